@@ -1,0 +1,92 @@
+"""`pulang check`: every record valid, every reference pointing at something that exists.
+
+Problems name the record (its kind and reference or id) and the field, never a personal value:
+for a field the classification marks personal or sensitive, the reason is given in general terms.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from store.classification import is_private
+from store.database import CASES, LOG, WORKERS, Database
+from store.errors import RecordInvalid
+from store.i18n import N_, _
+from store.records import Case, LogEntry, Record, Worker, build
+
+_KIND_NAMES = {Case: N_("case"), Worker: N_("worker"), LogEntry: N_("log entry")}
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+def _describe(kind: type[Record], doc: dict[str, object], refs: dict[str, str]) -> str:
+    name = _(_KIND_NAMES[kind])
+    record_id = str(doc.get("id", "?"))
+    if kind is Case:
+        return f"{name} {doc.get('ref') or record_id}"
+    case_ref = refs.get(str(doc.get("case_id", "")), "?")
+    return f"{name} {record_id[:8]} ({_('case')} {case_ref})"
+
+
+def check(db: Database) -> list[Problem]:
+    problems: list[Problem] = []
+    raw = db._storage.read() or {}  # noqa: SLF001 - check reads the file as it is, unvalidated
+    tables = {kind: list((raw.get(name) or {}).values()) for kind, name in
+              ((Case, CASES), (Worker, WORKERS), (LogEntry, LOG))}
+    refs = {str(d.get("id")): str(d.get("ref") or d.get("id")) for d in tables[Case]}
+
+    valid: dict[type[Record], list[Record]] = {Case: [], Worker: [], LogEntry: []}
+    for kind, docs in tables.items():
+        for doc in docs:
+            where = _describe(kind, doc, refs)
+            try:
+                valid[kind].append(build(kind, dict(doc)))
+            except RecordInvalid as invalid:
+                for field, message in invalid.errors.items():
+                    label = kind.field_label(field) if field in kind.model_fields else field
+                    if field in kind.model_fields and is_private(kind, field):
+                        message = _("is not valid")
+                    problems.append(Problem(where, f"{label}: {message}"))
+            except ValidationError:
+                problems.append(Problem(where, _("is not a valid record")))
+        for record_id, count in Counter(str(d.get("id")) for d in docs).items():
+            if count > 1:
+                problems.append(
+                    Problem(_(_KIND_NAMES[kind]) + f" {record_id[:8]}",
+                            _("the same id is used by {count} records").format(count=count))
+                )
+
+    case_ids = {c.id for c in valid[Case]}
+    for ref, count in Counter(c.ref for c in valid[Case]).items():
+        if ref is None:
+            problems.append(Problem(_("case"), _("a saved case has no reference")))
+        elif count > 1:
+            problems.append(Problem(f"{_('case')} {ref}",
+                                    _("the reference is used by {count} cases").format(count=count)))
+
+    workers_by_case: dict[str, set[str]] = {}
+    for worker in valid[Worker]:
+        assert isinstance(worker, Worker)
+        workers_by_case.setdefault(worker.case_id, set()).add(worker.id)
+        if worker.case_id not in case_ids:
+            problems.append(Problem(_describe(Worker, worker.model_dump(), refs),
+                                    _("belongs to a case that does not exist")))
+    for entry in valid[LogEntry]:
+        assert isinstance(entry, LogEntry)
+        where = _describe(LogEntry, entry.model_dump(), refs)
+        if entry.case_id not in case_ids:
+            problems.append(Problem(where, _("belongs to a case that does not exist")))
+        for worker_id in entry.worker_ids:
+            if worker_id not in workers_by_case.get(entry.case_id, set()):
+                problems.append(Problem(where, _("names a worker who is not in its case")))
+    return problems

@@ -1,0 +1,89 @@
+"""Domain errors, each with a message a union officer understands, and the one table of exit codes.
+
+Every subcommand of the command line exits with a code from `ExitCode`; an error raised here
+carries the code it maps to, so the command line never has to guess.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from store.i18n import _
+
+
+class ExitCode(IntEnum):
+    """The exit codes of every `pulang` subcommand, now and later (documented in the README)."""
+
+    OK = 0
+    PROBLEMS = 1  # the command ran and found problems (listed)
+    UNREADABLE = 2  # file unreadable, foreign, corrupt or of a newer schema
+    WRONG_PASSPHRASE = 3
+    BUSY = 4  # database busy (another process holds the lock)
+    NEEDS_CONFIRMATION = 5  # confirmation needed but no terminal to ask on
+    USAGE = 64  # usage error (argparse's own exit 2 is overridden)
+
+
+class PulangError(Exception):
+    """Base of every error the user can cause; `str()` is the translated message."""
+
+    exit_code: ExitCode = ExitCode.PROBLEMS
+
+
+class DatabaseError(PulangError):
+    """The database file cannot be used; it is never written."""
+
+    exit_code = ExitCode.UNREADABLE
+
+    def __init__(self, path: object, message: str) -> None:
+        self.path = str(path)
+        super().__init__(message)
+
+
+class NotADatabase(DatabaseError):
+    pass
+
+
+class CorruptDatabase(DatabaseError):
+    pass
+
+
+class NewerSchema(DatabaseError):
+    pass
+
+
+class MissingDatabase(DatabaseError):
+    pass
+
+
+class MigrationFailed(DatabaseError):
+    pass
+
+
+class WriteFailed(PulangError):
+    """A save could not be completed; the file on disk is unchanged."""
+
+    exit_code = ExitCode.PROBLEMS
+
+
+class RecordInvalid(PulangError):
+    """A record was refused; `errors` maps each field name to the reason, in the user's terms."""
+
+    def __init__(self, errors: dict[str, str], labels: dict[str, str] | None = None) -> None:
+        self.errors = errors
+        labels = labels or {}
+        parts = [f"{labels.get(name, name)}: {message}" for name, message in errors.items()]
+        super().__init__("; ".join(parts))
+
+
+class NotFound(PulangError):
+    def __init__(self, what: str) -> None:
+        super().__init__(_("Not found: {what}").format(what=what))
+
+
+class Conflict(PulangError):
+    """Someone saved the record since it was opened; nothing was overwritten."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _("This record was changed elsewhere since you opened it; reopen it and try again.")
+        )

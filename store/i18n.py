@@ -1,0 +1,91 @@
+"""The one translation function for every user-facing string, in English and Bahasa Indonesia.
+
+Strings are written in English in the code and looked up in a catalogue per language
+(`store/locale_id.py`). `_()` translates now; `N_()` only marks a string so the catalogue test
+finds it, for labels that must be translated later, when the language is known.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+
+LANGUAGES = ("en", "id")
+_current = "en"
+
+
+def _catalogue(lang: str) -> dict[str, str]:
+    if lang == "id":
+        from store.locale_id import CATALOGUE
+
+        return CATALOGUE
+    return {}
+
+
+def _(msgid: str) -> str:
+    """Translate `msgid` (English source text) into the current language."""
+    if _current == "en":
+        return msgid
+    return _catalogue(_current).get(msgid, msgid)
+
+
+def N_(msgid: str) -> str:  # noqa: N802 - the conventional gettext name
+    """Mark a string for translation without translating it yet."""
+    return msgid
+
+
+def set_language(lang: str) -> None:
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(lang)
+    _current = lang
+
+
+def current_language() -> str:
+    return _current
+
+
+def language_from_environment(environ: dict[str, str] | None = None) -> str:
+    """The language the environment asks for (LC_ALL, LC_MESSAGES, then LANG), else English."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:
+            code = value.split(".")[0].split("_")[0].lower()
+            # Older systems still call Indonesian "in".
+            if code in ("id", "in"):
+                return "id"
+            return "en"
+    return "en"
+
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def format_date(value: _dt.date | None) -> str:
+    """A date as the current language writes it: id 12/12/2025, en 12 Dec 2025."""
+    if value is None:
+        return ""
+    if _current == "id":
+        return value.strftime("%d/%m/%Y")
+    return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
+
+
+def format_datetime(value: _dt.datetime | None) -> str:
+    """A moment in local time, as the current language writes it."""
+    if value is None:
+        return ""
+    local = value.astimezone() if value.tzinfo else value
+    return f"{format_date(local.date())} {local.strftime('%H:%M')}"
+
+
+def date_for_input(value: _dt.date | None) -> str:
+    """A date written the way forms accept it back (DD/MM/YYYY in both languages)."""
+    return "" if value is None else value.strftime("%d/%m/%Y")
+
+
+def datetime_for_input(value: _dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    local = value.astimezone() if value.tzinfo else value
+    return local.strftime("%d/%m/%Y %H:%M")

@@ -1,0 +1,66 @@
+"""Schema migrations: ordered steps from one schema version to the next.
+
+Each later change to a record's shape appends a `Migration` here and a test that opens a database
+written by the schema before it (tests/fixtures/schema_vN.json). They are applied on open, after
+a backup copy of the file, all or nothing: the steps run on a copy in memory, and only when every
+one has succeeded is the result written, atomically, in one go.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from store.errors import MigrationFailed
+from store.i18n import _
+
+Tables = dict[str, dict[str, Any]]
+
+META_TABLE = "_meta"
+META_DOC = "1"
+FORMAT_MARKER = "pulang-db"
+
+
+@dataclass(frozen=True)
+class Migration:
+    to_version: int
+    description: str
+    apply: Callable[[Tables], None]
+
+
+# Schema 1 is the first; the steps to schema 2 and onward are appended here.
+MIGRATIONS: tuple[Migration, ...] = ()
+
+FIRST_SCHEMA = 1
+
+
+def schema_of(steps: Sequence[Migration]) -> int:
+    """The schema version a program with these steps writes."""
+    return steps[-1].to_version if steps else FIRST_SCHEMA
+
+
+SCHEMA_VERSION = schema_of(MIGRATIONS)
+
+
+def migrate(tables: Tables, path: object, steps: Sequence[Migration] = MIGRATIONS) -> Tables:
+    """Return a migrated copy of `tables`; the original is left as it was."""
+    meta = tables[META_TABLE][META_DOC]
+    version = int(meta["schema"])
+    result = copy.deepcopy(tables)
+    for step in steps:
+        if step.to_version <= version:
+            continue
+        try:
+            step.apply(result)
+        except Exception as error:  # any failure leaves the file untouched
+            raise MigrationFailed(
+                path,
+                _("{path}: upgrading the database to schema {version} failed ({error}); "
+                  "the file was not changed.").format(
+                    path=path, version=step.to_version, error=type(error).__name__
+                ),
+            ) from error
+        result[META_TABLE][META_DOC]["schema"] = step.to_version
+    return result

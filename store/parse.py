@@ -1,0 +1,134 @@
+"""Reading what people type: dates as the region writes them, phone numbers, countries, lists.
+
+Each function returns the value or raises `InputProblem` with a message in the user's terms.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import phonenumbers
+
+from store.countries import country_code
+from store.i18n import _
+
+
+class InputProblem(ValueError):
+    pass
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "januari", "january"),
+            ("feb", "februari", "february", "peb", "pebruari"),
+            ("mar", "maret", "march"),
+            ("apr", "april"),
+            ("may", "mei"),
+            ("jun", "juni", "june"),
+            ("jul", "juli", "july"),
+            ("aug", "agu", "agt", "agustus", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "okt", "oktober", "october"),
+            ("nov", "nop", "november", "nopember"),
+            ("dec", "des", "desember", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+_NUMERIC = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$")
+_WORDS = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """DD/MM/YYYY (also with - or .), YYYY-MM-DD, or "12 Dec 2025" / "12 Desember 2025"."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    try:
+        if match := _NUMERIC.match(cleaned):
+            a, b, c = match.groups()
+            if len(a) == 4:
+                return dt.date(int(a), int(b), int(c))
+            if len(c) == 4:
+                return dt.date(int(c), int(b), int(a))
+        elif match := _WORDS.match(cleaned):
+            day, month, year = match.groups()
+            if month.casefold() in _MONTHS:
+                return dt.date(int(year), _MONTHS[month.casefold()], int(day))
+    except ValueError:
+        raise InputProblem(_("There is no such date: {text}").format(text=cleaned)) from None
+    raise InputProblem(_("Not a date; write it as DD/MM/YYYY, e.g. 12/12/2025"))
+
+
+def parse_datetime(text: str, default_time: dt.time = dt.time(0, 0)) -> dt.datetime | None:
+    """A date as `parse_date` reads it, optionally followed by HH:MM; local time."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    time = default_time
+    if match := re.match(r"^(.*\S)\s+(\d{1,2})[:.](\d{2})$", cleaned):
+        cleaned = match.group(1)
+        hour, minute = int(match.group(2)), int(match.group(3))
+        if hour > 23 or minute > 59:
+            raise InputProblem(_("Not a time of day; write it as HH:MM, e.g. 14:30"))
+        time = dt.time(hour, minute)
+    day = parse_date(cleaned)
+    assert day is not None
+    return dt.datetime.combine(day, time).astimezone()
+
+
+def parse_phone(text: str, region: str | None = "ID") -> str | None:
+    """A phone number in E.164 (+6281234567890); a local number is read in `region`."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    try:
+        number = phonenumbers.parse(cleaned, (region or "ID").upper())
+    except phonenumbers.NumberParseException:
+        raise InputProblem(_("Not a phone number")) from None
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if reason == phonenumbers.ValidationResult.TOO_SHORT:
+        raise InputProblem(_("This phone number is too short"))
+    if reason == phonenumbers.ValidationResult.TOO_LONG:
+        raise InputProblem(_("This phone number is too long"))
+    if reason == phonenumbers.ValidationResult.INVALID_COUNTRY_CODE:
+        raise InputProblem(_("Unknown country calling code; start with + and the country code"))
+    if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
+        raise InputProblem(_("Not a phone number"))
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone(e164: str | None) -> str:
+    """An E.164 number written for reading (+62 812-3456-7890)."""
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def parse_country(text: str) -> str | None:
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    code = country_code(cleaned)
+    if code is None:
+        raise InputProblem(_("Unknown country: {text}").format(text=cleaned))
+    return code
+
+
+def parse_list(text: str) -> list[str]:
+    """Items separated by commas or semicolons, trimmed, empty ones dropped, order kept."""
+    seen: list[str] = []
+    for item in re.split(r"[,;]", text):
+        item = item.strip()
+        if item and item not in seen:
+            seen.append(item)
+    return seen

@@ -1,0 +1,369 @@
+"""The domain records: a case, the workers in it and its log, with the domain's validation.
+
+Records accept what a form or an import holds (text for dates, phones, countries, lists) and
+store clean values: dates, E.164 phones, ISO 3166-1 alpha-2 codes. Every field is classified in
+its metadata (see `store.classification`). `build()` turns pydantic's errors into a
+`RecordInvalid` whose messages name the field in the user's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from typing import Any, TypeVar
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from store.classification import label_msgid, personal, public, sensitive
+from store.errors import RecordInvalid
+from store.i18n import N_, _
+from store.parse import (
+    InputProblem,
+    parse_country,
+    parse_date,
+    parse_datetime,
+    parse_list,
+    parse_phone,
+)
+from store.vocab import (
+    CaseKind,
+    ExploitationType,
+    LogKind,
+    PassportStatus,
+    ReachedVia,
+    Sector,
+    Sex,
+    Stage,
+    Urgency,
+)
+
+R = TypeVar("R", bound="Record")
+
+REF_PATTERN = re.compile(r"^[A-Z]{2}-\d{4}-\d{4,}$")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def _problem(message: str) -> PydanticCustomError:
+    # The message is already translated; pydantic shows it as it is.
+    return PydanticCustomError("pulang", message)
+
+
+def _text_or_none(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+class Record(BaseModel):
+    """What every record carries: a stable identity and who changed it when."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    id: str = public(N_("Id"), default_factory=new_id)
+    created_at: dt.datetime | None = public(N_("Created"), None)
+    updated_at: dt.datetime | None = public(N_("Updated"), None)
+    changed_by: str = personal(N_("Changed by"), "")
+    version: int = public(N_("Version"), 0, ge=0)
+
+    @classmethod
+    def field_label(cls, name: str) -> str:
+        return _(label_msgid(cls, name))
+
+    def checks(self) -> dict[str, str]:
+        """Rules across fields; field name -> message. Overridden by records that have them."""
+        return {}
+
+    @model_validator(mode="after")
+    def _cross_field_rules(self) -> Record:
+        problems = self.checks()
+        if problems:
+            # Not a ValueError, so pydantic lets it through unwrapped, field names intact.
+            raise RecordInvalid(problems, {n: self.field_label(n) for n in problems})
+        return self
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any, info: ValidationInfo) -> Any:
+        field = cls.model_fields[info.field_name or ""]
+        if field.default is None:
+            return _text_or_none(value)
+        return value
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return parse_date(value)
+        except InputProblem as problem:
+            raise _problem(str(problem)) from None
+    return value
+
+
+def _country(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return parse_country(value)
+        except InputProblem as problem:
+            raise _problem(str(problem)) from None
+    return value
+
+
+def _listed(value: Any) -> Any:
+    return parse_list(value) if isinstance(value, str) else value
+
+
+class Case(Record):
+    ref: str | None = public(N_("Reference"), None)
+    title: str = public(N_("Title"))
+    kind: CaseKind = public(N_("Kind"), CaseKind.INDIVIDUAL)
+    destination_country: str = public(N_("Destination country"))
+    destination_place: str = public(N_("Destination place"), "")
+    origin_country: str | None = public(N_("Origin country"), None)
+    exploitation_types: list[ExploitationType] = public(N_("Exploitation"), default_factory=list)
+    sector: Sector | None = public(N_("Sector"), None)
+    reached_via: ReachedVia | None = public(N_("Reached the union via"), None)
+    date_reported: dt.date = public(N_("Date reported"), default_factory=dt.date.today)
+    urgency: Urgency = public(N_("Urgency"), Urgency.NORMAL)
+    assigned_officer: str = personal(N_("Assigned officer"), "")
+    stage: Stage = public(N_("Stage"), Stage.REPORTED)
+    tags: list[str] = public(N_("Tags"), default_factory=list)
+
+    @field_validator("title", mode="before")
+    @classmethod
+    def _title_required(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise _problem(_("must not be empty"))
+        return value
+
+    @field_validator("destination_country", mode="before")
+    @classmethod
+    def _destination_required(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise _problem(_("must not be empty"))
+        return _country(value)
+
+    @field_validator("origin_country", mode="before")
+    @classmethod
+    def _origin(cls, value: Any) -> Any:
+        return _country(value)
+
+    @field_validator("destination_country", "origin_country")
+    @classmethod
+    def _known_country(cls, value: str | None) -> str | None:
+        if value is not None and parse_country(value) is None:
+            raise _problem(_("Unknown country: {text}").format(text=value))
+        return value
+
+    @field_validator("date_reported", mode="before")
+    @classmethod
+    def _reported(cls, value: Any) -> Any:
+        value = _date(value)
+        return dt.date.today() if value is None else value
+
+    @field_validator("exploitation_types", "tags", mode="before")
+    @classmethod
+    def _lists(cls, value: Any) -> Any:
+        return _listed(value)
+
+    @field_validator("ref")
+    @classmethod
+    def _ref_shape(cls, value: str | None) -> str | None:
+        if value is not None and not REF_PATTERN.match(value):
+            raise _problem(_("not a case reference such as KH-2025-0001"))
+        return value
+
+    def checks(self) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        if self.date_reported > dt.date.today():
+            problems["date_reported"] = _("must not be in the future")
+        return problems
+
+
+class Worker(Record):
+    case_id: str = public(N_("Case"))
+    full_name: str = personal(N_("Full name"))
+    other_spellings: list[str] = personal(N_("Other spellings"), default_factory=list)
+    sex: Sex = public(N_("Sex"), Sex.UNKNOWN)
+    date_of_birth: dt.date | None = personal(N_("Date of birth"), None)
+    age: int | None = personal(N_("Age"), None, ge=0, le=120)
+    nationality: str | None = public(N_("Nationality"), None)
+    home_province: str = personal(N_("Home province"), "")
+    home_district: str = personal(N_("Home district"), "")
+    phone: str | None = personal(N_("Phone"), None)
+    passport_number: str = sensitive(N_("Passport number"), "")
+    passport_status: PassportStatus = sensitive(N_("Passport is"), PassportStatus.UNKNOWN)
+    current_location: str = sensitive(N_("Current location or shelter"), "")
+    family_contact: str = sensitive(N_("Family contact"), "")
+    health: str = sensitive(N_("Health"), "")
+    notes: str = personal(N_("Notes"), "")
+
+    @field_validator("full_name", mode="before")
+    @classmethod
+    def _name_required(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise _problem(_("must not be empty"))
+        return value
+
+    @field_validator("other_spellings", mode="before")
+    @classmethod
+    def _spellings(cls, value: Any) -> Any:
+        return _listed(value)
+
+    @field_validator("date_of_birth", mode="before")
+    @classmethod
+    def _dob(cls, value: Any) -> Any:
+        return _date(value)
+
+    @field_validator("nationality", mode="before")
+    @classmethod
+    def _nationality(cls, value: Any) -> Any:
+        return _country(value)
+
+    @field_validator("age", mode="before")
+    @classmethod
+    def _age(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            if not value.strip().isdigit():
+                raise _problem(_("Enter the age in whole years"))
+            return int(value)
+        return value
+
+    @field_validator("phone", mode="before")
+    @classmethod
+    def _phone(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, str):
+            try:
+                return parse_phone(value, info.data.get("nationality") or "ID")
+            except InputProblem as problem:
+                raise _problem(str(problem)) from None
+        return value
+
+    @field_validator("passport_number")
+    @classmethod
+    def _passport(cls, value: str) -> str:
+        return re.sub(r"\s+", "", value).upper()
+
+    @property
+    def display_age(self) -> int | None:
+        if self.date_of_birth is not None:
+            today = dt.date.today()
+            dob = self.date_of_birth
+            return today.year - dob.year - ((today.month, today.day) < (dob.month, dob.day))
+        return self.age
+
+    @property
+    def all_names(self) -> list[str]:
+        return [self.full_name, *self.other_spellings]
+
+    def checks(self) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        if self.date_of_birth is not None and self.date_of_birth > dt.date.today():
+            problems["date_of_birth"] = _("must not be in the future")
+        return problems
+
+
+class LogEntry(Record):
+    case_id: str = public(N_("Case"))
+    worker_ids: list[str] = public(N_("Workers"), default_factory=list)
+    at: dt.datetime = public(N_("When"), default_factory=lambda: dt.datetime.now().astimezone())
+    recorded_by: str = personal(N_("Recorded by"), "")
+    kind: LogKind = public(N_("Kind"), LogKind.NOTE)
+    counterpart_org: str = public(N_("Counterpart organisation"), "")
+    counterpart_person: str = personal(N_("Counterpart person"), "")
+    summary: str = personal(N_("Summary"))
+    next_step: str = personal(N_("Next step"), "")
+    due_date: dt.date | None = public(N_("Due date"), None)
+    next_step_done: bool = public(N_("Next step done"), False)
+
+    @field_validator("at", mode="before")
+    @classmethod
+    def _when(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                return dt.datetime.fromisoformat(value)
+            except ValueError:
+                pass
+            try:
+                parsed = parse_datetime(value)
+            except InputProblem as problem:
+                raise _problem(str(problem)) from None
+            return dt.datetime.now().astimezone() if parsed is None else parsed
+        return value
+
+    @field_validator("at")
+    @classmethod
+    def _aware(cls, value: dt.datetime) -> dt.datetime:
+        return value if value.tzinfo else value.astimezone()
+
+    @field_validator("summary", mode="before")
+    @classmethod
+    def _summary_required(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise _problem(_("must not be empty"))
+        return value
+
+    @field_validator("due_date", mode="before")
+    @classmethod
+    def _due(cls, value: Any) -> Any:
+        return _date(value)
+
+    def checks(self) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        if self.due_date is not None and self.due_date < self.at.astimezone().date():
+            problems["due_date"] = _("is before the entry's date")
+        if self.due_date is not None and not self.next_step.strip():
+            problems["next_step"] = _("say what is due on the due date")
+        return problems
+
+
+RECORD_TYPES: tuple[type[Record], ...] = (Case, Worker, LogEntry)
+
+_PYDANTIC_MESSAGES = {
+    "missing": N_("must not be empty"),
+    "int_parsing": N_("Enter a whole number"),
+    "int_from_float": N_("Enter a whole number"),
+    "greater_than_equal": N_("is too small"),
+    "less_than_equal": N_("is too large"),
+    "enum": N_("choose one of the listed values"),
+    "extra_forbidden": N_("is not a field of this record"),
+    "date_from_datetime_parsing": N_("Not a date; write it as DD/MM/YYYY, e.g. 12/12/2025"),
+    "date_parsing": N_("Not a date; write it as DD/MM/YYYY, e.g. 12/12/2025"),
+}
+
+
+def build(cls: type[R], data: dict[str, Any]) -> R:
+    """Validate `data` into a record, or raise `RecordInvalid` naming each bad field."""
+    try:
+        return cls.model_validate(data)
+    except ValidationError as error:
+        problems: dict[str, str] = {}
+        for item in error.errors():
+            name = str(item["loc"][0]) if item["loc"] else "record"
+            if item["type"] == "pulang":
+                message = item["msg"]
+            elif item["type"] == "value_error":
+                message = str(item.get("ctx", {}).get("error", item["msg"]))
+            else:
+                message = _(_PYDANTIC_MESSAGES.get(item["type"], N_("is not a valid value")))
+            problems.setdefault(name, message)
+        labels = {n: cls.field_label(n) for n in problems if n in cls.model_fields}
+        raise RecordInvalid(problems, labels) from None
+
+
+def changed(record: R, **changes: Any) -> R:
+    """A copy of `record` with `changes`, validated as a whole."""
+    data = record.model_dump()
+    data.update(changes)
+    return build(type(record), data)
