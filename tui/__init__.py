@@ -1,0 +1,1 @@
+"""Pulang's terminal interface: the app, its screens and widgets, and the command line."""

@@ -1,0 +1,45 @@
+"""The command palette (ctrl+p): the app's own commands, and every case by its reference."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from store.i18n import _
+
+if TYPE_CHECKING:
+    from tui.app import PulangApp
+
+
+class PulangCommands(Provider):
+    def _commands(self) -> list[tuple[str, str, object]]:
+        app: PulangApp = self.app  # type: ignore[assignment]
+        return [
+            (_("New case"), _("Record a new case"), app.new_case),
+            (_("Go to case…"), _("Find a case by reference, title, place or worker name"),
+             app.go_to_cases_filter),
+            (_("Cases"), _("The list of all cases"), app.show_cases),
+            (_("Help"), _("Help and keys for the screen in front"), app.action_help),
+            (_("Quit"), _("Leave Pulang"), app.exit),
+        ]
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)  # type: ignore[arg-type]
+        app: PulangApp = self.app  # type: ignore[assignment]
+        prefix = _("Go to case")
+        for row in app.db.case_rows():
+            text = f"{prefix} {row.ref} {row.title}"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), partial(app.open_case, row.id),
+                          help=_("Open this case"))

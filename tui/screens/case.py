@@ -1,0 +1,259 @@
+"""One case: its facts, its workers and its log, newest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Static
+
+from store.countries import country_name
+from store.errors import PulangError
+from store.i18n import N_, _, format_date, format_datetime
+from store.records import Case, LogEntry, Worker
+from store.vocab import label
+from tui.screens.dialogs import ConfirmDialog
+from tui.screens.record_forms import CaseForm, LogEntryForm, WorkerForm
+from tui.translate import TranslatedBindings
+from tui.widgets import RecordTable
+
+if TYPE_CHECKING:
+    from tui.app import PulangApp
+
+
+class CaseScreen(TranslatedBindings, Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", N_("Back"), id="case.back"),
+        Binding("e", "edit_case", N_("Edit case"), id="case.edit"),
+        Binding("a", "add_worker", N_("Add worker"), id="case.add_worker"),
+        Binding("l", "add_log", N_("Log entry"), id="case.add_log"),
+        Binding("d", "remove_worker", N_("Remove worker"), id="case.remove_worker", show=False),
+        Binding("x", "toggle_done", N_("Step done"), id="case.step_done", show=False),
+        Binding("f1", "app.help", N_("Help"), id="case.help"),
+    ]
+    HELP = N_(
+        "A case: its facts at the top, its workers, then its log with the newest entry first. "
+        "Tab moves between the workers and the log. e edits the case; a adds a worker; Enter "
+        "edits the worker or log entry under the cursor; d removes the worker under the cursor "
+        "(after asking); l adds a log entry, with a next step and its due date; x marks the next "
+        "step of the log entry under the cursor as done, or open again. Escape goes back to the "
+        "list."
+    )
+
+    def __init__(self, case_id: str) -> None:
+        super().__init__()
+        self.case_id = case_id
+        self.case: Case | None = None
+        self.case_workers: list[Worker] = []
+        self.entries: list[LogEntry] = []
+
+    @property
+    def pulang(self) -> PulangApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="facts", markup=False)
+        with Vertical(id="workers-box"):
+            yield Label("", id="workers-title", classes="section-title")
+            yield RecordTable(enter_label=_("Edit"), id="workers")
+        with Vertical(id="log-box"):
+            yield Label("", id="log-title", classes="section-title")
+            yield RecordTable(enter_label=_("Edit"), id="log")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.set_focus(self.query_one("#workers", RecordTable))
+
+    def reload(self) -> None:
+        db = self.pulang.db
+        self.case = db.get(Case, self.case_id)
+        self.case_workers = sorted(db.workers_of(self.case_id), key=lambda w: w.full_name.casefold())
+        self.entries = db.log_of(self.case_id)
+        self.title = f"{self.case.ref} · {self.case.title}"
+        self.render_facts()
+        self.render_workers()
+        self.render_log()
+
+    def render_facts(self) -> None:
+        case = self.case
+        assert case is not None
+        place = ", ".join(p for p in (case.destination_place, country_name(case.destination_country)) if p)
+        kinds = ", ".join(label(t) for t in case.exploitation_types) or "–"
+        first = _("{kind} case · {place} · stage: {stage} · urgency: {urgency}").format(
+            kind=label(case.kind), place=place, stage=label(case.stage),
+            urgency=label(case.urgency),
+        )
+        second = _("Exploitation: {kinds} · sector: {sector}").format(
+            kinds=kinds, sector=label(case.sector) if case.sector else "–"
+        )
+        third = _("Reported {date}{via} · from {origin} · officer: {officer}").format(
+            date=format_date(case.date_reported),
+            via=(" " + _("via {how}").format(how=label(case.reached_via))) if case.reached_via else "",
+            origin=country_name(case.origin_country) or "–",
+            officer=case.assigned_officer or "–",
+        )
+        lines = [first, second, third]
+        if case.tags:
+            lines.append(_("Tags: {tags}").format(tags=", ".join(case.tags)))
+        self.query_one("#facts", Static).update("\n".join(lines))
+
+    def render_workers(self) -> None:
+        table = self.query_one("#workers", RecordTable)
+        keep = table.current_key
+        table.clear(columns=True)
+        for title, width in ((N_("Name"), 24), (N_("Sex"), 7), (N_("Age"), 3),
+                             (N_("Home"), 14), (N_("Passport is"), 16)):
+            table.add_column(_(title), width=width)
+        for worker in self.case_workers:
+            name = worker.full_name
+            if worker.other_spellings:
+                name += f" ({', '.join(worker.other_spellings)})"
+            age = worker.display_age
+            table.add_row(
+                Text(name, no_wrap=True, overflow="ellipsis"),
+                label(worker.sex),
+                "" if age is None else str(age),
+                worker.home_district or worker.home_province,
+                label(worker.passport_status),
+                key=worker.id,
+            )
+        table.move_to_key(keep)
+        self.query_one("#workers-title", Label).update(
+            _("Workers ({count}) · a add · Enter edit · d remove").format(count=len(self.case_workers))
+        )
+
+    def render_log(self) -> None:
+        table = self.query_one("#log", RecordTable)
+        keep = table.current_key
+        table.clear(columns=True)
+        for title, width in ((N_("When"), 17), (N_("Kind"), 8), (N_("Summary"), 24),
+                             (N_("Next step"), 12), (N_("Due"), 11)):
+            table.add_column(_(title), width=width)
+        today = dt.date.today()
+        for entry in self.entries:
+            due = Text(format_date(entry.due_date))
+            if entry.due_date and entry.next_step_done:
+                due = Text("✓ " + format_date(entry.due_date), style="dim")
+            elif entry.due_date and entry.due_date < today:
+                due.stylize("bold reverse")
+            who = entry.counterpart_org or entry.counterpart_person
+            summary = f"{who}: {entry.summary}" if who else entry.summary
+            table.add_row(
+                format_datetime(entry.at),
+                label(entry.kind),
+                Text(summary, no_wrap=True, overflow="ellipsis"),
+                Text(entry.next_step, no_wrap=True, overflow="ellipsis"),
+                due,
+                key=entry.id,
+            )
+        table.move_to_key(keep)
+        self.query_one("#log-title", Label).update(
+            _("Log ({count}), newest first · l add · Enter edit · x step done").format(
+                count=len(self.entries)
+            )
+        )
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _focused_table(self) -> RecordTable | None:
+        focused = self.focused
+        return focused if isinstance(focused, RecordTable) else None
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_edit_case(self) -> None:
+        self.app.push_screen(CaseForm(self.case, _("Edit case {ref}").format(ref=self.case.ref if self.case else "")),
+                             self._after_edit)
+
+    def action_add_worker(self) -> None:
+        self.app.push_screen(
+            WorkerForm(None, _("New worker in {ref}").format(ref=self.case.ref if self.case else ""),
+                       self.case_id),
+            self._after_edit,
+        )
+
+    def action_add_log(self) -> None:
+        self.app.push_screen(
+            LogEntryForm(None, _("New log entry in {ref}").format(ref=self.case.ref if self.case else ""),
+                         self.case_id, self.case_workers),
+            self._after_edit,
+        )
+
+    def action_edit_selected(self) -> None:
+        table = self._focused_table()
+        if table is None or table.current_key is None:
+            return
+        key = table.current_key
+        if table.id == "workers":
+            worker = next(w for w in self.case_workers if w.id == key)
+            self.app.push_screen(WorkerForm(worker, _("Edit worker"), self.case_id), self._after_edit)
+        else:
+            entry = next(e for e in self.entries if e.id == key)
+            self.app.push_screen(LogEntryForm(entry, _("Edit log entry"), self.case_id, self.case_workers),
+                                 self._after_edit)
+
+    def _after_edit(self, saved: object) -> None:
+        if saved is not None:
+            self.notify(_("Saved."))
+        self.reload()
+
+    def action_remove_worker(self) -> None:
+        table = self.query_one("#workers", RecordTable)
+        key = table.current_key
+        if key is None or self.focused is not table:
+            self.notify(_("Move to a worker in the workers list first."), severity="warning")
+            return
+        worker = next(w for w in self.case_workers if w.id == key)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.pulang.db.remove_worker(worker.id)
+            except PulangError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.notify(_("Worker removed."))
+            self.reload()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                _("Remove {name} from this case? Log entries stay, without the link to this worker.")
+                .format(name=worker.full_name),
+                _("Remove"),
+                _("Keep"),
+            ),
+            answered,
+        )
+
+    def action_toggle_done(self) -> None:
+        table = self.query_one("#log", RecordTable)
+        key = table.current_key
+        if key is None or self.focused is not table:
+            self.notify(_("Move to a log entry in the log first."), severity="warning")
+            return
+        entry = next(e for e in self.entries if e.id == key)
+        if not entry.next_step:
+            self.notify(_("This log entry has no next step."), severity="warning")
+            return
+        try:
+            self.pulang.db.mark_next_step(entry, not entry.next_step_done)
+        except PulangError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify(_("Next step marked done.") if not entry.next_step_done
+                    else _("Next step open again."))
+        self.reload()
+
+    @on(RecordTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_edit_selected()

@@ -1,0 +1,90 @@
+"""Small modal dialogs: a yes/no question and the F1 help for the screen in front."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Label, Static
+
+from store.i18n import N_, _
+from tui.translate import TranslatedBindings
+
+
+class ConfirmDialog(TranslatedBindings, ModalScreen[bool]):
+    """Ask a yes/no question; `y` or the first button says yes, `n` or escape says no."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("n", "answer(False)", N_("No"), id="confirm.no"),
+        Binding("escape", "answer(False)", N_("No"), show=False, id="confirm.escape"),
+    ]
+
+    def __init__(self, question: str, yes: str, no: str) -> None:
+        super().__init__()
+        self.question = question
+        self.yes_label = yes
+        self.no_label = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(self.question, id="question")
+            with Horizontal(id="buttons"):
+                yield Button(f"{self.yes_label} (y)", variant="error", id="yes")
+                yield Button(f"{self.no_label} (n)", variant="primary", id="no")
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#no", Button))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class HelpScreen(TranslatedBindings, ModalScreen[None]):
+    """F1: what the screen in front is for, and every key it answers to."""
+
+    BINDINGS = [
+        Binding("escape,f1,q", "close", N_("Close help"), id="help.close"),
+    ]
+
+    def __init__(self, screen: Screen[object]) -> None:
+        super().__init__()
+        self.for_screen = screen
+
+    def compose(self) -> ComposeResult:
+        screen = self.for_screen
+        text = _(getattr(screen, "HELP", "")) if getattr(screen, "HELP", "") else ""
+        rows: list[str] = []
+        seen: set[tuple[str, str]] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if active.node is not screen and active.node is not self.app:
+                continue
+            if not binding.description:
+                continue
+            shown = self.app.get_key_display(binding)
+            if (shown, binding.description) in seen:
+                continue
+            seen.add((shown, binding.description))
+            rows.append(f"  {shown:<12} {binding.description}")
+        rows.append(f"  {'F1':<12} {_('Help for this screen')}")
+        rows.append(f"  {'Ctrl+P':<12} {_('Command palette: search every command')}")
+        rows.append(f"  {'Ctrl+Q':<12} {_('Quit Pulang')}")
+        with Vertical(id="help-dialog"):
+            yield Label(_("Help"), id="help-title")
+            with VerticalScroll(id="help-body"):
+                if text:
+                    yield Static(text, id="help-text", markup=False)
+                yield Static(_("Keys"), classes="help-heading")
+                yield Static("\n".join(rows), id="help-keys", markup=False)
+            yield Label(_("Press Escape to close."), id="help-close")
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#help-body"))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

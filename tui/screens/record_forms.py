@@ -1,0 +1,201 @@
+"""The forms for a case, a worker and a log entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, cast
+
+from store.countries import country_name
+from store.database import current_user
+from store.i18n import _, date_for_input, datetime_for_input
+from store.parse import format_phone
+from store.records import Case, LogEntry, Worker
+from store.vocab import (
+    CaseKind,
+    ExploitationType,
+    LogKind,
+    PassportStatus,
+    ReachedVia,
+    Sector,
+    Sex,
+    Stage,
+    Urgency,
+    choices,
+)
+from tui.screens.form import FieldSpec, RecordForm
+
+if TYPE_CHECKING:
+    from store.database import Database
+
+DATE_HINT = "DD/MM/YYYY"
+
+
+def _db(form: RecordForm[Any]) -> Database:
+    return cast("Database", getattr(form.app, "db"))
+
+
+class CaseForm(RecordForm[Case]):
+    record_type = Case
+
+    def fields(self) -> list[FieldSpec]:
+        return [
+            FieldSpec("title", required=True, placeholder=_("e.g. Ten workers escaped a scam compound")),
+            FieldSpec("kind", "select", choices(CaseKind), required=True),
+            FieldSpec("destination_country", "country", required=True,
+                      placeholder=_("country name or code, e.g. Cambodia or KH")),
+            FieldSpec("destination_place", placeholder=_("city or area, e.g. Sihanoukville")),
+            FieldSpec("origin_country", "country", placeholder=_("e.g. Indonesia or ID")),
+            FieldSpec("exploitation_types", "multi", choices(ExploitationType)),
+            FieldSpec("sector", "select", choices(Sector)),
+            FieldSpec("reached_via", "select", choices(ReachedVia)),
+            FieldSpec("date_reported", placeholder=DATE_HINT),
+            FieldSpec("urgency", "select", choices(Urgency), required=True),
+            FieldSpec("assigned_officer"),
+            FieldSpec("stage", "select", choices(Stage), required=True),
+            FieldSpec("tags", placeholder=_("separated by commas")),
+        ]
+
+    def initial_values(self) -> dict[str, Any]:
+        case = self.record
+        if case is None:
+            return {
+                "kind": CaseKind.INDIVIDUAL,
+                "origin_country": country_name("ID"),
+                "date_reported": date_for_input(dt.date.today()),
+                "urgency": Urgency.NORMAL,
+                "stage": Stage.REPORTED,
+                "assigned_officer": current_user(),
+            }
+        return {
+            "title": case.title,
+            "kind": case.kind,
+            "destination_country": country_name(case.destination_country),
+            "destination_place": case.destination_place,
+            "origin_country": country_name(case.origin_country),
+            "exploitation_types": list(case.exploitation_types),
+            "sector": case.sector,
+            "reached_via": case.reached_via,
+            "date_reported": date_for_input(case.date_reported),
+            "urgency": case.urgency,
+            "assigned_officer": case.assigned_officer,
+            "stage": case.stage,
+            "tags": ", ".join(case.tags),
+        }
+
+    def persist(self, record: Case) -> Case:
+        return _db(self).save_case(record)
+
+
+class WorkerForm(RecordForm[Worker]):
+    record_type = Worker
+
+    def __init__(self, record: Worker | None, title: str, case_id: str) -> None:
+        self.case_id = case_id
+        super().__init__(record, title)
+
+    def fields(self) -> list[FieldSpec]:
+        return [
+            FieldSpec("full_name", required=True),
+            FieldSpec("other_spellings", placeholder=_("other ways the name is written, separated by commas")),
+            FieldSpec("sex", "select", choices(Sex), required=True),
+            FieldSpec("date_of_birth", placeholder=DATE_HINT),
+            FieldSpec("age", placeholder=_("if the date of birth is not known")),
+            FieldSpec("nationality", "country"),
+            FieldSpec("home_province"),
+            FieldSpec("home_district"),
+            FieldSpec("phone", placeholder=_("e.g. 0812 3456 7890 or +62 812 3456 7890")),
+            FieldSpec("passport_number"),
+            FieldSpec("passport_status", "select", choices(PassportStatus), required=True),
+            FieldSpec("current_location", hint=_("Sensitive: shelters and hiding places stay in Pulang.")),
+            FieldSpec("family_contact"),
+            FieldSpec("health", "area"),
+            FieldSpec("notes", "area"),
+        ]
+
+    def initial_values(self) -> dict[str, Any]:
+        worker = self.record
+        if worker is None:
+            return {
+                "sex": Sex.UNKNOWN,
+                "passport_status": PassportStatus.UNKNOWN,
+                "nationality": country_name("ID"),
+            }
+        return {
+            "full_name": worker.full_name,
+            "other_spellings": ", ".join(worker.other_spellings),
+            "sex": worker.sex,
+            "date_of_birth": date_for_input(worker.date_of_birth),
+            "age": "" if worker.age is None else str(worker.age),
+            "nationality": country_name(worker.nationality),
+            "home_province": worker.home_province,
+            "home_district": worker.home_district,
+            "phone": format_phone(worker.phone),
+            "passport_number": worker.passport_number,
+            "passport_status": worker.passport_status,
+            "current_location": worker.current_location,
+            "family_contact": worker.family_contact,
+            "health": worker.health,
+            "notes": worker.notes,
+        }
+
+    def base_data(self) -> dict[str, Any]:
+        data = super().base_data()
+        data["case_id"] = self.case_id
+        return data
+
+    def persist(self, record: Worker) -> Worker:
+        return _db(self).save_worker(record)
+
+
+class LogEntryForm(RecordForm[LogEntry]):
+    record_type = LogEntry
+
+    def __init__(
+        self, record: LogEntry | None, title: str, case_id: str, workers: list[Worker]
+    ) -> None:
+        self.case_id = case_id
+        self.case_workers = workers
+        super().__init__(record, title)
+
+    def fields(self) -> list[FieldSpec]:
+        return [
+            FieldSpec("at", placeholder="DD/MM/YYYY HH:MM"),
+            FieldSpec("kind", "select", choices(LogKind), required=True),
+            FieldSpec("counterpart_org", placeholder=_("e.g. KBRI Phnom Penh")),
+            FieldSpec("counterpart_person"),
+            FieldSpec("summary", "area", required=True),
+            FieldSpec("next_step", placeholder=_("what must happen next, and who does it")),
+            FieldSpec("due_date", placeholder=DATE_HINT),
+            FieldSpec("worker_ids", "multi", [(w.full_name, w.id) for w in self.case_workers],
+                      hint=_("Space ticks the workers this entry is about.")),
+            FieldSpec("recorded_by"),
+        ]
+
+    def initial_values(self) -> dict[str, Any]:
+        entry = self.record
+        if entry is None:
+            return {
+                "at": datetime_for_input(dt.datetime.now().astimezone()),
+                "kind": LogKind.CALL,
+                "recorded_by": current_user(),
+                "worker_ids": [],
+            }
+        return {
+            "at": datetime_for_input(entry.at),
+            "kind": entry.kind,
+            "counterpart_org": entry.counterpart_org,
+            "counterpart_person": entry.counterpart_person,
+            "summary": entry.summary,
+            "next_step": entry.next_step,
+            "due_date": date_for_input(entry.due_date),
+            "worker_ids": list(entry.worker_ids),
+            "recorded_by": entry.recorded_by,
+        }
+
+    def base_data(self) -> dict[str, Any]:
+        data = super().base_data()
+        data["case_id"] = self.case_id
+        return data
+
+    def persist(self, record: LogEntry) -> LogEntry:
+        return _db(self).save_log_entry(record)

@@ -1,0 +1,36 @@
+"""Key bindings in the user's language.
+
+Textual reads a binding's description once, when the class is made; the language is chosen
+later, on the command line. Classes therefore declare English descriptions (marked with `N_`)
+and each instance translates its own copy of the bindings through the one translation function.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual.dom import DOMNode
+
+from store.i18n import _
+
+
+def translate_bindings(node: DOMNode) -> None:
+    bindings = node._bindings.key_to_bindings  # noqa: SLF001 - Textual keeps them here
+    for key, listed in bindings.items():
+        bindings[key] = [
+            dataclasses.replace(
+                b,
+                description=_(b.description) if b.description else b.description,
+                tooltip=_(b.tooltip) if b.tooltip else b.tooltip,
+            )
+            for b in listed
+        ]
+
+
+class TranslatedBindings:
+    """Mix-in for our screens and widgets: their bindings are shown in the user's language."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        assert isinstance(self, DOMNode)
+        translate_bindings(self)
