@@ -235,6 +235,8 @@ class Worker(Record):
     @classmethod
     def _age(cls, value: Any) -> Any:
         if isinstance(value, str):
+            if not value.strip():
+                return None
             if not value.strip().isdigit():
                 raise _problem(_("Enter the age in whole years"))
             return int(value)

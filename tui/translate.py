@@ -11,7 +11,16 @@ import dataclasses
 
 from textual.dom import DOMNode
 
-from store.i18n import _
+from store.i18n import N_, _
+
+# Descriptions Textual gives its own bindings; listed so they are translated with ours.
+TEXTUAL_TEXTS = (
+    N_("palette"),
+    N_("Open the command palette"),
+    N_("Focus Next"),
+    N_("Focus Previous"),
+    N_("Copy selected text"),
+)
 
 
 def translate_bindings(node: DOMNode) -> None:
