@@ -459,7 +459,17 @@ CATALOGUE: dict[str, str] = {
     # tui/translate.py
     "palette": "palet",
     "Open the command palette": "Buka palet perintah",
-    "Focus Next": "Kolom berikutnya",
-    "Focus Previous": "Kolom sebelumnya",
+    "Focus Next": "Pindah ke bagian berikutnya",
+    "Focus Previous": "Pindah ke bagian sebelumnya",
     "Copy selected text": "Salin teks yang dipilih",
+    # tui/screens/record_forms.py (placeholders)
+    "who follows this case": "siapa yang menangani kasus ini",
+    "e.g. Sumatera Utara": "mis. Sumatera Utara",
+    "e.g. Medan": "mis. Medan",
+    "e.g. C1234567": "mis. C1234567",
+    "shelter or place where the worker is now": "shelter atau tempat pekerja berada sekarang",
+    "a relative's name and phone": "nama dan nomor telepon kerabat",
+    "as in the passport, if known": "seperti di paspor, jika diketahui",
+    "name and title": "nama dan jabatan",
+    "who recorded this entry": "siapa yang mencatat ini",
 }

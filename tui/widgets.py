@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from rich.segment import Segment
 from textual.binding import Binding
-from textual.widgets import DataTable
+from textual.strip import Strip
+from textual.widgets import DataTable, SelectionList
+from textual.widgets.option_list import OptionDoesNotExist
 
 from store.i18n import N_
 from tui.translate import TranslatedBindings
@@ -43,3 +48,25 @@ class RecordTable(TranslatedBindings, DataTable[str]):
             self.move_cursor(row=self.get_row_index(key))
         except Exception:  # noqa: BLE001 - the row may be gone after a filter
             pass
+
+
+class ChoiceList(SelectionList[Any]):
+    """A list of choices whose ticked items show an X and unticked ones a blank.
+
+    Textual's SelectionList draws an X in every box and tells them apart by colour only, which
+    vanishes under NO_COLOR or on a monochrome terminal.
+    """
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        segments = list(strip)
+        if len(segments) < 3:
+            return strip
+        inner = segments[1]
+        mark = "X" if selection.value in self.selected else " "
+        segments[1] = Segment(mark, inner.style, inner.control)
+        return Strip(segments, strip.cell_length)

@@ -109,7 +109,9 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         table = self.query_one("#workers", RecordTable)
         keep = table.current_key
         table.clear(columns=True)
-        for title, width in ((N_("Name"), 24), (N_("Sex"), 7), (N_("Age"), 3),
+        fixed = 7 + 3 + 14 + 16
+        name_width = self._flexible_width(fixed, columns=5)
+        for title, width in ((N_("Name"), name_width), (N_("Sex"), 7), (N_("Age"), 3),
                              (N_("Home"), 14), (N_("Passport is"), 16)):
             table.add_column(_(title), width=width)
         for worker in self.case_workers:
@@ -130,12 +132,23 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             _("Workers ({count}) · a add · Enter edit · d remove").format(count=len(self.case_workers))
         )
 
+    def _flexible_width(self, fixed: int, columns: int) -> int:
+        """What is left for the one wide column, so that no table scrolls sideways."""
+        return max(12, self.size.width - fixed - 2 * columns - 1)
+
+    def on_resize(self) -> None:
+        if self.case is not None:
+            self.render_workers()
+            self.render_log()
+
     def render_log(self) -> None:
         table = self.query_one("#log", RecordTable)
         keep = table.current_key
         table.clear(columns=True)
-        for title, width in ((N_("When"), 17), (N_("Kind"), 8), (N_("Summary"), 24),
-                             (N_("Next step"), 12), (N_("Due"), 11)):
+        fixed = 17 + 7 + 14 + 13
+        summary_width = self._flexible_width(fixed, columns=5)
+        for title, width in ((N_("When"), 17), (N_("Kind"), 7), (N_("Summary"), summary_width),
+                             (N_("Next step"), 14), (N_("Due"), 13)):
             table.add_column(_(title), width=width)
         today = dt.date.today()
         for entry in self.entries:

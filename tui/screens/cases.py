@@ -137,8 +137,10 @@ class CasesScreen(TranslatedBindings, Screen[None]):
             table.add_row(
                 row.ref,
                 title,
-                f"{row.destination_country} {row.destination_place}",
-                label(Stage(row.stage)) if row.stage in _STAGE_ORDER else row.stage,
+                Text(f"{row.destination_country} {row.destination_place}", no_wrap=True,
+                     overflow="ellipsis"),
+                Text(label(Stage(row.stage)) if row.stage in _STAGE_ORDER else row.stage,
+                     no_wrap=True, overflow="ellipsis"),
                 str(row.workers),
                 due,
                 key=row.id,

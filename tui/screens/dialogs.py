@@ -59,17 +59,19 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
         screen = self.for_screen
         text = _(getattr(screen, "HELP", "")) if getattr(screen, "HELP", "") else ""
         rows: list[str] = []
-        seen: set[tuple[str, str]] = set()
+        seen: set[str] = set()
         for key, active in screen.active_bindings.items():
             binding = active.binding
-            if active.node is not screen and active.node is not self.app:
+            own = active.node is screen or active.node is self.app
+            # The focused table's Enter (Open / Edit) is shown in the footer, so list it too.
+            if not own and not binding.show:
                 continue
             if not binding.description:
                 continue
-            shown = self.app.get_key_display(binding)
-            if (shown, binding.description) in seen:
+            if binding.description in seen or key.startswith("super+"):
                 continue
-            seen.add((shown, binding.description))
+            seen.add(binding.description)
+            shown = self.app.get_key_display(binding)
             rows.append(f"  {shown:<12} {binding.description}")
         rows.append(f"  {'F1':<12} {_('Help for this screen')}")
         rows.append(f"  {'Ctrl+P':<12} {_('Command palette: search every command')}")

@@ -25,6 +25,7 @@ from store.i18n import N_, _
 from store.records import Record, build
 from tui.screens.dialogs import ConfirmDialog
 from tui.translate import TranslatedBindings
+from tui.widgets import ChoiceList
 
 R = TypeVar("R", bound=Record)
 
@@ -117,7 +118,7 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
             )
         if spec.kind == "multi":
             chosen = set(value or [])
-            return SelectionList[Any](
+            return ChoiceList(
                 *[(label, option, option in chosen) for label, option in spec.options],
                 id=wid,
                 compact=True,

@@ -50,7 +50,7 @@ class CaseForm(RecordForm[Case]):
             FieldSpec("reached_via", "select", choices(ReachedVia)),
             FieldSpec("date_reported", placeholder=DATE_HINT),
             FieldSpec("urgency", "select", choices(Urgency), required=True),
-            FieldSpec("assigned_officer"),
+            FieldSpec("assigned_officer", placeholder=_("who follows this case")),
             FieldSpec("stage", "select", choices(Stage), required=True),
             FieldSpec("tags", placeholder=_("separated by commas")),
         ]
@@ -95,19 +95,20 @@ class WorkerForm(RecordForm[Worker]):
 
     def fields(self) -> list[FieldSpec]:
         return [
-            FieldSpec("full_name", required=True),
+            FieldSpec("full_name", required=True, placeholder=_("as in the passport, if known")),
             FieldSpec("other_spellings", placeholder=_("other ways the name is written, separated by commas")),
             FieldSpec("sex", "select", choices(Sex), required=True),
             FieldSpec("date_of_birth", placeholder=DATE_HINT),
             FieldSpec("age", placeholder=_("if the date of birth is not known")),
             FieldSpec("nationality", "country"),
-            FieldSpec("home_province"),
-            FieldSpec("home_district"),
+            FieldSpec("home_province", placeholder=_("e.g. Sumatera Utara")),
+            FieldSpec("home_district", placeholder=_("e.g. Medan")),
             FieldSpec("phone", placeholder=_("e.g. 0812 3456 7890 or +62 812 3456 7890")),
-            FieldSpec("passport_number"),
+            FieldSpec("passport_number", placeholder=_("e.g. C1234567")),
             FieldSpec("passport_status", "select", choices(PassportStatus), required=True),
-            FieldSpec("current_location", hint=_("Sensitive: shelters and hiding places stay in Pulang.")),
-            FieldSpec("family_contact"),
+            FieldSpec("current_location", placeholder=_("shelter or place where the worker is now"),
+                      hint=_("Sensitive: shelters and hiding places stay in Pulang.")),
+            FieldSpec("family_contact", placeholder=_("a relative's name and phone")),
             FieldSpec("health", "area"),
             FieldSpec("notes", "area"),
         ]
@@ -162,13 +163,13 @@ class LogEntryForm(RecordForm[LogEntry]):
             FieldSpec("at", placeholder="DD/MM/YYYY HH:MM"),
             FieldSpec("kind", "select", choices(LogKind), required=True),
             FieldSpec("counterpart_org", placeholder=_("e.g. KBRI Phnom Penh")),
-            FieldSpec("counterpart_person"),
+            FieldSpec("counterpart_person", placeholder=_("name and title")),
             FieldSpec("summary", "area", required=True),
             FieldSpec("next_step", placeholder=_("what must happen next, and who does it")),
             FieldSpec("due_date", placeholder=DATE_HINT),
             FieldSpec("worker_ids", "multi", [(w.full_name, w.id) for w in self.case_workers],
                       hint=_("Space ticks the workers this entry is about.")),
-            FieldSpec("recorded_by"),
+            FieldSpec("recorded_by", placeholder=_("who recorded this entry")),
         ]
 
     def initial_values(self) -> dict[str, Any]:
