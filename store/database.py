@@ -61,6 +61,18 @@ class Database:
         self._db = db
         self._storage = storage
         self._lock = threading.RLock()
+        # TinyDB's query cache would answer from before another process changed the file;
+        # our storage already keeps the parsed file in memory, so the cache buys nothing.
+        for name in (CASES, WORKERS, LOG, "_meta"):
+            db.table(name, cache_size=0)
+        storage.on_reload = self._forget_table_caches
+
+    def _forget_table_caches(self) -> None:
+        """The file changed under us: TinyDB's remembered next ids are no longer true."""
+        for name in (CASES, WORKERS, LOG, "_meta"):
+            table = self._db.table(name)
+            table.clear_cache()
+            table._next_id = None  # noqa: SLF001 - TinyDB keeps it here
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -115,10 +127,7 @@ class Database:
                 with self._storage.batch():
                     yield
             except BaseException:
-                for name in (CASES, WORKERS, LOG):
-                    table = self._db.table(name)
-                    table.clear_cache()
-                    table._next_id = None  # noqa: SLF001 - TinyDB caches it; the rollback voids it
+                self._forget_table_caches()
                 raise
 
     # -- generic ---------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import os
 import stat
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -152,6 +152,7 @@ class AtomicJSONStorage(Storage):
         self._batch_depth = 0
         self._dirty = False
         self.backup_path: Path | None = None
+        self.on_reload: Callable[[], None] | None = None
         if self.path.exists() or self.path.is_symlink():
             self._load(allow_migration=True)
             self._remove_stale_temporaries()
@@ -242,6 +243,8 @@ class AtomicJSONStorage(Storage):
             ) from None
         if self._data is None or _stamp(st) != self._stamp:
             self._load(allow_migration=False)
+            if self.on_reload is not None:
+                self.on_reload()
         return self._data
 
     # -- writing ---------------------------------------------------------------------------

@@ -1,0 +1,231 @@
+"""The `pulang` command line, run as the user runs it: a real process, real files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from store.database import Database
+from store.records import Case, build
+
+PULANG = Path(sys.executable).parent / "pulang"
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def home(isolated_environment: Path) -> Path:
+    return isolated_environment
+
+
+@pytest.fixture
+def data_folder(home: Path) -> Path:
+    return home / ".local" / "share" / "pulang"
+
+
+@pytest.fixture
+def pulang(home: Path, tmp_path: Path) -> Run:
+    """Run `pulang` with its own home and data folder, no PULANG_DB, no terminal."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PULANG_DB", "LANG", "LC_ALL", "LC_MESSAGES")}
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"),
+               XDG_CONFIG_HOME=str(home / ".config"))
+
+    def run(*args: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(PULANG), *map(str, args)], env=env, cwd=tmp_path,
+                              stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                              timeout=60)
+
+    return run
+
+
+@pytest.fixture
+def demo_file(pulang: Run, tmp_path: Path) -> Path:
+    path = tmp_path / "demo.json"
+    done = pulang("demo", "--db", path, "--no-open")
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+def snapshot(path: Path) -> tuple[bytes, int, list[str]]:
+    return path.read_bytes(), path.stat().st_mtime_ns, sorted(os.listdir(path.parent))
+
+
+def assert_one_clean_line(done: subprocess.CompletedProcess[str]) -> None:
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+# -- the basics ----------------------------------------------------------------------------
+
+
+def test_version(pulang: Run) -> None:
+    done = pulang("--version")
+    assert done.returncode == 0
+    assert done.stdout.startswith("pulang ")
+
+
+def test_help_lists_the_exit_codes(pulang: Run) -> None:
+    done = pulang("--help")
+    assert done.returncode == 0
+    assert "Exit codes" in done.stdout and "64" in done.stdout
+
+
+@pytest.mark.parametrize("args", [["--no-such-option"], ["check", "--no-such-option"],
+                                  ["no-such-command"], ["--lang", "fr", "check"]])
+def test_a_usage_error_exits_64(pulang: Run, args: list[str]) -> None:
+    done = pulang(*args)
+    assert done.returncode == 64, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+# -- check ---------------------------------------------------------------------------------
+
+
+def test_a_fresh_demo_checks_sound(pulang: Run, demo_file: Path) -> None:
+    done = pulang("check", "--db", demo_file)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+DAMAGE: dict[str, Callable[[bytes], bytes]] = {
+    "truncated": lambda valid: valid[: len(valid) // 2],
+    "garbage": lambda valid: b"\x00\x9f garbage, not a database \xff" * 10,
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_check_refuses_a_damaged_file_and_leaves_it(pulang: Run, demo_file: Path,
+                                                    damage: str) -> None:
+    demo_file.write_bytes(DAMAGE[damage](demo_file.read_bytes()))
+    before = snapshot(demo_file)
+
+    done = pulang("check", "--db", demo_file)
+
+    assert done.returncode == 2
+    assert_one_clean_line(done)
+    assert snapshot(demo_file) == before
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_opening_a_damaged_file_changes_nothing_and_starts_no_ui(
+    pulang: Run, demo_file: Path, data_folder: Path, damage: str
+) -> None:
+    demo_file.write_bytes(DAMAGE[damage](demo_file.read_bytes()))
+    before = snapshot(demo_file)
+
+    done = pulang("--db", demo_file)
+
+    assert done.returncode == 2
+    assert_one_clean_line(done)
+    assert snapshot(demo_file) == before
+    assert not data_folder.exists()
+
+
+def test_check_on_a_missing_file_creates_nothing(pulang: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.json"
+    done = pulang("check", "--db", missing)
+    assert done.returncode == 2
+    assert_one_clean_line(done)
+    assert not missing.exists()
+
+
+def test_check_lists_a_broken_link_without_personal_data(pulang: Run, demo_file: Path) -> None:
+    data: dict[str, Any] = orjson.loads(demo_file.read_bytes())
+    worker = next(iter(data["workers"].values()))
+    worker["case_id"] = "0" * 32  # a case that does not exist
+    demo_file.write_bytes(orjson.dumps(data))
+
+    done = pulang("check", "--db", demo_file)
+
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "belongs to a case that does not exist" in done.stdout
+    assert worker["id"][:8] in done.stdout  # the record is named by its id
+    output = done.stdout + done.stderr
+    for private in [worker["full_name"], *worker["other_spellings"], worker["phone"]]:
+        assert private not in output
+
+
+# -- demo ----------------------------------------------------------------------------------
+
+
+def test_demo_twice_reopens_the_same_file(pulang: Run, data_folder: Path) -> None:
+    first = pulang("demo", "--no-open")
+    assert first.returncode == 0, first.stderr
+    demo = data_folder / "demo.json"
+    before = snapshot(demo)
+
+    again = pulang("demo", "--no-open")
+
+    assert again.returncode == 0, again.stderr
+    assert "reopen" in again.stderr.lower()
+    assert snapshot(demo) == before
+    assert not (data_folder / "pulang.json").exists()  # the user's own database stays apart
+
+
+def test_demo_reset_rebuilds(pulang: Run, data_folder: Path) -> None:
+    assert pulang("demo", "--no-open").returncode == 0
+    demo = data_folder / "demo.json"
+    with Database.open(demo) as db:
+        db.save_case(build(Case, {"title": "Added while trying the demo",
+                                  "destination_country": "MY"}))
+        assert len(db.cases()) == 6
+
+    done = pulang("demo", "--no-open", "--reset")
+
+    assert done.returncode == 0, done.stderr
+    with Database.open(demo) as db:
+        assert db.is_demo
+        assert "Added while trying the demo" not in [c.title for c in db.cases()]
+        assert len(db.cases()) == 5
+
+
+@pytest.mark.parametrize("extra", [[], ["--force"], ["--reset"]], ids=str)
+def test_demo_never_overwrites_a_real_database(pulang: Run, tmp_path: Path,
+                                               extra: list[str]) -> None:
+    real = tmp_path / "real.json"
+    with Database.open(real, create=True) as db:
+        db.save_case(build(Case, {"title": "A real case", "destination_country": "KH"}))
+    before = snapshot(real)
+
+    done = pulang("demo", "--db", real, "--no-open", *extra)
+
+    assert done.returncode == 2
+    assert_one_clean_line(done)
+    assert snapshot(real) == before
+
+
+# -- options before or after the subcommand ------------------------------------------------
+
+
+@pytest.mark.parametrize("order", ["after", "before", "mixed"])
+def test_db_and_lang_go_before_or_after_the_command(pulang: Run, demo_file: Path,
+                                                    order: str) -> None:
+    args = {
+        "after": ["check", "--db", demo_file, "--lang", "en"],
+        "before": ["--db", demo_file, "--lang", "en", "check"],
+        "mixed": ["--lang", "en", "check", "--db", demo_file],
+    }[order]
+    done = pulang(*args)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"{demo_file}: sound, no problems found."
+
+
+@pytest.mark.parametrize("where", ["after", "before"])
+def test_check_speaks_indonesian(pulang: Run, demo_file: Path, where: str) -> None:
+    locale_id = pytest.importorskip("store.locale_id")
+    msgid = "{path}: sound, no problems found."
+    expected = locale_id.CATALOGUE.get(msgid, msgid).format(path=demo_file)
+    args = (["check", "--db", demo_file, "--lang", "id"] if where == "after"
+            else ["--lang", "id", "check", "--db", demo_file])
+
+    done = pulang(*args)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == expected
