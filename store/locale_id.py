@@ -472,4 +472,7 @@ CATALOGUE: dict[str, str] = {
     "as in the passport, if known": "seperti di paspor, jika diketahui",
     "name and title": "nama dan jabatan",
     "who recorded this entry": "siapa yang mencatat ini",
+    # tui/screens/case.py (log detail)
+    "Next step: {step}": "Langkah berikutnya: {step}",
+    "due {date}": "tenggat {date}",
 }

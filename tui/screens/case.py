@@ -66,6 +66,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         with Vertical(id="log-box"):
             yield Label("", id="log-title", classes="section-title")
             yield RecordTable(enter_label=_("Edit"), id="log")
+            yield Static("", id="log-detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -266,6 +267,22 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         self.notify(_("Next step marked done.") if not entry.next_step_done
                     else _("Next step open again."))
         self.reload()
+
+    @on(RecordTable.RowHighlighted, "#log")
+    def _show_entry(self, event: RecordTable.RowHighlighted) -> None:
+        """The whole of the highlighted entry, since the table cuts long text short."""
+        entry = next((e for e in self.entries if e.id == event.row_key.value), None)
+        detail = self.query_one("#log-detail", Static)
+        if entry is None:
+            detail.update("")
+            return
+        who = " · ".join(p for p in (entry.counterpart_org, entry.counterpart_person) if p)
+        text = f"{who}: {entry.summary}" if who else entry.summary
+        if entry.next_step:
+            text += "\n" + _("Next step: {step}").format(step=entry.next_step)
+            if entry.due_date:
+                text += " · " + _("due {date}").format(date=format_date(entry.due_date))
+        detail.update(text)
 
     @on(RecordTable.RowSelected)
     def _row_selected(self) -> None:
