@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -25,6 +25,8 @@ from tui.widgets import RecordTable
 
 if TYPE_CHECKING:
     from tui.app import PulangApp
+
+R = TypeVar("R", Worker, LogEntry)
 
 
 class CaseScreen(TranslatedBindings, Screen[None]):
@@ -220,13 +222,21 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             self.notify(_("Saved."))
         self.reload()
 
-    def action_remove_worker(self) -> None:
-        table = self.query_one("#workers", RecordTable)
+    def _under_cursor(self, table_id: str, records: list[R], hint: str) -> R | None:
+        """The record under the cursor of the focused table `table_id`, or a hint why not."""
+        table = self.query_one(f"#{table_id}", RecordTable)
         key = table.current_key
         if key is None or self.focused is not table:
-            self.notify(_("Move to a worker in the workers list first."), severity="warning")
+            self.notify(hint, severity="warning")
+            return None
+        return next(r for r in records if r.id == key)
+
+    def action_remove_worker(self) -> None:
+        worker = self._under_cursor(
+            "workers", self.case_workers, _("Move to a worker in the workers list first.")
+        )
+        if worker is None:
             return
-        worker = next(w for w in self.case_workers if w.id == key)
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -250,12 +260,9 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         )
 
     def action_toggle_done(self) -> None:
-        table = self.query_one("#log", RecordTable)
-        key = table.current_key
-        if key is None or self.focused is not table:
-            self.notify(_("Move to a log entry in the log first."), severity="warning")
+        entry = self._under_cursor("log", self.entries, _("Move to a log entry in the log first."))
+        if entry is None:
             return
-        entry = next(e for e in self.entries if e.id == key)
         if not entry.next_step:
             self.notify(_("This log entry has no next step."), severity="warning")
             return
