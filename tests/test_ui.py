@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 
 from store.database import Database
@@ -284,3 +285,19 @@ async def test_log_entry_added_with_tab_alone_survives_a_restart(demo_db: Databa
         assert (newest.counterpart_org, newest.summary, newest.next_step) == (
             "KBRI Vientiane", "Embassy confirms travel documents", "Book the flight")
         assert newest.due_date == dt.date(2099, 12, 15)
+
+
+async def test_no_color_is_honoured_and_choices_stay_readable(
+    empty_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.no_color
+        await pilot.press("n")
+        await tick(pilot, "exploitation_types", "forced criminality (scam work)")
+        choices = app.screen.query_one("#f-exploitation_types")
+        lines = ["".join(seg.text for seg in choices.render_line(y)) for y in range(3)]
+        # Ticked or not must show in the characters themselves, not only in colour.
+        assert "X" not in lines[0][:4] and "forced labour" in lines[0]
+        assert "X" in lines[1][:4] and "forced criminality" in lines[1]
