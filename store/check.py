@@ -40,7 +40,7 @@ def _describe(kind: type[Record], doc: dict[str, object], refs: dict[str, str]) 
 
 def check(db: Database) -> list[Problem]:
     problems: list[Problem] = []
-    raw = db._storage.read() or {}  # noqa: SLF001 - check reads the file as it is, unvalidated
+    raw = db.raw_tables()
     tables = {kind: list((raw.get(name) or {}).values()) for kind, name in
               ((Case, CASES), (Worker, WORKERS), (LogEntry, LOG))}
     refs = {str(d.get("id")): str(d.get("ref") or d.get("id")) for d in tables[Case]}

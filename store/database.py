@@ -1,7 +1,8 @@
-"""The database: the domain's records kept in one TinyDB file through `AtomicJSONStorage`.
+"""The database: the domain's records, kept as a TinyDB snapshot plus a journal (`store.engine`).
 
 The UI and the command line call these methods and get records back, or a domain error; they
-never touch TinyDB tables or raw dicts.
+never touch tables or raw dicts. Every method is safe to call from one thread at a time (a lock
+guards the engine), so the UI can run them in a worker off its event loop.
 """
 
 from __future__ import annotations
@@ -12,24 +13,26 @@ import getpass
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tinydb import Query, TinyDB
-from tinydb.table import Document, Table
-
 from store.countries import country_name
-from store.errors import Conflict, NotFound
+from store.engine import COMPACT_AT_BYTES, Change, Engine
+from store.errors import NotFound
 from store.i18n import _
-from store.migrations import MIGRATIONS, Migration
+from store.migrations import META_TABLE, MIGRATIONS, Migration, Tables
 from store.records import Case, LogEntry, Record, Worker, build
-from store.storage import AtomicJSONStorage
+from store.storage import remove_stale_temporaries
 from store.text import fold
 
 R = TypeVar("R", bound=Record)
 
 CASES, WORKERS, LOG = "cases", "workers", "log"
 _TABLE_OF: dict[type[Record], str] = {Case: CASES, Worker: WORKERS, LogEntry: LOG}
+
+# Below this snapshot size, closing always folds the journal in: it takes milliseconds.
+_SMALL_SNAPSHOT = 16 * 1024 * 1024
 
 
 def current_user() -> str:
@@ -56,25 +59,18 @@ class CaseRow:
     search_text: str
 
 
+@cache
+def _country_words(code: str) -> str:
+    return f"{code} {country_name(code, 'en')} {country_name(code, 'id')}"
+
+
 class Database:
-    def __init__(self, db: TinyDB, storage: AtomicJSONStorage) -> None:
-        self._db = db
-        self._storage = storage
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
         self._lock = threading.RLock()
-        # TinyDB's query cache would answer from before another process changed the file;
-        # our storage already keeps the parsed file in memory, so the cache buys nothing.
-        for name in (CASES, WORKERS, LOG, "_meta"):
-            db.table(name, cache_size=0)
-        storage.on_reload = self._forget_table_caches
+        self._rows: dict[str, CaseRow] = {}
 
-    def _forget_table_caches(self) -> None:
-        """The file changed under us: TinyDB's remembered next ids are no longer true."""
-        for name in (CASES, WORKERS, LOG, "_meta"):
-            table = self._db.table(name)
-            table.clear_cache()
-            table._next_id = None  # noqa: SLF001 - TinyDB keeps it here
-
-    # -- opening ---------------------------------------------------------------------------
+    # -- opening and closing ---------------------------------------------------------------
 
     @classmethod
     def open(
@@ -86,15 +82,33 @@ class Database:
         migrations: Sequence[Migration] = MIGRATIONS,
     ) -> Database:
         """Open (or, with `create`, make) a database; refuse anything that is not one."""
-        db = TinyDB(
-            Path(path), storage=AtomicJSONStorage, create=create, demo=demo, migrations=migrations
-        )
-        storage = db.storage
-        assert isinstance(storage, AtomicJSONStorage)
-        return cls(db, storage)
+        path = Path(path)
+        if create and not (path.exists() or path.is_symlink()):
+            engine = Engine.create(path, demo=demo, migrations=migrations)
+        else:
+            engine = Engine.open(path, migrations=migrations)
+            remove_stale_temporaries(path)
+        return cls(engine)
 
     def close(self) -> None:
-        self._db.close()
+        """Fold the journal into the snapshot when that is cheap or the journal has grown."""
+        with self._lock:
+            engine = self._engine
+            if engine.journal_size() and engine.state is not None and engine.state.seq and (
+                engine.snapshot_stamp is not None and engine.snapshot_stamp[2] < _SMALL_SNAPSHOT
+                or engine.journal_size() >= COMPACT_AT_BYTES
+            ):
+                engine.compact()
+
+    def compact(self) -> None:
+        with self._lock:
+            self._engine.compact()
+
+    def needs_compaction(self) -> bool:
+        """The journal has grown enough that replaying it slows opening down."""
+        engine = self._engine
+        snapshot = engine.snapshot_stamp[2] if engine.snapshot_stamp else 0
+        return engine.journal_size() >= max(4 * COMPACT_AT_BYTES, snapshot // 20)
 
     def __enter__(self) -> Database:
         return self
@@ -104,156 +118,163 @@ class Database:
 
     @property
     def path(self) -> Path:
-        return self._storage.path
+        return self._engine.path
 
     @property
     def is_demo(self) -> bool:
-        return bool(self._storage.meta.get("demo"))
+        return bool(self._engine.meta.get("demo"))
 
     @property
     def schema(self) -> int:
-        return int(self._storage.meta["schema"])
+        return int(self._engine.meta["schema"])
 
     @property
     def backup_path(self) -> Path | None:
         """The copy kept from before a migration run when this database was opened, if any."""
-        return self._storage.backup_path
+        return self._engine.backup_path
+
+    @property
+    def revision(self) -> int:
+        """Changes whenever the data does (ours or another process's): for cheap change checks."""
+        return self._engine.revision
+
+    def refresh(self) -> None:
+        """Take in what other processes saved since we last looked."""
+        with self._lock:
+            self._engine.refresh()
+
+    def raw_tables(self) -> Tables:
+        """The tables as stored (snapshot plus journal), unvalidated: for `pulang check`."""
+        with self._lock:
+            self._engine.refresh()
+            return self._engine.tables
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """Several changes as one atomic write: all of them reach the file, or none."""
-        with self._lock:
-            try:
-                with self._storage.batch():
-                    yield
-            except BaseException:
-                self._forget_table_caches()
-                raise
+        """Several changes as one atomic journal entry: all of them reach the file, or none."""
+        with self._lock, self._engine.transaction():
+            yield
 
     # -- generic ---------------------------------------------------------------------------
 
-    def _table(self, kind: type[Record]) -> Table:
-        return self._db.table(_TABLE_OF[kind])
-
-    def _find(self, kind: type[Record], record_id: str) -> Document | None:
-        table = self._table(kind)
-        found = table.get(Query().id == record_id)
-        assert not isinstance(found, list)
-        return found
-
-    def _all(self, kind: type[R]) -> list[R]:
-        return [kind.model_validate(doc) for doc in self._table(kind).all()]
+    def _doc(self, kind: type[Record], record_id: str) -> dict[str, Any] | None:
+        return self._engine.get(_TABLE_OF[kind], record_id)
 
     def get(self, kind: type[R], record_id: str) -> R:
         with self._lock:
-            doc = self._find(kind, record_id)
+            self._engine.refresh()
+            doc = self._doc(kind, record_id)
             if doc is None:
                 raise NotFound(record_id)
-            return kind.model_validate(dict(doc))
+            return kind.model_validate(doc)
 
     def _save(self, record: R, **fixed: Any) -> R:
         """Insert or update `record`, stamped with time, user and the next version."""
-        with self._lock:
-            table = self._table(type(record))
-            doc = self._find(type(record), record.id)
-            now = dt.datetime.now(dt.timezone.utc)
-            data = record.model_dump()
-            if doc is None:
-                if record.version != 0:
-                    raise NotFound(record.id)
-                data.update(created_at=now)
-            else:
-                if doc.get("version") != record.version:
-                    raise Conflict()
-                data.update(created_at=doc.get("created_at"))
-            data.update(fixed, updated_at=now, changed_by=current_user(), version=record.version + 1)
-            saved = build(type(record), data)
-            stored = saved.model_dump(mode="json")
-            if doc is None:
-                table.insert(stored)
-            else:
-                table.update(_replace_with(stored), doc_ids=[doc.doc_id])
-            return saved
+        doc = self._doc(type(record), record.id)
+        now = dt.datetime.now(dt.timezone.utc)
+        data = record.model_dump()
+        if doc is None:
+            if record.version != 0:
+                raise NotFound(record.id)
+            data.update(created_at=now)
+        else:
+            data.update(created_at=doc.get("created_at"))
+        data.update(fixed, updated_at=now, changed_by=current_user(), version=record.version + 1)
+        saved = build(type(record), data)
+        self._engine.stage(
+            Change(_TABLE_OF[type(record)], saved.id, None if doc is None else record.version,
+                   saved.version, saved.model_dump(mode="json"))
+        )
+        return saved
 
     def _remove(self, kind: type[Record], record_id: str) -> None:
-        doc = self._find(kind, record_id)
+        doc = self._doc(kind, record_id)
         if doc is None:
             raise NotFound(record_id)
-        self._table(kind).remove(doc_ids=[doc.doc_id])
+        self._engine.stage(Change(_TABLE_OF[kind], record_id, doc.get("version"), None, None))
 
     # -- cases -----------------------------------------------------------------------------
 
     def cases(self) -> list[Case]:
         with self._lock:
-            return self._all(Case)
+            self._engine.refresh()
+            return [Case.model_validate(d) for d in self._engine.tables[CASES].values()]
 
     def case_by_ref(self, ref: str) -> Case | None:
+        wanted = ref.strip().upper()
         with self._lock:
-            doc = self._table(Case).get(Query().ref == ref.strip().upper())
-            assert not isinstance(doc, list)
-            return None if doc is None else Case.model_validate(dict(doc))
+            self._engine.refresh()
+            for doc in self._engine.tables[CASES].values():
+                if doc.get("ref") == wanted:
+                    return Case.model_validate(doc)
+        return None
 
     def save_case(self, case: Case) -> Case:
         """Save a case; a new one gets its reference now, and keeps it for good."""
         with self.transaction():
-            doc = self._find(Case, case.id)
+            doc = self._doc(Case, case.id)
             if doc is None:
                 return self._save(case, ref=self._next_ref(case))
             return self._save(case, ref=doc.get("ref"))
 
     def _next_ref(self, case: Case) -> str:
+        """The next reference for the case's country and year, assigned under the lock."""
         prefix = f"{case.destination_country}-{case.date_reported.year}"
-        meta = self._storage.meta
+        meta = dict(self._engine.meta)
         counters: dict[str, int] = dict(meta.get("counters", {}))
         highest = counters.get(prefix, 0)
-        for doc in self._table(Case).all():
-            ref = doc.get("ref") or ""
-            if ref.startswith(prefix + "-"):
-                highest = max(highest, int(ref.rsplit("-", 1)[1]))
+        if prefix not in counters:  # a database from before counters: look at what exists
+            for doc in self._engine.tables[CASES].values():
+                ref = doc.get("ref") or ""
+                if ref.startswith(prefix + "-"):
+                    highest = max(highest, int(ref.rsplit("-", 1)[1]))
         counters[prefix] = highest + 1
-        meta_table = self._db.table("_meta")
-        meta_table.update({"counters": counters}, doc_ids=[1])
+        meta["counters"] = counters
+        self._engine.stage(Change(META_TABLE, "1", None, None, meta))
         return f"{prefix}-{highest + 1:04d}"
 
     # -- workers ---------------------------------------------------------------------------
 
     def workers_of(self, case_id: str) -> list[Worker]:
         with self._lock:
-            docs = self._table(Worker).search(Query().case_id == case_id)
-            return [Worker.model_validate(doc) for doc in docs]
+            self._engine.refresh()
+            return [Worker.model_validate(d) for d in self._engine.children_of(WORKERS, case_id)]
 
     def save_worker(self, worker: Worker) -> Worker:
         with self.transaction():
-            if self._find(Case, worker.case_id) is None:
+            if self._doc(Case, worker.case_id) is None:
                 raise NotFound(_("case of this worker"))
             return self._save(worker)
 
     def remove_worker(self, worker_id: str) -> None:
         """Remove a worker; log entries that named them keep the entry but drop the link."""
         with self.transaction():
+            doc = self._doc(Worker, worker_id)
+            if doc is None:
+                raise NotFound(worker_id)
+            for entry_doc in self._engine.children_of(LOG, doc["case_id"]):
+                if worker_id in entry_doc.get("worker_ids", []):
+                    entry = LogEntry.model_validate(entry_doc)
+                    kept = [w for w in entry.worker_ids if w != worker_id]
+                    self._save(entry.model_copy(update={"worker_ids": kept}))
             self._remove(Worker, worker_id)
-            log = self._table(LogEntry)
-            for doc in log.search(Query().worker_ids.any([worker_id])):
-                entry = LogEntry.model_validate(dict(doc))
-                kept = [w for w in entry.worker_ids if w != worker_id]
-                self._save(entry.model_copy(update={"worker_ids": kept}))
 
     # -- log -------------------------------------------------------------------------------
 
     def log_of(self, case_id: str) -> list[LogEntry]:
         """The case's log, newest first."""
         with self._lock:
-            docs = self._table(LogEntry).search(Query().case_id == case_id)
-            entries = [LogEntry.model_validate(doc) for doc in docs]
+            self._engine.refresh()
+            docs = self._engine.children_of(LOG, case_id)
+            entries = [LogEntry.model_validate(d) for d in docs]
         return sorted(entries, key=lambda e: e.at, reverse=True)
 
     def save_log_entry(self, entry: LogEntry) -> LogEntry:
         with self.transaction():
-            if self._find(Case, entry.case_id) is None:
+            if self._doc(Case, entry.case_id) is None:
                 raise NotFound(_("case of this log entry"))
-            workers = {w.id for w in self.workers_of(entry.case_id)}
-            strangers = [w for w in entry.worker_ids if w not in workers]
-            if strangers:
+            workers = {d["id"] for d in self._engine.children_of(WORKERS, entry.case_id)}
+            if any(w not in workers for w in entry.worker_ids):
                 raise NotFound(_("worker in this case"))
             return self._save(entry)
 
@@ -264,57 +285,55 @@ class Database:
     # -- the cases list --------------------------------------------------------------------
 
     def case_rows(self) -> list[CaseRow]:
-        """Every case as a line of the list, with its worker count and next open due date."""
+        """Every case as a line of the list, with its worker count and next open due date.
+
+        Rows are kept between calls; only cases changed since (here or by another process)
+        are rebuilt.
+        """
         with self._lock:
-            names: dict[str, list[str]] = {}
-            for doc in self._table(Worker).all():
-                names.setdefault(doc["case_id"], []).extend(
-                    [doc.get("full_name", ""), *doc.get("other_spellings", [])]
-                )
-            counts: dict[str, int] = {}
-            for doc in self._table(Worker).all():
-                counts[doc["case_id"]] = counts.get(doc["case_id"], 0) + 1
-            due: dict[str, dt.date] = {}
-            for doc in self._table(LogEntry).all():
-                if doc.get("due_date") and not doc.get("next_step_done"):
-                    day = dt.date.fromisoformat(doc["due_date"])
-                    case_id = doc["case_id"]
-                    if case_id not in due or day < due[case_id]:
-                        due[case_id] = day
-            rows = []
-            for doc in self._table(Case).all():
-                case_id = doc["id"]
-                searchable = " ".join(
-                    [
-                        doc.get("ref") or "",
-                        doc.get("title", ""),
-                        doc.get("destination_place", ""),
-                        doc.get("destination_country", ""),
-                        country_name(doc.get("destination_country", "")),
-                        *names.get(case_id, []),
-                        *doc.get("tags", []),
-                    ]
-                )
-                rows.append(
-                    CaseRow(
-                        id=case_id,
-                        ref=doc.get("ref") or "",
-                        title=doc.get("title", ""),
-                        destination_country=doc.get("destination_country", ""),
-                        destination_place=doc.get("destination_place", ""),
-                        stage=doc.get("stage", ""),
-                        workers=counts.get(case_id, 0),
-                        next_due=due.get(case_id),
-                        urgency=doc.get("urgency", ""),
-                        search_text=fold(searchable),
-                    )
-                )
-            return rows
+            engine = self._engine
+            engine.refresh()
+            dirty = engine.dirty_cases
+            if dirty is None:
+                self._rows = {}
+                todo = list(engine.by_id[CASES])
+            else:
+                todo = list(dirty)
+            engine.dirty_cases = set()
+            for case_id in todo:
+                doc = engine.get(CASES, case_id)
+                if doc is None:
+                    self._rows.pop(case_id, None)
+                else:
+                    self._rows[case_id] = self._row(doc)
+            return list(self._rows.values())
 
-
-def _replace_with(new: dict[str, Any]) -> Any:
-    def transform(doc: dict[str, Any]) -> None:
-        doc.clear()
-        doc.update(new)
-
-    return transform
+    def _row(self, doc: dict[str, Any]) -> CaseRow:
+        case_id = doc["id"]
+        workers = self._engine.children_of(WORKERS, case_id)
+        names: list[str] = []
+        for worker in workers:
+            names.append(worker.get("full_name", ""))
+            names.extend(worker.get("other_spellings", []))
+        due: str | None = None
+        for entry in self._engine.children_of(LOG, case_id):
+            day = entry.get("due_date")
+            if day and not entry.get("next_step_done") and (due is None or day < due):
+                due = day
+        country = doc.get("destination_country", "")
+        searchable = " ".join(
+            [doc.get("ref") or "", doc.get("title", ""), doc.get("destination_place", ""),
+             _country_words(country), *names, *doc.get("tags", [])]
+        )
+        return CaseRow(
+            id=case_id,
+            ref=doc.get("ref") or "",
+            title=doc.get("title", ""),
+            destination_country=country,
+            destination_place=doc.get("destination_place", ""),
+            stage=doc.get("stage", ""),
+            workers=len(workers),
+            next_due=dt.date.fromisoformat(due) if due else None,
+            urgency=doc.get("urgency", ""),
+            search_text=fold(searchable),
+        )

@@ -59,6 +59,20 @@ class MigrationFailed(DatabaseError):
     pass
 
 
+class DatabaseBusy(PulangError):
+    """Another Pulang process holds the database's lock for longer than we can wait."""
+
+    exit_code = ExitCode.BUSY
+
+    def __init__(self, path: object) -> None:
+        self.path = str(path)
+        super().__init__(
+            _("{path} is busy: another Pulang is saving to it. Try again in a moment.").format(
+                path=path
+            )
+        )
+
+
 class WriteFailed(PulangError):
     """A save could not be completed; the file on disk is unchanged."""
 

@@ -138,10 +138,6 @@ CATALOGUE: dict[str, str] = {
     "{path} does not exist.": "{path} tidak ada.",
     "{path} is a folder, not a Pulang database.": "{path} adalah folder, bukan basis data Pulang.",
     "{path} cannot be read: permission denied.": "{path} tidak dapat dibaca: izin ditolak.",
-    "{path} was replaced by an older database while open.": (
-        "{path} diganti dengan basis data yang lebih lama saat sedang dibuka."
-    ),
-    "{path} has disappeared.": "{path} sudah tidak ada.",
     "Could not save to {path}: {reason}. Nothing was changed on disk.": (
         "Tidak dapat menyimpan ke {path}: {reason}. Tidak ada yang berubah di disk."
     ),
@@ -475,4 +471,19 @@ CATALOGUE: dict[str, str] = {
     # tui/screens/case.py (log detail)
     "Next step: {step}": "Langkah berikutnya: {step}",
     "due {date}": "tenggat {date}",
+    # store/engine.py, store/journal.py, store/errors.py (the journal)
+    "{path} is older than its journal (was the file restored from a backup without {journal}?). "
+    "Pulang has not changed either.": (
+        "{path} lebih lama daripada jurnalnya (apakah berkas dipulihkan dari cadangan tanpa "
+        "{journal}?). Pulang tidak mengubah keduanya."
+    ),
+    "{path} is busy: another Pulang is saving to it. Try again in a moment.": (
+        "{path} sedang dipakai: Pulang lain sedang menyimpan ke sana. Coba lagi sebentar lagi."
+    ),
+    "{path} is not a Pulang journal; Pulang has not changed it.": (
+        "{path} bukan jurnal Pulang; Pulang tidak mengubahnya."
+    ),
+    "{path} is damaged in the middle; Pulang has not changed it. Restore it from a backup.": (
+        "{path} rusak di bagian tengah; Pulang tidak mengubahnya. Pulihkan dari cadangan."
+    ),
 }

@@ -19,7 +19,6 @@ import os
 import stat
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,23 +27,13 @@ from tinydb.storages import Storage
 
 from store.errors import (
     CorruptDatabase,
+    DatabaseError,
     MissingDatabase,
     NewerSchema,
     NotADatabase,
-    WriteFailed,
-    DatabaseError,
 )
 from store.i18n import _
-from store.migrations import (
-    FORMAT_MARKER,
-    META_DOC,
-    META_TABLE,
-    MIGRATIONS,
-    Migration,
-    Tables,
-    migrate,
-    schema_of,
-)
+from store.migrations import FORMAT_MARKER, META_DOC, META_TABLE, Tables
 
 NEW_FILE_MODE = 0o600
 _STALE_TEMP_SECONDS = 600
@@ -134,176 +123,62 @@ def write_atomically(path: Path, payload: bytes, mode: int, gid: int | None) -> 
         os.close(dir_fd)
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage over one JSON file (see the module's docstring)."""
+def read_file(path: Path) -> tuple[bytes, os.stat_result]:
+    """The bytes of a database file; a missing, unreadable or non-regular file is refused."""
+    try:
+        with open(path, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise NotADatabase(
+                    path,
+                    _("{path} is not a Pulang database. Pulang has not changed it.")
+                    .format(path=path),
+                )
+            return handle.read(), st
+    except IsADirectoryError:
+        raise NotADatabase(
+            path, _("{path} is a folder, not a Pulang database.").format(path=path)
+        ) from None
+    except PermissionError:
+        raise DatabaseError(
+            path, _("{path} cannot be read: permission denied.").format(path=path)
+        ) from None
+    except FileNotFoundError:
+        raise MissingDatabase(path, _("{path} does not exist.").format(path=path)) from None
 
-    def __init__(
-        self,
-        path: str | os.PathLike[str],
-        create: bool = False,
-        demo: bool = False,
-        migrations: Sequence[Migration] = MIGRATIONS,
-    ) -> None:
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Remove temporary files a process killed mid-write left beside `path`: they hold data."""
+    cutoff = time.time() - _STALE_TEMP_SECONDS
+    for leftover in path.parent.glob(f".{path.name}*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+
+
+class AtomicJSONStorage(Storage):
+    """The snapshot as a TinyDB storage: TinyDB itself can read and write a Pulang snapshot
+    through it, atomically, with the same refusals as Pulang (the store uses `store.engine`)."""
+
+    def __init__(self, path: str | os.PathLike[str], newest_schema: int = 1) -> None:
         self.path = Path(path)
-        self.migrations = tuple(migrations)
-        self.schema = schema_of(self.migrations)
+        self.newest_schema = newest_schema
         self._data: Tables | None = None
         self._stamp: tuple[int, int, int, int] | None = None
-        self._batch_depth = 0
-        self._dirty = False
-        self.backup_path: Path | None = None
-        self.on_reload: Callable[[], None] | None = None
-        if self.path.exists() or self.path.is_symlink():
-            self._load(allow_migration=True)
-            self._remove_stale_temporaries()
-        elif create:
-            if not self.path.parent.is_dir():
-                raise MissingDatabase(
-                    self.path,
-                    _("The folder {folder} does not exist.").format(folder=self.path.parent),
-                )
-            self._data = new_tables(self.schema, demo=demo)
-            self._flush()
-        else:
-            raise MissingDatabase(
-                self.path, _("{path} does not exist.").format(path=self.path)
-            )
-
-    # -- reading ---------------------------------------------------------------------------
-
-    def _read_bytes(self) -> tuple[bytes, os.stat_result]:
-        try:
-            with open(self.path, "rb") as handle:
-                st = os.fstat(handle.fileno())
-                if not stat.S_ISREG(st.st_mode):
-                    raise NotADatabase(
-                        self.path,
-                        _("{path} is not a Pulang database. Pulang has not changed it.")
-                        .format(path=self.path),
-                    )
-                return handle.read(), st
-        except IsADirectoryError:
-            raise NotADatabase(
-                self.path,
-                _("{path} is a folder, not a Pulang database.").format(path=self.path),
-            ) from None
-        except PermissionError:
-            raise DatabaseError(
-                self.path,
-                _("{path} cannot be read: permission denied.").format(path=self.path),
-            ) from None
-        except FileNotFoundError:
-            raise MissingDatabase(
-                self.path, _("{path} does not exist.").format(path=self.path)
-            ) from None
-
-    def _load(self, allow_migration: bool) -> None:
-        raw, st = self._read_bytes()
-        data = inspect(self.path, raw, self.schema)
-        if data[META_TABLE][META_DOC]["schema"] < self.schema:
-            if not allow_migration:
-                raise CorruptDatabase(
-                    self.path,
-                    _("{path} was replaced by an older database while open.").format(
-                        path=self.path
-                    ),
-                )
-            migrated = migrate(data, self.path, self.migrations)
-            self.backup_path = self._backup(raw, st)
-            self._data = migrated
-            self._flush()
-            return
-        self._data = data
-        self._stamp = _stamp(st)
-
-    def _backup(self, raw: bytes, st: os.stat_result) -> Path:
-        """Keep the bytes from before a migration beside the file, as private as the file."""
-        schema = orjson.loads(raw)[META_TABLE][META_DOC]["schema"]
-        moment = time.strftime("%Y%m%d-%H%M%S")
-        backup = self.path.with_name(f"{self.path.name}.schema{schema}-{moment}.bak")
-        write_atomically(backup, raw, stat.S_IMODE(st.st_mode) & 0o660, st.st_gid)
-        return backup
-
-    def _remove_stale_temporaries(self) -> None:
-        # Left behind by a process killed mid-write; they hold data, so they must not linger.
-        cutoff = time.time() - _STALE_TEMP_SECONDS
-        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-            with contextlib.suppress(OSError):
-                if leftover.stat().st_mtime < cutoff:
-                    leftover.unlink()
 
     def read(self) -> Tables | None:
-        if self._batch_depth and self._data is not None:
-            return self._data
-        try:
-            st = os.stat(self.path)
-        except FileNotFoundError:
-            raise MissingDatabase(
-                self.path, _("{path} has disappeared.").format(path=self.path)
-            ) from None
+        st = os.stat(self.path)
         if self._data is None or _stamp(st) != self._stamp:
-            self._load(allow_migration=False)
-            if self.on_reload is not None:
-                self.on_reload()
+            raw, st = read_file(self.path)
+            self._data = inspect(self.path, raw, self.newest_schema)
+            self._stamp = _stamp(st)
         return self._data
 
-    # -- writing ---------------------------------------------------------------------------
-
     def write(self, data: dict[str, dict[str, Any]]) -> None:
+        st = os.stat(self.path)
+        write_atomically(self.path, orjson.dumps(data), stat.S_IMODE(st.st_mode), st.st_gid)
         self._data = data
-        if self._batch_depth:
-            self._dirty = True
-            return
-        self._flush()
-
-    def _flush(self) -> None:
-        assert self._data is not None
-        try:
-            try:
-                st = os.stat(self.path)
-                mode, gid = stat.S_IMODE(st.st_mode), st.st_gid
-            except FileNotFoundError:
-                mode, gid = NEW_FILE_MODE, None
-            payload = orjson.dumps(self._data)
-            write_atomically(self.path, payload, mode, gid)
-            self._stamp = _stamp(os.stat(self.path))
-        except OSError as error:
-            self.forget()
-            raise WriteFailed(
-                _("Could not save to {path}: {reason}. Nothing was changed on disk.").format(
-                    path=self.path, reason=error.strerror or type(error).__name__
-                )
-            ) from error
-
-    def forget(self) -> None:
-        """Drop the in-memory copy, so the next read comes from the file as it is."""
-        self._data = None
-        self._stamp = None
-
-    @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        """Group several changes into one write; on error none of them reaches the file."""
-        if self._batch_depth == 0:
-            self.read()  # start from the file as it is now
-        self._batch_depth += 1
-        try:
-            yield
-        except BaseException:
-            self._batch_depth -= 1
-            if self._batch_depth == 0:
-                self._dirty = False
-                self.forget()
-            raise
-        self._batch_depth -= 1
-        if self._batch_depth == 0 and self._dirty:
-            self._dirty = False
-            self._flush()
-
-    @property
-    def meta(self) -> dict[str, Any]:
-        data = self.read()
-        assert data is not None
-        return data[META_TABLE][META_DOC]
+        self._stamp = _stamp(os.stat(self.path))
 
     def close(self) -> None:
-        self.forget()
+        self._data = None

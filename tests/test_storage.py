@@ -29,6 +29,7 @@ from store.errors import (
     NewerSchema,
     NotADatabase,
 )
+from store.journal import journal_path
 from store.migrations import FORMAT_MARKER, META_DOC, META_TABLE, SCHEMA_VERSION
 from store.records import Case, LogEntry, Worker, build, changed
 
@@ -76,8 +77,10 @@ def test_a_new_database_is_private_and_says_what_it_is(db_path: Path) -> None:
 def test_a_rewrite_keeps_the_mode_the_user_chose(empty_db: Database, db_path: Path) -> None:
     db_path.chmod(0o640)
     empty_db.save_case(a_case())
+    empty_db.compact()  # folds the journal into a new snapshot and starts a new journal
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o640
-    assert len(on_disk(db_path)["cases"]) == 1  # the save did replace the file
+    assert stat.S_IMODE(journal_path(db_path).stat().st_mode) == 0o640
+    assert len(on_disk(db_path)["cases"]) == 1  # the compaction did replace the file
 
 
 # -- reading: parsed once, again only when the file was replaced ---------------------------
@@ -98,9 +101,10 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 
 def test_reads_do_not_parse_the_file_again(db_path: Path, parses: list[Path]) -> None:
-    with Database.open(db_path, create=True) as db:
-        db.save_case(a_case())
+    db = Database.open(db_path, create=True)
+    db.save_case(a_case())
     assert parses == []  # a new file is written, never read back
+    db.close()
 
     db = Database.open(db_path)
     assert len(parses) == 1
@@ -124,7 +128,12 @@ def test_a_change_by_another_process_is_seen(db_path: Path, parses: list[Path]) 
     parses.clear()
 
     assert {c.id for c in first.cases()} == {case.id, added.id}
-    assert len(parses) == 1  # re-read once, because the file was replaced
+    assert parses == []  # the other's save was one journal entry: read alone, no re-parse
+
+    other.compact()  # the other process writes a new snapshot generation
+    parses.clear()
+    assert {c.id for c in first.cases()} == {case.id, added.id}
+    assert len(parses) == 1  # re-read once, because the snapshot was replaced
     first.cases()
     assert len(parses) == 1  # and not again while it stays as it is
     first.close()
@@ -254,6 +263,7 @@ def test_references_are_given_once_and_kept(empty_db: Database) -> None:
 def test_a_reference_is_never_reused(empty_db: Database, db_path: Path) -> None:
     for n in range(3):
         empty_db.save_case(a_case(title=f"Case {n}"))
+    empty_db.compact()
     assert on_disk(db_path)[META_TABLE][META_DOC]["counters"]["KH-2025"] == 3
 
     # The case with the highest reference disappears (removed by another program).
@@ -349,6 +359,8 @@ while sys.stdin.readline():
                     "case_id": case.id, "worker_ids": [worker.id], "summary": "Called"}))
             if n % 3 == 0:
                 db.remove_worker(worker.id)
+            if n % 7 == 0:
+                db.compact()  # a kill may land in the middle of a compaction too
     _, status = os.waitpid(pid, 0)
     print("dead", os.waitstatus_to_exitcode(status), flush=True)
 """

@@ -1,0 +1,199 @@
+"""The journal beside the snapshot: one line per committed change, appended and fsynced.
+
+    <db>          the snapshot: a TinyDB JSON file, rewritten only at compaction
+    <db>.journal  a header line, then one sealed entry per transaction since that snapshot
+    <db>.lock     an advisory lock held while appending or compacting
+
+An entry records a sequence number, the snapshot generation it follows, the writer
+(user@host:pid), the time, the hash of the previous line, and the changes: for each record its
+table, id, old and new version, and data. Every line passes through `seal`/`unseal` (a no-op
+now; the place where encryption goes). A last line cut short by a crash is detected and
+dropped; a damaged line before the end makes the database refuse to open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import os
+import socket
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from store.errors import CorruptDatabase, DatabaseBusy, WriteFailed
+from store.i18n import _
+
+JOURNAL_MARKER = "pulang-journal"
+LOCK_TIMEOUT_SECONDS = 10.0
+
+
+def seal(plain: bytes) -> bytes:
+    """Protect one line before it is written (encryption comes here with the next issue)."""
+    return plain
+
+
+def unseal(sealed: bytes) -> bytes:
+    return sealed
+
+
+def line_hash(line: bytes) -> str:
+    return hashlib.blake2b(line, digest_size=16).hexdigest()
+
+
+def writer_id() -> str:
+    from store.database import current_user
+
+    return f"{current_user()}@{socket.gethostname()}:{os.getpid()}"
+
+
+def journal_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".journal")
+
+
+def lock_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lock")
+
+
+@dataclass
+class JournalState:
+    """What has been read of the journal: where it ends and what its last line hashed to."""
+
+    generation: int
+    end: int  # byte offset after the last good line
+    last_hash: str
+    seq: int
+    stamp: tuple[int, int] = (0, 0)  # (inode, size) when last read
+    entries: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _header(generation: int) -> bytes:
+    return seal(orjson.dumps({"format": JOURNAL_MARKER, "generation": generation})) + b"\n"
+
+
+def new_journal_bytes(generation: int) -> bytes:
+    return _header(generation)
+
+
+def read_journal(path: Path, start: JournalState | None = None) -> JournalState | None:
+    """Read the journal (from where `start` left off); None if there is no journal file.
+
+    Entries are returned in `entries`; a torn last line is left out, and `end` stops before it.
+    """
+    try:
+        with open(path, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            if start is not None:
+                handle.seek(start.end)
+            data = handle.read()
+    except FileNotFoundError:
+        return None
+    offset = 0 if start is None else start.end
+    state = start
+    entries: list[dict[str, Any]] = []
+    position = 0
+    while position < len(data):
+        newline = data.find(b"\n", position)
+        if newline == -1:
+            break  # torn: the last line never got its end
+        line = data[position:newline + 1]
+        try:
+            value = orjson.loads(unseal(line[:-1]))
+        except (orjson.JSONDecodeError, ValueError):
+            value = None
+        is_last = newline + 1 >= len(data)
+        if state is None:
+            if not isinstance(value, dict) or value.get("format") != JOURNAL_MARKER:
+                raise CorruptDatabase(path, _("{path} is not a Pulang journal; Pulang has not "
+                                              "changed it.").format(path=path))
+            state = JournalState(int(value["generation"]), 0, line_hash(line), 0)
+        elif not isinstance(value, dict) or value.get("prev") != state.last_hash:
+            if is_last and not isinstance(value, dict):
+                break  # a last entry cut short or never written out: dropped
+            # A whole entry that does not follow its predecessor: something changed the file.
+            raise CorruptDatabase(
+                path,
+                _("{path} is damaged in the middle; Pulang has not changed it. Restore it from "
+                  "a backup.").format(path=path),
+            )
+        else:
+            entries.append(value)
+            state.last_hash = line_hash(line)
+            state.seq = int(value["seq"])
+        position = newline + 1
+        state.end = offset + position
+    if state is None:
+        # Only a torn header: the journal was being created when the writer died.
+        return JournalState(-1, 0, "", 0, (st.st_ino, st.st_size))
+    state.entries = entries
+    state.stamp = (st.st_ino, st.st_size)
+    return state
+
+
+def append_entry(path: Path, state: JournalState, changes: list[dict[str, Any]]) -> None:
+    """Append one entry durably after `state` (the caller holds the lock and is up to date)."""
+    entry = {
+        "seq": state.seq + 1,
+        "gen": state.generation,
+        "writer": writer_id(),
+        "at": time.time(),
+        "prev": state.last_hash,
+        "changes": changes,
+    }
+    line = seal(orjson.dumps(entry)) + b"\n"
+    try:
+        fd = os.open(path, os.O_WRONLY)
+        try:
+            # Drop a torn tail left by a writer that died mid-append, then add ours.
+            os.ftruncate(fd, state.end)
+            os.lseek(fd, state.end, os.SEEK_SET)
+            os.write(fd, line)
+            os.fsync(fd)
+            st = os.fstat(fd)
+        finally:
+            os.close(fd)
+    except OSError as error:
+        raise WriteFailed(
+            _("Could not save to {path}: {reason}. Nothing was changed on disk.").format(
+                path=path, reason=error.strerror or type(error).__name__
+            )
+        ) from error
+    state.seq += 1
+    state.end += len(line)
+    state.last_hash = line_hash(line)
+    state.stamp = (st.st_ino, st.st_size)
+
+
+@contextlib.contextmanager
+def locked(db_path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the database's advisory lock; wait up to `timeout`, then raise DatabaseBusy."""
+    if timeout is None:
+        timeout = LOCK_TIMEOUT_SECONDS
+    path = lock_path(db_path)
+    try:
+        st = os.stat(db_path)
+        mode = st.st_mode & 0o660
+    except FileNotFoundError:
+        mode = 0o600
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, mode)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as error:
+                if error.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise DatabaseBusy(db_path) from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(fd)

@@ -1,0 +1,141 @@
+"""The journal beside the snapshot: torn tails, damage, interrupted compaction, the lock."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import shutil
+from pathlib import Path
+
+import orjson
+import pytest
+
+import store.journal
+from store.check import check
+from store.database import Database
+from store.errors import CorruptDatabase, DatabaseBusy, ExitCode
+from store.journal import journal_path, locked
+from store.records import Case, build
+
+
+def a_case(title: str) -> Case:
+    return build(Case, {"title": title, "destination_country": "KH", "date_reported": "12/12/2025"})
+
+
+def journal_lines(db_path: Path) -> list[dict[str, object]]:
+    return [orjson.loads(line) for line in journal_path(db_path).read_bytes().splitlines()]
+
+
+@pytest.fixture
+def two_cases(db_path: Path) -> Path:
+    db = Database.open(db_path, create=True)
+    db.save_case(a_case("First"))
+    db.save_case(a_case("Second"))
+    # Leave without closing, as a killed process would: both saves live in the journal only.
+    return db_path
+
+
+def titles(db_path: Path) -> list[str]:
+    db = Database.open(db_path)
+    found = sorted(c.title for c in db.cases())
+    assert check(db) == []
+    return found
+
+
+def test_each_save_is_one_journal_entry_in_a_hash_chain(two_cases: Path) -> None:
+    header, first, second = journal_lines(two_cases)
+    assert header["format"] == "pulang-journal"
+    assert [first["seq"], second["seq"]] == [1, 2]
+    assert first["gen"] == second["gen"] == header["generation"]
+    assert str(first["writer"]).startswith(f"{getpass.getuser()}@")
+    assert str(first["writer"]).endswith(f":{os.getpid()}")
+    assert first["prev"] == store.journal.line_hash(
+        journal_path(two_cases).read_bytes().splitlines(keepends=True)[0])
+    [change] = [c for c in first["changes"] if c["table"] == "cases"]  # type: ignore[union-attr]
+    assert (change["old"], change["new"], change["data"]["title"]) == (None, 1, "First")
+    assert orjson.loads(two_cases.read_bytes())["cases"] == {}  # the snapshot was not rewritten
+
+
+@pytest.mark.parametrize("tail", [b'{"seq": 3, "gen"', b'{"seq": 3, "wri\n', b"\x00\x00\x00"])
+def test_a_torn_last_entry_is_dropped(two_cases: Path, tail: bytes) -> None:
+    with journal_path(two_cases).open("ab") as journal:
+        journal.write(tail)
+    assert titles(two_cases) == ["First", "Second"]
+
+    db = Database.open(two_cases)
+    db.save_case(a_case("Third"))  # the torn tail is cut off before this entry goes on
+    assert titles(two_cases) == ["First", "Second", "Third"]
+    assert all(line.startswith(b"{") for line in journal_path(two_cases).read_bytes().splitlines())
+
+
+def test_damage_before_the_end_is_refused_and_left_alone(two_cases: Path) -> None:
+    journal = journal_path(two_cases)
+    lines = journal.read_bytes().splitlines(keepends=True)
+    lines[1] = lines[1].replace(b"First", b"Fxrst")  # breaks the hash chain to the next line
+    journal.write_bytes(b"".join(lines))
+    before = journal.read_bytes(), two_cases.read_bytes()
+
+    with pytest.raises(CorruptDatabase) as refused:
+        Database.open(two_cases)
+    assert refused.value.exit_code == ExitCode.UNREADABLE
+    assert (journal.read_bytes(), two_cases.read_bytes()) == before
+
+
+def test_a_compaction_stopped_before_the_journal_reset_loses_and_doubles_nothing(
+    two_cases: Path, tmp_path: Path
+) -> None:
+    old_journal = tmp_path / "journal-before-compaction"
+    shutil.copy(journal_path(two_cases), old_journal)
+    Database.open(two_cases).compact()
+    # The crash: the new snapshot is in place, the journal is still the old generation's.
+    shutil.copy(old_journal, journal_path(two_cases))
+
+    assert titles(two_cases) == ["First", "Second"]
+    db = Database.open(two_cases)
+    db.save_case(a_case("Third"))
+    assert titles(two_cases) == ["First", "Second", "Third"]
+
+
+def test_a_snapshot_older_than_its_journal_is_refused(two_cases: Path, tmp_path: Path) -> None:
+    old_snapshot = tmp_path / "snapshot-before"
+    shutil.copy(two_cases, old_snapshot)
+    db = Database.open(two_cases)
+    db.compact()
+    db.save_case(a_case("Third"))
+    shutil.copy(old_snapshot, two_cases)  # restored from a backup, the new journal left beside
+
+    with pytest.raises(CorruptDatabase):
+        Database.open(two_cases)
+
+
+def test_a_held_lock_makes_a_save_wait_then_report_busy(
+    two_cases: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store.journal, "LOCK_TIMEOUT_SECONDS", 0.2)
+    db = Database.open(two_cases)
+    journal_before = journal_path(two_cases).read_bytes()
+    with locked(two_cases):  # another process saving or compacting
+        with pytest.raises(DatabaseBusy) as busy:
+            db.save_case(a_case("Third"))
+    assert busy.value.exit_code == ExitCode.BUSY == 4
+    assert journal_path(two_cases).read_bytes() == journal_before
+    assert sorted(c.title for c in db.cases()) == ["First", "Second"]  # memory undone too
+    db.save_case(a_case("Third"))  # once the lock is free, the save goes through
+    assert titles(two_cases) == ["First", "Second", "Third"]
+
+
+def test_compaction_folds_the_journal_into_a_new_generation(two_cases: Path) -> None:
+    db = Database.open(two_cases)
+    generation = orjson.loads(two_cases.read_bytes())["_meta"]["1"]["generation"]
+    db.compact()
+    snapshot = orjson.loads(two_cases.read_bytes())
+    assert snapshot["_meta"]["1"]["generation"] == generation + 1
+    assert sorted(c["title"] for c in snapshot["cases"].values()) == ["First", "Second"]
+    assert journal_lines(two_cases) == [{"format": "pulang-journal", "generation": generation + 1}]
+    # The snapshot is still a TinyDB file that TinyDB itself can read.
+    from tinydb import TinyDB
+
+    from store.storage import AtomicJSONStorage
+
+    with TinyDB(two_cases, storage=AtomicJSONStorage) as tiny:
+        assert len(tiny.table("cases")) == 2
