@@ -12,7 +12,6 @@ import datetime as dt
 import getpass
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -23,6 +22,7 @@ from store.errors import NotFound
 from store.i18n import _
 from store.migrations import META_TABLE, MIGRATIONS, Migration, Tables
 from store.records import Case, LogEntry, Record, Worker, build
+from store.rows import CaseRow
 from store.storage import remove_stale_temporaries
 from store.text import fold
 
@@ -41,22 +41,6 @@ def current_user() -> str:
         return getpass.getuser()
     except (OSError, KeyError):
         return "unknown"
-
-
-@dataclass(frozen=True)
-class CaseRow:
-    """One line of the cases list, with what the filter searches."""
-
-    id: str
-    ref: str
-    title: str
-    destination_country: str
-    destination_place: str
-    stage: str
-    workers: int
-    next_due: dt.date | None
-    urgency: str
-    search_text: str
 
 
 @cache

@@ -30,6 +30,7 @@ from store.journal import (
     JournalState,
     append_entry,
     journal_path,
+    lock_path,
     locked,
     new_journal_bytes,
     read_journal,
@@ -345,3 +346,9 @@ class Engine:
             write_atomically(self.path, orjson.dumps(migrated), stat.S_IMODE(st.st_mode), st.st_gid)
         self.backup_path = backup
         self.load()
+
+
+def remove_database_files(path: Path) -> None:
+    """Delete a database: its snapshot, journal and lock file (the demo's reset uses this)."""
+    for file in (path, journal_path(path), lock_path(path)):
+        file.unlink(missing_ok=True)

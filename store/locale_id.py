@@ -486,4 +486,8 @@ CATALOGUE: dict[str, str] = {
     "{path} is damaged in the middle; Pulang has not changed it. Restore it from a backup.": (
         "{path} rusak di bagian tengah; Pulang tidak mengubahnya. Pulihkan dari cadangan."
     ),
+    # tui/caselist.py, tui/screens/cases.py
+    "Page up": "Halaman sebelumnya",
+    "Page down": "Halaman berikutnya",
+    "Opening the database…": "Membuka basis data…",
 }

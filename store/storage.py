@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import stat
 import tempfile
 import time
@@ -121,6 +122,50 @@ def write_atomically(path: Path, payload: bytes, mode: int, gid: int | None) -> 
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def quick_inspect(path: Path, newest_schema: int) -> None:
+    """Refuse at once what is plainly not a usable database, reading only its two ends.
+
+    The full check happens when the file is loaded; this one lets the command line say no
+    before the screen is taken over, in milliseconds even for a file of hundreds of megabytes.
+    """
+    try:
+        with open(path, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            head = handle.read(4096)
+            handle.seek(max(0, st.st_size - 64))
+            tail = handle.read()
+    except IsADirectoryError:
+        raise NotADatabase(
+            path, _("{path} is a folder, not a Pulang database.").format(path=path)
+        ) from None
+    except PermissionError:
+        raise DatabaseError(
+            path, _("{path} cannot be read: permission denied.").format(path=path)
+        ) from None
+    except FileNotFoundError:
+        raise MissingDatabase(path, _("{path} does not exist.").format(path=path)) from None
+    if not stat.S_ISREG(st.st_mode) or st.st_size < 4096 or b'"format":"pulang-db"' not in head:
+        # Small, odd or written by another tool: the full check is quick enough, and exact.
+        raw, _st = read_file(path)
+        inspect(path, raw, newest_schema)
+        return
+    if not tail.rstrip().endswith(b"}"):
+        raise CorruptDatabase(
+            path,
+            _("{path} is damaged (cut short or overwritten) and cannot be read. "
+              "Pulang has not changed it; restore it from a backup.").format(path=path),
+        )
+    found = re.search(rb'"schema":(\d+)', head)
+    if found and int(found.group(1)) > newest_schema:
+        raise NewerSchema(
+            path,
+            _("{path} was written by a newer Pulang (schema {found}; this one reads up to "
+              "{newest}). Update Pulang to open it; the file was not changed.").format(
+                path=path, found=int(found.group(1)), newest=newest_schema
+            ),
+        )
 
 
 def read_file(path: Path) -> tuple[bytes, os.stat_result]:

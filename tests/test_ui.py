@@ -160,17 +160,18 @@ async def test_escape_asks_before_discarding_changes(empty_db: Database) -> None
 async def test_filter_finds_a_case_by_any_spelling_of_a_worker_name(demo_db: Database) -> None:
     app = PulangApp(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         table = app.screen.query_one("#cases")
-        assert table.row_count == 5
+        assert len(table.rows) == 5
         await pilot.press("slash", *"souksavan")  # the other spelling of Souksavanh
         await pilot.pause()
-        assert table.row_count == 1
+        assert len(table.rows) == 1
         await pilot.press("escape")
         await pilot.pause()
-        assert table.row_count == 5
+        assert len(table.rows) == 5
         await pilot.press("slash", *"PHNOM penh")
         await pilot.pause()
-        assert table.row_count == 1
+        assert len(table.rows) == 1
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CaseScreen)
@@ -301,3 +302,29 @@ async def test_no_color_is_honoured_and_choices_stay_readable(
         # Ticked or not must show in the characters themselves, not only in colour.
         assert "X" not in lines[0][:4] and "forced labour" in lines[0]
         assert "X" in lines[1][:4] and "forced criminality" in lines[1]
+
+
+async def test_keys_typed_while_the_database_loads_are_kept(db_path: Path) -> None:
+    from store.demo import write_demo
+
+    write_demo(db_path).close()
+    app = PulangApp(db_path)  # opened by the app itself, after its first frame
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"souksavan", "enter")  # typed before the data is there
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        assert app.screen.case is not None and app.screen.case.ref == "TH-2026-0001"
+
+
+async def test_a_damaged_file_found_while_loading_ends_the_app_with_its_error(
+    db_path: Path,
+) -> None:
+    db_path.write_bytes(b'{"_meta": {"1": {"format": "pulang-db", "schema": 1}}, "cases": {')
+    before = db_path.read_bytes()
+    app = PulangApp(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.load_error is not None and app.return_code == 2
+    assert db_path.read_bytes() == before

@@ -1,25 +1,35 @@
-"""The Pulang application: a thin shell that opens screens; screens own their behaviour."""
+"""The Pulang application: a thin shell that opens screens; screens own their behaviour.
+
+It paints first and loads after: the first frame needs only Textual and the cases list, while
+the database (and pydantic, pycountry, phonenumbers behind it) is opened in a worker thread.
+Keys pressed meanwhile are kept: text goes into the filter, and actions that need the data run
+once it is there.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from store.database import Database
+from store.errors import PulangError
 from store.i18n import N_, _
-from store.records import Case
+from tui import perf
 from tui.commands import PulangCommands
 from tui.crash import safe_report
-from tui.screens.case import CaseScreen
 from tui.screens.cases import CasesScreen
 from tui.screens.dialogs import HelpScreen
-from tui.screens.record_forms import CaseForm
 from tui.translate import translate_bindings
+
+if TYPE_CHECKING:
+    from store.database import Database
+    from store.records import Case
 
 
 class PulangApp(App[None]):
@@ -33,24 +43,92 @@ class PulangApp(App[None]):
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, source: Database | Path | str, *, create: bool = False) -> None:
         super().__init__()
-        self.db = db
+        if isinstance(source, (str, Path)):
+            self.db: Database | None = None
+            self.db_path = Path(source)
+        else:
+            self.db = source
+            self.db_path = source.path
+        self.create = create
+        self.load_error: PulangError | None = None
+        self._after_load: list[Callable[[], None]] = []
+        self._stalls = perf.StallWatch()
         translate_bindings(self)
         self.theme = "ansi-dark"
 
+    @property
+    def cases_screen(self) -> CasesScreen:
+        screen = self.screen_stack[1]
+        assert isinstance(screen, CasesScreen)
+        return screen
+
     def on_mount(self) -> None:
-        self.sub_title = _("Demo database") if self.db.is_demo else str(self.db.path)
+        self.sub_title = str(self.db_path)
         self.push_screen(CasesScreen())
+        self.call_after_refresh(perf.mark, "first_frame")
+        if perf.enabled():
+            self._stalls.start()
+            self.set_interval(perf.StallWatch.INTERVAL, self._stalls.tick)
+        if self.db is not None:
+            self.call_after_refresh(self._loaded, self.db, self.db.case_rows())
+        else:
+            self._load()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="store")
+    def _load(self) -> None:
+        try:
+            from store.database import Database
+
+            db = Database.open(self.db_path, create=self.create)
+            rows = db.case_rows()
+        except PulangError as error:
+            self.call_from_thread(self._load_failed, error)
+            return
+        perf.mark("loaded", cases=len(rows))
+        self.call_from_thread(self._loaded, db, rows)
+
+    def _loaded(self, db: Database, rows: list[Any]) -> None:
+        self.db = db
+        self.sub_title = _("Demo database") if db.is_demo else str(db.path)
+        self.cases_screen.show_rows(rows)
+        if perf.enabled():
+            self.call_after_refresh(perf.mark, "usable", cases=len(rows))
+            self.call_after_refresh(self._stalls.report, "loading")
+        pending, self._after_load = self._after_load, []
+        for action in pending:
+            action()
+
+    def _load_failed(self, error: PulangError) -> None:
+        self.load_error = error
+        self.exit(return_code=int(error.exit_code))
+
+    def when_loaded(self, action: Callable[[], None]) -> None:
+        """Run `action` now if the data is here, else as soon as it is (keys are not lost)."""
+        if self.db is not None:
+            action()
+        else:
+            self._after_load.append(action)
+
+    def report_stalls(self, phase: str) -> None:
+        if perf.enabled():
+            self._stalls.report(phase)
 
     # -- navigation used by screens and the palette -----------------------------------------
 
     def open_case(self, case_id: str) -> None:
+        from tui.screens.case import CaseScreen
+
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self.push_screen(CaseScreen(case_id))
 
     def new_case(self) -> None:
+        from tui.screens.record_forms import CaseForm
+
         def created(case: Case | None) -> None:
             if case is not None:
                 self.notify(_("Case {ref} recorded.").format(ref=case.ref))
@@ -61,9 +139,7 @@ class PulangApp(App[None]):
     def show_cases(self) -> CasesScreen:
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        screen = self.screen
-        assert isinstance(screen, CasesScreen)
-        return screen
+        return self.cases_screen
 
     def go_to_cases_filter(self) -> None:
         self.show_cases().action_filter()

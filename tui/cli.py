@@ -112,31 +112,40 @@ def _db_path(args: argparse.Namespace) -> tuple[Path, bool]:
     return default_db_path(), False
 
 
-def _run_app(db: object) -> int:
+def _run_app(source: object, create: bool = False) -> int:
+    """Run the app on an open database, or on a path it opens after the first frame."""
     from tui.app import PulangApp
 
-    app = PulangApp(db)  # type: ignore[arg-type]
-    app.run()
+    app = PulangApp(source, create=create)  # type: ignore[arg-type]
+    try:
+        app.run()
+    finally:
+        if app.db is not None and app.db is not source:
+            app.db.close()
+    if app.load_error is not None:
+        raise app.load_error
     return app.return_code or 0
 
 
 def _open(args: argparse.Namespace) -> int:
-    from store.database import Database
+    from store.migrations import SCHEMA_VERSION
     from store.paths import ensure_private_folder
+    from store.storage import quick_inspect
 
     path, explicit = _db_path(args)
-    if not path.exists() and not explicit:
+    exists = path.exists() or path.is_symlink()
+    if exists:
+        # Say no before the screen is taken over; the full check follows as it loads.
+        quick_inspect(path, SCHEMA_VERSION)
+    elif not explicit:
         ensure_private_folder(path.parent)
-    db = Database.open(path, create=True)
-    try:
-        return _run_app(db)
-    finally:
-        db.close()
+    return _run_app(path, create=not exists)
 
 
 def _demo(args: argparse.Namespace) -> int:
     from store.database import Database
     from store.demo import write_demo
+    from store.engine import remove_database_files
     from store.paths import demo_db_path, ensure_private_folder
 
     if args.db:
@@ -158,7 +167,7 @@ def _demo(args: argparse.Namespace) -> int:
             )
         if rebuild:
             existing.close()
-            path.unlink()
+            remove_database_files(path)
             db = write_demo(path)
             print(_("Demo database rebuilt: {path}").format(path=path), file=sys.stderr)
         else:

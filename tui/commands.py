@@ -36,6 +36,8 @@ class PulangCommands(Provider):
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)  # type: ignore[arg-type]
         app: PulangApp = self.app  # type: ignore[assignment]
+        if app.db is None:
+            return
         prefix = _("Go to case")
         for row in app.db.case_rows():
             text = f"{prefix} {row.ref} {row.title}"

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from store.database import CaseRow
 from store.i18n import N_, _, format_date
+from store.rows import CaseRow
 from store.text import fold
-from store.vocab import Stage, Urgency, label
+from store.vocab import Stage, label
+from tui import perf
+from tui.caselist import CaseList, Column, fit
 from tui.translate import TranslatedBindings
-from tui.widgets import RecordTable
 
 if TYPE_CHECKING:
     from tui.app import PulangApp
@@ -26,24 +25,22 @@ if TYPE_CHECKING:
 _STAGE_ORDER = {stage.value: n for n, stage in enumerate(Stage)}
 
 
-@dataclass(frozen=True)
-class Column:
-    key: str
-    title: str
-    width: int
-    sort_key: Callable[[CaseRow], Any]
+def _stage_label(row: CaseRow) -> str:
+    return label(Stage(row.stage)) if row.stage in _STAGE_ORDER else row.stage
 
 
 def _columns(title_width: int) -> list[Column]:
     far = dt.date.max
     return [
-        Column("ref", N_("Reference"), 12, lambda r: r.ref),
-        Column("title", N_("Title"), title_width, lambda r: fold(r.title)),
-        Column("dest", N_("Destination"), 11, lambda r: (r.destination_country,
-                                                          fold(r.destination_place))),
-        Column("stage", N_("Stage"), 11, lambda r: _STAGE_ORDER.get(r.stage, 99)),
-        Column("workers", N_("Wkr"), 3, lambda r: r.workers),
-        Column("due", N_("Next due"), 11, lambda r: r.next_due or far),
+        Column("ref", N_("Reference"), 12, lambda r: r.ref, lambda r: r.ref),
+        Column("title", N_("Title"), title_width, lambda r: fold(r.title), lambda r: r.title),
+        Column("dest", N_("Destination"), 11,
+               lambda r: (r.destination_country, fold(r.destination_place)),
+               lambda r: f"{r.destination_country} {r.destination_place}"),
+        Column("stage", N_("Stage"), 11, lambda r: _STAGE_ORDER.get(r.stage, 99), _stage_label),
+        Column("workers", N_("Wkr"), 3, lambda r: r.workers, lambda r: str(r.workers)),
+        Column("due", N_("Next due"), 11, lambda r: r.next_due or far,
+               lambda r: format_date(r.next_due)),
     ]
 
 
@@ -53,7 +50,7 @@ _PADDING = 2 * 6 + 1  # a space each side of six columns, and room for a scrollb
 
 class CasesScreen(TranslatedBindings, Screen[None]):
     BINDINGS = [
-        # priority: handled before keys typed right after it are routed to the table
+        # priority: handled before keys typed right after it are routed to the list
         Binding("slash", "filter", N_("Filter"), id="cases.filter", priority=True),
         Binding("n", "new_case", N_("New case"), id="cases.new"),
         Binding("s", "next_sort", N_("Sort"), id="cases.sort"),
@@ -70,10 +67,13 @@ class CasesScreen(TranslatedBindings, Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[CaseRow] = []
+        self.all_rows: list[CaseRow] = []  # every case, in the current sort order
+        self.shown: list[CaseRow] = []  # those the filter lets through
         self.sort_index = 5
         self.sort_reverse = False
         self.query_text = ""
+        self._shown_for = ""
+        self.loaded = False
 
     @property
     def pulang(self) -> PulangApp:
@@ -87,66 +87,72 @@ class CasesScreen(TranslatedBindings, Screen[None]):
             # Selecting on focus would swallow keys typed ahead over a slow link.
             select_on_focus=False,
         )
-        yield RecordTable(enter_label=_("Open"), id="cases")
-        yield Static("", id="cases-status")
+        yield Static("", id="cases-header")
+        yield CaseList(id="cases")
+        yield Static(_("Opening the database…"), id="cases-status")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = _("Cases")
-        self.reload()
-        self.set_focus(self.query_one(RecordTable))
+        self.set_focus(self.query_one(CaseList))
+        self.render_header()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self.loaded:
+            self.reload()
 
     def on_resize(self) -> None:
-        self.render_table()
+        self.render_header()
+        self.render_list()
+
+    # -- data ------------------------------------------------------------------------------
+
+    def show_rows(self, rows: list[CaseRow]) -> None:
+        """The data is here (first load, or after a change): sort once, filter, draw."""
+        self.loaded = True
+        column = self.columns()[self.sort_index]
+        self.all_rows = sorted(rows, key=column.sort_key, reverse=self.sort_reverse)
+        self._shown_for = None  # type: ignore[assignment]  # filter from scratch
+        self.apply_filter()
 
     def reload(self) -> None:
-        self.rows = self.pulang.db.case_rows()
-        self.render_table()
+        db = self.pulang.db
+        if db is not None:
+            self.show_rows(db.case_rows())
 
-    def visible_rows(self) -> list[CaseRow]:
-        words = fold(self.query_text).split()
-        rows = [r for r in self.rows if all(w in r.search_text for w in words)]
-        column = self.columns()[self.sort_index]
-        return sorted(rows, key=column.sort_key, reverse=self.sort_reverse)
+    def apply_filter(self) -> None:
+        query = fold(self.query_text)
+        words = query.split()
+        previous = self._shown_for
+        # Typing on narrows what is already shown; anything else starts from every case.
+        source = self.shown if previous and query.startswith(previous) else self.all_rows
+        if words:
+            self.shown = [r for r in source if all(w in r.search_text for w in words)]
+        else:
+            self.shown = list(self.all_rows)
+        self._shown_for = query
+        self.render_list()
 
     def columns(self) -> list[Column]:
         title_width = max(12, self.size.width - _FIXED - _PADDING)
         return _columns(title_width)
 
-    def render_table(self) -> None:
-        table = self.query_one(RecordTable)
-        keep = table.current_key
-        table.clear(columns=True)
+    def render_header(self) -> None:
+        cells = []
         for n, column in enumerate(self.columns()):
             heading = _(column.title)
             if n == self.sort_index:
                 heading += " ▼" if self.sort_reverse else " ▲"
-            table.add_column(heading, key=column.key, width=column.width)
-        today = dt.date.today()
-        rows = self.visible_rows()
-        for row in rows:
-            due = Text(format_date(row.next_due))
-            if row.next_due is not None and row.next_due < today:
-                due.stylize("bold reverse")
-            title = Text(row.title, overflow="ellipsis", no_wrap=True)
-            if row.urgency in (Urgency.CRITICAL, Urgency.HIGH):
-                title.stylize("bold")
-            table.add_row(
-                row.ref,
-                title,
-                Text(f"{row.destination_country} {row.destination_place}", no_wrap=True,
-                     overflow="ellipsis"),
-                Text(label(Stage(row.stage)) if row.stage in _STAGE_ORDER else row.stage,
-                     no_wrap=True, overflow="ellipsis"),
-                str(row.workers),
-                due,
-                key=row.id,
-            )
-        table.move_to_key(keep)
-        shown, total = len(rows), len(self.rows)
+            cells.append(" " + fit(heading, column.width) + " ")
+        self.query_one("#cases-header", Static).update("".join(cells))
+
+    def render_list(self) -> None:
+        case_list = self.query_one(CaseList)
+        keep = case_list.current.id if case_list.current else None
+        case_list.show(self.shown, self.columns(), keep)
+        if not self.loaded:
+            return
+        shown, total = len(self.shown), len(self.all_rows)
         if total == 0:
             status = _("No cases yet. Press n to record the first one.")
         elif self.query_text.strip():
@@ -157,48 +163,57 @@ class CasesScreen(TranslatedBindings, Screen[None]):
             status = _("{total} cases. Overdue dates are highlighted.").format(total=total)
         self.query_one("#cases-status", Static).update(status)
 
+    # -- keys ------------------------------------------------------------------------------
+
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
-        self.render_table()
+        if self.loaded:
+            self.apply_filter()
+            if perf.enabled():
+                self.call_after_refresh(perf.mark, "filter_painted", rows=len(self.shown))
 
     def on_key(self, event: Any) -> None:
         filter_input = self.query_one("#filter", Input)
         if event.key == "escape" and (filter_input.has_focus or self.query_text):
             event.stop()
             filter_input.value = ""
-            self.set_focus(self.query_one(RecordTable))
+            self.set_focus(self.query_one(CaseList))
         elif event.key == "down" and filter_input.has_focus:
             event.stop()
-            self.set_focus(self.query_one(RecordTable))
+            self.set_focus(self.query_one(CaseList))
 
     def action_filter(self) -> None:
         self.set_focus(self.query_one("#filter", Input))
 
     def action_new_case(self) -> None:
-        self.pulang.new_case()
+        self.pulang.when_loaded(self.pulang.new_case)
 
-    @on(RecordTable.RowSelected)
-    def _row_selected(self, event: RecordTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.pulang.open_case(event.row_key.value)
+    @on(CaseList.Chosen)
+    def _chosen(self, event: CaseList.Chosen) -> None:
+        self.pulang.open_case(event.case_id)
 
     @on(Input.Submitted, "#filter")
     def action_open_case(self) -> None:
         """Enter in the filter opens the first (or highlighted) match."""
-        typed = self.query_one("#filter", Input).value
-        if typed != self.query_text:
-            self.query_text = typed
-            self.render_table()
-        key = self.query_one(RecordTable).current_key
-        if key:
-            self.pulang.open_case(key)
+        def open_current() -> None:
+            typed = self.query_one("#filter", Input).value
+            if typed != self.query_text:
+                self.query_text = typed
+                self.apply_filter()
+            current = self.query_one(CaseList).current
+            if current is not None:
+                self.pulang.open_case(current.id)
+
+        self.pulang.when_loaded(open_current)
 
     def action_next_sort(self) -> None:
         self.sort_index = (self.sort_index + 1) % len(self.columns())
         self.sort_reverse = False
-        self.render_table()
+        self.render_header()
+        self.show_rows(self.all_rows)
 
     def action_reverse_sort(self) -> None:
         self.sort_reverse = not self.sort_reverse
-        self.render_table()
+        self.render_header()
+        self.show_rows(self.all_rows)
