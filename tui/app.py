@@ -8,6 +8,7 @@ once it is there.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -112,6 +113,35 @@ class PulangApp(App[None]):
             action()
         else:
             self._after_load.append(action)
+
+    def run_store(
+        self,
+        job: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[PulangError], None],
+        what: str = "save",
+    ) -> None:
+        """Run a store job off the event loop (one at a time), then `done` or `failed` on it."""
+        self._store_job(job, done, failed, what)
+
+    @work(thread=True, group="store")
+    def _store_job(
+        self,
+        job: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[PulangError], None],
+        what: str,
+    ) -> None:
+        started = time.monotonic()
+        try:
+            result = job()
+        except PulangError as error:
+            self.call_from_thread(failed, error)
+            return
+        perf.mark("save_done", kind=what, ms=round((time.monotonic() - started) * 1000, 2))
+        self.call_from_thread(done, result)
+        if perf.enabled():
+            self.call_from_thread(self.call_after_refresh, self._stalls.report, what)
 
     def report_stalls(self, phase: str) -> None:
         if perf.enabled():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
@@ -18,6 +19,7 @@ from store.errors import PulangError
 from store.i18n import N_, _, format_date, format_datetime
 from store.records import Case, LogEntry, Worker
 from store.vocab import label
+from tui import perf
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.record_forms import CaseForm, LogEntryForm, WorkerForm
 from tui.translate import TranslatedBindings
@@ -72,7 +74,13 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        started = time.monotonic()
         self.reload()
+        if perf.enabled():
+            self.call_after_refresh(
+                lambda: perf.mark("case_opened", workers=len(self.case_workers),
+                                  ms=round((time.monotonic() - started) * 1000, 2))
+            )
         self.set_focus(self.query_one("#workers", RecordTable))
 
     def reload(self) -> None:
@@ -239,15 +247,9 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             return
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.pulang.db.remove_worker(worker.id)
-            except PulangError as error:
-                self.notify(str(error), severity="error")
-                return
-            self.notify(_("Worker removed."))
-            self.reload()
+            if yes:
+                self.pulang.run_store(lambda: self.pulang.db.remove_worker(worker.id),
+                                      self._worker_removed, self._store_failed, what="remove")
 
         self.app.push_screen(
             ConfirmDialog(
@@ -266,13 +268,21 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         if not entry.next_step:
             self.notify(_("This log entry has no next step."), severity="warning")
             return
-        try:
-            self.pulang.db.mark_next_step(entry, not entry.next_step_done)
-        except PulangError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.notify(_("Next step marked done.") if not entry.next_step_done
-                    else _("Next step open again."))
+        done = not entry.next_step_done
+        self.pulang.run_store(lambda: self.pulang.db.mark_next_step(entry, done),
+                              lambda _saved: self._step_marked(done), self._store_failed,
+                              what="step")
+
+    def _step_marked(self, done: bool) -> None:
+        self.notify(_("Next step marked done.") if done else _("Next step open again."))
+        self.reload()
+
+    def _worker_removed(self, _result: object) -> None:
+        self.notify(_("Worker removed."))
+        self.reload()
+
+    def _store_failed(self, error: PulangError) -> None:
+        self.notify(str(error), severity="error", timeout=10)
         self.reload()
 
     @on(RecordTable.RowHighlighted, "#log")

@@ -67,6 +67,7 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         self.form_title = title
         self.specs = self.fields()
         self._initial: dict[str, Any] = {}
+        self._saving = False
 
     # -- what subclasses provide ------------------------------------------------------------
 
@@ -182,21 +183,37 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
             first.scroll_visible()
 
     def action_save(self) -> None:
+        if self._saving:
+            return
         data = self.base_data()
         data.update(self.values())
         try:
             record = build(self.record_type, data)
-            saved = self.persist(record)
         except RecordInvalid as invalid:
-            self.show_errors(invalid.errors)
-            self.notify(_("Not saved: please correct the fields marked in red."),
-                        severity="error")
+            self._refused(invalid)
             return
-        except PulangError as error:
-            self.notify(str(error), title=_("Not saved"), severity="error", timeout=10)
-            return
+        self._saving = True
+        self.sub_title = _("Saving…")
+        # The durable write runs off the event loop: the screen keeps answering keys.
+        self.app.run_store(lambda: self.persist(record), self._saved, self._not_saved,  # type: ignore[attr-defined]
+                           what=self.record_type.__name__.lower())
+
+    def _refused(self, invalid: RecordInvalid) -> None:
+        self.show_errors(invalid.errors)
+        self.notify(_("Not saved: please correct the fields marked in red."), severity="error")
+
+    def _saved(self, saved: R) -> None:
+        self._saving = False
         self.show_errors({})
         self.dismiss(saved)
+
+    def _not_saved(self, error: PulangError) -> None:
+        self._saving = False
+        self.sub_title = ""
+        if isinstance(error, RecordInvalid):
+            self._refused(error)
+        else:
+            self.notify(str(error), title=_("Not saved"), severity="error", timeout=10)
 
     def action_cancel(self) -> None:
         if not self.is_dirty:
