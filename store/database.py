@@ -11,10 +11,12 @@ import contextlib
 import datetime as dt
 import getpass
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
+
+import orjson
 
 from store.countries import country_name
 from store.engine import COMPACT_AT_BYTES, Change, Engine
@@ -64,29 +66,54 @@ class Database:
         create: bool = False,
         demo: bool = False,
         migrations: Sequence[Migration] = MIGRATIONS,
+        progress: Callable[[float], None] | None = None,
+        on_rows: Callable[[list[CaseRow]], None] | None = None,
     ) -> Database:
-        """Open (or, with `create`, make) a database; refuse anything that is not one."""
+        """Open (or, with `create`, make) a database; refuse anything that is not one.
+
+        `progress` hears the share of the snapshot read so far, now and then, while it loads;
+        `on_rows` hears the cases list as the snapshot recorded it, before the records are
+        indexed, so a screen can show it early.
+        """
         path = Path(path)
+        seeded: dict[str, CaseRow] = {}
+
+        def rows_first(raw_rows: list[tuple[str, bytes]]) -> None:
+            for case_id, raw in raw_rows:
+                seeded[case_id] = _decode_row(case_id, raw)
+            if on_rows is not None:
+                on_rows(list(seeded.values()))
+
         if create and not (path.exists() or path.is_symlink()):
             engine = Engine.create(path, demo=demo, migrations=migrations)
         else:
-            engine = Engine.open(path, migrations=migrations)
+            engine = Engine.open(path, migrations=migrations, progress=progress,
+                                 on_rows=rows_first)
             remove_stale_temporaries(path)
-        return cls(engine)
+        database = cls(engine)
+        if engine.dirty_cases is not None:  # the snapshot's rows hold, but for what changed
+            database._rows = seeded or {k: _decode_row(k, r) for k, r in engine.snapshot_rows}
+        engine.snapshot_rows = []
+        return database
 
     def close(self) -> None:
         """Fold the journal into the snapshot when that is cheap or the journal has grown."""
         with self._lock:
             engine = self._engine
-            if engine.journal_size() and engine.state is not None and engine.state.seq and (
-                engine.snapshot_stamp is not None and engine.snapshot_stamp[2] < _SMALL_SNAPSHOT
-                or engine.journal_size() >= COMPACT_AT_BYTES
+            changed = engine.state is not None and engine.state.seq > 0
+            small = engine.snapshot_stamp is not None and engine.snapshot_stamp[2] < _SMALL_SNAPSHOT
+            if (changed and (small or engine.journal_size() >= COMPACT_AT_BYTES)) or (
+                changed and engine.foreign_layout
             ):
-                engine.compact()
+                engine.compact(self._encoded_rows)
 
     def compact(self) -> None:
         with self._lock:
-            self._engine.compact()
+            self._engine.compact(self._encoded_rows)
+
+    def _encoded_rows(self) -> list[tuple[str, bytes]]:
+        """The cases list as the snapshot keeps it, so the next open shows it at once."""
+        return [(row.id, _encode_row(row)) for row in self.case_rows()]
 
     def needs_compaction(self) -> bool:
         """The journal has grown enough that replaying it slows opening down."""
@@ -182,16 +209,15 @@ class Database:
     def cases(self) -> list[Case]:
         with self._lock:
             self._engine.refresh()
-            return [Case.model_validate(d) for d in self._engine.tables[CASES].values()]
+            return [Case.model_validate(d) for d in self._engine.all(CASES)]
 
     def case_by_ref(self, ref: str) -> Case | None:
         wanted = ref.strip().upper()
         with self._lock:
             self._engine.refresh()
-            for doc in self._engine.tables[CASES].values():
-                if doc.get("ref") == wanted:
-                    return Case.model_validate(doc)
-        return None
+            case_id = self._engine.refs.get(wanted)
+            doc = None if case_id is None else self._engine.get(CASES, case_id)
+        return None if doc is None else Case.model_validate(doc)
 
     def save_case(self, case: Case) -> Case:
         """Save a case; a new one gets its reference now, and keeps it for good."""
@@ -208,8 +234,7 @@ class Database:
         counters: dict[str, int] = dict(meta.get("counters", {}))
         highest = counters.get(prefix, 0)
         if prefix not in counters:  # a database from before counters: look at what exists
-            for doc in self._engine.tables[CASES].values():
-                ref = doc.get("ref") or ""
+            for ref in self._engine.refs:
                 if ref.startswith(prefix + "-"):
                     highest = max(highest, int(ref.rsplit("-", 1)[1]))
         counters[prefix] = highest + 1
@@ -257,7 +282,7 @@ class Database:
         with self.transaction():
             if self._doc(Case, entry.case_id) is None:
                 raise NotFound(_("case of this log entry"))
-            workers = {d["id"] for d in self._engine.children_of(WORKERS, entry.case_id)}
+            workers = self._engine.children[WORKERS].get(entry.case_id, {})
             if any(w not in workers for w in entry.worker_ids):
                 raise NotFound(_("worker in this case"))
             return self._save(entry)
@@ -280,7 +305,7 @@ class Database:
             dirty = engine.dirty_cases
             if dirty is None:
                 self._rows = {}
-                todo = list(engine.by_id[CASES])
+                todo = engine.ids(CASES)
             else:
                 todo = list(dirty)
             engine.dirty_cases = set()
@@ -294,16 +319,7 @@ class Database:
 
     def _row(self, doc: dict[str, Any]) -> CaseRow:
         case_id = doc["id"]
-        workers = self._engine.children_of(WORKERS, case_id)
-        names: list[str] = []
-        for worker in workers:
-            names.append(worker.get("full_name", ""))
-            names.extend(worker.get("other_spellings", []))
-        due: str | None = None
-        for entry in self._engine.children_of(LOG, case_id):
-            day = entry.get("due_date")
-            if day and not entry.get("next_step_done") and (due is None or day < due):
-                due = day
+        names, workers, due = self._engine.case_facts(case_id)
         country = doc.get("destination_country", "")
         searchable = " ".join(
             [doc.get("ref") or "", doc.get("title", ""), doc.get("destination_place", ""),
@@ -316,8 +332,19 @@ class Database:
             destination_country=country,
             destination_place=doc.get("destination_place", ""),
             stage=doc.get("stage", ""),
-            workers=len(workers),
+            workers=workers,
             next_due=dt.date.fromisoformat(due) if due else None,
             urgency=doc.get("urgency", ""),
             search_text=fold(searchable),
         )
+
+
+def _encode_row(row: CaseRow) -> bytes:
+    return orjson.dumps([row.ref, row.title, row.destination_country, row.destination_place,
+                         row.stage, row.workers, row.next_due, row.urgency, row.search_text])
+
+
+def _decode_row(case_id: str, raw: bytes) -> CaseRow:
+    ref, title, country, place, stage, workers, due, urgency, search = orjson.loads(raw)
+    return CaseRow(case_id, ref, title, country, place, stage, workers,
+                   dt.date.fromisoformat(due) if due else None, urgency, search)

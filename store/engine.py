@@ -1,13 +1,15 @@
 """The in-memory database and its write path: snapshot + journal, indexed for the store's queries.
 
-Opening reads the snapshot (a TinyDB JSON file) once, replays the journal on top, and builds the
-indexes the store needs (record id -> document, case -> its workers and log entries). A commit
-changes memory and appends one journal entry, so a save costs the same at 10 or 50,000 cases.
-Compaction folds the journal into a new snapshot generation, atomically, under the lock.
+Opening reads the snapshot (`store.snapshot`: a TinyDB JSON file, one record per line) and keeps
+each record as its bytes, parsed only when asked for; it replays the journal on top and builds
+the indexes the store needs (record id -> bytes, case -> its workers and log entries, and the
+few facts the cases list shows). A commit changes memory and appends one journal entry, so a
+save costs the same at 10 or 50,000 cases. Compaction writes a new snapshot generation from the
+bytes in memory, atomically, under the lock.
 
 TinyDB's own table layer rebuilds a whole table on every insert or update and scans it on every
-search; the engine therefore keeps the parsed TinyDB document itself and writes it back through
-the TinyDB storage (`AtomicJSONStorage`) at compaction.
+search; the engine keeps the TinyDB document's records itself, and the file stays one that TinyDB
+reads (`store.storage.AtomicJSONStorage`).
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ import gc
 import os
 import stat
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from store import snapshot, storage
 from store.errors import Conflict, CorruptDatabase, MissingDatabase
 from store.i18n import _
 from store.journal import (
@@ -36,14 +39,15 @@ from store.journal import (
     read_journal,
 )
 from store.migrations import META_DOC, META_TABLE, MIGRATIONS, Migration, Tables, migrate, schema_of
-from store import storage
 from store.storage import NEW_FILE_MODE, new_tables, read_file, write_atomically
 
 CHILD_TABLES = ("workers", "log")
 RECORD_TABLES = ("cases", "workers", "log")
 
-# Fold the journal into the snapshot at close once it is this large, or at once past 4×.
+# Fold the journal into the snapshot at close once it is this large.
 COMPACT_AT_BYTES = 256 * 1024
+
+Progress = Callable[[float], None]
 
 
 @dataclass(frozen=True)
@@ -69,25 +73,36 @@ def _stamp(path: Path) -> tuple[int, int, int, int] | None:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
+def _find(pattern: Any, raw: bytes) -> str | None:
+    match = pattern.search(raw)
+    return match.group(1).decode() if match else None
+
+
 class Engine:
     def __init__(self, path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> None:
         self.path = path
         self.journal = journal_path(path)
         self.migrations = tuple(migrations)
         self.schema = schema_of(self.migrations)
-        self.tables: Tables = {}
-        self.by_id: dict[str, dict[str, dict[str, Any]]] = {}
-        self.keys: dict[str, dict[str, str]] = {}  # record id -> its TinyDB document key
-        self._last_key: dict[str, int] = {}
-        self._pending: list[Change] | None = None
-        self._undo: list[tuple[str, str, dict[str, Any] | None]] = []
-        self.children: dict[str, dict[str, dict[str, None]]] = {}
+        self.meta: dict[str, Any] = {}
+        self.raw: dict[str, dict[str, bytes]] = {}  # table -> record id -> the record's bytes
+        self.children: dict[str, dict[str, dict[str, None]]] = {}  # table -> case id -> ids
+        self.case_of: dict[str, dict[str, str]] = {}  # child table -> record id -> case id
+        self.names: dict[str, list[str]] = {}  # worker id -> every spelling of the name
+        self.due: dict[str, str | None] = {}  # log entry id -> its open due date
+        self.refs: dict[str, str] = {}  # case reference -> case id
+        self.ref_of: dict[str, str] = {}  # case id -> its reference
         self.state: JournalState | None = None
+        self.stale_journal: tuple[int, int] | None = None
         self.snapshot_stamp: tuple[int, int, int, int] | None = None
         self.backup_path: Path | None = None
-        self.stale_journal: tuple[int, int] | None = None
         self.dirty_cases: set[str] | None = None  # None: every case's row must be rebuilt
+        self.foreign_layout = False  # read whole: rewriting it in our layout speeds up opening
         self.revision = 0  # bumps on every change seen, ours or another process's
+        self._pending: list[Change] | None = None
+        self._loading = False
+        self.snapshot_rows: list[tuple[str, bytes]] = []
+        self._undo: list[tuple[str, str, dict[str, Any] | None]] = []
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -98,140 +113,276 @@ class Engine:
             raise MissingDatabase(
                 path, _("The folder {folder} does not exist.").format(folder=path.parent)
             )
-        tables = new_tables(engine.schema, demo=demo)
-        tables[META_TABLE][META_DOC]["generation"] = 1
-        for table in RECORD_TABLES:
-            tables[table] = {}
+        meta = new_tables(engine.schema, demo=demo)[META_TABLE][META_DOC]
+        meta["generation"] = 1
         with locked(path):
-            write_atomically(path, orjson.dumps(tables), NEW_FILE_MODE, None)
+            write_atomically(path, snapshot.render(meta, {t: [] for t in RECORD_TABLES}),
+                             NEW_FILE_MODE, None)
             write_atomically(engine.journal, new_journal_bytes(1), NEW_FILE_MODE, None)
         # What was just written is what memory holds: no need to read it back.
-        engine.tables = tables
-        engine._index()
+        engine.meta = meta
+        engine._reset_indexes()
         engine.state = read_journal(engine.journal)
         engine.snapshot_stamp = _stamp(path)
         return engine
 
     @classmethod
-    def open(cls, path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> Engine:
+    def open(cls, path: Path, migrations: Sequence[Migration] = MIGRATIONS,
+             progress: Progress | None = None,
+             on_rows: Callable[[list[tuple[str, bytes]]], None] | None = None) -> Engine:
         engine = cls(path, migrations)
-        engine.load()
+        engine.load(progress, on_rows)
         if engine.meta["schema"] < engine.schema:
             engine.upgrade()
         return engine
 
-    def load(self) -> None:
-        """Read the snapshot and replay the journal; refuse anything damaged or foreign."""
-        raw, st = read_file(self.path)
-        # JSON holds no reference cycles: the collector would only slow the parse down.
-        gc.disable()
-        try:
-            tables = storage.inspect(self.path, raw, self.schema)
+    def _reset_indexes(self) -> None:
+        self.raw = {t: {} for t in RECORD_TABLES}
+        self.children = {t: {} for t in CHILD_TABLES}
+        self.case_of = {t: {} for t in CHILD_TABLES}
+        self.names, self.due, self.refs, self.ref_of = {}, {}, {}, {}
+
+    def load(self, progress: Progress | None = None,
+             on_rows: Callable[[list[tuple[str, bytes]]], None] | None = None) -> None:
+        """Read the snapshot and replay the journal; refuse anything damaged or foreign.
+
+        `on_rows` hears the cases list's rows as the snapshot recorded them, before the
+        records are indexed: the list can be shown while the rest loads.
+        """
+        st = os.stat(self.path) if self.path.exists() else None
+        if st is None:
+            raise MissingDatabase(self.path, _("{path} does not exist.").format(path=self.path))
+        lines = None
+        early: list[tuple[str, bytes]] = []
+
+        def rows_read(meta: dict[str, Any], rows: list[tuple[str, bytes]]) -> None:
+            if meta.get("format") == "pulang-db" and meta.get("schema") == self.schema:
+                early.extend((case_id.decode(), raw) for case_id, raw in rows)
+                if on_rows is not None:
+                    on_rows(early)
+
+        gc.disable()  # JSON holds no cycles: the collector would only slow loading down
+        if stat.S_ISREG(st.st_mode):
+            try:
+                lines = snapshot.read_lines(self.path, progress, rows_read)
+            except OSError:
+                lines = None
+            except BaseException:
+                gc.enable()
+                raise
+        if lines is not None:
+            meta, records = lines
+            if meta.get("format") != "pulang-db" or not isinstance(meta.get("schema"), int):
+                lines = None
+            elif meta["schema"] > self.schema:
+                lines = None  # let the exact check say so
+        self._reset_indexes()
+        self.foreign_layout = lines is None
+        self.snapshot_rows = []
+        self._loading = True
+        if lines is None:
+            # Another layout, a broken seal, or something wrong: parse whole, check exactly.
+            raw, st = read_file(self.path)
+            try:
+                tables = storage.inspect(self.path, raw, self.schema)
+            except BaseException:
+                gc.enable()
+                raise
             del raw
-            state = read_journal(self.journal)
-            generation = int(tables[META_TABLE][META_DOC].get("generation", 0))
-            if state is not None and state.generation > generation:
-                raise CorruptDatabase(
-                    self.path,
-                    _("{path} is older than its journal (was the file restored from a backup "
-                      "without {journal}?). Pulang has not changed either.").format(
-                        path=self.path, journal=self.journal.name
-                    ),
-                )
-            self.tables = tables
+            meta = tables[META_TABLE][META_DOC]
+            for name in RECORD_TABLES:
+                for key, doc in tables.get(name, {}).items():
+                    self._ingest(name, orjson.dumps(doc), doc)
+            del tables
+        else:
+            meta, tables_read = lines
+            self.snapshot_rows = early
             for table in RECORD_TABLES:
-                tables.setdefault(table, {})
-            self._index()
-            self.stale_journal = None
-            if state is not None and state.generation == generation:
-                for entry in state.entries:
-                    self._replay(entry)
-                state.entries = []
-            else:
-                # No journal, or one already folded into this snapshot (a compaction stopped
-                # between renaming the snapshot and resetting the journal): nothing to replay.
-                self.stale_journal = state.stamp if state is not None else None
-                state = None
-            self.state = state
-            self.snapshot_stamp = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
-        finally:
-            gc.enable()
-        gc.freeze()  # the loaded data is long-lived: keep it out of every later collection
-        self.dirty_cases = None
+                self._bulk_ingest(table, tables_read.get(table, []))
+            del tables_read
+        self._loading = False
+        gc.enable()
+        self.meta = meta
+        state = read_journal(self.journal)
+        generation = int(meta.get("generation", 0))
+        if state is not None and state.generation > generation:
+            raise CorruptDatabase(
+                self.path,
+                _("{path} is older than its journal (was the file restored from a backup "
+                  "without {journal}?). Pulang has not changed either.").format(
+                    path=self.path, journal=self.journal.name
+                ),
+            )
+        self.stale_journal = None
+        # With the snapshot's rows, only cases the journal touches need their row rebuilt.
+        self.dirty_cases = set() if self.snapshot_rows else None
+        if state is not None and state.generation == generation:
+            for entry in state.entries:
+                for change in entry["changes"]:
+                    self._apply(change["table"], change["id"], change["data"])
+            state.entries = []
+        else:
+            # No journal, or one already folded into this snapshot (a compaction stopped
+            # between renaming the snapshot and resetting the journal): nothing to replay.
+            self.stale_journal = state.stamp if state is not None else None
+            state = None
+        self.state = state
+        self.snapshot_stamp = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+        gc.freeze()  # what was loaded lives long: keep it out of later collections
         self.revision += 1
 
-    def _index(self) -> None:
-        self.by_id = {table: {} for table in RECORD_TABLES}
-        self.keys = {table: {} for table in RECORD_TABLES}
-        self.children = {table: {} for table in CHILD_TABLES}
-        self._last_key = {}
-        for table in RECORD_TABLES:
-            ids, keys = self.by_id[table], self.keys[table]
-            for key, doc in self.tables[table].items():
-                ids[doc["id"]] = doc
-                keys[doc["id"]] = key
-                if table in CHILD_TABLES:
-                    self.children[table].setdefault(doc["case_id"], {})[doc["id"]] = None
+    def _bulk_ingest(self, table: str, items: list[bytes]) -> None:
+        """Index a whole table read from a snapshot in our layout: the loading hot path."""
+        raw_table = self.raw[table]
+        loads = orjson.loads
+        if table == "cases":
+            refs, ref_of = self.refs, self.ref_of
+            for raw in items:
+                doc = loads(raw)
+                record_id = doc["id"]
+                raw_table[record_id] = raw
+                if doc.get("ref"):
+                    refs[doc["ref"]] = record_id
+                    ref_of[record_id] = doc["ref"]
+            return
+        children, case_of = self.children[table], self.case_of[table]
+        if table == "workers":
+            names = self.names
+            for raw in items:
+                doc = loads(raw)
+                record_id, case_id = doc["id"], doc["case_id"]
+                raw_table[record_id] = raw
+                case_of[record_id] = case_id
+                children.setdefault(case_id, {})[record_id] = None
+                names[record_id] = [doc.get("full_name", ""), *doc.get("other_spellings", [])]
+            return
+        due = self.due
+        for raw in items:
+            # Pulang writes a log entry's fields in one order: pick out the few the indexes
+            # need with plain byte searches (ids are 32 hex digits, dates 10 characters).
+            at_case = raw.find(b'"case_id":"')
+            at_due = raw.rfind(b',"due_date":')
+            if raw.startswith(b'{"id":"') and raw[39:40] == b'"' and at_case > 0 and at_due > 0:
+                record_id = raw[7:39].decode()
+                case_id = raw[at_case + 11: at_case + 43].decode()
+                if raw.endswith(b',"next_step_done":false}') and raw[at_due + 12] == 34:  # '"'
+                    due[record_id] = raw[at_due + 13: at_due + 23].decode()
+                else:
+                    due[record_id] = None
+            else:  # written some other way: read it properly
+                doc = loads(raw)
+                record_id, case_id = doc["id"], doc["case_id"]
+                due[record_id] = None if doc.get("next_step_done") else doc.get("due_date")
+            raw_table[record_id] = raw
+            case_of[record_id] = case_id
+            children.setdefault(case_id, {})[record_id] = None
 
-    def _replay(self, entry: dict[str, Any]) -> None:
-        for change in entry["changes"]:
-            self._apply(change["table"], change["id"], change["data"])
+    def _ingest(self, table: str, raw: bytes, doc: dict[str, Any] | None) -> None:
+        """Index one record from the snapshot (doc given when it is already parsed)."""
+        if table == "cases" or table == "workers" or doc is not None:
+            doc = doc if doc is not None else orjson.loads(raw)
+            record_id = doc["id"]
+        else:  # log entries are the most numerous: pick out only what the indexes need
+            record_id = _find(snapshot.ID, raw) or orjson.loads(raw)["id"]
+        self.raw[table][record_id] = raw
+        self._index(table, record_id, raw, doc)
+
+    def _index(self, table: str, record_id: str, raw: bytes | None,
+               doc: dict[str, Any] | None) -> None:
+        """Bring the indexes in line with a record's new content (None: it was removed)."""
+        if table == "cases":
+            old_ref = self.ref_of.pop(record_id, None)
+            if old_ref is not None and self.refs.get(old_ref) == record_id:
+                del self.refs[old_ref]
+            if doc is not None and doc.get("ref"):
+                self.refs[doc["ref"]] = record_id
+                self.ref_of[record_id] = doc["ref"]
+            self._touch(record_id)
+            return
+        before = self.case_of[table].get(record_id)
+        if raw is None:
+            after = None
+        elif doc is not None:
+            after = doc.get("case_id")
+        else:
+            after = _find(snapshot.CASE_ID, raw)
+        if before and before != after:
+            self.children[table].get(before, {}).pop(record_id, None)
+        if after:
+            self.children[table].setdefault(after, {})[record_id] = None
+            self.case_of[table][record_id] = after
+        else:
+            self.case_of[table].pop(record_id, None)
+        if table == "workers":
+            if doc is None:
+                self.names.pop(record_id, None)
+            else:
+                self.names[record_id] = [doc.get("full_name", ""), *doc.get("other_spellings", [])]
+        else:
+            if raw is None:
+                self.due.pop(record_id, None)
+            elif doc is not None:
+                self.due[record_id] = None if doc.get("next_step_done") else doc.get("due_date")
+            else:
+                self.due[record_id] = None if snapshot.DONE in raw else _find(snapshot.DUE, raw)
+        self._touch(before)
+        self._touch(after)
 
     def _apply(self, table: str, record_id: str, data: dict[str, Any] | None) -> None:
         """Put (or, with data None, remove) one record in memory and in the indexes."""
         if table == META_TABLE:
             assert data is not None
-            self.tables[META_TABLE][META_DOC] = data
+            self.meta = data
             self.revision += 1
             return
-        ids, keys = self.by_id[table], self.keys[table]
-        old = ids.get(record_id)
-        docs = self.tables[table]
-        if old is not None:
-            key = keys[record_id]
-            if data is None:
-                del docs[key], ids[record_id], keys[record_id]
-            else:
-                docs[key] = ids[record_id] = data
-        elif data is not None:
-            key = str(self._next_key(table))
-            docs[key] = ids[record_id] = data
-            keys[record_id] = key
-        if table in CHILD_TABLES:
-            before = old.get("case_id") if old else None
-            after = data.get("case_id") if data else None
-            if before and before != after:
-                self.children[table].get(before, {}).pop(record_id, None)
-            if after:
-                self.children[table].setdefault(after, {})[record_id] = None
-            for case_id in (before, after):
-                self._touch(case_id)
-        elif table == "cases":
-            self._touch(record_id)
+        raw_table = self.raw[table]
+        if data is None:
+            raw_table.pop(record_id, None)
+            self._index(table, record_id, None, None)
+        else:
+            raw = orjson.dumps(data)
+            raw_table[record_id] = raw
+            self._index(table, record_id, raw, data)
         self.revision += 1
 
     def _touch(self, case_id: str | None) -> None:
-        if case_id and self.dirty_cases is not None:
+        if case_id and self.dirty_cases is not None and not self._loading:
             self.dirty_cases.add(case_id)
-
-    def _next_key(self, table: str) -> int:
-        if table not in self._last_key:
-            self._last_key[table] = max((int(k) for k in self.tables[table]), default=0)
-        self._last_key[table] += 1
-        return self._last_key[table]
 
     # -- reading ---------------------------------------------------------------------------
 
-    @property
-    def meta(self) -> dict[str, Any]:
-        return self.tables[META_TABLE][META_DOC]
-
     def get(self, table: str, record_id: str) -> dict[str, Any] | None:
-        return self.by_id.get(table, {}).get(record_id)
+        """A fresh copy of the record (parsed now), or None."""
+        raw = self.raw.get(table, {}).get(record_id)
+        return None if raw is None else orjson.loads(raw)
+
+    def ids(self, table: str) -> list[str]:
+        return list(self.raw[table])
+
+    def all(self, table: str) -> Iterator[dict[str, Any]]:
+        for raw in list(self.raw[table].values()):
+            yield orjson.loads(raw)
 
     def children_of(self, table: str, case_id: str) -> list[dict[str, Any]]:
-        ids = self.by_id[table]
-        return [ids[rid] for rid in self.children[table].get(case_id, {})]
+        raw = self.raw[table]
+        return [orjson.loads(raw[rid]) for rid in self.children[table].get(case_id, {})]
+
+    def case_facts(self, case_id: str) -> tuple[list[str], int, str | None]:
+        """For the cases list: every spelling of its workers' names, their number, and the
+        earliest due date among its open next steps."""
+        workers = self.children["workers"].get(case_id, {})
+        names = [name for wid in workers for name in self.names.get(wid, [])]
+        dues = [d for lid in self.children["log"].get(case_id, {}) if (d := self.due.get(lid))]
+        return names, len(workers), min(dues) if dues else None
+
+    @property
+    def tables(self) -> Tables:
+        """Every table parsed, as the file holds it: for `check` and migrations, not for speed."""
+        result: Tables = {META_TABLE: {META_DOC: self.meta}}
+        for table in RECORD_TABLES:
+            result[table] = {str(n): orjson.loads(raw)
+                             for n, raw in enumerate(self.raw[table].values(), start=1)}
+        return result
 
     def refresh(self) -> None:
         """Catch up with other processes: their journal entries, or a new snapshot of theirs."""
@@ -255,7 +406,8 @@ class Engine:
         if state is None:
             return
         for entry in state.entries:
-            self._replay(entry)
+            for change in entry["changes"]:
+                self._apply(change["table"], change["id"], change["data"])
         state.entries = []
 
     # -- writing ---------------------------------------------------------------------------
@@ -309,7 +461,14 @@ class Engine:
     def journal_size(self) -> int:
         return 0 if self.state is None else self.state.end
 
-    def compact(self) -> None:
+    def _render(self, meta: dict[str, Any], rows: list[tuple[str, bytes]] | None) -> bytes:
+        return snapshot.render(meta, {
+            # TinyDB's document keys are numbered afresh: nothing refers to them.
+            table: [(str(n), raw) for n, raw in enumerate(self.raw[table].values(), start=1)]
+            for table in RECORD_TABLES
+        }, rows)
+
+    def compact(self, rows: Callable[[], list[tuple[str, bytes]]] | None = None) -> None:
         """Fold the journal into a new snapshot generation, atomically, under the lock.
 
         The snapshot is renamed into place first, then the journal is reset. A crash between
@@ -317,17 +476,13 @@ class Engine:
         """
         with locked(self.path):
             self.refresh()
-            meta = self.meta
-            generation = int(meta.get("generation", 0))
+            meta = {**self.meta, "generation": int(self.meta.get("generation", 0)) + 1}
             st = os.stat(self.path)
-            meta["generation"] = generation + 1
-            try:
-                write_atomically(self.path, orjson.dumps(self.tables), stat.S_IMODE(st.st_mode),
-                                 st.st_gid)
-            except BaseException:
-                meta["generation"] = generation
-                raise
+            payload = self._render(meta, rows() if rows is not None else None)
+            write_atomically(self.path, payload, stat.S_IMODE(st.st_mode), st.st_gid)
+            self.meta = meta
             self.snapshot_stamp = _stamp(self.path)
+            self.foreign_layout = False
             self._reset_journal()
 
     def upgrade(self) -> None:
@@ -337,13 +492,21 @@ class Engine:
         migrated = migrate(self.tables, self.path, self.migrations)  # fails before any write
         with locked(self.path):
             raw, st = read_file(self.path)
+            mode = stat.S_IMODE(st.st_mode)
             backup = self.path.with_name(f"{self.path.name}.schema{old_schema}-{moment}.bak")
-            write_atomically(backup, raw, stat.S_IMODE(st.st_mode), st.st_gid)
+            write_atomically(backup, raw, mode, st.st_gid)
             if self.journal.exists():
                 write_atomically(backup.with_name(backup.name + ".journal"),
-                                 self.journal.read_bytes(), stat.S_IMODE(st.st_mode), st.st_gid)
-            migrated[META_TABLE][META_DOC]["generation"] = int(self.meta.get("generation", 0)) + 1
-            write_atomically(self.path, orjson.dumps(migrated), stat.S_IMODE(st.st_mode), st.st_gid)
+                                 self.journal.read_bytes(), mode, st.st_gid)
+            meta = migrated[META_TABLE][META_DOC]
+            meta["generation"] = int(self.meta.get("generation", 0)) + 1
+            self._reset_indexes()
+            for name in RECORD_TABLES:
+                for key, doc in migrated.get(name, {}).items():
+                    self._ingest(name, orjson.dumps(doc), doc)
+            write_atomically(self.path, self._render(meta, None), mode, st.st_gid)
+            self.meta = meta
+            self._reset_journal()
         self.backup_path = backup
         self.load()
 

@@ -490,4 +490,6 @@ CATALOGUE: dict[str, str] = {
     "Page up": "Halaman sebelumnya",
     "Page down": "Halaman berikutnya",
     "Opening the database…": "Membuka basis data…",
+    "Saving…": "Menyimpan…",
+    "Opening the database… {percent}%": "Membuka basis data… {percent}%",
 }

@@ -90,6 +90,8 @@ def inspect(path: Path, raw: bytes, newest_schema: int) -> Tables:
             ),
         )
     for name, table in data.items():
+        if name in ("_rows", "_seal"):
+            continue  # the snapshot's own bookkeeping (see store/snapshot.py), not records
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise CorruptDatabase(
                 path,
@@ -134,7 +136,7 @@ def quick_inspect(path: Path, newest_schema: int) -> None:
         with open(path, "rb") as handle:
             st = os.fstat(handle.fileno())
             head = handle.read(4096)
-            handle.seek(max(0, st.st_size - 64))
+            handle.seek(max(0, st.st_size - 4096))
             tail = handle.read()
     except IsADirectoryError:
         raise NotADatabase(
@@ -146,18 +148,24 @@ def quick_inspect(path: Path, newest_schema: int) -> None:
         ) from None
     except FileNotFoundError:
         raise MissingDatabase(path, _("{path} does not exist.").format(path=path)) from None
-    if not stat.S_ISREG(st.st_mode) or st.st_size < 4096 or b'"format":"pulang-db"' not in head:
+    marker = b'"format":"pulang-db"'
+    where = head if marker in head else tail if marker in tail else None
+    if not stat.S_ISREG(st.st_mode) or st.st_size <= 4096 or (
+        where is None and st.st_size < 64 * 1024 * 1024
+    ):
         # Small, odd or written by another tool: the full check is quick enough, and exact.
         raw, _st = read_file(path)
         inspect(path, raw, newest_schema)
         return
+    if where is None:
+        return  # a large file laid out by another tool: the load will tell
     if not tail.rstrip().endswith(b"}"):
         raise CorruptDatabase(
             path,
             _("{path} is damaged (cut short or overwritten) and cannot be read. "
               "Pulang has not changed it; restore it from a backup.").format(path=path),
         )
-    found = re.search(rb'"schema":(\d+)', head)
+    found = re.search(rb'"schema":(\d+)', where)
     if found and int(found.group(1)) > newest_schema:
         raise NewerSchema(
             path,

@@ -139,3 +139,41 @@ def test_compaction_folds_the_journal_into_a_new_generation(two_cases: Path) -> 
 
     with TinyDB(two_cases, storage=AtomicJSONStorage) as tiny:
         assert len(tiny.table("cases")) == 2
+
+
+def test_the_snapshot_is_one_record_a_line_under_a_seal(two_cases: Path) -> None:
+    Database.open(two_cases).compact()
+    lines = two_cases.read_bytes().splitlines()
+    assert lines[0].startswith(b'{"_meta":{"1":')
+    assert lines[1] == b'"_rows":{'  # the cases list first, shown before the records load
+    assert b'"cases":{' in lines
+    assert sum(1 for line in lines if b'"title":' in line) == 2
+    assert lines[-2].startswith(b'"_seal":{"1":{"crc32":"')
+    assert orjson.loads(two_cases.read_bytes())["cases"]  # and the whole is plain JSON
+
+
+def test_a_snapshot_edited_by_another_tool_is_read_whole(two_cases: Path) -> None:
+    Database.open(two_cases).compact()
+    edited = two_cases.read_bytes().replace(b'"title":"First"', b'"title":"First, edited"')
+    two_cases.write_bytes(edited)  # valid JSON, but the seal no longer matches
+    assert titles(two_cases) == ["First, edited", "Second"]
+
+
+@pytest.mark.parametrize("keep", [0.3, 0.6, 0.95])
+def test_a_snapshot_cut_short_is_refused(two_cases: Path, keep: float) -> None:
+    Database.open(two_cases).compact()
+    whole = two_cases.read_bytes()
+    two_cases.write_bytes(whole[: int(len(whole) * keep)])
+    before = two_cases.read_bytes()
+    with pytest.raises(CorruptDatabase):
+        Database.open(two_cases)
+    assert two_cases.read_bytes() == before
+
+
+def test_loading_reports_progress(db_path: Path) -> None:
+    from store.demo import write_demo
+
+    write_demo(db_path).close()
+    heard: list[float] = []
+    Database.open(db_path, progress=heard.append).close()
+    assert heard and all(0 <= share <= 1 for share in heard)

@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 import pytest
 
+import store.snapshot
 import store.storage
 from store.check import check
 from store.database import Database
@@ -88,15 +89,21 @@ def test_a_rewrite_keeps_the_mode_the_user_chose(empty_db: Database, db_path: Pa
 
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Every time the storage parses a file (the real parser still runs)."""
+    """Every time the store reads a snapshot through (the real readers still run)."""
     seen: list[Path] = []
-    real = store.storage.inspect
+    real_lines, real_inspect = store.snapshot.read_lines, store.storage.inspect
 
-    def counting(path: Path, raw: bytes, newest_schema: int) -> Any:
+    def counting_lines(path: Path, *args: Any) -> Any:
         seen.append(path)
-        return real(path, raw, newest_schema)
+        return real_lines(path, *args)
 
-    monkeypatch.setattr(store.storage, "inspect", counting)
+    def counting_inspect(path: Path, raw: bytes, newest_schema: int) -> Any:
+        if not seen or seen[-1] != path:  # the line reader fell back to a whole parse
+            seen.append(path)
+        return real_inspect(path, raw, newest_schema)
+
+    monkeypatch.setattr(store.snapshot, "read_lines", counting_lines)
+    monkeypatch.setattr(store.storage, "inspect", counting_inspect)
     return seen
 
 

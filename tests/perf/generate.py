@@ -3,8 +3,10 @@
     python -m tests.perf.generate --cases 50000 --out /tmp/pulang-50k.json
 
 Each case averages 3 workers and 8 log entries, about 7 KB of JSON with everything a record
-carries; names come in Indonesian, Lao, Khmer, Burmese and Thai, in their own scripts and in
-the Latin spellings they reach a union officer in. Records are written as the store writes them
+carries. Case number 1 is always a group case with exactly 20 workers (the benchmark opens it);
+its reference is `group_case_ref(seed)`, e.g. PH-2022-00001. Names come in Indonesian, Lao,
+Khmer, Burmese and Thai, in their own scripts and in the Latin spellings they reach a union
+officer in. Records are written as the store writes them
 (a sample is validated through the real pydantic models while generating).
 """
 
@@ -75,6 +77,8 @@ PROVINCES = ["Sumatera Utara", "Jawa Barat", "Jawa Tengah", "Jawa Timur", "Kepul
 
 STAGES = list(Stage)
 TODAY = dt.date(2026, 11, 1)
+GROUP_CASE_NUMBER = 1  # the case the benchmark opens
+GROUP_CASE_WORKERS = 20
 
 
 def _stamp(rng: random.Random, when: dt.datetime, version: int = 1) -> dict[str, Any]:
@@ -104,6 +108,8 @@ def make_case(rng: random.Random, number: int) -> tuple[dict[str, Any], list[dic
     reported = TODAY - dt.timedelta(days=rng.randrange(0, 5 * 365))
     when = dt.datetime.combine(reported, dt.time(9, 0), tzinfo=dt.timezone.utc)
     n_workers = rng.choice([1, 1, 1, 2, 2, 3, 3, 4, 5, 8])
+    if number == GROUP_CASE_NUMBER:
+        n_workers = GROUP_CASE_WORKERS
     ref = f"{destination}-{reported.year}-{number:05d}"
     case = {
         **_stamp(rng, when, version=rng.randrange(1, 6)),
@@ -184,8 +190,38 @@ def generate_tables(cases: int, seed: int = 2025) -> dict[str, dict[str, Any]]:
                 table[str(len(table) + 1)] = doc
     meta = {"format": FORMAT_MARKER, "schema": SCHEMA_VERSION, "demo": False,
             "created_at": TODAY.isoformat(), "counters": {}}
-    tables[META_TABLE] = {META_DOC: meta}
-    return tables
+    # The marker first, as Pulang writes it, so a glance at the file's head recognises it.
+    return {META_TABLE: {META_DOC: meta}, **tables}
+
+
+def group_case_ref(seed: int = 2025) -> str:
+    """The reference of case number 1, the group case with 20 workers, for this seed.
+
+    Cases are drawn in order from one seeded stream, so case 1 is the same whatever the size.
+    """
+    return generate_tables(GROUP_CASE_NUMBER, seed)["cases"]["1"]["ref"]
+
+
+def snapshot_bytes(tables: dict[str, dict[str, Any]]) -> bytes:
+    """The tables in Pulang's own snapshot layout (one record a line, sealed), as Pulang writes
+    them at compaction, so a generated database opens as fast as a real one."""
+    import orjson
+
+    from store.snapshot import render
+
+    meta = dict(tables[META_TABLE][META_DOC], generation=1)
+    return render(meta, {name: [(key, orjson.dumps(doc)) for key, doc in table.items()]
+                         for name, table in tables.items() if name != META_TABLE})
+
+
+def write_list_rows(path: Path) -> None:
+    """Let Pulang fold the cases list's rows into the snapshot, as its own compaction does,
+    so that opening the generated file shows the list before the records are indexed."""
+    from store.database import Database
+
+    db = Database.open(path)
+    db.compact()
+    db.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -202,11 +238,13 @@ def main(argv: list[str] | None = None) -> int:
     import orjson
 
     tables = generate_tables(args.cases, args.seed)
-    write_atomically(args.out, orjson.dumps(tables), 0o600, None)
+    write_atomically(args.out, snapshot_bytes(tables), 0o600, None)
+    write_list_rows(args.out)
     size = args.out.stat().st_size
     print(f"{args.out}: {args.cases} cases, {len(tables['workers'])} workers, "
           f"{len(tables['log'])} log entries, {size / 1e6:.1f} MB "
-          f"({size / max(args.cases, 1) / 1000:.1f} KB a case)")
+          f"({size / max(args.cases, 1) / 1000:.1f} KB a case); "
+          f"group case with {GROUP_CASE_WORKERS} workers: {tables['cases']['1']['ref']}")
     return 0
 
 

@@ -110,10 +110,14 @@ class CasesScreen(TranslatedBindings, Screen[None]):
     def show_rows(self, rows: list[CaseRow]) -> None:
         """The data is here (first load, or after a change): sort once, filter, draw."""
         self.loaded = True
+        self.query_one("#cases-status", Static).update("")
         column = self.columns()[self.sort_index]
         self.all_rows = sorted(rows, key=column.sort_key, reverse=self.sort_reverse)
         self._shown_for = None  # type: ignore[assignment]  # filter from scratch
         self.apply_filter()
+
+    def show_status(self, text: str) -> None:
+        self.query_one("#cases-status", Static).update(text)
 
     def reload(self) -> None:
         db = self.pulang.db
