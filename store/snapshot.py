@@ -27,6 +27,7 @@ or whose seal does not match, is parsed whole and checked field by field instead
 from __future__ import annotations
 
 import re
+import time
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ ID = re.compile(rb'[{,]"id":"([^"\\]+)"')
 CASE_ID = re.compile(rb'"case_id":"([^"\\]+)"')
 DUE = re.compile(rb'"due_date":"(\d{4}-\d\d-\d\d)"')
 DONE = b'"next_step_done":true'
+_SLICE = 4 * 1024 * 1024
 # One record a line, found by the regular expression engine rather than a Python loop.
 _RECORD_LINE = re.compile(rb'^"[^"\n]*":(\{[^\n]*\}),?$', re.MULTILINE)
 _ROW_LINE = re.compile(rb'^"([^"\n]*)":(\[[^\n]*\]),?$', re.MULTILINE)
@@ -126,12 +128,21 @@ def read_lines(path: Path, progress: Callable[[float], None] | None = None,
             close = data.find(b"\n},\n", header_end)
             if close < 0 or close >= end:
                 return None
-            segment = data[header_end + 1: close]
-            lines = segment.count(b"\n") + 1
             pattern = _ROW_LINE if name == ROWS_TABLE else _RECORD_LINE
-            items = pattern.findall(segment)
-            if len(items) != lines:
-                return None  # a line that is not a record: not our layout after all
+            items = []
+            # In slices of a few megabytes: the interpreter is free between them, so the
+            # screen keeps drawing while hundreds of megabytes are read.
+            start = header_end + 1
+            while start < close:
+                stop = data.find(b"\n", min(start + _SLICE, close))
+                stop = close if stop < 0 or stop > close else stop
+                segment = data[start:stop]
+                found = pattern.findall(segment)
+                if len(found) != segment.count(b"\n") + 1:
+                    return None  # a line that is not a record: not our layout after all
+                items.extend(found)
+                start = stop + 1
+                time.sleep(0)
             pos = close + 4
         tables[name] = items
         if name == ROWS_TABLE and on_rows is not None:
