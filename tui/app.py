@@ -147,6 +147,8 @@ class PulangApp(App[None]):
         what: str = "save",
     ) -> None:
         """Run a store job off the event loop (one at a time), then `done` or `failed` on it."""
+        if perf.enabled():
+            self._stalls.start()  # the stall reported after it is the save's own
         self._store_job(job, done, failed, what)
 
     @work(thread=True, group="store")

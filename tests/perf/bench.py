@@ -357,7 +357,8 @@ def startup(app: PtyProgram, cases: int) -> dict[str, float]:
     usable = app.wait("usable", timeout=usable_timeout(cases))
     if usable.get("cases") != cases:
         raise BenchError(f"usable with {usable.get('cases')} cases, expected {cases}")
-    loaded = app.wait("loaded", timeout=5)
+    # `usable` may come before `loaded`: the list can show the snapshot's rows before the rest.
+    loaded = app.wait("loaded", timeout=usable_timeout(cases))
     stall = app.wait("stall", timeout=10, phase="loading")
     time.sleep(0.5)
     return {"first_frame": app.since_start_ms(first), "usable": app.since_start_ms(usable),
