@@ -21,7 +21,8 @@ import stat
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, BinaryIO
 
 import orjson
 from tinydb.storages import Storage
@@ -50,6 +51,24 @@ def _stamp(st: os.stat_result) -> tuple[int, int, int, int]:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
+def _damaged(path: Path) -> CorruptDatabase:
+    return CorruptDatabase(
+        path,
+        _("{path} is damaged (cut short or overwritten) and cannot be read. "
+          "Pulang has not changed it; restore it from a backup.").format(path=path),
+    )
+
+
+def _newer(path: Path, found: int, newest: int) -> NewerSchema:
+    return NewerSchema(
+        path,
+        _("{path} was written by a newer Pulang (schema {found}; this one reads up to "
+          "{newest}). Update Pulang to open it; the file was not changed.").format(
+            path=path, found=found, newest=newest
+        ),
+    )
+
+
 def inspect(path: Path, raw: bytes, newest_schema: int) -> Tables:
     """Parse and vet the bytes of a database file; raise a DatabaseError if it is not usable."""
     if not raw.strip():
@@ -61,11 +80,7 @@ def inspect(path: Path, raw: bytes, newest_schema: int) -> Tables:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:
         if raw.lstrip()[:1] == b"{":
-            raise CorruptDatabase(
-                path,
-                _("{path} is damaged (cut short or overwritten) and cannot be read. "
-                  "Pulang has not changed it; restore it from a backup.").format(path=path),
-            ) from None
+            raise _damaged(path) from None
         raise NotADatabase(
             path, _("{path} is not a Pulang database. Pulang has not changed it.").format(path=path)
         ) from None
@@ -82,13 +97,7 @@ def inspect(path: Path, raw: bytes, newest_schema: int) -> Tables:
             .format(path=path),
         )
     if schema > newest_schema:
-        raise NewerSchema(
-            path,
-            _("{path} was written by a newer Pulang (schema {found}; this one reads up to "
-              "{newest}). Update Pulang to open it; the file was not changed.").format(
-                path=path, found=schema, newest=newest_schema
-            ),
-        )
+        raise _newer(path, schema, newest_schema)
     for name, table in data.items():
         if name in ("_rows", "_seal"):
             continue  # the snapshot's own bookkeeping (see store/snapshot.py), not records
@@ -132,22 +141,11 @@ def quick_inspect(path: Path, newest_schema: int) -> None:
     The full check happens when the file is loaded; this one lets the command line say no
     before the screen is taken over, in milliseconds even for a file of hundreds of megabytes.
     """
-    try:
-        with open(path, "rb") as handle:
-            st = os.fstat(handle.fileno())
-            head = handle.read(4096)
-            handle.seek(max(0, st.st_size - 4096))
-            tail = handle.read()
-    except IsADirectoryError:
-        raise NotADatabase(
-            path, _("{path} is a folder, not a Pulang database.").format(path=path)
-        ) from None
-    except PermissionError:
-        raise DatabaseError(
-            path, _("{path} cannot be read: permission denied.").format(path=path)
-        ) from None
-    except FileNotFoundError:
-        raise MissingDatabase(path, _("{path} does not exist.").format(path=path)) from None
+    with _opened(path) as handle:
+        st = os.fstat(handle.fileno())
+        head = handle.read(4096)
+        handle.seek(max(0, st.st_size - 4096))
+        tail = handle.read()
     marker = b'"format":"pulang-db"'
     where = head if marker in head else tail if marker in tail else None
     if not stat.S_ISREG(st.st_mode) or st.st_size <= 4096 or (
@@ -160,34 +158,30 @@ def quick_inspect(path: Path, newest_schema: int) -> None:
     if where is None:
         return  # a large file laid out by another tool: the load will tell
     if not tail.rstrip().endswith(b"}"):
-        raise CorruptDatabase(
-            path,
-            _("{path} is damaged (cut short or overwritten) and cannot be read. "
-              "Pulang has not changed it; restore it from a backup.").format(path=path),
-        )
+        raise _damaged(path)
     found = re.search(rb'"schema":(\d+)', where)
     if found and int(found.group(1)) > newest_schema:
-        raise NewerSchema(
-            path,
-            _("{path} was written by a newer Pulang (schema {found}; this one reads up to "
-              "{newest}). Update Pulang to open it; the file was not changed.").format(
-                path=path, found=int(found.group(1)), newest=newest_schema
-            ),
-        )
+        raise _newer(path, int(found.group(1)), newest_schema)
 
 
 def read_file(path: Path) -> tuple[bytes, os.stat_result]:
     """The bytes of a database file; a missing, unreadable or non-regular file is refused."""
+    with _opened(path) as handle:
+        st = os.fstat(handle.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise NotADatabase(
+                path,
+                _("{path} is not a Pulang database. Pulang has not changed it.").format(path=path),
+            )
+        return handle.read(), st
+
+
+@contextlib.contextmanager
+def _opened(path: Path) -> Iterator[BinaryIO]:
+    """The file open for reading, with the ways that can fail said in the user's terms."""
     try:
         with open(path, "rb") as handle:
-            st = os.fstat(handle.fileno())
-            if not stat.S_ISREG(st.st_mode):
-                raise NotADatabase(
-                    path,
-                    _("{path} is not a Pulang database. Pulang has not changed it.")
-                    .format(path=path),
-                )
-            return handle.read(), st
+            yield handle
     except IsADirectoryError:
         raise NotADatabase(
             path, _("{path} is a folder, not a Pulang database.").format(path=path)

@@ -90,6 +90,9 @@ class BenchError(RuntimeError):
     """A step did not happen in time, or a program misbehaved: the message says which."""
 
 
+PROBLEMS: list[str] = []  # wrong results seen on the way that do not stop the run
+
+
 # -- the trace file -------------------------------------------------------------------------
 
 
@@ -152,7 +155,7 @@ class PtyProgram:
         self.argv = argv
         self.trace = Trace(trace_path)
         self.output_log = output_log
-        self._output = bytearray()
+        self.output = bytearray()  # the last 0.5-1 MB the program wrote to its terminal
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
         env = {k: v for k, v in os.environ.items()
@@ -178,9 +181,9 @@ class PtyProgram:
                 break
             if not chunk:
                 break
-            self._output += chunk
-            if len(self._output) > 1 << 20:
-                del self._output[: len(self._output) - (1 << 19)]
+            self.output += chunk
+            if len(self.output) > 1 << 20:
+                del self.output[: len(self.output) - (1 << 19)]
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -235,7 +238,7 @@ class PtyProgram:
         self._drain.join(timeout=5)
         os.close(self.master)
         if failed:
-            self.output_log.write_bytes(bytes(self._output))
+            self.output_log.write_bytes(bytes(self.output))
 
 
 @contextmanager
@@ -259,25 +262,34 @@ def run_in_pty(argv: list[str], workdir: Path, name: str) -> Iterator[PtyProgram
 def generated_database(cache: Path, cases: int, seed: int) -> Path:
     """The generated database for this size and seed, made once and kept in `cache`.
 
-    The name carries a hash of the generator and of the store modules that shape its output, so
-    a change to either makes a new file (and the stale one for this size and seed is removed).
+    Each lives in its own folder (the store may keep a journal beside the snapshot). The name
+    carries a hash of the generator and of the store modules that shape its output, so a change
+    to either makes a new one (and the stale one for this size and seed is removed).
     """
     digest = hashlib.sha256()
     for source in GENERATOR_SOURCES:
         if source.exists():
             digest.update(source.read_bytes())
-    path = cache / f"pulang-{cases}-seed{seed}-gen{digest.hexdigest()[:8]}.json"
+    stem = f"pulang-{cases}-seed{seed}"
+    folder = cache / f"{stem}-gen{digest.hexdigest()[:8]}"
+    path = folder / "pulang.json"
     if path.exists():
         return path
     cache.mkdir(parents=True, exist_ok=True)
-    for stale in cache.glob(f"pulang-{cases}-seed{seed}-gen*.json"):
-        stale.unlink()
-    partial = path.with_name(path.name + ".partial")
-    partial.unlink(missing_ok=True)
-    print(f"  generating {cases} cases into {path} …", flush=True)
-    subprocess.run([PYTHON, "-m", "tests.perf.generate", "--cases", str(cases), "--out",
-                    str(partial), "--seed", str(seed)], cwd=ROOT, check=True)
-    os.replace(partial, path)
+    for stale in cache.glob(f"{stem}-gen*"):
+        if stale.is_dir():
+            shutil.rmtree(stale)
+        else:
+            stale.unlink()
+    staging = Path(tempfile.mkdtemp(prefix=f"{stem}-", suffix=".partial", dir=cache))
+    print(f"  generating {cases} cases into {folder} …", flush=True)
+    try:
+        subprocess.run([PYTHON, "-m", "tests.perf.generate", "--cases", str(cases), "--out",
+                        str(staging / path.name), "--seed", str(seed)], cwd=ROOT, check=True)
+        os.replace(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return path
 
 
@@ -299,10 +311,12 @@ def group_case(seed: int) -> GroupCase:
 
 @contextmanager
 def fresh_copy(database: Path, scratch: Path) -> Iterator[Path]:
-    """A copy of the snapshot in its own folder (saves write a journal and a lock beside it)."""
+    """A copy of the database (snapshot, and journal if any) in its own folder."""
     folder = Path(tempfile.mkdtemp(prefix="run-", dir=scratch))
-    copy = folder / "pulang.json"
-    shutil.copyfile(database, copy)
+    copy = folder / database.name
+    for file in database.parent.iterdir():
+        if file.is_file() and not file.name.endswith(".lock"):
+            shutil.copyfile(file, folder / file.name)
     try:
         yield copy
     finally:
@@ -335,7 +349,14 @@ def measure_pulang(database: Path, cases: int, scratch: Path, case: GroupCase) -
     with fresh_copy(database, scratch) as copy:
         with run_in_pty([PULANG, "--db", str(copy)], scratch, "pulang") as app:
             drive_pulang(app, cases, case, figures)
-        check_saved(copy.parent)
+        missing = unsaved_changes(copy.parent)
+        if missing:
+            kept = keep_for_inspection(copy.parent, app, scratch)
+            PROBLEMS.append(
+                f"{cases:,} cases: `save_done` was traced, yet after Ctrl+Q the "
+                f"{' and the '.join(missing)} were not in the database files "
+                f"(files, trace and terminal output kept in {kept})"
+            )
     return figures
 
 
@@ -412,16 +433,23 @@ def save_new_log_entry(app: PtyProgram) -> dict[str, float]:
     return {"save_log": saved["ms"], "save_log_key": ms, "stall_log": stall["ms"]}
 
 
-def check_saved(folder: Path) -> None:
-    """The edited title and the new log entry are in the files (snapshot or journal)."""
-    wanted = {EDIT_SUFFIX.strip(): f'{EDIT_SUFFIX}"'.encode(), "log summary": LOG_SUMMARY.encode()}
+def unsaved_changes(folder: Path) -> list[str]:
+    """Which of the run's two saves are not in the files (snapshot or journal) after quitting."""
+    wanted = {"edited case title": f'{EDIT_SUFFIX}"'.encode(), "new log entry": LOG_SUMMARY.encode()}
     missing = set(wanted)
     for file in folder.iterdir():
         if file.is_file():
             data = file.read_bytes()
             missing -= {name for name in missing if wanted[name] in data}
-    if missing:
-        raise BenchError(f"pulang: after quitting, not in the database files: {sorted(missing)}")
+    return sorted(missing)
+
+
+def keep_for_inspection(folder: Path, app: PtyProgram, scratch: Path) -> Path:
+    kept = scratch.parent / f"failed-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    shutil.copytree(folder, kept)
+    shutil.copyfile(app.trace.path, kept / "trace.jsonl")
+    (kept / "terminal.out").write_bytes(bytes(app.output))
+    return kept
 
 
 def measure_naive(database: Path, cases: int, scratch: Path) -> dict[str, float]:
@@ -688,6 +716,8 @@ def report(results: list[SizeResult], command: str, seconds: float, code: str) -
     ]
     for result in results:
         lines += size_table(result) + [""]
+    if PROBLEMS:
+        lines += ["## Problems seen during the run", ""] + [f"- {p}" for p in PROBLEMS] + [""]
     return "\n".join(lines)
 
 
