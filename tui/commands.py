@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from store.i18n import _
+from store.text import fold
+
+_MOST_CASES = 40
 
 if TYPE_CHECKING:
     from tui.app import PulangApp
@@ -36,12 +39,19 @@ class PulangCommands(Provider):
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)  # type: ignore[arg-type]
         app: PulangApp = self.app  # type: ignore[assignment]
-        if app.db is None:
+        if app.db is None or not query.strip():
             return
+        # A plain substring test first, on the rows' folded text: fuzzy matching every one of
+        # fifty thousand cases on each keystroke would freeze the palette.
+        wanted = fold(query)
         prefix = _("Go to case")
+        shown = 0
         for row in app.db.case_rows():
+            if wanted not in row.search_text:
+                continue
             text = f"{prefix} {row.ref} {row.title}"
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(app.open_case, row.id),
-                          help=_("Open this case"))
+            yield Hit(max(matcher.match(text), 0.5), matcher.highlight(text),
+                      partial(app.open_case, row.id), help=_("Open this case"))
+            shown += 1
+            if shown == _MOST_CASES:
+                return
