@@ -48,17 +48,17 @@ def check(db: Database) -> list[Problem]:
     valid: dict[type[Record], list[Record]] = {Case: [], Worker: [], LogEntry: []}
     for kind, docs in tables.items():
         for doc in docs:
-            where = _describe(kind, doc, refs)
             try:
                 valid[kind].append(build(kind, dict(doc)))
             except RecordInvalid as invalid:
+                where = _describe(kind, doc, refs)
                 for field, message in invalid.errors.items():
                     label = kind.field_label(field) if field in kind.model_fields else field
                     if field in kind.model_fields and is_private(kind, field):
                         message = _("is not valid")
                     problems.append(Problem(where, f"{label}: {message}"))
             except ValidationError:
-                problems.append(Problem(where, _("is not a valid record")))
+                problems.append(Problem(_describe(kind, doc, refs), _("is not a valid record")))
         for record_id, count in Counter(str(d.get("id")) for d in docs).items():
             if count > 1:
                 problems.append(
@@ -83,10 +83,13 @@ def check(db: Database) -> list[Problem]:
                                     _("belongs to a case that does not exist")))
     for entry in valid[LogEntry]:
         assert isinstance(entry, LogEntry)
-        where = _describe(LogEntry, entry.model_dump(), refs)
+        found: list[str] = []
         if entry.case_id not in case_ids:
-            problems.append(Problem(where, _("belongs to a case that does not exist")))
-        for worker_id in entry.worker_ids:
-            if worker_id not in workers_by_case.get(entry.case_id, set()):
-                problems.append(Problem(where, _("names a worker who is not in its case")))
+            found.append(_("belongs to a case that does not exist"))
+        in_case = workers_by_case.get(entry.case_id, set())
+        found.extend(_("names a worker who is not in its case")
+                     for worker_id in entry.worker_ids if worker_id not in in_case)
+        if found:
+            where = _describe(LogEntry, entry.model_dump(), refs)
+            problems.extend(Problem(where, message) for message in found)
     return problems

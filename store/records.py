@@ -49,6 +49,7 @@ from store.vocab import (
 R = TypeVar("R", bound="Record")
 
 REF_PATTERN = re.compile(r"^[A-Z]{2}-\d{4}-\d{4,}$")
+_E164 = re.compile(r"^\+[1-9]\d{7,14}$")
 
 
 def new_id() -> str:
@@ -58,12 +59,6 @@ def new_id() -> str:
 def _problem(message: str) -> PydanticCustomError:
     # The message is already translated; pydantic shows it as it is.
     return PydanticCustomError("pulang", message)
-
-
-def _text_or_none(value: Any) -> Any:
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
 
 
 class Record(BaseModel):
@@ -96,9 +91,10 @@ class Record(BaseModel):
     @field_validator("*", mode="before")
     @classmethod
     def _blank_is_none(cls, value: Any, info: ValidationInfo) -> Any:
-        field = cls.model_fields[info.field_name or ""]
-        if field.default is None:
-            return _text_or_none(value)
+        # Runs for every field of every record read: test the value before the field.
+        if isinstance(value, str) and not value.strip():
+            if cls.__pydantic_fields__[info.field_name or ""].default is None:
+                return None
         return value
 
 
@@ -245,6 +241,8 @@ class Worker(Record):
     @field_validator("phone", mode="before")
     @classmethod
     def _phone(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, str) and _E164.match(value):
+            return value  # as stored: already checked when it was typed
         if isinstance(value, str):
             try:
                 return parse_phone(value, info.data.get("nationality") or "ID")
