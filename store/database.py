@@ -100,7 +100,9 @@ class Database:
         """Fold the journal into the snapshot when that is cheap or the journal has grown."""
         with self._lock:
             engine = self._engine
-            changed = engine.state is not None and engine.state.seq > 0
+            # Only a process that saved something rewrites the snapshot: `check` and other
+            # readers leave the files exactly as they found them.
+            changed = engine.commits > 0 and engine.state is not None and engine.state.seq > 0
             small = engine.snapshot_stamp is not None and engine.snapshot_stamp[2] < _SMALL_SNAPSHOT
             if (changed and (small or engine.journal_size() >= COMPACT_AT_BYTES)) or (
                 changed and engine.foreign_layout

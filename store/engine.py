@@ -102,6 +102,7 @@ class Engine:
         self._pending: list[Change] | None = None
         self._loading = False
         self.snapshot_rows: list[tuple[str, bytes]] = []
+        self.commits = 0  # journal entries this process wrote
         self._undo: list[tuple[str, str, dict[str, Any] | None]] = []
 
     # -- opening ---------------------------------------------------------------------------
@@ -429,6 +430,7 @@ class Engine:
                         self._reset_journal()
                     assert self.state is not None
                     append_entry(self.journal, self.state, [c.as_json() for c in self._pending])
+                    self.commits += 1
             except BaseException:
                 for table, record_id, previous in reversed(self._undo):
                     self._apply(table, record_id, previous)

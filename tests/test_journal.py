@@ -177,3 +177,10 @@ def test_loading_reports_progress(db_path: Path) -> None:
     heard: list[float] = []
     Database.open(db_path, progress=heard.append).close()
     assert heard and all(0 <= share <= 1 for share in heard)
+
+
+def test_a_reader_leaves_the_files_as_it_found_them(two_cases: Path) -> None:
+    before = two_cases.read_bytes(), journal_path(two_cases).read_bytes()
+    with Database.open(two_cases) as db:  # as `pulang check` does
+        assert check(db) == []
+    assert (two_cases.read_bytes(), journal_path(two_cases).read_bytes()) == before
