@@ -226,9 +226,25 @@ class CaseScreen(TranslatedBindings, Screen[None]):
                                  self._after_edit)
 
     def _after_edit(self, saved: object) -> None:
-        if saved is not None:
-            self.notify(_("Saved."))
-        self.reload()
+        """Show what was saved by redrawing only the part it belongs to: the save returned
+        the record, so nothing needs reading back (this runs on the event loop)."""
+        if saved is None:
+            return
+        self.notify(_("Saved."))
+        if isinstance(saved, Case):
+            self.case = saved
+            self.title = f"{saved.ref} · {saved.title}"
+            self.render_facts()
+        elif isinstance(saved, Worker):
+            others = [w for w in self.case_workers if w.id != saved.id]
+            self.case_workers = sorted([*others, saved], key=lambda w: w.full_name.casefold())
+            self.render_workers()
+        elif isinstance(saved, LogEntry):
+            others = [e for e in self.entries if e.id != saved.id]
+            self.entries = sorted([*others, saved], key=lambda e: e.at, reverse=True)
+            self.render_log()
+        else:
+            self.reload()
 
     def _under_cursor(self, table_id: str, records: list[R], hint: str) -> R | None:
         """The record under the cursor of the focused table `table_id`, or a hint why not."""
