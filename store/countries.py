@@ -76,7 +76,13 @@ def country_code(text: str) -> str | None:
 
 def all_countries() -> list[tuple[str, str]]:
     """(name in the current language, code), sorted by name."""
-    return sorted(
-        ((country_name(c.alpha_2), c.alpha_2) for c in pycountry.countries),
+    return list(_all_countries(current_language()))
+
+
+@cache
+def _all_countries(lang: str) -> tuple[tuple[str, str], ...]:
+    # Every form with a country field asks for this: build it once per language.
+    return tuple(sorted(
+        ((country_name(c.alpha_2, lang), c.alpha_2) for c in pycountry.countries),
         key=lambda pair: _fold(pair[0]),
-    )
+    ))

@@ -492,4 +492,5 @@ CATALOGUE: dict[str, str] = {
     "Opening the database…": "Membuka basis data…",
     "Saving…": "Menyimpan…",
     "Opening the database… {percent}%": "Membuka basis data… {percent}%",
+    "show the version and exit": "tampilkan versi lalu keluar",
 }

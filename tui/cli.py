@@ -21,6 +21,15 @@ def _version() -> str:
         return "unknown"
 
 
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked for: reading the package metadata costs tens of
+    milliseconds, on every start, before the first frame."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        print(f"pulang {_version()}")
+        parser.exit()
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error exits with ExitCode.USAGE (64), not argparse's own 2."""
 
@@ -50,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
                  "schema; 3 wrong passphrase; 4 database busy; 5 confirmation needed but no "
                  "terminal to ask on; 64 usage error."),
     )
-    parser.add_argument("--version", action="version", version=f"pulang {_version()}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0,
+                        help=_("show the version and exit"))
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
     demo = sub.add_parser("demo", parents=[_common(suppress=True)],
                           help=_("open a demo database built from the news item"),
