@@ -6,34 +6,42 @@
 
 Run it from the project root with the project's venv (`.venv/bin/python -m tests.perf.bench`);
 pytest never collects it. For each size a synthetic database is generated once
-(`tests.perf.generate`, cached under --cache, keyed by size, seed and the generator's source) and
-every run works on a fresh copy of it. Each program runs in its own pseudo-terminal of 80×24
-(TERM=xterm-256color) with PULANG_PERF_TRACE pointing at a fresh file; the trace lines carry
-time.monotonic(), which on Linux is system-wide, so they compare with the moment just before the
-process was spawned or a key was written to the terminal. Medians over --repeat runs are
+(`tests.perf.generate`, cached under --cache, keyed by size, seed and a hash of the generator and
+the store modules shaping its output) and every run works on a fresh copy of it (saves change
+it). "Cold start" is a new process; the file is in the page cache (it was just copied). Each
+program runs in its own pseudo-terminal of 80×24 (TERM=xterm-256color) with PULANG_PERF_TRACE
+pointing at a fresh file; the trace lines carry time.monotonic(), which on Linux is system-wide,
+so they compare with the moment just before the process was spawned or a key was written to the
+terminal. Medians over --repeat runs are
 reported, in a Markdown table per size written to --out (default tests/perf/results.md;
 --quick writes tests/perf/results-quick.md unless --out is given).
 
 What each figure means (Pulang is `.venv/bin/pulang --db COPY`):
 - first painted frame: spawn → `first_frame` (the first paint, before any data). Baseline: a
   Textual app with one Label (tests/perf/minimal_app.py). Target ≤ 1.3 × that.
-- first screen usable: spawn → `usable` (the list with every case painted). Baseline: the naive
+- first screen usable: spawn → `usable` (the list with every case painted; the app may paint the
+  list rows kept in the snapshot before the records behind them are loaded). Baseline: the naive
   app (tests/perf/naive_app.py: TinyDB default JSONStorage + Textual DataTable) → its `usable`.
-- data loaded: spawn → `loaded` (database parsed, rows built, in the worker thread).
+- data loaded: spawn → `loaded` (every record read and indexed, in the worker thread: from then
+  on a case opens and saves at once). The filter and everything after wait for it.
 - filter keystroke → repainted list: "/" then the letters of a worker surname, one every
   ~300 ms; each is the time from writing the key to the terminal to the next `filter_painted`
   line (the next key waits for it). Median over the keys, and the slowest key. Baseline: the same
   keys in the naive app, which rebuilds its DataTable on every change.
 - open the 20-worker case: Escape, "/", its reference, Enter. `case_opened` ms is the app's own
   figure (screen mounted and painted); "Enter → case painted" is key → that line.
+- e / l → form painted: from the key to the moment the form's title ("Edit case …", "New log
+  entry …") is read from the terminal (no trace line marks it; the title is drawn in one run).
 - durable save: the `save_done` ms of the worker thread's store job (journal append, fsync), for
   an edited case ("e", a few letters, Ctrl+S) and a new log entry ("l", Tab to the summary, type
   it, Ctrl+S). "Ctrl+S → saved" is key → that line. Baseline: one insert into the `log` table
-  with TinyDB's default JSONStorage (reads and rewrites the whole file; tests/perf/tinydb_baseline.py).
-- longest stall: the `stall` lines, the longest event-loop delay of a 10 ms timer. The app reports
-  a phase when it ends and restarts the watch, so "loading" runs from start to the usable list,
-  and a save's phase runs from the previous report to the repaint after that save (it includes
-  opening the case or the form and typing into it, not only the save).
+  with TinyDB's default JSONStorage (reads and rewrites the whole file;
+  tests/perf/tinydb_baseline.py).
+- longest stall: the `stall` lines, the longest event-loop delay of a 10 ms timer. "loading" runs
+  from the start to the repaint after `loaded`; a save's phase from the moment the save starts
+  (Ctrl+S) to the repaint after it (the app restarts the watch when a store job starts).
+- after Ctrl+Q the copy's files (snapshot, journal) are searched for the edited title and the
+  new log entry; a save that was traced but is not there is listed under "Problems seen".
 - peak memory: VmHWM of the app's process, read just before Ctrl+Q. Baseline: the naive app's.
 - quit: Ctrl+Q → process exit (closing may fold the journal into the snapshot).
 - pulang check: wall time of `pulang check --db COPY` (validates every record).
@@ -73,10 +81,12 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 VENV_BIN = ROOT / ".venv" / "bin"
 PYTHON = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executable
-PULANG = str(VENV_BIN / "pulang") if (VENV_BIN / "pulang").exists() else (shutil.which("pulang") or "pulang")
+PULANG = (str(VENV_BIN / "pulang") if (VENV_BIN / "pulang").exists()
+          else shutil.which("pulang") or "pulang")
 SEED = 2025
 COLUMNS, LINES = 80, 24
-GENERATOR_SOURCES = [HERE / "generate.py", ROOT / "store" / "snapshot.py", ROOT / "store" / "migrations.py"]
+GENERATOR_SOURCES = [HERE / "generate.py", ROOT / "store" / "snapshot.py",
+                     ROOT / "store" / "migrations.py"]
 
 FILTER_TERM = "siregar"  # an Indonesian surname: about one case in eight has a Siregar
 KEY_GAP = 0.3  # seconds between filter keystrokes
@@ -122,8 +132,8 @@ class Trace:
         self.poll()
         return len(self.events)
 
-    def wait_for(self, event: str, timeout: float, after: int = 0, alive: Callable[[], bool] | None = None,
-                 **match: Any) -> dict[str, Any]:
+    def wait_for(self, event: str, timeout: float, after: int = 0,
+                 alive: Callable[[], bool] | None = None, **match: Any) -> dict[str, Any]:
         """The first `event` line at index >= `after` whose fields equal `match`."""
         deadline = time.monotonic() + timeout
         checked = after
@@ -156,6 +166,8 @@ class PtyProgram:
         self.trace = Trace(trace_path)
         self.output_log = output_log
         self.output = bytearray()  # the last 0.5-1 MB the program wrote to its terminal
+        self._trimmed = 0  # bytes dropped from the front of `output`
+        self._output_lock = threading.Lock()
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
         env = {k: v for k, v in os.environ.items()
@@ -181,9 +193,20 @@ class PtyProgram:
                 break
             if not chunk:
                 break
-            self.output += chunk
-            if len(self.output) > 1 << 20:
-                del self.output[: len(self.output) - (1 << 19)]
+            with self._output_lock:
+                self.output += chunk
+                if len(self.output) > 1 << 20:
+                    drop = len(self.output) - (1 << 19)
+                    del self.output[:drop]
+                    self._trimmed += drop
+
+    def _output_position(self) -> int:
+        with self._output_lock:
+            return self._trimmed + len(self.output)
+
+    def _output_since(self, position: int) -> bytes:
+        with self._output_lock:
+            return bytes(self.output[max(0, position - self._trimmed):])
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -205,12 +228,28 @@ class PtyProgram:
     def wait(self, event: str, timeout: float, after: int = 0, **match: Any) -> dict[str, Any]:
         return self.trace.wait_for(event, timeout, after, self.alive, **match)
 
-    def key_to_event(self, keys: bytes, event: str, timeout: float, **match: Any) -> tuple[float, dict[str, Any]]:
+    def key_to_event(self, keys: bytes, event: str, timeout: float,
+                     **match: Any) -> tuple[float, dict[str, Any]]:
         """Send keys and wait for the next `event`: (ms from the write to the line, the line)."""
         after = self.trace.position()
         sent = self.send(keys)
         found = self.wait(event, timeout, after, **match)
         return (found["t"] - sent) * 1000, found
+
+    def key_to_output(self, keys: bytes, text: str, timeout: float) -> float:
+        """Send keys and wait until `text` is drawn on the terminal: ms from the write to the
+        moment it was read from the terminal (a screen's title is written as one run of text)."""
+        position = self._output_position()
+        sent = self.send(keys)
+        wanted = text.encode()
+        deadline = sent + timeout
+        while wanted not in self._output_since(position):
+            if not self.alive():
+                raise BenchError(f"the program exited while waiting for {text!r} on screen")
+            if time.monotonic() > deadline:
+                raise BenchError(f"{text!r} was not drawn within {timeout:.0f} s of {keys!r}")
+            time.sleep(0.002)
+        return (time.monotonic() - sent) * 1000
 
     def peak_memory_mb(self) -> float:
         with open(f"/proc/{self.process.pid}/status", encoding="ascii") as status:
@@ -225,7 +264,8 @@ class PtyProgram:
         try:
             code = self.process.wait(timeout)
         except subprocess.TimeoutExpired:
-            raise BenchError(f"{self.argv[0]} did not exit within {timeout:.0f} s of Ctrl+Q") from None
+            raise BenchError(
+                f"{self.argv[0]} did not exit within {timeout:.0f} s of Ctrl+Q") from None
         exited = time.monotonic()
         if code != 0:
             raise BenchError(f"{' '.join(self.argv)} exited with {code}")
@@ -251,7 +291,8 @@ def run_in_pty(argv: list[str], workdir: Path, name: str) -> Iterator[PtyProgram
         yield program
         failed = False
     except BenchError as error:
-        raise BenchError(f"{name}: {error} (terminal output saved to {program.output_log})") from None
+        raise BenchError(
+            f"{name}: {error} (terminal output saved to {program.output_log})") from None
     finally:
         program.close(failed)
 
@@ -406,8 +447,8 @@ def open_group_case(app: PtyProgram, ref: str) -> dict[str, float]:
 
 def save_edited_case(app: PtyProgram) -> dict[str, float]:
     """"e" opens the case form on its title; End, a few letters, Ctrl+S."""
-    app.send(b"e")
-    time.sleep(1.0)
+    form_ms = app.key_to_output(b"e", "Edit case", timeout=60)
+    time.sleep(0.3)
     app.send(b"\x1b[F")  # End: the cursor to the end of the title
     time.sleep(0.1)
     app.type_text(EDIT_SUFFIX, gap=0.03)
@@ -415,13 +456,14 @@ def save_edited_case(app: PtyProgram) -> dict[str, float]:
     ms, saved = app.key_to_event(CTRL_S, "save_done", timeout=60, kind="case")
     stall = app.wait("stall", timeout=10, phase="case")
     time.sleep(0.5)
-    return {"save_case": saved["ms"], "save_case_key": ms, "stall_case": stall["ms"]}
+    return {"form_case": form_ms, "save_case": saved["ms"], "save_case_key": ms,
+            "stall_case": stall["ms"]}
 
 
 def save_new_log_entry(app: PtyProgram) -> dict[str, float]:
     """"l" opens a new log entry; Tab four times to the summary (the fifth field), type, Ctrl+S."""
-    app.send(b"l")
-    time.sleep(1.0)
+    form_ms = app.key_to_output(b"l", "New log entry", timeout=60)
+    time.sleep(0.3)
     for _ in range(4):
         app.send(TAB)
         time.sleep(0.1)
@@ -430,12 +472,14 @@ def save_new_log_entry(app: PtyProgram) -> dict[str, float]:
     ms, saved = app.key_to_event(CTRL_S, "save_done", timeout=60, kind="logentry")
     stall = app.wait("stall", timeout=10, phase="logentry")
     time.sleep(0.5)
-    return {"save_log": saved["ms"], "save_log_key": ms, "stall_log": stall["ms"]}
+    return {"form_log": form_ms, "save_log": saved["ms"], "save_log_key": ms,
+            "stall_log": stall["ms"]}
 
 
 def unsaved_changes(folder: Path) -> list[str]:
     """Which of the run's two saves are not in the files (snapshot or journal) after quitting."""
-    wanted = {"edited case title": f'{EDIT_SUFFIX}"'.encode(), "new log entry": LOG_SUMMARY.encode()}
+    wanted = {"edited case title": f'{EDIT_SUFFIX}"'.encode(),
+              "new log entry": LOG_SUMMARY.encode()}
     missing = set(wanted)
     for file in folder.iterdir():
         if file.is_file():
@@ -496,8 +540,9 @@ def measure_check(database: Path, scratch: Path) -> dict[str, float]:
 
 def measure_tinydb(database: Path, scratch: Path, case: GroupCase) -> dict[str, float]:
     with fresh_copy(database, scratch) as copy:
-        done = subprocess.run([PYTHON, "-m", "tests.perf.tinydb_baseline", str(copy), case.first_worker],
-                              cwd=ROOT, capture_output=True, text=True, timeout=1800)
+        done = subprocess.run(
+            [PYTHON, "-m", "tests.perf.tinydb_baseline", str(copy), case.first_worker],
+            cwd=ROOT, capture_output=True, text=True, timeout=1800)
     if done.returncode != 0:
         raise BenchError(f"tinydb baseline failed: {done.stderr[-1000:]}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
@@ -538,7 +583,8 @@ def bench_size(cases: int, repeat: int, cache: Path, seed: int) -> SizeResult:
             started = time.monotonic()
             figures = step()
             result.runs.setdefault(name, []).append(figures)
-            print(f"  {cases} cases, run {n + 1}/{repeat}, {name} ({time.monotonic() - started:.1f} s): "
+            took = time.monotonic() - started
+            print(f"  {cases} cases, run {n + 1}/{repeat}, {name} ({took:.1f} s): "
                   + ", ".join(f"{k}={v:.1f}" for k, v in figures.items()), flush=True)
     return result
 
@@ -592,6 +638,8 @@ ROWS = [
         baseline=("naive", "filter_worst"), baseline_name="naive app, slowest key"),
     Row("Open the 20-worker case (app's case_opened)", ("pulang", "case_opened")),
     Row("Enter → 20-worker case painted", ("pulang", "case_opened_key")),
+    Row("e → case form painted (its title read from the terminal)", ("pulang", "form_case")),
+    Row("l → new log entry form painted (likewise)", ("pulang", "form_log")),
     Row("Durable save, edited case (save_done)", ("pulang", "save_case"),
         baseline=("tinydb", "insert"), baseline_name="TinyDB default JSONStorage insert",
         target=SAVE_TARGET),
@@ -605,7 +653,8 @@ ROWS = [
     Row("Longest stall, log-entry-save phase", ("pulang", "stall_log"), target=STALL_TARGET),
     Row("Peak memory (VmHWM)", ("pulang", "memory"), unit="MB",
         baseline=("naive", "memory"), baseline_name="naive app", target=Target(400, 2048, "MB")),
-    Row("Ctrl+Q → exit", ("pulang", "exit"), baseline=("naive", "exit"), baseline_name="naive app"),
+    Row("Ctrl+Q → exit", ("pulang", "exit"),
+        baseline=("naive", "exit"), baseline_name="naive app"),
     Row("`pulang check` wall time", ("check", "check")),
 ]
 BASELINE_ROWS = [
@@ -625,7 +674,7 @@ def format_value(value: float | None, unit: str) -> str:
     if unit == "MB":
         return f"{value:,.0f} MB"
     if unit == "×":
-        return f"{value:.2f}×"
+        return f"{value:.2f}×" if value >= 0.1 else f"{value:.2g}×"
     if value >= 1000:
         return f"{value / 1000:,.2f} s"
     if value >= 100:
@@ -633,10 +682,14 @@ def format_value(value: float | None, unit: str) -> str:
     return f"{value:.1f} ms"
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
 def size_table(result: SizeResult) -> list[str]:
     lines = [
         f"### {result.cases:,} cases ({result.file_mb:,.0f} MB file, "
-        f"{len(result.runs.get('pulang', []))} runs, medians)",
+        f"{plural(len(result.runs.get('pulang', [])), 'run')}, medians)",
         "",
         "| Measurement | Pulang | Baseline | Ratio | Target | Met |",
         "|---|---:|---|---:|---|---|",
@@ -645,12 +698,15 @@ def size_table(result: SizeResult) -> list[str]:
         value = result.median(*row.key)
         base = result.median(*row.baseline) if row.baseline else None
         ratio = value / base if value is not None and base else None
-        baseline_text = f"{format_value(base, row.unit)} ({row.baseline_name})" if base is not None else "–"
+        baseline_text = "–"
+        if base is not None:
+            baseline_text = f"{format_value(base, row.unit)} ({row.baseline_name})"
         target_text = met = "–"
         if row.target is not None and value is not None:
             target_text = row.target.describe(result.cases)
             checked = ratio if row.target.relative else value
-            met = "–" if checked is None else ("met" if checked <= row.target.limit(result.cases) else "**missed**")
+            if checked is not None:
+                met = "met" if checked <= row.target.limit(result.cases) else "**missed**"
         lines.append(f"| {row.label} | {format_value(value, row.unit)} | {baseline_text} | "
                      f"{format_value(ratio, '×')} | {target_text} | {met} |")
     lines += ["", "Baselines alone:", ""]
@@ -680,7 +736,8 @@ def machine() -> str:
     python = subprocess.run([PYTHON, "-c", "import sys, textual; print(sys.version.split()[0], "
                              "textual.__version__)"], capture_output=True, text=True).stdout.split()
     return (f"nproc {len(os.sched_getaffinity(0))} ({cpu}){memory}; Linux {platform.release()}; "
-            f"Python {python[0] if python else '?'}, Textual {python[1] if len(python) > 1 else '?'}")
+            f"Python {python[0] if python else '?'}, "
+            f"Textual {python[1] if len(python) > 1 else '?'}")
 
 
 def code_state() -> str:
@@ -696,22 +753,22 @@ def code_state() -> str:
     return f"commit {commit} plus uncommitted changes in {', '.join(sorted(changed))}"
 
 
-def report(results: list[SizeResult], command: str, seconds: float, code: str) -> str:
+def report(results: list[SizeResult], command: str, seconds: float, code: str,
+           code_after: str) -> str:
     lines = [
         "# Pulang benchmark results",
         "",
         f"- Command: `{command}`",
         f"- Date: {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
         f"- Machine: {machine()}",
-        f"- Code: {code}",
+        f"- Code: {code}" + ("" if code_after == code else f"; when it ended: {code_after}"),
         f"- Terminal: pseudo-terminal {COLUMNS}×{LINES}, TERM=xterm-256color; whole run took "
         f"{seconds / 60:.1f} min",
         f"- Data: `tests/perf/generate.py`, seed {SEED}; filter keys: \"{FILTER_TERM}\"; "
         "see the docstring of `tests/perf/bench.py` for what each figure means.",
         "",
         "Ratios are Pulang ÷ baseline (below 1 is faster or smaller than the baseline). A save's "
-        "stall phase runs from the app's previous stall report to the repaint after the save, "
-        "so it also covers opening the case or form and typing.",
+        "stall phase runs from the moment the save starts to the repaint after it.",
         "",
     ]
     for result in results:
@@ -753,7 +810,7 @@ def main(argv: list[str] | None = None) -> int:
     except BenchError as error:
         print(f"benchmark failed: {error}", file=sys.stderr)
         return 1
-    text = report(results, command, time.monotonic() - started, code)
+    text = report(results, command, time.monotonic() - started, code, code_state())
     out.write_text(text + "\n", encoding="utf-8")
     print()
     print(text)
