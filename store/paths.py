@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "pulang"
 
 
 def data_folder() -> Path:
+    import platformdirs  # only when no --db is given: kept off the way to the first frame
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

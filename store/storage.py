@@ -18,7 +18,6 @@ import datetime as dt
 import os
 import re
 import stat
-import tempfile
 import time
 from pathlib import Path
 from collections.abc import Iterator
@@ -112,6 +111,8 @@ def inspect(path: Path, raw: bytes, newest_schema: int) -> Tables:
 
 def write_atomically(path: Path, payload: bytes, mode: int, gid: int | None) -> None:
     """Write `payload` to `path` so that a crash leaves the old file or the new, never half."""
+    import tempfile  # writing comes after the first frame: keep its import off the way there
+
     folder = path.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
