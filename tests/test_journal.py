@@ -184,3 +184,23 @@ def test_a_reader_leaves_the_files_as_it_found_them(two_cases: Path) -> None:
     with Database.open(two_cases) as db:  # as `pulang check` does
         assert check(db) == []
     assert (two_cases.read_bytes(), journal_path(two_cases).read_bytes()) == before
+
+
+def test_a_file_in_another_layout_is_rewritten_in_ours_after_a_save(tmp_path: Path) -> None:
+    """The path a database from before this layout (or written by another tool) takes."""
+    path = tmp_path / "old.json"
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema_v1.json", path)
+    db = Database.open(path)
+    before = len(db.cases())
+    case = db.save_case(a_case("Saved on the old layout"))
+    from store.records import LogEntry
+
+    db.save_log_entry(build(LogEntry, {"case_id": case.id, "summary": "Called the consul"}))
+    db.close()  # folds the journal in, writing our layout
+
+    assert path.read_bytes().startswith(b'{"_meta":{"1":')
+    assert b'"_rows":{' in path.read_bytes()
+    again = Database.open(path)
+    assert len(again.cases()) == before + 1
+    assert [e.summary for e in again.log_of(case.id)] == ["Called the consul"]
+    assert check(again) == []
