@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import orjson
+from pydantic import ValidationError
 
 from store.countries import country_name
 from store.engine import COMPACT_AT_BYTES, Change, Engine
-from store.errors import NotFound
+from store.errors import DamagedRecord, NotFound, RecordInvalid
 from store.i18n import _
 from store.migrations import META_TABLE, MIGRATIONS, Migration, Tables
 from store.records import Case, LogEntry, Record, Worker, build
@@ -179,7 +180,7 @@ class Database:
             doc = self._doc(kind, record_id)
             if doc is None:
                 raise NotFound(record_id)
-            return kind.model_validate(doc)
+            return _valid(kind, doc)
 
     def _save(self, record: R, **fixed: Any) -> R:
         """Insert or update `record`, stamped with time, user and the next version."""
@@ -211,7 +212,7 @@ class Database:
     def cases(self) -> list[Case]:
         with self._lock:
             self._engine.refresh()
-            return [Case.model_validate(d) for d in self._engine.all(CASES)]
+            return [_valid(Case, d) for d in self._engine.all(CASES)]
 
     def case_by_ref(self, ref: str) -> Case | None:
         wanted = ref.strip().upper()
@@ -219,7 +220,7 @@ class Database:
             self._engine.refresh()
             case_id = self._engine.refs.get(wanted)
             doc = None if case_id is None else self._engine.get(CASES, case_id)
-        return None if doc is None else Case.model_validate(doc)
+        return None if doc is None else _valid(Case, doc)
 
     def save_case(self, case: Case) -> Case:
         """Save a case; a new one gets its reference now, and keeps it for good."""
@@ -249,7 +250,7 @@ class Database:
     def workers_of(self, case_id: str) -> list[Worker]:
         with self._lock:
             self._engine.refresh()
-            return [Worker.model_validate(d) for d in self._engine.children_of(WORKERS, case_id)]
+            return [_valid(Worker, d) for d in self._engine.children_of(WORKERS, case_id)]
 
     def save_worker(self, worker: Worker) -> Worker:
         with self.transaction():
@@ -265,7 +266,7 @@ class Database:
                 raise NotFound(worker_id)
             for entry_doc in self._engine.children_of(LOG, doc["case_id"]):
                 if worker_id in entry_doc.get("worker_ids", []):
-                    entry = LogEntry.model_validate(entry_doc)
+                    entry = _valid(LogEntry, entry_doc)
                     kept = [w for w in entry.worker_ids if w != worker_id]
                     self._save(entry.model_copy(update={"worker_ids": kept}))
             self._remove(Worker, worker_id)
@@ -277,7 +278,7 @@ class Database:
         with self._lock:
             self._engine.refresh()
             docs = self._engine.children_of(LOG, case_id)
-            entries = [LogEntry.model_validate(d) for d in docs]
+            entries = [_valid(LogEntry, d) for d in docs]
         return sorted(entries, key=lambda e: e.at, reverse=True)
 
     def save_log_entry(self, entry: LogEntry) -> LogEntry:
@@ -350,3 +351,12 @@ def _decode_row(case_id: str, raw: bytes) -> CaseRow:
     ref, title, country, place, stage, workers, due, urgency, search = orjson.loads(raw)
     return CaseRow(case_id, ref, title, country, place, stage, workers,
                    dt.date.fromisoformat(due) if due else None, urgency, search)
+
+
+def _valid(kind: type[R], doc: dict[str, Any]) -> R:
+    """A stored record as a domain object; one that no longer validates (changed outside
+    Pulang) is reported as damaged instead of failing somewhere in a screen."""
+    try:
+        return kind.model_validate(doc)
+    except (ValidationError, RecordInvalid):
+        raise DamagedRecord() from None

@@ -89,6 +89,15 @@ class RecordInvalid(PulangError):
         super().__init__("; ".join(parts))
 
 
+class DamagedRecord(PulangError):
+    """A stored record no longer passes validation: something outside Pulang changed it."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _("A record here is damaged and cannot be shown. Run `pulang check` to find it.")
+        )
+
+
 class NotFound(PulangError):
     def __init__(self, what: str) -> None:
         super().__init__(_("Not found: {what}").format(what=what))

@@ -493,4 +493,13 @@ CATALOGUE: dict[str, str] = {
     "Saving…": "Menyimpan…",
     "Opening the database… {percent}%": "Membuka basis data… {percent}%",
     "show the version and exit": "tampilkan versi lalu keluar",
+    "{path} is damaged: its contents no longer match their checksum. Pulang has not "
+    "changed it; restore it from a backup.": (
+        "{path} rusak: isinya tidak lagi cocok dengan checksum-nya. Pulang tidak mengubahnya; "
+        "pulihkan dari cadangan."
+    ),
+    "A record here is damaged and cannot be shown. Run `pulang check` to find it.": (
+        "Ada data yang rusak di sini dan tidak dapat ditampilkan. Jalankan `pulang check` "
+        "untuk menemukannya."
+    ),
 }

@@ -36,6 +36,9 @@ from typing import Any
 
 import orjson
 
+from store.errors import CorruptDatabase
+from store.i18n import _
+
 HEAD = b'{"_meta":{"1":'
 SEAL_TABLE = "_seal"
 ROWS_TABLE = "_rows"
@@ -104,7 +107,13 @@ def read_lines(path: Path, progress: Callable[[float], None] | None = None,
         return None
     body = memoryview(data)[: seal_at + 1]
     if _seal(body) != match.group(1).decode():
-        return None
+        # Laid out as Pulang writes it, sealed, and yet changed since: damage, not an edit by
+        # another tool (which would have rewritten the whole file in its own layout).
+        raise CorruptDatabase(
+            path,
+            _("{path} is damaged: its contents no longer match their checksum. Pulang has not "
+              "changed it; restore it from a backup.").format(path=path),
+        )
     end = seal_at + 1
     first_end = data.find(b"\n")
     try:

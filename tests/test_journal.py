@@ -152,11 +152,22 @@ def test_the_snapshot_is_one_record_a_line_under_a_seal(two_cases: Path) -> None
     assert orjson.loads(two_cases.read_bytes())["cases"]  # and the whole is plain JSON
 
 
-def test_a_snapshot_edited_by_another_tool_is_read_whole(two_cases: Path) -> None:
+def test_a_snapshot_rewritten_by_another_tool_is_read_whole(two_cases: Path) -> None:
     Database.open(two_cases).compact()
-    edited = two_cases.read_bytes().replace(b'"title":"First"', b'"title":"First, edited"')
-    two_cases.write_bytes(edited)  # valid JSON, but the seal no longer matches
+    data = orjson.loads(two_cases.read_bytes())
+    [doc] = [d for d in data["cases"].values() if d["title"] == "First"]
+    doc["title"] = "First, edited"
+    two_cases.write_bytes(orjson.dumps(data))  # one line, as TinyDB or a script would write it
     assert titles(two_cases) == ["First, edited", "Second"]
+
+
+def test_a_changed_byte_inside_a_sealed_snapshot_is_refused(two_cases: Path) -> None:
+    Database.open(two_cases).compact()
+    damaged = two_cases.read_bytes().replace(b'"title":"First"', b'"title":"Fxrst"')
+    two_cases.write_bytes(damaged)  # still valid JSON: only the checksum can tell
+    with pytest.raises(CorruptDatabase):
+        Database.open(two_cases)
+    assert two_cases.read_bytes() == damaged
 
 
 @pytest.mark.parametrize("keep", [0.3, 0.6, 0.95])

@@ -328,3 +328,23 @@ async def test_a_damaged_file_found_while_loading_ends_the_app_with_its_error(
         await pilot.pause()
     assert app.load_error is not None and app.return_code == 2
     assert db_path.read_bytes() == before
+
+
+async def test_a_case_with_a_damaged_record_says_so_instead_of_crashing(db_path: Path) -> None:
+    import orjson
+
+    from store.demo import write_demo
+
+    write_demo(db_path).close()
+    data = orjson.loads(db_path.read_bytes())
+    worker = next(iter(data["workers"].values()))
+    worker["sex"] = "not a sex"  # changed outside Pulang; the file is otherwise sound
+    db_path.write_bytes(orjson.dumps(data))
+    db = Database.open(db_path)
+    case_ref = next(c.ref for c in db.cases() if c.id == worker["case_id"])
+    app = PulangApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *str(case_ref), "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, CasesScreen), "back on the list, not crashed"

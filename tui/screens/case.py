@@ -75,7 +75,12 @@ class CaseScreen(TranslatedBindings, Screen[None]):
 
     def on_mount(self) -> None:
         started = time.monotonic()
-        self.reload()
+        try:
+            self.reload()
+        except PulangError as error:  # a damaged or vanished record: say so, go back
+            self.notify(str(error), severity="error", timeout=10)
+            self.app.call_later(self.app.pop_screen)
+            return
         if perf.enabled():
             self.call_after_refresh(
                 lambda: perf.mark("case_opened", workers=len(self.case_workers),
