@@ -125,9 +125,9 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         table = self.query_one("#workers", RecordTable)
         keep = table.current_key
         table.clear(columns=True)
-        fixed = 7 + 3 + 14 + 16
+        fixed = 9 + 4 + 14 + 16
         name_width = self._flexible_width(fixed, columns=5)
-        for title, width in ((N_("Name"), name_width), (N_("Sex"), 7), (N_("Age"), 3),
+        for title, width in ((N_("Name"), name_width), (N_("Sex"), 9), (N_("Age"), 4),
                              (N_("Home"), 14), (N_("Passport is"), 16)):
             table.add_column(_(title), width=width)
         for worker in self.case_workers:
