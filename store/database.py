@@ -118,12 +118,6 @@ class Database:
         """The cases list as the snapshot keeps it, so the next open shows it at once."""
         return [(row.id, _encode_row(row)) for row in self.case_rows()]
 
-    def needs_compaction(self) -> bool:
-        """The journal has grown enough that replaying it slows opening down."""
-        engine = self._engine
-        snapshot = engine.snapshot_stamp[2] if engine.snapshot_stamp else 0
-        return engine.journal_size() >= max(4 * COMPACT_AT_BYTES, snapshot // 20)
-
     def __enter__(self) -> Database:
         return self
 
@@ -146,16 +140,6 @@ class Database:
     def backup_path(self) -> Path | None:
         """The copy kept from before a migration run when this database was opened, if any."""
         return self._engine.backup_path
-
-    @property
-    def revision(self) -> int:
-        """Changes whenever the data does (ours or another process's): for cheap change checks."""
-        return self._engine.revision
-
-    def refresh(self) -> None:
-        """Take in what other processes saved since we last looked."""
-        with self._lock:
-            self._engine.refresh()
 
     def raw_tables(self) -> Tables:
         """The tables as stored (snapshot plus journal), unvalidated: for `pulang check`."""

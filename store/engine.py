@@ -73,11 +73,6 @@ def _stamp(path: Path) -> tuple[int, int, int, int] | None:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def _find(pattern: Any, raw: bytes) -> str | None:
-    match = pattern.search(raw)
-    return match.group(1).decode() if match else None
-
-
 class Engine:
     def __init__(self, path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> None:
         self.path = path
@@ -98,7 +93,6 @@ class Engine:
         self.backup_path: Path | None = None
         self.dirty_cases: set[str] | None = None  # None: every case's row must be rebuilt
         self.foreign_layout = False  # read whole: rewriting it in our layout speeds up opening
-        self.revision = 0  # bumps on every change seen, ours or another process's
         self._pending: list[Change] | None = None
         self._loading = False
         self.snapshot_rows: list[tuple[str, bytes]] = []
@@ -193,7 +187,7 @@ class Engine:
             meta = tables[META_TABLE][META_DOC]
             for name in RECORD_TABLES:
                 for key, doc in tables.get(name, {}).items():
-                    self._ingest(name, orjson.dumps(doc), doc)
+                    self._ingest(name, doc)
             del tables
         else:
             meta, tables_read = lines
@@ -230,7 +224,6 @@ class Engine:
         self.state = state
         self.snapshot_stamp = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
         gc.freeze()  # what was loaded lives long: keep it out of later collections
-        self.revision += 1
 
     def _bulk_ingest(self, table: str, items: list[bytes]) -> None:
         """Index a whole table read from a snapshot in our layout: the loading hot path."""
@@ -278,18 +271,12 @@ class Engine:
             case_of[record_id] = case_id
             children.setdefault(case_id, {})[record_id] = None
 
-    def _ingest(self, table: str, raw: bytes, doc: dict[str, Any] | None) -> None:
-        """Index one record from the snapshot (doc given when it is already parsed)."""
-        if table == "cases" or table == "workers" or doc is not None:
-            doc = doc if doc is not None else orjson.loads(raw)
-            record_id = doc["id"]
-        else:  # log entries are the most numerous: pick out only what the indexes need
-            record_id = _find(snapshot.ID, raw) or orjson.loads(raw)["id"]
-        self.raw[table][record_id] = raw
-        self._index(table, record_id, raw, doc)
+    def _ingest(self, table: str, doc: dict[str, Any]) -> None:
+        """Index one record already parsed (a file read whole, or migrated)."""
+        self.raw[table][doc["id"]] = orjson.dumps(doc)
+        self._index(table, doc["id"], doc)
 
-    def _index(self, table: str, record_id: str, raw: bytes | None,
-               doc: dict[str, Any] | None) -> None:
+    def _index(self, table: str, record_id: str, doc: dict[str, Any] | None) -> None:
         """Bring the indexes in line with a record's new content (None: it was removed)."""
         if table == "cases":
             old_ref = self.ref_of.pop(record_id, None)
@@ -301,12 +288,7 @@ class Engine:
             self._touch(record_id)
             return
         before = self.case_of[table].get(record_id)
-        if raw is None:
-            after = None
-        elif doc is not None:
-            after = doc.get("case_id")
-        else:
-            after = _find(snapshot.CASE_ID, raw)
+        after = None if doc is None else doc.get("case_id")
         if before and before != after:
             self.children[table].get(before, {}).pop(record_id, None)
         if after:
@@ -319,13 +301,10 @@ class Engine:
                 self.names.pop(record_id, None)
             else:
                 self.names[record_id] = [doc.get("full_name", ""), *doc.get("other_spellings", [])]
+        elif doc is None:
+            self.due.pop(record_id, None)
         else:
-            if raw is None:
-                self.due.pop(record_id, None)
-            elif doc is not None:
-                self.due[record_id] = None if doc.get("next_step_done") else doc.get("due_date")
-            else:
-                self.due[record_id] = None if snapshot.DONE in raw else _find(snapshot.DUE, raw)
+            self.due[record_id] = None if doc.get("next_step_done") else doc.get("due_date")
         self._touch(before)
         self._touch(after)
 
@@ -334,17 +313,15 @@ class Engine:
         if table == META_TABLE:
             assert data is not None
             self.meta = data
-            self.revision += 1
             return
         raw_table = self.raw[table]
         if data is None:
             raw_table.pop(record_id, None)
-            self._index(table, record_id, None, None)
+            self._index(table, record_id, None)
         else:
             raw = orjson.dumps(data)
             raw_table[record_id] = raw
-            self._index(table, record_id, raw, data)
-        self.revision += 1
+            self._index(table, record_id, data)
 
     def _touch(self, case_id: str | None) -> None:
         if case_id and self.dirty_cases is not None and not self._loading:
@@ -505,7 +482,7 @@ class Engine:
             self._reset_indexes()
             for name in RECORD_TABLES:
                 for key, doc in migrated.get(name, {}).items():
-                    self._ingest(name, orjson.dumps(doc), doc)
+                    self._ingest(name, doc)
             write_atomically(self.path, self._render(meta, None), mode, st.st_gid)
             self.meta = meta
             self._reset_journal()

@@ -29,8 +29,7 @@ from __future__ import annotations
 import re
 import time
 import zlib
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,23 +39,12 @@ from store.errors import CorruptDatabase
 from store.i18n import _
 
 HEAD = b'{"_meta":{"1":'
-SEAL_TABLE = "_seal"
 ROWS_TABLE = "_rows"
 _SEAL_LINE = re.compile(rb'"_seal":\{"1":\{"crc32":"([0-9a-f]{8})"\}\}\n')
-ID = re.compile(rb'[{,]"id":"([^"\\]+)"')
-CASE_ID = re.compile(rb'"case_id":"([^"\\]+)"')
-DUE = re.compile(rb'"due_date":"(\d{4}-\d\d-\d\d)"')
-DONE = b'"next_step_done":true'
 _SLICE = 4 * 1024 * 1024
 # One record a line, found by the regular expression engine rather than a Python loop.
 _RECORD_LINE = re.compile(rb'^"[^"\n]*":(\{[^\n]*\}),?$', re.MULTILINE)
 _ROW_LINE = re.compile(rb'^"([^"\n]*)":(\[[^\n]*\]),?$', re.MULTILINE)
-# A log entry as Pulang writes it: what the indexes need, picked out in one pass.
-LOG_FIELDS = re.compile(
-    rb'^\{"id":"([0-9a-f]+)".*?"case_id":"([0-9a-f]+)".*"due_date":(?:"(\d{4}-\d\d-\d\d)"|null)'
-    rb',"next_step_done":(true|false)\}$',
-    re.DOTALL,
-)
 
 
 def _seal(body: bytes | memoryview) -> str:
@@ -81,13 +69,6 @@ def render(meta: dict[str, Any], tables: dict[str, list[tuple[str, bytes]]],
         parts.append(b"},\n")
     body = b"".join(parts)
     return body + b'"_seal":{"1":{"crc32":"' + _seal(body).encode() + b'"}}\n}\n'
-
-
-@dataclass
-class Line:
-    table: str
-    key: str
-    raw: bytes
 
 
 def read_lines(path: Path, progress: Callable[[float], None] | None = None,
@@ -159,12 +140,3 @@ def read_lines(path: Path, progress: Callable[[float], None] | None = None,
         if progress is not None:
             progress(pos / end)
     return meta, tables
-
-
-def split_whole(tables: dict[str, dict[str, Any]]) -> Iterator[Line]:
-    """Record lines of an already parsed file (another layout), re-serialised one by one."""
-    for name, table in tables.items():
-        if name.startswith("_"):
-            continue
-        for key, doc in table.items():
-            yield Line(name, key, orjson.dumps(doc))

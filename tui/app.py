@@ -170,10 +170,6 @@ class PulangApp(App[None]):
         if perf.enabled():
             self.call_from_thread(self.call_after_refresh, self._stalls.report, what)
 
-    def report_stalls(self, phase: str) -> None:
-        if perf.enabled():
-            self._stalls.report(phase)
-
     # -- navigation used by screens and the palette -----------------------------------------
 
     def open_case(self, case_id: str) -> None:
