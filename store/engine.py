@@ -27,6 +27,7 @@ from typing import Any
 import orjson
 
 from store import snapshot, storage
+from store.crypto import Sealer
 from store.errors import Conflict, CorruptDatabase, MissingDatabase
 from store.i18n import _
 from store.journal import (
@@ -98,6 +99,10 @@ class Engine:
         self.snapshot_rows: list[tuple[str, bytes]] = []
         self.commits = 0  # journal entries this process wrote
         self._undo: list[tuple[str, str, dict[str, Any] | None]] = []
+        # Called under the lock after each commit reached the journal, with every change and
+        # the record as it was before it (None for a new record). The audit trail listens here.
+        self.on_commit: Callable[[list[tuple[Change, dict[str, Any] | None]]], None] | None = None
+        self.sealer: Sealer | None = None  # the key of an encrypted database, None when plain
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -408,6 +413,9 @@ class Engine:
                     assert self.state is not None
                     append_entry(self.journal, self.state, [c.as_json() for c in self._pending])
                     self.commits += 1
+                    if self.on_commit is not None:
+                        before = [previous for _t, _i, previous in self._undo]
+                        self.on_commit(list(zip(self._pending, before)))
             except BaseException:
                 for table, record_id, previous in reversed(self._undo):
                     self._apply(table, record_id, previous)

@@ -110,3 +110,32 @@ class Conflict(PulangError):
         super().__init__(
             _("This record was changed elsewhere since you opened it; reopen it and try again.")
         )
+
+
+class WrongPassphrase(PulangError):
+    """The passphrase does not open this encrypted database; nothing was written."""
+
+    exit_code = ExitCode.WRONG_PASSPHRASE
+
+    def __init__(self, path: object, changed: bool = False) -> None:
+        self.path = str(path)
+        self.changed = changed
+        if changed:
+            message = _("The passphrase of {path} was changed since it was opened here; "
+                        "unlock it with the new one.").format(path=path)
+        else:
+            message = _("Wrong passphrase for {path}. Nothing was changed.").format(path=path)
+        super().__init__(message)
+
+
+class PassphraseNeeded(PulangError):
+    """An encrypted database, and no terminal or PULANG_PASSPHRASE to get the passphrase from."""
+
+    exit_code = ExitCode.NEEDS_CONFIRMATION
+
+    def __init__(self, path: object) -> None:
+        self.path = str(path)
+        super().__init__(
+            _("{path} is encrypted and there is no terminal to ask for its passphrase on. Use "
+              "--passphrase-fd N or PULANG_PASSPHRASE (see README).").format(path=path)
+        )

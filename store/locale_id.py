@@ -502,4 +502,10 @@ CATALOGUE: dict[str, str] = {
         "Ada data yang rusak di sini dan tidak dapat ditampilkan. Jalankan `pulang check` "
         "untuk menemukannya."
     ),
+    '{path} is damaged: its encryption header cannot be read. Pulang has not changed it; restore it from a backup.': '{path} rusak: kepala enkripsinya tidak dapat dibaca. Pulang tidak mengubahnya; pulihkan dari cadangan.',
+    '{path} was encrypted by a newer Pulang. Update Pulang to open it; the file was not changed.': '{path} dienkripsi oleh Pulang yang lebih baru. Perbarui Pulang untuk membukanya; berkas tidak diubah.',
+    '{path} is damaged: its encrypted contents fail their check. Pulang has not changed it; restore it from a backup.': '{path} rusak: isi terenkripsinya gagal diperiksa. Pulang tidak mengubahnya; pulihkan dari cadangan.',
+    'The passphrase of {path} was changed since it was opened here; unlock it with the new one.': 'Frasa sandi {path} telah diganti sejak dibuka di sini; buka kuncinya dengan frasa sandi yang baru.',
+    'Wrong passphrase for {path}. Nothing was changed.': 'Frasa sandi untuk {path} salah. Tidak ada yang diubah.',
+    '{path} is encrypted and there is no terminal to ask for its passphrase on. Use --passphrase-fd N or PULANG_PASSPHRASE (see README).': '{path} terenkripsi dan tidak ada terminal untuk menanyakan frasa sandinya. Gunakan --passphrase-fd N atau PULANG_PASSPHRASE (lihat README).',
 }
