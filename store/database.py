@@ -20,8 +20,9 @@ import orjson
 from pydantic import ValidationError
 
 from store.countries import country_name
+from store.crypto import Sealer, is_encrypted
 from store.engine import COMPACT_AT_BYTES, Change, Engine
-from store.errors import DamagedRecord, NotFound, RecordInvalid
+from store.errors import DamagedRecord, NotFound, PassphraseNeeded, RecordInvalid
 from store.i18n import _
 from store.migrations import META_TABLE, MIGRATIONS, Migration, Tables
 from store.records import Case, LogEntry, Record, Worker, build
@@ -56,6 +57,7 @@ class Database:
         self._engine = engine
         self._lock = threading.RLock()
         self._rows: dict[str, CaseRow] = {}
+        self._forgotten = False
 
     # -- opening and closing ---------------------------------------------------------------
 
@@ -69,8 +71,15 @@ class Database:
         migrations: Sequence[Migration] = MIGRATIONS,
         progress: Callable[[float], None] | None = None,
         on_rows: Callable[[list[CaseRow]], None] | None = None,
+        passphrase: str | None = None,
+        sealer: Sealer | None = None,
     ) -> Database:
         """Open (or, with `create`, make) a database; refuse anything that is not one.
+
+        An encrypted database needs its `passphrase` (the key is derived from it once, here)
+        or a `sealer` already unlocked; without either it raises PassphraseNeeded, with a wrong
+        one WrongPassphrase, and writes nothing. With `create`, a passphrase makes the new
+        database encrypted from its first byte.
 
         `progress` hears the share of the snapshot read so far, now and then, while it loads;
         `on_rows` hears the cases list as the snapshot recorded it, before the records are
@@ -86,10 +95,14 @@ class Database:
                 on_rows(list(seeded.values()))
 
         if create and not (path.exists() or path.is_symlink()):
-            engine = Engine.create(path, demo=demo, migrations=migrations)
+            if sealer is None and passphrase is not None:
+                sealer = Sealer.new(passphrase)
+            engine = Engine.create(path, demo=demo, migrations=migrations, sealer=sealer)
         else:
+            if sealer is None:
+                sealer = unlock(path, passphrase)
             engine = Engine.open(path, migrations=migrations, progress=progress,
-                                 on_rows=rows_first)
+                                 on_rows=rows_first, sealer=sealer)
             remove_stale_temporaries(path)
         database = cls(engine)
         if engine.dirty_cases is not None:  # the snapshot's rows hold, but for what changed
@@ -113,6 +126,68 @@ class Database:
     def compact(self) -> None:
         with self._lock:
             self._engine.compact(self._encoded_rows)
+
+    # -- encryption ------------------------------------------------------------------------
+
+    @property
+    def encrypted(self) -> bool:
+        return self._engine.sealer is not None
+
+    @property
+    def locked(self) -> bool:
+        """Locked: the records and the key were dropped from memory; `unlock` brings them back."""
+        return self._forgotten
+
+    def encrypt(self, passphrase: str) -> None:
+        """Rewrite the database encrypted under `passphrase` (a fresh salt), atomically."""
+        with self._lock:
+            self._engine.rekey(Sealer.new(passphrase), self._encoded_rows)
+
+    def change_passphrase(self, passphrase: str) -> None:
+        """Rewrite the encrypted database under a new passphrase (and a fresh salt)."""
+        with self._lock:
+            self._engine.rekey(Sealer.new(passphrase, self._engine.sealer and
+                                          self._engine.sealer.kdf), self._encoded_rows)
+
+    def decrypt(self) -> None:
+        """Rewrite the database in plain text, atomically (the caller has asked the user)."""
+        with self._lock:
+            self._engine.rekey(None, self._encoded_rows)
+
+    def lock(self) -> None:
+        """Drop every record and the key from memory, as far as Python allows."""
+        with self._lock:
+            self._rows = {}
+            self._engine.forget()
+            self._forgotten = True
+
+    def unlock(self, passphrase: str | None = None, sealer: Sealer | None = None) -> None:
+        """Derive the key again (a plain database needs none) and reload the records."""
+        with self._lock:
+            if sealer is None:
+                sealer = unlock(self.path, passphrase)
+            self._engine.sealer = sealer
+            try:
+                self._engine.load()
+            except BaseException:
+                self._engine.forget()
+                raise
+            self._forgotten = False
+
+    def seal_note(self, plain: bytes) -> bytes:
+        """Seal something the app keeps in memory while locked (drafts) with the key; a plain
+        database has no key, and it stays as it is."""
+        sealer = self._engine.sealer
+        return plain if sealer is None else sealer.seal_line(plain, b"drafts")
+
+    def open_note(self, sealed: bytes) -> bytes | None:
+        sealer = self._engine.sealer
+        return sealed if sealer is None else sealer.open_line(sealed, b"drafts")
+
+    def has_key(self) -> bool:
+        """Whether the key is in memory (for tests of locking: after `lock` it must not be)."""
+        sealer = self._engine.sealer
+        return sealer is not None and not sealer.wiped
 
     def _encoded_rows(self) -> list[tuple[str, bytes]]:
         """The cases list as the snapshot keeps it, so the next open shows it at once."""
@@ -324,6 +399,21 @@ class Database:
             urgency=doc.get("urgency", ""),
             search_text=fold(searchable),
         )
+
+
+def unlock(path: Path, passphrase: str | None) -> Sealer | None:
+    """The key for the database at `path`: None when it is not encrypted; PassphraseNeeded
+    when it is and no passphrase was given; WrongPassphrase when the passphrase does not fit."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return None  # opening it will say what is wrong, in the user's terms
+    if not is_encrypted(head):
+        return None
+    if passphrase is None:
+        raise PassphraseNeeded(path)
+    return Sealer.unlock(path, head, passphrase)
 
 
 def _encode_row(row: CaseRow) -> bytes:

@@ -28,7 +28,14 @@ import orjson
 
 from store import snapshot, storage
 from store.crypto import Sealer
-from store.errors import Conflict, CorruptDatabase, MissingDatabase
+from store.crypto import is_encrypted
+from store.errors import (
+    Conflict,
+    CorruptDatabase,
+    DatabaseLocked,
+    MissingDatabase,
+    PassphraseNeeded,
+)
 from store.i18n import _
 from store.journal import (
     JournalState,
@@ -75,7 +82,8 @@ def _stamp(path: Path) -> tuple[int, int, int, int] | None:
 
 
 class Engine:
-    def __init__(self, path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+    def __init__(self, path: Path, migrations: Sequence[Migration] = MIGRATIONS,
+                 sealer: Sealer | None = None) -> None:
         self.path = path
         self.journal = journal_path(path)
         self.migrations = tuple(migrations)
@@ -102,13 +110,15 @@ class Engine:
         # Called under the lock after each commit reached the journal, with every change and
         # the record as it was before it (None for a new record). The audit trail listens here.
         self.on_commit: Callable[[list[tuple[Change, dict[str, Any] | None]]], None] | None = None
-        self.sealer: Sealer | None = None  # the key of an encrypted database, None when plain
+        self.sealer = sealer  # the key of an encrypted database, None when plain
+        self.locked_out = False  # forget() dropped everything: nothing may be read until load()
 
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path, demo: bool, migrations: Sequence[Migration] = MIGRATIONS) -> Engine:
-        engine = cls(path, migrations)
+    def create(cls, path: Path, demo: bool, migrations: Sequence[Migration] = MIGRATIONS,
+               sealer: Sealer | None = None) -> Engine:
+        engine = cls(path, migrations, sealer)
         if not path.parent.is_dir():
             raise MissingDatabase(
                 path, _("The folder {folder} does not exist.").format(folder=path.parent)
@@ -116,21 +126,22 @@ class Engine:
         meta = new_tables(engine.schema, demo=demo)[META_TABLE][META_DOC]
         meta["generation"] = 1
         with locked(path):
-            write_atomically(path, snapshot.render(meta, {t: [] for t in RECORD_TABLES}),
-                             NEW_FILE_MODE, None)
+            write_atomically(path, engine._sealed(snapshot.render(
+                meta, {t: [] for t in RECORD_TABLES})), NEW_FILE_MODE, None)
             write_atomically(engine.journal, new_journal_bytes(1), NEW_FILE_MODE, None)
         # What was just written is what memory holds: no need to read it back.
         engine.meta = meta
         engine._reset_indexes()
-        engine.state = read_journal(engine.journal)
+        engine.state = read_journal(engine.journal, sealer=sealer)
         engine.snapshot_stamp = _stamp(path)
         return engine
 
     @classmethod
     def open(cls, path: Path, migrations: Sequence[Migration] = MIGRATIONS,
              progress: Progress | None = None,
-             on_rows: Callable[[list[tuple[str, bytes]]], None] | None = None) -> Engine:
-        engine = cls(path, migrations)
+             on_rows: Callable[[list[tuple[str, bytes]]], None] | None = None,
+             sealer: Sealer | None = None) -> Engine:
+        engine = cls(path, migrations, sealer)
         engine.load(progress, on_rows)
         if engine.meta["schema"] < engine.schema:
             engine.upgrade()
@@ -149,9 +160,17 @@ class Engine:
         `on_rows` hears the cases list's rows as the snapshot recorded them, before the
         records are indexed: the list can be shown while the rest loads.
         """
-        st = os.stat(self.path) if self.path.exists() else None
-        if st is None:
-            raise MissingDatabase(self.path, _("{path} does not exist.").format(path=self.path))
+        data, st = read_file(self.path)
+        if is_encrypted(data[:64]):
+            if self.sealer is None:
+                raise PassphraseNeeded(self.path)
+            data = self.sealer.open_file(self.path, data)  # in memory only
+        elif self.sealer is not None:
+            raise CorruptDatabase(
+                self.path,
+                _("{path} is no longer encrypted: someone decrypted it since it was opened "
+                  "here. Open it again.").format(path=self.path),
+            )
         lines = None
         early: list[tuple[str, bytes]] = []
 
@@ -162,14 +181,11 @@ class Engine:
                     on_rows(early)
 
         gc.disable()  # JSON holds no cycles: the collector would only slow loading down
-        if stat.S_ISREG(st.st_mode):
-            try:
-                lines = snapshot.read_lines(self.path, progress, rows_read)
-            except OSError:
-                lines = None
-            except BaseException:
-                gc.enable()
-                raise
+        try:
+            lines = snapshot.read_lines(self.path, progress, rows_read, data=data)
+        except BaseException:
+            gc.enable()
+            raise
         if lines is not None:
             meta, records = lines
             if meta.get("format") != "pulang-db" or not isinstance(meta.get("schema"), int):
@@ -178,17 +194,17 @@ class Engine:
                 lines = None  # let the exact check say so
         self._reset_indexes()
         self.foreign_layout = lines is None
+        self.locked_out = False
         self.snapshot_rows = []
         self._loading = True
         if lines is None:
             # Another layout, a broken seal, or something wrong: parse whole, check exactly.
-            raw, st = read_file(self.path)
             try:
-                tables = storage.inspect(self.path, raw, self.schema)
+                tables = storage.inspect(self.path, data, self.schema)
             except BaseException:
                 gc.enable()
                 raise
-            del raw
+            del data
             meta = tables[META_TABLE][META_DOC]
             for name in RECORD_TABLES:
                 for key, doc in tables.get(name, {}).items():
@@ -203,7 +219,7 @@ class Engine:
         self._loading = False
         gc.enable()
         self.meta = meta
-        state = read_journal(self.journal)
+        state = read_journal(self.journal, sealer=self.sealer)
         generation = int(meta.get("generation", 0))
         if state is not None and state.generation > generation:
             raise CorruptDatabase(
@@ -369,6 +385,8 @@ class Engine:
 
     def refresh(self) -> None:
         """Catch up with other processes: their journal entries, or a new snapshot of theirs."""
+        if self.locked_out:
+            raise DatabaseLocked()
         if _stamp(self.path) != self.snapshot_stamp:
             self.load()
             return
@@ -385,7 +403,7 @@ class Engine:
         if st.st_ino != self.state.stamp[0] or st.st_size < self.state.end:
             self.load()
             return
-        state = read_journal(self.journal, self.state)
+        state = read_journal(self.journal, self.state, self.sealer)
         if state is None:
             return
         for entry in state.entries:
@@ -411,7 +429,8 @@ class Engine:
                     if self.state is None or self.state.generation != self.meta.get("generation"):
                         self._reset_journal()
                     assert self.state is not None
-                    append_entry(self.journal, self.state, [c.as_json() for c in self._pending])
+                    append_entry(self.journal, self.state, [c.as_json() for c in self._pending],
+                                 self.sealer)
                     self.commits += 1
                     if self.on_commit is not None:
                         before = [previous for _t, _i, previous in self._undo]
@@ -443,17 +462,21 @@ class Engine:
         st = os.stat(self.path)
         write_atomically(self.journal, new_journal_bytes(generation), stat.S_IMODE(st.st_mode),
                          st.st_gid)
-        self.state = read_journal(self.journal)
+        self.state = read_journal(self.journal, sealer=self.sealer)
 
     def journal_size(self) -> int:
         return 0 if self.state is None else self.state.end
 
+    def _sealed(self, payload: bytes) -> bytes:
+        """What goes to disk: the snapshot itself, or encrypted as a whole with the key."""
+        return payload if self.sealer is None else self.sealer.seal_file(payload)
+
     def _render(self, meta: dict[str, Any], rows: list[tuple[str, bytes]] | None) -> bytes:
-        return snapshot.render(meta, {
+        return self._sealed(snapshot.render(meta, {
             # TinyDB's document keys are numbered afresh: nothing refers to them.
             table: [(str(n), raw) for n, raw in enumerate(self.raw[table].values(), start=1)]
             for table in RECORD_TABLES
-        }, rows)
+        }, rows))
 
     def compact(self, rows: Callable[[], list[tuple[str, bytes]]] | None = None) -> None:
         """Fold the journal into a new snapshot generation, atomically, under the lock.
@@ -462,15 +485,52 @@ class Engine:
         the two leaves a journal of the old generation, which the next open ignores.
         """
         with locked(self.path):
-            self.refresh()
-            meta = {**self.meta, "generation": int(self.meta.get("generation", 0)) + 1}
-            st = os.stat(self.path)
-            payload = self._render(meta, rows() if rows is not None else None)
-            write_atomically(self.path, payload, stat.S_IMODE(st.st_mode), st.st_gid)
-            self.meta = meta
-            self.snapshot_stamp = _stamp(self.path)
-            self.foreign_layout = False
-            self._reset_journal()
+            self._compact_locked(rows)
+
+    def rekey(self, sealer: Sealer | None,
+              rows: Callable[[], list[tuple[str, bytes]]] | None = None) -> None:
+        """Rewrite the database under another key (None: plain), atomically, under the lock.
+
+        The journal is folded in under the old key first, so that when the new snapshot is
+        renamed into place the journal beside it is empty: a crash at any point leaves either
+        the old file whole or the new one, and no entry written under the old key (or in
+        plain text) outlives the conversion.
+        """
+        with locked(self.path):
+            self._compact_locked(rows)
+            old = self.sealer
+            self.sealer = sealer
+            try:
+                self._compact_locked(rows)
+            except BaseException:
+                self.sealer = old
+                raise
+            if old is not None and old is not sealer:
+                old.wipe()
+
+    def forget(self) -> None:
+        """Drop every record held in memory and the key (the app is locked)."""
+        self._reset_indexes()
+        self.snapshot_rows = []
+        self.state = None
+        self.snapshot_stamp = None  # the next read loads everything again
+        self.locked_out = True
+        self.dirty_cases = None
+        if self.sealer is not None:
+            self.sealer.wipe()
+        self.sealer = None
+        gc.collect()
+
+    def _compact_locked(self, rows: Callable[[], list[tuple[str, bytes]]] | None) -> None:
+        self.refresh()
+        meta = {**self.meta, "generation": int(self.meta.get("generation", 0)) + 1}
+        st = os.stat(self.path)
+        payload = self._render(meta, rows() if rows is not None else None)
+        write_atomically(self.path, payload, stat.S_IMODE(st.st_mode), st.st_gid)
+        self.meta = meta
+        self.snapshot_stamp = _stamp(self.path)
+        self.foreign_layout = False
+        self._reset_journal()
 
     def upgrade(self) -> None:
         """Migrate to this program's schema, after a backup copy of snapshot and journal."""

@@ -139,3 +139,10 @@ class PassphraseNeeded(PulangError):
             _("{path} is encrypted and there is no terminal to ask for its passphrase on. Use "
               "--passphrase-fd N or PULANG_PASSPHRASE (see README).").format(path=path)
         )
+
+
+class DatabaseLocked(PulangError):
+    """The app is locked: the records and the key were dropped from memory."""
+
+    def __init__(self) -> None:
+        super().__init__(_("Pulang is locked. Unlock it with the passphrase first."))

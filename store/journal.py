@@ -6,8 +6,9 @@
 
 An entry records a sequence number, the snapshot generation it follows, the writer
 (user@host:pid), the time, the hash of the previous line, and the changes: for each record its
-table, id, old and new version, and data. Every line passes through `seal`/`unseal` (a no-op
-now; the place where encryption goes). A last line cut short by a crash is detected and
+table, id, old and new version, and data. In an encrypted database every entry line is sealed on
+its own with the database's key (`store.crypto.Sealer.seal_line`); the header line holds only the
+marker and generation and stays plain. A last line cut short by a crash is detected and
 dropped; a damaged line before the end makes the database refuse to open.
 """
 
@@ -27,6 +28,7 @@ from typing import Any
 
 import orjson
 
+from store.crypto import Sealer
 from store.errors import CorruptDatabase, DatabaseBusy, WriteFailed
 from store.i18n import _
 
@@ -34,13 +36,15 @@ JOURNAL_MARKER = "pulang-journal"
 LOCK_TIMEOUT_SECONDS = 10.0
 
 
-def seal(plain: bytes) -> bytes:
-    """Protect one line before it is written (encryption comes here with the next issue)."""
-    return plain
+_PURPOSE = b"journal"
 
 
-def unseal(sealed: bytes) -> bytes:
-    return sealed
+def _seal(plain: bytes, sealer: Sealer | None) -> bytes:
+    return plain if sealer is None else sealer.seal_line(plain, _PURPOSE)
+
+
+def _unseal(line: bytes, sealer: Sealer | None) -> bytes | None:
+    return line if sealer is None else sealer.open_line(line, _PURPOSE)
 
 
 def line_hash(line: bytes) -> str:
@@ -74,14 +78,15 @@ class JournalState:
 
 
 def _header(generation: int) -> bytes:
-    return seal(orjson.dumps({"format": JOURNAL_MARKER, "generation": generation})) + b"\n"
+    return orjson.dumps({"format": JOURNAL_MARKER, "generation": generation}) + b"\n"
 
 
 def new_journal_bytes(generation: int) -> bytes:
     return _header(generation)
 
 
-def read_journal(path: Path, start: JournalState | None = None) -> JournalState | None:
+def read_journal(path: Path, start: JournalState | None = None,
+                 sealer: Sealer | None = None) -> JournalState | None:
     """Read the journal (from where `start` left off); None if there is no journal file.
 
     Entries are returned in `entries`; a torn last line is left out, and `end` stops before it.
@@ -104,7 +109,8 @@ def read_journal(path: Path, start: JournalState | None = None) -> JournalState 
             break  # torn: the last line never got its end
         line = data[position:newline + 1]
         try:
-            value = orjson.loads(unseal(line[:-1]))
+            plain = line[:-1] if state is None else _unseal(line[:-1], sealer)
+            value = None if plain is None else orjson.loads(plain)
         except (orjson.JSONDecodeError, ValueError):
             value = None
         is_last = newline + 1 >= len(data)
@@ -136,7 +142,8 @@ def read_journal(path: Path, start: JournalState | None = None) -> JournalState 
     return state
 
 
-def append_entry(path: Path, state: JournalState, changes: list[dict[str, Any]]) -> None:
+def append_entry(path: Path, state: JournalState, changes: list[dict[str, Any]],
+                 sealer: Sealer | None = None) -> None:
     """Append one entry durably after `state` (the caller holds the lock and is up to date)."""
     entry = {
         "seq": state.seq + 1,
@@ -146,7 +153,7 @@ def append_entry(path: Path, state: JournalState, changes: list[dict[str, Any]])
         "prev": state.last_hash,
         "changes": changes,
     }
-    line = seal(orjson.dumps(entry)) + b"\n"
+    line = _seal(orjson.dumps(entry), sealer) + b"\n"
     try:
         fd = os.open(path, os.O_WRONLY)
         try:

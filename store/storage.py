@@ -147,6 +147,11 @@ def quick_inspect(path: Path, newest_schema: int) -> None:
         head = handle.read(4096)
         handle.seek(max(0, st.st_size - 4096))
         tail = handle.read()
+    from store.crypto import is_encrypted, read_header
+
+    if is_encrypted(head):
+        read_header(path, head)  # the rest is sealed: it is checked when it is decrypted
+        return
     marker = b'"format":"pulang-db"'
     where = head if marker in head else tail if marker in tail else None
     if not stat.S_ISREG(st.st_mode) or st.st_size <= 4096 or (

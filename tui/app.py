@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import orjson
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -25,12 +26,25 @@ from tui import perf
 from tui.commands import PulangCommands
 from tui.crash import safe_report
 from tui.screens.cases import CasesScreen
+from store.crypto import Sealer, is_encrypted_file
 from tui.screens.dialogs import HelpScreen
+from tui.screens.lock import LockScreen
 from tui.translate import translate_bindings
 
 if TYPE_CHECKING:
     from store.database import Database
     from store.records import Case
+
+
+def idle_minutes_from_environment() -> float:
+    """Minutes without a key before the app locks: $PULANG_IDLE_LOCK_MINUTES, default 10;
+    0 turns idle locking off."""
+    import os
+
+    try:
+        return max(0.0, float(os.environ.get("PULANG_IDLE_LOCK_MINUTES", "10")))
+    except ValueError:
+        return 10.0
 
 
 class PulangApp(App[None]):
@@ -42,10 +56,17 @@ class PulangApp(App[None]):
         Binding("f1", "help", N_("Help"), id="app.help"),
         Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),
+        Binding("ctrl+l", "lock", N_("Lock"), id="app.lock", priority=True),
     ]
 
-    def __init__(self, source: Database | Path | str, *, create: bool = False) -> None:
+    def __init__(self, source: Database | Path | str, *, create: bool = False,
+                 sealer: Sealer | None = None, idle_minutes: float | None = None) -> None:
         super().__init__()
+        self.sealer = sealer  # the key, when the command line already unlocked the file
+        self.idle_seconds = 60 * (idle_minutes_from_environment() if idle_minutes is None
+                                  else idle_minutes)
+        self._last_activity = time.monotonic()
+        self._sealed_drafts: bytes | None = None
         if isinstance(source, (str, Path)):
             self.db: Database | None = None
             self.db_path = Path(source)
@@ -68,6 +89,13 @@ class PulangApp(App[None]):
 
     def on_mount(self) -> None:
         self.sub_title = str(self.db_path)
+        if self.idle_seconds > 0:
+            self.set_interval(min(30.0, max(1.0, self.idle_seconds / 4)), self._lock_if_idle)
+        if self.db is None and self.sealer is None and not self.create and \
+                is_encrypted_file(self.db_path):
+            # Before anything else: the passphrase. Nothing is read until it is given.
+            self.push_screen(self._lock_screen(first=True))
+            return
         self.push_screen(CasesScreen())
         if perf.enabled():
             self._stalls.start()
@@ -90,7 +118,8 @@ class PulangApp(App[None]):
             from store.database import Database
 
             db = Database.open(self.db_path, create=self.create, progress=self._progress,
-                               on_rows=self._rows_early)
+                               on_rows=self._rows_early, sealer=self.sealer)
+            self.sealer = None  # the database holds the key from now on, and wipes it
             rows = db.case_rows()
         except PulangError as error:
             self.call_from_thread(self._load_failed, error)
@@ -129,6 +158,92 @@ class PulangApp(App[None]):
             action()
 
     def _load_failed(self, error: PulangError) -> None:
+        self.load_error = error
+        self.exit(return_code=int(error.exit_code))
+
+    # -- locking ---------------------------------------------------------------------------
+
+    def _lock_screen(self, first: bool) -> LockScreen:
+        from store.crypto import is_encrypted_file
+
+        encrypted = first or (self.db is not None and self.db.encrypted) or \
+            is_encrypted_file(self.db_path)
+        return LockScreen(self.db_path, encrypted=encrypted, first=first,
+                          unlock=self._unlock_first if first else self._unlock_again,
+                          unlocked=self._opened_unlocked if first else self._relocked)
+
+    def _unlock_first(self, passphrase: str) -> Sealer | None:
+        """From the lock screen's thread: the key for the file (the records load next)."""
+        from store.database import unlock
+
+        return unlock(self.db_path, passphrase)
+
+    async def _opened_unlocked(self, sealer: Sealer | None) -> None:
+        self.sealer = sealer
+        await self.switch_screen(CasesScreen())
+        self._load()
+
+    def _unlock_again(self, passphrase: str) -> None:
+        assert self.db is not None
+        self.db.unlock(passphrase if self.db_needs_passphrase() else None)
+
+    def db_needs_passphrase(self) -> bool:
+        from store.crypto import is_encrypted_file
+
+        return is_encrypted_file(self.db_path)
+
+    def on_event(self, event: events.Event) -> Any:
+        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
+                              events.MouseScrollUp, events.Paste)):
+            self._last_activity = time.monotonic()
+        return super().on_event(event)
+
+    async def _lock_if_idle(self) -> None:
+        if time.monotonic() - self._last_activity >= self.idle_seconds:
+            await self.action_lock()
+
+    async def action_lock(self) -> None:
+        """Lock now: seal the open forms' drafts with the key, close every screen that shows
+        data, drop the records and the key, and ask for the passphrase."""
+        if isinstance(self.screen, LockScreen) or self.db is None:
+            return
+        from tui.screens.case import CaseScreen
+        from tui.screens.form import RecordForm
+
+        case_id = next((s.case_id for s in self.screen_stack if isinstance(s, CaseScreen)), None)
+        forms = [s.draft() for s in self.screen_stack if isinstance(s, RecordForm)]
+        note = orjson.dumps({"case": case_id, "forms": forms})
+        self._sealed_drafts = self.db.seal_note(note)
+        del note, forms
+        db = self.db
+        await self.push_screen(self._lock_screen(first=False))
+        db.lock()
+        # Every screen that showed data goes, removed from the bottom up under the lock screen.
+        for screen in self.screen_stack[1:-1]:
+            self._screen_stack.remove(screen)
+            await screen.remove()
+        self.clear_notifications()
+
+    async def _relocked(self, _result: object) -> None:
+        """Unlocked again: the list, the case that was open, and the forms as they were."""
+        assert self.db is not None
+        sealed, self._sealed_drafts = self._sealed_drafts, None
+        plain = self.db.open_note(sealed) if sealed is not None else None
+        drafts = orjson.loads(plain) if plain else {"case": None, "forms": []}
+        await self.switch_screen(CasesScreen())
+        self._last_activity = time.monotonic()
+        self._loaded(self.db, self.db.case_rows())
+        if drafts["case"]:
+            from tui.screens.case import CaseScreen
+
+            self.push_screen(CaseScreen(drafts["case"], drafts=drafts["forms"]))
+        else:
+            for draft in drafts["forms"]:
+                if draft["kind"] == "case":
+                    self.new_case(draft["values"])
+
+    def exit_for_wrong_passphrase(self, error: PulangError) -> None:
+        """Five wrong tries in a row: end the program, with the wrong-passphrase exit code."""
         self.load_error = error
         self.exit(return_code=int(error.exit_code))
 
@@ -179,7 +294,7 @@ class PulangApp(App[None]):
             self.pop_screen()
         self.push_screen(CaseScreen(case_id))
 
-    def new_case(self) -> None:
+    def new_case(self, draft: dict[str, Any] | None = None) -> None:
         from tui.screens.record_forms import CaseForm
 
         def created(case: Case | None) -> None:
@@ -187,7 +302,9 @@ class PulangApp(App[None]):
                 self.notify(_("Case {ref} recorded.").format(ref=case.ref))
                 self.open_case(case.id)
 
-        self.push_screen(CaseForm(None, _("New case")), created)
+        form = CaseForm(None, _("New case"))
+        form.restore_values = draft
+        self.push_screen(form, created)
 
     def show_cases(self) -> CasesScreen:
         while len(self.screen_stack) > 2:

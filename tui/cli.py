@@ -8,8 +8,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from typing import TYPE_CHECKING
+
 from store.errors import DatabaseError, ExitCode, PulangError
 from store.i18n import _, language_from_environment, set_language
+
+if TYPE_CHECKING:
+    from store.database import Database
 
 
 def _version() -> str:
@@ -47,6 +52,9 @@ def _common(suppress: bool) -> argparse.ArgumentParser:
                                "your data folder)"))
     common.add_argument("--lang", choices=["en", "id"], default=default,
                         help=_("language: en or id (default: from LANG)"))
+    common.add_argument("--passphrase-fd", metavar="N", type=int, default=default,
+                        help=_("read the passphrase from file descriptor N instead of asking "
+                               "(for scripts; see README for the risks)"))
     return common
 
 
@@ -73,6 +81,21 @@ def build_parser() -> argparse.ArgumentParser:
                       help=_("with --db: rebuild the file if it is a demo database"))
     demo.add_argument("--reset", action="store_true",
                       help=_("start the demo afresh, throwing away changes made in it"))
+    sub.add_parser("encrypt", parents=[_common(suppress=True)],
+                   help=_("encrypt the database with a passphrase"),
+                   description=_("Rewrite the database encrypted with a passphrase you choose "
+                                 "(asked twice, not shown). Without the passphrase nobody can "
+                                 "read it, and nobody can recover it either."))
+    decrypt = sub.add_parser("decrypt", parents=[_common(suppress=True)],
+                             help=_("rewrite an encrypted database in plain text"),
+                             description=_("Rewrite an encrypted database in plain text, after "
+                                           "asking you to confirm."))
+    decrypt.add_argument("--yes", action="store_true",
+                         help=_("do not ask for confirmation (for scripts)"))
+    sub.add_parser("passwd", parents=[_common(suppress=True)],
+                   help=_("change the passphrase of an encrypted database"),
+                   description=_("Change the passphrase of an encrypted database: the current "
+                                 "one, then the new one twice."))
     sub.add_parser("check", parents=[_common(suppress=True)],
                    help=_("validate every record and reference"),
                    description=_("Validate every record and reference. Exit 0 when sound, 1 "
@@ -97,6 +120,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "encrypt":
+            return _encrypt(args)
+        if args.command == "decrypt":
+            return _decrypt(args)
+        if args.command == "passwd":
+            return _passwd(args)
         return _open(args)
     except PulangError as error:
         return _fail(str(error), error.exit_code)
@@ -122,11 +151,181 @@ def _db_path(args: argparse.Namespace) -> tuple[Path, bool]:
     return default_db_path(), False
 
 
-def _run_app(source: object, create: bool = False) -> int:
+# -- passphrases ---------------------------------------------------------------------------
+
+MAX_TRIES = 5
+
+
+class Passphrases:
+    """Where passphrases come from: --passphrase-fd, else the environment, else the terminal.
+
+    From a descriptor, each line is one passphrase, read in the order they are asked for
+    (`passwd`: the current one, then the new one). Without any of these and without a
+    terminal, PassphraseNeeded (exit 5) rather than a wait for input that never comes.
+    """
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.fd: int | None = getattr(args, "passphrase_fd", None)
+        self._lines: list[str] | None = None
+
+    def _from_fd(self) -> str | None:
+        if self.fd is None:
+            return None
+        if self._lines is None:
+            import os
+
+            chunks = []
+            while chunk := os.read(self.fd, 65536):
+                chunks.append(chunk)
+            self._lines = b"".join(chunks).decode("utf-8").splitlines()
+        return self._lines.pop(0) if self._lines else None
+
+    @staticmethod
+    def interactive() -> bool:
+        return sys.stdin.isatty()
+
+    def current(self, path: Path, attempt: int = 0) -> str:
+        import os
+
+        given = self._from_fd()
+        if given is None and self.fd is None and attempt == 0:
+            given = os.environ.get("PULANG_PASSPHRASE")
+        if given is not None:
+            return given
+        if not self.interactive() or self.fd is not None:
+            from store.errors import PassphraseNeeded
+
+            raise PassphraseNeeded(path)
+        import getpass
+
+        return getpass.getpass(_("Passphrase for {path}: ").format(path=path))
+
+    def new(self, path: Path) -> str:
+        import os
+
+        given = self._from_fd()
+        if given is None and self.fd is None:
+            given = os.environ.get("PULANG_NEW_PASSPHRASE")
+        if given is None:
+            if not self.interactive() or self.fd is not None:
+                raise PulangError(_("No new passphrase: there is no terminal to ask on. Set "
+                                    "PULANG_NEW_PASSPHRASE or use --passphrase-fd N."))
+            import getpass
+
+            given = getpass.getpass(_("New passphrase: "))
+            again = getpass.getpass(_("The new passphrase again: "))
+            if given != again:
+                raise PulangError(_("The two passphrases differ. Nothing was changed."))
+        from store.crypto import MIN_PASSPHRASE
+
+        if len(given) < MIN_PASSPHRASE:
+            raise PulangError(_("The passphrase is too short: use at least {count} characters "
+                                "(a few words are easy to remember and hard to guess). "
+                                "Nothing was changed.").format(count=MIN_PASSPHRASE))
+        return given
+
+    def is_scripted(self) -> bool:
+        import os
+
+        return self.fd is not None or "PULANG_PASSPHRASE" in os.environ
+
+
+def key_for(args: argparse.Namespace, path: Path, passphrases: Passphrases | None = None) -> object:
+    """The unlocked key of the database at `path` (None when it is not encrypted); asks on the
+    terminal up to five times, once from a script."""
+    from store.database import unlock
+    from store.errors import WrongPassphrase
+
+    try:
+        return unlock(path, None)
+    except PulangError as needed:
+        if needed.exit_code != ExitCode.NEEDS_CONFIRMATION:
+            raise
+    source = passphrases or Passphrases(args)
+    for attempt in range(MAX_TRIES):
+        try:
+            return unlock(path, source.current(path, attempt))
+        except WrongPassphrase as wrong:
+            if source.is_scripted() or not source.interactive() or attempt == MAX_TRIES - 1:
+                raise
+            print(f"pulang: {wrong}", file=sys.stderr)
+    raise AssertionError("unreachable")
+
+
+def open_database(args: argparse.Namespace, path: Path, **options: object) -> Database:
+    """Open the database at `path` for a command, unlocking it first when it is encrypted."""
+    from store.database import Database
+
+    sealer = key_for(args, path) if path.exists() else None
+    return Database.open(path, sealer=sealer, **options)  # type: ignore[arg-type]
+
+
+def _confirm(question: str, yes: bool) -> bool:
+    """Ask a yes/no question on the terminal; with --yes, yes; with no terminal, exit 5."""
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise NeedsConfirmation(_("This needs your confirmation and there is no terminal to "
+                                  "ask on. Run it again with --yes."))
+    answer = input(f"{question} [{_('y/N')}] ").strip().lower()
+    return answer in ("y", "yes", "ya")
+
+
+class NeedsConfirmation(PulangError):
+    exit_code = ExitCode.NEEDS_CONFIRMATION
+
+
+def _encrypt(args: argparse.Namespace) -> int:
+    path, _explicit = _db_path(args)
+    passphrases = Passphrases(args)
+    with open_database(args, path) as db:
+        if db.encrypted:
+            raise PulangError(_("{path} is already encrypted. To change its passphrase, run "
+                                "`pulang passwd`.").format(path=path))
+        db.encrypt(passphrases.new(path))
+    print(_("{path} is now encrypted. Keep the passphrase safe: without it nobody can read "
+            "the data, and nobody can recover it.").format(path=path), file=sys.stderr)
+    return int(ExitCode.OK)
+
+
+def _decrypt(args: argparse.Namespace) -> int:
+    path, _explicit = _db_path(args)
+    with open_database(args, path) as db:
+        if not db.encrypted:
+            raise PulangError(_("{path} is not encrypted.").format(path=path))
+        if not _confirm(_("Write {path} in plain text? Anyone who can read the file will be "
+                          "able to read every record.").format(path=path), args.yes):
+            print(_("Nothing was changed."), file=sys.stderr)
+            return int(ExitCode.PROBLEMS)
+        db.decrypt()
+    print(_("{path} is now in plain text.").format(path=path), file=sys.stderr)
+    return int(ExitCode.OK)
+
+
+def _passwd(args: argparse.Namespace) -> int:
+    path, _explicit = _db_path(args)
+    passphrases = Passphrases(args)
+    from store.database import Database
+
+    if not path.exists():
+        from store.errors import MissingDatabase
+
+        raise MissingDatabase(path, _("{path} does not exist.").format(path=path))
+    sealer = key_for(args, path, passphrases)
+    if sealer is None:
+        raise PulangError(_("{path} is not encrypted: to encrypt it, run `pulang encrypt`.")
+                          .format(path=path))
+    with Database.open(path, sealer=sealer) as db:  # type: ignore[arg-type]
+        db.change_passphrase(passphrases.new(path))
+    print(_("The passphrase of {path} was changed.").format(path=path), file=sys.stderr)
+    return int(ExitCode.OK)
+
+
+def _run_app(source: object, create: bool = False, sealer: object = None) -> int:
     """Run the app on an open database, or on a path it opens after the first frame."""
     from tui.app import PulangApp
 
-    app = PulangApp(source, create=create)  # type: ignore[arg-type]
+    app = PulangApp(source, create=create, sealer=sealer)  # type: ignore[arg-type]
     try:
         app.run()
     finally:
@@ -144,12 +343,15 @@ def _open(args: argparse.Namespace) -> int:
 
     path, explicit = _db_path(args)
     exists = path.exists() or path.is_symlink()
+    sealer = None
     if exists:
         # Say no before the screen is taken over; the full check follows as it loads.
         quick_inspect(path, SCHEMA_VERSION)
+        if Passphrases(args).is_scripted():
+            sealer = key_for(args, path)  # else the app asks on its unlock screen
     elif not explicit:
         ensure_private_folder(path.parent)
-    return _run_app(path, create=not exists)
+    return _run_app(path, create=not exists, sealer=sealer)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -166,7 +368,8 @@ def _demo(args: argparse.Namespace) -> int:
         ensure_private_folder(path.parent)
         rebuild = args.reset
     if path.exists():
-        existing = Database.open(path)  # refuses a damaged or foreign file, and writes nothing
+        # Refuses a damaged or foreign file, and writes nothing.
+        existing = open_database(args, path)
         if not existing.is_demo:
             existing.close()
             raise DatabaseError(
@@ -190,7 +393,7 @@ def _demo(args: argparse.Namespace) -> int:
     try:
         if args.no_open:
             return int(ExitCode.OK)
-        return _run_app(db)
+        return _run_app(db, sealer=db._engine.sealer)
     finally:
         db.close()
 
@@ -200,7 +403,7 @@ def _check(args: argparse.Namespace) -> int:
     from store.database import Database
 
     path, _explicit = _db_path(args)
-    with Database.open(path) as db:
+    with open_database(args, path) as db:
         problems = check(db)
     if not problems:
         print(_("{path}: sound, no problems found.").format(path=path))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -21,6 +21,7 @@ from store.records import Case, LogEntry, Worker
 from store.vocab import label
 from tui import perf
 from tui.screens.dialogs import ConfirmDialog
+from tui.screens.form import RecordForm
 from tui.screens.record_forms import CaseForm, LogEntryForm, WorkerForm
 from tui.translate import TranslatedBindings
 from tui.widgets import RecordTable
@@ -50,9 +51,10 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         "list."
     )
 
-    def __init__(self, case_id: str) -> None:
+    def __init__(self, case_id: str, drafts: list[dict[str, Any]] | None = None) -> None:
         super().__init__()
         self.case_id = case_id
+        self.drafts = drafts or []  # forms open when the app locked, to open again
         self.case: Case | None = None
         self.case_workers: list[Worker] = []
         self.entries: list[LogEntry] = []
@@ -87,6 +89,24 @@ class CaseScreen(TranslatedBindings, Screen[None]):
                                   ms=round((time.monotonic() - started) * 1000, 2))
             )
         self.set_focus(self.query_one("#workers", RecordTable))
+        drafts, self.drafts = self.drafts, []
+        for draft in drafts:
+            self.reopen_draft(draft)
+
+    def reopen_draft(self, draft: dict[str, Any]) -> None:
+        """Open a form again as it was when the app locked, with what had been typed."""
+        record = draft.get("record")
+        form: RecordForm[Any]
+        if draft["kind"] == "case":
+            form = CaseForm(Case.model_validate(record) if record else self.case, draft["title"])
+        elif draft["kind"] == "worker":
+            form = WorkerForm(Worker.model_validate(record) if record else None, draft["title"],
+                              self.case_id)
+        else:
+            form = LogEntryForm(LogEntry.model_validate(record) if record else None,
+                                draft["title"], self.case_id, self.case_workers)
+        form.restore_values = draft["values"]
+        self.app.push_screen(form, self._after_edit)
 
     def reload(self) -> None:
         db = self.pulang.db

@@ -121,7 +121,7 @@ class CasesScreen(TranslatedBindings, Screen[None]):
 
     def reload(self) -> None:
         db = self.pulang.db
-        if db is not None:
+        if db is not None and not db.locked and self.is_attached:
             self.show_rows(db.case_rows())
 
     def apply_filter(self) -> None:

@@ -8,7 +8,7 @@ collects what the widgets hold.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, ClassVar, Generic, Literal, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -60,6 +60,7 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
     )
 
     record_type: type[R]
+    draft_kind: ClassVar[str] = ""  # names the form in a draft kept while the app is locked
 
     def __init__(self, record: R | None, title: str) -> None:
         super().__init__()
@@ -68,6 +69,8 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         self.specs = self.fields()
         self._initial: dict[str, Any] = {}
         self._saving = False
+        # What was typed before the app locked: put back into the widgets once they exist.
+        self.restore_values: dict[str, Any] | None = None
 
     # -- what subclasses provide ------------------------------------------------------------
 
@@ -137,6 +140,45 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         self.title = self.form_title
         self._initial = self.values()
         self.set_focus(self.query_one(f"#f-{self.specs[0].name}"))
+        if self.restore_values is not None:
+            self.fill(self.restore_values)
+            self.restore_values = None
+
+    # -- drafts kept while locked -----------------------------------------------------------
+
+    def draft(self) -> dict[str, Any]:
+        """What is needed to open this form again as it is now: the record it started from
+        (so a later save still notices changes made meanwhile) and what the widgets hold."""
+        focused = self.focused.id if self.focused is not None else None
+        return {
+            "kind": self.draft_kind,
+            "record": None if self.record is None else self.record.model_dump(mode="json"),
+            "title": self.form_title,
+            "values": self.values(),
+            "focus": focused,
+        }
+
+    def fill(self, values: dict[str, Any]) -> None:
+        """Put values back into the widgets (a draft restored after unlocking)."""
+        for spec in self.specs:
+            if spec.name not in values:
+                continue
+            value = values[spec.name]
+            widget = self.query_one(f"#f-{spec.name}")
+            if isinstance(widget, TextArea):
+                widget.text = str(value or "")
+            elif isinstance(widget, Select):
+                # Choice values come back as plain text: find the option they stand for.
+                option = next((v for _label, v in spec.options if v == value), None)
+                widget.value = Select.NULL if option is None else option
+            elif isinstance(widget, SelectionList):
+                wanted = set(value or [])
+                widget.deselect_all()
+                for _label, option in spec.options:
+                    if option in wanted:
+                        widget.select(option)
+            elif isinstance(widget, Input):
+                widget.value = str(value or "")
 
     # -- reading the widgets ----------------------------------------------------------------
 

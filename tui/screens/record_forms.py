@@ -36,6 +36,7 @@ def _db(form: RecordForm[Any]) -> Database:
 
 class CaseForm(RecordForm[Case]):
     record_type = Case
+    draft_kind = "case"
 
     def fields(self) -> list[FieldSpec]:
         return [
@@ -88,6 +89,7 @@ class CaseForm(RecordForm[Case]):
 
 class WorkerForm(RecordForm[Worker]):
     record_type = Worker
+    draft_kind = "worker"
 
     def __init__(self, record: Worker | None, title: str, case_id: str) -> None:
         self.case_id = case_id
@@ -150,6 +152,7 @@ class WorkerForm(RecordForm[Worker]):
 
 class LogEntryForm(RecordForm[LogEntry]):
     record_type = LogEntry
+    draft_kind = "log"
 
     def __init__(
         self, record: LogEntry | None, title: str, case_id: str, workers: list[Worker]
