@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import getpass
+import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
@@ -19,6 +20,7 @@ from typing import Any, TypeVar
 import orjson
 from pydantic import ValidationError
 
+from store.classification import is_private
 from store.countries import country_name
 from store.crypto import Sealer, is_encrypted
 from store.engine import COMPACT_AT_BYTES, Change, Engine
@@ -330,6 +332,43 @@ class Database:
                     self._save(entry.model_copy(update={"worker_ids": kept}))
             self._remove(Worker, worker_id)
 
+    def erase_worker(self, worker_id: str) -> Worker:
+        """Erase a worker's personal and sensitive data for good (consent withdrawn, or a
+        request under the data protection law).
+
+        The worker's private fields (by the field classification) go back to empty, their
+        name becomes ERASED_NAME, and their names are blanked out of the case's log text. The
+        journal is then folded into a new snapshot, so no earlier version of the record is
+        left in the database files; backups taken before now expire after
+        ERASED_BACKUP_DAYS days (store.backups), and the erasure's time is kept in the
+        database (without any value) for that.
+        """
+        with self._lock:
+            with self.transaction():
+                doc = self._doc(Worker, worker_id)
+                if doc is None:
+                    raise NotFound(worker_id)
+                worker = _valid(Worker, doc)
+                names = [n for n in worker.all_names if len(n.strip()) >= 3]
+                now = dt.datetime.now(dt.timezone.utc)
+                blank: dict[str, Any] = {
+                    name: info.get_default(call_default_factory=True)
+                    for name, info in Worker.model_fields.items() if is_private(Worker, name)
+                }
+                blank.update(full_name=ERASED_NAME, erased_at=now)
+                erased = self._save(worker.model_copy(update=blank))
+                for entry_doc in self._engine.children_of(LOG, worker.case_id):
+                    entry = _valid(LogEntry, entry_doc)
+                    cleaned = _without_names(entry, names)
+                    if cleaned is not None:
+                        self._save(cleaned)
+                meta = dict(self._engine.meta)
+                meta["erasures"] = [*meta.get("erasures", []), now.isoformat()]
+                self._engine.stage(Change(META_TABLE, "1", None, None, meta))
+            # No earlier version of the record may stay in the journal.
+            self._engine.compact(self._encoded_rows)
+            return erased
+
     # -- log -------------------------------------------------------------------------------
 
     def log_of(self, case_id: str) -> list[LogEntry]:
@@ -414,6 +453,27 @@ def unlock(path: Path, passphrase: str | None) -> Sealer | None:
     if passphrase is None:
         raise PassphraseNeeded(path)
     return Sealer.unlock(path, head, passphrase)
+
+
+ERASED_NAME = "[erased]"
+# Backups taken before an erasure still hold the erased values: they are deleted once the
+# erasure is this many days old (store.backups); the README says so.
+ERASED_BACKUP_DAYS = 7
+
+
+def _without_names(entry: LogEntry, names: list[str]) -> LogEntry | None:
+    """The log entry with every spelling of `names` blanked out of its text, or None if no
+    text held one."""
+    changes: dict[str, Any] = {}
+    for field, value in entry.model_dump().items():
+        if not isinstance(value, str) or not value:
+            continue
+        cleaned = value
+        for name in sorted(names, key=len, reverse=True):
+            cleaned = re.sub(re.escape(name), ERASED_NAME, cleaned, flags=re.IGNORECASE)
+        if cleaned != value:
+            changes[field] = cleaned
+    return entry.model_copy(update=changes) if changes else None
 
 
 def _encode_row(row: CaseRow) -> bytes:

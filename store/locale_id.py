@@ -314,14 +314,18 @@ CATALOGUE: dict[str, str] = {
         "moves between the workers and the log. e edits the case; a adds a worker; Enter edits the"
         " worker or log entry under the cursor; d removes the worker under the cursor (after "
         "asking); l adds a log entry, with a next step and its due date; x marks the next step of "
-        "the log entry under the cursor as done, or open again. Escape goes back to the list."
+        "the log entry under the cursor as done, or open again. Shift+E erases the personal data of "
+        "the worker under the cursor for good (consent withdrawn, or a request under the data "
+        "protection law), after asking. Escape goes back to the list."
     ): (
         "Satu kasus: keterangannya di atas, lalu para pekerjanya, lalu catatan kasusnya dengan "
         "catatan terbaru di atas. Tab berpindah antara daftar pekerja dan catatan kasus. e "
         "mengubah kasus; a menambah pekerja; Enter mengubah pekerja atau catatan di bawah kursor; "
         "d menghapus pekerja di bawah kursor (setelah bertanya); l menambah catatan, dengan "
         "langkah berikutnya dan tenggatnya; x menandai langkah berikutnya dari catatan di bawah "
-        "kursor sebagai selesai, atau membukanya lagi. Escape kembali ke daftar."
+        "kursor sebagai selesai, atau membukanya lagi. Shift+E menghapus data pribadi pekerja di "
+        "bawah kursor untuk selamanya (persetujuan ditarik, atau permintaan berdasarkan undang-"
+        "undang pelindungan data), setelah bertanya. Escape kembali ke daftar."
     ),
     "Edit": "Ubah",
     "{kind} case · {place} · stage: {stage} · urgency: {urgency}": (
@@ -546,4 +550,11 @@ CATALOGUE: dict[str, str] = {
     'press Enter': 'tekan Enter',
     'Unlocking…': 'Membuka kunci…',
     'Wrong passphrase ({tries} of {most} tries). Nothing was changed.': 'Frasa sandi salah (percobaan {tries} dari {most}). Tidak ada yang diubah.',
+    'Erased': 'Dihapus',
+    'Erase worker': 'Hapus data pekerja',
+    '(personal data erased)': '(data pribadi dihapus)',
+    "This worker's personal data is already erased.": 'Data pribadi pekerja ini sudah dihapus.',
+    'Erase every personal detail of {name} for good? The record stays for the counts, without name, contacts, passport or location; their name is blanked out of the log. This cannot be undone; backups from before today are deleted after {days} days.': 'Hapus semua data pribadi {name} untuk selamanya? Catatannya tetap ada untuk hitungan, tanpa nama, kontak, paspor atau lokasi; namanya dihapus dari catatan kasus. Ini tidak dapat dibatalkan; cadangan dari sebelum hari ini dihapus setelah {days} hari.',
+    'Erase': 'Hapus',
+    'Personal data erased.': 'Data pribadi dihapus.',
 }

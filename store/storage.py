@@ -213,9 +213,11 @@ class AtomicJSONStorage(Storage):
     """The snapshot as a TinyDB storage: TinyDB itself can read and write a Pulang snapshot
     through it, atomically, with the same refusals as Pulang (the store uses `store.engine`)."""
 
-    def __init__(self, path: str | os.PathLike[str], newest_schema: int = 1) -> None:
+    def __init__(self, path: str | os.PathLike[str], newest_schema: int | None = None) -> None:
+        from store.migrations import SCHEMA_VERSION
+
         self.path = Path(path)
-        self.newest_schema = newest_schema
+        self.newest_schema = SCHEMA_VERSION if newest_schema is None else newest_schema
         self._data: Tables | None = None
         self._stamp: tuple[int, int, int, int] | None = None
 

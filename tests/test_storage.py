@@ -93,9 +93,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     seen: list[Path] = []
     real_lines, real_inspect = store.snapshot.read_lines, store.storage.inspect
 
-    def counting_lines(path: Path, *args: Any) -> Any:
+    def counting_lines(path: Path, *args: Any, **kwargs: Any) -> Any:
         seen.append(path)
-        return real_lines(path, *args)
+        return real_lines(path, *args, **kwargs)
 
     def counting_inspect(path: Path, raw: bytes, newest_schema: int) -> Any:
         if not seen or seen[-1] != path:  # the line reader fell back to a whole parse

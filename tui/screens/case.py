@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
 from store.countries import country_name
+from store.database import ERASED_BACKUP_DAYS
 from store.errors import PulangError
 from store.i18n import N_, _, format_date, format_datetime
 from store.records import Case, LogEntry, Worker
@@ -40,6 +41,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         Binding("l", "add_log", N_("Log entry"), id="case.add_log"),
         Binding("d", "remove_worker", N_("Remove worker"), id="case.remove_worker", show=False),
         Binding("x", "toggle_done", N_("Step done"), id="case.step_done", show=False),
+        Binding("E", "erase_worker", N_("Erase worker"), id="case.erase_worker", show=False),
         Binding("f1", "app.help", N_("Help"), id="case.help"),
     ]
     HELP = N_(
@@ -47,8 +49,9 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         "Tab moves between the workers and the log. e edits the case; a adds a worker; Enter "
         "edits the worker or log entry under the cursor; d removes the worker under the cursor "
         "(after asking); l adds a log entry, with a next step and its due date; x marks the next "
-        "step of the log entry under the cursor as done, or open again. Escape goes back to the "
-        "list."
+        "step of the log entry under the cursor as done, or open again. Shift+E erases the "
+        "personal data of the worker under the cursor for good (consent withdrawn, or a request "
+        "under the data protection law), after asking. Escape goes back to the list."
     )
 
     def __init__(self, case_id: str, drafts: list[dict[str, Any]] | None = None) -> None:
@@ -151,7 +154,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
                              (N_("Home"), 14), (N_("Passport is"), 16)):
             table.add_column(_(title), width=width)
         for worker in self.case_workers:
-            name = worker.full_name
+            name = worker.full_name if worker.erased_at is None else _("(personal data erased)")
             if worker.other_spellings:
                 name += f" ({', '.join(worker.other_spellings)})"
             age = worker.display_age
@@ -301,6 +304,37 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             ),
             answered,
         )
+
+    def action_erase_worker(self) -> None:
+        worker = self._under_cursor(
+            "workers", self.case_workers, _("Move to a worker in the workers list first.")
+        )
+        if worker is None:
+            return
+        if worker.erased_at is not None:
+            self.notify(_("This worker's personal data is already erased."))
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.pulang.run_store(lambda: self.pulang.db.erase_worker(worker.id),
+                                      self._worker_erased, self._store_failed, what="erase")
+
+        self.app.push_screen(
+            ConfirmDialog(
+                _("Erase every personal detail of {name} for good? The record stays for the "
+                  "counts, without name, contacts, passport or location; their name is blanked "
+                  "out of the log. This cannot be undone; backups from before today are deleted "
+                  "after {days} days.").format(name=worker.full_name, days=ERASED_BACKUP_DAYS),
+                _("Erase"),
+                _("Keep"),
+            ),
+            answered,
+        )
+
+    def _worker_erased(self, _result: object) -> None:
+        self.notify(_("Personal data erased."))
+        self.reload()
 
     def action_toggle_done(self) -> None:
         entry = self._under_cursor("log", self.entries, _("Move to a log entry in the log first."))
