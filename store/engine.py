@@ -499,6 +499,9 @@ class Engine:
 
 
 def remove_database_files(path: Path) -> None:
-    """Delete a database: its snapshot, journal and lock file (the demo's reset uses this)."""
-    for file in (path, journal_path(path), lock_path(path)):
+    """Delete a database: its snapshot, journal, audit trail and lock file (the demo's reset
+    uses this)."""
+    from store.audit import audit_path
+
+    for file in (path, journal_path(path), audit_path(path), lock_path(path)):
         file.unlink(missing_ok=True)

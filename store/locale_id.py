@@ -508,4 +508,90 @@ CATALOGUE: dict[str, str] = {
     'The passphrase of {path} was changed since it was opened here; unlock it with the new one.': 'Frasa sandi {path} telah diganti sejak dibuka di sini; buka kuncinya dengan frasa sandi yang baru.',
     'Wrong passphrase for {path}. Nothing was changed.': 'Frasa sandi untuk {path} salah. Tidak ada yang diubah.',
     '{path} is encrypted and there is no terminal to ask for its passphrase on. Use --passphrase-fd N or PULANG_PASSPHRASE (see README).': '{path} terenkripsi dan tidak ada terminal untuk menanyakan frasa sandinya. Gunakan --passphrase-fd N atau PULANG_PASSPHRASE (lihat README).',
+    # store/audit.py, the audit trail (and tui/cli.py: pulang audit)
+    "created": "dibuat",
+    "changed": "diubah",
+    "removed": "dihapus",
+    "erased": "dihapus permanen",
+    "merged": "digabung",
+    "exported": "diekspor",
+    "shared": "dibagikan",
+    "restored": "dipulihkan",
+    "encrypted": "dienkripsi",
+    "decrypted": "didekripsi",
+    "passphrase changed": "frasa sandi diganti",
+    "an entry cut short by a crash was dropped": (
+        "satu entri yang terpotong karena gangguan dibuang"
+    ),
+    "it cannot be read: its bytes were changed or cut": (
+        "tidak dapat dibaca: isinya diubah atau terpotong"
+    ),
+    "it is encrypted, and no passphrase was given to open it": (
+        "terenkripsi, dan tidak ada frasa sandi untuk membukanya"
+    ),
+    "it cannot be decrypted: its bytes were changed, or it was sealed with another key": (
+        "tidak dapat didekripsi: isinya diubah, atau dikunci dengan kunci lain"
+    ),
+    "it is not encrypted, though the database is: it was added by hand": (
+        "tidak terenkripsi, padahal basis datanya terenkripsi: entri ini ditambahkan secara "
+        "manual"
+    ),
+    "its content does not match its hash: it was changed": (
+        "isinya tidak cocok dengan hash-nya: entri ini telah diubah"
+    ),
+    "its number does not follow the entry before: an entry was removed or inserted": (
+        "nomornya tidak menyambung dengan entri sebelumnya: ada entri yang dihapus atau "
+        "disisipkan"
+    ),
+    "it does not follow the entry before: an entry was removed, inserted or moved": (
+        "tidak menyambung dengan entri sebelumnya: ada entri yang dihapus, disisipkan, atau "
+        "dipindahkan"
+    ),
+    "it is not the first entry, though it comes first: entries before it were removed": (
+        "bukan entri pertama, padahal letaknya paling awal: entri sebelumnya telah dihapus"
+    ),
+    "The audit trail {path} is damaged; run `pulang audit --verify` to find where.": (
+        "Jejak audit {path} rusak; jalankan `pulang audit --verify` untuk menemukan letaknya."
+    ),
+    "No audit trail yet beside the database ({path}).": (
+        "Belum ada jejak audit di samping basis data ({path})."
+    ),
+    "audit trail intact: {count} entries": "jejak audit utuh: {count} entri",
+    "(the last entry was cut short by a crash and is not counted; the next save drops it and "
+    "records that)": (
+        "(entri terakhir terpotong karena gangguan dan tidak dihitung; penyimpanan berikutnya "
+        "membuangnya dan mencatat hal itu)"
+    ),
+    "audit trail broken at entry {entry} (line {line} of {path}): {reason}": (
+        "jejak audit rusak pada entri {entry} (baris {line} dari {path}): {reason}"
+    ),
+    "Saved, but the change could not be added to the audit trail {path}: {reason}.": (
+        "Tersimpan, tetapi perubahan ini tidak dapat dicatat di jejak audit {path}: {reason}."
+    ),
+    "Could not write to the audit trail {path}: {reason}.": (
+        "Tidak dapat menulis ke jejak audit {path}: {reason}."
+    ),
+    "list who changed what, and when; --verify checks the trail": (
+        "tampilkan siapa mengubah apa, dan kapan; --verify memeriksa jejaknya"
+    ),
+    "List the audit trail, oldest first: when, who (and from where), what was done to which "
+    "record, and which fields changed. Values of personal and sensitive fields are never "
+    "recorded, only that they changed. --verify exits 0 when the trail is intact, 1 naming its "
+    "first broken entry.": (
+        "Tampilkan jejak audit, yang terlama lebih dulu: kapan, siapa (dan dari mana), apa yang "
+        "dilakukan pada data mana, dan kolom mana yang berubah. Nilai kolom pribadi dan sensitif "
+        "tidak pernah dicatat, hanya bahwa kolom itu berubah. --verify keluar dengan 0 bila "
+        "jejaknya utuh, 1 dengan menyebut entri rusak yang pertama."
+    ),
+    "check the hash chain of the trail instead of listing it": (
+        "periksa rantai hash jejak audit alih-alih menampilkannya"
+    ),
+    "only the history of this record (an id, or a case reference for the case with its workers "
+    "and log)": (
+        "hanya riwayat data ini (sebuah id, atau nomor kasus untuk kasus itu beserta pekerja "
+        "dan catatannya)"
+    ),
+    "{count} entries could not be read; `pulang audit --verify` says why.": (
+        "{count} entri tidak dapat dibaca; `pulang audit --verify` menjelaskan sebabnya."
+    ),
 }
