@@ -314,14 +314,16 @@ CATALOGUE: dict[str, str] = {
         "moves between the workers and the log. e edits the case; a adds a worker; Enter edits the"
         " worker or log entry under the cursor; d removes the worker under the cursor (after "
         "asking); l adds a log entry, with a next step and its due date; x marks the next step of "
-        "the log entry under the cursor as done, or open again. Escape goes back to the list."
+        "the log entry under the cursor as done, or open again. h shows the history of the case: "
+        "who changed what, and when. Escape goes back to the list."
     ): (
         "Satu kasus: keterangannya di atas, lalu para pekerjanya, lalu catatan kasusnya dengan "
         "catatan terbaru di atas. Tab berpindah antara daftar pekerja dan catatan kasus. e "
         "mengubah kasus; a menambah pekerja; Enter mengubah pekerja atau catatan di bawah kursor; "
         "d menghapus pekerja di bawah kursor (setelah bertanya); l menambah catatan, dengan "
         "langkah berikutnya dan tenggatnya; x menandai langkah berikutnya dari catatan di bawah "
-        "kursor sebagai selesai, atau membukanya lagi. Escape kembali ke daftar."
+        "kursor sebagai selesai, atau membukanya lagi. h menampilkan riwayat kasus: siapa "
+        "mengubah apa, dan kapan. Escape kembali ke daftar."
     ),
     "Edit": "Ubah",
     "{kind} case · {place} · stage: {stage} · urgency: {urgency}": (
@@ -594,4 +596,27 @@ CATALOGUE: dict[str, str] = {
     "{count} entries could not be read; `pulang audit --verify` says why.": (
         "{count} entri tidak dapat dibaca; `pulang audit --verify` menjelaskan sebabnya."
     ),
+    # tui/screens/history.py, tui/commands.py: a case's history
+    "History": "Riwayat",
+    "History of this case": "Riwayat kasus ini",
+    "Who changed what in this case, its workers and its log, and when": (
+        "Siapa mengubah apa pada kasus ini, para pekerjanya dan catatannya, dan kapan"
+    ),
+    "The history of a case, newest first: every change to the case, its workers and its log, "
+    "when it was made, by whom (and from where, over SSH), and which fields changed. Personal "
+    "and sensitive values are never kept in the history, only that they changed. The lines "
+    "under the table show the whole change under the cursor. Escape goes back to the case.": (
+        "Riwayat satu kasus, yang terbaru di atas: setiap perubahan pada kasus, para pekerjanya "
+        "dan catatannya, kapan dibuat, oleh siapa (dan dari mana, lewat SSH), dan kolom mana "
+        "yang berubah. Nilai pribadi dan sensitif tidak pernah disimpan dalam riwayat, hanya "
+        "bahwa nilai itu berubah. Baris di bawah tabel menampilkan seluruh perubahan di bawah "
+        "kursor. Escape kembali ke kasus."
+    ),
+    "History of {ref}": "Riwayat {ref}",
+    "History of {ref}: {count} changes, newest first": (
+        "Riwayat {ref}: {count} perubahan, terbaru di atas"
+    ),
+    "Who": "Oleh",
+    "What": "Apa",
+    "Fields changed": "Kolom yang berubah",
 }

@@ -24,6 +24,7 @@ TRANSLATES_MARKED = {
     ("store/vocab.py", "_LABELS[member]"),
     ("tui/screens/case.py", "title"),
     ("tui/screens/cases.py", "column.title"),
+    ("tui/screens/history.py", "title"),
     ("tui/screens/dialogs.py", "getattr(screen, 'HELP', '')"),
     ("tui/translate.py", "b.description"),
     ("tui/translate.py", "b.tooltip"),

@@ -18,8 +18,15 @@ if TYPE_CHECKING:
 
 class PulangCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
+        from tui.screens.case import CaseScreen
+
         app: PulangApp = self.app  # type: ignore[assignment]
-        return [
+        here: list[tuple[str, str, object]] = []
+        if isinstance(self.screen, CaseScreen):
+            here.append((_("History of this case"),
+                         _("Who changed what in this case, its workers and its log, and when"),
+                         self.screen.action_history))
+        return here + [
             (_("New case"), _("Record a new case"), app.new_case),
             (_("Go to case…"), _("Find a case by reference, title, place or worker name"),
              app.go_to_cases_filter),
