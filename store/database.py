@@ -21,11 +21,13 @@ import orjson
 from pydantic import ValidationError
 
 from store.classification import is_private
+from store import audit
 from store.countries import country_name
 from store.crypto import Sealer, is_encrypted
 from store.engine import COMPACT_AT_BYTES, Change, Engine
-from store.errors import DamagedRecord, NotFound, PassphraseNeeded, RecordInvalid
+from store.errors import DamagedRecord, NotFound, PassphraseNeeded, RecordInvalid, WriteFailed
 from store.i18n import _
+from store.journal import locked
 from store.migrations import META_TABLE, MIGRATIONS, Migration, Tables
 from store.records import Case, LogEntry, Record, Worker, build
 from store.rows import CaseRow
@@ -60,6 +62,12 @@ class Database:
         self._lock = threading.RLock()
         self._rows: dict[str, CaseRow] = {}
         self._forgotten = False
+        # Said to the user after a save: the save itself succeeded (e.g. the audit trail
+        # could not be written). `take_warnings()` hands them over once.
+        self.warnings: list[str] = []
+        self._audit_as: tuple[str, str | None] | None = None
+        self._depth = 0  # transactions open in this object: the lock is held when > 0
+        engine.on_commit = self._record_commit
 
     # -- opening and closing ---------------------------------------------------------------
 
@@ -141,20 +149,29 @@ class Database:
         return self._forgotten
 
     def encrypt(self, passphrase: str) -> None:
-        """Rewrite the database encrypted under `passphrase` (a fresh salt), atomically."""
+        """Rewrite the database encrypted under `passphrase` (a fresh salt), atomically; the
+        audit trail is sealed again with the new key."""
         with self._lock:
-            self._engine.rekey(Sealer.new(passphrase), self._encoded_rows)
+            self.audit_event(audit.ENCRYPT)
+            self._engine.rekey(Sealer.new(passphrase), self._encoded_rows, self._reseal_audit)
 
     def change_passphrase(self, passphrase: str) -> None:
         """Rewrite the encrypted database under a new passphrase (and a fresh salt)."""
         with self._lock:
+            self.audit_event(audit.PASSWD)
             self._engine.rekey(Sealer.new(passphrase, self._engine.sealer and
-                                          self._engine.sealer.kdf), self._encoded_rows)
+                                          self._engine.sealer.kdf), self._encoded_rows,
+                               self._reseal_audit)
 
     def decrypt(self) -> None:
-        """Rewrite the database in plain text, atomically (the caller has asked the user)."""
+        """Rewrite the database in plain text, atomically (the caller has asked the user).
+        Recorded in the audit trail first: what cannot be recorded is not done."""
         with self._lock:
-            self._engine.rekey(None, self._encoded_rows)
+            self.audit_event(audit.DECRYPT)
+            self._engine.rekey(None, self._encoded_rows, self._reseal_audit)
+
+    def _reseal_audit(self, old: Sealer | None, new: Sealer | None) -> None:
+        audit.reseal(self.path, old, new)
 
     def lock(self) -> None:
         """Drop every record and the key from memory, as far as Python allows."""
@@ -228,7 +245,97 @@ class Database:
     def transaction(self) -> Iterator[None]:
         """Several changes as one atomic journal entry: all of them reach the file, or none."""
         with self._lock, self._engine.transaction():
-            yield
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+
+    # -- the audit trail (store/audit.py) --------------------------------------------------
+
+    def _record_commit(self, changes: list[tuple[Change, dict[str, Any] | None]]) -> None:
+        """The engine's commit hook, under the lock: one audit entry per record changed.
+
+        The change is already in the journal: nothing here may undo it, so a trail that
+        cannot be written becomes a warning for the user, never an error of the save.
+        """
+        action, note = self._audit_as or (None, None)
+        try:
+            entries = audit.entries_for_changes(changes, self._engine.ref_of, action, note)
+            self.warnings += audit.append(self.path, entries, self._engine.sealer)
+        except Exception as error:  # noqa: BLE001 - see above; the save has happened
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else (
+                type(error).__name__)
+            self.warnings.append(
+                _("Saved, but the change could not be added to the audit trail "
+                  "{path}: {reason}.").format(path=audit.audit_path(self.path), reason=reason)
+            )
+
+    def take_warnings(self) -> list[str]:
+        """The warnings gathered since the last call (each is said once)."""
+        with self._lock:
+            warnings, self.warnings = self.warnings, []
+        return warnings
+
+    @contextlib.contextmanager
+    def audit_as(self, action: str, note: str | None = None) -> Iterator[None]:
+        """Record the changes committed inside as `action` (erase, merge, restore...) rather
+        than as create, update or delete; `note` must hold no personal value."""
+        with self._lock:
+            saved, self._audit_as = self._audit_as, (action, note)
+            try:
+                yield
+            finally:
+                self._audit_as = saved
+
+    def audit_event(self, action: str, *, table: str | None = None,
+                    record_id: str | None = None, note: str | None = None) -> None:
+        """Record an action that is not a record's change (export, decrypt, restore...).
+
+        Takes the database's lock (or uses the one an open transaction holds). Raises
+        WriteFailed when the trail cannot be written: call it before the action, so that what
+        cannot be recorded is not done. `note` must hold no personal value.
+        """
+        with self._lock:
+            case_id = ref = None
+            if table is not None and record_id is not None:
+                doc = self._engine.get(table, record_id) if table in audit.MODELS else None
+                case_id = record_id if table == CASES else (doc or {}).get("case_id")
+                ref = self._engine.ref_of.get(case_id) if isinstance(case_id, str) else None
+            entry = audit.event_entry(action, table=table, record=record_id, case=case_id,
+                                      ref=ref, note=note)
+            try:
+                if self._depth:
+                    self.warnings += audit.append(self.path, [entry], self._engine.sealer)
+                else:
+                    with locked(self.path):
+                        self.warnings += audit.append(self.path, [entry], self._engine.sealer)
+            except OSError as error:
+                raise WriteFailed(
+                    _("Could not write to the audit trail {path}: {reason}.").format(
+                        path=audit.audit_path(self.path),
+                        reason=error.strerror or type(error).__name__,
+                    )
+                ) from error
+
+    def audit_trail(self) -> audit.Trail:
+        """Every readable entry of the trail, oldest first, and the lines that could not be
+        read (`verify_audit` says why)."""
+        with self._lock:
+            return audit.read_entries(audit.audit_path(self.path), self._engine.sealer)
+
+    def history(self, record_id: str) -> list[audit.AuditEntry]:
+        """The record's entries, oldest first; for a case, with those of its workers and log
+        entries (removed ones too)."""
+        with self._lock:
+            trail = audit.read_entries(audit.audit_path(self.path), self._engine.sealer,
+                                       about=record_id)
+        return trail.entries
+
+    def verify_audit(self) -> audit.VerifyResult:
+        """Check the trail's hash chain: intact, or its first broken entry and why."""
+        with self._lock:
+            return audit.verify(audit.audit_path(self.path), self._engine.sealer)
 
     # -- generic ---------------------------------------------------------------------------
 
@@ -344,7 +451,7 @@ class Database:
         database (without any value) for that.
         """
         with self._lock:
-            with self.transaction():
+            with self.audit_as("erase"), self.transaction():
                 doc = self._doc(Worker, worker_id)
                 if doc is None:
                     raise NotFound(worker_id)

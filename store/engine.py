@@ -488,7 +488,8 @@ class Engine:
             self._compact_locked(rows)
 
     def rekey(self, sealer: Sealer | None,
-              rows: Callable[[], list[tuple[str, bytes]]] | None = None) -> None:
+              rows: Callable[[], list[tuple[str, bytes]]] | None = None,
+              also: Callable[[Sealer | None, Sealer | None], None] | None = None) -> None:
         """Rewrite the database under another key (None: plain), atomically, under the lock.
 
         The journal is folded in under the old key first, so that when the new snapshot is
@@ -505,6 +506,8 @@ class Engine:
             except BaseException:
                 self.sealer = old
                 raise
+            if also is not None:
+                also(old, sealer)  # e.g. the audit trail, sealed again under the new key
             if old is not None and old is not sealer:
                 old.wipe()
 
@@ -559,6 +562,9 @@ class Engine:
 
 
 def remove_database_files(path: Path) -> None:
-    """Delete a database: its snapshot, journal and lock file (the demo's reset uses this)."""
-    for file in (path, journal_path(path), lock_path(path)):
+    """Delete a database: its snapshot, journal, audit trail and lock file (the demo's reset
+    uses this)."""
+    from store.audit import audit_path
+
+    for file in (path, journal_path(path), audit_path(path), lock_path(path)):
         file.unlink(missing_ok=True)

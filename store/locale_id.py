@@ -314,18 +314,20 @@ CATALOGUE: dict[str, str] = {
         "moves between the workers and the log. e edits the case; a adds a worker; Enter edits the"
         " worker or log entry under the cursor; d removes the worker under the cursor (after "
         "asking); l adds a log entry, with a next step and its due date; x marks the next step of "
-        "the log entry under the cursor as done, or open again. Shift+E erases the personal data of "
-        "the worker under the cursor for good (consent withdrawn, or a request under the data "
-        "protection law), after asking. Escape goes back to the list."
+        "the log entry under the cursor as done, or open again. h shows the history of the case: "
+        "who changed what, and when. Shift+E erases the personal data of the worker under the "
+        "cursor for good (consent withdrawn, or a request under the data protection law), after "
+        "asking. Escape goes back to the list."
     ): (
         "Satu kasus: keterangannya di atas, lalu para pekerjanya, lalu catatan kasusnya dengan "
         "catatan terbaru di atas. Tab berpindah antara daftar pekerja dan catatan kasus. e "
         "mengubah kasus; a menambah pekerja; Enter mengubah pekerja atau catatan di bawah kursor; "
         "d menghapus pekerja di bawah kursor (setelah bertanya); l menambah catatan, dengan "
         "langkah berikutnya dan tenggatnya; x menandai langkah berikutnya dari catatan di bawah "
-        "kursor sebagai selesai, atau membukanya lagi. Shift+E menghapus data pribadi pekerja di "
-        "bawah kursor untuk selamanya (persetujuan ditarik, atau permintaan berdasarkan undang-"
-        "undang pelindungan data), setelah bertanya. Escape kembali ke daftar."
+        "kursor sebagai selesai, atau membukanya lagi. h menampilkan riwayat kasus: siapa "
+        "mengubah apa, dan kapan. Shift+E menghapus data pribadi pekerja di bawah kursor untuk "
+        "selamanya (persetujuan ditarik, atau permintaan berdasarkan undang-undang pelindungan "
+        "data), setelah bertanya. Escape kembali ke daftar."
     ),
     "Edit": "Ubah",
     "{kind} case · {place} · stage: {stage} · urgency: {urgency}": (
@@ -557,4 +559,113 @@ CATALOGUE: dict[str, str] = {
     'Erase every personal detail of {name} for good? The record stays for the counts, without name, contacts, passport or location; their name is blanked out of the log. This cannot be undone; backups from before today are deleted after {days} days.': 'Hapus semua data pribadi {name} untuk selamanya? Catatannya tetap ada untuk hitungan, tanpa nama, kontak, paspor atau lokasi; namanya dihapus dari catatan kasus. Ini tidak dapat dibatalkan; cadangan dari sebelum hari ini dihapus setelah {days} hari.',
     'Erase': 'Hapus',
     'Personal data erased.': 'Data pribadi dihapus.',
+    # store/audit.py, the audit trail (and tui/cli.py: pulang audit)
+    "created": "dibuat",
+    "changed": "diubah",
+    "removed": "dihapus",
+    "erased": "dihapus permanen",
+    "merged": "digabung",
+    "exported": "diekspor",
+    "shared": "dibagikan",
+    "restored": "dipulihkan",
+    "encrypted": "dienkripsi",
+    "decrypted": "didekripsi",
+    "passphrase changed": "frasa sandi diganti",
+    "an entry cut short by a crash was dropped": (
+        "satu entri yang terpotong karena gangguan dibuang"
+    ),
+    "it cannot be read: its bytes were changed or cut": (
+        "tidak dapat dibaca: isinya diubah atau terpotong"
+    ),
+    "it is encrypted, and no passphrase was given to open it": (
+        "terenkripsi, dan tidak ada frasa sandi untuk membukanya"
+    ),
+    "it cannot be decrypted: its bytes were changed, or it was sealed with another key": (
+        "tidak dapat didekripsi: isinya diubah, atau dikunci dengan kunci lain"
+    ),
+    "it is not encrypted, though the database is: it was added by hand": (
+        "tidak terenkripsi, padahal basis datanya terenkripsi: entri ini ditambahkan secara "
+        "manual"
+    ),
+    "its content does not match its hash: it was changed": (
+        "isinya tidak cocok dengan hash-nya: entri ini telah diubah"
+    ),
+    "its number does not follow the entry before: an entry was removed or inserted": (
+        "nomornya tidak menyambung dengan entri sebelumnya: ada entri yang dihapus atau "
+        "disisipkan"
+    ),
+    "it does not follow the entry before: an entry was removed, inserted or moved": (
+        "tidak menyambung dengan entri sebelumnya: ada entri yang dihapus, disisipkan, atau "
+        "dipindahkan"
+    ),
+    "it is not the first entry, though it comes first: entries before it were removed": (
+        "bukan entri pertama, padahal letaknya paling awal: entri sebelumnya telah dihapus"
+    ),
+    "The audit trail {path} is damaged; run `pulang audit --verify` to find where.": (
+        "Jejak audit {path} rusak; jalankan `pulang audit --verify` untuk menemukan letaknya."
+    ),
+    "No audit trail yet beside the database ({path}).": (
+        "Belum ada jejak audit di samping basis data ({path})."
+    ),
+    "audit trail intact: {count} entries": "jejak audit utuh: {count} entri",
+    "(the last entry was cut short by a crash and is not counted; the next save drops it and "
+    "records that)": (
+        "(entri terakhir terpotong karena gangguan dan tidak dihitung; penyimpanan berikutnya "
+        "membuangnya dan mencatat hal itu)"
+    ),
+    "audit trail broken at entry {entry} (line {line} of {path}): {reason}": (
+        "jejak audit rusak pada entri {entry} (baris {line} dari {path}): {reason}"
+    ),
+    "Saved, but the change could not be added to the audit trail {path}: {reason}.": (
+        "Tersimpan, tetapi perubahan ini tidak dapat dicatat di jejak audit {path}: {reason}."
+    ),
+    "Could not write to the audit trail {path}: {reason}.": (
+        "Tidak dapat menulis ke jejak audit {path}: {reason}."
+    ),
+    "list who changed what, and when; --verify checks the trail": (
+        "tampilkan siapa mengubah apa, dan kapan; --verify memeriksa jejaknya"
+    ),
+    "List the audit trail, oldest first: when, who (and from where), what was done to which "
+    "record, and which fields changed. Values of personal and sensitive fields are never "
+    "recorded, only that they changed. --verify exits 0 when the trail is intact, 1 naming its "
+    "first broken entry.": (
+        "Tampilkan jejak audit, yang terlama lebih dulu: kapan, siapa (dan dari mana), apa yang "
+        "dilakukan pada data mana, dan kolom mana yang berubah. Nilai kolom pribadi dan sensitif "
+        "tidak pernah dicatat, hanya bahwa kolom itu berubah. --verify keluar dengan 0 bila "
+        "jejaknya utuh, 1 dengan menyebut entri rusak yang pertama."
+    ),
+    "check the hash chain of the trail instead of listing it": (
+        "periksa rantai hash jejak audit alih-alih menampilkannya"
+    ),
+    "only the history of this record (an id, or a case reference for the case with its workers "
+    "and log)": (
+        "hanya riwayat data ini (sebuah id, atau nomor kasus untuk kasus itu beserta pekerja "
+        "dan catatannya)"
+    ),
+    "{count} entries could not be read; `pulang audit --verify` says why.": (
+        "{count} entri tidak dapat dibaca; `pulang audit --verify` menjelaskan sebabnya."
+    ),
+    # tui/screens/history.py, tui/commands.py: a case's history
+    "History": "Riwayat",
+    "History of this case": "Riwayat kasus ini",
+    "Who changed what in this case, its workers and its log, and when": (
+        "Siapa mengubah apa pada kasus ini, para pekerjanya dan catatannya, dan kapan"
+    ),
+    "The history of a case, newest first: every change to the case, its workers and its log, "
+    "when it was made, by whom (and from where, over SSH), and which fields changed. Personal "
+    "and sensitive values are never kept in the history, only that they changed. The lines "
+    "under the table show the whole change under the cursor. Escape goes back to the case.": (
+        "Riwayat satu kasus, yang terbaru di atas: setiap perubahan pada kasus, para pekerjanya "
+        "dan catatannya, kapan dibuat, oleh siapa (dan dari mana, lewat SSH), dan kolom mana "
+        "yang berubah. Nilai pribadi dan sensitif tidak pernah disimpan dalam riwayat, hanya "
+        "bahwa nilai itu berubah. Baris di bawah tabel menampilkan seluruh perubahan di bawah "
+        "kursor. Escape kembali ke kasus."
+    ),
+    "History of {ref}": "Riwayat {ref}",
+    "History of {ref}: {count} changes, newest first": (
+        "Riwayat {ref}: {count} perubahan, terbaru di atas"
+    ),
+    "Who": "Oleh",
+    "What": "Apa",
+    "Fields changed": "Kolom yang berubah",
 }

@@ -293,3 +293,28 @@ def test_a_killed_writer_loses_nothing_it_reported_saved(tmp_path: Path, passphr
     if passphrase:
         assert path.read_bytes().startswith(b'{"format":"pulang-encrypted"')
         assert b"Case 1" not in path.read_bytes()
+
+
+def test_audit_verify_names_a_flipped_entry_in_an_encrypted_database(demo_file: Path) -> None:
+    assert run("encrypt", "--db", demo_file,
+               env={"PULANG_NEW_PASSPHRASE": PASSPHRASE}).returncode == 0
+    with Database.open(demo_file, passphrase=PASSPHRASE) as db:
+        case = db.cases()[0]
+        for n in range(3):
+            db.save_case(db.get(Case, case.id).model_copy(update={"title": f"Renamed {n}"}))
+    env = {"PULANG_PASSPHRASE": PASSPHRASE}
+    intact = run("audit", "--verify", "--db", demo_file, env=env)
+    assert intact.returncode == 0, intact.stderr + intact.stdout
+    trail = demo_file.with_name(demo_file.name + ".audit")
+    lines = trail.read_bytes().split(b"\n")
+    assert len(lines) > 4 and not lines[1].startswith(b"{")  # sealed, line by line
+    assert b"Renamed" not in trail.read_bytes()
+    target = 2  # the third entry
+    line = bytearray(lines[target])
+    line[len(line) // 2] ^= 0x01
+    lines[target] = bytes(line)
+    trail.write_bytes(b"\n".join(lines))
+
+    broken = run("audit", "--verify", "--db", demo_file, env=env)
+    assert broken.returncode == ExitCode.PROBLEMS
+    assert "entry 3" in broken.stdout + broken.stderr

@@ -62,6 +62,8 @@ def test_erasing_leaves_no_personal_value_in_any_file(demo_db: Database, db_path
             assert secret.encode() not in data, f"{secret!r} still in {file.name}"
     with Database.open(db_path) as db:
         assert db._engine.meta["erasures"]
+        assert "erase" in [entry.action for entry in db.history(worker.id)]
+        assert db.verify_audit().ok
         assert db.get(Worker, worker.id).erased_at is not None
 
 

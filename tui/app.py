@@ -281,7 +281,10 @@ class PulangApp(App[None]):
             self.call_from_thread(failed, error)
             return
         perf.mark("save_done", kind=what, ms=round((time.monotonic() - started) * 1000, 2))
+        warnings = self.db.take_warnings() if self.db is not None else []
         self.call_from_thread(done, result)
+        for warning in warnings:  # saved, but something beside it went wrong (audit trail)
+            self.call_from_thread(self.notify, warning, severity="warning", timeout=15)
         if perf.enabled():
             self.call_from_thread(self.call_after_refresh, self._stalls.report, what)
 

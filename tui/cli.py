@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from typing import TYPE_CHECKING
 
@@ -14,6 +14,7 @@ from store.errors import DatabaseError, ExitCode, PulangError
 from store.i18n import _, language_from_environment, set_language
 
 if TYPE_CHECKING:
+    from store.audit import AuditEntry
     from store.database import Database
 
 
@@ -101,6 +102,19 @@ def build_parser() -> argparse.ArgumentParser:
                    description=_("Validate every record and reference. Exit 0 when sound, 1 "
                                  "when problems were found (listed), 2 when the file cannot be "
                                  "read as a Pulang database."))
+    audit = sub.add_parser(
+        "audit", parents=[_common(suppress=True)],
+        help=_("list who changed what, and when; --verify checks the trail"),
+        description=_("List the audit trail, oldest first: when, who (and from where), what "
+                      "was done to which record, and which fields changed. Values of personal "
+                      "and sensitive fields are never recorded, only that they changed. "
+                      "--verify exits 0 when the trail is intact, 1 naming its first broken "
+                      "entry."))
+    audit.add_argument("--verify", action="store_true",
+                       help=_("check the hash chain of the trail instead of listing it"))
+    audit.add_argument("--record", metavar="ID",
+                       help=_("only the history of this record (an id, or a case reference "
+                              "for the case with its workers and log)"))
     return parser
 
 
@@ -126,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _decrypt(args)
         if args.command == "passwd":
             return _passwd(args)
+        if args.command == "audit":
+            return _audit(args)
         return _open(args)
     except PulangError as error:
         return _fail(str(error), error.exit_code)
@@ -413,6 +429,56 @@ def _check(args: argparse.Namespace) -> int:
     print(_("{count} problems found in {path}.").format(count=len(problems), path=path),
           file=sys.stderr)
     return int(ExitCode.PROBLEMS)
+
+
+def _audit(args: argparse.Namespace) -> int:
+    path, _explicit = _db_path(args)
+    with open_database(args, path) as db:
+        if args.verify:
+            result = db.verify_audit()
+            print(result.describe())
+            return int(ExitCode.OK if result.ok else ExitCode.PROBLEMS)
+        if args.record:
+            case = db.case_by_ref(args.record)
+            entries = db.history(case.id if case is not None else args.record.strip())
+            unreadable: list[int] = []
+        else:
+            trail = db.audit_trail()
+            entries, unreadable = trail.entries, trail.unreadable
+    try:
+        for entry in entries:
+            print(_audit_line(entry))
+        sys.stdout.flush()
+    except BrokenPipeError:  # piped into `head`, which has seen enough
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return int(ExitCode.OK)
+    if unreadable:
+        print(_("{count} entries could not be read; `pulang audit --verify` says why.").format(
+            count=len(unreadable)), file=sys.stderr)
+        return int(ExitCode.PROBLEMS)
+    return int(ExitCode.OK)
+
+
+def _audit_line(entry: AuditEntry) -> str:
+    """One entry on one line: local time, who@from, action, record, fields changed."""
+    when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    parts = [when, entry.who_from, entry.action_label]
+    if entry.table:
+        record = entry.ref or ""
+        if entry.record and entry.table != "cases":
+            record = f"{record} {entry.record[:8]}".strip()
+        elif not record and entry.record:
+            record = entry.record[:8]
+        parts.append(f"{entry.table_label} {record}".strip())
+    line = "  ".join(parts)
+    changes = entry.changes()
+    if changes:
+        line += "  " + "; ".join(changes)
+    if entry.note:
+        line += f"  ({entry.note})"
+    return line
 
 
 def run() -> NoReturn:

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 class PulangCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
+        from tui.screens.case import CaseScreen
+
         app: PulangApp = self.app  # type: ignore[assignment]
         common = [
             (_("Lock now"), _("Hide everything and drop the data from memory until the "
@@ -27,7 +29,12 @@ class PulangCommands(Provider):
         ]
         if app.db is None or app.db.locked:
             return common[1:]
-        return [
+        here: list[tuple[str, str, object]] = []
+        if isinstance(self.screen, CaseScreen):
+            here.append((_("History of this case"),
+                         _("Who changed what in this case, its workers and its log, and when"),
+                         self.screen.action_history))
+        return here + [
             (_("New case"), _("Record a new case"), app.new_case),
             (_("Go to case…"), _("Find a case by reference, title, place or worker name"),
              app.go_to_cases_filter),

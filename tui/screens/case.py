@@ -42,6 +42,8 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         Binding("d", "remove_worker", N_("Remove worker"), id="case.remove_worker", show=False),
         Binding("x", "toggle_done", N_("Step done"), id="case.step_done", show=False),
         Binding("E", "erase_worker", N_("Erase worker"), id="case.erase_worker", show=False),
+        # Not in the footer: at 80 columns it would push F1 out. F1 and Ctrl+P list it.
+        Binding("h", "history", N_("History"), id="case.history", show=False),
         Binding("f1", "app.help", N_("Help"), id="case.help"),
     ]
     HELP = N_(
@@ -49,9 +51,10 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         "Tab moves between the workers and the log. e edits the case; a adds a worker; Enter "
         "edits the worker or log entry under the cursor; d removes the worker under the cursor "
         "(after asking); l adds a log entry, with a next step and its due date; x marks the next "
-        "step of the log entry under the cursor as done, or open again. Shift+E erases the "
-        "personal data of the worker under the cursor for good (consent withdrawn, or a request "
-        "under the data protection law), after asking. Escape goes back to the list."
+        "step of the log entry under the cursor as done, or open again. h shows the history of "
+        "the case: who changed what, and when. Shift+E erases the personal data of the worker "
+        "under the cursor for good (consent withdrawn, or a request under the data protection "
+        "law), after asking. Escape goes back to the list."
     )
 
     def __init__(self, case_id: str, drafts: list[dict[str, Any]] | None = None) -> None:
@@ -252,6 +255,15 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             entry = next(e for e in self.entries if e.id == key)
             self.app.push_screen(LogEntryForm(entry, _("Edit log entry"), self.case_id, self.case_workers),
                                  self._after_edit)
+
+    def action_history(self) -> None:
+        from tui.screens.history import HistoryScreen
+
+        if self.case is None:
+            return
+        names = {w.id: w.full_name for w in self.case_workers}
+        names.update({e.id: format_datetime(e.at) for e in self.entries})
+        self.app.push_screen(HistoryScreen(self.case_id, self.case.ref or "", names))
 
     def _after_edit(self, saved: object) -> None:
         """Show what was saved by redrawing only the part it belongs to: the save returned
