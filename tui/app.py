@@ -187,6 +187,11 @@ class PulangApp(App[None]):
         assert self.db is not None
         self.db.unlock(passphrase if self.db_needs_passphrase() else None)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "lock" and (isinstance(self.screen, LockScreen) or self.db is None):
+            return False  # nothing to lock: not offered in the footer either
+        return True
+
     def db_needs_passphrase(self) -> bool:
         from store.crypto import is_encrypted_file
 
