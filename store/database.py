@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 from pydantic import ValidationError
@@ -28,6 +28,9 @@ from store.records import Case, LogEntry, Record, Worker, build
 from store.rows import CaseRow
 from store.storage import remove_stale_temporaries
 from store.text import fold
+
+if TYPE_CHECKING:
+    from store.backups import Outcome
 
 R = TypeVar("R", bound=Record)
 
@@ -140,6 +143,47 @@ class Database:
     def backup_path(self) -> Path | None:
         """The copy kept from before a migration run when this database was opened, if any."""
         return self._engine.backup_path
+
+    def backup(self, reason: str = "opened") -> Outcome:
+        """Back the database up now (`store.backups`); never raises: warnings are in the
+        outcome's notices. A demo database is not backed up: it holds nothing real.
+
+        Takes no lock of this object, only the file's lock for the link and the journal's
+        read, so a save from another thread waits for milliseconds at most.
+        """
+        from store import backups
+
+        engine = self._engine
+        if self.is_demo:
+            return backups.Outcome()
+        erasures = [str(moment) for moment in engine.meta.get("erasures", [])]
+        return backups.take_backup(engine.path, reason, erasures=erasures)
+
+    def start_backup(self, reason: str = "opened",
+                     done: Callable[[Outcome], None] | None = None) -> threading.Thread:
+        """Back up in a background thread; `done` hears the outcome, from that thread.
+
+        A daemon thread: if the process ends first, the backup is simply not there (it gets
+        its name last), and the next one is taken on the next opening.
+        """
+
+        def run() -> None:
+            outcome = self.backup(reason)
+            if done is not None:
+                done(outcome)
+
+        thread = threading.Thread(target=run, name="pulang-backup", daemon=True)
+        thread.start()
+        return thread
+
+    def record_erasure(self, when: dt.datetime | None = None) -> str:
+        """Note that records were erased now (or `when`), as part of the erasing transaction:
+        backups taken before it are deleted once it is `store.backups.ERASED_BACKUP_DAYS` old.
+        Returns the moment recorded (ISO, UTC)."""
+        from store import backups
+
+        with self.transaction():
+            return backups.record_erasure(self._engine, when)
 
     def raw_tables(self) -> Tables:
         """The tables as stored (snapshot plus journal), unvalidated: for `pulang check`."""

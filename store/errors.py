@@ -139,3 +139,15 @@ class PassphraseNeeded(PulangError):
             _("{path} is encrypted and there is no terminal to ask for its passphrase on. Use "
               "--passphrase-fd N or PULANG_PASSPHRASE (see README).").format(path=path)
         )
+
+
+class NoSuchBackup(PulangError):
+    """The backup asked for is not there (or is not a backup): nothing was changed."""
+
+    exit_code = ExitCode.UNREADABLE
+
+
+class ConfirmationNeeded(PulangError):
+    """A change that asks first, and no terminal to ask on (and no --yes): nothing was changed."""
+
+    exit_code = ExitCode.NEEDS_CONFIRMATION

@@ -508,4 +508,50 @@ CATALOGUE: dict[str, str] = {
     'The passphrase of {path} was changed since it was opened here; unlock it with the new one.': 'Frasa sandi {path} telah diganti sejak dibuka di sini; buka kuncinya dengan frasa sandi yang baru.',
     'Wrong passphrase for {path}. Nothing was changed.': 'Frasa sandi untuk {path} salah. Tidak ada yang diubah.',
     '{path} is encrypted and there is no terminal to ask for its passphrase on. Use --passphrase-fd N or PULANG_PASSPHRASE (see README).': '{path} terenkripsi dan tidak ada terminal untuk menanyakan frasa sandinya. Gunakan --passphrase-fd N atau PULANG_PASSPHRASE (lihat README).',
+    # store/backups.py, tui/cli.py: backups and restore
+    "opened": "dibuka",
+    "before restore": "sebelum pemulihan",
+    "before erase": "sebelum penghapusan",
+    "{path} is not a folder; Pulang keeps its backups there and has not changed it.": (
+        "{path} bukan folder; Pulang menyimpan cadangannya di sana dan tidak mengubahnya."
+    ),
+    "PULANG_KEEP_BACKUPS must be a whole number from 1; keeping the last {count} backups.": (
+        "PULANG_KEEP_BACKUPS harus bilangan bulat mulai dari 1; yang disimpan {count} cadangan "
+        "terakhir."
+    ),
+    "Backup skipped: another Pulang kept the database busy.": (
+        "Pencadangan dilewati: basis data sedang dipakai Pulang lain."
+    ),
+    "Backup failed: {reason}. Your database is not affected.": (
+        "Pencadangan gagal: {reason}. Basis data Anda tidak terpengaruh."
+    ),
+    "Backup skipped: only {free} free on the disk, and a backup needs {needed}.": (
+        "Pencadangan dilewati: ruang kosong di disk hanya {free}, padahal cadangan memerlukan "
+        "{needed}."
+    ),
+    "There is no backup number {number} of {path}; `pulang backups` lists them.": (
+        "Tidak ada cadangan nomor {number} dari {path}; `pulang backups` menampilkan daftarnya."
+    ),
+    "There is no backup {name} of {path}; `pulang backups` lists them.": (
+        "Tidak ada cadangan {name} dari {path}; `pulang backups` menampilkan daftarnya."
+    ),
+    "{path} is the database itself, not a backup of it.": (
+        "{path} adalah basis data itu sendiri, bukan cadangannya."
+    ),
+    "This backup is not encrypted: after restoring it, the database is not encrypted either.": (
+        "Cadangan ini tidak terenkripsi: setelah dipulihkan, basis data juga tidak terenkripsi."
+    ),
+    "This backup is from before a record was erased: restoring it brings the erased record "
+    "back.": (
+        "Cadangan ini dibuat sebelum suatu data dihapus: memulihkannya mengembalikan data yang "
+        "sudah dihapus."
+    ),
+    "The restore of {path} stopped halfway ({reason}); run it again. The state before it is "
+    "kept in the backups.": (
+        "Pemulihan {path} terhenti di tengah jalan ({reason}); jalankan lagi. Keadaan "
+        "sebelumnya tersimpan di cadangan."
+    ),
+    "Could not restore {path}: {reason}. Nothing was changed.": (
+        "Tidak dapat memulihkan {path}: {reason}. Tidak ada yang diubah."
+    ),
 }

@@ -15,6 +15,7 @@ SOURCES = ("store", "tui")
 
 # Calls that translate a string marked with N_() elsewhere: (file, argument as written).
 TRANSLATES_MARKED = {
+    ("store/backups.py", "label"),
     ("store/check.py", "_KIND_NAMES[kind]"),
     ("store/records.py", "label_msgid(cls, name)"),
     ("store/records.py", "_PYDANTIC_MESSAGES.get(item['type'], N_('is not a valid value'))"),
