@@ -242,11 +242,12 @@ def take_backup(db_path: Path, reason: str = OPENED, *, erasures: Iterable[str] 
         outcome.backup = _take(db_path, reason, now, skip_unchanged=reason == OPENED)
     except DatabaseBusy:
         outcome.notices.append(_("Backup skipped: another Pulang kept the database busy."))
-    except (OSError, DatabaseError) as error:
-        reason_text = error.strerror if isinstance(error, OSError) else str(error)
+    except DatabaseError as error:  # the backups folder is not one: it says so itself
+        outcome.notices.append(str(error))
+    except OSError as error:
         outcome.notices.append(
             _("Backup failed: {reason}. Your database is not affected.").format(
-                reason=reason_text or type(error).__name__)
+                reason=error.strerror or type(error).__name__)
         )
     try:
         note_erasures(db_path, erasures)

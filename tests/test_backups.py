@@ -276,6 +276,33 @@ def test_an_encrypted_database_is_backed_up_as_it_is_sealed(db_path: Path) -> No
     assert orjson.loads(backup.manifest.read_bytes())["encrypted"] is True
 
 
+def test_plain_backups_can_be_deleted_once_the_database_is_encrypted(
+    with_a_case: tuple[Database, Case], db_path: Path
+) -> None:
+    plain = with_a_case[0].backup().backup
+    with_a_case[0].close()
+    seal_a_database(db_path)
+    sealed = take_backup(db_path).backup
+
+    assert backups.delete_backups(db_path, plain_only=True) == [plain]
+    assert list_backups(db_path) == [sealed]
+
+
+def test_a_backups_folder_that_is_a_link_is_refused(
+    with_a_case: tuple[Database, Case], db_path: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    backups.folder_of(db_path).symlink_to(elsewhere)
+
+    outcome = with_a_case[0].backup()
+
+    assert outcome.backup is None
+    assert outcome.notices == [(f"{backups.folder_of(db_path)} is not a folder; Pulang keeps "
+                                "its backups there and has not changed it.")]
+    assert list(elsewhere.iterdir()) == []
+
+
 # -- erasures ------------------------------------------------------------------------------
 
 
