@@ -288,9 +288,10 @@ def _take(db_path: Path, reason: str, now: dt.datetime | None, *, skip_unchanged
             journal = None
         if skip_unchanged and _unchanged(db_path, snapshot_st, journal):
             return None
-        moment = now or dt.datetime.now(_UTC)
-        final = _free_name(db_path, folder, moment)
-        pending = folder / f".{final.name}.{os.getpid()}.link.tmp"
+        from store.database import current_user
+
+        made = _free_name(db_path, folder, now or dt.datetime.now(_UTC), reason, current_user())
+        pending = folder / f".{made.path.name}.{os.getpid()}.link.tmp"
         source = None
         try:
             os.link(db_path, pending)
@@ -304,30 +305,29 @@ def _take(db_path: Path, reason: str, now: dt.datetime | None, *, skip_unchanged
             with source:
                 put_in_place(stage_file(pending, source.read(), mode, gid), pending)
         if journal is not None:
-            write_atomically(journal_path(final), journal, mode, gid)
-        from store.database import current_user
-
+            write_atomically(made.journal, journal, mode, gid)
         manifest = {"format": MANIFEST_MARKER, "database": db_path.name,
-                    "taken_at": moment.isoformat(), "reason": reason, "user": current_user(),
+                    "taken_at": made.taken_at.isoformat(), "reason": reason, "user": made.user,
                     "size": snapshot_st.st_size + len(journal or b""),
                     "encrypted": is_encrypted_file(pending), "linked": source is None}
-        write_atomically(final.with_name(final.name + ".manifest"), orjson.dumps(manifest),
-                         mode, gid)
-        put_in_place(pending, final)
+        write_atomically(made.manifest, orjson.dumps(manifest), mode, gid)
+        put_in_place(pending, made.path)
     except BaseException:
-        for file in (pending, journal_path(final), final.with_name(final.name + ".manifest")):
+        for file in (pending, made.journal, made.manifest):
             with contextlib.suppress(FileNotFoundError):
                 file.unlink()
         raise
-    return Backup(final, moment, reason, str(manifest["user"]))
+    return made
 
 
-def _free_name(db_path: Path, folder: Path, moment: dt.datetime) -> Path:
+def _free_name(db_path: Path, folder: Path, moment: dt.datetime, reason: str,
+               user: str) -> Backup:
+    """A backup named after `moment`, or the first microsecond after it that no file uses."""
+    moment = moment.astimezone(_UTC)
     while True:
-        path = folder / f"{db_path.name}.{moment.astimezone(_UTC).strftime(_STAMP)}"
-        taken = [path, journal_path(path), path.with_name(path.name + ".manifest")]
-        if not any(os.path.lexists(file) for file in taken):
-            return path
+        made = Backup(folder / f"{db_path.name}.{moment.strftime(_STAMP)}", moment, reason, user)
+        if not any(os.path.lexists(file) for file in (made.path, made.journal, made.manifest)):
+            return made
         moment += dt.timedelta(microseconds=1)
 
 
