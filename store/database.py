@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 from pydantic import ValidationError
@@ -33,6 +33,9 @@ from store.records import Case, LogEntry, Record, Worker, build
 from store.rows import CaseRow
 from store.storage import remove_stale_temporaries
 from store.text import fold
+
+if TYPE_CHECKING:
+    from store.backups import Outcome
 
 R = TypeVar("R", bound=Record)
 
@@ -148,12 +151,16 @@ class Database:
         """Locked: the records and the key were dropped from memory; `unlock` brings them back."""
         return self._forgotten
 
-    def encrypt(self, passphrase: str) -> None:
+    def encrypt(self, passphrase: str) -> int:
         """Rewrite the database encrypted under `passphrase` (a fresh salt), atomically; the
-        audit trail is sealed again with the new key."""
+        audit trail is sealed again with the new key, and the plain backups are deleted (a
+        plain copy must not outlive the encryption). Returns how many were deleted."""
+        from store import backups
+
         with self._lock:
             self.audit_event(audit.ENCRYPT)
             self._engine.rekey(Sealer.new(passphrase), self._encoded_rows, self._reseal_audit)
+            return len(backups.delete_backups(self.path, plain_only=True))
 
     def change_passphrase(self, passphrase: str) -> None:
         """Rewrite the encrypted database under a new passphrase (and a fresh salt)."""
@@ -171,7 +178,13 @@ class Database:
             self._engine.rekey(None, self._encoded_rows, self._reseal_audit)
 
     def _reseal_audit(self, old: Sealer | None, new: Sealer | None) -> None:
+        """Under the lock, once the snapshot is under the new key: the audit trail, and (after
+        a change of passphrase) the backups, sealed again with it."""
+        from store import backups
+
         audit.reseal(self.path, old, new)
+        if old is not None and new is not None:
+            backups.reseal_backups(self.path, old, new)
 
     def lock(self) -> None:
         """Drop every record and the key from memory, as far as Python allows."""
@@ -234,6 +247,47 @@ class Database:
     def backup_path(self) -> Path | None:
         """The copy kept from before a migration run when this database was opened, if any."""
         return self._engine.backup_path
+
+    def backup(self, reason: str = "opened") -> Outcome:
+        """Back the database up now (`store.backups`); never raises: warnings are in the
+        outcome's notices. A demo database is not backed up: it holds nothing real.
+
+        Takes no lock of this object, only the file's lock for the link and the journal's
+        read, so a save from another thread waits for milliseconds at most.
+        """
+        from store import backups
+
+        engine = self._engine
+        if self.is_demo:
+            return backups.Outcome()
+        erasures = [str(moment) for moment in engine.meta.get("erasures", [])]
+        return backups.take_backup(engine.path, reason, erasures=erasures)
+
+    def start_backup(self, reason: str = "opened",
+                     done: Callable[[Outcome], None] | None = None) -> threading.Thread:
+        """Back up in a background thread; `done` hears the outcome, from that thread.
+
+        A daemon thread: if the process ends first, the backup is simply not there (it gets
+        its name last), and the next one is taken on the next opening.
+        """
+
+        def run() -> None:
+            outcome = self.backup(reason)
+            if done is not None:
+                done(outcome)
+
+        thread = threading.Thread(target=run, name="pulang-backup", daemon=True)
+        thread.start()
+        return thread
+
+    def record_erasure(self, when: dt.datetime | None = None) -> str:
+        """Note that records were erased now (or `when`), as part of the erasing transaction:
+        backups taken before it are deleted once it is `store.backups.ERASED_BACKUP_DAYS` old.
+        Returns the moment recorded (ISO, UTC)."""
+        from store import backups
+
+        with self.transaction():
+            return backups.record_erasure(self._engine, when)
 
     def raw_tables(self) -> Tables:
         """The tables as stored (snapshot plus journal), unvalidated: for `pulang check`."""
@@ -469,9 +523,9 @@ class Database:
                     cleaned = _without_names(entry, names)
                     if cleaned is not None:
                         self._save(cleaned)
-                meta = dict(self._engine.meta)
-                meta["erasures"] = [*meta.get("erasures", []), now.isoformat()]
-                self._engine.stage(Change(META_TABLE, "1", None, None, meta))
+                from store import backups
+
+                backups.record_erasure(self._engine, now)
             # No earlier version of the record may stay in the journal.
             self._engine.compact(self._encoded_rows)
             return erased
@@ -563,9 +617,6 @@ def unlock(path: Path, passphrase: str | None) -> Sealer | None:
 
 
 ERASED_NAME = "[erased]"
-# Backups taken before an erasure still hold the erased values: they are deleted once the
-# erasure is this many days old (store.backups); the README says so.
-ERASED_BACKUP_DAYS = 7
 
 
 def _without_names(entry: LogEntry, names: list[str]) -> LogEntry | None:

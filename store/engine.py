@@ -388,7 +388,7 @@ class Engine:
         if self.locked_out:
             raise DatabaseLocked()
         if _stamp(self.path) != self.snapshot_stamp:
-            self.load()
+            self._reload()
             return
         try:
             st = os.stat(self.journal)
@@ -396,12 +396,12 @@ class Engine:
             return
         if self.state is None:
             if (st.st_ino, st.st_size) != self.stale_journal:
-                self.load()
+                self._reload()
             return
         if (st.st_ino, st.st_size) == self.state.stamp:
             return
         if st.st_ino != self.state.stamp[0] or st.st_size < self.state.end:
-            self.load()
+            self._reload()
             return
         state = read_journal(self.journal, self.state, self.sealer)
         if state is None:
@@ -410,6 +410,16 @@ class Engine:
             for change in entry["changes"]:
                 self._apply(change["table"], change["id"], change["data"])
         state.entries = []
+
+    def _reload(self) -> None:
+        """Read the files afresh after another process replaced them (a compaction, a restore).
+
+        Only `Database.open` seeds the cases list from the snapshot's rows: after a reload every
+        row is rebuilt, or the list would keep rows the other process changed before it compacted.
+        """
+        self.load()
+        self.dirty_cases = None
+        self.snapshot_rows = []
 
     # -- writing ---------------------------------------------------------------------------
 

@@ -146,3 +146,15 @@ class DatabaseLocked(PulangError):
 
     def __init__(self) -> None:
         super().__init__(_("Pulang is locked. Unlock it with the passphrase first."))
+
+
+class NoSuchBackup(PulangError):
+    """The backup asked for is not there (or is not a backup): nothing was changed."""
+
+    exit_code = ExitCode.UNREADABLE
+
+
+class ConfirmationNeeded(PulangError):
+    """A change that asks first, and no terminal to ask on (and no --yes): nothing was changed."""
+
+    exit_code = ExitCode.NEEDS_CONFIRMATION

@@ -668,4 +668,95 @@ CATALOGUE: dict[str, str] = {
     "Who": "Oleh",
     "What": "Apa",
     "Fields changed": "Kolom yang berubah",
+    # store/backups.py, tui/cli.py: backups and restore
+    "opened": "dibuka",
+    "before restore": "sebelum pemulihan",
+    "before erase": "sebelum penghapusan",
+    "{path} is not a folder; Pulang keeps its backups there and has not changed it.": (
+        "{path} bukan folder; Pulang menyimpan cadangannya di sana dan tidak mengubahnya."
+    ),
+    "PULANG_KEEP_BACKUPS must be a whole number from 1; keeping the last {count} backups.": (
+        "PULANG_KEEP_BACKUPS harus bilangan bulat mulai dari 1; yang disimpan {count} cadangan "
+        "terakhir."
+    ),
+    "Backup skipped: another Pulang kept the database busy.": (
+        "Pencadangan dilewati: basis data sedang dipakai Pulang lain."
+    ),
+    "Backup failed: {reason}. Your database is not affected.": (
+        "Pencadangan gagal: {reason}. Basis data Anda tidak terpengaruh."
+    ),
+    "Backup skipped: only {free} free on the disk, and a backup needs {needed}.": (
+        "Pencadangan dilewati: ruang kosong di disk hanya {free}, padahal cadangan memerlukan "
+        "{needed}."
+    ),
+    "There is no backup number {number} of {path}; `pulang backups` lists them.": (
+        "Tidak ada cadangan nomor {number} dari {path}; `pulang backups` menampilkan daftarnya."
+    ),
+    "There is no backup {name} of {path}; `pulang backups` lists them.": (
+        "Tidak ada cadangan {name} dari {path}; `pulang backups` menampilkan daftarnya."
+    ),
+    "{path} is the database itself, not a backup of it.": (
+        "{path} adalah basis data itu sendiri, bukan cadangannya."
+    ),
+    "This backup is not encrypted: after restoring it, the database is not encrypted either.": (
+        "Cadangan ini tidak terenkripsi: setelah dipulihkan, basis data juga tidak terenkripsi."
+    ),
+    "This backup is from before a record was erased: restoring it brings the erased record "
+    "back.": (
+        "Cadangan ini dibuat sebelum suatu data dihapus: memulihkannya mengembalikan data yang "
+        "sudah dihapus."
+    ),
+    "The restore of {path} stopped halfway ({reason}); run it again. The state before it is "
+    "kept in the backups.": (
+        "Pemulihan {path} terhenti di tengah jalan ({reason}); jalankan lagi. Keadaan "
+        "sebelumnya tersimpan di cadangan."
+    ),
+    "Could not restore {path}: {reason}. Nothing was changed.": (
+        "Tidak dapat memulihkan {path}: {reason}. Tidak ada yang diubah."
+    ),
+    "list the backups of the database": "tampilkan daftar cadangan basis data",
+    "List the backups kept beside the database, newest first. Backups taken before an erasure "
+    "that is old enough are deleted first.": (
+        "Tampilkan cadangan yang disimpan di samping basis data, yang terbaru lebih dulu. "
+        "Cadangan yang dibuat sebelum penghapusan yang sudah cukup lama dihapus lebih dulu."
+    ),
+    "put a backup back (asks first)": "pulihkan sebuah cadangan (bertanya dulu)",
+    "Put a backup back as the database, after backing up its present state. Asks first; "
+    "without a terminal, only with --yes (else exit 5).": (
+        "Pulihkan sebuah cadangan sebagai basis data, setelah keadaannya sekarang dicadangkan. "
+        "Bertanya dulu; tanpa terminal, hanya dengan --yes (jika tidak, keluar dengan kode 5)."
+    ),
+    "the backup's number in `pulang backups`, or its file": (
+        "nomor cadangan di `pulang backups`, atau berkasnya"
+    ),
+    "restore without asking": "pulihkan tanpa bertanya",
+    "Deleted {count} backups taken before an erasure more than {days} days ago.": (
+        "{count} cadangan yang dibuat sebelum penghapusan lebih dari {days} hari lalu telah "
+        "dihapus."
+    ),
+    "No backups of {path} yet.": "Belum ada cadangan dari {path}.",
+    "Backups of {path}, newest first, in {folder}:": (
+        "Cadangan dari {path}, yang terbaru lebih dulu, di {folder}:"
+    ),
+    "encrypted": "terenkripsi",
+    "not encrypted": "tidak terenkripsi",
+    "To put one back: pulang restore NUMBER": (
+        "Untuk memulihkan salah satunya: pulang restore NOMOR"
+    ),
+    "Restoring replaces the database and there is no terminal to ask on; add --yes to restore "
+    "anyway. Nothing was changed.": (
+        "Pemulihan menggantikan basis data dan tidak ada terminal untuk bertanya; tambahkan "
+        "--yes untuk tetap memulihkan. Tidak ada yang diubah."
+    ),
+    "Put back the backup of {when} ({reason}) as {path}? The present state is kept as a "
+    "backup. [y/N] ": (
+        "Pulihkan cadangan {when} ({reason}) sebagai {path}? Keadaan sekarang disimpan sebagai "
+        "cadangan. [y/T] "
+    ),
+    "Nothing was restored.": "Tidak ada yang dipulihkan.",
+    "Restored {path} from the backup of {when}.": "{path} dipulihkan dari cadangan {when}.",
+    "Its state before the restore is kept as backup 1 ({name}).": (
+        "Keadaannya sebelum pemulihan disimpan sebagai cadangan 1 ({name})."
+    ),
+    '{count} plain (unencrypted) backups were deleted; the next backup is encrypted.': '{count} cadangan biasa (tidak terenkripsi) dihapus; cadangan berikutnya terenkripsi.',
 }

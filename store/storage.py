@@ -111,10 +111,16 @@ def inspect(path: Path, raw: bytes, newest_schema: int) -> Tables:
 
 def write_atomically(path: Path, payload: bytes, mode: int, gid: int | None) -> None:
     """Write `payload` to `path` so that a crash leaves the old file or the new, never half."""
+    staged = stage_file(path, payload, mode, gid)
+    put_in_place(staged, path)
+
+
+def stage_file(path: Path, payload: bytes, mode: int, gid: int | None) -> Path:
+    """Write `payload` durably to a temporary file beside `path`, with its mode and group, for
+    `put_in_place` to rename over `path`: a restore does the slow part before taking the lock."""
     import tempfile  # writing comes after the first frame: keep its import off the way there
 
-    folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, mode)
         if gid is not None and gid != os.getegid():
@@ -124,11 +130,26 @@ def write_atomically(path: Path, payload: bytes, mode: int, gid: int | None) -> 
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
+    return Path(tmp_name)
+
+
+def put_in_place(staged: Path, path: Path) -> None:
+    """Rename a file from `stage_file` over `path` and make the rename durable."""
+    try:
+        os.replace(staged, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(staged)
+        raise
+    sync_folder(path.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make renames and removals in `folder` durable, in the order they were made."""
     dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.fsync(dir_fd)

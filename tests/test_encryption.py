@@ -318,3 +318,39 @@ def test_audit_verify_names_a_flipped_entry_in_an_encrypted_database(demo_file: 
     broken = run("audit", "--verify", "--db", demo_file, env=env)
     assert broken.returncode == ExitCode.PROBLEMS
     assert "entry 3" in broken.stdout + broken.stderr
+
+
+def test_backups_follow_the_encryption(tmp_path: Path) -> None:
+    from store import backups
+    from store.crypto import Sealer
+
+    path = tmp_path / "union.json"
+    with Database.open(path, create=True) as db:
+        db.save_case(build(Case, {"title": "Eleven workers in Bavet", "destination_country": "KH"}))
+        assert db.backup().backup is not None
+    assert [b.encrypted for b in backups.list_backups(path)] == [False]
+
+    done = run("encrypt", "--db", path, env={"PULANG_NEW_PASSPHRASE": PASSPHRASE})
+    assert done.returncode == 0, done.stderr
+    assert "1 plain" in done.stderr
+    assert backups.list_backups(path) == []  # no plain copy outlives the encryption
+    with Database.open(path, passphrase=PASSPHRASE) as db:
+        assert db.backup().backup is not None
+    [sealed] = backups.list_backups(path)
+    assert sealed.encrypted and b"Bavet" not in sealed.path.read_bytes()
+
+    done = run("passwd", "--db", path,
+               env={"PULANG_PASSPHRASE": PASSPHRASE, "PULANG_NEW_PASSPHRASE": NEW_PASSPHRASE})
+    assert done.returncode == 0, done.stderr
+    [resealed] = backups.list_backups(path)
+    data = resealed.path.read_bytes()
+    with pytest.raises(WrongPassphrase):
+        Sealer.unlock(resealed.path, data, PASSPHRASE)  # the old passphrase opens nothing now
+    new_key = Sealer.unlock(resealed.path, data, NEW_PASSPHRASE)
+    backups.check_backup(resealed, new_key)  # snapshot and journal both open with the new key
+
+    restored = run("restore", "1", "--yes", "--db", path, env={"PULANG_PASSPHRASE": NEW_PASSPHRASE})
+    assert restored.returncode == 0, restored.stderr
+    with Database.open(path, passphrase=NEW_PASSPHRASE) as db:
+        assert [c.title for c in db.cases()] == ["Eleven workers in Bavet"]
+        assert "restore" in [e.action for e in db.audit_trail().entries]

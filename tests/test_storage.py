@@ -167,6 +167,21 @@ def test_every_query_sees_another_process_s_change(db_path: Path) -> None:
     other.close()
 
 
+def test_the_cases_list_sees_a_change_another_process_compacted(db_path: Path) -> None:
+    first = Database.open(db_path, create=True)
+    case = first.save_case(a_case(title="Before"))
+    first.compact()
+    reader = Database.open(db_path)  # its list comes from the snapshot's rows
+    assert [r.title for r in reader.case_rows()] == ["Before"]
+
+    first.save_case(changed(case, title="After"))
+    first.compact()  # folded in: the journal no longer names the case
+
+    assert [r.title for r in reader.case_rows()] == ["After"]
+    first.close()
+    reader.close()
+
+
 def test_saving_after_another_process_added_a_record(db_path: Path) -> None:
     first = Database.open(db_path, create=True)
     mine = first.save_case(a_case(title="Mine"))

@@ -8,6 +8,7 @@ once it is there.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -156,6 +157,17 @@ class PulangApp(App[None]):
         pending, self._after_load = self._after_load, []
         for action in pending:
             action()
+        self._back_up(db)
+
+    @work(thread=True, group="backup")
+    def _back_up(self, db: Database) -> None:
+        """Back the database up beside it, off the event loop and apart from the saves (it
+        holds the file's lock only to link the snapshot and read the journal)."""
+        outcome = db.backup()
+        for notice in outcome.notices:
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self.call_from_thread(self.notify, notice, severity="warning", timeout=10,
+                                      markup=False)
 
     def _load_failed(self, error: PulangError) -> None:
         self.load_error = error

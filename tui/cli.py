@@ -115,6 +115,20 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--record", metavar="ID",
                        help=_("only the history of this record (an id, or a case reference "
                               "for the case with its workers and log)"))
+    sub.add_parser("backups", parents=[_common(suppress=True)],
+                   help=_("list the backups of the database"),
+                   description=_("List the backups kept beside the database, newest first. "
+                                 "Backups taken before an erasure that is old enough are "
+                                 "deleted first."))
+    restore = sub.add_parser("restore", parents=[_common(suppress=True)],
+                             help=_("put a backup back (asks first)"),
+                             description=_("Put a backup back as the database, after backing "
+                                           "up its present state. Asks first; without a "
+                                           "terminal, only with --yes (else exit 5)."))
+    restore.add_argument("backup", metavar="BACKUP",
+                         help=_("the backup's number in `pulang backups`, or its file"))
+    restore.add_argument("--yes", action="store_true",
+                         help=_("restore without asking"))
     return parser
 
 
@@ -142,6 +156,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _passwd(args)
         if args.command == "audit":
             return _audit(args)
+        if args.command == "backups":
+            return _backups(args)
+        if args.command == "restore":
+            return _restore(args)
         return _open(args)
     except PulangError as error:
         return _fail(str(error), error.exit_code)
@@ -281,14 +299,12 @@ def _confirm(question: str, yes: bool) -> bool:
     if yes:
         return True
     if not sys.stdin.isatty():
-        raise NeedsConfirmation(_("This needs your confirmation and there is no terminal to "
-                                  "ask on. Run it again with --yes."))
+        from store.errors import ConfirmationNeeded
+
+        raise ConfirmationNeeded(_("This needs your confirmation and there is no terminal to "
+                                   "ask on. Run it again with --yes."))
     answer = input(f"{question} [{_('y/N')}] ").strip().lower()
     return answer in ("y", "yes", "ya")
-
-
-class NeedsConfirmation(PulangError):
-    exit_code = ExitCode.NEEDS_CONFIRMATION
 
 
 def _encrypt(args: argparse.Namespace) -> int:
@@ -298,9 +314,12 @@ def _encrypt(args: argparse.Namespace) -> int:
         if db.encrypted:
             raise PulangError(_("{path} is already encrypted. To change its passphrase, run "
                                 "`pulang passwd`.").format(path=path))
-        db.encrypt(passphrases.new(path))
+        deleted = db.encrypt(passphrases.new(path))
     print(_("{path} is now encrypted. Keep the passphrase safe: without it nobody can read "
             "the data, and nobody can recover it.").format(path=path), file=sys.stderr)
+    if deleted:
+        print(_("{count} plain (unencrypted) backups were deleted; the next backup is "
+                "encrypted.").format(count=deleted), file=sys.stderr)
     return int(ExitCode.OK)
 
 
@@ -479,6 +498,65 @@ def _audit_line(entry: AuditEntry) -> str:
     if entry.note:
         line += f"  ({entry.note})"
     return line
+def _backups(args: argparse.Namespace) -> int:
+    from store import backups
+
+    path, _explicit = _db_path(args)
+    removed = backups.prune(path)
+    if removed:
+        print(_("Deleted {count} backups taken before an erasure more than {days} days "
+                "ago.").format(count=len(removed), days=backups.ERASED_BACKUP_DAYS),
+              file=sys.stderr)
+    listed = backups.list_backups(path)
+    if not listed:
+        print(_("No backups of {path} yet.").format(path=path))
+        return int(ExitCode.OK)
+    print(_("Backups of {path}, newest first, in {folder}:").format(
+        path=path, folder=backups.folder_of(path)))
+    width = max(len(backup.reason_label) for backup in listed)
+    for number, backup in enumerate(listed, start=1):
+        sealed = _("encrypted") if backup.encrypted else _("not encrypted")
+        print(f"{number:>3}  {backup.when}  {backup.reason_label:<{width}}  "
+              f"{backups.format_size(backup.size):>7}  {sealed}")
+    print(_("To put one back: pulang restore NUMBER"))
+    return int(ExitCode.OK)
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from store import backups
+    from store.errors import ConfirmationNeeded
+
+    path, _explicit = _db_path(args)
+    backup = backups.find_backup(path, args.backup)
+    sealer = key_for(args, path) if path.exists() else None
+    backups.check_backup(backup, sealer)  # type: ignore[arg-type]
+    if not args.yes and not sys.stdin.isatty():
+        raise ConfirmationNeeded(
+            _("Restoring replaces the database and there is no terminal to ask on; add --yes "
+              "to restore anyway. Nothing was changed."))
+    for warning in backups.restore_warnings(path, backup):
+        print(f"pulang: {warning}", file=sys.stderr)
+    if not args.yes:
+        print(_("Put back the backup of {when} ({reason}) as {path}? The present state is kept "
+                "as a backup. [y/N] ").format(when=backup.when, reason=backup.reason_label,
+                                               path=path),
+              end="", file=sys.stderr, flush=True)
+        answer = sys.stdin.readline().strip().lower()
+        if answer not in ("y", "yes", "ya"):
+            print(_("Nothing was restored."), file=sys.stderr)
+            return int(ExitCode.PROBLEMS)
+    if path.exists():
+        from store.database import Database
+
+        # Recorded before it happens: what cannot be recorded is not done.
+        with Database.open(path, sealer=sealer) as db:  # type: ignore[arg-type]
+            db.audit_event("restore", note=backup.path.name)
+    before = backups.restore(path, backup)
+    print(_("Restored {path} from the backup of {when}.").format(path=path, when=backup.when))
+    if before is not None:
+        print(_("Its state before the restore is kept as backup 1 ({name}).").format(
+            name=before.path.name))
+    return int(ExitCode.OK)
 
 
 def run() -> NoReturn:

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
 from store.countries import country_name
-from store.database import ERASED_BACKUP_DAYS
+from store.backups import ERASED_BACKUP_DAYS
 from store.errors import PulangError
 from store.i18n import N_, _, format_date, format_datetime
 from store.records import Case, LogEntry, Worker
