@@ -21,7 +21,14 @@ from pydantic import ValidationError
 
 from store.countries import country_name
 from store.engine import COMPACT_AT_BYTES, Change, Engine
-from store.errors import DamagedRecord, NotFound, RecordInvalid
+from store.errors import (
+    DamagedRecord,
+    DatabaseBusy,
+    NotCompacted,
+    NotFound,
+    RecordInvalid,
+    WriteFailed,
+)
 from store.i18n import _
 from store.migrations import META_TABLE, MIGRATIONS, Migration, Tables
 from store.records import Case, LogEntry, Record, Worker, build
@@ -69,12 +76,13 @@ class Database:
         migrations: Sequence[Migration] = MIGRATIONS,
         progress: Callable[[float], None] | None = None,
         on_rows: Callable[[list[CaseRow]], None] | None = None,
+        on_busy: Callable[[], None] | None = None,
     ) -> Database:
         """Open (or, with `create`, make) a database; refuse anything that is not one.
 
         `progress` hears the share of the snapshot read so far, now and then, while it loads;
         `on_rows` hears the cases list as the snapshot recorded it, before the records are
-        indexed, so a screen can show it early.
+        indexed, so a screen can show it early. `on_busy`: see the `on_busy` property.
         """
         path = Path(path)
         seeded: dict[str, CaseRow] = {}
@@ -89,8 +97,9 @@ class Database:
             engine = Engine.create(path, demo=demo, migrations=migrations)
         else:
             engine = Engine.open(path, migrations=migrations, progress=progress,
-                                 on_rows=rows_first)
+                                 on_rows=rows_first, on_busy=on_busy)
             remove_stale_temporaries(path)
+        engine.on_busy = on_busy
         database = cls(engine)
         if engine.dirty_cases is not None:  # the snapshot's rows hold, but for what changed
             database._rows = seeded or {k: _decode_row(k, r) for k, r in engine.snapshot_rows}
@@ -108,7 +117,14 @@ class Database:
             if (changed and (small or engine.journal_size() >= COMPACT_AT_BYTES)) or (
                 changed and engine.foreign_layout
             ):
-                engine.compact(self._encoded_rows)
+                # Every saved change is already in the journal: a compaction that cannot
+                # happen now loses nothing, and the next close tries again.
+                try:
+                    engine.compact(self._encoded_rows)
+                except DatabaseBusy:
+                    pass  # another officer is writing; their close or ours later folds it in
+                except WriteFailed as error:
+                    raise NotCompacted(engine.path, engine.journal, error.reason) from error
 
     def compact(self) -> None:
         with self._lock:
@@ -127,6 +143,17 @@ class Database:
     @property
     def path(self) -> Path:
         return self._engine.path
+
+    @property
+    def on_busy(self) -> Callable[[], None] | None:
+        """Called once when a write has to wait for another officer's to finish (the lock is
+        taken), before it retries; from the thread that writes. After LOCK_TIMEOUT_SECONDS
+        the write gives up with DatabaseBusy."""
+        return self._engine.on_busy
+
+    @on_busy.setter
+    def on_busy(self, callback: Callable[[], None] | None) -> None:
+        self._engine.on_busy = callback
 
     @property
     def is_demo(self) -> bool:

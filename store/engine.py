@@ -103,6 +103,9 @@ class Engine:
         # the record as it was before it (None for a new record). The audit trail listens here.
         self.on_commit: Callable[[list[tuple[Change, dict[str, Any] | None]]], None] | None = None
         self.sealer: Sealer | None = None  # the key of an encrypted database, None when plain
+        # Called (from whichever thread writes) when a write finds another process holding the
+        # lock and starts waiting for it: the UI says "busy, retrying".
+        self.on_busy: Callable[[], None] | None = None
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -129,8 +132,10 @@ class Engine:
     @classmethod
     def open(cls, path: Path, migrations: Sequence[Migration] = MIGRATIONS,
              progress: Progress | None = None,
-             on_rows: Callable[[list[tuple[str, bytes]]], None] | None = None) -> Engine:
+             on_rows: Callable[[list[tuple[str, bytes]]], None] | None = None,
+             on_busy: Callable[[], None] | None = None) -> Engine:
         engine = cls(path, migrations)
+        engine.on_busy = on_busy  # opening may migrate, under the lock
         engine.load(progress, on_rows)
         if engine.meta["schema"] < engine.schema:
             engine.upgrade()
@@ -402,7 +407,7 @@ class Engine:
         if self._pending is not None:  # nested: part of the enclosing transaction
             yield
             return
-        with locked(self.path):
+        with locked(self.path, on_wait=self.on_busy):
             self.refresh()
             self._pending, self._undo = [], []
             try:
@@ -461,7 +466,7 @@ class Engine:
         The snapshot is renamed into place first, then the journal is reset. A crash between
         the two leaves a journal of the old generation, which the next open ignores.
         """
-        with locked(self.path):
+        with locked(self.path, on_wait=self.on_busy):
             self.refresh()
             meta = {**self.meta, "generation": int(self.meta.get("generation", 0)) + 1}
             st = os.stat(self.path)
@@ -477,7 +482,7 @@ class Engine:
         moment = time.strftime("%Y%m%d-%H%M%S")
         old_schema = self.meta["schema"]
         migrated = migrate(self.tables, self.path, self.migrations)  # fails before any write
-        with locked(self.path):
+        with locked(self.path, on_wait=self.on_busy):
             raw, st = read_file(self.path)
             mode = stat.S_IMODE(st.st_mode)
             backup = self.path.with_name(f"{self.path.name}.schema{old_schema}-{moment}.bak")

@@ -6,6 +6,7 @@ carries the code it maps to, so the command line never has to guess.
 
 from __future__ import annotations
 
+import errno
 from enum import IntEnum
 
 from store.i18n import _
@@ -73,10 +74,48 @@ class DatabaseBusy(PulangError):
         )
 
 
+def busy_retrying() -> str:
+    """What the user hears while a save waits for another officer's to finish."""
+    return _("Database busy: another officer is saving. Retrying…")
+
+
 class WriteFailed(PulangError):
     """A save could not be completed; the file on disk is unchanged."""
 
     exit_code = ExitCode.PROBLEMS
+
+    def __init__(self, reason: str, message: str | None = None) -> None:
+        self.reason = reason
+        super().__init__(message or _("Could not save: {reason}. Nothing was changed on disk.")
+                         .format(reason=reason))
+
+    @classmethod
+    def from_os_error(cls, error: OSError) -> WriteFailed:
+        return cls(failure_reason(error))
+
+
+def failure_reason(error: OSError) -> str:
+    """Why a write failed, in the user's words."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return _("the disk is full")
+    if error.errno == errno.EROFS:
+        return _("the disk is read-only")
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return _("permission denied")
+    return error.strerror or type(error).__name__
+
+
+class NotCompacted(WriteFailed):
+    """Closing could not fold the journal into the snapshot; every saved change is in the
+    journal and the next close tries again."""
+
+    def __init__(self, path: object, journal: object, reason: str) -> None:
+        super().__init__(
+            reason,
+            _("Every change was saved, in {journal}, but Pulang could not tidy {path} up on "
+              "closing: {reason}. It tries again next time.").format(
+                journal=journal, path=path, reason=reason),
+        )
 
 
 class RecordInvalid(PulangError):

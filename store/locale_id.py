@@ -138,9 +138,6 @@ CATALOGUE: dict[str, str] = {
     "{path} does not exist.": "{path} tidak ada.",
     "{path} is a folder, not a Pulang database.": "{path} adalah folder, bukan basis data Pulang.",
     "{path} cannot be read: permission denied.": "{path} tidak dapat dibaca: izin ditolak.",
-    "Could not save to {path}: {reason}. Nothing was changed on disk.": (
-        "Tidak dapat menyimpan ke {path}: {reason}. Tidak ada yang berubah di disk."
-    ),
     # store/vocab.py
     "individual": "perorangan",
     "group": "kelompok",
@@ -408,15 +405,16 @@ CATALOGUE: dict[str, str] = {
         "Fill in the fields and press Ctrl+S to save. Tab and Shift+Tab move between fields; Enter"
         " in a one-line field moves to the next one. In a list of choices, Space ticks an item. "
         "Fields marked * are required. Dates are written DD/MM/YYYY. If something cannot be saved,"
-        " the reason appears under the field in red and everything you typed stays. Escape asks "
+        " the reason appears in red, under the field or, when the disk or the database is the "
+        "cause, at the bottom; everything you typed stays and Ctrl+S tries again. Escape asks "
         "before throwing changes away."
     ): (
         "Isi kolom-kolomnya lalu tekan Ctrl+S untuk menyimpan. Tab dan Shift+Tab berpindah "
         "antarkolom; Enter di kolom satu baris pindah ke kolom berikutnya. Di daftar pilihan, "
         "Space mencentang satu pilihan. Kolom bertanda * wajib diisi. Tanggal ditulis DD/MM/YYYY. "
-        "Jika ada yang tidak bisa disimpan, alasannya muncul di bawah kolomnya dengan warna merah "
-        "dan semua yang sudah Anda ketik tetap ada. Escape bertanya dulu sebelum membuang "
-        "perubahan."
+        "Jika ada yang tidak bisa disimpan, alasannya muncul dengan warna merah, di bawah kolomnya "
+        "atau, bila penyebabnya disk atau basis data, di bagian bawah; semua yang sudah Anda ketik "
+        "tetap ada dan Ctrl+S mencoba lagi. Escape bertanya dulu sebelum membuang perubahan."
     ),
     "(not set)": "(belum diisi)",
     "Not saved: please correct the fields marked in red.": (
@@ -508,4 +506,12 @@ CATALOGUE: dict[str, str] = {
     'The passphrase of {path} was changed since it was opened here; unlock it with the new one.': 'Frasa sandi {path} telah diganti sejak dibuka di sini; buka kuncinya dengan frasa sandi yang baru.',
     'Wrong passphrase for {path}. Nothing was changed.': 'Frasa sandi untuk {path} salah. Tidak ada yang diubah.',
     '{path} is encrypted and there is no terminal to ask for its passphrase on. Use --passphrase-fd N or PULANG_PASSPHRASE (see README).': '{path} terenkripsi dan tidak ada terminal untuk menanyakan frasa sandinya. Gunakan --passphrase-fd N atau PULANG_PASSPHRASE (lihat README).',
+    # store/errors.py, tui/screens/form.py: failed writes, a busy database
+    'Database busy: another officer is saving. Retrying…': 'Basis data sedang sibuk: petugas lain sedang menyimpan. Mencoba lagi…',
+    'Could not save: {reason}. Nothing was changed on disk.': 'Tidak dapat menyimpan: {reason}. Tidak ada yang berubah di disk.',
+    'the disk is full': 'disk penuh',
+    'the disk is read-only': 'disk hanya bisa dibaca',
+    'permission denied': 'izin ditolak',
+    'Every change was saved, in {journal}, but Pulang could not tidy {path} up on closing: {reason}. It tries again next time.': 'Semua perubahan sudah tersimpan di {journal}, tetapi Pulang tidak dapat merapikan {path} saat ditutup: {reason}. Pulang akan mencoba lagi lain kali.',
+    '{problem} What you typed is still in the form.': '{problem} Yang Anda ketik masih ada di formulir.',
 }

@@ -17,9 +17,10 @@ from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
-from store.errors import PulangError
+from store.errors import PulangError, busy_retrying
 from store.i18n import N_, _
 from tui import perf
 from tui.commands import PulangCommands
@@ -43,6 +44,9 @@ class PulangApp(App[None]):
         Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
+
+    class BusyWaiting(Message):
+        """A write found another officer's in progress and waits for it (from any thread)."""
 
     def __init__(self, source: Database | Path | str, *, create: bool = False) -> None:
         super().__init__()
@@ -90,7 +94,7 @@ class PulangApp(App[None]):
             from store.database import Database
 
             db = Database.open(self.db_path, create=self.create, progress=self._progress,
-                               on_rows=self._rows_early)
+                               on_rows=self._rows_early, on_busy=self._busy_waiting)
             rows = db.case_rows()
         except PulangError as error:
             self.call_from_thread(self._load_failed, error)
@@ -117,6 +121,7 @@ class PulangApp(App[None]):
 
     def _loaded(self, db: Database, rows: list[Any]) -> None:
         self.db = db
+        db.on_busy = self._busy_waiting
         self.sub_title = _("Demo database") if db.is_demo else str(db.path)
         self.cases_screen.show_rows(rows)
         if perf.enabled():
@@ -131,6 +136,14 @@ class PulangApp(App[None]):
     def _load_failed(self, error: PulangError) -> None:
         self.load_error = error
         self.exit(return_code=int(error.exit_code))
+
+    def _busy_waiting(self) -> None:
+        """From the thread that writes, holding the store: a message, which never waits for
+        the event loop (call_from_thread would, and the loop may be waiting for the store)."""
+        self.post_message(self.BusyWaiting())
+
+    def on_pulang_app_busy_waiting(self, _message: BusyWaiting) -> None:
+        self.notify(busy_retrying(), severity="warning", markup=False)
 
     def when_loaded(self, action: Callable[[], None]) -> None:
         """Run `action` now if the data is here, else as soon as it is (keys are not lost)."""
