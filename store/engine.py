@@ -40,6 +40,7 @@ from store.journal import (
     read_journal,
 )
 from store.migrations import META_DOC, META_TABLE, MIGRATIONS, Migration, Tables, migrate, schema_of
+from store.shared import refuse_open_to_others
 from store.storage import NEW_FILE_MODE, new_tables, read_file, write_atomically
 
 CHILD_TABLES = ("workers", "log")
@@ -157,6 +158,7 @@ class Engine:
         st = os.stat(self.path) if self.path.exists() else None
         if st is None:
             raise MissingDatabase(self.path, _("{path} does not exist.").format(path=self.path))
+        refuse_open_to_others(self.path)
         lines = None
         early: list[tuple[str, bytes]] = []
 

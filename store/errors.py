@@ -7,6 +7,8 @@ carries the code it maps to, so the command line never has to guess.
 from __future__ import annotations
 
 import errno
+import shlex
+from collections.abc import Sequence
 from enum import IntEnum
 
 from store.i18n import _
@@ -58,6 +60,22 @@ class MissingDatabase(DatabaseError):
 
 class MigrationFailed(DatabaseError):
     pass
+
+
+class OpenToOthers(DatabaseError):
+    """Anyone on the machine can read or change the database's files: refused until fixed.
+
+    Pulang never loosens or tightens a mode on its own at open: the user fixes it, knowingly.
+    """
+
+    def __init__(self, path: object, files: Sequence[object]) -> None:
+        names = " ".join(str(f) for f in files)
+        command = "chmod o-rwx " + " ".join(shlex.quote(str(f)) for f in files)
+        super().__init__(
+            path,
+            _("Anyone on this computer can read or change {files}; Pulang will not open the "
+              "database until you run: {command}").format(files=names, command=command),
+        )
 
 
 class DatabaseBusy(PulangError):
@@ -116,6 +134,16 @@ class NotCompacted(WriteFailed):
               "closing: {reason}. It tries again next time.").format(
                 journal=journal, path=path, reason=reason),
         )
+
+
+class UsageError(PulangError):
+    """The command was asked for something that cannot be done as asked; nothing was written."""
+
+    exit_code = ExitCode.USAGE
+
+
+class GroupError(UsageError):
+    """A group to share a database with that does not exist or that the user is not in."""
 
 
 class RecordInvalid(PulangError):

@@ -514,4 +514,11 @@ CATALOGUE: dict[str, str] = {
     'permission denied': 'izin ditolak',
     'Every change was saved, in {journal}, but Pulang could not tidy {path} up on closing: {reason}. It tries again next time.': 'Semua perubahan sudah tersimpan di {journal}, tetapi Pulang tidak dapat merapikan {path} saat ditutup: {reason}. Pulang akan mencoba lagi lain kali.',
     '{problem} What you typed is still in the form.': '{problem} Yang Anda ketik masih ada di formulir.',
+    # store/errors.py, store/shared.py, tui/cli.py: sharing with a group, refusing the world
+    'Anyone on this computer can read or change {files}; Pulang will not open the database until you run: {command}': 'Siapa pun di komputer ini dapat membaca atau mengubah {files}; Pulang tidak akan membuka basis data sampai Anda menjalankan: {command}',
+    'There is no group called {group} on this computer.': 'Tidak ada grup bernama {group} di komputer ini.',
+    'You are not in the group {group}; ask your administrator to add you (or log in again if they just did).': 'Anda bukan anggota grup {group}; minta administrator menambahkan Anda (atau masuk ulang jika baru saja ditambahkan).',
+    'Could not share {path}: {reason}. Ask its owner or your administrator.': 'Tidak dapat membagikan {path}: {reason}. Mintalah bantuan pemiliknya atau administrator Anda.',
+    'Anyone may add files to {folder}: keep a shared database in a folder of its own (mkdir NEW; chgrp {group} NEW; chmod 2770 NEW) and move it there.': 'Siapa pun dapat menambahkan berkas ke {folder}: simpan basis data bersama di folder tersendiri (mkdir BARU; chgrp {group} BARU; chmod 2770 BARU) lalu pindahkan ke sana.',
+    'Officers of {group} cannot yet add files beside the database; ask your administrator to run: chgrp {group} {folder}; chmod g+rwxs {folder}': 'Petugas grup {group} belum dapat menambahkan berkas di samping basis data; minta administrator Anda menjalankan: chgrp {group} {folder}; chmod g+rwxs {folder}',
 }

@@ -140,12 +140,14 @@ def _run_app(source: object, create: bool = False) -> int:
 def _open(args: argparse.Namespace) -> int:
     from store.migrations import SCHEMA_VERSION
     from store.paths import ensure_private_folder
+    from store.shared import refuse_open_to_others
     from store.storage import quick_inspect
 
     path, explicit = _db_path(args)
     exists = path.exists() or path.is_symlink()
     if exists:
         # Say no before the screen is taken over; the full check follows as it loads.
+        refuse_open_to_others(path)
         quick_inspect(path, SCHEMA_VERSION)
     elif not explicit:
         ensure_private_folder(path.parent)
