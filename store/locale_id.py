@@ -521,4 +521,11 @@ CATALOGUE: dict[str, str] = {
     'Could not share {path}: {reason}. Ask its owner or your administrator.': 'Tidak dapat membagikan {path}: {reason}. Mintalah bantuan pemiliknya atau administrator Anda.',
     'Anyone may add files to {folder}: keep a shared database in a folder of its own (mkdir NEW; chgrp {group} NEW; chmod 2770 NEW) and move it there.': 'Siapa pun dapat menambahkan berkas ke {folder}: simpan basis data bersama di folder tersendiri (mkdir BARU; chgrp {group} BARU; chmod 2770 BARU) lalu pindahkan ke sana.',
     'Officers of {group} cannot yet add files beside the database; ask your administrator to run: chgrp {group} {folder}; chmod g+rwxs {folder}': 'Petugas grup {group} belum dapat menambahkan berkas di samping basis data; minta administrator Anda menjalankan: chgrp {group} {folder}; chmod g+rwxs {folder}',
+    'when creating a new database: share it with this group of officers (mode 0660)': 'saat membuat basis data baru: bagikan dengan grup petugas ini (mode 0660)',
+    'when writing the demo database: share it with this group': 'saat menulis basis data demo: bagikan dengan grup ini',
+    'share a database with a group of officers on this server': 'bagikan basis data dengan grup petugas di server ini',
+    'Give the database, its journal, lock file, audit trail and backups a group and mode 0660, and its folder the group and the setgid bit, so that every officer in the group can open and save it.': 'Beri basis data, jurnal, berkas kunci, jejak audit, dan cadangannya sebuah grup dan mode 0660, serta beri foldernya grup itu dan bit setgid, agar setiap petugas dalam grup dapat membuka dan menyimpannya.',
+    "the group of officers' accounts": 'grup akun para petugas',
+    '{path} already exists; to share it, run: pulang share --group {group} --db {path}': '{path} sudah ada; untuk membagikannya, jalankan: pulang share --group {group} --db {path}',
+    '{path} is shared with the group {group}: its files are mode 0660.': '{path} dibagikan dengan grup {group}: berkas-berkasnya bermode 0660.',
 }
