@@ -6,8 +6,10 @@ from __future__ import annotations
 import asyncio
 import errno
 import os
+import shutil
+import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -179,6 +181,57 @@ def test_a_write_that_must_wait_says_so_once(
     assert heard == ["busy"]
     empty_db.save_case(a_case())
     assert heard == ["busy"], "a write that finds the lock free says nothing"
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 256 KB file system (tmpfs), where one is allowed to mount one."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mount = shutil.which("mount")
+    if os.geteuid() != 0 or mount is None or subprocess.run(
+        [mount, "-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", str(disk)],
+        capture_output=True,
+    ).returncode != 0:
+        pytest.skip("cannot mount a small file system here")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_a_real_full_disk_changes_nothing_and_loses_nothing(small_disk: Path) -> None:
+    path = small_disk / "pulang.json"
+    db = Database.open(path, create=True)
+    first = db.save_case(a_case())
+    filler = os.open(small_disk / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
+    with pytest.raises(OSError):
+        while True:
+            os.write(filler, bytes(4096))
+    os.close(filler)
+
+    failed: WriteFailed | None = None
+    for _attempt in range(100):  # the journal's last block may still take a line or two
+        before = files(path)
+        try:
+            db.save_case(a_case("A long account of the escape " * 50))
+        except WriteFailed as error:
+            failed = error
+            break
+    assert failed is not None, "the disk never filled up"
+    assert str(failed) == "Could not save: the disk is full. Nothing was changed on disk."
+    assert files(path) == before
+    saved_titles = sorted(c.title for c in db.cases())
+    with pytest.raises(NotCompacted):
+        db.close()
+    assert files(path) == before
+
+    (small_disk / "filler").unlink()
+    with Database.open(path) as again:
+        assert sorted(c.title for c in again.cases()) == saved_titles
+        assert again.get(Case, first.id) == first
+        again.save_case(a_case("Saved once there is room"))
+        assert check(again) == []
 
 
 # -- the app -------------------------------------------------------------------------------
