@@ -77,7 +77,6 @@ def share_database(db_path: Path, gid: int,
     from store.storage import quick_inspect
 
     quick_inspect(db_path, SCHEMA_VERSION)  # never hand a file that is not a database to a group
-    advice: list[str] = []
     with locked(db_path, on_wait=on_wait):
         # The database itself as named (it may be a link to where it lives); anything beside
         # it only if it is what it seems, never through a link placed there.
@@ -93,8 +92,7 @@ def share_database(db_path: Path, gid: int,
         # Copies kept from before a schema migration hold the data too.
         for copy in db_path.parent.glob(f"{db_path.name}.schema*.bak*"):
             _give(copy, SHARED_FILE_MODE, gid)
-        advice += _share_folder(db_path.parent, gid)
-    return advice
+        return _share_folder(db_path.parent, gid)
 
 
 def _give(path: Path, mode: int, gid: int) -> None:
