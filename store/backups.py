@@ -621,13 +621,16 @@ def restore(db_path: Path, backup: Backup, *, now: dt.datetime | None = None) ->
             put_in_place(staged[0], db_path)
             if len(staged) > 1:
                 put_in_place(staged[1], journal)
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
+    except (OSError, WriteFailed) as error:
+        if isinstance(error, WriteFailed):
+            reason = getattr(error, "reason", None) or str(error)
+        else:
+            reason = error.strerror or type(error).__name__
         if started:
-            raise WriteFailed(_("The restore of {path} stopped halfway ({reason}); run it "
+            raise WriteFailed(reason, _("The restore of {path} stopped halfway ({reason}); run it "
                                 "again. The state before it is kept in the backups.").format(
                 path=db_path, reason=reason)) from error
-        raise WriteFailed(_("Could not restore {path}: {reason}. Nothing was changed.").format(
+        raise WriteFailed(reason, _("Could not restore {path}: {reason}. Nothing was changed.").format(
             path=db_path, reason=reason)) from error
     finally:
         for file in staged:

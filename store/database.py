@@ -25,7 +25,16 @@ from store import audit
 from store.countries import country_name
 from store.crypto import Sealer, is_encrypted
 from store.engine import COMPACT_AT_BYTES, Change, Engine
-from store.errors import DamagedRecord, NotFound, PassphraseNeeded, RecordInvalid, WriteFailed
+from store.errors import (
+    DamagedRecord,
+    DatabaseBusy,
+    NotCompacted,
+    NotFound,
+    PassphraseNeeded,
+    RecordInvalid,
+    WriteFailed,
+    failure_reason,
+)
 from store.i18n import _
 from store.journal import locked
 from store.migrations import META_TABLE, MIGRATIONS, Migration, Tables
@@ -86,6 +95,7 @@ class Database:
         on_rows: Callable[[list[CaseRow]], None] | None = None,
         passphrase: str | None = None,
         sealer: Sealer | None = None,
+        on_busy: Callable[[], None] | None = None,
     ) -> Database:
         """Open (or, with `create`, make) a database; refuse anything that is not one.
 
@@ -96,7 +106,7 @@ class Database:
 
         `progress` hears the share of the snapshot read so far, now and then, while it loads;
         `on_rows` hears the cases list as the snapshot recorded it, before the records are
-        indexed, so a screen can show it early.
+        indexed, so a screen can show it early. `on_busy`: see the `on_busy` property.
         """
         path = Path(path)
         seeded: dict[str, CaseRow] = {}
@@ -115,8 +125,9 @@ class Database:
             if sealer is None:
                 sealer = unlock(path, passphrase)
             engine = Engine.open(path, migrations=migrations, progress=progress,
-                                 on_rows=rows_first, sealer=sealer)
+                                 on_rows=rows_first, sealer=sealer, on_busy=on_busy)
             remove_stale_temporaries(path)
+        engine.on_busy = on_busy
         database = cls(engine)
         if engine.dirty_cases is not None:  # the snapshot's rows hold, but for what changed
             database._rows = seeded or {k: _decode_row(k, r) for k, r in engine.snapshot_rows}
@@ -134,7 +145,14 @@ class Database:
             if (changed and (small or engine.journal_size() >= COMPACT_AT_BYTES)) or (
                 changed and engine.foreign_layout
             ):
-                engine.compact(self._encoded_rows)
+                # Every saved change is already in the journal: a compaction that cannot
+                # happen now loses nothing, and the next close tries again.
+                try:
+                    engine.compact(self._encoded_rows)
+                except DatabaseBusy:
+                    pass  # another officer is writing; their close or ours later folds it in
+                except WriteFailed as error:
+                    raise NotCompacted(engine.path, engine.journal, error.reason) from error
 
     def compact(self) -> None:
         with self._lock:
@@ -234,6 +252,17 @@ class Database:
     @property
     def path(self) -> Path:
         return self._engine.path
+
+    @property
+    def on_busy(self) -> Callable[[], None] | None:
+        """Called once when a write has to wait for another officer's to finish (the lock is
+        taken), before it retries; from the thread that writes. After LOCK_TIMEOUT_SECONDS
+        the write gives up with DatabaseBusy."""
+        return self._engine.on_busy
+
+    @on_busy.setter
+    def on_busy(self, callback: Callable[[], None] | None) -> None:
+        self._engine.on_busy = callback
 
     @property
     def is_demo(self) -> bool:
@@ -362,15 +391,13 @@ class Database:
                 if self._depth:
                     self.warnings += audit.append(self.path, [entry], self._engine.sealer)
                 else:
-                    with locked(self.path):
+                    with locked(self.path, on_wait=self._engine.on_busy):
                         self.warnings += audit.append(self.path, [entry], self._engine.sealer)
             except OSError as error:
-                raise WriteFailed(
-                    _("Could not write to the audit trail {path}: {reason}.").format(
-                        path=audit.audit_path(self.path),
-                        reason=error.strerror or type(error).__name__,
-                    )
-                ) from error
+                reason = failure_reason(error)
+                raise WriteFailed(reason, _("Could not write to the audit trail {path}: "
+                                            "{reason}.").format(path=audit.audit_path(self.path),
+                                                                reason=reason)) from error
 
     def audit_trail(self) -> audit.Trail:
         """Every readable entry of the trail, oldest first, and the lines that could not be

@@ -47,6 +47,7 @@ from store.journal import (
     read_journal,
 )
 from store.migrations import META_DOC, META_TABLE, MIGRATIONS, Migration, Tables, migrate, schema_of
+from store.shared import refuse_open_to_others
 from store.storage import NEW_FILE_MODE, new_tables, read_file, write_atomically
 
 CHILD_TABLES = ("workers", "log")
@@ -112,6 +113,9 @@ class Engine:
         self.on_commit: Callable[[list[tuple[Change, dict[str, Any] | None]]], None] | None = None
         self.sealer = sealer  # the key of an encrypted database, None when plain
         self.locked_out = False  # forget() dropped everything: nothing may be read until load()
+        # Called (from whichever thread writes) when a write finds another process holding the
+        # lock and starts waiting for it: the UI says "busy, retrying".
+        self.on_busy: Callable[[], None] | None = None
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -140,8 +144,10 @@ class Engine:
     def open(cls, path: Path, migrations: Sequence[Migration] = MIGRATIONS,
              progress: Progress | None = None,
              on_rows: Callable[[list[tuple[str, bytes]]], None] | None = None,
-             sealer: Sealer | None = None) -> Engine:
+             sealer: Sealer | None = None,
+             on_busy: Callable[[], None] | None = None) -> Engine:
         engine = cls(path, migrations, sealer)
+        engine.on_busy = on_busy  # opening may migrate, under the lock
         engine.load(progress, on_rows)
         if engine.meta["schema"] < engine.schema:
             engine.upgrade()
@@ -160,6 +166,7 @@ class Engine:
         `on_rows` hears the cases list's rows as the snapshot recorded them, before the
         records are indexed: the list can be shown while the rest loads.
         """
+        refuse_open_to_others(self.path)
         data, st = read_file(self.path)
         if is_encrypted(data[:64]):
             if self.sealer is None:
@@ -430,7 +437,7 @@ class Engine:
         if self._pending is not None:  # nested: part of the enclosing transaction
             yield
             return
-        with locked(self.path):
+        with locked(self.path, on_wait=self.on_busy):
             self.refresh()
             self._pending, self._undo = [], []
             try:
@@ -494,7 +501,7 @@ class Engine:
         The snapshot is renamed into place first, then the journal is reset. A crash between
         the two leaves a journal of the old generation, which the next open ignores.
         """
-        with locked(self.path):
+        with locked(self.path, on_wait=self.on_busy):
             self._compact_locked(rows)
 
     def rekey(self, sealer: Sealer | None,
@@ -507,7 +514,7 @@ class Engine:
         the old file whole or the new one, and no entry written under the old key (or in
         plain text) outlives the conversion.
         """
-        with locked(self.path):
+        with locked(self.path, on_wait=self.on_busy):
             self._compact_locked(rows)
             old = self.sealer
             self.sealer = sealer
@@ -550,7 +557,7 @@ class Engine:
         moment = time.strftime("%Y%m%d-%H%M%S")
         old_schema = self.meta["schema"]
         migrated = migrate(self.tables, self.path, self.migrations)  # fails before any write
-        with locked(self.path):
+        with locked(self.path, on_wait=self.on_busy):
             raw, st = read_file(self.path)
             mode = stat.S_IMODE(st.st_mode)
             backup = self.path.with_name(f"{self.path.name}.schema{old_schema}-{moment}.bak")

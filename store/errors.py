@@ -6,6 +6,9 @@ carries the code it maps to, so the command line never has to guess.
 
 from __future__ import annotations
 
+import errno
+import shlex
+from collections.abc import Sequence
 from enum import IntEnum
 
 from store.i18n import _
@@ -59,6 +62,22 @@ class MigrationFailed(DatabaseError):
     pass
 
 
+class OpenToOthers(DatabaseError):
+    """Anyone on the machine can read or change the database's files: refused until fixed.
+
+    Pulang never loosens or tightens a mode on its own at open: the user fixes it, knowingly.
+    """
+
+    def __init__(self, path: object, files: Sequence[object]) -> None:
+        names = " ".join(str(f) for f in files)
+        command = "chmod o-rwx " + " ".join(shlex.quote(str(f)) for f in files)
+        super().__init__(
+            path,
+            _("Anyone on this computer can read or change {files}; Pulang will not open the "
+              "database until you run: {command}").format(files=names, command=command),
+        )
+
+
 class DatabaseBusy(PulangError):
     """Another Pulang process holds the database's lock for longer than we can wait."""
 
@@ -73,10 +92,58 @@ class DatabaseBusy(PulangError):
         )
 
 
+def busy_retrying() -> str:
+    """What the user hears while a save waits for another officer's to finish."""
+    return _("Database busy: another officer is saving. Retrying…")
+
+
 class WriteFailed(PulangError):
     """A save could not be completed; the file on disk is unchanged."""
 
     exit_code = ExitCode.PROBLEMS
+
+    def __init__(self, reason: str, message: str | None = None) -> None:
+        self.reason = reason
+        super().__init__(message or _("Could not save: {reason}. Nothing was changed on disk.")
+                         .format(reason=reason))
+
+    @classmethod
+    def from_os_error(cls, error: OSError) -> WriteFailed:
+        return cls(failure_reason(error))
+
+
+def failure_reason(error: OSError) -> str:
+    """Why a write failed, in the user's words."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return _("the disk is full")
+    if error.errno == errno.EROFS:
+        return _("the disk is read-only")
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return _("permission denied")
+    return error.strerror or type(error).__name__
+
+
+class NotCompacted(WriteFailed):
+    """Closing could not fold the journal into the snapshot; every saved change is in the
+    journal and the next close tries again."""
+
+    def __init__(self, path: object, journal: object, reason: str) -> None:
+        super().__init__(
+            reason,
+            _("Every change was saved, in {journal}, but Pulang could not tidy {path} up on "
+              "closing: {reason}. It tries again next time.").format(
+                journal=journal, path=path, reason=reason),
+        )
+
+
+class UsageError(PulangError):
+    """The command was asked for something that cannot be done as asked; nothing was written."""
+
+    exit_code = ExitCode.USAGE
+
+
+class GroupError(UsageError):
+    """A group to share a database with that does not exist or that the user is not in."""
 
 
 class RecordInvalid(PulangError):

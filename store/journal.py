@@ -20,8 +20,9 @@ import fcntl
 import hashlib
 import os
 import socket
+import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ import orjson
 from store.crypto import Sealer
 from store.errors import CorruptDatabase, DatabaseBusy, WriteFailed
 from store.i18n import _
+from store.storage import give_mode
 
 JOURNAL_MARKER = "pulang-journal"
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -156,41 +158,73 @@ def append_entry(path: Path, state: JournalState, changes: list[dict[str, Any]],
     line = _seal(orjson.dumps(entry), sealer) + b"\n"
     try:
         fd = os.open(path, os.O_WRONLY)
-        try:
-            # Drop a torn tail left by a writer that died mid-append, then add ours.
-            os.ftruncate(fd, state.end)
-            os.lseek(fd, state.end, os.SEEK_SET)
-            os.write(fd, line)
-            os.fsync(fd)
-            st = os.fstat(fd)
-        finally:
-            os.close(fd)
     except OSError as error:
-        raise WriteFailed(
-            _("Could not save to {path}: {reason}. Nothing was changed on disk.").format(
-                path=path, reason=error.strerror or type(error).__name__
-            )
-        ) from error
+        raise WriteFailed.from_os_error(error) from error
+    try:
+        # Drop a torn tail left by a writer that died mid-append, then add ours.
+        os.ftruncate(fd, state.end)
+        os.lseek(fd, state.end, os.SEEK_SET)
+        written = 0
+        while written < len(line):  # a nearly full disk may take part of it and then refuse
+            written += os.write(fd, line[written:])
+        os.fsync(fd)
+        st = os.fstat(fd)
+    except OSError as error:
+        # Take back what did get written, so the file ends where it did (best effort: a
+        # line that stays half-written is dropped as torn by the next reader anyway).
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, state.end)
+            os.fsync(fd)
+        raise WriteFailed.from_os_error(error) from error
+    finally:
+        os.close(fd)
     state.seq += 1
     state.end += len(line)
     state.last_hash = line_hash(line)
     state.stamp = (st.st_ino, st.st_size)
 
 
-@contextlib.contextmanager
-def locked(db_path: Path, timeout: float | None = None) -> Iterator[None]:
-    """Hold the database's advisory lock; wait up to `timeout`, then raise DatabaseBusy."""
-    if timeout is None:
-        timeout = LOCK_TIMEOUT_SECONDS
+def _open_lock(db_path: Path) -> int:
+    """The lock file, open; made with the database's mode and group when it is new."""
     path = lock_path(db_path)
     try:
         st = os.stat(db_path)
-        mode = st.st_mode & 0o660
+        mode, gid = st.st_mode & 0o660, st.st_gid
     except FileNotFoundError:
-        mode = 0o600
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, mode)
+        mode, gid = 0o600, None
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, mode)
+    except OSError as error:
+        try:
+            # Another officer's lock file we may only read, or a read-only disk: a lock
+            # taken on a read-only descriptor locks just the same.
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            raise WriteFailed.from_os_error(error) from error
+        return fd
+    lock_st = os.fstat(fd)
+    if lock_st.st_uid == os.geteuid() and (
+        stat.S_IMODE(lock_st.st_mode) != mode or (gid is not None and lock_st.st_gid != gid)
+    ):
+        # os.open's mode went through the umask: give the file the database's own.
+        with contextlib.suppress(OSError):
+            give_mode(fd, mode, gid)
+    return fd
+
+
+@contextlib.contextmanager
+def locked(db_path: Path, timeout: float | None = None,
+           on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the database's advisory lock; wait up to `timeout`, then raise DatabaseBusy.
+
+    `on_wait` is called once, when the lock is found taken and the waiting begins.
+    """
+    if timeout is None:
+        timeout = LOCK_TIMEOUT_SECONDS
+    fd = _open_lock(db_path)
     try:
         deadline = time.monotonic() + timeout
+        waiting = False
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -200,6 +234,9 @@ def locked(db_path: Path, timeout: float | None = None) -> Iterator[None]:
                     raise
                 if time.monotonic() >= deadline:
                     raise DatabaseBusy(db_path) from None
+                if not waiting and on_wait is not None:
+                    on_wait()
+                waiting = True
                 time.sleep(0.02)
         yield
     finally:

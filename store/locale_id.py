@@ -138,9 +138,6 @@ CATALOGUE: dict[str, str] = {
     "{path} does not exist.": "{path} tidak ada.",
     "{path} is a folder, not a Pulang database.": "{path} adalah folder, bukan basis data Pulang.",
     "{path} cannot be read: permission denied.": "{path} tidak dapat dibaca: izin ditolak.",
-    "Could not save to {path}: {reason}. Nothing was changed on disk.": (
-        "Tidak dapat menyimpan ke {path}: {reason}. Tidak ada yang berubah di disk."
-    ),
     # store/vocab.py
     "individual": "perorangan",
     "group": "kelompok",
@@ -414,15 +411,16 @@ CATALOGUE: dict[str, str] = {
         "Fill in the fields and press Ctrl+S to save. Tab and Shift+Tab move between fields; Enter"
         " in a one-line field moves to the next one. In a list of choices, Space ticks an item. "
         "Fields marked * are required. Dates are written DD/MM/YYYY. If something cannot be saved,"
-        " the reason appears under the field in red and everything you typed stays. Escape asks "
+        " the reason appears in red, under the field or, when the disk or the database is the "
+        "cause, at the bottom; everything you typed stays and Ctrl+S tries again. Escape asks "
         "before throwing changes away."
     ): (
         "Isi kolom-kolomnya lalu tekan Ctrl+S untuk menyimpan. Tab dan Shift+Tab berpindah "
         "antarkolom; Enter di kolom satu baris pindah ke kolom berikutnya. Di daftar pilihan, "
         "Space mencentang satu pilihan. Kolom bertanda * wajib diisi. Tanggal ditulis DD/MM/YYYY. "
-        "Jika ada yang tidak bisa disimpan, alasannya muncul di bawah kolomnya dengan warna merah "
-        "dan semua yang sudah Anda ketik tetap ada. Escape bertanya dulu sebelum membuang "
-        "perubahan."
+        "Jika ada yang tidak bisa disimpan, alasannya muncul dengan warna merah, di bawah kolomnya "
+        "atau, bila penyebabnya disk atau basis data, di bagian bawah; semua yang sudah Anda ketik "
+        "tetap ada dan Ctrl+S mencoba lagi. Escape bertanya dulu sebelum membuang perubahan."
     ),
     "(not set)": "(belum diisi)",
     "Not saved: please correct the fields marked in red.": (
@@ -759,4 +757,26 @@ CATALOGUE: dict[str, str] = {
         "Keadaannya sebelum pemulihan disimpan sebagai cadangan 1 ({name})."
     ),
     '{count} plain (unencrypted) backups were deleted; the next backup is encrypted.': '{count} cadangan biasa (tidak terenkripsi) dihapus; cadangan berikutnya terenkripsi.',
+    # store/errors.py, tui/screens/form.py: failed writes, a busy database
+    'Database busy: another officer is saving. Retrying…': 'Basis data sedang sibuk: petugas lain sedang menyimpan. Mencoba lagi…',
+    'Could not save: {reason}. Nothing was changed on disk.': 'Tidak dapat menyimpan: {reason}. Tidak ada yang berubah di disk.',
+    'the disk is full': 'disk penuh',
+    'the disk is read-only': 'disk hanya bisa dibaca',
+    'permission denied': 'izin ditolak',
+    'Every change was saved, in {journal}, but Pulang could not tidy {path} up on closing: {reason}. It tries again next time.': 'Semua perubahan sudah tersimpan di {journal}, tetapi Pulang tidak dapat merapikan {path} saat ditutup: {reason}. Pulang akan mencoba lagi lain kali.',
+    '{problem} What you typed is still in the form.': '{problem} Yang Anda ketik masih ada di formulir.',
+    # store/errors.py, store/shared.py, tui/cli.py: sharing with a group, refusing the world
+    'Anyone on this computer can read or change {files}; Pulang will not open the database until you run: {command}': 'Siapa pun di komputer ini dapat membaca atau mengubah {files}; Pulang tidak akan membuka basis data sampai Anda menjalankan: {command}',
+    'There is no group called {group} on this computer.': 'Tidak ada grup bernama {group} di komputer ini.',
+    'You are not in the group {group}; ask your administrator to add you (or log in again if they just did).': 'Anda bukan anggota grup {group}; minta administrator menambahkan Anda (atau masuk ulang jika baru saja ditambahkan).',
+    'Could not share {path}: {reason}. Ask its owner or your administrator.': 'Tidak dapat membagikan {path}: {reason}. Mintalah bantuan pemiliknya atau administrator Anda.',
+    'Anyone may add files to {folder}: keep a shared database in a folder of its own (mkdir NEW; chgrp {group} NEW; chmod 2770 NEW) and move it there.': 'Siapa pun dapat menambahkan berkas ke {folder}: simpan basis data bersama di folder tersendiri (mkdir BARU; chgrp {group} BARU; chmod 2770 BARU) lalu pindahkan ke sana.',
+    'Officers of {group} cannot yet add files beside the database; ask your administrator to run: chgrp {group} {folder}; chmod g+rwxs {folder}': 'Petugas grup {group} belum dapat menambahkan berkas di samping basis data; minta administrator Anda menjalankan: chgrp {group} {folder}; chmod g+rwxs {folder}',
+    'when creating a new database: share it with this group of officers (mode 0660)': 'saat membuat basis data baru: bagikan dengan grup petugas ini (mode 0660)',
+    'when writing the demo database: share it with this group': 'saat menulis basis data demo: bagikan dengan grup ini',
+    'share a database with a group of officers on this server': 'bagikan basis data dengan grup petugas di server ini',
+    'Give the database, its journal, lock file, audit trail and backups a group and mode 0660, and its folder the group and the setgid bit, so that every officer in the group can open and save it.': 'Beri basis data, jurnal, berkas kunci, jejak audit, dan cadangannya sebuah grup dan mode 0660, serta beri foldernya grup itu dan bit setgid, agar setiap petugas dalam grup dapat membuka dan menyimpannya.',
+    "the group of officers' accounts": 'grup akun para petugas',
+    '{path} already exists; to share it, run: pulang share --group {group} --db {path}': '{path} sudah ada; untuk membagikannya, jalankan: pulang share --group {group} --db {path}',
+    '{path} is shared with the group {group}: its files are mode 0660.': '{path} dibagikan dengan grup {group}: berkas-berkasnya bermode 0660.',
 }

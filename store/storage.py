@@ -32,6 +32,7 @@ from store.errors import (
     MissingDatabase,
     NewerSchema,
     NotADatabase,
+    WriteFailed,
 )
 from store.i18n import _
 from store.migrations import FORMAT_MARKER, META_DOC, META_TABLE, Tables
@@ -109,8 +110,28 @@ def inspect(path: Path, raw: bytes, newest_schema: int) -> Tables:
     return data
 
 
+def give_mode(fd: int, mode: int, gid: int | None) -> None:
+    """Give an open file `mode` and group `gid`, whatever the umask and the folder gave it.
+
+    The group goes first (a change of group may clear bits that a chmod set). A file meant to
+    be read by a group is never left readable by whatever group it happened to get: if the
+    group cannot be set, the write fails.
+    """
+    if gid is not None and os.fstat(fd).st_gid != gid:
+        try:
+            os.fchown(fd, -1, gid)
+        except PermissionError:
+            if mode & 0o070:
+                raise
+    os.fchmod(fd, mode)
+
+
 def write_atomically(path: Path, payload: bytes, mode: int, gid: int | None) -> None:
-    """Write `payload` to `path` so that a crash leaves the old file or the new, never half."""
+    """Write `payload` to `path` so that a crash leaves the old file or the new, never half.
+
+    The new file gets `mode` and group `gid` before it replaces the old one. A failure (disk
+    full, read-only, permission denied) raises WriteFailed and leaves the old file as it was.
+    """
     staged = stage_file(path, payload, mode, gid)
     put_in_place(staged, path)
 
@@ -120,19 +141,21 @@ def stage_file(path: Path, payload: bytes, mode: int, gid: int | None) -> Path:
     `put_in_place` to rename over `path`: a restore does the slow part before taking the lock."""
     import tempfile  # writing comes after the first frame: keep its import off the way there
 
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, mode)
-        if gid is not None and gid != os.getegid():
-            with contextlib.suppress(PermissionError):
-                os.fchown(fd, -1, gid)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise WriteFailed.from_os_error(error) from error
+    try:
         with os.fdopen(fd, "wb") as handle:
+            give_mode(fd, mode, gid)
             handle.write(payload)
             handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
+            os.fsync(fd)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
             os.unlink(tmp_name)
+        if isinstance(error, OSError):
+            raise WriteFailed.from_os_error(error) from error
         raise
     return Path(tmp_name)
 
@@ -141,20 +164,25 @@ def put_in_place(staged: Path, path: Path) -> None:
     """Rename a file from `stage_file` over `path` and make the rename durable."""
     try:
         os.replace(staged, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
+    except BaseException as error:
+        with contextlib.suppress(OSError):
             os.unlink(staged)
+        if isinstance(error, OSError):
+            raise WriteFailed.from_os_error(error) from error
         raise
     sync_folder(path.parent)
 
 
 def sync_folder(folder: Path) -> None:
-    """Make renames and removals in `folder` durable, in the order they were made."""
-    dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    """Make renames and removals in `folder` durable, in the order they were made. The files
+    are in place already: a folder that cannot be synced (some file systems refuse) does not
+    make the write a failure."""
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
 
 
 def quick_inspect(path: Path, newest_schema: int) -> None:

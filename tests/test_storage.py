@@ -56,6 +56,7 @@ def rewrite(path: Path, edit: Callable[[dict[str, Any]], None]) -> None:
     edit(data)
     spare = path.with_name(path.name + ".edited")
     spare.write_bytes(orjson.dumps(data))
+    spare.chmod(0o600)  # private, as Pulang would refuse a file anyone could read
     os.replace(spare, path)
 
 
@@ -226,6 +227,7 @@ def test_a_bad_file_is_refused_and_left_as_it_is(demo_db: Database, tmp_path: Pa
     path = tmp_path / "bad.json"
     make, expected = BAD_FILES[damage]
     make(path, valid)
+    path.chmod(0o600)  # private like a real database: refused for what it holds, not its mode
     before = snapshot(path)
 
     with pytest.raises(expected) as caught:

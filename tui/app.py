@@ -19,9 +19,10 @@ from rich.text import Text
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
-from store.errors import PulangError
+from store.errors import PulangError, busy_retrying
 from store.i18n import N_, _
 from tui import perf
 from tui.commands import PulangCommands
@@ -59,6 +60,9 @@ class PulangApp(App[None]):
         Binding("ctrl+c", "help_quit", show=False, system=True),
         Binding("ctrl+l", "lock", N_("Lock"), id="app.lock", priority=True),
     ]
+
+    class BusyWaiting(Message):
+        """A write found another officer's in progress and waits for it (from any thread)."""
 
     def __init__(self, source: Database | Path | str, *, create: bool = False,
                  sealer: Sealer | None = None, idle_minutes: float | None = None) -> None:
@@ -119,7 +123,8 @@ class PulangApp(App[None]):
             from store.database import Database
 
             db = Database.open(self.db_path, create=self.create, progress=self._progress,
-                               on_rows=self._rows_early, sealer=self.sealer)
+                               on_rows=self._rows_early, sealer=self.sealer,
+                               on_busy=self._busy_waiting)
             self.sealer = None  # the database holds the key from now on, and wipes it
             rows = db.case_rows()
         except PulangError as error:
@@ -147,6 +152,7 @@ class PulangApp(App[None]):
 
     def _loaded(self, db: Database, rows: list[Any]) -> None:
         self.db = db
+        db.on_busy = self._busy_waiting
         self.sub_title = _("Demo database") if db.is_demo else str(db.path)
         self.cases_screen.show_rows(rows)
         if perf.enabled():
@@ -263,6 +269,14 @@ class PulangApp(App[None]):
         """Five wrong tries in a row: end the program, with the wrong-passphrase exit code."""
         self.load_error = error
         self.exit(return_code=int(error.exit_code))
+
+    def _busy_waiting(self) -> None:
+        """From the thread that writes, holding the store: a message, which never waits for
+        the event loop (call_from_thread would, and the loop may be waiting for the store)."""
+        self.post_message(self.BusyWaiting())
+
+    def on_pulang_app_busy_waiting(self, _message: BusyWaiting) -> None:
+        self.notify(busy_retrying(), severity="warning", markup=False)
 
     def when_loaded(self, action: Callable[[], None]) -> None:
         """Run `action` now if the data is here, else as soon as it is (keys are not lost)."""

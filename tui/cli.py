@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction, nargs=0,
                         help=_("show the version and exit"))
+    parser.add_argument("--shared-group", metavar="GROUP",
+                        help=_("when creating a new database: share it with this group of "
+                               "officers (mode 0660)"))
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
     demo = sub.add_parser("demo", parents=[_common(suppress=True)],
                           help=_("open a demo database built from the news item"),
@@ -97,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_("change the passphrase of an encrypted database"),
                    description=_("Change the passphrase of an encrypted database: the current "
                                  "one, then the new one twice."))
+    demo.add_argument("--shared-group", metavar="GROUP",
+                      help=_("when writing the demo database: share it with this group"))
     sub.add_parser("check", parents=[_common(suppress=True)],
                    help=_("validate every record and reference"),
                    description=_("Validate every record and reference. Exit 0 when sound, 1 "
@@ -129,6 +134,14 @@ def build_parser() -> argparse.ArgumentParser:
                          help=_("the backup's number in `pulang backups`, or its file"))
     restore.add_argument("--yes", action="store_true",
                          help=_("restore without asking"))
+    share = sub.add_parser("share", parents=[_common(suppress=True)],
+                           help=_("share a database with a group of officers on this server"),
+                           description=_("Give the database, its journal, lock file, audit "
+                                         "trail and backups a group and mode 0660, and its "
+                                         "folder the group and the setgid bit, so that every "
+                                         "officer in the group can open and save it."))
+    share.add_argument("--group", metavar="GROUP", required=True,
+                       help=_("the group of officers' accounts"))
     return parser
 
 
@@ -160,6 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _backups(args)
         if args.command == "restore":
             return _restore(args)
+        if args.command == "share":
+            return _share(args)
         return _open(args)
     except PulangError as error:
         return _fail(str(error), error.exit_code)
@@ -183,6 +198,12 @@ def _db_path(args: argparse.Namespace) -> tuple[Path, bool]:
     if args.db:
         return Path(args.db).expanduser(), True
     return default_db_path(), False
+
+
+def _say_busy() -> None:
+    from store.errors import busy_retrying
+
+    print(f"pulang: {busy_retrying()}", file=sys.stderr)
 
 
 # -- passphrases ---------------------------------------------------------------------------
@@ -291,6 +312,7 @@ def open_database(args: argparse.Namespace, path: Path, **options: object) -> Da
     from store.database import Database
 
     sealer = key_for(args, path) if path.exists() else None
+    options.setdefault("on_busy", _say_busy)
     return Database.open(path, sealer=sealer, **options)  # type: ignore[arg-type]
 
 
@@ -364,8 +386,10 @@ def _run_app(source: object, create: bool = False, sealer: object = None) -> int
     try:
         app.run()
     finally:
-        if app.db is not None and app.db is not source:
-            app.db.close()
+        if app.db is not None:
+            app.db.on_busy = _say_busy  # the screen is gone: the close speaks on stderr
+            if app.db is not source:
+                app.db.close()
     if app.load_error is not None:
         raise app.load_error
     return app.return_code or 0
@@ -374,27 +398,84 @@ def _run_app(source: object, create: bool = False, sealer: object = None) -> int
 def _open(args: argparse.Namespace) -> int:
     from store.migrations import SCHEMA_VERSION
     from store.paths import ensure_private_folder
+    from store.shared import refuse_open_to_others
     from store.storage import quick_inspect
 
     path, explicit = _db_path(args)
     exists = path.exists() or path.is_symlink()
     sealer = None
+    if exists and args.shared_group:
+        _already_exists(path, args.shared_group)
     if exists:
         # Say no before the screen is taken over; the full check follows as it loads.
+        refuse_open_to_others(path)
         quick_inspect(path, SCHEMA_VERSION)
         if Passphrases(args).is_scripted():
             sealer = key_for(args, path)  # else the app asks on its unlock screen
     elif not explicit:
         ensure_private_folder(path.parent)
+    if args.shared_group:
+        db = _create_shared(path, args.shared_group, demo=False)
+        try:
+            return _run_app(db)
+        finally:
+            db.close()
     return _run_app(path, create=not exists, sealer=sealer)
+
+
+def _already_exists(path: Path, group: str) -> NoReturn:
+    from store.errors import UsageError
+
+    raise UsageError(_("{path} already exists; to share it, run: pulang share --group {group} "
+                       "--db {path}").format(path=path, group=group))
+
+
+def _create_shared(path: Path, group: str, demo: bool) -> Database:
+    """A new database shared with `group`; what the administrator must still do is said."""
+    from store.database import Database
+    from store.demo import write_demo
+    from store.shared import group_id, share_database
+
+    gid = group_id(group)  # before anything is written: a wrong group leaves no file behind
+    db = write_demo(path) if demo else Database.open(path, create=True)
+    try:
+        for advice in share_database(path, gid, on_wait=_say_busy):
+            print(f"pulang: {advice}", file=sys.stderr)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _share(args: argparse.Namespace) -> int:
+    from store.shared import group_id, share_database
+
+    path, _explicit = _db_path(args)
+    gid = group_id(args.group)
+    if path.exists():
+        from store.audit import SHARE
+        from store.storage import quick_inspect
+        from store.migrations import SCHEMA_VERSION
+
+        quick_inspect(path, SCHEMA_VERSION)  # a file that is not a database is not touched
+        with open_database(args, path) as db:
+            db.audit_event(SHARE, note=args.group)  # recorded first: what cannot be, is not done
+    advice = share_database(path, gid, on_wait=_say_busy)
+    print(_("{path} is shared with the group {group}: its files are mode 0660.").format(
+        path=path, group=args.group))
+    for line in advice:
+        print(f"pulang: {line}", file=sys.stderr)
+    return int(ExitCode.PROBLEMS if advice else ExitCode.OK)
 
 
 def _demo(args: argparse.Namespace) -> int:
     from store.database import Database
-    from store.demo import write_demo
     from store.engine import remove_database_files
     from store.paths import demo_db_path, ensure_private_folder
+    from store.shared import group_id
 
+    if args.shared_group:
+        group_id(args.shared_group)  # a wrong group is said before anything is removed
     if args.db:
         path = Path(args.db).expanduser()
         rebuild = args.force or args.reset
@@ -402,6 +483,8 @@ def _demo(args: argparse.Namespace) -> int:
         path = demo_db_path()
         ensure_private_folder(path.parent)
         rebuild = args.reset
+    if path.exists() and args.shared_group and not rebuild:
+        _already_exists(path, args.shared_group)
     if path.exists():
         # Refuses a damaged or foreign file, and writes nothing.
         existing = open_database(args, path)
@@ -416,21 +499,28 @@ def _demo(args: argparse.Namespace) -> int:
         if rebuild:
             existing.close()
             remove_database_files(path)
-            db = write_demo(path)
+            db = _new_demo(path, args.shared_group)
             print(_("Demo database rebuilt: {path}").format(path=path), file=sys.stderr)
         else:
             db = existing
             print(_("Reopening the demo database as it is: {path} (--reset starts afresh)")
                   .format(path=path), file=sys.stderr)
     else:
-        db = write_demo(path)
+        db = _new_demo(path, args.shared_group)
         print(_("Demo database written: {path}").format(path=path), file=sys.stderr)
+    db.on_busy = _say_busy
     try:
         if args.no_open:
             return int(ExitCode.OK)
         return _run_app(db, sealer=db._engine.sealer)
     finally:
         db.close()
+
+
+def _new_demo(path: Path, group: str | None) -> Database:
+    from store.demo import write_demo
+
+    return _create_shared(path, group, demo=True) if group else write_demo(path)
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -55,7 +55,8 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         "Fill in the fields and press Ctrl+S to save. Tab and Shift+Tab move between fields; "
         "Enter in a one-line field moves to the next one. In a list of choices, Space ticks an "
         "item. Fields marked * are required. Dates are written DD/MM/YYYY. If something cannot "
-        "be saved, the reason appears under the field in red and everything you typed stays. "
+        "be saved, the reason appears in red, under the field or, when the disk or the database "
+        "is the cause, at the bottom; everything you typed stays and Ctrl+S tries again. "
         "Escape asks before throwing changes away."
     )
 
@@ -102,6 +103,8 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
                 if spec.hint:
                     yield Static(spec.hint, classes="field-hint", markup=False)
                 yield Static("", classes="field-error", id=f"e-{spec.name}", markup=False)
+        # Why the last save failed (disk full, database busy…), until the next attempt.
+        yield Static("", id="form-status", markup=False)
         yield Footer()
 
     def _widget(self, spec: FieldSpec, value: Any) -> Widget:
@@ -235,6 +238,7 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
             self._refused(invalid)
             return
         self._saving = True
+        self._show_status("")
         self.sub_title = _("Saving…")
         # The durable write runs off the event loop: the screen keeps answering keys.
         self.app.run_store(lambda: self.persist(record), self._saved, self._not_saved,  # type: ignore[attr-defined]
@@ -255,7 +259,15 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         if isinstance(error, RecordInvalid):
             self._refused(error)
         else:
-            self.notify(str(error), title=_("Not saved"), severity="error", timeout=10)
+            message = _("{problem} What you typed is still in the form.").format(problem=error)
+            self._show_status(message)
+            self.notify(message, title=_("Not saved"), severity="error", timeout=10,
+                        markup=False)  # a path in the message may hold brackets
+
+    def _show_status(self, message: str) -> None:
+        status = self.query_one("#form-status", Static)
+        status.update(message)
+        status.set_class(bool(message), "shown")
 
     def action_cancel(self) -> None:
         if not self.is_dirty:
