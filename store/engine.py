@@ -38,6 +38,7 @@ from store.journal import (
     locked,
     new_journal_bytes,
     read_journal,
+    writer_id,
 )
 from store.migrations import META_DOC, META_TABLE, MIGRATIONS, Migration, Tables, migrate, schema_of
 from store.storage import NEW_FILE_MODE, new_tables, read_file, write_atomically
@@ -47,6 +48,11 @@ RECORD_TABLES = ("cases", "workers", "log")
 
 # Fold the journal into the snapshot at close once it is this large.
 COMPACT_AT_BYTES = 256 * 1024
+
+# Removals the snapshot remembers (who and when), so that a conflict with one can say so after
+# the journal that recorded it was folded in: the most recent, for this long.
+KEEP_REMOVALS = 1000
+KEEP_REMOVALS_SECONDS = 90 * 24 * 3600
 
 Progress = Callable[[float], None]
 
@@ -103,6 +109,10 @@ class Engine:
         # the record as it was before it (None for a new record). The audit trail listens here.
         self.on_commit: Callable[[list[tuple[Change, dict[str, Any] | None]]], None] | None = None
         self.sealer: Sealer | None = None  # the key of an encrypted database, None when plain
+        # Records removed by a journal entry read here: id -> (writer "user@host:pid", time),
+        # so that saving one of them again can say who removed it and when. Kept across reloads.
+        self.removed: dict[str, tuple[str, float]] = {}
+        self.foreign = 0  # how many times refresh() brought in other processes' changes
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -203,6 +213,8 @@ class Engine:
         self._loading = False
         gc.enable()
         self.meta = meta
+        for record_id, (writer, at) in meta.get("removed", {}).items():
+            self.removed.setdefault(record_id, (writer, at))
         state = read_journal(self.journal)
         generation = int(meta.get("generation", 0))
         if state is not None and state.generation > generation:
@@ -217,9 +229,7 @@ class Engine:
         # With the snapshot's rows, only cases the journal touches need their row rebuilt.
         self.dirty_cases = set() if self.snapshot_rows else None
         if state is not None and state.generation == generation:
-            for entry in state.entries:
-                for change in entry["changes"]:
-                    self._apply(change["table"], change["id"], change["data"])
+            self._replay(state.entries)
             state.entries = []
         else:
             # No journal, or one already folded into this snapshot (a compaction stopped
@@ -328,6 +338,19 @@ class Engine:
             raw_table[record_id] = raw
             self._index(table, record_id, data)
 
+    def _replay(self, entries: list[dict[str, Any]]) -> None:
+        """Apply journal entries read from the file, remembering who removed what, and when."""
+        for entry in entries:
+            for change in entry["changes"]:
+                self._apply(change["table"], change["id"], change["data"])
+                if change["table"] == META_TABLE:
+                    continue
+                if change["data"] is None:
+                    self.removed[change["id"]] = (str(entry.get("writer", "")),
+                                                  float(entry.get("at", 0.0)))
+                else:
+                    self.removed.pop(change["id"], None)
+
     def _touch(self, case_id: str | None) -> None:
         if case_id and self.dirty_cases is not None and not self._loading:
             self.dirty_cases.add(case_id)
@@ -370,7 +393,7 @@ class Engine:
     def refresh(self) -> None:
         """Catch up with other processes: their journal entries, or a new snapshot of theirs."""
         if _stamp(self.path) != self.snapshot_stamp:
-            self.load()
+            self._reload()
             return
         try:
             st = os.stat(self.journal)
@@ -378,20 +401,30 @@ class Engine:
             return
         if self.state is None:
             if (st.st_ino, st.st_size) != self.stale_journal:
-                self.load()
+                self._reload()
             return
         if (st.st_ino, st.st_size) == self.state.stamp:
             return
         if st.st_ino != self.state.stamp[0] or st.st_size < self.state.end:
-            self.load()
+            self._reload()
             return
         state = read_journal(self.journal, self.state)
         if state is None:
             return
-        for entry in state.entries:
-            for change in entry["changes"]:
-                self._apply(change["table"], change["id"], change["data"])
+        if state.entries:
+            self._replay(state.entries)
+            self.foreign += 1
         state.entries = []
+
+    def _reload(self) -> None:
+        """Read the files afresh because another process replaced them; records that are gone
+        count as removed (by whom and when is no longer known once a snapshot folded it in)."""
+        before = {table: set(self.raw[table]) for table in RECORD_TABLES}
+        self.load()
+        for table in RECORD_TABLES:
+            for record_id in before[table].difference(self.raw[table]):
+                self.removed.setdefault(record_id, ("", 0.0))
+        self.foreign += 1
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -413,6 +446,9 @@ class Engine:
                     assert self.state is not None
                     append_entry(self.journal, self.state, [c.as_json() for c in self._pending])
                     self.commits += 1
+                    for change in self._pending:
+                        if change.data is None and change.table != META_TABLE:
+                            self.removed[change.id] = (writer_id(), time.time())
                     if self.on_commit is not None:
                         before = [previous for _t, _i, previous in self._undo]
                         self.on_commit(list(zip(self._pending, before)))
@@ -432,7 +468,7 @@ class Engine:
             previous = self.get(change.table, change.id)
             version = None if previous is None else previous.get("version")
             if version != change.old:
-                raise Conflict()
+                raise Conflict(change.table, change.id, theirs=previous)
         self._undo.append((change.table, change.id, previous))
         self._pending.append(change)
         self._apply(change.table, change.id, change.data)
@@ -463,7 +499,8 @@ class Engine:
         """
         with locked(self.path):
             self.refresh()
-            meta = {**self.meta, "generation": int(self.meta.get("generation", 0)) + 1}
+            meta = {**self.meta, "generation": int(self.meta.get("generation", 0)) + 1,
+                    "removed": self._removals_to_keep()}
             st = os.stat(self.path)
             payload = self._render(meta, rows() if rows is not None else None)
             write_atomically(self.path, payload, stat.S_IMODE(st.st_mode), st.st_gid)
@@ -471,6 +508,14 @@ class Engine:
             self.snapshot_stamp = _stamp(self.path)
             self.foreign_layout = False
             self._reset_journal()
+
+    def _removals_to_keep(self) -> dict[str, list[Any]]:
+        since = time.time() - KEEP_REMOVALS_SECONDS
+        known = [(at, rid, writer) for rid, (writer, at) in self.removed.items()
+                 if writer and at >= since and rid not in self.raw["cases"]
+                 and rid not in self.raw["workers"] and rid not in self.raw["log"]]
+        known.sort(reverse=True)
+        return {rid: [writer, at] for at, rid, writer in known[:KEEP_REMOVALS]}
 
     def upgrade(self) -> None:
         """Migrate to this program's schema, after a backup copy of snapshot and journal."""

@@ -25,9 +25,6 @@ CATALOGUE: dict[str, str] = {
     "worker in this case": "pekerja dalam kasus ini",
     # store/errors.py
     "Not found: {what}": "Tidak ditemukan: {what}",
-    "This record was changed elsewhere since you opened it; reopen it and try again.": (
-        "Data ini sudah diubah di tempat lain sejak Anda membukanya; buka kembali lalu coba lagi."
-    ),
     # store/migrations.py
     (
         "{path}: upgrading the database to schema {version} failed ({error}); the file was not "
@@ -508,4 +505,9 @@ CATALOGUE: dict[str, str] = {
     'The passphrase of {path} was changed since it was opened here; unlock it with the new one.': 'Frasa sandi {path} telah diganti sejak dibuka di sini; buka kuncinya dengan frasa sandi yang baru.',
     'Wrong passphrase for {path}. Nothing was changed.': 'Frasa sandi untuk {path} salah. Tidak ada yang diubah.',
     '{path} is encrypted and there is no terminal to ask for its passphrase on. Use --passphrase-fd N or PULANG_PASSPHRASE (see README).': '{path} terenkripsi dan tidak ada terminal untuk menanyakan frasa sandinya. Gunakan --passphrase-fd N atau PULANG_PASSPHRASE (lihat README).',
+    # store/errors.py, store/database.py (several officers at once)
+    "Changed by {user} at {time} since you opened it; nothing was overwritten.": "Diubah oleh {user} pada {time} sejak Anda membukanya; tidak ada yang tertimpa.",
+    "Removed by {user} at {time} since you opened it; nothing was overwritten.": "Dihapus oleh {user} pada {time} sejak Anda membukanya; tidak ada yang tertimpa.",
+    "Changed by another officer since you opened it; nothing was overwritten.": "Diubah oleh petugas lain sejak Anda membukanya; tidak ada yang tertimpa.",
+    "Removed by another officer since you opened it; nothing was overwritten.": "Dihapus oleh petugas lain sejak Anda membukanya; tidak ada yang tertimpa.",
 }
