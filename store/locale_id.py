@@ -406,14 +406,16 @@ CATALOGUE: dict[str, str] = {
         " in a one-line field moves to the next one. In a list of choices, Space ticks an item. "
         "Fields marked * are required. Dates are written DD/MM/YYYY. If something cannot be saved,"
         " the reason appears under the field in red and everything you typed stays. Escape asks "
-        "before throwing changes away."
+        "before throwing changes away. If another officer saved this record after you opened it, "
+        "nothing is overwritten: both versions are shown side by side and you choose."
     ): (
         "Isi kolom-kolomnya lalu tekan Ctrl+S untuk menyimpan. Tab dan Shift+Tab berpindah "
         "antarkolom; Enter di kolom satu baris pindah ke kolom berikutnya. Di daftar pilihan, "
         "Space mencentang satu pilihan. Kolom bertanda * wajib diisi. Tanggal ditulis DD/MM/YYYY. "
         "Jika ada yang tidak bisa disimpan, alasannya muncul di bawah kolomnya dengan warna merah "
         "dan semua yang sudah Anda ketik tetap ada. Escape bertanya dulu sebelum membuang "
-        "perubahan."
+        "perubahan. Jika petugas lain menyimpan data ini setelah Anda membukanya, tidak ada yang "
+        "tertimpa: kedua versi ditampilkan berdampingan dan Anda yang memilih."
     ),
     "(not set)": "(belum diisi)",
     "Not saved: please correct the fields marked in red.": (
@@ -510,4 +512,23 @@ CATALOGUE: dict[str, str] = {
     "Removed by {user} at {time} since you opened it; nothing was overwritten.": "Dihapus oleh {user} pada {time} sejak Anda membukanya; tidak ada yang tertimpa.",
     "Changed by another officer since you opened it; nothing was overwritten.": "Diubah oleh petugas lain sejak Anda membukanya; tidak ada yang tertimpa.",
     "Removed by another officer since you opened it; nothing was overwritten.": "Dihapus oleh petugas lain sejak Anda membukanya; tidak ada yang tertimpa.",
+    # tui/app.py, tui/screens/conflict.py, form.py, case.py (several officers at once)
+    "Updated: changes by another officer.": "Diperbarui: ada perubahan dari petugas lain.",
+    "Remove anyway": "Tetap hapus",
+    "Keep the worker": "Pertahankan pekerja",
+    "Theirs (saved)": "Milik mereka (tersimpan)",
+    "As you saw it": "Seperti yang Anda lihat",
+    "Changed by another officer": "Diubah oleh petugas lain",
+    "Another officer changed or removed this record after you opened it; nothing was overwritten. The table lists each field that differs: their saved value beside yours. Move through it with the arrows to read a field's whole value below the table. The keys at the bottom say what you can do: keep yours, keep theirs (after asking), or go back with Escape, with nothing you typed lost.": "Petugas lain mengubah atau menghapus data ini setelah Anda membukanya; tidak ada yang tertimpa. Tabel memuat setiap kolom yang berbeda: nilai tersimpan milik mereka di samping nilai Anda. Gunakan panah untuk membaca nilai lengkap sebuah kolom di bawah tabel. Tombol di bagian bawah menunjukkan pilihan Anda: simpan milik Anda, pakai milik mereka (setelah ditanya), atau kembali dengan Escape tanpa kehilangan apa pun yang sudah Anda ketik.",
+    "Fields that differ ({count}):": "Kolom yang berbeda ({count}):",
+    "Field": "Kolom",
+    "Removed by another officer": "Dihapus oleh petugas lain",
+    "Save mine again": "Simpan milik saya lagi",
+    "Discard mine": "Buang milik saya",
+    "Throw away what you typed? The record stays removed.": "Buang yang sudah Anda ketik? Data ini tetap terhapus.",
+    "Keep mine": "Pakai milik saya",
+    "Keep theirs": "Pakai milik mereka",
+    "Throw away what you typed and keep their version?": "Buang yang sudah Anda ketik dan pakai versi mereka?",
+    "Back to my form": "Kembali ke formulir saya",
+    "Yours (not saved)": "Milik Anda (belum tersimpan)",
 }
