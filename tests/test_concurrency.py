@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 import pytest
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from store.check import check
 from store.database import Database
@@ -25,7 +25,7 @@ from tui.caselist import CaseList
 from tui.screens.case import CaseScreen
 from tui.screens.cases import CasesScreen
 from tui.screens.conflict import ConflictScreen
-from tui.screens.dialogs import ConfirmDialog
+from tui.screens.dialogs import ConfirmDialog, HelpScreen
 from tui.screens.record_forms import LogEntryForm, WorkerForm
 
 OFFICER = Path(__file__).parent / "officer.py"
@@ -416,6 +416,18 @@ async def test_the_second_writer_sees_both_versions_and_loses_nothing(shared: An
                         "health": ("Asthma", ""), "notes": ("", "Flight booked")}
         assert colleague.get(Worker, worker.id).current_location == "Shelter B"
 
+        await pilot.press("f1")  # help and the palette work here too
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = str(app.screen.query_one("#help-keys", Static).render())
+        assert "Keep mine" in keys and "Keep theirs" in keys and "Back to my form" in keys
+        await pilot.press("escape", "ctrl+p")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CommandPalette"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictScreen)
+
         await pilot.press("escape")  # back to my form: exactly as typed
         await pilot.pause()
         form = app.screen
@@ -433,6 +445,34 @@ async def test_the_second_writer_sees_both_versions_and_loses_nothing(shared: An
                                                                   "Flight booked", 3)
     # Mine was typed over the whole form, health included: the officer chose it, seeing both.
     assert kept.health == ""
+
+
+async def test_keeping_mine_over_theirs_keeps_what_the_form_does_not_show(
+    db_path: Path,
+) -> None:
+    db = Database.open(db_path, create=True)
+    case = db.save_case(a_case())
+    entry = db.save_log_entry(build(LogEntry, {
+        "case_id": case.id, "at": "12/12/2025 10:00", "summary": "Called KBRI",
+        "next_step": "Call back", "due_date": "15/12/2025"}))
+    app = PulangApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_case(pilot, case.ref)
+        await pilot.press("tab", "enter")  # the log entry under the cursor
+        assert isinstance(app.screen, LogEntryForm)
+        with Database.open(db_path) as colleague:
+            colleague.mark_next_step(entry, True)
+        await fill(pilot, "summary", "Called KBRI; they call back on Monday")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ConflictScreen))
+        assert [d.name for d in app.screen.differences] == ["summary"]
+        await pilot.press("m")
+        await saved_and_back(pilot)
+    saved = db.log_of(case.id)[0]
+    assert saved.summary == "Called KBRI; they call back on Monday"
+    assert saved.next_step_done, "their tick stays: the form never showed it"
+    assert saved.version == 3
+    db.close()
 
 
 async def test_keep_theirs_asks_first_and_shows_their_version(shared: Any) -> None:

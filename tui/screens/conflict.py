@@ -45,7 +45,7 @@ class Choice:
 
 class ConflictScreen(TranslatedBindings, Screen[str | None]):
     BINDINGS = [
-        Binding("f1", "app.help", N_("Help"), id="conflict.help"),
+        Binding("f1", "app.help", N_("Help"), id="conflict.help", show=False),
     ]
     HELP = N_(
         "Another officer changed or removed this record after you opened it; nothing was "
