@@ -212,9 +212,10 @@ class Engine:
             del tables_read
         self._loading = False
         gc.enable()
-        self.meta = meta
-        for record_id, (writer, at) in meta.get("removed", {}).items():
+        # Kept apart from meta, so that a journal entry changing meta never carries them.
+        for record_id, (writer, at) in meta.pop("removed", {}).items():
             self.removed.setdefault(record_id, (writer, at))
+        self.meta = meta
         state = read_journal(self.journal)
         generation = int(meta.get("generation", 0))
         if state is not None and state.generation > generation:
@@ -499,10 +500,10 @@ class Engine:
         """
         with locked(self.path):
             self.refresh()
-            meta = {**self.meta, "generation": int(self.meta.get("generation", 0)) + 1,
-                    "removed": self._removals_to_keep()}
+            meta = {**self.meta, "generation": int(self.meta.get("generation", 0)) + 1}
             st = os.stat(self.path)
-            payload = self._render(meta, rows() if rows is not None else None)
+            payload = self._render({**meta, "removed": self._removals_to_keep()},
+                                   rows() if rows is not None else None)
             write_atomically(self.path, payload, stat.S_IMODE(st.st_mode), st.st_gid)
             self.meta = meta
             self.snapshot_stamp = _stamp(self.path)

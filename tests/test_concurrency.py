@@ -365,6 +365,10 @@ def test_who_removed_a_record_is_still_known_after_their_journal_was_folded_in(
         empty_db.save_worker(changed(opened, notes="Called her mother"))
     assert raised.value.removed
     assert str(raised.value).startswith(f"Removed by {ME} at ")
+    assert opened.id.encode() in db_path.read_bytes()  # remembered in the snapshot's _meta
+    # ... and nowhere else: a new case's reference counter does not copy it into the journal.
+    empty_db.save_case(a_case("Another"))
+    assert opened.id.encode() not in db_path.with_name(db_path.name + ".journal").read_bytes()
 
 
 # -- the app: the conflict screen, and what others change showing up -------------------------
@@ -378,6 +382,14 @@ async def open_case(pilot: Any, ref: str) -> CaseScreen:
 
 async def saved_and_back(pilot: Any) -> None:
     await until(pilot, lambda: isinstance(pilot.app.screen, CaseScreen))
+
+
+def app_on(db: Database) -> PulangApp:
+    """The app, looking for others' changes only when a conflict asks it to: these tests
+    decide exactly when the colleague's change reaches the screen."""
+    app = PulangApp(db)
+    app.REFRESH_SECONDS = 3600
+    return app
 
 
 @pytest.fixture
@@ -395,7 +407,7 @@ def shared(db_path: Path) -> Any:
 
 async def test_the_second_writer_sees_both_versions_and_loses_nothing(shared: Any) -> None:
     db, colleague, case, worker = shared
-    app = PulangApp(db)
+    app = app_on(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_case(pilot, case.ref)
         await pilot.press("enter")  # edit the worker under the cursor
@@ -455,7 +467,7 @@ async def test_keeping_mine_over_theirs_keeps_what_the_form_does_not_show(
     entry = db.save_log_entry(build(LogEntry, {
         "case_id": case.id, "at": "12/12/2025 10:00", "summary": "Called KBRI",
         "next_step": "Call back", "due_date": "15/12/2025"}))
-    app = PulangApp(db)
+    app = app_on(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_case(pilot, case.ref)
         await pilot.press("tab", "enter")  # the log entry under the cursor
@@ -477,7 +489,7 @@ async def test_keeping_mine_over_theirs_keeps_what_the_form_does_not_show(
 
 async def test_keep_theirs_asks_first_and_shows_their_version(shared: Any) -> None:
     db, colleague, case, worker = shared
-    app = PulangApp(db)
+    app = app_on(db)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_case(pilot, case.ref)
         await pilot.press("enter")
@@ -501,7 +513,7 @@ async def test_keep_theirs_asks_first_and_shows_their_version(shared: Any) -> No
 
 async def test_saving_a_worker_someone_removed_offers_to_save_it_again(shared: Any) -> None:
     db, colleague, case, worker = shared
-    app = PulangApp(db)
+    app = app_on(db)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_case(pilot, case.ref)
         await pilot.press("enter")
@@ -523,7 +535,7 @@ async def test_saving_a_worker_someone_removed_offers_to_save_it_again(shared: A
 
 async def test_removing_a_worker_someone_changed_shows_the_change_first(shared: Any) -> None:
     db, colleague, case, worker = shared
-    app = PulangApp(db)
+    app = app_on(db)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_case(pilot, case.ref)
         theirs = colleague.save_worker(changed(worker, current_location="Shelter B"))
@@ -591,5 +603,5 @@ async def test_an_open_case_shows_others_log_entries_and_a_form_is_left_alone(
         assert app.focused is form.query_one("#f-counterpart_org")
         await pilot.press("ctrl+s")
         await saved_and_back(pilot)
-        assert len(screen.entries) == 5
+        await until(pilot, lambda: len(screen.entries) == 5)  # theirs and mine
     db.close()
