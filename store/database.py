@@ -26,6 +26,7 @@ from store.countries import country_name
 from store.crypto import Sealer, is_encrypted
 from store.engine import COMPACT_AT_BYTES, Change, Engine
 from store.errors import (
+    Conflict,
     DamagedRecord,
     DatabaseBusy,
     NotCompacted,
@@ -38,7 +39,7 @@ from store.errors import (
 from store.i18n import _
 from store.journal import locked
 from store.migrations import META_TABLE, MIGRATIONS, Migration, Tables
-from store.records import Case, LogEntry, Record, Worker, build
+from store.records import Case, LogEntry, Record, Worker, build, new_id
 from store.rows import CaseRow
 from store.storage import remove_stale_temporaries
 from store.text import fold
@@ -50,6 +51,7 @@ R = TypeVar("R", bound=Record)
 
 CASES, WORKERS, LOG = "cases", "workers", "log"
 _TABLE_OF: dict[type[Record], str] = {Case: CASES, Worker: WORKERS, LogEntry: LOG}
+_KIND_OF: dict[str, type[Record]] = {table: kind for kind, table in _TABLE_OF.items()}
 
 # Below this snapshot size, closing always folds the journal in: it takes milliseconds.
 _SMALL_SNAPSHOT = 16 * 1024 * 1024
@@ -80,6 +82,7 @@ class Database:
         self._audit_as: tuple[str, str | None] | None = None
         self._depth = 0  # transactions open in this object: the lock is held when > 0
         engine.on_commit = self._record_commit
+        self._foreign_seen = engine.foreign
 
     # -- opening and closing ---------------------------------------------------------------
 
@@ -432,29 +435,93 @@ class Database:
             return _valid(kind, doc)
 
     def _save(self, record: R, **fixed: Any) -> R:
-        """Insert or update `record`, stamped with time, user and the next version."""
+        """Insert or update `record`, stamped with time, user and the next version.
+
+        `record.version` is the version it was read at (0: a new record). If the stored one
+        moved on since, or was removed, nothing is written: `Conflict` says who and when.
+        """
         doc = self._doc(type(record), record.id)
+        stored = None if doc is None else doc.get("version")
+        if stored != (record.version or None):
+            raise self._conflict(type(record), record.id, doc, mine=record)
         now = dt.datetime.now(dt.timezone.utc)
         data = record.model_dump()
         if doc is None:
-            if record.version != 0:
-                raise NotFound(record.id)
             data.update(created_at=now)
         else:
             data.update(created_at=doc.get("created_at"))
         data.update(fixed, updated_at=now, changed_by=current_user(), version=record.version + 1)
         saved = build(type(record), data)
-        self._engine.stage(
-            Change(_TABLE_OF[type(record)], saved.id, None if doc is None else record.version,
-                   saved.version, saved.model_dump(mode="json"))
-        )
+        self._stage(Change(_TABLE_OF[type(record)], saved.id, stored, saved.version,
+                           saved.model_dump(mode="json")), mine=record)
         return saved
 
-    def _remove(self, kind: type[Record], record_id: str) -> None:
+    def _remove(self, kind: type[Record], record_id: str, version: int | None = None) -> None:
+        """Remove a record; with `version`, only if it is still the one the user saw."""
         doc = self._doc(kind, record_id)
         if doc is None:
             raise NotFound(record_id)
-        self._engine.stage(Change(_TABLE_OF[kind], record_id, doc.get("version"), None, None))
+        if version is not None and doc.get("version") != version:
+            raise self._conflict(kind, record_id, doc)
+        self._stage(Change(_TABLE_OF[kind], record_id, doc.get("version"), None, None))
+
+    def _stage(self, change: Change, mine: Record | None = None) -> None:
+        try:
+            self._engine.stage(change)
+        except Conflict as conflict:  # the engine's own check: say who and when, too
+            kind = _KIND_OF[change.table]
+            raise self._conflict(kind, change.id, conflict.theirs, mine=mine) from None
+
+    def _conflict(self, kind: type[Record], record_id: str, doc: dict[str, Any] | None,
+                  mine: Record | None = None) -> Conflict:
+        """What the user needs to choose: the record as stored now, who changed it, when."""
+        if doc is not None:
+            theirs = _valid(kind, doc)
+            return Conflict(_TABLE_OF[kind], record_id, theirs=theirs, mine=mine,
+                            by=theirs.changed_by, at=theirs.updated_at)
+        writer, at = self._engine.removed.get(record_id, ("", 0.0))
+        return Conflict(_TABLE_OF[kind], record_id, mine=mine, by=writer.rsplit("@", 1)[0],
+                        at=dt.datetime.fromtimestamp(at, dt.timezone.utc) if at else None)
+
+    def keep_mine(self, conflict: Conflict, mine: R | None = None) -> R:
+        """Save `mine` (by default the record the conflict refused) over what is stored now.
+
+        Over a changed record, it is saved on top of `conflict.theirs`' version: if that moved
+        on again meanwhile, this is another `Conflict`. A removed record is saved again as a
+        new one (a new id; a new case also gets a new reference).
+        """
+        record = mine if mine is not None else conflict.mine
+        if record is None:
+            raise ValueError("keep_mine() needs the record to save")
+        if conflict.theirs is None:
+            data = record.model_dump()
+            data.update(id=new_id(), version=0, created_at=None, updated_at=None)
+            if isinstance(record, Case):
+                data.update(ref=None)
+            record = build(type(record), data)
+        else:
+            record = record.model_copy(update={"version": conflict.theirs.version})
+        return self.save(record)
+
+    def save(self, record: R) -> R:
+        """Save a case, worker or log entry through its own save method."""
+        if isinstance(record, Case):
+            return self.save_case(record)  # type: ignore[return-value]
+        if isinstance(record, Worker):
+            return self.save_worker(record)  # type: ignore[return-value]
+        if isinstance(record, LogEntry):
+            return self.save_log_entry(record)  # type: ignore[return-value]
+        raise TypeError(type(record).__name__)
+
+    def changed_elsewhere(self) -> bool:
+        """Catch up with the files; True if another process changed anything since the last
+        call (read in here or by any other query). Cheap when nothing changed: two stats."""
+        with self._lock:
+            self._engine.refresh()
+            foreign = self._engine.foreign
+            changed = foreign != self._foreign_seen
+            self._foreign_seen = foreign
+            return changed
 
     # -- cases -----------------------------------------------------------------------------
 
@@ -507,18 +574,24 @@ class Database:
                 raise NotFound(_("case of this worker"))
             return self._save(worker)
 
-    def remove_worker(self, worker_id: str) -> None:
-        """Remove a worker; log entries that named them keep the entry but drop the link."""
+    def remove_worker(self, worker_id: str, version: int | None = None) -> None:
+        """Remove a worker; log entries that named them keep the entry but drop the link.
+
+        With `version` (the one the user saw), a worker changed elsewhere since is not removed:
+        `Conflict`, with the worker as stored now.
+        """
         with self.transaction():
             doc = self._doc(Worker, worker_id)
             if doc is None:
                 raise NotFound(worker_id)
+            if version is not None and doc.get("version") != version:
+                raise self._conflict(Worker, worker_id, doc)
             for entry_doc in self._engine.children_of(LOG, doc["case_id"]):
                 if worker_id in entry_doc.get("worker_ids", []):
                     entry = _valid(LogEntry, entry_doc)
                     kept = [w for w in entry.worker_ids if w != worker_id]
                     self._save(entry.model_copy(update={"worker_ids": kept}))
-            self._remove(Worker, worker_id)
+            self._remove(Worker, worker_id, version)
 
     def erase_worker(self, worker_id: str) -> Worker:
         """Erase a worker's personal and sensitive data for good (consent withdrawn, or a
@@ -572,8 +645,14 @@ class Database:
             if self._doc(Case, entry.case_id) is None:
                 raise NotFound(_("case of this log entry"))
             workers = self._engine.children[WORKERS].get(entry.case_id, {})
-            if any(w not in workers for w in entry.worker_ids):
+            gone = [w for w in entry.worker_ids if w not in workers]
+            if any(w not in self._engine.removed for w in gone):
                 raise NotFound(_("worker in this case"))
+            if gone:
+                # Removed by someone else meanwhile: the entry stays, without the link, as if
+                # it had been saved before the removal.
+                kept = [w for w in entry.worker_ids if w in workers]
+                entry = entry.model_copy(update={"worker_ids": kept})
             return self._save(entry)
 
     def mark_next_step(self, entry: LogEntry, done: bool) -> LogEntry:
@@ -591,6 +670,11 @@ class Database:
         with self._lock:
             engine = self._engine
             engine.refresh()
+            if engine.snapshot_rows:
+                # The snapshot was read again (another process folded its journal in): start
+                # from the rows it recorded, then rebuild what its journal changed since.
+                self._rows = {k: _decode_row(k, raw) for k, raw in engine.snapshot_rows}
+                engine.snapshot_rows = []
             dirty = engine.dirty_cases
             if dirty is None:
                 self._rows = {}

@@ -45,6 +45,7 @@ from store.journal import (
     locked,
     new_journal_bytes,
     read_journal,
+    writer_id,
 )
 from store.migrations import META_DOC, META_TABLE, MIGRATIONS, Migration, Tables, migrate, schema_of
 from store.shared import refuse_open_to_others
@@ -55,6 +56,11 @@ RECORD_TABLES = ("cases", "workers", "log")
 
 # Fold the journal into the snapshot at close once it is this large.
 COMPACT_AT_BYTES = 256 * 1024
+
+# Removals the snapshot remembers (who and when), so that a conflict with one can say so after
+# the journal that recorded it was folded in: the most recent, for this long.
+KEEP_REMOVALS = 1000
+KEEP_REMOVALS_SECONDS = 90 * 24 * 3600
 
 Progress = Callable[[float], None]
 
@@ -116,6 +122,10 @@ class Engine:
         # Called (from whichever thread writes) when a write finds another process holding the
         # lock and starts waiting for it: the UI says "busy, retrying".
         self.on_busy: Callable[[], None] | None = None
+        # Records removed by a journal entry read here: id -> (writer "user@host:pid", time),
+        # so that saving one of them again can say who removed it and when. Kept across reloads.
+        self.removed: dict[str, tuple[str, float]] = {}
+        self.foreign = 0  # how many times refresh() brought in other processes' changes
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -225,6 +235,9 @@ class Engine:
             del tables_read
         self._loading = False
         gc.enable()
+        # Kept apart from meta, so that a journal entry changing meta never carries them.
+        for record_id, (writer, at) in meta.pop("removed", {}).items():
+            self.removed.setdefault(record_id, (writer, at))
         self.meta = meta
         state = read_journal(self.journal, sealer=self.sealer)
         generation = int(meta.get("generation", 0))
@@ -240,9 +253,7 @@ class Engine:
         # With the snapshot's rows, only cases the journal touches need their row rebuilt.
         self.dirty_cases = set() if self.snapshot_rows else None
         if state is not None and state.generation == generation:
-            for entry in state.entries:
-                for change in entry["changes"]:
-                    self._apply(change["table"], change["id"], change["data"])
+            self._replay(state.entries)
             state.entries = []
         else:
             # No journal, or one already folded into this snapshot (a compaction stopped
@@ -351,6 +362,19 @@ class Engine:
             raw_table[record_id] = raw
             self._index(table, record_id, data)
 
+    def _replay(self, entries: list[dict[str, Any]]) -> None:
+        """Apply journal entries read from the file, remembering who removed what, and when."""
+        for entry in entries:
+            for change in entry["changes"]:
+                self._apply(change["table"], change["id"], change["data"])
+                if change["table"] == META_TABLE:
+                    continue
+                if change["data"] is None:
+                    self.removed[change["id"]] = (str(entry.get("writer", "")),
+                                                  float(entry.get("at", 0.0)))
+                else:
+                    self.removed.pop(change["id"], None)
+
     def _touch(self, case_id: str | None) -> None:
         if case_id and self.dirty_cases is not None and not self._loading:
             self.dirty_cases.add(case_id)
@@ -413,20 +437,27 @@ class Engine:
         state = read_journal(self.journal, self.state, self.sealer)
         if state is None:
             return
-        for entry in state.entries:
-            for change in entry["changes"]:
-                self._apply(change["table"], change["id"], change["data"])
+        if state.entries:
+            self._replay(state.entries)
+            self.foreign += 1
         state.entries = []
 
     def _reload(self) -> None:
-        """Read the files afresh after another process replaced them (a compaction, a restore).
+        """Read the files afresh after another process replaced them (a compaction, a restore);
+        records that are gone count as removed (by whom and when is no longer known once a
+        snapshot folded it in).
 
         Only `Database.open` seeds the cases list from the snapshot's rows: after a reload every
         row is rebuilt, or the list would keep rows the other process changed before it compacted.
         """
+        before = {table: set(self.raw[table]) for table in RECORD_TABLES}
         self.load()
         self.dirty_cases = None
         self.snapshot_rows = []
+        for table in RECORD_TABLES:
+            for record_id in before[table].difference(self.raw[table]):
+                self.removed.setdefault(record_id, ("", 0.0))
+        self.foreign += 1
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -449,6 +480,9 @@ class Engine:
                     append_entry(self.journal, self.state, [c.as_json() for c in self._pending],
                                  self.sealer)
                     self.commits += 1
+                    for change in self._pending:
+                        if change.data is None and change.table != META_TABLE:
+                            self.removed[change.id] = (writer_id(), time.time())
                     if self.on_commit is not None:
                         before = [previous for _t, _i, previous in self._undo]
                         self.on_commit(list(zip(self._pending, before)))
@@ -468,7 +502,7 @@ class Engine:
             previous = self.get(change.table, change.id)
             version = None if previous is None else previous.get("version")
             if version != change.old:
-                raise Conflict()
+                raise Conflict(change.table, change.id, theirs=previous)
         self._undo.append((change.table, change.id, previous))
         self._pending.append(change)
         self._apply(change.table, change.id, change.data)
@@ -545,12 +579,21 @@ class Engine:
         self.refresh()
         meta = {**self.meta, "generation": int(self.meta.get("generation", 0)) + 1}
         st = os.stat(self.path)
-        payload = self._render(meta, rows() if rows is not None else None)
+        payload = self._render({**meta, "removed": self._removals_to_keep()},
+                               rows() if rows is not None else None)
         write_atomically(self.path, payload, stat.S_IMODE(st.st_mode), st.st_gid)
         self.meta = meta
         self.snapshot_stamp = _stamp(self.path)
         self.foreign_layout = False
         self._reset_journal()
+
+    def _removals_to_keep(self) -> dict[str, list[Any]]:
+        since = time.time() - KEEP_REMOVALS_SECONDS
+        known = [(at, rid, writer) for rid, (writer, at) in self.removed.items()
+                 if writer and at >= since and rid not in self.raw["cases"]
+                 and rid not in self.raw["workers"] and rid not in self.raw["log"]]
+        known.sort(reverse=True)
+        return {rid: [writer, at] for at, rid, writer in known[:KEEP_REMOVALS]}
 
     def upgrade(self) -> None:
         """Migrate to this program's schema, after a backup copy of snapshot and journal."""

@@ -9,9 +9,11 @@ from __future__ import annotations
 import errno
 import shlex
 from collections.abc import Sequence
+import datetime as dt
 from enum import IntEnum
+from typing import Any
 
-from store.i18n import _
+from store.i18n import _, format_datetime
 
 
 class ExitCode(IntEnum):
@@ -171,12 +173,42 @@ class NotFound(PulangError):
 
 
 class Conflict(PulangError):
-    """Someone saved the record since it was opened; nothing was overwritten."""
+    """Someone saved (or removed) the record since it was opened; nothing was overwritten.
 
-    def __init__(self) -> None:
-        super().__init__(
-            _("This record was changed elsewhere since you opened it; reopen it and try again.")
-        )
+    `theirs` is the record as it is stored now (None: it was removed), `mine` the record the
+    user tried to save (None for a removal), `by` the user who changed or removed it and `at`
+    when (either may be unknown: "" and None). The message names who and when, never a value.
+    """
+
+    def __init__(self, kind: str = "", record_id: str = "", *, theirs: Any = None,
+                 mine: Any = None, by: str = "", at: dt.datetime | None = None) -> None:
+        self.kind = kind  # "cases", "workers" or "log"
+        self.record_id = record_id
+        self.theirs = theirs
+        self.mine = mine
+        self.by = by
+        self.at = at
+        removed = theirs is None and bool(record_id)
+        if by and at is not None:
+            when = format_datetime(at)
+            if removed:
+                message = _("Removed by {user} at {time} since you opened it; nothing was "
+                            "overwritten.").format(user=by, time=when)
+            else:
+                message = _("Changed by {user} at {time} since you opened it; nothing was "
+                            "overwritten.").format(user=by, time=when)
+        elif removed:
+            message = _("Removed by another officer since you opened it; nothing was "
+                        "overwritten.")
+        else:
+            message = _("Changed by another officer since you opened it; nothing was "
+                        "overwritten.")
+        super().__init__(message)
+
+    @property
+    def removed(self) -> bool:
+        """The record is gone: the choices are saving it again, as new, or letting it go."""
+        return self.theirs is None
 
 
 class WrongPassphrase(PulangError):

@@ -25,9 +25,6 @@ CATALOGUE: dict[str, str] = {
     "worker in this case": "pekerja dalam kasus ini",
     # store/errors.py
     "Not found: {what}": "Tidak ditemukan: {what}",
-    "This record was changed elsewhere since you opened it; reopen it and try again.": (
-        "Data ini sudah diubah di tempat lain sejak Anda membukanya; buka kembali lalu coba lagi."
-    ),
     # store/migrations.py
     (
         "{path}: upgrading the database to schema {version} failed ({error}); the file was not "
@@ -413,14 +410,17 @@ CATALOGUE: dict[str, str] = {
         "Fields marked * are required. Dates are written DD/MM/YYYY. If something cannot be saved,"
         " the reason appears in red, under the field or, when the disk or the database is the "
         "cause, at the bottom; everything you typed stays and Ctrl+S tries again. Escape asks "
-        "before throwing changes away."
+        "before throwing changes away. If another officer saved this record after you opened it, "
+        "nothing is overwritten: both versions are shown side by side and you choose."
     ): (
         "Isi kolom-kolomnya lalu tekan Ctrl+S untuk menyimpan. Tab dan Shift+Tab berpindah "
         "antarkolom; Enter di kolom satu baris pindah ke kolom berikutnya. Di daftar pilihan, "
         "Space mencentang satu pilihan. Kolom bertanda * wajib diisi. Tanggal ditulis DD/MM/YYYY. "
         "Jika ada yang tidak bisa disimpan, alasannya muncul dengan warna merah, di bawah kolomnya "
         "atau, bila penyebabnya disk atau basis data, di bagian bawah; semua yang sudah Anda ketik "
-        "tetap ada dan Ctrl+S mencoba lagi. Escape bertanya dulu sebelum membuang perubahan."
+        "tetap ada dan Ctrl+S mencoba lagi. Escape bertanya dulu sebelum membuang perubahan. Jika "
+        "petugas lain menyimpan data ini setelah Anda membukanya, tidak ada yang tertimpa: kedua "
+        "versi ditampilkan berdampingan dan Anda yang memilih."
     ),
     "(not set)": "(belum diisi)",
     "Not saved: please correct the fields marked in red.": (
@@ -779,4 +779,28 @@ CATALOGUE: dict[str, str] = {
     "the group of officers' accounts": 'grup akun para petugas',
     '{path} already exists; to share it, run: pulang share --group {group} --db {path}': '{path} sudah ada; untuk membagikannya, jalankan: pulang share --group {group} --db {path}',
     '{path} is shared with the group {group}: its files are mode 0660.': '{path} dibagikan dengan grup {group}: berkas-berkasnya bermode 0660.',
+    # store/errors.py, store/database.py (several officers at once)
+    "Changed by {user} at {time} since you opened it; nothing was overwritten.": "Diubah oleh {user} pada {time} sejak Anda membukanya; tidak ada yang tertimpa.",
+    "Removed by {user} at {time} since you opened it; nothing was overwritten.": "Dihapus oleh {user} pada {time} sejak Anda membukanya; tidak ada yang tertimpa.",
+    "Changed by another officer since you opened it; nothing was overwritten.": "Diubah oleh petugas lain sejak Anda membukanya; tidak ada yang tertimpa.",
+    "Removed by another officer since you opened it; nothing was overwritten.": "Dihapus oleh petugas lain sejak Anda membukanya; tidak ada yang tertimpa.",
+    # tui/app.py, tui/screens/conflict.py, form.py, case.py (several officers at once)
+    "Updated: changes by another officer.": "Diperbarui: ada perubahan dari petugas lain.",
+    "Remove anyway": "Tetap hapus",
+    "Keep the worker": "Pertahankan pekerja",
+    "Theirs (saved)": "Mereka (tersimpan)",
+    "As you saw it": "Seperti yang Anda lihat",
+    "Changed by another officer": "Diubah oleh petugas lain",
+    "Another officer changed or removed this record after you opened it; nothing was overwritten. The table lists each field that differs: their saved value beside yours. Move through it with the arrows to read a field's whole value below the table. The keys at the bottom say what you can do: keep yours, keep theirs (after asking), or go back with Escape, with nothing you typed lost.": "Petugas lain mengubah atau menghapus data ini setelah Anda membukanya; tidak ada yang tertimpa. Tabel memuat setiap kolom yang berbeda: nilai tersimpan milik mereka di samping nilai Anda. Gunakan panah untuk membaca nilai lengkap sebuah kolom di bawah tabel. Tombol di bagian bawah menunjukkan pilihan Anda: simpan milik Anda, pakai milik mereka (setelah ditanya), atau kembali dengan Escape tanpa kehilangan apa pun yang sudah Anda ketik.",
+    "Fields that differ ({count}):": "Kolom yang berbeda ({count}):",
+    "Field": "Kolom",
+    "Removed by another officer": "Dihapus oleh petugas lain",
+    "Save mine again": "Simpan milik saya lagi",
+    "Discard mine": "Buang milik saya",
+    "Throw away what you typed? The record stays removed.": "Buang yang sudah Anda ketik? Data ini tetap terhapus.",
+    "Keep mine": "Pakai punya saya",
+    "Keep theirs": "Pakai punya mereka",
+    "Throw away what you typed and keep their version?": "Buang yang sudah Anda ketik dan pakai versi mereka?",
+    "Back to my form": "Kembali ke formulir",
+    "Yours (not saved)": "Anda (belum disimpan)",
 }

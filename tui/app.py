@@ -4,11 +4,16 @@ It paints first and loads after: the first frame needs only Textual and the case
 the database (and pydantic, pycountry, phonenumbers behind it) is opened in a worker thread.
 Keys pressed meanwhile are kept: text goes into the filter, and actions that need the data run
 once it is there.
+
+Every few seconds it asks the database, off the event loop, whether another officer changed it
+(two stats when nothing did), and if so redraws the cases list and an open case; forms are never
+touched.
 """
 
 from __future__ import annotations
 
 import contextlib
+import asyncio
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -22,7 +27,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
-from store.errors import PulangError, busy_retrying
+from store.errors import DatabaseLocked, PulangError, busy_retrying
 from store.i18n import N_, _
 from tui import perf
 from tui.commands import PulangCommands
@@ -36,6 +41,7 @@ from tui.translate import translate_bindings
 if TYPE_CHECKING:
     from store.database import Database
     from store.records import Case
+    from store.rows import CaseRow
 
 
 def idle_minutes_from_environment() -> float:
@@ -54,6 +60,9 @@ class PulangApp(App[None]):
     TITLE = "Pulang"
     COMMANDS = {PulangCommands}
     ENABLE_COMMAND_PALETTE = True
+    # How often an open app looks for other officers' changes.
+    REFRESH_SECONDS = 2.0
+
     BINDINGS = [
         Binding("f1", "help", N_("Help"), id="app.help"),
         Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
@@ -83,6 +92,8 @@ class PulangApp(App[None]):
         self._after_load: list[Callable[[], None]] = []
         self._stalls = perf.StallWatch()
         self._usable_marked = False
+        self._checking = False
+        self._check_failed = ""
         translate_bindings(self)
         self.theme = "ansi-dark"
 
@@ -96,6 +107,7 @@ class PulangApp(App[None]):
         self.sub_title = str(self.db_path)
         if self.idle_seconds > 0:
             self.set_interval(min(30.0, max(1.0, self.idle_seconds / 4)), self._lock_if_idle)
+        self.set_interval(self.REFRESH_SECONDS, self.check_for_changes)
         if self.db is None and self.sealer is None and not self.create and \
                 is_encrypted_file(self.db_path):
             # Before anything else: the passphrase. Nothing is read until it is given.
@@ -319,6 +331,41 @@ class PulangApp(App[None]):
         if perf.enabled():
             self.call_from_thread(self.call_after_refresh, self._stalls.report, what)
 
+    # -- other officers' changes -------------------------------------------------------------
+
+    async def check_for_changes(self) -> None:
+        """Has another officer changed the database? Then show it (forms are left alone)."""
+        db = self.db
+        if db is None or db.locked or self._checking:
+            return
+        self._checking = True
+        try:
+            rows = await asyncio.to_thread(_rows_if_changed, db)
+        except DatabaseLocked:
+            return  # locked meanwhile: nothing to show, and nothing may be
+        except PulangError as error:  # e.g. the file was damaged: say so once, keep trying
+            if str(error) != self._check_failed:
+                self._check_failed = str(error)
+                self.notify(str(error), severity="error", timeout=10)
+            return
+        finally:
+            self._checking = False
+        self._check_failed = ""
+        if rows is not None:
+            self.show_others_changes(rows)
+
+    def check_now(self) -> None:
+        """Look for other officers' changes now, not at the next tick."""
+        self.run_worker(self.check_for_changes(), group="refresh")
+
+    def show_others_changes(self, rows: list[CaseRow]) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, CasesScreen):
+                screen.others_changed(rows, screen is self.screen)
+            elif hasattr(screen, "others_changed"):
+                screen.others_changed(screen is self.screen)
+        self.notify(_("Updated: changes by another officer."), timeout=3)
+
     # -- navigation used by screens and the palette -----------------------------------------
 
     def open_case(self, case_id: str) -> None:
@@ -370,3 +417,8 @@ class PulangApp(App[None]):
             self._exception_event.set()
         self._exit_renderables.append(Text(safe_report(error)))
         self._close_messages_no_wait()
+
+
+def _rows_if_changed(db: Database) -> list[CaseRow] | None:
+    """In a thread: the cases list if another process changed the database, else None."""
+    return db.case_rows() if db.changed_elsewhere() else None

@@ -16,11 +16,12 @@ from textual.widgets import Footer, Header, Label, Static
 
 from store.countries import country_name
 from store.backups import ERASED_BACKUP_DAYS
-from store.errors import PulangError
+from store.errors import Conflict, PulangError
 from store.i18n import N_, _, format_date, format_datetime
 from store.records import Case, LogEntry, Worker
 from store.vocab import label
 from tui import perf
+from tui.screens.conflict import Choice, ConflictScreen
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.form import RecordForm
 from tui.screens.record_forms import CaseForm, LogEntryForm, WorkerForm
@@ -64,6 +65,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         self.case: Case | None = None
         self.case_workers: list[Worker] = []
         self.entries: list[LogEntry] = []
+        self._stale = False  # another officer changed the database while a form was in front
 
     @property
     def pulang(self) -> PulangApp:
@@ -113,6 +115,25 @@ class CaseScreen(TranslatedBindings, Screen[None]):
                                 draft["title"], self.case_id, self.case_workers)
         form.restore_values = draft["values"]
         self.app.push_screen(form, self._after_edit)
+
+    def others_changed(self, is_current: bool) -> None:
+        """Another officer changed the database: show it now if nothing is in front of this
+        screen (the cursor stays on its record), else when it comes back."""
+        if is_current:
+            self._reload_shown()
+        else:
+            self._stale = True
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._reload_shown()
+
+    def _reload_shown(self) -> None:
+        self._stale = False
+        try:
+            self.reload()
+        except PulangError as error:
+            self.notify(str(error), severity="error", timeout=10)
 
     def reload(self) -> None:
         db = self.pulang.db
@@ -304,8 +325,11 @@ class CaseScreen(TranslatedBindings, Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.pulang.run_store(lambda: self.pulang.db.remove_worker(worker.id),
-                                      self._worker_removed, self._store_failed, what="remove")
+                self.pulang.run_store(
+                    lambda: self.pulang.db.remove_worker(worker.id, worker.version),
+                    self._worker_removed, lambda error: self._remove_failed(worker, error),
+                    what="remove",
+                )
 
         self.app.push_screen(
             ConfirmDialog(
@@ -366,11 +390,37 @@ class CaseScreen(TranslatedBindings, Screen[None]):
 
     def _worker_removed(self, _result: object) -> None:
         self.notify(_("Worker removed."))
-        self.reload()
+        self._reload_shown()
 
     def _store_failed(self, error: PulangError) -> None:
         self.notify(str(error), severity="error", timeout=10)
-        self.reload()
+        self._reload_shown()
+
+    def _remove_failed(self, worker: Worker, error: PulangError) -> None:
+        """Removing a worker another officer changed meanwhile: show what they changed, and
+        remove only if asked again."""
+        if not isinstance(error, Conflict) or not isinstance(error.theirs, Worker):
+            self._store_failed(error)
+            return
+        theirs: Worker = error.theirs
+        form = WorkerForm(worker, "", self.case_id)  # only to show the fields as forms do
+
+        def chosen(answer: str | None) -> None:
+            if answer == "remove":
+                self.pulang.run_store(lambda: self.pulang.db.remove_worker(theirs.id, theirs.version),
+                                      self._worker_removed,
+                                      lambda again: self._remove_failed(theirs, again),
+                                      what="remove")
+            else:
+                self._reload_shown()
+
+        self.app.push_screen(
+            ConflictScreen(str(error), form.differences(theirs, worker),
+                           [Choice("r", "remove", _("Remove anyway"))],
+                           back=_("Keep the worker"), theirs_title=_("Theirs (saved)"),
+                           mine_title=_("As you saw it"), title=_("Changed by another officer")),
+            chosen,
+        )
 
     @on(RecordTable.RowHighlighted, "#log")
     def _show_entry(self, event: RecordTable.RowHighlighted) -> None:
