@@ -32,6 +32,7 @@ from store.errors import (
     NotCompacted,
     NotFound,
     PassphraseNeeded,
+    PulangError,
     RecordInvalid,
     WriteFailed,
     failure_reason,
@@ -629,6 +630,59 @@ class Database:
             # No earlier version of the record may stay in the journal.
             self._engine.compact(self._encoded_rows)
             return erased
+
+    def last_version(self, table: str, record_id: str) -> dict[str, Any] | None:
+        """The last saved version of a removed record: from the journal while it still holds
+        it, else from the newest backup that does (and was taken after the last erasure, so
+        that nothing erased comes back). None once both have let it go."""
+        from store import backups
+        from store.journal import read_journal
+
+        engine = self._engine
+        state = read_journal(engine.journal, sealer=engine.sealer)
+        found: dict[str, Any] | None = None
+        if state is not None and state.generation == engine.meta.get("generation"):
+            for entry in state.entries:
+                for change in entry["changes"]:
+                    if change["table"] == table and change["id"] == record_id and change["data"]:
+                        found = change["data"]
+        if found is not None:
+            return found
+        erasures = [dt.datetime.fromisoformat(t) for t in engine.meta.get("erasures", [])]
+        last_erasure = max(erasures) if erasures else None
+        for backup in backups.list_backups(self.path):
+            if last_erasure is not None and backup.taken_at <= last_erasure:
+                break  # older backups may hold what was erased since
+            try:
+                old = Engine(backup.path, sealer=engine.sealer if backup.encrypted else None)
+                old.load()
+            except PulangError:
+                continue  # damaged, or sealed with a key given up: look further back
+            doc = old.get(table, record_id)
+            if doc is not None:
+                return doc
+        return None
+
+    def bring_back(self, kind: type[R], record_id: str) -> R:
+        """Undo the removal of a record: its last saved version, saved again (links from log
+        entries dropped at the removal are not restored). NotFound when no copy is left."""
+        table = _TABLE_OF[kind]
+        with self._lock, self.audit_as(audit.RESTORE), \
+                self.transaction():
+            if self._doc(kind, record_id) is not None:
+                raise PulangError(_("This record is not removed: there is nothing to bring back."))
+            doc = self.last_version(table, record_id)
+            if doc is None:
+                raise NotFound(_("a copy of this record (the journal and the backups that held "
+                                 "it have been folded in or have expired)"))
+            if kind is not Case and self._doc(Case, doc.get("case_id", "")) is None:
+                raise NotFound(_("case of this record"))
+            record = _valid(kind, doc).model_copy(update={"version": 0})
+            if kind is LogEntry:
+                workers = self._engine.children[WORKERS].get(doc["case_id"], {})
+                record = record.model_copy(  # type: ignore[assignment]
+                    update={"worker_ids": [w for w in record.worker_ids if w in workers]})
+            return self._save(record, **({"ref": doc.get("ref")} if kind is Case else {}))
 
     # -- log -------------------------------------------------------------------------------
 

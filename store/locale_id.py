@@ -652,12 +652,15 @@ CATALOGUE: dict[str, str] = {
     "The history of a case, newest first: every change to the case, its workers and its log, "
     "when it was made, by whom (and from where, over SSH), and which fields changed. Personal "
     "and sensitive values are never kept in the history, only that they changed. The lines "
-    "under the table show the whole change under the cursor. Escape goes back to the case.": (
+    "under the table show the whole change under the cursor. On a removal, u brings the worker "
+    "or log entry back as it was last saved, while the journal or a backup still holds it. "
+    "Escape goes back to the case.": (
         "Riwayat satu kasus, yang terbaru di atas: setiap perubahan pada kasus, para pekerjanya "
         "dan catatannya, kapan dibuat, oleh siapa (dan dari mana, lewat SSH), dan kolom mana "
         "yang berubah. Nilai pribadi dan sensitif tidak pernah disimpan dalam riwayat, hanya "
         "bahwa nilai itu berubah. Baris di bawah tabel menampilkan seluruh perubahan di bawah "
-        "kursor. Escape kembali ke kasus."
+        "kursor. Pada penghapusan, u mengembalikan pekerja atau catatan seperti terakhir "
+        "disimpan, selama jurnal atau cadangan masih menyimpannya. Escape kembali ke kasus."
     ),
     "History of {ref}": "Riwayat {ref}",
     "History of {ref}: {count} changes, newest first": (
@@ -803,4 +806,10 @@ CATALOGUE: dict[str, str] = {
     "Throw away what you typed and keep their version?": "Buang yang sudah Anda ketik dan pakai versi mereka?",
     "Back to my form": "Kembali ke formulir",
     "Yours (not saved)": "Anda (belum disimpan)",
+    'This record is not removed: there is nothing to bring back.': 'Data ini tidak dihapus: tidak ada yang perlu dikembalikan.',
+    'a copy of this record (the journal and the backups that held it have been folded in or have expired)': 'salinan data ini (jurnal dan cadangan yang menyimpannya sudah dilebur atau kedaluwarsa)',
+    'case of this record': 'kasus dari data ini',
+    'Undo removal': 'Batalkan penghapusan',
+    'Move to a removal first (a line that says removed).': 'Pindah dulu ke sebuah penghapusan (baris yang bertuliskan dihapus).',
+    'Brought back as it was last saved.': 'Dikembalikan seperti terakhir disimpan.',
 }

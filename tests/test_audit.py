@@ -731,3 +731,50 @@ async def test_the_app_says_when_a_save_could_not_be_audited(
         assert "Saved." in messages
         assert any("could not be added to the audit trail" in m for m in messages)
     assert any(c.destination_place == "Mae Sot" for c in demo_db.cases())
+
+
+async def test_a_removed_worker_comes_back_from_the_history(demo_db: Database) -> None:
+    """Removing is reversible: `u` on the removal in the case's history brings the worker back
+    as last saved, from the journal now and from a backup once the journal was folded in."""
+    from tui.app import PulangApp
+    from tui.screens.case import CaseScreen
+    from tui.screens.history import HistoryScreen
+
+    case = demo_db.case_by_ref("KH-2025-0001")
+    assert case is not None
+    worker = demo_db.workers_of(case.id)[0]
+    demo_db.remove_worker(worker.id)
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_case(case.id)
+        await pilot.pause()
+        await pilot.press("h")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, HistoryScreen) and app.screen.entries:
+                break
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("home", "u")  # newest first: the removal is the first line
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if any(w.id == worker.id for w in demo_db.workers_of(case.id)):
+                break
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, CaseScreen)
+        assert worker.id in [w.id for w in app.screen.case_workers]
+    back = next(w for w in demo_db.workers_of(case.id) if w.id == worker.id)
+    assert back.full_name == worker.full_name and back.passport_number == worker.passport_number
+
+
+def test_a_removal_is_undone_from_a_backup_after_compaction(db_path: Path) -> None:
+    db = Database.open(db_path, create=True)
+    case = db.save_case(build(Case, {"title": "Bavet group", "destination_country": "KH"}))
+    worker = db.save_worker(build(Worker, {"case_id": case.id, "full_name": "Sok Dara"}))
+    db.compact()
+    assert db.backup().backup is not None
+    db.remove_worker(worker.id)
+    db.compact()  # the journal that held the worker is folded in: only the backup has it
+    assert db.bring_back(Worker, worker.id).full_name == "Sok Dara"
+    assert [e.action for e in db.history(worker.id)][-1] == "restore"
+    db.close()

@@ -284,7 +284,12 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             return
         names = {w.id: w.full_name for w in self.case_workers}
         names.update({e.id: format_datetime(e.at) for e in self.entries})
-        self.app.push_screen(HistoryScreen(self.case_id, self.case.ref or "", names))
+        self.app.push_screen(HistoryScreen(self.case_id, self.case.ref or "", names),
+                             self._after_history)
+
+    def _after_history(self, brought_back: object) -> None:
+        if brought_back:  # a removal was undone there: show the record here again
+            self.reload()
 
     def _after_edit(self, saved: object) -> None:
         """Show what was saved by redrawing only the part it belongs to: the save returned

@@ -23,17 +23,19 @@ if TYPE_CHECKING:
 _WHEN, _WHO, _WHAT = 17, 12, 22
 
 
-class HistoryScreen(TranslatedBindings, Screen[None]):
+class HistoryScreen(TranslatedBindings, Screen[bool]):
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="history.back"),
+        Binding("u", "bring_back", N_("Undo removal"), id="history.bring_back"),
         Binding("f1", "app.help", N_("Help"), id="history.help"),
     ]
     HELP = N_(
         "The history of a case, newest first: every change to the case, its workers and its "
         "log, when it was made, by whom (and from where, over SSH), and which fields changed. "
         "Personal and sensitive values are never kept in the history, only that they changed. "
-        "The lines under the table show the whole change under the cursor. Escape goes back "
-        "to the case."
+        "The lines under the table show the whole change under the cursor. On a removal, u "
+        "brings the worker or log entry back as it was last saved, while the journal or a "
+        "backup still holds it. Escape goes back to the case."
     )
 
     def __init__(self, case_id: str, ref: str, names: dict[str, str]) -> None:
@@ -44,6 +46,7 @@ class HistoryScreen(TranslatedBindings, Screen[None]):
         self.ref = ref
         self.names = names
         self.entries: list[AuditEntry] = []
+        self.brought_back = False
 
     @property
     def pulang(self) -> PulangApp:
@@ -112,7 +115,28 @@ class HistoryScreen(TranslatedBindings, Screen[None]):
         return text
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        self.dismiss(self.brought_back)
+
+    def action_bring_back(self) -> None:
+        """Undo the removal under the cursor: the record as it was last saved."""
+        from store.records import Case, LogEntry, Worker
+
+        table = self.query_one("#history", RecordTable)
+        entry = next((e for e in self.entries if str(e.seq) == table.current_key), None)
+        kinds = {"workers": Worker, "log": LogEntry, "cases": Case}
+        if entry is None or entry.action != "delete" or entry.table not in kinds:
+            self.notify(_("Move to a removal first (a line that says removed)."),
+                        severity="warning")
+            return
+        kind, record_id = kinds[entry.table], entry.record or ""
+        self.pulang.run_store(lambda: self.pulang.db.bring_back(kind, record_id),
+                              self._brought_back, self._failed, what="bring back")
+
+    def _brought_back(self, _record: object) -> None:
+        self.brought_back = True
+        self.notify(_("Brought back as it was last saved."))
+        self.pulang.run_store(lambda: self.pulang.db.history(self.case_id), self._show,
+                              self._failed, what="history")
 
     @on(RecordTable.RowHighlighted, "#history")
     def _show_entry(self, event: RecordTable.RowHighlighted) -> None:
