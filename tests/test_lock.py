@@ -119,6 +119,7 @@ async def test_locking_hides_everything_drops_the_key_and_restores_the_form(
         await wait_for(pilot, lambda: isinstance(app.screen, WorkerForm))
         await pilot.pause(0.2)
         form = app.screen
+        assert form.focused is not None and form.focused.id == "f-passport_number"
         assert form.query_one("#f-full_name", Input).value == "Dewi Lestari Half Typed"
         assert form.query_one("#f-passport_number", Input).value == "C7654321"
         assert isinstance(app.screen_stack[-2], CaseScreen)
@@ -176,3 +177,24 @@ async def test_a_plain_database_locks_too_and_says_it_is_not_encrypted(demo_db: 
         await wait_for(pilot, lambda: isinstance(app.screen, CasesScreen))
         await pilot.pause(0.2)
         assert "KH-2025-0001" in screen_text(app)
+
+
+async def test_a_new_case_form_comes_back_after_unlocking(db_path: Path) -> None:
+    from tui.screens.record_forms import CaseForm
+
+    encrypted_demo(db_path)
+    db = Database.open(db_path, passphrase=PASSPHRASE)
+    app = PulangApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, CaseForm)
+        await fill(pilot, "title", "Seven fishermen held off Ambon")
+        await pilot.press("ctrl+l")
+        await wait_for(pilot, lambda: isinstance(app.screen, LockScreen) and db.locked)
+        assert "Seven fishermen" not in screen_text(app)
+        await type_passphrase(pilot, PASSPHRASE)
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseForm))
+        await pilot.pause(0.2)
+        assert app.screen.query_one("#f-title", Input).value == "Seven fishermen held off Ambon"
+        assert isinstance(app.screen_stack[-2], CasesScreen)
+    db.close()

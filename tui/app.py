@@ -275,7 +275,7 @@ class PulangApp(App[None]):
         else:
             for draft in drafts["forms"]:
                 if draft["kind"] == "case":
-                    self.new_case(draft["values"])
+                    self.new_case(draft["values"], draft.get("focus"))
 
     def exit_for_wrong_passphrase(self, error: PulangError) -> None:
         """Five wrong tries in a row: end the program, with the wrong-passphrase exit code."""
@@ -375,7 +375,7 @@ class PulangApp(App[None]):
             self.pop_screen()
         self.push_screen(CaseScreen(case_id))
 
-    def new_case(self, draft: dict[str, Any] | None = None) -> None:
+    def new_case(self, draft: dict[str, Any] | None = None, focus: str | None = None) -> None:
         from tui.screens.record_forms import CaseForm
 
         def created(case: Case | None) -> None:
@@ -385,6 +385,7 @@ class PulangApp(App[None]):
 
         form = CaseForm(None, _("New case"))
         form.restore_values = draft
+        form.restore_focus = focus
         self.push_screen(form, created)
 
     def show_cases(self) -> CasesScreen:

@@ -114,6 +114,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             form = LogEntryForm(LogEntry.model_validate(record) if record else None,
                                 draft["title"], self.case_id, self.case_workers)
         form.restore_values = draft["values"]
+        form.restore_focus = draft.get("focus")
         self.app.push_screen(form, self._after_edit)
 
     def others_changed(self, is_current: bool) -> None:

@@ -76,6 +76,7 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         self._saving = False
         # What was typed before the app locked: put back into the widgets once they exist.
         self.restore_values: dict[str, Any] | None = None
+        self.restore_focus: str | None = None  # the field the cursor was in
 
     # -- what subclasses provide ------------------------------------------------------------
 
@@ -158,6 +159,9 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         if self.restore_values is not None:
             self.fill(self.restore_values)
             self.restore_values = None
+        if self.restore_focus and self.query(f"#{self.restore_focus}"):
+            self.set_focus(self.query_one(f"#{self.restore_focus}"))
+        self.restore_focus = None
 
     # -- drafts kept while locked -----------------------------------------------------------
 
