@@ -227,11 +227,11 @@ class PulangApp(App[None]):
 
         return is_encrypted_file(self.db_path)
 
-    def on_event(self, event: events.Event) -> Any:
+    async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
                               events.MouseScrollUp, events.Paste)):
-            self._last_activity = time.monotonic()
-        return super().on_event(event)
+            self._last_activity = time.monotonic()  # the idle lock counts from here
+        await super().on_event(event)
 
     async def _lock_if_idle(self) -> None:
         if time.monotonic() - self._last_activity >= self.idle_seconds:
