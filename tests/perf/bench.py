@@ -358,6 +358,7 @@ def fresh_copy(database: Path, scratch: Path) -> Iterator[Path]:
     for file in database.parent.iterdir():
         if file.is_file() and not file.name.endswith(".lock"):
             shutil.copyfile(file, folder / file.name)
+            (folder / file.name).chmod(0o600)  # a database others can read is refused
     try:
         yield copy
     finally:
