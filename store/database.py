@@ -24,7 +24,7 @@ from store.engine import COMPACT_AT_BYTES, Change, Engine
 from store.errors import DamagedRecord, NotFound, RecordInvalid
 from store.i18n import _
 from store.migrations import META_TABLE, MIGRATIONS, Migration, Tables
-from store.records import Case, LogEntry, Record, Worker, build
+from store.records import STORED, Case, LogEntry, Record, Worker, build
 from store.rows import CaseRow
 from store.storage import remove_stale_temporaries
 from store.text import fold
@@ -341,6 +341,6 @@ def _valid(kind: type[R], doc: dict[str, Any]) -> R:
     """A stored record as a domain object; one that no longer validates (changed outside
     Pulang) is reported as damaged instead of failing somewhere in a screen."""
     try:
-        return kind.model_validate(doc)
+        return kind.model_validate(doc, context=STORED)
     except (ValidationError, RecordInvalid):
         raise DamagedRecord() from None

@@ -508,4 +508,18 @@ CATALOGUE: dict[str, str] = {
     'The passphrase of {path} was changed since it was opened here; unlock it with the new one.': 'Frasa sandi {path} telah diganti sejak dibuka di sini; buka kuncinya dengan frasa sandi yang baru.',
     'Wrong passphrase for {path}. Nothing was changed.': 'Frasa sandi untuk {path} salah. Tidak ada yang diubah.',
     '{path} is encrypted and there is no terminal to ask for its passphrase on. Use --passphrase-fd N or PULANG_PASSPHRASE (see README).': '{path} terenkripsi dan tidak ada terminal untuk menanyakan frasa sandinya. Gunakan --passphrase-fd N atau PULANG_PASSPHRASE (lihat README).',
+    # The input policy for text (store/text.py).
+    "contains an invisible control character; remove it": (
+        "berisi karakter kendali yang tidak terlihat; hapuslah"
+    ),
+    "must fit on one line; remove the line break or tab": (
+        "harus muat dalam satu baris; hapus ganti baris atau tab"
+    ),
+    "contains a character that cannot be stored; remove it": (
+        "berisi karakter yang tidak dapat disimpan; hapuslah"
+    ),
+    "is too long: at most {limit} characters, this has {count}": (
+        "terlalu panjang: paling banyak {limit} karakter, ini {count}"
+    ),
+    "has too many items: at most {limit}": "isinya terlalu banyak: paling banyak {limit}",
 }
