@@ -9,7 +9,7 @@ once it is there.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,16 +17,19 @@ from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.screen import Screen
 
 from store.errors import PulangError
 from store.i18n import N_, _
+from store.text import printable
 from tui import perf
 from tui.commands import PulangCommands
 from tui.crash import safe_report
 from tui.screens.cases import CasesScreen
 from tui.screens.dialogs import HelpScreen
 from tui.translate import translate_bindings
+from tui.widgets import ControlCharacterFilter
 
 if TYPE_CHECKING:
     from store.database import Database
@@ -57,6 +60,7 @@ class PulangApp(App[None]):
         self._after_load: list[Callable[[], None]] = []
         self._stalls = perf.StallWatch()
         self._usable_marked = False
+        self._control_filter = ControlCharacterFilter()
         translate_bindings(self)
         self.theme = "ansi-dark"
 
@@ -66,8 +70,12 @@ class PulangApp(App[None]):
         assert isinstance(screen, CasesScreen)
         return screen
 
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        # Textual's own (NO_COLOR...), then ours: no control character reaches the terminal.
+        return [*super().get_line_filters(), self._control_filter]
+
     def on_mount(self) -> None:
-        self.sub_title = str(self.db_path)
+        self.sub_title = printable(str(self.db_path))
         self.push_screen(CasesScreen())
         if perf.enabled():
             self._stalls.start()
@@ -117,7 +125,7 @@ class PulangApp(App[None]):
 
     def _loaded(self, db: Database, rows: list[Any]) -> None:
         self.db = db
-        self.sub_title = _("Demo database") if db.is_demo else str(db.path)
+        self.sub_title = _("Demo database") if db.is_demo else printable(str(db.path))
         self.cases_screen.show_rows(rows)
         if perf.enabled():
             if not self._usable_marked:

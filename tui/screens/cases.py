@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from store.i18n import N_, _, format_date
 from store.rows import CaseRow
-from store.text import fold
+from store.text import fold, shorten
 from store.vocab import Stage, label
 from tui import perf
 from tui.caselist import CaseList, Column, fit
@@ -89,7 +89,7 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         )
         yield Static("", id="cases-header")
         yield CaseList(id="cases")
-        yield Static(_("Opening the database…"), id="cases-status")
+        yield Static(_("Opening the database…"), id="cases-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -164,7 +164,7 @@ class CasesScreen(TranslatedBindings, Screen[None]):
             status = _("No cases yet. Press n to record the first one.")
         elif self.query_text.strip():
             status = _("{shown} of {total} cases match “{text}”. Escape clears the filter.").format(
-                shown=shown, total=total, text=self.query_text.strip()
+                shown=shown, total=total, text=shorten(self.query_text.strip())
             )
         else:
             status = _("{total} cases. Overdue dates are highlighted.").format(total=total)
