@@ -522,4 +522,5 @@ CATALOGUE: dict[str, str] = {
         "terlalu panjang: paling banyak {limit} karakter, ini {count}"
     ),
     "has too many items: at most {limit}": "isinya terlalu banyak: paling banyak {limit}",
+    "is too far in the past or the future": "terlalu jauh di masa lalu atau masa depan",
 }

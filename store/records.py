@@ -343,13 +343,20 @@ class LogEntry(Record):
                 parsed = parse_datetime(value)
             except InputProblem as problem:
                 raise _problem(str(problem)) from None
+            except (ValueError, OverflowError):  # 01/01/0001 00:00 has no local time
+                raise _problem(_("is too far in the past or the future")) from None
             return dt.datetime.now().astimezone() if parsed is None else parsed
         return value
 
     @field_validator("at")
     @classmethod
     def _aware(cls, value: dt.datetime) -> dt.datetime:
-        return value if value.tzinfo else value.astimezone()
+        try:
+            aware = value if value.tzinfo else value.astimezone()
+            aware.astimezone()  # every screen shows it in local time: that must exist
+        except (ValueError, OverflowError):
+            raise _problem(_("is too far in the past or the future")) from None
+        return aware
 
     @field_validator("summary", mode="before")
     @classmethod
