@@ -289,7 +289,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         self.app.push_screen(
             ConfirmDialog(
                 _("Remove {name} from this case? Log entries stay, without the link to this worker.")
-                .format(name=worker.full_name),
+                .format(name=printable(worker.full_name, limit=200)),
                 _("Remove"),
                 _("Keep"),
             ),
