@@ -10,29 +10,49 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import getpass
+import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 from pydantic import ValidationError
 
+from store.classification import is_private
+from store import audit
 from store.countries import country_name
+from store.crypto import Sealer, is_encrypted
 from store.engine import COMPACT_AT_BYTES, Change, Engine
-from store.errors import DamagedRecord, NotFound, RecordInvalid
+from store.errors import (
+    Conflict,
+    DamagedRecord,
+    DatabaseBusy,
+    NotCompacted,
+    NotFound,
+    PassphraseNeeded,
+    PulangError,
+    RecordInvalid,
+    WriteFailed,
+    failure_reason,
+)
 from store.i18n import _
+from store.journal import locked
 from store.migrations import META_TABLE, MIGRATIONS, Migration, Tables
-from store.records import STORED, Case, LogEntry, Record, Worker, build
+from store.records import STORED, Case, LogEntry, Record, Worker, build, new_id
 from store.rows import CaseRow
 from store.storage import remove_stale_temporaries
 from store.text import fold
+
+if TYPE_CHECKING:
+    from store.backups import Outcome
 
 R = TypeVar("R", bound=Record)
 
 CASES, WORKERS, LOG = "cases", "workers", "log"
 _TABLE_OF: dict[type[Record], str] = {Case: CASES, Worker: WORKERS, LogEntry: LOG}
+_KIND_OF: dict[str, type[Record]] = {table: kind for kind, table in _TABLE_OF.items()}
 
 # Below this snapshot size, closing always folds the journal in: it takes milliseconds.
 _SMALL_SNAPSHOT = 16 * 1024 * 1024
@@ -56,6 +76,14 @@ class Database:
         self._engine = engine
         self._lock = threading.RLock()
         self._rows: dict[str, CaseRow] = {}
+        self._forgotten = False
+        # Said to the user after a save: the save itself succeeded (e.g. the audit trail
+        # could not be written). `take_warnings()` hands them over once.
+        self.warnings: list[str] = []
+        self._audit_as: tuple[str, str | None] | None = None
+        self._depth = 0  # transactions open in this object: the lock is held when > 0
+        engine.on_commit = self._record_commit
+        self._foreign_seen = engine.foreign
 
     # -- opening and closing ---------------------------------------------------------------
 
@@ -69,12 +97,20 @@ class Database:
         migrations: Sequence[Migration] = MIGRATIONS,
         progress: Callable[[float], None] | None = None,
         on_rows: Callable[[list[CaseRow]], None] | None = None,
+        passphrase: str | None = None,
+        sealer: Sealer | None = None,
+        on_busy: Callable[[], None] | None = None,
     ) -> Database:
         """Open (or, with `create`, make) a database; refuse anything that is not one.
 
+        An encrypted database needs its `passphrase` (the key is derived from it once, here)
+        or a `sealer` already unlocked; without either it raises PassphraseNeeded, with a wrong
+        one WrongPassphrase, and writes nothing. With `create`, a passphrase makes the new
+        database encrypted from its first byte.
+
         `progress` hears the share of the snapshot read so far, now and then, while it loads;
         `on_rows` hears the cases list as the snapshot recorded it, before the records are
-        indexed, so a screen can show it early.
+        indexed, so a screen can show it early. `on_busy`: see the `on_busy` property.
         """
         path = Path(path)
         seeded: dict[str, CaseRow] = {}
@@ -86,11 +122,16 @@ class Database:
                 on_rows(list(seeded.values()))
 
         if create and not (path.exists() or path.is_symlink()):
-            engine = Engine.create(path, demo=demo, migrations=migrations)
+            if sealer is None and passphrase is not None:
+                sealer = Sealer.new(passphrase)
+            engine = Engine.create(path, demo=demo, migrations=migrations, sealer=sealer)
         else:
+            if sealer is None:
+                sealer = unlock(path, passphrase)
             engine = Engine.open(path, migrations=migrations, progress=progress,
-                                 on_rows=rows_first)
+                                 on_rows=rows_first, sealer=sealer, on_busy=on_busy)
             remove_stale_temporaries(path)
+        engine.on_busy = on_busy
         database = cls(engine)
         if engine.dirty_cases is not None:  # the snapshot's rows hold, but for what changed
             database._rows = seeded or {k: _decode_row(k, r) for k, r in engine.snapshot_rows}
@@ -108,11 +149,99 @@ class Database:
             if (changed and (small or engine.journal_size() >= COMPACT_AT_BYTES)) or (
                 changed and engine.foreign_layout
             ):
-                engine.compact(self._encoded_rows)
+                # Every saved change is already in the journal: a compaction that cannot
+                # happen now loses nothing, and the next close tries again.
+                try:
+                    engine.compact(self._encoded_rows)
+                except DatabaseBusy:
+                    pass  # another officer is writing; their close or ours later folds it in
+                except WriteFailed as error:
+                    raise NotCompacted(engine.path, engine.journal, error.reason) from error
 
     def compact(self) -> None:
         with self._lock:
             self._engine.compact(self._encoded_rows)
+
+    # -- encryption ------------------------------------------------------------------------
+
+    @property
+    def encrypted(self) -> bool:
+        return self._engine.sealer is not None
+
+    @property
+    def locked(self) -> bool:
+        """Locked: the records and the key were dropped from memory; `unlock` brings them back."""
+        return self._forgotten
+
+    def encrypt(self, passphrase: str) -> int:
+        """Rewrite the database encrypted under `passphrase` (a fresh salt), atomically; the
+        audit trail is sealed again with the new key, and the plain backups are deleted (a
+        plain copy must not outlive the encryption). Returns how many were deleted."""
+        from store import backups
+
+        with self._lock:
+            self.audit_event(audit.ENCRYPT)
+            self._engine.rekey(Sealer.new(passphrase), self._encoded_rows, self._reseal_audit)
+            return len(backups.delete_backups(self.path, plain_only=True))
+
+    def change_passphrase(self, passphrase: str) -> None:
+        """Rewrite the encrypted database under a new passphrase (and a fresh salt)."""
+        with self._lock:
+            self.audit_event(audit.PASSWD)
+            self._engine.rekey(Sealer.new(passphrase, self._engine.sealer and
+                                          self._engine.sealer.kdf), self._encoded_rows,
+                               self._reseal_audit)
+
+    def decrypt(self) -> None:
+        """Rewrite the database in plain text, atomically (the caller has asked the user).
+        Recorded in the audit trail first: what cannot be recorded is not done."""
+        with self._lock:
+            self.audit_event(audit.DECRYPT)
+            self._engine.rekey(None, self._encoded_rows, self._reseal_audit)
+
+    def _reseal_audit(self, old: Sealer | None, new: Sealer | None) -> None:
+        """Under the lock, once the snapshot is under the new key: the audit trail, and (after
+        a change of passphrase) the backups, sealed again with it."""
+        from store import backups
+
+        audit.reseal(self.path, old, new)
+        if old is not None and new is not None:
+            backups.reseal_backups(self.path, old, new)
+
+    def lock(self) -> None:
+        """Drop every record and the key from memory, as far as Python allows."""
+        with self._lock:
+            self._rows = {}
+            self._engine.forget()
+            self._forgotten = True
+
+    def unlock(self, passphrase: str | None = None, sealer: Sealer | None = None) -> None:
+        """Derive the key again (a plain database needs none) and reload the records."""
+        with self._lock:
+            if sealer is None:
+                sealer = unlock(self.path, passphrase)
+            self._engine.sealer = sealer
+            try:
+                self._engine.load()
+            except BaseException:
+                self._engine.forget()
+                raise
+            self._forgotten = False
+
+    def seal_note(self, plain: bytes) -> bytes:
+        """Seal something the app keeps in memory while locked (drafts) with the key; a plain
+        database has no key, and it stays as it is."""
+        sealer = self._engine.sealer
+        return plain if sealer is None else sealer.seal_line(plain, b"drafts")
+
+    def open_note(self, sealed: bytes) -> bytes | None:
+        sealer = self._engine.sealer
+        return sealed if sealer is None else sealer.open_line(sealed, b"drafts")
+
+    def has_key(self) -> bool:
+        """Whether the key is in memory (for tests of locking: after `lock` it must not be)."""
+        sealer = self._engine.sealer
+        return sealer is not None and not sealer.wiped
 
     def _encoded_rows(self) -> list[tuple[str, bytes]]:
         """The cases list as the snapshot keeps it, so the next open shows it at once."""
@@ -129,6 +258,17 @@ class Database:
         return self._engine.path
 
     @property
+    def on_busy(self) -> Callable[[], None] | None:
+        """Called once when a write has to wait for another officer's to finish (the lock is
+        taken), before it retries; from the thread that writes. After LOCK_TIMEOUT_SECONDS
+        the write gives up with DatabaseBusy."""
+        return self._engine.on_busy
+
+    @on_busy.setter
+    def on_busy(self, callback: Callable[[], None] | None) -> None:
+        self._engine.on_busy = callback
+
+    @property
     def is_demo(self) -> bool:
         return bool(self._engine.meta.get("demo"))
 
@@ -141,6 +281,47 @@ class Database:
         """The copy kept from before a migration run when this database was opened, if any."""
         return self._engine.backup_path
 
+    def backup(self, reason: str = "opened") -> Outcome:
+        """Back the database up now (`store.backups`); never raises: warnings are in the
+        outcome's notices. A demo database is not backed up: it holds nothing real.
+
+        Takes no lock of this object, only the file's lock for the link and the journal's
+        read, so a save from another thread waits for milliseconds at most.
+        """
+        from store import backups
+
+        engine = self._engine
+        if self.is_demo:
+            return backups.Outcome()
+        erasures = [str(moment) for moment in engine.meta.get("erasures", [])]
+        return backups.take_backup(engine.path, reason, erasures=erasures)
+
+    def start_backup(self, reason: str = "opened",
+                     done: Callable[[Outcome], None] | None = None) -> threading.Thread:
+        """Back up in a background thread; `done` hears the outcome, from that thread.
+
+        A daemon thread: if the process ends first, the backup is simply not there (it gets
+        its name last), and the next one is taken on the next opening.
+        """
+
+        def run() -> None:
+            outcome = self.backup(reason)
+            if done is not None:
+                done(outcome)
+
+        thread = threading.Thread(target=run, name="pulang-backup", daemon=True)
+        thread.start()
+        return thread
+
+    def record_erasure(self, when: dt.datetime | None = None) -> str:
+        """Note that records were erased now (or `when`), as part of the erasing transaction:
+        backups taken before it are deleted once it is `store.backups.ERASED_BACKUP_DAYS` old.
+        Returns the moment recorded (ISO, UTC)."""
+        from store import backups
+
+        with self.transaction():
+            return backups.record_erasure(self._engine, when)
+
     def raw_tables(self) -> Tables:
         """The tables as stored (snapshot plus journal), unvalidated: for `pulang check`."""
         with self._lock:
@@ -151,7 +332,95 @@ class Database:
     def transaction(self) -> Iterator[None]:
         """Several changes as one atomic journal entry: all of them reach the file, or none."""
         with self._lock, self._engine.transaction():
-            yield
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+
+    # -- the audit trail (store/audit.py) --------------------------------------------------
+
+    def _record_commit(self, changes: list[tuple[Change, dict[str, Any] | None]]) -> None:
+        """The engine's commit hook, under the lock: one audit entry per record changed.
+
+        The change is already in the journal: nothing here may undo it, so a trail that
+        cannot be written becomes a warning for the user, never an error of the save.
+        """
+        action, note = self._audit_as or (None, None)
+        try:
+            entries = audit.entries_for_changes(changes, self._engine.ref_of, action, note)
+            self.warnings += audit.append(self.path, entries, self._engine.sealer)
+        except Exception as error:  # noqa: BLE001 - see above; the save has happened
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else (
+                type(error).__name__)
+            self.warnings.append(
+                _("Saved, but the change could not be added to the audit trail "
+                  "{path}: {reason}.").format(path=audit.audit_path(self.path), reason=reason)
+            )
+
+    def take_warnings(self) -> list[str]:
+        """The warnings gathered since the last call (each is said once)."""
+        with self._lock:
+            warnings, self.warnings = self.warnings, []
+        return warnings
+
+    @contextlib.contextmanager
+    def audit_as(self, action: str, note: str | None = None) -> Iterator[None]:
+        """Record the changes committed inside as `action` (erase, merge, restore...) rather
+        than as create, update or delete; `note` must hold no personal value."""
+        with self._lock:
+            saved, self._audit_as = self._audit_as, (action, note)
+            try:
+                yield
+            finally:
+                self._audit_as = saved
+
+    def audit_event(self, action: str, *, table: str | None = None,
+                    record_id: str | None = None, note: str | None = None) -> None:
+        """Record an action that is not a record's change (export, decrypt, restore...).
+
+        Takes the database's lock (or uses the one an open transaction holds). Raises
+        WriteFailed when the trail cannot be written: call it before the action, so that what
+        cannot be recorded is not done. `note` must hold no personal value.
+        """
+        with self._lock:
+            case_id = ref = None
+            if table is not None and record_id is not None:
+                doc = self._engine.get(table, record_id) if table in audit.MODELS else None
+                case_id = record_id if table == CASES else (doc or {}).get("case_id")
+                ref = self._engine.ref_of.get(case_id) if isinstance(case_id, str) else None
+            entry = audit.event_entry(action, table=table, record=record_id, case=case_id,
+                                      ref=ref, note=note)
+            try:
+                if self._depth:
+                    self.warnings += audit.append(self.path, [entry], self._engine.sealer)
+                else:
+                    with locked(self.path, on_wait=self._engine.on_busy):
+                        self.warnings += audit.append(self.path, [entry], self._engine.sealer)
+            except OSError as error:
+                reason = failure_reason(error)
+                raise WriteFailed(reason, _("Could not write to the audit trail {path}: "
+                                            "{reason}.").format(path=audit.audit_path(self.path),
+                                                                reason=reason)) from error
+
+    def audit_trail(self) -> audit.Trail:
+        """Every readable entry of the trail, oldest first, and the lines that could not be
+        read (`verify_audit` says why)."""
+        with self._lock:
+            return audit.read_entries(audit.audit_path(self.path), self._engine.sealer)
+
+    def history(self, record_id: str) -> list[audit.AuditEntry]:
+        """The record's entries, oldest first; for a case, with those of its workers and log
+        entries (removed ones too)."""
+        with self._lock:
+            trail = audit.read_entries(audit.audit_path(self.path), self._engine.sealer,
+                                       about=record_id)
+        return trail.entries
+
+    def verify_audit(self) -> audit.VerifyResult:
+        """Check the trail's hash chain: intact, or its first broken entry and why."""
+        with self._lock:
+            return audit.verify(audit.audit_path(self.path), self._engine.sealer)
 
     # -- generic ---------------------------------------------------------------------------
 
@@ -167,29 +436,93 @@ class Database:
             return _valid(kind, doc)
 
     def _save(self, record: R, **fixed: Any) -> R:
-        """Insert or update `record`, stamped with time, user and the next version."""
+        """Insert or update `record`, stamped with time, user and the next version.
+
+        `record.version` is the version it was read at (0: a new record). If the stored one
+        moved on since, or was removed, nothing is written: `Conflict` says who and when.
+        """
         doc = self._doc(type(record), record.id)
+        stored = None if doc is None else doc.get("version")
+        if stored != (record.version or None):
+            raise self._conflict(type(record), record.id, doc, mine=record)
         now = dt.datetime.now(dt.timezone.utc)
         data = record.model_dump()
         if doc is None:
-            if record.version != 0:
-                raise NotFound(record.id)
             data.update(created_at=now)
         else:
             data.update(created_at=doc.get("created_at"))
         data.update(fixed, updated_at=now, changed_by=current_user(), version=record.version + 1)
         saved = build(type(record), data)
-        self._engine.stage(
-            Change(_TABLE_OF[type(record)], saved.id, None if doc is None else record.version,
-                   saved.version, saved.model_dump(mode="json"))
-        )
+        self._stage(Change(_TABLE_OF[type(record)], saved.id, stored, saved.version,
+                           saved.model_dump(mode="json")), mine=record)
         return saved
 
-    def _remove(self, kind: type[Record], record_id: str) -> None:
+    def _remove(self, kind: type[Record], record_id: str, version: int | None = None) -> None:
+        """Remove a record; with `version`, only if it is still the one the user saw."""
         doc = self._doc(kind, record_id)
         if doc is None:
             raise NotFound(record_id)
-        self._engine.stage(Change(_TABLE_OF[kind], record_id, doc.get("version"), None, None))
+        if version is not None and doc.get("version") != version:
+            raise self._conflict(kind, record_id, doc)
+        self._stage(Change(_TABLE_OF[kind], record_id, doc.get("version"), None, None))
+
+    def _stage(self, change: Change, mine: Record | None = None) -> None:
+        try:
+            self._engine.stage(change)
+        except Conflict as conflict:  # the engine's own check: say who and when, too
+            kind = _KIND_OF[change.table]
+            raise self._conflict(kind, change.id, conflict.theirs, mine=mine) from None
+
+    def _conflict(self, kind: type[Record], record_id: str, doc: dict[str, Any] | None,
+                  mine: Record | None = None) -> Conflict:
+        """What the user needs to choose: the record as stored now, who changed it, when."""
+        if doc is not None:
+            theirs = _valid(kind, doc)
+            return Conflict(_TABLE_OF[kind], record_id, theirs=theirs, mine=mine,
+                            by=theirs.changed_by, at=theirs.updated_at)
+        writer, at = self._engine.removed.get(record_id, ("", 0.0))
+        return Conflict(_TABLE_OF[kind], record_id, mine=mine, by=writer.rsplit("@", 1)[0],
+                        at=dt.datetime.fromtimestamp(at, dt.timezone.utc) if at else None)
+
+    def keep_mine(self, conflict: Conflict, mine: R | None = None) -> R:
+        """Save `mine` (by default the record the conflict refused) over what is stored now.
+
+        Over a changed record, it is saved on top of `conflict.theirs`' version: if that moved
+        on again meanwhile, this is another `Conflict`. A removed record is saved again as a
+        new one (a new id; a new case also gets a new reference).
+        """
+        record = mine if mine is not None else conflict.mine
+        if record is None:
+            raise ValueError("keep_mine() needs the record to save")
+        if conflict.theirs is None:
+            data = record.model_dump()
+            data.update(id=new_id(), version=0, created_at=None, updated_at=None)
+            if isinstance(record, Case):
+                data.update(ref=None)
+            record = build(type(record), data)
+        else:
+            record = record.model_copy(update={"version": conflict.theirs.version})
+        return self.save(record)
+
+    def save(self, record: R) -> R:
+        """Save a case, worker or log entry through its own save method."""
+        if isinstance(record, Case):
+            return self.save_case(record)  # type: ignore[return-value]
+        if isinstance(record, Worker):
+            return self.save_worker(record)  # type: ignore[return-value]
+        if isinstance(record, LogEntry):
+            return self.save_log_entry(record)  # type: ignore[return-value]
+        raise TypeError(type(record).__name__)
+
+    def changed_elsewhere(self) -> bool:
+        """Catch up with the files; True if another process changed anything since the last
+        call (read in here or by any other query). Cheap when nothing changed: two stats."""
+        with self._lock:
+            self._engine.refresh()
+            foreign = self._engine.foreign
+            changed = foreign != self._foreign_seen
+            self._foreign_seen = foreign
+            return changed
 
     # -- cases -----------------------------------------------------------------------------
 
@@ -242,18 +575,114 @@ class Database:
                 raise NotFound(_("case of this worker"))
             return self._save(worker)
 
-    def remove_worker(self, worker_id: str) -> None:
-        """Remove a worker; log entries that named them keep the entry but drop the link."""
+    def remove_worker(self, worker_id: str, version: int | None = None) -> None:
+        """Remove a worker; log entries that named them keep the entry but drop the link.
+
+        With `version` (the one the user saw), a worker changed elsewhere since is not removed:
+        `Conflict`, with the worker as stored now.
+        """
         with self.transaction():
             doc = self._doc(Worker, worker_id)
             if doc is None:
                 raise NotFound(worker_id)
+            if version is not None and doc.get("version") != version:
+                raise self._conflict(Worker, worker_id, doc)
             for entry_doc in self._engine.children_of(LOG, doc["case_id"]):
                 if worker_id in entry_doc.get("worker_ids", []):
                     entry = _valid(LogEntry, entry_doc)
                     kept = [w for w in entry.worker_ids if w != worker_id]
                     self._save(entry.model_copy(update={"worker_ids": kept}))
-            self._remove(Worker, worker_id)
+            self._remove(Worker, worker_id, version)
+
+    def erase_worker(self, worker_id: str) -> Worker:
+        """Erase a worker's personal and sensitive data for good (consent withdrawn, or a
+        request under the data protection law).
+
+        The worker's private fields (by the field classification) go back to empty, their
+        name becomes ERASED_NAME, and their names are blanked out of the case's log text. The
+        journal is then folded into a new snapshot, so no earlier version of the record is
+        left in the database files; backups taken before now expire after
+        ERASED_BACKUP_DAYS days (store.backups), and the erasure's time is kept in the
+        database (without any value) for that.
+        """
+        with self._lock:
+            with self.audit_as("erase"), self.transaction():
+                doc = self._doc(Worker, worker_id)
+                if doc is None:
+                    raise NotFound(worker_id)
+                worker = _valid(Worker, doc)
+                names = [n for n in worker.all_names if len(n.strip()) >= 3]
+                now = dt.datetime.now(dt.timezone.utc)
+                blank: dict[str, Any] = {
+                    name: info.get_default(call_default_factory=True)
+                    for name, info in Worker.model_fields.items() if is_private(Worker, name)
+                }
+                blank.update(full_name=ERASED_NAME, erased_at=now)
+                erased = self._save(worker.model_copy(update=blank))
+                for entry_doc in self._engine.children_of(LOG, worker.case_id):
+                    entry = _valid(LogEntry, entry_doc)
+                    cleaned = _without_names(entry, names)
+                    if cleaned is not None:
+                        self._save(cleaned)
+                from store import backups
+
+                backups.record_erasure(self._engine, now)
+            # No earlier version of the record may stay in the journal.
+            self._engine.compact(self._encoded_rows)
+            return erased
+
+    def last_version(self, table: str, record_id: str) -> dict[str, Any] | None:
+        """The last saved version of a removed record: from the journal while it still holds
+        it, else from the newest backup that does (and was taken after the last erasure, so
+        that nothing erased comes back). None once both have let it go."""
+        from store import backups
+        from store.journal import read_journal
+
+        engine = self._engine
+        state = read_journal(engine.journal, sealer=engine.sealer)
+        found: dict[str, Any] | None = None
+        if state is not None and state.generation == engine.meta.get("generation"):
+            for entry in state.entries:
+                for change in entry["changes"]:
+                    if change["table"] == table and change["id"] == record_id and change["data"]:
+                        found = change["data"]
+        if found is not None:
+            return found
+        erasures = [dt.datetime.fromisoformat(t) for t in engine.meta.get("erasures", [])]
+        last_erasure = max(erasures) if erasures else None
+        for backup in backups.list_backups(self.path):
+            if last_erasure is not None and backup.taken_at <= last_erasure:
+                break  # older backups may hold what was erased since
+            try:
+                old = Engine(backup.path, sealer=engine.sealer if backup.encrypted else None)
+                old.load()
+            except PulangError:
+                continue  # damaged, or sealed with a key given up: look further back
+            doc = old.get(table, record_id)
+            if doc is not None:
+                return doc
+        return None
+
+    def bring_back(self, kind: type[R], record_id: str) -> R:
+        """Undo the removal of a record: its last saved version, saved again (links from log
+        entries dropped at the removal are not restored). NotFound when no copy is left."""
+        table = _TABLE_OF[kind]
+        with self._lock, self.audit_as(audit.RESTORE), \
+                self.transaction():
+            if self._doc(kind, record_id) is not None:
+                raise PulangError(_("This record is not removed: there is nothing to bring back."))
+            doc = self.last_version(table, record_id)
+            if doc is None:
+                raise NotFound(_("a copy of this record (the journal and the backups that held "
+                                 "it have been folded in or have expired)"))
+            if kind is not Case and self._doc(Case, doc.get("case_id", "")) is None:
+                raise NotFound(_("case of this record"))
+            record = _valid(kind, doc).model_copy(update={"version": 0})
+            if kind is LogEntry:
+                workers = self._engine.children[WORKERS].get(doc["case_id"], {})
+                record = record.model_copy(  # type: ignore[assignment]
+                    update={"worker_ids": [w for w in record.worker_ids if w in workers]})
+            return self._save(record, **({"ref": doc.get("ref")} if kind is Case else {}))
 
     # -- log -------------------------------------------------------------------------------
 
@@ -270,8 +699,14 @@ class Database:
             if self._doc(Case, entry.case_id) is None:
                 raise NotFound(_("case of this log entry"))
             workers = self._engine.children[WORKERS].get(entry.case_id, {})
-            if any(w not in workers for w in entry.worker_ids):
+            gone = [w for w in entry.worker_ids if w not in workers]
+            if any(w not in self._engine.removed for w in gone):
                 raise NotFound(_("worker in this case"))
+            if gone:
+                # Removed by someone else meanwhile: the entry stays, without the link, as if
+                # it had been saved before the removal.
+                kept = [w for w in entry.worker_ids if w in workers]
+                entry = entry.model_copy(update={"worker_ids": kept})
             return self._save(entry)
 
     def mark_next_step(self, entry: LogEntry, done: bool) -> LogEntry:
@@ -289,6 +724,11 @@ class Database:
         with self._lock:
             engine = self._engine
             engine.refresh()
+            if engine.snapshot_rows:
+                # The snapshot was read again (another process folded its journal in): start
+                # from the rows it recorded, then rebuild what its journal changed since.
+                self._rows = {k: _decode_row(k, raw) for k, raw in engine.snapshot_rows}
+                engine.snapshot_rows = []
             dirty = engine.dirty_cases
             if dirty is None:
                 self._rows = {}
@@ -324,6 +764,39 @@ class Database:
             urgency=doc.get("urgency", ""),
             search_text=fold(searchable),
         )
+
+
+def unlock(path: Path, passphrase: str | None) -> Sealer | None:
+    """The key for the database at `path`: None when it is not encrypted; PassphraseNeeded
+    when it is and no passphrase was given; WrongPassphrase when the passphrase does not fit."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return None  # opening it will say what is wrong, in the user's terms
+    if not is_encrypted(head):
+        return None
+    if passphrase is None:
+        raise PassphraseNeeded(path)
+    return Sealer.unlock(path, head, passphrase)
+
+
+ERASED_NAME = "[erased]"
+
+
+def _without_names(entry: LogEntry, names: list[str]) -> LogEntry | None:
+    """The log entry with every spelling of `names` blanked out of its text, or None if no
+    text held one."""
+    changes: dict[str, Any] = {}
+    for field, value in entry.model_dump().items():
+        if not isinstance(value, str) or not value:
+            continue
+        cleaned = value
+        for name in sorted(names, key=len, reverse=True):
+            cleaned = re.sub(re.escape(name), ERASED_NAME, cleaned, flags=re.IGNORECASE)
+        if cleaned != value:
+            changes[field] = cleaned
+    return entry.model_copy(update=changes) if changes else None
 
 
 def _encode_row(row: CaseRow) -> bytes:

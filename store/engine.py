@@ -28,7 +28,14 @@ import orjson
 
 from store import snapshot, storage
 from store.crypto import Sealer
-from store.errors import Conflict, CorruptDatabase, MissingDatabase
+from store.crypto import is_encrypted
+from store.errors import (
+    Conflict,
+    CorruptDatabase,
+    DatabaseLocked,
+    MissingDatabase,
+    PassphraseNeeded,
+)
 from store.i18n import _
 from store.journal import (
     JournalState,
@@ -38,8 +45,10 @@ from store.journal import (
     locked,
     new_journal_bytes,
     read_journal,
+    writer_id,
 )
 from store.migrations import META_DOC, META_TABLE, MIGRATIONS, Migration, Tables, migrate, schema_of
+from store.shared import refuse_open_to_others
 from store.storage import NEW_FILE_MODE, new_tables, read_file, write_atomically
 
 CHILD_TABLES = ("workers", "log")
@@ -47,6 +56,11 @@ RECORD_TABLES = ("cases", "workers", "log")
 
 # Fold the journal into the snapshot at close once it is this large.
 COMPACT_AT_BYTES = 256 * 1024
+
+# Removals the snapshot remembers (who and when), so that a conflict with one can say so after
+# the journal that recorded it was folded in: the most recent, for this long.
+KEEP_REMOVALS = 1000
+KEEP_REMOVALS_SECONDS = 90 * 24 * 3600
 
 Progress = Callable[[float], None]
 
@@ -75,7 +89,8 @@ def _stamp(path: Path) -> tuple[int, int, int, int] | None:
 
 
 class Engine:
-    def __init__(self, path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+    def __init__(self, path: Path, migrations: Sequence[Migration] = MIGRATIONS,
+                 sealer: Sealer | None = None) -> None:
         self.path = path
         self.journal = journal_path(path)
         self.migrations = tuple(migrations)
@@ -102,13 +117,22 @@ class Engine:
         # Called under the lock after each commit reached the journal, with every change and
         # the record as it was before it (None for a new record). The audit trail listens here.
         self.on_commit: Callable[[list[tuple[Change, dict[str, Any] | None]]], None] | None = None
-        self.sealer: Sealer | None = None  # the key of an encrypted database, None when plain
+        self.sealer = sealer  # the key of an encrypted database, None when plain
+        self.locked_out = False  # forget() dropped everything: nothing may be read until load()
+        # Called (from whichever thread writes) when a write finds another process holding the
+        # lock and starts waiting for it: the UI says "busy, retrying".
+        self.on_busy: Callable[[], None] | None = None
+        # Records removed by a journal entry read here: id -> (writer "user@host:pid", time),
+        # so that saving one of them again can say who removed it and when. Kept across reloads.
+        self.removed: dict[str, tuple[str, float]] = {}
+        self.foreign = 0  # how many times refresh() brought in other processes' changes
 
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path, demo: bool, migrations: Sequence[Migration] = MIGRATIONS) -> Engine:
-        engine = cls(path, migrations)
+    def create(cls, path: Path, demo: bool, migrations: Sequence[Migration] = MIGRATIONS,
+               sealer: Sealer | None = None) -> Engine:
+        engine = cls(path, migrations, sealer)
         if not path.parent.is_dir():
             raise MissingDatabase(
                 path, _("The folder {folder} does not exist.").format(folder=path.parent)
@@ -116,21 +140,24 @@ class Engine:
         meta = new_tables(engine.schema, demo=demo)[META_TABLE][META_DOC]
         meta["generation"] = 1
         with locked(path):
-            write_atomically(path, snapshot.render(meta, {t: [] for t in RECORD_TABLES}),
-                             NEW_FILE_MODE, None)
+            write_atomically(path, engine._sealed(snapshot.render(
+                meta, {t: [] for t in RECORD_TABLES})), NEW_FILE_MODE, None)
             write_atomically(engine.journal, new_journal_bytes(1), NEW_FILE_MODE, None)
         # What was just written is what memory holds: no need to read it back.
         engine.meta = meta
         engine._reset_indexes()
-        engine.state = read_journal(engine.journal)
+        engine.state = read_journal(engine.journal, sealer=sealer)
         engine.snapshot_stamp = _stamp(path)
         return engine
 
     @classmethod
     def open(cls, path: Path, migrations: Sequence[Migration] = MIGRATIONS,
              progress: Progress | None = None,
-             on_rows: Callable[[list[tuple[str, bytes]]], None] | None = None) -> Engine:
-        engine = cls(path, migrations)
+             on_rows: Callable[[list[tuple[str, bytes]]], None] | None = None,
+             sealer: Sealer | None = None,
+             on_busy: Callable[[], None] | None = None) -> Engine:
+        engine = cls(path, migrations, sealer)
+        engine.on_busy = on_busy  # opening may migrate, under the lock
         engine.load(progress, on_rows)
         if engine.meta["schema"] < engine.schema:
             engine.upgrade()
@@ -149,9 +176,18 @@ class Engine:
         `on_rows` hears the cases list's rows as the snapshot recorded them, before the
         records are indexed: the list can be shown while the rest loads.
         """
-        st = os.stat(self.path) if self.path.exists() else None
-        if st is None:
-            raise MissingDatabase(self.path, _("{path} does not exist.").format(path=self.path))
+        refuse_open_to_others(self.path)
+        data, st = read_file(self.path)
+        if is_encrypted(data[:64]):
+            if self.sealer is None:
+                raise PassphraseNeeded(self.path)
+            data = self.sealer.open_file(self.path, data)  # in memory only
+        elif self.sealer is not None:
+            raise CorruptDatabase(
+                self.path,
+                _("{path} is no longer encrypted: someone decrypted it since it was opened "
+                  "here. Open it again.").format(path=self.path),
+            )
         lines = None
         early: list[tuple[str, bytes]] = []
 
@@ -162,14 +198,11 @@ class Engine:
                     on_rows(early)
 
         gc.disable()  # JSON holds no cycles: the collector would only slow loading down
-        if stat.S_ISREG(st.st_mode):
-            try:
-                lines = snapshot.read_lines(self.path, progress, rows_read)
-            except OSError:
-                lines = None
-            except BaseException:
-                gc.enable()
-                raise
+        try:
+            lines = snapshot.read_lines(self.path, progress, rows_read, data=data)
+        except BaseException:
+            gc.enable()
+            raise
         if lines is not None:
             meta, records = lines
             if meta.get("format") != "pulang-db" or not isinstance(meta.get("schema"), int):
@@ -178,17 +211,17 @@ class Engine:
                 lines = None  # let the exact check say so
         self._reset_indexes()
         self.foreign_layout = lines is None
+        self.locked_out = False
         self.snapshot_rows = []
         self._loading = True
         if lines is None:
             # Another layout, a broken seal, or something wrong: parse whole, check exactly.
-            raw, st = read_file(self.path)
             try:
-                tables = storage.inspect(self.path, raw, self.schema)
+                tables = storage.inspect(self.path, data, self.schema)
             except BaseException:
                 gc.enable()
                 raise
-            del raw
+            del data
             meta = tables[META_TABLE][META_DOC]
             for name in RECORD_TABLES:
                 for key, doc in tables.get(name, {}).items():
@@ -202,8 +235,11 @@ class Engine:
             del tables_read
         self._loading = False
         gc.enable()
+        # Kept apart from meta, so that a journal entry changing meta never carries them.
+        for record_id, (writer, at) in meta.pop("removed", {}).items():
+            self.removed.setdefault(record_id, (writer, at))
         self.meta = meta
-        state = read_journal(self.journal)
+        state = read_journal(self.journal, sealer=self.sealer)
         generation = int(meta.get("generation", 0))
         if state is not None and state.generation > generation:
             raise CorruptDatabase(
@@ -217,9 +253,7 @@ class Engine:
         # With the snapshot's rows, only cases the journal touches need their row rebuilt.
         self.dirty_cases = set() if self.snapshot_rows else None
         if state is not None and state.generation == generation:
-            for entry in state.entries:
-                for change in entry["changes"]:
-                    self._apply(change["table"], change["id"], change["data"])
+            self._replay(state.entries)
             state.entries = []
         else:
             # No journal, or one already folded into this snapshot (a compaction stopped
@@ -328,6 +362,19 @@ class Engine:
             raw_table[record_id] = raw
             self._index(table, record_id, data)
 
+    def _replay(self, entries: list[dict[str, Any]]) -> None:
+        """Apply journal entries read from the file, remembering who removed what, and when."""
+        for entry in entries:
+            for change in entry["changes"]:
+                self._apply(change["table"], change["id"], change["data"])
+                if change["table"] == META_TABLE:
+                    continue
+                if change["data"] is None:
+                    self.removed[change["id"]] = (str(entry.get("writer", "")),
+                                                  float(entry.get("at", 0.0)))
+                else:
+                    self.removed.pop(change["id"], None)
+
     def _touch(self, case_id: str | None) -> None:
         if case_id and self.dirty_cases is not None and not self._loading:
             self.dirty_cases.add(case_id)
@@ -369,8 +416,10 @@ class Engine:
 
     def refresh(self) -> None:
         """Catch up with other processes: their journal entries, or a new snapshot of theirs."""
+        if self.locked_out:
+            raise DatabaseLocked()
         if _stamp(self.path) != self.snapshot_stamp:
-            self.load()
+            self._reload()
             return
         try:
             st = os.stat(self.journal)
@@ -378,20 +427,37 @@ class Engine:
             return
         if self.state is None:
             if (st.st_ino, st.st_size) != self.stale_journal:
-                self.load()
+                self._reload()
             return
         if (st.st_ino, st.st_size) == self.state.stamp:
             return
         if st.st_ino != self.state.stamp[0] or st.st_size < self.state.end:
-            self.load()
+            self._reload()
             return
-        state = read_journal(self.journal, self.state)
+        state = read_journal(self.journal, self.state, self.sealer)
         if state is None:
             return
-        for entry in state.entries:
-            for change in entry["changes"]:
-                self._apply(change["table"], change["id"], change["data"])
+        if state.entries:
+            self._replay(state.entries)
+            self.foreign += 1
         state.entries = []
+
+    def _reload(self) -> None:
+        """Read the files afresh after another process replaced them (a compaction, a restore);
+        records that are gone count as removed (by whom and when is no longer known once a
+        snapshot folded it in).
+
+        Only `Database.open` seeds the cases list from the snapshot's rows: after a reload every
+        row is rebuilt, or the list would keep rows the other process changed before it compacted.
+        """
+        before = {table: set(self.raw[table]) for table in RECORD_TABLES}
+        self.load()
+        self.dirty_cases = None
+        self.snapshot_rows = []
+        for table in RECORD_TABLES:
+            for record_id in before[table].difference(self.raw[table]):
+                self.removed.setdefault(record_id, ("", 0.0))
+        self.foreign += 1
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -402,7 +468,7 @@ class Engine:
         if self._pending is not None:  # nested: part of the enclosing transaction
             yield
             return
-        with locked(self.path):
+        with locked(self.path, on_wait=self.on_busy):
             self.refresh()
             self._pending, self._undo = [], []
             try:
@@ -411,8 +477,12 @@ class Engine:
                     if self.state is None or self.state.generation != self.meta.get("generation"):
                         self._reset_journal()
                     assert self.state is not None
-                    append_entry(self.journal, self.state, [c.as_json() for c in self._pending])
+                    append_entry(self.journal, self.state, [c.as_json() for c in self._pending],
+                                 self.sealer)
                     self.commits += 1
+                    for change in self._pending:
+                        if change.data is None and change.table != META_TABLE:
+                            self.removed[change.id] = (writer_id(), time.time())
                     if self.on_commit is not None:
                         before = [previous for _t, _i, previous in self._undo]
                         self.on_commit(list(zip(self._pending, before)))
@@ -432,7 +502,7 @@ class Engine:
             previous = self.get(change.table, change.id)
             version = None if previous is None else previous.get("version")
             if version != change.old:
-                raise Conflict()
+                raise Conflict(change.table, change.id, theirs=previous)
         self._undo.append((change.table, change.id, previous))
         self._pending.append(change)
         self._apply(change.table, change.id, change.data)
@@ -443,17 +513,21 @@ class Engine:
         st = os.stat(self.path)
         write_atomically(self.journal, new_journal_bytes(generation), stat.S_IMODE(st.st_mode),
                          st.st_gid)
-        self.state = read_journal(self.journal)
+        self.state = read_journal(self.journal, sealer=self.sealer)
 
     def journal_size(self) -> int:
         return 0 if self.state is None else self.state.end
 
+    def _sealed(self, payload: bytes) -> bytes:
+        """What goes to disk: the snapshot itself, or encrypted as a whole with the key."""
+        return payload if self.sealer is None else self.sealer.seal_file(payload)
+
     def _render(self, meta: dict[str, Any], rows: list[tuple[str, bytes]] | None) -> bytes:
-        return snapshot.render(meta, {
+        return self._sealed(snapshot.render(meta, {
             # TinyDB's document keys are numbered afresh: nothing refers to them.
             table: [(str(n), raw) for n, raw in enumerate(self.raw[table].values(), start=1)]
             for table in RECORD_TABLES
-        }, rows)
+        }, rows))
 
     def compact(self, rows: Callable[[], list[tuple[str, bytes]]] | None = None) -> None:
         """Fold the journal into a new snapshot generation, atomically, under the lock.
@@ -461,23 +535,72 @@ class Engine:
         The snapshot is renamed into place first, then the journal is reset. A crash between
         the two leaves a journal of the old generation, which the next open ignores.
         """
-        with locked(self.path):
-            self.refresh()
-            meta = {**self.meta, "generation": int(self.meta.get("generation", 0)) + 1}
-            st = os.stat(self.path)
-            payload = self._render(meta, rows() if rows is not None else None)
-            write_atomically(self.path, payload, stat.S_IMODE(st.st_mode), st.st_gid)
-            self.meta = meta
-            self.snapshot_stamp = _stamp(self.path)
-            self.foreign_layout = False
-            self._reset_journal()
+        with locked(self.path, on_wait=self.on_busy):
+            self._compact_locked(rows)
+
+    def rekey(self, sealer: Sealer | None,
+              rows: Callable[[], list[tuple[str, bytes]]] | None = None,
+              also: Callable[[Sealer | None, Sealer | None], None] | None = None) -> None:
+        """Rewrite the database under another key (None: plain), atomically, under the lock.
+
+        The journal is folded in under the old key first, so that when the new snapshot is
+        renamed into place the journal beside it is empty: a crash at any point leaves either
+        the old file whole or the new one, and no entry written under the old key (or in
+        plain text) outlives the conversion.
+        """
+        with locked(self.path, on_wait=self.on_busy):
+            self._compact_locked(rows)
+            old = self.sealer
+            self.sealer = sealer
+            try:
+                self._compact_locked(rows)
+            except BaseException:
+                self.sealer = old
+                raise
+            if also is not None:
+                also(old, sealer)  # e.g. the audit trail, sealed again under the new key
+            if old is not None and old is not sealer:
+                old.wipe()
+
+    def forget(self) -> None:
+        """Drop every record held in memory and the key (the app is locked)."""
+        self._reset_indexes()
+        self.snapshot_rows = []
+        self.state = None
+        self.snapshot_stamp = None  # the next read loads everything again
+        self.locked_out = True
+        self.dirty_cases = None
+        if self.sealer is not None:
+            self.sealer.wipe()
+        self.sealer = None
+        gc.collect()
+
+    def _compact_locked(self, rows: Callable[[], list[tuple[str, bytes]]] | None) -> None:
+        self.refresh()
+        meta = {**self.meta, "generation": int(self.meta.get("generation", 0)) + 1}
+        st = os.stat(self.path)
+        payload = self._render({**meta, "removed": self._removals_to_keep()},
+                               rows() if rows is not None else None)
+        write_atomically(self.path, payload, stat.S_IMODE(st.st_mode), st.st_gid)
+        self.meta = meta
+        self.snapshot_stamp = _stamp(self.path)
+        self.foreign_layout = False
+        self._reset_journal()
+
+    def _removals_to_keep(self) -> dict[str, list[Any]]:
+        since = time.time() - KEEP_REMOVALS_SECONDS
+        known = [(at, rid, writer) for rid, (writer, at) in self.removed.items()
+                 if writer and at >= since and rid not in self.raw["cases"]
+                 and rid not in self.raw["workers"] and rid not in self.raw["log"]]
+        known.sort(reverse=True)
+        return {rid: [writer, at] for at, rid, writer in known[:KEEP_REMOVALS]}
 
     def upgrade(self) -> None:
         """Migrate to this program's schema, after a backup copy of snapshot and journal."""
         moment = time.strftime("%Y%m%d-%H%M%S")
         old_schema = self.meta["schema"]
         migrated = migrate(self.tables, self.path, self.migrations)  # fails before any write
-        with locked(self.path):
+        with locked(self.path, on_wait=self.on_busy):
             raw, st = read_file(self.path)
             mode = stat.S_IMODE(st.st_mode)
             backup = self.path.with_name(f"{self.path.name}.schema{old_schema}-{moment}.bak")
@@ -499,6 +622,9 @@ class Engine:
 
 
 def remove_database_files(path: Path) -> None:
-    """Delete a database: its snapshot, journal and lock file (the demo's reset uses this)."""
-    for file in (path, journal_path(path), lock_path(path)):
+    """Delete a database: its snapshot, journal, audit trail and lock file (the demo's reset
+    uses this)."""
+    from store.audit import audit_path
+
+    for file in (path, journal_path(path), audit_path(path), lock_path(path)):
         file.unlink(missing_ok=True)

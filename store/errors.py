@@ -6,9 +6,14 @@ carries the code it maps to, so the command line never has to guess.
 
 from __future__ import annotations
 
+import errno
+import shlex
+from collections.abc import Sequence
+import datetime as dt
 from enum import IntEnum
+from typing import Any
 
-from store.i18n import _
+from store.i18n import _, format_datetime
 
 
 class ExitCode(IntEnum):
@@ -59,6 +64,22 @@ class MigrationFailed(DatabaseError):
     pass
 
 
+class OpenToOthers(DatabaseError):
+    """Anyone on the machine can read or change the database's files: refused until fixed.
+
+    Pulang never loosens or tightens a mode on its own at open: the user fixes it, knowingly.
+    """
+
+    def __init__(self, path: object, files: Sequence[object]) -> None:
+        names = " ".join(str(f) for f in files)
+        command = "chmod o-rwx " + " ".join(shlex.quote(str(f)) for f in files)
+        super().__init__(
+            path,
+            _("Anyone on this computer can read or change {files}; Pulang will not open the "
+              "database until you run: {command}").format(files=names, command=command),
+        )
+
+
 class DatabaseBusy(PulangError):
     """Another Pulang process holds the database's lock for longer than we can wait."""
 
@@ -73,10 +94,58 @@ class DatabaseBusy(PulangError):
         )
 
 
+def busy_retrying() -> str:
+    """What the user hears while a save waits for another officer's to finish."""
+    return _("Database busy: another officer is saving. Retrying…")
+
+
 class WriteFailed(PulangError):
     """A save could not be completed; the file on disk is unchanged."""
 
     exit_code = ExitCode.PROBLEMS
+
+    def __init__(self, reason: str, message: str | None = None) -> None:
+        self.reason = reason
+        super().__init__(message or _("Could not save: {reason}. Nothing was changed on disk.")
+                         .format(reason=reason))
+
+    @classmethod
+    def from_os_error(cls, error: OSError) -> WriteFailed:
+        return cls(failure_reason(error))
+
+
+def failure_reason(error: OSError) -> str:
+    """Why a write failed, in the user's words."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return _("the disk is full")
+    if error.errno == errno.EROFS:
+        return _("the disk is read-only")
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return _("permission denied")
+    return error.strerror or type(error).__name__
+
+
+class NotCompacted(WriteFailed):
+    """Closing could not fold the journal into the snapshot; every saved change is in the
+    journal and the next close tries again."""
+
+    def __init__(self, path: object, journal: object, reason: str) -> None:
+        super().__init__(
+            reason,
+            _("Every change was saved, in {journal}, but Pulang could not tidy {path} up on "
+              "closing: {reason}. It tries again next time.").format(
+                journal=journal, path=path, reason=reason),
+        )
+
+
+class UsageError(PulangError):
+    """The command was asked for something that cannot be done as asked; nothing was written."""
+
+    exit_code = ExitCode.USAGE
+
+
+class GroupError(UsageError):
+    """A group to share a database with that does not exist or that the user is not in."""
 
 
 class RecordInvalid(PulangError):
@@ -104,12 +173,42 @@ class NotFound(PulangError):
 
 
 class Conflict(PulangError):
-    """Someone saved the record since it was opened; nothing was overwritten."""
+    """Someone saved (or removed) the record since it was opened; nothing was overwritten.
 
-    def __init__(self) -> None:
-        super().__init__(
-            _("This record was changed elsewhere since you opened it; reopen it and try again.")
-        )
+    `theirs` is the record as it is stored now (None: it was removed), `mine` the record the
+    user tried to save (None for a removal), `by` the user who changed or removed it and `at`
+    when (either may be unknown: "" and None). The message names who and when, never a value.
+    """
+
+    def __init__(self, kind: str = "", record_id: str = "", *, theirs: Any = None,
+                 mine: Any = None, by: str = "", at: dt.datetime | None = None) -> None:
+        self.kind = kind  # "cases", "workers" or "log"
+        self.record_id = record_id
+        self.theirs = theirs
+        self.mine = mine
+        self.by = by
+        self.at = at
+        removed = theirs is None and bool(record_id)
+        if by and at is not None:
+            when = format_datetime(at)
+            if removed:
+                message = _("Removed by {user} at {time} since you opened it; nothing was "
+                            "overwritten.").format(user=by, time=when)
+            else:
+                message = _("Changed by {user} at {time} since you opened it; nothing was "
+                            "overwritten.").format(user=by, time=when)
+        elif removed:
+            message = _("Removed by another officer since you opened it; nothing was "
+                        "overwritten.")
+        else:
+            message = _("Changed by another officer since you opened it; nothing was "
+                        "overwritten.")
+        super().__init__(message)
+
+    @property
+    def removed(self) -> bool:
+        """The record is gone: the choices are saving it again, as new, or letting it go."""
+        return self.theirs is None
 
 
 class WrongPassphrase(PulangError):
@@ -139,3 +238,22 @@ class PassphraseNeeded(PulangError):
             _("{path} is encrypted and there is no terminal to ask for its passphrase on. Use "
               "--passphrase-fd N or PULANG_PASSPHRASE (see README).").format(path=path)
         )
+
+
+class DatabaseLocked(PulangError):
+    """The app is locked: the records and the key were dropped from memory."""
+
+    def __init__(self) -> None:
+        super().__init__(_("Pulang is locked. Unlock it with the passphrase first."))
+
+
+class NoSuchBackup(PulangError):
+    """The backup asked for is not there (or is not a backup): nothing was changed."""
+
+    exit_code = ExitCode.UNREADABLE
+
+
+class ConfirmationNeeded(PulangError):
+    """A change that asks first, and no terminal to ask on (and no --yes): nothing was changed."""
+
+    exit_code = ExitCode.NEEDS_CONFIRMATION

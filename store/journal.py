@@ -6,8 +6,9 @@
 
 An entry records a sequence number, the snapshot generation it follows, the writer
 (user@host:pid), the time, the hash of the previous line, and the changes: for each record its
-table, id, old and new version, and data. Every line passes through `seal`/`unseal` (a no-op
-now; the place where encryption goes). A last line cut short by a crash is detected and
+table, id, old and new version, and data. In an encrypted database every entry line is sealed on
+its own with the database's key (`store.crypto.Sealer.seal_line`); the header line holds only the
+marker and generation and stays plain. A last line cut short by a crash is detected and
 dropped; a damaged line before the end makes the database refuse to open.
 """
 
@@ -19,28 +20,33 @@ import fcntl
 import hashlib
 import os
 import socket
+import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from store.crypto import Sealer
 from store.errors import CorruptDatabase, DatabaseBusy, WriteFailed
 from store.i18n import _
+from store.storage import give_mode
 
 JOURNAL_MARKER = "pulang-journal"
 LOCK_TIMEOUT_SECONDS = 10.0
 
 
-def seal(plain: bytes) -> bytes:
-    """Protect one line before it is written (encryption comes here with the next issue)."""
-    return plain
+_PURPOSE = b"journal"
 
 
-def unseal(sealed: bytes) -> bytes:
-    return sealed
+def _seal(plain: bytes, sealer: Sealer | None) -> bytes:
+    return plain if sealer is None else sealer.seal_line(plain, _PURPOSE)
+
+
+def _unseal(line: bytes, sealer: Sealer | None) -> bytes | None:
+    return line if sealer is None else sealer.open_line(line, _PURPOSE)
 
 
 def line_hash(line: bytes) -> str:
@@ -74,14 +80,15 @@ class JournalState:
 
 
 def _header(generation: int) -> bytes:
-    return seal(orjson.dumps({"format": JOURNAL_MARKER, "generation": generation})) + b"\n"
+    return orjson.dumps({"format": JOURNAL_MARKER, "generation": generation}) + b"\n"
 
 
 def new_journal_bytes(generation: int) -> bytes:
     return _header(generation)
 
 
-def read_journal(path: Path, start: JournalState | None = None) -> JournalState | None:
+def read_journal(path: Path, start: JournalState | None = None,
+                 sealer: Sealer | None = None) -> JournalState | None:
     """Read the journal (from where `start` left off); None if there is no journal file.
 
     Entries are returned in `entries`; a torn last line is left out, and `end` stops before it.
@@ -104,7 +111,8 @@ def read_journal(path: Path, start: JournalState | None = None) -> JournalState 
             break  # torn: the last line never got its end
         line = data[position:newline + 1]
         try:
-            value = orjson.loads(unseal(line[:-1]))
+            plain = line[:-1] if state is None else _unseal(line[:-1], sealer)
+            value = None if plain is None else orjson.loads(plain)
         except (orjson.JSONDecodeError, ValueError):
             value = None
         is_last = newline + 1 >= len(data)
@@ -136,7 +144,8 @@ def read_journal(path: Path, start: JournalState | None = None) -> JournalState 
     return state
 
 
-def append_entry(path: Path, state: JournalState, changes: list[dict[str, Any]]) -> None:
+def append_entry(path: Path, state: JournalState, changes: list[dict[str, Any]],
+                 sealer: Sealer | None = None) -> None:
     """Append one entry durably after `state` (the caller holds the lock and is up to date)."""
     entry = {
         "seq": state.seq + 1,
@@ -146,44 +155,76 @@ def append_entry(path: Path, state: JournalState, changes: list[dict[str, Any]])
         "prev": state.last_hash,
         "changes": changes,
     }
-    line = seal(orjson.dumps(entry)) + b"\n"
+    line = _seal(orjson.dumps(entry), sealer) + b"\n"
     try:
         fd = os.open(path, os.O_WRONLY)
-        try:
-            # Drop a torn tail left by a writer that died mid-append, then add ours.
-            os.ftruncate(fd, state.end)
-            os.lseek(fd, state.end, os.SEEK_SET)
-            os.write(fd, line)
-            os.fsync(fd)
-            st = os.fstat(fd)
-        finally:
-            os.close(fd)
     except OSError as error:
-        raise WriteFailed(
-            _("Could not save to {path}: {reason}. Nothing was changed on disk.").format(
-                path=path, reason=error.strerror or type(error).__name__
-            )
-        ) from error
+        raise WriteFailed.from_os_error(error) from error
+    try:
+        # Drop a torn tail left by a writer that died mid-append, then add ours.
+        os.ftruncate(fd, state.end)
+        os.lseek(fd, state.end, os.SEEK_SET)
+        written = 0
+        while written < len(line):  # a nearly full disk may take part of it and then refuse
+            written += os.write(fd, line[written:])
+        os.fsync(fd)
+        st = os.fstat(fd)
+    except OSError as error:
+        # Take back what did get written, so the file ends where it did (best effort: a
+        # line that stays half-written is dropped as torn by the next reader anyway).
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, state.end)
+            os.fsync(fd)
+        raise WriteFailed.from_os_error(error) from error
+    finally:
+        os.close(fd)
     state.seq += 1
     state.end += len(line)
     state.last_hash = line_hash(line)
     state.stamp = (st.st_ino, st.st_size)
 
 
-@contextlib.contextmanager
-def locked(db_path: Path, timeout: float | None = None) -> Iterator[None]:
-    """Hold the database's advisory lock; wait up to `timeout`, then raise DatabaseBusy."""
-    if timeout is None:
-        timeout = LOCK_TIMEOUT_SECONDS
+def _open_lock(db_path: Path) -> int:
+    """The lock file, open; made with the database's mode and group when it is new."""
     path = lock_path(db_path)
     try:
         st = os.stat(db_path)
-        mode = st.st_mode & 0o660
+        mode, gid = st.st_mode & 0o660, st.st_gid
     except FileNotFoundError:
-        mode = 0o600
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, mode)
+        mode, gid = 0o600, None
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, mode)
+    except OSError as error:
+        try:
+            # Another officer's lock file we may only read, or a read-only disk: a lock
+            # taken on a read-only descriptor locks just the same.
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            raise WriteFailed.from_os_error(error) from error
+        return fd
+    lock_st = os.fstat(fd)
+    if lock_st.st_uid == os.geteuid() and (
+        stat.S_IMODE(lock_st.st_mode) != mode or (gid is not None and lock_st.st_gid != gid)
+    ):
+        # os.open's mode went through the umask: give the file the database's own.
+        with contextlib.suppress(OSError):
+            give_mode(fd, mode, gid)
+    return fd
+
+
+@contextlib.contextmanager
+def locked(db_path: Path, timeout: float | None = None,
+           on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the database's advisory lock; wait up to `timeout`, then raise DatabaseBusy.
+
+    `on_wait` is called once, when the lock is found taken and the waiting begins.
+    """
+    if timeout is None:
+        timeout = LOCK_TIMEOUT_SECONDS
+    fd = _open_lock(db_path)
     try:
         deadline = time.monotonic() + timeout
+        waiting = False
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -193,6 +234,9 @@ def locked(db_path: Path, timeout: float | None = None) -> Iterator[None]:
                     raise
                 if time.monotonic() >= deadline:
                     raise DatabaseBusy(db_path) from None
+                if not waiting and on_wait is not None:
+                    on_wait()
+                waiting = True
                 time.sleep(0.02)
         yield
     finally:

@@ -25,9 +25,6 @@ CATALOGUE: dict[str, str] = {
     "worker in this case": "pekerja dalam kasus ini",
     # store/errors.py
     "Not found: {what}": "Tidak ditemukan: {what}",
-    "This record was changed elsewhere since you opened it; reopen it and try again.": (
-        "Data ini sudah diubah di tempat lain sejak Anda membukanya; buka kembali lalu coba lagi."
-    ),
     # store/migrations.py
     (
         "{path}: upgrading the database to schema {version} failed ({error}); the file was not "
@@ -138,9 +135,6 @@ CATALOGUE: dict[str, str] = {
     "{path} does not exist.": "{path} tidak ada.",
     "{path} is a folder, not a Pulang database.": "{path} adalah folder, bukan basis data Pulang.",
     "{path} cannot be read: permission denied.": "{path} tidak dapat dibaca: izin ditolak.",
-    "Could not save to {path}: {reason}. Nothing was changed on disk.": (
-        "Tidak dapat menyimpan ke {path}: {reason}. Tidak ada yang berubah di disk."
-    ),
     # store/vocab.py
     "individual": "perorangan",
     "group": "kelompok",
@@ -314,14 +308,20 @@ CATALOGUE: dict[str, str] = {
         "moves between the workers and the log. e edits the case; a adds a worker; Enter edits the"
         " worker or log entry under the cursor; d removes the worker under the cursor (after "
         "asking); l adds a log entry, with a next step and its due date; x marks the next step of "
-        "the log entry under the cursor as done, or open again. Escape goes back to the list."
+        "the log entry under the cursor as done, or open again. h shows the history of the case: "
+        "who changed what, and when. Shift+E erases the personal data of the worker under the "
+        "cursor for good (consent withdrawn, or a request under the data protection law), after "
+        "asking. Escape goes back to the list."
     ): (
         "Satu kasus: keterangannya di atas, lalu para pekerjanya, lalu catatan kasusnya dengan "
         "catatan terbaru di atas. Tab berpindah antara daftar pekerja dan catatan kasus. e "
         "mengubah kasus; a menambah pekerja; Enter mengubah pekerja atau catatan di bawah kursor; "
         "d menghapus pekerja di bawah kursor (setelah bertanya); l menambah catatan, dengan "
         "langkah berikutnya dan tenggatnya; x menandai langkah berikutnya dari catatan di bawah "
-        "kursor sebagai selesai, atau membukanya lagi. Escape kembali ke daftar."
+        "kursor sebagai selesai, atau membukanya lagi. h menampilkan riwayat kasus: siapa "
+        "mengubah apa, dan kapan. Shift+E menghapus data pribadi pekerja di bawah kursor untuk "
+        "selamanya (persetujuan ditarik, atau permintaan berdasarkan undang-undang pelindungan "
+        "data), setelah bertanya. Escape kembali ke daftar."
     ),
     "Edit": "Ubah",
     "{kind} case · {place} · stage: {stage} · urgency: {urgency}": (
@@ -408,15 +408,19 @@ CATALOGUE: dict[str, str] = {
         "Fill in the fields and press Ctrl+S to save. Tab and Shift+Tab move between fields; Enter"
         " in a one-line field moves to the next one. In a list of choices, Space ticks an item. "
         "Fields marked * are required. Dates are written DD/MM/YYYY. If something cannot be saved,"
-        " the reason appears under the field in red and everything you typed stays. Escape asks "
-        "before throwing changes away."
+        " the reason appears in red, under the field or, when the disk or the database is the "
+        "cause, at the bottom; everything you typed stays and Ctrl+S tries again. Escape asks "
+        "before throwing changes away. If another officer saved this record after you opened it, "
+        "nothing is overwritten: both versions are shown side by side and you choose."
     ): (
         "Isi kolom-kolomnya lalu tekan Ctrl+S untuk menyimpan. Tab dan Shift+Tab berpindah "
         "antarkolom; Enter di kolom satu baris pindah ke kolom berikutnya. Di daftar pilihan, "
         "Space mencentang satu pilihan. Kolom bertanda * wajib diisi. Tanggal ditulis DD/MM/YYYY. "
-        "Jika ada yang tidak bisa disimpan, alasannya muncul di bawah kolomnya dengan warna merah "
-        "dan semua yang sudah Anda ketik tetap ada. Escape bertanya dulu sebelum membuang "
-        "perubahan."
+        "Jika ada yang tidak bisa disimpan, alasannya muncul dengan warna merah, di bawah kolomnya "
+        "atau, bila penyebabnya disk atau basis data, di bagian bawah; semua yang sudah Anda ketik "
+        "tetap ada dan Ctrl+S mencoba lagi. Escape bertanya dulu sebelum membuang perubahan. Jika "
+        "petugas lain menyimpan data ini setelah Anda membukanya, tidak ada yang tertimpa: kedua "
+        "versi ditampilkan berdampingan dan Anda yang memilih."
     ),
     "(not set)": "(belum diisi)",
     "Not saved: please correct the fields marked in red.": (
@@ -508,6 +512,306 @@ CATALOGUE: dict[str, str] = {
     'The passphrase of {path} was changed since it was opened here; unlock it with the new one.': 'Frasa sandi {path} telah diganti sejak dibuka di sini; buka kuncinya dengan frasa sandi yang baru.',
     'Wrong passphrase for {path}. Nothing was changed.': 'Frasa sandi untuk {path} salah. Tidak ada yang diubah.',
     '{path} is encrypted and there is no terminal to ask for its passphrase on. Use --passphrase-fd N or PULANG_PASSPHRASE (see README).': '{path} terenkripsi dan tidak ada terminal untuk menanyakan frasa sandinya. Gunakan --passphrase-fd N atau PULANG_PASSPHRASE (lihat README).',
+    '{path} is no longer encrypted: someone decrypted it since it was opened here. Open it again.': '{path} tidak lagi terenkripsi: seseorang mendekripsinya sejak dibuka di sini. Buka lagi.',
+    'Pulang is locked. Unlock it with the passphrase first.': 'Pulang terkunci. Buka dulu dengan frasa sandi.',
+    'Lock': 'Kunci',
+    'read the passphrase from file descriptor N instead of asking (for scripts; see README for the risks)': 'baca frasa sandi dari deskriptor berkas N alih-alih bertanya (untuk skrip; lihat README tentang risikonya)',
+    'encrypt the database with a passphrase': 'enkripsi basis data dengan frasa sandi',
+    'Rewrite the database encrypted with a passphrase you choose (asked twice, not shown). Without the passphrase nobody can read it, and nobody can recover it either.': 'Tulis ulang basis data dalam bentuk terenkripsi dengan frasa sandi pilihan Anda (ditanya dua kali, tidak ditampilkan). Tanpa frasa sandi tidak ada yang bisa membacanya, dan tidak ada pula yang bisa memulihkannya.',
+    'rewrite an encrypted database in plain text': 'tulis ulang basis data terenkripsi sebagai teks biasa',
+    'Rewrite an encrypted database in plain text, after asking you to confirm.': 'Tulis ulang basis data terenkripsi sebagai teks biasa, setelah meminta konfirmasi Anda.',
+    'do not ask for confirmation (for scripts)': 'jangan meminta konfirmasi (untuk skrip)',
+    'change the passphrase of an encrypted database': 'ganti frasa sandi basis data terenkripsi',
+    'Change the passphrase of an encrypted database: the current one, then the new one twice.': 'Ganti frasa sandi basis data terenkripsi: yang sekarang, lalu yang baru dua kali.',
+    'Passphrase for {path}: ': 'Frasa sandi untuk {path}: ',
+    'No new passphrase: there is no terminal to ask on. Set PULANG_NEW_PASSPHRASE or use --passphrase-fd N.': 'Tidak ada frasa sandi baru: tidak ada terminal untuk bertanya. Atur PULANG_NEW_PASSPHRASE atau gunakan --passphrase-fd N.',
+    'New passphrase: ': 'Frasa sandi baru: ',
+    'The new passphrase again: ': 'Frasa sandi baru sekali lagi: ',
+    'The two passphrases differ. Nothing was changed.': 'Kedua frasa sandi berbeda. Tidak ada yang diubah.',
+    'The passphrase is too short: use at least {count} characters (a few words are easy to remember and hard to guess). Nothing was changed.': 'Frasa sandi terlalu pendek: gunakan paling sedikit {count} karakter (beberapa kata mudah diingat dan sulit ditebak). Tidak ada yang diubah.',
+    'This needs your confirmation and there is no terminal to ask on. Run it again with --yes.': 'Ini memerlukan konfirmasi Anda dan tidak ada terminal untuk bertanya. Jalankan lagi dengan --yes.',
+    'y/N': 'y/T',
+    '{path} is already encrypted. To change its passphrase, run `pulang passwd`.': '{path} sudah terenkripsi. Untuk mengganti frasa sandinya, jalankan `pulang passwd`.',
+    '{path} is now encrypted. Keep the passphrase safe: without it nobody can read the data, and nobody can recover it.': '{path} sekarang terenkripsi. Simpan frasa sandi baik-baik: tanpanya tidak ada yang bisa membaca data, dan tidak ada yang bisa memulihkannya.',
+    '{path} is not encrypted.': '{path} tidak terenkripsi.',
+    'Write {path} in plain text? Anyone who can read the file will be able to read every record.': 'Tulis {path} sebagai teks biasa? Siapa pun yang dapat membaca berkas itu akan dapat membaca setiap catatan.',
+    'Nothing was changed.': 'Tidak ada yang diubah.',
+    '{path} is now in plain text.': '{path} sekarang berupa teks biasa.',
+    '{path} is not encrypted: to encrypt it, run `pulang encrypt`.': '{path} tidak terenkripsi: untuk mengenkripsinya, jalankan `pulang encrypt`.',
+    'The passphrase of {path} was changed.': 'Frasa sandi {path} telah diganti.',
+    'Lock now': 'Kunci sekarang',
+    'Hide everything and drop the data from memory until the passphrase is given again (Ctrl+L)': 'Sembunyikan semuanya dan buang data dari memori sampai frasa sandi dimasukkan lagi (Ctrl+L)',
+    'Pulang is locked: the records and the key are not in memory. Type the passphrase and press Enter to unlock; forms you were filling in come back as you left them. After five wrong tries in a row Pulang closes. Ctrl+Q quits.': 'Pulang terkunci: catatan dan kunci tidak ada di memori. Ketik frasa sandi lalu tekan Enter untuk membuka; formulir yang sedang Anda isi kembali seperti saat ditinggalkan. Setelah lima kali salah berturut-turut Pulang ditutup. Ctrl+Q untuk keluar.',
+    'This database is encrypted.': 'Basis data ini terenkripsi.',
+    'Pulang is locked.': 'Pulang terkunci.',
+    'Type the passphrase and press Enter.': 'Ketik frasa sandi lalu tekan Enter.',
+    'passphrase': 'frasa sandi',
+    'This database is not encrypted, so locking only hides the screen. Press Enter to return. Run `pulang encrypt` to protect it with a passphrase.': 'Basis data ini tidak terenkripsi, jadi penguncian hanya menyembunyikan layar. Tekan Enter untuk kembali. Jalankan `pulang encrypt` untuk melindunginya dengan frasa sandi.',
+    'press Enter': 'tekan Enter',
+    'Unlocking…': 'Membuka kunci…',
+    'Wrong passphrase ({tries} of {most} tries). Nothing was changed.': 'Frasa sandi salah (percobaan {tries} dari {most}). Tidak ada yang diubah.',
+    'Erased': 'Dihapus',
+    'Erase worker': 'Hapus data pekerja',
+    '(personal data erased)': '(data pribadi dihapus)',
+    "This worker's personal data is already erased.": 'Data pribadi pekerja ini sudah dihapus.',
+    'Erase every personal detail of {name} for good? The record stays for the counts, without name, contacts, passport or location; their name is blanked out of the log. This cannot be undone; backups from before today are deleted after {days} days.': 'Hapus semua data pribadi {name} untuk selamanya? Catatannya tetap ada untuk hitungan, tanpa nama, kontak, paspor atau lokasi; namanya dihapus dari catatan kasus. Ini tidak dapat dibatalkan; cadangan dari sebelum hari ini dihapus setelah {days} hari.',
+    'Erase': 'Hapus',
+    'Personal data erased.': 'Data pribadi dihapus.',
+    # store/audit.py, the audit trail (and tui/cli.py: pulang audit)
+    "created": "dibuat",
+    "changed": "diubah",
+    "removed": "dihapus",
+    "erased": "dihapus permanen",
+    "merged": "digabung",
+    "exported": "diekspor",
+    "shared": "dibagikan",
+    "restored": "dipulihkan",
+    "encrypted": "dienkripsi",
+    "decrypted": "didekripsi",
+    "passphrase changed": "frasa sandi diganti",
+    "an entry cut short by a crash was dropped": (
+        "satu entri yang terpotong karena gangguan dibuang"
+    ),
+    "it cannot be read: its bytes were changed or cut": (
+        "tidak dapat dibaca: isinya diubah atau terpotong"
+    ),
+    "it is encrypted, and no passphrase was given to open it": (
+        "terenkripsi, dan tidak ada frasa sandi untuk membukanya"
+    ),
+    "it cannot be decrypted: its bytes were changed, or it was sealed with another key": (
+        "tidak dapat didekripsi: isinya diubah, atau dikunci dengan kunci lain"
+    ),
+    "it is not encrypted, though the database is: it was added by hand": (
+        "tidak terenkripsi, padahal basis datanya terenkripsi: entri ini ditambahkan secara "
+        "manual"
+    ),
+    "its content does not match its hash: it was changed": (
+        "isinya tidak cocok dengan hash-nya: entri ini telah diubah"
+    ),
+    "its number does not follow the entry before: an entry was removed or inserted": (
+        "nomornya tidak menyambung dengan entri sebelumnya: ada entri yang dihapus atau "
+        "disisipkan"
+    ),
+    "it does not follow the entry before: an entry was removed, inserted or moved": (
+        "tidak menyambung dengan entri sebelumnya: ada entri yang dihapus, disisipkan, atau "
+        "dipindahkan"
+    ),
+    "it is not the first entry, though it comes first: entries before it were removed": (
+        "bukan entri pertama, padahal letaknya paling awal: entri sebelumnya telah dihapus"
+    ),
+    "The audit trail {path} is damaged; run `pulang audit --verify` to find where.": (
+        "Jejak audit {path} rusak; jalankan `pulang audit --verify` untuk menemukan letaknya."
+    ),
+    "No audit trail yet beside the database ({path}).": (
+        "Belum ada jejak audit di samping basis data ({path})."
+    ),
+    "audit trail intact: {count} entries": "jejak audit utuh: {count} entri",
+    "(the last entry was cut short by a crash and is not counted; the next save drops it and "
+    "records that)": (
+        "(entri terakhir terpotong karena gangguan dan tidak dihitung; penyimpanan berikutnya "
+        "membuangnya dan mencatat hal itu)"
+    ),
+    "audit trail broken at entry {entry} (line {line} of {path}): {reason}": (
+        "jejak audit rusak pada entri {entry} (baris {line} dari {path}): {reason}"
+    ),
+    "Saved, but the change could not be added to the audit trail {path}: {reason}.": (
+        "Tersimpan, tetapi perubahan ini tidak dapat dicatat di jejak audit {path}: {reason}."
+    ),
+    "Could not write to the audit trail {path}: {reason}.": (
+        "Tidak dapat menulis ke jejak audit {path}: {reason}."
+    ),
+    "list who changed what, and when; --verify checks the trail": (
+        "tampilkan siapa mengubah apa, dan kapan; --verify memeriksa jejaknya"
+    ),
+    "List the audit trail, oldest first: when, who (and from where), what was done to which "
+    "record, and which fields changed. Values of personal and sensitive fields are never "
+    "recorded, only that they changed. --verify exits 0 when the trail is intact, 1 naming its "
+    "first broken entry.": (
+        "Tampilkan jejak audit, yang terlama lebih dulu: kapan, siapa (dan dari mana), apa yang "
+        "dilakukan pada data mana, dan kolom mana yang berubah. Nilai kolom pribadi dan sensitif "
+        "tidak pernah dicatat, hanya bahwa kolom itu berubah. --verify keluar dengan 0 bila "
+        "jejaknya utuh, 1 dengan menyebut entri rusak yang pertama."
+    ),
+    "check the hash chain of the trail instead of listing it": (
+        "periksa rantai hash jejak audit alih-alih menampilkannya"
+    ),
+    "only the history of this record (an id, or a case reference for the case with its workers "
+    "and log)": (
+        "hanya riwayat data ini (sebuah id, atau nomor kasus untuk kasus itu beserta pekerja "
+        "dan catatannya)"
+    ),
+    "{count} entries could not be read; `pulang audit --verify` says why.": (
+        "{count} entri tidak dapat dibaca; `pulang audit --verify` menjelaskan sebabnya."
+    ),
+    # tui/screens/history.py, tui/commands.py: a case's history
+    "History": "Riwayat",
+    "History of this case": "Riwayat kasus ini",
+    "Who changed what in this case, its workers and its log, and when": (
+        "Siapa mengubah apa pada kasus ini, para pekerjanya dan catatannya, dan kapan"
+    ),
+    "The history of a case, newest first: every change to the case, its workers and its log, "
+    "when it was made, by whom (and from where, over SSH), and which fields changed. Personal "
+    "and sensitive values are never kept in the history, only that they changed. The lines "
+    "under the table show the whole change under the cursor. On a removal, u brings the worker "
+    "or log entry back as it was last saved, while the journal or a backup still holds it. "
+    "Escape goes back to the case.": (
+        "Riwayat satu kasus, yang terbaru di atas: setiap perubahan pada kasus, para pekerjanya "
+        "dan catatannya, kapan dibuat, oleh siapa (dan dari mana, lewat SSH), dan kolom mana "
+        "yang berubah. Nilai pribadi dan sensitif tidak pernah disimpan dalam riwayat, hanya "
+        "bahwa nilai itu berubah. Baris di bawah tabel menampilkan seluruh perubahan di bawah "
+        "kursor. Pada penghapusan, u mengembalikan pekerja atau catatan seperti terakhir "
+        "disimpan, selama jurnal atau cadangan masih menyimpannya. Escape kembali ke kasus."
+    ),
+    "History of {ref}": "Riwayat {ref}",
+    "History of {ref}: {count} changes, newest first": (
+        "Riwayat {ref}: {count} perubahan, terbaru di atas"
+    ),
+    "Who": "Oleh",
+    "What": "Apa",
+    "Fields changed": "Kolom yang berubah",
+    # store/backups.py, tui/cli.py: backups and restore
+    "opened": "dibuka",
+    "before restore": "sebelum pemulihan",
+    "before erase": "sebelum penghapusan",
+    "{path} is not a folder; Pulang keeps its backups there and has not changed it.": (
+        "{path} bukan folder; Pulang menyimpan cadangannya di sana dan tidak mengubahnya."
+    ),
+    "PULANG_KEEP_BACKUPS must be a whole number from 1; keeping the last {count} backups.": (
+        "PULANG_KEEP_BACKUPS harus bilangan bulat mulai dari 1; yang disimpan {count} cadangan "
+        "terakhir."
+    ),
+    "Backup skipped: another Pulang kept the database busy.": (
+        "Pencadangan dilewati: basis data sedang dipakai Pulang lain."
+    ),
+    "Backup failed: {reason}. Your database is not affected.": (
+        "Pencadangan gagal: {reason}. Basis data Anda tidak terpengaruh."
+    ),
+    "Backup skipped: only {free} free on the disk, and a backup needs {needed}.": (
+        "Pencadangan dilewati: ruang kosong di disk hanya {free}, padahal cadangan memerlukan "
+        "{needed}."
+    ),
+    "There is no backup number {number} of {path}; `pulang backups` lists them.": (
+        "Tidak ada cadangan nomor {number} dari {path}; `pulang backups` menampilkan daftarnya."
+    ),
+    "There is no backup {name} of {path}; `pulang backups` lists them.": (
+        "Tidak ada cadangan {name} dari {path}; `pulang backups` menampilkan daftarnya."
+    ),
+    "{path} is the database itself, not a backup of it.": (
+        "{path} adalah basis data itu sendiri, bukan cadangannya."
+    ),
+    "This backup is not encrypted: after restoring it, the database is not encrypted either.": (
+        "Cadangan ini tidak terenkripsi: setelah dipulihkan, basis data juga tidak terenkripsi."
+    ),
+    "This backup is from before a record was erased: restoring it brings the erased record "
+    "back.": (
+        "Cadangan ini dibuat sebelum suatu data dihapus: memulihkannya mengembalikan data yang "
+        "sudah dihapus."
+    ),
+    "The restore of {path} stopped halfway ({reason}); run it again. The state before it is "
+    "kept in the backups.": (
+        "Pemulihan {path} terhenti di tengah jalan ({reason}); jalankan lagi. Keadaan "
+        "sebelumnya tersimpan di cadangan."
+    ),
+    "Could not restore {path}: {reason}. Nothing was changed.": (
+        "Tidak dapat memulihkan {path}: {reason}. Tidak ada yang diubah."
+    ),
+    "list the backups of the database": "tampilkan daftar cadangan basis data",
+    "List the backups kept beside the database, newest first. Backups taken before an erasure "
+    "that is old enough are deleted first.": (
+        "Tampilkan cadangan yang disimpan di samping basis data, yang terbaru lebih dulu. "
+        "Cadangan yang dibuat sebelum penghapusan yang sudah cukup lama dihapus lebih dulu."
+    ),
+    "put a backup back (asks first)": "pulihkan sebuah cadangan (bertanya dulu)",
+    "Put a backup back as the database, after backing up its present state. Asks first; "
+    "without a terminal, only with --yes (else exit 5).": (
+        "Pulihkan sebuah cadangan sebagai basis data, setelah keadaannya sekarang dicadangkan. "
+        "Bertanya dulu; tanpa terminal, hanya dengan --yes (jika tidak, keluar dengan kode 5)."
+    ),
+    "the backup's number in `pulang backups`, or its file": (
+        "nomor cadangan di `pulang backups`, atau berkasnya"
+    ),
+    "restore without asking": "pulihkan tanpa bertanya",
+    "Deleted {count} backups taken before an erasure more than {days} days ago.": (
+        "{count} cadangan yang dibuat sebelum penghapusan lebih dari {days} hari lalu telah "
+        "dihapus."
+    ),
+    "No backups of {path} yet.": "Belum ada cadangan dari {path}.",
+    "Backups of {path}, newest first, in {folder}:": (
+        "Cadangan dari {path}, yang terbaru lebih dulu, di {folder}:"
+    ),
+    "encrypted": "terenkripsi",
+    "not encrypted": "tidak terenkripsi",
+    "To put one back: pulang restore NUMBER": (
+        "Untuk memulihkan salah satunya: pulang restore NOMOR"
+    ),
+    "Restoring replaces the database and there is no terminal to ask on; add --yes to restore "
+    "anyway. Nothing was changed.": (
+        "Pemulihan menggantikan basis data dan tidak ada terminal untuk bertanya; tambahkan "
+        "--yes untuk tetap memulihkan. Tidak ada yang diubah."
+    ),
+    "Put back the backup of {when} ({reason}) as {path}? The present state is kept as a "
+    "backup. [y/N] ": (
+        "Pulihkan cadangan {when} ({reason}) sebagai {path}? Keadaan sekarang disimpan sebagai "
+        "cadangan. [y/T] "
+    ),
+    "Nothing was restored.": "Tidak ada yang dipulihkan.",
+    "Restored {path} from the backup of {when}.": "{path} dipulihkan dari cadangan {when}.",
+    "Its state before the restore is kept as backup 1 ({name}).": (
+        "Keadaannya sebelum pemulihan disimpan sebagai cadangan 1 ({name})."
+    ),
+    '{count} plain (unencrypted) backups were deleted; the next backup is encrypted.': '{count} cadangan biasa (tidak terenkripsi) dihapus; cadangan berikutnya terenkripsi.',
+    # store/errors.py, tui/screens/form.py: failed writes, a busy database
+    'Database busy: another officer is saving. Retrying…': 'Basis data sedang sibuk: petugas lain sedang menyimpan. Mencoba lagi…',
+    'Could not save: {reason}. Nothing was changed on disk.': 'Tidak dapat menyimpan: {reason}. Tidak ada yang berubah di disk.',
+    'the disk is full': 'disk penuh',
+    'the disk is read-only': 'disk hanya bisa dibaca',
+    'permission denied': 'izin ditolak',
+    'Every change was saved, in {journal}, but Pulang could not tidy {path} up on closing: {reason}. It tries again next time.': 'Semua perubahan sudah tersimpan di {journal}, tetapi Pulang tidak dapat merapikan {path} saat ditutup: {reason}. Pulang akan mencoba lagi lain kali.',
+    '{problem} What you typed is still in the form.': '{problem} Yang Anda ketik masih ada di formulir.',
+    # store/errors.py, store/shared.py, tui/cli.py: sharing with a group, refusing the world
+    'Anyone on this computer can read or change {files}; Pulang will not open the database until you run: {command}': 'Siapa pun di komputer ini dapat membaca atau mengubah {files}; Pulang tidak akan membuka basis data sampai Anda menjalankan: {command}',
+    'There is no group called {group} on this computer.': 'Tidak ada grup bernama {group} di komputer ini.',
+    'You are not in the group {group}; ask your administrator to add you (or log in again if they just did).': 'Anda bukan anggota grup {group}; minta administrator menambahkan Anda (atau masuk ulang jika baru saja ditambahkan).',
+    'Could not share {path}: {reason}. Ask its owner or your administrator.': 'Tidak dapat membagikan {path}: {reason}. Mintalah bantuan pemiliknya atau administrator Anda.',
+    'Anyone may add files to {folder}: keep a shared database in a folder of its own (mkdir NEW; chgrp {group} NEW; chmod 2770 NEW) and move it there.': 'Siapa pun dapat menambahkan berkas ke {folder}: simpan basis data bersama di folder tersendiri (mkdir BARU; chgrp {group} BARU; chmod 2770 BARU) lalu pindahkan ke sana.',
+    'Officers of {group} cannot yet add files beside the database; ask your administrator to run: chgrp {group} {folder}; chmod g+rwxs {folder}': 'Petugas grup {group} belum dapat menambahkan berkas di samping basis data; minta administrator Anda menjalankan: chgrp {group} {folder}; chmod g+rwxs {folder}',
+    'when creating a new database: share it with this group of officers (mode 0660)': 'saat membuat basis data baru: bagikan dengan grup petugas ini (mode 0660)',
+    'when writing the demo database: share it with this group': 'saat menulis basis data demo: bagikan dengan grup ini',
+    'share a database with a group of officers on this server': 'bagikan basis data dengan grup petugas di server ini',
+    'Give the database, its journal, lock file, audit trail and backups a group and mode 0660, and its folder the group and the setgid bit, so that every officer in the group can open and save it.': 'Beri basis data, jurnal, berkas kunci, jejak audit, dan cadangannya sebuah grup dan mode 0660, serta beri foldernya grup itu dan bit setgid, agar setiap petugas dalam grup dapat membuka dan menyimpannya.',
+    "the group of officers' accounts": 'grup akun para petugas',
+    '{path} already exists; to share it, run: pulang share --group {group} --db {path}': '{path} sudah ada; untuk membagikannya, jalankan: pulang share --group {group} --db {path}',
+    '{path} is shared with the group {group}: its files are mode 0660.': '{path} dibagikan dengan grup {group}: berkas-berkasnya bermode 0660.',
+    # store/errors.py, store/database.py (several officers at once)
+    "Changed by {user} at {time} since you opened it; nothing was overwritten.": "Diubah oleh {user} pada {time} sejak Anda membukanya; tidak ada yang tertimpa.",
+    "Removed by {user} at {time} since you opened it; nothing was overwritten.": "Dihapus oleh {user} pada {time} sejak Anda membukanya; tidak ada yang tertimpa.",
+    "Changed by another officer since you opened it; nothing was overwritten.": "Diubah oleh petugas lain sejak Anda membukanya; tidak ada yang tertimpa.",
+    "Removed by another officer since you opened it; nothing was overwritten.": "Dihapus oleh petugas lain sejak Anda membukanya; tidak ada yang tertimpa.",
+    # tui/app.py, tui/screens/conflict.py, form.py, case.py (several officers at once)
+    "Updated: changes by another officer.": "Diperbarui: ada perubahan dari petugas lain.",
+    "Remove anyway": "Tetap hapus",
+    "Keep the worker": "Pertahankan pekerja",
+    "Theirs (saved)": "Mereka (tersimpan)",
+    "As you saw it": "Seperti yang Anda lihat",
+    "Changed by another officer": "Diubah oleh petugas lain",
+    "Another officer changed or removed this record after you opened it; nothing was overwritten. The table lists each field that differs: their saved value beside yours. Move through it with the arrows to read a field's whole value below the table. The keys at the bottom say what you can do: keep yours, keep theirs (after asking), or go back with Escape, with nothing you typed lost.": "Petugas lain mengubah atau menghapus data ini setelah Anda membukanya; tidak ada yang tertimpa. Tabel memuat setiap kolom yang berbeda: nilai tersimpan milik mereka di samping nilai Anda. Gunakan panah untuk membaca nilai lengkap sebuah kolom di bawah tabel. Tombol di bagian bawah menunjukkan pilihan Anda: simpan milik Anda, pakai milik mereka (setelah ditanya), atau kembali dengan Escape tanpa kehilangan apa pun yang sudah Anda ketik.",
+    "Fields that differ ({count}):": "Kolom yang berbeda ({count}):",
+    "Field": "Kolom",
+    "Removed by another officer": "Dihapus oleh petugas lain",
+    "Save mine again": "Simpan milik saya lagi",
+    "Discard mine": "Buang milik saya",
+    "Throw away what you typed? The record stays removed.": "Buang yang sudah Anda ketik? Data ini tetap terhapus.",
+    "Keep mine": "Pakai punya saya",
+    "Keep theirs": "Pakai punya mereka",
+    "Throw away what you typed and keep their version?": "Buang yang sudah Anda ketik dan pakai versi mereka?",
+    "Back to my form": "Kembali ke formulir",
+    "Yours (not saved)": "Anda (belum disimpan)",
+    'This record is not removed: there is nothing to bring back.': 'Data ini tidak dihapus: tidak ada yang perlu dikembalikan.',
+    'a copy of this record (the journal and the backups that held it have been folded in or have expired)': 'salinan data ini (jurnal dan cadangan yang menyimpannya sudah dilebur atau kedaluwarsa)',
+    'case of this record': 'kasus dari data ini',
+    'Undo removal': 'Batalkan penghapusan',
+    'Move to a removal first (a line that says removed).': 'Pindah dulu ke sebuah penghapusan (baris yang bertuliskan dihapus).',
+    'Brought back as it was last saved.': 'Dikembalikan seperti terakhir disimpan.',
     # The input policy for text (store/text.py).
     "contains an invisible control character; remove it": (
         "berisi karakter kendali yang tidak terlihat; hapuslah"

@@ -30,8 +30,16 @@ class Migration:
     apply: Callable[[Tables], None]
 
 
+def _workers_can_be_erased(tables: Tables) -> None:
+    """Schema 2: a worker records when their personal data was erased (never, so far)."""
+    for worker in tables.get("workers", {}).values():
+        worker.setdefault("erased_at", None)
+
+
 # Schema 1 is the first; the steps to schema 2 and onward are appended here.
-MIGRATIONS: tuple[Migration, ...] = ()
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(2, "workers record when their personal data was erased", _workers_can_be_erased),
+)
 
 FIRST_SCHEMA = 1
 

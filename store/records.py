@@ -247,6 +247,9 @@ class Worker(Record):
     family_contact: str = sensitive(N_("Family contact"), "", text=LINE.name)
     health: str = sensitive(N_("Health"), "", text=NOTES.name)
     notes: str = personal(N_("Notes"), "", text=NOTES.name)
+    # When the worker's personal and sensitive data was erased (withdrawn consent, or a
+    # request under the data protection law); what is left is the bare record for the counts.
+    erased_at: dt.datetime | None = public(N_("Erased"), None)
 
     @field_validator("full_name", mode="before")
     @classmethod

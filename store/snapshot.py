@@ -73,13 +73,16 @@ def render(meta: dict[str, Any], tables: dict[str, list[tuple[str, bytes]]],
 
 def read_lines(path: Path, progress: Callable[[float], None] | None = None,
                on_rows: Callable[[dict[str, Any], list[tuple[str, bytes]]], None] | None = None,
+               data: bytes | None = None,
                ) -> tuple[dict[str, Any], dict[str, list[Any]]] | None:
     """Meta and every table's records (their bytes) of a snapshot in Pulang's layout
     with an intact seal; None when the file is in another layout or its seal does not match
     (the caller then parses it whole). `on_rows` hears meta and the cases list's rows as soon
-    as they are read, before the records."""
-    with open(path, "rb") as handle:
-        data = handle.read()
+    as they are read, before the records. `data` is the file's plain bytes when the caller
+    already has them (an encrypted database, decrypted in memory)."""
+    if data is None:
+        with open(path, "rb") as handle:
+            data = handle.read()
     seal_at = data.rfind(b'\n"_seal":')
     if not data.startswith(HEAD) or seal_at < 0:
         return None

@@ -32,6 +32,7 @@ from store.errors import (
     MissingDatabase,
     NewerSchema,
     NotADatabase,
+    WriteFailed,
 )
 from store.i18n import _
 from store.migrations import FORMAT_MARKER, META_DOC, META_TABLE, Tables
@@ -109,31 +110,79 @@ def inspect(path: Path, raw: bytes, newest_schema: int) -> Tables:
     return data
 
 
+def give_mode(fd: int, mode: int, gid: int | None) -> None:
+    """Give an open file `mode` and group `gid`, whatever the umask and the folder gave it.
+
+    The group goes first (a change of group may clear bits that a chmod set). A file meant to
+    be read by a group is never left readable by whatever group it happened to get: if the
+    group cannot be set, the write fails.
+    """
+    if gid is not None and os.fstat(fd).st_gid != gid:
+        try:
+            os.fchown(fd, -1, gid)
+        except PermissionError:
+            if mode & 0o070:
+                raise
+    os.fchmod(fd, mode)
+
+
 def write_atomically(path: Path, payload: bytes, mode: int, gid: int | None) -> None:
-    """Write `payload` to `path` so that a crash leaves the old file or the new, never half."""
+    """Write `payload` to `path` so that a crash leaves the old file or the new, never half.
+
+    The new file gets `mode` and group `gid` before it replaces the old one. A failure (disk
+    full, read-only, permission denied) raises WriteFailed and leaves the old file as it was.
+    """
+    staged = stage_file(path, payload, mode, gid)
+    put_in_place(staged, path)
+
+
+def stage_file(path: Path, payload: bytes, mode: int, gid: int | None) -> Path:
+    """Write `payload` durably to a temporary file beside `path`, with its mode and group, for
+    `put_in_place` to rename over `path`: a restore does the slow part before taking the lock."""
     import tempfile  # writing comes after the first frame: keep its import off the way there
 
-    folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        os.fchmod(fd, mode)
-        if gid is not None and gid != os.getegid():
-            with contextlib.suppress(PermissionError):
-                os.fchown(fd, -1, gid)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise WriteFailed.from_os_error(error) from error
+    try:
         with os.fdopen(fd, "wb") as handle:
+            give_mode(fd, mode, gid)
             handle.write(payload)
             handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
+            os.fsync(fd)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
             os.unlink(tmp_name)
+        if isinstance(error, OSError):
+            raise WriteFailed.from_os_error(error) from error
         raise
-    dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    return Path(tmp_name)
+
+
+def put_in_place(staged: Path, path: Path) -> None:
+    """Rename a file from `stage_file` over `path` and make the rename durable."""
     try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+        os.replace(staged, path)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(staged)
+        if isinstance(error, OSError):
+            raise WriteFailed.from_os_error(error) from error
+        raise
+    sync_folder(path.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make renames and removals in `folder` durable, in the order they were made. The files
+    are in place already: a folder that cannot be synced (some file systems refuse) does not
+    make the write a failure."""
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
 
 
 def quick_inspect(path: Path, newest_schema: int) -> None:
@@ -147,6 +196,11 @@ def quick_inspect(path: Path, newest_schema: int) -> None:
         head = handle.read(4096)
         handle.seek(max(0, st.st_size - 4096))
         tail = handle.read()
+    from store.crypto import is_encrypted, read_header
+
+    if is_encrypted(head):
+        read_header(path, head)  # the rest is sealed: it is checked when it is decrypted
+        return
     marker = b'"format":"pulang-db"'
     where = head if marker in head else tail if marker in tail else None
     if not stat.S_ISREG(st.st_mode) or st.st_size <= 4096 or (
@@ -208,9 +262,11 @@ class AtomicJSONStorage(Storage):
     """The snapshot as a TinyDB storage: TinyDB itself can read and write a Pulang snapshot
     through it, atomically, with the same refusals as Pulang (the store uses `store.engine`)."""
 
-    def __init__(self, path: str | os.PathLike[str], newest_schema: int = 1) -> None:
+    def __init__(self, path: str | os.PathLike[str], newest_schema: int | None = None) -> None:
+        from store.migrations import SCHEMA_VERSION
+
         self.path = Path(path)
-        self.newest_schema = newest_schema
+        self.newest_schema = SCHEMA_VERSION if newest_schema is None else newest_schema
         self._data: Tables | None = None
         self._stamp: tuple[int, int, int, int] | None = None
 

@@ -229,3 +229,125 @@ def test_check_speaks_indonesian(pulang: Run, demo_file: Path, where: str) -> No
 
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == expected
+
+
+# -- sharing with a group, and refusing what anyone can read -------------------------------
+
+
+def own_group() -> str:
+    import grp
+
+    return grp.getgrgid(os.getegid()).gr_name
+
+
+def mode_of(path: Path) -> int:
+    return path.stat().st_mode & 0o7777
+
+
+def test_share_gives_the_database_its_group_and_mode(pulang: Run, demo_file: Path) -> None:
+    from store.journal import journal_path, lock_path
+
+    done = pulang("share", "--group", own_group(), "--db", demo_file)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == (
+        f"{demo_file} is shared with the group {own_group()}: its files are mode 0660.")
+    for path in (demo_file, journal_path(demo_file), lock_path(demo_file)):
+        assert mode_of(path) == 0o660, path.name
+    assert mode_of(demo_file.parent) & 0o2070 == 0o2070  # our folder: setgid, group rwx
+    assert pulang("check", "--db", demo_file).returncode == 0
+
+
+def test_share_with_an_unknown_group_exits_64_and_changes_nothing(pulang: Run,
+                                                                 demo_file: Path) -> None:
+    before = snapshot(demo_file), mode_of(demo_file)
+    done = pulang("share", "--group", "pulang-no-such-group", "--db", demo_file)
+    assert done.returncode == 64
+    assert_one_clean_line(done)
+    assert "no group called pulang-no-such-group" in done.stderr
+    assert (snapshot(demo_file), mode_of(demo_file)) == before
+
+
+def test_share_refuses_a_file_that_is_not_a_database(pulang: Run, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes(b"not a database")
+    notes.chmod(0o600)
+    done = pulang("share", "--group", own_group(), "--db", notes)
+    assert done.returncode == 2
+    assert_one_clean_line(done)
+    assert mode_of(notes) == 0o600
+
+
+def test_a_new_database_with_an_unknown_group_is_not_created(pulang: Run,
+                                                             tmp_path: Path) -> None:
+    new = tmp_path / "new.json"
+    done = pulang("--db", new, "--shared-group", "pulang-no-such-group")
+    assert done.returncode == 64
+    assert_one_clean_line(done)
+    assert sorted(os.listdir(tmp_path)) == []
+
+
+def test_shared_group_on_an_existing_database_points_to_share(pulang: Run,
+                                                              demo_file: Path) -> None:
+    before = snapshot(demo_file)
+    done = pulang("--db", demo_file, "--shared-group", own_group())
+    assert done.returncode == 64
+    assert_one_clean_line(done)
+    assert f"pulang share --group {own_group()} --db {demo_file}" in done.stderr
+    assert snapshot(demo_file) == before
+
+
+def test_demo_written_for_a_group(pulang: Run, tmp_path: Path) -> None:
+    from store.journal import journal_path
+
+    path = tmp_path / "shared-demo.json"
+    done = pulang("demo", "--db", path, "--shared-group", own_group(), "--no-open")
+    assert done.returncode == 0, done.stderr
+    assert mode_of(path) == mode_of(journal_path(path)) == 0o660
+    assert pulang("check", "--db", path).returncode == 0
+
+
+def test_a_database_anyone_can_read_is_refused_before_the_screen(pulang: Run,
+                                                                 demo_file: Path) -> None:
+    demo_file.chmod(0o644)
+    before = snapshot(demo_file)
+
+    for args in (["--db", demo_file], ["check", "--db", demo_file],
+                 ["demo", "--db", demo_file, "--no-open"]):
+        done = pulang(*args)
+        assert done.returncode == 2, args
+        assert_one_clean_line(done)
+        assert f"chmod o-rwx {demo_file}" in done.stderr
+
+    assert snapshot(demo_file) == before
+    assert mode_of(demo_file) == 0o644, "the user fixes the mode, not Pulang"
+
+
+def test_a_busy_database_is_waited_for_and_said(demo_file: Path, home: Path) -> None:
+    from tests.lock_holder import lock_held_elsewhere
+
+    with lock_held_elsewhere(demo_file) as release:
+        share = subprocess.Popen([str(PULANG), "share", "--group", own_group(), "--db",
+                                  demo_file], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True)
+        assert share.stderr is not None
+        first = share.stderr.readline()  # said while it waits, before the lock is free
+        release()
+        out, rest = share.communicate(timeout=60)
+    assert first.strip() == "pulang: Database busy: another officer is saving. Retrying…"
+    assert share.returncode == 0, rest
+    assert mode_of(demo_file) == 0o660
+
+
+def test_a_new_database_for_a_group_opens_shared(tmp_path: Path, home: Path) -> None:
+    from store.journal import journal_path, lock_path
+    from tests.perf.bench import run_in_pty
+
+    new = tmp_path / "shared.json"
+    with run_in_pty([str(PULANG), "--db", str(new), "--shared-group", own_group()], tmp_path,
+                    "shared") as app:
+        app.wait("first_frame", timeout=60)
+        assert app.quit(timeout=60) >= 0
+    for path in (new, journal_path(new), lock_path(new)):
+        assert mode_of(path) == 0o660, path.name
+    assert mode_of(tmp_path) & 0o2070 == 0o2070

@@ -15,12 +15,17 @@ SOURCES = ("store", "tui")
 
 # Calls that translate a string marked with N_() elsewhere: (file, argument as written).
 TRANSLATES_MARKED = {
+    ("store/audit.py", "msgid"),
+    ("store/audit.py", "label_msgid(model, name)"),
+    ("store/audit.py", "self.reason"),
+    ("store/backups.py", "label"),
     ("store/check.py", "_KIND_NAMES[kind]"),
     ("store/records.py", "label_msgid(cls, name)"),
     ("store/records.py", "_PYDANTIC_MESSAGES.get(item['type'], N_('is not a valid value'))"),
     ("store/vocab.py", "_LABELS[member]"),
     ("tui/screens/case.py", "title"),
     ("tui/screens/cases.py", "column.title"),
+    ("tui/screens/history.py", "title"),
     ("tui/screens/dialogs.py", "getattr(screen, 'HELP', '')"),
     ("tui/translate.py", "b.description"),
     ("tui/translate.py", "b.tooltip"),

@@ -110,3 +110,16 @@ def test_a_newer_schema_is_refused_by_older_code(v1_path: Path) -> None:
     assert caught.value.exit_code == 2
     assert snapshot(v1_path) == before
 
+
+
+def test_schema_2_gives_every_worker_an_erasure_time_of_none(v1_path: Path) -> None:
+    """The real step to schema 2, on the real schema-1 file: workers gain `erased_at`."""
+    raw_before = orjson.loads(v1_path.read_bytes())
+    assert all("erased_at" not in w for w in raw_before["workers"].values())
+    with Database.open(v1_path) as db:
+        assert db.schema == 2
+        workers = [w for case in db.cases() for w in db.workers_of(case.id)]
+        assert len(workers) == len(raw_before["workers"]) > 0
+        assert all(w.erased_at is None for w in workers)
+        assert check(db) == []
+    assert schema_on_disk(v1_path) == 2

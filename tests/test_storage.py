@@ -56,6 +56,7 @@ def rewrite(path: Path, edit: Callable[[dict[str, Any]], None]) -> None:
     edit(data)
     spare = path.with_name(path.name + ".edited")
     spare.write_bytes(orjson.dumps(data))
+    spare.chmod(0o600)  # private, as Pulang would refuse a file anyone could read
     os.replace(spare, path)
 
 
@@ -93,9 +94,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     seen: list[Path] = []
     real_lines, real_inspect = store.snapshot.read_lines, store.storage.inspect
 
-    def counting_lines(path: Path, *args: Any) -> Any:
+    def counting_lines(path: Path, *args: Any, **kwargs: Any) -> Any:
         seen.append(path)
-        return real_lines(path, *args)
+        return real_lines(path, *args, **kwargs)
 
     def counting_inspect(path: Path, raw: bytes, newest_schema: int) -> Any:
         if not seen or seen[-1] != path:  # the line reader fell back to a whole parse
@@ -167,6 +168,21 @@ def test_every_query_sees_another_process_s_change(db_path: Path) -> None:
     other.close()
 
 
+def test_the_cases_list_sees_a_change_another_process_compacted(db_path: Path) -> None:
+    first = Database.open(db_path, create=True)
+    case = first.save_case(a_case(title="Before"))
+    first.compact()
+    reader = Database.open(db_path)  # its list comes from the snapshot's rows
+    assert [r.title for r in reader.case_rows()] == ["Before"]
+
+    first.save_case(changed(case, title="After"))
+    first.compact()  # folded in: the journal no longer names the case
+
+    assert [r.title for r in reader.case_rows()] == ["After"]
+    first.close()
+    reader.close()
+
+
 def test_saving_after_another_process_added_a_record(db_path: Path) -> None:
     first = Database.open(db_path, create=True)
     mine = first.save_case(a_case(title="Mine"))
@@ -211,6 +227,7 @@ def test_a_bad_file_is_refused_and_left_as_it_is(demo_db: Database, tmp_path: Pa
     path = tmp_path / "bad.json"
     make, expected = BAD_FILES[damage]
     make(path, valid)
+    path.chmod(0o600)  # private like a real database: refused for what it holds, not its mode
     before = snapshot(path)
 
     with pytest.raises(expected) as caught:
@@ -401,6 +418,7 @@ def test_a_writer_killed_at_any_moment_leaves_a_sound_database(db_path: Path,
 
             with Database.open(db_path) as db:
                 assert check(db) == []
+                assert db.verify_audit().ok  # a cut-short last entry is not a break
     finally:
         spawner.kill()
         spawner.wait()

@@ -321,6 +321,7 @@ async def test_a_damaged_file_found_while_loading_ends_the_app_with_its_error(
     db_path: Path,
 ) -> None:
     db_path.write_bytes(b'{"_meta": {"1": {"format": "pulang-db", "schema": 1}}, "cases": {')
+    db_path.chmod(0o600)  # refused for what it holds, not for its mode
     before = db_path.read_bytes()
     app = PulangApp(db_path)
     async with app.run_test(size=(80, 24)) as pilot:

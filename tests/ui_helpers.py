@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import time
+from collections.abc import Callable
+
+from rich.console import Console
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, SelectionList, TextArea
 
@@ -42,3 +48,21 @@ async def tick(pilot: Pilot[None], name: str, label: str) -> None:
     prompts = [str(selection.get_option_at_index(i).prompt) for i in range(selection.option_count)]
     await pilot.press("home", *(["down"] * prompts.index(label)), "space")
     await pilot.pause()
+
+
+def screen_text(app: App[None]) -> str:
+    """What the terminal shows now, as plain text (the screen in front and any under it)."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True,
+                      legacy_windows=False, color_system=None)
+    console.print(app.screen._compositor.render_update(  # noqa: SLF001
+        full=True, screen_stack=app._background_screens))  # noqa: SLF001
+    return console.export_text()
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], object], timeout: float = 20) -> None:
+    """Let the app run until `condition()` holds (a generous limit, not a timing assertion)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the app did not get there"
+        await pilot.pause(0.05)

@@ -4,36 +4,58 @@ It paints first and loads after: the first frame needs only Textual and the case
 the database (and pydantic, pycountry, phonenumbers behind it) is opened in a worker thread.
 Keys pressed meanwhile are kept: text goes into the filter, and actions that need the data run
 once it is there.
+
+Every few seconds it asks the database, off the event loop, whether another officer changed it
+(two stats when nothing did), and if so redraws the cases list and an open case; forms are never
+touched.
 """
 
 from __future__ import annotations
 
+import contextlib
+import asyncio
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import orjson
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter
+from textual.message import Message
 from textual.screen import Screen
 
-from store.errors import PulangError
+from store.errors import DatabaseLocked, PulangError, busy_retrying
 from store.i18n import N_, _
 from store.text import printable
 from tui import perf
 from tui.commands import PulangCommands
 from tui.crash import safe_report
 from tui.screens.cases import CasesScreen
+from store.crypto import Sealer, is_encrypted_file
 from tui.screens.dialogs import HelpScreen
+from tui.screens.lock import LockScreen
 from tui.translate import translate_bindings
 from tui.widgets import ControlCharacterFilter
 
 if TYPE_CHECKING:
     from store.database import Database
     from store.records import Case
+    from store.rows import CaseRow
+
+
+def idle_minutes_from_environment() -> float:
+    """Minutes without a key before the app locks: $PULANG_IDLE_LOCK_MINUTES, default 10;
+    0 turns idle locking off."""
+    import os
+
+    try:
+        return max(0.0, float(os.environ.get("PULANG_IDLE_LOCK_MINUTES", "10")))
+    except ValueError:
+        return 10.0
 
 
 class PulangApp(App[None]):
@@ -41,14 +63,27 @@ class PulangApp(App[None]):
     TITLE = "Pulang"
     COMMANDS = {PulangCommands}
     ENABLE_COMMAND_PALETTE = True
+    # How often an open app looks for other officers' changes.
+    REFRESH_SECONDS = 2.0
+
     BINDINGS = [
         Binding("f1", "help", N_("Help"), id="app.help"),
         Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),
+        Binding("ctrl+l", "lock", N_("Lock"), id="app.lock", priority=True),
     ]
 
-    def __init__(self, source: Database | Path | str, *, create: bool = False) -> None:
+    class BusyWaiting(Message):
+        """A write found another officer's in progress and waits for it (from any thread)."""
+
+    def __init__(self, source: Database | Path | str, *, create: bool = False,
+                 sealer: Sealer | None = None, idle_minutes: float | None = None) -> None:
         super().__init__()
+        self.sealer = sealer  # the key, when the command line already unlocked the file
+        self.idle_seconds = 60 * (idle_minutes_from_environment() if idle_minutes is None
+                                  else idle_minutes)
+        self._last_activity = time.monotonic()
+        self._sealed_drafts: bytes | None = None
         if isinstance(source, (str, Path)):
             self.db: Database | None = None
             self.db_path = Path(source)
@@ -61,6 +96,8 @@ class PulangApp(App[None]):
         self._stalls = perf.StallWatch()
         self._usable_marked = False
         self._control_filter = ControlCharacterFilter()
+        self._checking = False
+        self._check_failed = ""
         translate_bindings(self)
         self.theme = "ansi-dark"
 
@@ -76,6 +113,14 @@ class PulangApp(App[None]):
 
     def on_mount(self) -> None:
         self.sub_title = printable(str(self.db_path))
+        if self.idle_seconds > 0:
+            self.set_interval(min(30.0, max(1.0, self.idle_seconds / 4)), self._lock_if_idle)
+        self.set_interval(self.REFRESH_SECONDS, self.check_for_changes)
+        if self.db is None and self.sealer is None and not self.create and \
+                is_encrypted_file(self.db_path):
+            # Before anything else: the passphrase. Nothing is read until it is given.
+            self.push_screen(self._lock_screen(first=True))
+            return
         self.push_screen(CasesScreen())
         if perf.enabled():
             self._stalls.start()
@@ -98,7 +143,9 @@ class PulangApp(App[None]):
             from store.database import Database
 
             db = Database.open(self.db_path, create=self.create, progress=self._progress,
-                               on_rows=self._rows_early)
+                               on_rows=self._rows_early, sealer=self.sealer,
+                               on_busy=self._busy_waiting)
+            self.sealer = None  # the database holds the key from now on, and wipes it
             rows = db.case_rows()
         except PulangError as error:
             self.call_from_thread(self._load_failed, error)
@@ -125,6 +172,7 @@ class PulangApp(App[None]):
 
     def _loaded(self, db: Database, rows: list[Any]) -> None:
         self.db = db
+        db.on_busy = self._busy_waiting
         self.sub_title = _("Demo database") if db.is_demo else printable(str(db.path))
         self.cases_screen.show_rows(rows)
         if perf.enabled():
@@ -135,10 +183,120 @@ class PulangApp(App[None]):
         pending, self._after_load = self._after_load, []
         for action in pending:
             action()
+        self._back_up(db)
+
+    @work(thread=True, group="backup")
+    def _back_up(self, db: Database) -> None:
+        """Back the database up beside it, off the event loop and apart from the saves (it
+        holds the file's lock only to link the snapshot and read the journal)."""
+        outcome = db.backup()
+        for notice in outcome.notices:
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self.call_from_thread(self.notify, notice, severity="warning", timeout=10,
+                                      markup=False)
 
     def _load_failed(self, error: PulangError) -> None:
         self.load_error = error
         self.exit(return_code=int(error.exit_code))
+
+    # -- locking ---------------------------------------------------------------------------
+
+    def _lock_screen(self, first: bool) -> LockScreen:
+        from store.crypto import is_encrypted_file
+
+        encrypted = first or (self.db is not None and self.db.encrypted) or \
+            is_encrypted_file(self.db_path)
+        return LockScreen(self.db_path, encrypted=encrypted, first=first,
+                          unlock=self._unlock_first if first else self._unlock_again,
+                          unlocked=self._opened_unlocked if first else self._relocked)
+
+    def _unlock_first(self, passphrase: str) -> Sealer | None:
+        """From the lock screen's thread: the key for the file (the records load next)."""
+        from store.database import unlock
+
+        return unlock(self.db_path, passphrase)
+
+    async def _opened_unlocked(self, sealer: Sealer | None) -> None:
+        self.sealer = sealer
+        await self.switch_screen(CasesScreen())
+        self._load()
+
+    def _unlock_again(self, passphrase: str) -> None:
+        assert self.db is not None
+        self.db.unlock(passphrase if self.db_needs_passphrase() else None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "lock" and (isinstance(self.screen, LockScreen) or self.db is None):
+            return False  # nothing to lock: not offered in the footer either
+        return True
+
+    def db_needs_passphrase(self) -> bool:
+        from store.crypto import is_encrypted_file
+
+        return is_encrypted_file(self.db_path)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
+                              events.MouseScrollUp, events.Paste)):
+            self._last_activity = time.monotonic()  # the idle lock counts from here
+        await super().on_event(event)
+
+    async def _lock_if_idle(self) -> None:
+        if time.monotonic() - self._last_activity >= self.idle_seconds:
+            await self.action_lock()
+
+    async def action_lock(self) -> None:
+        """Lock now: seal the open forms' drafts with the key, close every screen that shows
+        data, drop the records and the key, and ask for the passphrase."""
+        if isinstance(self.screen, LockScreen) or self.db is None:
+            return
+        from tui.screens.case import CaseScreen
+        from tui.screens.form import RecordForm
+
+        case_id = next((s.case_id for s in self.screen_stack if isinstance(s, CaseScreen)), None)
+        forms = [s.draft() for s in self.screen_stack if isinstance(s, RecordForm)]
+        note = orjson.dumps({"case": case_id, "forms": forms})
+        self._sealed_drafts = self.db.seal_note(note)
+        del note, forms
+        db = self.db
+        await self.push_screen(self._lock_screen(first=False))
+        db.lock()
+        # Every screen that showed data goes, removed from the bottom up under the lock screen.
+        for screen in self.screen_stack[1:-1]:
+            self._screen_stack.remove(screen)
+            await screen.remove()
+        self.clear_notifications()
+
+    async def _relocked(self, _result: object) -> None:
+        """Unlocked again: the list, the case that was open, and the forms as they were."""
+        assert self.db is not None
+        sealed, self._sealed_drafts = self._sealed_drafts, None
+        plain = self.db.open_note(sealed) if sealed is not None else None
+        drafts = orjson.loads(plain) if plain else {"case": None, "forms": []}
+        await self.switch_screen(CasesScreen())
+        self._last_activity = time.monotonic()
+        self._loaded(self.db, self.db.case_rows())
+        if drafts["case"]:
+            from tui.screens.case import CaseScreen
+
+            self.push_screen(CaseScreen(drafts["case"], drafts=drafts["forms"]))
+        else:
+            for draft in drafts["forms"]:
+                if draft["kind"] == "case":
+                    self.new_case(draft["values"], draft.get("focus"))
+
+    def exit_for_wrong_passphrase(self, error: PulangError) -> None:
+        """Five wrong tries in a row: end the program, with the wrong-passphrase exit code."""
+        self.load_error = error
+        self.exit(return_code=int(error.exit_code))
+
+    def _busy_waiting(self) -> None:
+        """From the thread that writes, holding the store: a message, which never waits for
+        the event loop (call_from_thread would, and the loop may be waiting for the store)."""
+        self.post_message(self.BusyWaiting())
+
+    def on_pulang_app_busy_waiting(self, _message: BusyWaiting) -> None:
+        self.notify(busy_retrying(), severity="warning", markup=False)
 
     def when_loaded(self, action: Callable[[], None]) -> None:
         """Run `action` now if the data is here, else as soon as it is (keys are not lost)."""
@@ -174,9 +332,47 @@ class PulangApp(App[None]):
             self.call_from_thread(failed, error)
             return
         perf.mark("save_done", kind=what, ms=round((time.monotonic() - started) * 1000, 2))
+        warnings = self.db.take_warnings() if self.db is not None else []
         self.call_from_thread(done, result)
+        for warning in warnings:  # saved, but something beside it went wrong (audit trail)
+            self.call_from_thread(self.notify, warning, severity="warning", timeout=15)
         if perf.enabled():
             self.call_from_thread(self.call_after_refresh, self._stalls.report, what)
+
+    # -- other officers' changes -------------------------------------------------------------
+
+    async def check_for_changes(self) -> None:
+        """Has another officer changed the database? Then show it (forms are left alone)."""
+        db = self.db
+        if db is None or db.locked or self._checking:
+            return
+        self._checking = True
+        try:
+            rows = await asyncio.to_thread(_rows_if_changed, db)
+        except DatabaseLocked:
+            return  # locked meanwhile: nothing to show, and nothing may be
+        except PulangError as error:  # e.g. the file was damaged: say so once, keep trying
+            if str(error) != self._check_failed:
+                self._check_failed = str(error)
+                self.notify(str(error), severity="error", timeout=10)
+            return
+        finally:
+            self._checking = False
+        self._check_failed = ""
+        if rows is not None:
+            self.show_others_changes(rows)
+
+    def check_now(self) -> None:
+        """Look for other officers' changes now, not at the next tick."""
+        self.run_worker(self.check_for_changes(), group="refresh")
+
+    def show_others_changes(self, rows: list[CaseRow]) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, CasesScreen):
+                screen.others_changed(rows, screen is self.screen)
+            elif hasattr(screen, "others_changed"):
+                screen.others_changed(screen is self.screen)
+        self.notify(_("Updated: changes by another officer."), timeout=3)
 
     # -- navigation used by screens and the palette -----------------------------------------
 
@@ -187,7 +383,7 @@ class PulangApp(App[None]):
             self.pop_screen()
         self.push_screen(CaseScreen(case_id))
 
-    def new_case(self) -> None:
+    def new_case(self, draft: dict[str, Any] | None = None, focus: str | None = None) -> None:
         from tui.screens.record_forms import CaseForm
 
         def created(case: Case | None) -> None:
@@ -195,7 +391,10 @@ class PulangApp(App[None]):
                 self.notify(_("Case {ref} recorded.").format(ref=case.ref))
                 self.open_case(case.id)
 
-        self.push_screen(CaseForm(None, _("New case")), created)
+        form = CaseForm(None, _("New case"))
+        form.restore_values = draft
+        form.restore_focus = focus
+        self.push_screen(form, created)
 
     def show_cases(self) -> CasesScreen:
         while len(self.screen_stack) > 2:
@@ -227,3 +426,8 @@ class PulangApp(App[None]):
             self._exception_event.set()
         self._exit_renderables.append(Text(safe_report(error)))
         self._close_messages_no_wait()
+
+
+def _rows_if_changed(db: Database) -> list[CaseRow] | None:
+    """In a thread: the cases list if another process changed the database, else None."""
+    return db.case_rows() if db.changed_elsewhere() else None

@@ -6,11 +6,17 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
+
+from typing import TYPE_CHECKING
 
 from store.errors import DatabaseError, ExitCode, PulangError
 from store.i18n import _, language_from_environment, set_language
 from store.text import printable
+
+if TYPE_CHECKING:
+    from store.audit import AuditEntry
+    from store.database import Database
 
 
 def _version() -> str:
@@ -48,6 +54,9 @@ def _common(suppress: bool) -> argparse.ArgumentParser:
                                "your data folder)"))
     common.add_argument("--lang", choices=["en", "id"], default=default,
                         help=_("language: en or id (default: from LANG)"))
+    common.add_argument("--passphrase-fd", metavar="N", type=int, default=default,
+                        help=_("read the passphrase from file descriptor N instead of asking "
+                               "(for scripts; see README for the risks)"))
     return common
 
 
@@ -62,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction, nargs=0,
                         help=_("show the version and exit"))
+    parser.add_argument("--shared-group", metavar="GROUP",
+                        help=_("when creating a new database: share it with this group of "
+                               "officers (mode 0660)"))
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
     demo = sub.add_parser("demo", parents=[_common(suppress=True)],
                           help=_("open a demo database built from the news item"),
@@ -74,11 +86,63 @@ def build_parser() -> argparse.ArgumentParser:
                       help=_("with --db: rebuild the file if it is a demo database"))
     demo.add_argument("--reset", action="store_true",
                       help=_("start the demo afresh, throwing away changes made in it"))
+    sub.add_parser("encrypt", parents=[_common(suppress=True)],
+                   help=_("encrypt the database with a passphrase"),
+                   description=_("Rewrite the database encrypted with a passphrase you choose "
+                                 "(asked twice, not shown). Without the passphrase nobody can "
+                                 "read it, and nobody can recover it either."))
+    decrypt = sub.add_parser("decrypt", parents=[_common(suppress=True)],
+                             help=_("rewrite an encrypted database in plain text"),
+                             description=_("Rewrite an encrypted database in plain text, after "
+                                           "asking you to confirm."))
+    decrypt.add_argument("--yes", action="store_true",
+                         help=_("do not ask for confirmation (for scripts)"))
+    sub.add_parser("passwd", parents=[_common(suppress=True)],
+                   help=_("change the passphrase of an encrypted database"),
+                   description=_("Change the passphrase of an encrypted database: the current "
+                                 "one, then the new one twice."))
+    demo.add_argument("--shared-group", metavar="GROUP",
+                      help=_("when writing the demo database: share it with this group"))
     sub.add_parser("check", parents=[_common(suppress=True)],
                    help=_("validate every record and reference"),
                    description=_("Validate every record and reference. Exit 0 when sound, 1 "
                                  "when problems were found (listed), 2 when the file cannot be "
                                  "read as a Pulang database."))
+    audit = sub.add_parser(
+        "audit", parents=[_common(suppress=True)],
+        help=_("list who changed what, and when; --verify checks the trail"),
+        description=_("List the audit trail, oldest first: when, who (and from where), what "
+                      "was done to which record, and which fields changed. Values of personal "
+                      "and sensitive fields are never recorded, only that they changed. "
+                      "--verify exits 0 when the trail is intact, 1 naming its first broken "
+                      "entry."))
+    audit.add_argument("--verify", action="store_true",
+                       help=_("check the hash chain of the trail instead of listing it"))
+    audit.add_argument("--record", metavar="ID",
+                       help=_("only the history of this record (an id, or a case reference "
+                              "for the case with its workers and log)"))
+    sub.add_parser("backups", parents=[_common(suppress=True)],
+                   help=_("list the backups of the database"),
+                   description=_("List the backups kept beside the database, newest first. "
+                                 "Backups taken before an erasure that is old enough are "
+                                 "deleted first."))
+    restore = sub.add_parser("restore", parents=[_common(suppress=True)],
+                             help=_("put a backup back (asks first)"),
+                             description=_("Put a backup back as the database, after backing "
+                                           "up its present state. Asks first; without a "
+                                           "terminal, only with --yes (else exit 5)."))
+    restore.add_argument("backup", metavar="BACKUP",
+                         help=_("the backup's number in `pulang backups`, or its file"))
+    restore.add_argument("--yes", action="store_true",
+                         help=_("restore without asking"))
+    share = sub.add_parser("share", parents=[_common(suppress=True)],
+                           help=_("share a database with a group of officers on this server"),
+                           description=_("Give the database, its journal, lock file, audit "
+                                         "trail and backups a group and mode 0660, and its "
+                                         "folder the group and the setgid bit, so that every "
+                                         "officer in the group can open and save it."))
+    share.add_argument("--group", metavar="GROUP", required=True,
+                       help=_("the group of officers' accounts"))
     return parser
 
 
@@ -104,6 +168,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "encrypt":
+            return _encrypt(args)
+        if args.command == "decrypt":
+            return _decrypt(args)
+        if args.command == "passwd":
+            return _passwd(args)
+        if args.command == "audit":
+            return _audit(args)
+        if args.command == "backups":
+            return _backups(args)
+        if args.command == "restore":
+            return _restore(args)
+        if args.command == "share":
+            return _share(args)
         return _open(args)
     except PulangError as error:
         return _fail(str(error), error.exit_code)
@@ -129,16 +207,196 @@ def _db_path(args: argparse.Namespace) -> tuple[Path, bool]:
     return default_db_path(), False
 
 
-def _run_app(source: object, create: bool = False) -> int:
+def _say_busy() -> None:
+    from store.errors import busy_retrying
+
+    print(f"pulang: {busy_retrying()}", file=sys.stderr)
+
+
+# -- passphrases ---------------------------------------------------------------------------
+
+MAX_TRIES = 5
+
+
+class Passphrases:
+    """Where passphrases come from: --passphrase-fd, else the environment, else the terminal.
+
+    From a descriptor, each line is one passphrase, read in the order they are asked for
+    (`passwd`: the current one, then the new one). Without any of these and without a
+    terminal, PassphraseNeeded (exit 5) rather than a wait for input that never comes.
+    """
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.fd: int | None = getattr(args, "passphrase_fd", None)
+        self._lines: list[str] | None = None
+
+    def _from_fd(self) -> str | None:
+        if self.fd is None:
+            return None
+        if self._lines is None:
+            import os
+
+            chunks = []
+            while chunk := os.read(self.fd, 65536):
+                chunks.append(chunk)
+            self._lines = b"".join(chunks).decode("utf-8").splitlines()
+        return self._lines.pop(0) if self._lines else None
+
+    @staticmethod
+    def interactive() -> bool:
+        return sys.stdin.isatty()
+
+    def current(self, path: Path, attempt: int = 0) -> str:
+        import os
+
+        given = self._from_fd()
+        if given is None and self.fd is None and attempt == 0:
+            given = os.environ.get("PULANG_PASSPHRASE")
+        if given is not None:
+            return given
+        if not self.interactive() or self.fd is not None:
+            from store.errors import PassphraseNeeded
+
+            raise PassphraseNeeded(path)
+        import getpass
+
+        return getpass.getpass(_("Passphrase for {path}: ").format(path=path))
+
+    def new(self, path: Path) -> str:
+        import os
+
+        given = self._from_fd()
+        if given is None and self.fd is None:
+            given = os.environ.get("PULANG_NEW_PASSPHRASE")
+        if given is None:
+            if not self.interactive() or self.fd is not None:
+                raise PulangError(_("No new passphrase: there is no terminal to ask on. Set "
+                                    "PULANG_NEW_PASSPHRASE or use --passphrase-fd N."))
+            import getpass
+
+            given = getpass.getpass(_("New passphrase: "))
+            again = getpass.getpass(_("The new passphrase again: "))
+            if given != again:
+                raise PulangError(_("The two passphrases differ. Nothing was changed."))
+        from store.crypto import MIN_PASSPHRASE
+
+        if len(given) < MIN_PASSPHRASE:
+            raise PulangError(_("The passphrase is too short: use at least {count} characters "
+                                "(a few words are easy to remember and hard to guess). "
+                                "Nothing was changed.").format(count=MIN_PASSPHRASE))
+        return given
+
+    def is_scripted(self) -> bool:
+        import os
+
+        return self.fd is not None or "PULANG_PASSPHRASE" in os.environ
+
+
+def key_for(args: argparse.Namespace, path: Path, passphrases: Passphrases | None = None) -> object:
+    """The unlocked key of the database at `path` (None when it is not encrypted); asks on the
+    terminal up to five times, once from a script."""
+    from store.database import unlock
+    from store.errors import WrongPassphrase
+
+    try:
+        return unlock(path, None)
+    except PulangError as needed:
+        if needed.exit_code != ExitCode.NEEDS_CONFIRMATION:
+            raise
+    source = passphrases or Passphrases(args)
+    for attempt in range(MAX_TRIES):
+        try:
+            return unlock(path, source.current(path, attempt))
+        except WrongPassphrase as wrong:
+            if source.is_scripted() or not source.interactive() or attempt == MAX_TRIES - 1:
+                raise
+            print(f"pulang: {wrong}", file=sys.stderr)
+    raise AssertionError("unreachable")
+
+
+def open_database(args: argparse.Namespace, path: Path, **options: object) -> Database:
+    """Open the database at `path` for a command, unlocking it first when it is encrypted."""
+    from store.database import Database
+
+    sealer = key_for(args, path) if path.exists() else None
+    options.setdefault("on_busy", _say_busy)
+    return Database.open(path, sealer=sealer, **options)  # type: ignore[arg-type]
+
+
+def _confirm(question: str, yes: bool) -> bool:
+    """Ask a yes/no question on the terminal; with --yes, yes; with no terminal, exit 5."""
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        from store.errors import ConfirmationNeeded
+
+        raise ConfirmationNeeded(_("This needs your confirmation and there is no terminal to "
+                                   "ask on. Run it again with --yes."))
+    answer = input(f"{question} [{_('y/N')}] ").strip().lower()
+    return answer in ("y", "yes", "ya")
+
+
+def _encrypt(args: argparse.Namespace) -> int:
+    path, _explicit = _db_path(args)
+    passphrases = Passphrases(args)
+    with open_database(args, path) as db:
+        if db.encrypted:
+            raise PulangError(_("{path} is already encrypted. To change its passphrase, run "
+                                "`pulang passwd`.").format(path=path))
+        deleted = db.encrypt(passphrases.new(path))
+    print(_("{path} is now encrypted. Keep the passphrase safe: without it nobody can read "
+            "the data, and nobody can recover it.").format(path=path), file=sys.stderr)
+    if deleted:
+        print(_("{count} plain (unencrypted) backups were deleted; the next backup is "
+                "encrypted.").format(count=deleted), file=sys.stderr)
+    return int(ExitCode.OK)
+
+
+def _decrypt(args: argparse.Namespace) -> int:
+    path, _explicit = _db_path(args)
+    with open_database(args, path) as db:
+        if not db.encrypted:
+            raise PulangError(_("{path} is not encrypted.").format(path=path))
+        if not _confirm(_("Write {path} in plain text? Anyone who can read the file will be "
+                          "able to read every record.").format(path=path), args.yes):
+            print(_("Nothing was changed."), file=sys.stderr)
+            return int(ExitCode.PROBLEMS)
+        db.decrypt()
+    print(_("{path} is now in plain text.").format(path=path), file=sys.stderr)
+    return int(ExitCode.OK)
+
+
+def _passwd(args: argparse.Namespace) -> int:
+    path, _explicit = _db_path(args)
+    passphrases = Passphrases(args)
+    from store.database import Database
+
+    if not path.exists():
+        from store.errors import MissingDatabase
+
+        raise MissingDatabase(path, _("{path} does not exist.").format(path=path))
+    sealer = key_for(args, path, passphrases)
+    if sealer is None:
+        raise PulangError(_("{path} is not encrypted: to encrypt it, run `pulang encrypt`.")
+                          .format(path=path))
+    with Database.open(path, sealer=sealer) as db:  # type: ignore[arg-type]
+        db.change_passphrase(passphrases.new(path))
+    print(_("The passphrase of {path} was changed.").format(path=path), file=sys.stderr)
+    return int(ExitCode.OK)
+
+
+def _run_app(source: object, create: bool = False, sealer: object = None) -> int:
     """Run the app on an open database, or on a path it opens after the first frame."""
     from tui.app import PulangApp
 
-    app = PulangApp(source, create=create)  # type: ignore[arg-type]
+    app = PulangApp(source, create=create, sealer=sealer)  # type: ignore[arg-type]
     try:
         app.run()
     finally:
-        if app.db is not None and app.db is not source:
-            app.db.close()
+        if app.db is not None:
+            app.db.on_busy = _say_busy  # the screen is gone: the close speaks on stderr
+            if app.db is not source:
+                app.db.close()
     if app.load_error is not None:
         raise app.load_error
     return app.return_code or 0
@@ -147,24 +405,84 @@ def _run_app(source: object, create: bool = False) -> int:
 def _open(args: argparse.Namespace) -> int:
     from store.migrations import SCHEMA_VERSION
     from store.paths import ensure_private_folder
+    from store.shared import refuse_open_to_others
     from store.storage import quick_inspect
 
     path, explicit = _db_path(args)
     exists = path.exists() or path.is_symlink()
+    sealer = None
+    if exists and args.shared_group:
+        _already_exists(path, args.shared_group)
     if exists:
         # Say no before the screen is taken over; the full check follows as it loads.
+        refuse_open_to_others(path)
         quick_inspect(path, SCHEMA_VERSION)
+        if Passphrases(args).is_scripted():
+            sealer = key_for(args, path)  # else the app asks on its unlock screen
     elif not explicit:
         ensure_private_folder(path.parent)
-    return _run_app(path, create=not exists)
+    if args.shared_group:
+        db = _create_shared(path, args.shared_group, demo=False)
+        try:
+            return _run_app(db)
+        finally:
+            db.close()
+    return _run_app(path, create=not exists, sealer=sealer)
+
+
+def _already_exists(path: Path, group: str) -> NoReturn:
+    from store.errors import UsageError
+
+    raise UsageError(_("{path} already exists; to share it, run: pulang share --group {group} "
+                       "--db {path}").format(path=path, group=group))
+
+
+def _create_shared(path: Path, group: str, demo: bool) -> Database:
+    """A new database shared with `group`; what the administrator must still do is said."""
+    from store.database import Database
+    from store.demo import write_demo
+    from store.shared import group_id, share_database
+
+    gid = group_id(group)  # before anything is written: a wrong group leaves no file behind
+    db = write_demo(path) if demo else Database.open(path, create=True)
+    try:
+        for advice in share_database(path, gid, on_wait=_say_busy):
+            print(f"pulang: {advice}", file=sys.stderr)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _share(args: argparse.Namespace) -> int:
+    from store.shared import group_id, share_database
+
+    path, _explicit = _db_path(args)
+    gid = group_id(args.group)
+    if path.exists():
+        from store.audit import SHARE
+        from store.storage import quick_inspect
+        from store.migrations import SCHEMA_VERSION
+
+        quick_inspect(path, SCHEMA_VERSION)  # a file that is not a database is not touched
+        with open_database(args, path) as db:
+            db.audit_event(SHARE, note=args.group)  # recorded first: what cannot be, is not done
+    advice = share_database(path, gid, on_wait=_say_busy)
+    print(_("{path} is shared with the group {group}: its files are mode 0660.").format(
+        path=path, group=args.group))
+    for line in advice:
+        print(f"pulang: {line}", file=sys.stderr)
+    return int(ExitCode.PROBLEMS if advice else ExitCode.OK)
 
 
 def _demo(args: argparse.Namespace) -> int:
     from store.database import Database
-    from store.demo import write_demo
     from store.engine import remove_database_files
     from store.paths import demo_db_path, ensure_private_folder
+    from store.shared import group_id
 
+    if args.shared_group:
+        group_id(args.shared_group)  # a wrong group is said before anything is removed
     if args.db:
         path = Path(args.db).expanduser()
         rebuild = args.force or args.reset
@@ -172,8 +490,11 @@ def _demo(args: argparse.Namespace) -> int:
         path = demo_db_path()
         ensure_private_folder(path.parent)
         rebuild = args.reset
+    if path.exists() and args.shared_group and not rebuild:
+        _already_exists(path, args.shared_group)
     if path.exists():
-        existing = Database.open(path)  # refuses a damaged or foreign file, and writes nothing
+        # Refuses a damaged or foreign file, and writes nothing.
+        existing = open_database(args, path)
         if not existing.is_demo:
             existing.close()
             raise DatabaseError(
@@ -185,21 +506,28 @@ def _demo(args: argparse.Namespace) -> int:
         if rebuild:
             existing.close()
             remove_database_files(path)
-            db = write_demo(path)
+            db = _new_demo(path, args.shared_group)
             _say(_("Demo database rebuilt: {path}").format(path=path), to_stderr=True)
         else:
             db = existing
             _say(_("Reopening the demo database as it is: {path} (--reset starts afresh)")
                  .format(path=path), to_stderr=True)
     else:
-        db = write_demo(path)
+        db = _new_demo(path, args.shared_group)
         _say(_("Demo database written: {path}").format(path=path), to_stderr=True)
+    db.on_busy = _say_busy
     try:
         if args.no_open:
             return int(ExitCode.OK)
-        return _run_app(db)
+        return _run_app(db, sealer=db._engine.sealer)
     finally:
         db.close()
+
+
+def _new_demo(path: Path, group: str | None) -> Database:
+    from store.demo import write_demo
+
+    return _create_shared(path, group, demo=True) if group else write_demo(path)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -207,7 +535,7 @@ def _check(args: argparse.Namespace) -> int:
     from store.database import Database
 
     path, _explicit = _db_path(args)
-    with Database.open(path) as db:
+    with open_database(args, path) as db:
         problems = check(db)
     if not problems:
         _say(_("{path}: sound, no problems found.").format(path=path))
@@ -217,6 +545,115 @@ def _check(args: argparse.Namespace) -> int:
     _say(_("{count} problems found in {path}.").format(count=len(problems), path=path),
          to_stderr=True)
     return int(ExitCode.PROBLEMS)
+
+
+def _audit(args: argparse.Namespace) -> int:
+    path, _explicit = _db_path(args)
+    with open_database(args, path) as db:
+        if args.verify:
+            result = db.verify_audit()
+            print(result.describe())
+            return int(ExitCode.OK if result.ok else ExitCode.PROBLEMS)
+        if args.record:
+            case = db.case_by_ref(args.record)
+            entries = db.history(case.id if case is not None else args.record.strip())
+            unreadable: list[int] = []
+        else:
+            trail = db.audit_trail()
+            entries, unreadable = trail.entries, trail.unreadable
+    try:
+        for entry in entries:
+            print(_audit_line(entry))
+        sys.stdout.flush()
+    except BrokenPipeError:  # piped into `head`, which has seen enough
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return int(ExitCode.OK)
+    if unreadable:
+        print(_("{count} entries could not be read; `pulang audit --verify` says why.").format(
+            count=len(unreadable)), file=sys.stderr)
+        return int(ExitCode.PROBLEMS)
+    return int(ExitCode.OK)
+
+
+def _audit_line(entry: AuditEntry) -> str:
+    """One entry on one line: local time, who@from, action, record, fields changed."""
+    when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    parts = [when, entry.who_from, entry.action_label]
+    if entry.table:
+        record = entry.ref or ""
+        if entry.record and entry.table != "cases":
+            record = f"{record} {entry.record[:8]}".strip()
+        elif not record and entry.record:
+            record = entry.record[:8]
+        parts.append(f"{entry.table_label} {record}".strip())
+    line = "  ".join(parts)
+    changes = entry.changes()
+    if changes:
+        line += "  " + "; ".join(changes)
+    if entry.note:
+        line += f"  ({entry.note})"
+    return line
+def _backups(args: argparse.Namespace) -> int:
+    from store import backups
+
+    path, _explicit = _db_path(args)
+    removed = backups.prune(path)
+    if removed:
+        print(_("Deleted {count} backups taken before an erasure more than {days} days "
+                "ago.").format(count=len(removed), days=backups.ERASED_BACKUP_DAYS),
+              file=sys.stderr)
+    listed = backups.list_backups(path)
+    if not listed:
+        print(_("No backups of {path} yet.").format(path=path))
+        return int(ExitCode.OK)
+    print(_("Backups of {path}, newest first, in {folder}:").format(
+        path=path, folder=backups.folder_of(path)))
+    width = max(len(backup.reason_label) for backup in listed)
+    for number, backup in enumerate(listed, start=1):
+        sealed = _("encrypted") if backup.encrypted else _("not encrypted")
+        print(f"{number:>3}  {backup.when}  {backup.reason_label:<{width}}  "
+              f"{backups.format_size(backup.size):>7}  {sealed}")
+    print(_("To put one back: pulang restore NUMBER"))
+    return int(ExitCode.OK)
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from store import backups
+    from store.errors import ConfirmationNeeded
+
+    path, _explicit = _db_path(args)
+    backup = backups.find_backup(path, args.backup)
+    sealer = key_for(args, path) if path.exists() else None
+    backups.check_backup(backup, sealer)  # type: ignore[arg-type]
+    if not args.yes and not sys.stdin.isatty():
+        raise ConfirmationNeeded(
+            _("Restoring replaces the database and there is no terminal to ask on; add --yes "
+              "to restore anyway. Nothing was changed."))
+    for warning in backups.restore_warnings(path, backup):
+        print(f"pulang: {warning}", file=sys.stderr)
+    if not args.yes:
+        print(_("Put back the backup of {when} ({reason}) as {path}? The present state is kept "
+                "as a backup. [y/N] ").format(when=backup.when, reason=backup.reason_label,
+                                               path=path),
+              end="", file=sys.stderr, flush=True)
+        answer = sys.stdin.readline().strip().lower()
+        if answer not in ("y", "yes", "ya"):
+            print(_("Nothing was restored."), file=sys.stderr)
+            return int(ExitCode.PROBLEMS)
+    if path.exists():
+        from store.database import Database
+
+        # Recorded before it happens: what cannot be recorded is not done.
+        with Database.open(path, sealer=sealer) as db:  # type: ignore[arg-type]
+            db.audit_event("restore", note=backup.path.name)
+    before = backups.restore(path, backup)
+    print(_("Restored {path} from the backup of {when}.").format(path=path, when=backup.when))
+    if before is not None:
+        print(_("Its state before the restore is kept as backup 1 ({name}).").format(
+            name=before.path.name))
+    return int(ExitCode.OK)
 
 
 def run() -> NoReturn:

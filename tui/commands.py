@@ -19,14 +19,28 @@ if TYPE_CHECKING:
 
 class PulangCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
+        from tui.screens.case import CaseScreen
+
         app: PulangApp = self.app  # type: ignore[assignment]
-        return [
+        common = [
+            (_("Lock now"), _("Hide everything and drop the data from memory until the "
+                              "passphrase is given again (Ctrl+L)"), partial(app.run_action, "lock")),
+            (_("Help"), _("Help and keys for the screen in front"), app.action_help),
+            (_("Quit"), _("Leave Pulang"), app.exit),
+        ]
+        if app.db is None or app.db.locked:
+            return common[1:]
+        here: list[tuple[str, str, object]] = []
+        if isinstance(self.screen, CaseScreen):
+            here.append((_("History of this case"),
+                         _("Who changed what in this case, its workers and its log, and when"),
+                         self.screen.action_history))
+        return here + [
             (_("New case"), _("Record a new case"), app.new_case),
             (_("Go to case…"), _("Find a case by reference, title, place or worker name"),
              app.go_to_cases_filter),
             (_("Cases"), _("The list of all cases"), app.show_cases),
-            (_("Help"), _("Help and keys for the screen in front"), app.action_help),
-            (_("Quit"), _("Leave Pulang"), app.exit),
+            *common,
         ]
 
     async def discover(self) -> Hits:
@@ -40,7 +54,7 @@ class PulangCommands(Provider):
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)  # type: ignore[arg-type]
         app: PulangApp = self.app  # type: ignore[assignment]
-        if app.db is None or not query.strip():
+        if app.db is None or app.db.locked or not query.strip():
             return
         # A plain substring test first, on the rows' folded text: fuzzy matching every one of
         # fifty thousand cases on each keystroke would freeze the palette.

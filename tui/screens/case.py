@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -15,13 +15,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
 from store.countries import country_name
-from store.errors import PulangError
+from store.backups import ERASED_BACKUP_DAYS
+from store.errors import Conflict, PulangError
 from store.i18n import N_, _, format_date, format_datetime
 from store.records import Case, LogEntry, Worker
 from store.text import printable
 from store.vocab import label
 from tui import perf
+from tui.screens.conflict import Choice, ConflictScreen
 from tui.screens.dialogs import ConfirmDialog
+from tui.screens.form import RecordForm
 from tui.screens.record_forms import CaseForm, LogEntryForm, WorkerForm
 from tui.translate import TranslatedBindings
 from tui.widgets import RecordTable, cell
@@ -51,6 +54,9 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         Binding("l", "add_log", N_("Log entry"), id="case.add_log"),
         Binding("d", "remove_worker", N_("Remove worker"), id="case.remove_worker", show=False),
         Binding("x", "toggle_done", N_("Step done"), id="case.step_done", show=False),
+        Binding("E", "erase_worker", N_("Erase worker"), id="case.erase_worker", show=False),
+        # Not in the footer: at 80 columns it would push F1 out. F1 and Ctrl+P list it.
+        Binding("h", "history", N_("History"), id="case.history", show=False),
         Binding("f1", "app.help", N_("Help"), id="case.help"),
     ]
     HELP = N_(
@@ -58,16 +64,20 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         "Tab moves between the workers and the log. e edits the case; a adds a worker; Enter "
         "edits the worker or log entry under the cursor; d removes the worker under the cursor "
         "(after asking); l adds a log entry, with a next step and its due date; x marks the next "
-        "step of the log entry under the cursor as done, or open again. Escape goes back to the "
-        "list."
+        "step of the log entry under the cursor as done, or open again. h shows the history of "
+        "the case: who changed what, and when. Shift+E erases the personal data of the worker "
+        "under the cursor for good (consent withdrawn, or a request under the data protection "
+        "law), after asking. Escape goes back to the list."
     )
 
-    def __init__(self, case_id: str) -> None:
+    def __init__(self, case_id: str, drafts: list[dict[str, Any]] | None = None) -> None:
         super().__init__()
         self.case_id = case_id
+        self.drafts = drafts or []  # forms open when the app locked, to open again
         self.case: Case | None = None
         self.case_workers: list[Worker] = []
         self.entries: list[LogEntry] = []
+        self._stale = False  # another officer changed the database while a form was in front
 
     @property
     def pulang(self) -> PulangApp:
@@ -99,6 +109,44 @@ class CaseScreen(TranslatedBindings, Screen[None]):
                                   ms=round((time.monotonic() - started) * 1000, 2))
             )
         self.set_focus(self.query_one("#workers", RecordTable))
+        drafts, self.drafts = self.drafts, []
+        for draft in drafts:
+            self.reopen_draft(draft)
+
+    def reopen_draft(self, draft: dict[str, Any]) -> None:
+        """Open a form again as it was when the app locked, with what had been typed."""
+        record = draft.get("record")
+        form: RecordForm[Any]
+        if draft["kind"] == "case":
+            form = CaseForm(Case.model_validate(record) if record else self.case, draft["title"])
+        elif draft["kind"] == "worker":
+            form = WorkerForm(Worker.model_validate(record) if record else None, draft["title"],
+                              self.case_id)
+        else:
+            form = LogEntryForm(LogEntry.model_validate(record) if record else None,
+                                draft["title"], self.case_id, self.case_workers)
+        form.restore_values = draft["values"]
+        form.restore_focus = draft.get("focus")
+        self.app.push_screen(form, self._after_edit)
+
+    def others_changed(self, is_current: bool) -> None:
+        """Another officer changed the database: show it now if nothing is in front of this
+        screen (the cursor stays on its record), else when it comes back."""
+        if is_current:
+            self._reload_shown()
+        else:
+            self._stale = True
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._reload_shown()
+
+    def _reload_shown(self) -> None:
+        self._stale = False
+        try:
+            self.reload()
+        except PulangError as error:
+            self.notify(str(error), severity="error", timeout=10)
 
     def reload(self) -> None:
         db = self.pulang.db
@@ -144,7 +192,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
                              (N_("Home"), 14), (N_("Passport is"), 16)):
             table.add_column(_(title), width=width)
         for worker in self.case_workers:
-            name = worker.full_name
+            name = worker.full_name if worker.erased_at is None else _("(personal data erased)")
             if worker.other_spellings:
                 name += f" ({', '.join(worker.other_spellings)})"
             age = worker.display_age
@@ -244,6 +292,20 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             self.app.push_screen(LogEntryForm(entry, _("Edit log entry"), self.case_id, self.case_workers),
                                  self._after_edit)
 
+    def action_history(self) -> None:
+        from tui.screens.history import HistoryScreen
+
+        if self.case is None:
+            return
+        names = {w.id: w.full_name for w in self.case_workers}
+        names.update({e.id: format_datetime(e.at) for e in self.entries})
+        self.app.push_screen(HistoryScreen(self.case_id, self.case.ref or "", names),
+                             self._after_history)
+
+    def _after_history(self, brought_back: object) -> None:
+        if brought_back:  # a removal was undone there: show the record here again
+            self.reload()
+
     def _after_edit(self, saved: object) -> None:
         """Show what was saved by redrawing only the part it belongs to: the save returned
         the record, so nothing needs reading back (this runs on the event loop)."""
@@ -283,8 +345,11 @@ class CaseScreen(TranslatedBindings, Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.pulang.run_store(lambda: self.pulang.db.remove_worker(worker.id),
-                                      self._worker_removed, self._store_failed, what="remove")
+                self.pulang.run_store(
+                    lambda: self.pulang.db.remove_worker(worker.id, worker.version),
+                    self._worker_removed, lambda error: self._remove_failed(worker, error),
+                    what="remove",
+                )
 
         self.app.push_screen(
             ConfirmDialog(
@@ -295,6 +360,37 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             ),
             answered,
         )
+
+    def action_erase_worker(self) -> None:
+        worker = self._under_cursor(
+            "workers", self.case_workers, _("Move to a worker in the workers list first.")
+        )
+        if worker is None:
+            return
+        if worker.erased_at is not None:
+            self.notify(_("This worker's personal data is already erased."))
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.pulang.run_store(lambda: self.pulang.db.erase_worker(worker.id),
+                                      self._worker_erased, self._store_failed, what="erase")
+
+        self.app.push_screen(
+            ConfirmDialog(
+                _("Erase every personal detail of {name} for good? The record stays for the "
+                  "counts, without name, contacts, passport or location; their name is blanked "
+                  "out of the log. This cannot be undone; backups from before today are deleted "
+                  "after {days} days.").format(name=worker.full_name, days=ERASED_BACKUP_DAYS),
+                _("Erase"),
+                _("Keep"),
+            ),
+            answered,
+        )
+
+    def _worker_erased(self, _result: object) -> None:
+        self.notify(_("Personal data erased."))
+        self.reload()
 
     def action_toggle_done(self) -> None:
         entry = self._under_cursor("log", self.entries, _("Move to a log entry in the log first."))
@@ -314,11 +410,37 @@ class CaseScreen(TranslatedBindings, Screen[None]):
 
     def _worker_removed(self, _result: object) -> None:
         self.notify(_("Worker removed."))
-        self.reload()
+        self._reload_shown()
 
     def _store_failed(self, error: PulangError) -> None:
         self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
-        self.reload()
+        self._reload_shown()
+
+    def _remove_failed(self, worker: Worker, error: PulangError) -> None:
+        """Removing a worker another officer changed meanwhile: show what they changed, and
+        remove only if asked again."""
+        if not isinstance(error, Conflict) or not isinstance(error.theirs, Worker):
+            self._store_failed(error)
+            return
+        theirs: Worker = error.theirs
+        form = WorkerForm(worker, "", self.case_id)  # only to show the fields as forms do
+
+        def chosen(answer: str | None) -> None:
+            if answer == "remove":
+                self.pulang.run_store(lambda: self.pulang.db.remove_worker(theirs.id, theirs.version),
+                                      self._worker_removed,
+                                      lambda again: self._remove_failed(theirs, again),
+                                      what="remove")
+            else:
+                self._reload_shown()
+
+        self.app.push_screen(
+            ConflictScreen(str(error), form.differences(theirs, worker),
+                           [Choice("r", "remove", _("Remove anyway"))],
+                           back=_("Keep the worker"), theirs_title=_("Theirs (saved)"),
+                           mine_title=_("As you saw it"), title=_("Changed by another officer")),
+            chosen,
+        )
 
     @on(RecordTable.RowHighlighted, "#log")
     def _show_entry(self, event: RecordTable.RowHighlighted) -> None:

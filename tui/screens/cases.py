@@ -116,12 +116,18 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         self._shown_for = None  # type: ignore[assignment]  # filter from scratch
         self.apply_filter()
 
+    def others_changed(self, rows: list[CaseRow], is_current: bool) -> None:
+        """Another officer changed the database: redraw now if this screen is in front (the
+        cursor stays on its case); otherwise it reloads when it comes back."""
+        if is_current and self.loaded:
+            self.show_rows(rows)
+
     def show_status(self, text: str) -> None:
         self.query_one("#cases-status", Static).update(text)
 
     def reload(self) -> None:
         db = self.pulang.db
-        if db is not None:
+        if db is not None and not db.locked and self.is_attached:
             self.show_rows(db.case_rows())
 
     def apply_filter(self) -> None:

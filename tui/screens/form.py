@@ -2,13 +2,14 @@
 
 The form never loses what was typed: a refused save leaves every widget as it was and shows each
 reason beside its field. Validation is the domain's (`store.records.build`); the form only
-collects what the widgets hold.
+collects what the widgets hold. A save refused because another officer changed or removed the
+record meanwhile shows both versions (`tui.screens.conflict`) and lets the officer choose.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, ClassVar, Generic, Literal, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,10 +21,11 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, Select, SelectionList, Static, TextArea
 
 from store.countries import all_countries
-from store.errors import PulangError, RecordInvalid
+from store.errors import Conflict, PulangError, RecordInvalid
 from store.i18n import N_, _
 from store.records import Record, build
 from store.text import editable, printable
+from tui.screens.conflict import Choice, ConflictScreen, Difference
 from tui.screens.dialogs import ConfirmDialog
 from tui.translate import TranslatedBindings
 from tui.widgets import ChoiceList, TextInput
@@ -56,11 +58,15 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         "Fill in the fields and press Ctrl+S to save. Tab and Shift+Tab move between fields; "
         "Enter in a one-line field moves to the next one. In a list of choices, Space ticks an "
         "item. Fields marked * are required. Dates are written DD/MM/YYYY. If something cannot "
-        "be saved, the reason appears under the field in red and everything you typed stays. "
-        "Escape asks before throwing changes away."
+        "be saved, the reason appears in red, under the field or, when the disk or the database "
+        "is the cause, at the bottom; everything you typed stays and Ctrl+S tries again. "
+        "Escape asks before throwing changes away. If another officer saved this record after "
+        "you opened it, nothing is overwritten: both versions are shown side by side and you "
+        "choose."
     )
 
     record_type: type[R]
+    draft_kind: ClassVar[str] = ""  # names the form in a draft kept while the app is locked
 
     def __init__(self, record: R | None, title: str) -> None:
         super().__init__()
@@ -69,15 +75,26 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         self.specs = self.fields()
         self._initial: dict[str, Any] = {}
         self._saving = False
+        # What was typed before the app locked: put back into the widgets once they exist.
+        self.restore_values: dict[str, Any] | None = None
+        self.restore_focus: str | None = None  # the field the cursor was in
 
     # -- what subclasses provide ------------------------------------------------------------
 
     def fields(self) -> list[FieldSpec]:
         raise NotImplementedError
 
+    def defaults(self) -> dict[str, Any]:
+        """Widget values a new record starts with."""
+        return {}
+
+    def values_of(self, record: R) -> dict[str, Any]:
+        """The widget values that show `record`: text for text fields, values for choices."""
+        raise NotImplementedError
+
     def initial_values(self) -> dict[str, Any]:
         """Widget values to start with: text for text fields, values for choices."""
-        raise NotImplementedError
+        return self.defaults() if self.record is None else self.values_of(self.record)
 
     def base_data(self) -> dict[str, Any]:
         """What the record holds beyond the form's fields (id, version, links)."""
@@ -100,6 +117,8 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
                 if spec.hint:
                     yield Static(spec.hint, classes="field-hint", markup=False)
                 yield Static("", classes="field-error", id=f"e-{spec.name}", markup=False)
+        # Why the last save failed (disk full, database busy…), until the next attempt.
+        yield Static("", id="form-status", markup=False)
         yield Footer()
 
     def _widget(self, spec: FieldSpec, value: Any) -> Widget:
@@ -138,6 +157,48 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         self.title = self.form_title
         self._initial = self.values()
         self.set_focus(self.query_one(f"#f-{self.specs[0].name}"))
+        if self.restore_values is not None:
+            self.fill(self.restore_values)
+            self.restore_values = None
+        if self.restore_focus and self.query(f"#{self.restore_focus}"):
+            self.set_focus(self.query_one(f"#{self.restore_focus}"))
+        self.restore_focus = None
+
+    # -- drafts kept while locked -----------------------------------------------------------
+
+    def draft(self) -> dict[str, Any]:
+        """What is needed to open this form again as it is now: the record it started from
+        (so a later save still notices changes made meanwhile) and what the widgets hold."""
+        focused = self.focused.id if self.focused is not None else None
+        return {
+            "kind": self.draft_kind,
+            "record": None if self.record is None else self.record.model_dump(mode="json"),
+            "title": self.form_title,
+            "values": self.values(),
+            "focus": focused,
+        }
+
+    def fill(self, values: dict[str, Any]) -> None:
+        """Put values back into the widgets (a draft restored after unlocking)."""
+        for spec in self.specs:
+            if spec.name not in values:
+                continue
+            value = values[spec.name]
+            widget = self.query_one(f"#f-{spec.name}")
+            if isinstance(widget, TextArea):
+                widget.text = str(value or "")
+            elif isinstance(widget, Select):
+                # Choice values come back as plain text: find the option they stand for.
+                option = next((v for _label, v in spec.options if v == value), None)
+                widget.value = Select.NULL if option is None else option
+            elif isinstance(widget, SelectionList):
+                wanted = set(value or [])
+                widget.deselect_all()
+                for _label, option in spec.options:
+                    if option in wanted:
+                        widget.select(option)
+            elif isinstance(widget, Input):
+                widget.value = str(value or "")
 
     # -- reading the widgets ----------------------------------------------------------------
 
@@ -194,6 +255,7 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
             self._refused(invalid)
             return
         self._saving = True
+        self._show_status("")
         self.sub_title = _("Saving…")
         # The durable write runs off the event loop: the screen keeps answering keys.
         self.app.run_store(lambda: self.persist(record), self._saved, self._not_saved,  # type: ignore[attr-defined]
@@ -213,9 +275,111 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         self.sub_title = ""
         if isinstance(error, RecordInvalid):
             self._refused(error)
+        elif isinstance(error, Conflict):
+            self._conflicted(error)
         else:
-            self.notify(printable(str(error)), title=_("Not saved"), severity="error",
-                        timeout=10, markup=False)
+            message = printable(
+                _("{problem} What you typed is still in the form.").format(problem=error))
+            self._show_status(message)
+            self.notify(message, title=_("Not saved"), severity="error", timeout=10,
+                        markup=False)  # a path in the message may hold brackets
+
+    def _show_status(self, message: str) -> None:
+        status = self.query_one("#form-status", Static)
+        status.update(message)
+        status.set_class(bool(message), "shown")
+
+    # -- another officer saved it first ------------------------------------------------------
+
+    def shown(self, record: R) -> dict[str, str]:
+        """Each field of `record` as the form would show it, choices by their labels."""
+        values = self.values_of(record)
+        result: dict[str, str] = {}
+        for spec in self.specs:
+            value = values.get(spec.name)
+            if spec.kind == "select":
+                result[spec.name] = next((lbl for lbl, v in spec.options if v == value), "")
+            elif spec.kind == "multi":
+                chosen = set(value or [])
+                result[spec.name] = ", ".join(lbl for lbl, v in spec.options if v in chosen)
+            else:
+                result[spec.name] = "" if value is None else str(value)
+        return result
+
+    def differences(self, theirs: R | None, mine: R) -> list[Difference]:
+        """The fields where the two differ as the officer sees them (against a removed
+        record: every field that holds something)."""
+        mine_shown = self.shown(mine)
+        theirs_shown = self.shown(theirs) if theirs is not None else {}
+        return [
+            Difference(spec.name, self.record_type.field_label(spec.name),
+                       theirs_shown.get(spec.name, ""), mine_shown[spec.name])
+            for spec in self.specs
+            if (theirs_shown[spec.name] != mine_shown[spec.name] if theirs is not None
+                else mine_shown[spec.name])
+        ]
+
+    def _mine_over(self, conflict: Conflict) -> R:
+        """What was typed, on top of the record as it is stored now: saving it keeps what
+        the form does not show (a case's reference, a next step marked done) as they are."""
+        if conflict.theirs is not None:
+            data = conflict.theirs.model_dump()
+            typed = self.values()
+            for spec in self.specs:
+                if spec.kind == "multi":  # keep what theirs ticks that this form cannot offer
+                    offered = {value for _label, value in spec.options}
+                    typed[spec.name] = [*typed[spec.name],
+                                        *(v for v in data[spec.name] if v not in offered)]
+            data.update(typed)
+            try:
+                return build(self.record_type, data)
+            except RecordInvalid:
+                pass
+        return conflict.mine if conflict.mine is not None else self._typed()
+
+    def _typed(self) -> R:
+        data = self.base_data()
+        data.update(self.values())
+        return build(self.record_type, data)
+
+    def _conflicted(self, conflict: Conflict) -> None:
+        refresh = getattr(self.app, "check_now", None)
+        if refresh is not None:
+            refresh()  # the screens underneath show what is stored now when they come back
+        mine = self._mine_over(conflict)
+        if conflict.removed:
+            title = _("Removed by another officer")
+            choices = [
+                Choice("m", "mine", _("Save mine again")),
+                Choice("d", "drop", _("Discard mine"),
+                       _("Throw away what you typed? The record stays removed.")),
+            ]
+        else:
+            title = _("Changed by another officer")
+            choices = [
+                Choice("m", "mine", _("Keep mine")),
+                Choice("t", "drop", _("Keep theirs"),
+                       _("Throw away what you typed and keep their version?")),
+            ]
+
+        def chosen(answer: str | None) -> None:
+            if answer == "mine":
+                db = getattr(self.app, "db")
+                self._saving = True
+                self.sub_title = _("Saving…")
+                self.app.run_store(lambda: db.keep_mine(conflict, mine),  # type: ignore[attr-defined]
+                                   self._saved, self._not_saved,
+                                   what=self.record_type.__name__.lower())
+            elif answer == "drop":
+                self.dismiss(None)
+            # None: back to the form, exactly as it was typed
+
+        self.app.push_screen(
+            ConflictScreen(str(conflict), self.differences(conflict.theirs, mine), choices,
+                           back=_("Back to my form"), theirs_title=_("Theirs (saved)"),
+                           mine_title=_("Yours (not saved)"), title=title),
+            chosen,
+        )
 
     def action_cancel(self) -> None:
         if not self.is_dirty:

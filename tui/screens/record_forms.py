@@ -39,6 +39,7 @@ def _db(form: RecordForm[Any]) -> Database:
 
 class CaseForm(RecordForm[Case]):
     record_type = Case
+    draft_kind = "case"
 
     def fields(self) -> list[FieldSpec]:
         return [
@@ -58,17 +59,17 @@ class CaseForm(RecordForm[Case]):
             FieldSpec("tags", placeholder=_("separated by commas")),
         ]
 
-    def initial_values(self) -> dict[str, Any]:
-        case = self.record
-        if case is None:
-            return {
-                "kind": CaseKind.INDIVIDUAL,
-                "origin_country": country_name("ID"),
-                "date_reported": date_for_input(dt.date.today()),
-                "urgency": Urgency.NORMAL,
-                "stage": Stage.REPORTED,
-                "assigned_officer": current_user(),
-            }
+    def defaults(self) -> dict[str, Any]:
+        return {
+            "kind": CaseKind.INDIVIDUAL,
+            "origin_country": country_name("ID"),
+            "date_reported": date_for_input(dt.date.today()),
+            "urgency": Urgency.NORMAL,
+            "stage": Stage.REPORTED,
+            "assigned_officer": current_user(),
+        }
+
+    def values_of(self, case: Case) -> dict[str, Any]:
         return {
             "title": case.title,
             "kind": case.kind,
@@ -91,6 +92,7 @@ class CaseForm(RecordForm[Case]):
 
 class WorkerForm(RecordForm[Worker]):
     record_type = Worker
+    draft_kind = "worker"
 
     def __init__(self, record: Worker | None, title: str, case_id: str) -> None:
         self.case_id = case_id
@@ -116,14 +118,14 @@ class WorkerForm(RecordForm[Worker]):
             FieldSpec("notes", "area"),
         ]
 
-    def initial_values(self) -> dict[str, Any]:
-        worker = self.record
-        if worker is None:
-            return {
-                "sex": Sex.UNKNOWN,
-                "passport_status": PassportStatus.UNKNOWN,
-                "nationality": country_name("ID"),
-            }
+    def defaults(self) -> dict[str, Any]:
+        return {
+            "sex": Sex.UNKNOWN,
+            "passport_status": PassportStatus.UNKNOWN,
+            "nationality": country_name("ID"),
+        }
+
+    def values_of(self, worker: Worker) -> dict[str, Any]:
         return {
             "full_name": worker.full_name,
             "other_spellings": ", ".join(worker.other_spellings),
@@ -153,6 +155,7 @@ class WorkerForm(RecordForm[Worker]):
 
 class LogEntryForm(RecordForm[LogEntry]):
     record_type = LogEntry
+    draft_kind = "log"
 
     def __init__(
         self, record: LogEntry | None, title: str, case_id: str, workers: list[Worker]
@@ -178,15 +181,15 @@ class LogEntryForm(RecordForm[LogEntry]):
             FieldSpec("recorded_by", placeholder=_("who recorded this entry")),
         ]
 
-    def initial_values(self) -> dict[str, Any]:
-        entry = self.record
-        if entry is None:
-            return {
-                "at": datetime_for_input(dt.datetime.now().astimezone()),
-                "kind": LogKind.CALL,
-                "recorded_by": current_user(),
-                "worker_ids": [],
-            }
+    def defaults(self) -> dict[str, Any]:
+        return {
+            "at": datetime_for_input(dt.datetime.now().astimezone()),
+            "kind": LogKind.CALL,
+            "recorded_by": current_user(),
+            "worker_ids": [],
+        }
+
+    def values_of(self, entry: LogEntry) -> dict[str, Any]:
         return {
             "at": datetime_for_input(entry.at),
             "kind": entry.kind,

@@ -1,0 +1,356 @@
+"""Encryption at rest: nothing readable on disk, a wrong passphrase changes nothing, and the
+conversions in both directions keep every record."""
+
+from __future__ import annotations
+
+import os
+import random
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from store.classification import is_private
+from store.database import Database
+from store.errors import ExitCode, PassphraseNeeded, WrongPassphrase
+from store.records import Case, LogEntry, Worker, build
+
+PULANG = Path(sys.executable).parent / "pulang"
+PASSPHRASE = "kopi tubruk di Vientiane"
+NEW_PASSPHRASE = "teh tarik di Phnom Penh"
+
+
+def run(*args: object, env: dict[str, str] | None = None, **kwargs: object,
+        ) -> subprocess.CompletedProcess[str]:
+    full = {k: v for k, v in os.environ.items()
+            if not k.startswith("PULANG_") and k not in ("LANG", "LC_ALL")}
+    full.update(env or {})
+    options: dict[str, object] = {"stdin": subprocess.DEVNULL, "capture_output": True,
+                                  "text": True, "timeout": 120}
+    options.update(kwargs)
+    return subprocess.run([str(PULANG), *map(str, args)], env=full, **options)  # type: ignore[call-overload]
+
+
+def personal_values(path: Path, passphrase: str | None = None) -> set[str]:
+    """Every personal or sensitive value the database holds (by the field classification),
+    with the case titles and places: the words a thief should not be able to grep."""
+    found: set[str] = set()
+    models = {"cases": Case, "workers": Worker, "log": LogEntry}
+    with Database.open(path, passphrase=passphrase) as db:
+        tables = db.raw_tables()
+    for table, model in models.items():
+        for doc in tables[table].values():
+            for name, value in doc.items():
+                if not (is_private(model, name) or name in ("title", "destination_place")):
+                    continue
+                for item in value if isinstance(value, list) else [value]:
+                    if isinstance(item, str) and len(item) >= 5:
+                        found.add(item)
+    return found
+
+
+def files_beside(path: Path) -> list[Path]:
+    """The database and everything Pulang keeps beside it: journal, audit trail, backups."""
+    return [p for p in path.parent.rglob("*") if p.is_file() and p.name.startswith(path.name)]
+
+
+def records(path: Path, passphrase: str | None = None) -> dict[str, object]:
+    with Database.open(path, passphrase=passphrase) as db:
+        return {t: sorted(map(str, db.raw_tables()[t].values())) for t in ("cases", "workers",
+                                                                               "log")}
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.json"
+    done = run("demo", "--db", path, "--no-open")
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+def test_an_encrypted_demo_holds_nothing_readable(demo_file: Path) -> None:
+    secrets = personal_values(demo_file)
+    assert len(secrets) > 20 and any(s.startswith("Rizky") for s in secrets)  # the check is not empty
+    before = records(demo_file)
+
+    done = run("encrypt", "--db", demo_file, env={"PULANG_NEW_PASSPHRASE": PASSPHRASE})
+    assert done.returncode == 0, done.stderr
+    # A save after encrypting lands in the journal: it must be sealed there too.
+    with Database.open(demo_file, passphrase=PASSPHRASE) as db:
+        case = db.cases()[0]
+        db.save_worker(build(Worker, {"case_id": case.id, "full_name": "Sokha Chhim Nakry",
+                                      "passport_number": "N1234567"}))
+        db._engine.commits = 0  # keep the entry in the journal: do not fold it in at close
+    secrets |= {"Sokha Chhim Nakry", "N1234567"}
+
+    files = files_beside(demo_file)
+    assert demo_file.with_name(demo_file.name + ".journal") in files
+    for file in files:
+        data = file.read_bytes()
+        for secret in secrets:
+            assert secret.encode() not in data, f"{secret!r} readable in {file.name}"
+    assert demo_file.read_bytes().startswith(b'{"format":"pulang-encrypted"')
+    after = records(demo_file, PASSPHRASE)
+    assert len(after["workers"]) == len(before["workers"]) + 1
+
+
+def test_a_wrong_passphrase_exits_3_and_changes_nothing(demo_file: Path) -> None:
+    assert run("encrypt", "--db", demo_file,
+               env={"PULANG_NEW_PASSPHRASE": PASSPHRASE}).returncode == 0
+    files = {f: f.read_bytes() for f in files_beside(demo_file) if not f.name.endswith(".lock")}
+
+    for command in (["check"], ["--db", demo_file], ["decrypt", "--yes"], ["passwd"]):
+        args = [*command, "--db", demo_file] if command[0] != "--db" else command
+        done = run(*args, env={"PULANG_PASSPHRASE": "not the passphrase",
+                               "PULANG_NEW_PASSPHRASE": NEW_PASSPHRASE})
+        assert done.returncode == ExitCode.WRONG_PASSPHRASE, (command, done.stderr)
+        assert "Wrong passphrase" in done.stderr
+        assert "Traceback" not in done.stderr
+    assert {f: f.read_bytes() for f in files} == files
+
+
+def test_no_terminal_and_no_passphrase_exits_5_instead_of_waiting(demo_file: Path) -> None:
+    assert run("encrypt", "--db", demo_file,
+               env={"PULANG_NEW_PASSPHRASE": PASSPHRASE}).returncode == 0
+    done = run("check", "--db", demo_file)
+    assert done.returncode == ExitCode.NEEDS_CONFIRMATION
+    assert "PULANG_PASSPHRASE" in done.stderr
+
+
+def test_encrypt_then_decrypt_gives_back_the_same_records(demo_file: Path) -> None:
+    before = records(demo_file)
+    assert run("encrypt", "--db", demo_file,
+               env={"PULANG_NEW_PASSPHRASE": PASSPHRASE}).returncode == 0
+    assert records(demo_file, PASSPHRASE) == before
+    # decrypt asks first: without a terminal and without --yes it changes nothing
+    sealed = demo_file.read_bytes()
+    refused = run("decrypt", "--db", demo_file, env={"PULANG_PASSPHRASE": PASSPHRASE})
+    assert refused.returncode == ExitCode.NEEDS_CONFIRMATION
+    assert demo_file.read_bytes() == sealed
+
+    done = run("decrypt", "--yes", "--db", demo_file, env={"PULANG_PASSPHRASE": PASSPHRASE})
+    assert done.returncode == 0, done.stderr
+    assert records(demo_file) == before
+    assert run("check", "--db", demo_file).returncode == 0
+
+
+def test_passwd_changes_the_passphrase(demo_file: Path) -> None:
+    before = records(demo_file)
+    assert run("encrypt", "--db", demo_file,
+               env={"PULANG_NEW_PASSPHRASE": PASSPHRASE}).returncode == 0
+    done = run("passwd", "--db", demo_file,
+               env={"PULANG_PASSPHRASE": PASSPHRASE, "PULANG_NEW_PASSPHRASE": NEW_PASSPHRASE})
+    assert done.returncode == 0, done.stderr
+    with pytest.raises(WrongPassphrase):
+        Database.open(demo_file, passphrase=PASSPHRASE)
+    assert records(demo_file, NEW_PASSPHRASE) == before
+
+
+def test_a_short_new_passphrase_is_refused(demo_file: Path) -> None:
+    plain = demo_file.read_bytes()
+    done = run("encrypt", "--db", demo_file, env={"PULANG_NEW_PASSPHRASE": "short"})
+    assert done.returncode == ExitCode.PROBLEMS
+    assert "too short" in done.stderr
+    assert demo_file.read_bytes() == plain
+
+
+def test_the_passphrase_from_a_file_descriptor(demo_file: Path) -> None:
+    read_end, write_end = os.pipe()
+    os.write(write_end, (PASSPHRASE + "\n").encode())
+    os.close(write_end)
+    done = run("encrypt", "--db", demo_file, "--passphrase-fd", read_end,
+               pass_fds=(read_end,))
+    os.close(read_end)
+    assert done.returncode == 0, done.stderr
+
+    read_end, write_end = os.pipe()
+    os.write(write_end, (PASSPHRASE + "\n").encode())
+    os.close(write_end)
+    done = run("check", "--db", demo_file, "--passphrase-fd", read_end, pass_fds=(read_end,))
+    os.close(read_end)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_failed_conversion_leaves_the_old_file(demo_file: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = demo_file.read_bytes()
+    db = Database.open(demo_file)
+    real_replace = os.replace
+    calls = {"n": 0}
+
+    def failing_replace(src: str, dst: str) -> None:
+        # the first compaction (plain, folding the journal) goes through; the encrypted one
+        # fails at its rename, as a power cut at that moment would
+        calls["n"] += 1
+        if calls["n"] >= 3:
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(Exception):
+        db.encrypt(PASSPHRASE)
+    monkeypatch.undo()
+    assert not demo_file.read_bytes().startswith(b'{"format":"pulang-encrypted"')
+    assert records(demo_file)["cases"]
+    leftovers = [p for p in demo_file.parent.iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == []
+    del plain
+
+
+def test_the_store_refuses_without_the_key(tmp_path: Path) -> None:
+    path = tmp_path / "x.json"
+    Database.open(path, create=True, passphrase=PASSPHRASE).close()
+    with pytest.raises(PassphraseNeeded):
+        Database.open(path)
+    with Database.open(path, passphrase=PASSPHRASE) as db:
+        assert db.encrypted
+        db.lock()
+        assert not db.has_key()
+        assert db._engine.raw == {"cases": {}, "workers": {}, "log": {}}
+        db.unlock(PASSPHRASE)
+        assert db.has_key()
+
+
+# -- crash safety, plain and encrypted -----------------------------------------------------
+
+# Imports the store once, derives the key once, then for every line on stdin forks a writer
+# that saves in a tight loop and prints each case's id once its save has returned.
+_SPAWNER = """
+import os, sys
+from pathlib import Path
+from store.database import Database, unlock
+from store.records import Case, LogEntry, Worker, build
+
+path = Path(sys.argv[1])
+passphrase = sys.argv[2] or None
+sealer = unlock(path, passphrase)
+while sys.stdin.readline():
+    pid = os.fork()
+    if pid == 0:
+        db = Database.open(path, sealer=sealer)
+        print(os.getpid(), flush=True)
+        n = 0
+        while True:
+            n += 1
+            with db.transaction():
+                case = db.save_case(build(Case, {"title": f"Case {n}", "destination_country": "KH"}))
+                worker = db.save_worker(build(Worker, {"case_id": case.id, "full_name": f"W {n}"}))
+                db.save_log_entry(build(LogEntry, {
+                    "case_id": case.id, "worker_ids": [worker.id], "summary": "Called"}))
+            print("saved", case.id, flush=True)
+            if n % 5 == 0:
+                db.compact()  # a kill may land in the middle of a compaction too
+    _, status = os.waitpid(pid, 0)
+    print("dead", os.waitstatus_to_exitcode(status), flush=True)
+"""
+
+
+def _read_until(process: subprocess.Popen[bytes], prefix: str, seen: list[str]) -> str:
+    """Lines from the spawner until one starts with `prefix`; 'saved' lines are collected."""
+    assert process.stdout is not None
+    while True:
+        ready, _, _ = select.select([process.stdout], [], [], 60)
+        line = process.stdout.readline().decode().strip() if ready else ""
+        assert line, f"the writer did not answer: {process.stderr.read1() if process.stderr else ''}"
+        if line.startswith("saved "):
+            seen.append(line.split()[1])
+            continue
+        if line.startswith(prefix) or prefix == "":
+            return line
+
+
+@pytest.mark.parametrize("passphrase", ["", PASSPHRASE], ids=["plain", "encrypted"])
+def test_a_killed_writer_loses_nothing_it_reported_saved(tmp_path: Path, passphrase: str) -> None:
+    path = tmp_path / "pulang.json"
+    Database.open(path, create=True, passphrase=passphrase or None).close()
+    script = tmp_path / "writer.py"
+    script.write_text(_SPAWNER)
+    delays = random.Random(20261128)
+    spawner = subprocess.Popen([sys.executable, str(script), str(path), passphrase], bufsize=0,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    assert spawner.stdin is not None
+    reported: list[str] = []
+    try:
+        for _ in range(20):
+            spawner.stdin.write(b"go\n")
+            writer = int(_read_until(spawner, "", reported))
+            time.sleep(delays.uniform(0.01, 0.25))  # a random moment in the writer's life
+            os.kill(writer, signal.SIGKILL)
+            assert _read_until(spawner, "dead", reported) == f"dead {-signal.SIGKILL}"
+            with Database.open(path, passphrase=passphrase or None) as db:
+                held = {case.id for case in db.cases()}
+            missing = [case_id for case_id in reported if case_id not in held]
+            assert missing == [], f"{len(missing)} saves reported but lost"
+    finally:
+        spawner.kill()
+        spawner.wait()
+    assert len(reported) > 20  # the writers did write, round after round
+    if passphrase:
+        assert path.read_bytes().startswith(b'{"format":"pulang-encrypted"')
+        assert b"Case 1" not in path.read_bytes()
+
+
+def test_audit_verify_names_a_flipped_entry_in_an_encrypted_database(demo_file: Path) -> None:
+    assert run("encrypt", "--db", demo_file,
+               env={"PULANG_NEW_PASSPHRASE": PASSPHRASE}).returncode == 0
+    with Database.open(demo_file, passphrase=PASSPHRASE) as db:
+        case = db.cases()[0]
+        for n in range(3):
+            db.save_case(db.get(Case, case.id).model_copy(update={"title": f"Renamed {n}"}))
+    env = {"PULANG_PASSPHRASE": PASSPHRASE}
+    intact = run("audit", "--verify", "--db", demo_file, env=env)
+    assert intact.returncode == 0, intact.stderr + intact.stdout
+    trail = demo_file.with_name(demo_file.name + ".audit")
+    lines = trail.read_bytes().split(b"\n")
+    assert len(lines) > 4 and not lines[1].startswith(b"{")  # sealed, line by line
+    assert b"Renamed" not in trail.read_bytes()
+    target = 2  # the third entry
+    line = bytearray(lines[target])
+    line[len(line) // 2] ^= 0x01
+    lines[target] = bytes(line)
+    trail.write_bytes(b"\n".join(lines))
+
+    broken = run("audit", "--verify", "--db", demo_file, env=env)
+    assert broken.returncode == ExitCode.PROBLEMS
+    assert "entry 3" in broken.stdout + broken.stderr
+
+
+def test_backups_follow_the_encryption(tmp_path: Path) -> None:
+    from store import backups
+    from store.crypto import Sealer
+
+    path = tmp_path / "union.json"
+    with Database.open(path, create=True) as db:
+        db.save_case(build(Case, {"title": "Eleven workers in Bavet", "destination_country": "KH"}))
+        assert db.backup().backup is not None
+    assert [b.encrypted for b in backups.list_backups(path)] == [False]
+
+    done = run("encrypt", "--db", path, env={"PULANG_NEW_PASSPHRASE": PASSPHRASE})
+    assert done.returncode == 0, done.stderr
+    assert "1 plain" in done.stderr
+    assert backups.list_backups(path) == []  # no plain copy outlives the encryption
+    with Database.open(path, passphrase=PASSPHRASE) as db:
+        assert db.backup().backup is not None
+    [sealed] = backups.list_backups(path)
+    assert sealed.encrypted and b"Bavet" not in sealed.path.read_bytes()
+
+    done = run("passwd", "--db", path,
+               env={"PULANG_PASSPHRASE": PASSPHRASE, "PULANG_NEW_PASSPHRASE": NEW_PASSPHRASE})
+    assert done.returncode == 0, done.stderr
+    [resealed] = backups.list_backups(path)
+    data = resealed.path.read_bytes()
+    with pytest.raises(WrongPassphrase):
+        Sealer.unlock(resealed.path, data, PASSPHRASE)  # the old passphrase opens nothing now
+    new_key = Sealer.unlock(resealed.path, data, NEW_PASSPHRASE)
+    backups.check_backup(resealed, new_key)  # snapshot and journal both open with the new key
+
+    restored = run("restore", "1", "--yes", "--db", path, env={"PULANG_PASSPHRASE": NEW_PASSPHRASE})
+    assert restored.returncode == 0, restored.stderr
+    with Database.open(path, passphrase=NEW_PASSPHRASE) as db:
+        assert [c.title for c in db.cases()] == ["Eleven workers in Bavet"]
+        assert "restore" in [e.action for e in db.audit_trail().entries]

@@ -1,0 +1,97 @@
+"""Erasing a worker: none of their personal values stay in the database, its journal or its
+audit trail; the record stays for the counts; the erasure's time is kept without values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store.classification import is_private
+from store.database import ERASED_NAME, Database
+from store.records import LogEntry, Record, Worker, build
+from tui.app import PulangApp
+from tui.screens.case import CaseScreen
+from tui.screens.dialogs import ConfirmDialog
+from tui.widgets import RecordTable
+
+
+def private_values(worker: Worker) -> list[str]:
+    """The worker's personal and sensitive values as they would appear in a file."""
+    values: list[str] = []
+    for name, value in worker.model_dump(mode="json").items():
+        if is_private(Worker, name) and name not in Record.model_fields:  # not the officer's
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str) and len(item) >= 4 and item != "unknown":
+                    values.append(item)
+    return values
+
+
+def database_files(path: Path) -> list[Path]:
+    """The database, its journal and its audit trail (backups are tested apart: they expire)."""
+    return [p for p in path.parent.iterdir()
+            if p.is_file() and p.name.startswith(path.name) and not p.name.endswith(".lock")]
+
+
+def test_erasing_leaves_no_personal_value_in_any_file(demo_db: Database, db_path: Path) -> None:
+    case = demo_db.case_by_ref("KH-2025-0001")
+    assert case is not None
+    worker = demo_db.workers_of(case.id)[0]
+    worker = demo_db.save_worker(worker.model_copy(update={
+        "passport_number": "X9988776", "current_location": "Shelter Hope, Phnom Penh",
+        "family_contact": "Ibu Sari, +62 812 0000 1111", "health": "malaria, recovering"}))
+    demo_db.save_log_entry(build(LogEntry, {
+        "case_id": case.id, "worker_ids": [worker.id],
+        "summary": f"Spoke with {worker.full_name} about the flight home"}))
+    others = {v for w in demo_db.workers_of(case.id) if w.id != worker.id
+              for v in private_values(w)}
+    secrets = [v for v in private_values(worker) if v not in others]  # theirs alone
+    assert len(secrets) >= 6
+    count = len(demo_db.workers_of(case.id))
+
+    erased = demo_db.erase_worker(worker.id)
+
+    assert erased.full_name == ERASED_NAME and erased.erased_at is not None
+    assert erased.passport_number == "" and erased.phone is None
+    assert len(demo_db.workers_of(case.id)) == count  # the record stays for the counts
+    assert all(worker.full_name not in e.summary for e in demo_db.log_of(case.id))
+    demo_db.close()
+    files = database_files(db_path)
+    assert any(f.name.endswith(".journal") for f in files)
+    for file in files:
+        data = file.read_bytes()
+        for secret in secrets:
+            assert secret.encode() not in data, f"{secret!r} still in {file.name}"
+    with Database.open(db_path) as db:
+        assert db._engine.meta["erasures"]
+        assert "erase" in [entry.action for entry in db.history(worker.id)]
+        assert db.verify_audit().ok
+        assert db.get(Worker, worker.id).erased_at is not None
+
+
+def test_an_erased_worker_is_shown_as_erased_and_asked_about_first(demo_db: Database) -> None:
+    import asyncio
+
+    async def scenario() -> None:
+        case = demo_db.case_by_ref("KH-2025-0001")
+        assert case is not None
+        app = PulangApp(demo_db)
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.open_case(case.id)
+            await pilot.pause()
+            assert isinstance(app.screen, CaseScreen)
+            table = app.screen.query_one("#workers", RecordTable)
+            app.screen.set_focus(table)
+            await pilot.pause()
+            first = table.current_key
+            await pilot.press("E")
+            assert isinstance(app.screen, ConfirmDialog)
+            await pilot.press("y")
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if demo_db.get(Worker, first).erased_at is not None:
+                    break
+            await pilot.pause(0.2)
+            assert demo_db.get(Worker, first).erased_at is not None
+            text = app.export_screenshot()
+            assert "personal" in text and "erased" in text
+
+    asyncio.run(scenario())
