@@ -41,6 +41,7 @@ from tui.caselist import CaseList
 from tui.screens.case import CaseScreen
 from tui.screens.cases import CasesScreen
 from tui.screens.dialogs import ConfirmDialog
+from tui.screens.history import HistoryScreen
 from tui.screens.record_forms import LogEntryForm, WorkerForm
 from tui.widgets import ControlCharacterFilter
 
@@ -578,7 +579,11 @@ async def test_controls_from_the_file_are_shown_as_a_mark_and_markup_as_typed(
         await pilot.press("d")
         await pilot.pause()
         assert shown_as in screen_text(app), "the remove dialog"
-        await pilot.press("n", "tab", "enter")
+        await pilot.press("n", "h")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        assert "Siti\ufffd[2" in assert_nothing_reaches_the_terminal(app), "the case's history"
+        await pilot.press("escape", "tab", "enter")
         await settle(pilot)
         form = app.screen
         assert isinstance(form, LogEntryForm)

@@ -354,7 +354,7 @@ class PulangApp(App[None]):
         except PulangError as error:  # e.g. the file was damaged: say so once, keep trying
             if str(error) != self._check_failed:
                 self._check_failed = str(error)
-                self.notify(str(error), severity="error", timeout=10)
+                self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
             return
         finally:
             self._checking = False

@@ -552,7 +552,7 @@ def _audit(args: argparse.Namespace) -> int:
     with open_database(args, path) as db:
         if args.verify:
             result = db.verify_audit()
-            print(result.describe())
+            print(printable(result.describe()))
             return int(ExitCode.OK if result.ok else ExitCode.PROBLEMS)
         if args.record:
             case = db.case_by_ref(args.record)
@@ -563,7 +563,7 @@ def _audit(args: argparse.Namespace) -> int:
             entries, unreadable = trail.entries, trail.unreadable
     try:
         for entry in entries:
-            print(_audit_line(entry))
+            print(printable(_audit_line(entry)))  # the trail is a file: it may hold anything
         sys.stdout.flush()
     except BrokenPipeError:  # piped into `head`, which has seen enough
         import os

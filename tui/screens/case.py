@@ -146,7 +146,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         try:
             self.reload()
         except PulangError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
 
     def reload(self) -> None:
         db = self.pulang.db
@@ -381,7 +381,8 @@ class CaseScreen(TranslatedBindings, Screen[None]):
                 _("Erase every personal detail of {name} for good? The record stays for the "
                   "counts, without name, contacts, passport or location; their name is blanked "
                   "out of the log. This cannot be undone; backups from before today are deleted "
-                  "after {days} days.").format(name=worker.full_name, days=ERASED_BACKUP_DAYS),
+                  "after {days} days.").format(name=printable(worker.full_name, limit=200),
+                                               days=ERASED_BACKUP_DAYS),
                 _("Erase"),
                 _("Keep"),
             ),
