@@ -18,6 +18,7 @@ from store.vocab import Stage, label
 from tui import perf
 from tui.caselist import CaseList, Column, fit
 from tui.translate import TranslatedBindings
+from tui.widgets import TextInput
 
 if TYPE_CHECKING:
     from tui.app import PulangApp
@@ -81,7 +82,7 @@ class CasesScreen(TranslatedBindings, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(
+        yield TextInput(  # a pasted control character shows as �
             placeholder=_("/ to filter by reference, title, place or name"),
             id="filter",
             # Selecting on focus would swallow keys typed ahead over a slow link.
