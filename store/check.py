@@ -16,6 +16,7 @@ from store.database import CASES, LOG, WORKERS, Database
 from store.errors import RecordInvalid
 from store.i18n import N_, _
 from store.records import Case, LogEntry, Record, Worker, build
+from store.text import shorten
 
 _KIND_NAMES = {Case: N_("case"), Worker: N_("worker"), LogEntry: N_("log entry")}
 
@@ -31,10 +32,11 @@ class Problem:
 
 def _describe(kind: type[Record], doc: dict[str, object], refs: dict[str, str]) -> str:
     name = _(_KIND_NAMES[kind])
-    record_id = str(doc.get("id", "?"))
+    # As the file holds them, so perhaps anything: shown printable and short.
+    record_id = shorten(str(doc.get("id", "?")))
     if kind is Case:
-        return f"{name} {doc.get('ref') or record_id}"
-    case_ref = refs.get(str(doc.get("case_id", "")), "?")
+        return f"{name} {shorten(str(doc.get('ref') or record_id))}"
+    case_ref = shorten(refs.get(str(doc.get("case_id", "")), "?"))
     return f"{name} {record_id[:8]} ({_('case')} {case_ref})"
 
 

@@ -19,8 +19,11 @@ class Classification(StrEnum):
     SENSITIVE = "sensitive"  # passport, current location and shelter, family contact, health
 
 
-def _field(classification: Classification, label: str, default: Any = ..., **kwargs: Any) -> Any:
+def _field(classification: Classification, label: str, default: Any = ..., *,
+           text: str | None = None, **kwargs: Any) -> Any:
     extra = {"classification": classification.value, "label": label}
+    if text is not None:  # the kind of text it holds (`store.text.RULES`); a line by default
+        extra["text"] = text
     return Field(default, json_schema_extra=extra, **kwargs)
 
 

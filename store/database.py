@@ -40,7 +40,7 @@ from store.errors import (
 from store.i18n import _
 from store.journal import locked
 from store.migrations import META_TABLE, MIGRATIONS, Migration, Tables
-from store.records import Case, LogEntry, Record, Worker, build, new_id
+from store.records import STORED, Case, LogEntry, Record, Worker, build, new_id
 from store.rows import CaseRow
 from store.storage import remove_stale_temporaries
 from store.text import fold
@@ -814,6 +814,6 @@ def _valid(kind: type[R], doc: dict[str, Any]) -> R:
     """A stored record as a domain object; one that no longer validates (changed outside
     Pulang) is reported as damaged instead of failing somewhere in a screen."""
     try:
-        return kind.model_validate(doc)
+        return kind.model_validate(doc, context=STORED)
     except (ValidationError, RecordInvalid):
         raise DamagedRecord() from None

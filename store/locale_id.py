@@ -812,4 +812,19 @@ CATALOGUE: dict[str, str] = {
     'Undo removal': 'Batalkan penghapusan',
     'Move to a removal first (a line that says removed).': 'Pindah dulu ke sebuah penghapusan (baris yang bertuliskan dihapus).',
     'Brought back as it was last saved.': 'Dikembalikan seperti terakhir disimpan.',
+    # The input policy for text (store/text.py).
+    "contains an invisible control character; remove it": (
+        "berisi karakter kendali yang tidak terlihat; hapuslah"
+    ),
+    "must fit on one line; remove the line break or tab": (
+        "harus muat dalam satu baris; hapus ganti baris atau tab"
+    ),
+    "contains a character that cannot be stored; remove it": (
+        "berisi karakter yang tidak dapat disimpan; hapuslah"
+    ),
+    "is too long: at most {limit} characters, this has {count}": (
+        "terlalu panjang: paling banyak {limit} karakter, ini {count}"
+    ),
+    "has too many items: at most {limit}": "isinya terlalu banyak: paling banyak {limit}",
+    "is too far in the past or the future": "terlalu jauh di masa lalu atau masa depan",
 }

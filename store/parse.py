@@ -12,6 +12,7 @@ import phonenumbers
 
 from store.countries import country_code
 from store.i18n import _
+from store.text import shorten
 
 
 class InputProblem(ValueError):
@@ -61,7 +62,7 @@ def parse_date(text: str) -> dt.date | None:
             if month.casefold() in _MONTHS:
                 return dt.date(int(year), _MONTHS[month.casefold()], int(day))
     except ValueError:
-        raise InputProblem(_("There is no such date: {text}").format(text=cleaned)) from None
+        raise InputProblem(_("There is no such date: {text}").format(text=shorten(cleaned))) from None
     raise InputProblem(_("Not a date; write it as DD/MM/YYYY, e.g. 12/12/2025"))
 
 
@@ -120,7 +121,7 @@ def parse_country(text: str) -> str | None:
         return None
     code = country_code(cleaned)
     if code is None:
-        raise InputProblem(_("Unknown country: {text}").format(text=cleaned))
+        raise InputProblem(_("Unknown country: {text}").format(text=shorten(cleaned)))
     return code
 
 

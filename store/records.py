@@ -4,6 +4,13 @@ Records accept what a form or an import holds (text for dates, phones, countries
 store clean values: dates, E.164 phones, ISO 3166-1 alpha-2 codes. Every field is classified in
 its metadata (see `store.classification`). `build()` turns pydantic's errors into a
 `RecordInvalid` whose messages name the field in the user's language.
+
+Every text field follows the one input policy of `store.text` (control characters refused,
+a length limit per kind of field, everything else kept as typed). A free-text field names its
+kind (`text=NAME.name`, `LINE.name` or `NOTES.name`); any other text (ids, codes) is held to a
+line's rules. Records read back from the file (`STORED`) are taken as saved, so text written by
+an older version stays readable; `pulang check` and the next save through a form apply the
+policy again.
 """
 
 from __future__ import annotations
@@ -34,6 +41,16 @@ from store.parse import (
     parse_list,
     parse_phone,
 )
+from store.text import (
+    LINE,
+    NAME,
+    NOTES,
+    RULES,
+    list_problem,
+    normalise_line_breaks,
+    shorten,
+    text_problem,
+)
 from store.vocab import (
     CaseKind,
     ExploitationType,
@@ -48,8 +65,11 @@ from store.vocab import (
 
 R = TypeVar("R", bound="Record")
 
-REF_PATTERN = re.compile(r"^[A-Z]{2}-\d{4}-\d{4,}$")
-_E164 = re.compile(r"^\+[1-9]\d{7,14}$")
+REF_PATTERN = re.compile(r"^[A-Z]{2}-[0-9]{4}-[0-9]{4,}$")
+_E164 = re.compile(r"^\+[1-9][0-9]{7,14}$")  # ASCII digits only: \d also matches Lao or Thai
+
+# Validation context for a record read back from the file: its text is taken as it was saved.
+STORED: dict[str, Any] = {"stored": True}
 
 
 def new_id() -> str:
@@ -69,7 +89,7 @@ class Record(BaseModel):
     id: str = public(N_("Id"), default_factory=new_id)
     created_at: dt.datetime | None = public(N_("Created"), None)
     updated_at: dt.datetime | None = public(N_("Updated"), None)
-    changed_by: str = personal(N_("Changed by"), "")
+    changed_by: str = personal(N_("Changed by"), "", text=NAME.name)
     version: int = public(N_("Version"), 0, ge=0)
 
     @classmethod
@@ -97,6 +117,28 @@ class Record(BaseModel):
                 return None
         return value
 
+    @field_validator("*")
+    @classmethod
+    def _text_policy(cls, value: Any, info: ValidationInfo) -> Any:
+        """The input policy of `store.text`, for every text field and list of texts."""
+        if isinstance(value, str):
+            pass
+        elif not (isinstance(value, list) and value and isinstance(value[0], str)):
+            return value
+        if info.context is not None and info.context.get("stored"):
+            return value  # as saved: read back exactly, whatever an older version let in
+        extra = cls.__pydantic_fields__[info.field_name or ""].json_schema_extra
+        rule = RULES[str(extra.get("text", LINE.name))] if isinstance(extra, dict) else LINE
+        if isinstance(value, str):
+            if rule.multiline:
+                value = normalise_line_breaks(value)
+            problem = text_problem(value, rule)
+        else:
+            problem = list_problem(value, rule)
+        if problem:
+            raise _problem(problem)
+        return value
+
 
 def _date(value: Any) -> Any:
     if isinstance(value, str):
@@ -122,19 +164,19 @@ def _listed(value: Any) -> Any:
 
 class Case(Record):
     ref: str | None = public(N_("Reference"), None)
-    title: str = public(N_("Title"))
+    title: str = public(N_("Title"), text=LINE.name)
     kind: CaseKind = public(N_("Kind"), CaseKind.INDIVIDUAL)
     destination_country: str = public(N_("Destination country"))
-    destination_place: str = public(N_("Destination place"), "")
+    destination_place: str = public(N_("Destination place"), "", text=LINE.name)
     origin_country: str | None = public(N_("Origin country"), None)
     exploitation_types: list[ExploitationType] = public(N_("Exploitation"), default_factory=list)
     sector: Sector | None = public(N_("Sector"), None)
     reached_via: ReachedVia | None = public(N_("Reached the union via"), None)
     date_reported: dt.date = public(N_("Date reported"), default_factory=dt.date.today)
     urgency: Urgency = public(N_("Urgency"), Urgency.NORMAL)
-    assigned_officer: str = personal(N_("Assigned officer"), "")
+    assigned_officer: str = personal(N_("Assigned officer"), "", text=NAME.name)
     stage: Stage = public(N_("Stage"), Stage.REPORTED)
-    tags: list[str] = public(N_("Tags"), default_factory=list)
+    tags: list[str] = public(N_("Tags"), default_factory=list, text=NAME.name)
 
     @field_validator("title", mode="before")
     @classmethod
@@ -159,7 +201,7 @@ class Case(Record):
     @classmethod
     def _known_country(cls, value: str | None) -> str | None:
         if value is not None and parse_country(value) is None:
-            raise _problem(_("Unknown country: {text}").format(text=value))
+            raise _problem(_("Unknown country: {text}").format(text=shorten(value)))
         return value
 
     @field_validator("date_reported", mode="before")
@@ -189,21 +231,22 @@ class Case(Record):
 
 class Worker(Record):
     case_id: str = public(N_("Case"))
-    full_name: str = personal(N_("Full name"))
-    other_spellings: list[str] = personal(N_("Other spellings"), default_factory=list)
+    full_name: str = personal(N_("Full name"), text=NAME.name)
+    other_spellings: list[str] = personal(N_("Other spellings"), default_factory=list,
+                                          text=NAME.name)
     sex: Sex = public(N_("Sex"), Sex.UNKNOWN)
     date_of_birth: dt.date | None = personal(N_("Date of birth"), None)
     age: int | None = personal(N_("Age"), None, ge=0, le=120)
     nationality: str | None = public(N_("Nationality"), None)
-    home_province: str = personal(N_("Home province"), "")
-    home_district: str = personal(N_("Home district"), "")
+    home_province: str = personal(N_("Home province"), "", text=NAME.name)
+    home_district: str = personal(N_("Home district"), "", text=NAME.name)
     phone: str | None = personal(N_("Phone"), None)
-    passport_number: str = sensitive(N_("Passport number"), "")
+    passport_number: str = sensitive(N_("Passport number"), "", text=NAME.name)
     passport_status: PassportStatus = sensitive(N_("Passport is"), PassportStatus.UNKNOWN)
-    current_location: str = sensitive(N_("Current location or shelter"), "")
-    family_contact: str = sensitive(N_("Family contact"), "")
-    health: str = sensitive(N_("Health"), "")
-    notes: str = personal(N_("Notes"), "")
+    current_location: str = sensitive(N_("Current location or shelter"), "", text=LINE.name)
+    family_contact: str = sensitive(N_("Family contact"), "", text=LINE.name)
+    health: str = sensitive(N_("Health"), "", text=NOTES.name)
+    notes: str = personal(N_("Notes"), "", text=NOTES.name)
     # When the worker's personal and sensitive data was erased (withdrawn consent, or a
     # request under the data protection law); what is left is the bare record for the counts.
     erased_at: dt.datetime | None = public(N_("Erased"), None)
@@ -236,7 +279,7 @@ class Worker(Record):
         if isinstance(value, str):
             if not value.strip():
                 return None
-            if not value.strip().isdigit():
+            if not value.strip().isdecimal():  # isdigit() takes "²", which int() refuses
                 raise _problem(_("Enter the age in whole years"))
             return int(value)
         return value
@@ -253,10 +296,11 @@ class Worker(Record):
                 raise _problem(str(problem)) from None
         return value
 
-    @field_validator("passport_number")
+    @field_validator("passport_number", mode="before")
     @classmethod
-    def _passport(cls, value: str) -> str:
-        return re.sub(r"\s+", "", value).upper()
+    def _passport(cls, value: Any) -> Any:
+        # Before the text policy, which then sees (and limits) what is stored.
+        return re.sub(r"\s+", "", value).upper() if isinstance(value, str) else value
 
     @property
     def display_age(self) -> int | None:
@@ -281,12 +325,12 @@ class LogEntry(Record):
     case_id: str = public(N_("Case"))
     worker_ids: list[str] = public(N_("Workers"), default_factory=list)
     at: dt.datetime = public(N_("When"), default_factory=lambda: dt.datetime.now().astimezone())
-    recorded_by: str = personal(N_("Recorded by"), "")
+    recorded_by: str = personal(N_("Recorded by"), "", text=NAME.name)
     kind: LogKind = public(N_("Kind"), LogKind.NOTE)
-    counterpart_org: str = public(N_("Counterpart organisation"), "")
-    counterpart_person: str = personal(N_("Counterpart person"), "")
-    summary: str = personal(N_("Summary"))
-    next_step: str = personal(N_("Next step"), "")
+    counterpart_org: str = public(N_("Counterpart organisation"), "", text=LINE.name)
+    counterpart_person: str = personal(N_("Counterpart person"), "", text=NAME.name)
+    summary: str = personal(N_("Summary"), text=NOTES.name)
+    next_step: str = personal(N_("Next step"), "", text=LINE.name)
     due_date: dt.date | None = public(N_("Due date"), None)
     next_step_done: bool = public(N_("Next step done"), False)
 
@@ -302,13 +346,20 @@ class LogEntry(Record):
                 parsed = parse_datetime(value)
             except InputProblem as problem:
                 raise _problem(str(problem)) from None
+            except (ValueError, OverflowError):  # 01/01/0001 00:00 has no local time
+                raise _problem(_("is too far in the past or the future")) from None
             return dt.datetime.now().astimezone() if parsed is None else parsed
         return value
 
     @field_validator("at")
     @classmethod
     def _aware(cls, value: dt.datetime) -> dt.datetime:
-        return value if value.tzinfo else value.astimezone()
+        try:
+            aware = value if value.tzinfo else value.astimezone()
+            aware.astimezone()  # every screen shows it in local time: that must exist
+        except (ValueError, OverflowError):
+            raise _problem(_("is too far in the past or the future")) from None
+        return aware
 
     @field_validator("summary", mode="before")
     @classmethod
@@ -343,6 +394,7 @@ _PYDANTIC_MESSAGES = {
     "extra_forbidden": N_("is not a field of this record"),
     "date_from_datetime_parsing": N_("Not a date; write it as DD/MM/YYYY, e.g. 12/12/2025"),
     "date_parsing": N_("Not a date; write it as DD/MM/YYYY, e.g. 12/12/2025"),
+    "string_unicode": N_("contains a character that cannot be stored; remove it"),
 }
 
 

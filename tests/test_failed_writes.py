@@ -214,7 +214,7 @@ def test_a_real_full_disk_changes_nothing_and_loses_nothing(small_disk: Path) ->
     for _attempt in range(100):  # the journal's last block may still take a line or two
         before = files(path)
         try:
-            db.save_case(a_case("A long account of the escape " * 50))
+            db.save_case(a_case("A long account of the escape " * 17))  # a title's most
         except WriteFailed as error:
             failed = error
             break

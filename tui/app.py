@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import asyncio
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,11 +24,13 @@ from rich.text import Text
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.message import Message
 from textual.screen import Screen
 
 from store.errors import DatabaseLocked, PulangError, busy_retrying
 from store.i18n import N_, _
+from store.text import printable
 from tui import perf
 from tui.commands import PulangCommands
 from tui.crash import safe_report
@@ -37,6 +39,7 @@ from store.crypto import Sealer, is_encrypted_file
 from tui.screens.dialogs import HelpScreen
 from tui.screens.lock import LockScreen
 from tui.translate import translate_bindings
+from tui.widgets import ControlCharacterFilter
 
 if TYPE_CHECKING:
     from store.database import Database
@@ -92,6 +95,7 @@ class PulangApp(App[None]):
         self._after_load: list[Callable[[], None]] = []
         self._stalls = perf.StallWatch()
         self._usable_marked = False
+        self._control_filter = ControlCharacterFilter()
         self._checking = False
         self._check_failed = ""
         translate_bindings(self)
@@ -103,8 +107,12 @@ class PulangApp(App[None]):
         assert isinstance(screen, CasesScreen)
         return screen
 
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        # Textual's own (NO_COLOR...), then ours: no control character reaches the terminal.
+        return [*super().get_line_filters(), self._control_filter]
+
     def on_mount(self) -> None:
-        self.sub_title = str(self.db_path)
+        self.sub_title = printable(str(self.db_path))
         if self.idle_seconds > 0:
             self.set_interval(min(30.0, max(1.0, self.idle_seconds / 4)), self._lock_if_idle)
         self.set_interval(self.REFRESH_SECONDS, self.check_for_changes)
@@ -165,7 +173,7 @@ class PulangApp(App[None]):
     def _loaded(self, db: Database, rows: list[Any]) -> None:
         self.db = db
         db.on_busy = self._busy_waiting
-        self.sub_title = _("Demo database") if db.is_demo else str(db.path)
+        self.sub_title = _("Demo database") if db.is_demo else printable(str(db.path))
         self.cases_screen.show_rows(rows)
         if perf.enabled():
             if not self._usable_marked:
@@ -346,7 +354,7 @@ class PulangApp(App[None]):
         except PulangError as error:  # e.g. the file was damaged: say so once, keep trying
             if str(error) != self._check_failed:
                 self._check_failed = str(error)
-                self.notify(str(error), severity="error", timeout=10)
+                self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
             return
         finally:
             self._checking = False

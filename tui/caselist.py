@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from store.i18n import N_
 from store.rows import CaseRow
+from store.text import printable
 from tui.translate import TranslatedBindings
 
 
@@ -36,7 +37,10 @@ class Column:
 
 
 def fit(text: str, width: int) -> str:
-    """`text` cut (with …) or padded to exactly `width` terminal cells."""
+    """`text` cut (with …) or padded to exactly `width` terminal cells, any control character
+    in it shown as � (a row is a record's text, as the file holds it)."""
+    # Measure no more than can show: a title may be thousands of characters long.
+    text = printable(text, limit=4 * width + 8)
     if cell_len(text) > width:
         return set_cell_size(text, width - 1) + "…"
     return set_cell_size(text, width)

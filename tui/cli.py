@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from store.errors import DatabaseError, ExitCode, PulangError
 from store.i18n import _, language_from_environment, set_language
+from store.text import printable
 
 if TYPE_CHECKING:
     from store.audit import AuditEntry
@@ -41,7 +42,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(ExitCode.USAGE, f"pulang: {_('error')}: {message}\n")
+        self.exit(ExitCode.USAGE, printable(f"pulang: {_('error')}: {message}") + "\n")
 
 
 def _common(suppress: bool) -> argparse.ArgumentParser:
@@ -145,8 +146,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(message: str, to_stderr: bool = False) -> None:
+    """Print one line; what it quotes (a path, a record's reference) may hold anything, so a
+    control character is shown as � and never reaches the terminal."""
+    print(printable(message), file=sys.stderr if to_stderr else sys.stdout)
+
+
 def _fail(message: str, code: ExitCode) -> int:
-    print(f"pulang: {message}", file=sys.stderr)
+    _say(f"pulang: {message}", to_stderr=True)
     return int(code)
 
 
@@ -500,14 +507,14 @@ def _demo(args: argparse.Namespace) -> int:
             existing.close()
             remove_database_files(path)
             db = _new_demo(path, args.shared_group)
-            print(_("Demo database rebuilt: {path}").format(path=path), file=sys.stderr)
+            _say(_("Demo database rebuilt: {path}").format(path=path), to_stderr=True)
         else:
             db = existing
-            print(_("Reopening the demo database as it is: {path} (--reset starts afresh)")
-                  .format(path=path), file=sys.stderr)
+            _say(_("Reopening the demo database as it is: {path} (--reset starts afresh)")
+                 .format(path=path), to_stderr=True)
     else:
         db = _new_demo(path, args.shared_group)
-        print(_("Demo database written: {path}").format(path=path), file=sys.stderr)
+        _say(_("Demo database written: {path}").format(path=path), to_stderr=True)
     db.on_busy = _say_busy
     try:
         if args.no_open:
@@ -531,12 +538,12 @@ def _check(args: argparse.Namespace) -> int:
     with open_database(args, path) as db:
         problems = check(db)
     if not problems:
-        print(_("{path}: sound, no problems found.").format(path=path))
+        _say(_("{path}: sound, no problems found.").format(path=path))
         return int(ExitCode.OK)
     for problem in problems:
-        print(str(problem))
-    print(_("{count} problems found in {path}.").format(count=len(problems), path=path),
-          file=sys.stderr)
+        _say(str(problem))
+    _say(_("{count} problems found in {path}.").format(count=len(problems), path=path),
+         to_stderr=True)
     return int(ExitCode.PROBLEMS)
 
 
@@ -545,7 +552,7 @@ def _audit(args: argparse.Namespace) -> int:
     with open_database(args, path) as db:
         if args.verify:
             result = db.verify_audit()
-            print(result.describe())
+            print(printable(result.describe()))
             return int(ExitCode.OK if result.ok else ExitCode.PROBLEMS)
         if args.record:
             case = db.case_by_ref(args.record)
@@ -556,7 +563,7 @@ def _audit(args: argparse.Namespace) -> int:
             entries, unreadable = trail.entries, trail.unreadable
     try:
         for entry in entries:
-            print(_audit_line(entry))
+            print(printable(_audit_line(entry)))  # the trail is a file: it may hold anything
         sys.stdout.flush()
     except BrokenPipeError:  # piped into `head`, which has seen enough
         import os

@@ -6,9 +6,10 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from store.i18n import _
-from store.text import fold
+from store.text import fold, printable
 
 _MOST_CASES = 40
 
@@ -63,9 +64,11 @@ class PulangCommands(Provider):
         for row in app.db.case_rows():
             if wanted not in row.search_text:
                 continue
-            text = f"{prefix} {row.ref} {row.title}"
-            yield Hit(max(matcher.match(text), 0.5), matcher.highlight(text),
-                      partial(app.open_case, row.id), help=_("Open this case"))
+            text = printable(f"{prefix} {row.ref} {row.title}", limit=200)
+            # Content, not matcher.highlight(): that reads the title as markup, and a title
+            # is whatever was typed ("[/]" would crash the palette, "[@click=...]" run actions).
+            yield Hit(max(matcher.match(text), 0.5), Content(text),
+                      partial(app.open_case, row.id), text=text, help=_("Open this case"))
             shown += 1
             if shown == _MOST_CASES:
                 return

@@ -2,16 +2,68 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from rich.cells import cell_len
 from rich.segment import Segment
+from rich.text import Text
 from textual.binding import Binding
+from textual.color import Color
+from textual.filter import LineFilter
 from textual.strip import Strip
-from textual.widgets import DataTable, SelectionList
+from textual.widgets import DataTable, Input, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 from store.i18n import N_
+from store.text import PLACEHOLDER, printable
 from tui.translate import TranslatedBindings
+
+# What must never reach the terminal as text: C0, DEL, C1 (ESC, CSI, BEL, backspace, CR...),
+# the line and paragraph separators, and lone surrogates (which cannot even be encoded).
+_NEVER_SHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+class ControlCharacterFilter(LineFilter):
+    """The last guard before the terminal, on every line of every screen: text that still holds
+    a control character (one a widget did not show as �) has it dropped, so nothing a record
+    holds can move the cursor, clear the screen or send the terminal an escape sequence.
+
+    Rich counts these characters as zero cells wide, so dropping them keeps the layout.
+    """
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        search = _NEVER_SHOWN.search
+        if not any(search(segment.text) for segment in segments if not segment.control):
+            return segments
+        return [
+            segment if segment.control or not search(segment.text)
+            else Segment(_NEVER_SHOWN.sub("", segment.text), segment.style)
+            for segment in segments
+        ]
+
+
+def cell(text: str, limit: int = 400) -> Text:
+    """Record text for one line of a table: printable, never read as markup, cut short."""
+    return Text(printable(text, limit=limit), no_wrap=True, overflow="ellipsis", end="")
+
+
+class TextInput(Input):
+    """A one-line field that shows a control character it holds (pasted, or saved by an older
+    version) as �, so the officer can find the one the save refuses; the value keeps it."""
+
+    @property
+    def _value(self) -> Text:
+        if self.password or not _NEVER_SHOWN.search(self.value):
+            return super()._value
+        # One character for one, so the cursor and the selection keep their places (Rich's
+        # Text would silently drop a carriage return or a backspace and shift them).
+        text = Text(_NEVER_SHOWN.sub(PLACEHOLDER, self.value), no_wrap=True, overflow="ignore",
+                    end="")
+        return self.highlighter(text) if self.highlighter is not None else text
+
+    def _position_to_cell(self, position: int) -> int:
+        return cell_len(_NEVER_SHOWN.sub(PLACEHOLDER, self.value[:position]))
 
 
 class RecordTable(TranslatedBindings, DataTable[str]):

@@ -19,6 +19,7 @@ from store.backups import ERASED_BACKUP_DAYS
 from store.errors import Conflict, PulangError
 from store.i18n import N_, _, format_date, format_datetime
 from store.records import Case, LogEntry, Worker
+from store.text import printable
 from store.vocab import label
 from tui import perf
 from tui.screens.conflict import Choice, ConflictScreen
@@ -26,12 +27,23 @@ from tui.screens.dialogs import ConfirmDialog
 from tui.screens.form import RecordForm
 from tui.screens.record_forms import CaseForm, LogEntryForm, WorkerForm
 from tui.translate import TranslatedBindings
-from tui.widgets import RecordTable
+from tui.widgets import RecordTable, cell
 
 if TYPE_CHECKING:
     from tui.app import PulangApp
 
 R = TypeVar("R", Worker, LogEntry)
+
+_DETAIL_LIMIT = 2000  # characters of a summary the three lines below the log can show at most
+
+
+def shown(text: str) -> str:
+    """A record's one-line text for a line of the screen: printable and of sane length."""
+    return printable(text, limit=500)
+
+
+def _screen_title(case: Case) -> str:
+    return printable(f"{case.ref} · {case.title}", limit=200)
 
 
 class CaseScreen(TranslatedBindings, Screen[None]):
@@ -88,7 +100,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         try:
             self.reload()
         except PulangError as error:  # a damaged or vanished record: say so, go back
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
             self.app.call_later(self.app.pop_screen)
             return
         if perf.enabled():
@@ -134,14 +146,14 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         try:
             self.reload()
         except PulangError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
 
     def reload(self) -> None:
         db = self.pulang.db
         self.case = db.get(Case, self.case_id)
         self.case_workers = sorted(db.workers_of(self.case_id), key=lambda w: w.full_name.casefold())
         self.entries = db.log_of(self.case_id)
-        self.title = f"{self.case.ref} · {self.case.title}"
+        self.title = _screen_title(self.case)
         self.render_facts()
         self.render_workers()
         self.render_log()
@@ -149,7 +161,8 @@ class CaseScreen(TranslatedBindings, Screen[None]):
     def render_facts(self) -> None:
         case = self.case
         assert case is not None
-        place = ", ".join(p for p in (case.destination_place, country_name(case.destination_country)) if p)
+        place = ", ".join(p for p in (shown(case.destination_place),
+                                      country_name(case.destination_country)) if p)
         kinds = ", ".join(label(t) for t in case.exploitation_types) or "–"
         first = _("{kind} case · {place} · stage: {stage} · urgency: {urgency}").format(
             kind=label(case.kind), place=place, stage=label(case.stage),
@@ -162,11 +175,11 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             date=format_date(case.date_reported),
             via=(" " + _("via {how}").format(how=label(case.reached_via))) if case.reached_via else "",
             origin=country_name(case.origin_country) or "–",
-            officer=case.assigned_officer or "–",
+            officer=shown(case.assigned_officer) or "–",
         )
         lines = [first, second, third]
         if case.tags:
-            lines.append(_("Tags: {tags}").format(tags=", ".join(case.tags)))
+            lines.append(_("Tags: {tags}").format(tags=shown(", ".join(case.tags))))
         self.query_one("#facts", Static).update("\n".join(lines))
 
     def render_workers(self) -> None:
@@ -183,11 +196,12 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             if worker.other_spellings:
                 name += f" ({', '.join(worker.other_spellings)})"
             age = worker.display_age
+            # Text cells: a str cell is read as markup, and a name is whatever was typed.
             table.add_row(
-                Text(name, no_wrap=True, overflow="ellipsis"),
+                cell(name),
                 label(worker.sex),
                 "" if age is None else str(age),
-                worker.home_district or worker.home_province,
+                cell(worker.home_district or worker.home_province),
                 label(worker.passport_status),
                 key=worker.id,
             )
@@ -226,8 +240,8 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             table.add_row(
                 format_datetime(entry.at),
                 label(entry.kind),
-                Text(summary, no_wrap=True, overflow="ellipsis"),
-                Text(entry.next_step, no_wrap=True, overflow="ellipsis"),
+                cell(summary),
+                cell(entry.next_step),
                 due,
                 key=entry.id,
             )
@@ -300,7 +314,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         self.notify(_("Saved."))
         if isinstance(saved, Case):
             self.case = saved
-            self.title = f"{saved.ref} · {saved.title}"
+            self.title = _screen_title(saved)
             self.render_facts()
         elif isinstance(saved, Worker):
             others = [w for w in self.case_workers if w.id != saved.id]
@@ -340,7 +354,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         self.app.push_screen(
             ConfirmDialog(
                 _("Remove {name} from this case? Log entries stay, without the link to this worker.")
-                .format(name=worker.full_name),
+                .format(name=printable(worker.full_name, limit=200)),
                 _("Remove"),
                 _("Keep"),
             ),
@@ -367,7 +381,8 @@ class CaseScreen(TranslatedBindings, Screen[None]):
                 _("Erase every personal detail of {name} for good? The record stays for the "
                   "counts, without name, contacts, passport or location; their name is blanked "
                   "out of the log. This cannot be undone; backups from before today are deleted "
-                  "after {days} days.").format(name=worker.full_name, days=ERASED_BACKUP_DAYS),
+                  "after {days} days.").format(name=printable(worker.full_name, limit=200),
+                                               days=ERASED_BACKUP_DAYS),
                 _("Erase"),
                 _("Keep"),
             ),
@@ -399,7 +414,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         self._reload_shown()
 
     def _store_failed(self, error: PulangError) -> None:
-        self.notify(str(error), severity="error", timeout=10)
+        self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
         self._reload_shown()
 
     def _remove_failed(self, worker: Worker, error: PulangError) -> None:
@@ -437,9 +452,10 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             detail.update("")
             return
         who = " · ".join(p for p in (entry.counterpart_org, entry.counterpart_person) if p)
-        text = f"{who}: {entry.summary}" if who else entry.summary
+        summary = printable(entry.summary, multiline=True, limit=_DETAIL_LIMIT)
+        text = f"{shown(who)}: {summary}" if who else summary
         if entry.next_step:
-            text += "\n" + _("Next step: {step}").format(step=entry.next_step)
+            text += "\n" + _("Next step: {step}").format(step=shown(entry.next_step))
             if entry.due_date:
                 text += " · " + _("due {date}").format(date=format_date(entry.due_date))
         detail.update(text)

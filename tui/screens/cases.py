@@ -13,11 +13,12 @@ from textual.widgets import Footer, Header, Input, Static
 
 from store.i18n import N_, _, format_date
 from store.rows import CaseRow
-from store.text import fold
+from store.text import fold, shorten
 from store.vocab import Stage, label
 from tui import perf
 from tui.caselist import CaseList, Column, fit
 from tui.translate import TranslatedBindings
+from tui.widgets import TextInput
 
 if TYPE_CHECKING:
     from tui.app import PulangApp
@@ -81,7 +82,7 @@ class CasesScreen(TranslatedBindings, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(
+        yield TextInput(  # a pasted control character shows as �
             placeholder=_("/ to filter by reference, title, place or name"),
             id="filter",
             # Selecting on focus would swallow keys typed ahead over a slow link.
@@ -89,7 +90,7 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         )
         yield Static("", id="cases-header")
         yield CaseList(id="cases")
-        yield Static(_("Opening the database…"), id="cases-status")
+        yield Static(_("Opening the database…"), id="cases-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -170,7 +171,7 @@ class CasesScreen(TranslatedBindings, Screen[None]):
             status = _("No cases yet. Press n to record the first one.")
         elif self.query_text.strip():
             status = _("{shown} of {total} cases match “{text}”. Escape clears the filter.").format(
-                shown=shown, total=total, text=self.query_text.strip()
+                shown=shown, total=total, text=shorten(self.query_text.strip())
             )
         else:
             status = _("{total} cases. Overdue dates are highlighted.").format(total=total)

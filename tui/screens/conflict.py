@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,9 +16,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
 from store.i18n import N_, _
+from store.text import printable
 from tui.screens.dialogs import ConfirmDialog
 from tui.translate import TranslatedBindings
-from tui.widgets import RecordTable
+from tui.widgets import RecordTable, cell
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class ConflictScreen(TranslatedBindings, Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(self.message, id="conflict-message", markup=False)
+        yield Static(printable(self.message), id="conflict-message", markup=False)
         yield Label(_("Fields that differ ({count}):").format(count=len(self.differences)),
                     id="conflict-title", classes="section-title")
         yield RecordTable(id="differences")
@@ -94,9 +94,9 @@ class ConflictScreen(TranslatedBindings, Screen[str | None]):
         table.add_column(self.mine_title, width=rest - rest // 2)
         for difference in self.differences:
             table.add_row(
-                Text(difference.label, no_wrap=True, overflow="ellipsis"),
-                Text(difference.theirs or "–", no_wrap=True, overflow="ellipsis"),
-                Text(difference.mine or "–", no_wrap=True, overflow="ellipsis"),
+                cell(difference.label),
+                cell(difference.theirs or "–"),
+                cell(difference.mine or "–"),
                 key=difference.name,
             )
         self.set_focus(table)
@@ -109,8 +109,10 @@ class ConflictScreen(TranslatedBindings, Screen[str | None]):
         if difference is None:
             detail.update("")
             return
-        detail.update(f"{self.theirs_title}: {difference.theirs or '–'}\n"
-                      f"{self.mine_title}: {difference.mine or '–'}")
+        # Each value is a record's text: printable, and cut short (it may be 20,000 characters).
+        theirs = printable(difference.theirs or "–", limit=1000)
+        mine = printable(difference.mine or "–", limit=1000)
+        detail.update(f"{self.theirs_title}: {theirs}\n{self.mine_title}: {mine}")
 
     def action_choose(self, answer: str) -> None:
         choice = self.choices[answer]

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label, Static
 
 from store.i18n import N_, _
+from store.text import printable
 from tui.translate import TranslatedBindings
 
 
@@ -29,7 +30,8 @@ class ConfirmDialog(TranslatedBindings, ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(self.question, id="question")
+            # The question may quote a record (a worker's name): never read it as markup.
+            yield Label(printable(self.question), id="question", markup=False)
             with Horizontal(id="buttons"):
                 yield Button(f"{self.yes_label} (y)", variant="error", id="yes")
                 yield Button(f"{self.no_label} (n)", variant="primary", id="no")

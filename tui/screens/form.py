@@ -24,10 +24,11 @@ from store.countries import all_countries
 from store.errors import Conflict, PulangError, RecordInvalid
 from store.i18n import N_, _
 from store.records import Record, build
+from store.text import editable, printable
 from tui.screens.conflict import Choice, ConflictScreen, Difference
 from tui.screens.dialogs import ConfirmDialog
 from tui.translate import TranslatedBindings
-from tui.widgets import ChoiceList
+from tui.widgets import ChoiceList, TextInput
 
 R = TypeVar("R", bound=Record)
 
@@ -40,7 +41,7 @@ class FieldSpec:
 
     name: str
     kind: FieldKind = "text"
-    options: list[tuple[str, Any]] = field(default_factory=list)
+    options: list[tuple[Any, Any]] = field(default_factory=list)  # (label, value)
     placeholder: str = ""
     required: bool = False
     hint: str = ""
@@ -123,8 +124,8 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
     def _widget(self, spec: FieldSpec, value: Any) -> Widget:
         wid = f"f-{spec.name}"
         if spec.kind == "area":
-            area = TextArea(str(value or ""), id=wid, soft_wrap=True, tab_behavior="focus",
-                            compact=True)
+            area = TextArea(editable(str(value or ""), multiline=True), id=wid, soft_wrap=True,
+                            tab_behavior="focus", compact=True)
             area.show_line_numbers = False
             return area
         if spec.kind == "select":
@@ -147,9 +148,9 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         if spec.kind == "country":
             suggester = SuggestFromList([name for name, _code in all_countries()],
                                         case_sensitive=False)
-        return Input(
-            str(value or ""), placeholder=spec.placeholder, id=wid, suggester=suggester,
-            compact=True, select_on_focus=False,
+        return TextInput(
+            editable(str(value or "")), placeholder=spec.placeholder, id=wid,
+            suggester=suggester, compact=True, select_on_focus=False,
         )
 
     def on_mount(self) -> None:
@@ -231,14 +232,14 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         for spec in self.specs:
             message = errors.get(spec.name, "")
             error = self.query_one(f"#e-{spec.name}", Static)
-            error.update(message)
+            error.update(printable(message))
             error.set_class(bool(message), "shown")
             self.query_one(f"#f-{spec.name}").set_class(bool(message), "invalid")
             if message and first is None:
                 first = self.query_one(f"#f-{spec.name}")
         unplaced = {k: v for k, v in errors.items() if k not in {s.name for s in self.specs}}
         if unplaced:
-            self.notify("; ".join(unplaced.values()), severity="error")
+            self.notify(printable("; ".join(unplaced.values())), severity="error", markup=False)
         if first is not None:
             self.set_focus(first)
             first.scroll_visible()
@@ -277,7 +278,8 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         elif isinstance(error, Conflict):
             self._conflicted(error)
         else:
-            message = _("{problem} What you typed is still in the form.").format(problem=error)
+            message = printable(
+                _("{problem} What you typed is still in the form.").format(problem=error))
             self._show_status(message)
             self.notify(message, title=_("Not saved"), severity="error", timeout=10,
                         markup=False)  # a path in the message may hold brackets

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,8 +12,9 @@ from textual.widgets import Footer, Header, Label, Static
 
 from store.errors import PulangError
 from store.i18n import N_, _, format_datetime
+from store.text import printable
 from tui.translate import TranslatedBindings
-from tui.widgets import RecordTable
+from tui.widgets import RecordTable, cell
 
 if TYPE_CHECKING:
     from store.audit import AuditEntry
@@ -54,28 +54,29 @@ class HistoryScreen(TranslatedBindings, Screen[bool]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label(_("History of {ref}").format(ref=self.ref), id="history-title",
-                    classes="section-title")
+        # A reference, a worker's name or an account as the file holds them: never markup.
+        yield Label(printable(_("History of {ref}").format(ref=self.ref)), id="history-title",
+                    classes="section-title", markup=False)
         yield RecordTable(id="history")
         yield Static("", id="history-detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = _("History of {ref}").format(ref=self.ref)
+        self.title = printable(_("History of {ref}").format(ref=self.ref), limit=200)
         self.set_focus(self.query_one("#history", RecordTable))
         self.pulang.run_store(lambda: self.pulang.db.history(self.case_id), self._show,
                               self._failed, what="history")
 
     def _show(self, entries: list[AuditEntry]) -> None:
         self.entries = sorted(entries, key=lambda e: e.seq, reverse=True)
-        self.query_one("#history-title", Label).update(
+        self.query_one("#history-title", Label).update(printable(
             _("History of {ref}: {count} changes, newest first").format(
                 ref=self.ref, count=len(self.entries))
-        )
+        ))
         self.render_table()
 
     def _failed(self, error: PulangError) -> None:
-        self.notify(str(error), severity="error", timeout=10)
+        self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
 
     def on_resize(self) -> None:
         if self.entries:
@@ -101,9 +102,9 @@ class HistoryScreen(TranslatedBindings, Screen[bool]):
         for entry in self.entries:
             table.add_row(
                 format_datetime(entry.at),
-                Text(entry.who_from, no_wrap=True, overflow="ellipsis"),
-                Text(self.describe(entry), no_wrap=True, overflow="ellipsis"),
-                Text(self.changes(entry), no_wrap=True, overflow="ellipsis"),
+                cell(entry.who_from),
+                cell(self.describe(entry)),
+                cell(self.changes(entry)),
                 key=str(entry.seq),
             )
         table.move_to_key(keep)
@@ -147,4 +148,4 @@ class HistoryScreen(TranslatedBindings, Screen[bool]):
             detail.update("")
             return
         head = " · ".join((format_datetime(entry.at), entry.who_from, self.describe(entry)))
-        detail.update(f"{head}\n{self.changes(entry)}")
+        detail.update(printable(f"{head}\n{self.changes(entry)}", multiline=True, limit=2000))

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from store.errors import PulangError, WrongPassphrase
 from store.i18n import N_, _
+from store.text import printable
 from tui.translate import TranslatedBindings
 
 MAX_TRIES = 5
@@ -115,4 +116,4 @@ class LockScreen(TranslatedBindings, Screen[None]):
 
     def _failed(self, error: PulangError) -> None:
         self._busy = False
-        self.query_one("#lock-error", Static).update(str(error))
+        self.query_one("#lock-error", Static).update(printable(str(error)))

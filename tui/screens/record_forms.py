@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, cast
 
+from textual.content import Content
+
 from store.countries import country_name
 from store.database import current_user
 from store.i18n import _, date_for_input, datetime_for_input
 from store.parse import format_phone
 from store.records import Case, LogEntry, Worker
+from store.text import printable
 from store.vocab import (
     CaseKind,
     ExploitationType,
@@ -170,7 +173,10 @@ class LogEntryForm(RecordForm[LogEntry]):
             FieldSpec("summary", "area", required=True),
             FieldSpec("next_step", placeholder=_("what must happen next, and who does it")),
             FieldSpec("due_date", placeholder=DATE_HINT),
-            FieldSpec("worker_ids", "multi", [(w.full_name, w.id) for w in self.case_workers],
+            # A name is never read as markup in the list of choices.
+            FieldSpec("worker_ids", "multi",
+                      [(Content(printable(w.full_name, limit=200)), w.id)
+                       for w in self.case_workers],
                       hint=_("Space ticks the workers this entry is about.")),
             FieldSpec("recorded_by", placeholder=_("who recorded this entry")),
         ]
