@@ -283,7 +283,8 @@ class Database:
 
     def backup(self, reason: str = "opened") -> Outcome:
         """Back the database up now (`store.backups`); never raises: warnings are in the
-        outcome's notices. A demo database is not backed up: it holds nothing real.
+        outcome's notices. A demo database is backed up like any other, so that trying the
+        demo shows what a real database gets.
 
         Takes no lock of this object, only the file's lock for the link and the journal's
         read, so a save from another thread waits for milliseconds at most.
@@ -291,8 +292,6 @@ class Database:
         from store import backups
 
         engine = self._engine
-        if self.is_demo:
-            return backups.Outcome()
         erasures = [str(moment) for moment in engine.meta.get("erasures", [])]
         return backups.take_backup(engine.path, reason, erasures=erasures)
 

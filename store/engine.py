@@ -622,9 +622,13 @@ class Engine:
 
 
 def remove_database_files(path: Path) -> None:
-    """Delete a database: its snapshot, journal, audit trail and lock file (the demo's reset
-    uses this)."""
+    """Delete a database: its snapshot, journal, audit trail, backups and lock file (the demo's
+    reset uses this)."""
+    import shutil
+
     from store.audit import audit_path
+    from store.backups import folder_of
 
     for file in (path, journal_path(path), audit_path(path), lock_path(path)):
         file.unlink(missing_ok=True)
+    shutil.rmtree(folder_of(path), ignore_errors=True)

@@ -226,9 +226,13 @@ async def test_the_app_says_when_a_backup_was_skipped(
     assert list_backups(db_path) == []
 
 
-def test_a_demo_database_is_not_backed_up(db_path: Path) -> None:
+def test_a_demo_database_is_backed_up_and_reset_removes_its_backups(db_path: Path) -> None:
+    from store.engine import remove_database_files
+
     with write_demo(db_path) as db:
-        assert db.backup().backup is None
+        assert db.backup().backup is not None  # trying the demo shows what a real one gets
+    assert backups.list_backups(db_path)
+    remove_database_files(db_path)  # `pulang demo --reset`
     assert not backups.folder_of(db_path).exists()
 
 
