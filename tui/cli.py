@@ -314,13 +314,19 @@ def key_for(args: argparse.Namespace, path: Path, passphrases: Passphrases | Non
     raise AssertionError("unreachable")
 
 
-def open_database(args: argparse.Namespace, path: Path, **options: object) -> Database:
-    """Open the database at `path` for a command, unlocking it first when it is encrypted."""
+def open_database(args: argparse.Namespace, path: Path, *, writing: bool = False,
+                  **options: object) -> Database:
+    """Open the database at `path` for a command, unlocking it first when it is encrypted.
+    A command that is `writing` backs the database up first (a hard link: milliseconds)."""
     from store.database import Database
 
     sealer = key_for(args, path) if path.exists() else None
     options.setdefault("on_busy", _say_busy)
-    return Database.open(path, sealer=sealer, **options)  # type: ignore[arg-type]
+    db = Database.open(path, sealer=sealer, **options)  # type: ignore[arg-type]
+    if writing:
+        for notice in db.backup().notices:
+            print(f"pulang: {notice}", file=sys.stderr)
+    return db
 
 
 def _confirm(question: str, yes: bool) -> bool:
@@ -354,7 +360,7 @@ def _encrypt(args: argparse.Namespace) -> int:
 
 def _decrypt(args: argparse.Namespace) -> int:
     path, _explicit = _db_path(args)
-    with open_database(args, path) as db:
+    with open_database(args, path, writing=True) as db:
         if not db.encrypted:
             raise PulangError(_("{path} is not encrypted.").format(path=path))
         if not _confirm(_("Write {path} in plain text? Anyone who can read the file will be "
@@ -379,7 +385,9 @@ def _passwd(args: argparse.Namespace) -> int:
     if sealer is None:
         raise PulangError(_("{path} is not encrypted: to encrypt it, run `pulang encrypt`.")
                           .format(path=path))
-    with Database.open(path, sealer=sealer) as db:  # type: ignore[arg-type]
+    with Database.open(path, sealer=sealer, on_busy=_say_busy) as db:  # type: ignore[arg-type]
+        for notice in db.backup().notices:  # sealed again with the new passphrase below
+            print(f"pulang: {notice}", file=sys.stderr)
         db.change_passphrase(passphrases.new(path))
     print(_("The passphrase of {path} was changed.").format(path=path), file=sys.stderr)
     return int(ExitCode.OK)
@@ -465,7 +473,7 @@ def _share(args: argparse.Namespace) -> int:
         from store.migrations import SCHEMA_VERSION
 
         quick_inspect(path, SCHEMA_VERSION)  # a file that is not a database is not touched
-        with open_database(args, path) as db:
+        with open_database(args, path, writing=True) as db:
             db.audit_event(SHARE, note=args.group)  # recorded first: what cannot be, is not done
     advice = share_database(path, gid, on_wait=_say_busy)
     print(_("{path} is shared with the group {group}: its files are mode 0660.").format(
