@@ -3,6 +3,8 @@ audit trail; the record stays for the counts; the erasure's time is kept without
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 from store.classification import is_private
@@ -84,6 +86,9 @@ def test_an_erased_worker_is_shown_as_erased_and_asked_about_first(demo_db: Data
             first = table.current_key
             await pilot.press("E")
             assert isinstance(app.screen, ConfirmDialog)
+            await pilot.pause()
+            shown = html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot()))
+            assert "after 7 days" in shown.replace("\xa0", " ")  # the whole warning, wrapped
             await pilot.press("y")
             for _ in range(100):
                 await pilot.pause(0.05)
