@@ -349,3 +349,23 @@ async def test_a_case_with_a_damaged_record_says_so_instead_of_crashing(db_path:
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, CasesScreen), "back on the list, not crashed"
+
+
+async def test_the_palette_asks_before_leaving_a_form_with_typing(demo_db: Database) -> None:
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, CaseForm)
+        await fill(pilot, "title", "Half typed")
+        app.after_leaving_forms(app.show_cases)()  # what the palette's "Cases" runs
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # keep editing
+        await pilot.pause()
+        assert isinstance(app.screen, CaseForm)
+        assert app.screen.query_one("#f-title", Input).value == "Half typed"
+        app.after_leaving_forms(app.show_cases)()
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, CasesScreen)

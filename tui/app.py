@@ -404,6 +404,26 @@ class PulangApp(App[None]):
     def go_to_cases_filter(self) -> None:
         self.show_cases().action_filter()
 
+    def after_leaving_forms(self, action: Callable[[], object]) -> Callable[[], None]:
+        """`action`, for a palette command that closes the screens in front: if a form there
+        holds unsaved typing, ask first, so nothing typed is lost without the user's say."""
+        from tui.screens.dialogs import ConfirmDialog
+        from tui.screens.form import RecordForm
+
+        def run() -> None:
+            if not any(isinstance(s, RecordForm) and s.is_dirty for s in self.screen_stack):
+                action()
+                return
+
+            def answered(discard: bool | None) -> None:
+                if discard:
+                    action()
+
+            self.push_screen(ConfirmDialog(_("Discard your changes?"), _("Discard"),
+                                           _("Keep editing")), answered)
+
+        return run
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))

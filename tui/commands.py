@@ -38,8 +38,8 @@ class PulangCommands(Provider):
         return here + [
             (_("New case"), _("Record a new case"), app.new_case),
             (_("Go to case…"), _("Find a case by reference, title, place or worker name"),
-             app.go_to_cases_filter),
-            (_("Cases"), _("The list of all cases"), app.show_cases),
+             app.after_leaving_forms(app.go_to_cases_filter)),
+            (_("Cases"), _("The list of all cases"), app.after_leaving_forms(app.show_cases)),
             *common,
         ]
 
@@ -68,7 +68,8 @@ class PulangCommands(Provider):
             # Content, not matcher.highlight(): that reads the title as markup, and a title
             # is whatever was typed ("[/]" would crash the palette, "[@click=...]" run actions).
             yield Hit(max(matcher.match(text), 0.5), Content(text),
-                      partial(app.open_case, row.id), text=text, help=_("Open this case"))
+                      app.after_leaving_forms(partial(app.open_case, row.id)), text=text,
+                      help=_("Open this case"))
             shown += 1
             if shown == _MOST_CASES:
                 return
