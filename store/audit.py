@@ -51,6 +51,7 @@ import orjson
 
 from store.classification import is_private, label_msgid
 from store.i18n import N_, _
+from store.journal import audit_path
 from store.records import Case, LogEntry, Record, Worker
 
 if TYPE_CHECKING:
@@ -107,11 +108,6 @@ R_CHANGED = N_("its content does not match its hash: it was changed")
 R_SEQ = N_("its number does not follow the entry before: an entry was removed or inserted")
 R_CHAIN = N_("it does not follow the entry before: an entry was removed, inserted or moved")
 R_START = N_("it is not the first entry, though it comes first: entries before it were removed")
-
-
-def audit_path(db_path: Path) -> Path:
-    """The audit trail of the database at `db_path`."""
-    return db_path.with_name(db_path.name + ".audit")
 
 
 # -- entries -------------------------------------------------------------------------------

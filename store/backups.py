@@ -50,7 +50,7 @@ from store.errors import (
     WriteFailed,
 )
 from store.i18n import N_, _, current_language, format_date
-from store.journal import journal_path, locked
+from store.journal import backups_folder, journal_path, locked
 from store.storage import (
     NEW_FILE_MODE,
     put_in_place,
@@ -139,7 +139,7 @@ class Outcome:
 
 
 def folder_of(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".backups")
+    return backups_folder(db_path)
 
 
 def _name_pattern(db_path: Path) -> re.Pattern[str]:

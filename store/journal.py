@@ -67,6 +67,16 @@ def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
 
 
+def audit_path(db_path: Path) -> Path:
+    """The audit trail of the database at `db_path` (store.audit)."""
+    return db_path.with_name(db_path.name + ".audit")
+
+
+def backups_folder(db_path: Path) -> Path:
+    """Where the backups of the database at `db_path` are kept (store.backups)."""
+    return db_path.with_name(db_path.name + ".backups")
+
+
 @dataclass
 class JournalState:
     """What has been read of the journal: where it ends and what its last line hashed to."""

@@ -18,18 +18,11 @@ from pathlib import Path
 
 from store.errors import GroupError, OpenToOthers, WriteFailed, failure_reason
 from store.i18n import _
-from store.journal import journal_path, lock_path, locked
+from store.journal import audit_path, journal_path, lock_path, locked
+from store.journal import backups_folder as backups_path
 
 SHARED_FILE_MODE = 0o660
 SHARED_FOLDER_MODE = 0o2770
-
-
-def audit_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".audit")
-
-
-def backups_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".backups")
 
 
 def data_files(db_path: Path) -> list[Path]:
