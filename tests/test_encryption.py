@@ -4,12 +4,8 @@ conversions in both directions keep every record."""
 from __future__ import annotations
 
 import os
-import random
-import select
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -213,86 +209,6 @@ def test_the_store_refuses_without_the_key(tmp_path: Path) -> None:
         assert db._engine.raw == {"cases": {}, "workers": {}, "log": {}}
         db.unlock(PASSPHRASE)
         assert db.has_key()
-
-
-# -- crash safety, plain and encrypted -----------------------------------------------------
-
-# Imports the store once, derives the key once, then for every line on stdin forks a writer
-# that saves in a tight loop and prints each case's id once its save has returned.
-_SPAWNER = """
-import os, sys
-from pathlib import Path
-from store.database import Database, unlock
-from store.records import Case, LogEntry, Worker, build
-
-path = Path(sys.argv[1])
-passphrase = sys.argv[2] or None
-sealer = unlock(path, passphrase)
-while sys.stdin.readline():
-    pid = os.fork()
-    if pid == 0:
-        db = Database.open(path, sealer=sealer)
-        print(os.getpid(), flush=True)
-        n = 0
-        while True:
-            n += 1
-            with db.transaction():
-                case = db.save_case(build(Case, {"title": f"Case {n}", "destination_country": "KH"}))
-                worker = db.save_worker(build(Worker, {"case_id": case.id, "full_name": f"W {n}"}))
-                db.save_log_entry(build(LogEntry, {
-                    "case_id": case.id, "worker_ids": [worker.id], "summary": "Called"}))
-            print("saved", case.id, flush=True)
-            if n % 5 == 0:
-                db.compact()  # a kill may land in the middle of a compaction too
-    _, status = os.waitpid(pid, 0)
-    print("dead", os.waitstatus_to_exitcode(status), flush=True)
-"""
-
-
-def _read_until(process: subprocess.Popen[bytes], prefix: str, seen: list[str]) -> str:
-    """Lines from the spawner until one starts with `prefix`; 'saved' lines are collected."""
-    assert process.stdout is not None
-    while True:
-        ready, _, _ = select.select([process.stdout], [], [], 60)
-        line = process.stdout.readline().decode().strip() if ready else ""
-        assert line, f"the writer did not answer: {process.stderr.read1() if process.stderr else ''}"
-        if line.startswith("saved "):
-            seen.append(line.split()[1])
-            continue
-        if line.startswith(prefix) or prefix == "":
-            return line
-
-
-@pytest.mark.parametrize("passphrase", ["", PASSPHRASE], ids=["plain", "encrypted"])
-def test_a_killed_writer_loses_nothing_it_reported_saved(tmp_path: Path, passphrase: str) -> None:
-    path = tmp_path / "pulang.json"
-    Database.open(path, create=True, passphrase=passphrase or None).close()
-    script = tmp_path / "writer.py"
-    script.write_text(_SPAWNER)
-    delays = random.Random(20261128)
-    spawner = subprocess.Popen([sys.executable, str(script), str(path), passphrase], bufsize=0,
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE)
-    assert spawner.stdin is not None
-    reported: list[str] = []
-    try:
-        for _ in range(20):
-            spawner.stdin.write(b"go\n")
-            writer = int(_read_until(spawner, "", reported))
-            time.sleep(delays.uniform(0.01, 0.25))  # a random moment in the writer's life
-            os.kill(writer, signal.SIGKILL)
-            assert _read_until(spawner, "dead", reported) == f"dead {-signal.SIGKILL}"
-            with Database.open(path, passphrase=passphrase or None) as db:
-                held = {case.id for case in db.cases()}
-            missing = [case_id for case_id in reported if case_id not in held]
-            assert missing == [], f"{len(missing)} saves reported but lost"
-    finally:
-        spawner.kill()
-        spawner.wait()
-    assert len(reported) > 20  # the writers did write, round after round
-    if passphrase:
-        assert path.read_bytes().startswith(b'{"format":"pulang-encrypted"')
-        assert b"Case 1" not in path.read_bytes()
 
 
 def test_audit_verify_names_a_flipped_entry_in_an_encrypted_database(demo_file: Path) -> None:
