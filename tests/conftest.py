@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -46,3 +49,26 @@ def demo_db(db_path: Path) -> Iterator[Database]:
     db = write_demo(db_path)
     yield db
     db.close()
+
+
+PULANG = Path(sys.executable).parent / "pulang"
+
+
+@pytest.fixture
+def pulang(isolated_environment: Path,
+           tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run `pulang` as a user would, with this test's home and data folder: no PULANG_DB, no
+    language from the machine, no SSH session, no terminal."""
+    home = isolated_environment
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PULANG_DB", "LANG", "LC_ALL", "LC_MESSAGES", "SSH_CLIENT",
+                        "SSH_CONNECTION")}
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"),
+               XDG_CONFIG_HOME=str(home / ".config"))
+
+    def run(*args: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(PULANG), *map(str, args)], env=env, cwd=tmp_path,
+                              stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                              timeout=60)
+
+    return run

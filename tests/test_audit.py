@@ -96,23 +96,6 @@ def sealer() -> Iterator[Sealer]:
     key.wipe()
 
 
-@pytest.fixture
-def pulang(isolated_environment: Path, tmp_path: Path) -> Run:
-    home = isolated_environment
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PULANG_DB", "LANG", "LC_ALL", "LC_MESSAGES", "SSH_CLIENT",
-                        "SSH_CONNECTION")}
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"),
-               XDG_CONFIG_HOME=str(home / ".config"))
-
-    def run(*args: object) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(PULANG), *map(str, args)], env=env, cwd=tmp_path,
-                              stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                              timeout=60)
-
-    return run
-
-
 def case_worker_and_edits(db: Database) -> tuple[Case, Worker]:
     """A case, a worker with every private field filled, then both edited."""
     case = db.save_case(a_case())

@@ -31,22 +31,6 @@ def data_folder(home: Path) -> Path:
 
 
 @pytest.fixture
-def pulang(home: Path, tmp_path: Path) -> Run:
-    """Run `pulang` with its own home and data folder, no PULANG_DB, no terminal."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PULANG_DB", "LANG", "LC_ALL", "LC_MESSAGES")}
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"),
-               XDG_CONFIG_HOME=str(home / ".config"))
-
-    def run(*args: object) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(PULANG), *map(str, args)], env=env, cwd=tmp_path,
-                              stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                              timeout=60)
-
-    return run
-
-
-@pytest.fixture
 def demo_file(pulang: Run, tmp_path: Path) -> Path:
     path = tmp_path / "demo.json"
     done = pulang("demo", "--db", path, "--no-open")
