@@ -52,7 +52,7 @@ import orjson
 from store.classification import is_private, label_msgid
 from store.i18n import N_, _
 from store.journal import audit_path
-from store.records import Case, LogEntry, Record, Worker
+from store.records import Case, Consent, LogEntry, Plan, Record, Screening, Worker
 
 if TYPE_CHECKING:
     from store.crypto import Sealer
@@ -88,9 +88,13 @@ TABLE_LABELS: dict[str, str] = {
     "cases": N_("case"),
     "workers": N_("worker"),
     "log": N_("log entry"),
+    "screenings": N_("screening"),
+    "consents": N_("consent"),
+    "plans": N_("road home"),
 }
 
-MODELS: dict[str, type[Record]] = {"cases": Case, "workers": Worker, "log": LogEntry}
+MODELS: dict[str, type[Record]] = {"cases": Case, "workers": Worker, "log": LogEntry,
+                                   "screenings": Screening, "consents": Consent, "plans": Plan}
 
 # Kept out of `fields`: they change on every save, or only ever when the record is made.
 BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "changed_by"})

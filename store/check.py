@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from store.classification import is_private
-from store.database import CASES, LOG, WORKERS, Database
+from store.database import CASES, CONSENTS, LOG, PLANS, SCREENINGS, WORKERS, Database
 from store.errors import RecordInvalid
 from store.i18n import N_, _
-from store.records import Case, LogEntry, Record, Worker, build
+from store.records import Case, Consent, LogEntry, Plan, Record, Screening, Worker, build
 from store.text import shorten
 
-_KIND_NAMES = {Case: N_("case"), Worker: N_("worker"), LogEntry: N_("log entry")}
+_KIND_NAMES = {Case: N_("case"), Worker: N_("worker"), LogEntry: N_("log entry"),
+               Screening: N_("screening"), Consent: N_("consent"), Plan: N_("road home")}
+_PER_WORKER = (Screening, Consent, Plan)
 
 
 @dataclass(frozen=True)
@@ -44,10 +46,11 @@ def check(db: Database) -> list[Problem]:
     problems: list[Problem] = []
     raw = db.raw_tables()
     tables = {kind: list((raw.get(name) or {}).values()) for kind, name in
-              ((Case, CASES), (Worker, WORKERS), (LogEntry, LOG))}
+              ((Case, CASES), (Worker, WORKERS), (LogEntry, LOG), (Screening, SCREENINGS),
+               (Consent, CONSENTS), (Plan, PLANS))}
     refs = {str(d.get("id")): str(d.get("ref") or d.get("id")) for d in tables[Case]}
 
-    valid: dict[type[Record], list[Record]] = {Case: [], Worker: [], LogEntry: []}
+    valid: dict[type[Record], list[Record]] = {kind: [] for kind in tables}
     for kind, docs in tables.items():
         for doc in docs:
             try:
@@ -94,4 +97,16 @@ def check(db: Database) -> list[Problem]:
         if found:
             where = _describe(LogEntry, entry.model_dump(), refs)
             problems.extend(Problem(where, message) for message in found)
+    for kind in _PER_WORKER:
+        per_worker = Counter(r.worker_id for r in valid[kind])  # type: ignore[attr-defined]
+        for record in valid[kind]:
+            where = _describe(kind, record.model_dump(), refs)
+            worker_id = record.worker_id  # type: ignore[attr-defined]
+            if record.case_id not in case_ids:  # type: ignore[attr-defined]
+                problems.append(Problem(where, _("belongs to a case that does not exist")))
+            elif worker_id not in workers_by_case.get(record.case_id, set()):  # type: ignore[attr-defined]
+                problems.append(Problem(where, _("is about a worker who is not in its case")))
+            if per_worker[worker_id] > 1:
+                problems.append(Problem(where, _("the worker has {count} of these; one is kept "
+                                                 "per worker").format(count=per_worker[worker_id])))
     return problems

@@ -26,7 +26,12 @@ from store.countries import country_name
 from store.crypto import Sealer, is_encrypted
 from store.engine import COMPACT_AT_BYTES, Change, Engine
 from store.errors import (
+    CaseNotClosable,
     Conflict,
+    ConsentNeeded,
+    NeverRecipient,
+    StageReasonNeeded,
+    StepOrderRefused,
     DamagedRecord,
     DatabaseBusy,
     NotCompacted,
@@ -40,18 +45,39 @@ from store.errors import (
 from store.i18n import _
 from store.journal import locked
 from store.migrations import META_TABLE, MIGRATIONS, Migration, Tables
-from store.records import STORED, Case, LogEntry, Record, Worker, build, new_id
+from store.records import (
+    STORED,
+    Case,
+    Consent,
+    LogEntry,
+    Plan,
+    Record,
+    Screening,
+    StepState,
+    Worker,
+    build,
+    is_child,
+    new_id,
+    suggested_status,
+)
 from store.rows import CaseRow
 from store.storage import remove_stale_temporaries
 from store.text import fold
+from store.today import Today, reply_days_from_environment
+from store.vocab import NEVER_RECIPIENTS, LogKind, RecipientKind, Stage, StepStatus, label
 
 if TYPE_CHECKING:
     from store.backups import Outcome
+    from store.road import Derived
 
 R = TypeVar("R", bound=Record)
 
 CASES, WORKERS, LOG = "cases", "workers", "log"
-_TABLE_OF: dict[type[Record], str] = {Case: CASES, Worker: WORKERS, LogEntry: LOG}
+SCREENINGS, CONSENTS, PLANS = "screenings", "consents", "plans"
+_TABLE_OF: dict[type[Record], str] = {Case: CASES, Worker: WORKERS, LogEntry: LOG,
+                                      Screening: SCREENINGS, Consent: CONSENTS, Plan: PLANS}
+# One record of each of these per worker.
+PER_WORKER: tuple[type[Record], ...] = (Screening, Consent, Plan)
 _KIND_OF: dict[str, type[Record]] = {table: kind for kind, table in _TABLE_OF.items()}
 
 # Below this snapshot size, closing always folds the journal in: it takes milliseconds.
@@ -511,6 +537,12 @@ class Database:
             return self.save_worker(record)  # type: ignore[return-value]
         if isinstance(record, LogEntry):
             return self.save_log_entry(record)  # type: ignore[return-value]
+        if isinstance(record, Screening):
+            return self.save_screening(record)  # type: ignore[return-value]
+        if isinstance(record, Consent):
+            return self.save_consent(record)  # type: ignore[return-value]
+        if isinstance(record, Plan):
+            return self.save_plan(record)  # type: ignore[return-value]
         raise TypeError(type(record).__name__)
 
     def changed_elsewhere(self) -> bool:
@@ -538,13 +570,64 @@ class Database:
             doc = None if case_id is None else self._engine.get(CASES, case_id)
         return None if doc is None else _valid(Case, doc)
 
-    def save_case(self, case: Case) -> Case:
-        """Save a case; a new one gets its reference now, and keeps it for good."""
+    def save_case(self, case: Case, stage_reason: str | None = None) -> Case:
+        """Save a case; a new one gets its reference now, and keeps it for good.
+
+        Once its workers have plans, the stage follows their steps (`store.road`): a stage
+        other than the derived one needs `stage_reason`, which goes into the case's log
+        (StageReasonNeeded without it). A case cannot be closed while a worker has an open
+        step (CaseNotClosable).
+        """
         with self.transaction():
             doc = self._doc(Case, case.id)
             if doc is None:
                 return self._save(case, ref=self._next_ref(case))
-            return self._save(case, ref=doc.get("ref"))
+            if case.stage is Stage.CLOSED:
+                self._refuse_closing(case.id)
+            derived = self._derived(case.id)
+            override = False
+            if derived is not None and case.stage is not derived.stage:
+                unchanged = doc.get("stage") == case.stage.value and doc.get("stage_override")
+                if not unchanged:
+                    if not (stage_reason or "").strip():
+                        raise StageReasonNeeded(_(
+                            "The workers' steps put this case at \u201c{derived}\u201d. Say why "
+                            "it should be \u201c{stage}\u201d instead; the reason goes into "
+                            "the log.").format(derived=label(derived.stage),
+                                               stage=label(case.stage)))
+                    self._save(build(LogEntry, {
+                        "case_id": case.id,
+                        "summary": _("Stage set by hand to \u201c{stage}\u201d (the workers' "
+                                     "steps give \u201c{derived}\u201d): {reason}").format(
+                            stage=label(case.stage), derived=label(derived.stage),
+                            reason=stage_reason.strip() if stage_reason else ""),
+                        "recorded_by": current_user(),
+                    }))
+                override = True
+            return self._save(case, ref=doc.get("ref"), stage_override=override)
+
+    def _refuse_closing(self, case_id: str) -> None:
+        names = self._engine.names
+        waiting: list[str] = []
+        for plan in self._plans(case_id).values():
+            from store.road import OPEN, TEMPLATES
+
+            template = TEMPLATES[plan.template]
+            open_steps = [_(template.step(s.key).label) for s in plan.steps
+                          if s.status in OPEN]
+            missing = [k for k in template.keys if k not in plan.statuses]
+            open_steps += [_(template.step(k).label) for k in missing]
+            if open_steps:
+                name = (names.get(plan.worker_id) or ["?"])[0]
+                waiting.append(f"{name} ({', '.join(open_steps[:2])}"
+                               f"{', …' if len(open_steps) > 2 else ''})")
+        if waiting:
+            raise CaseNotClosable(
+                _("The case cannot be closed: {count} workers still have open steps: {who}. "
+                  "Mark each step done or not needed first.").format(
+                    count=len(waiting), who="; ".join(waiting[:3]) + (
+                        "; " + _("and {count} more").format(count=len(waiting) - 3)
+                        if len(waiting) > 3 else "")))
 
     def _next_ref(self, case: Case) -> str:
         """The next reference for the case's country and year, assigned under the lock."""
@@ -591,7 +674,12 @@ class Database:
                     entry = _valid(LogEntry, entry_doc)
                     kept = [w for w in entry.worker_ids if w != worker_id]
                     self._save(entry.model_copy(update={"worker_ids": kept}))
+            for kind in PER_WORKER:  # their screening, consent and plan go with them
+                record_id = self._engine.of_worker[_TABLE_OF[kind]].get(worker_id)
+                if record_id is not None:
+                    self._remove(kind, record_id)
             self._remove(Worker, worker_id, version)
+            self._follow_stage(doc["case_id"])
 
     def erase_worker(self, worker_id: str) -> Worker:
         """Erase a worker's personal and sensitive data for good (consent withdrawn, or a
@@ -618,6 +706,10 @@ class Database:
                 }
                 blank.update(full_name=ERASED_NAME, erased_at=now)
                 erased = self._save(worker.model_copy(update=blank))
+                for kind in PER_WORKER:  # their screening, consent and plan keep only codes
+                    record = self._per_worker(kind, worker_id)
+                    if record is not None:
+                        self._save(record.model_copy(update=_blanked(kind)))
                 for entry_doc in self._engine.children_of(LOG, worker.case_id):
                     entry = _valid(LogEntry, entry_doc)
                     cleaned = _without_names(entry, names)
@@ -693,10 +785,27 @@ class Database:
             entries = [_valid(LogEntry, d) for d in docs]
         return sorted(entries, key=lambda e: e.at, reverse=True)
 
-    def save_log_entry(self, entry: LogEntry) -> LogEntry:
+    def save_log_entry(self, entry: LogEntry, without_consent: bool = False) -> LogEntry:
+        """Save a log entry. A referral naming workers whose consent does not cover its kind
+        of recipient raises ConsentNeeded, unless `without_consent`: then it is saved with
+        those workers recorded as referred without consent. Media and recruiters are refused
+        whatever is said (NeverRecipient)."""
         with self.transaction():
             if self._doc(Case, entry.case_id) is None:
                 raise NotFound(_("case of this log entry"))
+            if (entry.kind is LogKind.REFERRAL and entry.worker_ids
+                    and entry.counterpart_kind in NEVER_RECIPIENTS):
+                raise NeverRecipient(_(
+                    "Media and recruiters never receive a worker's personal data: a referral "
+                    "naming workers cannot go to {kind}.").format(
+                        kind=label(entry.counterpart_kind)))
+            gaps = self.consent_gaps(entry)
+            if gaps and not without_consent:
+                assert entry.counterpart_kind is not None
+                raise ConsentNeeded(gaps, label(entry.counterpart_kind))
+            if gaps:
+                entry = entry.model_copy(
+                    update={"consent_override": [*entry.consent_override, *gaps]})
             workers = self._engine.children[WORKERS].get(entry.case_id, {})
             gone = [w for w in entry.worker_ids if w not in workers]
             if any(w not in self._engine.removed for w in gone):
@@ -711,6 +820,317 @@ class Database:
     def mark_next_step(self, entry: LogEntry, done: bool) -> LogEntry:
         with self.transaction():
             return self._save(entry.model_copy(update={"next_step_done": done}))
+
+    # -- screening, consent and the road home (one of each per worker) ---------------------
+
+    def _per_worker(self, kind: type[R], worker_id: str) -> R | None:
+        table = _TABLE_OF[kind]
+        record_id = self._engine.of_worker[table].get(worker_id)
+        doc = None if record_id is None else self._engine.get(table, record_id)
+        return None if doc is None else _valid(kind, doc)
+
+    def _of_case(self, kind: type[R], case_id: str) -> dict[str, R]:
+        """The case's records of a per-worker kind, by worker id."""
+        docs = self._engine.children_of(_TABLE_OF[kind], case_id)
+        records = [_valid(kind, d) for d in docs]
+        return {r.worker_id: r for r in records}  # type: ignore[attr-defined]
+
+    def screenings_of(self, case_id: str) -> dict[str, Screening]:
+        with self._lock:
+            self._engine.refresh()
+            return self._of_case(Screening, case_id)
+
+    def consents_of(self, case_id: str) -> dict[str, Consent]:
+        with self._lock:
+            self._engine.refresh()
+            return self._of_case(Consent, case_id)
+
+    def plans_of(self, case_id: str) -> dict[str, Plan]:
+        with self._lock:
+            self._engine.refresh()
+            return self._plans(case_id)
+
+    def _plans(self, case_id: str) -> dict[str, Plan]:
+        return self._of_case(Plan, case_id)
+
+    def screening_of(self, worker_id: str) -> Screening | None:
+        with self._lock:
+            self._engine.refresh()
+            return self._per_worker(Screening, worker_id)
+
+    def consent_of(self, worker_id: str) -> Consent | None:
+        with self._lock:
+            self._engine.refresh()
+            return self._per_worker(Consent, worker_id)
+
+    def plan_of(self, worker_id: str) -> Plan | None:
+        with self._lock:
+            self._engine.refresh()
+            return self._per_worker(Plan, worker_id)
+
+    def _worker_in_case(self, record: Screening | Consent | Plan) -> Worker:
+        doc = self._doc(Worker, record.worker_id)
+        if doc is None or doc.get("case_id") != record.case_id:
+            raise NotFound(_("worker in this case"))
+        existing = self._engine.of_worker[_TABLE_OF[type(record)]].get(record.worker_id)
+        if existing is not None and existing != record.id:
+            # Another officer made this worker's record meanwhile: theirs, to choose from.
+            raise self._conflict(type(record), existing,
+                                 self._engine.get(_TABLE_OF[type(record)], existing), mine=record)
+        return _valid(Worker, doc)
+
+    def save_screening(self, screening: Screening) -> Screening:
+        """Save a worker's screening. A status other than the one the answers suggest (the
+        Protocol's rule, `store.records.suggested_status`) needs a note saying why."""
+        with self.transaction():
+            worker = self._worker_in_case(screening)
+            suggested = suggested_status(screening, is_child(screening, worker))
+            if (screening.status is not None and suggested is not None
+                    and screening.status is not suggested and not screening.status_note.strip()):
+                raise RecordInvalid(
+                    {"status_note": _("the status differs from the one the answers suggest "
+                                      "({suggested}): say why").format(suggested=label(suggested))},
+                    {"status_note": Screening.field_label("status_note")})
+            return self._save(screening)
+
+    def save_consent(self, consent: Consent) -> Consent:
+        with self.transaction():
+            self._worker_in_case(consent)
+            return self._save(consent)
+
+    def save_plan(self, plan: Plan) -> Plan:
+        """Save a worker's plan as it is (its steps' order is checked by `set_step`); the
+        case's stage follows."""
+        with self.transaction():
+            self._worker_in_case(plan)
+            saved = self._save(plan)
+            self._follow_stage(plan.case_id)
+            return saved
+
+    def start_plans(self, case_id: str, template: str | None = None,
+                    worker_ids: Sequence[str] | None = None) -> list[Plan]:
+        """Give every worker of the case (or those named) who has none a plan from a template
+        (by default the one for their nationality). The report step is done, on the day the
+        case was reported, and so are the steps of the stages the case has already passed, so
+        that its stage does not move back. Returns the plans made."""
+        from store.road import STAGE_OF_STEP, TEMPLATES, stage_order, template_for
+
+        with self.transaction():
+            case = self.get(Case, case_id)
+            made: list[Plan] = []
+            for doc in self._engine.children_of(WORKERS, case_id):
+                if worker_ids is not None and doc["id"] not in worker_ids:
+                    continue
+                if doc["id"] in self._engine.of_worker[PLANS]:
+                    continue
+                chosen = TEMPLATES[template] if template else template_for(doc.get("nationality"))
+                # Steps of the stages the case has passed are done (on a day not recorded);
+                # the report step on the day the case was reported.
+                reached = stage_order(case.stage)
+                steps = [StepState(key=k, status=StepStatus.DONE)
+                         if stage_order(STAGE_OF_STEP[k]) < reached else StepState(key=k)
+                         for k in chosen.keys]
+                steps[0] = StepState(key=steps[0].key, status=StepStatus.DONE,
+                                     done_on=case.date_reported)
+                made.append(self._save(build(Plan, {
+                    "case_id": case_id, "worker_id": doc["id"], "template": chosen.key,
+                    "steps": [s.model_dump() for s in steps]})))
+            self._follow_stage(case_id)
+            return made
+
+    def set_step(self, case_id: str, worker_ids: Sequence[str], key: str, status: StepStatus,
+                 *, org: str | None = None, done_on: dt.date | None = None,
+                 deadline: dt.date | None | str = "keep", note: str | None = None,
+                 reason: str | None = None) -> list[Plan]:
+        """Set one step for several workers at once (a group action), as one change.
+
+        Marking it done before the steps it depends on are settled needs `reason`: without
+        it, StepOrderRefused names each worker concerned, and nothing is written. `org` and
+        `note` replace what is there when given; `deadline` too (None clears it). A step marked
+        done gets `done_on` (today by default).
+        """
+        from store.road import TEMPLATES, order_problem
+
+        with self.transaction():
+            plans = self._plans(case_id)
+            problems: dict[str, str] = {}
+            names: dict[str, str] = {}
+            chosen: list[Plan] = []
+            for worker_id in worker_ids:
+                plan = plans.get(worker_id)
+                if plan is None:
+                    raise NotFound(_("plan of this worker (start the road home first)"))
+                template = TEMPLATES[plan.template]
+                if key not in template.keys:
+                    raise NotFound(_("step {key} in this worker's plan").format(key=key))
+                chosen.append(plan)
+                if status is StepStatus.DONE and not (reason or "").strip():
+                    problem = order_problem(template, plan.statuses, key)
+                    if problem:
+                        problems[worker_id] = problem
+                        names[worker_id] = (self._engine.names.get(worker_id) or ["?"])[0]
+            if problems:
+                raise StepOrderRefused(problems, names)
+            saved: list[Plan] = []
+            for plan in chosen:
+                old = plan.state(key)
+                new = old.model_copy(update={
+                    "status": status,
+                    "org": old.org if org is None else org,
+                    "done_on": (done_on or old.done_on or dt.date.today())
+                    if status is StepStatus.DONE else None,
+                    "deadline": old.deadline if deadline == "keep" else deadline,
+                })
+                steps = [new if s.key == key else s for s in plan.steps]
+                if key not in plan.statuses:
+                    steps.append(new)
+                notes = dict(plan.notes)
+                if note is not None:
+                    notes[key] = note
+                reasons = dict(plan.reasons)
+                if status is StepStatus.DONE and reason and reason.strip():
+                    if order_problem(TEMPLATES[plan.template], plan.statuses, key):
+                        reasons[key] = reason.strip()
+                elif status is not StepStatus.DONE:
+                    reasons.pop(key, None)
+                saved.append(self._save(build(Plan, {
+                    **plan.model_dump(), "steps": [s.model_dump() for s in steps],
+                    "notes": notes, "reasons": reasons})))
+            self._follow_stage(case_id)
+            return saved
+
+    def _derived(self, case_id: str) -> Derived | None:
+        from store.road import TEMPLATES, derive_stage
+
+        plans = self._plans(case_id)
+        return derive_stage((TEMPLATES[p.template], p.statuses) for p in plans.values()
+                            if p.template in TEMPLATES)
+
+    def derived_stage(self, case_id: str) -> Derived | None:
+        """The stage the workers' steps give, with how many are home; None without plans."""
+        with self._lock:
+            self._engine.refresh()
+            return self._derived(case_id)
+
+    def _follow_stage(self, case_id: str) -> None:
+        """Inside a transaction: move the case to the stage its workers' steps give, unless
+        the officer set it by hand."""
+        doc = self._doc(Case, case_id)
+        derived = self._derived(case_id)
+        if doc is None or derived is None or doc.get("stage_override"):
+            return
+        if doc.get("stage") != derived.stage.value:
+            case = _valid(Case, doc)
+            self._save(case.model_copy(update={"stage": derived.stage}))
+
+    def consent_gaps(self, entry: LogEntry) -> dict[str, str]:
+        """The workers named in a referral whose consent does not cover its kind of recipient
+        (and who were not referred on the officer's say before): id -> name."""
+        if entry.kind is not LogKind.REFERRAL or entry.counterpart_kind is None:
+            return {}
+        gaps: dict[str, str] = {}
+        with self._lock:
+            for worker_id in entry.worker_ids:
+                if worker_id in entry.consent_override:
+                    continue
+                consent = self._per_worker(Consent, worker_id)
+                if consent is None or not consent.allows(entry.counterpart_kind):
+                    gaps[worker_id] = (self._engine.names.get(worker_id) or ["?"])[0]
+        return gaps
+
+    # -- Today -----------------------------------------------------------------------------
+
+    def today(self, day: dt.date | None = None, reply_days: int | None = None) -> Today:
+        """What needs chasing on `day` across every case that is not closed: next steps
+        overdue or due within a week, plan steps with a deadline within a week, partners who
+        have not answered within `reply_days`, and workers without screening or consent."""
+        from store.road import OPEN, TEMPLATES
+        from store.today import MOST_MISSING, WEEK, Awaiting, Deadline, FollowUp, Missing, Today
+
+        day = day or dt.date.today()
+        reply_days = reply_days_from_environment() if reply_days is None else reply_days
+        view = Today(day, reply_days)
+        horizon = (day + dt.timedelta(days=WEEK)).isoformat()
+        with self._lock:
+            engine = self._engine
+            engine.refresh()
+            rows = {row.id: row for row in self.case_rows()}
+            open_cases = {cid for cid, row in rows.items() if row.stage != Stage.CLOSED.value}
+            log_case = engine.case_of[LOG]
+            for entry_id, due in engine.due.items():
+                if due is None or due > horizon or log_case.get(entry_id) not in open_cases:
+                    continue
+                doc = engine.get(LOG, entry_id)
+                if doc is None or not doc.get("next_step"):
+                    continue
+                case_id = doc["case_id"]
+                view.follow_ups.append(FollowUp(case_id, rows[case_id].ref, entry_id,
+                                                doc["next_step"], dt.date.fromisoformat(due)))
+            view.follow_ups.sort(key=lambda f: (f.due, f.ref))
+
+            for plan_id, case_id in engine.case_of[PLANS].items():
+                if case_id not in open_cases:
+                    continue
+                doc = engine.get(PLANS, plan_id)
+                if doc is None or doc.get("template") not in TEMPLATES:
+                    continue
+                template = TEMPLATES[doc["template"]]
+                for step in doc.get("steps", []):
+                    deadline = step.get("deadline")
+                    if (deadline and deadline <= horizon and step.get("status") in OPEN
+                            and step.get("key") in template.keys):
+                        worker = (engine.names.get(doc["worker_id"]) or ["?"])[0]
+                        view.deadlines.append(Deadline(
+                            case_id, rows[case_id].ref, doc["worker_id"], worker, step["key"],
+                            template.step(step["key"]).label, dt.date.fromisoformat(deadline)))
+            view.deadlines.sort(key=lambda d: (d.deadline, d.ref, d.worker))
+
+            cutoff = day - dt.timedelta(days=reply_days)
+            for entry_id in engine.awaiting:
+                case_id = log_case.get(entry_id)
+                if case_id not in open_cases:
+                    continue
+                doc = engine.get(LOG, entry_id)
+                if doc is None:
+                    continue
+                entry = _valid(LogEntry, doc)
+                since = entry.at.astimezone().date()
+                if since > cutoff or self._answered(entry):
+                    continue
+                who = " · ".join(p for p in (entry.counterpart_org, entry.counterpart_person) if p)
+                view.awaiting.append(Awaiting(case_id, rows[case_id].ref, entry_id, who, since))
+            view.awaiting.sort(key=lambda a: (a.since, a.ref))
+
+            screened = engine.of_worker[SCREENINGS]
+            consented = engine.of_worker[CONSENTS]
+            for case_id in sorted(open_cases, key=lambda c: rows[c].ref, reverse=True):
+                for worker_id in engine.children[WORKERS].get(case_id, {}):
+                    has_screening = worker_id in screened
+                    has_consent = worker_id in consented
+                    name = (engine.names.get(worker_id) or ["?"])[0]
+                    if (has_screening and has_consent) or name == ERASED_NAME:
+                        continue
+                    view.missing_count += 1
+                    if len(view.missing) < MOST_MISSING:
+                        view.missing.append(Missing(case_id, rows[case_id].ref, worker_id,
+                                                    name, has_screening, has_consent))
+        return view
+
+    def _answered(self, entry: LogEntry) -> bool:
+        """A later entry of the same case with the same counterpart closes the wait."""
+        org, person = fold(entry.counterpart_org), fold(entry.counterpart_person)
+        if not org and not person:
+            return False
+        for doc in self._engine.children_of(LOG, entry.case_id):
+            if doc["id"] == entry.id:
+                continue
+            later = _valid(LogEntry, doc)
+            if later.at <= entry.at:
+                continue
+            if (org and fold(later.counterpart_org) == org) or (
+                    person and fold(later.counterpart_person) == person):
+                return True
+        return False
 
     # -- the cases list --------------------------------------------------------------------
 
@@ -781,6 +1201,17 @@ def unlock(path: Path, passphrase: str | None) -> Sealer | None:
 
 
 ERASED_NAME = "[erased]"
+
+
+def _blanked(kind: type[Record]) -> dict[str, Any]:
+    """Every personal and sensitive field of `kind` back to empty (a required name becomes
+    ERASED_NAME): what erasing leaves of a record."""
+    blank: dict[str, Any] = {}
+    for name, info in kind.model_fields.items():
+        if is_private(kind, name):
+            blank[name] = (ERASED_NAME if info.is_required()
+                           else info.get_default(call_default_factory=True))
+    return blank
 
 
 def _without_names(entry: LogEntry, names: list[str]) -> LogEntry | None:

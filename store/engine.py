@@ -51,8 +51,10 @@ from store.migrations import META_DOC, META_TABLE, MIGRATIONS, Migration, Tables
 from store.shared import refuse_open_to_others
 from store.storage import NEW_FILE_MODE, new_tables, read_file, write_atomically
 
-CHILD_TABLES = ("workers", "log")
-RECORD_TABLES = ("cases", "workers", "log")
+CHILD_TABLES = ("workers", "log", "screenings", "consents", "plans")
+RECORD_TABLES = ("cases", *CHILD_TABLES)
+# Tables with one record per worker: indexed by worker too.
+PER_WORKER_TABLES = ("screenings", "consents", "plans")
 
 # Fold the journal into the snapshot at close once it is this large.
 COMPACT_AT_BYTES = 256 * 1024
@@ -101,6 +103,9 @@ class Engine:
         self.case_of: dict[str, dict[str, str]] = {}  # child table -> record id -> case id
         self.names: dict[str, list[str]] = {}  # worker id -> every spelling of the name
         self.due: dict[str, str | None] = {}  # log entry id -> its open due date
+        self.awaiting: set[str] = set()  # log entries awaiting a reply
+        # per-worker table -> worker id -> record id
+        self.of_worker: dict[str, dict[str, str]] = {}
         self.refs: dict[str, str] = {}  # case reference -> case id
         self.ref_of: dict[str, str] = {}  # case id -> its reference
         self.state: JournalState | None = None
@@ -168,6 +173,8 @@ class Engine:
         self.children = {t: {} for t in CHILD_TABLES}
         self.case_of = {t: {} for t in CHILD_TABLES}
         self.names, self.due, self.refs, self.ref_of = {}, {}, {}, {}
+        self.awaiting = set()
+        self.of_worker = {t: {} for t in PER_WORKER_TABLES}
 
     def load(self, progress: Progress | None = None,
              on_rows: Callable[[list[tuple[str, bytes]]], None] | None = None) -> None:
@@ -289,7 +296,17 @@ class Engine:
                 children.setdefault(case_id, {})[record_id] = None
                 names[record_id] = [doc.get("full_name", ""), *doc.get("other_spellings", [])]
             return
-        due = self.due
+        if table in PER_WORKER_TABLES:
+            of_worker = self.of_worker[table]
+            for raw in items:
+                doc = loads(raw)
+                record_id, case_id = doc["id"], doc["case_id"]
+                raw_table[record_id] = raw
+                case_of[record_id] = case_id
+                children.setdefault(case_id, {})[record_id] = None
+                of_worker[doc["worker_id"]] = record_id
+            return
+        due, awaiting = self.due, self.awaiting
         for raw in items:
             # Pulang writes a log entry's fields in one order: pick out the few the indexes
             # need with plain byte searches (ids are 32 hex digits, dates 10 characters).
@@ -306,6 +323,8 @@ class Engine:
                 doc = loads(raw)
                 record_id, case_id = doc["id"], doc["case_id"]
                 due[record_id] = None if doc.get("next_step_done") else doc.get("due_date")
+            if b'"awaiting_reply":true' in raw:
+                awaiting.add(record_id)
             raw_table[record_id] = raw
             case_of[record_id] = case_id
             children.setdefault(case_id, {})[record_id] = None
@@ -340,10 +359,22 @@ class Engine:
                 self.names.pop(record_id, None)
             else:
                 self.names[record_id] = [doc.get("full_name", ""), *doc.get("other_spellings", [])]
+        elif table in PER_WORKER_TABLES:
+            of_worker = self.of_worker[table]
+            if doc is None:
+                for worker_id in [w for w, r in of_worker.items() if r == record_id]:
+                    del of_worker[worker_id]
+            else:
+                of_worker[doc["worker_id"]] = record_id
         elif doc is None:
             self.due.pop(record_id, None)
+            self.awaiting.discard(record_id)
         else:
             self.due[record_id] = None if doc.get("next_step_done") else doc.get("due_date")
+            if doc.get("awaiting_reply"):
+                self.awaiting.add(record_id)
+            else:
+                self.awaiting.discard(record_id)
         self._touch(before)
         self._touch(after)
 
@@ -590,8 +621,8 @@ class Engine:
     def _removals_to_keep(self) -> dict[str, list[Any]]:
         since = time.time() - KEEP_REMOVALS_SECONDS
         known = [(at, rid, writer) for rid, (writer, at) in self.removed.items()
-                 if writer and at >= since and rid not in self.raw["cases"]
-                 and rid not in self.raw["workers"] and rid not in self.raw["log"]]
+                 if writer and at >= since
+                 and not any(rid in self.raw[table] for table in RECORD_TABLES)]
         known.sort(reverse=True)
         return {rid: [writer, at] for at, rid, writer in known[:KEEP_REMOVALS]}
 

@@ -257,3 +257,47 @@ class ConfirmationNeeded(PulangError):
     """A change that asks first, and no terminal to ask on (and no --yes): nothing was changed."""
 
     exit_code = ExitCode.NEEDS_CONFIRMATION
+
+
+class RuleRefused(PulangError):
+    """A rule of the domain says no; the message says which and what to do instead."""
+
+
+class StepOrderRefused(RuleRefused):
+    """A step marked done before the steps it depends on, without a reason recorded.
+
+    `problems` maps each worker's id to the message for them; nothing was written."""
+
+    def __init__(self, problems: dict[str, str], names: dict[str, str]) -> None:
+        self.problems = problems
+        first = next(iter(problems.values()))
+        if len(problems) == 1:
+            message = first
+        else:
+            message = _("{count} workers: {first}").format(count=len(problems), first=first)
+        self.names = names
+        super().__init__(message)
+
+
+class CaseNotClosable(RuleRefused):
+    """A case with a worker whose road home still has open steps."""
+
+
+class StageReasonNeeded(RuleRefused):
+    """A stage other than the one the workers' steps give, chosen without a reason."""
+
+
+class ConsentNeeded(RuleRefused):
+    """A referral naming workers whose consent does not cover that kind of recipient.
+
+    `workers` maps their ids to their names; saving again with the override records it."""
+
+    def __init__(self, workers: dict[str, str], kind_label: str) -> None:
+        self.workers = workers
+        super().__init__(
+            _("{names}: no consent to share personal data with {kind}.").format(
+                names=", ".join(workers.values()), kind=kind_label))
+
+
+class NeverRecipient(RuleRefused):
+    """Media and recruiters never receive a worker's personal data, whatever the consent."""

@@ -36,9 +36,35 @@ def _workers_can_be_erased(tables: Tables) -> None:
         worker.setdefault("erased_at", None)
 
 
+_LOG_FIELDS_BEFORE_DUE = ("counterpart_kind", "awaiting_reply", "consent_override")
+
+
+def _the_road_home(tables: Tables) -> None:
+    """Schema 3: screenings, consents and plans, one of each per worker (none yet); log entries
+    say what kind of counterpart they went to and whether they await a reply; a case's stage
+    is kept as it was, as set by hand."""
+    for name in ("screenings", "consents", "plans"):
+        tables.setdefault(name, {})
+    for case in tables.get("cases", {}).values():
+        case.setdefault("stage_override", False)
+    log = tables.get("log", {})
+    for key, entry in list(log.items()):
+        # The new fields go before due_date, where this version writes them: the loader's
+        # fast path reads due_date and next_step_done from the end of each line.
+        rebuilt: dict[str, object] = {}
+        for field, value in entry.items():
+            if field == "due_date":
+                rebuilt.update(counterpart_kind=None, awaiting_reply=False, consent_override=[])
+            rebuilt[field] = value
+        for field, default in zip(_LOG_FIELDS_BEFORE_DUE, (None, False, [])):
+            rebuilt.setdefault(field, default)
+        log[key] = rebuilt
+
+
 # Schema 1 is the first; the steps to schema 2 and onward are appended here.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "workers record when their personal data was erased", _workers_can_be_erased),
+    Migration(3, "screening, consent and the road home", _the_road_home),
 )
 
 FIRST_SCHEMA = 1

@@ -52,14 +52,25 @@ from store.text import (
     text_problem,
 )
 from store.vocab import (
+    CONSENTABLE,
+    Answer,
     CaseKind,
+    DecidedBy,
     ExploitationType,
+    IloIndicator,
     LogKind,
+    MeansOfControl,
     PassportStatus,
+    Platform,
     ReachedVia,
+    RecipientKind,
+    RecruiterRelation,
+    RecruitmentMethod,
     Sector,
     Sex,
     Stage,
+    StepStatus,
+    TraffickingStatus,
     Urgency,
 )
 
@@ -176,6 +187,9 @@ class Case(Record):
     urgency: Urgency = public(N_("Urgency"), Urgency.NORMAL)
     assigned_officer: str = personal(N_("Assigned officer"), "", text=NAME.name)
     stage: Stage = public(N_("Stage"), Stage.REPORTED)
+    # Set when the officer chose a stage other than the one the workers' steps give; the
+    # reason is in the case's log. Without plans the stage is always set by hand.
+    stage_override: bool = public(N_("Stage set by hand"), False)
     tags: list[str] = public(N_("Tags"), default_factory=list, text=NAME.name)
 
     @field_validator("title", mode="before")
@@ -331,6 +345,11 @@ class LogEntry(Record):
     counterpart_person: str = personal(N_("Counterpart person"), "", text=NAME.name)
     summary: str = personal(N_("Summary"), text=NOTES.name)
     next_step: str = personal(N_("Next step"), "", text=LINE.name)
+    # Before due_date: the loader picks due_date and next_step_done out of a line's end.
+    counterpart_kind: RecipientKind | None = public(N_("Kind of counterpart"), None)
+    awaiting_reply: bool = public(N_("Awaiting reply"), False)
+    # Workers named in a referral their consent did not cover, sent on the officer's say.
+    consent_override: list[str] = public(N_("Referred without consent"), default_factory=list)
     due_date: dt.date | None = public(N_("Due date"), None)
     next_step_done: bool = public(N_("Next step done"), False)
 
@@ -379,10 +398,303 @@ class LogEntry(Record):
             problems["due_date"] = _("is before the entry's date")
         if self.due_date is not None and not self.next_step.strip():
             problems["next_step"] = _("say what is due on the due date")
+        if self.kind is LogKind.REFERRAL and self.worker_ids and self.counterpart_kind is None:
+            problems["counterpart_kind"] = _("say to what kind of organisation the workers are "
+                                             "referred: their consent depends on it")
+        if self.awaiting_reply and self.kind not in AWAITING_KINDS:
+            problems["awaiting_reply"] = _("only a call, message, letter or referral awaits a "
+                                           "reply")
         return problems
 
 
-RECORD_TYPES: tuple[type[Record], ...] = (Case, Worker, LogEntry)
+# Log entries that can wait for a partner's answer.
+AWAITING_KINDS = (LogKind.CALL, LogKind.MESSAGE, LogKind.LETTER, LogKind.REFERRAL)
+
+
+# -- screening, consent and the road home (one of each per worker) --------------------------
+
+# The ILO indicator -> (field with the answer, field with the evidence).
+INDICATOR_FIELDS: dict[IloIndicator, tuple[str, str]] = {
+    ind: (f"ilo_{ind.value}", f"ilo_{ind.value}_evidence") for ind in IloIndicator
+}
+
+
+def _answer(label: str) -> Any:
+    return public(label, Answer.UNKNOWN)
+
+
+def _evidence(label: str) -> Any:
+    return sensitive(label, "", text=LINE.name)
+
+
+class Screening(Record):
+    """Is this forced labour, is this trafficking? Act, means and purpose (UN Trafficking
+    Protocol, Art. 3) and the eleven ILO indicators, each with a short evidence note."""
+
+    case_id: str = public(N_("Case"))
+    worker_id: str = public(N_("Worker"))
+    screened_on: dt.date = public(N_("Screened on"), default_factory=dt.date.today)
+    screened_by: str = personal(N_("Screened by"), "", text=NAME.name)
+    act: Answer = _answer(N_("Act (recruited, moved, harboured)"))
+    act_evidence: str = _evidence(N_("Act: evidence"))
+    means: Answer = _answer(N_("Means (force, deception, abuse of vulnerability)"))
+    means_evidence: str = _evidence(N_("Means: evidence"))
+    purpose: Answer = _answer(N_("Purpose (exploitation)"))
+    purpose_evidence: str = _evidence(N_("Purpose: evidence"))
+    minor: Answer = _answer(N_("Under 18 when recruited"))
+    ilo_vulnerability: Answer = _answer(N_("abuse of vulnerability"))
+    ilo_vulnerability_evidence: str = _evidence(N_("Abuse of vulnerability: evidence"))
+    ilo_deception: Answer = _answer(N_("deception"))
+    ilo_deception_evidence: str = _evidence(N_("Deception: evidence"))
+    ilo_movement: Answer = _answer(N_("restriction of movement"))
+    ilo_movement_evidence: str = _evidence(N_("Restriction of movement: evidence"))
+    ilo_isolation: Answer = _answer(N_("isolation"))
+    ilo_isolation_evidence: str = _evidence(N_("Isolation: evidence"))
+    ilo_violence: Answer = _answer(N_("physical and sexual violence"))
+    ilo_violence_evidence: str = _evidence(N_("Violence: evidence"))
+    ilo_threats: Answer = _answer(N_("intimidation and threats"))
+    ilo_threats_evidence: str = _evidence(N_("Intimidation and threats: evidence"))
+    ilo_documents: Answer = _answer(N_("retention of identity documents"))
+    ilo_documents_evidence: str = _evidence(N_("Retention of documents: evidence"))
+    ilo_wages: Answer = _answer(N_("withholding of wages"))
+    ilo_wages_evidence: str = _evidence(N_("Withholding of wages: evidence"))
+    ilo_debt: Answer = _answer(N_("debt bondage"))
+    ilo_debt_evidence: str = _evidence(N_("Debt bondage: evidence"))
+    ilo_conditions: Answer = _answer(N_("abusive working and living conditions"))
+    ilo_conditions_evidence: str = _evidence(N_("Abusive conditions: evidence"))
+    ilo_overtime: Answer = _answer(N_("excessive overtime"))
+    ilo_overtime_evidence: str = _evidence(N_("Excessive overtime: evidence"))
+    means_of_control: list[MeansOfControl] = public(N_("Means of control"),
+                                                   default_factory=list)
+    recruitment_method: RecruitmentMethod | None = public(N_("Recruited"), None)
+    platform: Platform | None = public(N_("Platform"), None)
+    recruiter_relation: RecruiterRelation | None = public(N_("Recruiter was"), None)
+    # The officer's decision: the suggestion confirmed, or another status, and who decided.
+    status: TraffickingStatus | None = public(N_("Trafficking status"), None)
+    decided_by: DecidedBy | None = public(N_("Decided by"), None)
+    status_note: str = sensitive(N_("Why this status"), "", text=LINE.name)
+
+    @field_validator("screened_on", mode="before")
+    @classmethod
+    def _on(cls, value: Any) -> Any:
+        value = _date(value)
+        return dt.date.today() if value is None else value
+
+    @field_validator("means_of_control", mode="before")
+    @classmethod
+    def _means_list(cls, value: Any) -> Any:
+        return _listed(value)
+
+    def indicator(self, indicator: IloIndicator) -> Answer:
+        return getattr(self, INDICATOR_FIELDS[indicator][0])
+
+    def indicators_present(self) -> list[IloIndicator]:
+        return [i for i in IloIndicator if self.indicator(i) is Answer.YES]
+
+    def checks(self) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        if self.screened_on > dt.date.today():
+            problems["screened_on"] = _("must not be in the future")
+        if self.status is not None and self.decided_by is None:
+            problems["decided_by"] = _("say who decided the trafficking status")
+        return problems
+
+
+def is_child(screening: Screening | None, worker: Worker | None) -> bool:
+    """Under 18 when recruited: as the screening says, else from the worker's age now."""
+    if screening is not None and screening.minor is not Answer.UNKNOWN:
+        return screening.minor is Answer.YES
+    age = worker.display_age if worker is not None else None
+    return age is not None and age < 18
+
+
+def suggested_status(screening: Screening, child: bool | None) -> TraffickingStatus | None:
+    """The Protocol's rule: act + means + purpose, and for a child no means needed.
+
+    `child` None reads it from the screening alone. Actual when every element needed is yes;
+    not a victim when one of them is no; possible while one is still unknown; None while
+    nothing at all is known (nothing to suggest yet)."""
+    if child is None:
+        child = screening.minor is Answer.YES
+    needed = [screening.act, screening.purpose] + ([] if child else [screening.means])
+    if all(a is Answer.YES for a in needed):
+        return TraffickingStatus.ACTUAL
+    if any(a is Answer.NO for a in needed):
+        return TraffickingStatus.NOT_A_VICTIM
+    known = [screening.act, screening.means, screening.purpose]
+    if all(a is Answer.UNKNOWN for a in known) and not screening.indicators_present():
+        return None
+    return TraffickingStatus.POSSIBLE
+
+
+def status_reason(screening: Screening, child: bool) -> str:
+    """Why the rule suggests what it suggests, in the user's language."""
+    suggested = suggested_status(screening, child)
+    missing = [name for name, answer in ((_("act"), screening.act),
+                                         (_("means"), None if child else screening.means),
+                                         (_("purpose"), screening.purpose))
+               if answer is not None and answer is not Answer.YES]
+    if suggested is TraffickingStatus.ACTUAL:
+        return (_("act and purpose established; a child needs no means") if child
+                else _("act, means and purpose established"))
+    if suggested is TraffickingStatus.NOT_A_VICTIM:
+        return _("not established: {elements}").format(elements=", ".join(
+            name for name, answer in ((_("act"), screening.act),
+                                      (_("means"), None if child else screening.means),
+                                      (_("purpose"), screening.purpose))
+            if answer is Answer.NO))
+    if suggested is None:
+        return _("nothing answered yet")
+    return _("not yet: {elements} still unknown").format(elements=", ".join(missing))
+
+
+class Consent(Record):
+    """A worker's consent: to which kinds of recipient their personal data may go."""
+
+    case_id: str = public(N_("Case"))
+    worker_id: str = public(N_("Worker"))
+    given_on: dt.date = public(N_("Consent given on"), default_factory=dt.date.today)
+    taken_by: str = personal(N_("Taken by"), text=NAME.name)
+    language: str = public(N_("In which language"), "", text=NAME.name)
+    recipients: list[RecipientKind] = public(N_("May be shared with"), default_factory=list)
+    withdrawn_on: dt.date | None = public(N_("Withdrawn on"), None)
+    notes: str = personal(N_("Notes"), "", text=NOTES.name)
+
+    @field_validator("given_on", mode="before")
+    @classmethod
+    def _given(cls, value: Any) -> Any:
+        value = _date(value)
+        return dt.date.today() if value is None else value
+
+    @field_validator("withdrawn_on", mode="before")
+    @classmethod
+    def _withdrawn(cls, value: Any) -> Any:
+        return _date(value)
+
+    @field_validator("taken_by", mode="before")
+    @classmethod
+    def _taker_required(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise _problem(_("say who took the consent"))
+        return value
+
+    @field_validator("recipients", mode="before")
+    @classmethod
+    def _recipient_list(cls, value: Any) -> Any:
+        return _listed(value)
+
+    @field_validator("recipients")
+    @classmethod
+    def _never_media(cls, value: list[RecipientKind]) -> list[RecipientKind]:
+        if any(kind not in CONSENTABLE for kind in value):
+            raise _problem(_("media, recruiters and others not listed can never receive a "
+                             "worker's personal data"))
+        return list(dict.fromkeys(value))
+
+    @property
+    def active(self) -> bool:
+        return self.withdrawn_on is None
+
+    def allows(self, kind: RecipientKind) -> bool:
+        return self.active and kind in self.recipients
+
+    def checks(self) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        today = dt.date.today()
+        if self.given_on > today:
+            problems["given_on"] = _("must not be in the future")
+        if self.withdrawn_on is not None:
+            if self.withdrawn_on > today:
+                problems["withdrawn_on"] = _("must not be in the future")
+            elif self.withdrawn_on < self.given_on:
+                problems["withdrawn_on"] = _("is before the consent was given")
+        return problems
+
+
+class StepState(BaseModel):
+    """One step of a worker's plan (its note lives in `Plan.notes`, classified apart)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    key: str
+    status: StepStatus = StepStatus.TODO
+    org: str = ""  # the organisation responsible
+    done_on: dt.date | None = None
+    deadline: dt.date | None = None
+
+    @field_validator("done_on", "deadline", mode="before")
+    @classmethod
+    def _dates(cls, value: Any) -> Any:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return _date(value)
+
+    @field_validator("org")
+    @classmethod
+    def _org_text(cls, value: str, info: ValidationInfo) -> str:
+        if info.context is not None and info.context.get("stored"):
+            return value
+        problem = text_problem(value, LINE)
+        if problem:
+            raise _problem(_("Organisation responsible: {problem}").format(problem=problem))
+        return value
+
+
+class Plan(Record):
+    """A worker's road home: the steps of a template, each with its state."""
+
+    case_id: str = public(N_("Case"))
+    worker_id: str = public(N_("Worker"))
+    template: str = public(N_("Template"), "ID")
+    steps: list[StepState] = public(N_("Steps"), default_factory=list)
+    # Step key -> a note about this worker's step (may say where they are, or their health).
+    notes: dict[str, str] = sensitive(N_("Step notes"), default_factory=dict, text=LINE.name)
+    # Step key -> why it was marked done before the steps it depends on.
+    reasons: dict[str, str] = personal(N_("Why out of order"), default_factory=dict,
+                                       text=LINE.name)
+
+    @field_validator("notes", "reasons")
+    @classmethod
+    def _texts(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        if info.context is not None and info.context.get("stored"):
+            return value
+        for text in value.values():
+            problem = text_problem(text, LINE)
+            if problem:
+                raise _problem(problem)
+        return {k: v for k, v in value.items() if v.strip()}
+
+    @property
+    def statuses(self) -> dict[str, StepStatus]:
+        return {step.key: step.status for step in self.steps}
+
+    def state(self, key: str) -> StepState:
+        for step in self.steps:
+            if step.key == key:
+                return step
+        return StepState(key=key)
+
+    def checks(self) -> dict[str, str]:
+        from store.road import TEMPLATES
+
+        problems: dict[str, str] = {}
+        template = TEMPLATES.get(self.template)
+        if template is None:
+            problems["template"] = _("no such template: {key}").format(key=shorten(self.template))
+            return problems
+        keys = [step.key for step in self.steps]
+        if len(set(keys)) != len(keys) or any(k not in template.keys for k in keys):
+            problems["steps"] = _("the steps do not match the template")
+        today = dt.date.today()
+        for step in self.steps:
+            if step.done_on is not None and step.done_on > today:
+                problems["steps"] = _("{step}: the date done must not be in the future").format(
+                    step=_(template.step(step.key).label) if step.key in template.keys
+                    else step.key)
+        return problems
+
+
+RECORD_TYPES: tuple[type[Record], ...] = (Case, Worker, LogEntry, Screening, Consent, Plan)
 
 _PYDANTIC_MESSAGES = {
     "missing": N_("must not be empty"),

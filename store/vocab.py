@@ -119,6 +119,138 @@ class LogKind(StrEnum):
     NOTE = "note"
 
 
+class Answer(StrEnum):
+    """A screening question's answer."""
+
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+class IloIndicator(StrEnum):
+    """The eleven ILO indicators of forced labour (ILO SAP-FL, 2012), in the ILO's order."""
+
+    VULNERABILITY = "vulnerability"
+    DECEPTION = "deception"
+    MOVEMENT = "movement"
+    ISOLATION = "isolation"
+    VIOLENCE = "violence"
+    THREATS = "threats"
+    DOCUMENTS = "documents"
+    WAGES = "wages"
+    DEBT = "debt"
+    CONDITIONS = "conditions"
+    OVERTIME = "overtime"
+
+
+class MeansOfControl(StrEnum):
+    """HTCDS means of control (CTDC meansOfControl* columns)."""
+
+    PHYSICAL_THREATS = "PhysicalThreats"
+    THREATS_LAW_ENFORCEMENT = "ThreatsLawEnforcement"
+    THREATENS_FAMILY = "ThreatensChildrenFamily"
+    DEBT_BONDAGE = "DebtBondage"
+    FALSE_PROMISES = "FalsePromises"
+    PHYSICAL_ABUSE = "PhysicalAbuse"
+    SEXUAL_ABUSE = "SexualAbuse"
+    TAKES_EARNINGS = "TakesEarnings"
+    RESTRICTS_FINANCIAL_ACCESS = "RestrictsFinancialAccess"
+    RESTRICTS_MEDICAL_CARE = "RestrictsMedicalCare"
+    WITHHOLDS_NECESSITIES = "WithholdsNecessities"
+    PSYCHOLOGICAL_ABUSE = "PsychologicalAbuse"
+    PSYCHOACTIVE_SUBSTANCE = "PsychoactiveSubstance"
+    EXCESSIVE_WORKING_HOURS = "ExcessiveWorkingHours"
+    WITHHOLDS_DOCUMENTS = "WithholdsDocuments"
+    RESTRICTS_MOVEMENT = "RestrictsMovement"
+    USES_CHILDREN = "UsesChildren"
+    OTHER = "Other"
+
+
+class RecruitmentMethod(StrEnum):
+    ONLINE_SOCIAL_NETWORKS = "ThroughOnlineSocialNetworks"
+    ONLINE_ADVERTISEMENT = "ThroughAnOnlineAdvertisement"
+    PLACE_OF_BUSINESS = "AtAPlaceOfBusiness"
+    EDUCATIONAL_INSTITUTION = "AtAnEducationalInstitution"
+    AT_WORK = "AtWork"
+    FAMILY = "ThroughFamilyOrFamilyEvents"
+    FRIENDS = "ThroughFriendsOrSocialEvents"
+    TELEVISION = "ThroughATelevisionAdvert"
+    NEWSPAPER = "ThroughANewspaperAdvert"
+    OTHER = "Other"
+
+
+class Platform(StrEnum):
+    """Where the recruitment happened online."""
+
+    FACEBOOK = "Facebook"
+    TELEGRAM = "Telegram"
+    WHATSAPP = "WhatsApp"
+    TIKTOK = "TikTok"
+    LINE = "Line"
+    WECHAT = "WeChat"
+    INSTAGRAM = "Instagram"
+    OTHER = "Other"
+
+
+class RecruiterRelation(StrEnum):
+    INTIMATE_PARTNER = "IntimatePartner"
+    FRIEND = "Friend"
+    FAMILY = "Family"
+    OTHER = "Other"
+    UNKNOWN = "Unknown"
+
+
+class TraffickingStatus(StrEnum):
+    """HTCDS trafficking status."""
+
+    POSSIBLE = "PossibleVictimOfTrafficking"
+    ACTUAL = "ActualVictimOfTrafficking"
+    NOT_A_VICTIM = "NotAVictimOfTrafficking"
+
+
+class DecidedBy(StrEnum):
+    """Who decided the trafficking status (HTCDS)."""
+
+    POLICE = "Police"
+    NGO = "NGO"
+    COURT = "CourtOrProsecution"
+    GOVERNMENT = "NonPoliceGovernmentalOrganization"
+    OTHER = "Other"
+
+
+class RecipientKind(StrEnum):
+    """Kinds of recipient of a worker's personal data. A worker's consent can name the first
+    six; media and recruiters never receive it (shared/domain.md §4)."""
+
+    PARTNER_UNION = "partner_union"
+    POLICE = "police"
+    EMBASSY = "embassy_ministry"
+    FAMILY = "family"
+    SHELTER_HEALTH = "shelter_health"
+    STATISTICS = "statistics"
+    MEDIA = "media"
+    RECRUITER = "recruiter"
+    OTHER = "other"
+
+
+# What a worker's consent may name, and what it never may.
+CONSENTABLE: tuple[RecipientKind, ...] = (
+    RecipientKind.PARTNER_UNION, RecipientKind.POLICE, RecipientKind.EMBASSY,
+    RecipientKind.FAMILY, RecipientKind.SHELTER_HEALTH, RecipientKind.STATISTICS,
+)
+NEVER_RECIPIENTS: tuple[RecipientKind, ...] = (RecipientKind.MEDIA, RecipientKind.RECRUITER)
+
+
+class StepStatus(StrEnum):
+    """Where one step of a worker's road home stands."""
+
+    TODO = "todo"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    NOT_NEEDED = "not_needed"
+    BLOCKED = "blocked"
+
+
 _LABELS: dict[StrEnum, str] = {
     CaseKind.INDIVIDUAL: N_("individual"),
     CaseKind.GROUP: N_("group"),
@@ -194,6 +326,83 @@ _LABELS: dict[StrEnum, str] = {
     LogKind.VISIT: N_("visit"),
     LogKind.REFERRAL: N_("referral"),
     LogKind.NOTE: N_("note"),
+    Answer.YES: N_("yes"),
+    Answer.NO: N_("no"),
+    Answer.UNKNOWN: N_("unknown"),
+    IloIndicator.VULNERABILITY: N_("abuse of vulnerability"),
+    IloIndicator.DECEPTION: N_("deception"),
+    IloIndicator.MOVEMENT: N_("restriction of movement"),
+    IloIndicator.ISOLATION: N_("isolation"),
+    IloIndicator.VIOLENCE: N_("physical and sexual violence"),
+    IloIndicator.THREATS: N_("intimidation and threats"),
+    IloIndicator.DOCUMENTS: N_("retention of identity documents"),
+    IloIndicator.WAGES: N_("withholding of wages"),
+    IloIndicator.DEBT: N_("debt bondage"),
+    IloIndicator.CONDITIONS: N_("abusive working and living conditions"),
+    IloIndicator.OVERTIME: N_("excessive overtime"),
+    MeansOfControl.PHYSICAL_THREATS: N_("physical threats"),
+    MeansOfControl.THREATS_LAW_ENFORCEMENT: N_("threats of the police or deportation"),
+    MeansOfControl.THREATENS_FAMILY: N_("threats against children or family"),
+    MeansOfControl.DEBT_BONDAGE: N_("debt bondage"),
+    MeansOfControl.FALSE_PROMISES: N_("false promises"),
+    MeansOfControl.PHYSICAL_ABUSE: N_("physical abuse"),
+    MeansOfControl.SEXUAL_ABUSE: N_("sexual abuse"),
+    MeansOfControl.TAKES_EARNINGS: N_("takes earnings"),
+    MeansOfControl.RESTRICTS_FINANCIAL_ACCESS: N_("restricts access to money"),
+    MeansOfControl.RESTRICTS_MEDICAL_CARE: N_("restricts medical care"),
+    MeansOfControl.WITHHOLDS_NECESSITIES: N_("withholds food, water or sleep"),
+    MeansOfControl.PSYCHOLOGICAL_ABUSE: N_("psychological abuse"),
+    MeansOfControl.PSYCHOACTIVE_SUBSTANCE: N_("forced use of drugs or alcohol"),
+    MeansOfControl.EXCESSIVE_WORKING_HOURS: N_("excessive working hours"),
+    MeansOfControl.WITHHOLDS_DOCUMENTS: N_("withholds documents"),
+    MeansOfControl.RESTRICTS_MOVEMENT: N_("restricts movement"),
+    MeansOfControl.USES_CHILDREN: N_("uses children"),
+    MeansOfControl.OTHER: N_("other"),
+    RecruitmentMethod.ONLINE_SOCIAL_NETWORKS: N_("through online social networks"),
+    RecruitmentMethod.ONLINE_ADVERTISEMENT: N_("through an online advertisement"),
+    RecruitmentMethod.PLACE_OF_BUSINESS: N_("at a place of business"),
+    RecruitmentMethod.EDUCATIONAL_INSTITUTION: N_("at a school or college"),
+    RecruitmentMethod.AT_WORK: N_("at work"),
+    RecruitmentMethod.FAMILY: N_("through family or family events"),
+    RecruitmentMethod.FRIENDS: N_("through friends or social events"),
+    RecruitmentMethod.TELEVISION: N_("through a television advert"),
+    RecruitmentMethod.NEWSPAPER: N_("through a newspaper advert"),
+    RecruitmentMethod.OTHER: N_("other"),
+    Platform.FACEBOOK: "Facebook",
+    Platform.TELEGRAM: "Telegram",
+    Platform.WHATSAPP: "WhatsApp",
+    Platform.TIKTOK: "TikTok",
+    Platform.LINE: "Line",
+    Platform.WECHAT: "WeChat",
+    Platform.INSTAGRAM: "Instagram",
+    Platform.OTHER: N_("other"),
+    RecruiterRelation.INTIMATE_PARTNER: N_("intimate partner"),
+    RecruiterRelation.FRIEND: N_("friend"),
+    RecruiterRelation.FAMILY: N_("family"),
+    RecruiterRelation.OTHER: N_("other"),
+    RecruiterRelation.UNKNOWN: N_("unknown"),
+    TraffickingStatus.POSSIBLE: N_("possible victim of trafficking"),
+    TraffickingStatus.ACTUAL: N_("victim of trafficking"),
+    TraffickingStatus.NOT_A_VICTIM: N_("not a victim of trafficking"),
+    DecidedBy.POLICE: N_("police"),
+    DecidedBy.NGO: N_("NGO or union"),
+    DecidedBy.COURT: N_("court or prosecution"),
+    DecidedBy.GOVERNMENT: N_("government body other than police"),
+    DecidedBy.OTHER: N_("other"),
+    RecipientKind.PARTNER_UNION: N_("partner union"),
+    RecipientKind.POLICE: N_("police"),
+    RecipientKind.EMBASSY: N_("embassy or ministry"),
+    RecipientKind.FAMILY: N_("family"),
+    RecipientKind.SHELTER_HEALTH: N_("shelter or health provider"),
+    RecipientKind.STATISTICS: N_("statistics (anonymous counts)"),
+    RecipientKind.MEDIA: N_("media"),
+    RecipientKind.RECRUITER: N_("recruiter"),
+    RecipientKind.OTHER: N_("other organisation"),
+    StepStatus.TODO: N_("to do"),
+    StepStatus.IN_PROGRESS: N_("in progress"),
+    StepStatus.DONE: N_("done"),
+    StepStatus.NOT_NEEDED: N_("not needed"),
+    StepStatus.BLOCKED: N_("blocked"),
 }
 
 VOCABULARIES: tuple[type[StrEnum], ...] = (
@@ -206,6 +415,16 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
     Sex,
     PassportStatus,
     LogKind,
+    Answer,
+    IloIndicator,
+    MeansOfControl,
+    RecruitmentMethod,
+    Platform,
+    RecruiterRelation,
+    TraffickingStatus,
+    DecidedBy,
+    RecipientKind,
+    StepStatus,
 )
 
 
