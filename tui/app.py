@@ -376,12 +376,13 @@ class PulangApp(App[None]):
 
     # -- navigation used by screens and the palette -----------------------------------------
 
-    def open_case(self, case_id: str) -> None:
+    def open_case(self, case_id: str, focus: dict[str, str] | None = None) -> None:
+        """Open a case, with the cursor on `focus` (see CaseScreen) if given."""
         from tui.screens.case import CaseScreen
 
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        self.push_screen(CaseScreen(case_id))
+        self.push_screen(CaseScreen(case_id, focus=focus))
 
     def new_case(self, draft: dict[str, Any] | None = None, focus: str | None = None) -> None:
         from tui.screens.record_forms import CaseForm

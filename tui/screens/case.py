@@ -57,6 +57,8 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         Binding("E", "erase_worker", N_("Erase worker"), id="case.erase_worker", show=False),
         # Not in the footer: at 80 columns it would push F1 out. F1 and Ctrl+P list it.
         Binding("h", "history", N_("History"), id="case.history", show=False),
+        Binding("s", "screening", N_("Screening"), id="case.screening", show=False),
+        Binding("c", "consent", N_("Consent"), id="case.consent", show=False),
         Binding("f1", "app.help", N_("Help"), id="case.help"),
     ]
     HELP = N_(
@@ -70,9 +72,13 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         "law), after asking. Escape goes back to the list."
     )
 
-    def __init__(self, case_id: str, drafts: list[dict[str, Any]] | None = None) -> None:
+    def __init__(self, case_id: str, drafts: list[dict[str, Any]] | None = None,
+                 focus: dict[str, str] | None = None) -> None:
         super().__init__()
         self.case_id = case_id
+        # Where to put the cursor on opening: {"worker": id}, {"entry": id} (a log entry), or
+        # {"worker": id, "step": key} (a step of that worker's road home).
+        self.focus_on = focus or {}
         self.drafts = drafts or []  # forms open when the app locked, to open again
         self.case: Case | None = None
         self.case_workers: list[Worker] = []
@@ -109,9 +115,21 @@ class CaseScreen(TranslatedBindings, Screen[None]):
                                   ms=round((time.monotonic() - started) * 1000, 2))
             )
         self.set_focus(self.query_one("#workers", RecordTable))
+        self.move_to(self.focus_on)
         drafts, self.drafts = self.drafts, []
         for draft in drafts:
             self.reopen_draft(draft)
+
+    def move_to(self, where: dict[str, str]) -> None:
+        """Put the cursor on a worker (and step) or a log entry, and focus that table."""
+        if "entry" in where:
+            table = self.query_one("#log", RecordTable)
+            table.move_to_key(where["entry"])
+            self.set_focus(table)
+        elif "worker" in where:
+            table = self.query_one("#workers", RecordTable)
+            table.move_to_key(where["worker"])
+            self.set_focus(table)
 
     def reopen_draft(self, draft: dict[str, Any]) -> None:
         """Open a form again as it was when the app locked, with what had been typed."""
@@ -301,6 +319,28 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         names.update({e.id: format_datetime(e.at) for e in self.entries})
         self.app.push_screen(HistoryScreen(self.case_id, self.case.ref or "", names),
                              self._after_history)
+
+    def action_screening(self) -> None:
+        """The screening of the worker under the cursor: act, means, purpose, ILO indicators."""
+        from tui.screens.screening import ScreeningScreen
+
+        worker = self._under_cursor("workers", self.case_workers,
+                                    _("Move to a worker in the workers list first."))
+        if worker is not None:
+            self.app.push_screen(ScreeningScreen(self.case_id, worker.id), self._after_edit)
+
+    def action_consent(self) -> None:
+        """The consent of the worker under the cursor: to whom their data may go."""
+        from tui.screens.record_forms import ConsentForm
+
+        worker = self._under_cursor("workers", self.case_workers,
+                                    _("Move to a worker in the workers list first."))
+        if worker is None:
+            return
+        consent = self.pulang.db.consent_of(worker.id)
+        title = _("Consent of {name}").format(name=printable(worker.full_name, limit=60))
+        self.app.push_screen(ConsentForm(consent, title, self.case_id, worker.id),
+                             self._after_edit)
 
     def _after_history(self, brought_back: object) -> None:
         if brought_back:  # a removal was undone there: show the record here again
