@@ -613,10 +613,10 @@ class Database:
             from store.road import OPEN, TEMPLATES
 
             template = TEMPLATES[plan.template]
-            open_steps = [_(template.step(s.key).label) for s in plan.steps
+            open_steps = [template.label(s.key) for s in plan.steps
                           if s.status in OPEN]
             missing = [k for k in template.keys if k not in plan.statuses]
-            open_steps += [_(template.step(k).label) for k in missing]
+            open_steps += [template.label(k) for k in missing]
             if open_steps:
                 name = (names.get(plan.worker_id) or ["?"])[0]
                 waiting.append(f"{name} ({', '.join(open_steps[:2])}"

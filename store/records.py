@@ -689,7 +689,7 @@ class Plan(Record):
         for step in self.steps:
             if step.done_on is not None and step.done_on > today:
                 problems["steps"] = _("{step}: the date done must not be in the future").format(
-                    step=_(template.step(step.key).label) if step.key in template.keys
+                    step=template.label(step.key) if step.key in template.keys
                     else step.key)
         return problems
 

@@ -52,12 +52,26 @@ class StepDef:
     depends_on: tuple[str, ...] = ()
     by: str = ""  # who usually does it, untranslated
 
+    @property
+    def shown(self) -> str:
+        """The step's name in the user's language."""
+        return _(self.label)
+
 
 @dataclass(frozen=True)
 class Template:
     key: str
     name: str  # untranslated
     steps: tuple[StepDef, ...]
+
+    @property
+    def shown_name(self) -> str:
+        """The template's name in the user's language."""
+        return _(self.name)
+
+    def label(self, key: str) -> str:
+        """The step's name in the user's language."""
+        return self.step(key).shown
 
     def step(self, key: str) -> StepDef:
         for step in self.steps:
@@ -158,7 +172,7 @@ def order_problem(template: Template, statuses: Mapping[str, StepStatus], key: s
     if not missing:
         return None
     return _("{step} cannot be done before {before}. Record why, to mark it done anyway.").format(
-        step=_(template.step(key).label), before=", ".join(_(m.label) for m in missing))
+        step=template.label(key), before=", ".join(m.shown for m in missing))
 
 
 def worker_stage(template: Template, statuses: Mapping[str, StepStatus]) -> Stage:

@@ -206,7 +206,8 @@ def test_the_store_refuses_without_the_key(tmp_path: Path) -> None:
         assert db.encrypted
         db.lock()
         assert not db.has_key()
-        assert db._engine.raw == {"cases": {}, "workers": {}, "log": {}}
+        assert db._engine.raw.keys() >= {"cases", "workers", "log"}
+        assert not any(db._engine.raw.values())
         db.unlock(PASSPHRASE)
         assert db.has_key()
 

@@ -18,14 +18,16 @@ from store.countries import country_name
 from store.backups import ERASED_BACKUP_DAYS
 from store.errors import Conflict, PulangError
 from store.i18n import N_, _, format_date, format_datetime
-from store.records import Case, LogEntry, Worker
+from store.records import Case, Consent, LogEntry, Plan, Screening, Worker, is_child, suggested_status
+from store.road import OPEN, TEMPLATES, Derived, Template, template_for
 from store.text import printable
-from store.vocab import label
+from store.vocab import CONSENTABLE, RecipientKind, StepStatus, TraffickingStatus, label
 from tui import perf
 from tui.screens.conflict import Choice, ConflictScreen
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.form import RecordForm
 from tui.screens.record_forms import CaseForm, LogEntryForm, WorkerForm
+from tui.screens.step import StepDialog
 from tui.translate import TranslatedBindings
 from tui.widgets import RecordTable, cell
 
@@ -34,7 +36,30 @@ if TYPE_CHECKING:
 
 R = TypeVar("R", Worker, LogEntry)
 
-_DETAIL_LIMIT = 2000  # characters of a summary the three lines below the log can show at most
+_DETAIL_LIMIT = 2000
+
+# The grid's glyphs: told apart without colour.
+_GLYPHS = {
+    StepStatus.DONE: " ✓",
+    StepStatus.NOT_NEEDED: " –",
+    StepStatus.IN_PROGRESS: " »",
+    StepStatus.BLOCKED: " ✗",
+    StepStatus.TODO: " ·",
+}
+_GRID_LEAD = 4  # columns before the steps: selection, name, consent, screening
+_CONSENT_LETTERS = {
+    RecipientKind.PARTNER_UNION: "U",
+    RecipientKind.POLICE: "P",
+    RecipientKind.EMBASSY: "E",
+    RecipientKind.FAMILY: "F",
+    RecipientKind.SHELTER_HEALTH: "H",
+    RecipientKind.STATISTICS: "S",
+}
+_STATUS_SHORT = {
+    TraffickingStatus.ACTUAL: N_("VoT"),
+    TraffickingStatus.POSSIBLE: N_("pos"),
+    TraffickingStatus.NOT_A_VICTIM: N_("not"),
+}  # characters of a summary the three lines below the log can show at most
 
 
 def shown(text: str) -> str:
@@ -59,6 +84,12 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         Binding("h", "history", N_("History"), id="case.history", show=False),
         Binding("s", "screening", N_("Screening"), id="case.screening", show=False),
         Binding("c", "consent", N_("Consent"), id="case.consent", show=False),
+        Binding("p", "start_road", N_("Start the road home"), id="case.start_road",
+                show=False),
+        Binding("space", "toggle_worker", N_("Select worker"), id="case.select", show=False),
+        Binding("asterisk", "toggle_all", N_("Select all or none"), id="case.select_all",
+                show=False),
+        Binding("m", "mark_step", N_("Mark step"), id="case.mark_step", show=False),
         Binding("f1", "app.help", N_("Help"), id="case.help"),
     ]
     HELP = N_(
@@ -69,7 +100,19 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         "step of the log entry under the cursor as done, or open again. h shows the history of "
         "the case: who changed what, and when. Shift+E erases the personal data of the worker "
         "under the cursor for good (consent withdrawn, or a request under the data protection "
-        "law), after asking. Escape goes back to the list."
+        "law), after asking. Escape goes back to the list.\n\n"
+        "The road home: p gives every worker without one a plan of the steps home (the "
+        "thirteen steps for Indonesians). The workers list then becomes a grid: workers down, "
+        "steps across, numbered as in the plan; ✓ done, » in progress, ✗ blocked, · to do, "
+        "– not needed, and ! a deadline within a week. Left and right move between steps; the "
+        "line under the grid names the step under the cursor and what is known about it. "
+        "Enter on a step, or m, sets it: for the worker under the cursor, or for every worker "
+        "selected with Space (* selects all or none), at once. The Consent column shows to "
+        "whom each worker's data may go (U partner union, P police, E embassy or ministry, F "
+        "family, H shelter or health, S statistics; W withdrawn); Scr shows the screening "
+        "(VoT victim, pos possible, not, ? open). s opens the screening of the worker under "
+        "the cursor, c their consent. The case's stage follows the steps of the least advanced "
+        "worker still on the road."
     )
 
     def __init__(self, case_id: str, drafts: list[dict[str, Any]] | None = None,
@@ -83,6 +126,12 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         self.case: Case | None = None
         self.case_workers: list[Worker] = []
         self.entries: list[LogEntry] = []
+        self.plans: dict[str, Plan] = {}
+        self.consents: dict[str, Consent] = {}
+        self.screenings: dict[str, Screening] = {}
+        self.derived: Derived | None = None
+        self.selected: set[str] = set()  # workers chosen for a group action
+        self.grid_template: Template | None = None  # the steps across, when plans exist
         self._stale = False  # another officer changed the database while a form was in front
 
     @property
@@ -95,6 +144,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         with Vertical(id="workers-box"):
             yield Label("", id="workers-title", classes="section-title")
             yield RecordTable(enter_label=_("Edit"), id="workers")
+            yield Static("", id="worker-detail", markup=False)
         with Vertical(id="log-box"):
             yield Label("", id="log-title", classes="section-title")
             yield RecordTable(enter_label=_("Edit"), id="log")
@@ -129,6 +179,9 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         elif "worker" in where:
             table = self.query_one("#workers", RecordTable)
             table.move_to_key(where["worker"])
+            template = self.grid_template
+            if "step" in where and template is not None and where["step"] in template.keys:
+                table.move_cursor(column=_GRID_LEAD + template.keys.index(where["step"]))
             self.set_focus(table)
 
     def reopen_draft(self, draft: dict[str, Any]) -> None:
@@ -171,6 +224,11 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         self.case = db.get(Case, self.case_id)
         self.case_workers = sorted(db.workers_of(self.case_id), key=lambda w: w.full_name.casefold())
         self.entries = db.log_of(self.case_id)
+        self.plans = db.plans_of(self.case_id)
+        self.consents = db.consents_of(self.case_id)
+        self.screenings = db.screenings_of(self.case_id)
+        self.derived = db.derived_stage(self.case_id)
+        self.selected &= {w.id for w in self.case_workers}
         self.title = _screen_title(self.case)
         self.render_facts()
         self.render_workers()
@@ -182,8 +240,15 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         place = ", ".join(p for p in (shown(case.destination_place),
                                       country_name(case.destination_country)) if p)
         kinds = ", ".join(label(t) for t in case.exploitation_types) or "–"
+        stage = label(case.stage)
+        if self.derived is not None:
+            if case.stage_override and case.stage is not self.derived.stage:
+                stage = _("{stage} (set by hand; the steps give {derived})").format(
+                    stage=stage, derived=label(self.derived.stage))
+            else:
+                stage = self.derived.describe()
         first = _("{kind} case · {place} · stage: {stage} · urgency: {urgency}").format(
-            kind=label(case.kind), place=place, stage=label(case.stage),
+            kind=label(case.kind), place=place, stage=stage,
             urgency=label(case.urgency),
         )
         second = _("Exploitation: {kinds} · sector: {sector}").format(
@@ -198,35 +263,192 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         lines = [first, second, third]
         if case.tags:
             lines.append(_("Tags: {tags}").format(tags=shown(", ".join(case.tags))))
+        # One line each, cut short rather than wrapped (app.tcss): the workers and the log
+        # need the rows.
         self.query_one("#facts", Static).update("\n".join(lines))
 
     def render_workers(self) -> None:
         table = self.query_one("#workers", RecordTable)
         keep = table.current_key
+        keep_column = table.cursor_coordinate.column
         table.clear(columns=True)
-        fixed = 9 + 4 + 14 + 16
-        name_width = self._flexible_width(fixed, columns=5)
-        for title, width in ((N_("Name"), name_width), (N_("Sex"), 9), (N_("Age"), 4),
-                             (N_("Home"), 14), (N_("Passport is"), 16)):
-            table.add_column(_(title), width=width)
+        templates = {p.template for p in self.plans.values() if p.template in TEMPLATES}
+        # One template across: the most common one of the case's plans.
+        self.grid_template = None
+        if templates:
+            counts = {t: sum(p.template == t for p in self.plans.values()) for t in templates}
+            self.grid_template = TEMPLATES[max(sorted(counts), key=counts.__getitem__)]
+        if self.grid_template is not None:
+            self._render_grid(table, self.grid_template)
+        else:
+            self._render_list(table)
+        table.move_to_key(keep)
+        if self.grid_template is not None and keep_column:
+            table.move_cursor(column=min(keep_column, len(table.columns) - 1))
+        self.query_one("#workers-title", Label).update(
+            _("Workers ({count}) · a add · s screening · c consent · p road home").format(
+                count=len(self.case_workers))
+            if self.grid_template is None else
+            _("Workers ({count}) · {stage} · Space select · m mark step · F1 keys").format(
+                count=len(self.case_workers),
+                stage=self.derived.describe() if self.derived else "")
+        )
+        self._show_worker_detail()
+
+    def _worker_name(self, worker: Worker) -> str:
+        name = worker.full_name if worker.erased_at is None else _("(personal data erased)")
+        if worker.other_spellings:
+            name += f" ({', '.join(worker.other_spellings)})"
+        return name
+
+    def _selection_mark(self, worker: Worker) -> str:
+        return "●" if worker.id in self.selected else " "
+
+    def consent_glance(self, worker_id: str) -> str:
+        """Six letters, one per kind of recipient the consent covers; W when withdrawn."""
+        consent = self.consents.get(worker_id)
+        if consent is None:
+            return "–"
+        if not consent.active:
+            return _("W") + " " + _("withdrawn")
+        return "".join(_CONSENT_LETTERS[k] if k in consent.recipients else "·"
+                       for k in CONSENTABLE)
+
+    def screening_glance(self, worker: Worker) -> str:
+        screening = self.screenings.get(worker.id)
+        if screening is None:
+            return "–"
+        status = screening.status or suggested_status(screening, is_child(screening, worker))
+        return _(_STATUS_SHORT[status]) if status is not None else "?"
+
+    def _render_list(self, table: RecordTable) -> None:
+        """Before any plan: the workers' facts, with their consent and screening."""
+        table.cursor_type = "row"
+        table.cell_padding = 1
+        fixed = 1 + 9 + 4 + 6 + 4 + 14
+        name_width = self._flexible_width(fixed, columns=7)
+        for title, width in (("", 1), (N_("Name"), name_width), (N_("Sex"), 9), (N_("Age"), 4),
+                             (N_("Cons."), 6), (N_("Scr"), 4), (N_("Passport is"), 14)):
+            table.add_column(_(title) if title else "", width=width)
         for worker in self.case_workers:
-            name = worker.full_name if worker.erased_at is None else _("(personal data erased)")
-            if worker.other_spellings:
-                name += f" ({', '.join(worker.other_spellings)})"
             age = worker.display_age
             # Text cells: a str cell is read as markup, and a name is whatever was typed.
             table.add_row(
-                cell(name),
+                self._selection_mark(worker),
+                cell(self._worker_name(worker)),
                 label(worker.sex),
                 "" if age is None else str(age),
-                cell(worker.home_district or worker.home_province),
+                self.consent_glance(worker.id),
+                self.screening_glance(worker),
                 label(worker.passport_status),
                 key=worker.id,
             )
-        table.move_to_key(keep)
-        self.query_one("#workers-title", Label).update(
-            _("Workers ({count}) · a add · Enter edit · d remove").format(count=len(self.case_workers))
-        )
+
+    def _render_grid(self, table: RecordTable, template: Template) -> None:
+        """Workers down, the template's steps across (numbered), one glyph each."""
+        table.cursor_type = "cell"
+        table.cell_padding = 0  # thirteen steps across 80 columns: the spacing is in the cells
+        steps = template.keys
+        fixed = 2 + 7 + 4 + 3 * len(steps)
+        name_width = max(10, self.size.width - fixed - 2)
+        table.add_column("", width=2)
+        table.add_column(_("Name"), width=name_width)
+        table.add_column(" " + _("Cons."), width=7)
+        table.add_column(" " + _("Scr"), width=4)
+        for number in range(1, len(steps) + 1):
+            table.add_column(f"{number:>2} ", width=3)
+        today = dt.date.today()
+        for worker in self.case_workers:
+            plan = self.plans.get(worker.id)
+            cells: list[Text | str] = [self._selection_mark(worker) + " ",
+                                       cell(self._worker_name(worker)),
+                                       " " + self.consent_glance(worker.id),
+                                       " " + self.screening_glance(worker)]
+            for key in steps:
+                if plan is None or plan.template != template.key:
+                    cells.append("")
+                    continue
+                state = plan.state(key)
+                glyph = Text(_GLYPHS[state.status])
+                if state.deadline is not None and state.status in OPEN:
+                    days = (state.deadline - today).days
+                    if days <= 7:
+                        glyph = Text("!" + _GLYPHS[state.status][-1])
+                        if days < 0:
+                            glyph.stylize("bold reverse")
+                        else:
+                            glyph.stylize("bold")
+                cells.append(glyph)
+            table.add_row(*cells, key=worker.id)
+
+    def _cursor_step(self) -> str | None:
+        """The step under the grid's cursor, if the cursor is on a step."""
+        template = self.grid_template
+        if template is None:
+            return None
+        column = self.query_one("#workers", RecordTable).cursor_coordinate.column - _GRID_LEAD
+        return template.keys[column] if 0 <= column < len(template.keys) else None
+
+    def _show_worker_detail(self) -> None:
+        """The line under the workers: what the cell under the cursor stands for, in words."""
+        detail = self.query_one("#worker-detail", Static)
+        table = self.query_one("#workers", RecordTable)
+        worker = next((w for w in self.case_workers if w.id == table.current_key), None)
+        if worker is None:
+            detail.update("")
+            return
+        name = printable(worker.full_name, limit=40)
+        column = table.cursor_coordinate.column
+        key = self._cursor_step()
+        if key is not None and self.grid_template is not None:
+            plan = self.plans.get(worker.id)
+            number = self.grid_template.keys.index(key) + 1
+            parts = [f"{number}. {self.grid_template.label(key)}"]
+            if plan is not None:
+                state = plan.state(key)
+                parts.append(label(state.status))
+                if state.done_on:
+                    parts.append(_("done {date}").format(date=format_date(state.done_on)))
+                if state.org:
+                    parts.append(shown(state.org))
+                if state.deadline:
+                    parts.append(_("deadline {date}").format(date=format_date(state.deadline)))
+                if plan.notes.get(key):
+                    parts.append(shown(plan.notes[key]))
+                if plan.reasons.get(key):
+                    parts.append(_("out of order: {why}").format(why=shown(plan.reasons[key])))
+            detail.update(f"{name}: " + " · ".join(parts))
+            return
+        consent_column = 2 if self.grid_template is not None else 4
+        if column in (consent_column, consent_column + 1):
+            consent = self.consents.get(worker.id)
+            screening = self.screenings.get(worker.id)
+            parts = []
+            if consent is None:
+                parts.append(_("no consent recorded (c)"))
+            elif not consent.active:
+                parts.append(_("consent withdrawn {date}").format(
+                    date=format_date(consent.withdrawn_on)))
+            else:
+                parts.append(_("consent {date}: {kinds}").format(
+                    date=format_date(consent.given_on),
+                    kinds=", ".join(label(k) for k in consent.recipients) or "–"))
+            if screening is None:
+                parts.append(_("not screened (s)"))
+            else:
+                status = screening.status or suggested_status(screening,
+                                                              is_child(screening, worker))
+                parts.append(_("screening {date}: {status}").format(
+                    date=format_date(screening.screened_on),
+                    status=label(status) if status else "?"))
+            detail.update(f"{name}: " + " · ".join(parts))
+            return
+        detail.update(name)
+
+    @on(RecordTable.CellHighlighted, "#workers")
+    @on(RecordTable.RowHighlighted, "#workers")
+    def _worker_highlighted(self) -> None:
+        self._show_worker_detail()
 
     def _flexible_width(self, fixed: int, columns: int) -> int:
         """What is left for the one wide column, so that no table scrolls sideways."""
@@ -255,11 +477,16 @@ class CaseScreen(TranslatedBindings, Screen[None]):
                 due.stylize("bold reverse")
             who = entry.counterpart_org or entry.counterpart_person
             summary = f"{who}: {entry.summary}" if who else entry.summary
+            if entry.consent_override:
+                summary = _("[no consent]") + " " + summary
+            next_step = entry.next_step
+            if entry.awaiting_reply and not next_step:
+                next_step = _("awaiting reply")
             table.add_row(
                 format_datetime(entry.at),
                 label(entry.kind),
                 cell(summary),
-                cell(entry.next_step),
+                cell(next_step),
                 due,
                 key=entry.id,
             )
@@ -494,6 +721,12 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         who = " · ".join(p for p in (entry.counterpart_org, entry.counterpart_person) if p)
         summary = printable(entry.summary, multiline=True, limit=_DETAIL_LIMIT)
         text = f"{shown(who)}: {summary}" if who else summary
+        if entry.consent_override:
+            names = {w.id: w.full_name for w in self.case_workers}
+            text += "\n" + _("Referred without consent, on the officer's say: {names}").format(
+                names=shown(", ".join(names.get(w, "?") for w in entry.consent_override)))
+        if entry.awaiting_reply:
+            text += "\n" + _("Awaiting a reply")
         if entry.next_step:
             text += "\n" + _("Next step: {step}").format(step=shown(entry.next_step))
             if entry.due_date:
@@ -503,3 +736,84 @@ class CaseScreen(TranslatedBindings, Screen[None]):
     @on(RecordTable.RowSelected)
     def _row_selected(self) -> None:
         self.action_edit_selected()
+
+    @on(RecordTable.CellSelected, "#workers")
+    def _cell_selected(self) -> None:
+        """Enter in the grid: on a step, set it; elsewhere, edit the worker."""
+        if self._cursor_step() is not None:
+            self.action_mark_step()
+        else:
+            self.action_edit_selected()
+
+    # -- the road home ----------------------------------------------------------------------
+
+    def action_toggle_worker(self) -> None:
+        worker = self._under_cursor("workers", self.case_workers,
+                                    _("Move to a worker in the workers list first."))
+        if worker is None:
+            return
+        self.selected ^= {worker.id}
+        self.render_workers()
+        table = self.query_one("#workers", RecordTable)
+        table.action_cursor_down()
+
+    def action_toggle_all(self) -> None:
+        everyone = {w.id for w in self.case_workers}
+        self.selected = set() if self.selected >= everyone else everyone
+        self.render_workers()
+
+    def action_start_road(self) -> None:
+        """Give every worker without one a plan of the steps home, after asking."""
+        without = [w for w in self.case_workers if w.id not in self.plans]
+        if not without:
+            self.notify(_("Every worker of this case already has a plan for the road home."))
+            return
+        templates = sorted({template_for(w.nationality).shown_name for w in without})
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.pulang.run_store(lambda: self.pulang.db.start_plans(self.case_id),
+                                      self._road_started, self._store_failed, what="plans")
+
+        self.app.push_screen(
+            ConfirmDialog(
+                _("Start the road home for {count} workers ({templates})? The steps of the "
+                  "stages the case has passed are marked done.").format(
+                    count=len(without), templates="; ".join(templates)),
+                _("Start"), _("Not now")),
+            answered)
+
+    def _road_started(self, plans: list[Plan]) -> None:
+        self.notify(_("Road home started for {count} workers.").format(count=len(plans)))
+        self.reload()
+
+    def action_mark_step(self) -> None:
+        """Set the step under the cursor: for the selected workers, or the one under it."""
+        template = self.grid_template
+        if template is None:
+            self.notify(_("Start the road home first (p)."), severity="warning")
+            return
+        table = self.query_one("#workers", RecordTable)
+        key = self._cursor_step()
+        if key is None or self.focused is not table:
+            self.notify(_("Move to a step in the grid first (left and right)."),
+                        severity="warning")
+            return
+        chosen = [w for w in self.case_workers if w.id in self.selected] or [
+            w for w in self.case_workers if w.id == table.current_key]
+        chosen = [w for w in chosen if w.id in self.plans
+                  and self.plans[w.id].template == template.key]
+        if not chosen:
+            self.notify(_("This worker has no plan yet: p starts one."), severity="warning")
+            return
+        under = self.plans.get(table.current_key or "")
+        dialog = StepDialog(self.case_id, template, key,
+                            [(w.id, w.full_name) for w in chosen], under)
+        self.app.push_screen(dialog, self._steps_set)
+
+    def _steps_set(self, plans: list[Plan] | None) -> None:
+        if plans:
+            self.notify(_("Step saved for {count} workers.").format(count=len(plans))
+                        if len(plans) > 1 else _("Saved."))
+            self.selected = set()
+            self.reload()

@@ -1,0 +1,398 @@
+"""The domain's rules for screening, consent and the road home, on a real database file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from store.check import check
+from store.database import Database
+from store.errors import (
+    CaseNotClosable,
+    ConsentNeeded,
+    NeverRecipient,
+    RecordInvalid,
+    StageReasonNeeded,
+    StepOrderRefused,
+)
+from store.records import (
+    Case,
+    Consent,
+    LogEntry,
+    Screening,
+    Worker,
+    build,
+    is_child,
+    status_reason,
+    suggested_status,
+)
+from store.road import INDONESIA, OPEN, STAGE_OF_STEP, TEMPLATES, derive_stage
+from store.vocab import (
+    Answer,
+    DecidedBy,
+    LogKind,
+    RecipientKind,
+    Stage,
+    StepStatus,
+    TraffickingStatus,
+    Urgency,
+)
+
+YES, NO, UNKNOWN = Answer.YES, Answer.NO, Answer.UNKNOWN
+
+
+def screening(**answers: object) -> Screening:
+    return build(Screening, {"case_id": "c", "worker_id": "w", **answers})
+
+
+# -- the Protocol's rule -----------------------------------------------------------------------
+
+
+def test_an_adult_with_act_means_and_purpose_is_an_actual_victim() -> None:
+    s = screening(act=YES, means=YES, purpose=YES)
+    assert suggested_status(s, child=False) is TraffickingStatus.ACTUAL
+    assert status_reason(s, child=False) == "act, means and purpose established"
+
+
+def test_a_child_needs_no_means() -> None:
+    s = screening(act=YES, means=UNKNOWN, purpose=YES)
+    assert suggested_status(s, child=True) is TraffickingStatus.ACTUAL
+    assert status_reason(s, child=True) == "act and purpose established; a child needs no means"
+    # The same answers for an adult are not enough yet.
+    assert suggested_status(s, child=False) is TraffickingStatus.POSSIBLE
+
+
+def test_missing_purpose_is_not_yet_a_victim() -> None:
+    s = screening(act=YES, means=YES, purpose=UNKNOWN)
+    assert suggested_status(s, child=False) is TraffickingStatus.POSSIBLE
+    assert status_reason(s, child=False) == "not yet: purpose still unknown"
+
+
+def test_an_element_answered_no_means_not_a_victim() -> None:
+    s = screening(act=YES, means=NO, purpose=YES)
+    assert suggested_status(s, child=False) is TraffickingStatus.NOT_A_VICTIM
+    assert status_reason(s, child=False) == "not established: means"
+    # For a child, the means do not count.
+    assert suggested_status(s, child=True) is TraffickingStatus.ACTUAL
+
+
+def test_nothing_answered_suggests_nothing() -> None:
+    s = screening()
+    assert suggested_status(s, child=False) is None
+    assert status_reason(s, child=False) == "nothing answered yet"
+    # One ILO indicator present is a reason to look further: possible.
+    assert suggested_status(screening(ilo_documents=YES), child=False) is \
+        TraffickingStatus.POSSIBLE
+
+
+def test_a_child_is_read_from_the_screening_or_else_from_the_age() -> None:
+    young = build(Worker, {"case_id": "c", "full_name": "A", "age": "16"})
+    adult = build(Worker, {"case_id": "c", "full_name": "B", "age": "30"})
+    assert is_child(screening(), young) and not is_child(screening(), adult)
+    assert is_child(screening(minor=YES), adult)  # recruited as a child, adult now
+    assert not is_child(screening(minor=NO), young)
+
+
+# -- a database with the seed's group case ------------------------------------------------------
+
+
+@pytest.fixture
+def group(empty_db: Database) -> tuple[Database, Case, list[Worker]]:
+    db = empty_db
+    case = db.save_case(build(Case, {"title": "Ten workers", "destination_country": "KH",
+                                     "kind": "group", "date_reported": "12/12/2025",
+                                     "stage": "in_shelter"}))
+    workers = [db.save_worker(build(Worker, {"case_id": case.id, "full_name": f"Worker {n}",
+                                             "nationality": "ID"}))
+               for n in range(1, 11)]
+    return db, case, workers
+
+
+def ids(workers: list[Worker]) -> list[str]:
+    return [w.id for w in workers]
+
+
+def test_a_status_other_than_the_suggestion_needs_a_reason(group: tuple[Database, Case, list[Worker]]) -> None:
+    db, case, workers = group
+    s = build(Screening, {"case_id": case.id, "worker_id": workers[0].id, "act": YES,
+                          "means": YES, "purpose": UNKNOWN,
+                          "status": TraffickingStatus.ACTUAL, "decided_by": DecidedBy.NGO})
+    with pytest.raises(RecordInvalid) as refused:
+        db.save_screening(s)
+    assert "say why" in refused.value.errors["status_note"]
+    saved = db.save_screening(s.model_copy(update={"status_note": "police report confirms it"}))
+    assert db.screening_of(workers[0].id) == saved
+    with pytest.raises(RecordInvalid) as no_one:
+        build(Screening, {"case_id": case.id, "worker_id": workers[0].id,
+                          "status": TraffickingStatus.ACTUAL})
+    assert no_one.value.errors == {"decided_by": "say who decided the trafficking status"}
+
+
+def test_starting_the_road_home_keeps_the_stage_the_case_had(group: tuple[Database, Case, list[Worker]]) -> None:
+    db, case, workers = group
+    plans = db.start_plans(case.id)
+    assert len(plans) == 10 and all(p.template == "ID" for p in plans)
+    steps = plans[0].statuses
+    assert steps["report"] is StepStatus.DONE and plans[0].state("report").done_on == \
+        dt.date(2025, 12, 12)
+    assert steps["rescue"] is StepStatus.DONE and steps["shelter"] is StepStatus.DONE
+    assert steps["registration"] is StepStatus.TODO
+    assert db.get(Case, case.id).stage is Stage.IN_SHELTER
+    assert db.start_plans(case.id) == []  # nobody left without a plan
+
+
+def test_a_step_cannot_be_done_before_those_it_depends_on(group: tuple[Database, Case, list[Worker]]) -> None:
+    db, case, workers = group
+    db.start_plans(case.id)
+    before = db.plans_of(case.id)
+    with pytest.raises(StepOrderRefused) as refused:
+        db.set_step(case.id, ids(workers[:3]), "flight", StepStatus.DONE)
+    assert str(refused.value) == ("3 workers: Flight home cannot be done before Immigration "
+                                  "clearance. Record why, to mark it done anyway.")
+    assert set(refused.value.problems) == set(ids(workers[:3]))
+    assert db.plans_of(case.id) == before  # nothing written
+    # With a reason it is done, and the reason kept on the step.
+    done = db.set_step(case.id, [workers[0].id], "flight", StepStatus.DONE,
+                       reason="deported directly by Cambodian immigration")
+    assert done[0].statuses["flight"] is StepStatus.DONE
+    assert done[0].reasons == {"flight": "deported directly by Cambodian immigration"}
+    # A step not needed counts as settled for those after it.
+    db.set_step(case.id, [workers[1].id], "registration", StepStatus.DONE)
+    db.set_step(case.id, [workers[1].id], "travel_document", StepStatus.NOT_NEEDED)
+    db.set_step(case.id, [workers[1].id], "immigration", StepStatus.DONE)
+    assert db.plan_of(workers[1].id).statuses["immigration"] is StepStatus.DONE
+
+
+def test_a_group_action_marks_one_step_for_several_workers_at_once(group: tuple[Database, Case, list[Worker]]) -> None:
+    db, case, workers = group
+    db.start_plans(case.id)
+    db.set_step(case.id, ids(workers), "registration", StepStatus.DONE)
+    day = dt.date(2026, 1, 5)
+    seven = ids(workers[:7])
+    db.set_step(case.id, seven, "travel_document", StepStatus.DONE, org="KBRI Phnom Penh",
+                done_on=day, note="SPLP issued")
+    plans = db.plans_of(case.id)
+    for worker_id, plan in plans.items():
+        state = plan.state("travel_document")
+        if worker_id in seven:
+            assert (state.status, state.org, state.done_on) == (StepStatus.DONE,
+                                                                "KBRI Phnom Penh", day)
+            assert plan.notes["travel_document"] == "SPLP issued"
+        else:
+            assert state.status is StepStatus.TODO and not state.org
+
+
+def test_the_stage_is_that_of_the_least_advanced_worker_still_on_the_road(group: tuple[Database, Case, list[Worker]]) -> None:
+    db, case, workers = group
+    db.start_plans(case.id)
+    everyone = ids(workers)
+    for key in ("registration", "health", "travel_document", "immigration", "flight"):
+        db.set_step(case.id, everyone[:9], key, StepStatus.DONE)
+    # Nine have flown home; the tenth is still in shelter.
+    derived = db.derived_stage(case.id)
+    assert derived is not None
+    assert (derived.stage, derived.home, derived.planned) == (Stage.IN_SHELTER, 9, 10)
+    assert derived.describe() == "in shelter · 9/10 home"
+    assert db.get(Case, case.id).stage is Stage.IN_SHELTER
+    # The tenth gets their travel document: the case moves on, following the steps.
+    for key in ("registration", "health", "travel_document"):
+        db.set_step(case.id, everyone[9:], key, StepStatus.DONE)
+    assert db.get(Case, case.id).stage is Stage.IMMIGRATION_CLEARANCE
+    # All home: the stage is that of the least advanced of all.
+    for key in ("immigration", "flight"):
+        db.set_step(case.id, everyone[9:], key, StepStatus.DONE)
+    assert db.derived_stage(case.id).describe() == "repatriated · 10/10 home"
+    assert db.get(Case, case.id).stage is Stage.REPATRIATED
+
+
+def test_every_template_step_has_a_stage_and_the_rule_reads_the_table() -> None:
+    for template in TEMPLATES.values():
+        assert all(step.key in STAGE_OF_STEP for step in template.steps)
+    assert len(INDONESIA.steps) == 13
+    statuses = {k: StepStatus.DONE for k in INDONESIA.keys}
+    statuses["legal"] = StepStatus.IN_PROGRESS
+    derived = derive_stage([(INDONESIA, statuses)])
+    assert derived is not None and derived.stage is Stage.LEGAL_FOLLOW_UP and derived.home == 1
+    assert derive_stage([]) is None
+    assert StepStatus.BLOCKED in OPEN
+
+
+def test_a_stage_set_by_hand_against_the_steps_needs_a_reason_kept_in_the_log(group: tuple[Database, Case, list[Worker]]) -> None:
+    db, case, workers = group
+    db.start_plans(case.id)
+    case = db.get(Case, case.id)
+    with pytest.raises(StageReasonNeeded) as refused:
+        db.save_case(case.model_copy(update={"stage": Stage.DOCUMENTS}))
+    assert str(refused.value) == ("The workers' steps put this case at “in shelter”. Say why "
+                                  "it should be “documents” instead; the reason goes into the "
+                                  "log.")
+    assert db.get(Case, case.id).stage is Stage.IN_SHELTER
+    saved = db.save_case(case.model_copy(update={"stage": Stage.DOCUMENTS}),
+                         stage_reason="all ten are at the embassy for their SPLP")
+    assert saved.stage is Stage.DOCUMENTS and saved.stage_override
+    entry = db.log_of(case.id)[0]
+    assert entry.summary == ("Stage set by hand to “documents” (the workers' steps give “in "
+                             "shelter”): all ten are at the embassy for their SPLP")
+    # Overridden, the stage no longer follows the steps, and editing other facts asks nothing.
+    db.set_step(case.id, ids(workers), "registration", StepStatus.DONE)
+    assert db.get(Case, case.id).stage is Stage.DOCUMENTS
+    again = db.save_case(db.get(Case, case.id).model_copy(update={"urgency": Urgency.CRITICAL}))
+    assert again.stage is Stage.DOCUMENTS
+    # Setting it back to what the steps give ends the override.
+    back = db.save_case(again.model_copy(update={"stage": Stage.IN_SHELTER}))
+    assert not back.stage_override
+
+
+def test_without_plans_the_stage_is_set_by_hand_as_before(group: tuple[Database, Case, list[Worker]]) -> None:
+    db, case, _workers = group
+    saved = db.save_case(db.get(Case, case.id).model_copy(update={"stage": Stage.DOCUMENTS}))
+    assert saved.stage is Stage.DOCUMENTS and not saved.stage_override
+
+
+def test_a_case_cannot_be_closed_while_a_worker_has_an_open_step(group: tuple[Database, Case, list[Worker]]) -> None:
+    db, case, workers = group
+    db.start_plans(case.id)
+    with pytest.raises(CaseNotClosable) as refused:
+        db.save_case(db.get(Case, case.id).model_copy(update={"stage": Stage.CLOSED}),
+                     stage_reason="done")
+    assert str(refused.value).startswith(
+        "The case cannot be closed: 10 workers still have open steps: Worker 1 "
+        "(Registration and assessment, Health care and counselling, …);")
+    assert str(refused.value).endswith("; and 7 more. Mark each step done or not needed first.")
+    # Every step done or not needed: it can be closed, and then it follows the steps.
+    for key in INDONESIA.keys:
+        status = StepStatus.NOT_NEEDED if key == "legal" else StepStatus.DONE
+        db.set_step(case.id, ids(workers), key, status, reason="closing the test")
+    closed = db.save_case(db.get(Case, case.id).model_copy(update={"stage": Stage.CLOSED}))
+    assert closed.stage is Stage.CLOSED and not closed.stage_override
+
+
+def test_consent_never_names_media_or_recruiters(group: tuple[Database, Case, list[Worker]]) -> None:
+    db, case, workers = group
+    for never in (RecipientKind.MEDIA, RecipientKind.RECRUITER):
+        with pytest.raises(RecordInvalid) as refused:
+            build(Consent, {"case_id": case.id, "worker_id": workers[0].id, "taken_by": "Ana",
+                            "recipients": [RecipientKind.POLICE, never]})
+        assert refused.value.errors["recipients"] == (
+            "media, recruiters and others not listed can never receive a worker's personal "
+            "data")
+    with pytest.raises(RecordInvalid) as early:
+        build(Consent, {"case_id": case.id, "worker_id": workers[0].id, "taken_by": "Ana",
+                        "given_on": "10/01/2026", "withdrawn_on": "09/01/2026"})
+    assert early.value.errors == {"withdrawn_on": "is before the consent was given"}
+
+
+def referral(case: Case, workers: list[Worker], kind: RecipientKind) -> LogEntry:
+    return build(LogEntry, {"case_id": case.id, "kind": LogKind.REFERRAL, "summary": "Referred",
+                            "worker_ids": ids(workers), "counterpart_kind": kind,
+                            "counterpart_org": "Police labour desk"})
+
+
+def test_a_referral_without_consent_needs_the_officers_say_and_records_it(group: tuple[Database, Case, list[Worker]]) -> None:
+    db, case, workers = group
+    db.save_consent(build(Consent, {"case_id": case.id, "worker_id": workers[0].id,
+                                    "taken_by": "Ana", "recipients": ["police", "embassy_ministry"]}))
+    db.save_consent(build(Consent, {"case_id": case.id, "worker_id": workers[1].id,
+                                    "taken_by": "Ana", "recipients": ["police"],
+                                    "given_on": "01/01/2026", "withdrawn_on": "05/01/2026"}))
+    entry = referral(case, workers[:3], RecipientKind.POLICE)
+    with pytest.raises(ConsentNeeded) as asked:
+        db.save_log_entry(entry)
+    assert asked.value.workers == {workers[1].id: "Worker 2", workers[2].id: "Worker 3"}
+    assert str(asked.value) == "Worker 2, Worker 3: no consent to share personal data with police."
+    assert db.log_of(case.id) == []
+    saved = db.save_log_entry(entry, without_consent=True)
+    assert saved.consent_override == [workers[1].id, workers[2].id]
+    # Editing it again asks nothing more: the override is on record.
+    db.save_log_entry(saved.model_copy(update={"summary": "Referred, answer awaited"}))
+    # Consent covering the recipient: nothing to ask.
+    assert db.save_log_entry(referral(case, workers[:1], RecipientKind.EMBASSY)).consent_override == []
+    with pytest.raises(NeverRecipient):
+        db.save_log_entry(referral(case, workers[:1], RecipientKind.MEDIA), without_consent=True)
+    with pytest.raises(RecordInvalid) as kindless:
+        build(LogEntry, {"case_id": case.id, "kind": "referral", "summary": "x",
+                         "worker_ids": [workers[0].id]})
+    assert "counterpart_kind" in kindless.value.errors
+
+
+def test_removing_or_erasing_a_worker_takes_their_records_along(group: tuple[Database, Case, list[Worker]]) -> None:
+    db, case, workers = group
+    db.start_plans(case.id)
+    for worker in workers[:2]:
+        db.save_screening(build(Screening, {"case_id": case.id, "worker_id": worker.id,
+                                            "act": YES, "act_evidence": "recruited on Telegram"}))
+        db.save_consent(build(Consent, {"case_id": case.id, "worker_id": worker.id,
+                                        "taken_by": "Ana Officer", "recipients": ["police"],
+                                        "notes": "lives with her aunt"}))
+    db.set_step(case.id, [workers[0].id], "health", StepStatus.BLOCKED, note="in hospital")
+    db.remove_worker(workers[1].id)
+    assert db.screening_of(workers[1].id) is None and db.consent_of(workers[1].id) is None
+    assert db.plan_of(workers[1].id) is None
+    db.erase_worker(workers[0].id)
+    assert db.screening_of(workers[0].id).act_evidence == ""
+    assert db.screening_of(workers[0].id).act is YES  # the codes stay, for the counts
+    consent = db.consent_of(workers[0].id)
+    assert (consent.taken_by, consent.notes, consent.recipients) == ("[erased]", "",
+                                                                      [RecipientKind.POLICE])
+    assert db.plan_of(workers[0].id).notes == {}
+    assert check(db) == []
+
+
+def test_today_lists_what_needs_chasing(group: tuple[Database, Case, list[Worker]]) -> None:
+    db, case, workers = group
+    today = dt.date.today()
+    at = dt.datetime.now().astimezone() - dt.timedelta(days=5)
+    overdue = db.save_log_entry(build(LogEntry, {
+        "case_id": case.id, "at": at, "summary": "Asked for shelter places",
+        "next_step": "Call the shelter back", "due_date": today - dt.timedelta(days=1)}))
+    later = db.save_log_entry(build(LogEntry, {
+        "case_id": case.id, "at": at, "summary": "x", "next_step": "Far away",
+        "due_date": today + dt.timedelta(days=30)}))
+    waiting = db.save_log_entry(build(LogEntry, {
+        "case_id": case.id, "at": at, "kind": "message", "summary": "Wrote to the desk",
+        "counterpart_org": "Police labour desk", "awaiting_reply": True}))
+    answered = db.save_log_entry(build(LogEntry, {
+        "case_id": case.id, "at": at - dt.timedelta(days=2), "kind": "call", "summary": "Called",
+        "counterpart_org": "KBRI Phnom Penh", "awaiting_reply": True}))
+    db.save_log_entry(build(LogEntry, {"case_id": case.id, "at": at, "kind": "call",
+                                       "summary": "They called back",
+                                       "counterpart_org": "kbri phnom penh"}))
+    db.start_plans(case.id)
+    db.set_step(case.id, [workers[0].id], "immigration", StepStatus.IN_PROGRESS,
+                deadline=today + dt.timedelta(days=3))
+    db.set_step(case.id, [workers[1].id], "immigration", StepStatus.IN_PROGRESS,
+                deadline=today + dt.timedelta(days=10))
+    db.save_screening(build(Screening, {"case_id": case.id, "worker_id": workers[0].id}))
+    db.save_consent(build(Consent, {"case_id": case.id, "worker_id": workers[0].id,
+                                    "taken_by": "Ana"}))
+
+    view = db.today()
+    assert [f.entry_id for f in view.follow_ups] == [overdue.id]
+    assert view.overdue == 1 and later.id not in {f.entry_id for f in view.follow_ups}
+    assert [(d.worker_id, d.step) for d in view.deadlines] == [(workers[0].id, "immigration")]
+    assert [a.entry_id for a in view.awaiting] == [waiting.id]
+    assert answered.id not in {a.entry_id for a in view.awaiting}
+    assert view.missing_count == 9 and workers[0].id not in {m.worker_id for m in view.missing}
+    # Not yet past the days a partner has to answer: not listed.
+    assert db.today(reply_days=7).awaiting == []
+    # A closed case drops out of Today.
+    for key in INDONESIA.keys:
+        db.set_step(case.id, ids(workers), key, StepStatus.DONE, reason="test")
+    db.save_case(db.get(Case, case.id).model_copy(update={"stage": Stage.CLOSED}))
+    assert db.today().follow_ups == [] and db.today().missing_count == 0
+
+
+def test_check_finds_records_about_workers_who_are_not_there(group: tuple[Database, Case, list[Worker]]) -> None:
+    db, case, workers = group
+    other = db.save_case(build(Case, {"title": "Other", "destination_country": "MM"}))
+    db.save_consent(build(Consent, {"case_id": case.id, "worker_id": workers[0].id,
+                                    "taken_by": "Ana"}))
+    db.start_plans(case.id)
+    # As another tool could have left it: a plan of a worker moved to the wrong case.
+    plan = db.plan_of(workers[1].id)
+    with db.transaction():
+        db._save(plan.model_copy(update={"case_id": other.id}))  # noqa: SLF001 - as a foreign tool
+    problems = [str(p) for p in check(db)]
+    assert any("road home" in p and "is about a worker who is not in its case" in p
+               for p in problems), problems
