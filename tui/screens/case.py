@@ -406,9 +406,10 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             parts = [f"{number}. {self.grid_template.label(key)}"]
             if plan is not None:
                 state = plan.state(key)
-                parts.append(label(state.status))
-                if state.done_on:
+                if state.status is StepStatus.DONE and state.done_on:
                     parts.append(_("done {date}").format(date=format_date(state.done_on)))
+                else:
+                    parts.append(label(state.status))
                 if state.org:
                     parts.append(shown(state.org))
                 if state.deadline:

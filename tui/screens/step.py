@@ -43,6 +43,7 @@ STATUS_KEYS: dict[str, StepStatus] = {
 class StepDialog(TranslatedBindings, ModalScreen[list[Plan] | None]):
     """Set one step for the workers named; dismisses with the plans saved, or None."""
 
+    AUTO_FOCUS = ""  # no field: the keys 1-5 set the status until Tab goes into one
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), id="step.save", priority=True),
         Binding("escape", "cancel", N_("Cancel"), id="step.cancel"),
@@ -119,8 +120,6 @@ class StepDialog(TranslatedBindings, ModalScreen[list[Plan] | None]):
     def on_mount(self) -> None:
         self.query_one("#reason-row").display = False
         self._show_status()
-        # No field has the cursor yet: 1–5 set the status at once; Tab goes to the fields.
-        self.set_focus(None)
 
     def _show_status(self) -> None:
         marks = " ".join(f"[{k} {label(s)}]" if s is self.status else f" {k} {label(s)} "
