@@ -303,26 +303,6 @@ CATALOGUE: dict[str, str] = {
     "Log entry": "Catatan",
     "Remove worker": "Hapus pekerja",
     "Step done": "Langkah selesai",
-    (
-        "A case: its facts at the top, its workers, then its log with the newest entry first. Tab "
-        "moves between the workers and the log. e edits the case; a adds a worker; Enter edits the"
-        " worker or log entry under the cursor; d removes the worker under the cursor (after "
-        "asking); l adds a log entry, with a next step and its due date; x marks the next step of "
-        "the log entry under the cursor as done, or open again. h shows the history of the case: "
-        "who changed what, and when. Shift+E erases the personal data of the worker under the "
-        "cursor for good (consent withdrawn, or a request under the data protection law), after "
-        "asking. Escape goes back to the list."
-    ): (
-        "Satu kasus: keterangannya di atas, lalu para pekerjanya, lalu catatan kasusnya dengan "
-        "catatan terbaru di atas. Tab berpindah antara daftar pekerja dan catatan kasus. e "
-        "mengubah kasus; a menambah pekerja; Enter mengubah pekerja atau catatan di bawah kursor; "
-        "d menghapus pekerja di bawah kursor (setelah bertanya); l menambah catatan, dengan "
-        "langkah berikutnya dan tenggatnya; x menandai langkah berikutnya dari catatan di bawah "
-        "kursor sebagai selesai, atau membukanya lagi. h menampilkan riwayat kasus: siapa "
-        "mengubah apa, dan kapan. Shift+E menghapus data pribadi pekerja di bawah kursor untuk "
-        "selamanya (persetujuan ditarik, atau permintaan berdasarkan undang-undang pelindungan "
-        "data), setelah bertanya. Escape kembali ke daftar."
-    ),
     "Edit": "Ubah",
     "{kind} case · {place} · stage: {stage} · urgency: {urgency}": (
         "Kasus {kind} · {place} · tahap: {stage} · urgensi: {urgency}"
@@ -334,10 +314,6 @@ CATALOGUE: dict[str, str] = {
     "via {how}": "melalui {how}",
     "Tags: {tags}": "Label: {tags}",
     "Name": "Nama",
-    "Home": "Asal",
-    "Workers ({count}) · a add · Enter edit · d remove": (
-        "Pekerja ({count}) · a tambah · Enter ubah · d hapus"
-    ),
     "Due": "Tenggat",
     "Log ({count}), newest first · l add · Enter edit · x step done": (
         "Catatan kasus ({count}), terbaru di atas · l tambah · Enter ubah · x langkah selesai"
@@ -996,4 +972,52 @@ CATALOGUE: dict[str, str] = {
     'Screening': 'Penyaringan',
     'Consent': 'Persetujuan',
     'Consent of {name}': 'Persetujuan {name}',
+    'VoT': 'KPO',
+    'pos': 'mgk',
+    'not': 'bkn',
+    'Start the road home': 'Mulai jalan pulang',
+    'Select worker': 'Pilih pekerja',
+    'Select all or none': 'Pilih semua atau tidak satu pun',
+    'Mark step': 'Tandai langkah',
+    "A case: its facts at the top, its workers, then its log with the newest entry first. Tab moves between the workers and the log. e edits the case; a adds a worker; Enter edits the worker or log entry under the cursor; d removes the worker under the cursor (after asking); l adds a log entry, with a next step and its due date; x marks the next step of the log entry under the cursor as done, or open again. h shows the history of the case: who changed what, and when. Shift+E erases the personal data of the worker under the cursor for good (consent withdrawn, or a request under the data protection law), after asking. Escape goes back to the list.\n\nThe road home: p gives every worker without one a plan of the steps home (the thirteen steps for Indonesians). The workers list then becomes a grid: workers down, steps across, numbered as in the plan; ✓ done, » in progress, ✗ blocked, · to do, – not needed, and ! a deadline within a week. Left and right move between steps; the line under the grid names the step under the cursor and what is known about it. Enter on a step, or m, sets it: for the worker under the cursor, or for every worker selected with Space (* selects all or none), at once. The Consent column shows to whom each worker's data may go (U partner union, P police, E embassy or ministry, F family, H shelter or health, S statistics; W withdrawn); Scr shows the screening (VoT victim, pos possible, not, ? open). s opens the screening of the worker under the cursor, c their consent. The case's stage follows the steps of the least advanced worker still on the road.": 'Satu kasus: keterangannya di atas, lalu para pekerjanya, lalu catatan kasusnya dengan catatan terbaru di atas. Tab berpindah antara daftar pekerja dan catatan kasus. e mengubah kasus; a menambah pekerja; Enter mengubah pekerja atau catatan di bawah kursor; d menghapus pekerja di bawah kursor (setelah bertanya); l menambah catatan, dengan langkah berikutnya dan tenggatnya; x menandai langkah berikutnya dari catatan di bawah kursor sebagai selesai, atau membukanya lagi. h menampilkan riwayat kasus: siapa mengubah apa, dan kapan. Shift+E menghapus data pribadi pekerja di bawah kursor untuk selamanya (persetujuan ditarik, atau permintaan berdasarkan undang-undang pelindungan data), setelah bertanya. Escape kembali ke daftar.\n\nJalan pulang: p memberi setiap pekerja yang belum punya sebuah rencana langkah pulang (tiga belas langkah untuk WNI). Daftar pekerja lalu menjadi kisi: pekerja ke bawah, langkah ke samping, bernomor seperti di rencana; ✓ selesai, » sedang berjalan, ✗ terhambat, · belum, – tidak perlu, dan ! tenggat dalam seminggu. Kiri dan kanan berpindah antarlangkah; baris di bawah kisi menyebut langkah di bawah kursor dan apa yang diketahui tentangnya. Enter pada sebuah langkah, atau m, mengisinya: untuk pekerja di bawah kursor, atau sekaligus untuk setiap pekerja yang dipilih dengan Spasi (* memilih semua atau tidak satu pun). Kolom Persetujuan menunjukkan kepada siapa data tiap pekerja boleh diberikan (U serikat mitra, P polisi, E kedutaan atau kementerian, F keluarga, H penampungan atau layanan kesehatan, S statistik; W ditarik); Scr menunjukkan penyaringan (KPO korban, mgk kemungkinan, bkn bukan, ? terbuka). s membuka penyaringan pekerja di bawah kursor, c persetujuannya. Tahap kasus mengikuti langkah pekerja yang paling tertinggal di antara yang masih di jalan.',
+    '{stage} (set by hand; the steps give {derived})': '{stage} (diatur manual; menurut langkah: {derived})',
+    'Workers ({count}) · a add · s screening · c consent · p road home': 'Pekerja ({count}) · a tambah · s penyaringan · c persetujuan · p jalan pulang',
+    'Workers ({count}) · {stage} · Space select · m mark step · F1 keys': 'Pekerja ({count}) · {stage} · Spasi pilih · m tandai langkah · F1 tombol',
+    'W': 'W',
+    'withdrawn': 'ditarik',
+    'Cons.': 'Setuju',
+    'Scr': 'Scr',
+    'done {date}': 'selesai {date}',
+    'deadline {date}': 'tenggat {date}',
+    'out of order: {why}': 'tidak berurutan: {why}',
+    'no consent recorded (c)': 'belum ada persetujuan (c)',
+    'consent withdrawn {date}': 'persetujuan ditarik {date}',
+    'consent {date}: {kinds}': 'persetujuan {date}: {kinds}',
+    'not screened (s)': 'belum disaring (s)',
+    'screening {date}: {status}': 'penyaringan {date}: {status}',
+    '[no consent]': '[tanpa persetujuan]',
+    'awaiting reply': 'menunggu balasan',
+    "Referred without consent, on the officer's say: {names}": 'Dirujuk tanpa persetujuan, atas keputusan petugas: {names}',
+    'Awaiting a reply': 'Menunggu balasan',
+    'Every worker of this case already has a plan for the road home.': 'Setiap pekerja dalam kasus ini sudah punya rencana jalan pulang.',
+    'Start the road home for {count} workers ({templates})? The steps of the stages the case has passed are marked done.': 'Mulai jalan pulang untuk {count} pekerja ({templates})? Langkah-langkah dari tahap yang sudah dilewati kasus ini ditandai selesai.',
+    'Start': 'Mulai',
+    'Not now': 'Nanti saja',
+    'Road home started for {count} workers.': 'Jalan pulang dimulai untuk {count} pekerja.',
+    'Start the road home first (p).': 'Mulai jalan pulang dulu (p).',
+    'Move to a step in the grid first (left and right).': 'Pindah dulu ke sebuah langkah di kisi (kiri dan kanan).',
+    'This worker has no plan yet: p starts one.': 'Pekerja ini belum punya rencana: p memulainya.',
+    'Step saved for {count} workers.': 'Langkah disimpan untuk {count} pekerja.',
+    'One step of the road home, for the workers named at the top. The keys 1 to 5 (Alt+1 to Alt+5 while the cursor is in a field) set the status: 1 to do, 2 in progress, 3 done, 4 not needed, 5 blocked. Tab moves between the organisation responsible, the date done, the deadline (e.g. a visa overstay date or a flight) and a note; dates are DD/MM/YYYY. Ctrl+S saves for every worker named, as one change; Escape closes without saving. A step marked done before the steps it depends on is refused: write why in the field that appears, and save again.': 'Satu langkah jalan pulang, untuk pekerja yang disebut di atas. Tombol 1 sampai 5 (Alt+1 sampai Alt+5 bila kursor ada di kolom isian) mengatur status: 1 belum, 2 sedang berjalan, 3 selesai, 4 tidak perlu, 5 terhambat. Tab berpindah antara lembaga penanggung jawab, tanggal selesai, tenggat (mis. tanggal izin tinggal habis atau penerbangan) dan catatan; tanggal ditulis HH/BB/TTTT. Ctrl+S menyimpan untuk setiap pekerja yang disebut, sebagai satu perubahan; Escape menutup tanpa menyimpan. Langkah yang ditandai selesai sebelum langkah yang menjadi syaratnya ditolak: tulis alasannya di kolom yang muncul, lalu simpan lagi.',
+    'For: {names}': 'Untuk: {names}',
+    'Usually done by: {who}': 'Biasanya dikerjakan oleh: {who}',
+    'Organisation responsible': 'Lembaga penanggung jawab',
+    'Date done': 'Tanggal selesai',
+    'Deadline': 'Tenggat',
+    'Note': 'Catatan',
+    'DD/MM/YYYY': 'HH/BB/TTTT',
+    '1–5 status (Alt+1–5 in a field) · Tab next field · Ctrl+S save · Escape cancel': '1–5 status (Alt+1–5 di kolom isian) · Tab kolom berikut · Ctrl+S simpan · Escape batal',
+    'Status: {choices}': 'Status: {choices}',
+    'Date done: must not be in the future': 'Tanggal selesai: tidak boleh di masa depan',
+    'Write why the step is done before the steps it depends on.': 'Tulis mengapa langkah ini selesai sebelum langkah yang menjadi syaratnya.',
 }
