@@ -18,9 +18,12 @@ import pytest
 from store.check import check
 from store.database import Database
 from store.errors import ExitCode, MigrationFailed, NewerSchema
-from store.migrations import META_DOC, META_TABLE, SCHEMA_VERSION, Migration, Tables
+from store.migrations import META_DOC, META_TABLE, MIGRATIONS, SCHEMA_VERSION, Migration, Tables
 
 FIXTURE = Path(__file__).parent / "fixtures" / "schema_v1.json"
+# Written by `pulang demo --no-open` at schema 2, just before screening, consent and the road
+# home (schema 3); kept as it is, like the schema-1 file.
+FIXTURE_V2 = Path(__file__).parent / "fixtures" / "schema_v2.json"
 
 
 def _lowercase_tags(tables: Tables) -> None:
@@ -116,10 +119,47 @@ def test_schema_2_gives_every_worker_an_erasure_time_of_none(v1_path: Path) -> N
     """The real step to schema 2, on the real schema-1 file: workers gain `erased_at`."""
     raw_before = orjson.loads(v1_path.read_bytes())
     assert all("erased_at" not in w for w in raw_before["workers"].values())
-    with Database.open(v1_path) as db:
+    with Database.open(v1_path, migrations=MIGRATIONS[:1]) as db:
         assert db.schema == 2
         workers = [w for case in db.cases() for w in db.workers_of(case.id)]
         assert len(workers) == len(raw_before["workers"]) > 0
         assert all(w.erased_at is None for w in workers)
         assert check(db) == []
     assert schema_on_disk(v1_path) == 2
+
+
+@pytest.mark.parametrize("fixture", [FIXTURE, FIXTURE_V2], ids=["from schema 1", "from schema 2"])
+def test_schema_3_keeps_every_value_and_every_stage(tmp_path: Path, fixture: Path) -> None:
+    """The real step to schema 3: per-worker tables appear empty, log entries gain their new
+    fields (before due_date, where the loader looks), and every value stored so far stays,
+    the stages set by hand included."""
+    path = tmp_path / "pulang.json"
+    shutil.copyfile(fixture, path)
+    path.chmod(0o600)
+    before = orjson.loads(path.read_bytes())
+    with Database.open(path) as db:
+        assert db.schema == SCHEMA_VERSION == 3
+        assert check(db) == []
+        after = db.raw_tables()
+        for table in ("cases", "workers", "log"):
+            old = {doc["id"]: doc for doc in before[table].values()}
+            new = {doc["id"]: doc for doc in after[table].values()}
+            assert old.keys() == new.keys() and old
+            for record_id, doc in old.items():
+                kept = {k: v for k, v in new[record_id].items() if k in doc}
+                assert kept == doc, (table, record_id)
+        stages = {c.ref: c.stage for c in db.cases()}
+        assert stages == {c["ref"]: c["stage"] for c in before["cases"].values()}
+        assert all(not c.stage_override for c in db.cases())
+        for case in db.cases():
+            assert db.plans_of(case.id) == {} and db.consents_of(case.id) == {}
+            assert db.derived_stage(case.id) is None
+            for entry in db.log_of(case.id):
+                assert (entry.counterpart_kind, entry.awaiting_reply, entry.consent_override) \
+                    == (None, False, [])
+        assert db.today().missing_count == sum(
+            len(db.workers_of(c.id)) for c in db.cases() if c.stage != "closed")
+    lines = [line for line in path.read_bytes().splitlines() if b'"summary"' in line]
+    assert lines and all(line.rstrip(b",").endswith(b'"next_step_done":false}')
+                         or line.rstrip(b",").endswith(b'"next_step_done":true}')
+                         for line in lines)

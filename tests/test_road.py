@@ -396,3 +396,33 @@ def test_check_finds_records_about_workers_who_are_not_there(group: tuple[Databa
     problems = [str(p) for p in check(db)]
     assert any("road home" in p and "is about a worker who is not in its case" in p
                for p in problems), problems
+
+
+def test_pulang_check_validates_screenings_consents_and_plans(db_path, pulang) -> None:  # type: ignore[no-untyped-def]
+    """A plan, consent and screening edited by another tool: `pulang check` names each, by
+    kind and case, and never shows a personal value."""
+    import orjson
+
+    with Database.open(db_path, create=True) as db:
+        case = db.save_case(build(Case, {"title": "Two workers", "destination_country": "KH"}))
+        worker = db.save_worker(build(Worker, {"case_id": case.id, "full_name": "Worker One"}))
+        db.start_plans(case.id)
+        db.save_consent(build(Consent, {"case_id": case.id, "worker_id": worker.id,
+                                        "taken_by": "Ana", "recipients": ["police"]}))
+        db.save_screening(build(Screening, {"case_id": case.id, "worker_id": worker.id,
+                                            "act_evidence": "Sold to a second compound"}))
+    assert pulang("check", "--db", db_path).returncode == 0
+    data = orjson.loads(db_path.read_bytes())
+    for doc in data["plans"].values():
+        doc["steps"][3]["status"] = "finished"  # not a status
+    for doc in data["consents"].values():
+        doc["recipients"] = ["media"]
+    for doc in data["screenings"].values():
+        doc["act_evidence"] = "x" * 600  # too long for one line
+    db_path.write_bytes(orjson.dumps(data))
+    done = pulang("check", "--db", db_path)
+    assert done.returncode == 1, done.stdout + done.stderr
+    out = done.stdout + done.stderr
+    assert "road home" in out and "consent" in out and "screening" in out
+    assert case.ref in out
+    assert "x" * 50 not in out and "Sold to" not in out
