@@ -1020,4 +1020,11 @@ CATALOGUE: dict[str, str] = {
     'Status: {choices}': 'Status: {choices}',
     'Date done: must not be in the future': 'Tanggal selesai: tidak boleh di masa depan',
     'Write why the step is done before the steps it depends on.': 'Tulis mengapa langkah ini selesai sebelum langkah yang menjadi syaratnya.',
+    'Give every worker of this case without one a plan of the steps home (p)': 'Beri setiap pekerja kasus ini yang belum punya sebuah rencana langkah pulang (p)',
+    'Screening of the worker under the cursor': 'Penyaringan pekerja di bawah kursor',
+    'Act, means, purpose and the ILO indicators (s)': 'Proses, cara, tujuan dan indikator ILO (s)',
+    'Consent of the worker under the cursor': 'Persetujuan pekerja di bawah kursor',
+    'To whom their personal data may go (c)': 'Kepada siapa data pribadinya boleh diberikan (c)',
+    'Mark a step': 'Tandai sebuah langkah',
+    'Set the step under the cursor for the selected workers (m)': 'Isi langkah di bawah kursor untuk pekerja yang dipilih (m)',
 }

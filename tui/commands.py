@@ -35,6 +35,18 @@ class PulangCommands(Provider):
             here.append((_("History of this case"),
                          _("Who changed what in this case, its workers and its log, and when"),
                          self.screen.action_history))
+            here.append((_("Start the road home"),
+                         _("Give every worker of this case without one a plan of the steps "
+                           "home (p)"), self.screen.action_start_road))
+            here.append((_("Screening of the worker under the cursor"),
+                         _("Act, means, purpose and the ILO indicators (s)"),
+                         self.screen.action_screening))
+            here.append((_("Consent of the worker under the cursor"),
+                         _("To whom their personal data may go (c)"),
+                         self.screen.action_consent))
+            here.append((_("Mark a step"),
+                         _("Set the step under the cursor for the selected workers (m)"),
+                         self.screen.action_mark_step))
         return here + [
             (_("New case"), _("Record a new case"), app.new_case),
             (_("Go to case…"), _("Find a case by reference, title, place or worker name"),
