@@ -1027,4 +1027,42 @@ CATALOGUE: dict[str, str] = {
     'To whom their personal data may go (c)': 'Kepada siapa data pribadinya boleh diberikan (c)',
     'Mark a step': 'Tandai sebuah langkah',
     'Set the step under the cursor for the selected workers (m)': 'Isi langkah di bawah kursor untuk pekerja yang dipilih (m)',
+    # Consent, referrals and the stage set by hand (tui/screens/record_forms.py, dialogs.py).
+    "A rule asks for a reason before this can be saved. Type it and press Enter: it is saved "
+    "with the change, in the log. Escape goes back without saving.": (
+        "Sebuah aturan meminta alasan sebelum ini bisa disimpan. Ketik alasannya lalu tekan "
+        "Enter: alasan disimpan bersama perubahannya, di catatan. Escape kembali tanpa menyimpan."
+    ),
+    "Enter saves · Escape cancels": "Enter menyimpan · Escape membatalkan",
+    "Say why: a reason is needed.": "Sebutkan alasannya: alasan wajib diisi.",
+    "Why this stage?": "Mengapa tahap ini?",
+    "e.g. the embassy confirmed the flight by phone": (
+        "mis. KBRI memastikan penerbangannya lewat telepon"
+    ),
+    "who receives it: decides whose consent is needed": (
+        "siapa yang menerimanya: menentukan persetujuan siapa yang diperlukan"
+    ),
+    "Space ticks it until the counterpart answers.": (
+        "Space mencentangnya sampai pihak lawan menjawab."
+    ),
+    "{names} and {count} more": "{names} dan {count} lainnya",
+    "{names}: no consent to share personal data with {kind}. Refer anyway? The override is "
+    "recorded in the log.": (
+        "{names}: tidak ada persetujuan untuk membagikan data pribadi kepada {kind}. Tetap "
+        "rujuk? Pengecualian ini dicatat di catatan kasus."
+    ),
+    "Not referred: {names} gave no consent to share personal data with {kind}.": (
+        "Tidak dirujuk: {names} tidak memberi persetujuan untuk membagikan data pribadi kepada "
+        "{kind}."
+    ),
+    "Refer anyway": "Tetap rujuk",
+    "Back to the form": "Kembali ke formulir",
+    "who explained it and took the consent": "siapa yang menjelaskan dan menerima persetujuannya",
+    "e.g. Bahasa Indonesia": "mis. Bahasa Indonesia",
+    "Media and recruiters never receive personal data.": (
+        "Media dan perekrut tidak pernah menerima data pribadi."
+    ),
+    "Fill in to withdraw consent; sharing stops.": (
+        "Isi untuk menarik persetujuan; pembagian data berhenti."
+    ),
 }

@@ -10,12 +10,13 @@ from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding
 from textual.color import Color
+from textual.content import Content
 from textual.filter import LineFilter
 from textual.strip import Strip
-from textual.widgets import DataTable, Input, SelectionList
+from textual.widgets import Checkbox, DataTable, Input, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
-from store.i18n import N_
+from store.i18n import N_, _
 from store.text import PLACEHOLDER, printable
 from tui.translate import TranslatedBindings
 
@@ -122,3 +123,28 @@ class ChoiceList(SelectionList[Any]):
         mark = "X" if selection.value in self.selected else " "
         segments[1] = Segment(mark, inner.style, inner.control)
         return Strip(segments, strip.cell_length)
+
+
+class CheckBox(Checkbox):
+    """A yes/no box that shows X when ticked and a blank when not, with Yes or No beside it.
+
+    Textual's Checkbox draws an X either way and tells them apart by colour only, which
+    vanishes under NO_COLOR. Space (or Enter) toggles it.
+    """
+
+    def __init__(self, value: bool = False, **kwargs: Any) -> None:
+        super().__init__(self._word(value), value, **kwargs)
+
+    @staticmethod
+    def _word(value: bool) -> str:
+        return _("Yes") if value else _("No")
+
+    def watch_value(self) -> None:
+        super().watch_value()
+        if hasattr(self, "_label"):  # not while Checkbox.__init__ sets the first value
+            self.label = self._word(self.value)
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "X" if self.value else " "
+        return super()._button

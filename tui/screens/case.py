@@ -193,6 +193,12 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         elif draft["kind"] == "worker":
             form = WorkerForm(Worker.model_validate(record) if record else None, draft["title"],
                               self.case_id)
+        elif draft["kind"] == "consent":
+            from tui.screens.record_forms import ConsentForm
+
+            consent = Consent.model_validate(record) if record else None
+            form = ConsentForm(consent, draft["title"], self.case_id,
+                               consent.worker_id if consent else draft["worker_id"])
         else:
             form = LogEntryForm(LogEntry.model_validate(record) if record else None,
                                 draft["title"], self.case_id, self.case_workers)

@@ -8,6 +8,7 @@ record meanwhile shows both versions (`tui.screens.conflict`) and lets the offic
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, Literal, TypeVar
 
@@ -18,21 +19,31 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import (
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
 
 from store.countries import all_countries
-from store.errors import Conflict, PulangError, RecordInvalid
+from store.errors import Conflict, PulangError, RecordInvalid, RuleRefused
 from store.i18n import N_, _
 from store.records import Record, build
 from store.text import editable, printable
 from tui.screens.conflict import Choice, ConflictScreen, Difference
 from tui.screens.dialogs import ConfirmDialog
 from tui.translate import TranslatedBindings
-from tui.widgets import ChoiceList, TextInput
+from tui.widgets import CheckBox, ChoiceList, TextInput
 
 R = TypeVar("R", bound=Record)
 
-FieldKind = Literal["text", "area", "select", "multi", "country"]
+FieldKind = Literal["text", "area", "select", "multi", "country", "check"]
 
 
 @dataclass
@@ -75,6 +86,7 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         self.specs = self.fields()
         self._initial: dict[str, Any] = {}
         self._saving = False
+        self._attempt: R | None = None  # the record the last save tried to write
         # What was typed before the app locked: put back into the widgets once they exist.
         self.restore_values: dict[str, Any] | None = None
         self.restore_focus: str | None = None  # the field the cursor was in
@@ -102,6 +114,12 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
 
     def persist(self, record: R) -> R:
         raise NotImplementedError
+
+    def refused_by_rule(self, error: RuleRefused, record: R) -> bool:
+        """A rule of the domain refused to save `record`. Return True when the form deals with
+        it (asks the officer, then saves again with `save_with`, or stays as it is); False
+        shows the rule's message at the bottom of the form, everything typed kept."""
+        return False
 
     # -- building the widgets ---------------------------------------------------------------
 
@@ -137,6 +155,8 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
                 id=wid,
                 compact=True,
             )
+        if spec.kind == "check":
+            return CheckBox(bool(value), id=wid, compact=True)
         if spec.kind == "multi":
             chosen = set(value or [])
             return ChoiceList(
@@ -191,6 +211,8 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
                 # Choice values come back as plain text: find the option they stand for.
                 option = next((v for _label, v in spec.options if v == value), None)
                 widget.value = Select.NULL if option is None else option
+            elif isinstance(widget, Checkbox):
+                widget.value = bool(value)
             elif isinstance(widget, SelectionList):
                 wanted = set(value or [])
                 widget.deselect_all()
@@ -210,6 +232,8 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
                 result[spec.name] = widget.text
             elif isinstance(widget, Select):
                 result[spec.name] = None if widget.value is Select.NULL else widget.value
+            elif isinstance(widget, Checkbox):
+                result[spec.name] = widget.value
             elif isinstance(widget, SelectionList):
                 result[spec.name] = list(widget.selected)
             elif isinstance(widget, Input):
@@ -254,11 +278,16 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         except RecordInvalid as invalid:
             self._refused(invalid)
             return
+        self.save_with(record, lambda: self.persist(record))
+
+    def save_with(self, record: R, job: Callable[[], R]) -> None:
+        """Save `record` by running `job` (which returns it as saved): off the event loop, so
+        the screen keeps answering keys; saved closes the form, refused comes back to it."""
         self._saving = True
+        self._attempt = record  # what a rule's refusal is about
         self._show_status("")
         self.sub_title = _("Saving…")
-        # The durable write runs off the event loop: the screen keeps answering keys.
-        self.app.run_store(lambda: self.persist(record), self._saved, self._not_saved,  # type: ignore[attr-defined]
+        self.app.run_store(job, self._saved, self._not_saved,  # type: ignore[attr-defined]
                            what=self.record_type.__name__.lower())
 
     def _refused(self, invalid: RecordInvalid) -> None:
@@ -277,12 +306,19 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
             self._refused(error)
         elif isinstance(error, Conflict):
             self._conflicted(error)
+        elif (isinstance(error, RuleRefused) and self._attempt is not None
+              and self.refused_by_rule(error, self._attempt)):
+            return
         else:
-            message = printable(
-                _("{problem} What you typed is still in the form.").format(problem=error))
-            self._show_status(message)
-            self.notify(message, title=_("Not saved"), severity="error", timeout=10,
-                        markup=False)  # a path in the message may hold brackets
+            self.not_saved_because(error)
+
+    def not_saved_because(self, error: PulangError | str) -> None:
+        """Say at the bottom of the form why it was not saved; what was typed stays."""
+        message = printable(
+            _("{problem} What you typed is still in the form.").format(problem=error))
+        self._show_status(message)
+        self.notify(message, title=_("Not saved"), severity="error", timeout=10,
+                    markup=False)  # a path or a name in the message may hold brackets
 
     def _show_status(self, message: str) -> None:
         status = self.query_one("#form-status", Static)
@@ -299,6 +335,8 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
             value = values.get(spec.name)
             if spec.kind == "select":
                 result[spec.name] = next((lbl for lbl, v in spec.options if v == value), "")
+            elif spec.kind == "check":
+                result[spec.name] = _("Yes") if value else _("No")
             elif spec.kind == "multi":
                 chosen = set(value or [])
                 result[spec.name] = ", ".join(lbl for lbl, v in spec.options if v in chosen)
@@ -365,11 +403,11 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         def chosen(answer: str | None) -> None:
             if answer == "mine":
                 db = getattr(self.app, "db")
-                self._saving = True
-                self.sub_title = _("Saving…")
-                self.app.run_store(lambda: db.keep_mine(conflict, mine),  # type: ignore[attr-defined]
-                                   self._saved, self._not_saved,
-                                   what=self.record_type.__name__.lower())
+                # keep_mine saves it at their version: a rule that refuses it, and a save
+                # again after asking, are about that one.
+                saving = mine if conflict.theirs is None else mine.model_copy(
+                    update={"version": conflict.theirs.version})
+                self.save_with(saving, lambda: db.keep_mine(conflict, mine))
             elif answer == "drop":
                 self.dismiss(None)
             # None: back to the form, exactly as it was typed

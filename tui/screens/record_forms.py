@@ -1,4 +1,9 @@
-"""The forms for a case, a worker and a log entry."""
+"""The forms for a case, a worker, a log entry and a worker's consent.
+
+Two rules of the domain ask the officer before a save goes through: a case's stage set by hand
+against the one its workers' steps give needs a reason (asked in a `ReasonDialog`, written to
+the log), and a referral naming workers whose consent does not cover its kind of recipient is
+sent only on the officer's say (`ConfirmDialog`; the override is recorded in the entry)."""
 
 from __future__ import annotations
 
@@ -9,28 +14,34 @@ from textual.content import Content
 
 from store.countries import country_name
 from store.database import current_user
+from store.errors import ConsentNeeded, RuleRefused, StageReasonNeeded
 from store.i18n import _, date_for_input, datetime_for_input
 from store.parse import format_phone
-from store.records import Case, LogEntry, Worker
+from store.records import Case, Consent, LogEntry, Worker
 from store.text import printable
 from store.vocab import (
+    CONSENTABLE,
     CaseKind,
     ExploitationType,
     LogKind,
     PassportStatus,
     ReachedVia,
+    RecipientKind,
     Sector,
     Sex,
     Stage,
     Urgency,
     choices,
+    label,
 )
+from tui.screens.dialogs import ConfirmDialog, ReasonDialog
 from tui.screens.form import FieldSpec, RecordForm
 
 if TYPE_CHECKING:
     from store.database import Database
 
 DATE_HINT = "DD/MM/YYYY"
+_NAMES_SHOWN = 5  # workers named in a question; the rest are counted
 
 
 def _db(form: RecordForm[Any]) -> Database:
@@ -88,6 +99,25 @@ class CaseForm(RecordForm[Case]):
 
     def persist(self, record: Case) -> Case:
         return _db(self).save_case(record)
+
+    def refused_by_rule(self, error: RuleRefused, record: Case) -> bool:
+        """A stage against the workers' steps: ask why, then save with the reason (it goes
+        into the log). Escape leaves the form as it is, unsaved."""
+        if not isinstance(error, StageReasonNeeded):
+            return False  # CaseNotClosable and the like: the message shows below the form
+
+        def answered(reason: str | None) -> None:
+            if reason:
+                self.save_with(record, lambda: _db(self).save_case(record, stage_reason=reason))
+            else:
+                self.not_saved_because(error)
+
+        self.app.push_screen(
+            ReasonDialog(_("Why this stage?"), str(error),
+                         placeholder=_("e.g. the embassy confirmed the flight by phone")),
+            answered,
+        )
+        return True
 
 
 class WorkerForm(RecordForm[Worker]):
@@ -170,9 +200,13 @@ class LogEntryForm(RecordForm[LogEntry]):
             FieldSpec("kind", "select", choices(LogKind), required=True),
             FieldSpec("counterpart_org", placeholder=_("e.g. KBRI Phnom Penh")),
             FieldSpec("counterpart_person", placeholder=_("name and title")),
+            FieldSpec("counterpart_kind", "select", choices(RecipientKind),
+                      hint=_("who receives it: decides whose consent is needed")),
             FieldSpec("summary", "area", required=True),
             FieldSpec("next_step", placeholder=_("what must happen next, and who does it")),
             FieldSpec("due_date", placeholder=DATE_HINT),
+            FieldSpec("awaiting_reply", "check",
+                      hint=_("Space ticks it until the counterpart answers.")),
             # A name is never read as markup in the list of choices.
             FieldSpec("worker_ids", "multi",
                       [(Content(printable(w.full_name, limit=200)), w.id)
@@ -187,6 +221,7 @@ class LogEntryForm(RecordForm[LogEntry]):
             "kind": LogKind.CALL,
             "recorded_by": current_user(),
             "worker_ids": [],
+            "awaiting_reply": False,
         }
 
     def values_of(self, entry: LogEntry) -> dict[str, Any]:
@@ -195,9 +230,11 @@ class LogEntryForm(RecordForm[LogEntry]):
             "kind": entry.kind,
             "counterpart_org": entry.counterpart_org,
             "counterpart_person": entry.counterpart_person,
+            "counterpart_kind": entry.counterpart_kind,
             "summary": entry.summary,
             "next_step": entry.next_step,
             "due_date": date_for_input(entry.due_date),
+            "awaiting_reply": entry.awaiting_reply,
             "worker_ids": list(entry.worker_ids),
             "recorded_by": entry.recorded_by,
         }
@@ -209,3 +246,83 @@ class LogEntryForm(RecordForm[LogEntry]):
 
     def persist(self, record: LogEntry) -> LogEntry:
         return _db(self).save_log_entry(record)
+
+    def refused_by_rule(self, error: RuleRefused, record: LogEntry) -> bool:
+        """A referral naming workers whose consent does not cover it: ask, and on yes save it
+        with the override recorded; on no, back to the form as it was. (NeverRecipient is not
+        asked about: its message shows below the form.)"""
+        if not isinstance(error, ConsentNeeded):
+            return False
+        names = [printable(name, limit=60) for name in error.workers.values()]
+        who = ", ".join(names[:_NAMES_SHOWN])
+        if len(names) > _NAMES_SHOWN:
+            who = _("{names} and {count} more").format(names=who,
+                                                      count=len(names) - _NAMES_SHOWN)
+        kind = label(record.counterpart_kind) if record.counterpart_kind else ""
+        question = _("{names}: no consent to share personal data with {kind}. Refer anyway? "
+                     "The override is recorded in the log.").format(names=who, kind=kind)
+
+        def answered(anyway: bool | None) -> None:
+            if anyway:
+                self.save_with(record, lambda: _db(self).save_log_entry(
+                    record, without_consent=True))
+            else:
+                self.not_saved_because(_("Not referred: {names} gave no consent to share "
+                                         "personal data with {kind}.").format(names=who,
+                                                                              kind=kind))
+
+        self.app.push_screen(ConfirmDialog(question, _("Refer anyway"), _("Back to the form")),
+                             answered)
+        return True
+
+
+class ConsentForm(RecordForm[Consent]):
+    """A worker's consent: when, by whom, in which language, and to which kinds of recipient
+    their personal data may go. Only kinds a consent can name are offered."""
+
+    record_type = Consent
+    draft_kind = "consent"
+
+    def __init__(self, record: Consent | None, title: str, case_id: str, worker_id: str) -> None:
+        self.case_id = case_id
+        self.worker_id = worker_id
+        super().__init__(record, title)
+
+    def fields(self) -> list[FieldSpec]:
+        return [
+            FieldSpec("given_on", placeholder=DATE_HINT),
+            # Not the login name: the person who explained it to the worker says so.
+            FieldSpec("taken_by", required=True,
+                      placeholder=_("who explained it and took the consent")),
+            FieldSpec("language", placeholder=_("e.g. Bahasa Indonesia")),
+            FieldSpec("recipients", "multi", [(label(kind), kind) for kind in CONSENTABLE],
+                      hint=_("Media and recruiters never receive personal data.")),
+            FieldSpec("withdrawn_on", placeholder=DATE_HINT,
+                      hint=_("Fill in to withdraw consent; sharing stops.")),
+            FieldSpec("notes", "area"),
+        ]
+
+    def defaults(self) -> dict[str, Any]:
+        return {"given_on": date_for_input(dt.date.today()), "recipients": []}
+
+    def values_of(self, consent: Consent) -> dict[str, Any]:
+        return {
+            "given_on": date_for_input(consent.given_on),
+            "taken_by": consent.taken_by,
+            "language": consent.language,
+            "recipients": list(consent.recipients),
+            "withdrawn_on": date_for_input(consent.withdrawn_on),
+            "notes": consent.notes,
+        }
+
+    def base_data(self) -> dict[str, Any]:
+        data = super().base_data()
+        data.update(case_id=self.case_id, worker_id=self.worker_id)
+        return data
+
+    def draft(self) -> dict[str, Any]:
+        # A new consent has no record yet to say whose it is.
+        return {**super().draft(), "worker_id": self.worker_id}
+
+    def persist(self, record: Consent) -> Consent:
+        return _db(self).save_consent(record)
