@@ -542,7 +542,6 @@ CATALOGUE: dict[str, str] = {
     "exported": "diekspor",
     "shared": "dibagikan",
     "restored": "dipulihkan",
-    "encrypted": "dienkripsi",
     "decrypted": "didekripsi",
     "passphrase changed": "frasa sandi diganti",
     "an entry cut short by a crash was dropped": (
