@@ -308,3 +308,19 @@ async def test_keys_typed_faster_than_the_screen_draws_go_where_they_were_meant(
     assert saved is not None
     assert (saved.act_evidence, saved.purpose, saved.purpose_evidence) == (
         NOTE, Answer.YES, "Scamming")
+
+
+async def test_ticks_typed_in_a_burst_are_all_kept(empty_db: Database) -> None:
+    case, rahmat, _siti = a_case(empty_db)
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screening(app, pilot, case, rahmat)
+        await pilot.press("m")
+        assert isinstance(app.screen, PickMany)
+        for key, character in [("down", None), ("space", " "), ("down", None),
+                               ("space", " "), ("enter", "\r")]:
+            app.post_message(events.Key(key, character))
+        await until(pilot, lambda: app.screen is screen and screen.data["means_of_control"])
+        assert screen.data["means_of_control"] == [MeansOfControl.THREATS_LAW_ENFORCEMENT,
+                                                   MeansOfControl.THREATENS_FAMILY]
+        await pilot.pause()  # the keys' last echoes settle before the app closes

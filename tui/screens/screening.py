@@ -209,7 +209,17 @@ class PointedOptionList(OptionList):
 
 
 class PointedChoiceList(ChoiceList):
-    """A list of ticks whose highlighted item starts with ›, not only a colour."""
+    """A list of ticks whose highlighted item starts with ›, not only a colour; Enter keeps
+    the ticks (handled, like Space, in the order the keys came)."""
+
+    BINDINGS = [Binding("enter", "screen.keep", show=False)]
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # Tick the item Space was pressed on: by now the cursor may have moved on (Textual
+        # ticks the one under the cursor when it gets round to it).
+        event.stop()
+        event.prevent_default()  # instead of SelectionList's own, not as well as
+        self.toggle(self.get_option_at_index(event.option_index))
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
@@ -278,7 +288,7 @@ class PickMany(TranslatedBindings, Picker):
     """Tick any number of values: Space ticks, Enter keeps, Escape leaves them as they were."""
 
     BINDINGS = [
-        Binding("enter", "keep", N_("Keep"), id="pick.keep", priority=True),
+        Binding("enter", "keep", N_("Keep"), id="pick.keep"),
         Binding("escape", "cancel", N_("Cancel"), id="pick.cancel_many"),
     ]
 
@@ -301,6 +311,10 @@ class PickMany(TranslatedBindings, Picker):
         self.set_focus(self.query_one("#pick-many", ChoiceList))
 
     def action_keep(self) -> None:
+        # After the ticks of the Spaces before it, which the list makes a moment later.
+        self.query_one("#pick-many", ChoiceList).call_later(self._keep)
+
+    def _keep(self) -> None:
         ticked = set(self.query_one("#pick-many", ChoiceList).selected)
         self.dismiss([value for _text, value in self.options if value in ticked])
 
