@@ -412,7 +412,9 @@ class PulangApp(App[None]):
         from tui.screens.form import RecordForm
 
         def run() -> None:
-            if not any(isinstance(s, RecordForm) and s.is_dirty for s in self.screen_stack):
+            # A form, or any screen holding unsaved typing (the screening page).
+            if not any(isinstance(s, RecordForm) and s.is_dirty or getattr(s, "is_dirty", False)
+                       for s in self.screen_stack):
                 action()
                 return
 
