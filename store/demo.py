@@ -10,16 +10,24 @@ import datetime as dt
 from pathlib import Path
 
 from store.database import Database
-from store.records import Case, LogEntry, Worker, build
+from store.records import Case, Consent, LogEntry, Screening, Worker, build
 from store.vocab import (
+    Answer,
     CaseKind,
+    DecidedBy,
     ExploitationType,
     LogKind,
+    MeansOfControl,
     PassportStatus,
+    Platform,
     ReachedVia,
+    RecipientKind,
+    RecruitmentMethod,
     Sector,
     Sex,
     Stage,
+    StepStatus,
+    TraffickingStatus,
     Urgency,
 )
 
@@ -132,6 +140,13 @@ def _seed_case(db: Database, today: dt.date) -> None:
          "the recruiters.",
          "Send the list of names and home districts to the labour desk",
          reported + dt.timedelta(days=3), True),
+        # Overdue: the officer has not sent it yet (Today lists it first).
+        (_at(today - dt.timedelta(days=8), 10, 30), LogKind.MEETING,
+         "Desk Ketenagakerjaan Polri", "Investigator",
+         "The labour desk asks for the recruiters' Telegram handles from the workers' "
+         "statements, to open the case against them.",
+         "Send the recruiters' Telegram handles to the labour desk",
+         today - dt.timedelta(days=2), False),
         (_at(today - dt.timedelta(days=3), 10), LogKind.CALL, "KBRI Phnom Penh",
          "Citizen protection officer",
          "Embassy is issuing SPLP travel documents for the workers without passports.",
@@ -156,6 +171,138 @@ def _seed_case(db: Database, today: dt.date) -> None:
                 },
             )
         )
+    # Asked five days ago, no answer since: Today lists it under "Awaiting reply".
+    db.save_log_entry(
+        build(
+            LogEntry,
+            {
+                "case_id": case.id,
+                "at": _at(today - dt.timedelta(days=5), 15),
+                "recorded_by": "International desk",
+                "kind": LogKind.MESSAGE,
+                "counterpart_org": "Cambodian union confederation",
+                "counterpart_person": "President",
+                "counterpart_kind": RecipientKind.PARTNER_UNION,
+                "awaiting_reply": True,
+                "summary": "Asked whether the shelter can keep the group until the exit "
+                           "permits are issued.",
+            },
+        )
+    )
+    _seed_road_home(db, case, workers, today)
+    _seed_screenings(db, case, workers, today)
+    _seed_consents(db, case, workers, today)
+
+
+def _days_ago(today: dt.date, days: int, not_before: dt.date) -> dt.date:
+    return max(not_before, today - dt.timedelta(days=days))
+
+
+def _seed_road_home(db: Database, case: Case, workers: list[Worker], today: dt.date) -> None:
+    """Each worker's steps home, as far as they have got: most have their SPLP, four wait for
+    their exit permits, one is about to fly, one is in hospital."""
+    db.start_plans(case.id)
+    everyone = [w.id for w in workers]
+    reported = case.date_reported
+    embassy, immigration = "KBRI Phnom Penh", "Cambodian immigration (GDI)"
+    in_hospital = workers[6]  # Nur Aisyah
+    db.set_step(case.id, everyone, "registration", StepStatus.DONE, org=embassy,
+                done_on=_days_ago(today, 20, reported))
+    db.set_step(case.id, [w.id for w in workers if w is not in_hospital], "health",
+                StepStatus.DONE, org="Partner shelter clinic",
+                done_on=_days_ago(today, 18, reported))
+    db.set_step(case.id, [in_hospital.id], "health", StepStatus.BLOCKED,
+                org="Partner shelter clinic",
+                note="In hospital with dengue fever; discharge expected next week")
+    with_passport = [w.id for w in workers if w.passport_status is PassportStatus.WITH_WORKER]
+    db.set_step(case.id, with_passport, "travel_document", StepStatus.NOT_NEEDED)
+    splp = [w.id for w in workers
+            if w.passport_status is not PassportStatus.WITH_WORKER and w is not in_hospital]
+    db.set_step(case.id, splp, "travel_document", StepStatus.DONE, org=embassy,
+                done_on=_days_ago(today, 7, reported))
+    db.set_step(case.id, [in_hospital.id], "travel_document", StepStatus.IN_PROGRESS,
+                org=embassy, note="Photo and fingerprints once she leaves hospital")
+    flying = workers[4]  # Agus, who kept his passport
+    db.set_step(case.id, [flying.id], "immigration", StepStatus.DONE, org=immigration,
+                done_on=_days_ago(today, 2, reported))
+    db.set_step(case.id, [flying.id], "flight", StepStatus.IN_PROGRESS, org=embassy,
+                deadline=today + dt.timedelta(days=5),
+                note="Seat held on the Phnom Penh–Jakarta flight; the ministry pays")
+    db.set_step(case.id, [w.id for w in workers[:4]], "immigration", StepStatus.IN_PROGRESS,
+                org=immigration, deadline=today + dt.timedelta(days=3),
+                note="Visa overstay: the embassy asked for the fines to be waived; exit "
+                     "permit to follow")
+
+
+def _seed_screenings(db: Database, case: Case, workers: list[Worker], today: dt.date) -> None:
+    """Six of the ten screened; three of them with the status confirmed by the embassy."""
+    controls = [MeansOfControl.FALSE_PROMISES, MeansOfControl.RESTRICTS_MOVEMENT,
+                MeansOfControl.EXCESSIVE_WORKING_HOURS]
+    common: dict[str, object] = {
+        "case_id": case.id,
+        "screened_on": _days_ago(today, 6, case.date_reported),
+        "screened_by": "International desk",
+        "act": Answer.YES,
+        "act_evidence": "Recruited in a Telegram job group; the recruiter paid the ticket",
+        "purpose": Answer.YES,
+        "purpose_evidence": "Made to run online-gambling chats for the network",
+        "ilo_deception": Answer.YES,
+        "ilo_deception_evidence": "Advert for e-commerce operator work in Phnom Penh",
+        "ilo_movement": Answer.YES,
+        "ilo_movement_evidence": "Guarded building, no exit without an escort",
+        "ilo_isolation": Answer.YES,
+        "ilo_isolation_evidence": "Phone taken on arrival",
+        "ilo_overtime": Answer.YES,
+        "ilo_overtime_evidence": "Shifts of 14 to 16 hours",
+        "recruitment_method": RecruitmentMethod.ONLINE_SOCIAL_NETWORKS,
+        "platform": Platform.TELEGRAM,
+        "means_of_control": controls,
+    }
+    for number in (0, 1, 2, 3, 6, 9):
+        worker = workers[number]
+        data: dict[str, object] = {**common, "worker_id": worker.id}
+        if worker.passport_status is PassportStatus.HELD_BY_EMPLOYER:
+            data.update(ilo_documents=Answer.YES,
+                        ilo_documents_evidence="Passport taken by the compound manager",
+                        means_of_control=[*controls, MeansOfControl.WITHHOLDS_DOCUMENTS])
+        if number == 3:  # not yet clear how she was kept there: the status waits
+            data.update(means=Answer.UNKNOWN,
+                        means_evidence="Says she stayed for the promised wages; ask again")
+        else:
+            data.update(means=Answer.YES,
+                        means_evidence="Deceived about the job; held by threats of resale")
+            data.update(ilo_threats=Answer.YES,
+                        ilo_threats_evidence="Threatened with resale for missed targets")
+        if number == 2:
+            data.update(ilo_debt=Answer.YES,
+                        ilo_debt_evidence="Told to pay USD 3,000 to leave",
+                        ilo_wages=Answer.YES,
+                        ilo_wages_evidence="Paid nothing in three months")
+        if number == 9:
+            data["platform"] = Platform.FACEBOOK
+        if number in (0, 1, 2):
+            data.update(status=TraffickingStatus.ACTUAL, decided_by=DecidedBy.GOVERNMENT)
+        db.save_screening(build(Screening, data))
+
+
+def _seed_consents(db: Database, case: Case, workers: list[Worker], today: dt.date) -> None:
+    """Seven of the ten consented to the partner union, the embassy and the shelter; one also
+    to the police; one withdrew hers."""
+    given = _days_ago(today, 10, case.date_reported)
+    usual = [RecipientKind.PARTNER_UNION, RecipientKind.EMBASSY, RecipientKind.SHELTER_HEALTH]
+    for number in range(7):
+        data: dict[str, object] = {
+            "case_id": case.id,
+            "worker_id": workers[number].id,
+            "given_on": given,
+            "taken_by": "International desk",
+            "language": "Bahasa Indonesia",
+            "recipients": [*usual, RecipientKind.POLICE] if number == 0 else usual,
+        }
+        if number == 5:
+            data.update(withdrawn_on=min(today, given + dt.timedelta(days=8)),
+                        notes="Withdrawn by phone after talking it over with his family")
+        db.save_consent(build(Consent, data))
 
 
 def _other_cases(db: Database, today: dt.date) -> None:
@@ -282,6 +429,21 @@ def _other_cases(db: Database, today: dt.date) -> None:
                 },
             )
         )
+        if case.stage in (Stage.DOCUMENTS, Stage.HANDED_OVER):
+            # These two follow their workers' steps; the other two have no plans yet, and
+            # their stage is set by hand.
+            _start_road_home(db, case, today)
+
+
+def _start_road_home(db: Database, case: Case, today: dt.date) -> None:
+    """Plans from the case's stage on; in the Lao casino case, the first worker's travel
+    document is due within the week."""
+    plans = db.start_plans(case.id)
+    if case.stage is Stage.DOCUMENTS:
+        names = {w.id: w.full_name for w in db.workers_of(case.id)}
+        first = next(p for p in plans if names[p.worker_id] == "Hendra Gunawan")
+        db.set_step(case.id, [first.worker_id], "travel_document", StepStatus.IN_PROGRESS,
+                    org="Indonesian embassy, Vientiane", deadline=today + dt.timedelta(days=6))
 
 
 def write_demo(path: Path) -> Database:
