@@ -346,14 +346,16 @@ CATALOGUE: dict[str, str] = {
         "All cases, most pressing next step first. Type / and part of a reference, a title, a "
         "place or any spelling of a worker's name to narrow the list; Escape clears the filter. "
         "Enter opens the case under the cursor, n starts a new case. s sorts by the next column, S"
-        " reverses the order. Ctrl+P finds any command, including going straight to a case by its "
-        "reference."
+        " reverses the order. 1 or t shows Today: what needs chasing across every open case. "
+        "Ctrl+P finds any command, including going straight to a case by its reference."
     ): (
         "Semua kasus, dengan langkah berikutnya yang paling mendesak di atas. Ketik / lalu "
         "sebagian nomor kasus, judul, tempat atau ejaan mana pun dari nama pekerja untuk "
         "mempersempit daftar; Escape menghapus saringan. Enter membuka kasus di bawah kursor, n "
-        "memulai kasus baru. s mengurutkan menurut kolom berikutnya, S membalik urutannya. Ctrl+P "
-        "mencari perintah apa pun, termasuk langsung membuka kasus menurut nomor kasusnya."
+        "memulai kasus baru. s mengurutkan menurut kolom berikutnya, S membalik urutannya. 1 atau "
+        "t menampilkan Hari ini: apa yang perlu ditindaklanjuti di semua kasus yang masih "
+        "terbuka. Ctrl+P mencari perintah apa pun, termasuk langsung membuka kasus menurut nomor "
+        "kasusnya."
     ),
     "/ to filter by reference, title, place or name": (
         "/ untuk menyaring menurut nomor kasus, judul, tempat atau nama"

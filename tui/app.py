@@ -38,6 +38,7 @@ from tui.screens.cases import CasesScreen
 from store.crypto import Sealer, is_encrypted_file
 from tui.screens.dialogs import HelpScreen
 from tui.screens.lock import LockScreen
+from tui.screens.today import TodayScreen
 from tui.translate import translate_bindings
 from tui.widgets import ControlCharacterFilter
 
@@ -71,6 +72,10 @@ class PulangApp(App[None]):
         Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),
         Binding("ctrl+l", "lock", N_("Lock"), id="app.lock", priority=True),
+        # Not priority: typed into a field (the cases filter), a digit stays a digit. Only
+        # on the screens one moves between (check_action), never over a form.
+        Binding("1,t", "show_today", N_("Today"), show=False, id="app.today"),
+        Binding("2", "show_cases", N_("Cases"), show=False, id="app.cases"),
     ]
 
     class BusyWaiting(Message):
@@ -122,6 +127,7 @@ class PulangApp(App[None]):
             self.push_screen(self._lock_screen(first=True))
             return
         self.push_screen(CasesScreen())
+        self.push_screen(TodayScreen())  # says it is loading until the data is here
         if perf.enabled():
             self._stalls.start()
             self.set_interval(perf.StallWatch.INTERVAL, self._stalls.tick)
@@ -156,7 +162,13 @@ class PulangApp(App[None]):
     def _progress(self, share: float) -> None:
         """From the loading thread: show how far it has got."""
         text = _("Opening the database… {percent}%").format(percent=int(share * 100))
-        self.call_from_thread(self.cases_screen.show_status, text)
+        self.call_from_thread(self._show_status, text)
+
+    def _show_status(self, text: str) -> None:
+        self.cases_screen.show_status(text)
+        for screen in self.screen_stack:
+            if isinstance(screen, TodayScreen):
+                screen.show_status(text)
 
     def _rows_early(self, rows: list[Any]) -> None:
         """From the loading thread: the list as the snapshot recorded it, before the rest."""
@@ -166,9 +178,7 @@ class PulangApp(App[None]):
         screen = self.cases_screen
         screen.show_rows(rows)
         screen.show_status(_("Opening the database…"))
-        if perf.enabled() and not self._usable_marked:
-            self._usable_marked = True
-            self.call_after_refresh(perf.mark, "usable", cases=len(rows))
+        self.mark_usable()
 
     def _loaded(self, db: Database, rows: list[Any]) -> None:
         self.db = db
@@ -176,9 +186,7 @@ class PulangApp(App[None]):
         self.sub_title = _("Demo database") if db.is_demo else printable(str(db.path))
         self.cases_screen.show_rows(rows)
         if perf.enabled():
-            if not self._usable_marked:
-                self._usable_marked = True
-                self.call_after_refresh(perf.mark, "usable", cases=len(rows))
+            self.mark_usable()
             self.call_after_refresh(self._stalls.report, "loading")
         pending, self._after_load = self._after_load, []
         for action in pending:
@@ -194,6 +202,15 @@ class PulangApp(App[None]):
             with contextlib.suppress(RuntimeError):  # the app closed meanwhile
                 self.call_from_thread(self.notify, notice, severity="warning", timeout=10,
                                       markup=False)
+
+    def mark_usable(self) -> None:
+        """For the benchmark: the cases list is painted with its rows, once, when it is in
+        front (Today opens over it: the list counts from the moment the officer shows it)."""
+        screen = self.cases_screen
+        if perf.enabled() and not self._usable_marked and screen.loaded and \
+                self.screen is screen:
+            self._usable_marked = True
+            self.call_after_refresh(perf.mark, "usable", cases=len(screen.all_rows))
 
     def _load_failed(self, error: PulangError) -> None:
         self.load_error = error
@@ -219,6 +236,7 @@ class PulangApp(App[None]):
     async def _opened_unlocked(self, sealer: Sealer | None) -> None:
         self.sealer = sealer
         await self.switch_screen(CasesScreen())
+        await self.push_screen(TodayScreen())
         self._load()
 
     def _unlock_again(self, passphrase: str) -> None:
@@ -228,6 +246,12 @@ class PulangApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "lock" and (isinstance(self.screen, LockScreen) or self.db is None):
             return False  # nothing to lock: not offered in the footer either
+        if action in ("show_today", "show_cases"):
+            # Only between Today, the list and a case: over a form, a dialog or the lock
+            # screen a 1 or a 2 is never taken as leaving it.
+            from tui.screens.case import CaseScreen
+
+            return isinstance(self.screen, (TodayScreen, CasesScreen, CaseScreen))
         return True
 
     def db_needs_passphrase(self) -> bool:
@@ -255,7 +279,8 @@ class PulangApp(App[None]):
 
         case_id = next((s.case_id for s in self.screen_stack if isinstance(s, CaseScreen)), None)
         forms = [s.draft() for s in self.screen_stack if isinstance(s, RecordForm)]
-        note = orjson.dumps({"case": case_id, "forms": forms})
+        today = any(isinstance(s, TodayScreen) for s in self.screen_stack)
+        note = orjson.dumps({"case": case_id, "forms": forms, "today": today})
         self._sealed_drafts = self.db.seal_note(note)
         del note, forms
         db = self.db
@@ -274,6 +299,10 @@ class PulangApp(App[None]):
         plain = self.db.open_note(sealed) if sealed is not None else None
         drafts = orjson.loads(plain) if plain else {"case": None, "forms": []}
         await self.switch_screen(CasesScreen())
+        # Today, unless the officer was working from the list: the case and forms go on top
+        # of whichever it was, so that Escape leads back the same way as before the lock.
+        if drafts.get("today") or not (drafts["case"] or drafts["forms"]):
+            await self.push_screen(TodayScreen())
         self._last_activity = time.monotonic()
         self._loaded(self.db, self.db.case_rows())
         if drafts["case"]:
@@ -376,11 +405,18 @@ class PulangApp(App[None]):
 
     # -- navigation used by screens and the palette -----------------------------------------
 
+    def _home_depth(self) -> int:
+        """How many screens stay when going back to where the officer works from: the
+        default screen and the cases list, and Today above them when it is open."""
+        stack = self.screen_stack
+        return 3 if len(stack) > 2 and isinstance(stack[2], TodayScreen) else 2
+
     def open_case(self, case_id: str, focus: dict[str, str] | None = None) -> None:
-        """Open a case, with the cursor on `focus` (see CaseScreen) if given."""
+        """Open a case, with the cursor on `focus` (see CaseScreen) if given. It opens over
+        Today or over the list, whichever the officer works from, and Escape goes back there."""
         from tui.screens.case import CaseScreen
 
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > self._home_depth():
             self.pop_screen()
         self.push_screen(CaseScreen(case_id, focus=focus))
 
@@ -404,6 +440,24 @@ class PulangApp(App[None]):
 
     def go_to_cases_filter(self) -> None:
         self.show_cases().action_filter()
+
+    def show_today(self) -> TodayScreen:
+        """Today, in front: the one open comes back (and refreshes), else a new one."""
+        depth = self._home_depth()
+        while len(self.screen_stack) > depth:
+            self.pop_screen()
+        if depth == 3:
+            return self.screen_stack[2]  # type: ignore[return-value]
+        screen = TodayScreen()
+        self.push_screen(screen)
+        return screen
+
+    def action_show_today(self) -> None:
+        if not isinstance(self.screen, TodayScreen):
+            self.show_today()
+
+    def action_show_cases(self) -> None:
+        self.show_cases()
 
     def after_leaving_forms(self, action: Callable[[], object]) -> Callable[[], None]:
         """`action`, for a palette command that closes the screens in front: if a form there

@@ -51,6 +51,8 @@ class PulangCommands(Provider):
             (_("New case"), _("Record a new case"), app.new_case),
             (_("Go to case…"), _("Find a case by reference, title, place or worker name"),
              app.after_leaving_forms(app.go_to_cases_filter)),
+            (_("Today"), _("What needs chasing today, across every open case (1)"),
+             app.after_leaving_forms(app.show_today)),
             (_("Cases"), _("The list of all cases"), app.after_leaving_forms(app.show_cases)),
             *common,
         ]

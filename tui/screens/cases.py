@@ -56,14 +56,16 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         Binding("n", "new_case", N_("New case"), id="cases.new"),
         Binding("s", "next_sort", N_("Sort"), id="cases.sort"),
         Binding("S", "reverse_sort", N_("Reverse"), show=False, id="cases.reverse"),
+        Binding("1", "app.show_today", N_("Today"), id="cases.today"),
         Binding("f1", "app.help", N_("Help"), id="cases.help"),
     ]
     HELP = N_(
         "All cases, most pressing next step first. Type / and part of a reference, a title, a "
         "place or any spelling of a worker's name to narrow the list; Escape clears the filter. "
         "Enter opens the case under the cursor, n starts a new case. s sorts by the next "
-        "column, S reverses the order. Ctrl+P finds any command, including going straight to "
-        "a case by its reference."
+        "column, S reverses the order. 1 or t shows Today: what needs chasing across every "
+        "open case. Ctrl+P finds any command, including going straight to a case by its "
+        "reference."
     )
 
     def __init__(self) -> None:
@@ -101,6 +103,7 @@ class CasesScreen(TranslatedBindings, Screen[None]):
     def on_screen_resume(self) -> None:
         if self.loaded:
             self.reload()
+            self.pulang.mark_usable()
 
     def on_resize(self) -> None:
         self.render_header()

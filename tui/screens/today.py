@@ -1,0 +1,266 @@
+"""Today: what needs chasing this morning, across every open case, and where to go for each.
+
+The first screen after opening (the cases list stays under it). Its content comes from
+`Database.today()`, computed in a thread; until the data is loaded it says so, and keys pressed
+meanwhile still work (n, /, 2).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.errors import DatabaseLocked, PulangError
+from store.i18n import N_, _, format_date
+from store.text import printable
+from tui import perf
+from tui.caselist import fit
+from tui.translate import TranslatedBindings
+
+if TYPE_CHECKING:
+    from store.today import Today
+    from tui.app import PulangApp
+
+# Widths of the columns every row shares: a mark, a date, the case reference.
+_MARK, _DATE, _REF = 10, 11, 12
+# Room the list's scrollbar takes from the screen's width, before the list is laid out.
+_CHROME = 2
+
+
+class TodayList(TranslatedBindings, OptionList):
+    """The rows of Today, section titles included (those cannot take the cursor)."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", N_("Down"), show=False, id="today.down"),
+        Binding("k", "cursor_up", N_("Up"), show=False, id="today.up"),
+        Binding("g", "first", N_("First"), show=False, id="today.first"),
+        Binding("G", "last", N_("Last"), show=False, id="today.last"),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        # Show what Enter does in the footer (OptionList hides its binding).
+        self._bindings.key_to_bindings["enter"] = [  # noqa: SLF001
+            Binding("enter", "select", _("Open"), id="today.open")
+        ]
+
+
+class TodayScreen(TranslatedBindings, Screen[None]):
+    BINDINGS = [
+        Binding("2", "app.show_cases", N_("Cases"), id="today.cases"),
+        Binding("escape", "app.show_cases", N_("Cases"), show=False, id="today.back"),
+        Binding("n", "new_case", N_("New case"), id="today.new"),
+        # priority: keys typed right after it go to the cases filter, not to this list
+        Binding("slash", "filter", N_("Find a case"), id="today.filter", priority=True),
+        Binding("f1", "app.help", N_("Help"), id="today.help"),
+    ]
+    HELP = N_(
+        "Today: what needs chasing across every open case. Next steps of the log that are "
+        "overdue (marked ! overdue) or due within a week; steps home whose deadline is within a "
+        "week; partners who have not answered for a few days (set how many with "
+        "PULANG_REPLY_DAYS, 3 by default); workers without a screening or a consent. Up and "
+        "down move between the lines, Enter opens the case at that entry, worker or step. 2 or "
+        "Escape shows the list of all cases, and 1 or t comes back here from the list or a "
+        "case. n starts a new case; / finds a case by reference, title, place or name."
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: Today | None = None
+        self.cases = 0  # how many cases there are, open or closed
+        # Where Enter goes from each line: option id -> (case id, focus for the case screen).
+        self.targets: dict[str, tuple[str, dict[str, str]]] = {}
+        self._started = 0.0
+        self._painted = False
+
+    @property
+    def pulang(self) -> PulangApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(_("Opening the database…"), id="today-counts", markup=False)
+        yield TodayList(id="today")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = _("Today")
+        self.set_focus(self.query_one(TodayList))
+        self.pulang.when_loaded(self.reload)
+
+    def on_screen_resume(self) -> None:
+        # Back from a case or a form: what was done there may have changed what is due.
+        if self.view is not None:
+            self.reload()
+
+    def others_changed(self, is_current: bool) -> None:
+        """Another officer changed the database: redraw now if in front, else on return."""
+        if is_current and self.view is not None:
+            self.reload()
+
+    def on_resize(self) -> None:
+        if self.view is not None:
+            self.render_view()
+
+    def show_status(self, text: str) -> None:
+        """While the database opens: how far it has got."""
+        if self.view is None:
+            self.query_one("#today-counts", Static).update(text)
+
+    # -- data ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Ask the store for today's list, in a thread (never on the event loop)."""
+        self._started = time.monotonic()
+        self.run_worker(self._compute(), group="today", exclusive=True)
+
+    async def _compute(self) -> None:
+        db = self.pulang.db
+        if db is None or db.locked:
+            return
+        try:
+            view, cases = await asyncio.to_thread(lambda: (db.today(), len(db.case_rows())))
+        except DatabaseLocked:
+            return  # locked meanwhile: this screen is on its way out
+        except PulangError as error:
+            self.query_one("#today-counts", Static).update(printable(str(error)))
+            return
+        if not self.is_attached:
+            return
+        self.view, self.cases = view, cases
+        self.render_view()
+        if perf.enabled() and not self._painted:
+            self._painted = True
+            ms = round((time.monotonic() - self._started) * 1000, 2)
+            self.call_after_refresh(perf.mark, "today_shown", ms=ms,
+                                    lines=self.query_one(TodayList).option_count)
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def counts(self) -> str:
+        view = self.view
+        assert view is not None
+        due_this_week = sum(1 for f in view.follow_ups if f.due >= view.day)
+        return " · ".join([
+            _("{count} overdue").format(count=view.overdue),
+            _("{count} due this week").format(count=due_this_week),
+            _("{count} step deadlines").format(count=len(view.deadlines)),
+            _("{count} awaiting reply").format(count=len(view.awaiting)),
+            _("{count} without screening or consent").format(count=view.missing_count),
+        ])
+
+    def render_view(self) -> None:
+        view = self.view
+        assert view is not None
+        listing = self.query_one(TodayList)
+        keep = None
+        if listing.highlighted is not None and listing.option_count:
+            keep = listing.get_option_at_index(listing.highlighted).id
+        inner = listing.scrollable_content_region.width
+        width = max(40, (inner or self.size.width - _CHROME) - 1)
+        rest = width - _MARK - _DATE - _REF - 3
+        options: list[Option] = []
+        self.targets = {}
+
+        def title(text: str, count: int) -> None:
+            shown = _("{title} ({count})").format(title=text, count=count) if count else \
+                _("{title}: none").format(title=text)
+            options.append(Option(Text(shown, style="bold underline"), disabled=True))
+
+        def row(key: str, case_id: str, focus: dict[str, str], mark: Text,
+                *cells: tuple[str, int]) -> None:
+            # Record text (a name, a next step) goes in as plain text, never as markup.
+            line = Text(no_wrap=True, overflow="ellipsis", end="")
+            line.append(mark)
+            for text, cell_width in cells:
+                line.append(" " + fit(text, cell_width))
+            self.targets[key] = (case_id, focus)
+            options.append(Option(line, id=key))
+
+        def mark(overdue: bool, other: str = "") -> Text:
+            if overdue:  # in the characters, not only in the style: NO_COLOR, monochrome
+                return Text(fit("! " + _("overdue"), _MARK), style="bold reverse")
+            return Text(fit(other, _MARK))
+
+        day = view.day
+        title(_("Overdue and due this week"), len(view.follow_ups))
+        for f in view.follow_ups:
+            row(f"f:{f.entry_id}", f.case_id, {"entry": f.entry_id},
+                mark(f.due < day, _("today") if f.due == day else ""),
+                (format_date(f.due), _DATE), (f.ref, _REF), (f.next_step, rest))
+        title(_("Step deadlines within 7 days"), len(view.deadlines))
+        for d in view.deadlines:
+            row(f"d:{d.worker_id}:{d.step}", d.case_id, {"worker": d.worker_id, "step": d.step},
+                mark(d.deadline < day, _("today") if d.deadline == day else ""),
+                (format_date(d.deadline), _DATE), (d.ref, _REF),
+                (f"{d.worker} · {_(d.step_label)}", rest))
+        title(_("Awaiting reply"), len(view.awaiting))
+        for a in view.awaiting:
+            row(f"a:{a.entry_id}", a.case_id, {"entry": a.entry_id},
+                mark(False, _("{days} days").format(days=(day - a.since).days)),
+                (format_date(a.since), _DATE), (a.ref, _REF),
+                (a.counterpart or _("(no counterpart named)"), rest))
+        title(_("Without screening or consent"), view.missing_count)
+        lacking_width = min(30, width - _REF - 2 - 20)
+        for m in view.missing:
+            lacking = ", ".join([*([] if m.screening else [_("no screening")]),
+                                 *([] if m.consent else [_("no consent")])])
+            row(f"m:{m.worker_id}", m.case_id, {"worker": m.worker_id}, Text(""),
+                (m.ref, _REF), (m.worker, width - _REF - lacking_width - 3),
+                (lacking, lacking_width))
+        if view.missing_count > len(view.missing):
+            more = view.missing_count - len(view.missing)
+            options.append(Option(Text(_("… and {count} more: see each case").format(
+                count=more)), disabled=True))
+
+        listing.clear_options()
+        listing.add_options(options)
+        counts = self.query_one("#today-counts", Static)
+        if self.targets:
+            counts.update(self.counts())
+        elif self.cases == 0:
+            counts.update(_("No cases yet. Press n to record the first one."))
+        else:
+            counts.update(_("Nothing to chase today: no next step or deadline this week, no "
+                            "partner to chase, every worker screened and with a consent. "
+                            "Press 2 for all cases."))
+        self._move_to(keep)
+
+    def _move_to(self, key: str | None) -> None:
+        listing = self.query_one(TodayList)
+        index = None
+        if key is not None:
+            try:
+                index = listing.get_option_index(key)
+            except Exception:  # noqa: BLE001 - that line is gone (done, or changed)
+                index = None
+        if index is None:
+            index = next((i for i in range(listing.option_count)
+                          if not listing.get_option_at_index(i).disabled), None)
+        listing.highlighted = index
+        if index is not None and index <= 1:
+            listing.scroll_home(animate=False)
+
+    # -- keys ------------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#today")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        target = self.targets.get(event.option.id or "")
+        if target is not None:
+            case_id, focus = target
+            self.pulang.open_case(case_id, focus=focus)
+
+    def action_new_case(self) -> None:
+        self.pulang.when_loaded(self.pulang.new_case)
+
+    def action_filter(self) -> None:
+        self.pulang.go_to_cases_filter()
