@@ -634,7 +634,7 @@ async def test_h_on_a_case_shows_its_history_newest_first(demo_db: Database) -> 
     from tui.screens.history import HistoryScreen
 
     seed = next(c for c in demo_db.cases() if c.ref == "KH-2025-0001")
-    demo_db.save_case(changed(seed, stage="closed"))
+    demo_db.save_case(changed(seed, urgency="critical"))
     expected = demo_db.history(seed.id)
     app = PulangApp(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -649,7 +649,7 @@ async def test_h_on_a_case_shows_its_history_newest_first(demo_db: Database) -> 
         assert table.row_count == len(expected) > 10
         newest = [str(cell) for cell in table.get_row_at(0)]
         assert newest[2] == "changed case"
-        assert newest[3] == 'Stage: "in_shelter" → "closed"'
+        assert newest[3] == 'Urgency: "high" → "critical"'
         oldest = [str(cell) for cell in table.get_row_at(table.row_count - 1)]
         assert oldest[2] == "created case"
         # A worker is named as the case screen names them; private values are not in it.

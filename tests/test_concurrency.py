@@ -19,7 +19,7 @@ from store.check import check
 from store.database import Database
 from store.errors import Conflict, NotFound
 from store.records import Case, LogEntry, Worker, build, changed
-from tests.ui_helpers import fill, focus, screen_text, until
+from tests.ui_helpers import fill, focus, screen_text, to_cases, until
 from tui.app import PulangApp
 from tui.caselist import CaseList
 from tui.screens.case import CaseScreen
@@ -563,6 +563,7 @@ async def test_a_case_added_by_another_process_appears_in_the_list(
     second = db.save_case(a_case("Second"))
     app = PulangApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
+        await to_cases(pilot)
         cases = app.screen
         assert isinstance(cases, CasesScreen)
         await pilot.press("down")

@@ -18,6 +18,7 @@ from tui.screens.case import CaseScreen
 from tui.screens.cases import CasesScreen
 from tui.screens.lock import LockScreen
 from tui.screens.record_forms import LogEntryForm, WorkerForm
+from tui.screens.today import TodayScreen
 
 PASSPHRASE = "kopi tubruk di Vientiane"
 
@@ -71,13 +72,19 @@ async def test_an_encrypted_database_asks_first_and_five_wrong_tries_end(db_path
     assert db_path.read_bytes() == before
 
 
-async def test_the_right_passphrase_opens_the_list(db_path: Path) -> None:
+async def test_the_right_passphrase_opens_today_over_the_list(db_path: Path) -> None:
     encrypted_demo(db_path)
     app = PulangApp(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await type_passphrase(pilot, PASSPHRASE)
         await wait_for(pilot, lambda: app.db is not None)
-        assert isinstance(app.screen, CasesScreen)
+        assert isinstance(app.screen, TodayScreen)
+        assert isinstance(app.screen_stack[1], CasesScreen)
+        await wait_for(pilot, lambda: app.screen.view is not None)
+        await pilot.pause(0.2)
+        assert "Send the recruiters' Telegram handles" in screen_text(app)
+        await pilot.press("2")
+        await wait_for(pilot, lambda: isinstance(app.screen, CasesScreen))
         await pilot.pause(0.2)
         assert "KH-2025-0001" in screen_text(app)
     if app.db is not None:
@@ -159,8 +166,9 @@ async def test_the_app_locks_itself_after_the_idle_time(db_path: Path) -> None:
     db = Database.open(db_path, passphrase=PASSPHRASE)
     app = PulangApp(db, idle_minutes=0.05)  # 3 seconds
     async with app.run_test(size=(80, 24)) as pilot:
-        assert isinstance(app.screen, CasesScreen)
-        await wait_for(pilot, lambda: isinstance(app.screen, LockScreen) and db.locked, tries=200)
+        assert isinstance(app.screen, TodayScreen)
+        # The lock screen goes up first, then the screens under it are taken down one by one.
+        await wait_for(pilot, lambda: db.locked and len(app.screen_stack) == 2, tries=200)
         assert not db.has_key()
         assert [type(s) for s in app.screen_stack[1:]] == [LockScreen]
     db.close()
@@ -175,7 +183,8 @@ async def test_a_plain_database_locks_too_and_says_it_is_not_encrypted(demo_db: 
         assert "not encrypted" in screen_text(app)
         assert "KH-2025-0001" not in screen_text(app)
         await type_passphrase(pilot, "")
-        await wait_for(pilot, lambda: isinstance(app.screen, CasesScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, TodayScreen))
+        await wait_for(pilot, lambda: app.screen.view is not None)
         await pilot.pause(0.2)
         assert "KH-2025-0001" in screen_text(app)
 
@@ -197,5 +206,6 @@ async def test_a_new_case_form_comes_back_after_unlocking(db_path: Path) -> None
         await wait_for(pilot, lambda: isinstance(app.screen, CaseForm))
         await pilot.pause(0.2)
         assert app.screen.query_one("#f-title", Input).value == "Seven fishermen held off Ambon"
-        assert isinstance(app.screen_stack[-2], CasesScreen)
+        # Started from Today, it comes back over Today, the list under both.
+        assert [type(s) for s in app.screen_stack[1:]] == [CasesScreen, TodayScreen, CaseForm]
     db.close()

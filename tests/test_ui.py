@@ -11,12 +11,13 @@ from textual.widgets import Input, Static
 from store.database import Database
 from store.records import Case, LogEntry
 from store.vocab import CaseKind, ExploitationType, LogKind
-from tests.ui_helpers import choose, fill, tick
+from tests.ui_helpers import choose, fill, tick, to_cases
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.cases import CasesScreen
 from tui.screens.dialogs import ConfirmDialog, HelpScreen
 from tui.screens.record_forms import CaseForm, LogEntryForm, WorkerForm
+from tui.screens.today import TodayScreen
 
 SEED_WORKERS = ["Rahmat Hidayat", "Siti Nurhaliza Putri", "Joko Susanto"]
 
@@ -29,7 +30,7 @@ async def test_record_the_seed_group_case_with_workers_and_a_log_entry(db_path: 
     db = Database.open(db_path, create=True)
     app = PulangApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert isinstance(app.screen, CasesScreen)
+        assert isinstance(app.screen, TodayScreen)
         await pilot.press("n")
         assert isinstance(app.screen, CaseForm)
         await fill(pilot, "title", "Ten workers escaped an online-gambling network")
@@ -64,7 +65,7 @@ async def test_record_the_seed_group_case_with_workers_and_a_log_entry(db_path: 
         assert isinstance(app.screen, CaseScreen)
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, CasesScreen)
+        assert isinstance(app.screen, TodayScreen), "back where the case was started from"
     db.close()
 
     # Everything is in the file, as a fresh process would read it.
@@ -148,10 +149,11 @@ async def test_escape_asks_before_discarding_changes(empty_db: Database) -> None
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert isinstance(app.screen, CasesScreen)
+        assert isinstance(app.screen, TodayScreen)
         assert empty_db.cases() == []
 
-        # An untouched form closes without asking.
+        # An untouched form closes without asking, from the list too.
+        await to_cases(pilot)
         await pilot.press("n", "escape")
         await pilot.pause()
         assert isinstance(app.screen, CasesScreen)
@@ -160,7 +162,7 @@ async def test_escape_asks_before_discarding_changes(empty_db: Database) -> None
 async def test_filter_finds_a_case_by_any_spelling_of_a_worker_name(demo_db: Database) -> None:
     app = PulangApp(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await to_cases(pilot)
         table = app.screen.query_one("#cases")
         assert len(table.rows) == 5
         await pilot.press("slash", *"souksavan")  # the other spelling of Souksavanh
@@ -218,7 +220,7 @@ async def test_marking_a_next_step_done_clears_the_next_due_date(demo_db: Databa
 async def test_help_and_palette_on_every_screen(demo_db: Database) -> None:
     app = PulangApp(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        for opener in ([], ["enter"], ["e"]):
+        for opener in ([], ["2"], ["enter"], ["e"]):  # Today, the list, a case, a form
             await pilot.press(*opener)
             await pilot.pause()
             screen = app.screen

@@ -66,3 +66,11 @@ async def until(pilot: Pilot[None], condition: Callable[[], object], timeout: fl
     while not condition():
         assert time.monotonic() < deadline, "the app did not get there"
         await pilot.pause(0.05)
+
+
+async def to_cases(pilot: Pilot[None]) -> None:
+    """From Today, the first screen, to the list of cases, as an officer would: press 2."""
+    from tui.screens.cases import CasesScreen
+
+    await pilot.press("2")
+    await until(pilot, lambda: isinstance(pilot.app.screen, CasesScreen))

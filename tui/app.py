@@ -100,6 +100,7 @@ class PulangApp(App[None]):
         self._after_load: list[Callable[[], None]] = []
         self._stalls = perf.StallWatch()
         self._usable_marked = False
+        self._load_started = False
         self._control_filter = ControlCharacterFilter()
         self._checking = False
         self._check_failed = ""
@@ -135,7 +136,14 @@ class PulangApp(App[None]):
         self.call_after_refresh(self._first_frame_painted)
 
     def _first_frame_painted(self) -> None:
+        # Once: also called when Today goes before its first paint (its pending callbacks,
+        # this one among them, go with it).
+        if self._load_started:
+            return
+        self._load_started = True
         perf.mark("first_frame")
+        if self.db is not None and self.db.locked:
+            return  # locked before this ran: unlocking shows the data
         if self.db is not None:
             self._loaded(self.db, self.db.case_rows())
         else:
@@ -237,6 +245,7 @@ class PulangApp(App[None]):
         self.sealer = sealer
         await self.switch_screen(CasesScreen())
         await self.push_screen(TodayScreen())
+        self._load_started = True
         self._load()
 
     def _unlock_again(self, passphrase: str) -> None:
@@ -436,6 +445,8 @@ class PulangApp(App[None]):
     def show_cases(self) -> CasesScreen:
         while len(self.screen_stack) > 2:
             self.pop_screen()
+        if not self._load_started:
+            self._first_frame_painted()
         return self.cases_screen
 
     def go_to_cases_filter(self) -> None:
