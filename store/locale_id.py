@@ -1116,4 +1116,52 @@ CATALOGUE: dict[str, str] = {
     "Not saved: {reason}": "Belum disimpan: {reason}",
     "{problem} What you typed is still here.": "{problem} Yang sudah Anda ketik masih ada di sini.",
     "Back to my screening": "Kembali ke skrining saya",
+    # Today (tui/screens/today.py) and moving between it and the list.
+    "Today": "Hari ini",
+    "What needs chasing today, across every open case (1)": (
+        "Yang perlu ditindaklanjuti hari ini, di semua kasus yang masih terbuka (1)"
+    ),
+    "Find a case": "Cari kasus",
+    (
+        "Today: what needs chasing across every open case. Next steps of the log that are "
+        "overdue (marked ! overdue) or due within a week; steps home whose deadline is within a "
+        "week; partners who have not answered for a few days (set how many with "
+        "PULANG_REPLY_DAYS, 3 by default); workers without a screening or a consent. Up and "
+        "down move between the lines, Enter opens the case at that entry, worker or step. 2 or "
+        "Escape shows the list of all cases, and 1 or t comes back here from the list or a "
+        "case. n starts a new case; / finds a case by reference, title, place or name."
+    ): (
+        "Hari ini: yang perlu ditindaklanjuti di semua kasus yang masih terbuka. Langkah "
+        "berikutnya dari catatan kasus yang sudah lewat tenggat (ditandai ! lewat tenggat) atau "
+        "jatuh tempo dalam seminggu; langkah jalan pulang yang tenggatnya dalam seminggu; mitra "
+        "yang belum membalas selama beberapa hari (atur berapa hari dengan PULANG_REPLY_DAYS, "
+        "bawaannya 3); pekerja yang belum diskrining atau belum memberi persetujuan. Panah atas "
+        "dan bawah berpindah antarbaris, Enter membuka kasusnya tepat di catatan, pekerja atau "
+        "langkah itu. 2 atau Escape menampilkan daftar semua kasus, dan 1 atau t kembali ke sini "
+        "dari daftar atau dari sebuah kasus. n memulai kasus baru; / mencari kasus menurut nomor "
+        "kasus, judul, tempat atau nama."
+    ),
+    "{count} overdue": "{count} lewat tenggat",
+    "{count} due this week": "{count} jatuh tempo minggu ini",
+    "{count} step deadlines": "{count} tenggat langkah",
+    "{count} awaiting reply": "{count} menunggu balasan",
+    "{count} without screening or consent": "{count} belum diskrining atau tanpa persetujuan",
+    "{title} ({count})": "{title} ({count})",
+    "{title}: none": "{title}: tidak ada",
+    "overdue": "lewat tenggat",
+    "Overdue and due this week": "Lewat tenggat dan jatuh tempo minggu ini",
+    "today": "hari ini",
+    "Step deadlines within 7 days": "Tenggat langkah dalam 7 hari",
+    "{days} days": "{days} hari",
+    "(no counterpart named)": "(lembaga tidak disebutkan)",
+    "Without screening or consent": "Belum diskrining atau tanpa persetujuan",
+    "no screening": "belum diskrining",
+    "no consent": "tanpa persetujuan",
+    "… and {count} more: see each case": "… dan {count} lainnya: lihat tiap kasus",
+    "Nothing to chase today: no next step or deadline this week, no partner to chase, every "
+    "worker screened and with a consent. Press 2 for all cases.": (
+        "Tidak ada yang perlu dikejar hari ini: tidak ada langkah berikutnya atau tenggat minggu "
+        "ini, tidak ada mitra yang perlu dihubungi lagi, semua pekerja sudah diskrining dan sudah "
+        "memberi persetujuan. Tekan 2 untuk semua kasus."
+    ),
 }

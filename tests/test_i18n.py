@@ -31,6 +31,7 @@ TRANSLATES_MARKED = {
     ("tui/screens/step.py", "step.by"),
     ("tui/screens/cases.py", "column.title"),
     ("tui/screens/history.py", "title"),
+    ("tui/screens/today.py", "d.step_label"),
     ("tui/screens/dialogs.py", "getattr(screen, 'HELP', '')"),
     ("tui/translate.py", "b.description"),
     ("tui/translate.py", "b.tooltip"),

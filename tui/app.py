@@ -260,7 +260,10 @@ class PulangApp(App[None]):
             # screen a 1 or a 2 is never taken as leaving it.
             from tui.screens.case import CaseScreen
 
-            return isinstance(self.screen, (TodayScreen, CasesScreen, CaseScreen))
+            screen = self.screen
+            if isinstance(screen, HelpScreen):  # listing the keys of the screen under it
+                screen = screen.for_screen
+            return isinstance(screen, (TodayScreen, CasesScreen, CaseScreen))
         return True
 
     def db_needs_passphrase(self) -> bool:

@@ -1,0 +1,277 @@
+"""Today: the first screen, what needs chasing across every open case, and where Enter goes.
+
+The real app at 80×24 on the real demo database, driven by keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from store.database import Database
+from store.records import Case, LogEntry, build
+from store.today import Today
+from store.vocab import LogKind
+from tests.ui_helpers import fill, screen_text, to_cases, until
+from tui.app import PulangApp
+from tui.screens.case import CaseScreen
+from tui.screens.cases import CasesScreen
+from tui.screens.dialogs import HelpScreen
+from tui.screens.record_forms import CaseForm
+from tui.screens.today import TodayList, TodayScreen
+
+OVERDUE_STEP = "Send the recruiters' Telegram handles to the labour desk"
+
+
+def expected_counts(view: Today) -> str:
+    """The header line, worked out here from the store's own figures."""
+    overdue = [f for f in view.follow_ups if f.due < view.day] + [
+        d for d in view.deadlines if d.deadline < view.day]
+    this_week = [f for f in view.follow_ups if f.due >= view.day]
+    return (f"{len(overdue)} overdue · {len(this_week)} due this week · "
+            f"{len(view.deadlines)} step deadlines · {len(view.awaiting)} awaiting reply · "
+            f"{view.missing_count} without screening or consent")
+
+
+async def today_shown(pilot) -> TodayScreen:  # type: ignore[no-untyped-def]
+    """Today in front with its content (worked out in a thread)."""
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.screen.view)
+    await pilot.pause()
+    return app.screen
+
+
+async def cursor_to(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
+    """Move down the list with the arrow key until the line `key` is under the cursor."""
+    listing = pilot.app.screen.query_one(TodayList)
+    for _ in range(listing.option_count + 1):
+        if listing.get_option_at_index(listing.highlighted).id == key:
+            return
+        await pilot.press("down")
+    raise AssertionError(f"no line {key} in Today")
+
+
+def counts_text(screen: TodayScreen) -> str:
+    return str(screen.query_one("#today-counts", Static).render())
+
+
+# -- the store's side: the demo has something in every section ---------------------------
+
+
+def test_the_demo_has_something_to_chase_today(demo_db: Database) -> None:
+    view = demo_db.today()
+    overdue = [f for f in view.follow_ups if f.due < view.day]
+    assert OVERDUE_STEP in [f.next_step for f in overdue]
+    assert any(a.counterpart.startswith("Cambodian union confederation") and
+               (view.day - a.since).days == 5 for a in view.awaiting)
+    assert {d.step for d in view.deadlines} >= {"immigration", "flight"}
+    assert all(view.day <= d.deadline <= view.day + dt.timedelta(days=7) for d in view.deadlines)
+    assert view.missing_count == len(view.missing) > 0
+
+
+def test_reply_days_come_from_the_environment(demo_db: Database,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    assert demo_db.today().reply_days == 3
+    monkeypatch.setenv("PULANG_REPLY_DAYS", "6")  # the partner asked 5 days ago: not yet
+    assert demo_db.today().awaiting == []
+    monkeypatch.setenv("PULANG_REPLY_DAYS", "5")
+    assert len(demo_db.today().awaiting) == 1
+
+
+# -- the screen ---------------------------------------------------------------------------
+
+
+async def test_the_app_opens_on_today_with_the_store_s_counts(demo_db: Database) -> None:
+    expected = demo_db.today()
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await today_shown(pilot)
+        assert isinstance(app.screen_stack[1], CasesScreen), "the list stays under Today"
+        assert " ".join(counts_text(screen).split()) == expected_counts(expected)
+        text = screen_text(app)
+        overdue_line = next(line for line in text.splitlines() if "Telegram handles" in line)
+        # Marked in the characters, not only by colour or style (NO_COLOR, monochrome).
+        assert "! overdue" in overdue_line and "KH-2025-0001" in overdue_line
+        assert "Awaiting reply (1)" in text
+        assert "5 days" in text
+
+
+async def test_enter_on_an_overdue_step_opens_its_case_on_that_entry(demo_db: Database) -> None:
+    view = demo_db.today()
+    overdue = next(f for f in view.follow_ups if f.next_step == OVERDUE_STEP)
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await today_shown(pilot)
+        await cursor_to(pilot, f"f:{overdue.entry_id}")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        await pilot.pause()
+        case = app.screen
+        assert case.case_id == overdue.case_id
+        log = case.query_one("#log")
+        assert log.current_key == overdue.entry_id
+        assert app.focused is log
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen), "back where the case was opened from"
+
+
+async def test_enter_on_a_deadline_or_a_missing_worker_opens_the_case_on_that_worker(
+        demo_db: Database) -> None:
+    view = demo_db.today()
+    flight = next(d for d in view.deadlines if d.step == "flight")
+    missing = next(m for m in view.missing if m.case_id == flight.case_id)
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await today_shown(pilot)
+        await cursor_to(pilot, f"d:{flight.worker_id}:flight")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        await pilot.pause()
+        case = app.screen
+        assert case.focus_on == {"worker": flight.worker_id, "step": "flight"}
+        workers = case.query_one("#workers")
+        assert workers.current_key == flight.worker_id
+        assert app.focused is workers
+        assert workers.cursor_coordinate.column > 0, "on the step, not on the name"
+
+        await pilot.press("escape")
+        await today_shown(pilot)
+        await cursor_to(pilot, f"m:{missing.worker_id}")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        await pilot.pause()
+        assert app.screen.query_one("#workers").current_key == missing.worker_id
+
+
+async def test_2_shows_the_list_and_1_or_t_today_but_digits_stay_in_the_filter(
+        demo_db: Database) -> None:
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await today_shown(pilot)
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, CasesScreen))
+        await pilot.press("1")
+        await today_shown(pilot)
+        await pilot.press("escape")  # Escape on Today: the list, nothing lost
+        await until(pilot, lambda: isinstance(app.screen, CasesScreen))
+        await pilot.press("t")
+        await today_shown(pilot)
+
+        await pilot.press("slash", *"2025 1")  # "/" on Today goes to the list's filter
+        await pilot.pause()
+        cases = app.screen
+        assert isinstance(cases, CasesScreen)
+        assert cases.query_one("#filter", Input).value == "2025 1"
+        assert [r.ref for r in cases.shown] == ["KH-2025-0001"]
+
+        await pilot.press("enter")  # a case opened from the list goes back to the list
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        await pilot.press("1")
+        await today_shown(pilot)
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, CasesScreen))
+        assert len(app.screen_stack) == 2
+
+
+async def test_digits_in_a_form_are_typed_not_taken_as_leaving_it(demo_db: Database) -> None:
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await today_shown(pilot)
+        await pilot.press("n")  # n on Today: a new case
+        assert isinstance(app.screen, CaseForm)
+        await fill(pilot, "title", "12 workers")
+        await pilot.press("tab", "1", "2", "t")  # on the kind: not a text field
+        await pilot.pause()
+        assert isinstance(app.screen, CaseForm)
+        assert app.screen.query_one("#f-title", Input).value == "12 workers"
+
+
+async def test_coming_back_to_today_shows_what_was_done_meanwhile(demo_db: Database) -> None:
+    overdue = next(f for f in demo_db.today().follow_ups if f.next_step == OVERDUE_STEP)
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await today_shown(pilot)
+        before = screen.view
+        await cursor_to(pilot, f"f:{overdue.entry_id}")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        await pilot.press("x")  # the next step of the entry under the cursor is done
+        await until(pilot, lambda: demo_db.get(LogEntry, overdue.entry_id).next_step_done)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is screen and screen.view is not before)
+        await pilot.pause()
+        assert OVERDUE_STEP not in screen_text(app)
+        assert " ".join(counts_text(screen).split()) == expected_counts(demo_db.today())
+
+
+async def test_another_officer_s_change_shows_in_today(demo_db: Database) -> None:
+    case = demo_db.case_by_ref("KH-2026-0001")
+    assert case is not None
+    colleague = Database.open(demo_db.path)
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await today_shown(pilot)
+        colleague.save_log_entry(build(LogEntry, {
+            "case_id": case.id, "kind": LogKind.CALL, "summary": "BP3MI Pontianak called",
+            "next_step": "Visit Ratna's family with BP3MI", "due_date": dt.date.today()}))
+        await until(pilot, lambda: "Visit Ratna" in screen_text(app))
+        line = next(s for s in screen_text(app).splitlines() if "Visit Ratna" in s)
+        assert "today" in line and "KH-2026-0001" in line
+        assert screen.view is not None and len(screen.view.follow_ups) == 6
+    colleague.close()
+
+
+async def test_help_and_palette_know_today(demo_db: Database) -> None:
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await today_shown(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = [line.split(maxsplit=1) for line in str(
+            app.screen.query_one("#help-keys", Static).render()).splitlines()]
+        assert ["2", "Cases"] in keys and ["n", "New case"] in keys
+        await pilot.press("escape")
+        await to_cases(pilot)
+        await pilot.press("ctrl+p", *"Today")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await today_shown(pilot)
+
+
+async def test_a_database_with_nothing_due_says_so(db_path: Path) -> None:
+    db = Database.open(db_path, create=True)
+    app = PulangApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await today_shown(pilot)
+        assert "No cases yet. Press n to record the first one." in counts_text(screen)
+        assert screen.query_one(TodayList).highlighted is None
+        await pilot.press("enter")  # nothing to open: nothing happens
+        await pilot.pause()
+        assert app.screen is screen
+    db.save_case(build(Case, {"title": "Quiet case", "destination_country": "KH"}))
+    app = PulangApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await today_shown(pilot)
+        text = " ".join(counts_text(screen).split())
+        assert text.startswith("Nothing to chase today")
+        assert "Awaiting reply: none" in screen_text(app)
+    db.close()
+
+
+async def test_keys_typed_while_loading_work_on_today(db_path: Path) -> None:
+    from store.demo import write_demo
+
+    write_demo(db_path).close()
+    app = PulangApp(db_path)  # opened by the app itself, after its first frame
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, TodayScreen)
+        await pilot.press("n")  # perhaps before the data is there: kept until it is
+        await until(pilot, lambda: isinstance(app.screen, CaseForm))
+        await pilot.press("escape")
+        await today_shown(pilot)
+    if app.db is not None:
+        app.db.close()
