@@ -275,3 +275,29 @@ async def test_keys_typed_while_loading_work_on_today(db_path: Path) -> None:
         await today_shown(pilot)
     if app.db is not None:
         app.db.close()
+
+
+async def test_no_color_shows_the_cursor_and_the_overdue_mark(
+        demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await today_shown(pilot)
+        assert app.no_color
+        listing = app.screen.query_one(TodayList)
+
+        def shown(y: int) -> list[tuple[str, object]]:
+            """Line y of the list as it goes to the terminal: text and style of each part."""
+            segments = list(listing.render_line(y))
+            for line_filter in app.get_line_filters():
+                segments = line_filter.apply(segments, app.screen.background_colors[1])
+            for segment in segments:  # the terminal's own colours, never black on black
+                assert segment.style.color is None or segment.style.color.is_default
+            return [(s.text, s.style) for s in segments]
+
+        cursor, other_overdue = shown(1), shown(2)  # line 0 is the section's title
+        assert "! overdue" in cursor[0][0] and "! overdue" in other_overdue[0][0]
+        assert all(style.reverse for text, style in cursor if text.strip())
+        mark, *rest = [(text, style) for text, style in other_overdue if text.strip()]
+        assert mark[1].reverse and mark[1].bold
+        assert not any(style.reverse for _text, style in rest)

@@ -24,7 +24,7 @@ from rich.text import Text
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.filter import LineFilter
+from textual.filter import LineFilter, Monochrome, NoColor
 from textual.message import Message
 from textual.screen import Screen
 
@@ -102,6 +102,7 @@ class PulangApp(App[None]):
         self._usable_marked = False
         self._load_started = False
         self._control_filter = ControlCharacterFilter()
+        self._no_color_filter = NoColor()
         self._checking = False
         self._check_failed = ""
         translate_bindings(self)
@@ -115,7 +116,12 @@ class PulangApp(App[None]):
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         # Textual's own (NO_COLOR...), then ours: no control character reaches the terminal.
-        return [*super().get_line_filters(), self._control_filter]
+        # Under NO_COLOR Textual turns the ansi theme's "default" colours into black on black
+        # (Monochrome): the terminal's own colours instead, so the text stays readable and
+        # reverse video (the cursor, overdue dates) shows.
+        filters = [self._no_color_filter if isinstance(f, Monochrome) else f
+                   for f in super().get_line_filters()]
+        return [*filters, self._control_filter]
 
     def on_mount(self) -> None:
         self.sub_title = printable(str(self.db_path))

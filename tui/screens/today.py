@@ -11,11 +11,13 @@ import asyncio
 import time
 from typing import TYPE_CHECKING
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -52,6 +54,17 @@ class TodayList(TranslatedBindings, OptionList):
         self._bindings.key_to_bindings["enter"] = [  # noqa: SLF001
             Binding("enter", "select", _("Open"), id="today.open")
         ]
+
+    def render_line(self, y: int) -> Strip:
+        """The cursor's line in reverse video, as in the cases list: Textual draws its own
+        highlight in colours only, which NO_COLOR and monochrome terminals do not show."""
+        strip = super().render_line(y)
+        line = self.scroll_offset.y + y
+        if self.highlighted is not None and line < len(self._lines) and \
+                self._lines[line][0] == self.highlighted:  # noqa: SLF001
+            style = Style(reverse=True) if self.has_focus else Style(underline=True)
+            strip = strip.apply_style(style)
+        return strip
 
 
 class TodayScreen(TranslatedBindings, Screen[None]):
