@@ -155,13 +155,16 @@ def make_case(rng: random.Random, number: int) -> tuple[dict[str, Any], list[dic
     for n in range(rng.choice([4, 6, 8, 8, 10, 12])):
         at = when + dt.timedelta(days=n * rng.randrange(1, 9), hours=rng.randrange(0, 8))
         due = at.date() + dt.timedelta(days=rng.randrange(1, 15)) if rng.random() < 0.6 else None
+        kind = rng.choice(list(LogKind))
         entries.append({
             **_stamp(rng, at),
             "case_id": case["id"],
             "worker_ids": [w["id"] for w in rng.sample(workers, rng.randrange(0, len(workers) + 1))],
             "at": at.isoformat(),
             "recorded_by": rng.choice(["Rina", "Dewi", "Somchai"]),
-            "kind": rng.choice(list(LogKind)).value,
+            "kind": kind.value,
+            # A referral says to what kind of recipient (the workers' consent depends on it).
+            "counterpart_kind": "embassy_ministry" if kind is LogKind.REFERRAL else None,
             "counterpart_org": rng.choice(ORGS),
             "counterpart_person": rng.choice(["Consul", "Duty officer", "President", "Case worker"]),
             "summary": " ".join(rng.sample(SENTENCES, 2)),
