@@ -20,10 +20,10 @@ from tests.test_lock import type_passphrase
 from tests.ui_helpers import choose, fill, focus, screen_text, tick, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
-from tui.screens.cases import CasesScreen
 from tui.screens.dialogs import ConfirmDialog, HelpScreen, ReasonDialog
 from tui.screens.lock import LockScreen
 from tui.screens.record_forms import CaseForm, ConsentForm, LogEntryForm
+from tui.screens.today import TodayScreen
 
 
 def a_case(db: Database, *names: str) -> tuple[Case, list[Worker]]:
@@ -42,7 +42,7 @@ def consent(db: Database, case: Case, worker: Worker, *kinds: RecipientKind) -> 
 
 
 async def open_case(pilot, app: PulangApp, case: Case) -> CaseScreen:  # type: ignore[no-untyped-def]
-    await until(pilot, lambda: isinstance(app.screen, CasesScreen))
+    await until(pilot, lambda: isinstance(app.screen, TodayScreen))  # the first screen
     app.open_case(case.id)
     await until(pilot, lambda: isinstance(app.screen, CaseScreen) and app.screen.case is not None)
     screen = app.screen
