@@ -301,3 +301,16 @@ async def test_no_color_shows_the_cursor_and_the_overdue_mark(
         mark, *rest = [(text, style) for text, style in other_overdue if text.strip()]
         assert mark[1].reverse and mark[1].bold
         assert not any(style.reverse for _text, style in rest)
+
+
+async def test_in_indonesian_the_marks_are_whole_at_80_columns(demo_db: Database) -> None:
+    from store.i18n import set_language
+
+    set_language("id")  # the fixture sets English back afterwards
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await today_shown(pilot)
+        text = screen_text(app)
+        overdue_line = next(line for line in text.splitlines() if "Telegram" in line)
+        assert overdue_line.startswith("! lewat tenggat ")
+        assert "belum diskrining, tanpa persetujuan" in text

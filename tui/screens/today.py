@@ -11,6 +11,7 @@ import asyncio
 import time
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import on
@@ -29,10 +30,10 @@ from tui.caselist import fit
 from tui.translate import TranslatedBindings
 
 if TYPE_CHECKING:
-    from store.today import Today
+    from store.today import Missing, Today
     from tui.app import PulangApp
 
-# Widths of the columns every row shares: a mark, a date, the case reference.
+# Widths of the columns the rows share: a mark (at least), a date, the case reference.
 _MARK, _DATE, _REF = 10, 11, 12
 # Room the list's scrollbar takes from the screen's width, before the list is laid out.
 _CHROME = 2
@@ -180,7 +181,11 @@ class TodayScreen(TranslatedBindings, Screen[None]):
             keep = listing.get_option_at_index(listing.highlighted).id
         inner = listing.scrollable_content_region.width
         width = max(40, (inner or self.size.width - _CHROME) - 1)
-        rest = width - _MARK - _DATE - _REF - 3
+        # The mark column as wide as its longest word in this language (within reason).
+        late_mark = "! " + _("overdue")
+        mark_width = max(_MARK, min(16, max(cell_len(t) for t in (
+            late_mark, _("today"), _("{days} days").format(days=99)))))
+        rest = width - mark_width - _DATE - _REF - 3
         options: list[Option] = []
         self.targets = {}
 
@@ -201,8 +206,8 @@ class TodayScreen(TranslatedBindings, Screen[None]):
 
         def mark(overdue: bool, other: str = "") -> Text:
             if overdue:  # in the characters, not only in the style: NO_COLOR, monochrome
-                return Text(fit("! " + _("overdue"), _MARK), style="bold reverse")
-            return Text(fit(other, _MARK))
+                return Text(fit(late_mark, mark_width), style="bold reverse")
+            return Text(fit(other, mark_width))
 
         day = view.day
         title(_("Overdue and due this week"), len(view.follow_ups))
@@ -223,10 +228,14 @@ class TodayScreen(TranslatedBindings, Screen[None]):
                 (format_date(a.since), _DATE), (a.ref, _REF),
                 (a.counterpart or _("(no counterpart named)"), rest))
         title(_("Without screening or consent"), view.missing_count)
-        lacking_width = min(30, width - _REF - 2 - 20)
+        def lacking_of(m: Missing) -> str:
+            return ", ".join([*([] if m.screening else [_("no screening")]),
+                              *([] if m.consent else [_("no consent")])])
+
+        lacking_width = min(max((cell_len(lacking_of(m)) for m in view.missing), default=0),
+                            width - _REF - 2 - 20)
         for m in view.missing:
-            lacking = ", ".join([*([] if m.screening else [_("no screening")]),
-                                 *([] if m.consent else [_("no consent")])])
+            lacking = lacking_of(m)
             row(f"m:{m.worker_id}", m.case_id, {"worker": m.worker_id}, Text(""),
                 (m.ref, _REF), (m.worker, width - _REF - lacking_width - 3),
                 (lacking, lacking_width))
