@@ -289,8 +289,9 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         else:
             self._render_list(table)
         table.move_to_key(keep)
-        if self.grid_template is not None and keep_column:
-            table.move_cursor(column=min(keep_column, len(table.columns) - 1))
+        if self.grid_template is not None:
+            # On the name at first (not the selection mark), else where it was.
+            table.move_cursor(column=min(max(keep_column, 1), len(table.columns) - 1))
         self.query_one("#workers-title", Label).update(
             _("Workers ({count}) · a add · s screening · c consent · p road home").format(
                 count=len(self.case_workers))
