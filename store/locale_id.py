@@ -1017,7 +1017,7 @@ CATALOGUE: dict[str, str] = {
     'Deadline': 'Tenggat',
     'Note': 'Catatan',
     'DD/MM/YYYY': 'HH/BB/TTTT',
-    '1–5 status (Alt+1–5 in a field) · Tab next field · Ctrl+S save · Escape cancel': '1–5 status (Alt+1–5 di kolom isian) · Tab kolom berikut · Ctrl+S simpan · Escape batal',
+    '1–5 status (Alt+1–5 in a field) · Tab fields · Ctrl+S save · Esc cancel': '1–5 status (Alt+1–5 di kolom) · Tab kolom · Ctrl+S simpan · Esc batal',
     'Status: {choices}': 'Status: {choices}',
     'Date done: must not be in the future': 'Tanggal selesai: tidak boleh di masa depan',
     'Write why the step is done before the steps it depends on.': 'Tulis mengapa langkah ini selesai sebelum langkah yang menjadi syaratnya.',

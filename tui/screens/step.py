@@ -114,8 +114,8 @@ class StepDialog(TranslatedBindings, ModalScreen[list[Plan] | None]):
                 yield Label(_("Why out of order"), classes="step-label")
                 yield TextInput("", id="s-reason")
             yield Static("", id="step-error", markup=False)
-            yield Static(_("1–5 status (Alt+1–5 in a field) · Tab next field · Ctrl+S save · "
-                           "Escape cancel"), classes="step-hint", markup=False)
+            yield Static(_("1–5 status (Alt+1–5 in a field) · Tab fields · Ctrl+S save · Esc "
+                           "cancel"), classes="step-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#reason-row").display = False
