@@ -471,9 +471,9 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         table = self.query_one("#log", RecordTable)
         keep = table.current_key
         table.clear(columns=True)
-        fixed = 17 + 7 + 14 + 13
+        fixed = 17 + 8 + 14 + 13
         summary_width = self._flexible_width(fixed, columns=5)
-        for title, width in ((N_("When"), 17), (N_("Kind"), 7), (N_("Summary"), summary_width),
+        for title, width in ((N_("When"), 17), (N_("Kind"), 8), (N_("Summary"), summary_width),
                              (N_("Next step"), 14), (N_("Due"), 13)):
             table.add_column(_(title), width=width)
         today = dt.date.today()
