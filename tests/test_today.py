@@ -314,3 +314,25 @@ async def test_in_indonesian_the_marks_are_whole_at_80_columns(demo_db: Database
         overdue_line = next(line for line in text.splitlines() if "Telegram" in line)
         assert overdue_line.startswith("! lewat tenggat ")
         assert "belum diskrining, tanpa persetujuan" in text
+
+
+async def test_a_long_section_lists_its_first_rows_and_counts_the_rest(db_path: Path) -> None:
+    """Hundreds of next steps due: the header counts them all, the list shows the first 200
+    (drawing tens of thousands would stall the screen) and says how many more there are."""
+    db = Database.open(db_path, create=True)
+    today = dt.date.today()
+    with db.transaction():
+        case = db.save_case(build(Case, {"title": "Busy", "destination_country": "KH"}))
+        for n in range(230):
+            db.save_log_entry(build(LogEntry, {"case_id": case.id, "summary": f"Call {n}",
+                                               "next_step": f"Call back {n}",
+                                               "due_date": today}))
+    app = PulangApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, TodayScreen)
+                    and app.screen.view is not None)
+        listing = app.screen.query_one(TodayList)
+        texts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert "230 due this week" in screen_text(app)
+        assert sum("Call back" in t for t in texts) == 200
+        assert any("… and 30 more" in t for t in texts)

@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 
 # Widths of the columns the rows share: a mark (at least), a date, the case reference.
 _MARK, _DATE, _REF = 10, 11, 12
+# Rows listed per section at most (the header counts them all): a large database can have tens
+# of thousands of next steps due, and drawing them all would stall the screen.
+_MOST_ROWS = 200
 # Room the list's scrollbar takes from the screen's width, before the list is laid out.
 _CHROME = 2
 
@@ -209,24 +212,32 @@ class TodayScreen(TranslatedBindings, Screen[None]):
                 return Text(fit(late_mark, mark_width), style="bold reverse")
             return Text(fit(other, mark_width))
 
+        def more(total: int) -> None:
+            if total > _MOST_ROWS:
+                options.append(Option(Text(_("… and {count} more: see each case").format(
+                    count=total - _MOST_ROWS)), disabled=True))
+
         day = view.day
         title(_("Overdue and due this week"), len(view.follow_ups))
-        for f in view.follow_ups:
+        for f in view.follow_ups[:_MOST_ROWS]:
             row(f"f:{f.entry_id}", f.case_id, {"entry": f.entry_id},
                 mark(f.due < day, _("today") if f.due == day else ""),
                 (format_date(f.due), _DATE), (f.ref, _REF), (f.next_step, rest))
+        more(len(view.follow_ups))
         title(_("Step deadlines within 7 days"), len(view.deadlines))
-        for d in view.deadlines:
+        for d in view.deadlines[:_MOST_ROWS]:
             row(f"d:{d.worker_id}:{d.step}", d.case_id, {"worker": d.worker_id, "step": d.step},
                 mark(d.deadline < day, _("today") if d.deadline == day else ""),
                 (format_date(d.deadline), _DATE), (d.ref, _REF),
                 (f"{d.worker} · {_(d.step_label)}", rest))
+        more(len(view.deadlines))
         title(_("Awaiting reply"), len(view.awaiting))
-        for a in view.awaiting:
+        for a in view.awaiting[:_MOST_ROWS]:
             row(f"a:{a.entry_id}", a.case_id, {"entry": a.entry_id},
                 mark(False, _("{days} days").format(days=(day - a.since).days)),
                 (format_date(a.since), _DATE), (a.ref, _REF),
                 (a.counterpart or _("(no counterpart named)"), rest))
+        more(len(view.awaiting))
         title(_("Without screening or consent"), view.missing_count)
         def lacking_of(m: Missing) -> str:
             return ", ".join([*([] if m.screening else [_("no screening")]),
