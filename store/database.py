@@ -607,11 +607,12 @@ class Database:
             return self._save(case, ref=doc.get("ref"), stage_override=override)
 
     def _refuse_closing(self, case_id: str) -> None:
+        """CaseNotClosable naming the workers with steps neither done nor marked not needed."""
+        from store.road import OPEN, TEMPLATES
+
         names = self._engine.names
         waiting: list[str] = []
         for plan in self._plans(case_id).values():
-            from store.road import OPEN, TEMPLATES
-
             template = TEMPLATES[plan.template]
             open_steps = [template.label(s.key) for s in plan.steps
                           if s.status in OPEN]
