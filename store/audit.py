@@ -188,8 +188,35 @@ def field_changes(model: type[Record], before: Mapping[str, Any] | None,
             continue
         if name == "case_id" and (not before or not after):
             continue  # the entry names the case already; only a move to another is news
-        changes[name] = CHANGED if _private(model, name) else {"old": old, "new": new}
+        if _private(model, name):
+            changes[name] = CHANGED
+        elif _keyed(old) or _keyed(new):
+            changes[name] = _keyed_changes(old or [], new or [])
+        else:
+            changes[name] = {"old": old, "new": new}
     return changes
+
+
+def _keyed(value: Any) -> bool:
+    """A list of parts each named by its "key" (a plan's steps)."""
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(v, dict) and "key" in v for v in value)
+
+
+def _keyed_changes(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[str, Any]:
+    """Only the parts that changed, by key, without their empty values: one step marked done
+    reads as that step, not as the plan's thirteen."""
+    before = {part["key"]: part for part in old}
+    after = {part["key"]: part for part in new}
+    keys = [k for k in dict.fromkeys([*before, *after]) if before.get(k) != after.get(k)]
+
+    def compact(part: dict[str, Any] | None) -> dict[str, Any] | None:
+        if part is None:
+            return None
+        return {k: v for k, v in part.items() if k != "key" and v not in _EMPTY}
+
+    return {"old": {k: compact(before.get(k)) for k in keys} if before else None,
+            "new": {k: compact(after.get(k)) for k in keys}}
 
 
 def entries_for_changes(

@@ -426,3 +426,17 @@ def test_pulang_check_validates_screenings_consents_and_plans(db_path, pulang) -
     assert "road home" in out and "consent" in out and "screening" in out
     assert case.ref in out
     assert "x" * 50 not in out and "Sold to" not in out
+
+
+def test_the_audit_trail_records_only_the_step_that_changed(group: tuple[Database, Case, list[Worker]]) -> None:
+    db, case, workers = group
+    db.start_plans(case.id)
+    db.set_step(case.id, [workers[0].id], "registration", StepStatus.DONE, org="KBRI",
+                done_on=dt.date(2026, 1, 5), note="in the embassy's hall")
+    entry = db.audit_trail().entries[-1]
+    assert entry.table == "plans"
+    assert entry.fields["steps"] == {"old": {"registration": {"status": "todo"}},
+                                     "new": {"registration": {"status": "done", "org": "KBRI",
+                                                              "done_on": "2026-01-05"}}}
+    assert entry.fields["notes"] == "changed"  # sensitive: never the note itself
+    assert "in the embassy" not in str(entry.changes())
