@@ -42,8 +42,10 @@ async def test_start_the_road_home_and_mark_a_step_for_seven_of_ten(empty_db: Da
         await until(pilot, lambda: "4/10" not in screen_text(app) and "13" in screen_text(app))
         text = screen_text(app)
         assert "0/10 home" in text and "Worker 01" in text
-        # Registration first, for everyone: * selects all, the cursor goes to step 4.
-        await pilot.press("asterisk", *["right"] * 7)
+        # Registration first, for everyone: * selects all; from the name, six steps right
+        # past consent and screening to step 4.
+        assert screen.query_one("#workers").cursor_coordinate.column == 1
+        await pilot.press("asterisk", *["right"] * 6)
         assert screen._cursor_step() == "registration"  # noqa: SLF001
         await pilot.press("m")
         await until(pilot, lambda: isinstance(app.screen, StepDialog))
