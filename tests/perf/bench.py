@@ -470,10 +470,11 @@ def save_edited_case(app: PtyProgram) -> dict[str, float]:
 
 
 def save_new_log_entry(app: PtyProgram) -> dict[str, float]:
-    """"l" opens a new log entry; Tab four times to the summary (the fifth field), type, Ctrl+S."""
+    """"l" opens a new log entry; Tab five times to the summary (the sixth field, after the
+    kind of counterpart), type, Ctrl+S."""
     form_ms = app.key_to_output(b"l", "New log entry", timeout=60)
     time.sleep(0.3)
-    for _ in range(4):
+    for _ in range(5):
         app.send(TAB)
         time.sleep(0.1)
     app.type_text(LOG_SUMMARY, gap=0.02)
