@@ -263,13 +263,13 @@ class PulangApp(App[None]):
             return False  # nothing to lock: not offered in the footer either
         if action in ("show_today", "show_cases"):
             # Only between Today, the list and a case: over a form, a dialog or the lock
-            # screen a 1 or a 2 is never taken as leaving it.
-            from tui.screens.case import CaseScreen
-
+            # screen a 1 or a 2 is never taken as leaving it. Read from a class attribute,
+            # not by importing the case screen: this runs for the first frame's footer, and
+            # that import (pydantic and the records behind it) cost half a second there.
             screen = self.screen
             if isinstance(screen, HelpScreen):  # listing the keys of the screen under it
                 screen = screen.for_screen
-            return isinstance(screen, (TodayScreen, CasesScreen, CaseScreen))
+            return bool(getattr(screen, "NAVIGATION_KEYS", False))
         return True
 
     def db_needs_passphrase(self) -> bool:

@@ -72,6 +72,7 @@ def _screen_title(case: Case) -> str:
 
 
 class CaseScreen(TranslatedBindings, Screen[None]):
+    NAVIGATION_KEYS = True  # 1 (Today) and 2 (the cases list) leave this screen
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="case.back"),
         Binding("e", "edit_case", N_("Edit case"), id="case.edit"),

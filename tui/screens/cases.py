@@ -50,6 +50,7 @@ _PADDING = 2 * 6 + 1  # a space each side of six columns, and room for a scrollb
 
 
 class CasesScreen(TranslatedBindings, Screen[None]):
+    NAVIGATION_KEYS = True  # 1 (Today) and 2 (the cases list) leave this screen
     BINDINGS = [
         # priority: handled before keys typed right after it are routed to the list
         Binding("slash", "filter", N_("Filter"), id="cases.filter", priority=True),

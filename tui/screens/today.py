@@ -72,6 +72,7 @@ class TodayList(TranslatedBindings, OptionList):
 
 
 class TodayScreen(TranslatedBindings, Screen[None]):
+    NAVIGATION_KEYS = True  # 1 (Today) and 2 (the cases list) leave this screen
     BINDINGS = [
         Binding("2", "app.show_cases", N_("Cases"), id="today.cases"),
         Binding("escape", "app.show_cases", N_("Cases"), show=False, id="today.back"),
