@@ -69,10 +69,9 @@ class StepDialog(TranslatedBindings, ModalScreen[list[Plan] | None]):
         self.key = key
         self.chosen = workers
         state = plan.state(key) if plan is not None else None
-        self.status = state.status if state is not None else StepStatus.TODO
-        if len(workers) > 1 or state is None:
-            # A group action: the status asked for most often is "done".
-            self.status = StepStatus.DONE if len(workers) > 1 else self.status
+        # A group action asks most often for "done"; one worker's step starts as it is.
+        self.status = StepStatus.DONE if len(workers) > 1 else (
+            state.status if state is not None else StepStatus.TODO)
         # One worker: the fields show their step as it is. Several: the organisation and the
         # deadline of the one under the cursor are offered; the date done is today by default.
         self.start = {
