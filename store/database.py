@@ -1001,11 +1001,9 @@ class Database:
             return saved
 
     def _derived(self, case_id: str) -> Derived | None:
-        from store.road import TEMPLATES, derive_stage
+        from store.road import derive_from_plans
 
-        plans = self._plans(case_id)
-        return derive_stage((TEMPLATES[p.template], p.statuses) for p in plans.values()
-                            if p.template in TEMPLATES)
+        return derive_from_plans(self._plans(case_id).values())
 
     def derived_stage(self, case_id: str) -> Derived | None:
         """The stage the workers' steps give, with how many are home; None without plans."""

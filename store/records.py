@@ -160,6 +160,12 @@ def _date(value: Any) -> Any:
     return value
 
 
+def _date_or_today(value: Any) -> Any:
+    """A date field that defaults to today when left empty."""
+    value = _date(value)
+    return dt.date.today() if value is None else value
+
+
 def _country(value: Any) -> Any:
     if isinstance(value, str):
         try:
@@ -221,8 +227,7 @@ class Case(Record):
     @field_validator("date_reported", mode="before")
     @classmethod
     def _reported(cls, value: Any) -> Any:
-        value = _date(value)
-        return dt.date.today() if value is None else value
+        return _date_or_today(value)
 
     @field_validator("exploitation_types", "tags", mode="before")
     @classmethod
@@ -477,8 +482,7 @@ class Screening(Record):
     @field_validator("screened_on", mode="before")
     @classmethod
     def _on(cls, value: Any) -> Any:
-        value = _date(value)
-        return dt.date.today() if value is None else value
+        return _date_or_today(value)
 
     @field_validator("means_of_control", mode="before")
     @classmethod
@@ -563,8 +567,7 @@ class Consent(Record):
     @field_validator("given_on", mode="before")
     @classmethod
     def _given(cls, value: Any) -> Any:
-        value = _date(value)
-        return dt.date.today() if value is None else value
+        return _date_or_today(value)
 
     @field_validator("withdrawn_on", mode="before")
     @classmethod

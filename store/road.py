@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from store.i18n import N_, _
 from store.vocab import Stage, StepStatus
@@ -218,6 +219,13 @@ def derive_stage(plans: Iterable[tuple[Template, Mapping[str, StepStatus]]]) -> 
         return None
     stage = min(on_road or everyone, key=_STAGE_ORDER.__getitem__)
     return Derived(stage, home, len(everyone))
+
+
+def derive_from_plans(plans: Iterable[Any]) -> Derived | None:
+    """`derive_stage` for a case's plans (`store.records.Plan`: template key and statuses);
+    a plan whose template this version does not know is left out."""
+    return derive_stage((TEMPLATES[p.template], p.statuses) for p in plans
+                        if p.template in TEMPLATES)
 
 
 def stage_order(stage: Stage) -> int:

@@ -19,7 +19,7 @@ from store.backups import ERASED_BACKUP_DAYS
 from store.errors import Conflict, PulangError
 from store.i18n import N_, _, format_date, format_datetime
 from store.records import Case, Consent, LogEntry, Plan, Screening, Worker, is_child, suggested_status
-from store.road import OPEN, TEMPLATES, Derived, Template, template_for
+from store.road import OPEN, TEMPLATES, Derived, Template, derive_from_plans, template_for
 from store.text import printable
 from store.vocab import CONSENTABLE, RecipientKind, StepStatus, TraffickingStatus, label
 from tui import perf
@@ -234,7 +234,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         self.plans = db.plans_of(self.case_id)
         self.consents = db.consents_of(self.case_id)
         self.screenings = db.screenings_of(self.case_id)
-        self.derived = db.derived_stage(self.case_id)
+        self.derived = derive_from_plans(self.plans.values())  # the plans just read
         self.selected &= {w.id for w in self.case_workers}
         self.title = _screen_title(self.case)
         self.render_facts()

@@ -43,6 +43,22 @@ class Choice:
     confirm: str = ""
 
 
+def keep_or_drop(removed: bool) -> tuple[str, list[Choice]]:
+    """The title and the two ways out of a conflict over a form's typing: save mine (again),
+    or throw mine away (asks first). Answers are "mine" and "drop"."""
+    if removed:
+        return _("Removed by another officer"), [
+            Choice("m", "mine", _("Save mine again")),
+            Choice("d", "drop", _("Discard mine"),
+                   _("Throw away what you typed? The record stays removed.")),
+        ]
+    return _("Changed by another officer"), [
+        Choice("m", "mine", _("Keep mine")),
+        Choice("t", "drop", _("Keep theirs"),
+               _("Throw away what you typed and keep their version?")),
+    ]
+
+
 class ConflictScreen(TranslatedBindings, Screen[str | None]):
     BINDINGS = [
         Binding("f1", "app.help", N_("Help"), id="conflict.help", show=False),

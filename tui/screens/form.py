@@ -36,7 +36,7 @@ from store.errors import Conflict, PulangError, RecordInvalid, RuleRefused
 from store.i18n import N_, _
 from store.records import Record, build
 from store.text import editable, printable
-from tui.screens.conflict import Choice, ConflictScreen, Difference
+from tui.screens.conflict import ConflictScreen, Difference, keep_or_drop
 from tui.screens.dialogs import ConfirmDialog
 from tui.translate import TranslatedBindings
 from tui.widgets import CheckBox, ChoiceList, TextInput
@@ -385,20 +385,7 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         if refresh is not None:
             refresh()  # the screens underneath show what is stored now when they come back
         mine = self._mine_over(conflict)
-        if conflict.removed:
-            title = _("Removed by another officer")
-            choices = [
-                Choice("m", "mine", _("Save mine again")),
-                Choice("d", "drop", _("Discard mine"),
-                       _("Throw away what you typed? The record stays removed.")),
-            ]
-        else:
-            title = _("Changed by another officer")
-            choices = [
-                Choice("m", "mine", _("Keep mine")),
-                Choice("t", "drop", _("Keep theirs"),
-                       _("Throw away what you typed and keep their version?")),
-            ]
+        title, choices = keep_or_drop(conflict.removed)
 
         def chosen(answer: str | None) -> None:
             if answer == "mine":

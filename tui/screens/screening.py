@@ -60,7 +60,7 @@ from store.vocab import (
     choices,
     label,
 )
-from tui.screens.conflict import Choice, ConflictScreen, Difference
+from tui.screens.conflict import ConflictScreen, Difference, keep_or_drop
 from tui.screens.dialogs import ConfirmDialog
 from tui.translate import TranslatedBindings
 from tui.widgets import ChoiceList, TextInput
@@ -966,20 +966,7 @@ class ScreeningScreen(TranslatedBindings, Screen[Screening | None]):
             refresh()
         theirs = conflict.theirs if isinstance(conflict.theirs, Screening) else None
         mine = self._mine_over(conflict)
-        if theirs is None:
-            title = _("Removed by another officer")
-            choices_ = [
-                Choice("m", "mine", _("Save mine again")),
-                Choice("d", "drop", _("Discard mine"),
-                       _("Throw away what you typed? The record stays removed.")),
-            ]
-        else:
-            title = _("Changed by another officer")
-            choices_ = [
-                Choice("m", "mine", _("Keep mine")),
-                Choice("t", "drop", _("Keep theirs"),
-                       _("Throw away what you typed and keep their version?")),
-            ]
+        title, choices_ = keep_or_drop(theirs is None)
 
         def chosen(answer: str | None) -> None:
             if answer == "mine":
