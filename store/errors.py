@@ -301,3 +301,19 @@ class ConsentNeeded(RuleRefused):
 
 class NeverRecipient(RuleRefused):
     """Media and recruiters never receive a worker's personal data, whatever the consent."""
+
+
+class LinkRefused(RuleRefused):
+    """A record names another that does not exist (a removed organisation, a typo'd id)."""
+
+
+class StillLinked(RuleRefused):
+    """An organisation or person still named elsewhere cannot be removed; merge it instead."""
+
+
+class AgreementMoveRefused(RuleRefused):
+    """An agreement moved to a status its lifecycle does not lead to from where it is."""
+
+
+class MergeRefused(RuleRefused):
+    """Two records that cannot be merged (the same one, or one no longer there)."""

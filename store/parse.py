@@ -88,9 +88,25 @@ def parse_phone(text: str, region: str | None = "ID") -> str | None:
     cleaned = text.strip()
     if not cleaned:
         return None
+    # "0062 812..." is how many write +62, wherever they are; the library reads a leading 00
+    # as the international prefix only where the region's own prefix is 00.
+    if re.match(r"^\(?00[1-9]", cleaned):
+        as_given = _parsed(cleaned, region)
+        with_plus = _parsed(re.sub(r"^(\(?)00", r"\1+", cleaned, count=1), region)
+        if with_plus is not None and phonenumbers.is_valid_number(with_plus) and not (
+                as_given is not None and phonenumbers.is_valid_number(as_given)):
+            cleaned = re.sub(r"^(\(?)00", r"\1+", cleaned, count=1)
     try:
         number = phonenumbers.parse(cleaned, (region or "ID").upper())
-    except phonenumbers.NumberParseException:
+    except phonenumbers.NumberParseException as error:
+        kinds = phonenumbers.NumberParseException
+        if error.error_type == kinds.TOO_LONG:
+            raise InputProblem(_("This phone number is too long")) from None
+        if error.error_type in (kinds.TOO_SHORT_NSN, kinds.TOO_SHORT_AFTER_IDD):
+            raise InputProblem(_("This phone number is too short")) from None
+        if error.error_type == kinds.INVALID_COUNTRY_CODE:
+            raise InputProblem(
+                _("Unknown country calling code; start with + and the country code")) from None
         raise InputProblem(_("Not a phone number")) from None
     reason = phonenumbers.is_possible_number_with_reason(number)
     if reason == phonenumbers.ValidationResult.TOO_SHORT:
@@ -102,6 +118,14 @@ def parse_phone(text: str, region: str | None = "ID") -> str | None:
     if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
         raise InputProblem(_("Not a phone number"))
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _parsed(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    try:
+        number = phonenumbers.parse(text, (region or "ID").upper())
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_possible_number(number) else None
 
 
 def format_phone(e164: str | None) -> str:

@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 from pydantic import (
     BaseModel,
     ConfigDict,
+    Field,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -42,6 +43,7 @@ from store.parse import (
     parse_phone,
 )
 from store.text import (
+    DOCUMENT,
     LINE,
     NAME,
     NOTES,
@@ -52,7 +54,10 @@ from store.text import (
     text_problem,
 )
 from store.vocab import (
+    AGREEMENT_MOVES,
     CONSENTABLE,
+    AgreementArea,
+    AgreementStatus,
     Answer,
     CaseKind,
     DecidedBy,
@@ -60,6 +65,8 @@ from store.vocab import (
     IloIndicator,
     LogKind,
     MeansOfControl,
+    MeetingKind,
+    OrgKind,
     PassportStatus,
     Platform,
     ReachedVia,
@@ -355,6 +362,9 @@ class LogEntry(Record):
     awaiting_reply: bool = public(N_("Awaiting reply"), False)
     # Workers named in a referral their consent did not cover, sent on the officer's say.
     consent_override: list[str] = public(N_("Referred without consent"), default_factory=list)
+    # The counterpart in the directory, when linked; the free text above stays as typed.
+    counterpart_org_id: str | None = public(N_("Counterpart organisation (directory)"), None)
+    counterpart_person_id: str | None = public(N_("Counterpart person (directory)"), None)
     due_date: dt.date | None = public(N_("Due date"), None)
     next_step_done: bool = public(N_("Next step done"), False)
 
@@ -697,7 +707,354 @@ class Plan(Record):
         return problems
 
 
-RECORD_TYPES: tuple[type[Record], ...] = (Case, Worker, LogEntry, Screening, Consent, Plan)
+# -- the union's network: organisations, people, meetings, agreements and their tasks -----
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _required(value: Any) -> Any:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise _problem(_("must not be empty"))
+    return value
+
+
+def _ids(value: Any) -> Any:
+    """A list of record ids, each once, order kept."""
+    value = _listed(value)
+    return list(dict.fromkeys(value)) if isinstance(value, list) else value
+
+
+class Organisation(Record):
+    """A partner or counterpart: a union, a federation, a police desk, an embassy..."""
+
+    name: str = public(N_("Name"), text=LINE.name)
+    other_names: list[str] = public(N_("Other names and spellings"), default_factory=list,
+                                    text=LINE.name)
+    acronym: str = public(N_("Acronym"), "", text=NAME.name)
+    kind: OrgKind = public(N_("Type"), OrgKind.OTHER)
+    country: str | None = public(N_("Country"), None)
+    city: str = public(N_("City"), "", text=NAME.name)
+    # The organisation it belongs to or is a member of (LFTU is a member of ASEAN TUC).
+    parent_id: str | None = public(N_("Member of"), None)
+    notes: str = personal(N_("Notes"), "", text=NOTES.name)
+    # Records merged into this one: links to them still lead here.
+    merged_ids: list[str] = public(N_("Merged records"), default_factory=list)
+
+    _name = field_validator("name", mode="before")(classmethod(lambda cls, v: _required(v)))
+
+    @field_validator("country", mode="before")
+    @classmethod
+    def _country_code(cls, value: Any) -> Any:
+        return _country(value)
+
+    @field_validator("other_names", mode="before")
+    @classmethod
+    def _names(cls, value: Any) -> Any:
+        return _listed(value)
+
+    @field_validator("merged_ids", mode="before")
+    @classmethod
+    def _merged(cls, value: Any) -> Any:
+        return _ids(value)
+
+    @property
+    def all_names(self) -> list[str]:
+        names = [self.name, *self.other_names]
+        if self.acronym and self.acronym not in names:
+            names.append(self.acronym)
+        return names
+
+    @property
+    def shown_name(self) -> str:
+        """The name with its acronym: "Lao Federation of Trade Unions (LFTU)"."""
+        if self.acronym and self.acronym.casefold() != self.name.casefold():
+            return f"{self.name} ({self.acronym})"
+        return self.name
+
+    def checks(self) -> dict[str, str]:
+        if self.parent_id is not None and self.parent_id == self.id:
+            return {"parent_id": _("an organisation cannot be a member of itself")}
+        return {}
+
+
+class Role(BaseModel):
+    """A title a person held, at an organisation, from and until when (their history)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    org_id: str | None = None
+    title: str = ""
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+class Person(Record):
+    """A contact at a partner or counterpart organisation (never a worker: they are in cases)."""
+
+    full_name: str = personal(N_("Full name"), text=NAME.name)
+    other_spellings: list[str] = personal(N_("Other spellings"), default_factory=list,
+                                          text=NAME.name)
+    org_id: str | None = public(N_("Organisation"), None)
+    title: str = public(N_("Title or role"), "", text=LINE.name)
+    title_since: dt.date | None = public(N_("In this role since"), None)
+    # Where they are based: a phone number written without a country code is read there.
+    country: str | None = public(N_("Country"), None)
+    phones: list[str] = personal(N_("Phones"), default_factory=list)
+    emails: list[str] = personal(N_("E-mail"), default_factory=list, text=NAME.name)
+    languages: list[str] = public(N_("Languages"), default_factory=list, text=NAME.name)
+    notes: str = personal(N_("Notes"), "", text=NOTES.name)
+    # Earlier organisations and titles, oldest first (kept by the store when they change).
+    history: list[Role] = public(N_("Earlier roles"), default_factory=list)
+    merged_ids: list[str] = public(N_("Merged records"), default_factory=list)
+
+    _name = field_validator("full_name", mode="before")(classmethod(lambda cls, v: _required(v)))
+
+    @field_validator("other_spellings", "languages", mode="before")
+    @classmethod
+    def _lists(cls, value: Any) -> Any:
+        return _listed(value)
+
+    @field_validator("merged_ids", mode="before")
+    @classmethod
+    def _merged(cls, value: Any) -> Any:
+        return _ids(value)
+
+    @field_validator("title_since", mode="before")
+    @classmethod
+    def _since(cls, value: Any) -> Any:
+        return _date(value)
+
+    @field_validator("country", mode="before")
+    @classmethod
+    def _country_code(cls, value: Any) -> Any:
+        return _country(value)
+
+    @field_validator("phones", mode="before")
+    @classmethod
+    def _phones(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, str):
+            value = parse_list(value)
+        if not isinstance(value, list):
+            return value
+        region = info.data.get("country") or "ID"
+        parsed: list[str] = []
+        for number in value:
+            if isinstance(number, str) and _E164.match(number):
+                e164: str | None = number  # as stored: already checked when it was typed
+            elif isinstance(number, str):
+                try:
+                    e164 = parse_phone(number, region)
+                except InputProblem as problem:
+                    raise _problem(_("{number}: {problem}").format(
+                        number=shorten(number), problem=problem)) from None
+            else:
+                return value  # let the type check say so
+            if e164 and e164 not in parsed:
+                parsed.append(e164)
+        return parsed
+
+    @field_validator("emails", mode="before")
+    @classmethod
+    def _emails(cls, value: Any) -> Any:
+        value = _listed(value)
+        if isinstance(value, list):
+            for address in value:
+                if isinstance(address, str) and not _EMAIL.match(address):
+                    raise _problem(_("{address}: not an e-mail address").format(
+                        address=shorten(address)))
+        return value
+
+    @property
+    def all_names(self) -> list[str]:
+        return [self.full_name, *self.other_spellings]
+
+    def checks(self) -> dict[str, str]:
+        if self.title_since is not None and self.title_since > dt.date.today():
+            return {"title_since": _("must not be in the future")}
+        return {}
+
+
+class Meeting(Record):
+    """A meeting, working visit, conference or call with partners."""
+
+    at: dt.datetime = public(N_("Date and time"))
+    kind: MeetingKind = public(N_("Kind"), MeetingKind.MEETING)
+    title: str = public(N_("Title"), text=LINE.name)
+    city: str = public(N_("City"), "", text=NAME.name)
+    country: str | None = public(N_("Country"), None)
+    org_ids: list[str] = public(N_("Organisations present"), default_factory=list)
+    person_ids: list[str] = public(N_("People present"), default_factory=list)
+    agenda: str = personal(N_("Agenda"), "", text=NOTES.name)
+    decisions: str = personal(N_("Decisions"), "", text=NOTES.name)
+    case_ids: list[str] = public(N_("Cases discussed"), default_factory=list)
+    agreement_ids: list[str] = public(N_("Agreements discussed"), default_factory=list)
+
+    _title = field_validator("title", mode="before")(classmethod(lambda cls, v: _required(v)))
+
+    @field_validator("at", mode="before")
+    @classmethod
+    def _when(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise _problem(_("must not be empty"))
+        if isinstance(value, str):
+            try:
+                return dt.datetime.fromisoformat(value)
+            except ValueError:
+                pass
+            try:
+                return parse_datetime(value)
+            except InputProblem as problem:
+                raise _problem(str(problem)) from None
+            except (ValueError, OverflowError):
+                raise _problem(_("is too far in the past or the future")) from None
+        return value
+
+    @field_validator("at")
+    @classmethod
+    def _aware(cls, value: dt.datetime) -> dt.datetime:
+        try:
+            aware = value if value.tzinfo else value.astimezone()
+            aware.astimezone()
+        except (ValueError, OverflowError):
+            raise _problem(_("is too far in the past or the future")) from None
+        return aware
+
+    @field_validator("country", mode="before")
+    @classmethod
+    def _country_code(cls, value: Any) -> Any:
+        return _country(value)
+
+    @field_validator("org_ids", "person_ids", "case_ids", "agreement_ids", mode="before")
+    @classmethod
+    def _links(cls, value: Any) -> Any:
+        return _ids(value)
+
+
+class StatusChange(BaseModel):
+    """One move of an agreement along its lifecycle."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    status: AgreementStatus
+    on: dt.date
+    note: str = ""
+
+
+class DraftVersion(BaseModel):
+    """The text of one version of an agreement, as plain text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    number: int = Field(ge=1)
+    on: dt.date
+    text: str = ""
+    note: str = ""
+
+
+class Agreement(Record):
+    """A cooperation agreement between two or more organisations."""
+
+    title: str = public(N_("Title"), text=LINE.name)
+    party_ids: list[str] = public(N_("Parties"), default_factory=list)
+    areas: list[AgreementArea] = public(N_("Areas"), default_factory=list)
+    status: AgreementStatus = public(N_("Status"), AgreementStatus.IDEA)
+    # Each change of status, oldest first; the first is when the idea was recorded.
+    history: list[StatusChange] = public(N_("Status history"), default_factory=list)
+    signatory_ids: list[str] = public(N_("Signatories"), default_factory=list)
+    versions: list[DraftVersion] = public(N_("Draft versions"), default_factory=list,
+                                          text=DOCUMENT.name)
+    notes: str = personal(N_("Notes"), "", text=NOTES.name)
+
+    _title = field_validator("title", mode="before")(classmethod(lambda cls, v: _required(v)))
+
+    @field_validator("party_ids", "signatory_ids", mode="before")
+    @classmethod
+    def _links(cls, value: Any) -> Any:
+        return _ids(value)
+
+    @field_validator("areas", mode="before")
+    @classmethod
+    def _area_list(cls, value: Any) -> Any:
+        value = _listed(value)
+        return list(dict.fromkeys(value)) if isinstance(value, list) else value
+
+    @field_validator("versions")
+    @classmethod
+    def _version_texts(cls, value: list[DraftVersion], info: ValidationInfo) -> Any:
+        if info.context is not None and info.context.get("stored"):
+            return value
+        for version in value:
+            version.text = normalise_line_breaks(version.text)
+            problem = text_problem(version.text, DOCUMENT) or text_problem(version.note, LINE)
+            if problem:
+                raise _problem(_("version {number}: {problem}").format(
+                    number=version.number, problem=problem))
+        return value
+
+    @property
+    def since(self) -> dt.date | None:
+        """When it reached its present status."""
+        for change in reversed(self.history):
+            if change.status is self.status:
+                return change.on
+        return None
+
+    def draft(self, number: int) -> DraftVersion | None:
+        for version in self.versions:
+            if version.number == number:
+                return version
+        return None
+
+    def checks(self) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        if len(self.party_ids) < 2:
+            problems["party_ids"] = _("an agreement has at least two parties")
+        numbers = [v.number for v in self.versions]
+        if numbers != sorted(set(numbers)):
+            problems["versions"] = _("the versions are not numbered in order")
+        today = dt.date.today()
+        if any(change.on > today for change in self.history):
+            problems["history"] = _("a change of status must not be in the future")
+        return problems
+
+
+def allowed_moves(status: AgreementStatus) -> tuple[AgreementStatus, ...]:
+    return AGREEMENT_MOVES[status]
+
+
+class Task(Record):
+    """A follow-up from a meeting, or a commitment under an agreement: who does what by when."""
+
+    text: str = personal(N_("Task"), text=LINE.name)
+    owner_id: str | None = public(N_("Owner"), None)
+    due: dt.date | None = public(N_("Due"), None)
+    done_on: dt.date | None = public(N_("Done on"), None)
+    meeting_id: str | None = public(N_("Meeting"), None)
+    agreement_id: str | None = public(N_("Agreement"), None)
+
+    _text = field_validator("text", mode="before")(classmethod(lambda cls, v: _required(v)))
+
+    @field_validator("due", "done_on", mode="before")
+    @classmethod
+    def _dates(cls, value: Any) -> Any:
+        return _date(value)
+
+    @property
+    def open(self) -> bool:
+        return self.done_on is None
+
+    def checks(self) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        if self.meeting_id is None and self.agreement_id is None:
+            problems["meeting_id"] = _("a task comes from a meeting or an agreement")
+        if self.done_on is not None and self.done_on > dt.date.today():
+            problems["done_on"] = _("must not be in the future")
+        return problems
+
+
+NETWORK_TYPES: tuple[type[Record], ...] = (Organisation, Person, Meeting, Agreement, Task)
+RECORD_TYPES: tuple[type[Record], ...] = (Case, Worker, LogEntry, Screening, Consent, Plan,
+                                          *NETWORK_TYPES)
 
 _PYDANTIC_MESSAGES = {
     "missing": N_("must not be empty"),

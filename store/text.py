@@ -7,7 +7,7 @@ The input policy, shared by every text field of every record (`store.records` ap
   tabs, and its line endings are stored as "\\n" (a pasted "\\r\\n", "\\r", U+2028 or U+2029 is
   a line break, not content). A one-line field refuses line breaks and tabs;
 - lone surrogates, which no file can hold, are refused;
-- each kind of field has a length limit (`NAME`, `LINE`, `NOTES`), counted in characters;
+- each kind of field has a length limit (`NAME`, `LINE`, `NOTES`, `DOCUMENT`), counted in characters;
 - everything else (right-to-left text and bidi marks, combining marks, emoji and zero-width
   joiners, Lao, Khmer, Burmese...) is kept exactly as typed: no Unicode normalisation.
 
@@ -37,7 +37,8 @@ class TextRule:
 NAME = TextRule("name", 200, items=50)  # a person's name or spelling, a province, a tag
 LINE = TextRule("line", 500)  # a title, a place, an organisation, a next step
 NOTES = TextRule("notes", 20_000, multiline=True)  # notes, health, a log entry's summary
-RULES = {rule.name: rule for rule in (NAME, LINE, NOTES)}
+DOCUMENT = TextRule("document", 200_000, multiline=True)  # the text of an agreement's draft
+RULES = {rule.name: rule for rule in (NAME, LINE, NOTES, DOCUMENT)}
 
 # C0 (but \t and \n, checked apart), DEL, C1, and the surrogates no file can hold.
 _REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")

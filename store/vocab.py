@@ -251,6 +251,86 @@ class StepStatus(StrEnum):
     BLOCKED = "blocked"
 
 
+class OrgKind(StrEnum):
+    """Organisation types (HTCDS, with the union side's kinds added, shared/domain.md §5)."""
+
+    TRADE_UNION = "TradeUnion"
+    UNION_FEDERATION = "UnionFederation"
+    REGIONAL_UNION_COUNCIL = "RegionalUnionCouncil"
+    NGO = "NGO"
+    LAW_ENFORCEMENT = "LawEnforcement"
+    EMBASSY = "Embassy"
+    CENTRAL_GOVERNMENT = "CentralGovernmentOrganisation"
+    LOCAL_GOVERNMENT = "LocalGovernmentOrganisation"
+    IMMIGRATION = "ImmigrationService"
+    LEGAL = "LegalService"
+    HEALTH = "HealthServiceOrganisation"
+    SHELTER = "Shelter"
+    INTERNATIONAL = "InternationalOrganisation"
+    BUSINESS = "CorporateBusiness"
+    SCHOOL = "SchoolOrCollege"
+    OTHER = "Other"
+
+
+# The kind of recipient (for a worker's consent) an organisation of each type is, where it is
+# plain: offered when a log entry names a counterpart from the directory.
+RECIPIENT_OF_ORG: dict[OrgKind, RecipientKind] = {
+    OrgKind.TRADE_UNION: RecipientKind.PARTNER_UNION,
+    OrgKind.UNION_FEDERATION: RecipientKind.PARTNER_UNION,
+    OrgKind.REGIONAL_UNION_COUNCIL: RecipientKind.PARTNER_UNION,
+    OrgKind.LAW_ENFORCEMENT: RecipientKind.POLICE,
+    OrgKind.EMBASSY: RecipientKind.EMBASSY,
+    OrgKind.CENTRAL_GOVERNMENT: RecipientKind.EMBASSY,
+    OrgKind.IMMIGRATION: RecipientKind.EMBASSY,
+    OrgKind.SHELTER: RecipientKind.SHELTER_HEALTH,
+    OrgKind.HEALTH: RecipientKind.SHELTER_HEALTH,
+}
+
+
+class MeetingKind(StrEnum):
+    MEETING = "meeting"
+    WORKING_VISIT = "working_visit"
+    CONFERENCE = "conference"
+    CALL = "call"
+
+
+class AgreementArea(StrEnum):
+    EDUCATION = "education"
+    ADVOCACY = "advocacy"
+    ORGANISATIONAL_MANAGEMENT = "organisational_management"
+    LEGAL_AID = "legal_aid"
+    OSH = "occupational_safety_health"
+    MIGRANT_PROTECTION = "migrant_protection"
+    OTHER = "other"
+
+
+class AgreementStatus(StrEnum):
+    """The lifecycle of a cooperation agreement, in order; the last two end it."""
+
+    IDEA = "idea"
+    DRAFTING = "drafting"
+    NEGOTIATION = "negotiation"
+    SIGNED = "signed"
+    IN_FORCE = "in_force"
+    EXPIRED = "expired"
+    TERMINATED = "terminated"
+
+
+# Where an agreement may go from each status: on to the next, back a step while it is still
+# being written, or ended. Expired and terminated are final.
+AGREEMENT_MOVES: dict[AgreementStatus, tuple[AgreementStatus, ...]] = {
+    AgreementStatus.IDEA: (AgreementStatus.DRAFTING, AgreementStatus.TERMINATED),
+    AgreementStatus.DRAFTING: (AgreementStatus.NEGOTIATION, AgreementStatus.IDEA,
+                               AgreementStatus.TERMINATED),
+    AgreementStatus.NEGOTIATION: (AgreementStatus.SIGNED, AgreementStatus.DRAFTING,
+                                  AgreementStatus.TERMINATED),
+    AgreementStatus.SIGNED: (AgreementStatus.IN_FORCE, AgreementStatus.TERMINATED),
+    AgreementStatus.IN_FORCE: (AgreementStatus.EXPIRED, AgreementStatus.TERMINATED),
+    AgreementStatus.EXPIRED: (),
+    AgreementStatus.TERMINATED: (),
+}
+
+
 # (member, label) pairs: a dict keyed by members would merge equal codes of different
 # vocabularies ("documents" is a stage and an ILO indicator; "family" a recipient and a way in).
 _LABEL_PAIRS: list[tuple[StrEnum, str]] = [
@@ -405,6 +485,40 @@ _LABEL_PAIRS: list[tuple[StrEnum, str]] = [
     (StepStatus.DONE, N_("done")),
     (StepStatus.NOT_NEEDED, N_("not needed")),
     (StepStatus.BLOCKED, N_("blocked")),
+    (OrgKind.TRADE_UNION, N_("trade union")),
+    (OrgKind.UNION_FEDERATION, N_("union federation or national centre")),
+    (OrgKind.REGIONAL_UNION_COUNCIL, N_("regional union council")),
+    (OrgKind.NGO, N_("NGO")),
+    (OrgKind.LAW_ENFORCEMENT, N_("police or law enforcement")),
+    (OrgKind.EMBASSY, N_("embassy or consulate")),
+    (OrgKind.CENTRAL_GOVERNMENT, N_("ministry or central government")),
+    (OrgKind.LOCAL_GOVERNMENT, N_("local government")),
+    (OrgKind.IMMIGRATION, N_("immigration service")),
+    (OrgKind.LEGAL, N_("legal service")),
+    (OrgKind.HEALTH, N_("health service")),
+    (OrgKind.SHELTER, N_("shelter")),
+    (OrgKind.INTERNATIONAL, N_("international organisation")),
+    (OrgKind.BUSINESS, N_("company")),
+    (OrgKind.SCHOOL, N_("school or college")),
+    (OrgKind.OTHER, N_("other")),
+    (MeetingKind.MEETING, N_("meeting")),
+    (MeetingKind.WORKING_VISIT, N_("working visit")),
+    (MeetingKind.CONFERENCE, N_("conference")),
+    (MeetingKind.CALL, N_("call")),
+    (AgreementArea.EDUCATION, N_("education")),
+    (AgreementArea.ADVOCACY, N_("advocacy")),
+    (AgreementArea.ORGANISATIONAL_MANAGEMENT, N_("organisational management")),
+    (AgreementArea.LEGAL_AID, N_("legal aid")),
+    (AgreementArea.OSH, N_("occupational safety and health")),
+    (AgreementArea.MIGRANT_PROTECTION, N_("migrant protection")),
+    (AgreementArea.OTHER, N_("other")),
+    (AgreementStatus.IDEA, N_("idea")),
+    (AgreementStatus.DRAFTING, N_("drafting")),
+    (AgreementStatus.NEGOTIATION, N_("negotiation")),
+    (AgreementStatus.SIGNED, N_("signed")),
+    (AgreementStatus.IN_FORCE, N_("in force")),
+    (AgreementStatus.EXPIRED, N_("expired")),
+    (AgreementStatus.TERMINATED, N_("terminated")),
 ]
 
 _LABELS: dict[tuple[type[StrEnum], str], str] = {
@@ -431,6 +545,10 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
     DecidedBy,
     RecipientKind,
     StepStatus,
+    OrgKind,
+    MeetingKind,
+    AgreementArea,
+    AgreementStatus,
 )
 
 
