@@ -52,7 +52,20 @@ import orjson
 from store.classification import is_private, label_msgid
 from store.i18n import N_, _
 from store.journal import audit_path
-from store.records import Case, Consent, LogEntry, Plan, Record, Screening, Worker
+from store.records import (
+    Agreement,
+    Case,
+    Consent,
+    LogEntry,
+    Meeting,
+    Organisation,
+    Person,
+    Plan,
+    Record,
+    Screening,
+    Task,
+    Worker,
+)
 
 if TYPE_CHECKING:
     from store.crypto import Sealer
@@ -91,10 +104,17 @@ TABLE_LABELS: dict[str, str] = {
     "screenings": N_("screening"),
     "consents": N_("consent"),
     "plans": N_("road home"),
+    "organisations": N_("organisation"),
+    "people": N_("person"),
+    "meetings": N_("meeting"),
+    "agreements": N_("agreement"),
+    "tasks": N_("task"),
 }
 
 MODELS: dict[str, type[Record]] = {"cases": Case, "workers": Worker, "log": LogEntry,
-                                   "screenings": Screening, "consents": Consent, "plans": Plan}
+                                   "screenings": Screening, "consents": Consent, "plans": Plan,
+                                   "organisations": Organisation, "people": Person,
+                                   "meetings": Meeting, "agreements": Agreement, "tasks": Task}
 
 # Kept out of `fields`: they change on every save, or only ever when the record is made.
 BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "changed_by"})
@@ -198,22 +218,27 @@ def field_changes(model: type[Record], before: Mapping[str, Any] | None,
 
 
 def _keyed(value: Any) -> bool:
-    """A list of parts each named by its "key" (a plan's steps)."""
+    """A list of parts each named by its "key" (a plan's steps) or "number" (an agreement's
+    draft versions)."""
     return isinstance(value, list) and bool(value) and all(
-        isinstance(v, dict) and "key" in v for v in value)
+        isinstance(v, dict) and ("key" in v or "number" in v) for v in value)
+
+
+def _part_key(part: dict[str, Any]) -> str:
+    return str(part["key"] if "key" in part else part["number"])
 
 
 def _keyed_changes(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[str, Any]:
     """Only the parts that changed, by key, without their empty values: one step marked done
     reads as that step, not as the plan's thirteen."""
-    before = {part["key"]: part for part in old}
-    after = {part["key"]: part for part in new}
+    before = {_part_key(part): part for part in old}
+    after = {_part_key(part): part for part in new}
     keys = [k for k in dict.fromkeys([*before, *after]) if before.get(k) != after.get(k)]
 
     def compact(part: dict[str, Any] | None) -> dict[str, Any] | None:
         if part is None:
             return None
-        return {k: v for k, v in part.items() if k != "key" and v not in _EMPTY}
+        return {k: v for k, v in part.items() if k not in ("key", "number") and v not in _EMPTY}
 
     return {"old": {k: compact(before.get(k)) for k in keys} if before else None,
             "new": {k: compact(after.get(k)) for k in keys}}

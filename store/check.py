@@ -15,11 +15,28 @@ from store.classification import is_private
 from store.database import CASES, CONSENTS, LOG, PLANS, SCREENINGS, WORKERS, Database
 from store.errors import RecordInvalid
 from store.i18n import N_, _
-from store.records import Case, Consent, LogEntry, Plan, Record, Screening, Worker, build
+from store.network import AGREEMENTS, MEETINGS, ORGANISATIONS, PEOPLE, TASKS
+from store.records import (
+    Agreement,
+    Case,
+    Consent,
+    LogEntry,
+    Meeting,
+    Organisation,
+    Person,
+    Plan,
+    Record,
+    Screening,
+    Task,
+    Worker,
+    build,
+)
 from store.text import shorten
 
 _KIND_NAMES = {Case: N_("case"), Worker: N_("worker"), LogEntry: N_("log entry"),
-               Screening: N_("screening"), Consent: N_("consent"), Plan: N_("road home")}
+               Screening: N_("screening"), Consent: N_("consent"), Plan: N_("road home"),
+               Organisation: N_("organisation"), Person: N_("person"), Meeting: N_("meeting"),
+               Agreement: N_("agreement"), Task: N_("task")}
 _PER_WORKER = (Screening, Consent, Plan)
 
 
@@ -38,6 +55,8 @@ def _describe(kind: type[Record], doc: dict[str, object], refs: dict[str, str]) 
     record_id = shorten(str(doc.get("id", "?")))
     if kind is Case:
         return f"{name} {shorten(str(doc.get('ref') or record_id))}"
+    if "case_id" not in kind.model_fields:
+        return f"{name} {record_id[:8]}"
     case_ref = shorten(refs.get(str(doc.get("case_id", "")), "?"))
     return f"{name} {record_id[:8]} ({_('case')} {case_ref})"
 
@@ -47,7 +66,8 @@ def check(db: Database) -> list[Problem]:
     raw = db.raw_tables()
     tables = {kind: list((raw.get(name) or {}).values()) for kind, name in
               ((Case, CASES), (Worker, WORKERS), (LogEntry, LOG), (Screening, SCREENINGS),
-               (Consent, CONSENTS), (Plan, PLANS))}
+               (Consent, CONSENTS), (Plan, PLANS), (Organisation, ORGANISATIONS),
+               (Person, PEOPLE), (Meeting, MEETINGS), (Agreement, AGREEMENTS), (Task, TASKS))}
     refs = {str(d.get("id")): str(d.get("ref") or d.get("id")) for d in tables[Case]}
 
     valid: dict[type[Record], list[Record]] = {kind: [] for kind in tables}
@@ -109,4 +129,51 @@ def check(db: Database) -> list[Problem]:
             if per_worker[worker_id] > 1:
                 problems.append(Problem(where, _("the worker has {count} of these; one is kept "
                                                  "per worker").format(count=per_worker[worker_id])))
+    problems.extend(_network_links(valid, case_ids, refs))
     return problems
+
+
+def _network_links(valid: dict[type[Record], list[Record]], case_ids: set[str],
+                   refs: dict[str, str]) -> list[Problem]:
+    """Every id a network record or a log entry names must be a record that exists."""
+    ids = {kind: {r.id for r in valid[kind]} for kind in valid}
+    missing = _("names a record that does not exist: {what}")
+    found: list[Problem] = []
+
+    def need(record: Record, kind: type[Record], wanted: list[str | None], field: str) -> None:
+        for record_id in wanted:
+            if record_id is not None and record_id not in ids[kind]:
+                where = _describe(type(record), record.model_dump(), refs)
+                found.append(Problem(where, missing.format(
+                    what=type(record).field_label(field))))
+                return
+
+    for org in valid[Organisation]:
+        assert isinstance(org, Organisation)
+        need(org, Organisation, [org.parent_id], "parent_id")
+    for person in valid[Person]:
+        assert isinstance(person, Person)
+        need(person, Organisation, [person.org_id, *(r.org_id for r in person.history)],
+             "org_id")
+    for meeting in valid[Meeting]:
+        assert isinstance(meeting, Meeting)
+        need(meeting, Organisation, list(meeting.org_ids), "org_ids")
+        need(meeting, Person, list(meeting.person_ids), "person_ids")
+        need(meeting, Agreement, list(meeting.agreement_ids), "agreement_ids")
+        if any(c not in case_ids for c in meeting.case_ids):
+            found.append(Problem(_describe(Meeting, meeting.model_dump(), refs),
+                                 missing.format(what=Meeting.field_label("case_ids"))))
+    for agreement in valid[Agreement]:
+        assert isinstance(agreement, Agreement)
+        need(agreement, Organisation, list(agreement.party_ids), "party_ids")
+        need(agreement, Person, list(agreement.signatory_ids), "signatory_ids")
+    for task in valid[Task]:
+        assert isinstance(task, Task)
+        need(task, Person, [task.owner_id], "owner_id")
+        need(task, Meeting, [task.meeting_id], "meeting_id")
+        need(task, Agreement, [task.agreement_id], "agreement_id")
+    for entry in valid[LogEntry]:
+        assert isinstance(entry, LogEntry)
+        need(entry, Organisation, [entry.counterpart_org_id], "counterpart_org_id")
+        need(entry, Person, [entry.counterpart_person_id], "counterpart_person_id")
+    return found

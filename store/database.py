@@ -45,9 +45,15 @@ from store.errors import (
 from store.i18n import _
 from store.journal import locked
 from store.migrations import META_TABLE, MIGRATIONS, Migration, Tables
+from store.network import NETWORK_TABLE_OF, NetworkMixin
 from store.records import (
     STORED,
+    Agreement,
     Case,
+    Meeting,
+    Organisation,
+    Person,
+    Task,
     Consent,
     LogEntry,
     Plan,
@@ -75,7 +81,8 @@ R = TypeVar("R", bound=Record)
 CASES, WORKERS, LOG = "cases", "workers", "log"
 SCREENINGS, CONSENTS, PLANS = "screenings", "consents", "plans"
 _TABLE_OF: dict[type[Record], str] = {Case: CASES, Worker: WORKERS, LogEntry: LOG,
-                                      Screening: SCREENINGS, Consent: CONSENTS, Plan: PLANS}
+                                      Screening: SCREENINGS, Consent: CONSENTS, Plan: PLANS,
+                                      **NETWORK_TABLE_OF}
 # One record of each of these per worker.
 PER_WORKER: tuple[type[Record], ...] = (Screening, Consent, Plan)
 _KIND_OF: dict[str, type[Record]] = {table: kind for kind, table in _TABLE_OF.items()}
@@ -97,7 +104,7 @@ def _country_words(code: str) -> str:
     return f"{code} {country_name(code, 'en')} {country_name(code, 'id')}"
 
 
-class Database:
+class Database(NetworkMixin):
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._lock = threading.RLock()
@@ -452,6 +459,9 @@ class Database:
     def _doc(self, kind: type[Record], record_id: str) -> dict[str, Any] | None:
         return self._engine.get(_TABLE_OF[kind], record_id)
 
+    def _read(self, kind: type[R], doc: dict[str, Any]) -> R:
+        return _valid(kind, doc)
+
     def get(self, kind: type[R], record_id: str) -> R:
         with self._lock:
             self._engine.refresh()
@@ -543,6 +553,11 @@ class Database:
             return self.save_consent(record)  # type: ignore[return-value]
         if isinstance(record, Plan):
             return self.save_plan(record)  # type: ignore[return-value]
+        savers: dict[type[Record], Callable[[Any], Record]] = {
+            Organisation: self.save_organisation, Person: self.save_person,
+            Meeting: self.save_meeting, Agreement: self.save_agreement, Task: self.save_task}
+        if type(record) in savers:
+            return savers[type(record)](record)  # type: ignore[return-value]
         raise TypeError(type(record).__name__)
 
     def changed_elsewhere(self) -> bool:
@@ -1113,6 +1128,7 @@ class Database:
                     if len(view.missing) < MOST_MISSING:
                         view.missing.append(Missing(case_id, rows[case_id].ref, worker_id,
                                                     name, has_screening, has_consent))
+            self._today_tasks(view, day + dt.timedelta(days=WEEK))
         return view
 
     def _answered(self, entry: LogEntry) -> bool:

@@ -47,12 +47,22 @@ from store.journal import (
     read_journal,
     writer_id,
 )
-from store.migrations import META_DOC, META_TABLE, MIGRATIONS, Migration, Tables, migrate, schema_of
+from store.migrations import (
+    META_DOC,
+    META_TABLE,
+    MIGRATIONS,
+    NETWORK_TABLES,
+    Migration,
+    Tables,
+    migrate,
+    schema_of,
+)
 from store.shared import refuse_open_to_others
 from store.storage import NEW_FILE_MODE, new_tables, read_file, write_atomically
 
 CHILD_TABLES = ("workers", "log", "screenings", "consents", "plans")
-RECORD_TABLES = ("cases", *CHILD_TABLES)
+# The directory and what happens in it: not part of any one case; kept by id only.
+RECORD_TABLES = ("cases", *CHILD_TABLES, *NETWORK_TABLES)
 # Tables with one record per worker: indexed by worker too.
 PER_WORKER_TABLES = ("screenings", "consents", "plans")
 
@@ -285,6 +295,10 @@ class Engine:
                     refs[doc["ref"]] = record_id
                     ref_of[record_id] = doc["ref"]
             return
+        if table in NETWORK_TABLES:
+            for raw in items:
+                raw_table[loads(raw)["id"]] = raw
+            return
         children, case_of = self.children[table], self.case_of[table]
         if table == "workers":
             names = self.names
@@ -344,6 +358,8 @@ class Engine:
                 self.refs[doc["ref"]] = record_id
                 self.ref_of[record_id] = doc["ref"]
             self._touch(record_id)
+            return
+        if table in NETWORK_TABLES:
             return
         before = self.case_of[table].get(record_id)
         after = None if doc is None else doc.get("case_id")

@@ -62,10 +62,44 @@ def _the_road_home(tables: Tables) -> None:
         log[key] = rebuilt
 
 
+def _fields_before_due(entry: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
+    """The log entry with `fields` (name -> default) added just before due_date, where this
+    version writes them: the loader's fast path reads due_date and next_step_done from the end
+    of each line."""
+    rebuilt: dict[str, Any] = {}
+    for field, value in entry.items():
+        if field == "due_date":
+            for name, default in fields.items():
+                rebuilt.setdefault(name, entry.get(name, default))
+        if field not in fields:
+            rebuilt[field] = value
+    for name, default in fields.items():
+        rebuilt.setdefault(name, default)
+    return rebuilt
+
+
+NETWORK_TABLES = ("organisations", "people", "meetings", "agreements", "tasks")
+
+
+def _the_network(tables: Tables) -> None:
+    """Schema 4: the union's network (organisations, people, meetings, agreements and their
+    tasks; none yet), and log entries that can name their counterpart from it. Every entry's
+    free-text counterpart is kept exactly as it was, and linked to nothing: the app offers
+    links for the officer to confirm."""
+    for name in NETWORK_TABLES:
+        tables.setdefault(name, {})
+    log = tables.get("log", {})
+    for key, entry in list(log.items()):
+        log[key] = _fields_before_due(
+            entry, {"counterpart_org_id": None, "counterpart_person_id": None})
+
+
 # Schema 1 is the first; the steps to schema 2 and onward are appended here.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "workers record when their personal data was erased", _workers_can_be_erased),
     Migration(3, "screening, consent and the road home", _the_road_home),
+    Migration(4, "the union's network: organisations, people, meetings, agreements",
+              _the_network),
 )
 
 FIRST_SCHEMA = 1

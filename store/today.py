@@ -73,6 +73,19 @@ class Missing:
     consent: bool
 
 
+@dataclass(frozen=True)
+class TaskDue:
+    """An open task from a meeting or an agreement, overdue or due within the week."""
+
+    task_id: str
+    text: str
+    owner: str  # their name, "" when nobody owns it
+    due: dt.date
+    meeting_id: str | None
+    agreement_id: str | None
+    source: str  # the meeting's or agreement's title
+
+
 @dataclass
 class Today:
     day: dt.date
@@ -82,8 +95,10 @@ class Today:
     awaiting: list[Awaiting] = field(default_factory=list)
     missing: list[Missing] = field(default_factory=list)
     missing_count: int = 0  # all of them, also those beyond MOST_MISSING
+    tasks: list[TaskDue] = field(default_factory=list)  # from meetings and agreements
 
     @property
     def overdue(self) -> int:
-        return sum(1 for f in self.follow_ups if f.due < self.day) + sum(
-            1 for d in self.deadlines if d.deadline < self.day)
+        return (sum(1 for f in self.follow_ups if f.due < self.day)
+                + sum(1 for d in self.deadlines if d.deadline < self.day)
+                + sum(1 for t in self.tasks if t.due < self.day))

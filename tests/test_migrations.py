@@ -137,8 +137,8 @@ def test_schema_3_keeps_every_value_and_every_stage(tmp_path: Path, fixture: Pat
     shutil.copyfile(fixture, path)
     path.chmod(0o600)
     before = orjson.loads(path.read_bytes())
-    with Database.open(path) as db:
-        assert db.schema == SCHEMA_VERSION == 3
+    with Database.open(path, migrations=MIGRATIONS[:2]) as db:
+        assert db.schema == 3
         assert check(db) == []
         after = db.raw_tables()
         for table in ("cases", "workers", "log"):
