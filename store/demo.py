@@ -1,7 +1,11 @@
 """The demo database: the group case from the news item (shared/seed/) and a few others.
 
-Every name of a worker here is invented. The news item names officials of the Lao federation;
-the demo keeps to roles and organisations and invents the rest.
+Every name of a worker here is invented. The union's network follows the news item: the
+Vientiane working visit of 12 December 2025, the ASEAN TUC president and the five LFTU
+officers it names in public with their titles (the Senior Vice President under both of the
+spellings it uses, so that match-and-merge can be tried), and the KSPSI-LFTU draft agreement.
+The Cambodian union president, the police labour desk's officers and the embassy's officer are
+invented, as are every phone number and e-mail address (example.org).
 """
 
 from __future__ import annotations
@@ -10,8 +14,24 @@ import datetime as dt
 from pathlib import Path
 
 from store.database import Database
-from store.records import Case, Consent, LogEntry, Screening, Worker, build
+from store.records import (
+    Agreement,
+    Case,
+    Consent,
+    LogEntry,
+    Meeting,
+    Organisation,
+    Person,
+    Screening,
+    Task,
+    Worker,
+    build,
+)
 from store.vocab import (
+    AgreementArea,
+    AgreementStatus,
+    MeetingKind,
+    OrgKind,
     Answer,
     CaseKind,
     DecidedBy,
@@ -66,11 +86,12 @@ def build_demo(db: Database, today: dt.date | None = None) -> None:
     """Fill an empty database with the demo cases, as one atomic change."""
     today = today or dt.date.today()
     with db.transaction():
-        _seed_case(db, today)
+        case = _seed_case(db, today)
         _other_cases(db, today)
+        _seed_network(db, case, today)
 
 
-def _seed_case(db: Database, today: dt.date) -> None:
+def _seed_case(db: Database, today: dt.date) -> Case:
     reported = dt.date(2025, 12, 12)
     case = db.save_case(
         build(
@@ -192,6 +213,7 @@ def _seed_case(db: Database, today: dt.date) -> None:
     _seed_road_home(db, case, workers, today)
     _seed_screenings(db, case, workers, today)
     _seed_consents(db, case, workers, today)
+    return case
 
 
 def _days_ago(today: dt.date, days: int, not_before: dt.date) -> dt.date:
@@ -444,6 +466,156 @@ def _start_road_home(db: Database, case: Case, today: dt.date) -> None:
         first = next(p for p in plans if names[p.worker_id] == "Hendra Gunawan")
         db.set_step(case.id, [first.worker_id], "travel_document", StepStatus.IN_PROGRESS,
                     org="Indonesian embassy, Vientiane", deadline=today + dt.timedelta(days=6))
+
+
+_DRAFT_1 = """\
+Cooperation between the Konfederasi Serikat Pekerja Seluruh Indonesia (KSPSI)
+and the Lao Federation of Trade Unions (LFTU)
+
+Article 1. Purpose
+The parties cooperate to protect workers who migrate between and through their countries.
+
+Article 2. Education
+The parties exchange trainers and materials on workers' rights for migrant workers.
+
+Article 3. Advocacy
+The parties speak together for migrant workers trafficked into online-scam and
+online-gambling compounds.
+
+Article 4. Organisational management
+The parties share how they organise, keep members and manage their finances.
+
+Article 5. Duration
+This agreement is in force for three years from its signature.
+"""
+
+_DRAFT_2 = """\
+Cooperation between the Konfederasi Serikat Pekerja Seluruh Indonesia (KSPSI)
+and the Lao Federation of Trade Unions (LFTU)
+
+Article 1. Purpose
+The parties cooperate to protect workers who migrate between and through their countries,
+with the support of the ASEAN Trade Union Council.
+
+Article 2. Education
+The parties exchange trainers and materials on workers' rights for migrant workers,
+in Bahasa Indonesia and in Lao.
+
+Article 3. Advocacy
+The parties speak together for migrant workers trafficked into online-scam and
+online-gambling compounds, and refer such workers to each other without delay.
+
+Article 4. Organisational management
+The parties share how they organise, keep members and manage their finances.
+
+Article 5. Duration
+This agreement is in force for five years from its signature.
+"""
+
+
+def _seed_network(db: Database, case: Case, today: dt.date) -> None:
+    """The organisations, people, meeting and agreement of the news item, linked to the
+    ten-worker case's log."""
+    visit = dt.date(2025, 12, 12)
+
+    def org(name: str, acronym: str, kind: OrgKind, **fields: object) -> Organisation:
+        return db.save_organisation(build(Organisation, {"name": name, "acronym": acronym,
+                                                         "kind": kind, **fields}))
+
+    def person(name: str, at: Organisation | None, title: str, **fields: object) -> Person:
+        return db.save_person(build(Person, {
+            "full_name": name, "org_id": at.id if at else None, "title": title,
+            "country": at.country if at else None, **fields}))
+
+    atuc = org("ASEAN Trade Union Council", "ASEAN TUC", OrgKind.REGIONAL_UNION_COUNCIL,
+               other_names=["ATUC"], notes="Renamed from ATUC in 2024.")
+    lftu = org("Lao Federation of Trade Unions", "LFTU", OrgKind.UNION_FEDERATION,
+               country="LA", city="Vientiane", parent_id=atuc.id)
+    kspsi = org("Konfederasi Serikat Pekerja Seluruh Indonesia", "KSPSI",
+                OrgKind.UNION_FEDERATION, country="ID", city="Jakarta", parent_id=atuc.id)
+    cambodia = org("Cambodian union confederation", "", OrgKind.TRADE_UNION, country="KH",
+                   city="Phnom Penh", parent_id=atuc.id)
+    police = org("Desk Ketenagakerjaan Polri", "", OrgKind.LAW_ENFORCEMENT, country="ID",
+                 city="Jakarta", other_names=["Police labour desk"])
+    org("Embassy of the Republic of Indonesia in Phnom Penh", "KBRI Phnom Penh",
+        OrgKind.EMBASSY, country="KH", city="Phnom Penh")
+
+    president = person("Andi Gani Nena Wea", atuc, "President", languages=["Indonesian",
+                                                                          "English"])
+    officers = [
+        person("Phonensan Vilaymeing", lftu, "Senior Vice President",
+               languages=["Lao", "English"], phones=["(+856) 20 5555 0101"]),
+        person("Pathoumthong Louangvilay", lftu, "Director of Organising Department"),
+        person("Chanthavone Apaiyalath", lftu, "Deputy Director, Cabinet"),
+        person("Chanpen Manyseing", lftu, "Director of Labor Department",
+               emails=["labour.department@example.org"]),
+        person("Alounsieng Vichitvongsa", lftu, "Director of Propaganda Department"),
+    ]
+    # The same man, as the second half of the news item spells him, entered from the quote
+    # before anyone noticed: try the match (creating him again) and the merge.
+    person("Phonesan Vilaymeing", None, "Senior Vice President, LFTU", country="LA",
+           phones=["020 5555 0101"], notes="Spelled this way where the news item quotes him.")
+    union_president = person("Sokha Chanthou", cambodia, "President", languages=["Khmer"],
+                             phones=["012 345 678"])
+    investigator = person("Rudi Hartono", police, "Investigator, labour desk",
+                          phones=["0812-3456-7890"])
+
+    agreement = db.save_agreement(build(Agreement, {
+        "title": "KSPSI–LFTU cooperation on education, advocacy and organisational "
+                 "management",
+        "party_ids": [kspsi.id, lftu.id],
+        "areas": [AgreementArea.EDUCATION, AgreementArea.ADVOCACY,
+                  AgreementArea.ORGANISATIONAL_MANAGEMENT],
+    }))
+    agreement = agreement.model_copy(update={"history": [
+        agreement.history[0].model_copy(update={"on": min(visit, today)})]})
+    agreement = db.save_agreement(agreement)
+    agreement = db.move_agreement(agreement, AgreementStatus.DRAFTING,
+                                  on=min(visit + dt.timedelta(days=40), today),
+                                  note="Both federations' legal officers drafting")
+    agreement = db.add_draft_version(agreement, _DRAFT_1, note="KSPSI's first draft",
+                                     on=min(visit + dt.timedelta(days=40), today))
+    agreement = db.add_draft_version(agreement, _DRAFT_2, note="With LFTU's comments",
+                                     on=min(visit + dt.timedelta(days=75), today))
+    db.save_task(build(Task, {
+        "text": "Propose joint training modules for migrant workers",
+        "owner_id": officers[3].id, "due": today + dt.timedelta(days=20),
+        "agreement_id": agreement.id}))
+
+    meeting = db.save_meeting(build(Meeting, {
+        "at": _at(visit, 10), "kind": MeetingKind.WORKING_VISIT,
+        "title": "ASEAN TUC working visit to LFTU", "city": "Vientiane", "country": "LA",
+        "org_ids": [atuc.id, lftu.id], "person_ids": [president.id] + [o.id for o in officers],
+        "agenda": "Cross-border exploitation and trafficking of workers into online-scam and "
+                  "online-gambling networks.\nThe ten Indonesian workers who escaped in "
+                  "Cambodia.\nCooperation between KSPSI, ASEAN TUC and LFTU.",
+        "decisions": "LFTU supports continued regional cooperation against trafficking.\n"
+                     "KSPSI and LFTU draft a cooperation on education, advocacy and "
+                     "organisational management.",
+        "case_ids": [case.id], "agreement_ids": [agreement.id],
+    }))
+    db.save_task(build(Task, {
+        "text": "Send KSPSI's first draft of the cooperation to LFTU",
+        "owner_id": president.id, "due": min(visit + dt.timedelta(days=40), today),
+        "done_on": min(visit + dt.timedelta(days=40), today), "meeting_id": meeting.id}))
+    db.save_task(build(Task, {
+        "text": "Share the ten workers' repatriation timeline with LFTU",
+        "owner_id": president.id, "due": today + dt.timedelta(days=3),
+        "meeting_id": meeting.id}))
+    db.save_task(build(Task, {
+        "text": "Ask LFTU's labour department about Lao workers held near Mae Sot",
+        "owner_id": officers[3].id, "due": today - dt.timedelta(days=1),
+        "meeting_id": meeting.id}))
+
+    # The Cambodian union president and the police labour desk, linked from the case's log;
+    # the ASEAN TUC and embassy entries stay free text, offered for linking in the app.
+    for entry in db.log_of(case.id):
+        if entry.counterpart_org == "Cambodian union confederation":
+            db.link_counterparts([entry.id], org_id=cambodia.id, person_id=union_president.id)
+        elif entry.counterpart_org == "Desk Ketenagakerjaan Polri":
+            db.link_counterparts([entry.id], org_id=police.id,
+                                 person_id=investigator.id
+                                 if entry.counterpart_person == "Investigator" else None)
 
 
 def write_demo(path: Path) -> Database:
