@@ -17,7 +17,7 @@ import asyncio
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import orjson
 from rich.text import Text
@@ -76,6 +76,13 @@ class PulangApp(App[None]):
         # on the screens one moves between (check_action), never over a form.
         Binding("1,t", "show_today", N_("Today"), show=False, id="app.today"),
         Binding("2", "show_cases", N_("Cases"), show=False, id="app.cases"),
+        Binding("3", "show_top('directory')", N_("People & organisations"), show=False,
+                id="app.directory"),
+        Binding("4", "show_top('meetings')", N_("Meetings"), show=False, id="app.meetings"),
+        Binding("5", "show_top('agreements')", N_("Agreements"), show=False,
+                id="app.agreements"),
+        # Over a form too: it opens on top, and Escape comes back to what was typed.
+        Binding("ctrl+f", "search", N_("Search everything"), id="app.search"),
     ]
 
     class BusyWaiting(Message):
@@ -261,7 +268,9 @@ class PulangApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "lock" and (isinstance(self.screen, LockScreen) or self.db is None):
             return False  # nothing to lock: not offered in the footer either
-        if action in ("show_today", "show_cases"):
+        if action == "search":
+            return self.db is not None and not isinstance(self.screen, LockScreen)
+        if action in ("show_today", "show_cases", "show_top"):
             # Only between Today, the list and a case: over a form, a dialog or the lock
             # screen a 1 or a 2 is never taken as leaving it. Read from a class attribute,
             # not by importing the case screen: this runs for the first frame's footer, and
@@ -331,6 +340,16 @@ class PulangApp(App[None]):
             for draft in drafts["forms"]:
                 if draft["kind"] == "case":
                     self.new_case(draft["values"], draft.get("focus"))
+        for draft in drafts["forms"]:
+            # Forms of the network (not of a case): each rebuilds itself from its draft.
+            if draft["kind"] in self.DRAFT_FORMS:
+                import importlib
+
+                module, name = self.DRAFT_FORMS[draft["kind"]]
+                form = getattr(importlib.import_module(module), name).from_draft(draft)
+                form.restore_values = draft["values"]
+                form.restore_focus = draft.get("focus")
+                self.push_screen(form)
 
     def exit_for_wrong_passphrase(self, error: PulangError) -> None:
         """Five wrong tries in a row: end the program, with the wrong-passphrase exit code."""
@@ -478,6 +497,61 @@ class PulangApp(App[None]):
 
     def action_show_cases(self) -> None:
         self.show_cases()
+
+    # The top-level screens besides Today and the cases list: key -> (module, class).
+    TOP_SCREENS: ClassVar[dict[str, tuple[str, str]]] = {
+        "directory": ("tui.screens.directory", "DirectoryScreen"),
+        "meetings": ("tui.screens.meetings", "MeetingsScreen"),
+        "agreements": ("tui.screens.agreements", "AgreementsScreen"),
+    }
+
+    def show_top(self, which: str) -> Screen[Any]:
+        """People & organisations, Meetings or Agreements, in front of Today or the list
+        (Escape goes back there); the one already in front stays."""
+        import importlib
+
+        module, name = self.TOP_SCREENS[which]
+        cls = getattr(importlib.import_module(module), name)
+        if isinstance(self.screen, cls):
+            return self.screen
+        while len(self.screen_stack) > self._home_depth():
+            self.pop_screen()
+        screen = cls()
+        self.push_screen(screen)
+        return screen
+
+    def action_show_top(self, which: str) -> None:
+        self.show_top(which)
+
+    def open_record(self, kind: str, record_id: str, case_id: str | None = None) -> None:
+        """Open any record by its kind: a case (or a worker in it), an organisation, a person,
+        a meeting or an agreement (the global search and the screens' links)."""
+        import importlib
+
+        if kind in ("case", "worker"):
+            self.open_case(case_id or record_id,
+                           focus={"worker": record_id} if kind == "worker" else None)
+            return
+        module, name = self.RECORD_SCREENS[kind]
+        self.push_screen(getattr(importlib.import_module(module), name)(record_id))
+
+    # Forms outside a case, by their draft_kind: (module, class with from_draft(draft)).
+    DRAFT_FORMS: ClassVar[dict[str, tuple[str, str]]] = {
+        "task": ("tui.screens.tasks", "TaskForm"),
+    }
+
+    RECORD_SCREENS: ClassVar[dict[str, tuple[str, str]]] = {
+        "organisation": ("tui.screens.directory", "OrganisationScreen"),
+        "person": ("tui.screens.directory", "PersonScreen"),
+        "meeting": ("tui.screens.meetings", "MeetingScreen"),
+        "agreement": ("tui.screens.agreements", "AgreementScreen"),
+    }
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
 
     def after_leaving_forms(self, action: Callable[[], object]) -> Callable[[], None]:
         """`action`, for a palette command that closes the screens in front: if a form there

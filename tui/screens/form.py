@@ -8,7 +8,7 @@ record meanwhile shows both versions (`tui.screens.conflict`) and lets the offic
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, Literal, TypeVar
 
@@ -38,12 +38,13 @@ from store.records import Record, build
 from store.text import editable, printable
 from tui.screens.conflict import ConflictScreen, Difference, keep_or_drop
 from tui.screens.dialogs import ConfirmDialog
+from tui.screens.pickers import PickField, PickItem
 from tui.translate import TranslatedBindings
 from tui.widgets import CheckBox, ChoiceList, TextInput
 
 R = TypeVar("R", bound=Record)
 
-FieldKind = Literal["text", "area", "select", "multi", "country", "check"]
+FieldKind = Literal["text", "area", "select", "multi", "country", "check", "pick", "picks"]
 
 
 @dataclass
@@ -56,6 +57,10 @@ class FieldSpec:
     placeholder: str = ""
     required: bool = False
     hint: str = ""
+    # For "pick" (one id) and "picks" (several): the items offered, read when the picker
+    # opens, and the names of the ids the record holds now.
+    source: Callable[[], Sequence[PickItem]] | None = None
+    names: dict[str, str] = field(default_factory=dict)
 
 
 class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
@@ -164,6 +169,12 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
                 id=wid,
                 compact=True,
             )
+        if spec.kind in ("pick", "picks"):
+            assert spec.source is not None
+            chosen = [] if value is None else [value] if isinstance(value, str) else value
+            return PickField(self.record_type.field_label(spec.name), spec.source,
+                             multiple=spec.kind == "picks", chosen=chosen, names=spec.names,
+                             id=wid, classes="pick-field")
         suggester = None
         if spec.kind == "country":
             suggester = SuggestFromList([name for name, _code in all_countries()],
@@ -205,7 +216,9 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
                 continue
             value = values[spec.name]
             widget = self.query_one(f"#f-{spec.name}")
-            if isinstance(widget, TextArea):
+            if isinstance(widget, PickField):
+                widget.set_value(value)
+            elif isinstance(widget, TextArea):
                 widget.text = str(value or "")
             elif isinstance(widget, Select):
                 # Choice values come back as plain text: find the option they stand for.
@@ -228,7 +241,9 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         result: dict[str, Any] = {}
         for spec in self.specs:
             widget = self.query_one(f"#f-{spec.name}")
-            if isinstance(widget, TextArea):
+            if isinstance(widget, PickField):
+                result[spec.name] = widget.value
+            elif isinstance(widget, TextArea):
                 result[spec.name] = widget.text
             elif isinstance(widget, Select):
                 result[spec.name] = None if widget.value is Select.NULL else widget.value
