@@ -136,7 +136,7 @@ class NetworkMixin:
             merged = self._merged_into(kind, record_id)
             doc = None if merged is None else self._engine.get(table, merged)
         if doc is None:
-            raise NotFound(_(KIND_NAMES[kind]))
+            raise NotFound(_(KIND_NAMES[kind]))  # noqa - a marked msgid
         return self._read(kind, doc)
 
     def _merged_into(self, kind: type[Record], record_id: str) -> str | None:
