@@ -16,11 +16,22 @@ Dewi Sartika / Dewi Kartika, Keo Sokunthea / Keo Sokuntheary.
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.matching import MATCH_THRESHOLD, name_key, name_words, similarity
+from store.matching import (
+    MATCH_THRESHOLD,
+    Match,
+    NameIndex,
+    acronym,
+    likely_matches,
+    name_key,
+    name_words,
+    similarity,
+)
 from store.text import fold
 
 # The same person, spelt two ways.
@@ -192,3 +203,124 @@ def test_name_key_keeps_letters_and_vowel_signs_of_other_scripts() -> None:
 
 def test_fold_for_search_is_unchanged() -> None:
     assert fold("Phonésan  VILAYMEING") == "phonesan vilaymeing"
+
+
+# -- organisations ----------------------------------------------------------------------------
+
+
+def test_acronym_takes_the_initials_of_significant_words() -> None:
+    assert acronym("Lao Federation of Trade Unions") == "LFTU"
+    assert acronym("International Trade Union Confederation") == "ITUC"
+    assert acronym("Serikat Buruh Migran Indonesia") == "SBMI"
+    assert acronym("Federasi Serikat Pekerja dan Buruh untuk Keadilan") == "FSPBK"
+    assert acronym("The Federation for Workers and Farmers") == "FWF"
+    assert acronym("Cambodian Labour Confederation") == "CLC"
+
+
+def test_acronym_keeps_words_already_in_capitals() -> None:
+    assert acronym("ASEAN Trade Union Council") == "ASEANTUC" == acronym("ASEAN TUC")
+    assert acronym("L.F.T.U.") == "LFTU"
+    assert acronym("Énergie Électrique du Cambodge") == "EEDC"
+    assert acronym("") == ""
+
+
+ORGANISATIONS = [
+    ("lftu", ["Lao Federation of Trade Unions"]),
+    ("atuc", ["ASEAN Trade Union Council"]),
+    ("sbmi", ["SBMI"]),
+    ("kspi", ["Konfederasi Serikat Pekerja Indonesia"]),
+]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("LFTU", "lftu"),
+    ("lftu", "lftu"),
+    ("ASEAN TUC", "atuc"),
+    ("Serikat Buruh Migran Indonesia", "sbmi"),
+    ("Lao Federation of Trade Union", "lftu"),  # by spelling, not by initials
+])
+def test_an_organisation_matches_its_initials_and_the_other_way_round(typed: str,
+                                                                      expected: str) -> None:
+    found = likely_matches(typed, ORGANISATIONS, acronyms=True)
+    assert [match.id for match in found][:1] == [expected]
+
+
+def test_initials_match_only_when_asked_and_only_exactly() -> None:
+    assert likely_matches("LFTU", ORGANISATIONS) == []
+    assert likely_matches("KSBSI", ORGANISATIONS, acronyms=True) == []  # not KSPI
+    # Two full names with the same initials are different organisations.
+    assert likely_matches("Labour Federation of Thai Unions", ORGANISATIONS, acronyms=True) == []
+
+
+# -- likely matches ---------------------------------------------------------------------------
+
+
+PEOPLE = [
+    ("p1", ["Phonensan Vilaymeing", "Phonesan Vilaymeing"]),
+    ("p2", ["Phonesack Inthavong"]),
+    ("p3", ["Aung Kyaw Moe", "Aungkyawmoe"]),
+    ("p4", ["Siti Aminah"]),
+    ("p5", ["Siti Rahayu"]),
+    ("p6", ["Phonesan Vilaymeng"]),
+    ("p7", ["Nguyễn Văn An", "Nguyen Van An"]),
+]
+
+
+def test_likely_matches_one_per_record_best_first() -> None:
+    found = likely_matches("Phonesan Vilaymeing", PEOPLE)
+    assert [match.id for match in found] == ["p1", "p6"]
+    assert found[0] == Match("p1", "Phonesan Vilaymeing", 100.0)
+    assert found[0].score > found[1].score >= MATCH_THRESHOLD
+
+
+def test_likely_matches_excludes_the_record_being_edited() -> None:
+    found = likely_matches("Phonesan Vilaymeing", PEOPLE, exclude="p1")
+    assert [match.id for match in found] == ["p6"]
+
+
+def test_likely_matches_limit_and_threshold() -> None:
+    assert len(likely_matches("Phonesan Vilaymeing", PEOPLE, limit=1)) == 1
+    assert likely_matches("Phonesan Vilaymeing", PEOPLE, limit=0) == []
+    assert likely_matches("Siti", PEOPLE) == []
+    assert likely_matches("", PEOPLE) == []
+    assert likely_matches("Sokha", []) == []
+    lower = likely_matches("Siti Aminah", PEOPLE, threshold=40)
+    assert [match.id for match in lower][:2] == ["p4", "p5"]
+
+
+def test_likely_matches_finds_other_spellings_and_word_orders() -> None:
+    assert [m.id for m in likely_matches("Aung Kyaw Mo", PEOPLE)] == ["p3"]
+    assert [m.id for m in likely_matches("An Nguyen Van", PEOPLE)] == ["p7"]
+    assert [m.id for m in likely_matches("Nguyen An", PEOPLE)] == ["p7"]
+
+
+def _some_names(count: int, seed: int) -> list[tuple[str, list[str]]]:
+    """Records with names put together from real name parts, with misspelt variants."""
+    parts = ["Phonesan", "Phonensan", "Vilaymeing", "Souksavanh", "Phommachan", "Sokha", "Chea",
+             "Sopheak", "Aung", "Kyaw", "Moe", "Mo", "Thida", "Win", "Siti", "Aminah", "Nur",
+             "Haliza", "Muhammad", "Rizki", "Rizky", "Nguyen", "Van", "Thi", "An", "Lan", "Binh",
+             "Dewi", "Lestari", "Somchai", "Sithong", "Khamphaeng", "Inthavong", "Rahayu"]
+    chance = random.Random(seed)
+    records = []
+    for number in range(count):
+        spellings = [" ".join(chance.sample(parts, chance.randint(1, 3)))
+                     for _ in range(chance.randint(1, 3))]
+        records.append((f"r{number}", spellings))
+    return records
+
+
+@pytest.mark.parametrize("threshold", [MATCH_THRESHOLD, 70.0])
+def test_the_index_finds_what_scoring_every_spelling_finds(threshold: float) -> None:
+    """The prefilter only leaves out spellings that could not reach the threshold."""
+    records = _some_names(400, seed=7)
+    index = NameIndex(records)
+    for name in ["Phonesan Vilaymeing", "Aung Kyaw Mo", "Siti Aminah", "Nguyen Van An",
+                 "Muhammad Rizky", "Sokha", "Chea Sokha Sopheak", "Aungkyawmoe", "Thida Winn"]:
+        expected = {}
+        for record_id, spellings in records:
+            best = max(similarity(name, spelling) for spelling in spellings)
+            if best >= threshold:
+                expected[record_id] = best
+        found = index.matches(name, limit=len(records), threshold=threshold)
+        assert {match.id: match.score for match in found} == expected
+        assert [match.score for match in found] == sorted(expected.values(), reverse=True)
