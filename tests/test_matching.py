@@ -28,6 +28,7 @@ from store.matching import (
     NameIndex,
     acronym,
     likely_matches,
+    matches_query,
     name_key,
     name_words,
     similarity,
@@ -324,3 +325,39 @@ def test_the_index_finds_what_scoring_every_spelling_finds(threshold: float) -> 
         found = index.matches(name, limit=len(records), threshold=threshold)
         assert {match.id: match.score for match in found} == expected
         assert [match.score for match in found] == sorted(expected.values(), reverse=True)
+
+
+# -- search -----------------------------------------------------------------------------------
+
+
+VILAYMEING = ["Phonensan Vilaymeing", "Phonesan Vilaymeing"]
+
+
+def test_search_finds_every_spelling() -> None:
+    assert matches_query("Vilaymeing", ["Phonensan Vilaymeing"])
+    assert matches_query("Vilaymeing", ["Phonesan Vilaymeing"])
+    assert matches_query("Phonesan", ["Phonensan Vilaymeing"])
+    assert matches_query("phonensan", ["Phonesan Vilaymeing"])
+    assert matches_query("Vilaimeing", VILAYMEING)
+    assert matches_query("Phonesan Vilay", ["Phonensan Vilaymeing"])  # still being typed
+
+
+def test_search_finds_a_folded_part_of_a_spelling() -> None:
+    assert matches_query("Sok", ["Sokha Chea"])
+    assert matches_query("nguyen van", ["Nguyễn Văn An"])
+    assert matches_query("Do", ["Đỗ Thị Hương"])
+    assert matches_query("", ["Sokha Chea"])
+
+
+def test_search_ignores_spaces_and_word_order() -> None:
+    assert matches_query("Aungkyawmoe", ["Aung Kyaw Moe"])
+    assert matches_query("Aung Kyaw Moe", ["Aungkyawmoe"])
+    assert matches_query("Chea Sokha", ["Sokha Chea"])
+
+
+def test_search_does_not_find_unrelated_names() -> None:
+    assert not matches_query("Inthavong", VILAYMEING)
+    assert not matches_query("Phonsavanh", VILAYMEING)
+    assert not matches_query("Siti Rahayu", ["Siti Aminah"])
+    assert not matches_query("Sox", ["Sokha Chea"])  # short: as typed only
+    assert not matches_query("Sokha", [])
