@@ -639,22 +639,23 @@ class NetworkMixin:
             engine = self._engine
             engine.refresh()
             rows = self.case_rows()  # type: ignore[attr-defined]
-            ref_of = engine.ref_of
-            count = 0
+            # A case row's text holds its workers' names: only the cases it matches have
+            # their workers looked at.
+            cases = workers = 0
             for row in rows:
-                if wanted in row.search_text and count < limit:
+                if wanted not in row.search_text:
+                    continue
+                if cases < limit:
                     hits.append(Hit("case", row.id, row.ref, row.title, row.id))
-                    count += 1
-            count = 0
-            workers_case = engine.case_of["workers"]
-            for worker_id, names in engine.names.items():
-                if count >= limit:
+                    cases += 1
+                for worker_id in engine.children["workers"].get(row.id, {}):
+                    names = engine.names.get(worker_id) or [""]
+                    if workers < limit and any(wanted in fold(n) for n in names):
+                        hits.append(Hit("worker", worker_id, names[0], row.ref, row.id))
+                        workers += 1
+                if cases >= limit and workers >= limit:
                     break
-                if any(wanted in fold(n) for n in names):
-                    case_id = workers_case.get(worker_id)
-                    hits.append(Hit("worker", worker_id, names[0],
-                                    ref_of.get(case_id or "", ""), case_id))
-                    count += 1
+            hits.sort(key=lambda h: h.kind != "case")  # cases first, then workers
             for org in sorted(self._all(Organisation), key=lambda o: fold(o.name)):
                 if matches_query(query, org.all_names):
                     hits.append(Hit("organisation", org.id, org.shown_name, org.city))
