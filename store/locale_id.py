@@ -204,6 +204,8 @@ CATALOGUE: dict[str, str] = {
     "message": "pesan",
     "meeting": "pertemuan",
     # -- the union's network (store) --
+    'Choose country': 'Pilih negara',
+    'type a name, or F2 to choose from the list': 'ketik nama, atau F2 untuk memilih dari daftar',
     'Done': 'Selesai',
     'Type part of a name to narrow the list: every spelling of a name is searched, and small differences of spelling are forgiven. Down or Enter moves into the list. With one choice, Enter chooses the line under the cursor; with several, Space ticks a line and Enter (or Ctrl+S) confirms. Escape goes back without changing anything.': 'Ketik sebagian nama untuk mempersempit daftar: semua ejaan nama dicari, dan perbedaan ejaan kecil dimaafkan. Panah bawah atau Enter masuk ke daftar. Jika memilih satu, Enter memilih baris di bawah kursor; jika memilih beberapa, Spasi mencentang baris dan Enter (atau Ctrl+S) mengonfirmasi. Escape kembali tanpa mengubah apa pun.',
     'type to filter': 'ketik untuk menyaring',
