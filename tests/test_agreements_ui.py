@@ -136,4 +136,5 @@ async def test_add_a_draft_version(db_path: Path) -> None:
         assert version is not None
         assert version.text == "Article 1.\nThe parties cooperate."
         assert version.note == "Third draft"
-        assert "version 3 · " in screen_text(app) and "· 2 lines · Third draft" in screen_text(app)
+        shown = screen_text(app)
+        assert "version 3 · " in shown and "· 2 lines · Third draft" in shown

@@ -101,27 +101,34 @@ def side_rows(old: str, new: str) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def wrap(text: str, width: int) -> list[str]:
-    """`text` (one line) in lines of at most `width` cells, broken between words where it can."""
+def wrap(text: str, width: int, first: int | None = None) -> list[str]:
+    """`text` (one line) in lines of at most `width` cells (the first line `first`, when
+    given), broken between words where it can."""
     width = max(1, width)
+    first = max(1, first) if first is not None else width
     text = printable(text)
-    if cell_len(text) <= width:
+    if cell_len(text) <= first:
         return [text]
     lines: list[str] = []
     current = ""
+
+    def room() -> int:
+        return first if not lines else width
+
     for word in text.split(" "):
         candidate = f"{current} {word}" if current else word
-        if cell_len(candidate) <= width:
+        if cell_len(candidate) <= room():
             current = candidate
             continue
         if current:
             lines.append(current)
-        while cell_len(word) > width:
-            head = chop_cells(word, width)[0]
+        while cell_len(word) > room():
+            head = chop_cells(word, room())[0] or word[0]  # a wide character in one cell
             lines.append(head)
             word = word[len(head):]
         current = word
-    lines.append(current)
+    if current or not lines:
+        lines.append(current)
     return lines
 
 
@@ -139,7 +146,7 @@ def unified_text(lines: Sequence[tuple[str, str]], width: int) -> Text:
         if kind == HUNK:
             out.append(printable(line) + "\n", style=_STYLES[HUNK])
             continue
-        for n, part in enumerate(wrap(line, width - 4)):
+        for n, part in enumerate(wrap(line, width - 4, first=width - 2)):
             lead = f"{kind} " if n == 0 else f"{kind}   "
             out.append(lead + part + "\n", style=_STYLES[kind])
     out.rstrip()
