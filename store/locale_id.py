@@ -1294,4 +1294,158 @@ CATALOGUE: dict[str, str] = {
         "ini, tidak ada mitra yang perlu dihubungi lagi, semua pekerja sudah diskrining dan sudah "
         "memberi persetujuan. Tekan 2 untuk semua kasus."
     ),
+
+    # -- agreements (tui/screens/agreements.py) ------------------------------------------------
+    "(removed)": "(dihapus)",
+    "New agreement": "Perjanjian baru",
+    "Cooperation agreements between organisations: each with its parties, where it stands in "
+    "its lifecycle (idea, drafting, negotiation, signed, in force; expired or terminated) and "
+    "since when. / and part of a title, a party or a status narrows the list; Escape clears "
+    "the filter, and again goes back to Today. Enter opens the agreement under the cursor; n "
+    "records a new one.": (
+        "Perjanjian kerja sama antarorganisasi: masing-masing dengan para pihaknya, tahapnya "
+        "dalam siklus (gagasan, penyusunan, negosiasi, ditandatangani, berlaku; berakhir atau "
+        "dibatalkan) dan sejak kapan. / lalu sebagian judul, pihak atau status mempersempit "
+        "daftar; Escape menghapus saringan, dan sekali lagi kembali ke Hari ini. Enter membuka "
+        "perjanjian di bawah kursor; n mencatat perjanjian baru."
+    ),
+    "/ to filter by title, party or status": "/ untuk menyaring menurut judul, pihak atau status",
+    "Since": "Sejak",
+    "No agreements yet. Press n to record the first one.": (
+        "Belum ada perjanjian. Tekan n untuk mencatat yang pertama."
+    ),
+    "{shown} of {total} agreements. Escape clears the filter.": (
+        "{shown} dari {total} perjanjian. Escape menghapus saringan."
+    ),
+    "Agreements: {total}": "Perjanjian: {total}",
+    "Agreement recorded.": "Perjanjian dicatat.",
+    "Move": "Pindahkan",
+    "New version": "Versi baru",
+    "Compare": "Bandingkan",
+    "Add commitment": "Tambah komitmen",
+    "Commitment done": "Komitmen selesai",
+    "One cooperation agreement: its parties and areas, where it stands and every change of "
+    "status with its date, its signatories, its draft versions, its commitments and the "
+    "meetings that discussed it. Up and down move between the lines that lead somewhere; Enter "
+    "opens the party, signatory or meeting under the cursor, shows the text of a version, or "
+    "edits a commitment. e edits the agreement. m moves it along its lifecycle: only the next "
+    "steps allowed are offered, with the date of the change (today unless you say otherwise) "
+    "and a note. v adds a draft version: type or paste its text, Ctrl+S keeps it. Shift+D "
+    "shows what changed between two versions (the last two first): lines removed start with -, "
+    "lines added with +; s switches to two columns side by side and c chooses other versions. "
+    "a adds a commitment, x marks the one under the cursor done (or open again). Escape goes "
+    "back.": (
+        "Satu perjanjian kerja sama: para pihak dan bidangnya, tahapnya sekarang dan setiap "
+        "perubahan status beserta tanggalnya, penanda tangannya, versi drafnya, komitmennya dan "
+        "pertemuan yang membahasnya. Panah atas dan bawah berpindah antarbaris yang menuju ke "
+        "suatu catatan; Enter membuka pihak, penanda tangan atau pertemuan di bawah kursor, "
+        "menampilkan teks sebuah versi, atau mengubah komitmen. e mengubah perjanjian. m "
+        "memindahkannya dalam siklusnya: hanya langkah berikut yang diizinkan yang ditawarkan, "
+        "dengan tanggal perubahan (hari ini kecuali Anda menulis lain) dan catatan. v menambah "
+        "versi draf: ketik atau tempel teksnya, Ctrl+S menyimpannya. Shift+D menampilkan apa yang "
+        "berubah antara dua versi (dua yang terakhir lebih dulu): baris yang dihapus diawali -, "
+        "baris yang ditambah diawali +; s beralih ke dua kolom berdampingan dan c memilih versi "
+        "lain. a menambah komitmen, x menandai komitmen di bawah kursor selesai (atau terbuka "
+        "lagi). Escape kembali."
+    ),
+    "Status: {status} since {date}": "Status: {status} sejak {date}",
+    "Status: {status}": "Status: {status}",
+    "none given": "tidak disebutkan",
+    "Areas: {areas}": "Bidang: {areas}",
+    "Parties ({count})": "Para pihak ({count})",
+    "Signatories ({count})": "Penanda tangan ({count})",
+    "Status history ({count})": "Riwayat status ({count})",
+    "Draft versions ({count})": "Versi draf ({count})",
+    "version {number} · {date} · {lines} lines": "versi {number} · {date} · {lines} baris",
+    "Commitments ({count})": "Komitmen ({count})",
+    "Meetings that discussed it ({count})": "Pertemuan yang membahasnya ({count})",
+    "Commitment": "Komitmen",
+    "Edit agreement": "Ubah perjanjian",
+    "Now {status}.": "Sekarang {status}.",
+    "New draft version": "Versi draf baru",
+    "There is nothing to compare: the agreement has fewer than two versions. v adds one.": (
+        "Tidak ada yang dibandingkan: perjanjian ini memiliki kurang dari dua versi. v "
+        "menambah versi."
+    ),
+    "New commitment": "Komitmen baru",
+    "Put the cursor on a commitment first.": "Letakkan kursor pada sebuah komitmen dulu.",
+    "Choose where the agreement goes: press its number, or move with the arrows and press "
+    "Enter. Only the moves its present status allows are offered. The date of the change is "
+    "today unless you write another (DD/MM/YYYY, not in the future). The note says why or how, "
+    "e.g. who signed. Enter in the note, or Ctrl+S, moves it; Escape goes back.": (
+        "Pilih ke mana perjanjian berpindah: tekan nomornya, atau gunakan panah lalu tekan "
+        "Enter. Hanya perpindahan yang diizinkan dari status sekarang yang ditawarkan. Tanggal "
+        "perubahan adalah hari ini kecuali Anda menulis yang lain (DD/MM/YYYY, tidak di masa "
+        "depan). Catatan menjelaskan mengapa atau bagaimana, mis. siapa yang menandatangani. "
+        "Enter di catatan, atau Ctrl+S, memindahkannya; Escape kembali."
+    ),
+    "Move from {status} to:": "Pindahkan dari {status} ke:",
+    "Date of the change": "Tanggal perubahan",
+    "optional, e.g. signed in Jakarta by both presidents": (
+        "boleh kosong, mis. ditandatangani di Jakarta oleh kedua presiden"
+    ),
+    "Number or Enter chooses · Ctrl+S moves · Escape cancels": (
+        "Nomor atau Enter memilih · Ctrl+S memindahkan · Escape batal"
+    ),
+    "e.g. KSPSI–LFTU cooperation on migrant workers": (
+        "mis. Kerja sama KSPSI–LFTU tentang pekerja migran"
+    ),
+    "At least two. Enter chooses organisations of the directory.": (
+        "Paling sedikit dua. Enter memilih organisasi dari direktori."
+    ),
+    "Enter chooses people of the directory.": "Enter memilih orang dari direktori.",
+    "Where it starts; later moves are dated on its screen.": (
+        "Tahap awalnya; perpindahan berikutnya diberi tanggal di layarnya."
+    ),
+    "Type or paste the whole text of the new draft version (plain text; long lines wrap on the "
+    "screen but are kept as typed). Tab moves to the note: what this version changes, or whose "
+    "it is. Ctrl+S keeps it as the next version, dated today. Escape asks before throwing away "
+    "what you typed.": (
+        "Ketik atau tempel seluruh teks versi draf baru (teks biasa; baris panjang dilipat di "
+        "layar tetapi disimpan seperti diketik). Tab pindah ke catatan: apa yang diubah versi "
+        "ini, atau versi siapa. Ctrl+S menyimpannya sebagai versi berikutnya, bertanggal hari "
+        "ini. Escape bertanya dulu sebelum membuang yang sudah Anda ketik."
+    ),
+    "Version {number} of “{title}”": "Versi {number} dari “{title}”",
+    "e.g. with LFTU's comments on article 3": "mis. dengan komentar LFTU atas pasal 3",
+    "The text of the version is empty.": "Teks versi ini kosong.",
+    "The text of one draft version, as it was kept; it cannot be changed (a new version is "
+    "added with v on the agreement). Arrows, Page Up and Page Down scroll; text can be selected "
+    "with Shift and the arrows and copied. Escape goes back.": (
+        "Teks satu versi draf, seperti disimpan; teks ini tidak dapat diubah (versi baru "
+        "ditambahkan dengan v pada perjanjian). Panah, Page Up dan Page Down menggulir; teks "
+        "dapat dipilih dengan Shift dan panah lalu disalin. Escape kembali."
+    ),
+    "Side by side": "Berdampingan",
+    "Choose versions": "Pilih versi",
+    "What changed from one draft version to another. In one column, lines removed start with "
+    "-, lines added with +, and unchanged lines around them with a space; @@ marks where each "
+    "stretch of changes begins (its line numbers in each version). With colours, added lines "
+    "are green and removed ones red. s shows the two versions side by side instead: the earlier "
+    "on the left, the later on the right, changed lines marked - and +; s again goes back to "
+    "one column. c chooses the two versions to compare. Arrows, Page Up and Page Down scroll. "
+    "Escape goes back.": (
+        "Apa yang berubah dari satu versi draf ke versi lain. Dalam satu kolom, baris yang "
+        "dihapus diawali -, baris yang ditambah diawali +, dan baris tak berubah di sekitarnya "
+        "diawali spasi; @@ menandai awal setiap bagian perubahan (nomor barisnya di tiap "
+        "versi). Dengan warna, baris yang ditambah hijau dan yang dihapus merah. s menampilkan "
+        "kedua versi berdampingan: yang lebih awal di kiri, yang lebih baru di kanan, baris yang "
+        "berubah ditandai - dan +; s sekali lagi kembali ke satu kolom. c memilih dua versi yang "
+        "dibandingkan. Panah, Page Up dan Page Down menggulir. Escape kembali."
+    ),
+    "Version {old} ({old_date}) → version {new} ({new_date}): {removed} lines removed, {added} "
+    "added": (
+        "Versi {old} ({old_date}) → versi {new} ({new_date}): {removed} baris dihapus, {added} "
+        "ditambah"
+    ),
+    "Side by side: version {old} left, {new} right · s one column": (
+        "Berdampingan: versi {old} di kiri, {new} di kanan · s satu kolom"
+    ),
+    "- removed · + added · s side by side · c other versions": (
+        "- dihapus · + ditambah · s berdampingan · c versi lain"
+    ),
+    "The two versions are the same.": "Kedua versi sama.",
+    "version {number}": "versi {number}",
+    "Compare with which version?": "Bandingkan dengan versi mana?",
+    "Compare which version?": "Bandingkan versi mana?",
 }
