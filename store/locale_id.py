@@ -1197,7 +1197,6 @@ CATALOGUE: dict[str, str] = {
         "Isi untuk menarik persetujuan; pembagian data berhenti."
     ),
     # tui/screens/screening.py: one worker's screening on one page
-    "Screening": "Skrining",
     "Act": "Tindakan",
     "Means": "Cara",
     "Purpose": "Tujuan",
@@ -1296,7 +1295,6 @@ CATALOGUE: dict[str, str] = {
     ),
 
     # -- agreements (tui/screens/agreements.py) ------------------------------------------------
-    "(removed)": "(dihapus)",
     "New agreement": "Perjanjian baru",
     "Cooperation agreements between organisations: each with its parties, where it stands in "
     "its lifecycle (idea, drafting, negotiation, signed, in force; expired or terminated) and "
