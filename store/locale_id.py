@@ -1283,11 +1283,11 @@ CATALOGUE: dict[str, str] = {
     ),
     "Enter chooses an organisation of the directory.": "Enter memilih organisasi di direktori.",
     "e.g. Senior Vice President": "mis. Wakil Presiden Senior",
-    "A phone number without a country code is read as one of this country.": (
-        "Nomor telepon tanpa kode negara dibaca sebagai nomor negara ini."
-    ),
-    "separated by ; e.g. 020 5555 0101; +62 812 3456 7890": (
-        "dipisahkan dengan ; mis. 020 5555 0101; +62 812 3456 7890"
+    "e.g. 020 5555 0101; +62 812 3456 7890": "mis. 020 5555 0101; +62 812 3456 7890",
+    "Several separated by ;. A number without a country code is read as one of the country "
+    "above.": (
+        "Beberapa nomor dipisahkan dengan ;. Nomor tanpa kode negara dibaca sebagai nomor "
+        "negara di atas."
     ),
     "e.g. Lao, English": "mis. Laos, Inggris",
 }

@@ -71,6 +71,14 @@ async def test_lftu_shows_its_officers_the_vientiane_visit_and_the_draft(
         assert "12 Dec 2025 ASEAN TUC working visit to LFTU" in text
         draft = next(line for line in text.splitlines() if "KSPSI–LFTU cooperation" in line)
         assert "drafting" in draft.lower()
+        # d asks, then is refused: LFTU is still named; what to do instead is said.
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await until(pilot, lambda: any("merge it into the record it duplicates" in n.message
+                                       for n in app._notifications))  # noqa: SLF001
+        assert isinstance(app.screen, OrganisationScreen)
+        assert demo_db.organisation(lftu.id).name == "Lao Federation of Trade Unions"
         # Enter on an officer opens them; Escape comes back, then back to Today.
         await cursor_to(pilot, f"p:{person_named(demo_db, 'Chanpen Manyseing').id}")
         await pilot.press("enter")
@@ -97,7 +105,21 @@ async def test_a_new_person_who_is_likely_there_already_is_asked_about_first(
         text = screen_text(app)
         assert "Phonensan Vilaymeing" in text and "Senior Vice President" in text
         assert len(demo_db.people()) == before, "nothing saved while asking"
-        # Escape: back to the form, everything typed kept.
+        # o opens the one under the cursor on top of the form; 1 does not leave it (the
+        # form under it would go); Escape comes back to the form as it was typed.
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen.loaded)
+        assert "Spelled this way where the news item quotes him" in screen_text(app)
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, PersonForm))
+        assert app.screen.values()["full_name"] == "Phonesan Vilaymeing"
+        assert app.screen.values()["title"] == "SVP"
+        # Asked again; Escape: back to the form, everything typed kept, nothing saved.
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, LikelyMatchesDialog))
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, PersonForm))
         assert app.screen.values()["title"] == "SVP"

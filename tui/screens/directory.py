@@ -306,6 +306,14 @@ class _RecordScreen(_Listing):
         super().__init__()
         self.record_id = record_id
 
+    @property  # type: ignore[override]
+    def NAVIGATION_KEYS(self) -> bool:  # noqa: N802 - the name the app reads
+        """1-5 leave this screen, unless it was opened over a form (from the likely
+        matches of a new record, or the search): leaving would lose what was typed there."""
+        from tui.screens.form import RecordForm
+
+        return not any(isinstance(s, RecordForm) for s in self.app.screen_stack)
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="record-facts", markup=False)

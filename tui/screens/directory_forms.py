@@ -28,6 +28,7 @@ from store.parse import format_phone
 from store.records import Organisation, Person, build
 from store.text import printable
 from store.vocab import OrgKind, choices
+from tui.screens.directory import SectionList
 from tui.screens.form import FieldSpec, RecordForm
 from tui.screens.pickers import PickField, PickItem
 from tui.screens.tasks import organisation_items
@@ -69,13 +70,14 @@ class LikelyMatchesDialog(TranslatedBindings, ModalScreen[tuple[str, str] | None
             yield Label(_("Already in the directory?"), id="matches-title")
             yield Static(_("«{name}» looks like:").format(
                 name=printable(self.typed_name, limit=80)), id="matches-intro", markup=False)
-            yield OptionList(*[Option(Text(item.shown()), id=item.id) for item in self.items],
-                             id="matches-list", compact=True)
+            # The cursor's line in reverse video: seen without colours too (NO_COLOR).
+            yield SectionList(id="matches-list", compact=True)
             yield Label(_("Enter/o opens it · s saves as new · Escape back to the form"),
                         id="matches-keys")
 
     def on_mount(self) -> None:
-        options = self.query_one(OptionList)
+        options = self.query_one(SectionList)
+        options.add_options([Option(Text(item.shown()), id=item.id) for item in self.items])
         options.highlighted = 0
         self.set_focus(options)
 
@@ -86,7 +88,7 @@ class LikelyMatchesDialog(TranslatedBindings, ModalScreen[tuple[str, str] | None
             self.dismiss(("open", event.option.id))
 
     def action_open(self) -> None:
-        options = self.query_one(OptionList)
+        options = self.query_one(SectionList)
         if options.highlighted is not None:
             option = options.get_option_at_index(options.highlighted)
             if option.id:
@@ -149,10 +151,8 @@ class _DirectoryForm(RecordForm[R], Generic[R]):
                 from tui.screens.directory import OrganisationScreen, PersonScreen
 
                 cls = OrganisationScreen if self.record_kind == "organisation" else PersonScreen
-                screen = cls(record_id)
-                # Over a form: 1-5 would close it and lose what was typed.
-                screen.NAVIGATION_KEYS = False
-                self.app.push_screen(screen)
+                # On top of the form (which keeps what was typed: Escape comes back).
+                self.app.push_screen(cls(record_id))
 
         self.app.push_screen(LikelyMatchesDialog(self.typed_name(record), found), answered)
 
@@ -253,11 +253,10 @@ class PersonForm(_DirectoryForm[Person]):
             FieldSpec("title", placeholder=_("e.g. Senior Vice President")),
             FieldSpec("title_since", placeholder=DATE_HINT),
             FieldSpec("country", "country",
-                      placeholder=_("country name or code, e.g. Cambodia or KH"),
-                      hint=_("A phone number without a country code is read as one of this "
-                             "country.")),
-            FieldSpec("phones", placeholder=_("separated by ; e.g. 020 5555 0101; +62 812 "
-                                              "3456 7890")),
+                      placeholder=_("country name or code, e.g. Cambodia or KH")),
+            FieldSpec("phones", placeholder=_("e.g. 020 5555 0101; +62 812 3456 7890"),
+                      hint=_("Several separated by ;. A number without a country code is "
+                             "read as one of the country above.")),
             FieldSpec("emails", placeholder=_("separated by commas")),
             FieldSpec("languages", placeholder=_("e.g. Lao, English")),
             FieldSpec("notes", "area"),
