@@ -11,6 +11,7 @@ from store.records import Organisation, Person
 from tests.ui_helpers import fill, screen_text, until
 from tui.app import PulangApp
 from tui.screens.dialogs import ConfirmDialog
+from tui.screens.lock import LockScreen
 from tui.screens.directory import (
     DirectoryScreen,
     OrganisationScreen,
@@ -166,7 +167,7 @@ async def test_merging_the_two_spellings_of_the_lftu_vice_president(demo_db: Dat
     assert [h.id for h in hits] == [kept.id]
 
 
-async def test_a_new_organisation_refused_for_a_missing_name_keeps_what_was_typed(
+async def test_a_new_organisation_refused_or_locked_away_keeps_what_was_typed(
         demo_db: Database) -> None:
     before = len(demo_db.organisations())
     app = PulangApp(demo_db)
@@ -183,10 +184,21 @@ async def test_a_new_organisation_refused_for_a_missing_name_keeps_what_was_type
         assert app.screen is form
         assert form.values()["acronym"] == "SBMI" and form.values()["city"] == "Jakarta"
         assert len(demo_db.organisations()) == before
+        # Locked meanwhile (a plain database: Enter unlocks): the form comes back as typed.
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: isinstance(app.screen, LockScreen) and demo_db.locked)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, OrganisationForm))
+        await pilot.pause()
+        form = app.screen
+        assert form.values()["acronym"] == "SBMI" and form.values()["country"] == "Indonesia"
         await fill(pilot, "name", "Serikat Buruh Migran Indonesia")
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: isinstance(app.screen, OrganisationScreen)
-                    and app.screen.loaded)
+        await until(pilot, lambda: not isinstance(app.screen, OrganisationForm))
+        # Saved, and findable in the directory by its acronym.
+        await to_directory(pilot)
+        await pilot.press("slash", *"SBMI")
+        await until(pilot, lambda: "Organisations (1)" in screen_text(app))
         assert "Jakarta, Indonesia" in screen_text(app)
     saved = org_named(demo_db, "SBMI")
     assert (saved.name, saved.country, saved.city) == (
