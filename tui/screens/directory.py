@@ -398,8 +398,8 @@ class _RecordScreen(_Listing):
 
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self.app.run_store(lambda: self.merge_record(db, drop_id), self._merged,  # type: ignore[attr-defined]
-                                       self._refused, what="merge")
+                    self.pulang.run_store(lambda: self.merge_record(db, drop_id),
+                                          self._merged, self._refused, what="merge")
 
             self.app.push_screen(
                 ConfirmDialog(self.merge_question(names[drop_id]), _("Merge"), _("Cancel")),
@@ -426,8 +426,8 @@ class _RecordScreen(_Listing):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.app.run_store(lambda: self.remove_record(db), self._removed,  # type: ignore[attr-defined]
-                                   self._refused, what="remove")
+                self.pulang.run_store(lambda: self.remove_record(db), self._removed,
+                                      self._refused, what="remove")
 
         self.app.push_screen(ConfirmDialog(
             _("Remove «{name}» from the directory?").format(name=shorten(self.record_name)),
@@ -620,7 +620,7 @@ class PersonScreen(_RecordScreen):
         self.title = printable(person.full_name, limit=200)
         org = self.orgs.get(person.org_id or "")
         role = " · ".join(x for x in (person.title, org.shown_name if org else "") if x)
-        if person.title_since is not None:
+        if person.title_since is not None and role:
             role = _("{role}, since {date}").format(role=role,
                                                    date=format_date(person.title_since))
         facts = [role]
@@ -653,7 +653,8 @@ class PersonScreen(_RecordScreen):
         lines.heading(_("Earlier roles"), len(person.history))
         for n, role in enumerate(reversed(person.history)):
             at = self.orgs.get(role.org_id or "")
-            when = " – ".join((format_date(role.since) or "…", format_date(role.until) or "…"))
+            when = " – ".join((format_date(role.since) or "…",
+                               format_date(role.until) or "…"))
             lines.row(f"r:{n}", self.open("organisation", at.id) if at else None,
                       (when, 25), (role.title, width - 25 - 16), (org_label(at), 14))
         lines.heading(_("Log entries naming them"), len(self.entries))

@@ -28,7 +28,7 @@ from store.parse import format_phone
 from store.records import Organisation, Person, build
 from store.text import printable
 from store.vocab import OrgKind, choices
-from tui.screens.directory import SectionList
+from tui.screens.directory import OrganisationScreen, PersonScreen, SectionList
 from tui.screens.form import FieldSpec, RecordForm
 from tui.screens.pickers import PickField, PickItem
 from tui.screens.tasks import organisation_items
@@ -148,8 +148,6 @@ class _DirectoryForm(RecordForm[R], Generic[R]):
             if what == "save":
                 self.save_with(record, lambda: self.persist(record))
             else:
-                from tui.screens.directory import OrganisationScreen, PersonScreen
-
                 cls = OrganisationScreen if self.record_kind == "organisation" else PersonScreen
                 # On top of the form (which keeps what was typed: Escape comes back).
                 self.app.push_screen(cls(record_id))
