@@ -1446,4 +1446,130 @@ CATALOGUE: dict[str, str] = {
     "version {number}": "versi {number}",
     "Compare with which version?": "Bandingkan dengan versi mana?",
     "Compare which version?": "Bandingkan versi mana?",
+    # People & organisations (task "dir": tui/screens/directory.py, directory_forms.py).
+    "New organisation": "Organisasi baru",
+    "New person": "Orang baru",
+    "People & organisations: every partner and counterpart organisation, then every person "
+    "of the directory, with their title and organisation. / goes to the filter: type part of "
+    "any name, spelling, acronym, title or city to narrow both lists (small differences of "
+    "spelling are forgiven); Enter or Down goes back to the list, Escape clears the filter. "
+    "Enter opens the organisation or person under the cursor. o adds an organisation, n a "
+    "person: if the directory already holds someone or something much like it, you are asked "
+    "first. Escape goes back to Today.": (
+        "Orang & organisasi: semua organisasi mitra dan lembaga rekanan, lalu semua orang di "
+        "direktori, dengan jabatan dan organisasinya. / menuju kolom saring: ketik sebagian "
+        "nama, ejaan, singkatan, jabatan atau kota untuk mempersempit kedua daftar (perbedaan "
+        "ejaan kecil dimaafkan); Enter atau panah bawah kembali ke daftar, Escape mengosongkan "
+        "saringan. Enter membuka organisasi atau orang di bawah kursor. o menambah organisasi, "
+        "n menambah orang: jika direktori sudah memuat orang atau organisasi yang sangat mirip, "
+        "Anda ditanya dahulu. Escape kembali ke Hari ini."
+    ),
+    "/ to filter by any name, acronym, title or city": (
+        "/ untuk menyaring menurut nama, singkatan, jabatan atau kota"
+    ),
+    "Organisations": "Organisasi",
+    "People": "Orang",
+    "Added to the directory.": "Ditambahkan ke direktori.",
+    "Nothing to merge with: it is the only one of its kind.": (
+        "Tidak ada yang bisa digabungkan: hanya ada satu catatan jenis ini."
+    ),
+    "Merge": "Gabungkan",
+    "Merge which record into «{name}»?": "Catatan mana yang digabungkan ke «{name}»?",
+    "Merged: both records are now one.": "Digabungkan: kedua catatan kini menjadi satu.",
+    "Not done": "Tidak dilakukan",
+    "Remove «{name}» from the directory?": "Hapus «{name}» dari direktori?",
+    "Removed from the directory.": "Dihapus dari direktori.",
+    "likely the same ({score}%)": "kemungkinan sama ({score}%)",
+    "Add person": "Tambah orang",
+    "One organisation: its type, place, the organisation it is a member of, other names and "
+    "notes; then its people (those who were there once are marked former), its member "
+    "organisations, the cases whose log names it or its people, its meetings and its "
+    "agreements. Enter opens the line under the cursor. e edits the organisation; n adds a "
+    "person to it. Shift+M merges a duplicate into this organisation: choose the other "
+    "record, confirm, and its names, people, members and every link move here (recorded in "
+    "the audit trail). d removes it, which is refused while anything names it: merge it "
+    "instead. Escape goes back.": (
+        "Satu organisasi: jenis, tempat, organisasi induknya, nama lain dan catatannya; lalu "
+        "orang-orangnya (yang dahulu pernah di sana ditandai mantan), organisasi anggotanya, "
+        "kasus yang catatannya menyebut organisasi ini atau orang-orangnya, pertemuan dan "
+        "perjanjiannya. Enter membuka baris di bawah kursor. e mengubah organisasi; n menambah "
+        "orang ke organisasi ini. Shift+M menggabungkan catatan ganda ke organisasi ini: pilih "
+        "catatan lainnya, konfirmasi, dan nama, orang, anggota serta semua tautannya pindah ke "
+        "sini (tercatat di jejak audit). d menghapusnya, yang ditolak selama masih disebut di "
+        "mana pun: gabungkan saja. Escape kembali."
+    ),
+    "Member of {name}": "Anggota {name}",
+    "former: {title}": "mantan: {title}",
+    "Member organisations": "Organisasi anggota",
+    "Edit organisation": "Ubah organisasi",
+    "Merge «{dropped}» into «{kept}»? Its names, people, member organisations and every link "
+    "move to «{kept}»; «{dropped}» is then removed. The merge is recorded in the audit "
+    "trail.": (
+        "Gabungkan «{dropped}» ke «{kept}»? Nama, orang, organisasi anggota dan semua "
+        "tautannya pindah ke «{kept}»; lalu «{dropped}» dihapus. Penggabungan ini tercatat di "
+        "jejak audit."
+    ),
+    "One person of the directory: their organisation, title and since when, other spellings "
+    "of their name, phones, e-mails, languages and notes; then their earlier roles, every log "
+    "entry naming them (Enter opens the case on that entry), the meetings they were at and "
+    "the agreements they signed. Enter opens the line under the cursor. e edits the person. "
+    "Shift+M merges a duplicate into this person: choose the other record, confirm, and its "
+    "spellings, phones, roles and every link move here (recorded in the audit trail). d "
+    "removes the person, which is refused while anything names them: merge instead. Escape "
+    "goes back.": (
+        "Satu orang di direktori: organisasi, jabatan dan sejak kapan, ejaan lain namanya, "
+        "telepon, e-mail, bahasa dan catatan; lalu jabatan sebelumnya, setiap catatan log yang "
+        "menyebutnya (Enter membuka kasusnya tepat di catatan itu), pertemuan yang dihadirinya "
+        "dan perjanjian yang ditandatanganinya. Enter membuka baris di bawah kursor. e mengubah "
+        "data orang ini. Shift+M menggabungkan catatan ganda ke orang ini: pilih catatan "
+        "lainnya, konfirmasi, dan ejaan, telepon, jabatan serta semua tautannya pindah ke sini "
+        "(tercatat di jejak audit). d menghapus orang ini, yang ditolak selama masih disebut di "
+        "mana pun: gabungkan saja. Escape kembali."
+    ),
+    "{role}, since {date}": "{role}, sejak {date}",
+    "Log entries naming them": "Catatan log yang menyebutnya",
+    "Agreements signed": "Perjanjian yang ditandatangani",
+    "Edit person": "Ubah data orang",
+    "Merge «{dropped}» into «{kept}»? Its spellings, phones, roles and every link move to "
+    "«{kept}»; «{dropped}» is then removed. The merge is recorded in the audit trail.": (
+        "Gabungkan «{dropped}» ke «{kept}»? Ejaan, telepon, jabatan dan semua tautannya pindah "
+        "ke «{kept}»; lalu «{dropped}» dihapus. Penggabungan ini tercatat di jejak audit."
+    ),
+    "Save as new": "Simpan sebagai baru",
+    "Open this one": "Buka yang ini",
+    "The directory already holds records much like the one you are adding: the same person "
+    "or organisation under another spelling, perhaps. Up and down choose one; Enter or o "
+    "opens it, on top of your form, which keeps what you typed (Escape comes back to it). s "
+    "saves yours as a new record anyway: two people may share a name. Escape goes back to "
+    "the form without saving.": (
+        "Direktori sudah memuat catatan yang sangat mirip dengan yang Anda tambahkan: mungkin "
+        "orang atau organisasi yang sama dengan ejaan lain. Panah atas dan bawah memilih; Enter "
+        "atau o membukanya di atas formulir Anda, yang tetap menyimpan ketikan Anda (Escape "
+        "kembali ke formulir). s tetap menyimpan catatan Anda sebagai catatan baru: dua orang "
+        "bisa bernama sama. Escape kembali ke formulir tanpa menyimpan."
+    ),
+    "Already in the directory?": "Sudah ada di direktori?",
+    "«{name}» looks like:": "«{name}» mirip dengan:",
+    "Enter/o opens it · s saves as new · Escape back to the form": (
+        "Enter/o membukanya · s simpan sebagai baru · Escape kembali ke formulir"
+    ),
+    "Looking for the same name in the directory…": "Mencari nama yang sama di direktori…",
+    "e.g. Lao Federation of Trade Unions": "mis. Lao Federation of Trade Unions",
+    "e.g. LFTU": "mis. LFTU",
+    "e.g. Vientiane": "mis. Vientiane",
+    "Enter chooses the federation or council it is a member of.": (
+        "Enter memilih federasi atau dewan tempat organisasi ini menjadi anggota."
+    ),
+    "as they write it, e.g. Phonensan Vilaymeing": (
+        "seperti yang ia tulis sendiri, mis. Phonensan Vilaymeing"
+    ),
+    "Enter chooses an organisation of the directory.": "Enter memilih organisasi di direktori.",
+    "e.g. Senior Vice President": "mis. Wakil Presiden Senior",
+    "e.g. 020 5555 0101; +62 812 3456 7890": "mis. 020 5555 0101; +62 812 3456 7890",
+    "Several separated by ;. A number without a country code is read as one of the country "
+    "above.": (
+        "Beberapa nomor dipisahkan dengan ;. Nomor tanpa kode negara dibaca sebagai nomor "
+        "negara di atas."
+    ),
+    "e.g. Lao, English": "mis. Laos, Inggris",
 }

@@ -540,6 +540,8 @@ class PulangApp(App[None]):
         "task": ("tui.screens.tasks", "TaskForm"),
         "agreement": ("tui.screens.agreements", "AgreementForm"),
         "agreement_version": ("tui.screens.agreements", "VersionForm"),
+        "organisation": ("tui.screens.directory_forms", "OrganisationForm"),
+        "person": ("tui.screens.directory_forms", "PersonForm"),
     }
 
     RECORD_SCREENS: ClassVar[dict[str, tuple[str, str]]] = {
