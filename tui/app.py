@@ -538,6 +538,7 @@ class PulangApp(App[None]):
     # Forms outside a case, by their draft_kind: (module, class with from_draft(draft)).
     DRAFT_FORMS: ClassVar[dict[str, tuple[str, str]]] = {
         "task": ("tui.screens.tasks", "TaskForm"),
+        "meeting": ("tui.screens.meetings", "MeetingForm"),
     }
 
     RECORD_SCREENS: ClassVar[dict[str, tuple[str, str]]] = {
