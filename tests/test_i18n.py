@@ -20,6 +20,7 @@ TRANSLATES_MARKED = {
     ("store/audit.py", "self.reason"),
     ("store/backups.py", "label"),
     ("store/check.py", "_KIND_NAMES[kind]"),
+    ("store/network.py", "KIND_NAMES[kind]"),
     ("store/records.py", "label_msgid(cls, name)"),
     ("store/records.py", "_PYDANTIC_MESSAGES.get(item['type'], N_('is not a valid value'))"),
     ("store/road.py", "self.label"),

@@ -246,3 +246,34 @@ class PickField(Static, can_focus=True):
             self.chosen = []
             self._show()
             self.post_message(self.Changed(self))
+
+
+def country_items() -> list[PickItem]:
+    """Every ISO 3166-1 country, named in the user's language, findable by its English name
+    and its codes too."""
+    from store.countries import all_countries, country_name
+
+    return [PickItem(code, name, code, (country_name(code, "en"), code))
+            for name, code in all_countries()]
+
+
+class CountryInput(TextInput):
+    """A country typed by name (completed as it is typed), or chosen from the list with F2."""
+
+    BINDINGS = [
+        Binding("f2", "choose", N_("Choose country"), id="country.choose"),
+    ]
+
+    def action_choose(self) -> None:
+        from store.countries import country_code
+
+        def picked(ids: list[str] | None) -> None:
+            if ids:
+                from store.countries import country_name
+
+                self.value = country_name(ids[0])
+                self.cursor_position = len(self.value)
+
+        current = country_code(self.value) if self.value.strip() else None
+        self.app.push_screen(PickerDialog(_("Country"), country_items(),
+                                          chosen=[current] if current else []), picked)
