@@ -1255,18 +1255,22 @@ CATALOGUE: dict[str, str] = {
         "Today: what needs chasing across every open case. Next steps of the log that are "
         "overdue (marked ! overdue) or due within a week; steps home whose deadline is within a "
         "week; partners who have not answered for a few days (set how many with "
-        "PULANG_REPLY_DAYS, 3 by default); workers without a screening or a consent. Up and "
-        "down move between the lines, Enter opens the case at that entry, worker or step. 2 or "
-        "Escape shows the list of all cases, and 1 or t comes back here from the list or a "
-        "case. n starts a new case; / finds a case by reference, title, place or name."
+        "PULANG_REPLY_DAYS, 3 by default); tasks from meetings and agreements that are overdue "
+        "or due within a week, until they are marked done; workers without a screening or a "
+        "consent. Up and down move between the lines, Enter opens the case at that entry, "
+        "worker or step, or the meeting or agreement a task comes from. 2 or Escape shows the "
+        "list of all cases, and 1 or t comes back here from the list or a case. n starts a new "
+        "case; / finds a case by reference, title, place or name."
     ): (
         "Hari ini: yang perlu ditindaklanjuti di semua kasus yang masih terbuka. Langkah "
         "berikutnya dari catatan kasus yang sudah lewat tenggat (ditandai ! lewat tenggat) atau "
         "jatuh tempo dalam seminggu; langkah jalan pulang yang tenggatnya dalam seminggu; mitra "
         "yang belum membalas selama beberapa hari (atur berapa hari dengan PULANG_REPLY_DAYS, "
-        "bawaannya 3); pekerja yang belum diskrining atau belum memberi persetujuan. Panah atas "
-        "dan bawah berpindah antarbaris, Enter membuka kasusnya tepat di catatan, pekerja atau "
-        "langkah itu. 2 atau Escape menampilkan daftar semua kasus, dan 1 atau t kembali ke sini "
+        "bawaannya 3); tugas dari pertemuan dan perjanjian yang lewat tenggat atau jatuh tempo "
+        "dalam seminggu, sampai ditandai selesai; pekerja yang belum diskrining atau belum "
+        "memberi persetujuan. Panah atas dan bawah berpindah antarbaris, Enter membuka kasusnya "
+        "tepat di catatan, pekerja atau langkah itu, atau pertemuan atau perjanjian asal tugas "
+        "itu. 2 atau Escape menampilkan daftar semua kasus, dan 1 atau t kembali ke sini "
         "dari daftar atau dari sebuah kasus. n memulai kasus baru; / mencari kasus menurut nomor "
         "kasus, judul, tempat atau nama."
     ),
@@ -1572,4 +1576,79 @@ CATALOGUE: dict[str, str] = {
         "negara di atas."
     ),
     "e.g. Lao, English": "mis. Laos, Inggris",
+    # Meetings (tui/screens/meetings.py) and their tasks in Today (task: meet).
+    "{count} tasks": "{count} tugas",
+    "Tasks from meetings and agreements": "Tugas dari pertemuan dan perjanjian",
+    "… and {count} more: see each meeting or agreement": (
+        "… dan {count} lainnya: lihat tiap pertemuan atau perjanjian"
+    ),
+    "New meeting": "Pertemuan baru",
+    (
+        "Meetings: every meeting, working visit, conference and call with partners, the most "
+        "recent first. / and part of a title, a city, a country or an organisation's name (any "
+        "of its names or its acronym) narrow the list; Escape clears the filter, and Escape "
+        "again goes back to Today. Enter opens the meeting under the cursor: who was there, "
+        "the agenda, the decisions and the follow-up tasks. n records a new meeting. 1 Today, "
+        "2 cases, 3 people and organisations, 4 meetings, 5 agreements."
+    ): (
+        "Pertemuan: semua pertemuan, kunjungan kerja, konferensi dan panggilan dengan mitra, "
+        "yang terbaru lebih dulu. / lalu sebagian judul, kota, negara atau nama organisasi "
+        "(nama mana pun atau singkatannya) mempersempit daftar; Escape menghapus saringan, dan "
+        "Escape sekali lagi kembali ke Hari ini. Enter membuka pertemuan di bawah kursor: siapa "
+        "yang hadir, agenda, keputusan dan tugas tindak lanjutnya. n mencatat pertemuan baru. "
+        "1 Hari ini, 2 kasus, 3 orang dan organisasi, 4 pertemuan, 5 perjanjian."
+    ),
+    "/ to filter by title, place or organisation": (
+        "/ untuk menyaring menurut judul, tempat atau organisasi"
+    ),
+    "Date": "Tanggal",
+    "No meetings yet. Press n to record the first one.": (
+        "Belum ada pertemuan. Tekan n untuk mencatat yang pertama."
+    ),
+    "{shown} of {total} meetings match “{text}”. Escape clears the filter.": (
+        "{shown} dari {total} pertemuan cocok dengan “{text}”. Escape menghapus saringan."
+    ),
+    "Meetings: {total}, the most recent first.": "Pertemuan: {total}, yang terbaru lebih dulu.",
+    "Add task": "Tambah tugas",
+    "Task done": "Tugas selesai",
+    "Remove meeting": "Hapus pertemuan",
+    (
+        "One meeting: when and where, the organisations and people present (with their "
+        "titles), the agenda and the decisions, the cases and agreements discussed, and the "
+        "follow-up tasks. Up and down move between the lines; Enter opens the organisation, "
+        "person, case or agreement under the cursor, or edits the task under the cursor. a "
+        "adds a follow-up task, with who does it and by when: Today lists it when it is due "
+        "within a week or overdue, until it is done. x marks the task under the cursor as "
+        "done, or open again. e edits the task under the cursor, or, anywhere else, the "
+        "meeting. d removes the meeting and its follow-up tasks, after asking. Escape goes "
+        "back."
+    ): (
+        "Satu pertemuan: kapan dan di mana, organisasi dan orang yang hadir (dengan "
+        "jabatannya), agenda dan keputusan, kasus dan perjanjian yang dibahas, serta tugas "
+        "tindak lanjutnya. Panah atas dan bawah berpindah antarbaris; Enter membuka organisasi, "
+        "orang, kasus atau perjanjian di bawah kursor, atau mengubah tugas di bawah kursor. a "
+        "menambah tugas tindak lanjut, dengan siapa yang mengerjakan dan kapan tenggatnya: Hari "
+        "ini mencantumkannya bila jatuh tempo dalam seminggu atau lewat tenggat, sampai "
+        "selesai. x menandai tugas di bawah kursor selesai, atau membukanya lagi. e mengubah "
+        "tugas di bawah kursor, atau, di tempat lain, pertemuannya. d menghapus pertemuan "
+        "beserta tugas tindak lanjutnya, setelah bertanya. Escape kembali."
+    ),
+    "Meeting recorded. Press a to add a follow-up task.": (
+        "Pertemuan dicatat. Tekan a untuk menambah tugas tindak lanjut."
+    ),
+    "Follow-up tasks": "Tugas tindak lanjut",
+    "Press a to add a follow-up task.": "Tekan a untuk menambah tugas tindak lanjut.",
+    "Edit task": "Ubah tugas",
+    "Edit meeting": "Ubah pertemuan",
+    "New follow-up task": "Tugas tindak lanjut baru",
+    "Put the cursor on a task first.": "Letakkan kursor pada sebuah tugas dulu.",
+    "Remove the meeting “{title}”?": "Hapus pertemuan “{title}”?",
+    "Its {count} follow-up tasks are removed with it.": (
+        "{count} tugas tindak lanjutnya ikut dihapus."
+    ),
+    "Meeting removed.": "Pertemuan dihapus.",
+    "Keep it": "Simpan saja",
+    "e.g. ASEAN TUC working visit to LFTU": "mis. kunjungan kerja ASEAN TUC ke LFTU",
+    "country name or code, e.g. Laos or LA": "nama atau kode negara, mis. Laos atau LA",
+    "Enter chooses organisations of the directory.": "Enter memilih organisasi dari direktori.",
 }

@@ -542,6 +542,7 @@ class PulangApp(App[None]):
         "agreement_version": ("tui.screens.agreements", "VersionForm"),
         "organisation": ("tui.screens.directory_forms", "OrganisationForm"),
         "person": ("tui.screens.directory_forms", "PersonForm"),
+        "meeting": ("tui.screens.meetings", "MeetingForm"),
     }
 
     RECORD_SCREENS: ClassVar[dict[str, tuple[str, str]]] = {

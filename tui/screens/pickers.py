@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -58,6 +59,8 @@ class PickerDialog(TranslatedBindings, ModalScreen[list[str] | None]):
         Binding("escape", "cancel", N_("Cancel"), id="picker.cancel"),
         Binding("f1", "app.help", N_("Help"), id="picker.help"),
         Binding("ctrl+s", "confirm", N_("Done"), id="picker.done", priority=True),
+        # Before the list's own Enter, which would tick or untick the line once more.
+        Binding("enter", "enter", show=False, id="picker.enter", priority=True),
     ]
     HELP = N_(
         "Type part of a name to narrow the list: every spelling of a name is searched, and "
@@ -107,6 +110,8 @@ class PickerDialog(TranslatedBindings, ModalScreen[list[str] | None]):
             choices.clear_options()
             choices.add_options([(Text(item.shown()), item.id, item.id in self.chosen)
                                  for item in shown])
+            if shown:  # Space ticks the first line straight away
+                choices.highlighted = 0
         else:
             options = self.query_one("#picker-list", OptionList)
             options.clear_options()
@@ -149,9 +154,13 @@ class PickerDialog(TranslatedBindings, ModalScreen[list[str] | None]):
         kept = [c for c in self.chosen if c not in visible or c in ticked]
         self.chosen = kept + [v for v in choices.selected if v not in kept]
 
-    def key_enter(self) -> None:
+    def action_enter(self) -> None:
+        """Enter in a list of several choices confirms them (the list would take it as one
+        more tick); anywhere else it does what it does there."""
         if self.multiple and self.focused is self.query_one("#picker-list"):
             self.action_confirm()
+            return
+        raise SkipAction()
 
     def action_confirm(self) -> None:
         if self.multiple:
