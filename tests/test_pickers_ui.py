@@ -25,7 +25,11 @@ async def test_a_country_is_chosen_from_a_list_named_in_the_users_language(
         await pilot.pause()
         assert "Kamboja" in screen_text(app)
         assert "1 dari" in screen_text(app)
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")  # into the list: its cursor line reads without colour
+        listed = app.screen.query_one("#picker-list")
+        assert any(seg.style is not None and seg.style.reverse
+                   for seg in listed.render_line(0))
+        await pilot.press("enter")
         await until(pilot, lambda: not isinstance(app.screen, PickerDialog))
         field = app.screen.query_one("#f-destination_country", Input)
         assert field.value == "Kamboja"

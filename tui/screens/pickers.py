@@ -29,7 +29,7 @@ from store.i18n import N_, _
 from store.matching import matches_query
 from store.text import printable
 from tui.translate import TranslatedBindings
-from tui.widgets import ChoiceList, TextInput
+from tui.widgets import ChoiceList, CursorOptionList, TextInput
 
 # Items shown at most under the filter (all are searched).
 _MOST_SHOWN = 300
@@ -85,7 +85,7 @@ class PickerDialog(TranslatedBindings, ModalScreen[list[str] | None]):
             if self.multiple:
                 yield ChoiceList(id="picker-list", compact=True)
             else:
-                yield OptionList(id="picker-list", compact=True)
+                yield CursorOptionList(id="picker-list", compact=True)
             yield Static("", id="picker-count", markup=False)
             keys = (_("Space ticks · Enter confirms · Escape cancels") if self.multiple
                     else _("Enter chooses · Escape cancels"))
