@@ -172,6 +172,19 @@ class NetworkMixin:
                     return rid
         return None
 
+    def prepare_network(self) -> None:
+        """Build ahead of first use what the directory's screens and the search read: the
+        parsed directory, its name indexes and the log's index of links (kept until they
+        change). Meant for a background thread after opening."""
+        with self._lock:
+            if self._engine.locked_out:
+                return
+            self._engine.links_index()
+            for kind in NETWORK_TABLE_OF:
+                self._all(kind)
+            self._name_index(Person)
+            self._name_index(Organisation)
+
     def organisations(self) -> list[Organisation]:
         """Every organisation, by name."""
         with self._lock:

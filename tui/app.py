@@ -223,6 +223,10 @@ class PulangApp(App[None]):
             with contextlib.suppress(RuntimeError):  # the app closed meanwhile
                 self.call_from_thread(self.notify, notice, severity="warning", timeout=10,
                                       markup=False)
+        # Then, still off the event loop, what the directory's screens and the search read
+        # (a second on 50,000 cases), so that the first organisation opened does not wait.
+        with contextlib.suppress(PulangError):
+            db.prepare_network()
 
     def mark_usable(self) -> None:
         """For the benchmark: the cases list is painted with its rows, once, when it is in
