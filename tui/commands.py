@@ -124,15 +124,16 @@ class PulangCommands(Provider):
         found: list[tuple[str, str, str, str]] = []  # kind, id, name, help
         for org in orgs:
             if matches_query(query, org.all_names):
-                where = ", ".join(x for x in (org.city, country_name(org.country)) if x)
+                about = [_("Organisation in the directory"), org.city,
+                         country_name(org.country)]
                 found.append(("organisation", org.id, org.shown_name,
-                              _("Organisation") + (f" · {where}" if where else "")))
+                              " · ".join(x for x in about if x)))
         for person in db.people():
             if matches_query(query, person.all_names):
-                about = " · ".join(x for x in (person.title,
-                                                org_names.get(person.org_id or "", "")) if x)
+                about = [_("Person in the directory"), person.title,
+                         org_names.get(person.org_id or "", "")]
                 found.append(("person", person.id, person.full_name,
-                              _("Person") + (f" · {about}" if about else "")))
+                              " · ".join(x for x in about if x)))
         hits = []
         for kind, record_id, name, about in found[:_MOST_RECORDS]:
             text = printable(f"{prefix} {name}", limit=200)

@@ -36,15 +36,16 @@ if TYPE_CHECKING:
 # Seconds after the last key before the search runs.
 _PAUSE = 0.15
 
-# The groups, in the order shown: kind of hit -> heading.
-GROUPS: tuple[tuple[str, str], ...] = (
-    ("case", N_("Cases")),
-    ("worker", N_("Workers")),
-    ("organisation", N_("Organisations")),
-    ("person", N_("People")),
-    ("meeting", N_("Meetings")),
-    ("agreement", N_("Agreements")),
-)
+# The kinds of hit, in the order their groups are shown.
+KINDS = ("case", "worker", "organisation", "person", "meeting", "agreement")
+
+
+def heading(kind: str) -> str:
+    """The title of a group of results, in the user's language."""
+    return {
+        "case": _("Cases"), "worker": _("Workers"), "organisation": _("Organisations"),
+        "person": _("People"), "meeting": _("Meetings"), "agreement": _("Agreements"),
+    }[kind]
 
 
 def hit_line(hit: Hit, width: int) -> str:
@@ -136,14 +137,14 @@ class SearchScreen(TranslatedBindings, Screen[None]):
         # One line each (an option would wrap): as wide as the list, less its scrollbar.
         width = max(20, (results.scrollable_content_region.width or self.size.width - 2) - 3)
         options: list[Option] = []
-        for kind, heading in GROUPS:
+        for kind in KINDS:
             found = [(n, h) for n, h in enumerate(hits) if h.kind == kind]
             if not found:
                 continue
             count = str(len(found)) if len(found) < SEARCH_LIMIT or kind not in (
                 "case", "worker") else _("first {count}").format(count=len(found))
             options.append(Option(Text(_("{title} ({count})").format(
-                title=_(heading), count=count), style="bold underline"), disabled=True))
+                title=heading(kind), count=count), style="bold underline"), disabled=True))
             for n, hit in found:
                 # Record text as plain Text: a name is whatever was typed, never markup.
                 options.append(Option(Text("  " + hit_line(hit, width), no_wrap=True,
