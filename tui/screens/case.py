@@ -520,7 +520,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
     def count_link_offers(self) -> None:
         """How many counterparts of this log could be linked to the directory: worked out in
         a thread, shown in the log's title (and, the first time, said in a notification)."""
-        self.run_worker(self._count_offers(), group="link-offers", exclusive=True)
+        self.run_worker(self._count_offers, group="link-offers", exclusive=True)
 
     async def _count_offers(self) -> None:
         db = self.pulang.db
