@@ -607,6 +607,14 @@ def _seed_network(db: Database, case: Case, today: dt.date) -> None:
         "owner_id": officers[3].id, "due": today - dt.timedelta(days=1),
         "meeting_id": meeting.id}))
 
+    # The two Lao cases came through LFTU: their first entries name it, linked.
+    for other in db.cases():
+        if "LFTU" in other.tags:
+            for entry in db.log_of(other.id):
+                if not entry.counterpart_org:
+                    db.save_log_entry(entry.model_copy(update={
+                        "counterpart_org": "LFTU", "counterpart_org_id": lftu.id,
+                        "counterpart_kind": RecipientKind.PARTNER_UNION}))
     # The Cambodian union president and the police labour desk, linked from the case's log;
     # the ASEAN TUC and embassy entries stay free text, offered for linking in the app.
     for entry in db.log_of(case.id):

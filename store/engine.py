@@ -141,6 +141,14 @@ class Engine:
         # so that saving one of them again can say who removed it and when. Kept across reloads.
         self.removed: dict[str, tuple[str, float]] = {}
         self.foreign = 0  # how many times refresh() brought in other processes' changes
+        # Bumped whenever a table's content changes (or everything is read again): what the
+        # store caches about a table (parsed directory records, name indexes) is keyed by it.
+        self.stamps: dict[str, int] = {}
+        self._stamp_counter = 0
+        # Directory record id -> the log entries linked to it (counterpart_org_id or
+        # counterpart_person_id); built on first use, then kept up to date.
+        self.linked: dict[str, set[str]] | None = None
+        self.linked_of: dict[str, tuple[str, ...]] = {}  # log entry id -> the ids it names
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -185,6 +193,33 @@ class Engine:
         self.names, self.due, self.refs, self.ref_of = {}, {}, {}, {}
         self.awaiting = set()
         self.of_worker = {t: {} for t in PER_WORKER_TABLES}
+        self.linked, self.linked_of = None, {}
+        for table in RECORD_TABLES:
+            self._bump(table)
+
+    def _bump(self, table: str) -> None:
+        self._stamp_counter += 1
+        self.stamps[table] = self._stamp_counter
+
+    def links_index(self) -> dict[str, set[str]]:
+        """Directory record id -> ids of the log entries that name it, built on first use
+        from the log's bytes (two substring searches a line), then kept up to date."""
+        if self.linked is None:
+            linked: dict[str, set[str]] = {}
+            linked_of: dict[str, tuple[str, ...]] = {}
+            for entry_id, raw in self.raw["log"].items():
+                ids = []
+                for needle in (b'"counterpart_org_id":"', b'"counterpart_person_id":"'):
+                    at = raw.find(needle)
+                    if at > 0:
+                        start = at + len(needle)
+                        ids.append(raw[start:raw.index(b'"', start)].decode())
+                for linked_id in ids:
+                    linked.setdefault(linked_id, set()).add(entry_id)
+                if ids:
+                    linked_of[entry_id] = tuple(ids)
+            self.linked, self.linked_of = linked, linked_of
+        return self.linked
 
     def load(self, progress: Progress | None = None,
              on_rows: Callable[[list[tuple[str, bytes]]], None] | None = None) -> None:
@@ -401,6 +436,16 @@ class Engine:
             self.meta = data
             return
         raw_table = self.raw[table]
+        self._bump(table)
+        if table == "log" and self.linked is not None:
+            for old in self.linked_of.pop(record_id, ()):
+                self.linked.get(old, set()).discard(record_id)
+            ids = tuple(data[key] for key in ("counterpart_org_id", "counterpart_person_id")
+                        if data is not None and data.get(key))
+            for linked_id in ids:
+                self.linked.setdefault(linked_id, set()).add(record_id)
+            if ids:
+                self.linked_of[record_id] = ids
         if data is None:
             raw_table.pop(record_id, None)
             self._index(table, record_id, None)

@@ -203,6 +203,136 @@ CATALOGUE: dict[str, str] = {
     "call": "telepon",
     "message": "pesan",
     "meeting": "pertemuan",
+    # -- the union's network (store) --
+    'Choose country': 'Pilih negara',
+    'type a name, or F2 to choose from the list': 'ketik nama, atau F2 untuk memilih dari daftar',
+    'Done': 'Selesai',
+    'Type part of a name to narrow the list: every spelling of a name is searched, and small differences of spelling are forgiven. Down or Enter moves into the list. With one choice, Enter chooses the line under the cursor; with several, Space ticks a line and Enter (or Ctrl+S) confirms. Escape goes back without changing anything.': 'Ketik sebagian nama untuk mempersempit daftar: semua ejaan nama dicari, dan perbedaan ejaan kecil dimaafkan. Panah bawah atau Enter masuk ke daftar. Jika memilih satu, Enter memilih baris di bawah kursor; jika memilih beberapa, Spasi mencentang baris dan Enter (atau Ctrl+S) mengonfirmasi. Escape kembali tanpa mengubah apa pun.',
+    'type to filter': 'ketik untuk menyaring',
+    'Space ticks · Enter confirms · Escape cancels': 'Spasi mencentang · Enter mengonfirmasi · Escape membatalkan',
+    'Enter chooses · Escape cancels': 'Enter memilih · Escape membatalkan',
+    '{shown} of {total}': '{shown} dari {total}',
+    'type more to see the rest': 'ketik lebih banyak untuk melihat sisanya',
+    'Choose': 'Pilih',
+    'Clear': 'Kosongkan',
+    '(none: Enter to choose)': '(belum ada: Enter untuk memilih)',
+    '(removed)': '(dihapus)',
+    'no due date': 'tanpa tenggat',
+    'overdue since {date}': 'terlambat sejak {date}',
+    'nobody yet': 'belum ada',
+    'what is to be done': 'apa yang harus dilakukan',
+    'Enter chooses a person of the directory.': 'Enter memilih seseorang dari direktori.',
+    'Fill in when it is done.': 'Isi jika sudah selesai.',
+    'organisation': 'organisasi',
+    'person': 'orang',
+    'agreement': 'perjanjian',
+    'task': 'tugas',
+    'names a record that does not exist: {what}': 'merujuk ke catatan yang tidak ada: {what}',
+    '{what} is not in the directory any more (removed or merged by another officer?)': '{what} tidak ada lagi di direktori (dihapus atau digabung oleh petugas lain?)',
+    'The organisation it is a member of': 'Organisasi induknya',
+    '{name} cannot be a member of an organisation that is itself a member of {name}': '{name} tidak bisa menjadi anggota organisasi yang sendiri merupakan anggota {name}',
+    'Their organisation': 'Organisasinya',
+    'An organisation present': 'Salah satu organisasi yang hadir',
+    'A person present': 'Salah satu orang yang hadir',
+    'An agreement discussed': 'Salah satu perjanjian yang dibahas',
+    'A case discussed no longer exists': 'Salah satu kasus yang dibahas sudah tidak ada',
+    'A party': 'Salah satu pihak',
+    'A signatory': 'Salah satu penanda tangan',
+    "Change an agreement's status with its own action, which dates the change": 'Ubah status perjanjian dengan tindakannya sendiri, yang mencatat tanggal perubahan',
+    'The agreement is {status}: it does not move any more.': 'Perjanjian ini {status}: statusnya tidak bisa berubah lagi.',
+    'From {status} an agreement moves to {allowed}, not to {wanted}.': 'Dari {status}, perjanjian bisa berpindah ke {allowed}, bukan ke {wanted}.',
+    'The date of the change must not be in the future.': 'Tanggal perubahan tidak boleh di masa depan.',
+    'The date of the change is before the last one ({date}).': 'Tanggal perubahan lebih awal dari perubahan terakhir ({date}).',
+    'The owner': 'Penanggung jawabnya',
+    'The meeting': 'Pertemuannya',
+    'The agreement': 'Perjanjiannya',
+    'log entries': 'catatan log',
+    'meetings': 'pertemuan',
+    'agreements': 'perjanjian',
+    'tasks': 'tugas',
+    'people': 'orang',
+    'member organisations': 'organisasi anggota',
+    '{name} is still named in {links}: merge it into the record it duplicates instead, which keeps them.': '{name} masih disebut di {links}: gabungkan ke catatan yang digandakannya, agar semuanya tetap tersimpan.',
+    'A record cannot be merged into itself.': 'Sebuah catatan tidak bisa digabung dengan dirinya sendiri.',
+    'One of the two records is no longer there (merged or removed by another officer?).': 'Salah satu dari kedua catatan sudah tidak ada (digabung atau dihapus oleh petugas lain?).',
+    'Both are parties to the agreement "{title}": an agreement needs two different parties.': 'Keduanya adalah pihak dalam perjanjian "{title}": perjanjian memerlukan dua pihak yang berbeda.',
+    'The organisation': 'Organisasinya',
+    'The person': 'Orangnya',
+    'Counterpart organisation (directory)': 'Organisasi mitra (direktori)',
+    'Counterpart person (directory)': 'Orang yang dihubungi (direktori)',
+    'Other names and spellings': 'Nama dan ejaan lain',
+    'Acronym': 'Singkatan',
+    'Type': 'Jenis',
+    'Country': 'Negara',
+    'City': 'Kota',
+    'Member of': 'Anggota dari',
+    'Merged records': 'Catatan yang digabung',
+    'an organisation cannot be a member of itself': 'organisasi tidak bisa menjadi anggota dirinya sendiri',
+    'Organisation': 'Organisasi',
+    'Title or role': 'Jabatan atau peran',
+    'In this role since': 'Dalam peran ini sejak',
+    'Phones': 'Telepon',
+    'E-mail': 'Surel',
+    'Languages': 'Bahasa',
+    'Earlier roles': 'Peran sebelumnya',
+    '{number}: {problem}': '{number}: {problem}',
+    '{address}: not an e-mail address': '{address}: bukan alamat surel',
+    'Date and time': 'Tanggal dan waktu',
+    'Organisations present': 'Organisasi yang hadir',
+    'People present': 'Orang yang hadir',
+    'Agenda': 'Agenda',
+    'Decisions': 'Keputusan',
+    'Cases discussed': 'Kasus yang dibahas',
+    'Agreements discussed': 'Perjanjian yang dibahas',
+    'Parties': 'Para pihak',
+    'Areas': 'Bidang',
+    'Status': 'Status',
+    'Status history': 'Riwayat status',
+    'Signatories': 'Penanda tangan',
+    'Draft versions': 'Versi draf',
+    'version {number}: {problem}': 'versi {number}: {problem}',
+    'an agreement has at least two parties': 'perjanjian memiliki sedikitnya dua pihak',
+    'the versions are not numbered in order': 'versi-versinya tidak bernomor berurutan',
+    'a change of status must not be in the future': 'perubahan status tidak boleh di masa depan',
+    'Task': 'Tugas',
+    'Owner': 'Penanggung jawab',
+    'Done on': 'Selesai pada',
+    'Meeting': 'Pertemuan',
+    'Agreement': 'Perjanjian',
+    'a task comes from a meeting or an agreement': 'tugas berasal dari pertemuan atau perjanjian',
+    'trade union': 'serikat pekerja',
+    'union federation or national centre': 'federasi atau konfederasi serikat pekerja',
+    'regional union council': 'dewan serikat pekerja regional',
+    'NGO': 'LSM',
+    'police or law enforcement': 'polisi atau penegak hukum',
+    'embassy or consulate': 'kedutaan atau konsulat',
+    'ministry or central government': 'kementerian atau pemerintah pusat',
+    'local government': 'pemerintah daerah',
+    'immigration service': 'imigrasi',
+    'legal service': 'layanan hukum',
+    'health service': 'layanan kesehatan',
+    'shelter': 'shelter',
+    'international organisation': 'organisasi internasional',
+    'company': 'perusahaan',
+    'school or college': 'sekolah atau perguruan tinggi',
+    'working visit': 'kunjungan kerja',
+    'conference': 'konferensi',
+    'advocacy': 'advokasi',
+    'organisational management': 'manajemen organisasi',
+    'legal aid': 'bantuan hukum',
+    'occupational safety and health': 'keselamatan dan kesehatan kerja',
+    'migrant protection': 'perlindungan pekerja migran',
+    'idea': 'gagasan',
+    'drafting': 'penyusunan draf',
+    'negotiation': 'negosiasi',
+    'signed': 'ditandatangani',
+    'in force': 'berlaku',
+    'expired': 'kedaluwarsa',
+    'terminated': 'diakhiri',
+    'People & organisations': 'Orang & organisasi',
+    'Meetings': 'Pertemuan',
+    'Agreements': 'Perjanjian',
+    'Search everything': 'Cari di semua',
     "letter": "surat",
     "visit": "kunjungan",
     "referral": "rujukan",
@@ -1067,7 +1197,6 @@ CATALOGUE: dict[str, str] = {
         "Isi untuk menarik persetujuan; pembagian data berhenti."
     ),
     # tui/screens/screening.py: one worker's screening on one page
-    "Screening": "Skrining",
     "Act": "Tindakan",
     "Means": "Cara",
     "Purpose": "Tujuan",
@@ -1126,18 +1255,22 @@ CATALOGUE: dict[str, str] = {
         "Today: what needs chasing across every open case. Next steps of the log that are "
         "overdue (marked ! overdue) or due within a week; steps home whose deadline is within a "
         "week; partners who have not answered for a few days (set how many with "
-        "PULANG_REPLY_DAYS, 3 by default); workers without a screening or a consent. Up and "
-        "down move between the lines, Enter opens the case at that entry, worker or step. 2 or "
-        "Escape shows the list of all cases, and 1 or t comes back here from the list or a "
-        "case. n starts a new case; / finds a case by reference, title, place or name."
+        "PULANG_REPLY_DAYS, 3 by default); tasks from meetings and agreements that are overdue "
+        "or due within a week, until they are marked done; workers without a screening or a "
+        "consent. Up and down move between the lines, Enter opens the case at that entry, "
+        "worker or step, or the meeting or agreement a task comes from. 2 or Escape shows the "
+        "list of all cases, and 1 or t comes back here from the list or a case. n starts a new "
+        "case; / finds a case by reference, title, place or name."
     ): (
         "Hari ini: yang perlu ditindaklanjuti di semua kasus yang masih terbuka. Langkah "
         "berikutnya dari catatan kasus yang sudah lewat tenggat (ditandai ! lewat tenggat) atau "
         "jatuh tempo dalam seminggu; langkah jalan pulang yang tenggatnya dalam seminggu; mitra "
         "yang belum membalas selama beberapa hari (atur berapa hari dengan PULANG_REPLY_DAYS, "
-        "bawaannya 3); pekerja yang belum diskrining atau belum memberi persetujuan. Panah atas "
-        "dan bawah berpindah antarbaris, Enter membuka kasusnya tepat di catatan, pekerja atau "
-        "langkah itu. 2 atau Escape menampilkan daftar semua kasus, dan 1 atau t kembali ke sini "
+        "bawaannya 3); tugas dari pertemuan dan perjanjian yang lewat tenggat atau jatuh tempo "
+        "dalam seminggu, sampai ditandai selesai; pekerja yang belum diskrining atau belum "
+        "memberi persetujuan. Panah atas dan bawah berpindah antarbaris, Enter membuka kasusnya "
+        "tepat di catatan, pekerja atau langkah itu, atau pertemuan atau perjanjian asal tugas "
+        "itu. 2 atau Escape menampilkan daftar semua kasus, dan 1 atau t kembali ke sini "
         "dari daftar atau dari sebuah kasus. n memulai kasus baru; / mencari kasus menurut nomor "
         "kasus, judul, tempat atau nama."
     ),
@@ -1164,6 +1297,361 @@ CATALOGUE: dict[str, str] = {
         "ini, tidak ada mitra yang perlu dihubungi lagi, semua pekerja sudah diskrining dan sudah "
         "memberi persetujuan. Tekan 2 untuk semua kasus."
     ),
+
+    # -- agreements (tui/screens/agreements.py) ------------------------------------------------
+    "New agreement": "Perjanjian baru",
+    "Cooperation agreements between organisations: each with its parties, where it stands in "
+    "its lifecycle (idea, drafting, negotiation, signed, in force; expired or terminated) and "
+    "since when. / and part of a title, a party or a status narrows the list; Escape clears "
+    "the filter, and again goes back to Today. Enter opens the agreement under the cursor; n "
+    "records a new one.": (
+        "Perjanjian kerja sama antarorganisasi: masing-masing dengan para pihaknya, tahapnya "
+        "dalam siklus (gagasan, penyusunan, negosiasi, ditandatangani, berlaku; berakhir atau "
+        "dibatalkan) dan sejak kapan. / lalu sebagian judul, pihak atau status mempersempit "
+        "daftar; Escape menghapus saringan, dan sekali lagi kembali ke Hari ini. Enter membuka "
+        "perjanjian di bawah kursor; n mencatat perjanjian baru."
+    ),
+    "/ to filter by title, party or status": "/ untuk menyaring menurut judul, pihak atau status",
+    "Since": "Sejak",
+    "No agreements yet. Press n to record the first one.": (
+        "Belum ada perjanjian. Tekan n untuk mencatat yang pertama."
+    ),
+    "{shown} of {total} agreements. Escape clears the filter.": (
+        "{shown} dari {total} perjanjian. Escape menghapus saringan."
+    ),
+    "Agreements: {total}": "Perjanjian: {total}",
+    "Agreement recorded.": "Perjanjian dicatat.",
+    "Move": "Pindahkan",
+    "New version": "Versi baru",
+    "Compare": "Bandingkan",
+    "Add commitment": "Tambah komitmen",
+    "Commitment done": "Komitmen selesai",
+    "One cooperation agreement: its parties and areas, where it stands and every change of "
+    "status with its date, its signatories, its draft versions, its commitments and the "
+    "meetings that discussed it. Up and down move between the lines that lead somewhere; Enter "
+    "opens the party, signatory or meeting under the cursor, shows the text of a version, or "
+    "edits a commitment. e edits the agreement. m moves it along its lifecycle: only the next "
+    "steps allowed are offered, with the date of the change (today unless you say otherwise) "
+    "and a note. v adds a draft version: type or paste its text, Ctrl+S keeps it. Shift+D "
+    "shows what changed between two versions (the last two first): lines removed start with -, "
+    "lines added with +; s switches to two columns side by side and c chooses other versions. "
+    "a adds a commitment, x marks the one under the cursor done (or open again). Escape goes "
+    "back.": (
+        "Satu perjanjian kerja sama: para pihak dan bidangnya, tahapnya sekarang dan setiap "
+        "perubahan status beserta tanggalnya, penanda tangannya, versi drafnya, komitmennya dan "
+        "pertemuan yang membahasnya. Panah atas dan bawah berpindah antarbaris yang menuju ke "
+        "suatu catatan; Enter membuka pihak, penanda tangan atau pertemuan di bawah kursor, "
+        "menampilkan teks sebuah versi, atau mengubah komitmen. e mengubah perjanjian. m "
+        "memindahkannya dalam siklusnya: hanya langkah berikut yang diizinkan yang ditawarkan, "
+        "dengan tanggal perubahan (hari ini kecuali Anda menulis lain) dan catatan. v menambah "
+        "versi draf: ketik atau tempel teksnya, Ctrl+S menyimpannya. Shift+D menampilkan apa yang "
+        "berubah antara dua versi (dua yang terakhir lebih dulu): baris yang dihapus diawali -, "
+        "baris yang ditambah diawali +; s beralih ke dua kolom berdampingan dan c memilih versi "
+        "lain. a menambah komitmen, x menandai komitmen di bawah kursor selesai (atau terbuka "
+        "lagi). Escape kembali."
+    ),
+    "Status: {status} since {date}": "Status: {status} sejak {date}",
+    "Status: {status}": "Status: {status}",
+    "none given": "tidak disebutkan",
+    "Areas: {areas}": "Bidang: {areas}",
+    "Parties ({count})": "Para pihak ({count})",
+    "Signatories ({count})": "Penanda tangan ({count})",
+    "Status history ({count})": "Riwayat status ({count})",
+    "Draft versions ({count})": "Versi draf ({count})",
+    "version {number} · {date} · {lines} lines": "versi {number} · {date} · {lines} baris",
+    "Commitments ({count})": "Komitmen ({count})",
+    "Meetings that discussed it ({count})": "Pertemuan yang membahasnya ({count})",
+    "Commitment": "Komitmen",
+    "Edit agreement": "Ubah perjanjian",
+    "Now {status}.": "Sekarang {status}.",
+    "New draft version": "Versi draf baru",
+    "There is nothing to compare: the agreement has fewer than two versions. v adds one.": (
+        "Tidak ada yang dibandingkan: perjanjian ini memiliki kurang dari dua versi. v "
+        "menambah versi."
+    ),
+    "New commitment": "Komitmen baru",
+    "Put the cursor on a commitment first.": "Letakkan kursor pada sebuah komitmen dulu.",
+    "Choose where the agreement goes: press its number, or move with the arrows and press "
+    "Enter. Only the moves its present status allows are offered. The date of the change is "
+    "today unless you write another (DD/MM/YYYY, not in the future). The note says why or how, "
+    "e.g. who signed. Enter in the note, or Ctrl+S, moves it; Escape goes back.": (
+        "Pilih ke mana perjanjian berpindah: tekan nomornya, atau gunakan panah lalu tekan "
+        "Enter. Hanya perpindahan yang diizinkan dari status sekarang yang ditawarkan. Tanggal "
+        "perubahan adalah hari ini kecuali Anda menulis yang lain (DD/MM/YYYY, tidak di masa "
+        "depan). Catatan menjelaskan mengapa atau bagaimana, mis. siapa yang menandatangani. "
+        "Enter di catatan, atau Ctrl+S, memindahkannya; Escape kembali."
+    ),
+    "Move from {status} to:": "Pindahkan dari {status} ke:",
+    "Date of the change": "Tanggal perubahan",
+    "optional, e.g. signed in Jakarta by both presidents": (
+        "boleh kosong, mis. ditandatangani di Jakarta oleh kedua presiden"
+    ),
+    "Number or Enter chooses · Ctrl+S moves · Escape cancels": (
+        "Nomor atau Enter memilih · Ctrl+S memindahkan · Escape batal"
+    ),
+    "e.g. KSPSI–LFTU cooperation on migrant workers": (
+        "mis. Kerja sama KSPSI–LFTU tentang pekerja migran"
+    ),
+    "At least two. Enter chooses organisations of the directory.": (
+        "Paling sedikit dua. Enter memilih organisasi dari direktori."
+    ),
+    "Enter chooses people of the directory.": "Enter memilih orang dari direktori.",
+    "Where it starts; later moves are dated on its screen.": (
+        "Tahap awalnya; perpindahan berikutnya diberi tanggal di layarnya."
+    ),
+    "Type or paste the whole text of the new draft version (plain text; long lines wrap on the "
+    "screen but are kept as typed). Tab moves to the note: what this version changes, or whose "
+    "it is. Ctrl+S keeps it as the next version, dated today. Escape asks before throwing away "
+    "what you typed.": (
+        "Ketik atau tempel seluruh teks versi draf baru (teks biasa; baris panjang dilipat di "
+        "layar tetapi disimpan seperti diketik). Tab pindah ke catatan: apa yang diubah versi "
+        "ini, atau versi siapa. Ctrl+S menyimpannya sebagai versi berikutnya, bertanggal hari "
+        "ini. Escape bertanya dulu sebelum membuang yang sudah Anda ketik."
+    ),
+    "Version {number} of “{title}”": "Versi {number} dari “{title}”",
+    "e.g. with LFTU's comments on article 3": "mis. dengan komentar LFTU atas pasal 3",
+    "The text of the version is empty.": "Teks versi ini kosong.",
+    "The text of one draft version, as it was kept; it cannot be changed (a new version is "
+    "added with v on the agreement). Arrows, Page Up and Page Down scroll; text can be selected "
+    "with Shift and the arrows and copied. Escape goes back.": (
+        "Teks satu versi draf, seperti disimpan; teks ini tidak dapat diubah (versi baru "
+        "ditambahkan dengan v pada perjanjian). Panah, Page Up dan Page Down menggulir; teks "
+        "dapat dipilih dengan Shift dan panah lalu disalin. Escape kembali."
+    ),
+    "Side by side": "Berdampingan",
+    "Choose versions": "Pilih versi",
+    "What changed from one draft version to another. In one column, lines removed start with "
+    "-, lines added with +, and unchanged lines around them with a space; @@ marks where each "
+    "stretch of changes begins (its line numbers in each version). With colours, added lines "
+    "are green and removed ones red. s shows the two versions side by side instead: the earlier "
+    "on the left, the later on the right, changed lines marked - and +; s again goes back to "
+    "one column. c chooses the two versions to compare. Arrows, Page Up and Page Down scroll. "
+    "Escape goes back.": (
+        "Apa yang berubah dari satu versi draf ke versi lain. Dalam satu kolom, baris yang "
+        "dihapus diawali -, baris yang ditambah diawali +, dan baris tak berubah di sekitarnya "
+        "diawali spasi; @@ menandai awal setiap bagian perubahan (nomor barisnya di tiap "
+        "versi). Dengan warna, baris yang ditambah hijau dan yang dihapus merah. s menampilkan "
+        "kedua versi berdampingan: yang lebih awal di kiri, yang lebih baru di kanan, baris yang "
+        "berubah ditandai - dan +; s sekali lagi kembali ke satu kolom. c memilih dua versi yang "
+        "dibandingkan. Panah, Page Up dan Page Down menggulir. Escape kembali."
+    ),
+    "Version {old} ({old_date}) → version {new} ({new_date}): {removed} lines removed, {added} "
+    "added": (
+        "Versi {old} ({old_date}) → versi {new} ({new_date}): {removed} baris dihapus, {added} "
+        "ditambah"
+    ),
+    "Side by side: version {old} left, {new} right · s one column": (
+        "Berdampingan: versi {old} di kiri, {new} di kanan · s satu kolom"
+    ),
+    "- removed · + added · s side by side · c other versions": (
+        "- dihapus · + ditambah · s berdampingan · c versi lain"
+    ),
+    "The two versions are the same.": "Kedua versi sama.",
+    "version {number}": "versi {number}",
+    "Compare with which version?": "Bandingkan dengan versi mana?",
+    "Compare which version?": "Bandingkan versi mana?",
+    # People & organisations (task "dir": tui/screens/directory.py, directory_forms.py).
+    "New organisation": "Organisasi baru",
+    "New person": "Orang baru",
+    "People & organisations: every partner and counterpart organisation, then every person "
+    "of the directory, with their title and organisation. / goes to the filter: type part of "
+    "any name, spelling, acronym, title or city to narrow both lists (small differences of "
+    "spelling are forgiven); Enter or Down goes back to the list, Escape clears the filter. "
+    "Enter opens the organisation or person under the cursor. o adds an organisation, n a "
+    "person: if the directory already holds someone or something much like it, you are asked "
+    "first. Escape goes back to Today.": (
+        "Orang & organisasi: semua organisasi mitra dan lembaga rekanan, lalu semua orang di "
+        "direktori, dengan jabatan dan organisasinya. / menuju kolom saring: ketik sebagian "
+        "nama, ejaan, singkatan, jabatan atau kota untuk mempersempit kedua daftar (perbedaan "
+        "ejaan kecil dimaafkan); Enter atau panah bawah kembali ke daftar, Escape mengosongkan "
+        "saringan. Enter membuka organisasi atau orang di bawah kursor. o menambah organisasi, "
+        "n menambah orang: jika direktori sudah memuat orang atau organisasi yang sangat mirip, "
+        "Anda ditanya dahulu. Escape kembali ke Hari ini."
+    ),
+    "/ to filter by any name, acronym, title or city": (
+        "/ untuk menyaring menurut nama, singkatan, jabatan atau kota"
+    ),
+    "Organisations": "Organisasi",
+    "People": "Orang",
+    "Added to the directory.": "Ditambahkan ke direktori.",
+    "Nothing to merge with: it is the only one of its kind.": (
+        "Tidak ada yang bisa digabungkan: hanya ada satu catatan jenis ini."
+    ),
+    "Merge": "Gabungkan",
+    "Merge which record into «{name}»?": "Catatan mana yang digabungkan ke «{name}»?",
+    "Merged: both records are now one.": "Digabungkan: kedua catatan kini menjadi satu.",
+    "Not done": "Tidak dilakukan",
+    "Remove «{name}» from the directory?": "Hapus «{name}» dari direktori?",
+    "Removed from the directory.": "Dihapus dari direktori.",
+    "likely the same ({score}%)": "kemungkinan sama ({score}%)",
+    "Add person": "Tambah orang",
+    "One organisation: its type, place, the organisation it is a member of, other names and "
+    "notes; then its people (those who were there once are marked former), its member "
+    "organisations, the cases whose log names it or its people, its meetings and its "
+    "agreements. Enter opens the line under the cursor. e edits the organisation; n adds a "
+    "person to it. Shift+M merges a duplicate into this organisation: choose the other "
+    "record, confirm, and its names, people, members and every link move here (recorded in "
+    "the audit trail). d removes it, which is refused while anything names it: merge it "
+    "instead. Escape goes back.": (
+        "Satu organisasi: jenis, tempat, organisasi induknya, nama lain dan catatannya; lalu "
+        "orang-orangnya (yang dahulu pernah di sana ditandai mantan), organisasi anggotanya, "
+        "kasus yang catatannya menyebut organisasi ini atau orang-orangnya, pertemuan dan "
+        "perjanjiannya. Enter membuka baris di bawah kursor. e mengubah organisasi; n menambah "
+        "orang ke organisasi ini. Shift+M menggabungkan catatan ganda ke organisasi ini: pilih "
+        "catatan lainnya, konfirmasi, dan nama, orang, anggota serta semua tautannya pindah ke "
+        "sini (tercatat di jejak audit). d menghapusnya, yang ditolak selama masih disebut di "
+        "mana pun: gabungkan saja. Escape kembali."
+    ),
+    "Member of {name}": "Anggota {name}",
+    "former: {title}": "mantan: {title}",
+    "Member organisations": "Organisasi anggota",
+    "Edit organisation": "Ubah organisasi",
+    "Merge «{dropped}» into «{kept}»? Its names, people, member organisations and every link "
+    "move to «{kept}»; «{dropped}» is then removed. The merge is recorded in the audit "
+    "trail.": (
+        "Gabungkan «{dropped}» ke «{kept}»? Nama, orang, organisasi anggota dan semua "
+        "tautannya pindah ke «{kept}»; lalu «{dropped}» dihapus. Penggabungan ini tercatat di "
+        "jejak audit."
+    ),
+    "One person of the directory: their organisation, title and since when, other spellings "
+    "of their name, phones, e-mails, languages and notes; then their earlier roles, every log "
+    "entry naming them (Enter opens the case on that entry), the meetings they were at and "
+    "the agreements they signed. Enter opens the line under the cursor. e edits the person. "
+    "Shift+M merges a duplicate into this person: choose the other record, confirm, and its "
+    "spellings, phones, roles and every link move here (recorded in the audit trail). d "
+    "removes the person, which is refused while anything names them: merge instead. Escape "
+    "goes back.": (
+        "Satu orang di direktori: organisasi, jabatan dan sejak kapan, ejaan lain namanya, "
+        "telepon, e-mail, bahasa dan catatan; lalu jabatan sebelumnya, setiap catatan log yang "
+        "menyebutnya (Enter membuka kasusnya tepat di catatan itu), pertemuan yang dihadirinya "
+        "dan perjanjian yang ditandatanganinya. Enter membuka baris di bawah kursor. e mengubah "
+        "data orang ini. Shift+M menggabungkan catatan ganda ke orang ini: pilih catatan "
+        "lainnya, konfirmasi, dan ejaan, telepon, jabatan serta semua tautannya pindah ke sini "
+        "(tercatat di jejak audit). d menghapus orang ini, yang ditolak selama masih disebut di "
+        "mana pun: gabungkan saja. Escape kembali."
+    ),
+    "{role}, since {date}": "{role}, sejak {date}",
+    "Log entries naming them": "Catatan log yang menyebutnya",
+    "Agreements signed": "Perjanjian yang ditandatangani",
+    "Edit person": "Ubah data orang",
+    "Merge «{dropped}» into «{kept}»? Its spellings, phones, roles and every link move to "
+    "«{kept}»; «{dropped}» is then removed. The merge is recorded in the audit trail.": (
+        "Gabungkan «{dropped}» ke «{kept}»? Ejaan, telepon, jabatan dan semua tautannya pindah "
+        "ke «{kept}»; lalu «{dropped}» dihapus. Penggabungan ini tercatat di jejak audit."
+    ),
+    "Save as new": "Simpan sebagai baru",
+    "Open this one": "Buka yang ini",
+    "The directory already holds records much like the one you are adding: the same person "
+    "or organisation under another spelling, perhaps. Up and down choose one; Enter or o "
+    "opens it, on top of your form, which keeps what you typed (Escape comes back to it). s "
+    "saves yours as a new record anyway: two people may share a name. Escape goes back to "
+    "the form without saving.": (
+        "Direktori sudah memuat catatan yang sangat mirip dengan yang Anda tambahkan: mungkin "
+        "orang atau organisasi yang sama dengan ejaan lain. Panah atas dan bawah memilih; Enter "
+        "atau o membukanya di atas formulir Anda, yang tetap menyimpan ketikan Anda (Escape "
+        "kembali ke formulir). s tetap menyimpan catatan Anda sebagai catatan baru: dua orang "
+        "bisa bernama sama. Escape kembali ke formulir tanpa menyimpan."
+    ),
+    "Already in the directory?": "Sudah ada di direktori?",
+    "«{name}» looks like:": "«{name}» mirip dengan:",
+    "Enter/o opens it · s saves as new · Escape back to the form": (
+        "Enter/o membukanya · s simpan sebagai baru · Escape kembali ke formulir"
+    ),
+    "Looking for the same name in the directory…": "Mencari nama yang sama di direktori…",
+    "e.g. Lao Federation of Trade Unions": "mis. Lao Federation of Trade Unions",
+    "e.g. LFTU": "mis. LFTU",
+    "e.g. Vientiane": "mis. Vientiane",
+    "Enter chooses the federation or council it is a member of.": (
+        "Enter memilih federasi atau dewan tempat organisasi ini menjadi anggota."
+    ),
+    "as they write it, e.g. Phonensan Vilaymeing": (
+        "seperti yang ia tulis sendiri, mis. Phonensan Vilaymeing"
+    ),
+    "Enter chooses an organisation of the directory.": "Enter memilih organisasi di direktori.",
+    "e.g. Senior Vice President": "mis. Wakil Presiden Senior",
+    "e.g. 020 5555 0101; +62 812 3456 7890": "mis. 020 5555 0101; +62 812 3456 7890",
+    "Several separated by ;. A number without a country code is read as one of the country "
+    "above.": (
+        "Beberapa nomor dipisahkan dengan ;. Nomor tanpa kode negara dibaca sebagai nomor "
+        "negara di atas."
+    ),
+    "e.g. Lao, English": "mis. Laos, Inggris",
+    # Meetings (tui/screens/meetings.py) and their tasks in Today (task: meet).
+    "{count} tasks": "{count} tugas",
+    "Tasks from meetings and agreements": "Tugas dari pertemuan dan perjanjian",
+    "… and {count} more: see each meeting or agreement": (
+        "… dan {count} lainnya: lihat tiap pertemuan atau perjanjian"
+    ),
+    "New meeting": "Pertemuan baru",
+    (
+        "Meetings: every meeting, working visit, conference and call with partners, the most "
+        "recent first. / and part of a title, a city, a country or an organisation's name (any "
+        "of its names or its acronym) narrow the list; Escape clears the filter, and Escape "
+        "again goes back to Today. Enter opens the meeting under the cursor: who was there, "
+        "the agenda, the decisions and the follow-up tasks. n records a new meeting. 1 Today, "
+        "2 cases, 3 people and organisations, 4 meetings, 5 agreements."
+    ): (
+        "Pertemuan: semua pertemuan, kunjungan kerja, konferensi dan panggilan dengan mitra, "
+        "yang terbaru lebih dulu. / lalu sebagian judul, kota, negara atau nama organisasi "
+        "(nama mana pun atau singkatannya) mempersempit daftar; Escape menghapus saringan, dan "
+        "Escape sekali lagi kembali ke Hari ini. Enter membuka pertemuan di bawah kursor: siapa "
+        "yang hadir, agenda, keputusan dan tugas tindak lanjutnya. n mencatat pertemuan baru. "
+        "1 Hari ini, 2 kasus, 3 orang dan organisasi, 4 pertemuan, 5 perjanjian."
+    ),
+    "/ to filter by title, place or organisation": (
+        "/ untuk menyaring menurut judul, tempat atau organisasi"
+    ),
+    "Date": "Tanggal",
+    "No meetings yet. Press n to record the first one.": (
+        "Belum ada pertemuan. Tekan n untuk mencatat yang pertama."
+    ),
+    "{shown} of {total} meetings match “{text}”. Escape clears the filter.": (
+        "{shown} dari {total} pertemuan cocok dengan “{text}”. Escape menghapus saringan."
+    ),
+    "Meetings: {total}, the most recent first.": "Pertemuan: {total}, yang terbaru lebih dulu.",
+    "Add task": "Tambah tugas",
+    "Task done": "Tugas selesai",
+    "Remove meeting": "Hapus pertemuan",
+    (
+        "One meeting: when and where, the organisations and people present (with their "
+        "titles), the agenda and the decisions, the cases and agreements discussed, and the "
+        "follow-up tasks. Up and down move between the lines; Enter opens the organisation, "
+        "person, case or agreement under the cursor, or edits the task under the cursor. a "
+        "adds a follow-up task, with who does it and by when: Today lists it when it is due "
+        "within a week or overdue, until it is done. x marks the task under the cursor as "
+        "done, or open again. e edits the task under the cursor, or, anywhere else, the "
+        "meeting. d removes the meeting and its follow-up tasks, after asking. Escape goes "
+        "back."
+    ): (
+        "Satu pertemuan: kapan dan di mana, organisasi dan orang yang hadir (dengan "
+        "jabatannya), agenda dan keputusan, kasus dan perjanjian yang dibahas, serta tugas "
+        "tindak lanjutnya. Panah atas dan bawah berpindah antarbaris; Enter membuka organisasi, "
+        "orang, kasus atau perjanjian di bawah kursor, atau mengubah tugas di bawah kursor. a "
+        "menambah tugas tindak lanjut, dengan siapa yang mengerjakan dan kapan tenggatnya: Hari "
+        "ini mencantumkannya bila jatuh tempo dalam seminggu atau lewat tenggat, sampai "
+        "selesai. x menandai tugas di bawah kursor selesai, atau membukanya lagi. e mengubah "
+        "tugas di bawah kursor, atau, di tempat lain, pertemuannya. d menghapus pertemuan "
+        "beserta tugas tindak lanjutnya, setelah bertanya. Escape kembali."
+    ),
+    "Meeting recorded. Press a to add a follow-up task.": (
+        "Pertemuan dicatat. Tekan a untuk menambah tugas tindak lanjut."
+    ),
+    "Follow-up tasks": "Tugas tindak lanjut",
+    "Press a to add a follow-up task.": "Tekan a untuk menambah tugas tindak lanjut.",
+    "Edit task": "Ubah tugas",
+    "Edit meeting": "Ubah pertemuan",
+    "New follow-up task": "Tugas tindak lanjut baru",
+    "Put the cursor on a task first.": "Letakkan kursor pada sebuah tugas dulu.",
+    "Remove the meeting “{title}”?": "Hapus pertemuan “{title}”?",
+    "Its {count} follow-up tasks are removed with it.": (
+        "{count} tugas tindak lanjutnya ikut dihapus."
+    ),
+    "Meeting removed.": "Pertemuan dihapus.",
+    "Keep it": "Simpan saja",
+    "e.g. ASEAN TUC working visit to LFTU": "mis. kunjungan kerja ASEAN TUC ke LFTU",
+    "country name or code, e.g. Laos or LA": "nama atau kode negara, mis. Laos atau LA",
+    "Enter chooses organisations of the directory.": "Enter memilih organisasi dari direktori.",
+
     # -- link: the global search, the directory in the palette, log entries linked --------
     "Link this log's counterparts to the directory": (
         "Tautkan pihak yang dihubungi dalam catatan ini ke direktori"),
@@ -1218,10 +1706,6 @@ CATALOGUE: dict[str, str] = {
     "skipped": "dilewati",
     "in 1 log entry": "di 1 entri catatan",
     "in {count} log entries": "di {count} entri catatan",
-    "Enter chooses an organisation of the directory.": "Enter memilih organisasi dari direktori.",
-    "Enter chooses a person of the directory.": "Enter memilih orang dari direktori.",
-    "Organisations": "Organisasi",
-    "People": "Orang",
     "Search everything: type part of a case reference or title, a place, a worker's name "
     "(any spelling), an organisation's name or acronym, a person's name (small differences "
     "of spelling are forgiven), or a meeting's or agreement's title. Results come grouped "

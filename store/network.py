@@ -33,7 +33,7 @@ from store.errors import (
     StillLinked,
 )
 from store.i18n import N_, _
-from store.matching import Match, likely_matches, matches_query
+from store.matching import Match, NameIndex, matches_query
 from store.records import (
     Agreement,
     DraftVersion,
@@ -124,9 +124,31 @@ class NetworkMixin:
     # -- reading ---------------------------------------------------------------------------
 
     def _all(self, kind: type[R]) -> list[R]:
+        """Every record of a directory table, parsed once per change of the table: the
+        directory is read whole by most screens and by every search (treat them as read-only:
+        change a record with model_copy)."""
         table = NETWORK_TABLE_OF[kind]
-        return [self._read(kind, orjson.loads(raw))
-                for raw in self._engine.raw[table].values()]
+        stamp = self._engine.stamps.get(table, 0)
+        cache: dict[str, tuple[int, list[Any]]] = self.__dict__.setdefault("_parsed", {})
+        cached = cache.get(table)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, [self._read(kind, orjson.loads(raw))
+                              for raw in self._engine.raw[table].values()])
+            cache[table] = cached
+        return list(cached[1])
+
+    def _name_index(self, kind: type[Record]) -> NameIndex:
+        """The spelling-tolerant index of a directory table's names, kept until it changes."""
+        table = NETWORK_TABLE_OF[kind]
+        stamp = self._engine.stamps.get(table, 0)
+        cache: dict[str, tuple[int, NameIndex]] = self.__dict__.setdefault("_indexes", {})
+        cached = cache.get(table)
+        if cached is None or cached[0] != stamp:
+            records = self._all(kind)  # type: ignore[arg-type]
+            cached = (stamp, NameIndex([(r.id, r.all_names) for r in records],  # type: ignore[attr-defined]
+                                       acronyms=kind is Organisation))
+            cache[table] = cached
+        return cached[1]
 
     def _one(self, kind: type[R], record_id: str) -> R:
         """The record, or the one it was merged into; NotFound when neither exists."""
@@ -136,7 +158,7 @@ class NetworkMixin:
             merged = self._merged_into(kind, record_id)
             doc = None if merged is None else self._engine.get(table, merged)
         if doc is None:
-            raise NotFound(_(KIND_NAMES[kind]))
+            raise NotFound(_(KIND_NAMES[kind]))  # noqa - a marked msgid
         return self._read(kind, doc)
 
     def _merged_into(self, kind: type[Record], record_id: str) -> str | None:
@@ -244,28 +266,28 @@ class NetworkMixin:
 
     def entries_naming(self, record_id: str) -> list[LogEntry]:
         """Log entries whose counterpart is this organisation or person, newest first."""
-        needle = f'"{record_id}"'.encode()
         with self._lock:
             self._engine.refresh()
-            found = []
-            for raw in self._engine.raw["log"].values():
-                if needle not in raw:
-                    continue
-                entry = self._read(LogEntry, orjson.loads(raw))
-                if record_id in (entry.counterpart_org_id, entry.counterpart_person_id):
-                    found.append(entry)
+            return self._entries_naming_any({record_id})
+
+    def _entries_naming_any(self, ids: set[str]) -> list[LogEntry]:
+        index = self._engine.links_index()
+        entry_ids = set().union(*(index.get(i, set()) for i in ids)) if ids else set()
+        found = []
+        for entry_id in entry_ids:
+            doc = self._engine.get("log", entry_id)
+            if doc is not None:
+                found.append(self._read(LogEntry, doc))
         return sorted(found, key=lambda e: e.at, reverse=True)
 
     def cases_of(self, org_id: str) -> list[str]:
-        """The ids of the cases whose log names the organisation or one of its people."""
-        people = {p.id for p in self.people_of(org_id, former=True)}
-        ids: dict[str, None] = {}
-        for entry in self.entries_naming(org_id):
-            ids[entry.case_id] = None
-        for person_id in people:
-            for entry in self.entries_naming(person_id):
-                ids[entry.case_id] = None
-        return list(ids)
+        """The ids of the cases whose log names the organisation or one of its people (now
+        or before), most recent contact first."""
+        ids = {org_id} | {p.id for p in self.people_of(org_id, former=True)}
+        with self._lock:
+            self._engine.refresh()
+            entries = self._entries_naming_any(ids)
+        return list(dict.fromkeys(entry.case_id for entry in entries))
 
     def links_to(self, record_id: str) -> Links:
         """How many records name this organisation or person."""
@@ -453,14 +475,16 @@ class NetworkMixin:
     def similar_people(self, name: str, exclude: str | None = None,
                        names: Sequence[str] = ()) -> list[Match]:
         """People whose name (any spelling) is close to `name` or to one of `names`."""
-        candidates = [(p.id, p.all_names) for p in self.people()]
-        return _best_of(candidates, [name, *names], exclude, acronyms=False)
+        with self._lock:
+            self._engine.refresh()
+            return _best_of(self._name_index(Person), [name, *names], exclude)
 
     def similar_organisations(self, name: str, exclude: str | None = None,
                               names: Sequence[str] = ()) -> list[Match]:
         """Organisations whose name, other names or acronym are close to `name`."""
-        candidates = [(o.id, o.all_names) for o in self.organisations()]
-        return _best_of(candidates, [name, *names], exclude, acronyms=True)
+        with self._lock:
+            self._engine.refresh()
+            return _best_of(self._name_index(Organisation), [name, *names], exclude)
 
     # -- merging ---------------------------------------------------------------------------
 
@@ -589,14 +613,12 @@ class NetworkMixin:
                     texts.setdefault(("person", doc["counterpart_person"]), []).append(doc["id"])
             if not texts:
                 return []
-            orgs = [(o.id, o.all_names) for o in self._all(Organisation)]
-            people = [(p.id, p.all_names) for p in self._all(Person)]
+            orgs, people = self._name_index(Organisation), self._name_index(Person)
             names = {o.id: o.shown_name for o in self._all(Organisation)}
             names.update({p.id: p.full_name for p in self._all(Person)})
         offers = []
         for (which, text), entry_ids in texts.items():
-            found = likely_matches(text, orgs if which == "org" else people, limit=1,
-                                   acronyms=which == "org")
+            found = (orgs if which == "org" else people).matches(text, limit=1)
             if found:
                 best = found[0]
                 offers.append(Offer(which, text, best.id, names[best.id], best.score,
@@ -639,22 +661,23 @@ class NetworkMixin:
             engine = self._engine
             engine.refresh()
             rows = self.case_rows()  # type: ignore[attr-defined]
-            ref_of = engine.ref_of
-            count = 0
+            # A case row's text holds its workers' names: only the cases it matches have
+            # their workers looked at.
+            cases = workers = 0
             for row in rows:
-                if wanted in row.search_text and count < limit:
+                if wanted not in row.search_text:
+                    continue
+                if cases < limit:
                     hits.append(Hit("case", row.id, row.ref, row.title, row.id))
-                    count += 1
-            count = 0
-            workers_case = engine.case_of["workers"]
-            for worker_id, names in engine.names.items():
-                if count >= limit:
+                    cases += 1
+                for worker_id in engine.children["workers"].get(row.id, {}):
+                    names = engine.names.get(worker_id) or [""]
+                    if workers < limit and any(wanted in fold(n) for n in names):
+                        hits.append(Hit("worker", worker_id, names[0], row.ref, row.id))
+                        workers += 1
+                if cases >= limit and workers >= limit:
                     break
-                if any(wanted in fold(n) for n in names):
-                    case_id = workers_case.get(worker_id)
-                    hits.append(Hit("worker", worker_id, names[0],
-                                    ref_of.get(case_id or "", ""), case_id))
-                    count += 1
+            hits.sort(key=lambda h: h.kind != "case")  # cases first, then workers
             for org in sorted(self._all(Organisation), key=lambda o: fold(o.name)):
                 if matches_query(query, org.all_names):
                     hits.append(Hit("organisation", org.id, org.shown_name, org.city))
@@ -699,13 +722,12 @@ KIND_NAMES: dict[type[Record], str] = {
 }
 
 
-def _best_of(candidates: list[tuple[str, Sequence[str]]], names: Sequence[str],
-             exclude: str | None, acronyms: bool) -> list[Match]:
+def _best_of(index: NameIndex, names: Sequence[str], exclude: str | None) -> list[Match]:
     best: dict[str, Match] = {}
     for name in names:
         if not name.strip():
             continue
-        for match in likely_matches(name, candidates, exclude=exclude, acronyms=acronyms):
+        for match in index.matches(name, exclude=exclude):
             if match.id not in best or match.score > best[match.id].score:
                 best[match.id] = match
     return sorted(best.values(), key=lambda m: -m.score)

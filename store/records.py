@@ -740,7 +740,10 @@ class Organisation(Record):
     # Records merged into this one: links to them still lead here.
     merged_ids: list[str] = public(N_("Merged records"), default_factory=list)
 
-    _name = field_validator("name", mode="before")(classmethod(lambda cls, v: _required(v)))
+    @field_validator("name", mode="before")
+    @classmethod
+    def _name_required(cls, value: Any) -> Any:
+        return _required(value)
 
     @field_validator("country", mode="before")
     @classmethod
@@ -807,7 +810,10 @@ class Person(Record):
     history: list[Role] = public(N_("Earlier roles"), default_factory=list)
     merged_ids: list[str] = public(N_("Merged records"), default_factory=list)
 
-    _name = field_validator("full_name", mode="before")(classmethod(lambda cls, v: _required(v)))
+    @field_validator("full_name", mode="before")
+    @classmethod
+    def _name_required(cls, value: Any) -> Any:
+        return _required(value)
 
     @field_validator("other_spellings", "languages", mode="before")
     @classmethod
@@ -889,7 +895,10 @@ class Meeting(Record):
     case_ids: list[str] = public(N_("Cases discussed"), default_factory=list)
     agreement_ids: list[str] = public(N_("Agreements discussed"), default_factory=list)
 
-    _title = field_validator("title", mode="before")(classmethod(lambda cls, v: _required(v)))
+    @field_validator("title", mode="before")
+    @classmethod
+    def _title_required(cls, value: Any) -> Any:
+        return _required(value)
 
     @field_validator("at", mode="before")
     @classmethod
@@ -965,7 +974,10 @@ class Agreement(Record):
                                           text=DOCUMENT.name)
     notes: str = personal(N_("Notes"), "", text=NOTES.name)
 
-    _title = field_validator("title", mode="before")(classmethod(lambda cls, v: _required(v)))
+    @field_validator("title", mode="before")
+    @classmethod
+    def _title_required(cls, value: Any) -> Any:
+        return _required(value)
 
     @field_validator("party_ids", "signatory_ids", mode="before")
     @classmethod
@@ -1032,7 +1044,10 @@ class Task(Record):
     meeting_id: str | None = public(N_("Meeting"), None)
     agreement_id: str | None = public(N_("Agreement"), None)
 
-    _text = field_validator("text", mode="before")(classmethod(lambda cls, v: _required(v)))
+    @field_validator("text", mode="before")
+    @classmethod
+    def _text_required(cls, value: Any) -> Any:
+        return _required(value)
 
     @field_validator("due", "done_on", mode="before")
     @classmethod

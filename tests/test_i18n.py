@@ -20,6 +20,7 @@ TRANSLATES_MARKED = {
     ("store/audit.py", "self.reason"),
     ("store/backups.py", "label"),
     ("store/check.py", "_KIND_NAMES[kind]"),
+    ("store/network.py", "KIND_NAMES[kind]"),
     ("store/records.py", "label_msgid(cls, name)"),
     ("store/records.py", "_PYDANTIC_MESSAGES.get(item['type'], N_('is not a valid value'))"),
     ("store/road.py", "self.label"),
@@ -115,3 +116,12 @@ def test_language_and_dates() -> None:
     assert language_from_environment({}) == "en"
     assert language_from_environment({"LANG": "en_US.UTF-8", "LC_ALL": "id_ID.UTF-8"}) == "id"
     assert language_from_environment({"LANG": "id_ID.UTF-8", "LC_ALL": "C.UTF-8"}) == "en"
+
+
+def test_no_duplicate_translations() -> None:
+    """A msgid written twice in the catalogue: the dict keeps the last one silently."""
+    source = (Path(__file__).parent.parent / "store" / "locale_id.py").read_text("utf-8")
+    keys = [key.value for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Dict)
+            for key in node.keys if isinstance(key, ast.Constant)]
+    twice = sorted({key for key in keys if keys.count(key) > 1})
+    assert not twice, "Translated twice in store/locale_id.py:\n" + "\n".join(map(repr, twice))

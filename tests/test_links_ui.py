@@ -124,6 +124,14 @@ async def test_search_everything_lists_every_spelling_and_opens_a_worker_in_the_
         assert "Phonensan Vilaymeing · Senior Vice President · LFTU" in shown
         assert "Phonesan Vilaymeing · Senior Vice President, LFTU" in shown
         assert "Cases (" not in shown and "Workers (" not in shown
+        # A person opens on top of the search; Escape comes back to it.
+        await pilot.press("enter")  # into the results, on the first
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "PersonScreen")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is search)
+        await pilot.press("up")  # from the first result, back to the search line
+        assert search.focused is search.query_one("#search-line")
 
         # Another spelling of a worker's name: the worker, and the case that holds them.
         line = search.query_one("#search-line", Input)

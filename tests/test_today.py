@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import Input, Static
 
 from store.database import Database
+from store.i18n import format_date
 from store.records import Case, LogEntry, build
 from store.today import Today
 from store.vocab import LogKind
@@ -28,11 +29,12 @@ OVERDUE_STEP = "Send the recruiters' Telegram handles to the labour desk"
 def expected_counts(view: Today) -> str:
     """The header line, worked out here from the store's own figures."""
     overdue = [f for f in view.follow_ups if f.due < view.day] + [
-        d for d in view.deadlines if d.deadline < view.day]
+        d for d in view.deadlines if d.deadline < view.day] + [
+        t for t in view.tasks if t.due < view.day]
     this_week = [f for f in view.follow_ups if f.due >= view.day]
     return (f"{len(overdue)} overdue · {len(this_week)} due this week · "
             f"{len(view.deadlines)} step deadlines · {len(view.awaiting)} awaiting reply · "
-            f"{view.missing_count} without screening or consent")
+            f"{len(view.tasks)} tasks · {view.missing_count} without screening or consent")
 
 
 async def today_shown(pilot) -> TodayScreen:  # type: ignore[no-untyped-def]
@@ -144,6 +146,26 @@ async def test_enter_on_a_deadline_or_a_missing_worker_opens_the_case_on_that_wo
         await until(pilot, lambda: isinstance(app.screen, CaseScreen))
         await pilot.pause()
         assert app.screen.query_one("#workers").current_key == missing.worker_id
+
+
+async def test_an_overdue_task_of_a_meeting_is_marked_and_enter_opens_the_meeting(
+        demo_db: Database) -> None:
+    from tui.screens.meetings import MeetingScreen
+
+    view = demo_db.today()
+    task = next(t for t in view.tasks if t.due < view.day)
+    assert task.meeting_id is not None and task.owner == "Chanpen Manyseing"
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await today_shown(pilot)
+        await cursor_to(pilot, f"t:{task.task_id}")
+        line = next(s for s in screen_text(app).splitlines() if "Chanpen" in s)
+        assert line.startswith("! overdue") and format_date(task.due) in line
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        assert app.screen.meeting_id == task.meeting_id
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is screen)
 
 
 async def test_2_shows_the_list_and_1_or_t_today_but_digits_stay_in_the_filter(

@@ -538,6 +538,11 @@ class PulangApp(App[None]):
     # Forms outside a case, by their draft_kind: (module, class with from_draft(draft)).
     DRAFT_FORMS: ClassVar[dict[str, tuple[str, str]]] = {
         "task": ("tui.screens.tasks", "TaskForm"),
+        "agreement": ("tui.screens.agreements", "AgreementForm"),
+        "agreement_version": ("tui.screens.agreements", "VersionForm"),
+        "organisation": ("tui.screens.directory_forms", "OrganisationForm"),
+        "person": ("tui.screens.directory_forms", "PersonForm"),
+        "meeting": ("tui.screens.meetings", "MeetingForm"),
     }
 
     RECORD_SCREENS: ClassVar[dict[str, tuple[str, str]]] = {

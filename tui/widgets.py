@@ -8,12 +8,13 @@ from typing import Any
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
+from rich.style import Style
 from textual.binding import Binding
 from textual.color import Color
 from textual.content import Content
 from textual.filter import LineFilter
 from textual.strip import Strip
-from textual.widgets import Checkbox, DataTable, Input, SelectionList
+from textual.widgets import Checkbox, DataTable, Input, OptionList, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 from store.i18n import N_, _
@@ -103,6 +104,26 @@ class RecordTable(TranslatedBindings, DataTable[str]):
             pass
 
 
+def with_cursor(widget: OptionList, y: int, strip: Strip) -> Strip:
+    """The cursor's line of an option list in reverse video (underlined while the list has
+    no focus): Textual draws its highlight in colours only, which NO_COLOR and monochrome
+    terminals do not show."""
+    line = widget.scroll_offset.y + y
+    lines = widget._lines  # noqa: SLF001 - (option index, line of it) for each line shown
+    if widget.highlighted is not None and line < len(lines) and \
+            lines[line][0] == widget.highlighted:
+        return strip.apply_style(Style(reverse=True) if widget.has_focus
+                                 else Style(underline=True))
+    return strip
+
+
+class CursorOptionList(OptionList):
+    """An option list whose cursor shows without colours (see `with_cursor`)."""
+
+    def render_line(self, y: int) -> Strip:
+        return with_cursor(self, y, super().render_line(y))
+
+
 class ChoiceList(SelectionList[Any]):
     """A list of choices whose ticked items show an X and unticked ones a blank.
 
@@ -122,7 +143,7 @@ class ChoiceList(SelectionList[Any]):
         inner = segments[1]
         mark = "X" if selection.value in self.selected else " "
         segments[1] = Segment(mark, inner.style, inner.control)
-        return Strip(segments, strip.cell_length)
+        return with_cursor(self, y, Strip(segments, strip.cell_length))
 
 
 class CheckBox(Checkbox):

@@ -38,7 +38,7 @@ from store.records import Record, build
 from store.text import editable, printable
 from tui.screens.conflict import ConflictScreen, Difference, keep_or_drop
 from tui.screens.dialogs import ConfirmDialog
-from tui.screens.pickers import PickField, PickItem
+from tui.screens.pickers import CountryInput, PickField, PickItem
 from tui.translate import TranslatedBindings
 from tui.widgets import CheckBox, ChoiceList, TextInput
 
@@ -175,13 +175,16 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
             return PickField(self.record_type.field_label(spec.name), spec.source,
                              multiple=spec.kind == "picks", chosen=chosen, names=spec.names,
                              id=wid, classes="pick-field")
-        suggester = None
         if spec.kind == "country":
-            suggester = SuggestFromList([name for name, _code in all_countries()],
-                                        case_sensitive=False)
+            return CountryInput(
+                editable(str(value or "")), placeholder=spec.placeholder or _(
+                    "type a name, or F2 to choose from the list"), id=wid,
+                suggester=SuggestFromList([name for name, _code in all_countries()],
+                                          case_sensitive=False),
+                compact=True, select_on_focus=False)
         return TextInput(
             editable(str(value or "")), placeholder=spec.placeholder, id=wid,
-            suggester=suggester, compact=True, select_on_focus=False,
+            compact=True, select_on_focus=False,
         )
 
     def on_mount(self) -> None:

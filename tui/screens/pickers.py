@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -28,7 +29,7 @@ from store.i18n import N_, _
 from store.matching import matches_query
 from store.text import printable
 from tui.translate import TranslatedBindings
-from tui.widgets import ChoiceList, TextInput
+from tui.widgets import ChoiceList, CursorOptionList, TextInput
 
 # Items shown at most under the filter (all are searched).
 _MOST_SHOWN = 300
@@ -58,6 +59,8 @@ class PickerDialog(TranslatedBindings, ModalScreen[list[str] | None]):
         Binding("escape", "cancel", N_("Cancel"), id="picker.cancel"),
         Binding("f1", "app.help", N_("Help"), id="picker.help"),
         Binding("ctrl+s", "confirm", N_("Done"), id="picker.done", priority=True),
+        # Before the list's own Enter, which would tick or untick the line once more.
+        Binding("enter", "enter", show=False, id="picker.enter", priority=True),
     ]
     HELP = N_(
         "Type part of a name to narrow the list: every spelling of a name is searched, and "
@@ -82,7 +85,7 @@ class PickerDialog(TranslatedBindings, ModalScreen[list[str] | None]):
             if self.multiple:
                 yield ChoiceList(id="picker-list", compact=True)
             else:
-                yield OptionList(id="picker-list", compact=True)
+                yield CursorOptionList(id="picker-list", compact=True)
             yield Static("", id="picker-count", markup=False)
             keys = (_("Space ticks · Enter confirms · Escape cancels") if self.multiple
                     else _("Enter chooses · Escape cancels"))
@@ -107,6 +110,8 @@ class PickerDialog(TranslatedBindings, ModalScreen[list[str] | None]):
             choices.clear_options()
             choices.add_options([(Text(item.shown()), item.id, item.id in self.chosen)
                                  for item in shown])
+            if shown:  # Space ticks the first line straight away
+                choices.highlighted = 0
         else:
             options = self.query_one("#picker-list", OptionList)
             options.clear_options()
@@ -149,9 +154,13 @@ class PickerDialog(TranslatedBindings, ModalScreen[list[str] | None]):
         kept = [c for c in self.chosen if c not in visible or c in ticked]
         self.chosen = kept + [v for v in choices.selected if v not in kept]
 
-    def key_enter(self) -> None:
+    def action_enter(self) -> None:
+        """Enter in a list of several choices confirms them (the list would take it as one
+        more tick); anywhere else it does what it does there."""
         if self.multiple and self.focused is self.query_one("#picker-list"):
             self.action_confirm()
+            return
+        raise SkipAction()
 
     def action_confirm(self) -> None:
         if self.multiple:
@@ -237,3 +246,34 @@ class PickField(Static, can_focus=True):
             self.chosen = []
             self._show()
             self.post_message(self.Changed(self))
+
+
+def country_items() -> list[PickItem]:
+    """Every ISO 3166-1 country, named in the user's language, findable by its English name
+    and its codes too."""
+    from store.countries import all_countries, country_name
+
+    return [PickItem(code, name, code, (country_name(code, "en"), code))
+            for name, code in all_countries()]
+
+
+class CountryInput(TextInput):
+    """A country typed by name (completed as it is typed), or chosen from the list with F2."""
+
+    BINDINGS = [
+        Binding("f2", "choose", N_("Choose country"), id="country.choose"),
+    ]
+
+    def action_choose(self) -> None:
+        from store.countries import country_code
+
+        def picked(ids: list[str] | None) -> None:
+            if ids:
+                from store.countries import country_name
+
+                self.value = country_name(ids[0])
+                self.cursor_position = len(self.value)
+
+        current = country_code(self.value) if self.value.strip() else None
+        self.app.push_screen(PickerDialog(_("Country"), country_items(),
+                                          chosen=[current] if current else []), picked)

@@ -33,8 +33,9 @@ if TYPE_CHECKING:
     from store.today import Missing, Today
     from tui.app import PulangApp
 
-# Widths of the columns the rows share: a mark (at least), a date, the case reference.
-_MARK, _DATE, _REF = 10, 11, 12
+# Widths of the columns the rows share: a mark (at least), a date, the case reference; and a
+# task's owner.
+_MARK, _DATE, _REF, _OWNER = 10, 11, 12, 18
 # Rows listed per section at most (the header counts them all): a large database can have tens
 # of thousands of next steps due, and drawing them all would stall the screen.
 _MOST_ROWS = 200
@@ -85,8 +86,10 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         "Today: what needs chasing across every open case. Next steps of the log that are "
         "overdue (marked ! overdue) or due within a week; steps home whose deadline is within a "
         "week; partners who have not answered for a few days (set how many with "
-        "PULANG_REPLY_DAYS, 3 by default); workers without a screening or a consent. Up and "
-        "down move between the lines, Enter opens the case at that entry, worker or step. 2 or "
+        "PULANG_REPLY_DAYS, 3 by default); tasks from meetings and agreements that are overdue "
+        "or due within a week, until they are marked done; workers without a screening or a "
+        "consent. Up and down move between the lines, Enter opens the case at that entry, "
+        "worker or step, or the meeting or agreement a task comes from. 2 or "
         "Escape shows the list of all cases, and 1 or t comes back here from the list or a "
         "case. n starts a new case; / finds a case by reference, title, place or name."
     )
@@ -97,6 +100,8 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         self.cases = 0  # how many cases there are, open or closed
         # Where Enter goes from each line: option id -> (case id, focus for the case screen).
         self.targets: dict[str, tuple[str, dict[str, str]]] = {}
+        # ...or, for a task, to the record it comes from: option id -> (kind, record id).
+        self.records: dict[str, tuple[str, str]] = {}
         self._started = 0.0
         self._painted = False
 
@@ -173,6 +178,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
             _("{count} due this week").format(count=due_this_week),
             _("{count} step deadlines").format(count=len(view.deadlines)),
             _("{count} awaiting reply").format(count=len(view.awaiting)),
+            _("{count} tasks").format(count=len(view.tasks)),
             _("{count} without screening or consent").format(count=view.missing_count),
         ])
 
@@ -192,6 +198,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         rest = width - mark_width - _DATE - _REF - 3
         options: list[Option] = []
         self.targets = {}
+        self.records = {}
 
         def title(text: str, count: int) -> None:
             shown = _("{title} ({count})").format(title=text, count=count) if count else \
@@ -239,6 +246,24 @@ class TodayScreen(TranslatedBindings, Screen[None]):
                 (format_date(a.since), _DATE), (a.ref, _REF),
                 (a.counterpart or _("(no counterpart named)"), rest))
         more(len(view.awaiting))
+        title(_("Tasks from meetings and agreements"), len(view.tasks))
+        task_rest = width - mark_width - _DATE - _OWNER - 3
+        for t in view.tasks[:_MOST_ROWS]:
+            key = f"t:{t.task_id}"
+            kind, source_id = (("meeting", t.meeting_id) if t.meeting_id
+                               else ("agreement", t.agreement_id or ""))
+            self.records[key] = (kind, source_id)
+            line = Text(no_wrap=True, overflow="ellipsis", end="")
+            line.append(mark(t.due < day, _("today") if t.due == day else ""))
+            what = f"{t.text} · {t.source}" if t.source else t.text
+            for text, cell_width in ((format_date(t.due), _DATE),
+                                     (t.owner or _("nobody yet"), _OWNER), (what, task_rest)):
+                line.append(" " + fit(text, cell_width))
+            options.append(Option(line, id=key))
+        if len(view.tasks) > _MOST_ROWS:
+            options.append(Option(Text(_("… and {count} more: see each meeting or "
+                                         "agreement").format(count=len(view.tasks) - _MOST_ROWS)),
+                                  disabled=True))
         title(_("Without screening or consent"), view.missing_count)
         def lacking_of(m: Missing) -> str:
             return ", ".join([*([] if m.screening else [_("no screening")]),
@@ -259,7 +284,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         listing.clear_options()
         listing.add_options(options)
         counts = self.query_one("#today-counts", Static)
-        if self.targets:
+        if self.targets or self.records:
             counts.update(self.counts())
         elif self.cases == 0:
             counts.update(_("No cases yet. Press n to record the first one."))
@@ -288,6 +313,10 @@ class TodayScreen(TranslatedBindings, Screen[None]):
 
     @on(OptionList.OptionSelected, "#today")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
+        record = self.records.get(event.option.id or "")
+        if record is not None:
+            self.pulang.open_record(*record)
+            return
         target = self.targets.get(event.option.id or "")
         if target is not None:
             case_id, focus = target

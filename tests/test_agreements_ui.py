@@ -1,0 +1,140 @@
+"""Cooperation agreements in the real app at 80×24 on a copy of the demo, driven by keys: moving
+one along its lifecycle, comparing its draft versions, adding one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from store.database import Database
+from store.demo import write_demo
+from store.vocab import AgreementStatus
+from tests.ui_helpers import screen_text, until
+from tui.app import PulangApp
+from tui.screens.agreements import (
+    AgreementScreen,
+    AgreementsScreen,
+    DiffScreen,
+    LineList,
+    MoveDialog,
+    VersionForm,
+    side_rows,
+    unified_lines,
+)
+from tui.screens.today import TodayScreen
+
+TITLE = "KSPSI–LFTU cooperation"
+
+
+async def open_agreement(pilot) -> AgreementScreen:  # type: ignore[no-untyped-def]
+    """From Today: 5 for the list, Enter on the demo's one agreement."""
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.db is not None)
+    await pilot.press("5")
+    await until(pilot, lambda: isinstance(app.screen, AgreementsScreen))
+    await pilot.pause()
+    assert TITLE in screen_text(app)
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, AgreementScreen))
+    await pilot.pause()
+    return app.screen
+
+
+def offered(dialog: MoveDialog) -> list[str]:
+    listing = dialog.query_one("#move-list", LineList)
+    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+
+async def test_move_along_the_lifecycle(db_path: Path) -> None:
+    write_demo(db_path).close()
+    app = PulangApp(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_agreement(pilot)
+        assert "Status: drafting since" in screen_text(app)
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, MoveDialog))
+        assert offered(app.screen) == ["1 negotiation", "2 idea", "3 terminated"]
+        # 1 chooses negotiation (the cursor goes to the date, today already), a note, Enter.
+        await pilot.press("1", "tab", *"Sent to LFTU", "enter")
+        await until(pilot, lambda: isinstance(app.screen, AgreementScreen))
+        await pilot.pause()
+        today = dt.date.today()
+        with Database.open(db_path) as db:
+            agreement = db.agreements()[0]
+        assert agreement.status is AgreementStatus.NEGOTIATION
+        assert agreement.history[-1].status is AgreementStatus.NEGOTIATION
+        assert agreement.history[-1].on == today
+        assert agreement.history[-1].note == "Sent to LFTU"
+        shown = screen_text(app)
+        assert "Status: negotiation since" in shown
+        assert "· negotiation · Sent to LFTU" in shown
+        # From negotiation: on to signed, back to drafting, or ended; never idea again.
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, MoveDialog))
+        assert offered(app.screen) == ["1 signed", "2 drafting", "3 terminated"]
+        # A date in the future is refused in the dialog, with what was typed kept.
+        tomorrow = (today + dt.timedelta(days=1)).strftime("%d/%m/%Y")
+        await pilot.press("1", *["backspace"] * 10, *tomorrow, "tab", *"by both", "enter")
+        await until(pilot, lambda: "not be in the future" in screen_text(app))
+        assert isinstance(app.screen, MoveDialog)
+        assert app.screen.query_one("#move-note").value == "by both"
+        await pilot.press("escape")
+        with Database.open(db_path) as db:
+            assert db.agreements()[0].status is AgreementStatus.NEGOTIATION
+
+
+async def test_difference_between_versions(db_path: Path) -> None:
+    write_demo(db_path).close()
+    app = PulangApp(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_agreement(pilot)
+        await pilot.press("D")
+        await until(pilot, lambda: isinstance(app.screen, DiffScreen))
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Version 1 (" in shown and "→ version 2 (" in shown
+        assert "- The parties cooperate to protect workers" in shown
+        await pilot.press("end")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "- This agreement is in force for three years" in shown
+        assert "+ This agreement is in force for five years" in shown
+        # Side by side: the earlier version on the left, the later on the right, each marked.
+        await pilot.press("s", "end")
+        await pilot.pause()
+        rows = [line for line in screen_text(app).splitlines() if "│" in line]
+        pair = next(line for line in rows if "This agreement is in force for" in line)
+        left, right = pair.split("│", 1)
+        assert left.startswith("- This agreement is in force for")
+        assert right.startswith("+ This agreement is in force for")
+        assert "three" in left and "five" in right
+        assert all(len(line.rstrip()) <= 80 for line in rows)
+
+
+def test_the_difference_reads_without_colour() -> None:
+    old = "one\ntwo\nthree\n"
+    new = "one\n2\nthree\nfour\n"
+    assert unified_lines(old, new) == [("@", "@@ -1,3 +1,4 @@"), (" ", "one"), ("-", "two"),
+                                       ("+", "2"), (" ", "three"), ("+", "four")]
+    assert side_rows(old, new) == [(" ", "one", " ", "one"), ("-", "two", "+", "2"),
+                                   (" ", "three", " ", "three"), (" ", "", "+", "four")]
+
+
+async def test_add_a_draft_version(db_path: Path) -> None:
+    write_demo(db_path).close()
+    app = PulangApp(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_agreement(pilot)
+        await pilot.press("v")
+        await until(pilot, lambda: isinstance(app.screen, VersionForm))
+        await pilot.press(*"Article 1.", "enter", *"The parties cooperate.", "tab",
+                          *"Third draft", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, AgreementScreen))
+        await pilot.pause()
+        with Database.open(db_path) as db:
+            version = db.agreements()[0].draft(3)
+        assert version is not None
+        assert version.text == "Article 1.\nThe parties cooperate."
+        assert version.note == "Third draft"
+        shown = screen_text(app)
+        assert "version 3 · " in shown and "· 2 lines · Third draft" in shown
