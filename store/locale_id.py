@@ -1651,4 +1651,80 @@ CATALOGUE: dict[str, str] = {
     "e.g. ASEAN TUC working visit to LFTU": "mis. kunjungan kerja ASEAN TUC ke LFTU",
     "country name or code, e.g. Laos or LA": "nama atau kode negara, mis. Laos atau LA",
     "Enter chooses organisations of the directory.": "Enter memilih organisasi dari direktori.",
+
+    # -- link: the global search, the directory in the palette, log entries linked --------
+    "Link this log's counterparts to the directory": (
+        "Tautkan pihak yang dihubungi dalam catatan ini ke direktori"),
+    "Organisations and people typed in this log that look like records of the directory: "
+    "link them (Shift+L)": (
+        "Lembaga dan orang yang diketik dalam catatan ini yang tampaknya ada di direktori: "
+        "tautkan (Shift+L)"),
+    "The directory of partner organisations and their people (3)": (
+        "Direktori organisasi mitra dan orang-orangnya (3)"),
+    "Meetings with partners, their decisions and follow-ups (4)": (
+        "Rapat dengan mitra, keputusan dan tindak lanjutnya (4)"),
+    "Cooperation agreements, their drafts and commitments (5)": (
+        "Perjanjian kerja sama, drafnya dan komitmennya (5)"),
+    "Cases, workers, organisations, people, meetings and agreements (Ctrl+F)": (
+        "Kasus, pekerja, organisasi, orang, rapat dan perjanjian (Ctrl+F)"),
+    "Open:": "Buka:",
+    "Organisation in the directory": "Organisasi di direktori",
+    "Person in the directory": "Orang di direktori",
+    "Link counterparts": "Tautkan ke direktori",
+    "L link {count}": "L tautkan {count}",
+    "{count} counterparts can be linked to the directory: L": (
+        "{count} pihak yang dihubungi dapat ditautkan ke direktori: L"),
+    "1 counterpart can be linked to the directory: L": (
+        "1 pihak yang dihubungi dapat ditautkan ke direktori: L"),
+    "Every counterpart in this log is linked, or matches nobody in the directory": (
+        "Semua pihak yang dihubungi dalam catatan ini sudah ditautkan, atau tidak cocok dengan "
+        "siapa pun di direktori"),
+    "{count} log entries linked to the directory.": "{count} entri catatan ditautkan ke direktori.",
+    "1 log entry linked to the directory.": "1 entri catatan ditautkan ke direktori.",
+    "Link": "Tautkan",
+    "Skip": "Lewati",
+    "Close": "Tutup",
+    "Counterparts typed in this case's log that look like an organisation or a person of "
+    "the directory. Each line shows the text as it was typed, the record of the directory "
+    "it most likely means, and in how many log entries it appears. Up and down move "
+    "between the lines; y links those entries to that record, n skips the line. The text "
+    "typed in the entries never changes, and nothing is linked without y. Escape closes.": (
+        "Pihak yang dihubungi yang diketik dalam catatan kasus ini dan tampaknya merupakan "
+        "organisasi atau orang di direktori. Tiap baris menampilkan teks seperti yang diketik, "
+        "data direktori yang paling mungkin dimaksud, dan di berapa entri catatan teks itu "
+        "muncul. Panah atas dan bawah berpindah antarbaris; y menautkan entri-entri itu ke "
+        "data tersebut, n melewati baris itu. Teks yang diketik dalam entri tidak pernah "
+        "berubah, dan tidak ada yang ditautkan tanpa y. Escape menutup."
+    ),
+    "Link counterparts to the directory": "Tautkan pihak yang dihubungi ke direktori",
+    "As typed in the log → the record of the directory it likely means. The text typed "
+    "stays as it is.": (
+        "Seperti diketik dalam catatan → data direktori yang kemungkinan dimaksud. Teks yang "
+        "diketik tetap seperti semula."),
+    "y links · n skips · Escape closes": "y tautkan · n lewati · Escape tutup",
+    "linked": "ditautkan",
+    "skipped": "dilewati",
+    "in 1 log entry": "di 1 entri catatan",
+    "in {count} log entries": "di {count} entri catatan",
+    "Search everything: type part of a case reference or title, a place, a worker's name "
+    "(any spelling), an organisation's name or acronym, a person's name (small differences "
+    "of spelling are forgiven), or a meeting's or agreement's title. Results come grouped "
+    "by kind as you type. Down or Enter moves into the results; Enter opens the one under "
+    "the cursor (a worker opens in their case); Up from the first result comes back to the "
+    "search line. Escape closes the search.": (
+        "Cari semua: ketik sebagian nomor atau judul kasus, tempat, nama pekerja (ejaan apa "
+        "pun), nama atau singkatan organisasi, nama orang (perbedaan ejaan kecil dimaafkan), "
+        "atau judul rapat atau perjanjian. Hasil muncul dikelompokkan menurut jenisnya saat "
+        "Anda mengetik. Panah bawah atau Enter pindah ke hasil; Enter membuka hasil di bawah "
+        "kursor (pekerja dibuka di kasusnya); panah atas dari hasil pertama kembali ke baris "
+        "pencarian. Escape menutup pencarian."
+    ),
+    "name, reference, title, place…": "nama, nomor, judul, tempat…",
+    "Type to search cases, workers, organisations, people, meetings and agreements.": (
+        "Ketik untuk mencari kasus, pekerja, organisasi, orang, rapat dan perjanjian."),
+    "Searching…": "Mencari…",
+    "first {count}": "{count} pertama",
+    "Nothing matches “{query}”.": "Tidak ada yang cocok dengan “{query}”.",
+    "{count} found · Down moves into the results, Enter opens": (
+        "{count} ditemukan · Panah bawah ke hasil, Enter membuka"),
 }

@@ -1,4 +1,5 @@
-"""The command palette (ctrl+p): the app's own commands, and every case by its reference."""
+"""The command palette (ctrl+p): the app's own commands, every case by its reference, and (from
+three letters typed) the organisations and people of the directory by any of their names."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from store.i18n import _
 from store.text import fold, printable
 
 _MOST_CASES = 40
+_MOST_RECORDS = 20  # organisations and people of the directory offered at most
+_RECORD_QUERY = 3  # letters typed before the directory is searched
 
 if TYPE_CHECKING:
     from tui.app import PulangApp
@@ -47,6 +50,10 @@ class PulangCommands(Provider):
             here.append((_("Mark a step"),
                          _("Set the step under the cursor for the selected workers (m)"),
                          self.screen.action_mark_step))
+            here.append((_("Link this log's counterparts to the directory"),
+                         _("Organisations and people typed in this log that look like "
+                           "records of the directory: link them (Shift+L)"),
+                         self.screen.action_link_counterparts))
         return here + [
             (_("New case"), _("Record a new case"), app.new_case),
             (_("Go to case…"), _("Find a case by reference, title, place or worker name"),
@@ -54,6 +61,17 @@ class PulangCommands(Provider):
             (_("Today"), _("What needs chasing today, across every open case (1)"),
              app.after_leaving_forms(app.show_today)),
             (_("Cases"), _("The list of all cases"), app.after_leaving_forms(app.show_cases)),
+            (_("People & organisations"),
+             _("The directory of partner organisations and their people (3)"),
+             app.after_leaving_forms(partial(app.show_top, "directory"))),
+            (_("Meetings"), _("Meetings with partners, their decisions and follow-ups (4)"),
+             app.after_leaving_forms(partial(app.show_top, "meetings"))),
+            (_("Agreements"), _("Cooperation agreements, their drafts and commitments (5)"),
+             app.after_leaving_forms(partial(app.show_top, "agreements"))),
+            # Over a form too: it opens on top, and Escape comes back to what was typed.
+            (_("Search everything"),
+             _("Cases, workers, organisations, people, meetings and agreements (Ctrl+F)"),
+             app.action_search),
             *common,
         ]
 
@@ -86,4 +104,41 @@ class PulangCommands(Provider):
                       help=_("Open this case"))
             shown += 1
             if shown == _MOST_CASES:
-                return
+                break
+        if len(query.strip()) >= _RECORD_QUERY:
+            for hit in self._directory_hits(query):
+                yield hit
+
+    def _directory_hits(self, query: str) -> list[Hit]:
+        """Organisations and people whose names (any of them) match `query`, to open."""
+        from store.countries import country_name
+        from store.matching import matches_query
+
+        app: PulangApp = self.app  # type: ignore[assignment]
+        db = app.db
+        assert db is not None
+        matcher = self.matcher(query)
+        prefix = _("Open:")
+        orgs = db.organisations()
+        org_names = {o.id: o.acronym or o.name for o in orgs}
+        found: list[tuple[str, str, str, str]] = []  # kind, id, name, help
+        for org in orgs:
+            if matches_query(query, org.all_names):
+                about = [_("Organisation in the directory"), org.city,
+                         country_name(org.country)]
+                found.append(("organisation", org.id, org.shown_name,
+                              " · ".join(x for x in about if x)))
+        for person in db.people():
+            if matches_query(query, person.all_names):
+                about = [_("Person in the directory"), person.title,
+                         org_names.get(person.org_id or "", "")]
+                found.append(("person", person.id, person.full_name,
+                              " · ".join(x for x in about if x)))
+        hits = []
+        for kind, record_id, name, about in found[:_MOST_RECORDS]:
+            text = printable(f"{prefix} {name}", limit=200)
+            # Content, not matcher.highlight(): a name is whatever was typed, never markup.
+            hits.append(Hit(max(matcher.match(text), 0.5), Content(text),
+                            partial(app.open_record, kind, record_id), text=text,
+                            help=printable(about, limit=200)))
+        return hits

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import time
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -91,6 +92,8 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         Binding("asterisk", "toggle_all", N_("Select all or none"), id="case.select_all",
                 show=False),
         Binding("m", "mark_step", N_("Mark step"), id="case.mark_step", show=False),
+        Binding("L", "link_counterparts", N_("Link counterparts"), id="case.link",
+                show=False),
         Binding("f1", "app.help", N_("Help"), id="case.help"),
     ]
     HELP = N_(
@@ -134,6 +137,10 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         self.selected: set[str] = set()  # workers chosen for a group action
         self.grid_template: Template | None = None  # the steps across, when plans exist
         self._stale = False  # another officer changed the database while a form was in front
+        # The directory's names of the records the log links to (read when first shown).
+        self._directory_names: dict[str, str] = {}
+        self.link_offers = 0  # counterparts of this log that could be linked (L)
+        self._offers_told = False  # said once, in a notification, when the case opens
 
     @property
     def pulang(self) -> PulangApp:
@@ -237,9 +244,11 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         self.derived = derive_from_plans(self.plans.values())  # the plans just read
         self.selected &= {w.id for w in self.case_workers}
         self.title = _screen_title(self.case)
+        self._directory_names = {}
         self.render_facts()
         self.render_workers()
         self.render_log()
+        self.count_link_offers()
 
     def render_facts(self) -> None:
         case = self.case
@@ -500,11 +509,82 @@ class CaseScreen(TranslatedBindings, Screen[None]):
                 key=entry.id,
             )
         table.move_to_key(keep)
-        self.query_one("#log-title", Label).update(
-            _("Log ({count}), newest first · l add · Enter edit · x step done").format(
-                count=len(self.entries)
-            )
-        )
+        title = _("Log ({count}), newest first · l add · Enter edit · x step done").format(
+            count=len(self.entries))
+        if self.link_offers:
+            title += " · " + _("L link {count}").format(count=self.link_offers)
+        self.query_one("#log-title", Label).update(title)
+
+    # -- the log's counterparts and the directory ------------------------------------------
+
+    def count_link_offers(self) -> None:
+        """How many counterparts of this log could be linked to the directory: worked out in
+        a thread, shown in the log's title (and, the first time, said in a notification)."""
+        self.run_worker(self._count_offers, group="link-offers", exclusive=True)
+
+    async def _count_offers(self) -> None:
+        db = self.pulang.db
+        if db is None or db.locked:
+            return
+        try:
+            offers = await asyncio.to_thread(db.counterpart_offers, self.case_id)
+        except PulangError:
+            return  # only a hint: the log itself shows what is there
+        if not self.is_attached:
+            return
+        if len(offers) != self.link_offers:
+            self.link_offers = len(offers)
+            self.render_log()
+        if offers and not self._offers_told:
+            self.notify(_("{count} counterparts can be linked to the directory: L").format(
+                count=len(offers)) if len(offers) > 1 else
+                _("1 counterpart can be linked to the directory: L"), timeout=6)
+        self._offers_told = True
+
+    def directory_name(self, kind: str, record_id: str) -> str:
+        """The name of an organisation or person of the directory the log links to."""
+        if record_id not in self._directory_names:
+            db = self.pulang.db
+            try:
+                name = (db.organisation(record_id).shown_name if kind == "org"
+                        else db.person(record_id).full_name)
+            except PulangError:
+                name = _("(removed)")
+            self._directory_names[record_id] = name
+        return self._directory_names[record_id]
+
+    def linked_names(self, entry: LogEntry) -> str:
+        """The directory records an entry is linked to, in words: "Person (Organisation)"."""
+        org = (self.directory_name("org", entry.counterpart_org_id)
+               if entry.counterpart_org_id else "")
+        person = (self.directory_name("person", entry.counterpart_person_id)
+                  if entry.counterpart_person_id else "")
+        if org and person:
+            return f"{person} ({org})"
+        return org or person
+
+    def action_link_counterparts(self) -> None:
+        """Offer to link the log's free-text counterparts to the directory, line by line."""
+        from tui.screens.dialogs import LinkDialog
+
+        try:
+            offers = self.pulang.db.counterpart_offers(self.case_id)
+        except PulangError as error:
+            self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
+            return
+        if not offers:
+            self.notify(_("Every counterpart in this log is linked, or matches nobody in the "
+                          "directory"))
+            return
+
+        def closed(linked: int | None) -> None:
+            if linked:
+                self.notify(_("{count} log entries linked to the directory.").format(
+                    count=linked) if linked > 1 else
+                    _("1 log entry linked to the directory."))
+            self._reload_shown()
+
+        self.app.push_screen(LinkDialog(offers), closed)
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -600,6 +680,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             others = [e for e in self.entries if e.id != saved.id]
             self.entries = sorted([*others, saved], key=lambda e: e.at, reverse=True)
             self.render_log()
+            self.count_link_offers()  # a counterpart typed or linked there
         else:
             self.reload()
 
@@ -727,9 +808,13 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         if entry is None:
             detail.update("")
             return
-        who = " · ".join(p for p in (entry.counterpart_org, entry.counterpart_person) if p)
+        who = shown(" · ".join(p for p in (entry.counterpart_org, entry.counterpart_person)
+                               if p))
+        linked = self.linked_names(entry)
+        if linked:  # the directory's record, after the text as it was typed
+            who = f"{who} → {shown(linked)}" if who else f"→ {shown(linked)}"
         summary = printable(entry.summary, multiline=True, limit=_DETAIL_LIMIT)
-        text = f"{shown(who)}: {summary}" if who else summary
+        text = f"{who}: {summary}" if who else summary
         if entry.consent_override:
             names = {w.id: w.full_name for w in self.case_workers}
             text += "\n" + _("Referred without consent, on the officer's say: {names}").format(

@@ -10,17 +10,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, cast
 
+from textual import on
 from textual.content import Content
+from textual.widgets import Input, Select
 
 from store.countries import country_name
 from store.database import current_user
-from store.errors import ConsentNeeded, RuleRefused, StageReasonNeeded
+from store.errors import ConsentNeeded, PulangError, RuleRefused, StageReasonNeeded
 from store.i18n import _, date_for_input, datetime_for_input
 from store.parse import format_phone
 from store.records import Case, Consent, LogEntry, Worker
-from store.text import printable
+from store.text import editable, printable
 from store.vocab import (
     CONSENTABLE,
+    RECIPIENT_OF_ORG,
     CaseKind,
     ExploitationType,
     LogKind,
@@ -36,6 +39,7 @@ from store.vocab import (
 )
 from tui.screens.dialogs import ConfirmDialog, ReasonDialog
 from tui.screens.form import FieldSpec, RecordForm
+from tui.screens.pickers import PickField, PickItem
 
 if TYPE_CHECKING:
     from store.database import Database
@@ -200,6 +204,12 @@ class LogEntryForm(RecordForm[LogEntry]):
             FieldSpec("kind", "select", choices(LogKind), required=True),
             FieldSpec("counterpart_org", placeholder=_("e.g. KBRI Phnom Penh")),
             FieldSpec("counterpart_person", placeholder=_("name and title")),
+            # The same counterparts as records of the directory (the text above stays as
+            # typed; picking fills it only when empty).
+            FieldSpec("counterpart_org_id", "pick", source=self._organisations,
+                      hint=_("Enter chooses an organisation of the directory.")),
+            FieldSpec("counterpart_person_id", "pick", source=self._people,
+                      hint=_("Enter chooses a person of the directory.")),
             FieldSpec("counterpart_kind", "select", choices(RecipientKind),
                       hint=_("who receives it: decides whose consent is needed")),
             FieldSpec("summary", "area", required=True),
@@ -222,6 +232,8 @@ class LogEntryForm(RecordForm[LogEntry]):
             "recorded_by": current_user(),
             "worker_ids": [],
             "awaiting_reply": False,
+            "counterpart_org_id": None,
+            "counterpart_person_id": None,
         }
 
     def values_of(self, entry: LogEntry) -> dict[str, Any]:
@@ -230,6 +242,8 @@ class LogEntryForm(RecordForm[LogEntry]):
             "kind": entry.kind,
             "counterpart_org": entry.counterpart_org,
             "counterpart_person": entry.counterpart_person,
+            "counterpart_org_id": entry.counterpart_org_id,
+            "counterpart_person_id": entry.counterpart_person_id,
             "counterpart_kind": entry.counterpart_kind,
             "summary": entry.summary,
             "next_step": entry.next_step,
@@ -246,6 +260,58 @@ class LogEntryForm(RecordForm[LogEntry]):
 
     def persist(self, record: LogEntry) -> LogEntry:
         return _db(self).save_log_entry(record)
+
+    # -- the counterpart in the directory --------------------------------------------------
+
+    def _organisations(self) -> list[PickItem]:
+        from tui.screens.tasks import organisation_items
+
+        return organisation_items(_db(self))
+
+    def _people(self) -> list[PickItem]:
+        from tui.screens.tasks import people_items
+
+        return people_items(_db(self))
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        # The names of the records linked now (or in a draft put back), for the fields.
+        db = _db(self)
+        for name, read in (("counterpart_org_id", lambda i: db.organisation(i).shown_name),
+                           ("counterpart_person_id", lambda i: db.person(i).full_name)):
+            pick = self.query_one(f"#f-{name}", PickField)
+            for record_id in pick.chosen:
+                try:
+                    pick.names[record_id] = read(record_id)
+                except PulangError:
+                    pass  # shown as removed
+            pick.set_value(pick.value)
+
+    @on(PickField.Changed)
+    def _picked(self, event: PickField.Changed) -> None:
+        """A record of the directory chosen: fill the free text from it where nothing was
+        typed, and the kind of counterpart from the organisation's kind if not set. What
+        was typed is never overwritten."""
+        chosen = event.field.value
+        if not isinstance(chosen, str):
+            return
+        db = _db(self)
+        try:
+            if event.field.id == "f-counterpart_org_id":
+                org = db.organisation(chosen)
+                self._fill_if_empty("counterpart_org", org.shown_name)
+                kind = self.query_one("#f-counterpart_kind", Select)
+                if kind.value is Select.NULL and org.kind in RECIPIENT_OF_ORG:
+                    kind.value = RECIPIENT_OF_ORG[org.kind]
+            elif event.field.id == "f-counterpart_person_id":
+                self._fill_if_empty("counterpart_person", db.person(chosen).full_name)
+        except PulangError:
+            return  # removed meanwhile: the save says so
+
+    def _fill_if_empty(self, name: str, text: str) -> None:
+        field = self.query_one(f"#f-{name}", Input)
+        if not field.value.strip():
+            field.value = editable(text)
 
     def refused_by_rule(self, error: RuleRefused, record: LogEntry) -> bool:
         """A referral naming workers whose consent does not cover it: ask, and on yes save it
