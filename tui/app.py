@@ -272,8 +272,9 @@ class PulangApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "lock" and (isinstance(self.screen, LockScreen) or self.db is None):
             return False  # nothing to lock: not offered in the footer either
-        if action == "search":
-            return self.db is not None and not isinstance(self.screen, LockScreen)
+        if action == "search":  # not offered on the search itself (named, not imported)
+            return (self.db is not None and not isinstance(self.screen, LockScreen)
+                    and type(self.screen).__name__ != "SearchScreen")
         if action in ("show_today", "show_cases", "show_top"):
             # Only between Today, the list and a case: over a form, a dialog or the lock
             # screen a 1 or a 2 is never taken as leaving it. Read from a class attribute,

@@ -116,7 +116,11 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         "family, H shelter or health, S statistics; W withdrawn); Scr shows the screening "
         "(VoT victim, pos possible, not, ? open). s opens the screening of the worker under "
         "the cursor, c their consent. The case's stage follows the steps of the least advanced "
-        "worker still on the road."
+        "worker still on the road.\n\n"
+        "The directory: a log entry can name its counterpart from People & organisations (the "
+        "line under the log then shows → and the name). Shift+L offers to link the counterparts "
+        "typed as free text to the directory records they most likely are: y links one, n "
+        "skips it; the text as typed is never changed."
     )
 
     def __init__(self, case_id: str, drafts: list[dict[str, Any]] | None = None,

@@ -92,6 +92,12 @@ class SearchScreen(TranslatedBindings, Screen[None]):
         self.title = _("Search everything")
         self.set_focus(self.query_one("#search-line", Input))
 
+    def on_screen_resume(self) -> None:
+        """Back from a record opened from here: it may have been changed, merged or removed,
+        so the results are looked up again."""
+        if self.searched and self.query_one("#search-line", Input).value == self.searched:
+            self._search_now()
+
     # -- searching -------------------------------------------------------------------------
 
     @on(Input.Changed, "#search-line")
