@@ -363,8 +363,8 @@ class LogEntry(Record):
     # Workers named in a referral their consent did not cover, sent on the officer's say.
     consent_override: list[str] = public(N_("Referred without consent"), default_factory=list)
     # The counterpart in the directory, when linked; the free text above stays as typed.
-    counterpart_org_id: str | None = public(N_("Counterpart organisation (directory)"), None)
-    counterpart_person_id: str | None = public(N_("Counterpart person (directory)"), None)
+    counterpart_org_id: str | None = public(N_("Linked organisation"), None)
+    counterpart_person_id: str | None = public(N_("Linked person"), None)
     due_date: dt.date | None = public(N_("Due date"), None)
     next_step_done: bool = public(N_("Next step done"), False)
 
