@@ -702,7 +702,8 @@ class Database(NetworkMixin):
         request under the data protection law).
 
         The worker's private fields (by the field classification) go back to empty, their
-        name becomes ERASED_NAME, and their names are blanked out of the case's log text. The
+        name becomes ERASED_NAME, and their names are blanked out of the private text of the
+        case's log, of every meeting's agenda and decisions, and of every task. The
         journal is then folded into a new snapshot, so no earlier version of the record is
         left in the database files; backups taken before now expire after
         ERASED_BACKUP_DAYS days (store.backups), and the erasure's time is kept in the
@@ -731,6 +732,12 @@ class Database(NetworkMixin):
                     cleaned = _without_names(entry, names)
                     if cleaned is not None:
                         self._save(cleaned)
+                # A meeting's agenda or decisions, or a task, may name the worker too.
+                for kind in (Meeting, Task):
+                    for record in self._all(kind):
+                        cleaned_record = _without_names(record, names)
+                        if cleaned_record is not None:
+                            self._save(cleaned_record)
                 from store import backups
 
                 backups.record_erasure(self._engine, now)
@@ -1229,12 +1236,13 @@ def _blanked(kind: type[Record]) -> dict[str, Any]:
     return blank
 
 
-def _without_names(entry: LogEntry, names: list[str]) -> LogEntry | None:
-    """The log entry with every spelling of `names` blanked out of its text, or None if no
-    text held one."""
+def _without_names(entry: R, names: list[str]) -> R | None:
+    """The record with every spelling of `names` blanked out of its personal and sensitive
+    text, or None if no such text held one. Ids and codes are never touched (a short name
+    such as "Ade" can be part of an id's hex digits)."""
     changes: dict[str, Any] = {}
     for field, value in entry.model_dump().items():
-        if not isinstance(value, str) or not value:
+        if not isinstance(value, str) or not value or not is_private(type(entry), field):
             continue
         cleaned = value
         for name in sorted(names, key=len, reverse=True):

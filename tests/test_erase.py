@@ -9,7 +9,7 @@ from pathlib import Path
 
 from store.classification import is_private
 from store.database import ERASED_NAME, Database
-from store.records import LogEntry, Record, Worker, build
+from store.records import LogEntry, Record, Task, Worker, build
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.dialogs import ConfirmDialog
@@ -43,6 +43,12 @@ def test_erasing_leaves_no_personal_value_in_any_file(demo_db: Database, db_path
     demo_db.save_log_entry(build(LogEntry, {
         "case_id": case.id, "worker_ids": [worker.id],
         "summary": f"Spoke with {worker.full_name} about the flight home"}))
+    # The network may name the worker too: a meeting's decisions, a follow-up task.
+    meeting = demo_db.meetings()[0]
+    demo_db.save_meeting(meeting.model_copy(update={
+        "decisions": f"{meeting.decisions}\nLFTU to ask about {worker.full_name}'s passport."}))
+    demo_db.save_task(build(Task, {"text": f"Call {worker.other_spellings[0]}'s family",
+                                   "meeting_id": meeting.id}))
     others = {v for w in demo_db.workers_of(case.id) if w.id != worker.id
               for v in private_values(w)}
     secrets = [v for v in private_values(worker) if v not in others]  # theirs alone
@@ -55,6 +61,8 @@ def test_erasing_leaves_no_personal_value_in_any_file(demo_db: Database, db_path
     assert erased.passport_number == "" and erased.phone is None
     assert len(demo_db.workers_of(case.id)) == count  # the record stays for the counts
     assert all(worker.full_name not in e.summary for e in demo_db.log_of(case.id))
+    assert f"about {ERASED_NAME}'s passport" in demo_db.meeting(meeting.id).decisions
+    assert f"Call {ERASED_NAME}'s family" in [t.text for t in demo_db.tasks()]
     demo_db.close()
     files = database_files(db_path)
     assert any(f.name.endswith(".journal") for f in files)
@@ -100,3 +108,14 @@ def test_an_erased_worker_is_shown_as_erased_and_asked_about_first(demo_db: Data
             assert "personal" in text and "erased" in text
 
     asyncio.run(scenario())
+
+
+def test_a_short_name_is_blanked_from_text_but_never_from_an_id() -> None:
+    from store.database import _without_names
+
+    entry = build(LogEntry, {"id": "ade" + "0" * 29, "case_id": "fade" + "1" * 28,
+                             "summary": "Ade called from the shelter"})
+    cleaned = _without_names(entry, ["Ade"])
+    assert cleaned is not None
+    assert (cleaned.id, cleaned.case_id) == (entry.id, entry.case_id)
+    assert cleaned.summary == f"{ERASED_NAME} called from the shelter"
