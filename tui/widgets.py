@@ -112,8 +112,10 @@ def with_cursor(widget: OptionList, y: int, strip: Strip) -> Strip:
     lines = widget._lines  # noqa: SLF001 - (option index, line of it) for each line shown
     if widget.highlighted is not None and line < len(lines) and \
             lines[line][0] == widget.highlighted:
-        return strip.apply_style(Style(reverse=True) if widget.has_focus
-                                 else Style(underline=True))
+        # Over the line's own styles (post_style), not under them: the highlighted option's
+        # style says reverse=False outright, which would win over a base style.
+        mark = Style(reverse=True) if widget.has_focus else Style(underline=True)
+        return Strip(Segment.apply_style(list(strip), post_style=mark), strip.cell_length)
     return strip
 
 

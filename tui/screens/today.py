@@ -28,6 +28,7 @@ from store.text import printable
 from tui import perf
 from tui.caselist import fit
 from tui.translate import TranslatedBindings
+from tui.widgets import with_cursor
 
 if TYPE_CHECKING:
     from store.today import Missing, Today
@@ -61,15 +62,8 @@ class TodayList(TranslatedBindings, OptionList):
         ]
 
     def render_line(self, y: int) -> Strip:
-        """The cursor's line in reverse video, as in the cases list: Textual draws its own
-        highlight in colours only, which NO_COLOR and monochrome terminals do not show."""
-        strip = super().render_line(y)
-        line = self.scroll_offset.y + y
-        if self.highlighted is not None and line < len(self._lines) and \
-                self._lines[line][0] == self.highlighted:  # noqa: SLF001
-            style = Style(reverse=True) if self.has_focus else Style(underline=True)
-            strip = strip.apply_style(style)
-        return strip
+        """The cursor's line in reverse video, as in the cases list (see `with_cursor`)."""
+        return with_cursor(self, y, super().render_line(y))
 
 
 class TodayScreen(TranslatedBindings, Screen[None]):
