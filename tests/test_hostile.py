@@ -419,7 +419,9 @@ def test_the_store_keeps_whatever_an_older_version_wrote(
 def write_as_older_version(db: Database, record: Record, **fields: Any) -> None:
     """Put text into a record the way an older version or another tool could have: straight
     into the store, without today's policy."""
-    table = {Case: "cases", Worker: "workers", LogEntry: "log"}[type(record)]
+    from store.database import _TABLE_OF
+
+    table = _TABLE_OF[type(record)]
     current = db.get(type(record), record.id)
     data = {**current.model_dump(mode="json"), **fields, "version": current.version + 1}
     with db.transaction():
@@ -776,3 +778,44 @@ def test_check_prints_no_control_character(tmp_path: Path) -> None:
     assert "Full name: is not valid" in out, "a personal value is never printed"
     assert "owned" not in out, "no record's text is printed"
     assert "hostile\ufffd[2J\ufffd.json" in done.stderr
+
+
+async def test_the_network_shows_markup_and_controls_from_the_file_as_typed(
+        empty_db: Database) -> None:
+    """Names, titles and agendas of the directory, meetings and agreements, as an older version
+    or another tool could have written them: shown as typed, never as markup or controls."""
+    from store.records import Agreement, Meeting, Organisation, Person
+
+    text = "Siti\x1b[2J\x07[@click=app.quit]x[/]"
+    shown_as = "Siti\ufffd[2J\ufffd[@click=app.quit]x[/]"
+    db = empty_db
+    org = db.save_organisation(build(Organisation, {"name": "Union A", "acronym": "UA"}))
+    other = db.save_organisation(build(Organisation, {"name": "Union B"}))
+    person = db.save_person(build(Person, {"full_name": "Sri", "org_id": org.id}))
+    meeting = db.save_meeting(build(Meeting, {"at": "12/12/2025 10:00", "title": "Visit",
+                                              "org_ids": [org.id], "person_ids": [person.id]}))
+    agreement = db.save_agreement(build(Agreement, {"title": "Pact",
+                                                    "party_ids": [org.id, other.id]}))
+    write_as_older_version(db, org, name=text, city=text)
+    write_as_older_version(db, person, full_name=text, title=text, notes=text)
+    write_as_older_version(db, meeting, title=text, agenda=text)
+    write_as_older_version(db, agreement, title=text)
+    app = PulangApp(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for key in ("3", "4", "5"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert shown_as in assert_nothing_reaches_the_terminal(app), key
+        for kind, record_id in (("organisation", org.id), ("person", person.id),
+                                ("meeting", meeting.id), ("agreement", agreement.id)):
+            app.open_record(kind, record_id)
+            await settle(pilot)
+            assert shown_as in assert_nothing_reaches_the_terminal(app), kind
+            await pilot.press("escape")
+            await settle(pilot)
+        await pilot.press("ctrl+f", *"siti")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert shown_as in assert_nothing_reaches_the_terminal(app), "the search"
+        assert app.is_running, "[@click=app.quit] stayed text"
