@@ -673,6 +673,16 @@ class Database(NetworkMixin):
                 raise NotFound(_("case of this worker"))
             return self._save(worker)
 
+    def import_workers(self, case_id: str, workers: Sequence[Worker]) -> list[Worker]:
+        """Add a list of workers to a case in one atomic change: all of them, or none (see
+        `store.worker_import` for reading and checking the list first)."""
+        with self.transaction():
+            if self._doc(Case, case_id) is None:
+                raise NotFound(_("case of this worker"))
+            saved = [self._save(w.model_copy(update={"case_id": case_id})) for w in workers]
+            self._follow_stage(case_id)
+            return saved
+
     def remove_worker(self, worker_id: str, version: int | None = None) -> None:
         """Remove a worker; log entries that named them keep the entry but drop the link.
 

@@ -203,6 +203,18 @@ CATALOGUE: dict[str, str] = {
     "call": "telepon",
     "message": "pesan",
     "meeting": "pertemuan",
+    # -- worker lists (store/worker_import.py) --
+    'UTF-8': 'UTF-8',
+    'UTF-8 (with the byte-order mark Excel writes)': 'UTF-8 (dengan penanda urutan bita yang ditulis Excel)',
+    'Windows-1252 (the file is not UTF-8)': 'Windows-1252 (berkas ini bukan UTF-8)',
+    'Latin-1 (the file is neither UTF-8 nor Windows-1252)': 'Latin-1 (berkas ini bukan UTF-8 maupun Windows-1252)',
+    'date of birth {text} read as day {day}, month {month}: check it is not the other way round': 'tanggal lahir {text} dibaca sebagai tanggal {day}, bulan {month}: periksa apakah bukan sebaliknya',
+    'sex “{text}” is not one Pulang knows (L/P, male/female)': 'jenis kelamin “{text}” tidak dikenal Pulang (L/P, laki-laki/perempuan)',
+    'no name in this row': 'tidak ada nama di baris ini',
+    'the same name as the row on line {line}': 'nama yang sama dengan baris {line}',
+    '{name} is already a worker of this case': '{name} sudah menjadi pekerja dalam kasus ini',
+    'close to {name}, already in this case: the same person?': 'mirip dengan {name}, yang sudah ada di kasus ini: orang yang sama?',
+    'Problem': 'Masalah',
     # -- the union's network (store) --
     'Choose country': 'Pilih negara',
     'type a name, or F2 to choose from the list': 'ketik nama, atau F2 untuk memilih dari daftar',

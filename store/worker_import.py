@@ -1,0 +1,299 @@
+"""Reading a list of workers as officers receive it: a spreadsheet saved as CSV, or lines
+pasted from a chat message, into a case.
+
+Nothing here writes: `read_list` turns the bytes into rows, `guess_mapping` says which column
+holds what (from an English or Indonesian header), `preview` checks every row as the store
+would and lists each row's problems in the user's words, and `Database.import_workers` (the
+only writer) saves the rows the officer confirmed, in one atomic change.
+
+What spreadsheets really write:
+- UTF-8, with or without the byte-order mark Excel puts first; Windows-1252 (Excel on Windows)
+  or Latin-1 when the bytes are not UTF-8: which was used is said, never guessed silently;
+- commas, semicolons (Excel in an Indonesian or other European locale) or tabs;
+- quoted fields holding line breaks or separators, trailing empty columns, empty lines.
+
+Dates are read as the region writes them (DD/MM/YYYY, 12-12-1998, 12.12.1998, 1998-12-12,
+"12 Des 1998"). One whose day and month could be swapped (03/04/1998) is read day first, as
+the region writes, and flagged on its row for the officer to confirm.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from store.errors import RecordInvalid
+from store.i18n import N_, _
+from store.parse import InputProblem, parse_date
+from store.records import Worker, build
+from store.text import fold, shorten
+from store.vocab import Sex
+
+if TYPE_CHECKING:
+    from store.matching import NameIndex
+
+# The worker fields a column can fill, in the order a mapping is shown.
+FIELDS: tuple[str, ...] = ("full_name", "other_spellings", "sex", "date_of_birth", "age",
+                           "nationality", "home_province", "home_district", "phone",
+                           "passport_number", "notes")
+
+# Header texts (folded, without punctuation) that name each field, in English and Indonesian.
+_HEADERS: dict[str, tuple[str, ...]] = {
+    "full_name": ("name", "full name", "nama", "nama lengkap", "worker", "pekerja",
+                  "nama pekerja", "names"),
+    "other_spellings": ("other spellings", "alias", "also known as", "aka", "ejaan lain",
+                        "nama lain"),
+    "sex": ("sex", "gender", "jenis kelamin", "jk", "l p", "kelamin"),
+    "date_of_birth": ("date of birth", "dob", "birth date", "born", "tanggal lahir",
+                      "tgl lahir", "tgl lahir dd mm yyyy", "lahir"),
+    "age": ("age", "umur", "usia"),
+    "nationality": ("nationality", "citizenship", "kewarganegaraan", "warga negara",
+                    "negara"),
+    "home_province": ("province", "home province", "origin", "asal", "provinsi",
+                      "daerah asal", "asal provinsi", "provinsi asal"),
+    "home_district": ("district", "home district", "kabupaten", "kota", "kabupaten kota",
+                      "kab kota", "regency", "city"),
+    "phone": ("phone", "phone number", "mobile", "whatsapp", "wa", "no hp", "nomor hp", "hp",
+              "no telp", "telepon", "no wa", "nomor telepon"),
+    "passport_number": ("passport", "passport number", "passport no", "no paspor",
+                        "nomor paspor", "paspor"),
+    "notes": ("notes", "note", "remarks", "catatan", "keterangan", "ket"),
+}
+
+_SEXES = {
+    "l": Sex.MALE, "lk": Sex.MALE, "laki laki": Sex.MALE, "laki": Sex.MALE, "pria": Sex.MALE,
+    "m": Sex.MALE, "male": Sex.MALE, "man": Sex.MALE,
+    "p": Sex.FEMALE, "pr": Sex.FEMALE, "perempuan": Sex.FEMALE, "wanita": Sex.FEMALE,
+    "f": Sex.FEMALE, "female": Sex.FEMALE, "woman": Sex.FEMALE,
+}
+
+ENCODING_NAMES = {
+    "utf-8": N_("UTF-8"),
+    "utf-8-sig": N_("UTF-8 (with the byte-order mark Excel writes)"),
+    "cp1252": N_("Windows-1252 (the file is not UTF-8)"),
+    "latin-1": N_("Latin-1 (the file is neither UTF-8 nor Windows-1252)"),
+}
+
+
+@dataclass
+class WorkerList:
+    """A list as read: its rows of cells, the header if the first row is one, and how."""
+
+    rows: list[list[str]]  # without the header
+    header: list[str] | None
+    encoding: str  # a key of ENCODING_NAMES
+    delimiter: str  # "," ";" "\t", or "" for one name a line
+    first_line: list[int] = field(default_factory=list)  # each row's line in the file
+
+    @property
+    def encoding_label(self) -> str:
+        return _(ENCODING_NAMES[self.encoding])
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text and the encoding it was read with (a key of ENCODING_NAMES)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:  # five bytes cp1252 leaves undefined: Latin-1 has them all
+        return data.decode("latin-1"), "latin-1"
+
+
+def _header_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
+
+
+def _field_of_header(text: str) -> str | None:
+    key = _header_key(text)
+    for name, names in _HEADERS.items():
+        if key in names:
+            return name
+    return None
+
+
+def _sniff(text: str) -> str:
+    """The separator: the one of ; , and tab that splits the first lines most evenly."""
+    sample = [line for line in text.splitlines()[:20] if line.strip()]
+    if not sample:
+        return ""
+    best, best_score = "", 0
+    for delimiter in (";", ",", "\t"):
+        counts = [len(row) for row in csv.reader(io.StringIO("\n".join(sample)),
+                                                  delimiter=delimiter)]
+        if not counts or max(counts) < 2:
+            continue
+        common = max(set(counts), key=counts.count)
+        score = counts.count(common) * common
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_list(data: bytes) -> WorkerList:
+    """Rows from a CSV file's bytes, or from lines pasted from a chat (one worker a line,
+    or a table with separators). Quoted fields may hold line breaks; trailing empty columns
+    and empty lines are dropped."""
+    text, encoding = decode(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    delimiter = _sniff(text)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    if not delimiter:
+        for number, line in enumerate(text.split("\n"), start=1):
+            name = re.sub(r"^\s*(?:\d+[.)]|[-*•])\s*", "", line).strip()  # "1. Rizky", "- Dewi"
+            if name:
+                rows.append([name])
+                lines.append(number)
+    else:
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        line_before = 0
+        for row in reader:
+            start = line_before + 1
+            line_before = reader.line_num
+            cells = [cell.strip() for cell in row]
+            while cells and not cells[-1]:
+                cells.pop()
+            if cells:
+                rows.append(cells)
+                lines.append(start)
+    header = None
+    # The first row is a header when a cell of it names a field ("Nama", "No. Paspor") and
+    # none holds a date.
+    if rows and any(_field_of_header(cell) for cell in rows[0]) and not any(
+            parse_date_safely(cell) for cell in rows[0]):
+        header = rows.pop(0)
+        lines.pop(0)
+    return WorkerList(rows, header, encoding, delimiter, lines)
+
+
+def parse_date_safely(text: str) -> dt.date | None:
+    try:
+        return parse_date(text)
+    except InputProblem:
+        return None
+
+
+def guess_mapping(worker_list: WorkerList) -> list[str | None]:
+    """For each column, the worker field it fills (None: left out), from the header; without
+    a header, the first column is the name."""
+    width = max((len(row) for row in worker_list.rows), default=0)
+    if worker_list.header is None:
+        return ["full_name"] + [None] * (width - 1) if width else []
+    width = max(width, len(worker_list.header))
+    mapping: list[str | None] = []
+    for column in range(width):
+        cell = worker_list.header[column] if column < len(worker_list.header) else ""
+        found = _field_of_header(cell)
+        mapping.append(found if found not in mapping else None)
+    return mapping
+
+
+@dataclass
+class ImportRow:
+    """One row checked: its line in the file, the worker it would make (when it can), what is
+    wrong with it (it is left out) and what the officer should look at (it goes in)."""
+
+    line: int
+    cells: list[str]
+    data: dict[str, Any]
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    worker: Worker | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.worker is not None
+
+
+_AMBIGUOUS = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+
+
+def _date_warning(text: str) -> str | None:
+    match = _AMBIGUOUS.match(text.strip())
+    if match:
+        day, month = int(match.group(1)), int(match.group(2))
+        if day != month and day <= 12 and month <= 12:
+            return _("date of birth {text} read as day {day}, month {month}: check it is not "
+                     "the other way round").format(text=shorten(text), day=day, month=month)
+    return None
+
+
+def preview(worker_list: WorkerList, mapping: Sequence[str | None], case_id: str,
+            existing: Sequence[tuple[str, Sequence[str]]] = (),
+            index: NameIndex | None = None) -> list[ImportRow]:
+    """Every row checked as the store would check it, nothing written. `existing` holds the
+    case's workers (id, every spelling): a name already there, or close to one (`index`), is
+    flagged; so is a name given twice in the list."""
+    checked: list[ImportRow] = []
+    seen: dict[str, int] = {}
+    names_in_case = {fold(n): wid for wid, names in existing for n in names}
+    for cells, line in zip(worker_list.rows, worker_list.first_line):
+        data: dict[str, Any] = {"case_id": case_id}
+        row = ImportRow(line, cells, data)
+        for column, name in enumerate(mapping):
+            if name is None or column >= len(cells) or not cells[column]:
+                continue
+            value = cells[column]
+            if name == "sex":
+                sex = _SEXES.get(_header_key(value))
+                if sex is None:
+                    row.problems.append(_("sex “{text}” is not one Pulang knows (L/P, male/"
+                                          "female)").format(text=shorten(value)))
+                    continue
+                data[name] = sex
+            elif name == "date_of_birth":
+                if warning := _date_warning(value):
+                    row.warnings.append(warning)
+                data[name] = value
+            else:
+                data[name] = value
+        if not data.get("full_name"):
+            row.problems.append(_("no name in this row"))
+        try:
+            row.worker = build(Worker, data) if not row.problems else None
+        except RecordInvalid as invalid:
+            row.problems.extend(f"{Worker.field_label(f)}: {m}" if f in Worker.model_fields
+                                else m for f, m in invalid.errors.items())
+        name = str(data.get("full_name") or "")
+        if name:
+            key = fold(name)
+            if key in seen:
+                row.problems.append(_("the same name as the row on line {line}").format(
+                    line=seen[key]))
+            else:
+                seen[key] = line
+            if key in names_in_case:
+                row.problems.append(_("{name} is already a worker of this case").format(
+                    name=shorten(name)))
+            elif index is not None:
+                close = index.matches(name, limit=1)
+                if close:
+                    row.warnings.append(_("close to {name}, already in this case: the same "
+                                          "person?").format(name=shorten(close[0].spelling)))
+        checked.append(row)
+    return checked
+
+
+def rows_left_out_csv(rows: Sequence[ImportRow], header: Sequence[str] | None) -> bytes:
+    """The rows not imported, as CSV (UTF-8 with a BOM, so Excel opens it right), with a last
+    column saying why: to fix and import again."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    width = max((len(r.cells) for r in rows), default=0)
+    if header is not None:
+        width = max(width, len(header))
+        writer.writerow([*header, *[""] * (width - len(header)), _("Problem")])
+    for row in rows:
+        writer.writerow([*row.cells, *[""] * (width - len(row.cells)),
+                         "; ".join(row.problems)])
+    return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")

@@ -1,0 +1,128 @@
+"""Worker lists as spreadsheets and chats really write them: read, mapped, checked row by row,
+and only then written, all at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from store.database import Database
+from store.records import Case, Worker, build
+from store.vocab import Sex
+from store.worker_import import guess_mapping, preview, read_list, rows_left_out_csv
+
+
+@pytest.fixture
+def case(empty_db: Database) -> Case:
+    case = empty_db.save_case(build(Case, {"title": "Ten workers", "destination_country": "KH"}))
+    empty_db.save_worker(build(Worker, {"case_id": case.id, "full_name": "Rizky Pratama",
+                                        "other_spellings": ["Riski Pratama"]}))
+    return case
+
+
+def checked(db: Database, case: Case, data: bytes):  # type: ignore[no-untyped-def]
+    listed = read_list(data)
+    existing = [(w.id, w.all_names) for w in db.workers_of(case.id)]
+    from store.matching import NameIndex
+
+    return listed, preview(listed, guess_mapping(listed), case.id, existing,
+                           NameIndex(existing))
+
+
+def test_excel_in_an_indonesian_locale_semicolons_bom_and_day_first_dates(
+        empty_db: Database, case: Case) -> None:
+    data = ("\ufeffNama;No. Paspor;Asal;No. HP;Tanggal Lahir;;\r\n"
+            "Dewi Anggraini;C7312345;Sumatera Utara;0812-3456-7890;25/12/2000;;\r\n"
+            "Agus Setiawan;c 731 9999;Kepulauan Riau;+62 813 1111 2222;1993-05-17;;\r\n"
+            ";;;;;;\r\n").encode("utf-8")
+    listed, rows = checked(empty_db, case, data)
+    assert (listed.encoding, listed.delimiter) == ("utf-8-sig", ";")
+    assert listed.encoding_label == "UTF-8 (with the byte-order mark Excel writes)"
+    assert guess_mapping(listed) == ["full_name", "passport_number", "home_province", "phone",
+                                     "date_of_birth"]
+    assert [r.problems for r in rows] == [[], []]
+    dewi, agus = (r.worker for r in rows)
+    assert dewi is not None and agus is not None
+    assert (dewi.date_of_birth, dewi.phone, dewi.passport_number) == (
+        dt.date(2000, 12, 25), "+6281234567890", "C7312345")
+    assert (agus.date_of_birth, agus.passport_number) == (dt.date(1993, 5, 17), "C7319999")
+
+
+def test_latin_1_is_read_and_said(empty_db: Database, case: Case) -> None:
+    data = "Name,Province\nJosé Ramos-Horta,Díli\nNguyễn Văn An,Hà Nội\n"
+    listed = read_list(data.replace("Nguyễn Văn An,Hà Nội\n", "").encode("latin-1"))
+    assert listed.encoding == "cp1252"  # Windows-1252 holds every Latin-1 letter used here
+    assert listed.rows == [["José Ramos-Horta", "Díli"]]
+    assert "not UTF-8" in listed.encoding_label
+    # A byte Windows-1252 leaves undefined: Latin-1, and said so.
+    assert read_list("Name\nAb\x81c\n".encode("latin-1")).encoding == "latin-1"
+
+
+def test_a_quoted_field_holds_a_line_break_and_rows_keep_their_line(
+        empty_db: Database, case: Case) -> None:
+    data = ('Nama,Catatan,Tanggal Lahir\n'
+            '"Sri Wahyuningsih","Found at the border,\nwith her sister",12-12-1998\n'
+            'Bayu Saputra,,03/04/1996\n').encode()
+    listed, rows = checked(empty_db, case, data)
+    assert [r.line for r in rows] == [2, 4]
+    assert rows[0].worker is not None
+    assert rows[0].worker.notes == "Found at the border,\nwith her sister"
+    assert rows[0].worker.date_of_birth == dt.date(1998, 12, 12)
+    # Day and month could be swapped: read day first, as the region writes, and flagged.
+    assert rows[1].worker is not None and rows[1].worker.date_of_birth == dt.date(1996, 4, 3)
+    assert rows[1].warnings == ["date of birth 03/04/1996 read as day 3, month 4: check it is "
+                                "not the other way round"]
+
+
+def test_every_problem_is_said_on_its_row_and_nothing_is_written(
+        empty_db: Database, case: Case) -> None:
+    data = ("Nama;Jenis Kelamin;No. HP;Tanggal Lahir\n"
+            "Dewi Anggraini;P;0812-3456-7890;31/02/2000\n"  # no such date
+            "Putu Eka;L;12;\n"  # not a phone
+            "Riski Pratama;L;;\n"  # already in the case, another spelling
+            "Dewi Anggraini;P;;\n"  # twice in the list
+            ";X;;\n"  # no name, unknown sex
+            "Nur Aisah;perempuan;;1 Des 2001\n").encode()
+    before = empty_db.workers_of(case.id)
+    _listed, rows = checked(empty_db, case, data)
+    assert [(r.line, r.ok) for r in rows] == [(2, False), (3, False), (4, False), (5, False),
+                                             (6, False), (7, True)]
+    assert rows[0].problems == ["Date of birth: There is no such date: 31/02/2000"]
+    assert rows[1].problems == ["Phone: This phone number is too short"]
+    assert rows[2].problems == ["Riski Pratama is already a worker of this case"]
+    assert rows[3].problems == ["the same name as the row on line 2"]
+    assert rows[4].problems == ["sex “X” is not one Pulang knows (L/P, male/female)",
+                                "no name in this row"]
+    assert rows[5].worker is not None and rows[5].worker.sex is Sex.FEMALE
+    assert rows[5].worker.date_of_birth == dt.date(2001, 12, 1)
+    assert empty_db.workers_of(case.id) == before  # checking wrote nothing
+    left_out = rows_left_out_csv([r for r in rows if not r.ok], _listed.header)
+    assert left_out.startswith(b"\xef\xbb\xbfNama;Jenis Kelamin;No. HP;Tanggal Lahir;Problem")
+    assert b"Putu Eka;L;12;;Phone: This phone number is too short" in left_out
+
+
+def test_a_close_spelling_of_a_worker_already_there_is_flagged(
+        empty_db: Database, case: Case) -> None:
+    _listed, rows = checked(empty_db, case, b"Nama\nRizki Pratama\n")
+    assert rows[0].ok
+    assert rows[0].warnings == ["close to Rizky Pratama, already in this case: the same "
+                                "person?"]
+
+
+def test_a_list_pasted_from_a_chat_one_worker_a_line(empty_db: Database, case: Case) -> None:
+    data = "1. Dewi Anggraini\n2) Agus Setiawan\n\n- Sri Wahyuningsih\n• Bayu Saputra\n"
+    listed, rows = checked(empty_db, case, data.encode())
+    assert listed.delimiter == "" and listed.header is None
+    assert [r.worker.full_name for r in rows if r.worker] == [
+        "Dewi Anggraini", "Agus Setiawan", "Sri Wahyuningsih", "Bayu Saputra"]
+
+
+def test_a_confirmed_import_is_one_atomic_change(empty_db: Database, case: Case) -> None:
+    _listed, rows = checked(empty_db, case, b"Nama\nDewi Anggraini\nAgus Setiawan\n")
+    commits = empty_db._engine.commits  # noqa: SLF001 - counting journal entries written
+    saved = empty_db.import_workers(case.id, [r.worker for r in rows if r.worker])
+    assert empty_db._engine.commits == commits + 1  # noqa: SLF001
+    assert sorted(w.full_name for w in empty_db.workers_of(case.id)) == [
+        "Agus Setiawan", "Dewi Anggraini", "Rizky Pratama"]
+    assert all(w.version == 1 for w in saved)
