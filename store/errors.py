@@ -317,3 +317,9 @@ class AgreementMoveRefused(RuleRefused):
 
 class MergeRefused(RuleRefused):
     """Two records that cannot be merged (the same one, or one no longer there)."""
+
+
+class InputFileUnreadable(PulangError):
+    """A file given to a command to read (a list of workers) cannot be read."""
+
+    exit_code = ExitCode.UNREADABLE

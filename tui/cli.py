@@ -143,6 +143,26 @@ def build_parser() -> argparse.ArgumentParser:
                                          "officer in the group can open and save it."))
     share.add_argument("--group", metavar="GROUP", required=True,
                        help=_("the group of officers' accounts"))
+    workers = sub.add_parser(
+        "import-workers", parents=[_common(suppress=True)],
+        help=_("add a list of workers from a CSV file to a case"),
+        description=_("Read a list of workers (CSV as spreadsheets write it, with commas or "
+                      "semicolons, in UTF-8, Windows-1252 or Latin-1, with an English or "
+                      "Indonesian header; or one name a line) and add it to a case. Every row "
+                      "is checked first and its problems listed; nothing is written until you "
+                      "confirm, and then all the rows without problems go in at once. Exit 0 "
+                      "when every row went in (or would, with --dry-run), 1 when rows were "
+                      "left out."))
+    workers.add_argument("file", metavar="FILE", help=_("the CSV or text file"))
+    workers.add_argument("--case", metavar="REF", required=True,
+                         help=_("the case's reference, e.g. KH-2025-0001"))
+    workers.add_argument("--dry-run", action="store_true",
+                         help=_("check and show the rows, write nothing"))
+    workers.add_argument("--yes", action="store_true",
+                         help=_("add the rows without problems without asking (for scripts)"))
+    workers.add_argument("--left-out", metavar="PATH",
+                         help=_("write the rows left out, with why, to this CSV file (mode "
+                                "0600), to fix and import again"))
     return parser
 
 
@@ -182,6 +202,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _restore(args)
         if args.command == "share":
             return _share(args)
+        if args.command == "import-workers":
+            return _import_workers(args)
         return _open(args)
     except PulangError as error:
         return _fail(str(error), error.exit_code)
@@ -662,6 +684,73 @@ def _restore(args: argparse.Namespace) -> int:
         print(_("Its state before the restore is kept as backup 1 ({name}).").format(
             name=before.path.name))
     return int(ExitCode.OK)
+
+
+def _import_workers(args: argparse.Namespace) -> int:
+    from store.errors import InputFileUnreadable
+    from store.matching import NameIndex
+    from store.worker_import import guess_mapping, preview, read_list, rows_left_out_csv
+
+    source = Path(args.file)
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise InputFileUnreadable(_("Cannot read {path}: {reason}").format(
+            path=source, reason=error.strerror or type(error).__name__)) from None
+    listed = read_list(data)
+    path, _explicit = _db_path(args)
+    with open_database(args, path, writing=not args.dry_run) as db:
+        case = db.case_by_ref(args.case)
+        if case is None:
+            return _fail(_("No case {ref} in {path}.").format(ref=args.case, path=path),
+                         ExitCode.PROBLEMS)
+        existing = [(w.id, w.all_names) for w in db.workers_of(case.id)]
+        mapping = guess_mapping(listed)
+        rows = preview(listed, mapping, case.id, existing, NameIndex(existing))
+        _say(_("{path}: read as {encoding}, {rows} rows.").format(
+            path=source, encoding=listed.encoding_label, rows=len(rows)))
+        columns = [_column_label(name) for name in mapping]
+        _say(_("Columns: {columns}").format(columns=", ".join(
+            f"{n + 1} {c}" for n, c in enumerate(columns))))
+        good = [r for r in rows if r.ok]
+        bad = [r for r in rows if not r.ok]
+        for row in rows:
+            name = row.worker.full_name if row.worker is not None else (row.cells or [""])[0]
+            mark = _("ok") if row.ok else _("left out")
+            _say(_("line {line}: {mark}: {name}").format(line=row.line, mark=mark, name=name))
+            for problem in row.problems:
+                _say("    " + _("problem: {text}").format(text=problem))
+            for warning in row.warnings:
+                _say("    " + _("check: {text}").format(text=warning))
+        _say(_("{good} rows can be added to {ref}; {bad} are left out.").format(
+            good=len(good), ref=case.ref, bad=len(bad)))
+        if bad and args.left_out:
+            _write_private(Path(args.left_out), rows_left_out_csv(bad, listed.header))
+            _say(_("The rows left out are in {path}, with why.").format(path=args.left_out))
+        if args.dry_run or not good:
+            if args.dry_run:
+                _say(_("Nothing was written (--dry-run)."))
+            return int(ExitCode.PROBLEMS if bad else ExitCode.OK)
+        if not _confirm(_("Add {count} workers to {ref}?").format(count=len(good),
+                                                                 ref=case.ref), args.yes):
+            _say(_("Nothing was written."))
+            return int(ExitCode.PROBLEMS)
+        db.import_workers(case.id, [r.worker for r in good if r.worker is not None])
+        _say(_("{count} workers added to {ref}.").format(count=len(good), ref=case.ref))
+    return int(ExitCode.PROBLEMS if bad else ExitCode.OK)
+
+
+def _column_label(name: str | None) -> str:
+    from store.records import Worker
+
+    return Worker.field_label(name) if name else _("(left out)")
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """A file only its owner can read (it holds names), written whole or not at all."""
+    from store.storage import write_atomically
+
+    write_atomically(path, data, 0o600, None)
 
 
 def run() -> NoReturn:

@@ -1,0 +1,80 @@
+"""`pulang import-workers`: the rows and their problems said first, nothing written without a
+confirmation (or --yes), --dry-run never touching the database, the rows left out kept."""
+
+from __future__ import annotations
+
+import stat
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from store.database import Database
+from store.demo import write_demo
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+LIST = ("\ufeffNama;No. HP;Tanggal Lahir;Asal\r\n"
+        "Wulan Baru;0812-3456-7890;03/04/1999;Jawa Tengah\r\n"
+        "Putu Kecil;12;;Bali\r\n").encode("utf-8")
+
+
+def demo_with_list(tmp_path: Path) -> tuple[Path, Path]:
+    db_path = tmp_path / "pulang.json"
+    write_demo(db_path).close()
+    listed = tmp_path / "list.csv"
+    listed.write_bytes(LIST)
+    return db_path, listed
+
+
+def files_of(db_path: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in db_path.parent.iterdir()
+            if p.name.startswith(db_path.name) and p.is_file()}
+
+
+def test_a_dry_run_lists_every_row_and_writes_nothing(pulang: Run, tmp_path: Path) -> None:
+    db_path, listed = demo_with_list(tmp_path)
+    before = files_of(db_path)
+    done = pulang("import-workers", listed, "--case", "KH-2025-0001", "--db", db_path,
+                  "--dry-run")
+    assert done.returncode == 1, done.stderr  # a row is left out
+    out = done.stdout
+    assert "read as UTF-8 (with the byte-order mark Excel writes), 2 rows." in out
+    assert "Columns: 1 Full name, 2 Phone, 3 Date of birth, 4 Home province" in out
+    assert "line 2: ok: Wulan Baru" in out
+    assert "check: date of birth 03/04/1999 read as day 3, month 4" in out
+    assert "line 3: left out: Putu Kecil\n    problem: Phone: This phone number is too short" \
+        in out
+    assert "Nothing was written (--dry-run)." in out
+    assert files_of(db_path) == before  # not a byte changed, no backup taken
+
+
+def test_without_a_terminal_it_asks_for_yes_and_writes_nothing(pulang: Run,
+                                                              tmp_path: Path) -> None:
+    db_path, listed = demo_with_list(tmp_path)
+    with Database.open(db_path) as db:
+        count = len(db.workers_of(db.case_by_ref("KH-2025-0001").id))  # type: ignore[union-attr]
+    done = pulang("import-workers", listed, "--case", "KH-2025-0001", "--db", db_path,
+                  "--left-out", tmp_path / "left-out.csv")
+    assert done.returncode == 5
+    assert "Run it again with --yes." in done.stderr
+    left_out = tmp_path / "left-out.csv"
+    assert stat.S_IMODE(left_out.stat().st_mode) == 0o600  # it holds names
+    assert b"Putu Kecil;12;;Bali;Phone: This phone number is too short" in left_out.read_bytes()
+    with Database.open(db_path) as db:
+        assert len(db.workers_of(db.case_by_ref("KH-2025-0001").id)) == count  # type: ignore[union-attr]
+
+    done = pulang("import-workers", listed, "--case", "KH-2025-0001", "--db", db_path, "--yes")
+    assert done.returncode == 1  # one row was left out
+    assert "1 workers added to KH-2025-0001." in done.stdout
+    with Database.open(db_path) as db:
+        workers = db.workers_of(db.case_by_ref("KH-2025-0001").id)  # type: ignore[union-attr]
+        assert len(workers) == count + 1
+        assert "Wulan Baru" in [w.full_name for w in workers]
+
+
+def test_an_unreadable_file_or_an_unknown_case_is_said(pulang: Run, tmp_path: Path) -> None:
+    db_path, listed = demo_with_list(tmp_path)
+    done = pulang("import-workers", tmp_path / "missing.csv", "--case", "KH-2025-0001",
+                  "--db", db_path)
+    assert done.returncode == 2 and "Cannot read" in done.stderr
+    done = pulang("import-workers", listed, "--case", "KH-2099-0001", "--db", db_path)
+    assert done.returncode == 1 and "No case KH-2099-0001" in done.stderr
