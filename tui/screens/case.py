@@ -94,6 +94,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         Binding("m", "mark_step", N_("Mark step"), id="case.mark_step", show=False),
         Binding("L", "link_counterparts", N_("Link counterparts"), id="case.link",
                 show=False),
+        Binding("I", "import_workers", N_("Import workers"), id="case.import", show=False),
         Binding("f1", "app.help", N_("Help"), id="case.help"),
     ]
     HELP = N_(
@@ -661,6 +662,17 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         title = _("Consent of {name}").format(name=printable(worker.full_name, limit=60))
         self.app.push_screen(ConsentForm(consent, title, self.case_id, worker.id),
                              self._after_edit)
+
+    def action_import_workers(self) -> None:
+        """Add a list of workers (pasted, or a CSV file), checked row by row first."""
+        from tui.screens.import_workers import ImportWorkersScreen
+
+        def added(count: int | None) -> None:
+            if count:
+                self.notify(_("{count} workers added.").format(count=count))
+                self.reload()
+
+        self.app.push_screen(ImportWorkersScreen(self.case_id), added)
 
     def _after_history(self, brought_back: object) -> None:
         if brought_back:  # a removal was undone there: show the record here again

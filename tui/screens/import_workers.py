@@ -1,0 +1,238 @@
+"""Adding a list of workers to a case from the case screen (`I`): pasted from a chat or a
+spreadsheet, or read from a CSV file; each column mapped to a field (guessed from the header,
+correctable), every row checked and shown with its problems, and nothing written until the
+officer confirms. Then every row without a problem goes in, in one change.
+
+The reading and checking are `store.worker_import`'s, the same as `pulang import-workers`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
+
+from store.errors import PulangError
+from store.i18n import N_, _
+from store.text import printable
+from store.worker_import import (
+    FIELDS,
+    ImportRow,
+    WorkerList,
+    guess_mapping,
+    preview,
+    read_list,
+)
+from tui.screens.dialogs import ConfirmDialog
+from tui.translate import TranslatedBindings
+from tui.widgets import RecordTable, TextInput, cell
+
+if TYPE_CHECKING:
+    from tui.app import PulangApp
+
+_LEFT_OUT = "-"  # the Select value of a column left out
+
+
+class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
+    """Returns the number of workers added (None: nothing was)."""
+
+    BINDINGS = [
+        Binding("ctrl+r", "read", N_("Read the list"), id="import.read", priority=True),
+        Binding("ctrl+s", "import", N_("Add the workers"), id="import.save", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="import.cancel"),
+        Binding("f1", "app.help", N_("Help"), id="import.help"),
+    ]
+    HELP = N_(
+        "Add a list of workers to this case. Paste the list into the box (one worker a line, "
+        "or rows copied from a spreadsheet), or write the path of a CSV file on the File line "
+        "and press Enter; then Ctrl+R reads it. Each column is matched to a field from its "
+        "header (English or Indonesian: Nama, No. Paspor, Asal, No. HP, Tanggal Lahir); change "
+        "a column's field with its list, or leave it out. Every row is checked as a save "
+        "would check it and listed with its problems (left out) and what to check (it goes "
+        "in). Nothing is written until Ctrl+S and a yes: then every row without a problem is "
+        "added, all at once. Escape goes back without adding anything."
+    )
+
+    def __init__(self, case_id: str) -> None:
+        super().__init__()
+        self.case_id = case_id
+        self.listed: WorkerList | None = None
+        self.rows: list[ImportRow] = []
+
+    @property
+    def pulang(self) -> PulangApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="import-file-row"):
+            yield Label(_("File"), classes="field-label")
+            yield TextInput(placeholder=_("path of a CSV file, or paste below"),
+                            id="import-file", compact=True, select_on_focus=False)
+        yield TextArea("", id="import-paste", soft_wrap=False, tab_behavior="focus",
+                       compact=True)
+        yield Static(_("Paste a list, or give a file; then Ctrl+R reads it."),
+                     id="import-status", markup=False)
+        yield VerticalScroll(id="import-mapping")
+        yield RecordTable(id="import-rows")
+        yield Static("", id="import-detail", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = _("Add workers from a list")
+        self.set_focus(self.query_one("#import-paste", TextArea))
+        table = self.query_one("#import-rows", RecordTable)
+        table.add_columns(_("Line"), _("Name"), _("Result"))
+
+    # -- reading ------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#import-file")
+    def _file_given(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_read()
+
+    def _data(self) -> bytes | None:
+        path = self.query_one("#import-file", Input).value.strip()
+        if path:
+            try:
+                return Path(path).expanduser().read_bytes()
+            except OSError as error:
+                self._status(_("Cannot read {path}: {reason}").format(
+                    path=path, reason=error.strerror or type(error).__name__))
+                return None
+        text = self.query_one("#import-paste", TextArea).text
+        if not text.strip():
+            self._status(_("Paste a list, or give a file; then Ctrl+R reads it."))
+            return None
+        return text.encode("utf-8")
+
+    def action_read(self) -> None:
+        data = self._data()
+        if data is None:
+            return
+        self.listed = read_list(data)
+        self._show_mapping(guess_mapping(self.listed))
+        self._check()
+
+    def _show_mapping(self, mapping: list[str | None]) -> None:
+        from store.records import Worker
+
+        box = self.query_one("#import-mapping", VerticalScroll)
+        box.remove_children()
+        header = (self.listed.header if self.listed is not None else None) or []
+        options: list[tuple[str, str]] = [(_("(left out)"), _LEFT_OUT)] + [
+            (Worker.field_label(name), name) for name in FIELDS]
+        rows = []
+        for column, name in enumerate(mapping):
+            title = header[column] if column < len(header) else ""
+            label = _("Column {number}").format(number=column + 1) + (
+                f" “{printable(title, limit=24)}”" if title else "")
+            rows.append(Horizontal(
+                Label(label, classes="field-label", markup=False),
+                Select(options, value=name or _LEFT_OUT, allow_blank=False, compact=True,
+                       id=f"map-{column}"),
+                classes="field-row"))
+        box.mount_all(rows)
+
+    def _mapping(self) -> list[str | None]:
+        selects = sorted(self.query("#import-mapping Select").results(Select),
+                         key=lambda s: int(str(s.id).split("-")[1]))
+        return [None if s.value in (_LEFT_OUT, Select.NULL) else str(s.value) for s in selects]
+
+    @on(Select.Changed)
+    def _remapped(self, event: Select.Changed) -> None:
+        if str(event.select.id or "").startswith("map-") and self.listed is not None:
+            event.stop()
+            self._check()
+
+    def _check(self, mapping: list[str | None] | None = None) -> None:
+        from store.matching import NameIndex
+
+        if self.listed is None:
+            return
+        db = self.pulang.db
+        assert db is not None
+        existing = [(w.id, w.all_names) for w in db.workers_of(self.case_id)]
+        if mapping is None:
+            mapping = self._mapping() if self.query("#import-mapping Select") else \
+                guess_mapping(self.listed)
+        self.rows = preview(self.listed, mapping, self.case_id, existing, NameIndex(existing))
+        table = self.query_one("#import-rows", RecordTable)
+        table.clear()
+        for row in self.rows:
+            name = row.worker.full_name if row.worker is not None else (row.cells or [""])[0]
+            if not row.ok:
+                result = _("left out: {why}").format(why="; ".join(row.problems))
+            elif row.warnings:
+                result = _("check: {what}").format(what="; ".join(row.warnings))
+            else:
+                result = _("ok")
+            table.add_row(cell(str(row.line)), cell(name, 40), cell(result, 200))
+        good = sum(1 for r in self.rows if r.ok)
+        self._status(_("Read as {encoding}: {good} of {rows} rows can be added; Ctrl+S adds "
+                       "them.").format(encoding=self.listed.encoding_label, good=good,
+                                       rows=len(self.rows)))
+
+    def on_data_table_row_highlighted(self, event: RecordTable.RowHighlighted) -> None:
+        if 0 <= event.cursor_row < len(self.rows):
+            row = self.rows[event.cursor_row]
+            said = [*row.problems, *row.warnings] or [_("ok")]
+            self.query_one("#import-detail", Static).update(
+                printable(_("Line {line}: {said}").format(line=row.line,
+                                                         said="; ".join(said)), limit=400))
+
+    def _status(self, text: str) -> None:
+        self.query_one("#import-status", Static).update(printable(text))
+
+    # -- writing ------------------------------------------------------------------------
+
+    def action_import(self) -> None:
+        good = [r.worker for r in self.rows if r.ok and r.worker is not None]
+        if not good:
+            self._status(_("Nothing to add: read a list first (Ctrl+R), with at least one row "
+                           "without problems."))
+            return
+        left_out = len(self.rows) - len(good)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            db = self.pulang.db
+            assert db is not None
+            self.pulang.run_store(lambda: db.import_workers(self.case_id, good),
+                                  lambda saved: self.dismiss(len(saved)), self._refused,
+                                  what="import")
+
+        question = _("Add {count} workers to this case?").format(count=len(good))
+        if left_out:
+            question += " " + _("{count} rows with problems are left out.").format(
+                count=left_out)
+        self.app.push_screen(ConfirmDialog(question, _("Add"), _("Not yet")), answered)
+
+    def _refused(self, error: PulangError) -> None:
+        self._status(str(error))
+
+    def action_cancel(self) -> None:
+        """Back to the case; a pasted list or a file's path is not thrown away unasked."""
+        if not self.is_dirty:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog(_("Discard this list? Nothing was added."),
+                                           _("Discard"), _("Keep it")), answered)
+
+    @property
+    def is_dirty(self) -> bool:
+        """Pasted text or a file's path, not yet added."""
+        return bool(self.query_one("#import-paste", TextArea).text.strip()
+                    or self.query_one("#import-file", Input).value.strip())
