@@ -792,6 +792,10 @@ def _export(args: argparse.Namespace) -> int:
         from store.errors import MissingDatabase
 
         raise MissingDatabase(path, _("No database at {path}.").format(path=path))
+    if personal and not args.plaintext and _is_encrypted(path):  # before any passphrase
+        return _fail(_("The database is encrypted and this export would hold personal data "
+                       "unencrypted. Nothing was written. If you mean it, run it again "
+                       "with --plaintext."), ExitCode.PROBLEMS)
     with open_database(args, path) as db:
         if personal and db.encrypted and not args.plaintext:
             return _fail(_("The database is encrypted and this export would hold personal data "
@@ -823,6 +827,16 @@ def _export(args: argparse.Namespace) -> int:
                     _write_private(out / name, data)
         _say(_("Exported to {path}.").format(path=out))
     return int(ExitCode.OK)
+
+
+def _is_encrypted(path: Path) -> bool:
+    from store.crypto import is_encrypted
+
+    try:
+        with open(path, "rb") as handle:
+            return is_encrypted(handle.read(4096))
+    except OSError:
+        return False  # opening it will say what is wrong
 
 
 def _export_htcds(args: argparse.Namespace, db: Database) -> int:
