@@ -848,7 +848,12 @@ def _export_htcds(args: argparse.Namespace, db: Database) -> int:
         return _fail(_("The htcds export is not part of this version of Pulang."),
                      ExitCode.PROBLEMS)
     data, report = export_htcds(db, k=11)
-    facts = {name: value for name, value in sorted(vars(report).items())
+    import dataclasses
+
+    # The report's counts (rows, suppressed, left out for lack of consent...): never a value.
+    fields = ({f.name: getattr(report, f.name) for f in dataclasses.fields(report)}
+              if dataclasses.is_dataclass(report) else dict(getattr(report, "__dict__", {})))
+    facts = {name: value for name, value in sorted(fields.items())
              if isinstance(value, int) and not isinstance(value, bool)}
     note = "htcds: " + " ".join(f"{name}={value}" for name, value in facts.items())
     db.audit_event(audit.EXPORT, note=note)
