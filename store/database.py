@@ -435,6 +435,28 @@ class Database(NetworkMixin):
                                             "{reason}.").format(path=audit.audit_path(self.path),
                                                                 reason=reason)) from error
 
+    def restore_records(self, tables: dict[str, list[dict[str, Any]]],
+                        counters: dict[str, int] | None = None) -> None:
+        """Put records read from an export (`store.export`) into this empty database as one
+        change, exactly as given: ids, versions, created_at, updated_at and changed_by are
+        kept, not stamped again. Each record must already have been validated through its
+        model. RuleRefused if the database holds any record; nothing is written then."""
+        from store.errors import RuleRefused
+
+        # audit_as outside: the entries are written when the transaction commits.
+        with self.audit_as(audit.RESTORE, note="import"), self.transaction():
+            if any(self._engine.ids(table) for table in _KIND_OF):
+                raise RuleRefused(_("This database is not empty: an export is read only into "
+                                    "a new, empty database. Nothing was imported."))
+            for table in _KIND_OF:
+                for data in tables.get(table, []):
+                    self._stage(Change(table, str(data["id"]), None, int(data["version"]),
+                                       data))
+            if counters:
+                meta = dict(self._engine.meta)
+                meta["counters"] = {**meta.get("counters", {}), **counters}
+                self._engine.stage(Change(META_TABLE, "1", None, None, meta))
+
     def audit_trail(self) -> audit.Trail:
         """Every readable entry of the trail, oldest first, and the lines that could not be
         read (`verify_audit` says why)."""

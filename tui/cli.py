@@ -163,6 +163,36 @@ def build_parser() -> argparse.ArgumentParser:
     workers.add_argument("--left-out", metavar="PATH",
                          help=_("write the rows left out, with why, to this CSV file (mode "
                                 "0600), to fix and import again"))
+    export = sub.add_parser(
+        "export", parents=[_common(suppress=True)],
+        help=_("export the database as json, csv or htcds statistics"),
+        description=_("json: every record with its id, version and timestamps, a backup that "
+                      "`pulang import` reads back (it holds personal data). csv: one file per "
+                      "kind of record, in a folder or a .zip, personal and sensitive fields left "
+                      "out unless --include-personal. htcds: one row per worker in the HTCDS / "
+                      "CTDC columns, k-anonymised, only workers whose consent covers "
+                      "statistics. Files are created readable by you only; every export is "
+                      "written to the audit trail."))
+    export.add_argument("--format", choices=["json", "csv", "htcds"], required=True,
+                        help=_("json, csv or htcds"))
+    export.add_argument("--out", metavar="PATH",
+                        help=_("the file (csv: a folder, or a file ending in .zip); needed for "
+                               "anything with personal data"))
+    export.add_argument("--include-personal", action="store_true",
+                        help=_("csv: include personal and sensitive fields (asks first)"))
+    export.add_argument("--plaintext", action="store_true",
+                        help=_("allow personal data from an encrypted database to be written "
+                               "unencrypted"))
+    export.add_argument("--yes", action="store_true",
+                        help=_("do not ask for confirmation (for scripts)"))
+    restore_json = sub.add_parser(
+        "import", parents=[_common(suppress=True)],
+        help=_("read a json export into a new, empty database"),
+        description=_("Read a json export (`pulang export --format json`) into a new, empty "
+                      "database, keeping every id, version and timestamp. Exit 2 when the file "
+                      "is not a Pulang export or is of a newer version; 1 when the database is "
+                      "not empty."))
+    restore_json.add_argument("file", metavar="FILE", help=_("the json export"))
     return parser
 
 
@@ -204,6 +234,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _share(args)
         if args.command == "import-workers":
             return _import_workers(args)
+        if args.command == "export":
+            return _export(args)
+        if args.command == "import":
+            return _import(args)
         return _open(args)
     except PulangError as error:
         return _fail(str(error), error.exit_code)
@@ -738,6 +772,123 @@ def _import_workers(args: argparse.Namespace) -> int:
         db.import_workers(case.id, [r.worker for r in good if r.worker is not None])
         _say(_("{count} workers added to {ref}.").format(count=len(good), ref=case.ref))
     return int(ExitCode.PROBLEMS if bad else ExitCode.OK)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from store import audit
+    from store.export import counts, export_csv, export_json, tables_of, zipped
+
+    personal = args.format == "json" or (args.format == "csv" and args.include_personal)
+    if args.include_personal and args.format != "csv":
+        return _fail(_("--include-personal is for --format csv only."), ExitCode.USAGE)
+    if args.format == "json" and not args.out:
+        return _fail(_("This export holds personal data: give the file to write with --out "
+                       "(it is never printed)."), ExitCode.USAGE)
+    if args.format == "csv" and not args.out:
+        return _fail(_("A csv export is several files: give a folder or a .zip file "
+                       "with --out."), ExitCode.USAGE)
+    path, _explicit = _db_path(args)
+    if not path.exists():
+        from store.errors import MissingDatabase
+
+        raise MissingDatabase(path, _("No database at {path}.").format(path=path))
+    if personal and not args.plaintext and _is_encrypted(path):  # before any passphrase
+        return _fail(_("The database is encrypted and this export would hold personal data "
+                       "unencrypted. Nothing was written. If you mean it, run it again "
+                       "with --plaintext."), ExitCode.PROBLEMS)
+    with open_database(args, path) as db:
+        if personal and db.encrypted and not args.plaintext:
+            return _fail(_("The database is encrypted and this export would hold personal data "
+                           "unencrypted. Nothing was written. If you mean it, run it again "
+                           "with --plaintext."), ExitCode.PROBLEMS)
+        if personal and not _confirm(
+                _("{path} will hold the names and personal data of the workers, unencrypted. "
+                  "Write it?").format(path=args.out), args.yes):
+            _say(_("Nothing was written."))
+            return int(ExitCode.PROBLEMS)
+        if args.format == "htcds":
+            return _export_htcds(args, db)
+        note = f"{args.format}{' personal' if personal else ''}: {counts(tables_of(db))}"
+        out = Path(args.out) if args.out else None
+        if args.format == "json":
+            data = export_json(db)
+            db.audit_event(audit.EXPORT, note=note)  # what cannot be recorded is not done
+            assert out is not None
+            _write_private(out, data)
+        else:
+            files = export_csv(db, include_personal=args.include_personal)
+            assert out is not None
+            db.audit_event(audit.EXPORT, note=note)
+            if out.suffix.lower() == ".zip":
+                _write_private(out, zipped(files))
+            else:
+                out.mkdir(mode=0o700, parents=True, exist_ok=True)
+                for name, data in files.items():
+                    _write_private(out / name, data)
+        _say(_("Exported to {path}.").format(path=out))
+    return int(ExitCode.OK)
+
+
+def _is_encrypted(path: Path) -> bool:
+    from store.crypto import is_encrypted
+
+    try:
+        with open(path, "rb") as handle:
+            return is_encrypted(handle.read(4096))
+    except OSError:
+        return False  # opening it will say what is wrong
+
+
+def _export_htcds(args: argparse.Namespace, db: Database) -> int:
+    from store import audit
+
+    try:
+        from store.htcds import export_htcds  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return _fail(_("The htcds export is not part of this version of Pulang."),
+                     ExitCode.PROBLEMS)
+    data, report = export_htcds(db, k=11)
+    import dataclasses
+
+    # The report's counts (rows, suppressed, left out for lack of consent...): never a value.
+    fields = ({f.name: getattr(report, f.name) for f in dataclasses.fields(report)}
+              if dataclasses.is_dataclass(report) else dict(getattr(report, "__dict__", {})))
+    facts = {name: value for name, value in sorted(fields.items())
+             if isinstance(value, int) and not isinstance(value, bool)}
+    note = "htcds: " + " ".join(f"{name}={value}" for name, value in facts.items())
+    db.audit_event(audit.EXPORT, note=note)
+    if args.out:
+        _write_private(Path(args.out), data)
+        _say(_("Exported to {path}.").format(path=args.out), to_stderr=True)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    for name, value in facts.items():
+        _say(f"{name}: {value}", to_stderr=True)
+    return int(ExitCode.OK)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from store.errors import InputFileUnreadable
+    from store.export import import_json, read_export
+
+    source = Path(args.file)
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise InputFileUnreadable(_("Cannot read {path}: {reason}").format(
+            path=source, reason=error.strerror or type(error).__name__)) from None
+    from store.migrations import MIGRATIONS, schema_of
+
+    read_export(data, schema_of(MIGRATIONS))  # a foreign file creates no database
+    path, _explicit = _db_path(args)
+    with open_database(args, path, writing=path.exists(), create=True) as db:
+        done = import_json(db, data)
+        for warning in db.take_warnings():
+            _say(f"pulang: {warning}", to_stderr=True)
+    _say(_("{count} records imported into {path}.").format(count=sum(done.values()),
+                                                            path=path))
+    return int(ExitCode.OK)
 
 
 def _column_label(name: str | None) -> str:

@@ -1,0 +1,201 @@
+"""Exports of the whole database, and the import of a json export into an empty database.
+
+The json export ("pulang-export", version 1) is a backup any tool can read. It is one JSON
+object, keys sorted, UTF-8, written by orjson:
+
+    {
+      "format": "pulang-export",          # always this: anything else is not ours
+      "version": 1,                        # of this format; a newer one is refused
+      "schema": 3,                         # the database schema the records are in
+      "exported_at": "2026-01-31T09:00:00+00:00",
+      "counters": {"KH-2025": 4},          # the last case reference given per prefix
+      "tables": {
+        "cases": [ {record}, ... ],        # every record as stored, sorted by id,
+        "workers": [...], "log": [...],    #   with id, version, created_at, updated_at
+        "screenings": [...], "consents": [...], "plans": [...],
+        "organisations": [...], "people": [...], "meetings": [...],
+        "agreements": [...], "tasks": [...]
+      }
+    }
+
+A record holds every field of its model (`store.records`), dates and times in ISO 8601.
+Exporting the same database twice gives the same bytes but for `exported_at` (which a caller
+may fix). The audit trail is not part of it. `import_json` reads it back into an empty
+database, validating every record, keeping ids, versions and timestamps: exported again, it
+gives the same bytes.
+
+The csv export is one file per kind of record (`cases.csv`, `workers.csv`, ...), UTF-8 with
+a header of field names; lists are joined with "; ", nested values are JSON. Personal and
+sensitive fields (by `store.classification`, nowhere else) are left out unless asked for.
+A cell that a spreadsheet would run as a formula starts with an apostrophe.
+
+Nothing here writes a file or the audit trail: the command line does both (the trail first).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from typing import Any
+
+import orjson
+from pydantic import ValidationError
+
+from store.classification import Classification, fields_classified
+from store.errors import InputFileUnreadable, RecordInvalid
+from store.i18n import _
+from store.migrations import META_DOC, META_TABLE
+from store.records import STORED, Record
+
+FORMAT = "pulang-export"
+VERSION = 1
+
+
+def _kinds() -> dict[str, type[Record]]:
+    from store.database import _KIND_OF
+
+    return dict(_KIND_OF)
+
+
+def tables_of(db: Any) -> dict[str, list[dict[str, Any]]]:
+    """Every record of every table, as stored, sorted by id."""
+    raw = db.raw_tables()
+    return {table: sorted(raw.get(table, {}).values(), key=lambda d: str(d.get("id", "")))
+            for table in _kinds()}
+
+
+def counts(tables: dict[str, list[dict[str, Any]]]) -> str:
+    """How many records per table, for the audit note and the user: no values."""
+    return " ".join(f"{table}={len(records)}" for table, records in tables.items())
+
+
+def export_json(db: Any, exported_at: dt.datetime | None = None) -> bytes:
+    raw = db.raw_tables()
+    meta = raw.get(META_TABLE, {}).get(META_DOC, {})
+    moment = exported_at or dt.datetime.now(dt.timezone.utc)
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "schema": db.schema,
+        "exported_at": moment.isoformat(timespec="seconds"),
+        "counters": dict(meta.get("counters", {})),
+        "tables": tables_of(db),
+    }
+    return orjson.dumps(document, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
+
+
+def read_export(data: bytes, schema: int) -> tuple[dict[str, list[dict[str, Any]]],
+                                                   dict[str, int]]:
+    """The validated records of a json export, and its counters; InputFileUnreadable (exit 2)
+    for a file that is not one of ours, of a newer format or schema, or with a bad record."""
+    try:
+        document = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        raise InputFileUnreadable(_("This file is not a Pulang json export (not JSON).")) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise InputFileUnreadable(_("This file is not a Pulang json export."))
+    version = document.get("version")
+    if not isinstance(version, int) or version > VERSION:
+        raise InputFileUnreadable(_("This export is of a newer format (version {version}); "
+                                    "update Pulang to read it.").format(version=version))
+    if document.get("schema") != schema:
+        raise InputFileUnreadable(_("This export is of database schema {theirs}; this Pulang "
+                                    "reads schema {ours}.").format(
+            theirs=document.get("schema"), ours=schema))
+    tables = document.get("tables")
+    counters = document.get("counters", {})
+    kinds = _kinds()
+    if not isinstance(tables, dict) or not isinstance(counters, dict):
+        raise InputFileUnreadable(_("This file is not a Pulang json export."))
+    unknown = sorted(set(tables) - set(kinds))
+    if unknown:
+        raise InputFileUnreadable(_("This export has tables this Pulang does not know: "
+                                    "{tables}.").format(tables=", ".join(unknown)))
+    result: dict[str, list[dict[str, Any]]] = {}
+    seen: set[str] = set()
+    for table, kind in kinds.items():
+        records = tables.get(table, [])
+        if not isinstance(records, list):
+            raise InputFileUnreadable(_("This file is not a Pulang json export."))
+        result[table] = []
+        for n, doc in enumerate(records, start=1):
+            try:
+                record = kind.model_validate(doc, context=STORED)
+            except (ValidationError, RecordInvalid, TypeError):
+                raise InputFileUnreadable(_("Record {n} of {table} is not valid; nothing was "
+                                            "imported.").format(n=n, table=table)) from None
+            if record.id in seen or record.version < 1:
+                raise InputFileUnreadable(_("Record {n} of {table} is not valid; nothing was "
+                                            "imported.").format(n=n, table=table))
+            seen.add(record.id)
+            result[table].append(record.model_dump(mode="json"))
+    if not all(isinstance(k, str) and isinstance(v, int) for k, v in counters.items()):
+        raise InputFileUnreadable(_("This file is not a Pulang json export."))
+    return result, counters
+
+
+def import_json(db: Any, data: bytes) -> dict[str, int]:
+    """Read a json export into `db`, which must be empty (RuleRefused otherwise), in one
+    change; returns how many records per table."""
+    tables, counters = read_export(data, db.schema)
+    db.restore_records(tables, counters)
+    return {table: len(records) for table, records in tables.items()}
+
+
+# -- csv -----------------------------------------------------------------------------------
+
+_FORMULA = ("=", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        text = "; ".join(v if isinstance(v, str) else orjson.dumps(v).decode() for v in value)
+    elif isinstance(value, dict):
+        text = orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+    else:
+        text = str(value)
+    # A spreadsheet runs a cell that starts like a formula; a phone number (+62...) or a
+    # negative number is left as it is.
+    if text.startswith(_FORMULA) or (text[:1] in "+-" and not text[1:2].isdigit() and text):
+        text = "'" + text
+    return text
+
+
+def columns_of(kind: type[Record], include_personal: bool) -> list[str]:
+    levels = [Classification.PUBLIC]
+    if include_personal:
+        levels += [Classification.PERSONAL, Classification.SENSITIVE]
+    return fields_classified(kind, *levels)
+
+
+def export_csv(db: Any, include_personal: bool = False) -> dict[str, bytes]:
+    """One CSV per kind of record: file name -> bytes (UTF-8 with a BOM, for spreadsheets)."""
+    files: dict[str, bytes] = {}
+    kinds = _kinds()
+    for table, records in tables_of(db).items():
+        columns = columns_of(kinds[table], include_personal)
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(columns)
+        for doc in records:
+            writer.writerow([_cell(doc.get(column)) for column in columns])
+        files[f"{table}.csv"] = ("\ufeff" + out.getvalue()).encode("utf-8")
+    return files
+
+
+def zipped(files: dict[str, bytes]) -> bytes:
+    """The files in one zip, with a fixed date (the same files give the same bytes)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in sorted(files.items()):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o600 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return buffer.getvalue()

@@ -1,0 +1,262 @@
+"""Exports (json, csv) and `pulang import` of a json export, on the real store and CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import io
+import os
+import stat
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from store import audit
+from store.classification import is_private
+from store.database import Database, _KIND_OF
+from store.errors import ExitCode, InputFileUnreadable, RuleRefused
+from store.export import _cell, export_csv, export_json, import_json, read_export
+
+from tests.conftest import PULANG
+
+MOMENT = dt.datetime(2026, 1, 31, 9, 0, tzinfo=dt.timezone.utc)
+PASSPHRASE = "correct horse battery staple"
+
+
+def private_values(db: Database) -> set[str]:
+    """Every personal or sensitive value in the database, as the classification says (enum
+    codes such as a passport's status are left out: the same words are public elsewhere)."""
+    found: set[str] = set()
+
+    def add(value: Any) -> None:
+        if isinstance(value, enum.Enum) or value is None or isinstance(value, bool):
+            return
+        if isinstance(value, str):
+            if len(value.strip()) >= 4:
+                found.add(value.strip())
+        elif isinstance(value, (dt.date, dt.datetime)):
+            found.add(value.isoformat())
+        elif isinstance(value, (list, tuple, set)):
+            for item in value:
+                add(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                add(item)
+        elif hasattr(value, "model_dump"):
+            add(value.model_dump())
+
+    public: set[str] = set()
+    for table, records in db.raw_tables().items():
+        kind = _KIND_OF.get(table)
+        if kind is None:
+            continue
+        for doc in records.values():
+            record = kind.model_validate(doc)
+            for name in kind.model_fields:
+                if is_private(kind, name):
+                    add(getattr(record, name))
+                else:
+                    value = getattr(record, name)
+                    items = value if isinstance(value, list) else [value]
+                    public.update(str(item) for item in items if isinstance(item, str))
+    # a title such as "President" is an official's public title, and a log entry's
+    # counterpart too: what the database holds in public may be in a public export
+    return {value for value in found if not any(value in text for text in public)}
+
+
+def run(*args: object, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full = {k: v for k, v in os.environ.items()
+            if not k.startswith("PULANG_") and k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+    full.update(env or {})
+    return subprocess.run([str(PULANG), *map(str, args)], env=full, stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=60)
+
+
+def exports(db: Database) -> list[audit.AuditEntry]:
+    return [e for e in db.audit_trail().entries if e.action == audit.EXPORT]
+
+
+def test_json_export_reads_back_into_an_empty_database_byte_for_byte(
+        demo_db: Database, tmp_path: Path) -> None:
+    first = export_json(demo_db, MOMENT)
+    assert export_json(demo_db, MOMENT) == first  # deterministic
+    document = orjson.loads(first)
+    assert document["format"] == "pulang-export" and document["version"] == 1
+    assert "audit" not in document["tables"]
+    assert sum(len(v) for v in document["tables"].values()) > 50
+
+    copy = Database.open(tmp_path / "copy.json", create=True)
+    counted = import_json(copy, first)
+    assert counted["workers"] == len(document["tables"]["workers"])
+    assert export_json(copy, MOMENT) == first
+    copy.close()
+    with Database.open(tmp_path / "copy.json") as again:  # from the file, not from memory
+        assert export_json(again, MOMENT) == first
+        # ids, versions and stamps kept: the same case under the same id and version
+        case = demo_db.cases()[0]
+        kept = again.get(type(case), case.id)
+        assert (kept.version, kept.created_at, kept.updated_at, kept.changed_by) == (
+            case.version, case.created_at, case.updated_at, case.changed_by)
+        # and the restore is in the trail, as such
+        assert any(e.action == audit.RESTORE for e in again.audit_trail().entries)
+
+
+def test_import_refuses_a_database_that_is_not_empty(demo_db: Database) -> None:
+    data = export_json(demo_db, MOMENT)
+    with pytest.raises(RuleRefused):
+        import_json(demo_db, data)
+    assert export_json(demo_db, MOMENT) == data  # nothing was added
+
+
+def test_import_refuses_a_bad_record_and_writes_nothing(demo_db: Database,
+                                                        tmp_path: Path) -> None:
+    document = orjson.loads(export_json(demo_db, MOMENT))
+    document["tables"]["workers"][0]["sex"] = "not a sex"
+    with Database.open(tmp_path / "empty.json", create=True) as empty:
+        with pytest.raises(InputFileUnreadable):
+            import_json(empty, orjson.dumps(document))
+        assert not any(empty.raw_tables()[table] for table in _KIND_OF)
+
+
+def test_the_cli_json_export_needs_out_and_a_confirmation(demo_db: Database,
+                                                          tmp_path: Path) -> None:
+    out = tmp_path / "backup.json"
+    assert run("export", "--format", "json", "--db", demo_db.path).returncode == ExitCode.USAGE
+    refused = run("export", "--format", "json", "--db", demo_db.path, "--out", out)
+    assert refused.returncode == ExitCode.NEEDS_CONFIRMATION and not out.exists()
+    assert not exports(demo_db)
+
+
+def test_the_cli_round_trip(demo_db: Database, tmp_path: Path) -> None:
+    out = tmp_path / "backup.json"
+    done = run("export", "--format", "json", "--db", demo_db.path, "--out", out, "--yes")
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    notes = [e.note or "" for e in exports(demo_db)]
+    assert len(notes) == 1 and notes[0].startswith("json")
+    assert not any(value in notes[0] for value in private_values(demo_db))
+
+    target = tmp_path / "restored.json"
+    done = run("import", out, "--db", target)
+    assert done.returncode == 0, done.stderr
+    with Database.open(target) as restored:
+        assert export_json(restored, MOMENT) == export_json(demo_db, MOMENT)
+
+
+def test_the_cli_import_refuses_a_database_that_is_not_empty(demo_db: Database,
+                                                            tmp_path: Path) -> None:
+    out = tmp_path / "backup.json"
+    out.write_bytes(export_json(demo_db, MOMENT))
+    refused = run("import", out, "--db", demo_db.path)
+    assert refused.returncode == ExitCode.PROBLEMS and "not empty" in refused.stderr
+
+
+def test_the_cli_import_refuses_a_foreign_or_newer_file(demo_db: Database,
+                                                       tmp_path: Path) -> None:
+    foreign = tmp_path / "foreign.json"
+    foreign.write_bytes(b'{"format": "something-else", "tables": {}}')
+    elsewhere = tmp_path / "elsewhere.json"
+    assert run("import", foreign, "--db", elsewhere).returncode == ExitCode.UNREADABLE
+    newer = orjson.loads(export_json(demo_db, MOMENT))
+    newer["version"] = 2
+    foreign.write_bytes(orjson.dumps(newer))
+    assert run("import", foreign, "--db", elsewhere).returncode == ExitCode.UNREADABLE
+    assert not elsewhere.exists()  # a file that is not ours creates no database
+    with pytest.raises(InputFileUnreadable):
+        read_export(b"name;phone\nAde;+6281234567890\n", demo_db.schema)
+
+
+def test_csv_without_personal_holds_no_private_value(demo_db: Database) -> None:
+    values = private_values(demo_db)
+    worker = demo_db.cases()[0]
+    assert values  # the demo has names, phones and passports to leak
+    files = export_csv(demo_db)
+    assert set(files) == {f"{table}.csv" for table in _KIND_OF}
+    everything = b"".join(files.values()).decode("utf-8")
+    leaked = sorted(v for v in values if v in everything)
+    assert not leaked
+    header = files["workers.csv"].decode("utf-8-sig").splitlines()[0].split(",")
+    assert "full_name" not in header and "passport_number" not in header
+    assert "nationality" in header
+    assert worker.id in files["cases.csv"].decode()
+    # with them, the names are there: the scan above can fail
+    personal = b"".join(export_csv(demo_db, include_personal=True).values()).decode("utf-8")
+    assert any(v in personal for v in values)
+
+
+def test_csv_with_personal_asks_and_is_audited(demo_db: Database, tmp_path: Path) -> None:
+    folder = tmp_path / "csv"
+    refused = run("export", "--format", "csv", "--include-personal", "--db", demo_db.path,
+                  "--out", folder)
+    assert refused.returncode == ExitCode.NEEDS_CONFIRMATION
+    assert not folder.exists() and not exports(demo_db)
+
+    done = run("export", "--format", "csv", "--include-personal", "--yes",
+               "--db", demo_db.path, "--out", folder)
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in folder.iterdir())
+    assert "workers.csv" in names
+    assert all(stat.S_IMODE((folder / n).stat().st_mode) == 0o600 for n in names)
+    [entry] = exports(demo_db)
+    assert entry.note is not None and "personal" in entry.note
+
+
+def test_csv_as_a_zip_holds_no_private_value(demo_db: Database, tmp_path: Path) -> None:
+    zipped = tmp_path / "public.zip"
+    done = run("export", "--format", "csv", "--db", demo_db.path, "--out", zipped)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(zipped.stat().st_mode) == 0o600
+    with zipfile.ZipFile(io.BytesIO(zipped.read_bytes())) as archive:
+        text = b"".join(archive.read(n) for n in archive.namelist()).decode("utf-8")
+    assert not [v for v in private_values(demo_db) if v in text]
+    assert len(exports(demo_db)) == 1
+
+
+def test_an_encrypted_database_needs_plaintext_for_personal_data(demo_db: Database,
+                                                                 tmp_path: Path) -> None:
+    demo_db.encrypt(PASSPHRASE)
+    env = {"PULANG_PASSPHRASE": PASSPHRASE}
+    out = tmp_path / "plain.json"
+    refused = run("export", "--format", "json", "--yes", "--db", demo_db.path, "--out", out,
+                  env=env)
+    assert refused.returncode == ExitCode.PROBLEMS and "--plaintext" in refused.stderr
+    assert not out.exists()
+    folder = tmp_path / "csv"
+    refused = run("export", "--format", "csv", "--include-personal", "--yes",
+                  "--db", demo_db.path, "--out", folder, env=env)
+    assert refused.returncode == ExitCode.PROBLEMS and not folder.exists()
+
+
+def test_an_encrypted_database_exports_public_csv_without_plaintext(demo_db: Database,
+                                                                     tmp_path: Path) -> None:
+    demo_db.encrypt(PASSPHRASE)
+    env = {"PULANG_PASSPHRASE": PASSPHRASE}
+    folder = tmp_path / "csv"
+    public = run("export", "--format", "csv", "--db", demo_db.path, "--out", folder, env=env)
+    assert public.returncode == 0, public.stderr
+    assert (folder / "workers.csv").exists()
+
+
+def test_an_encrypted_database_exports_personal_data_with_plaintext(demo_db: Database,
+                                                                    tmp_path: Path) -> None:
+    demo_db.encrypt(PASSPHRASE)
+    env = {"PULANG_PASSPHRASE": PASSPHRASE}
+    out = tmp_path / "plain.json"
+    done = run("export", "--format", "json", "--yes", "--plaintext", "--db", demo_db.path,
+               "--out", out, env=env)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    read_export(out.read_bytes(), demo_db.schema)  # a real export
+
+
+def test_a_cell_a_spreadsheet_would_run_is_kept_as_text() -> None:
+    assert _cell("=HYPERLINK(\"http://x\")").startswith("'=")
+    assert _cell("@SUM(A1)").startswith("'@")
+    assert _cell("-cmd|' /C calc'!A0").startswith("'-")
+    assert _cell("+6281234567890") == "+6281234567890"
+    assert _cell(["a", "b"]) == "a; b"
+    assert _cell(None) == "" and _cell(True) == "true"
