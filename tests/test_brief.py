@@ -17,6 +17,7 @@ from store.errors import NeverRecipient
 from store.i18n import format_date
 from store.records import LogEntry, Worker
 from store.vocab import LogKind, RecipientKind
+from tui.cli import main
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 REF = "KH-2025-0001"
@@ -131,3 +132,31 @@ def test_the_brief_is_in_the_trail_and_its_files_are_private(demo_db: Database, 
     for _n, worker in allowed + withheld:
         for value in personal_values(worker):
             assert value not in entry.note
+
+
+PASSPHRASE = "kopi tubruk di Vientiane"
+
+
+@pytest.fixture
+def passphrase_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before `pulang`, which takes the environment as it is when it is made."""
+    monkeypatch.setenv("PULANG_PASSPHRASE", PASSPHRASE)
+
+
+def test_an_encrypted_database_gives_a_brief_only_with_plaintext(
+        passphrase_set: None, demo_db: Database, pulang: Run, db_path: Path,
+        tmp_path: Path) -> None:
+    demo_db.encrypt(PASSPHRASE)
+    demo_db.close()
+    trail = db_path.with_name(db_path.name + ".audit")
+    before = trail.read_bytes()
+    out = tmp_path / "brief"
+    refused = pulang("brief", REF, "--to", "embassy_ministry", "--out", out, "--db", db_path)
+    assert refused.returncode == 64 and "--plaintext" in refused.stderr
+    assert not list(tmp_path.glob("brief.*"))
+    assert trail.read_bytes() == before  # refused before anything, the trail included
+    # The same command, asked by name (in this process: one key derivation fewer).
+    assert main(["brief", REF, "--to", "embassy_ministry", "--out", str(out), "--plaintext",
+                 "--db", str(db_path)]) == 0
+    assert stat.S_IMODE((tmp_path / "brief.html").stat().st_mode) == 0o600
+    assert len(trail.read_bytes()) > len(before)  # and recorded

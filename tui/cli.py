@@ -799,15 +799,20 @@ def _brief(args: argparse.Namespace) -> int:
     from store.errors import UsageError
     from store.vocab import RecipientKind
 
+    from store.crypto import is_encrypted_file
+
     path, _explicit = _db_path(args)
+    refusal = _("{path} is encrypted and a brief is plain text: add --plaintext to write it "
+                "anyway. Nothing was written.").format(path=path)
+    if is_encrypted_file(path) and not args.plaintext:
+        raise UsageError(refusal)  # said before the passphrase is asked for
     with open_database(args, path, writing=False) as db:
+        if db.encrypted and not args.plaintext:
+            raise UsageError(refusal)
         case = db.case_by_ref(args.case)
         if case is None:
             return _fail(_("No case {ref} in {path}.").format(ref=args.case, path=path),
                          ExitCode.PROBLEMS)
-        if db.encrypted and not args.plaintext:
-            raise UsageError(_("{path} is encrypted and a brief is plain text: add --plaintext "
-                               "to write it anyway. Nothing was written.").format(path=path))
         brief = case_brief(db, case.id, RecipientKind(args.to))  # recorded in the trail first
     if args.out is None:
         sys.stdout.write(printable(brief.markdown, multiline=True))
