@@ -17,6 +17,7 @@ from store.text import printable
 if TYPE_CHECKING:
     from store.audit import AuditEntry
     from store.database import Database
+    from store.vocab import RecipientKind
 
 
 def _version() -> str:
@@ -788,7 +789,7 @@ def _report(args: argparse.Namespace) -> int:
     return int(ExitCode.OK)
 
 
-def _recipient_kinds() -> list[object]:
+def _recipient_kinds() -> list[RecipientKind]:
     from store.vocab import RecipientKind
 
     return list(RecipientKind)
