@@ -17,6 +17,7 @@ from store.text import printable
 if TYPE_CHECKING:
     from store.audit import AuditEntry
     from store.database import Database
+    from store.vocab import RecipientKind
 
 
 def _version() -> str:
@@ -193,6 +194,35 @@ def build_parser() -> argparse.ArgumentParser:
                       "is not a Pulang export or is of a newer version; 1 when the database is "
                       "not empty."))
     restore_json.add_argument("file", metavar="FILE", help=_("the json export"))
+    report = sub.add_parser(
+        "report", parents=[_common(suppress=True)],
+        help=_("print the figures: cases by stage, workers by step, returns"),
+        description=_("Print the figures of the database, without personal data: cases by "
+                      "stage, workers by step on the road home, by destination country and "
+                      "by origin province (provinces with fewer than 5 workers merged), new "
+                      "cases per month, and the median days from report to return. Reads "
+                      "only: nothing is written, not even a backup."))
+    report.add_argument("--format", choices=["text", "json"], default="text",
+                        help=_("text (aligned lines) or json (for scripts)"))
+    brief = sub.add_parser(
+        "brief", parents=[_common(suppress=True)],
+        help=_("write a case brief for one kind of recipient"),
+        description=_("Write a brief of a case for one kind of recipient (the embassy, a "
+                      "partner union, the police...): the case's facts, each worker's step, "
+                      "the open requests to that recipient and the recent log entries with "
+                      "them. A worker's personal data is in it only when their consent covers "
+                      "that kind of recipient. Recorded in the audit trail."))
+    brief.add_argument("case", metavar="REF", help=_("the case's reference, e.g. KH-2025-0001"))
+    brief.add_argument("--to", metavar="KIND", required=True,
+                       choices=[kind.value for kind in _recipient_kinds()],
+                       help=_("the kind of recipient: {kinds}").format(
+                           kinds=", ".join(kind.value for kind in _recipient_kinds())))
+    brief.add_argument("--out", metavar="PATH",
+                       help=_("write PATH.md and PATH.html (mode 0600) instead of printing the "
+                              "Markdown"))
+    brief.add_argument("--plaintext", action="store_true",
+                       help=_("write the brief although the database is encrypted (the brief "
+                              "is plain text)"))
     return parser
 
 
@@ -238,6 +268,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.command == "import":
             return _import(args)
+        if args.command == "report":
+            return _report(args)
+        if args.command == "brief":
+            return _brief(args)
         return _open(args)
     except PulangError as error:
         return _fail(str(error), error.exit_code)
@@ -888,6 +922,55 @@ def _import(args: argparse.Namespace) -> int:
             _say(f"pulang: {warning}", to_stderr=True)
     _say(_("{count} records imported into {path}.").format(count=sum(done.values()),
                                                             path=path))
+def _report(args: argparse.Namespace) -> int:
+    import json
+
+    from store.report import as_text, figures
+
+    path, _explicit = _db_path(args)
+    with open_database(args, path, writing=False) as db:
+        result = figures(db)
+    if args.format == "json":
+        print(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(printable(as_text(result), multiline=True))
+    return int(ExitCode.OK)
+
+
+def _recipient_kinds() -> list[RecipientKind]:
+    from store.vocab import RecipientKind
+
+    return list(RecipientKind)
+
+
+def _brief(args: argparse.Namespace) -> int:
+    from store.brief import case_brief
+    from store.errors import UsageError
+    from store.vocab import RecipientKind
+
+    from store.crypto import is_encrypted_file
+
+    path, _explicit = _db_path(args)
+    refusal = _("{path} is encrypted and a brief is plain text: add --plaintext to write it "
+                "anyway. Nothing was written.").format(path=path)
+    if is_encrypted_file(path) and not args.plaintext:
+        raise UsageError(refusal)  # said before the passphrase is asked for
+    with open_database(args, path, writing=False) as db:
+        if db.encrypted and not args.plaintext:
+            raise UsageError(refusal)
+        case = db.case_by_ref(args.case)
+        if case is None:
+            return _fail(_("No case {ref} in {path}.").format(ref=args.case, path=path),
+                         ExitCode.PROBLEMS)
+        brief = case_brief(db, case.id, RecipientKind(args.to))  # recorded in the trail first
+    if args.out is None:
+        sys.stdout.write(printable(brief.markdown, multiline=True))
+        return int(ExitCode.OK)
+    out = Path(args.out)
+    for suffix, text in ((".md", brief.markdown), (".html", brief.html)):
+        target = out.with_name(out.name + suffix)
+        _write_private(target, text.encode("utf-8"))
+        _say(_("Brief written: {path}").format(path=target))
     return int(ExitCode.OK)
 
 

@@ -1,0 +1,162 @@
+"""Case briefs: only what each worker's consent allows for the recipient, in Markdown and HTML;
+media refused; every brief in the audit trail before it is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from store.brief import case_brief
+from store.database import Database
+from store.errors import NeverRecipient
+from store.i18n import format_date
+from store.records import LogEntry, Worker
+from store.vocab import LogKind, RecipientKind
+from tui.cli import main
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+REF = "KH-2025-0001"
+
+
+def personal_values(worker: Worker) -> list[str]:
+    values = [*worker.all_names, worker.passport_number, worker.phone or "",
+              worker.home_district]
+    if worker.date_of_birth is not None:
+        values += [worker.date_of_birth.isoformat(), format_date(worker.date_of_birth)]
+    return [v for v in values if v]
+
+
+def police_split(db: Database) -> tuple[list[tuple[int, Worker]], list[tuple[int, Worker]]]:
+    case = db.case_by_ref(REF)
+    assert case is not None
+    allowed, withheld = [], []
+    for n, worker in enumerate(db.workers_of(case.id), start=1):
+        consent = db.consent_of(worker.id)
+        ok = consent is not None and consent.allows(RecipientKind.POLICE)
+        (allowed if ok else withheld).append((n, worker))
+    return allowed, withheld
+
+
+def test_a_police_brief_holds_only_what_consent_allows(demo_db: Database) -> None:
+    case = demo_db.case_by_ref(REF)
+    assert case is not None
+    allowed, withheld = police_split(demo_db)
+    assert allowed and len(withheld) >= 5  # the demo: one consented to police, others not
+    brief = case_brief(demo_db, case.id, RecipientKind.POLICE)
+    for text in (brief.markdown, brief.html):
+        for n, worker in withheld:
+            for value in personal_values(worker):
+                assert value not in text, (n, value)
+            assert f"Worker {n} (details withheld: no consent for police)" in text
+        for n, worker in allowed:
+            for value in (worker.full_name, worker.passport_number, worker.phone,
+                          format_date(worker.date_of_birth)):
+                assert value and value in text.replace("\\+", "+")
+            assert f"Worker {n} (details withheld" not in text
+    # Never in a brief: where the worker is, their family's contact, their health.
+    for _n, worker in allowed:
+        for value in (worker.current_location, worker.family_contact, worker.health):
+            if value:
+                assert value not in brief.markdown and value not in brief.html
+    assert brief.html.startswith("<!DOCTYPE html>") and "@media print" in brief.html
+
+
+def test_log_summaries_only_when_every_worker_named_consents(demo_db: Database) -> None:
+    case = demo_db.case_by_ref(REF)
+    assert case is not None
+    (_n, yes), = police_split(demo_db)[0]
+    _m, no = police_split(demo_db)[1][0]
+    now = dt.datetime.now().astimezone()
+    demo_db.save_log_entry(LogEntry(
+        case_id=case.id, worker_ids=[yes.id], at=now - dt.timedelta(days=2), kind=LogKind.CALL,
+        counterpart_kind=RecipientKind.POLICE, counterpart_org="Desk Ketenagakerjaan",
+        summary="Asked <b>about</b> the passport", next_step="Send the photo",
+        awaiting_reply=True))
+    demo_db.save_log_entry(LogEntry(
+        case_id=case.id, worker_ids=[yes.id, no.id], at=now - dt.timedelta(days=3),
+        kind=LogKind.CALL, counterpart_kind=RecipientKind.POLICE,
+        summary="Both of them told the desk where the compound is"))
+    demo_db.save_log_entry(LogEntry(
+        case_id=case.id, at=now - dt.timedelta(days=40), kind=LogKind.CALL,
+        counterpart_kind=RecipientKind.POLICE, summary="An old call, long answered"))
+    brief = case_brief(demo_db, case.id, RecipientKind.POLICE, now=now)
+    md, page = brief.markdown, brief.html
+    assert "Asked \\<b\\>about\\</b\\> the passport" in md
+    assert "Asked &lt;b&gt;about&lt;/b&gt; the passport" in page and "<b>about" not in page
+    assert "Send the photo" in md
+    for text in (md, page):
+        assert "Both of them told" not in text
+        assert "(summary withheld)" in text
+        assert "An old call" not in text  # neither open nor recent
+    open_part = md.split("## Open requests to police", 1)[1].split("## Log entries", 1)[0]
+    assert "Desk Ketenagakerjaan" in open_part
+
+
+def test_media_and_recruiters_never_get_a_brief(demo_db: Database, pulang: Run,
+                                                db_path: Path, tmp_path: Path) -> None:
+    case = demo_db.case_by_ref(REF)
+    assert case is not None
+    trail = len(demo_db.audit_trail().entries)
+    for kind in (RecipientKind.MEDIA, RecipientKind.RECRUITER):
+        with pytest.raises(NeverRecipient):
+            case_brief(demo_db, case.id, kind)
+    assert len(demo_db.audit_trail().entries) == trail
+    demo_db.close()
+    done = pulang("brief", REF, "--to", "media", "--out", tmp_path / "b", "--db", db_path)
+    assert done.returncode == 1 and "never receive" in done.stderr
+    assert not list(tmp_path.glob("b.*"))
+
+
+def test_the_brief_is_in_the_trail_and_its_files_are_private(demo_db: Database, pulang: Run,
+                                                             db_path: Path,
+                                                             tmp_path: Path) -> None:
+    allowed, withheld = police_split(demo_db)
+    demo_db.close()
+    done = pulang("brief", REF, "--to", "police", "--out", tmp_path / "brief", "--db", db_path)
+    assert done.returncode == 0, done.stderr
+    for suffix in (".md", ".html"):
+        written = tmp_path / f"brief{suffix}"
+        assert stat.S_IMODE(written.stat().st_mode) == 0o600
+        assert allowed[0][1].full_name in written.read_text()
+    with Database.open(db_path) as db:
+        entry = db.audit_trail().entries[-1]
+    assert entry.action == "share" and entry.ref == REF
+    assert entry.note == (f"brief police: {len(allowed) + len(withheld)} workers, "
+                          f"{len(allowed)} with details, {len(withheld)} withheld, "
+                          "0 open requests, 0 recent entries")
+    for _n, worker in allowed + withheld:
+        for value in personal_values(worker):
+            assert value not in entry.note
+
+
+PASSPHRASE = "kopi tubruk di Vientiane"
+
+
+@pytest.fixture
+def passphrase_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before `pulang`, which takes the environment as it is when it is made."""
+    monkeypatch.setenv("PULANG_PASSPHRASE", PASSPHRASE)
+
+
+def test_an_encrypted_database_gives_a_brief_only_with_plaintext(
+        passphrase_set: None, demo_db: Database, pulang: Run, db_path: Path,
+        tmp_path: Path) -> None:
+    demo_db.encrypt(PASSPHRASE)
+    demo_db.close()
+    trail = db_path.with_name(db_path.name + ".audit")
+    before = trail.read_bytes()
+    out = tmp_path / "brief"
+    refused = pulang("brief", REF, "--to", "embassy_ministry", "--out", out, "--db", db_path)
+    assert refused.returncode == 64 and "--plaintext" in refused.stderr
+    assert not list(tmp_path.glob("brief.*"))
+    assert trail.read_bytes() == before  # refused before anything, the trail included
+    # The same command, asked by name (in this process: one key derivation fewer).
+    assert main(["brief", REF, "--to", "embassy_ministry", "--out", str(out), "--plaintext",
+                 "--db", str(db_path)]) == 0
+    assert stat.S_IMODE((tmp_path / "brief.html").stat().st_mode) == 0o600
+    assert len(trail.read_bytes()) > len(before)  # and recorded
