@@ -238,6 +238,8 @@ CATALOGUE: dict[str, str] = {
     'Nothing was written.': 'Tidak ada yang ditulis.',
     '{count} workers added to {ref}.': '{count} pekerja ditambahkan ke {ref}.',
     '(left out)': '(tidak dipakai)',
+    # -- the HTCDS / CTDC statistics export (store/htcds.py, task htcds) --
+    '{included} workers exported; {no_consent} left out without consent for statistics; {values} values blanked and {rows} rows left out so that every combination of gender, age band, citizenship, country of exploitation and year is shared by at least {k} rows.': '{included} pekerja diekspor; {no_consent} ditinggalkan karena tidak ada persetujuan untuk statistik; {values} nilai dikosongkan dan {rows} baris ditinggalkan agar setiap kombinasi jenis kelamin, kelompok umur, kewarganegaraan, negara eksploitasi dan tahun dimiliki sedikitnya {k} baris.',
     # -- the union's network (store) --
     'Choose country': 'Pilih negara',
     'type a name, or F2 to choose from the list': 'ketik nama, atau F2 untuk memilih dari daftar',
