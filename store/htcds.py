@@ -23,7 +23,9 @@ least k rows; a blank (suppressed or unknown) counts as a value of its own, as C
 suppressed values as missing. While some combination is shared by fewer than k rows, the
 quasi-identifier with the most distinct values among those rows is blanked in those rows only
 (ties go in the order ageBroad, yearOfRegistration, CountryOfExploitation, citizenship, gender:
-the finest-grained first, the country columns, which the users most need, late). When every
+the finest-grained first, the country columns, which the users most need, late); blanking
+ageBroad also blanks majorityStatus, which is computed from the same age and would otherwise
+tell a minor apart in a class of adults (not counted apart in `suppressed_values`). When every
 quasi-identifier of those rows is blank and they are still too few, the rows are dropped.
 Each round blanks at least one cell, so it ends; at the end every combination has k rows.
 """
@@ -207,13 +209,16 @@ class ClassificationChanged(RuntimeError):
     here before anything is exported, never a user's error)."""
 
 
-def check_sources() -> None:
+def check_sources(
+    public_sources: Sequence[tuple[type[BaseModel], str]] = PUBLIC_SOURCES,
+    generalised_sources: Sequence[tuple[type[BaseModel], str]] = GENERALISED_SOURCES,
+) -> None:
     """Fail loudly if a field the export reads has become personal or sensitive."""
-    for model, name in PUBLIC_SOURCES:
+    for model, name in public_sources:
         if is_private(model, name):
             raise ClassificationChanged(
                 f"{model.__name__}.{name} is no longer public: the HTCDS export must not read it")
-    for model, name in GENERALISED_SOURCES:
+    for model, name in generalised_sources:
         if classification_of(model, name) is not Classification.PERSONAL:
             raise ClassificationChanged(
                 f"{model.__name__}.{name} is no longer classified personal: decide whether the "
@@ -336,6 +341,8 @@ def anonymise(rows: list[Row], quasi: Sequence[str] = QUASI_IDENTIFIERS,
             break
         for n in small:
             work[n][widest] = ""
+            if widest == "ageBroad":  # derived from the age: it would tell a minor apart
+                work[n]["majorityStatus"] = ""
     blanked = sum(1 for row, original in zip(work, originals, strict=True)
                   for q in quasi if row[q] != original[q])
     return work, blanked, len(rows) - len(work)
