@@ -55,7 +55,8 @@ typeOfLabourPeddling, typeOfLabourTransportation, typeOfLabourOther, typeOfLabou
 typeOfLabourConcatenated, typeOfSexProstitution, typeOfSexPornography,
 typeOfSexRemoteInteractiveServices, typeOfSexPrivateSexualServices, typeOfSexConcatenated,
 isAbduction, RecruiterRelationship, CountryOfExploitation, recruiterRelationIntimatePartner,
-recruiterRelationFriend, recruiterRelationFamily, recruiterRelationOther, recruiterRelationUnknown"""
+recruiterRelationFriend, recruiterRelationFamily, recruiterRelationOther,
+recruiterRelationUnknown"""
 CTDC_NAMES = [name.strip() for name in CTDC.replace("\n", " ").split(",")]
 
 ISO_DATE = re.compile(rb"\d{4}-\d{2}-\d{2}")
