@@ -285,7 +285,6 @@ CATALOGUE: dict[str, str] = {
     'The database is encrypted and this export would hold personal data unencrypted. Nothing was written. If you mean it, run it again with --plaintext.': 'Basis data ini terenkripsi dan ekspor ini akan memuat data pribadi tanpa enkripsi. Tidak ada yang ditulis. Bila memang itu maksud Anda, jalankan lagi dengan --plaintext.',
     '{path} will hold the names and personal data of the workers, unencrypted. Write it?': '{path} akan memuat nama dan data pribadi para pekerja, tanpa enkripsi. Tulis?',
     'Exported to {path}.': 'Diekspor ke {path}.',
-    'The htcds export is not part of this version of Pulang.': 'Ekspor htcds belum ada di versi Pulang ini.',
     '{count} records imported into {path}.': '{count} rekaman diimpor ke {path}.',
     # -- figures and case briefs (task: report, issue 7) --
     "{kind} never receive a case brief: it would carry workers' personal data.": '{kind} tidak pernah menerima ringkasan kasus: ringkasan itu memuat data pribadi pekerja.',
@@ -321,6 +320,10 @@ CATALOGUE: dict[str, str] = {
     'write the brief although the database is encrypted (the brief is plain text)': 'tulis ringkasan meskipun basis data terenkripsi (ringkasan berupa teks biasa)',
     '{path} is encrypted and a brief is plain text: add --plaintext to write it anyway. Nothing was written.': '{path} terenkripsi dan ringkasan berupa teks biasa: tambahkan --plaintext untuk tetap menulisnya. Tidak ada yang ditulis.',
     'Brief written: {path}': 'Ringkasan ditulis: {path}',
+    # -- the HTCDS / CTDC statistics export (store/htcds.py, task htcds) --
+    '{included} workers exported; {no_consent} left out without consent for statistics; {values} values blanked and {rows} rows left out so that every combination of gender, age band, citizenship, country of exploitation and year is shared by at least {k} rows.': '{included} pekerja diekspor; {no_consent} ditinggalkan karena tidak ada persetujuan untuk statistik; {values} nilai dikosongkan dan {rows} baris ditinggalkan agar setiap kombinasi jenis kelamin, kelompok umur, kewarganegaraan, negara eksploitasi dan tahun dimiliki sedikitnya {k} baris.',
+    '--k must be 2 or more: with 1, a row could be one person.': '--k harus 2 atau lebih: dengan 1, satu baris bisa berarti satu orang.',
+    'htcds: every combination of gender, age band, citizenship, country of exploitation and year is shared by at least K rows (default 11, as CTDC publishes)': 'htcds: setiap kombinasi jenis kelamin, kelompok umur, kewarganegaraan, negara eksploitasi dan tahun dimiliki sedikitnya K baris (bawaan 11, seperti yang diterbitkan CTDC)',
     # -- the union's network (store) --
     'Choose country': 'Pilih negara',
     'type a name, or F2 to choose from the list': 'ketik nama, atau F2 untuk memilih dari daftar',

@@ -186,6 +186,10 @@ def build_parser() -> argparse.ArgumentParser:
                                "unencrypted"))
     export.add_argument("--yes", action="store_true",
                         help=_("do not ask for confirmation (for scripts)"))
+    export.add_argument("--k", type=int, default=11, metavar="K",
+                        help=_("htcds: every combination of gender, age band, citizenship, "
+                               "country of exploitation and year is shared by at least K rows "
+                               "(default 11, as CTDC publishes)"))
     restore_json = sub.add_parser(
         "import", parents=[_common(suppress=True)],
         help=_("read a json export into a new, empty database"),
@@ -874,31 +878,23 @@ def _is_encrypted(path: Path) -> bool:
 
 
 def _export_htcds(args: argparse.Namespace, db: Database) -> int:
+    """The k-anonymised statistics: no personal value in them (store/htcds.py), so stdout is
+    allowed; the export is recorded in the audit trail before anything is written."""
     from store import audit
+    from store.htcds import export_htcds
 
-    try:
-        from store.htcds import export_htcds  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return _fail(_("The htcds export is not part of this version of Pulang."),
-                     ExitCode.PROBLEMS)
-    data, report = export_htcds(db, k=11)
-    import dataclasses
-
-    # The report's counts (rows, suppressed, left out for lack of consent...): never a value.
-    fields = ({f.name: getattr(report, f.name) for f in dataclasses.fields(report)}
-              if dataclasses.is_dataclass(report) else dict(getattr(report, "__dict__", {})))
-    facts = {name: value for name, value in sorted(fields.items())
-             if isinstance(value, int) and not isinstance(value, bool)}
-    note = "htcds: " + " ".join(f"{name}={value}" for name, value in facts.items())
-    db.audit_event(audit.EXPORT, note=note)
+    if args.k < 2:
+        return _fail(_("--k must be 2 or more: with 1, a row could be one person."),
+                     ExitCode.USAGE)
+    data, report = export_htcds(db, k=args.k)
+    db.audit_event(audit.EXPORT, note=report.audit_note())
     if args.out:
         _write_private(Path(args.out), data)
         _say(_("Exported to {path}.").format(path=args.out), to_stderr=True)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    for name, value in facts.items():
-        _say(f"{name}: {value}", to_stderr=True)
+    _say(report.describe(), to_stderr=True)
     return int(ExitCode.OK)
 
 
