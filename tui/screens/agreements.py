@@ -492,16 +492,7 @@ class AgreementScreen(TranslatedBindings, Screen[None]):
 
         listing.clear_options()
         listing.add_options(options)
-        index = None
-        if keep is not None:
-            try:
-                index = listing.get_option_index(keep)
-            except Exception:  # noqa: BLE001 - that line is gone
-                index = None
-        if index is None:
-            index = next((i for i in range(listing.option_count)
-                          if not listing.get_option_at_index(i).disabled), None)
-        listing.highlighted = index
+        listing.cursor_to(keep)
 
     def current(self) -> tuple[str, str] | None:
         listing = self.query_one(LineList)

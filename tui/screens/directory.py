@@ -83,18 +83,7 @@ class Lines:
             keep = listing.get_option_at_index(listing.highlighted).id
         listing.clear_options()
         listing.add_options(self.options)
-        index = None
-        if keep is not None:
-            try:
-                index = listing.get_option_index(keep)
-            except Exception:  # noqa: BLE001 - that line is gone
-                index = None
-        if index is None:
-            index = next((i for i in range(listing.option_count)
-                          if not listing.get_option_at_index(i).disabled), None)
-        listing.highlighted = index
-        if index is not None and index <= 1:
-            listing.scroll_home(animate=False)
+        listing.cursor_to(keep)
 
 
 def list_width(listing: SectionList, screen: Screen[Any]) -> int:

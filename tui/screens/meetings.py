@@ -402,8 +402,7 @@ class MeetingScreen(TranslatedBindings, Screen[None]):
             if key == "tasks" and index is None:  # no task yet: show the offer to add one
                 listing.scroll_end(animate=False)
         if index is None and key != "tasks":
-            index = next((i for i in range(listing.option_count)
-                          if not listing.get_option_at_index(i).disabled), None)
+            index = listing.first_line()
         listing.highlighted = index
         if index is not None and index <= 1:
             listing.scroll_home(animate=False)

@@ -157,9 +157,7 @@ class SearchScreen(TranslatedBindings, Screen[None]):
                                            overflow="ellipsis"), id=str(n)))
         results.clear_options()
         results.add_options(options)
-        first = next((i for i in range(results.option_count)
-                      if not results.get_option_at_index(i).disabled), None)
-        results.highlighted = first
+        results.highlighted = results.first_line()
         status = self.query_one("#search-status", Static)
         if not query.strip():
             status.update(_("Type to search cases, workers, organisations, people, meetings "
@@ -194,9 +192,7 @@ class SearchScreen(TranslatedBindings, Screen[None]):
             self.set_focus(results)
             getattr(event, "stop")()
         elif key == "up" and self.focused is results:
-            first = next((i for i in range(results.option_count)
-                          if not results.get_option_at_index(i).disabled), None)
-            if results.highlighted == first:
+            if results.highlighted == results.first_line():
                 self.set_focus(line)
                 getattr(event, "stop")()
 

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from store.errors import DatabaseLocked, PulangError
 from store.i18n import N_, _, format_date
@@ -60,6 +60,27 @@ class TodayList(TranslatedBindings, OptionList):
         self._bindings.key_to_bindings["enter"] = [  # noqa: SLF001
             Binding("enter", "select", _("Open"), id="today.open")
         ]
+
+    def first_line(self) -> int | None:
+        """The first line that can take the cursor (section titles cannot)."""
+        return next((i for i in range(self.option_count)
+                     if not self.get_option_at_index(i).disabled), None)
+
+    def cursor_to(self, key: str | None) -> int | None:
+        """The cursor on the line with id `key`, else (gone, or none asked for) on the first
+        line that can take it; the top of the list shown when the cursor is near it."""
+        index = None
+        if key is not None:
+            try:
+                index = self.get_option_index(key)
+            except OptionDoesNotExist:  # that line is gone (done, changed, removed)
+                index = None
+        if index is None:
+            index = self.first_line()
+        self.highlighted = index
+        if index is not None and index <= 1:
+            self.scroll_home(animate=False)
+        return index
 
     def render_line(self, y: int) -> Strip:
         """The cursor's line in reverse video, as in the cases list (see `with_cursor`)."""
@@ -289,19 +310,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         self._move_to(keep)
 
     def _move_to(self, key: str | None) -> None:
-        listing = self.query_one(TodayList)
-        index = None
-        if key is not None:
-            try:
-                index = listing.get_option_index(key)
-            except Exception:  # noqa: BLE001 - that line is gone (done, or changed)
-                index = None
-        if index is None:
-            index = next((i for i in range(listing.option_count)
-                          if not listing.get_option_at_index(i).disabled), None)
-        listing.highlighted = index
-        if index is not None and index <= 1:
-            listing.scroll_home(animate=False)
+        self.query_one(TodayList).cursor_to(key)
 
     # -- keys ------------------------------------------------------------------------------
 
