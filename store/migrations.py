@@ -37,31 +37,6 @@ def _workers_can_be_erased(tables: Tables) -> None:
         worker.setdefault("erased_at", None)
 
 
-_LOG_FIELDS_BEFORE_DUE = ("counterpart_kind", "awaiting_reply", "consent_override")
-
-
-def _the_road_home(tables: Tables) -> None:
-    """Schema 3: screenings, consents and plans, one of each per worker (none yet); log entries
-    say what kind of counterpart they went to and whether they await a reply; a case's stage
-    is kept as it was, as set by hand."""
-    for name in ("screenings", "consents", "plans"):
-        tables.setdefault(name, {})
-    for case in tables.get("cases", {}).values():
-        case.setdefault("stage_override", False)
-    log = tables.get("log", {})
-    for key, entry in list(log.items()):
-        # The new fields go before due_date, where this version writes them: the loader's
-        # fast path reads due_date and next_step_done from the end of each line.
-        rebuilt: dict[str, object] = {}
-        for field, value in entry.items():
-            if field == "due_date":
-                rebuilt.update(counterpart_kind=None, awaiting_reply=False, consent_override=[])
-            rebuilt[field] = value
-        for field, default in zip(_LOG_FIELDS_BEFORE_DUE, (None, False, [])):
-            rebuilt.setdefault(field, default)
-        log[key] = rebuilt
-
-
 def _fields_before_due(entry: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
     """The log entry with `fields` (name -> default) added just before due_date, where this
     version writes them: the loader's fast path reads due_date and next_step_done from the end
@@ -76,6 +51,20 @@ def _fields_before_due(entry: dict[str, Any], fields: dict[str, Any]) -> dict[st
     for name, default in fields.items():
         rebuilt.setdefault(name, default)
     return rebuilt
+
+
+def _the_road_home(tables: Tables) -> None:
+    """Schema 3: screenings, consents and plans, one of each per worker (none yet); log entries
+    say what kind of counterpart they went to and whether they await a reply; a case's stage
+    is kept as it was, as set by hand."""
+    for name in ("screenings", "consents", "plans"):
+        tables.setdefault(name, {})
+    for case in tables.get("cases", {}).values():
+        case.setdefault("stage_override", False)
+    log = tables.get("log", {})
+    for key, entry in list(log.items()):
+        log[key] = _fields_before_due(entry, {"counterpart_kind": None, "awaiting_reply": False,
+                                              "consent_override": []})
 
 
 NETWORK_TABLES = ("organisations", "people", "meetings", "agreements", "tasks")
