@@ -41,15 +41,18 @@ def _fields_before_due(entry: dict[str, Any], fields: dict[str, Any]) -> dict[st
     """The log entry with `fields` (name -> default) added just before due_date, where this
     version writes them: the loader's fast path reads due_date and next_step_done from the end
     of each line."""
+    def fresh(default: Any) -> Any:  # a list default is each entry's own
+        return list(default) if isinstance(default, list) else default
+
     rebuilt: dict[str, Any] = {}
     for field, value in entry.items():
         if field == "due_date":
             for name, default in fields.items():
-                rebuilt.setdefault(name, entry.get(name, default))
+                rebuilt.setdefault(name, entry[name] if name in entry else fresh(default))
         if field not in fields:
             rebuilt[field] = value
     for name, default in fields.items():
-        rebuilt.setdefault(name, default)
+        rebuilt.setdefault(name, fresh(default))
     return rebuilt
 
 
