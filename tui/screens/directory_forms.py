@@ -22,10 +22,10 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.countries import country_name
-from store.errors import NotFound, RecordInvalid
+from store.errors import NotFound
 from store.i18n import N_, _, date_for_input
 from store.parse import format_phone
-from store.records import Organisation, Person, build
+from store.records import Organisation, Person
 from store.text import printable
 from store.vocab import OrgKind, choices
 from tui.screens.directory import OrganisationScreen, PersonScreen, SectionList
@@ -120,12 +120,8 @@ class _DirectoryForm(RecordForm[R], Generic[R]):
         if self.record is not None or self._saving:
             super().action_save()
             return
-        data = self.base_data()
-        data.update(self.values())
-        try:
-            record = build(self.record_type, data)
-        except RecordInvalid as invalid:
-            self._refused(invalid)
+        record = self.validated()
+        if record is None:
             return
         db = self._db()
         self._saving = True

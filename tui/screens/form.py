@@ -289,14 +289,22 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
     def action_save(self) -> None:
         if self._saving:
             return
+        record = self.validated()
+        if record is not None:
+            self.save_with(record, lambda: self.persist(record))
+
+    def validated(self) -> R | None:
+        """The record the widgets hold, its fields' red messages of an earlier attempt gone;
+        or None, each refused field marked (and nothing else happens)."""
         data = self.base_data()
         data.update(self.values())
         try:
             record = build(self.record_type, data)
         except RecordInvalid as invalid:
             self._refused(invalid)
-            return
-        self.save_with(record, lambda: self.persist(record))
+            return None
+        self.show_errors({})
+        return record
 
     def save_with(self, record: R, job: Callable[[], R]) -> None:
         """Save `record` by running `job` (which returns it as saved): off the event loop, so
