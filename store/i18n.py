@@ -59,7 +59,14 @@ def language_from_environment(environ: dict[str, str] | None = None) -> str:
     return "en"
 
 
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# English short month names (msgids: `month_abbr` translates them).
+_MONTHS_EN = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"),
+              N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))
+
+
+def month_abbr(month: int) -> str:
+    """A month's short name in the current language ("Des" for December in Indonesian)."""
+    return _(_MONTHS_EN[month - 1])
 
 
 def format_date(value: _dt.date | None) -> str:

@@ -324,6 +324,39 @@ CATALOGUE: dict[str, str] = {
     '{included} workers exported; {no_consent} left out without consent for statistics; {values} values blanked and {rows} rows left out so that every combination of gender, age band, citizenship, country of exploitation and year is shared by at least {k} rows.': '{included} pekerja diekspor; {no_consent} ditinggalkan karena tidak ada persetujuan untuk statistik; {values} nilai dikosongkan dan {rows} baris ditinggalkan agar setiap kombinasi jenis kelamin, kelompok umur, kewarganegaraan, negara eksploitasi dan tahun dimiliki sedikitnya {k} baris.',
     '--k must be 2 or more: with 1, a row could be one person.': '--k harus 2 atau lebih: dengan 1, satu baris bisa berarti satu orang.',
     'htcds: every combination of gender, age band, citizenship, country of exploitation and year is shared by at least K rows (default 11, as CTDC publishes)': 'htcds: setiap kombinasi jenis kelamin, kelompok umur, kewarganegaraan, negara eksploitasi dan tahun dimiliki sedikitnya K baris (bawaan 11, seperti yang diterbitkan CTDC)',
+    # -- the dashboard (issue 7) --
+    "Dashboard": "Dasbor",
+    "Dashboard: how many cases and workers there are, the median days from a case's report to a worker's return home (with how many returns it is based on), new cases per month over the last twelve months, cases by stage, workers by their step on the road home, by destination country and by origin province (provinces with few workers are merged into \"other\", so that no one can be pointed at). Counts only: no name. Up, Down, Page Up and Page Down scroll; Escape goes back to Today. The same figures for scripts: pulang report. 1 Today, 2 cases, 3 people and organisations, 4 meetings, 5 agreements, 6 dashboard.":
+        "Dasbor: berapa kasus dan pekerja yang ada, median hari dari laporan sebuah kasus sampai "
+        "pekerja pulang (dengan jumlah kepulangan yang menjadi dasarnya), kasus baru per bulan "
+        "selama dua belas bulan terakhir, kasus per tahap, pekerja menurut langkah mereka di "
+        "jalan pulang, menurut negara tujuan dan menurut provinsi asal (provinsi dengan sedikit "
+        "pekerja digabung ke \"lainnya\", agar tak seorang pun dapat ditunjuk). Hanya jumlah: "
+        "tanpa nama. Atas, Bawah, Page Up dan Page Down menggulir; Escape kembali ke Hari ini. "
+        "Angka yang sama untuk skrip: pulang report. 1 Hari ini, 2 kasus, 3 orang dan "
+        "organisasi, 4 pertemuan, 5 perjanjian, 6 dasbor.",
+    "Counting…": "Menghitung…",
+    "nothing recorded": "belum ada yang dicatat",
+    "{cases} cases, {workers} workers, on {date}": "{cases} kasus, {workers} pekerja, per {date}",
+    "Days from report to return: no dated return yet":
+        "Hari dari laporan sampai pulang: belum ada kepulangan bertanggal",
+    "Days from report to return: median {days}, from {count} returns":
+        "Hari dari laporan sampai pulang: median {days}, dari {count} kepulangan",
+    "Cases by stage, workers by step, new cases per month, days to return home: counts only (6)":
+        "Kasus per tahap, pekerja per langkah, kasus baru per bulan, hari sampai pulang: hanya "
+        "jumlah (6)",
+    "Jan": "Jan",
+    "Feb": "Feb",
+    "Mar": "Mar",
+    "Apr": "Apr",
+    "May": "Mei",
+    "Jun": "Jun",
+    "Jul": "Jul",
+    "Aug": "Agu",
+    "Sep": "Sep",
+    "Oct": "Okt",
+    "Nov": "Nov",
+    "Dec": "Des",
     # -- the union's network (store) --
     'Choose country': 'Pilih negara',
     'type a name, or F2 to choose from the list': 'ketik nama, atau F2 untuk memilih dari daftar',

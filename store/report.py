@@ -214,7 +214,7 @@ def step_label(key: str) -> str:
     return key
 
 
-def _province_label(key: str) -> str:
+def province_label(key: str) -> str:
     return {OTHER: _("other"), UNKNOWN: _("unknown")}.get(key, key)
 
 
@@ -238,7 +238,7 @@ def as_text(figures: Figures) -> str:
     lines += _block(head["workers_by_destination"], [(f"{country_name(k)} ({k})", v)
                                      for k, v in figures.workers_by_destination.items()])
     lines += _block(head["workers_by_province"],
-                    [(_province_label(k), v) for k, v in figures.workers_by_province.items()])
+                    [(province_label(k), v) for k, v in figures.workers_by_province.items()])
     lines += _block(head["new_cases_by_month"], list(figures.new_cases_by_month.items()))
     lines.append(head["median_days_to_return"])
     if figures.median_days_to_return is None:

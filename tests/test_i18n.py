@@ -22,6 +22,7 @@ TRANSLATES_MARKED = {
     ("store/check.py", "_KIND_NAMES[kind]"),
     ("store/network.py", "KIND_NAMES[kind]"),
     ("store/worker_import.py", "ENCODING_NAMES[self.encoding]"),
+    ("store/i18n.py", "_MONTHS_EN[month - 1]"),
     ("store/records.py", "label_msgid(cls, name)"),
     ("store/records.py", "_PYDANTIC_MESSAGES.get(item['type'], N_('is not a valid value'))"),
     ("store/road.py", "self.label"),

@@ -82,6 +82,7 @@ class PulangApp(App[None]):
         Binding("5", "show_top('agreements')", N_("Agreements"), show=False,
                 id="app.agreements"),
         # Over a form too: it opens on top, and Escape comes back to what was typed.
+        Binding("6", "show_top('dashboard')", N_("Dashboard"), show=False, id="app.dashboard"),
         Binding("ctrl+f", "search", N_("Search everything"), id="app.search"),
     ]
 
@@ -508,6 +509,7 @@ class PulangApp(App[None]):
         "directory": ("tui.screens.directory", "DirectoryScreen"),
         "meetings": ("tui.screens.meetings", "MeetingsScreen"),
         "agreements": ("tui.screens.agreements", "AgreementsScreen"),
+        "dashboard": ("tui.screens.dashboard", "DashboardScreen"),
     }
 
     def show_top(self, which: str) -> Screen[Any]:

@@ -68,6 +68,9 @@ class PulangCommands(Provider):
              app.after_leaving_forms(partial(app.show_top, "meetings"))),
             (_("Agreements"), _("Cooperation agreements, their drafts and commitments (5)"),
              app.after_leaving_forms(partial(app.show_top, "agreements"))),
+            (_("Dashboard"), _("Cases by stage, workers by step, new cases per month, "
+                               "days to return home: counts only (6)"),
+             app.after_leaving_forms(partial(app.show_top, "dashboard"))),
             # Over a form too: it opens on top, and Escape comes back to what was typed.
             (_("Search everything"),
              _("Cases, workers, organisations, people, meetings and agreements (Ctrl+F)"),

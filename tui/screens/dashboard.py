@@ -1,0 +1,159 @@
+"""The dashboard (key 6): the figures of `pulang report`, drawn.
+
+First what a coordinator asks first: how many cases and workers, and how long the road home
+takes (the median days from report to return, with the number of returns it rests on). Then
+the new cases per month as a column chart, and cases by stage, workers by step on the road home,
+by destination country and by origin province as bars. Every bar carries its number, so it reads
+the same in monochrome (`NO_COLOR`), and the figures are counts only: the same rules as the
+report (`store/report.py`), which keeps small provinces from pointing at a person.
+
+The figures are computed in a thread; a change by another officer recomputes them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from store.errors import DatabaseLocked, PulangError
+from store.i18n import N_, _, format_date, month_abbr
+from store.text import printable
+from tui.chart import bars, columns
+from tui.translate import TranslatedBindings
+
+if TYPE_CHECKING:
+    from store.report import Figures
+    from tui.app import PulangApp
+
+_CHART_HEIGHT = 6  # lines of the tallest column
+
+
+class DashboardScreen(TranslatedBindings, Screen[None]):
+    NAVIGATION_KEYS = True  # 1-6 go to the other top screens
+    BINDINGS = [
+        Binding("escape", "back", N_("Back"), id="dashboard.back"),
+        Binding("f1", "app.help", N_("Help"), id="dashboard.help"),
+    ]
+    HELP = N_(
+        "Dashboard: how many cases and workers there are, the median days from a case's "
+        "report to a worker's return home (with how many returns it is based on), new cases "
+        "per month over the last twelve months, cases by stage, workers by their step on the "
+        "road home, by destination country and by origin province (provinces with few workers "
+        "are merged into \"other\", so that no one can be pointed at). Counts only: no name. "
+        "Up, Down, Page Up and Page Down scroll; Escape goes back to Today. The same figures "
+        "for scripts: pulang report. 1 Today, 2 cases, 3 people and organisations, "
+        "4 meetings, 5 agreements, 6 dashboard."
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.figures: Figures | None = None
+
+    @property
+    def pulang(self) -> PulangApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="dashboard-scroll", can_focus=True):
+            yield Static(_("Counting…"), id="dashboard", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = _("Dashboard")
+        self.query_one("#dashboard-scroll").focus()
+        self.pulang.when_loaded(self.reload)
+
+    def on_screen_resume(self) -> None:
+        if self.pulang.db is not None:
+            self.reload()
+
+    def others_changed(self, is_current: bool) -> None:
+        if is_current:
+            self.reload()
+
+    def on_resize(self) -> None:
+        if self.figures is not None:
+            self.render_figures()
+
+    def action_back(self) -> None:
+        self.pulang.show_today()
+
+    def reload(self) -> None:
+        self.run_worker(self._compute(), group="dashboard", exclusive=True)
+
+    async def _compute(self) -> None:
+        from store.report import figures
+
+        db = self.pulang.db
+        if db is None or db.locked:
+            return
+        try:
+            result = await asyncio.to_thread(figures, db)
+        except DatabaseLocked:
+            return  # locked meanwhile: this screen is on its way out
+        except PulangError as error:
+            self.query_one("#dashboard", Static).update(printable(str(error)))
+            return
+        if self.is_attached:
+            self.figures = result
+            self.render_figures()
+
+    def render_figures(self) -> None:
+        assert self.figures is not None
+        scroll = self.query_one("#dashboard-scroll", VerticalScroll)
+        width = max(30, (scroll.scrollable_content_region.width or self.size.width) - 2)
+        self.query_one("#dashboard", Static).update("\n".join(dashboard_lines(self.figures,
+                                                                              width)))
+
+
+def dashboard_lines(figures: Figures, width: int) -> list[str]:
+    """The dashboard as plain lines no wider than `width`, in the user's language."""
+    import datetime as dt
+
+    from store.countries import country_name
+    from store.report import headings, province_label, step_label
+    from store.vocab import Stage, label
+
+    head = headings(figures.min_province_count)
+    today = dt.date.fromisoformat(figures.today)
+    lines = [_("{cases} cases, {workers} workers, on {date}").format(
+        cases=figures.cases, workers=figures.workers, date=format_date(today))]
+    if figures.median_days_to_return is None:
+        lines.append(_("Days from report to return: no dated return yet"))
+    else:
+        lines.append(_("Days from report to return: median {days}, from {count} returns").format(
+            days=f"{figures.median_days_to_return:g}", count=figures.returns))
+    if figures.returns_without_date:
+        lines.append(_("{count} returns have no date recorded and are not counted")
+                     .format(count=figures.returns_without_date))
+
+    months = list(figures.new_cases_by_month)
+    month_labels = []
+    for n, key in enumerate(months):
+        year, month = (int(part) for part in key.split("-"))
+        month_labels.append((month_abbr(month), str(year) if n == 0 or month == 1 else ""))
+    lines += ["", head["new_cases_by_month"]]
+    lines += columns(list(figures.new_cases_by_month.values()), month_labels, width,
+                     _CHART_HEIGHT)
+
+    def block(heading: str, rows: list[tuple[str, int]]) -> None:
+        lines.extend(["", heading])
+        lines.extend(bars(rows, width) if rows else [_("nothing recorded")])
+
+    block(head["cases_by_stage"],
+          [(label(Stage(key)), value) for key, value in figures.cases_by_stage.items()])
+    block(head["workers_by_step"],
+          [(step_label(key), value) for key, value in figures.workers_by_step.items() if value])
+    block(head["workers_by_destination"],
+          [(country_name(key) or key, value)
+           for key, value in figures.workers_by_destination.items()])
+    block(head["workers_by_province"],
+          [(province_label(key), value) for key, value in figures.workers_by_province.items()])
+    return lines
