@@ -590,7 +590,7 @@ class MoveDialog(TranslatedBindings, ModalScreen[Agreement | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel"), id="move.cancel"),
-        Binding("ctrl+s", "confirm", N_("Move"), id="move.confirm", priority=True),
+        Binding("ctrl+s", "confirm", N_("Move"), id="move.confirm"),
         Binding("f1", "app.help", N_("Help"), id="move.help"),
     ]
     HELP = N_(

@@ -67,7 +67,7 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
     """Edit one record. Subclasses name the record type, the fields and how to save."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", N_("Save"), id="form.save", priority=True),
+        Binding("ctrl+s", "save", N_("Save"), id="form.save"),
         Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
     ]
     HELP = N_(

@@ -44,7 +44,7 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
 
     BINDINGS = [
         Binding("ctrl+r", "read", N_("Read the list"), id="import.read", priority=True),
-        Binding("ctrl+s", "import", N_("Add the workers"), id="import.save", priority=True),
+        Binding("ctrl+s", "import", N_("Add the workers"), id="import.save"),
         Binding("escape", "cancel", N_("Cancel"), id="import.cancel"),
         Binding("f1", "app.help", N_("Help"), id="import.help"),
     ]

@@ -58,7 +58,7 @@ class PickerDialog(TranslatedBindings, ModalScreen[list[str] | None]):
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel"), id="picker.cancel"),
         Binding("f1", "app.help", N_("Help"), id="picker.help"),
-        Binding("ctrl+s", "confirm", N_("Done"), id="picker.done", priority=True),
+        Binding("ctrl+s", "confirm", N_("Done"), id="picker.done"),
         # Before the list's own Enter, which would tick or untick the line once more.
         Binding("enter", "enter", show=False, id="picker.enter", priority=True),
     ]

@@ -45,7 +45,7 @@ class StepDialog(TranslatedBindings, ModalScreen[list[Plan] | None]):
 
     AUTO_FOCUS = ""  # no field: the keys 1-5 set the status until Tab goes into one
     BINDINGS = [
-        Binding("ctrl+s", "save", N_("Save"), id="step.save", priority=True),
+        Binding("ctrl+s", "save", N_("Save"), id="step.save"),
         Binding("escape", "cancel", N_("Cancel"), id="step.cancel"),
         Binding("f1", "app.help", N_("Help"), id="step.help"),
     ]
