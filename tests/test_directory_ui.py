@@ -195,6 +195,10 @@ async def test_a_new_organisation_refused_or_locked_away_keeps_what_was_typed(
         await fill(pilot, "name", "Serikat Buruh Migran Indonesia")
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not isinstance(app.screen, OrganisationForm))
+        # The page that opened the form went with the lock: the saved organisation is shown.
+        await until(pilot, lambda: isinstance(app.screen, OrganisationScreen))
+        assert "Serikat Buruh Migran Indonesia" in screen_text(app)
+        await pilot.press("escape")
         # Saved, and findable in the directory by its acronym.
         await to_directory(pilot)
         await pilot.press("slash", *"SBMI")

@@ -355,7 +355,23 @@ class PulangApp(App[None]):
                 form = getattr(importlib.import_module(module), name).from_draft(draft)
                 form.restore_values = draft["values"]
                 form.restore_focus = draft.get("focus")
-                self.push_screen(form)
+                self.push_screen(form, self._open_saved)
+
+    def _open_saved(self, saved: object) -> None:
+        """A form brought back after a lock has lost the screen that opened it: once saved,
+        show what was saved (a task or a draft version with its meeting or agreement)
+        rather than leave the officer on Today."""
+        from store.records import Agreement, Meeting, Organisation, Person, Task
+
+        kinds = {Organisation: "organisation", Person: "person", Meeting: "meeting",
+                 Agreement: "agreement"}
+        if isinstance(saved, Task):
+            if saved.meeting_id:
+                self.open_record("meeting", saved.meeting_id)
+            elif saved.agreement_id:
+                self.open_record("agreement", saved.agreement_id)
+        elif type(saved) in kinds:
+            self.open_record(kinds[type(saved)], saved.id)  # type: ignore[attr-defined]
 
     def exit_for_wrong_passphrase(self, error: PulangError) -> None:
         """Five wrong tries in a row: end the program, with the wrong-passphrase exit code."""
