@@ -113,17 +113,48 @@ def current_step(template: Template, statuses: dict[str, StepStatus]) -> str:
     return HOME  # not reached: a worker not home has an open step before the flight
 
 
-def return_date(plan: Plan) -> dt.date | None:
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _plan_states(plan: dict[str, Any]) -> tuple[dict[str, StepStatus], dict[str, Any]]:
+    """A stored plan's step statuses, and the days its steps were done, as stored."""
+    statuses: dict[str, StepStatus] = {}
+    done_on: dict[str, Any] = {}
+    for step in plan.get("steps") or []:
+        try:
+            statuses[step["key"]] = _STATUS[step.get("status", "todo")]
+        except (KeyError, TypeError):
+            continue
+        done_on[step["key"]] = step.get("done_on")
+    return statuses, done_on
+
+
+_STATUS = {status.value: status for status in StepStatus}
+
+
+def _returned_on(template: Template, statuses: dict[str, StepStatus],
+                 done_on: dict[str, Any]) -> dt.date | None:
     """When the worker came home: the day their return step was done (else the day the step
     after it, the handover at home, was), or None when no date was recorded."""
-    template = TEMPLATES[plan.template]
     key = return_step(template)
     keys = template.keys
     for candidate in (key, *keys[keys.index(key) + 1:keys.index(key) + 2]):
-        state = plan.state(candidate)
-        if state.status is StepStatus.DONE and state.done_on is not None:
-            return state.done_on
+        day = _date(done_on.get(candidate))
+        if statuses.get(candidate) is StepStatus.DONE and day is not None:
+            return day
     return None
+
+
+def return_date(plan: Plan) -> dt.date | None:
+    """When the worker of `plan` came home (see `_returned_on`)."""
+    statuses, done_on = _plan_states({"steps": [s.model_dump() for s in plan.steps]})
+    return _returned_on(TEMPLATES[plan.template], statuses, done_on)
 
 
 def last_months(today: dt.date, count: int = MONTHS) -> list[str]:
@@ -139,9 +170,12 @@ def last_months(today: dt.date, count: int = MONTHS) -> list[str]:
 
 
 def figures(db: Database, today: dt.date | None = None) -> Figures:
-    """The figures of the whole database (read only: nothing is written)."""
+    """The figures of the whole database (read only: nothing is written).
+
+    Read from the stored documents (`Database.figures_source`), which were validated when
+    written; a value this version does not know (a stage, a step status) is not counted
+    rather than guessed."""
     today = today or dt.date.today()
-    cases = db.cases()
     by_stage = {stage.value: 0 for stage in Stage}
     by_step = {key: 0 for key in step_keys()} | {HOME: 0, NO_PLAN: 0}
     countries: Counter[str] = Counter()
@@ -150,31 +184,34 @@ def figures(db: Database, today: dt.date | None = None) -> Figures:
     days: list[int] = []
     undated = 0
     workers = 0
-    for case in cases:
-        by_stage[case.stage.value] += 1
-        month = case.date_reported.strftime("%Y-%m")
+    source = db.figures_source()
+    for case, members in source:
+        if case.get("stage") in by_stage:
+            by_stage[case["stage"]] += 1
+        reported = _date(case.get("date_reported"))
+        month = reported.strftime("%Y-%m") if reported else None
         if month in months:
             months[month] += 1
-        for worker in db.workers_of(case.id):
+        for worker, plan in members:
             workers += 1
-            countries[case.destination_country] += 1
-            provinces[worker.home_province.strip() or UNKNOWN] += 1
-            plan = db.plan_of(worker.id)
-            if plan is None or plan.template not in TEMPLATES:
+            countries[case.get("destination_country") or ""] += 1
+            provinces[(worker.get("home_province") or "").strip() or UNKNOWN] += 1
+            if plan is None or plan.get("template") not in TEMPLATES:
                 by_step[NO_PLAN] += 1
                 continue
-            template = TEMPLATES[plan.template]
-            step = current_step(template, plan.statuses)
+            template = TEMPLATES[plan["template"]]
+            statuses, done_on = _plan_states(plan)
+            step = current_step(template, statuses)
             by_step[step] += 1
             if step == HOME:
-                came_home = return_date(plan)
-                if came_home is None:
+                came_home = _returned_on(template, statuses, done_on)
+                if came_home is None or reported is None:
                     undated += 1
                 else:
-                    days.append((came_home - case.date_reported).days)
+                    days.append((came_home - reported).days)
     return Figures(
         today=today.isoformat(),
-        cases=len(cases),
+        cases=len(source),
         workers=workers,
         cases_by_stage=by_stage,
         workers_by_step=by_step,
