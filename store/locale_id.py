@@ -337,6 +337,7 @@ CATALOGUE: dict[str, str] = {
         "organisasi, 4 pertemuan, 5 perjanjian, 6 dasbor.",
     "Counting…": "Menghitung…",
     "nothing recorded": "belum ada yang dicatat",
+    "dates not recorded": "tanggal tidak dicatat",
     "{cases} cases, {workers} workers, on {date}": "{cases} kasus, {workers} pekerja, per {date}",
     "Days from report to return: no dated return yet":
         "Hari dari laporan sampai pulang: belum ada kepulangan bertanggal",

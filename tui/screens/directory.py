@@ -643,7 +643,8 @@ class PersonScreen(_RecordScreen):
         for n, role in enumerate(reversed(person.history)):
             at = self.orgs.get(role.org_id or "")
             when = " – ".join((format_date(role.since) or "…",
-                               format_date(role.until) or "…"))
+                               format_date(role.until) or "…")) \
+                if role.since or role.until else _("dates not recorded")
             lines.row(f"r:{n}", self.open("organisation", at.id) if at else None,
                       (when, 25), (role.title, width - 25 - 16), (org_label(at), 14))
         lines.heading(_("Log entries naming them"), len(self.entries))
