@@ -466,6 +466,12 @@ def _start_road_home(db: Database, case: Case, today: dt.date) -> None:
         first = next(p for p in plans if names[p.worker_id] == "Hendra Gunawan")
         db.set_step(case.id, [first.worker_id], "travel_document", StepStatus.IN_PROGRESS,
                     org="Indonesian embassy, Vientiane", deadline=today + dt.timedelta(days=6))
+    else:
+        # The Sihanoukville returnees flew home on days the officer recorded: the dashboard's
+        # days from report to return rest on them.
+        for plan, days_ago in zip(plans, (52, 45)):
+            db.set_step(case.id, [plan.worker_id], "flight", StepStatus.DONE,
+                        org="KBRI Phnom Penh", done_on=today - dt.timedelta(days=days_ago))
 
 
 _DRAFT_1 = """\
