@@ -309,17 +309,21 @@ def _seed_screenings(db: Database, case: Case, workers: list[Worker], today: dt.
 
 def _seed_consents(db: Database, case: Case, workers: list[Worker], today: dt.date) -> None:
     """Seven of the ten consented to the partner union, the embassy and the shelter; one also
-    to the police; one withdrew hers."""
+    to the police; all but the last of the seven to anonymised statistics too (so that the
+    htcds export of the demo has rows), and one of those withdrew hers."""
     given = _days_ago(today, 10, case.date_reported)
     usual = [RecipientKind.PARTNER_UNION, RecipientKind.EMBASSY, RecipientKind.SHELTER_HEALTH]
     for number in range(7):
+        recipients = [*usual, RecipientKind.POLICE] if number == 0 else list(usual)
+        if number != 6:
+            recipients.append(RecipientKind.STATISTICS)
         data: dict[str, object] = {
             "case_id": case.id,
             "worker_id": workers[number].id,
             "given_on": given,
             "taken_by": "International desk",
             "language": "Bahasa Indonesia",
-            "recipients": [*usual, RecipientKind.POLICE] if number == 0 else usual,
+            "recipients": recipients,
         }
         if number == 5:
             data.update(withdrawn_on=min(today, given + dt.timedelta(days=8)),

@@ -6,7 +6,7 @@ object, keys sorted, UTF-8, written by orjson:
     {
       "format": "pulang-export",          # always this: anything else is not ours
       "version": 1,                        # of this format; a newer one is refused
-      "schema": 3,                         # the database schema the records are in
+      "schema": 4,                         # the database schema the records are in
       "exported_at": "2026-01-31T09:00:00+00:00",
       "counters": {"KH-2025": 4},          # the last case reference given per prefix
       "tables": {
@@ -23,6 +23,12 @@ Exporting the same database twice gives the same bytes but for `exported_at` (wh
 may fix). The audit trail is not part of it. `import_json` reads it back into an empty
 database, validating every record, keeping ids, versions and timestamps: exported again, it
 gives the same bytes.
+
+An export of an older schema (from an older Pulang: schema 1 holds only cases, workers and
+log; 2 adds a worker's erased_at; 3 screenings, consents and plans) is read too: its tables
+are brought to this schema by the same migration steps that upgrade a database file on open
+(`store.migrations`), then validated as above. An export of a newer schema than this
+Pulang's is refused, as is a newer format version.
 
 The csv export is one file per kind of record (`cases.csv`, `workers.csv`, ...), UTF-8 with
 a header of field names; lists are joined with "; ", nested values are JSON. Personal and
@@ -44,9 +50,9 @@ import orjson
 from pydantic import ValidationError
 
 from store.classification import Classification, fields_classified
-from store.errors import InputFileUnreadable, RecordInvalid
+from store.errors import InputFileUnreadable, MigrationFailed, RecordInvalid
 from store.i18n import _
-from store.migrations import META_DOC, META_TABLE
+from store.migrations import FIRST_SCHEMA, META_DOC, META_TABLE, MIGRATIONS, Tables, migrate
 from store.records import STORED, Record
 
 FORMAT = "pulang-export"
@@ -88,8 +94,9 @@ def export_json(db: Any, exported_at: dt.datetime | None = None) -> bytes:
 
 def read_export(data: bytes, schema: int) -> tuple[dict[str, list[dict[str, Any]]],
                                                    dict[str, int]]:
-    """The validated records of a json export, and its counters; InputFileUnreadable (exit 2)
-    for a file that is not one of ours, of a newer format or schema, or with a bad record."""
+    """The validated records of a json export, brought to `schema` if the export is of an
+    older one, and its counters; InputFileUnreadable (exit 2) for a file that is not one of
+    ours, of a newer format or schema, or with a bad record."""
     try:
         document = orjson.loads(data)
     except orjson.JSONDecodeError:
@@ -100,10 +107,13 @@ def read_export(data: bytes, schema: int) -> tuple[dict[str, list[dict[str, Any]
     if not isinstance(version, int) or version > VERSION:
         raise InputFileUnreadable(_("This export is of a newer format (version {version}); "
                                     "update Pulang to read it.").format(version=version))
-    if document.get("schema") != schema:
-        raise InputFileUnreadable(_("This export is of database schema {theirs}; this Pulang "
-                                    "reads schema {ours}.").format(
-            theirs=document.get("schema"), ours=schema))
+    theirs = document.get("schema")
+    if not isinstance(theirs, int) or isinstance(theirs, bool) or theirs < FIRST_SCHEMA:
+        raise InputFileUnreadable(_("This file is not a Pulang json export."))
+    if theirs > schema:
+        raise InputFileUnreadable(_("This export is of database schema {theirs}, newer than "
+                                    "this Pulang's ({ours}); update Pulang to read it.").format(
+            theirs=theirs, ours=schema))
     tables = document.get("tables")
     counters = document.get("counters", {})
     kinds = _kinds()
@@ -113,6 +123,8 @@ def read_export(data: bytes, schema: int) -> tuple[dict[str, list[dict[str, Any]
     if unknown:
         raise InputFileUnreadable(_("This export has tables this Pulang does not know: "
                                     "{tables}.").format(tables=", ".join(unknown)))
+    if theirs < schema:
+        tables = _upgraded(tables, theirs, schema)
     result: dict[str, list[dict[str, Any]]] = {}
     seen: set[str] = set()
     for table, kind in kinds.items():
@@ -134,6 +146,28 @@ def read_export(data: bytes, schema: int) -> tuple[dict[str, list[dict[str, Any]
     if not all(isinstance(k, str) and isinstance(v, int) for k, v in counters.items()):
         raise InputFileUnreadable(_("This file is not a Pulang json export."))
     return result, counters
+
+
+def _upgraded(tables: dict[str, Any], theirs: int, ours: int) -> dict[str, list[Any]]:
+    """The tables of an export of an older schema, brought to schema `ours` by the database's
+    own migration steps (`store.migrations.migrate`), run on an in-memory document shaped as
+    the database file is: {table: {key: record}} with the meta table. Records are keyed by
+    their position, so that two records with one id both reach validation (which refuses
+    them) instead of one silently replacing the other."""
+    if not all(isinstance(records, list) for records in tables.values()):
+        raise InputFileUnreadable(_("This file is not a Pulang json export."))
+    document: Tables = {META_TABLE: {META_DOC: {"schema": theirs}}}
+    for table, records in tables.items():
+        document[table] = {str(n): record for n, record in enumerate(records)}
+    steps = [step for step in MIGRATIONS if step.to_version <= ours]
+    try:
+        migrated = migrate(document, "export", steps)
+    except MigrationFailed:
+        raise InputFileUnreadable(_("This export of database schema {theirs} could not be "
+                                    "brought to schema {ours}; nothing was imported.").format(
+            theirs=theirs, ours=ours)) from None
+    return {table: list(records.values()) for table, records in migrated.items()
+            if table != META_TABLE}
 
 
 def import_json(db: Any, data: bytes) -> dict[str, int]:

@@ -266,7 +266,6 @@ CATALOGUE: dict[str, str] = {
     'This file is not a Pulang json export (not JSON).': 'Berkas ini bukan ekspor json Pulang (bukan JSON).',
     'This file is not a Pulang json export.': 'Berkas ini bukan ekspor json Pulang.',
     'This export is of a newer format (version {version}); update Pulang to read it.': 'Ekspor ini berformat lebih baru (versi {version}); perbarui Pulang untuk membacanya.',
-    'This export is of database schema {theirs}; this Pulang reads schema {ours}.': 'Ekspor ini dari skema basis data {theirs}; Pulang ini membaca skema {ours}.',
     'This export has tables this Pulang does not know: {tables}.': 'Ekspor ini memuat tabel yang tidak dikenal Pulang ini: {tables}.',
     'Record {n} of {table} is not valid; nothing was imported.': 'Rekaman {n} dari {table} tidak sah; tidak ada yang diimpor.',
     'export the database as json, csv or htcds statistics': 'ekspor basis data sebagai json, csv, atau statistik htcds',
@@ -358,6 +357,9 @@ CATALOGUE: dict[str, str] = {
     "Oct": "Okt",
     "Nov": "Nov",
     "Dec": "Des",
+    # -- issue 7, older exports: `pulang import` of an export of an older schema (store/export.py) --
+    "This export is of database schema {theirs}, newer than this Pulang's ({ours}); update Pulang to read it.": 'Ekspor ini dari skema basis data {theirs}, lebih baru daripada skema Pulang ini ({ours}); perbarui Pulang untuk membacanya.',
+    'This export of database schema {theirs} could not be brought to schema {ours}; nothing was imported.': 'Ekspor dari skema basis data {theirs} ini tidak dapat dinaikkan ke skema {ours}; tidak ada yang diimpor.',
     # -- the union's network (store) --
     'Choose country': 'Pilih negara',
     'type a name, or F2 to choose from the list': 'ketik nama, atau F2 untuk memilih dari daftar',

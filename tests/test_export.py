@@ -260,3 +260,93 @@ def test_a_cell_a_spreadsheet_would_run_is_kept_as_text() -> None:
     assert _cell("+6281234567890") == "+6281234567890"
     assert _cell(["a", "b"]) == "a; b"
     assert _cell(None) == "" and _cell(True) == "true"
+
+
+# -- exports of an older schema --------------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def old_export(fixture: Path) -> tuple[bytes, dict[str, Any]]:
+    """The json export an older Pulang would have written of this database file: its records
+    as stored, sorted by id, under the schema the file is in (as `export_json` builds it)."""
+    raw = orjson.loads(fixture.read_bytes())
+    meta = raw["_meta"]["1"]
+    tables = {table: sorted(records.values(), key=lambda d: str(d["id"]))
+              for table, records in raw.items() if table in _KIND_OF}
+    document = {"format": "pulang-export", "version": 1, "schema": meta["schema"],
+                "exported_at": "2026-01-31T09:00:00+00:00",
+                "counters": dict(meta.get("counters", {})), "tables": tables}
+    return orjson.dumps(document, option=orjson.OPT_SORT_KEYS), document
+
+
+def without_moment(data: bytes) -> dict[str, Any]:
+    document = orjson.loads(data)
+    del document["exported_at"]
+    return document
+
+
+@pytest.mark.parametrize("schema", [1, 2, 3])
+def test_the_cli_imports_an_export_of_an_older_schema(schema: int, tmp_path: Path,
+                                                      pulang: Any) -> None:
+    fixture = FIXTURES / f"schema_v{schema}.json"
+    data, document = old_export(fixture)
+    assert document["schema"] == schema
+    source = tmp_path / "old-export.json"
+    source.write_bytes(data)
+    target = tmp_path / "imported.json"
+    done = pulang("import", source, "--db", target)
+    assert done.returncode == ExitCode.OK, done.stderr
+    checked = pulang("check", "--db", target)
+    assert checked.returncode == ExitCode.OK, checked.stdout + checked.stderr
+
+    # every record arrived, under its id, with every value it had (the migration only adds)
+    with Database.open(target) as imported:
+        raw = imported.raw_tables()
+        assert imported.schema > schema
+        for table, records in document["tables"].items():
+            assert len(raw[table]) == len(records) > 0
+            by_id = {doc["id"]: doc for doc in raw[table].values()}
+            for old in records:
+                new = by_id[old["id"]]
+                assert {k: new[k] for k in old} == old
+        meta = raw["_meta"]["1"]
+        assert meta["counters"] == document["counters"]
+
+    # and it is the database the same file gives when opened (migrated) by this Pulang
+    copy = tmp_path / "opened.json"
+    copy.write_bytes(fixture.read_bytes())
+    copy.chmod(0o600)
+    out = tmp_path / "again.json"
+    done = pulang("export", "--format", "json", "--db", target, "--out", out, "--yes")
+    assert done.returncode == ExitCode.OK, done.stderr
+    with Database.open(copy) as opened:
+        assert opened.backup_path is not None  # it was migrated on open
+        expected = without_moment(export_json(opened))
+    assert without_moment(out.read_bytes()) == expected
+    assert expected["schema"] > schema
+
+
+def test_the_cli_refuses_an_export_of_a_newer_schema(demo_db: Database, tmp_path: Path,
+                                                     pulang: Any) -> None:
+    newer = orjson.loads(export_json(demo_db, MOMENT))
+    newer["schema"] = demo_db.schema + 1
+    source = tmp_path / "newer.json"
+    source.write_bytes(orjson.dumps(newer))
+    target = tmp_path / "elsewhere.json"
+    refused = pulang("import", source, "--db", target)
+    assert refused.returncode == ExitCode.UNREADABLE
+    assert f"schema {demo_db.schema + 1}" in refused.stderr and "newer" in refused.stderr
+    assert not target.exists() and not list(tmp_path.glob("elsewhere*"))
+
+
+def test_an_old_export_with_a_broken_record_is_refused_whole(tmp_path: Path) -> None:
+    _data, document = old_export(FIXTURES / "schema_v1.json")
+    document["tables"]["log"][2] = "not a record"  # the migration step cannot run on it
+    with Database.open(tmp_path / "empty.json", create=True) as empty:
+        with pytest.raises(InputFileUnreadable, match="schema 1"):
+            import_json(empty, orjson.dumps(document))
+        document["tables"]["log"][2] = dict(document["tables"]["log"][1])  # twice one id
+        with pytest.raises(InputFileUnreadable, match="not valid"):
+            import_json(empty, orjson.dumps(document))
+        assert not any(empty.raw_tables()[table] for table in _KIND_OF)

@@ -115,22 +115,30 @@ def test_header_is_the_ctdc_columns_then_trafficking_status(demo_db: Database) -
     header, rows = _rows(data)
     assert header == [*CTDC_NAMES, "traffickingStatus"]
     assert list(COLUMNS) == header
-    assert rows == []  # nobody in the demo consented to statistics
+    # the demo's few consenting workers are too few for k = 11: every row is left out
+    assert rows == [] and _report.included == 0 and _report.suppressed_rows > 0
+
+
+def _allowing_statistics(db: Database, workers: list[Worker]) -> list[Worker]:
+    return [w for w in workers
+            if (c := db.consent_of(w.id)) is not None and c.allows(RecipientKind.STATISTICS)]
 
 
 def test_demo_consent_exclusions_are_counted(demo_db: Database) -> None:
     workers = _all_workers(demo_db)
-    _data, report = export_htcds(demo_db, k=1)
-    assert (report.included, report.left_out_no_consent) == (0, len(workers))
-    _allow_statistics(demo_db, workers[:5])
-    allowed = sum(1 for w in workers
-                  if (c := demo_db.consent_of(w.id)) is not None
-                  and c.allows(RecipientKind.STATISTICS))
-    assert allowed == 5
+    consented = [w for w in workers if (c := demo_db.consent_of(w.id)) and c.active]
+    allowed = _allowing_statistics(demo_db, workers)
+    # most of the demo's consents cover statistics, not all of them
+    assert 0 < len(allowed) < len(consented) < len(workers)
     data, report = export_htcds(demo_db, k=1)
-    assert report.included == 5
-    assert report.left_out_no_consent == len(workers) - 5
-    assert len(_rows(data)[1]) == 5
+    assert (report.included, report.left_out_no_consent) == (
+        len(allowed), len(workers) - len(allowed))
+    assert len(_rows(data)[1]) == len(allowed)
+    _allow_statistics(demo_db, consented)
+    data, report = export_htcds(demo_db, k=1)
+    assert report.included == len(consented)
+    assert report.left_out_no_consent == len(workers) - len(consented)
+    assert len(_rows(data)[1]) == len(consented)
 
 
 @pytest.mark.parametrize("k", [1, 2, 11])
@@ -334,3 +342,67 @@ def test_the_command_records_the_export_before_writing_a_private_file(
         notes = [e.note for e in again.audit_trail().entries if e.action == "export"]
     assert notes and notes[-1].startswith("htcds k=2 rows=")
     assert pulang("export", "--format", "htcds", "--k", "1", "--db", db_path).returncode == 64
+
+
+def _free_text_values(db: Database) -> set[str]:
+    """Every value (4 characters or more) of every field that holds typed text (a name, a line,
+    notes: the `text` kind its classification declares), public ones too: a title or a
+    tag has no place in statistics either."""
+    found: set[str] = set()
+    for table, docs in db.raw_tables().items():
+        model = MODELS.get(table)
+        if model is None:
+            continue
+        texts = [name for name, field in model.model_fields.items()
+                 if isinstance(field.json_schema_extra, dict)
+                 and "text" in field.json_schema_extra]
+        for doc in docs.values():
+            for name in texts:
+                found.update(s.strip() for s in _private_strings(doc.get(name))
+                             if len(s.strip()) >= 4)
+    return found
+
+
+_DESCRIBED = re.compile(r"(\d+) workers exported; (\d+) left out without consent for "
+                        r"statistics; (\d+) values blanked and (\d+) rows left out")
+
+
+def test_the_demo_as_it_is_exports_statistics_by_the_cli(demo_db: Database, pulang: Any,
+                                                         tmp_path: Any) -> None:
+    workers = _all_workers(demo_db)
+    allowed = len(_allowing_statistics(demo_db, workers))
+    private = _private_values(demo_db) | _free_text_values(demo_db)
+    names = {w.full_name for w in workers} | {o for w in workers for o in w.other_spellings}
+    assert names <= private and len(private) > 100
+    assert {w.phone for w in workers if w.phone} <= private
+    assert {w.passport_number for w in workers if w.passport_number} <= private
+
+    found = {}
+    for k in (None, 2):
+        out = tmp_path / f"htcds-{k}.csv"
+        extra = [] if k is None else ["--k", k]
+        done = pulang("export", "--format", "htcds", *extra, "--out", out, "--db", demo_db.path)
+        assert done.returncode == 0, done.stderr
+        data = out.read_bytes()
+        leaked = [value for value in private if value.encode("utf-8") in data]
+        assert leaked == []
+        assert not ISO_DATE.search(data) and not DMY_DATE.search(data)
+        header, rows = _rows(data)
+        assert header == list(COLUMNS)
+        described = _DESCRIBED.search(done.stderr)
+        assert described, done.stderr
+        included, no_consent, _values, dropped = map(int, described.groups())
+        # the consent exclusions and the suppressions are reported, and they add up
+        assert no_consent == len(workers) - allowed
+        assert included == len(rows) and included + dropped == allowed
+        assert is_k_anonymous(rows, QUASI_IDENTIFIERS, k or 11)
+        found[k] = (rows, described.groups(), done.stderr)
+    # at the default k = 11, the demo's few are too few: all left out, and said so
+    rows, (_included, _no_consent, _values, dropped), said = found[None]
+    assert rows == [] and int(dropped) == allowed and "at least 11 rows" in said
+    # at k = 2, most of them are kept, with some values blanked to hide the odd one out
+    rows, (_included, _no_consent, values, _dropped), said = found[2]
+    assert len(rows) * 2 > allowed and int(values) > 0 and "at least 2 rows" in said
+    with Database.open(demo_db.path) as again:
+        notes = [e.note or "" for e in again.audit_trail().entries if e.action == "export"]
+    assert [n.split()[:2] for n in notes[-2:]] == [["htcds", "k=11"], ["htcds", "k=2"]]

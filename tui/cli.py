@@ -918,6 +918,9 @@ def _import(args: argparse.Namespace) -> int:
             _say(f"pulang: {warning}", to_stderr=True)
     _say(_("{count} records imported into {path}.").format(count=sum(done.values()),
                                                             path=path))
+    return int(ExitCode.OK)
+
+
 def _report(args: argparse.Namespace) -> int:
     import json
 
