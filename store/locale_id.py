@@ -337,6 +337,8 @@ CATALOGUE: dict[str, str] = {
     "Counting…": "Menghitung…",
     "nothing recorded": "belum ada yang dicatat",
     "dates not recorded": "tanggal tidak dicatat",
+    "{field}: the line break in the cell was joined into one line":
+        "{field}: jeda baris di dalam sel digabung menjadi satu baris",
     "{cases} cases, {workers} workers, on {date}": "{cases} kasus, {workers} pekerja, per {date}",
     "Days from report to return: no dated return yet":
         "Hari dari laporan sampai pulang: belum ada kepulangan bertanggal",

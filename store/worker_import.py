@@ -31,7 +31,7 @@ from store.errors import RecordInvalid
 from store.i18n import N_, _
 from store.parse import InputProblem, parse_date
 from store.records import Worker, build
-from store.text import fold, shorten
+from store.text import LINE, RULES, fold, shorten
 from store.vocab import Sex
 
 if TYPE_CHECKING:
@@ -214,6 +214,23 @@ class ImportRow:
     def ok(self) -> bool:
         return not self.problems and self.worker is not None
 
+    @property
+    def name(self) -> str:
+        """The row's name as the officer will recognise it: the worker's, else what the
+        name column held, else the first cell that holds anything."""
+        if self.worker is not None:
+            return self.worker.full_name
+        return str(self.data.get("full_name") or next((c for c in self.cells if c), ""))
+
+
+_ONE_LINE_BREAK = re.compile("[\t\n\r\u2028\u2029]")
+
+
+def _rule_of(name: str) -> Any:
+    """The text rule of a worker field (`store.text`): whether it may hold line breaks."""
+    extra = Worker.model_fields[name].json_schema_extra
+    return RULES[str(extra.get("text", LINE.name))] if isinstance(extra, dict) else LINE
+
 
 _AMBIGUOUS = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 
@@ -256,6 +273,11 @@ def preview(worker_list: WorkerList, mapping: Sequence[str | None], case_id: str
                     row.warnings.append(warning)
                 data[name] = value
             else:
+                if _ONE_LINE_BREAK.search(value) and not _rule_of(name).multiline:
+                    # Alt+Enter in a spreadsheet cell: one line, said on the row.
+                    value = " ".join(value.split())
+                    row.warnings.append(_("{field}: the line break in the cell was joined into "
+                                          "one line").format(field=Worker.field_label(name)))
                 data[name] = value
         if not data.get("full_name"):
             row.problems.append(_("no name in this row"))

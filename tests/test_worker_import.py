@@ -75,6 +75,18 @@ def test_a_quoted_field_holds_a_line_break_and_rows_keep_their_line(
                                 "not the other way round"]
 
 
+def test_a_line_break_in_a_name_cell_is_joined_and_said_and_a_bad_row_keeps_its_name(
+        empty_db: Database, case: Case) -> None:
+    data = ('Nama;Tanggal Lahir\r\n'
+            '"Budi\r\nSantoso";1998-12-12\r\n'  # Alt+Enter in the spreadsheet's cell
+            '"Agus Salim";31/02/2000\r\n').encode()
+    _listed, rows = checked(empty_db, case, data)
+    assert rows[0].ok and rows[0].worker is not None
+    assert rows[0].worker.full_name == "Budi Santoso"
+    assert rows[0].warnings == ["Full name: the line break in the cell was joined into one line"]
+    assert not rows[1].ok and rows[1].name == "Agus Salim"  # not "31/02/2000" or a number
+
+
 def test_every_problem_is_said_on_its_row_and_nothing_is_written(
         empty_db: Database, case: Case) -> None:
     data = ("Nama;Jenis Kelamin;No. HP;Tanggal Lahir\n"

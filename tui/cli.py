@@ -787,7 +787,7 @@ def _import_workers(args: argparse.Namespace) -> int:
         good = [r for r in rows if r.ok]
         bad = [r for r in rows if not r.ok]
         for row in rows:
-            name = row.worker.full_name if row.worker is not None else (row.cells or [""])[0]
+            name = printable(row.name)
             mark = _("ok") if row.ok else _("left out")
             _say(_("line {line}: {mark}: {name}").format(line=row.line, mark=mark, name=name))
             for problem in row.problems:

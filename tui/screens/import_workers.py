@@ -166,7 +166,7 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
         table = self.query_one("#import-rows", RecordTable)
         table.clear()
         for row in self.rows:
-            name = row.worker.full_name if row.worker is not None else (row.cells or [""])[0]
+            name = row.name
             if not row.ok:
                 result = _("left out: {why}").format(why="; ".join(row.problems))
             elif row.warnings:
