@@ -133,6 +133,8 @@ def _sniff(text: str) -> str:
         if not counts or max(counts) < 2:
             continue
         common = max(set(counts), key=counts.count)
+        if common < 2:
+            continue  # one comma in one chat line ("Dewi, Jawa Barat") is not a table
         score = counts.count(common) * common
         if score > best_score:
             best, best_score = delimiter, score
@@ -150,10 +152,12 @@ def read_list(data: bytes) -> WorkerList:
     lines: list[int] = []
     if not delimiter:
         for number, line in enumerate(text.split("\n"), start=1):
-            name = re.sub(r"^\s*(?:\d+[.)]|[-*•])\s*", "", line).strip()  # "1. Rizky", "- Dewi"
-            if name:
-                rows.append([name])
+            cells = chat_line(line)
+            if cells:
+                rows.append(cells)
                 lines.append(number)
+        width = max((len(r) for r in rows), default=0)
+        rows = [r + [""] * (width - len(r)) for r in rows]
     else:
         reader = csv.reader(io.StringIO(text), delimiter=delimiter)
         line_before = 0
@@ -176,6 +180,33 @@ def read_list(data: bytes) -> WorkerList:
     return WorkerList(rows, header, encoding, delimiter, lines)
 
 
+# A list marker at the start of a chat line: "1.", "2)", "-", "*", "•".
+_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*•])\s*")
+# A phone number written in a line: digits with spaces, dashes, dots or brackets, 8 or more
+# digits in all, perhaps after a +.
+_PHONE_IN_LINE = re.compile(r"(?<![\w+])\(?\+?\(?\d[\d\s().\-]{6,}\d\)?(?!\w)")
+
+
+def chat_line(line: str) -> list[str]:
+    """A line of a list pasted from a chat, as cells: [name], or [name, phone, the rest]
+    ("3. Siti Aminah 0812-1111-2222, Jawa Barat" gives the three). A heading ("Daftar
+    nama:") or an empty line gives none."""
+    text = _MARKER.sub("", line).strip()
+    if not text or text.endswith(":"):
+        return []
+    phone = ""
+    match = _PHONE_IN_LINE.search(text)
+    if match and sum(c.isdigit() for c in match.group()) >= 8:
+        phone = match.group().strip()
+        text = (text[:match.start()] + " " + text[match.end():]).strip()
+    name, _sep, rest = text.partition(",")
+    name = " ".join(name.split()).strip(" -–:")
+    rest = " ".join(rest.split()).strip(" ,-–")
+    if not name:
+        return []
+    return [name, phone, rest] if phone or rest else [name]
+
+
 def parse_date_safely(text: str) -> dt.date | None:
     try:
         return parse_date(text)
@@ -187,6 +218,9 @@ def guess_mapping(worker_list: WorkerList) -> list[str | None]:
     """For each column, the worker field it fills (None: left out), from the header; without
     a header, the first column is the name."""
     width = max((len(row) for row in worker_list.rows), default=0)
+    if worker_list.header is None and not worker_list.delimiter:
+        # A chat list: the name, a phone number found in the line, what followed a comma.
+        return ["full_name", "phone", "notes"][:width]
     if worker_list.header is None:
         return ["full_name"] + [None] * (width - 1) if width else []
     width = max(width, len(worker_list.header))

@@ -130,6 +130,25 @@ def test_a_list_pasted_from_a_chat_one_worker_a_line(empty_db: Database, case: C
         "Dewi Anggraini", "Agus Setiawan", "Sri Wahyuningsih", "Bayu Saputra"]
 
 
+def test_a_chat_message_gives_names_phones_and_the_rest_without_its_heading(
+        empty_db: Database, case: Case) -> None:
+    data = ("Daftar nama:\n"
+            "1. Siti Aminah 0812-1111-2222\n"
+            "2. Riski Pratama\n"  # already in the case
+            "- Nur Hidayah, Jawa Barat\n"  # one comma: still a list, not a table
+            "12. Dewi Lestari (0813 2222 3333)\n")
+    listed, rows = checked(empty_db, case, data.encode())
+    assert listed.delimiter == "" and listed.header is None
+    assert guess_mapping(listed) == ["full_name", "phone", "notes"]
+    assert [r.line for r in rows] == [2, 3, 4, 5]
+    assert [r.name for r in rows] == ["Siti Aminah", "Riski Pratama", "Nur Hidayah",
+                                      "Dewi Lestari"]
+    assert rows[0].worker is not None and rows[0].worker.phone == "+6281211112222"
+    assert rows[1].problems == ["Riski Pratama is already a worker of this case"]
+    assert rows[2].worker is not None and rows[2].worker.notes == "Jawa Barat"
+    assert rows[3].worker is not None and rows[3].worker.phone == "+6281322223333"
+
+
 def test_a_confirmed_import_is_one_atomic_change(empty_db: Database, case: Case) -> None:
     _listed, rows = checked(empty_db, case, b"Nama\nDewi Anggraini\nAgus Setiawan\n")
     commits = empty_db._engine.commits  # noqa: SLF001 - counting journal entries written
