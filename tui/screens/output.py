@@ -293,11 +293,11 @@ class ExportDialog(OutDialog):
         "audit trail. Escape closes without writing."
     )
 
-    FORMAT_LABELS = {
-        "json": N_("json: every record, a backup"),
-        "csv": N_("csv: a .zip, one file per table"),
-        "htcds": N_("htcds: statistics, anonymised"),
-    }
+    @staticmethod
+    def format_labels() -> dict[str, str]:
+        return {"json": _("json: every record, a backup"),
+                "csv": _("csv: a .zip, one file per table"),
+                "htcds": _("htcds: statistics, anonymised")}
 
     @staticmethod
     def default_path(fmt: str) -> str:
@@ -309,7 +309,7 @@ class ExportDialog(OutDialog):
         with Vertical(id="out-dialog"):
             yield Label(_("Export the database"), id="out-title")
             yield self.row(_("Format"), Select(
-                [(_(self.FORMAT_LABELS[f]), f) for f in EXPORT_FORMATS], value="htcds",
+                [(self.format_labels()[f], f) for f in EXPORT_FORMATS], value="htcds",
                 allow_blank=False, id="f-format", compact=True))
             yield self.path_row(self.default_path("htcds"))
             yield self.row(_("Include personal data"),
