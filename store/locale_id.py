@@ -1939,4 +1939,6 @@ CATALOGUE: dict[str, str] = {
         "Basis data terenkripsi dan ekspor ini akan memuat data pribadi tanpa enkripsi: "
         "centang \"Tulis tanpa enkripsi\" untuk tetap menulisnya. Tidak ada yang ditulis."),
     "{path} is a folder: give a file's name.": "{path} adalah folder: sebutkan nama berkas.",
+    "There is no folder {folder}. Nothing was written.": (
+        "Folder {folder} tidak ada. Tidak ada yang ditulis."),
 }

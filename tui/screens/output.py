@@ -109,6 +109,12 @@ class OutDialog(TranslatedBindings, ModalScreen[bool]):
         self.query_one("#plaintext-row").display = self.encrypted
         self.query_one("#out-status").display = False
 
+    def on_descendant_focus(self) -> None:
+        """Mark the row of the field in front (its label in reverse video without colours)."""
+        for row in self.query(".out-row"):
+            row.set_class(self.focused is not None and self.focused in row.walk_children(),
+                          "-here")
+
     def set_default_path(self, path: str) -> None:
         """A new default path, put in the field unless the officer has typed their own."""
         field = self.query_one("#f-path", Input)
@@ -128,6 +134,14 @@ class OutDialog(TranslatedBindings, ModalScreen[bool]):
     def action_cancel(self) -> None:
         if not self._writing:
             self.dismiss(False)
+
+    def folder_missing(self, path: Path) -> bool:
+        """Said before anything is made: an export recorded and then not written helps no one."""
+        if path.parent.is_dir():
+            return False
+        self.status(_("There is no folder {folder}. Nothing was written.").format(
+            folder=path.parent))
+        return True
 
     def plaintext_allowed(self, refusal: str) -> bool:
         """From an encrypted database, only with the tick; else say `refusal`."""
@@ -232,6 +246,7 @@ class BriefDialog(OutDialog):
     def action_write(self) -> None:
         if self._writing:
             return
+        self.status("")  # what an earlier try said no longer holds
         kind = self.query_one("#f-recipient", Select).value
         targets = self.targets()
         if targets is None:
@@ -242,6 +257,8 @@ class BriefDialog(OutDialog):
                 "unencrypted\" to write it anyway. Nothing was written.")):
             return
         assert isinstance(kind, RecipientKind)
+        if self.folder_missing(targets[0]):
+            return
         existing = [str(t) for t in targets if t.exists()]
         questions = [] if not existing else [
             _("{path} already exists. Replace it?").format(path=existing[0])
@@ -356,6 +373,7 @@ class ExportDialog(OutDialog):
     def action_write(self) -> None:
         if self._writing:
             return
+        self.status("")  # what an earlier try said no longer holds
         path = typed_path(self.query_one("#f-path", Input).value)
         if path is None:
             self.status(_("Give the file to write."))
@@ -368,6 +386,8 @@ class ExportDialog(OutDialog):
             return
         if path.is_dir():
             self.status(_("{path} is a folder: give a file's name.").format(path=path))
+            return
+        if self.folder_missing(path):
             return
         questions = []
         if path.exists():
