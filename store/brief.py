@@ -82,6 +82,8 @@ def case_fields() -> list[str]:
 class Brief:
     markdown: str
     html: str
+    workers: int = 0  # how many workers the case has
+    withheld: int = 0  # of them, how many appear without their details (no consent)
 
 
 def _value(model: type[Any], name: str, value: Any) -> str:
@@ -203,7 +205,8 @@ def case_brief(db: Database, case_id: str, recipient: RecipientKind, *,
     footer = _("Written {when}. Confidential: it holds only what each worker agreed to share "
                "with {kind}; do not pass it on.").format(when=format_datetime(now),
                                                         kind=kind_label)
-    return Brief(_markdown(title, sections, footer), _html(title, sections, footer))
+    return Brief(_markdown(title, sections, footer), _html(title, sections, footer),
+                 workers=len(workers), withheld=len(workers) - len(allowed))
 
 
 def _step_of(db: Database, worker: Worker) -> str:

@@ -35,7 +35,9 @@ a header of field names; lists are joined with "; ", nested values are JSON. Per
 sensitive fields (by `store.classification`, nowhere else) are left out unless asked for.
 A cell that a spreadsheet would run as a formula starts with an apostrophe.
 
-Nothing here writes a file or the audit trail: the command line does both (the trail first).
+Nothing here writes a file. `prepare_export` makes an export's bytes and records it in the
+audit trail, for the command line and the app to write (the trail first: what cannot be
+recorded is not written).
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ import csv
 import datetime as dt
 import io
 import zipfile
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from pydantic import ValidationError
@@ -54,6 +57,9 @@ from store.errors import InputFileUnreadable, MigrationFailed, RecordInvalid
 from store.i18n import _
 from store.migrations import FIRST_SCHEMA, META_DOC, META_TABLE, MIGRATIONS, Tables, migrate
 from store.records import STORED, Record
+
+if TYPE_CHECKING:
+    from store.htcds import HtcdsReport
 
 FORMAT = "pulang-export"
 VERSION = 1
@@ -233,3 +239,50 @@ def zipped(files: dict[str, bytes]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
     return buffer.getvalue()
+
+
+# -- an export made and recorded, for the command line and the app to write -----------------
+
+FORMATS = ("json", "csv", "htcds")
+
+
+def holds_personal(fmt: str, include_personal: bool = False) -> bool:
+    """Whether an export in `fmt` holds personal data: json always, csv only with the personal
+    fields asked for, htcds never (it is k-anonymised, see store/htcds.py)."""
+    return fmt == "json" or (fmt == "csv" and include_personal)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An export ready to write: `data` is the one file (csv: the zip of `files`)."""
+
+    data: bytes
+    note: str  # as recorded in the audit trail: counts, no values
+    files: dict[str, bytes] = field(default_factory=dict)  # csv: one file per table
+    report: HtcdsReport | None = None  # htcds: what was left out and suppressed
+
+
+def prepare_export(db: Any, fmt: str, *, include_personal: bool = False,
+                   k: int | None = None) -> Prepared:
+    """Make the export in `fmt` ("json", "csv" or "htcds") and record it in the audit trail
+    (`audit.EXPORT`) before returning it: the caller writes it only after. `include_personal`
+    is for csv; `k` for htcds (its default when None)."""
+    from store import audit
+
+    if fmt == "htcds":
+        from store.htcds import DEFAULT_K, export_htcds
+
+        data, report = export_htcds(db, k=DEFAULT_K if k is None else k)
+        db.audit_event(audit.EXPORT, note=report.audit_note())
+        return Prepared(data, report.audit_note(), report=report)
+    if fmt not in FORMATS:
+        raise ValueError(fmt)
+    personal = holds_personal(fmt, include_personal)
+    note = f"{fmt}{' personal' if personal else ''}: {counts(tables_of(db))}"
+    if fmt == "json":
+        data = export_json(db)
+        db.audit_event(audit.EXPORT, note=note)  # what cannot be recorded is not done
+        return Prepared(data, note)
+    files = export_csv(db, include_personal=include_personal)
+    db.audit_event(audit.EXPORT, note=note)
+    return Prepared(zipped(files), note, files=files)

@@ -1269,7 +1269,7 @@ CATALOGUE: dict[str, str] = {
     'Select worker': 'Pilih pekerja',
     'Select all or none': 'Pilih semua atau tidak satu pun',
     'Mark step': 'Tandai langkah',
-    "A case: its facts at the top, its workers, then its log with the newest entry first. Tab moves between the workers and the log. e edits the case; a adds a worker; Enter edits the worker or log entry under the cursor; d removes the worker under the cursor (after asking); l adds a log entry, with a next step and its due date; x marks the next step of the log entry under the cursor as done, or open again. h shows the history of the case: who changed what, and when. Shift+E erases the personal data of the worker under the cursor for good (consent withdrawn, or a request under the data protection law), after asking. Escape goes back to the list.\n\nThe road home: p gives every worker without one a plan of the steps home (the thirteen steps for Indonesians). The workers list then becomes a grid: workers down, steps across, numbered as in the plan; ✓ done, » in progress, ✗ blocked, · to do, – not needed, and ! a deadline within a week. Left and right move between steps; the line under the grid names the step under the cursor and what is known about it. Enter on a step, or m, sets it: for the worker under the cursor, or for every worker selected with Space (* selects all or none), at once. The Consent column shows to whom each worker's data may go (U partner union, P police, E embassy or ministry, F family, H shelter or health, S statistics; W withdrawn); Scr shows the screening (VoT victim, pos possible, not, ? open). s opens the screening of the worker under the cursor, c their consent. The case's stage follows the steps of the least advanced worker still on the road.\n\nThe directory: a log entry can name its counterpart from People & organisations (the line under the log then shows → and the name). Shift+L offers to link the counterparts typed as free text to the directory records they most likely are: y links one, n skips it; the text as typed is never changed.": 'Satu kasus: keterangannya di atas, lalu para pekerjanya, lalu catatan kasusnya dengan catatan terbaru di atas. Tab berpindah antara daftar pekerja dan catatan kasus. e mengubah kasus; a menambah pekerja; Enter mengubah pekerja atau catatan di bawah kursor; d menghapus pekerja di bawah kursor (setelah bertanya); l menambah catatan, dengan langkah berikutnya dan tenggatnya; x menandai langkah berikutnya dari catatan di bawah kursor sebagai selesai, atau membukanya lagi. h menampilkan riwayat kasus: siapa mengubah apa, dan kapan. Shift+E menghapus data pribadi pekerja di bawah kursor untuk selamanya (persetujuan ditarik, atau permintaan berdasarkan undang-undang pelindungan data), setelah bertanya. Escape kembali ke daftar.\n\nJalan pulang: p memberi setiap pekerja yang belum punya sebuah rencana langkah pulang (tiga belas langkah untuk WNI). Daftar pekerja lalu menjadi kisi: pekerja ke bawah, langkah ke samping, bernomor seperti di rencana; ✓ selesai, » sedang berjalan, ✗ terhambat, · belum, – tidak perlu, dan ! tenggat dalam seminggu. Kiri dan kanan berpindah antarlangkah; baris di bawah kisi menyebut langkah di bawah kursor dan apa yang diketahui tentangnya. Enter pada sebuah langkah, atau m, mengisinya: untuk pekerja di bawah kursor, atau sekaligus untuk setiap pekerja yang dipilih dengan Spasi (* memilih semua atau tidak satu pun). Kolom Persetujuan menunjukkan kepada siapa data tiap pekerja boleh diberikan (U serikat mitra, P polisi, E kedutaan atau kementerian, F keluarga, H penampungan atau layanan kesehatan, S statistik; W ditarik); Scr menunjukkan skrining (KPO korban, mgk kemungkinan, bkn bukan, ? terbuka). s membuka skrining pekerja di bawah kursor, c persetujuannya. Tahap kasus mengikuti langkah pekerja yang paling tertinggal di antara yang masih di jalan.\n\nDirektori: sebuah catatan bisa menyebut pihak yang dihubungi dari Orang & organisasi (baris di bawah catatan lalu menampilkan → dan namanya). Shift+L menawarkan untuk menautkan pihak yang diketik sebagai teks bebas ke catatan direktori yang paling mungkin dimaksud: y menautkan, n melewatinya; teks yang diketik tidak pernah diubah.',
+    "A case: its facts at the top, its workers, then its log with the newest entry first. Tab moves between the workers and the log. e edits the case; a adds a worker; Enter edits the worker or log entry under the cursor; d removes the worker under the cursor (after asking); l adds a log entry, with a next step and its due date; x marks the next step of the log entry under the cursor as done, or open again. h shows the history of the case: who changed what, and when. Shift+E erases the personal data of the worker under the cursor for good (consent withdrawn, or a request under the data protection law), after asking. Escape goes back to the list.\n\nThe road home: p gives every worker without one a plan of the steps home (the thirteen steps for Indonesians). The workers list then becomes a grid: workers down, steps across, numbered as in the plan; ✓ done, » in progress, ✗ blocked, · to do, – not needed, and ! a deadline within a week. Left and right move between steps; the line under the grid names the step under the cursor and what is known about it. Enter on a step, or m, sets it: for the worker under the cursor, or for every worker selected with Space (* selects all or none), at once. The Consent column shows to whom each worker's data may go (U partner union, P police, E embassy or ministry, F family, H shelter or health, S statistics; W withdrawn); Scr shows the screening (VoT victim, pos possible, not, ? open). s opens the screening of the worker under the cursor, c their consent. The case's stage follows the steps of the least advanced worker still on the road.\n\nThe directory: a log entry can name its counterpart from People & organisations (the line under the log then shows → and the name). Shift+L offers to link the counterparts typed as free text to the directory records they most likely are: y links one, n skips it; the text as typed is never changed.\n\nA brief for a partner: b writes a brief of this case for one kind of recipient (a partner union, the police, the embassy...), as Markdown and as HTML to print, with each worker's personal data only when their consent covers that recipient.": 'Satu kasus: keterangannya di atas, lalu para pekerjanya, lalu catatan kasusnya dengan catatan terbaru di atas. Tab berpindah antara daftar pekerja dan catatan kasus. e mengubah kasus; a menambah pekerja; Enter mengubah pekerja atau catatan di bawah kursor; d menghapus pekerja di bawah kursor (setelah bertanya); l menambah catatan, dengan langkah berikutnya dan tenggatnya; x menandai langkah berikutnya dari catatan di bawah kursor sebagai selesai, atau membukanya lagi. h menampilkan riwayat kasus: siapa mengubah apa, dan kapan. Shift+E menghapus data pribadi pekerja di bawah kursor untuk selamanya (persetujuan ditarik, atau permintaan berdasarkan undang-undang pelindungan data), setelah bertanya. Escape kembali ke daftar.\n\nJalan pulang: p memberi setiap pekerja yang belum punya sebuah rencana langkah pulang (tiga belas langkah untuk WNI). Daftar pekerja lalu menjadi kisi: pekerja ke bawah, langkah ke samping, bernomor seperti di rencana; ✓ selesai, » sedang berjalan, ✗ terhambat, · belum, – tidak perlu, dan ! tenggat dalam seminggu. Kiri dan kanan berpindah antarlangkah; baris di bawah kisi menyebut langkah di bawah kursor dan apa yang diketahui tentangnya. Enter pada sebuah langkah, atau m, mengisinya: untuk pekerja di bawah kursor, atau sekaligus untuk setiap pekerja yang dipilih dengan Spasi (* memilih semua atau tidak satu pun). Kolom Persetujuan menunjukkan kepada siapa data tiap pekerja boleh diberikan (U serikat mitra, P polisi, E kedutaan atau kementerian, F keluarga, H penampungan atau layanan kesehatan, S statistik; W ditarik); Scr menunjukkan skrining (KPO korban, mgk kemungkinan, bkn bukan, ? terbuka). s membuka skrining pekerja di bawah kursor, c persetujuannya. Tahap kasus mengikuti langkah pekerja yang paling tertinggal di antara yang masih di jalan.\n\nDirektori: sebuah catatan bisa menyebut pihak yang dihubungi dari Orang & organisasi (baris di bawah catatan lalu menampilkan → dan namanya). Shift+L menawarkan untuk menautkan pihak yang diketik sebagai teks bebas ke catatan direktori yang paling mungkin dimaksud: y menautkan, n melewatinya; teks yang diketik tidak pernah diubah.\n\nRingkasan untuk mitra: b menulis ringkasan kasus ini untuk satu jenis penerima (serikat mitra, polisi, kedutaan...), sebagai Markdown dan sebagai HTML untuk dicetak, dengan data pribadi tiap pekerja hanya bila persetujuannya mencakup penerima itu.',
     '{stage} (set by hand; the steps give {derived})': '{stage} (diatur manual; menurut langkah: {derived})',
     'Workers ({count}) · a add · s screening · c consent · p road home': 'Pekerja ({count}) · a tambah · s skrining · c persetujuan · p jalan pulang',
     'Workers ({count}) · {stage} · Space select · m mark step · F1 keys': 'Pekerja ({count}) · {stage} · Spasi pilih · m tandai langkah · F1 tombol',
@@ -1419,7 +1419,8 @@ CATALOGUE: dict[str, str] = {
         "consent. Up and down move between the lines, Enter opens the case at that entry, "
         "worker or step, or the meeting or agreement a task comes from. 2 or Escape shows the "
         "list of all cases, and 1 or t comes back here from the list or a case. n starts a new "
-        "case; / finds a case by reference, title, place or name."
+        "case; / finds a case by reference, title, place or name. e exports the database to a "
+        "file (json, csv or htcds statistics)."
     ): (
         "Hari ini: yang perlu ditindaklanjuti di semua kasus yang masih terbuka. Langkah "
         "berikutnya dari catatan kasus yang sudah lewat tenggat (ditandai ! lewat tenggat) atau "
@@ -1431,7 +1432,8 @@ CATALOGUE: dict[str, str] = {
         "tepat di catatan, pekerja atau langkah itu, atau pertemuan atau perjanjian asal tugas "
         "itu. 2 atau Escape menampilkan daftar semua kasus, dan 1 atau t kembali ke sini "
         "dari daftar atau dari sebuah kasus. n memulai kasus baru; / mencari kasus menurut nomor "
-        "kasus, judul, tempat atau nama."
+        "kasus, judul, tempat atau nama. e mengekspor basis data ke sebuah berkas (json, csv atau "
+        "statistik htcds)."
     ),
     "{count} overdue": "{count} lewat tenggat",
     "{count} due this week": "{count} jatuh tempo minggu ini",
@@ -1886,4 +1888,95 @@ CATALOGUE: dict[str, str] = {
     "Nothing matches “{query}”.": "Tidak ada yang cocok dengan “{query}”.",
     "{count} found · Down moves into the results, Enter opens": (
         "{count} ditemukan · Panah bawah ke hasil, Enter membuka"),
+    # -- appout: briefs and exports from the app (tui/screens/output.py) --
+    "Brief of this case…": "Ringkasan kasus ini…",
+    "Write a brief for a partner union, the police, the embassy...: only what each worker's "
+    "consent allows (b)": (
+        "Tulis ringkasan untuk serikat mitra, polisi, kedutaan...: hanya yang diizinkan "
+        "persetujuan tiap pekerja (b)"),
+    "Export…": "Ekspor…",
+    "Write the database to a file: json (a backup), csv or htcds statistics (e on Today)": (
+        "Tulis basis data ke sebuah berkas: json (cadangan), csv atau statistik htcds (e di "
+        "Hari ini)"),
+    "Brief": "Ringkasan",
+    "Could not write {path}: {reason}. Nothing was written there.": (
+        "Tidak dapat menulis {path}: {reason}. Tidak ada yang ditulis di sana."),
+    "Write": "Tulis",
+    "Write it unencrypted": "Tulis tanpa enkripsi",
+    "Writing…": "Menulis…",
+    "A brief of this case for one kind of recipient: the case's facts, each worker's step "
+    "on the road home, the open requests to that recipient and the recent log entries with "
+    "them. A worker's personal data is in it only when their consent covers that kind of "
+    "recipient; the others appear as \"details withheld\". Choose the recipient (Enter "
+    "opens the list), then the file: the brief is written as FILE.md (Markdown) and "
+    "FILE.html (to print), readable by you only. Ctrl+S, or Enter in the file's field, "
+    "writes it; an existing file is replaced only after asking. From an encrypted "
+    "database, tick \"Write it unencrypted\" first (Space): the brief is plain text. "
+    "Writing a brief is recorded in the audit trail. Escape closes without writing.": (
+        "Ringkasan kasus ini untuk satu jenis penerima: keterangan kasus, langkah jalan pulang "
+        "tiap pekerja, permintaan yang masih terbuka kepada penerima itu dan catatan terbaru "
+        "dengannya. Data pribadi seorang pekerja hanya dimuat bila persetujuannya mencakup "
+        "jenis penerima itu; yang lain tampil sebagai \"rincian ditahan\". Pilih penerima "
+        "(Enter membuka daftarnya), lalu berkasnya: ringkasan ditulis sebagai BERKAS.md "
+        "(Markdown) dan BERKAS.html (untuk dicetak), hanya dapat dibaca oleh Anda. Ctrl+S, "
+        "atau Enter di kolom berkas, menulisnya; berkas yang sudah ada hanya diganti setelah "
+        "bertanya. Dari basis data terenkripsi, centang \"Tulis tanpa enkripsi\" dulu "
+        "(Spasi): ringkasan berupa teks biasa. Penulisan ringkasan dicatat di jejak audit. "
+        "Escape menutup tanpa menulis."),
+    "Brief of {ref}": "Ringkasan {ref}",
+    "For": "Untuk",
+    "Written as FILE.md and FILE.html, readable by you only.": (
+        "Ditulis sebagai BERKAS.md dan BERKAS.html, hanya dapat dibaca oleh Anda."),
+    "Ctrl+S write · Tab next field · Esc cancel · F1 help": (
+        "Ctrl+S tulis · Tab kolom berikutnya · Esc batal · F1 bantuan"),
+    "Give the file to write.": "Sebutkan berkas yang akan ditulis.",
+    "The database is encrypted and a brief is plain text: tick \"Write it unencrypted\" to "
+    "write it anyway. Nothing was written.": (
+        "Basis data terenkripsi dan ringkasan berupa teks biasa: centang \"Tulis tanpa "
+        "enkripsi\" untuk tetap menulisnya. Tidak ada yang ditulis."),
+    "{path} already exists. Replace it?": "{path} sudah ada. Ganti?",
+    "{paths} already exist. Replace them?": "{paths} sudah ada. Ganti keduanya?",
+    "Brief written:": "Ringkasan ditulis:",
+    "Details of {withheld} of {count} workers withheld: no consent for {kind}.": (
+        "Rincian {withheld} dari {count} pekerja ditahan: tidak ada persetujuan untuk {kind}."),
+    "Export the whole database to a file. json: every record with its id and version, a "
+    "backup that `pulang import` reads back; it holds the workers' personal data. csv: a "
+    ".zip with one file per kind of record, for spreadsheets; personal and sensitive "
+    "fields are left out unless \"Include personal data\" is ticked. htcds: statistics "
+    "in the HTCDS / CTDC columns, one row per worker whose consent covers statistics, "
+    "k-anonymised (k = 11), with no names, numbers, exact dates or free text. Choose the "
+    "format (Enter opens the list) and the file; Ctrl+S, or Enter in the file's field, "
+    "writes it, readable by you only. An export with personal data is written only after "
+    "you confirm; from an encrypted database, tick \"Write it unencrypted\" first (Space). "
+    "An existing file is replaced only after asking. Every export is recorded in the "
+    "audit trail. Escape closes without writing.": (
+        "Ekspor seluruh basis data ke sebuah berkas. json: setiap data dengan id dan versinya, "
+        "cadangan yang dapat dibaca kembali oleh `pulang import`; memuat data pribadi para "
+        "pekerja. csv: sebuah .zip berisi satu berkas per jenis data, untuk lembar kerja; "
+        "kolom pribadi dan sensitif tidak dimuat kecuali \"Sertakan data pribadi\" dicentang. "
+        "htcds: statistik dalam kolom HTCDS / CTDC, satu baris per pekerja yang "
+        "persetujuannya mencakup statistik, dianonimkan-k (k = 11), tanpa nama, nomor, "
+        "tanggal persis atau teks bebas. Pilih format (Enter membuka daftarnya) dan berkasnya; "
+        "Ctrl+S, atau Enter di kolom berkas, menulisnya, hanya dapat dibaca oleh Anda. Ekspor "
+        "berisi data pribadi hanya ditulis setelah Anda mengonfirmasi; dari basis data "
+        "terenkripsi, centang \"Tulis tanpa enkripsi\" dulu (Spasi). Berkas yang sudah ada "
+        "hanya diganti setelah bertanya. Setiap ekspor dicatat di jejak audit. Escape menutup "
+        "tanpa menulis."),
+    "json: every record, a backup": "json: setiap data, cadangan",
+    "csv: a .zip, one file per table": "csv: sebuah .zip, satu berkas per tabel",
+    "htcds: statistics, anonymised": "htcds: statistik, dianonimkan",
+    "Export the database": "Ekspor basis data",
+    "Format": "Format",
+    "Include personal data": "Sertakan data pribadi",
+    "! This file will hold the names and personal data of the workers, unencrypted: keep it "
+    "safe, and delete it when it is no longer needed.": (
+        "! Berkas ini akan memuat nama dan data pribadi para pekerja, tanpa enkripsi: simpan "
+        "dengan aman, dan hapus bila tidak diperlukan lagi."),
+    "The database is encrypted and this export would hold personal data unencrypted: tick "
+    "\"Write it unencrypted\" to write it anyway. Nothing was written.": (
+        "Basis data terenkripsi dan ekspor ini akan memuat data pribadi tanpa enkripsi: "
+        "centang \"Tulis tanpa enkripsi\" untuk tetap menulisnya. Tidak ada yang ditulis."),
+    "{path} is a folder: give a file's name.": "{path} adalah folder: sebutkan nama berkas.",
+    "There is no folder {folder}. Nothing was written.": (
+        "Folder {folder} tidak ada. Tidak ada yang ditulis."),
 }

@@ -813,10 +813,9 @@ def _import_workers(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from store import audit
-    from store.export import counts, export_csv, export_json, tables_of, zipped
+    from store.export import holds_personal, prepare_export
 
-    personal = args.format == "json" or (args.format == "csv" and args.include_personal)
+    personal = holds_personal(args.format, args.include_personal)
     if args.include_personal and args.format != "csv":
         return _fail(_("--include-personal is for --format csv only."), ExitCode.USAGE)
     if args.format == "json" and not args.out:
@@ -846,23 +845,14 @@ def _export(args: argparse.Namespace) -> int:
             return int(ExitCode.PROBLEMS)
         if args.format == "htcds":
             return _export_htcds(args, db)
-        note = f"{args.format}{' personal' if personal else ''}: {counts(tables_of(db))}"
-        out = Path(args.out) if args.out else None
-        if args.format == "json":
-            data = export_json(db)
-            db.audit_event(audit.EXPORT, note=note)  # what cannot be recorded is not done
-            assert out is not None
-            _write_private(out, data)
+        out = Path(args.out)
+        prepared = prepare_export(db, args.format, include_personal=args.include_personal)
+        if args.format == "json" or out.suffix.lower() == ".zip":
+            _write_private(out, prepared.data)
         else:
-            files = export_csv(db, include_personal=args.include_personal)
-            assert out is not None
-            db.audit_event(audit.EXPORT, note=note)
-            if out.suffix.lower() == ".zip":
-                _write_private(out, zipped(files))
-            else:
-                out.mkdir(mode=0o700, parents=True, exist_ok=True)
-                for name, data in files.items():
-                    _write_private(out / name, data)
+            out.mkdir(mode=0o700, parents=True, exist_ok=True)
+            for name, data in prepared.files.items():
+                _write_private(out / name, data)
         _say(_("Exported to {path}.").format(path=out))
     return int(ExitCode.OK)
 
@@ -880,14 +870,14 @@ def _is_encrypted(path: Path) -> bool:
 def _export_htcds(args: argparse.Namespace, db: Database) -> int:
     """The k-anonymised statistics: no personal value in them (store/htcds.py), so stdout is
     allowed; the export is recorded in the audit trail before anything is written."""
-    from store import audit
-    from store.htcds import export_htcds
+    from store.export import prepare_export
 
     if args.k < 2:
         return _fail(_("--k must be 2 or more: with 1, a row could be one person."),
                      ExitCode.USAGE)
-    data, report = export_htcds(db, k=args.k)
-    db.audit_event(audit.EXPORT, note=report.audit_note())
+    prepared = prepare_export(db, "htcds", k=args.k)  # recorded in the trail first
+    data, report = prepared.data, prepared.report
+    assert report is not None
     if args.out:
         _write_private(Path(args.out), data)
         _say(_("Exported to {path}.").format(path=args.out), to_stderr=True)

@@ -20,6 +20,14 @@ if TYPE_CHECKING:
     from tui.app import PulangApp
 
 
+def _export(app: PulangApp) -> None:
+    """The export dialog, over whatever is in front (a form's typing stays under it)."""
+    from tui.screens.output import ExportDialog
+
+    if not isinstance(app.screen, ExportDialog):
+        app.push_screen(ExportDialog())
+
+
 class PulangCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
         from tui.screens.case import CaseScreen
@@ -54,6 +62,10 @@ class PulangCommands(Provider):
                          _("Organisations and people typed in this log that look like "
                            "records of the directory: link them (Shift+L)"),
                          self.screen.action_link_counterparts))
+            here.append((_("Brief of this case…"),
+                         _("Write a brief for a partner union, the police, the embassy...: "
+                           "only what each worker's consent allows (b)"),
+                         self.screen.action_brief))
         return here + [
             (_("New case"), _("Record a new case"), app.new_case),
             (_("Go to case…"), _("Find a case by reference, title, place or worker name"),
@@ -75,6 +87,8 @@ class PulangCommands(Provider):
             (_("Search everything"),
              _("Cases, workers, organisations, people, meetings and agreements (Ctrl+F)"),
              app.action_search),
+            (_("Export…"), _("Write the database to a file: json (a backup), csv or htcds "
+                             "statistics (e on Today)"), partial(_export, app)),
             *common,
         ]
 

@@ -95,6 +95,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         Binding("L", "link_counterparts", N_("Link counterparts"), id="case.link",
                 show=False),
         Binding("I", "import_workers", N_("Import workers"), id="case.import", show=False),
+        Binding("b", "brief", N_("Brief"), id="case.brief", show=False),
         Binding("f1", "app.help", N_("Help"), id="case.help"),
     ]
     HELP = N_(
@@ -121,7 +122,10 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         "The directory: a log entry can name its counterpart from People & organisations (the "
         "line under the log then shows → and the name). Shift+L offers to link the counterparts "
         "typed as free text to the directory records they most likely are: y links one, n "
-        "skips it; the text as typed is never changed."
+        "skips it; the text as typed is never changed.\n\n"
+        "A brief for a partner: b writes a brief of this case for one kind of recipient (a "
+        "partner union, the police, the embassy...), as Markdown and as HTML to print, with "
+        "each worker's personal data only when their consent covers that recipient."
     )
 
     def __init__(self, case_id: str, drafts: list[dict[str, Any]] | None = None,
@@ -673,6 +677,13 @@ class CaseScreen(TranslatedBindings, Screen[None]):
                 self.reload()
 
         self.app.push_screen(ImportWorkersScreen(self.case_id), added)
+
+    def action_brief(self) -> None:
+        """A brief of this case for one kind of recipient, written to a file."""
+        from tui.screens.output import BriefDialog
+
+        if self.case is not None:
+            self.app.push_screen(BriefDialog(self.case_id, self.case.ref or ""))
 
     def _after_history(self, brought_back: object) -> None:
         if brought_back:  # a removal was undone there: show the record here again

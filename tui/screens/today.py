@@ -93,6 +93,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         Binding("2", "app.show_cases", N_("Cases"), id="today.cases"),
         Binding("escape", "app.show_cases", N_("Cases"), show=False, id="today.back"),
         Binding("n", "new_case", N_("New case"), id="today.new"),
+        Binding("e", "export", N_("Export…"), show=False, id="today.export"),
         # priority: keys typed right after it go to the cases filter, not to this list
         Binding("slash", "filter", N_("Find a case"), id="today.filter", priority=True),
         Binding("f1", "app.help", N_("Help"), id="today.help"),
@@ -106,7 +107,8 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         "consent. Up and down move between the lines, Enter opens the case at that entry, "
         "worker or step, or the meeting or agreement a task comes from. 2 or "
         "Escape shows the list of all cases, and 1 or t comes back here from the list or a "
-        "case. n starts a new case; / finds a case by reference, title, place or name."
+        "case. n starts a new case; / finds a case by reference, title, place or name. e "
+        "exports the database to a file (json, csv or htcds statistics)."
     )
 
     def __init__(self) -> None:
@@ -327,6 +329,11 @@ class TodayScreen(TranslatedBindings, Screen[None]):
 
     def action_new_case(self) -> None:
         self.pulang.when_loaded(self.pulang.new_case)
+
+    def action_export(self) -> None:
+        from tui.screens.output import ExportDialog
+
+        self.pulang.when_loaded(lambda: self.app.push_screen(ExportDialog()))
 
     def action_filter(self) -> None:
         self.pulang.go_to_cases_filter()
