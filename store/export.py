@@ -71,9 +71,11 @@ def _kinds() -> dict[str, type[Record]]:
     return dict(_KIND_OF)
 
 
-def tables_of(db: Any) -> dict[str, list[dict[str, Any]]]:
-    """Every record of every table, as stored, sorted by id."""
-    raw = db.raw_tables()
+def tables_of(db: Any, raw: dict[str, dict[str, Any]] | None = None
+              ) -> dict[str, list[dict[str, Any]]]:
+    """Every record of every table, as stored, sorted by id (from `raw`, the database's
+    tables, when the caller has read them already: reading them parses every record)."""
+    raw = db.raw_tables() if raw is None else raw
     return {table: sorted(raw.get(table, {}).values(), key=lambda d: str(d.get("id", "")))
             for table in _kinds()}
 
@@ -83,8 +85,9 @@ def counts(tables: dict[str, list[dict[str, Any]]]) -> str:
     return " ".join(f"{table}={len(records)}" for table, records in tables.items())
 
 
-def export_json(db: Any, exported_at: dt.datetime | None = None) -> bytes:
-    raw = db.raw_tables()
+def export_json(db: Any, exported_at: dt.datetime | None = None,
+                raw: dict[str, dict[str, Any]] | None = None) -> bytes:
+    raw = db.raw_tables() if raw is None else raw
     meta = raw.get(META_TABLE, {}).get(META_DOC, {})
     moment = exported_at or dt.datetime.now(dt.timezone.utc)
     document = {
@@ -93,7 +96,7 @@ def export_json(db: Any, exported_at: dt.datetime | None = None) -> bytes:
         "schema": db.schema,
         "exported_at": moment.isoformat(timespec="seconds"),
         "counters": dict(meta.get("counters", {})),
-        "tables": tables_of(db),
+        "tables": tables_of(db, raw),
     }
     return orjson.dumps(document, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
 
@@ -214,11 +217,12 @@ def columns_of(kind: type[Record], include_personal: bool) -> list[str]:
     return fields_classified(kind, *levels)
 
 
-def export_csv(db: Any, include_personal: bool = False) -> dict[str, bytes]:
+def export_csv(db: Any, include_personal: bool = False,
+               tables: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, bytes]:
     """One CSV per kind of record: file name -> bytes (UTF-8 with a BOM, for spreadsheets)."""
     files: dict[str, bytes] = {}
     kinds = _kinds()
-    for table, records in tables_of(db).items():
+    for table, records in (tables_of(db) if tables is None else tables).items():
         columns = columns_of(kinds[table], include_personal)
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
@@ -278,11 +282,13 @@ def prepare_export(db: Any, fmt: str, *, include_personal: bool = False,
     if fmt not in FORMATS:
         raise ValueError(fmt)
     personal = holds_personal(fmt, include_personal)
-    note = f"{fmt}{' personal' if personal else ''}: {counts(tables_of(db))}"
+    raw = db.raw_tables()  # read once: it parses every record
+    tables = tables_of(db, raw)
+    note = f"{fmt}{' personal' if personal else ''}: {counts(tables)}"
     if fmt == "json":
-        data = export_json(db)
+        data = export_json(db, raw=raw)
         db.audit_event(audit.EXPORT, note=note)  # what cannot be recorded is not done
         return Prepared(data, note)
-    files = export_csv(db, include_personal=include_personal)
+    files = export_csv(db, include_personal=include_personal, tables=tables)
     db.audit_event(audit.EXPORT, note=note)
     return Prepared(zipped(files), note, files=files)

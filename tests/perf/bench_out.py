@@ -11,7 +11,8 @@ statistics and the police, and a screening, it times, as medians over `--repeat`
 - the baseline: one keystroke of the cases list's filter (a substring test over every row);
 - `figures()`: every count of the dashboard and of `pulang report`;
 - `dashboard_lines()`: drawing them at 78 columns;
-- `export_json()` and `export_csv()` (personal fields left out);
+- `prepare_export()` for json and for csv (personal fields left out), as the app and the
+  command line make them (the audit event included);
 - `export_htcds()` with k = 11;
 - `case_brief()` for the police, of the 20-worker group case.
 
@@ -67,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from store.brief import case_brief
-    from store.export import export_csv, export_json
+    from store.export import prepare_export
     from store.htcds import export_htcds
     from store.report import figures
     from tests.perf.generate import generate_tables, snapshot_bytes
@@ -92,8 +93,8 @@ def main(argv: list[str] | None = None) -> int:
             run("filter", lambda: [r for r in rows if "sok" in r.search_text])
             run("figures", lambda: figures(db))
             run("draw", lambda: dashboard_lines(counted, 78))
-            run("json", lambda: export_json(db))
-            run("csv", lambda: export_csv(db))
+            run("json", lambda: prepare_export(db, "json"))
+            run("csv", lambda: prepare_export(db, "csv"))
             run("htcds", lambda: export_htcds(db, k=11))
             run("brief", lambda: case_brief(db, group, RecipientKind.POLICE))
         workers = counted.workers
