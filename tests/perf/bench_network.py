@@ -125,12 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
-    med = {name: statistics.median(values) * 1000 for name, values in runs.items()}
-    base = med["filter"]
     print(f"### The network at {args.cases:,} cases (300 organisations, 2,000 people, 300 "
           f"meetings, 900 tasks), {args.repeat} runs, medians\n")
-    print("| Measurement | First run (cold caches) | Median | × the cases filter's keystroke |")
-    print("|---|---:|---:|---:|")
     labels = {
         "filter": "Baseline: one keystroke of the cases filter",
         "search_family": f"Global search for a family name (\"{family}\")",
@@ -141,10 +137,21 @@ def main(argv: list[str] | None = None) -> int:
         "offers_all": "Offers of links for the whole log (once)",
         "today": "Today, with the tasks",
     }
+    print_table(runs, labels, first_run="First run (cold caches)")
+    return 0
+
+
+def print_table(runs: dict[str, list[float]], labels: dict[str, str],
+                first_run: str = "First run") -> None:
+    """A Markdown table of the runs (seconds): the first, the median, and the median as a
+    multiple of the baseline's ("filter"), measured in the same run."""
+    med = {name: statistics.median(values) * 1000 for name, values in runs.items()}
+    base = med["filter"]
+    print(f"| Measurement | {first_run} | Median | × the cases filter's keystroke |")
+    print("|---|---:|---:|---:|")
     for name, label in labels.items():
         first = runs[name][0] * 1000
         print(f"| {label} | {first:.1f} ms | {med[name]:.1f} ms | {med[name] / base:.1f}× |")
-    return 0
 
 
 if __name__ == "__main__":

@@ -24,22 +24,15 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from store.database import Database
 from store.records import Consent, Screening, build
 from store.vocab import RecipientKind
-
-
-def timed(action: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    action()
-    return time.perf_counter() - started
+from tests.perf.bench_network import print_table, timed
 
 
 def add_road_and_consents(db: Database) -> int:
@@ -102,12 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
-    med = {name: statistics.median(values) * 1000 for name, values in runs.items()}
-    base = med["filter"]
     print(f"### Ways out at {args.cases:,} cases ({workers:,} workers, {given:,} with a plan, "
           f"a consent and a screening), {args.repeat} runs, medians\n")
-    print("| Measurement | First run | Median | × the cases filter's keystroke |")
-    print("|---|---:|---:|---:|")
     labels = {
         "filter": "Baseline: one keystroke of the cases filter",
         "figures": "The figures (dashboard, `pulang report`)",
@@ -117,9 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         "htcds": "Export htcds, k = 11",
         "brief": "Brief of the 20-worker case for the police",
     }
-    for name, label in labels.items():
-        first = runs[name][0] * 1000
-        print(f"| {label} | {first:.1f} ms | {med[name]:.1f} ms | {med[name] / base:.1f}× |")
+    print_table(runs, labels)
     return 0
 
 
