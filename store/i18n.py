@@ -34,6 +34,12 @@ def N_(msgid: str) -> str:  # noqa: N802 - the conventional gettext name
     return msgid
 
 
+def plural(count: int, one: str, many: str) -> str:
+    """The translation of `one` when `count` is 1, else of `many`: two msgids marked with
+    N_ ("{count} task", "{count} tasks"), the text still to be formatted."""
+    return _(one if count == 1 else many)
+
+
 def set_language(lang: str) -> None:
     global _current
     if lang not in LANGUAGES:

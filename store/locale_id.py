@@ -231,7 +231,7 @@ CATALOGUE: dict[str, str] = {
     'line {line}: {mark}: {name}': 'baris {line}: {mark}: {name}',
     'problem: {text}': 'masalah: {text}',
     'check: {text}': 'periksa: {text}',
-    '{good} rows can be added to {ref}; {bad} are left out.': '{good} baris dapat ditambahkan ke {ref}; {bad} ditinggalkan.',
+    'Rows that can be added to {ref}: {good}; left out: {bad}.': 'Baris yang dapat ditambahkan ke {ref}: {good}; ditinggalkan: {bad}.',
     'The rows left out are in {path}, with why.': 'Baris yang ditinggalkan ada di {path}, beserta alasannya.',
     'Nothing was written (--dry-run).': 'Tidak ada yang ditulis (--dry-run).',
     'Add {count} workers to {ref}?': 'Tambahkan {count} pekerja ke {ref}?',
@@ -337,6 +337,14 @@ CATALOGUE: dict[str, str] = {
     "Counting…": "Menghitung…",
     "nothing recorded": "belum ada yang dicatat",
     "dates not recorded": "tanggal tidak dicatat",
+    # one of a count (store.i18n.plural)
+    "Add {count} worker to {ref}?": "Tambahkan {count} pekerja ke {ref}?",
+    "{count} worker added to {ref}.": "{count} pekerja ditambahkan ke {ref}.",
+    "{count} worker added.": "{count} pekerja ditambahkan.",
+    "Add {count} worker to this case?": "Tambahkan {count} pekerja ke kasus ini?",
+    "{count} row with problems is left out.": "{count} baris bermasalah ditinggalkan.",
+    "{count} step deadline": "{count} tenggat langkah",
+    "{count} task": "{count} tugas",
     "{field}: the line break in the cell was joined into one line":
         "{field}: jeda baris di dalam sel digabung menjadi satu baris",
     "{cases} cases, {workers} workers, on {date}": "{cases} kasus, {workers} pekerja, per {date}",

@@ -64,7 +64,7 @@ def test_without_a_terminal_it_asks_for_yes_and_writes_nothing(pulang: Run,
 
     done = pulang("import-workers", listed, "--case", "KH-2025-0001", "--db", db_path, "--yes")
     assert done.returncode == 1  # one row was left out
-    assert "1 workers added to KH-2025-0001." in done.stdout
+    assert "1 worker added to KH-2025-0001." in done.stdout
     with Database.open(db_path) as db:
         workers = db.workers_of(db.case_by_ref("KH-2025-0001").id)  # type: ignore[union-attr]
         assert len(workers) == count + 1

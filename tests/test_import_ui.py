@@ -41,7 +41,7 @@ async def test_a_pasted_list_is_checked_and_added_only_on_yes(demo_db: Database,
         assert {w.full_name for w in demo_db.workers_of(case.id)} == before  # nothing yet
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-        assert app.screen.question == ("Add 1 workers to this case? 2 rows with problems are "
+        assert app.screen.question == ("Add 1 worker to this case? 2 rows with problems are "
                                        "left out.")
         await pilot.press("n")
         await until(pilot, lambda: app.screen is screen)

@@ -100,7 +100,8 @@ async def test_a_new_meeting_s_follow_up_task_is_in_today_until_done(demo_db: Da
             listing.get_option_at_index(i).id == f"t:{task.id}"
             for i in range(listing.option_count)))
         # Counted in the header with the others.
-        assert f"{len(demo_db.today().tasks)} tasks" in " ".join(screen_text(app).split())
+        count = len(demo_db.today().tasks)
+        assert f"{count} task{'s' if count != 1 else ''} " in " ".join(screen_text(app).split())
         while listing.get_option_at_index(listing.highlighted).id != f"t:{task.id}":
             await pilot.press("down")
         await pilot.pause()

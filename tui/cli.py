@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NoReturn
 from typing import TYPE_CHECKING
 
 from store.errors import DatabaseError, ExitCode, PulangError
-from store.i18n import _, language_from_environment, set_language
+from store.i18n import N_, _, language_from_environment, plural, set_language
 from store.text import printable
 
 if TYPE_CHECKING:
@@ -794,7 +794,7 @@ def _import_workers(args: argparse.Namespace) -> int:
                 _say("    " + _("problem: {text}").format(text=problem))
             for warning in row.warnings:
                 _say("    " + _("check: {text}").format(text=warning))
-        _say(_("{good} rows can be added to {ref}; {bad} are left out.").format(
+        _say(_("Rows that can be added to {ref}: {good}; left out: {bad}.").format(
             good=len(good), ref=case.ref, bad=len(bad)))
         if bad and args.left_out:
             _write_private(Path(args.left_out), rows_left_out_csv(bad, listed.header))
@@ -803,12 +803,14 @@ def _import_workers(args: argparse.Namespace) -> int:
             if args.dry_run:
                 _say(_("Nothing was written (--dry-run)."))
             return int(ExitCode.PROBLEMS if bad else ExitCode.OK)
-        if not _confirm(_("Add {count} workers to {ref}?").format(count=len(good),
-                                                                 ref=case.ref), args.yes):
+        if not _confirm(plural(len(good), N_("Add {count} worker to {ref}?"),
+                               N_("Add {count} workers to {ref}?")).format(
+                count=len(good), ref=case.ref), args.yes):
             _say(_("Nothing was written."))
             return int(ExitCode.PROBLEMS)
         db.import_workers(case.id, [r.worker for r in good if r.worker is not None])
-        _say(_("{count} workers added to {ref}.").format(count=len(good), ref=case.ref))
+        _say(plural(len(good), N_("{count} worker added to {ref}."),
+                    N_("{count} workers added to {ref}.")).format(count=len(good), ref=case.ref))
     return int(ExitCode.PROBLEMS if bad else ExitCode.OK)
 
 

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header, Label, Static
 from store.countries import country_name
 from store.backups import ERASED_BACKUP_DAYS
 from store.errors import Conflict, PulangError
-from store.i18n import N_, _, format_date, format_datetime
+from store.i18n import N_, _, format_date, format_datetime, plural
 from store.records import Case, Consent, LogEntry, Plan, Screening, Worker, is_child, suggested_status
 from store.road import OPEN, TEMPLATES, Derived, Template, derive_from_plans, template_for
 from store.text import printable
@@ -673,7 +673,8 @@ class CaseScreen(TranslatedBindings, Screen[None]):
 
         def added(count: int | None) -> None:
             if count:
-                self.notify(_("{count} workers added.").format(count=count))
+                self.notify(plural(count, N_("{count} worker added."),
+                                   N_("{count} workers added.")).format(count=count))
                 self.reload()
 
         self.app.push_screen(ImportWorkersScreen(self.case_id), added)

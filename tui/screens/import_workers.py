@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
 
 from store.errors import PulangError
-from store.i18n import N_, _
+from store.i18n import N_, _, plural
 from store.text import printable
 from store.worker_import import (
     FIELDS,
@@ -209,9 +209,11 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
                                   lambda saved: self.dismiss(len(saved)), self._refused,
                                   what="import")
 
-        question = _("Add {count} workers to this case?").format(count=len(good))
+        question = plural(len(good), N_("Add {count} worker to this case?"),
+                          N_("Add {count} workers to this case?")).format(count=len(good))
         if left_out:
-            question += " " + _("{count} rows with problems are left out.").format(
+            question += " " + plural(left_out, N_("{count} row with problems is left out."),
+                                     N_("{count} rows with problems are left out.")).format(
                 count=left_out)
         self.app.push_screen(ConfirmDialog(question, _("Add"), _("Not yet")), answered)
 

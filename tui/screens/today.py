@@ -23,7 +23,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from store.errors import DatabaseLocked, PulangError
-from store.i18n import N_, _, format_date
+from store.i18n import N_, _, format_date, plural
 from store.text import printable
 from tui import perf
 from tui.caselist import fit
@@ -193,9 +193,11 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         return " · ".join([
             _("{count} overdue").format(count=view.overdue),
             _("{count} due this week").format(count=due_this_week),
-            _("{count} step deadlines").format(count=len(view.deadlines)),
+            plural(len(view.deadlines), N_("{count} step deadline"),
+                   N_("{count} step deadlines")).format(count=len(view.deadlines)),
             _("{count} awaiting reply").format(count=len(view.awaiting)),
-            _("{count} tasks").format(count=len(view.tasks)),
+            plural(len(view.tasks), N_("{count} task"), N_("{count} tasks")).format(
+                count=len(view.tasks)),
             _("{count} without screening or consent").format(count=view.missing_count),
         ])
 
