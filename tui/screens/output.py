@@ -73,7 +73,7 @@ class OutDialog(TranslatedBindings, ModalScreen[bool]):
     Ctrl+S (or Enter in the path) to write, Escape to close. Dismisses True once written."""
 
     BINDINGS = [
-        Binding("ctrl+s", "write", N_("Write"), id="out.write", priority=True),
+        Binding("ctrl+s", "write", N_("Write"), id="out.write"),
         Binding("escape", "cancel", N_("Cancel"), id="out.cancel"),
         Binding("f1", "app.help", N_("Help"), id="out.help"),
     ]
