@@ -75,6 +75,8 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
             yield Label(_("File"), classes="field-label")
             yield TextInput(placeholder=_("path of a CSV file, or paste below"),
                             id="import-file", compact=True, select_on_focus=False)
+        yield Label(_("Or paste the list here, one worker a line (or rows copied from a "
+                      "spreadsheet):"), id="import-paste-label")
         yield TextArea("", id="import-paste", soft_wrap=False, tab_behavior="focus",
                        compact=True)
         yield Static(_("Paste a list, or give a file; then Ctrl+R reads it."),
