@@ -1761,14 +1761,14 @@ CATALOGUE: dict[str, str] = {
         "of its names or its acronym) narrow the list; Escape clears the filter, and Escape "
         "again goes back to Today. Enter opens the meeting under the cursor: who was there, "
         "the agenda, the decisions and the follow-up tasks. n records a new meeting. 1 Today, "
-        "2 cases, 3 people and organisations, 4 meetings, 5 agreements."
+        "2 cases, 3 people and organisations, 4 meetings, 5 agreements, 6 dashboard."
     ): (
         "Pertemuan: semua pertemuan, kunjungan kerja, konferensi dan panggilan dengan mitra, "
         "yang terbaru lebih dulu. / lalu sebagian judul, kota, negara atau nama organisasi "
         "(nama mana pun atau singkatannya) mempersempit daftar; Escape menghapus saringan, dan "
         "Escape sekali lagi kembali ke Hari ini. Enter membuka pertemuan di bawah kursor: siapa "
         "yang hadir, agenda, keputusan dan tugas tindak lanjutnya. n mencatat pertemuan baru. "
-        "1 Hari ini, 2 kasus, 3 orang dan organisasi, 4 pertemuan, 5 perjanjian."
+        "1 Hari ini, 2 kasus, 3 orang dan organisasi, 4 pertemuan, 5 perjanjian, 6 dasbor."
     ),
     "/ to filter by title, place or organisation": (
         "/ untuk menyaring menurut judul, tempat atau organisasi"

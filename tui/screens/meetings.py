@@ -81,7 +81,7 @@ class MeetingsScreen(TranslatedBindings, Screen[None]):
         "of its names or its acronym) narrow the list; Escape clears the filter, and Escape "
         "again goes back to Today. Enter opens the meeting under the cursor: who was there, "
         "the agenda, the decisions and the follow-up tasks. n records a new meeting. 1 Today, "
-        "2 cases, 3 people and organisations, 4 meetings, 5 agreements."
+        "2 cases, 3 people and organisations, 4 meetings, 5 agreements, 6 dashboard."
     )
 
     def __init__(self) -> None:
