@@ -190,10 +190,10 @@ class HtcdsReport:
 
     def describe(self) -> str:
         """What happened, in the user's language (for the terminal or the app)."""
-        return _("{included} workers exported; {no_consent} left out without consent for "
-                 "statistics; {values} values blanked and {rows} rows left out so that every "
-                 "combination of gender, age band, citizenship, country of exploitation and "
-                 "year is shared by at least {k} rows.").format(
+        return _("Workers exported: {included}; left out without consent for statistics: "
+                 "{no_consent}. So that every combination of gender, age band, citizenship, "
+                 "country of exploitation and year is shared by at least {k} rows: values "
+                 "blanked: {values}; rows left out: {rows}.").format(
             included=self.included, no_consent=self.left_out_no_consent,
             values=self.suppressed_values, rows=self.suppressed_rows, k=self.k)
 

@@ -363,8 +363,8 @@ def _free_text_values(db: Database) -> set[str]:
     return found
 
 
-_DESCRIBED = re.compile(r"(\d+) workers exported; (\d+) left out without consent for "
-                        r"statistics; (\d+) values blanked and (\d+) rows left out")
+_DESCRIBED = re.compile(r"Workers exported: (\d+); left out without consent for statistics: "
+                        r"(\d+)\. .* values blanked: (\d+); rows left out: (\d+)\.")
 
 
 def test_the_demo_as_it_is_exports_statistics_by_the_cli(demo_db: Database, pulang: Any,

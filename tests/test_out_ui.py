@@ -116,7 +116,7 @@ async def test_exports_from_the_palette_and_today_from_an_encrypted_database(
         assert data.startswith("yearOfRegistration,")
         assert not [n for n in names if n in data]
         told = [n.message for n in app._notifications]  # noqa: SLF001
-        assert any(str(stats) in m and "workers exported" in m for m in told)  # the report
+        assert any(str(stats) in m and "Workers exported" in m for m in told)  # the report
 
         # Everything, from Today's key: refused without the tick, then asked, then written.
         await pilot.press("e")
