@@ -243,9 +243,9 @@ CATALOGUE: dict[str, str] = {
     '{count} workers added.': '{count} pekerja ditambahkan.',
     'Read the list': 'Baca daftar',
     'Add the workers': 'Tambahkan pekerja',
-    "Add a list of workers to this case. Paste the list into the box (one worker a line, or rows copied from a spreadsheet), or write the path of a CSV file on the File line and press Enter; then Ctrl+R reads it. Each column is matched to a field from its header (English or Indonesian: Nama, No. Paspor, Asal, No. HP, Tanggal Lahir); change a column's field with its list, or leave it out. Every row is checked as a save would check it and listed with its problems (left out) and what to check (it goes in). Nothing is written until Ctrl+S and a yes: then every row without a problem is added, all at once. Escape goes back without adding anything.": 'Tambahkan daftar pekerja ke kasus ini. Tempel daftar ke kotak (satu pekerja per baris, atau baris yang disalin dari spreadsheet), atau tulis jalur berkas CSV di baris Berkas lalu tekan Enter; kemudian Ctrl+R membacanya. Setiap kolom dicocokkan dengan kolom data dari judulnya (bahasa Inggris atau Indonesia: Nama, No. Paspor, Asal, No. HP, Tanggal Lahir); ubah kolom data sebuah kolom dengan daftarnya, atau tinggalkan. Setiap baris diperiksa seperti saat menyimpan dan dicantumkan dengan masalahnya (ditinggalkan) dan hal yang perlu diperiksa (tetap masuk). Tidak ada yang ditulis sebelum Ctrl+S dan jawaban ya: lalu setiap baris tanpa masalah ditambahkan sekaligus. Escape kembali tanpa menambahkan apa pun.',
+    "Add a list of workers to this case. Paste the list into the box (one worker a line, or rows copied from a spreadsheet), or write the path of a CSV file or an Excel workbook (.xlsx, its first sheet) on the File line and press Enter; then Ctrl+R reads it. Each column is matched to a field from its header (English or Indonesian: Nama, No. Paspor, Asal, No. HP, Tanggal Lahir); change a column's field with its list, or leave it out. Every row is checked as a save would check it and listed with its problems (left out) and what to check (it goes in). Nothing is written until Ctrl+S and a yes: then every row without a problem is added, all at once. Escape goes back without adding anything.": 'Tambahkan daftar pekerja ke kasus ini. Tempel daftar ke kotak (satu pekerja per baris, atau baris yang disalin dari spreadsheet), atau tulis jalur berkas CSV atau buku kerja Excel (.xlsx, lembar pertamanya) di baris Berkas lalu tekan Enter; kemudian Ctrl+R membacanya. Setiap kolom dicocokkan dengan kolom data dari judulnya (bahasa Inggris atau Indonesia: Nama, No. Paspor, Asal, No. HP, Tanggal Lahir); ubah kolom data sebuah kolom dengan daftarnya, atau tinggalkan. Setiap baris diperiksa seperti saat menyimpan dan dicantumkan dengan masalahnya (ditinggalkan) dan hal yang perlu diperiksa (tetap masuk). Tidak ada yang ditulis sebelum Ctrl+S dan jawaban ya: lalu setiap baris tanpa masalah ditambahkan sekaligus. Escape kembali tanpa menambahkan apa pun.',
     'File': 'Berkas',
-    'path of a CSV file, or paste below': 'jalur berkas CSV, atau tempel di bawah',
+    'path of a CSV or Excel (.xlsx) file, or paste below': 'jalur berkas CSV atau Excel (.xlsx), atau tempel di bawah',
     'Paste a list, or give a file; then Ctrl+R reads it.': 'Tempel daftar, atau berikan berkas; lalu Ctrl+R membacanya.',
     'Add workers from a list': 'Tambahkan pekerja dari daftar',
     'Line': 'Baris',
@@ -373,6 +373,20 @@ CATALOGUE: dict[str, str] = {
     # -- issue 7, older exports: `pulang import` of an export of an older schema (store/export.py) --
     "This export is of database schema {theirs}, newer than this Pulang's ({ours}); update Pulang to read it.": 'Ekspor ini dari skema basis data {theirs}, lebih baru daripada skema Pulang ini ({ours}); perbarui Pulang untuk membacanya.',
     'This export of database schema {theirs} could not be brought to schema {ours}; nothing was imported.': 'Ekspor dari skema basis data {theirs} ini tidak dapat dinaikkan ke skema {ours}; tidak ada yang diimpor.',
+    # -- worker lists from Excel workbooks (issue 7) --
+    "an Excel workbook (.xlsx), its first sheet": "buku kerja Excel (.xlsx), lembar pertamanya",
+    "This is an Excel 97-2003 workbook (.xls), which Pulang does not read: in Excel or LibreOffice, save it as an Excel workbook (.xlsx) or as CSV UTF-8, and give that file.":
+        "Ini buku kerja Excel 97-2003 (.xls), yang tidak dibaca Pulang: di Excel atau "
+        "LibreOffice, simpan sebagai buku kerja Excel (.xlsx) atau sebagai CSV UTF-8, lalu "
+        "berikan berkas itu.",
+    "This is an OpenDocument spreadsheet (.ods), which Pulang does not read: save it as an Excel workbook (.xlsx) or as CSV UTF-8, and give that file.":
+        "Ini lembar kerja OpenDocument (.ods), yang tidak dibaca Pulang: simpan sebagai buku "
+        "kerja Excel (.xlsx) atau sebagai CSV UTF-8, lalu berikan berkas itu.",
+    "This is a zip archive, not a list of workers: give a CSV file or an Excel workbook (.xlsx).":
+        "Ini arsip zip, bukan daftar pekerja: berikan berkas CSV atau buku kerja Excel (.xlsx).",
+    "This Excel workbook cannot be read (it may be damaged or protected): save it again as .xlsx or as CSV UTF-8.":
+        "Buku kerja Excel ini tidak dapat dibaca (mungkin rusak atau dilindungi): simpan lagi "
+        "sebagai .xlsx atau sebagai CSV UTF-8.",
     # -- the union's network (store) --
     'Choose country': 'Pilih negara',
     'type a name, or F2 to choose from the list': 'ketik nama, atau F2 untuk memilih dari daftar',

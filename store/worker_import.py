@@ -1,5 +1,6 @@
-"""Reading a list of workers as officers receive it: a spreadsheet saved as CSV, or lines
-pasted from a chat message, into a case.
+"""Reading a list of workers as officers receive it: a spreadsheet saved as CSV, an Excel
+workbook (.xlsx, its first sheet, by openpyxl), or lines pasted from a chat message, into a
+case. An old .xls or an OpenDocument sheet is refused with how to save it instead.
 
 Nothing here writes: `read_list` turns the bytes into rows, `guess_mapping` says which column
 holds what (from an English or Indonesian header), `preview` checks every row as the store
@@ -27,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from store.errors import RecordInvalid
+from store.errors import InputFileUnreadable, RecordInvalid
 from store.i18n import N_, _
 from store.parse import InputProblem, parse_date
 from store.records import Worker, build
@@ -77,6 +78,7 @@ ENCODING_NAMES = {
     "utf-8-sig": N_("UTF-8 (with the byte-order mark Excel writes)"),
     "cp1252": N_("Windows-1252 (the file is not UTF-8)"),
     "latin-1": N_("Latin-1 (the file is neither UTF-8 nor Windows-1252)"),
+    "xlsx": N_("an Excel workbook (.xlsx), its first sheet"),
 }
 
 
@@ -87,7 +89,7 @@ class WorkerList:
     rows: list[list[str]]  # without the header
     header: list[str] | None
     encoding: str  # a key of ENCODING_NAMES
-    delimiter: str  # "," ";" "\t", or "" for one name a line
+    delimiter: str  # "," ";" "\t", "xlsx" for a workbook, or "" for one name a line
     first_line: list[int] = field(default_factory=list)  # each row's line in the file
 
     @property
@@ -141,10 +143,22 @@ def _sniff(text: str) -> str:
     return best
 
 
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls), old Word...
+
+
 def read_list(data: bytes) -> WorkerList:
-    """Rows from a CSV file's bytes, or from lines pasted from a chat (one worker a line,
-    or a table with separators). Quoted fields may hold line breaks; trailing empty columns
-    and empty lines are dropped."""
+    """Rows from a CSV file's bytes, an Excel workbook's first sheet, or lines pasted from a
+    chat (one worker a line, or a table with separators). Quoted fields may hold line breaks;
+    trailing empty columns and empty lines are dropped. InputFileUnreadable (exit 2) for a
+    spreadsheet in a format Pulang does not read, saying how to save it instead."""
+    if data.startswith(_ZIP):
+        return _read_workbook(data)
+    if data.startswith(_OLE):
+        raise InputFileUnreadable(_(
+            "This is an Excel 97-2003 workbook (.xls), which Pulang does not read: in Excel "
+            "or LibreOffice, save it as an Excel workbook (.xlsx) or as CSV UTF-8, and give "
+            "that file."))
     text, encoding = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     delimiter = _sniff(text)
@@ -170,14 +184,74 @@ def read_list(data: bytes) -> WorkerList:
             if cells:
                 rows.append(cells)
                 lines.append(start)
+    return _with_header(rows, lines, encoding, delimiter)
+
+
+def _with_header(rows: list[list[str]], lines: list[int], encoding: str,
+                 delimiter: str) -> WorkerList:
+    """The first row is a header when a cell of it names a field ("Nama", "No. Paspor") and
+    none holds a date."""
     header = None
-    # The first row is a header when a cell of it names a field ("Nama", "No. Paspor") and
-    # none holds a date.
     if rows and any(_field_of_header(cell) for cell in rows[0]) and not any(
             parse_date_safely(cell) for cell in rows[0]):
         header = rows.pop(0)
         lines.pop(0)
     return WorkerList(rows, header, encoding, delimiter, lines)
+
+
+def _read_workbook(data: bytes) -> WorkerList:
+    """The first sheet of an Excel workbook (.xlsx), by openpyxl: the values as last
+    calculated (never a formula's text), a date cell as YYYY-MM-DD (no day/month doubt), a
+    whole number without ".0"; each row keeps its row number in the sheet."""
+    import zipfile
+
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except zipfile.BadZipFile:
+        names = set()
+    if "xl/workbook.xml" not in names:
+        if "content.xml" in names:
+            raise InputFileUnreadable(_(
+                "This is an OpenDocument spreadsheet (.ods), which Pulang does not read: save "
+                "it as an Excel workbook (.xlsx) or as CSV UTF-8, and give that file."))
+        raise InputFileUnreadable(_("This is a zip archive, not a list of workers: give a CSV "
+                                    "file or an Excel workbook (.xlsx)."))
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = book.worksheets[0]
+            rows: list[list[str]] = []
+            lines: list[int] = []
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                cells = [_cell_text(value) for value in values]
+                while cells and not cells[-1]:
+                    cells.pop()
+                if cells:
+                    rows.append(cells)
+                    lines.append(number)
+        finally:
+            book.close()
+    except InputFileUnreadable:
+        raise
+    except Exception:  # noqa: BLE001 - a damaged workbook, whatever the library says
+        raise InputFileUnreadable(_("This Excel workbook cannot be read (it may be damaged "
+                                    "or protected): save it again as .xlsx or as CSV "
+                                    "UTF-8.")) from None
+    return _with_header(rows, lines, "xlsx", "xlsx")
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 # A list marker at the start of a chat line: "1.", "2)", "-", "*", "•".

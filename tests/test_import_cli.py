@@ -78,3 +78,52 @@ def test_an_unreadable_file_or_an_unknown_case_is_said(pulang: Run, tmp_path: Pa
     assert done.returncode == 2 and "Cannot read" in done.stderr
     done = pulang("import-workers", listed, "--case", "KH-2099-0001", "--db", db_path)
     assert done.returncode == 1 and "No case KH-2099-0001" in done.stderr
+
+
+def test_an_excel_workbook_is_read_from_its_first_sheet_and_an_old_xls_is_refused(
+        pulang: Run, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    db_path, _listed = demo_with_list(tmp_path)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Nama", "No. HP", "Tanggal Lahir", "No. Paspor"])
+    sheet.append(["Wulan Baru", 81234567890, dt.datetime(1999, 4, 3), "C7312345"])  # a number
+    sheet.append([None])  # an empty row: skipped, the next keeps its row number
+    sheet.append(["Putu Kecil", "12", "31/02/2000", None])
+    sheet.append(["Agus Formula", "=1+1", None, None])  # a formula: never its text
+    book.create_sheet("Notes").append(["Not a worker"])
+    workbook = tmp_path / "list.xlsx"
+    book.save(workbook)
+    before = files_of(db_path)
+    done = pulang("import-workers", workbook, "--case", "KH-2025-0001", "--db", db_path,
+                  "--dry-run")
+    assert done.returncode == 1, done.stderr
+    out = done.stdout
+    assert "an Excel workbook (.xlsx), its first sheet" in out
+    assert "line 2: ok: Wulan Baru" in out
+    # A date cell is a date: no day-or-month question; the phone that was a number is read.
+    assert "check: date of birth" not in out.split("line 4")[0]
+    assert "line 4: left out: Putu Kecil" in out and "There is no such date: 31/02/2000" in out
+    assert "=1+1" not in out and "Not a worker" not in out
+    assert files_of(db_path) == before
+    done = pulang("import-workers", workbook, "--case", "KH-2025-0001", "--db", db_path, "--yes")
+    db = Database.open(db_path)
+    try:
+        case = db.case_by_ref("KH-2025-0001")
+        assert case is not None
+        added = {w.full_name: w for w in db.workers_of(case.id)}
+    finally:
+        db.close()
+    assert added["Wulan Baru"].phone == "+6281234567890"
+    assert added["Wulan Baru"].date_of_birth == dt.date(1999, 4, 3)
+    assert added["Wulan Baru"].passport_number == "C7312345"
+    assert "Putu Kecil" not in added
+
+    old = tmp_path / "list.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    done = pulang("import-workers", old, "--case", "KH-2025-0001", "--db", db_path)
+    assert done.returncode == 2
+    assert "Excel 97-2003 workbook (.xls)" in done.stderr and "CSV UTF-8" in done.stderr

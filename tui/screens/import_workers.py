@@ -50,7 +50,8 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
     ]
     HELP = N_(
         "Add a list of workers to this case. Paste the list into the box (one worker a line, "
-        "or rows copied from a spreadsheet), or write the path of a CSV file on the File line "
+        "or rows copied from a spreadsheet), or write the path of a CSV file or an Excel "
+        "workbook (.xlsx, its first sheet) on the File line "
         "and press Enter; then Ctrl+R reads it. Each column is matched to a field from its "
         "header (English or Indonesian: Nama, No. Paspor, Asal, No. HP, Tanggal Lahir); change "
         "a column's field with its list, or leave it out. Every row is checked as a save "
@@ -73,7 +74,8 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
         yield Header()
         with Horizontal(id="import-file-row"):
             yield Label(_("File"), classes="field-label")
-            yield TextInput(placeholder=_("path of a CSV file, or paste below"),
+            yield TextInput(placeholder=_("path of a CSV or Excel (.xlsx) file, or paste "
+                                          "below"),
                             id="import-file", compact=True, select_on_focus=False)
         yield Label(_("Or paste the list here, one worker a line (or rows copied from a "
                       "spreadsheet):"), id="import-paste-label")
@@ -118,7 +120,11 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
         data = self._data()
         if data is None:
             return
-        self.listed = read_list(data)
+        try:
+            self.listed = read_list(data)
+        except PulangError as error:  # an .xls, a damaged workbook: said how to save it
+            self._status(str(error))
+            return
         self._show_mapping(guess_mapping(self.listed))
         self._check()
 
