@@ -84,6 +84,13 @@ class Brief:
     html: str
     workers: int = 0  # how many workers the case has
     withheld: int = 0  # of them, how many appear without their details (no consent)
+    case_id: str = ""
+    note: str = ""  # as recorded in the audit trail: the kind of recipient and counts
+
+
+def record_brief(db: Database, brief: Brief) -> None:
+    """The brief's entry in the audit trail (`audit.SHARE`, on its case)."""
+    db.audit_event(audit.SHARE, table="cases", record_id=brief.case_id, note=brief.note)
 
 
 def _value(model: type[Any], name: str, value: Any) -> str:
@@ -117,8 +124,10 @@ class _Section:
 
 
 def case_brief(db: Database, case_id: str, recipient: RecipientKind, *,
-               now: dt.datetime | None = None) -> Brief:
-    """The brief of a case for one kind of recipient (see the module); recorded in the trail."""
+               now: dt.datetime | None = None, record: bool = True) -> Brief:
+    """The brief of a case for one kind of recipient (see the module), recorded in the trail
+    before it is made; with `record=False` the caller records it (`record_brief`) before it
+    puts the files in place (`store.storage.write_recorded`)."""
     if recipient in NEVER_RECIPIENTS:
         raise NeverRecipient(_("{kind} never receive a case brief: it would carry workers' "
                                "personal data.").format(kind=label(recipient)))
@@ -200,13 +209,15 @@ def case_brief(db: Database, case_id: str, recipient: RecipientKind, *,
     note = (f"brief {recipient.value}: {len(workers)} workers, {len(allowed)} with details, "
             f"{len(workers) - len(allowed)} withheld, {len(open_requests)} open requests, "
             f"{len(recent)} recent entries")
-    db.audit_event(audit.SHARE, table="cases", record_id=case.id, note=note)
+    if record:
+        db.audit_event(audit.SHARE, table="cases", record_id=case.id, note=note)
     title = _("Case brief {ref} for {kind}").format(ref=case.ref or "", kind=kind_label)
     footer = _("Written {when}. Confidential: it holds only what each worker agreed to share "
                "with {kind}; do not pass it on.").format(when=format_datetime(now),
                                                         kind=kind_label)
     return Brief(_markdown(title, sections, footer), _html(title, sections, footer),
-                 workers=len(workers), withheld=len(workers) - len(allowed))
+                 workers=len(workers), withheld=len(workers) - len(allowed), case_id=case.id,
+                 note=note)
 
 
 def _step_of(db: Database, worker: Worker) -> str:

@@ -266,19 +266,28 @@ class Prepared:
     report: HtcdsReport | None = None  # htcds: what was left out and suppressed
 
 
-def prepare_export(db: Any, fmt: str, *, include_personal: bool = False,
-                   k: int | None = None) -> Prepared:
-    """Make the export in `fmt` ("json", "csv" or "htcds") and record it in the audit trail
-    (`audit.EXPORT`) before returning it: the caller writes it only after. `include_personal`
-    is for csv; `k` for htcds (its default when None)."""
+def record_export(db: Any, prepared: Prepared) -> None:
+    """The export's entry in the audit trail (`audit.EXPORT`: format and counts, no value)."""
     from store import audit
 
+    db.audit_event(audit.EXPORT, note=prepared.note)
+
+
+def prepare_export(db: Any, fmt: str, *, include_personal: bool = False,
+                   k: int | None = None, record: bool = True) -> Prepared:
+    """Make the export in `fmt` ("json", "csv" or "htcds") and, unless `record` is False,
+    record it in the audit trail before returning it: the caller writes it only after. With
+    `record=False` the caller records it (`record_export`) between staging the file and
+    putting it in place (`store.storage.write_recorded`). `include_personal` is for csv; `k`
+    for htcds (its default when None)."""
     if fmt == "htcds":
         from store.htcds import DEFAULT_K, export_htcds
 
         data, report = export_htcds(db, k=DEFAULT_K if k is None else k)
-        db.audit_event(audit.EXPORT, note=report.audit_note())
-        return Prepared(data, report.audit_note(), report=report)
+        prepared = Prepared(data, report.audit_note(), report=report)
+        if record:
+            record_export(db, prepared)
+        return prepared
     if fmt not in FORMATS:
         raise ValueError(fmt)
     personal = holds_personal(fmt, include_personal)
@@ -286,9 +295,10 @@ def prepare_export(db: Any, fmt: str, *, include_personal: bool = False,
     tables = tables_of(db, raw)
     note = f"{fmt}{' personal' if personal else ''}: {counts(tables)}"
     if fmt == "json":
-        data = export_json(db, raw=raw)
-        db.audit_event(audit.EXPORT, note=note)  # what cannot be recorded is not done
-        return Prepared(data, note)
-    files = export_csv(db, include_personal=include_personal, tables=tables)
-    db.audit_event(audit.EXPORT, note=note)
-    return Prepared(zipped(files), note, files=files)
+        prepared = Prepared(export_json(db, raw=raw), note)
+    else:
+        files = export_csv(db, include_personal=include_personal, tables=tables)
+        prepared = Prepared(zipped(files), note, files=files)
+    if record:
+        record_export(db, prepared)  # what cannot be recorded is not done
+    return prepared

@@ -20,7 +20,7 @@ import re
 import stat
 import time
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 import orjson
@@ -158,6 +158,32 @@ def stage_file(path: Path, payload: bytes, mode: int, gid: int | None) -> Path:
             raise WriteFailed.from_os_error(error) from error
         raise
     return Path(tmp_name)
+
+
+def write_recorded(files: list[tuple[Path, bytes]], record: Callable[[], object],
+                   mode: int = 0o600) -> None:
+    """Write files that leave Pulang (exports, briefs), in the order the audit trail needs:
+    each is first written whole beside its place, then `record()` writes the audit entry, and
+    only then are they put in place. A file that cannot be written is therefore never
+    recorded as written, and what cannot be recorded is never written (its staged copies are
+    removed). WriteFailed names the file and why, in the user's words."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, payload in files:
+            try:
+                staged.append((stage_file(path, payload, mode, None), path))
+            except WriteFailed as error:
+                raise WriteFailed(error.reason, _(
+                    "Could not write {path}: {reason}. Nothing was written there.").format(
+                        path=path, reason=error.reason)) from None
+        record()
+    except BaseException:
+        for temporary, _path in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        raise
+    for temporary, path in staged:
+        put_in_place(temporary, path)
 
 
 def put_in_place(staged: Path, path: Path) -> None:

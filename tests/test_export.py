@@ -147,6 +147,27 @@ def test_the_cli_round_trip(demo_db: Database, tmp_path: Path) -> None:
         assert export_json(restored, MOMENT) == export_json(demo_db, MOMENT)
 
 
+def test_an_export_that_cannot_be_written_is_not_recorded_as_written(
+        demo_db: Database, tmp_path: Path) -> None:
+    """The file is written whole beside its place before the audit entry, and put in place
+    after it: a file that cannot be written leaves no 'export' in the trail, and no file."""
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_bytes(b"")  # a file where the folder should be: every user gets ENOTDIR
+    for args in (("--format", "json", "--yes"), ("--format", "htcds"),
+                 ("--format", "csv", "--include-personal", "--yes")):
+        out = blocked / "export.out"
+        done = run("export", *args, "--db", demo_db.path, "--out", out)
+        assert done.returncode == ExitCode.PROBLEMS, done.stderr
+        assert f"Could not write {out}" in done.stderr, done.stderr
+    done = run("brief", "KH-2025-0001", "--to", "police", "--db", demo_db.path,
+               "--out", blocked / "brief")
+    assert done.returncode == ExitCode.PROBLEMS and "Could not write" in done.stderr
+    assert not exports(demo_db)
+    assert not [e for e in demo_db.audit_trail().entries if e.action == audit.SHARE]
+    assert not [p for p in tmp_path.rglob("*") if p.suffix == ".tmp" or "export" in p.name
+                or "brief" in p.name]
+
+
 def test_the_cli_import_refuses_a_database_that_is_not_empty(demo_db: Database,
                                                             tmp_path: Path) -> None:
     out = tmp_path / "backup.json"

@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from typing import TYPE_CHECKING
-
 from store.errors import DatabaseError, ExitCode, PulangError
 from store.i18n import N_, _, language_from_environment, plural, set_language
 from store.text import printable
@@ -847,14 +845,27 @@ def _export(args: argparse.Namespace) -> int:
             return int(ExitCode.PROBLEMS)
         if args.format == "htcds":
             return _export_htcds(args, db)
+        from store.export import record_export
+        from store.storage import write_recorded
+
         out = Path(args.out)
-        prepared = prepare_export(db, args.format, include_personal=args.include_personal)
+        prepared = prepare_export(db, args.format, include_personal=args.include_personal,
+                                  record=False)
         if args.format == "json" or out.suffix.lower() == ".zip":
-            _write_private(out, prepared.data)
+            files = [(out, prepared.data)]
         else:
-            out.mkdir(mode=0o700, parents=True, exist_ok=True)
-            for name, data in prepared.files.items():
-                _write_private(out / name, data)
+            try:
+                out.mkdir(mode=0o700, parents=True, exist_ok=True)
+            except OSError as error:
+                from store.errors import WriteFailed, failure_reason
+
+                reason = failure_reason(error)
+                raise WriteFailed(reason, _("Could not write {path}: {reason}. Nothing was "
+                                            "written there.").format(path=out,
+                                                                     reason=reason)) from None
+            files = [(out / name, data) for name, data in prepared.files.items()]
+        # Written beside their places, recorded in the trail, then put in place.
+        write_recorded(files, lambda: record_export(db, prepared))
         _say(_("Exported to {path}.").format(path=out))
     return int(ExitCode.OK)
 
@@ -872,18 +883,20 @@ def _is_encrypted(path: Path) -> bool:
 def _export_htcds(args: argparse.Namespace, db: Database) -> int:
     """The k-anonymised statistics: no personal value in them (store/htcds.py), so stdout is
     allowed; the export is recorded in the audit trail before anything is written."""
-    from store.export import prepare_export
+    from store.export import prepare_export, record_export
+    from store.storage import write_recorded
 
     if args.k < 2:
         return _fail(_("--k must be 2 or more: with 1, a row could be one person."),
                      ExitCode.USAGE)
-    prepared = prepare_export(db, "htcds", k=args.k)  # recorded in the trail first
+    prepared = prepare_export(db, "htcds", k=args.k, record=False)
     data, report = prepared.data, prepared.report
     assert report is not None
     if args.out:
-        _write_private(Path(args.out), data)
+        write_recorded([(Path(args.out), data)], lambda: record_export(db, prepared))
         _say(_("Exported to {path}.").format(path=args.out), to_stderr=True)
     else:
+        record_export(db, prepared)  # recorded in the trail before anything is printed
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     _say(report.describe(), to_stderr=True)
@@ -953,14 +966,20 @@ def _brief(args: argparse.Namespace) -> int:
         if case is None:
             return _fail(_("No case {ref} in {path}.").format(ref=args.case, path=path),
                          ExitCode.PROBLEMS)
-        brief = case_brief(db, case.id, RecipientKind(args.to))  # recorded in the trail first
-    if args.out is None:
-        sys.stdout.write(printable(brief.markdown, multiline=True))
-        return int(ExitCode.OK)
-    out = Path(args.out)
-    for suffix, text in ((".md", brief.markdown), (".html", brief.html)):
-        target = out.with_name(out.name + suffix)
-        _write_private(target, text.encode("utf-8"))
+        if args.out is None:
+            brief = case_brief(db, case.id, RecipientKind(args.to))  # recorded first
+            sys.stdout.write(printable(brief.markdown, multiline=True))
+            return int(ExitCode.OK)
+        from store.brief import record_brief
+        from store.storage import write_recorded
+
+        brief = case_brief(db, case.id, RecipientKind(args.to), record=False)
+        out = Path(args.out)
+        targets = [(out.with_name(out.name + suffix), text.encode("utf-8"))
+                   for suffix, text in ((".md", brief.markdown), (".html", brief.html))]
+        # Written beside their places, recorded in the trail, then put in place.
+        write_recorded(targets, lambda: record_brief(db, brief))
+    for target, _text in targets:
         _say(_("Brief written: {path}").format(path=target))
     return int(ExitCode.OK)
 

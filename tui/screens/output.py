@@ -22,9 +22,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from store.errors import PulangError, WriteFailed, failure_reason
+from store.errors import PulangError
 from store.i18n import N_, _
-from store.storage import write_atomically
+from store.storage import write_recorded
 from store.text import printable
 from store.vocab import CONSENTABLE, RecipientKind, label
 from tui.screens.dialogs import ConfirmDialog
@@ -39,21 +39,6 @@ if TYPE_CHECKING:
 BRIEF_KINDS: tuple[RecipientKind, ...] = tuple(
     kind for kind in CONSENTABLE if kind is not RecipientKind.STATISTICS)
 EXPORT_FORMATS = ("json", "csv", "htcds")
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """A file only its owner can read, written whole or not at all (as `pulang` writes them);
-    a failure says which file and why, in the user's words."""
-    try:
-        write_atomically(path, data, 0o600, None)
-    except WriteFailed as error:
-        raise WriteFailed(error.reason, _("Could not write {path}: {reason}. Nothing was "
-                                          "written there.").format(path=path,
-                                                                   reason=error.reason)) from None
-    except OSError as error:
-        reason = failure_reason(error)
-        raise WriteFailed(reason, _("Could not write {path}: {reason}. Nothing was written "
-                                    "there.").format(path=path, reason=reason)) from None
 
 
 def shown(line: Static, text: str) -> None:
@@ -267,16 +252,18 @@ class BriefDialog(OutDialog):
         self.ask_then(questions, lambda: self._write(kind, targets))
 
     def _write(self, kind: RecipientKind, targets: tuple[Path, Path]) -> None:
-        from store.brief import case_brief
+        from store.brief import case_brief, record_brief
 
         db = self.pulang.db
         case_id = self.case_id
 
         def job() -> Brief:
-            brief = case_brief(db, case_id, kind)  # recorded in the audit trail first
+            brief = case_brief(db, case_id, kind, record=False)
             markdown, page = targets
-            write_private(markdown, brief.markdown.encode("utf-8"))
-            write_private(page, brief.html.encode("utf-8"))
+            # Written beside their places, recorded in the trail, then put in place.
+            write_recorded([(markdown, brief.markdown.encode("utf-8")),
+                            (page, brief.html.encode("utf-8"))],
+                           lambda: record_brief(db, brief))
             return brief
 
         def done(brief: Brief) -> None:
@@ -400,13 +387,15 @@ class ExportDialog(OutDialog):
         self.ask_then(questions, lambda: self._write(fmt, include, path))
 
     def _write(self, fmt: str, include_personal: bool, path: Path) -> None:
-        from store.export import prepare_export
+        from store.export import prepare_export, record_export
 
         db = self.pulang.db
 
         def job() -> Prepared:
-            prepared = prepare_export(db, fmt, include_personal=include_personal)
-            write_private(path, prepared.data)  # recorded in the audit trail first
+            prepared = prepare_export(db, fmt, include_personal=include_personal,
+                                      record=False)
+            # Written beside its place, recorded in the trail, then put in place.
+            write_recorded([(path, prepared.data)], lambda: record_export(db, prepared))
             return prepared
 
         def done(prepared: Prepared) -> None:
