@@ -1969,7 +1969,9 @@ CATALOGUE: dict[str, str] = {
     ".zip with one file per kind of record, for spreadsheets; personal and sensitive "
     "fields are left out unless \"Include personal data\" is ticked. htcds: statistics "
     "in the HTCDS / CTDC columns, one row per worker whose consent covers statistics, "
-    "k-anonymised (k = 11), with no names, numbers, exact dates or free text. Choose the "
+    "k-anonymised: every combination of gender, age band, citizenship, country and year "
+    "is shared by at least k rows (11 unless you change it; smaller keeps more detail "
+    "and protects less), with no names, numbers, exact dates or free text. Choose the "
     "format (Enter opens the list) and the file; Ctrl+S, or Enter in the file's field, "
     "writes it, readable by you only. An export with personal data is written only after "
     "you confirm; from an encrypted database, tick \"Write it unencrypted\" first (Space). "
@@ -1980,7 +1982,10 @@ CATALOGUE: dict[str, str] = {
         "pekerja. csv: sebuah .zip berisi satu berkas per jenis data, untuk lembar kerja; "
         "kolom pribadi dan sensitif tidak dimuat kecuali \"Sertakan data pribadi\" dicentang. "
         "htcds: statistik dalam kolom HTCDS / CTDC, satu baris per pekerja yang "
-        "persetujuannya mencakup statistik, dianonimkan-k (k = 11), tanpa nama, nomor, "
+        "persetujuannya mencakup statistik, dianonimkan-k: setiap kombinasi jenis kelamin, "
+        "kelompok umur, kewarganegaraan, negara dan tahun dimiliki sedikitnya k baris (11 "
+        "kecuali Anda mengubahnya; lebih kecil memuat lebih banyak rincian dan kurang "
+        "melindungi), tanpa nama, nomor, "
         "tanggal persis atau teks bebas. Pilih format (Enter membuka daftarnya) dan berkasnya; "
         "Ctrl+S, atau Enter di kolom berkas, menulisnya, hanya dapat dibaca oleh Anda. Ekspor "
         "berisi data pribadi hanya ditulis setelah Anda mengonfirmasi; dari basis data "
@@ -1993,6 +1998,10 @@ CATALOGUE: dict[str, str] = {
     "Export the database": "Ekspor basis data",
     "Format": "Format",
     "Include personal data": "Sertakan data pribadi",
+    "k (rows alike)": "k (baris serupa)",
+    "k must be a whole number, 2 or more: with 1, a row could be one person. Nothing was written.":
+        "k harus bilangan bulat, 2 atau lebih: dengan 1, satu baris bisa berarti satu orang. "
+        "Tidak ada yang ditulis.",
     "! This file will hold the names and personal data of the workers, unencrypted: keep it "
     "safe, and delete it when it is no longer needed.": (
         "! Berkas ini akan memuat nama dan data pribadi para pekerja, tanpa enkripsi: simpan "

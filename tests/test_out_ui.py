@@ -109,6 +109,13 @@ async def test_exports_from_the_palette_and_today_from_an_encrypted_database(
         await until(pilot, lambda: isinstance(app.screen, ExportDialog))
         await until(pilot, lambda: "htcds.csv" in screen_text(app))  # statistics first
         await fill(pilot, "path", str(stats))
+        await fill(pilot, "k", "1")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "k must be a whole number, 2 or more" in
+                    line(app, "out-status"))
+        assert not stats.exists()
+        await fill(pilot, "k", "2")  # the demo is small: at 11 every row would be suppressed
+        await focus(pilot, "path")
         await pilot.press("enter")  # no personal data in it: no tick, no question
         await until(pilot, lambda: isinstance(app.screen, TodayScreen))
         assert mode(stats) == 0o600
@@ -116,7 +123,9 @@ async def test_exports_from_the_palette_and_today_from_an_encrypted_database(
         assert data.startswith("yearOfRegistration,")
         assert not [n for n in names if n in data]
         told = [n.message for n in app._notifications]  # noqa: SLF001
-        assert any(str(stats) in m and "Workers exported" in m for m in told)  # the report
+        assert any(str(stats) in m and "Workers exported" in m and "at least 2 rows" in m
+                   for m in told)  # the report, at the k asked for
+        assert len(data.splitlines()) > 1  # rows, not only the header
 
         # Everything, from Today's key: refused without the tick, then asked, then written.
         await pilot.press("e")

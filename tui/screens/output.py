@@ -23,6 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from store.errors import PulangError
+from store.htcds import DEFAULT_K
 from store.i18n import N_, _
 from store.storage import write_recorded
 from store.text import printable
@@ -289,7 +290,9 @@ class ExportDialog(OutDialog):
         ".zip with one file per kind of record, for spreadsheets; personal and sensitive "
         "fields are left out unless \"Include personal data\" is ticked. htcds: statistics "
         "in the HTCDS / CTDC columns, one row per worker whose consent covers statistics, "
-        "k-anonymised (k = 11), with no names, numbers, exact dates or free text. Choose the "
+        "k-anonymised: every combination of gender, age band, citizenship, country and year "
+        "is shared by at least k rows (11 unless you change it; smaller keeps more detail "
+        "and protects less), with no names, numbers, exact dates or free text. Choose the "
         "format (Enter opens the list) and the file; Ctrl+S, or Enter in the file's field, "
         "writes it, readable by you only. An export with personal data is written only after "
         "you confirm; from an encrypted database, tick \"Write it unencrypted\" first (Space). "
@@ -316,6 +319,9 @@ class ExportDialog(OutDialog):
                 [(self.format_labels()[f], f) for f in EXPORT_FORMATS], value="htcds",
                 allow_blank=False, id="f-format", compact=True))
             yield self.path_row(self.default_path("htcds"))
+            yield self.row(_("k (rows alike)"),
+                           TextInput(str(DEFAULT_K), id="f-k", compact=True,
+                                     select_on_focus=False), "k-row")
             yield self.row(_("Include personal data"),
                            CheckBox(False, id="f-personal", compact=True), "personal-row")
             yield self.plaintext_row()
@@ -342,6 +348,7 @@ class ExportDialog(OutDialog):
 
     def _show_choices(self) -> None:
         self.query_one("#personal-row").display = self.fmt == "csv"
+        self.query_one("#k-row").display = self.fmt == "htcds"
         shown(self.query_one("#out-warning", Static),
               _("! This file will hold the names and personal data of the workers, "
                 "unencrypted: keep it safe, and delete it when it is no longer needed.")
@@ -365,6 +372,14 @@ class ExportDialog(OutDialog):
         if path is None:
             self.status(_("Give the file to write."))
             return
+        k = DEFAULT_K
+        if self.fmt == "htcds":
+            typed = self.query_one("#f-k", Input).value.strip()
+            if not typed.isdigit() or int(typed) < 2:
+                self.status(_("k must be a whole number, 2 or more: with 1, a row could be "
+                              "one person. Nothing was written."))
+                return
+            k = int(typed)
         personal = self.personal
         if personal and not self.plaintext_allowed(_(
                 "The database is encrypted and this export would hold personal data "
@@ -384,15 +399,15 @@ class ExportDialog(OutDialog):
                                "unencrypted. Write it?").format(path=path))
         fmt = self.fmt
         include = fmt == "csv" and self.query_one("#f-personal", CheckBox).value
-        self.ask_then(questions, lambda: self._write(fmt, include, path))
+        self.ask_then(questions, lambda: self._write(fmt, include, path, k))
 
-    def _write(self, fmt: str, include_personal: bool, path: Path) -> None:
+    def _write(self, fmt: str, include_personal: bool, path: Path, k: int) -> None:
         from store.export import prepare_export, record_export
 
         db = self.pulang.db
 
         def job() -> Prepared:
-            prepared = prepare_export(db, fmt, include_personal=include_personal,
+            prepared = prepare_export(db, fmt, include_personal=include_personal, k=k,
                                       record=False)
             # Written beside its place, recorded in the trail, then put in place.
             write_recorded([(path, prepared.data)], lambda: record_export(db, prepared))
