@@ -83,6 +83,9 @@ def parse_datetime(text: str, default_time: dt.time = dt.time(0, 0)) -> dt.datet
     return dt.datetime.combine(day, time).astimezone()
 
 
+_INDONESIAN_IDD = re.compile(r"^\(?0(?:0[1789]|101[67])\)?[\s.-]*")
+
+
 def parse_phone(text: str, region: str | None = "ID") -> str | None:
     """A phone number in E.164 (+6281234567890); a local number is read in `region`."""
     cleaned = text.strip()
@@ -96,6 +99,15 @@ def parse_phone(text: str, region: str | None = "ID") -> str | None:
         if with_plus is not None and phonenumbers.is_valid_number(with_plus) and not (
                 as_given is not None and phonenumbers.is_valid_number(as_given)):
             cleaned = re.sub(r"^(\(?)00", r"\1+", cleaned, count=1)
+    # Indonesia's own international prefixes (001, 007, 008, 009, 01016, 01017) before a
+    # foreign number: "001 855 12 345 678" is Cambodia, not an Indonesian number.
+    idd = _INDONESIAN_IDD.match(cleaned)
+    if idd and (region or "ID").upper() == "ID":
+        as_given = _parsed(cleaned, region)
+        with_plus = _parsed("+" + cleaned[idd.end():], region)
+        if with_plus is not None and phonenumbers.is_valid_number(with_plus) and not (
+                as_given is not None and phonenumbers.is_valid_number(as_given)):
+            cleaned = "+" + cleaned[idd.end():]
     try:
         number = phonenumbers.parse(cleaned, (region or "ID").upper())
     except phonenumbers.NumberParseException as error:

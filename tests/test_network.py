@@ -53,6 +53,9 @@ TODAY = dt.date.today()
     ("012 345 678", "KH", "+85512345678"),  # Cambodian mobile, written in Cambodia
     ("+855 97 123 4567", None, "+855971234567"),
     ("0062 812 3456 7890", None, "+6281234567890"),  # the international prefix from Indonesia
+    ("001 855 12 345 678", None, "+85512345678"),  # a Cambodian number dialled from Indonesia
+    ("007 856 20 5555 1234", None, "+8562055551234"),  # a Lao one, through another carrier
+    ("021 555 1234", None, "+62215551234"),  # a Jakarta landline: a local 0 is not a prefix
 ])
 def test_phones_are_stored_in_e164_as_people_write_them(written: str, country: str | None,
                                                         e164: str) -> None:
