@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from rich.cells import cell_len
+from rich.padding import Padding
 from rich.segment import Segment
 from rich.text import Text
 from rich.style import Style
@@ -102,6 +103,12 @@ class RecordTable(TranslatedBindings, DataTable[str]):
             self.move_cursor(row=self.get_row_index(key))
         except Exception:  # noqa: BLE001 - the row may be gone after a filter
             pass
+
+
+def indented(text: Text) -> Padding:
+    """A line of a record's page under its section's title, indented as a block: its
+    wrapped lines too, not only the first."""
+    return Padding(text, (0, 0, 0, 2))
 
 
 def with_cursor(widget: OptionList, y: int, strip: Strip) -> Strip:

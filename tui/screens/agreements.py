@@ -36,7 +36,7 @@ from tui.screens.pickers import PickerDialog, PickField, PickItem
 from tui.screens.tasks import TaskForm, organisation_items, people_items, task_line
 from tui.screens.today import TodayList
 from tui.translate import TranslatedBindings
-from tui.widgets import RecordTable, TextInput, cell
+from tui.widgets import RecordTable, TextInput, cell, indented
 
 if TYPE_CHECKING:
     from store.database import Database
@@ -426,7 +426,7 @@ class AgreementScreen(TranslatedBindings, Screen[None]):
 
         def link(key: str, kind: str, record_id: str, text: str) -> None:
             self.targets[key] = (kind, record_id)
-            options.append(Option(Text("  " + printable(text, limit=300)), id=key))
+            options.append(Option(indented(Text(printable(text, limit=300))), id=key))
 
         since = format_date(agreement.since)
         status = label(agreement.status)
@@ -458,10 +458,10 @@ class AgreementScreen(TranslatedBindings, Screen[None]):
         options.append(_heading(_("Status history ({count})").format(
             count=len(agreement.history))))
         for change in agreement.history:
-            line = f"  {format_date(change.on)} · {label(change.status)}"
+            line = f"{format_date(change.on)} · {label(change.status)}"
             if change.note:
                 line += " · " + printable(change.note, limit=300)
-            options.append(Option(Text(line), disabled=True))
+            options.append(Option(indented(Text(line)), disabled=True))
 
         options.append(_heading(_("Draft versions ({count})").format(
             count=len(agreement.versions))))
@@ -477,7 +477,7 @@ class AgreementScreen(TranslatedBindings, Screen[None]):
         options.append(_heading(_("Commitments ({count})").format(count=len(self.tasks))))
         for task in self.tasks:
             self.targets[f"task:{task.id}"] = ("task", task.id)
-            options.append(Option(Text("  " + task_line(task, owners)), id=f"task:{task.id}"))
+            options.append(Option(indented(Text(task_line(task, owners))), id=f"task:{task.id}"))
 
         options.append(_heading(_("Meetings that discussed it ({count})").format(
             count=len(meetings))))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, cast
 
-from rich.padding import Padding
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -33,7 +32,7 @@ from tui.screens.pickers import PickField, PickItem
 from tui.screens.tasks import TaskForm, organisation_items, people_items, task_line
 from tui.screens.today import TodayList
 from tui.translate import TranslatedBindings
-from tui.widgets import RecordTable, TextInput, cell
+from tui.widgets import RecordTable, TextInput, cell, indented
 
 if TYPE_CHECKING:
     from store.database import Database
@@ -56,11 +55,6 @@ def case_items(db: Database) -> list[PickItem]:
 def agreement_items(db: Database) -> list[PickItem]:
     """Every agreement, by title, with its status."""
     return [PickItem(a.id, a.title, label(a.status)) for a in db.agreements()]
-
-
-def _indented(text: Text) -> Padding:
-    """A line under a section's title, indented as a block (its wrapped lines too)."""
-    return Padding(text, (0, 0, 0, 2))
 
 
 # -- the list -------------------------------------------------------------------------------
@@ -329,10 +323,10 @@ class MeetingScreen(TranslatedBindings, Screen[None]):
             key = key or f"{kind}:{record_id}"
             self.lines[key] = (kind, record_id)
             # Record text goes in as plain text, never as markup.
-            options.append(Option(_indented(Text(printable(text, limit=300))), id=key))
+            options.append(Option(indented(Text(printable(text, limit=300))), id=key))
 
         def gone(text: str) -> None:
-            options.append(Option(_indented(Text(text)), disabled=True))
+            options.append(Option(indented(Text(text)), disabled=True))
 
         title(_("Organisations present"), len(meeting.org_ids))
         for oid in meeting.org_ids:
@@ -354,7 +348,7 @@ class MeetingScreen(TranslatedBindings, Screen[None]):
             title(heading)
             body = printable(text, multiline=True, limit=4000).strip() or "–"
             # Indented as a block, wrapped lines too.
-            options.append(Option(_indented(Text(body)), disabled=True))
+            options.append(Option(indented(Text(body)), disabled=True))
         title(_("Cases discussed"), len(meeting.case_ids))
         for cid in meeting.case_ids:
             try:
@@ -379,7 +373,7 @@ class MeetingScreen(TranslatedBindings, Screen[None]):
             line = Text(task_line(task, owners, today))
             if task.open and task.due is not None and task.due < today:
                 line.stylize("bold", 0, 1)  # the ! mark says it; bold only adds to it
-            options.append(Option(_indented(line), id=f"task:{task.id}"))
+            options.append(Option(indented(line), id=f"task:{task.id}"))
         if not self.tasks:
             gone(_("Press a to add a follow-up task."))
         listing.clear_options()
