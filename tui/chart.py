@@ -47,6 +47,12 @@ def _centre(text: str, width: int) -> str:
     return _pad(" " * left + text, width)
 
 
+def column_step(count: int, width: int) -> int:
+    """Cells per column (its gap included) for `count` columns in `width`: labels longer than
+    the step less one would run into each other."""
+    return max(2, min(7, width // max(1, count)))
+
+
 def columns(values: list[int], labels: list[tuple[str, str]], width: int,
             height: int = 6) -> list[str]:
     """A column chart: `values` with two label lines each (e.g. month and year, the second
@@ -54,7 +60,7 @@ def columns(values: list[int], labels: list[tuple[str, str]], width: int,
     count = len(values)
     if count == 0:
         return []
-    step = max(2, min(7, width // count))  # cells per column, its gap included
+    step = column_step(count, width)
     bar = max(1, step - 1 if step < 4 else step - 2)
     top = max(values) or 1
     eighths = [round(v * height * 8 / top) if v else 0 for v in values]

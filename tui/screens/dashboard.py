@@ -24,7 +24,7 @@ from textual.widgets import Footer, Header, Static
 from store.errors import DatabaseLocked, PulangError
 from store.i18n import N_, _, format_date, month_abbr
 from store.text import printable
-from tui.chart import bars, columns
+from tui.chart import bars, column_step, columns
 from tui.translate import TranslatedBindings
 
 if TYPE_CHECKING:
@@ -135,10 +135,15 @@ def dashboard_lines(figures: Figures, width: int) -> list[str]:
                      .format(count=figures.returns_without_date))
 
     months = list(figures.new_cases_by_month)
+    room = column_step(len(months), width) - 1  # a label's cells, a gap left between
     month_labels = []
     for n, key in enumerate(months):
         year, month = (int(part) for part in key.split("-"))
-        month_labels.append((month_abbr(month), str(year) if n == 0 or month == 1 else ""))
+        name = month_abbr(month) if room >= 3 else str(month)  # narrow: 12, 1, 2...
+        if room < 2 and n % 3:
+            name = ""  # very narrow: every third month
+        shown_year = str(year) if room >= 4 else f"{year % 100:02d}"
+        month_labels.append((name, shown_year if n == 0 or (month == 1 and room >= 2) else ""))
     lines += ["", head["new_cases_by_month"]]
     lines += columns(list(figures.new_cases_by_month.values()), month_labels, width,
                      _CHART_HEIGHT)
