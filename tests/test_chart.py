@@ -67,3 +67,26 @@ def test_bars_are_scaled_to_the_largest_and_labelled_with_their_value() -> None:
     assert lengths[0] == 0
     assert lengths[2] == 2 * lengths[1] > 0
     assert "…" in lines[2]  # a long label is cut, visibly
+
+
+def test_the_dashboards_month_labels_never_run_together_in_a_narrow_terminal() -> None:
+    import datetime as dt
+
+    from store.i18n import month_abbr
+    from store.report import Figures, last_months
+    from tui.screens.dashboard import dashboard_lines
+
+    months = last_months(dt.date(2026, 11, 28))
+    figures = Figures(today="2026-11-28", cases=12, workers=30, cases_by_stage={},
+                      workers_by_step={}, workers_by_destination={}, workers_by_province={},
+                      new_cases_by_month={m: n % 3 for n, m in enumerate(months)},
+                      median_days_to_return=None, returns=0)
+    names = {month_abbr(m) for m in range(1, 13)} | {str(m) for m in range(1, 13)}
+    for width in (30, 40, 56, 80):
+        lines = dashboard_lines(figures, width)
+        base = next(i for i, line in enumerate(lines) if line.startswith("─"))
+        top = lines.index("New cases per month")
+        assert all(cell_len(line) <= width for line in lines[top + 1:base + 3]), width
+        assert set(lines[base + 1].split()) <= names, (width, lines[base + 1])
+        years = lines[base + 2].split()
+        assert years and all(y in ("2025", "2026", "25", "26") for y in years), (width, years)
