@@ -200,7 +200,6 @@ class AgreementsScreen(TranslatedBindings, Screen[None]):
         super().__init__()
         self.agreements: list[Agreement] = []
         self.orgs: dict[str, str] = {}
-        self._stale = False
 
     @property
     def pulang(self) -> PulangApp:

@@ -30,7 +30,7 @@ from tui.screens.form import RecordForm
 from tui.screens.record_forms import CaseForm, LogEntryForm, WorkerForm
 from tui.screens.step import StepDialog
 from tui.translate import TranslatedBindings
-from tui.widgets import RecordTable, cell
+from tui.widgets import FollowsOtherOfficers, RecordTable, cell
 
 if TYPE_CHECKING:
     from tui.app import PulangApp
@@ -72,7 +72,7 @@ def _screen_title(case: Case) -> str:
     return printable(f"{case.ref} · {case.title}", limit=200)
 
 
-class CaseScreen(TranslatedBindings, Screen[None]):
+class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
     NAVIGATION_KEYS = True  # 1 (Today) and 2 (the cases list) leave this screen
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="case.back"),
@@ -145,7 +145,6 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         self.derived: Derived | None = None
         self.selected: set[str] = set()  # workers chosen for a group action
         self.grid_template: Template | None = None  # the steps across, when plans exist
-        self._stale = False  # another officer changed the database while a form was in front
         # The directory's names of the records the log links to (read when first shown).
         self._directory_names: dict[str, str] = {}
         self.link_offers = 0  # counterparts of this log that could be linked (L)
@@ -222,25 +221,6 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         form.restore_values = draft["values"]
         form.restore_focus = draft.get("focus")
         self.app.push_screen(form, self._after_edit)
-
-    def others_changed(self, is_current: bool) -> None:
-        """Another officer changed the database: show it now if nothing is in front of this
-        screen (the cursor stays on its record), else when it comes back."""
-        if is_current:
-            self._reload_shown()
-        else:
-            self._stale = True
-
-    def on_screen_resume(self) -> None:
-        if self._stale:
-            self._reload_shown()
-
-    def _reload_shown(self) -> None:
-        self._stale = False
-        try:
-            self.reload()
-        except PulangError as error:
-            self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
 
     def reload(self) -> None:
         db = self.pulang.db

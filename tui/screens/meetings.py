@@ -32,7 +32,7 @@ from tui.screens.pickers import PickField, PickItem
 from tui.screens.tasks import TaskForm, organisation_items, people_items, task_line
 from tui.screens.today import TodayList
 from tui.translate import TranslatedBindings
-from tui.widgets import RecordTable, TextInput, cell, indented
+from tui.widgets import FollowsOtherOfficers, RecordTable, TextInput, cell, indented
 
 if TYPE_CHECKING:
     from store.database import Database
@@ -215,7 +215,7 @@ class MeetingLines(TodayList):
     """The lines of one meeting: section titles, people, cases, agreements and tasks."""
 
 
-class MeetingScreen(TranslatedBindings, Screen[None]):
+class MeetingScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
     NAVIGATION_KEYS = True
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="meeting.back"),
@@ -245,7 +245,6 @@ class MeetingScreen(TranslatedBindings, Screen[None]):
         self.tasks: list[Task] = []
         # What each line of the list is: option id -> (kind, record id).
         self.lines: dict[str, tuple[str, str]] = {}
-        self._stale = False
 
     @property
     def pulang(self) -> PulangApp:
@@ -269,23 +268,9 @@ class MeetingScreen(TranslatedBindings, Screen[None]):
             self.notify(_("Meeting recorded. Press a to add a follow-up task."), timeout=8)
             self._move_to("tasks")
 
-    def others_changed(self, is_current: bool) -> None:
-        if is_current:
-            self._reload_shown()
-        else:
-            self._stale = True
-
-    def on_screen_resume(self) -> None:
-        if self._stale:
-            self._reload_shown()
-
-    def _reload_shown(self) -> None:
-        self._stale = False
-        try:
-            self.reload()
-        except PulangError as error:
-            self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
-            self.app.pop_screen()
+    def reload_failed(self, error: Exception) -> None:
+        super().reload_failed(error)
+        self.app.pop_screen()  # the meeting is gone: nothing to show
 
     def reload(self) -> None:
         db = self.pulang.db
