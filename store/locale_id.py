@@ -340,6 +340,8 @@ CATALOGUE: dict[str, str] = {
     "Or paste the list here, one worker a line (or rows copied from a spreadsheet):":
         "Atau tempel daftarnya di sini, satu pekerja per baris (atau baris yang disalin dari "
         "lembar kerja):",
+    "Next field": "Kolom berikutnya",
+    "Previous field": "Kolom sebelumnya",
     # one of a count (store.i18n.plural)
     "Add {count} worker to {ref}?": "Tambahkan {count} pekerja ke {ref}?",
     "{count} worker added to {ref}.": "{count} pekerja ditambahkan ke {ref}.",

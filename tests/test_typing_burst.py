@@ -14,6 +14,46 @@ from tui.screens.case import CaseScreen
 from tui.screens.record_forms import WorkerForm
 
 
+def send_at_once(app: PulangApp, *keys: str) -> None:
+    """Keys as a terminal delivers a burst: all queued before the app handles the first.
+    A key of one character is typed; a longer one is a named key (tab, ctrl+u...)."""
+    driver = app._driver  # noqa: SLF001
+    assert driver is not None
+    for key in keys:
+        for char in (key if len(key) == 1 or " " in key else [key]):
+            named = "space" if char == " " else char
+            event = events.Key(named, char if len(char) == 1 else None)
+            event.set_sender(app)
+            driver.send_message(event)
+
+
+async def test_typing_after_tab_and_ctrl_u_in_one_burst_lands_in_the_next_field(
+        empty_db: Database) -> None:
+    case, _workers = a_case(empty_db)
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_case(pilot, app, case)
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, WorkerForm))
+        await pilot.pause()
+        form = app.screen
+        first = app.focused
+        assert first is not None and first.id == "f-full_name"
+        send_at_once(app, "Siti Rahayu", "tab", "Sity Rahaju")
+        await until(pilot, lambda: app.focused is not first)
+        await pilot.pause(0.3)
+        second = app.focused
+        assert second is not None and second.id is not None
+        values = form.values()
+        assert values["full_name"] == "Siti Rahayu"
+        assert "Sity Rahaju" in str(values[second.id.removeprefix("f-")])
+        # Back with Shift+Tab, clear with Ctrl+U and type again, all at once.
+        send_at_once(app, "shift+tab", "end", "ctrl+u", "Siti Rahayu Putri")
+        await until(pilot, lambda: app.focused is first)
+        await pilot.pause(0.3)
+        assert form.values()["full_name"] == "Siti Rahayu Putri"
+
+
 async def test_ctrl_s_sent_with_the_typing_saves_every_character(empty_db: Database) -> None:
     case, _workers = a_case(empty_db)
     app = PulangApp(empty_db)

@@ -72,6 +72,12 @@ class PulangApp(App[None]):
         Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),
         Binding("ctrl+l", "lock", N_("Lock"), id="app.lock", priority=True),
+        # Priority: the field changes when Tab arrives, not when the old field gets to it, so
+        # that what is typed right after it in one burst (slow SSH, a paste) is not lost.
+        Binding("tab", "move_focus(1)", N_("Next field"), show=False, priority=True,
+                id="app.next_field"),
+        Binding("shift+tab", "move_focus(-1)", N_("Previous field"), show=False,
+                priority=True, id="app.previous_field"),
         # Not priority: typed into a field (the cases filter), a digit stays a digit. Only
         # on the screens one moves between (check_action), never over a form.
         Binding("1,t", "show_today", N_("Today"), show=False, id="app.today"),
@@ -286,6 +292,30 @@ class PulangApp(App[None]):
                 screen = screen.for_screen
             return bool(getattr(screen, "NAVIGATION_KEYS", False))
         return True
+
+    _FOCUS_ACTIONS = ("app.focus_next", "app.focus_previous", "focus_next", "focus_previous")
+
+    def action_move_focus(self, step: int) -> None:
+        """Tab / Shift+Tab, handled as the key arrives. Textual hands each key to the widget
+        focused when it arrives, and Tab only moves the focus once that widget has passed
+        it up; letters typed just after Tab in one burst went to the old field, which drops
+        them, and were lost. A widget or a screen that uses the key itself (an editor that
+        indents, the screening page's jump) still gets it."""
+        from textual.actions import SkipAction
+        from textual.keys import key_to_character
+
+        key = "tab" if step > 0 else "shift+tab"
+        focused = self.focused
+        if focused is not None and focused.check_consume_key(key, key_to_character(key)):
+            raise SkipAction()
+        for node, bindings in self.screen._binding_chain:  # noqa: SLF001 - Textual's own chain
+            if node is not self and any(b.action not in self._FOCUS_ACTIONS
+                                        for b in bindings.key_to_bindings.get(key, [])):
+                raise SkipAction()
+        if step > 0:
+            self.screen.focus_next()
+        else:
+            self.screen.focus_previous()
 
     def db_needs_passphrase(self) -> bool:
         from store.crypto import is_encrypted_file

@@ -10,6 +10,7 @@ from rich.padding import Padding
 from rich.segment import Segment
 from rich.text import Text
 from rich.style import Style
+from textual import events
 from textual.binding import Binding
 from textual.color import Color
 from textual.content import Content
@@ -99,6 +100,19 @@ class TextInput(Input):
 
     def _position_to_cell(self, position: int) -> int:
         return cell_len(_NEVER_SHOWN.sub(PLACEHOLDER, self.value[:position]))
+
+    async def _on_key(self, event: events.Key) -> None:
+        """The field's own editing keys (Ctrl+U, Home, Backspace...) in the order they were
+        typed. Textual runs a widget's bindings only once the key has gone up to the app,
+        after the letters typed behind it in the same burst (slow SSH, a paste) were already
+        put in: Ctrl+U then a name deleted the name."""
+        if not event.is_printable:
+            for binding in self._bindings.key_to_bindings.get(event.key, ()):
+                if not binding.priority and await self.app.run_action(binding.action, self):
+                    event.stop()
+                    event.prevent_default()
+                    return
+        await super()._on_key(event)
 
 
 class RecordTable(TranslatedBindings, DataTable[str]):
