@@ -69,7 +69,10 @@ class PulangApp(App[None]):
 
     BINDINGS = [
         Binding("f1", "help", N_("Help"), id="app.help"),
-        Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
+        # Not a priority binding: Ctrl+Q waits its turn behind the keys before it, as Ctrl+S
+        # does. A priority Ctrl+Q sent right after Ctrl+S (one burst over SSH) ended the app
+        # before the form's save had started, and the entry was gone.
+        Binding("ctrl+q", "quit", N_("Quit"), id="app.quit"),
         Binding("ctrl+c", "help_quit", show=False, system=True),
         Binding("ctrl+l", "lock", N_("Lock"), id="app.lock", priority=True),
         # Priority: the field changes when Tab arrives, not when the old field gets to it, so
@@ -171,7 +174,7 @@ class PulangApp(App[None]):
 
     # -- loading ---------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="store")
+    @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
         try:
             from store.database import Database
@@ -636,6 +639,20 @@ class PulangApp(App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        """Leave once every save already asked for has run. A save is a worker that has not
+        necessarily started when Ctrl+Q arrives right behind Ctrl+S; ending the app then
+        cancelled it before it began, and what the officer had saved was lost."""
+        await self.store_jobs_settled()
+        self.exit()
+
+    async def store_jobs_settled(self) -> None:
+        """Wait for the saves asked for so far (each says for itself how it went)."""
+        for worker in list(self.workers):
+            if worker.group == "store" and not worker.is_finished:
+                with contextlib.suppress(Exception):
+                    await worker.wait()
 
     def action_help_quit(self) -> None:
         self.notify(_("Press Ctrl+Q to quit."), title=_("Do you want to quit?"))
