@@ -5,7 +5,9 @@ case. An old .xls or an OpenDocument sheet is refused with how to save it instea
 Nothing here writes: `read_list` turns the bytes into rows, `guess_mapping` says which column
 holds what (from an English or Indonesian header), `preview` checks every row as the store
 would and lists each row's problems in the user's words, and `Database.import_workers` (the
-only writer) saves the rows the officer confirmed, in one atomic change.
+only writer) saves the rows the officer confirmed, in one atomic change. A cell written by
+Pulang with an apostrophe before it (`store.csvcells`: a left-out file, an export) is read
+without that apostrophe.
 
 What spreadsheets really write:
 - UTF-8, with or without the byte-order mark Excel puts first; Windows-1252 (Excel on Windows)
@@ -28,6 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from store.csvcells import unquote_cell
+from store.csvcells import writer as csv_writer
 from store.errors import InputFileUnreadable, RecordInvalid
 from store.i18n import N_, _
 from store.parse import InputProblem, parse_date
@@ -191,6 +195,7 @@ def _with_header(rows: list[list[str]], lines: list[int], encoding: str,
                  delimiter: str) -> WorkerList:
     """The first row is a header when a cell of it names a field ("Nama", "No. Paspor") and
     none holds a date."""
+    rows = [[unquote_cell(cell) for cell in row] for row in rows]
     header = None
     if rows and any(_field_of_header(cell) for cell in rows[0]) and not any(
             parse_date_safely(cell) for cell in rows[0]):
@@ -418,7 +423,7 @@ def rows_left_out_csv(rows: Sequence[ImportRow], header: Sequence[str] | None) -
     """The rows not imported, as CSV (UTF-8 with a BOM, so Excel opens it right), with a last
     column saying why: to fix and import again."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = csv_writer(out, delimiter=";", lineterminator="\r\n")
     width = max((len(r.cells) for r in rows), default=0)
     if header is not None:
         width = max(width, len(header))
