@@ -757,17 +757,17 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _import_workers(args: argparse.Namespace) -> int:
-    from store.errors import InputFileUnreadable
     from store.matching import NameIndex
-    from store.worker_import import guess_mapping, preview, read_list, rows_left_out_csv
+    from store.worker_import import (
+        guess_mapping,
+        preview,
+        read_file,
+        read_list,
+        rows_left_out_csv,
+    )
 
     source = Path(args.file)
-    try:
-        data = source.read_bytes()
-    except OSError as error:
-        raise InputFileUnreadable(_("Cannot read {path}: {reason}").format(
-            path=source, reason=error.strerror or type(error).__name__)) from None
-    listed = read_list(data)
+    listed = read_list(read_file(source))
     path, _explicit = _db_path(args)
     with open_database(args, path, writing=not args.dry_run) as db:
         case = db.case_by_ref(args.case)
@@ -785,7 +785,7 @@ def _import_workers(args: argparse.Namespace) -> int:
         good = [r for r in rows if r.ok]
         bad = [r for r in rows if not r.ok]
         for row in rows:
-            name = printable(row.name)
+            name = printable(row.name, limit=80)
             mark = _("ok") if row.ok else _("left out")
             _say(_("line {line}: {mark}: {name}").format(line=row.line, mark=mark, name=name))
             for problem in row.problems:
