@@ -243,7 +243,10 @@ CATALOGUE: dict[str, str] = {
     "the case's reference, e.g. KH-2025-0001": 'nomor rujukan kasus, mis. KH-2025-0001',
     'check and show the rows, write nothing': 'periksa dan tampilkan baris-barisnya, tanpa menulis apa pun',
     'add the rows without problems without asking (for scripts)': 'tambahkan baris tanpa masalah tanpa bertanya (untuk skrip)',
-    'write the rows left out, with why, to this CSV file (mode 0600), to fix and import again': 'tulis baris yang ditinggalkan, beserta alasannya, ke berkas CSV ini (mode 0600), untuk diperbaiki dan diimpor lagi',
+    'write the rows left out, with why, to this CSV file (mode 0600), to fix and import again (not with --dry-run)': 'tulis baris yang ditinggalkan, beserta alasannya, ke berkas CSV ini (mode 0600), untuk diperbaiki dan diimpor lagi (tidak dengan --dry-run)',
+    '--left-out is ignored with --dry-run: a dry run writes nothing, not even the rows left out.':
+        '--left-out diabaikan dengan --dry-run: uji coba tidak menulis apa pun, termasuk baris '
+        'yang ditinggalkan.',
     'Cannot read {path}: {reason}': 'Tidak dapat membaca {path}: {reason}',
     'No case {ref} in {path}.': 'Tidak ada kasus {ref} di {path}.',
     '{path}: read as {encoding}, {rows} rows.': '{path}: dibaca sebagai {encoding}, {rows} baris.',

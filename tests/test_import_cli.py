@@ -171,3 +171,16 @@ def test_dev_zero_random_bytes_and_a_file_over_the_limit_exit_2_with_why(
         assert why in said.err and said.out == ""
     assert files_of(db_path) == before
 
+
+def test_a_dry_run_writes_no_left_out_file_and_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db_path, listed = demo_with_list(tmp_path)
+    left_out = tmp_path / "left-out.csv"
+    code = in_process(listed, "--case", "KH-2025-0001", "--db", db_path, "--dry-run",
+                      "--left-out", left_out)
+    said = capsys.readouterr()
+    assert code == ExitCode.PROBLEMS  # a row would be left out
+    assert not left_out.exists()
+    assert "--left-out is ignored with --dry-run" in said.err
+    assert "The rows left out are in" not in said.out
+    assert "Nothing was written (--dry-run)." in said.out

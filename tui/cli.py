@@ -161,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help=_("add the rows without problems without asking (for scripts)"))
     workers.add_argument("--left-out", metavar="PATH",
                          help=_("write the rows left out, with why, to this CSV file (mode "
-                                "0600), to fix and import again"))
+                                "0600), to fix and import again (not with --dry-run)"))
     export = sub.add_parser(
         "export", parents=[_common(suppress=True)],
         help=_("export the database as json, csv or htcds statistics"),
@@ -766,6 +766,9 @@ def _import_workers(args: argparse.Namespace) -> int:
         rows_left_out_csv,
     )
 
+    if args.dry_run and args.left_out:
+        _say(_("--left-out is ignored with --dry-run: a dry run writes nothing, not even the "
+               "rows left out."), to_stderr=True)
     source = Path(args.file)
     listed = read_list(read_file(source))
     path, _explicit = _db_path(args)
@@ -794,7 +797,7 @@ def _import_workers(args: argparse.Namespace) -> int:
                 _say("    " + _("check: {text}").format(text=warning))
         _say(_("Rows that can be added to {ref}: {good}; left out: {bad}.").format(
             good=len(good), ref=case.ref, bad=len(bad)))
-        if bad and args.left_out:
+        if bad and args.left_out and not args.dry_run:
             _write_private(Path(args.left_out), rows_left_out_csv(bad, listed.header))
             _say(_("The rows left out are in {path}, with why.").format(path=args.left_out))
         if args.dry_run or not good:
