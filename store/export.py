@@ -33,7 +33,9 @@ Pulang's is refused, as is a newer format version.
 The csv export is one file per kind of record (`cases.csv`, `workers.csv`, ...), UTF-8 with
 a header of field names; lists are joined with "; ", nested values are JSON. Personal and
 sensitive fields (by `store.classification`, nowhere else) are left out unless asked for.
-A cell that a spreadsheet would run as a formula starts with an apostrophe.
+A cell that a spreadsheet would run as a formula (one starting with =, +, -, @, a tab or a
+carriage return, a phone number "+62..." too) starts with an apostrophe, unless it is a plain
+number: the one rule of `store.csvcells`.
 
 Nothing here writes a file. `prepare_export` makes an export's bytes and records it in the
 audit trail, for the command line and the app to write (the trail first: what cannot be
@@ -42,7 +44,6 @@ recorded is not written).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import zipfile
@@ -52,6 +53,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from pydantic import ValidationError
 
+from store import csvcells
 from store.classification import Classification, fields_classified
 from store.errors import InputFileUnreadable, MigrationFailed, RecordInvalid
 from store.i18n import _
@@ -189,25 +191,17 @@ def import_json(db: Any, data: bytes) -> dict[str, int]:
 
 # -- csv -----------------------------------------------------------------------------------
 
-_FORMULA = ("=", "@", "\t", "\r")
-
-
 def _cell(value: Any) -> str:
+    """A stored value as the text of its cell (`store.csvcells.writer` makes it safe)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        text = "; ".join(v if isinstance(v, str) else orjson.dumps(v).decode() for v in value)
-    elif isinstance(value, dict):
-        text = orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
-    else:
-        text = str(value)
-    # A spreadsheet runs a cell that starts like a formula; a phone number (+62...) or a
-    # negative number is left as it is.
-    if text.startswith(_FORMULA) or (text[:1] in "+-" and not text[1:2].isdigit() and text):
-        text = "'" + text
-    return text
+        return "; ".join(v if isinstance(v, str) else orjson.dumps(v).decode() for v in value)
+    if isinstance(value, dict):
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+    return str(value)
 
 
 def columns_of(kind: type[Record], include_personal: bool) -> list[str]:
@@ -225,7 +219,7 @@ def export_csv(db: Any, include_personal: bool = False,
     for table, records in (tables_of(db) if tables is None else tables).items():
         columns = columns_of(kinds[table], include_personal)
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
+        writer = csvcells.writer(out, lineterminator="\r\n")
         writer.writerow(columns)
         for doc in records:
             writer.writerow([_cell(doc.get(column)) for column in columns])

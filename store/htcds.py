@@ -32,7 +32,6 @@ Each round blanks at least one cell, so it ends; at the end every combination ha
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections import Counter
@@ -41,6 +40,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from store import csvcells
 from store.classification import Classification, classification_of, is_private
 from store.database import Database
 from store.i18n import _
@@ -369,9 +369,10 @@ def export_htcds(db: Database, k: int = DEFAULT_K) -> tuple[bytes, HtcdsReport]:
     kept, blanked, dropped = anonymise(rows, QUASI_IDENTIFIERS, k)
     kept.sort(key=lambda row: tuple(row[c] for c in COLUMNS))
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(kept)
+    writer = csvcells.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for row in kept:
+        writer.writerow([row[column] for column in COLUMNS])
     report = HtcdsReport(included=len(kept), left_out_no_consent=no_consent,
                          suppressed_values=blanked, suppressed_rows=dropped, k=k)
     return out.getvalue().encode("utf-8"), report

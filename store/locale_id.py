@@ -208,6 +208,28 @@ CATALOGUE: dict[str, str] = {
     'UTF-8 (with the byte-order mark Excel writes)': 'UTF-8 (dengan penanda urutan bita yang ditulis Excel)',
     'Windows-1252 (the file is not UTF-8)': 'Windows-1252 (berkas ini bukan UTF-8)',
     'Latin-1 (the file is neither UTF-8 nor Windows-1252)': 'Latin-1 (berkas ini bukan UTF-8 maupun Windows-1252)',
+    "UTF-16 (Excel's “Unicode Text”)": 'UTF-16 (“Unicode Text” dari Excel)',
+    'This file starts as Unicode text but is not: save it again from the spreadsheet as CSV UTF-8.':
+        'Berkas ini diawali sebagai teks Unicode tetapi ternyata bukan: simpan lagi dari '
+        'spreadsheet sebagai CSV UTF-8.',
+    'This is larger than {limit} MB, more than any list of workers: check it is the right file, or split the list into parts.':
+        'Ini lebih besar dari {limit} MB, melebihi daftar pekerja mana pun: periksa apakah '
+        'berkasnya benar, atau bagi daftarnya menjadi beberapa bagian.',
+    'This list has more than {limit} rows: split it into parts of at most {limit} rows.':
+        'Daftar ini berisi lebih dari {limit} baris: bagi menjadi beberapa bagian, masing-masing '
+        'paling banyak {limit} baris.',
+    '{path} is not a file but a device, a pipe or a folder: give a CSV file or an Excel workbook (.xlsx).':
+        '{path} bukan berkas melainkan perangkat, pipa, atau folder: berikan berkas CSV atau '
+        'buku kerja Excel (.xlsx).',
+    'This is not a list of workers: it holds binary data, not text. Give a CSV file, an Excel workbook (.xlsx), or paste the list.':
+        'Ini bukan daftar pekerja: isinya data biner, bukan teks. Berikan berkas CSV, buku kerja '
+        'Excel (.xlsx), atau tempelkan daftarnya.',
+    'This file cannot be read as a table from line {line} on: save it again from the spreadsheet as CSV UTF-8.':
+        'Berkas ini tidak dapat dibaca sebagai tabel mulai baris {line}: simpan lagi dari '
+        'spreadsheet sebagai CSV UTF-8.',
+    'This workbook unpacks to more than {limit} MB, more than any list of workers: check it is the right file, or save the list as CSV UTF-8.':
+        'Buku kerja ini terurai menjadi lebih dari {limit} MB, melebihi daftar pekerja mana pun: '
+        'periksa apakah berkasnya benar, atau simpan daftarnya sebagai CSV UTF-8.',
     'date of birth {text} read as day {day}, month {month}: check it is not the other way round': 'tanggal lahir {text} dibaca sebagai tanggal {day}, bulan {month}: periksa apakah bukan sebaliknya',
     'sex “{text}” is not one Pulang knows (L/P, male/female)': 'jenis kelamin “{text}” tidak dikenal Pulang (L/P, laki-laki/perempuan)',
     'no name in this row': 'tidak ada nama di baris ini',
@@ -221,7 +243,10 @@ CATALOGUE: dict[str, str] = {
     "the case's reference, e.g. KH-2025-0001": 'nomor rujukan kasus, mis. KH-2025-0001',
     'check and show the rows, write nothing': 'periksa dan tampilkan baris-barisnya, tanpa menulis apa pun',
     'add the rows without problems without asking (for scripts)': 'tambahkan baris tanpa masalah tanpa bertanya (untuk skrip)',
-    'write the rows left out, with why, to this CSV file (mode 0600), to fix and import again': 'tulis baris yang ditinggalkan, beserta alasannya, ke berkas CSV ini (mode 0600), untuk diperbaiki dan diimpor lagi',
+    'write the rows left out, with why, to this CSV file (mode 0600), to fix and import again (not with --dry-run)': 'tulis baris yang ditinggalkan, beserta alasannya, ke berkas CSV ini (mode 0600), untuk diperbaiki dan diimpor lagi (tidak dengan --dry-run)',
+    '--left-out is ignored with --dry-run: a dry run writes nothing, not even the rows left out.':
+        '--left-out diabaikan dengan --dry-run: uji coba tidak menulis apa pun, termasuk baris '
+        'yang ditinggalkan.',
     'Cannot read {path}: {reason}': 'Tidak dapat membaca {path}: {reason}',
     'No case {ref} in {path}.': 'Tidak ada kasus {ref} di {path}.',
     '{path}: read as {encoding}, {rows} rows.': '{path}: dibaca sebagai {encoding}, {rows} baris.',

@@ -13,6 +13,15 @@ What spreadsheets really write:
 - commas, semicolons (Excel in an Indonesian or other European locale) or tabs;
 - quoted fields holding line breaks or separators, trailing empty columns, empty lines.
 
+What is not a list of workers is refused whole, saying why, before anything is checked: more
+than `MAX_BYTES` (a file is never read further than that, so a device or an endless stream
+cannot hold Pulang), more than `MAX_ROWS` rows, binary data (a NUL byte, or many control
+characters: random bytes, a program, a picture), a device, a pipe or a folder given as the
+file (`read_file`). A cell as long as the file is read; the field it fills says its limit on
+its row (a name at most 200 characters, notes 20,000). UTF-16 with its byte-order mark (what
+Excel's "Unicode Text" saves) is read too. A cell written by Pulang with an apostrophe before
+it (`store.csvcells`: a left-out file, an export) is read without that apostrophe.
+
 Dates are read as the region writes them (DD/MM/YYYY, 12-12-1998, 12.12.1998, 1998-12-12,
 "12 Des 1998"). One whose day and month could be swapped (03/04/1998) is read day first, as
 the region writes, and flagged on its row for the officer to confirm.
@@ -23,11 +32,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from store.csvcells import unquote_cell
+from store.csvcells import writer as csv_writer
 from store.errors import InputFileUnreadable, RecordInvalid
 from store.i18n import N_, _
 from store.parse import InputProblem, parse_date
@@ -76,6 +90,7 @@ _SEXES = {
 ENCODING_NAMES = {
     "utf-8": N_("UTF-8"),
     "utf-8-sig": N_("UTF-8 (with the byte-order mark Excel writes)"),
+    "utf-16": N_("UTF-16 (Excel's “Unicode Text”)"),
     "cp1252": N_("Windows-1252 (the file is not UTF-8)"),
     "latin-1": N_("Latin-1 (the file is neither UTF-8 nor Windows-1252)"),
     "xlsx": N_("an Excel workbook (.xlsx), its first sheet"),
@@ -99,8 +114,15 @@ class WorkerList:
 
 def decode(data: bytes) -> tuple[str, str]:
     """The text and the encoding it was read with (a key of ENCODING_NAMES)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    try:
+        if data.startswith(b"\xef\xbb\xbf"):
+            return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return data.decode("utf-16"), "utf-16"
+    except UnicodeDecodeError:
+        raise InputFileUnreadable(_(
+            "This file starts as Unicode text but is not: save it again from the spreadsheet "
+            "as CSV UTF-8.")) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -109,6 +131,53 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:  # five bytes cp1252 leaves undefined: Latin-1 has them all
         return data.decode("latin-1"), "latin-1"
+
+
+# The most a list of workers is read from: a few thousand rows take a few hundred kilobytes.
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 10_000
+# Control characters no text file holds (tabs and line breaks aside): in a list, a few are
+# said on their row; more than one character in 50 is binary data.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _too_large() -> InputFileUnreadable:
+    return InputFileUnreadable(_(
+        "This is larger than {limit} MB, more than any list of workers: check it is the right "
+        "file, or split the list into parts.").format(limit=MAX_BYTES // (1024 * 1024)))
+
+
+def _too_many_rows() -> InputFileUnreadable:
+    return InputFileUnreadable(_(
+        "This list has more than {limit} rows: split it into parts of at most {limit} rows."
+    ).format(limit=MAX_ROWS))
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of a list's file, read no further than MAX_BYTES; InputFileUnreadable (exit 2)
+    for a file that cannot be opened, is not a regular file (a device such as /dev/zero, a
+    pipe, a folder: refused before a byte is read) or is larger than MAX_BYTES."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)  # without O_NONBLOCK, opening a pipe waits for a writer
+    except OSError as error:
+        raise InputFileUnreadable(_("Cannot read {path}: {reason}").format(
+            path=path, reason=error.strerror or type(error).__name__)) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputFileUnreadable(_(
+                "{path} is not a file but a device, a pipe or a folder: give a CSV file or an "
+                "Excel workbook (.xlsx).").format(path=path))
+        with open(fd, "rb", closefd=False) as file:
+            data = file.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise InputFileUnreadable(_("Cannot read {path}: {reason}").format(
+            path=path, reason=error.strerror or type(error).__name__)) from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise _too_large()
+    return data
 
 
 def _header_key(text: str) -> str:
@@ -144,14 +213,19 @@ def _sniff(text: str) -> str:
 
 
 _ZIP = b"PK\x03\x04"
+# What a workbook may unpack to: a sheet of MAX_ROWS rows is a few megabytes of XML.
+_MAX_UNPACKED = 20 * MAX_BYTES
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls), old Word...
 
 
 def read_list(data: bytes) -> WorkerList:
     """Rows from a CSV file's bytes, an Excel workbook's first sheet, or lines pasted from a
     chat (one worker a line, or a table with separators). Quoted fields may hold line breaks;
-    trailing empty columns and empty lines are dropped. InputFileUnreadable (exit 2) for a
-    spreadsheet in a format Pulang does not read, saying how to save it instead."""
+    trailing empty columns and empty lines are dropped. InputFileUnreadable (exit 2) for what
+    is not a list Pulang reads: a spreadsheet in another format (saying how to save it
+    instead), binary data, more than MAX_BYTES or MAX_ROWS."""
+    if len(data) > MAX_BYTES:
+        raise _too_large()
     if data.startswith(_ZIP):
         return _read_workbook(data)
     if data.startswith(_OLE):
@@ -160,7 +234,15 @@ def read_list(data: bytes) -> WorkerList:
             "or LibreOffice, save it as an Excel workbook (.xlsx) or as CSV UTF-8, and give "
             "that file."))
     text, encoding = decode(data)
+    controls = len(_CONTROL.findall(text))
+    if "\x00" in text or controls > max(2, len(text) // 50):
+        raise InputFileUnreadable(_(
+            "This is not a list of workers: it holds binary data, not text. Give a CSV file, "
+            "an Excel workbook (.xlsx), or paste the list."))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A cell may be as long as the list (its field says its own limit on its row): csv's
+    # limit of 128 KB a cell would end the reading instead. Only ever raised.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
     delimiter = _sniff(text)
     rows: list[list[str]] = []
     lines: list[int] = []
@@ -170,20 +252,29 @@ def read_list(data: bytes) -> WorkerList:
             if cells:
                 rows.append(cells)
                 lines.append(number)
+                if len(rows) > MAX_ROWS + 1:  # one more: the first may be a header
+                    raise _too_many_rows()
         width = max((len(r) for r in rows), default=0)
         rows = [r + [""] * (width - len(r)) for r in rows]
     else:
         reader = csv.reader(io.StringIO(text), delimiter=delimiter)
         line_before = 0
-        for row in reader:
-            start = line_before + 1
-            line_before = reader.line_num
-            cells = [cell.strip() for cell in row]
-            while cells and not cells[-1]:
-                cells.pop()
-            if cells:
-                rows.append(cells)
-                lines.append(start)
+        try:
+            for row in reader:
+                start = line_before + 1
+                line_before = reader.line_num
+                cells = [cell.strip() for cell in row]
+                while cells and not cells[-1]:
+                    cells.pop()
+                if cells:
+                    rows.append(cells)
+                    lines.append(start)
+                    if len(rows) > MAX_ROWS + 1:
+                        raise _too_many_rows()
+        except csv.Error:
+            raise InputFileUnreadable(_(
+                "This file cannot be read as a table from line {line} on: save it again from "
+                "the spreadsheet as CSV UTF-8.").format(line=line_before + 1)) from None
     return _with_header(rows, lines, encoding, delimiter)
 
 
@@ -191,11 +282,14 @@ def _with_header(rows: list[list[str]], lines: list[int], encoding: str,
                  delimiter: str) -> WorkerList:
     """The first row is a header when a cell of it names a field ("Nama", "No. Paspor") and
     none holds a date."""
+    rows = [[unquote_cell(cell) for cell in row] for row in rows]
     header = None
     if rows and any(_field_of_header(cell) for cell in rows[0]) and not any(
             parse_date_safely(cell) for cell in rows[0]):
         header = rows.pop(0)
         lines.pop(0)
+    if len(rows) > MAX_ROWS:
+        raise _too_many_rows()
     return WorkerList(rows, header, encoding, delimiter, lines)
 
 
@@ -206,9 +300,15 @@ def _read_workbook(data: bytes) -> WorkerList:
     import zipfile
 
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except zipfile.BadZipFile:
-        names = set()
+        entries = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        entries = []
+    names = {entry.filename for entry in entries}
+    if sum(entry.file_size for entry in entries) > _MAX_UNPACKED:
+        raise InputFileUnreadable(_(  # a few kilobytes can unpack to gigabytes
+            "This workbook unpacks to more than {limit} MB, more than any list of workers: "
+            "check it is the right file, or save the list as CSV UTF-8.").format(
+            limit=_MAX_UNPACKED // (1024 * 1024)))
     if "xl/workbook.xml" not in names:
         if "content.xml" in names:
             raise InputFileUnreadable(_(
@@ -231,6 +331,8 @@ def _read_workbook(data: bytes) -> WorkerList:
                 if cells:
                     rows.append(cells)
                     lines.append(number)
+                    if len(rows) > MAX_ROWS + 1:  # one more: the first may be a header
+                        raise _too_many_rows()
         finally:
             book.close()
     except InputFileUnreadable:
@@ -418,7 +520,7 @@ def rows_left_out_csv(rows: Sequence[ImportRow], header: Sequence[str] | None) -
     """The rows not imported, as CSV (UTF-8 with a BOM, so Excel opens it right), with a last
     column saying why: to fix and import again."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = csv_writer(out, delimiter=";", lineterminator="\r\n")
     width = max((len(r.cells) for r in rows), default=0)
     if header is not None:
         width = max(width, len(header))

@@ -3,13 +3,19 @@ confirmation (or --yes), --dry-run never touching the database, the rows left ou
 
 from __future__ import annotations
 
+import random
 import stat
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from store.database import Database
 from store.demo import write_demo
+from store.errors import ExitCode
+from tests.bounded import within
+from tui.cli import main
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 LIST = ("\ufeffNama;No. HP;Tanggal Lahir;Asal\r\n"
@@ -127,3 +133,54 @@ def test_an_excel_workbook_is_read_from_its_first_sheet_and_an_old_xls_is_refuse
     done = pulang("import-workers", old, "--case", "KH-2025-0001", "--db", db_path)
     assert done.returncode == 2
     assert "Excel 97-2003 workbook (.xls)" in done.stderr and "CSV UTF-8" in done.stderr
+
+
+# -- lists that are not lists, in this process: a message and an exit code, never a crash ----
+
+def in_process(*args: object) -> int:
+    return main(["import-workers", *map(str, args)])
+
+
+def test_a_line_of_200_kb_is_one_row_left_out_with_the_limit_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db_path, listed = demo_with_list(tmp_path)
+    listed.write_bytes(LIST + b"A" * 200_000 + b";0812-3456-7891;;Bali\r\n")
+    code = in_process(listed, "--case", "KH-2025-0001", "--db", db_path, "--dry-run")
+    out = capsys.readouterr().out
+    assert code == ExitCode.PROBLEMS  # before: _csv.Error "field larger than field limit"
+    assert "line 4: left out: AAAA" in out and "line 2: ok: Wulan Baru" in out
+    assert "problem: Full name: is too long: at most 200 characters, this has 200000" in out
+    assert max(len(line) for line in out.splitlines()) < 200  # the name is not printed whole
+
+
+def test_dev_zero_random_bytes_and_a_file_over_the_limit_exit_2_with_why(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db_path, _listed = demo_with_list(tmp_path)
+    before = files_of(db_path)
+    noise = tmp_path / "noise.csv"
+    noise.write_bytes(random.Random(2026).randbytes(3000))
+    large = tmp_path / "large.csv"
+    large.write_bytes(b"Nama;Catatan\nDewi Anggraini;" + b"x" * (5 * 1024 * 1024))
+    for given, why in (("/dev/zero", "/dev/zero is not a file but a device, a pipe or a folder"),
+                       (noise, "it holds binary data, not text"),
+                       (large, "larger than 5 MB, more than any list of workers")):
+        code = within(30, lambda given=given: in_process(  # type: ignore[misc]
+            given, "--case", "KH-2025-0001", "--db", db_path, "--yes"))
+        said = capsys.readouterr()
+        assert code == ExitCode.UNREADABLE, (given, said)
+        assert why in said.err and said.out == ""
+    assert files_of(db_path) == before
+
+
+def test_a_dry_run_writes_no_left_out_file_and_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db_path, listed = demo_with_list(tmp_path)
+    left_out = tmp_path / "left-out.csv"
+    code = in_process(listed, "--case", "KH-2025-0001", "--db", db_path, "--dry-run",
+                      "--left-out", left_out)
+    said = capsys.readouterr()
+    assert code == ExitCode.PROBLEMS  # a row would be left out
+    assert not left_out.exists()
+    assert "--left-out is ignored with --dry-run" in said.err
+    assert "The rows left out are in" not in said.out
+    assert "Nothing was written (--dry-run)." in said.out

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import random
 from pathlib import Path
 
-from textual.widgets import Select
+from textual.widgets import Input, Select, Static, TextArea
 
 from store.database import Database
+from tests.bounded import within
 from tests.ui_helpers import screen_text, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
@@ -52,3 +55,78 @@ async def test_a_pasted_list_is_checked_and_added_only_on_yes(demo_db: Database,
         await until(pilot, lambda: isinstance(app.screen, CaseScreen))
         await until(pilot, lambda: "José Baru" in screen_text(app))
     assert {w.full_name for w in demo_db.workers_of(case.id)} == before | {"José Baru"}
+
+
+def test_lists_that_are_not_lists_are_said_on_the_screen_and_the_app_keeps_running(
+        demo_db: Database, tmp_path: Path) -> None:
+    """A device, random bytes, a file over the limit, a line of 200 KB, a paste over the
+    limit: each said in the status line, the app still there. In a thread with a time limit
+    and a memory cap: reading /dev/zero whole would otherwise hang the test (and fill memory)."""
+    case = demo_db.case_by_ref("LA-2026-0001")
+    assert case is not None
+    before = {w.full_name for w in demo_db.workers_of(case.id)}
+    noise = tmp_path / "noise.csv"
+    noise.write_bytes(random.Random(8).randbytes(2000))
+    large = tmp_path / "large.csv"
+    large.write_bytes(b"Nama;Catatan\nDewi Anggraini;" + b"x" * (5 * 1024 * 1024))
+    long_line = tmp_path / "long.csv"
+    long_line.write_bytes(b"Nama;No. HP\nDewi Anggraini;0812-3456-7890\n" + b"A" * 200_000
+                          + b";0812-3456-7891\n")
+    good = tmp_path / "good.csv"
+    good.write_bytes(b"Nama\nWulan Baru\n")
+
+    async def scenario() -> list[str]:
+        said: list[str] = []
+        app = PulangApp(demo_db)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.db)
+            await pilot.press("slash", *"LA-2026-0001", "enter")
+            await until(pilot, lambda: isinstance(app.screen, CaseScreen) and app.screen.case)
+            await pilot.press("I")
+            await until(pilot, lambda: isinstance(app.screen, ImportWorkersScreen))
+            screen = app.screen
+            assert isinstance(screen, ImportWorkersScreen)
+            status = screen.query_one("#import-status", Static)
+            file_line = screen.query_one("#import-file", Input)
+
+            async def read(path: Path) -> str:
+                file_line.value = str(path)
+                status.update("")
+                await pilot.press("ctrl+r")
+                await until(pilot, lambda: str(status.render()).strip())
+                return str(status.render())
+
+            assert "1 of 1 rows can be added" in await read(good)
+            for path in (Path("/dev/zero"), noise, large):
+                said.append(await read(path))
+                assert screen.rows == [] and screen.listed is None  # nothing left to add
+                assert app.is_running and app.screen is screen
+            said.append(await read(long_line))
+            assert [r.ok for r in screen.rows] == [True, False]
+            said.append("; ".join(screen.rows[1].problems))
+            file_line.value = ""
+            paste = screen.query_one("#import-paste", TextArea)
+            paste.text = "Dewi\ud800 Anggraini\n"  # no file holds a lone surrogate
+            await pilot.press("ctrl+r")
+            await until(pilot, lambda: len(screen.rows) == 1)
+            said.append(screen.rows[0].name)
+            line = "Dewi Anggraini;" + "x" * 1009 + "\n"  # 1 KB a line, 5 MB and one line
+            paste.text = line * (5 * 1024 + 1)
+            await pilot.press("ctrl+r")
+            await until(pilot, lambda: "larger than" in str(status.render()))
+            said.append(str(status.render()))
+            await pilot.press("ctrl+s")  # nothing to add: no dialog, nothing written
+            await pilot.pause()
+            assert app.screen is screen and "Nothing to add" in str(status.render())
+            assert app.is_running
+        return said
+
+    said = within(120, lambda: asyncio.run(scenario()))
+    assert "/dev/zero is not a file but a device, a pipe or a folder" in said[0]
+    assert "it holds binary data, not text" in said[1]
+    assert "larger than 5 MB, more than any list of workers" in said[2]
+    assert "1 of 2 rows can be added" in said[3]
+    assert said[4] == "Full name: is too long: at most 200 characters, this has 200000"
+    assert said[5] == "Dewi\ufffd Anggraini"  # shown as �, not an encoding error
+    assert "larger than 5 MB, more than any list of workers" in said[6]
+    assert {w.full_name for w in demo_db.workers_of(case.id)} == before

@@ -4,13 +4,26 @@ and only then written, all at once."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import random
+from pathlib import Path
 
 import pytest
 
 from store.database import Database
+from store.errors import InputFileUnreadable
 from store.records import Case, Worker, build
 from store.vocab import Sex
-from store.worker_import import guess_mapping, preview, read_list, rows_left_out_csv
+from store.worker_import import (
+    FIELDS,
+    MAX_ROWS,
+    guess_mapping,
+    preview,
+    read_file,
+    read_list,
+    rows_left_out_csv,
+)
+from tests.bounded import within
 
 
 @pytest.fixture
@@ -157,3 +170,103 @@ def test_a_confirmed_import_is_one_atomic_change(empty_db: Database, case: Case)
     assert sorted(w.full_name for w in empty_db.workers_of(case.id)) == [
         "Agus Setiawan", "Dewi Anggraini", "Rizky Pratama"]
     assert all(w.version == 1 for w in saved)
+
+
+# -- lists that are not lists: nothing crashes, hangs or reads without end -----------------
+
+MB = 1024 * 1024
+
+
+def test_a_line_of_200_kb_is_said_on_its_row_with_the_limit_and_the_rest_goes_in(
+        empty_db: Database, case: Case) -> None:
+    # Python's csv stops at 128 KB a field ("field larger than field limit"): this crashed.
+    long_name = "A" * 200_000
+    for data in (f"Nama;No. HP\nDewi Anggraini;0812-3456-7890\n{long_name};0812\n",
+                 f'Nama,Catatan\nDewi Anggraini,\n"Agus","{"x" * 199_000}\n{"y" * 1_000}"\n',
+                 f"Dewi Anggraini\n{long_name}\n"):  # a table, a quoted cell, a chat list
+        _listed, rows = checked(empty_db, case, data.encode())
+        assert rows[0].ok, data[:40]
+        assert len(rows) == 2 and not rows[1].ok
+        assert any("at most" in p and ("200 characters" in p or "20000 characters" in p)
+                   for p in rows[1].problems), rows[1].problems
+
+
+def test_random_bytes_are_refused_as_binary_not_read_as_a_name() -> None:
+    for seed in range(20):
+        data = random.Random(seed).randbytes(random.Random(seed).randint(16, 5000))
+        for sample in (data, data.replace(b"\x00", b"")):  # with its NULs and without
+            with pytest.raises(InputFileUnreadable, match="binary data, not text"):
+                read_list(sample)
+    # One stray control character is not binary: it is said on its row.
+    listed = read_list("Nama\nDewi\x1b Anggraini\nAgus Setiawan\n".encode())
+    assert len(listed.rows) == 2
+
+
+def test_a_list_over_the_size_or_row_limit_is_refused_saying_the_limit() -> None:
+    with pytest.raises(InputFileUnreadable, match="larger than 5 MB"):
+        read_list(b"Nama\n" + b"Dewi Anggraini\n" * (5 * MB // 15 + 1))  # 15 bytes over
+    names = "".join(f"Worker {n}\n" for n in range(MAX_ROWS))
+    assert len(read_list(f"Nama\n{names}".encode()).rows) == MAX_ROWS  # the limit is allowed
+    with pytest.raises(InputFileUnreadable, match="more than 10000 rows"):
+        read_list(f"Nama\n{names}Worker {MAX_ROWS}\n".encode())
+    with pytest.raises(InputFileUnreadable, match="more than 10000 rows"):
+        read_list(names.replace("\n", ";x\n").encode() + b"a;b\n")  # no header, a table
+
+
+def test_a_file_is_read_no_further_than_the_limit(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.csv"
+    with huge.open("wb") as file:
+        file.truncate(4 * 1024 * MB)  # 4 GB, sparse: reading it whole would take minutes
+    with pytest.raises(InputFileUnreadable, match="larger than 5 MB"):
+        within(20, lambda: read_file(huge))
+    exact = tmp_path / "exact.csv"
+    exact.write_bytes(b"Nama\n" + b"x" * (5 * MB - 5))
+    assert len(read_file(exact)) == 5 * MB
+
+
+def test_a_device_a_pipe_or_a_folder_is_refused_before_a_byte_is_read(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)  # opening it to read would wait for a writer that never comes
+    for path in (Path("/dev/zero"), Path("/dev/urandom"), pipe, tmp_path):
+        with pytest.raises(InputFileUnreadable, match="not a file but a device"):
+            within(20, lambda path=path: read_file(path))  # type: ignore[misc]
+    with pytest.raises(InputFileUnreadable, match="Cannot read .*missing.csv"):
+        read_file(tmp_path / "missing.csv")
+
+
+def test_utf_16_is_read_and_a_broken_byte_order_mark_is_said() -> None:
+    # Excel's "Unicode Text": UTF-16 with tabs, every other byte a NUL, which is not binary.
+    listed = read_list("Nama\tNo. HP\nDewi Anggraini\t0812-3456-7890\n".encode("utf-16"))
+    assert (listed.encoding, listed.delimiter) == ("utf-16", "\t")
+    assert listed.rows == [["Dewi Anggraini", "0812-3456-7890"]]
+    with pytest.raises(InputFileUnreadable, match="starts as Unicode text but is not"):
+        read_list(b"\xef\xbb\xbfNama\n\xff\xfe\n")  # a UnicodeDecodeError before
+
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused_unopened(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("xl/workbook.xml", "<workbook/>")
+        bomb.writestr("xl/worksheets/sheet1.xml", b"<row/>" * (20 * MB))  # 120 MB of rows
+    assert len(buffer.getvalue()) < MB
+    with pytest.raises(InputFileUnreadable, match="unpacks to more than 100 MB"):
+        within(20, lambda: read_list(buffer.getvalue()))
+
+
+def test_any_text_gives_rows_or_a_message_never_an_error() -> None:
+    rng = random.Random(7)
+    alphabet = list("ab ;,\t\"'\n\r=+-@0123456789/.:LPé€") + ["\x1b", "\x00"]
+    for _n in range(1500):
+        text = "".join(rng.choice(alphabet) for _c in range(rng.randint(0, 60)))
+        for encoding in ("utf-8", "cp1252", "utf-16"):
+            try:
+                listed = read_list(text.encode(encoding))
+            except InputFileUnreadable:
+                continue
+            width = max((len(row) for row in listed.rows), default=0)
+            mapping = [rng.choice((*FIELDS, None)) for _column in range(width)]
+            rows = preview(listed, mapping, "case")
+            rows_left_out_csv([r for r in rows if not r.ok], listed.header)

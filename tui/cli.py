@@ -161,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help=_("add the rows without problems without asking (for scripts)"))
     workers.add_argument("--left-out", metavar="PATH",
                          help=_("write the rows left out, with why, to this CSV file (mode "
-                                "0600), to fix and import again"))
+                                "0600), to fix and import again (not with --dry-run)"))
     export = sub.add_parser(
         "export", parents=[_common(suppress=True)],
         help=_("export the database as json, csv or htcds statistics"),
@@ -757,17 +757,20 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _import_workers(args: argparse.Namespace) -> int:
-    from store.errors import InputFileUnreadable
     from store.matching import NameIndex
-    from store.worker_import import guess_mapping, preview, read_list, rows_left_out_csv
+    from store.worker_import import (
+        guess_mapping,
+        preview,
+        read_file,
+        read_list,
+        rows_left_out_csv,
+    )
 
+    if args.dry_run and args.left_out:
+        _say(_("--left-out is ignored with --dry-run: a dry run writes nothing, not even the "
+               "rows left out."), to_stderr=True)
     source = Path(args.file)
-    try:
-        data = source.read_bytes()
-    except OSError as error:
-        raise InputFileUnreadable(_("Cannot read {path}: {reason}").format(
-            path=source, reason=error.strerror or type(error).__name__)) from None
-    listed = read_list(data)
+    listed = read_list(read_file(source))
     path, _explicit = _db_path(args)
     with open_database(args, path, writing=not args.dry_run) as db:
         case = db.case_by_ref(args.case)
@@ -785,7 +788,7 @@ def _import_workers(args: argparse.Namespace) -> int:
         good = [r for r in rows if r.ok]
         bad = [r for r in rows if not r.ok]
         for row in rows:
-            name = printable(row.name)
+            name = printable(row.name, limit=80)
             mark = _("ok") if row.ok else _("left out")
             _say(_("line {line}: {mark}: {name}").format(line=row.line, mark=mark, name=name))
             for problem in row.problems:
@@ -794,7 +797,7 @@ def _import_workers(args: argparse.Namespace) -> int:
                 _say("    " + _("check: {text}").format(text=warning))
         _say(_("Rows that can be added to {ref}: {good}; left out: {bad}.").format(
             good=len(good), ref=case.ref, bad=len(bad)))
-        if bad and args.left_out:
+        if bad and args.left_out and not args.dry_run:
             _write_private(Path(args.left_out), rows_left_out_csv(bad, listed.header))
             _say(_("The rows left out are in {path}, with why.").format(path=args.left_out))
         if args.dry_run or not good:

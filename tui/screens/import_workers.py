@@ -8,6 +8,7 @@ The reading and checking are `store.worker_import`'s, the same as `pulang import
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ from store.worker_import import (
     WorkerList,
     guess_mapping,
     preview,
+    read_file,
     read_list,
 )
 from tui.screens.dialogs import ConfirmDialog
@@ -102,28 +104,30 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
         self.action_read()
 
     def _data(self) -> bytes | None:
+        """The file's bytes (read no further than the limit) or the pasted text's; both go
+        through `read_list`'s limits. PulangError for a file that cannot be read."""
         path = self.query_one("#import-file", Input).value.strip()
         if path:
-            try:
-                return Path(path).expanduser().read_bytes()
-            except OSError as error:
-                self._status(_("Cannot read {path}: {reason}").format(
-                    path=path, reason=error.strerror or type(error).__name__))
-                return None
+            return read_file(Path(path).expanduser())
         text = self.query_one("#import-paste", TextArea).text
         if not text.strip():
             self._status(_("Paste a list, or give a file; then Ctrl+R reads it."))
             return None
-        return text.encode("utf-8")
+        # A lone surrogate (no file can hold one) is shown as � on its row, not a crash.
+        return re.sub("[\ud800-\udfff]", "\ufffd", text).encode("utf-8")
 
     def action_read(self) -> None:
-        data = self._data()
-        if data is None:
-            return
         try:
-            self.listed = read_list(data)
-        except PulangError as error:  # an .xls, a damaged workbook: said how to save it
+            data = self._data()
+            self.listed = read_list(data) if data is not None else None
+        except PulangError as error:  # not a file, too large, binary, an .xls: said, and how
+            self.listed = None
             self._status(str(error))
+        if self.listed is None:  # nothing from an earlier list is left to add by mistake
+            self.rows = []
+            self.query_one("#import-mapping", VerticalScroll).remove_children()
+            self.query_one("#import-rows", RecordTable).clear()
+            self.query_one("#import-detail", Static).update("")
             return
         self._show_mapping(guess_mapping(self.listed))
         self._check()
