@@ -612,6 +612,9 @@ CATALOGUE: dict[str, str] = {
     "During handling of the above, another error occurred:": (
         "Saat menangani kesalahan di atas, terjadi kesalahan lain:"
     ),
+    "This error ended a background task ({kind}).": (
+        "Kesalahan ini menghentikan tugas latar belakang ({kind})."
+    ),
     # tui/screens/case.py
     "Back": "Kembali",
     "Edit case": "Ubah kasus",
