@@ -560,6 +560,9 @@ CATALOGUE: dict[str, str] = {
     "Change the colours": "Ganti warna tampilan",
     "Leave Pulang": "Keluar dari Pulang",
     "Help and keys for the screen in front": "Bantuan dan tombol untuk layar yang sedang tampil",
+    "Quit Pulang? What you typed and did not save will be lost.": (
+        "Keluar dari Pulang? Yang Anda ketik dan belum disimpan akan hilang."
+    ),
     # tui/cli.py
     "error": "kesalahan",
     "the database file (default: $PULANG_DB, else pulang.json in your data folder)": (
@@ -636,6 +639,9 @@ CATALOGUE: dict[str, str] = {
     ),
     "During handling of the above, another error occurred:": (
         "Saat menangani kesalahan di atas, terjadi kesalahan lain:"
+    ),
+    "This error ended a background task ({kind}).": (
+        "Kesalahan ini menghentikan tugas latar belakang ({kind})."
     ),
     # tui/screens/case.py
     "Back": "Kembali",
@@ -717,7 +723,9 @@ CATALOGUE: dict[str, str] = {
     "Close help": "Tutup bantuan",
     "Help for this screen": "Bantuan untuk layar ini",
     "Command palette: search every command": "Palet perintah: cari semua perintah",
-    "Quit Pulang": "Keluar dari Pulang",
+    "Quit Pulang (asks first if something typed is not saved)": (
+        "Keluar dari Pulang (bertanya dulu jika ada ketikan yang belum disimpan)"
+    ),
     "Keys": "Tombol",
     "Press Escape to close.": "Tekan Escape untuk menutup.",
     # tui/screens/form.py
@@ -860,7 +868,7 @@ CATALOGUE: dict[str, str] = {
     'The passphrase of {path} was changed.': 'Frasa sandi {path} telah diganti.',
     'Lock now': 'Kunci sekarang',
     'Hide everything and drop the data from memory until the passphrase is given again (Ctrl+L)': 'Sembunyikan semuanya dan buang data dari memori sampai frasa sandi dimasukkan lagi (Ctrl+L)',
-    'Pulang is locked: the records and the key are not in memory. Type the passphrase and press Enter to unlock; forms you were filling in come back as you left them. After five wrong tries in a row Pulang closes. Ctrl+Q quits.': 'Pulang terkunci: catatan dan kunci tidak ada di memori. Ketik frasa sandi lalu tekan Enter untuk membuka; formulir yang sedang Anda isi kembali seperti saat ditinggalkan. Setelah lima kali salah berturut-turut Pulang ditutup. Ctrl+Q untuk keluar.',
+    'Pulang is locked: the records and the key are not in memory. Type the passphrase and press Enter to unlock; forms you were filling in come back as you left them. After five wrong tries in a row Pulang closes. Ctrl+Q quits (asking first if a form you were filling in holds typing not saved).': 'Pulang terkunci: catatan dan kunci tidak ada di memori. Ketik frasa sandi lalu tekan Enter untuk membuka; formulir yang sedang Anda isi kembali seperti saat ditinggalkan. Setelah lima kali salah berturut-turut Pulang ditutup. Ctrl+Q untuk keluar (dengan bertanya dulu jika formulir yang sedang Anda isi berisi ketikan yang belum disimpan).',
     'This database is encrypted.': 'Basis data ini terenkripsi.',
     'Pulang is locked.': 'Pulang terkunci.',
     'Type the passphrase and press Enter.': 'Ketik frasa sandi lalu tekan Enter.',

@@ -122,6 +122,9 @@ class PulangApp(App[None]):
         self._no_color_filter = NoColor()
         self._checking = False
         self._check_failed = ""
+        # Forms holding unsaved typing when the app locked (their drafts are sealed meanwhile).
+        self._drafts_unsaved = False
+        self._quit_question: Screen[bool] | None = None
         translate_bindings(self)
         self.theme = "ansi-dark"
 
@@ -345,6 +348,8 @@ class PulangApp(App[None]):
 
         case_id = next((s.case_id for s in self.screen_stack if isinstance(s, CaseScreen)), None)
         forms = [s.draft() for s in self.screen_stack if isinstance(s, RecordForm)]
+        self._drafts_unsaved = any(s.is_dirty for s in self.screen_stack
+                                   if isinstance(s, RecordForm))
         today = any(isinstance(s, TodayScreen) for s in self.screen_stack)
         note = orjson.dumps({"case": case_id, "forms": forms, "today": today})
         self._sealed_drafts = self.db.seal_note(note)
@@ -362,6 +367,7 @@ class PulangApp(App[None]):
         """Unlocked again: the list, the case that was open, and the forms as they were."""
         assert self.db is not None
         sealed, self._sealed_drafts = self._sealed_drafts, None
+        self._drafts_unsaved = False  # the forms are back, and say it themselves
         plain = self.db.open_note(sealed) if sealed is not None else None
         drafts = orjson.loads(plain) if plain else {"case": None, "forms": []}
         await self.switch_screen(CasesScreen())
@@ -614,16 +620,50 @@ class PulangApp(App[None]):
         if not isinstance(self.screen, SearchScreen):
             self.push_screen(SearchScreen())
 
+    def holds_unsaved_input(self) -> bool:
+        """Whether a form or a dialog open, in front or under other screens, holds typing not
+        saved: each says so by its `is_dirty` (forms, the step dialog, the brief and export
+        dialogs, the import screen, the screening page...). While locked, the forms put away
+        under the lock count as they were when it locked."""
+        from textual.css.query import NoMatches
+
+        if self._drafts_unsaved:
+            return True
+        for screen in self.screen_stack:
+            if not screen.is_mounted:  # not shown yet: nothing typed in it
+                continue
+            with contextlib.suppress(NoMatches):
+                if getattr(screen, "is_dirty", False):
+                    return True
+        return False
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q (and Quit in the palette, or on the lock screen): at once, unless something
+        typed is not saved; then it asks, and no keeps everything as it was."""
+        if not self.holds_unsaved_input():
+            self.exit()
+            return
+        if self._quit_question is not None and self.screen is self._quit_question:
+            return  # asked already: y or n answers
+        from tui.screens.dialogs import ConfirmDialog
+
+        def answered(leave: bool | None) -> None:
+            self._quit_question = None
+            if leave:
+                self.exit()
+
+        self._quit_question = ConfirmDialog(
+            _("Quit Pulang? What you typed and did not save will be lost."), _("Quit"),
+            _("Keep editing"))
+        self.push_screen(self._quit_question, answered)
+
     def after_leaving_forms(self, action: Callable[[], object]) -> Callable[[], None]:
         """`action`, for a palette command that closes the screens in front: if a form there
         holds unsaved typing, ask first, so nothing typed is lost without the user's say."""
         from tui.screens.dialogs import ConfirmDialog
-        from tui.screens.form import RecordForm
 
         def run() -> None:
-            # A form, or any screen holding unsaved typing (the screening page).
-            if not any(isinstance(s, RecordForm) and s.is_dirty or getattr(s, "is_dirty", False)
-                       for s in self.screen_stack):
+            if not self.holds_unsaved_input():
                 action()
                 return
 

@@ -4,11 +4,17 @@ Textual's own report prints every local variable of every frame: on a crash in t
 that would print workers' names, passports and shelters to the terminal (and into any log the
 terminal keeps). This report keeps the frames (file, line, function) and the exception's type,
 and leaves out the message and the locals, since either may hold personal data.
+
+An error in a background task (a save, the loading) reaches the app as Textual's WorkerFailed,
+made after the fact and so without frames of its own: the report shows the frames of the error
+it carries, then says it ended a background task.
 """
 
 from __future__ import annotations
 
 import traceback
+
+from textual.worker import WorkerFailed
 
 from store.i18n import _
 
@@ -25,15 +31,29 @@ def safe_report(error: BaseException) -> str:
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         chain.append(current)
-        current = current.__cause__ or current.__context__
+        current = _carried(current) or current.__cause__ or current.__context__
     for number, exc in enumerate(reversed(chain)):
+        if _carried(exc) is not None and not exc.__traceback__:
+            lines.append(_("This error ended a background task ({kind}).").format(
+                kind=_kind(exc)))
+            continue
         if number:
             lines.append(_("During handling of the above, another error occurred:"))
         lines.append("Traceback:")
         for frame in traceback.extract_tb(exc.__traceback__):
             lines.append(f"  {_short(frame.filename)}:{frame.lineno} in {frame.name}")
-        lines.append(f"{type(exc).__module__}.{type(exc).__qualname__}")
+        lines.append(_kind(exc))
     return "\n".join(lines)
+
+
+def _carried(error: BaseException) -> BaseException | None:
+    """The error a failed background task carries (WorkerFailed), if `error` is one."""
+    carried = getattr(error, "error", None) if isinstance(error, WorkerFailed) else None
+    return carried if isinstance(carried, BaseException) else None
+
+
+def _kind(error: BaseException) -> str:
+    return f"{type(error).__module__}.{type(error).__qualname__}"
 
 
 def _short(filename: str) -> str:

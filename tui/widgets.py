@@ -172,6 +172,16 @@ def with_cursor(widget: OptionList, y: int, strip: Strip) -> Strip:
     return strip
 
 
+def still_listed(event: OptionList.OptionMessage) -> bool:
+    """Whether the option a message of a list names is still in that list, at the place it
+    was: a message sent before the list was filled again (a filter narrowed by keys typed in
+    one burst, as a slow SSH link delivers them) names one that is gone, or that another
+    option has taken the place of. Such a message is about nothing the officer sees."""
+    options = event.option_list.options
+    index = event.option_index
+    return 0 <= index < len(options) and options[index] is event.option
+
+
 class CursorOptionList(OptionList):
     """An option list whose cursor shows without colours (see `with_cursor`)."""
 
@@ -184,7 +194,21 @@ class ChoiceList(SelectionList[Any]):
 
     Textual's SelectionList draws an X in every box and tells them apart by colour only, which
     vanishes under NO_COLOR or on a monochrome terminal.
+
+    A highlight or a choice about an option the list no longer holds (it was filled again
+    meanwhile, see `still_listed`) is dropped: Textual's SelectionList looks the option up
+    again by its place and ended the app with OptionDoesNotExist.
     """
+
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if not still_listed(event):
+            event.stop()
+            event.prevent_default()  # SelectionList's own handler, which would crash
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if not still_listed(event):
+            event.stop()
+            event.prevent_default()  # it would tick whatever is under the cursor now
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)

@@ -604,6 +604,7 @@ class MoveDialog(TranslatedBindings, ModalScreen[Agreement | None]):
         self.agreement = agreement
         self.moves: tuple[AgreementStatus, ...] = AGREEMENT_MOVES[agreement.status]
         self._busy = False
+        self._today = date_for_input(dt.date.today())  # the date offered
 
     def compose(self) -> ComposeResult:
         with Vertical(id="move-dialog"):
@@ -611,7 +612,7 @@ class MoveDialog(TranslatedBindings, ModalScreen[Agreement | None]):
                         id="move-title", markup=False)
             yield LineList(id="move-list")
             yield Label(_("Date of the change"), classes="move-label")
-            yield TextInput(date_for_input(dt.date.today()), placeholder=DATE_HINT,
+            yield TextInput(self._today, placeholder=DATE_HINT,
                             id="move-date", compact=True, select_on_focus=False)
             yield Label(_("Note"), classes="move-label")
             yield TextInput(placeholder=_("optional, e.g. signed in Jakarta by both presidents"),
@@ -686,6 +687,12 @@ class MoveDialog(TranslatedBindings, ModalScreen[Agreement | None]):
         self.app.run_store(  # type: ignore[attr-defined]
             lambda: db.move_agreement(db.agreement(agreement_id), status, on_day, note),
             done, failed, what="agreement")
+
+    @property
+    def is_dirty(self) -> bool:
+        """A date or a note typed, the move not yet made (Ctrl+Q asks first)."""
+        return (self.query_one("#move-date", Input).value != self._today
+                or bool(self.query_one("#move-note", Input).value.strip()))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -99,6 +99,11 @@ class ReasonDialog(TranslatedBindings, ModalScreen[str | None]):
             return
         self.dismiss(reason)
 
+    @property
+    def is_dirty(self) -> bool:
+        """A reason typed, not yet given (Ctrl+Q asks first)."""
+        return bool(self.query_one("#reason", Input).value.strip())
+
     def action_cancel(self) -> None:
         self.dismiss(None)
 
@@ -134,7 +139,8 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
             rows.append(f"  {shown:<12} {binding.description}")
         rows.append(f"  {'F1':<12} {_('Help for this screen')}")
         rows.append(f"  {'Ctrl+P':<12} {_('Command palette: search every command')}")
-        rows.append(f"  {'Ctrl+Q':<12} {_('Quit Pulang')}")
+        rows.append(f"  {'Ctrl+Q':<12} "
+                    f"{_('Quit Pulang (asks first if something typed is not saved)')}")
         with Vertical(id="help-dialog"):
             yield Label(_("Help"), id="help-title")
             with VerticalScroll(id="help-body"):

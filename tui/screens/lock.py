@@ -37,7 +37,8 @@ class LockScreen(TranslatedBindings, Screen[None]):
     HELP = N_(
         "Pulang is locked: the records and the key are not in memory. Type the passphrase "
         "and press Enter to unlock; forms you were filling in come back as you left them. "
-        "After five wrong tries in a row Pulang closes. Ctrl+Q quits."
+        "After five wrong tries in a row Pulang closes. Ctrl+Q quits (asking first if a "
+        "form you were filling in holds typing not saved)."
     )
 
     def __init__(self, path: Path, *, encrypted: bool, first: bool,

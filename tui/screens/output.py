@@ -121,6 +121,14 @@ class OutDialog(TranslatedBindings, ModalScreen[bool]):
         if not self._writing:
             self.dismiss(False)
 
+    @property
+    def is_dirty(self) -> bool:
+        """A file's path typed (not the one offered), or a k typed (Ctrl+Q asks first)."""
+        if self.query_one("#f-path", Input).value != self._default_path:
+            return True
+        k = self.query("#f-k")
+        return bool(k) and k.first(Input).value.strip() != str(DEFAULT_K)
+
     def folder_missing(self, path: Path) -> bool:
         """Said before anything is made: an export recorded and then not written helps no one."""
         if path.parent.is_dir():

@@ -76,6 +76,12 @@ class PickerDialog(TranslatedBindings, ModalScreen[list[str] | None]):
         self.items = list(items)
         self.multiple = multiple
         self.chosen: list[str] = list(chosen)
+        self._chosen_before = list(chosen)
+
+    @property
+    def is_dirty(self) -> bool:
+        """Ticks changed, not yet confirmed (Ctrl+Q asks first)."""
+        return self.multiple and set(self.chosen) != set(self._chosen_before)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-dialog"):

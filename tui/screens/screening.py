@@ -480,7 +480,10 @@ class ScreeningScreen(TranslatedBindings, Screen[Screening | None]):
 
     @property
     def is_dirty(self) -> bool:
-        return any(self.data[n] != self._initial[n] for n in CONTENT_FIELDS)
+        """Changes on the page not saved, or text in the line at the bottom that its field
+        does not hold yet (Ctrl+Q asks before quitting then)."""
+        return (any(self.data.get(n) != self._initial.get(n) for n in CONTENT_FIELDS)
+                or self.editing is not None and self.line.value != self._as_line(self.editing))
 
     # -- what the page shows ----------------------------------------------------------------
 
@@ -765,8 +768,7 @@ class ScreeningScreen(TranslatedBindings, Screen[Screening | None]):
         self.editing = name
         self._prompt = prompt
         if text is None:
-            value = self.data[name]
-            text = date_for_input(value) if isinstance(value, dt.date) else str(value or "")
+            text = self._as_line(name)
         self.query_one("#sc-edit-label", Label).update(printable(prompt, limit=38) + ":")
         field = self.line
         field.max_length = (NAME if name == "screened_by" else LINE).limit
@@ -775,6 +777,11 @@ class ScreeningScreen(TranslatedBindings, Screen[Screening | None]):
         self.query_one("#sc-line").display = False
         self.set_focus(field)
         self.refresh_bindings()
+
+    def _as_line(self, name: str) -> str:
+        """What the page holds for field `name`, as the line shows it."""
+        value = self.data[name]
+        return date_for_input(value) if isinstance(value, dt.date) else str(value or "")
 
     def _fill_line(self, text: str) -> None:
         self.line.value = text

@@ -27,7 +27,7 @@ from store.text import printable
 from tui.caselist import fit
 from tui.screens.today import TodayList
 from tui.translate import TranslatedBindings
-from tui.widgets import TextInput
+from tui.widgets import TextInput, still_listed
 
 if TYPE_CHECKING:
     from store.network import Hit
@@ -199,7 +199,9 @@ class SearchScreen(TranslatedBindings, Screen[None]):
     @on(OptionList.OptionSelected, "#search-results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id is None:
+        # Results shown again meanwhile (a search that finished after Enter): the line's
+        # number now names another hit, or none.
+        if event.option.id is None or not still_listed(event):
             return
         self.open_hit(self.hits[int(event.option.id)])
 

@@ -82,6 +82,7 @@ class StepDialog(TranslatedBindings, ModalScreen[list[Plan] | None]):
         }
         self._saving = False
         self._need_reason = False
+        self._start_status = self.status
 
     @property
     def pulang(self) -> PulangApp:
@@ -195,6 +196,13 @@ class StepDialog(TranslatedBindings, ModalScreen[list[Plan] | None]):
 
     def _error(self, message: str) -> None:
         self.query_one("#step-error", Static).update(printable(message, limit=400))
+
+    @property
+    def is_dirty(self) -> bool:
+        """A status chosen or a field typed, not yet saved (Ctrl+Q asks first then)."""
+        typed = {name: self.query_one(f"#s-{name}", Input).value for name in self.start}
+        return (self.status is not self._start_status or typed != self.start
+                or bool(self.query_one("#s-reason", Input).value.strip()))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
