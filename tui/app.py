@@ -69,10 +69,9 @@ class PulangApp(App[None]):
 
     BINDINGS = [
         Binding("f1", "help", N_("Help"), id="app.help"),
-        # Not a priority binding: Ctrl+Q waits its turn behind the keys before it, as Ctrl+S
-        # does. A priority Ctrl+Q sent right after Ctrl+S (one burst over SSH) ended the app
-        # before the form's save had started, and the entry was gone.
-        Binding("ctrl+q", "quit", N_("Quit"), id="app.quit"),
+        # Priority, so that it works over every dialog; but it acts only once the keys before
+        # it have been handled (see action_quit).
+        Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),
         Binding("ctrl+l", "lock", N_("Lock"), id="app.lock", priority=True),
         # Priority: the field changes when Tab arrives, not when the old field gets to it, so
@@ -637,9 +636,24 @@ class PulangApp(App[None]):
                     return True
         return False
 
-    async def action_quit(self) -> None:
-        """Ctrl+Q (and Quit in the palette, or on the lock screen): at once, unless something
-        typed is not saved; then it asks, and no keeps everything as it was."""
+    class QuitInTurn(Message):
+        """Ctrl+Q, sent along the path the keys before it took (see `action_quit`)."""
+
+    def action_quit(self) -> None:
+        """Ctrl+Q (and Quit in the palette, or on the lock screen). It arrives as a priority
+        key, ahead of the keys typed before it that are still on their way up from the focused
+        field: a Ctrl+S right before it (one burst over SSH) had not started its save when the
+        app ended, and what the officer saved was lost. So it goes the same way as those keys,
+        and is acted on once they have been (`on_pulang_app_quit_in_turn`)."""
+        (self.focused or self.screen).post_message(self.QuitInTurn())
+
+    async def on_pulang_app_quit_in_turn(self, message: QuitInTurn) -> None:
+        """At once, unless something typed is not saved; then it asks, and no keeps everything
+        as it was. First every save already asked for runs (a save is a worker, which the
+        end of the app would cancel before it began): a form it saved is closed by then and no
+        longer counts as unsaved typing; one it refused still does."""
+        message.stop()
+        await self.store_jobs_settled()
         if not self.holds_unsaved_input():
             self.exit()
             return
@@ -679,13 +693,6 @@ class PulangApp(App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
-
-    async def action_quit(self) -> None:
-        """Leave once every save already asked for has run. A save is a worker that has not
-        necessarily started when Ctrl+Q arrives right behind Ctrl+S; ending the app then
-        cancelled it before it began, and what the officer had saved was lost."""
-        await self.store_jobs_settled()
-        self.exit()
 
     async def store_jobs_settled(self) -> None:
         """Wait for the saves asked for so far (each says for itself how it went)."""
