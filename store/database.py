@@ -238,6 +238,10 @@ class Database(NetworkMixin):
             unfinished.clear(self.path)
 
         with self._lock, locked(self.path, on_wait=self._engine.on_busy):
+            if unfinished.note_path(self.path).exists():  # opening could not finish it
+                raise PulangError(_("An earlier encrypt or passwd of {path} is not finished "
+                                    "yet: open the database again to finish it first. Nothing "
+                                    "was changed.").format(path=self.path))
             self._depth += 1  # audit_event: the lock is held
             try:
                 unfinished.begin(self.path, action, self._engine.sealer, new)

@@ -1104,6 +1104,12 @@ CATALOGUE: dict[str, str] = {
     "{count} temporary files left by the interruption were deleted.": (
         "{count} berkas sementara yang tertinggal karena gangguan itu dihapus."
     ),
+    # store/database.py: encrypt or passwd over a note opening could not settle
+    "An earlier encrypt or passwd of {path} is not finished yet: open the database again to "
+    "finish it first. Nothing was changed.": (
+        "encrypt atau passwd sebelumnya pada {path} belum selesai: buka basis data lagi untuk "
+        "menyelesaikannya dulu. Tidak ada yang diubah."
+    ),
     # store/errors.py, tui/screens/form.py: failed writes, a busy database
     'Database busy: another officer is saving. Retrying…': 'Basis data sedang sibuk: petugas lain sedang menyimpan. Mencoba lagi…',
     'Could not save: {reason}. Nothing was changed on disk.': 'Tidak dapat menyimpan: {reason}. Tidak ada yang berubah di disk.',

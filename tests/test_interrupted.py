@@ -318,3 +318,29 @@ async def test_the_app_says_what_it_finished(originals: dict[str, Path], tmp_pat
     app.db.close()
     assert any("it is finished now" in line for line in said), said
     assert readable_without_key(path) == []
+
+
+def test_a_note_opening_cannot_settle_stops_the_next_change(
+        originals: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, cheap_keys: None) -> None:
+    """A second passwd over a first one still unfinished would overwrite its note, and with it
+    the only way to seal the backups still under the first passphrase: it is refused."""
+    import orjson
+
+    path = copy_of(originals["passwd"], tmp_path)
+    old_key = Sealer.unlock(path, path.read_bytes(), OLD)
+    killed = run_killed(10, "passwd", "--db", path)  # the snapshot is under the new key
+    assert "killed before" in killed.stderr and file_salt(path) != old_key.salt
+    note = orjson.loads(note_path(path).read_bytes())
+    note_path(path).write_bytes(orjson.dumps({**note, "old_key": "AAAA"}))  # damaged
+
+    code, _out, said = next_run(capsys, monkeypatch, "check", "--db", str(path),
+                                passphrase=NEW)
+    assert code == ExitCode.OK
+    assert "cannot be finished now (its note of the previous key is damaged)" in said
+    sealed = path.read_bytes()
+    code, _out, said = next_run(capsys, monkeypatch, "passwd", "--db", str(path),
+                                passphrase=NEW, new="a third passphrase here")
+    assert code == ExitCode.PROBLEMS
+    assert "not finished yet" in said and "Nothing was changed" in said
+    assert path.read_bytes() == sealed and note_path(path).exists()
