@@ -10,7 +10,7 @@ So, under the database's lock, before its first step each writes a note beside t
 `<db>.unfinished` (the database's mode and group; no record data):
 
     {"format": "pulang-unfinished", "action": "encrypt" | "passwd", "salt": <the new key's>,
-     and for passwd "old_salt", "old_kdf", "old_key": <the old key, sealed with the new one>}
+     and for passwd "old_kdf" (with its salt), "old_key": <the old key, sealed with the new one>}
 
 and removes it after its last step. Whoever opens the database next with its key (`settle`, from
 `Database.open`, under the lock) finds the note and
@@ -71,7 +71,7 @@ def begin(db_path: Path, action: str, old: Sealer | None, new: Sealer) -> None:
     """Write the note before the first step of `action` (encrypt: `old` is None)."""
     note: dict[str, Any] = {"format": FORMAT, "action": action, "salt": new.salt}
     if old is not None:
-        note.update(old_salt=old.salt, old_kdf=old.kdf, old_key=new.seal_key(old))
+        note.update(old_kdf=old.kdf, old_key=new.seal_key(old))
     st = os.stat(db_path)
     write_atomically(note_path(db_path), orjson.dumps(note), stat.S_IMODE(st.st_mode), st.st_gid)
 
