@@ -650,12 +650,15 @@ def verify(path: Path, sealer: Sealer | None) -> VerifyResult:
     return VerifyResult(path, count)
 
 
-def reseal(db_path: Path, old: Sealer | None, new: Sealer | None) -> None:
+def reseal(db_path: Path, old: Sealer | None, new: Sealer | None) -> bool:
     """Rewrite the trail sealed with `new` (None: plain), for encrypt, decrypt and passwd.
 
     The caller holds the database's lock. The chain is over the plain entries, so it stays
-    intact; a line `old` cannot open is kept as it is (it stays the broken entry `verify`
-    names). The file is replaced atomically, keeping its mode and group.
+    intact. A line `new` opens already is kept, a line `old` opens is sealed again, and any
+    other line is kept as it is (it stays the broken entry `verify` names): run again after
+    an interruption, it finishes the job, and a trail already sealed with `new` is left
+    untouched. The file is replaced atomically, keeping its mode and group. Returns whether
+    it was rewritten.
     """
     from store.storage import write_atomically
 
@@ -663,11 +666,17 @@ def reseal(db_path: Path, old: Sealer | None, new: Sealer | None) -> None:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        return
-    out = []
+        return False
+    out, changed = [], False
     for _number, raw in _lines(path):
         if not raw.endswith(b"\n"):
             break  # a torn tail is not carried over
+        if read_line(raw[:-1], new)[0] is not None:
+            out.append(raw)
+            continue
         entry, _problem = read_line(raw[:-1], old)
         out.append(raw if entry is None else _render(entry, new))
-    write_atomically(path, b"".join(out), stat.S_IMODE(st.st_mode), st.st_gid)
+        changed = changed or entry is not None
+    if changed:
+        write_atomically(path, b"".join(out), stat.S_IMODE(st.st_mode), st.st_gid)
+    return changed

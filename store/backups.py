@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from store.crypto import Sealer, is_encrypted_file, read_header
+from store.crypto import Sealer, file_salt, is_encrypted_file, read_header
 from store.errors import (
     DatabaseBusy,
     DatabaseError,
@@ -353,22 +353,31 @@ def _unchanged(db_path: Path, snapshot_st: os.stat_result, journal: bytes | None
 def _remove_leftovers(db_path: Path) -> None:
     """Remove what a process killed mid-backup left: temporary files, a journal or manifest
     whose snapshot never got its name. Only old ones: a younger one may be being written."""
+    cutoff = time.time() - _LEFTOVER_SECONDS
+    for path in leftovers(db_path):
+        with contextlib.suppress(OSError):
+            # ctime: a hard link just made shares the snapshot's old mtime
+            if os.lstat(path).st_ctime < cutoff:
+                path.unlink()
+
+
+def leftovers(db_path: Path) -> list[Path]:
+    """The temporary files in the backups folder, and the journals and manifests whose
+    snapshot is not there: left by a process killed mid-backup, or being written now."""
     folder = folder_of(db_path)
     pattern = _name_pattern(db_path)
-    cutoff = time.time() - _LEFTOVER_SECONDS
     try:
         names = set(os.listdir(folder))
-    except FileNotFoundError:
-        return
-    for name in names:
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    found = []
+    for name in sorted(names):
         match = pattern.match(name)
         orphan = (match is not None and name != match.group(0)
                   and match.group(0) not in names)
         if orphan or (name.startswith(".") and name.endswith(".tmp")):
-            with contextlib.suppress(OSError):
-                # ctime: a hard link just made shares the snapshot's old mtime
-                if os.lstat(folder / name).st_ctime < cutoff:
-                    (folder / name).unlink()
+            found.append(folder / name)
+    return found
 
 
 # -- pruning -------------------------------------------------------------------------------
@@ -392,14 +401,22 @@ def prune(db_path: Path, *, keep: int | None = None, erasures: Iterable[str] = (
             delete_backup(backup)
             removed.append(backup)
     if cutoff is not None:
-        for path in db_path.parent.glob(f"{glob.escape(db_path.name)}.schema*.bak"):
-            with contextlib.suppress(FileNotFoundError):
-                taken_at = dt.datetime.fromtimestamp(os.stat(path).st_mtime, _UTC)
-                if taken_at < cutoff:
-                    delete_backup(Backup(path, taken_at))
-                    removed.append(Backup(path, taken_at))
+        for copy in schema_copies(db_path):
+            if copy.taken_at < cutoff:
+                delete_backup(copy)
+                removed.append(copy)
     _remove_leftovers(db_path)
     return removed
+
+
+def schema_copies(db_path: Path) -> list[Backup]:
+    """The copies kept beside the database before a schema upgrade
+    (`<db>.schema<N>-<time>.bak`, and its `.journal`), dated by their file's time."""
+    found = []
+    for path in db_path.parent.glob(f"{glob.escape(db_path.name)}.schema*.bak"):
+        with contextlib.suppress(FileNotFoundError):
+            found.append(Backup(path, dt.datetime.fromtimestamp(os.stat(path).st_mtime, _UTC)))
+    return found
 
 
 def delete_backup(backup: Backup) -> None:
@@ -410,10 +427,11 @@ def delete_backup(backup: Backup) -> None:
 
 
 def delete_backups(db_path: Path, *, plain_only: bool = False) -> list[Backup]:
-    """Delete the database's backups (only the unencrypted ones with `plain_only`: after the
-    database is encrypted, plain copies of it must not stay behind)."""
+    """Delete the database's backups and the copies kept before a schema upgrade (only the
+    unencrypted ones with `plain_only`: after the database is encrypted, plain copies of it
+    must not stay behind)."""
     removed = []
-    for backup in list_backups(db_path):
+    for backup in [*list_backups(db_path), *schema_copies(db_path)]:
         if not (plain_only and backup.encrypted):
             delete_backup(backup)
             removed.append(backup)
@@ -531,43 +549,61 @@ def check_backup(backup: Backup, sealer: Sealer | None = None) -> None:
     Engine(backup.path, sealer=sealer if backup.encrypted else None).load()
 
 
-def reseal_backups(db_path: Path, old: Sealer, new: Sealer | None) -> int:
-    """Seal every encrypted backup again with the new key (after `pulang passwd`), so that no
-    copy keeps opening with a passphrase that was given up. Each file is replaced atomically;
-    a backup the old key does not open is left as it is. Returns how many were resealed."""
-    from store.journal import JOURNAL_MARKER
-
+def reseal_backups(db_path: Path, old: Sealer, new: Sealer) -> int:
+    """Seal every encrypted backup (and copy kept before a schema upgrade) again with the new
+    key after `pulang passwd`, so that no copy keeps opening with a passphrase that was given
+    up. Each file is replaced atomically; a file the new key opens already is left as it is,
+    so a run cut short is finished by running it again. A backup under yet another key is
+    left as it is. Returns how many backups were sealed again."""
     count = 0
-    for backup in list_backups(db_path):
-        if not backup.encrypted or new is None:
+    for backup in [*list_backups(db_path), *schema_copies(db_path)]:
+        salt = file_salt(backup.path)
+        if salt is None or salt not in (old.salt, new.salt):
             continue
         try:
             data, st = read_file(backup.path)
-            plain = old.open_file(backup.path, data)
+            if salt == old.salt:
+                plain = old.open_file(backup.path, data)
+                write_atomically(backup.path, new.seal_file(plain), stat.S_IMODE(st.st_mode),
+                                 st.st_gid)
+                del plain
+                changed = True
+            else:
+                changed = False
         except PulangError:
             continue
-        mode, gid = stat.S_IMODE(st.st_mode), st.st_gid
-        write_atomically(backup.path, new.seal_file(plain), mode, gid)
-        del plain
-        try:
-            lines = backup.journal.read_bytes().split(b"\n")
-        except FileNotFoundError:
-            lines = []
-        out = []
-        for n, line in enumerate(lines):
-            if not line:
-                continue
-            if n == 0 and JOURNAL_MARKER.encode() in line:
-                out.append(line)  # the plain header: marker and generation only
-                continue
-            opened = old.open_line(line, b"journal")
-            if opened is None:
-                break  # a torn or foreign tail is not carried over
-            out.append(new.seal_line(opened, b"journal"))
-        if lines:
-            write_atomically(backup.journal, b"\n".join(out) + b"\n", mode, gid)
-        count += 1
+        del data
+        if _reseal_journal(backup.journal, old, new) or changed:
+            count += 1
     return count
+
+
+def _reseal_journal(path: Path, old: Sealer, new: Sealer) -> bool:
+    """A backup's journal sealed again line by line (see `reseal_backups`); whether it was."""
+    from store.journal import JOURNAL_MARKER
+
+    try:
+        st = os.stat(path)
+        lines = path.read_bytes().split(b"\n")
+    except FileNotFoundError:
+        return False
+    out, changed = [], False
+    for n, line in enumerate(lines):
+        if not line:
+            continue
+        if n == 0 and JOURNAL_MARKER.encode() in line:
+            out.append(line)  # the plain header: marker and generation only
+        elif new.open_line(line, b"journal") is not None:
+            out.append(line)
+        elif (opened := old.open_line(line, b"journal")) is not None:
+            out.append(new.seal_line(opened, b"journal"))
+            changed = True
+        else:
+            changed = True
+            break  # a torn or foreign tail is not carried over
+    if changed:
+        write_atomically(path, b"\n".join(out) + b"\n", stat.S_IMODE(st.st_mode), st.st_gid)
+    return changed
 
 
 def restore_warnings(db_path: Path, backup: Backup) -> list[str]:

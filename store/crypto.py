@@ -38,6 +38,7 @@ CIPHER = "AES-256-GCM"
 HEAD_PREFIX = b'{"format":"pulang-encrypted"'
 _NONCE = 12
 _CHECK_AAD = b"pulang key check"
+_KEY_AAD = b"pulang previous key"
 
 # Argon2id at 64 MiB, 3 passes: a quarter to half a second on a field laptop, once per session.
 DEFAULT_KDF: dict[str, Any] = {"name": "argon2id", "memory_kib": 64 * 1024, "iterations": 3,
@@ -149,6 +150,25 @@ class Sealer:
         return self._aead
 
     @property
+    def salt(self) -> str:
+        return str(self.kdf.get("salt", ""))
+
+    def seal_key(self, other: Sealer) -> str:
+        """`other`'s key sealed with this one: what `store.unfinished` keeps while a change of
+        passphrase is under way, so that whoever has the new passphrase (and nobody else) can
+        finish sealing the files still under the old key."""
+        if other._key is None:
+            raise RuntimeError("the key was wiped")
+        return self.seal_line(bytes(other._key), _KEY_AAD).decode("ascii")
+
+    def open_key(self, sealed: str, kdf: dict[str, Any]) -> Sealer | None:
+        """The key `seal_key` sealed, with its parameters; None when this key does not open it."""
+        key = self.open_line(sealed.encode("ascii"), _KEY_AAD)
+        if key is None or len(key) != 32:
+            return None
+        return Sealer(bytearray(key), kdf)
+
+    @property
     def wiped(self) -> bool:
         return self._aead is None
 
@@ -213,3 +233,17 @@ def is_encrypted_file(path: Path) -> bool:
             return is_encrypted(handle.read(len(HEAD_PREFIX)))
     except OSError:
         return False
+
+
+def file_salt(path: Path) -> str | None:
+    """The salt of the key the encrypted file at `path` is sealed with (None: not encrypted,
+    or unreadable); it tells which passphrase opens the file without deriving any key."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+        if not is_encrypted(head):
+            return None
+        header, _line, _start = read_header(path, head)
+    except (OSError, DatabaseError):
+        return None
+    return str(header["kdf"].get("salt", ""))

@@ -21,7 +21,7 @@ import orjson
 from pydantic import ValidationError
 
 from store.classification import is_private
-from store import audit
+from store import audit, unfinished
 from store.countries import country_name
 from store.crypto import Sealer, is_encrypted
 from store.engine import COMPACT_AT_BYTES, Change, Engine
@@ -115,6 +115,9 @@ class Database(NetworkMixin):
         self.warnings: list[str] = []
         self._audit_as: tuple[str, str | None] | None = None
         self._depth = 0  # transactions open in this object: the lock is held when > 0
+        # What opening finished (or called off) of an encrypt or passwd a killed process left
+        # half done (`store.unfinished`): for the user, in the app or on stderr.
+        self.resumed: list[str] = []
         engine.on_commit = self._record_commit
         self._foreign_seen = engine.foreign
 
@@ -154,6 +157,7 @@ class Database(NetworkMixin):
             if on_rows is not None:
                 on_rows(list(seeded.values()))
 
+        resumed: list[str] = []
         if create and not (path.exists() or path.is_symlink()):
             if sealer is None and passphrase is not None:
                 sealer = Sealer.new(passphrase)
@@ -164,8 +168,10 @@ class Database(NetworkMixin):
             engine = Engine.open(path, migrations=migrations, progress=progress,
                                  on_rows=rows_first, sealer=sealer, on_busy=on_busy)
             remove_stale_temporaries(path)
+            resumed = unfinished.settle(path, engine.sealer, on_busy)
         engine.on_busy = on_busy
         database = cls(engine)
+        database.resumed = resumed
         if engine.dirty_cases is not None:  # the snapshot's rows hold, but for what changed
             database._rows = seeded or {k: _decode_row(k, r) for k, r in engine.snapshot_rows}
         engine.snapshot_rows = []
@@ -208,38 +214,57 @@ class Database(NetworkMixin):
 
     def encrypt(self, passphrase: str) -> int:
         """Rewrite the database encrypted under `passphrase` (a fresh salt), atomically; the
-        audit trail is sealed again with the new key, and the plain backups are deleted (a
-        plain copy must not outlive the encryption). Returns how many were deleted."""
-        from store import backups
-
-        with self._lock:
-            self.audit_event(audit.ENCRYPT)
-            self._engine.rekey(Sealer.new(passphrase), self._encoded_rows, self._reseal_audit)
-            return len(backups.delete_backups(self.path, plain_only=True))
+        audit trail is sealed again with the new key, and the plain backups and temporary
+        files are deleted (a plain copy must not outlive the encryption). Returns how many
+        backups were deleted."""
+        return self._rekey(audit.ENCRYPT, Sealer.new(passphrase)).deleted_backups
 
     def change_passphrase(self, passphrase: str) -> None:
-        """Rewrite the encrypted database under a new passphrase (and a fresh salt)."""
-        with self._lock:
-            self.audit_event(audit.PASSWD)
-            self._engine.rekey(Sealer.new(passphrase, self._engine.sealer and
-                                          self._engine.sealer.kdf), self._encoded_rows,
-                               self._reseal_audit)
+        """Rewrite the encrypted database under a new passphrase (and a fresh salt); the audit
+        trail and the backups are sealed again with it."""
+        sealer = self._engine.sealer
+        self._rekey(audit.PASSWD, Sealer.new(passphrase, sealer and sealer.kdf))
+
+    def _rekey(self, action: str, new: Sealer) -> unfinished.Redone:
+        """Encrypt or change the passphrase, all under the lock: a note of what is under way
+        first (`store.unfinished`: the next open finishes a run that is killed), recorded in
+        the audit trail (what cannot be recorded is not done), the snapshot under the new key,
+        then the files beside it."""
+        done: list[unfinished.Redone] = []
+
+        def after(old: Sealer | None, sealer: Sealer | None) -> None:
+            assert sealer is new
+            done.append(unfinished.redo(self.path, old, new))
+            unfinished.clear(self.path)
+
+        with self._lock, locked(self.path, on_wait=self._engine.on_busy):
+            if unfinished.note_path(self.path).exists():  # opening could not finish it
+                raise PulangError(_("An earlier encrypt or passwd of {path} is not finished "
+                                    "yet: open the database again to finish it first. Nothing "
+                                    "was changed.").format(path=self.path))
+            self._depth += 1  # audit_event: the lock is held
+            try:
+                unfinished.begin(self.path, action, self._engine.sealer, new)
+                try:
+                    self.audit_event(action)
+                    self._engine.rekey(new, self._encoded_rows, after, lock_held=True)
+                except BaseException:
+                    if not unfinished.took_effect(self.path, new):
+                        unfinished.clear(self.path)  # nothing changed: nothing to finish
+                    raise
+            finally:
+                self._depth -= 1
+        return done[0]
 
     def decrypt(self) -> None:
         """Rewrite the database in plain text, atomically (the caller has asked the user).
         Recorded in the audit trail first: what cannot be recorded is not done."""
+        def reseal(old: Sealer | None, new: Sealer | None) -> None:
+            audit.reseal(self.path, old, new)
+
         with self._lock:
             self.audit_event(audit.DECRYPT)
-            self._engine.rekey(None, self._encoded_rows, self._reseal_audit)
-
-    def _reseal_audit(self, old: Sealer | None, new: Sealer | None) -> None:
-        """Under the lock, once the snapshot is under the new key: the audit trail, and (after
-        a change of passphrase) the backups, sealed again with it."""
-        from store import backups
-
-        audit.reseal(self.path, old, new)
-        if old is not None and new is not None:
-            backups.reseal_backups(self.path, old, new)
+            self._engine.rekey(None, self._encoded_rows, reseal)
 
     def lock(self) -> None:
         """Drop every record and the key from memory, as far as Python allows."""

@@ -632,15 +632,18 @@ class Engine:
 
     def rekey(self, sealer: Sealer | None,
               rows: Callable[[], list[tuple[str, bytes]]] | None = None,
-              also: Callable[[Sealer | None, Sealer | None], None] | None = None) -> None:
-        """Rewrite the database under another key (None: plain), atomically, under the lock.
+              also: Callable[[Sealer | None, Sealer | None], None] | None = None,
+              *, lock_held: bool = False) -> None:
+        """Rewrite the database under another key (None: plain), atomically, under the lock
+        (`lock_held`: the caller holds it).
 
         The journal is folded in under the old key first, so that when the new snapshot is
         renamed into place the journal beside it is empty: a crash at any point leaves either
         the old file whole or the new one, and no entry written under the old key (or in
-        plain text) outlives the conversion.
+        plain text) outlives the conversion. `also` runs after that rename, still under the
+        lock, with the old key and the new; the old key is wiped after it.
         """
-        with locked(self.path, on_wait=self.on_busy):
+        with contextlib.nullcontext() if lock_held else locked(self.path, on_wait=self.on_busy):
             self._compact_locked(rows)
             old = self.sealer
             self.sealer = sealer
@@ -649,10 +652,12 @@ class Engine:
             except BaseException:
                 self.sealer = old
                 raise
-            if also is not None:
-                also(old, sealer)  # e.g. the audit trail, sealed again under the new key
-            if old is not None and old is not sealer:
-                old.wipe()
+            try:
+                if also is not None:
+                    also(old, sealer)  # e.g. the audit trail, sealed again under the new key
+            finally:
+                if old is not None and old is not sealer:
+                    old.wipe()
 
     def forget(self) -> None:
         """Drop every record held in memory and the key (the app is locked)."""
@@ -720,7 +725,8 @@ def remove_database_files(path: Path) -> None:
 
     from store.audit import audit_path
     from store.backups import folder_of
+    from store.unfinished import note_path
 
-    for file in (path, journal_path(path), audit_path(path), lock_path(path)):
+    for file in (path, journal_path(path), audit_path(path), note_path(path), lock_path(path)):
         file.unlink(missing_ok=True)
     shutil.rmtree(folder_of(path), ignore_errors=True)

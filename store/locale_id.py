@@ -1086,6 +1086,63 @@ CATALOGUE: dict[str, str] = {
         "Keadaannya sebelum pemulihan disimpan sebagai cadangan 1 ({name})."
     ),
     '{count} plain (unencrypted) backups were deleted; the next backup is encrypted.': '{count} cadangan biasa (tidak terenkripsi) dihapus; cadangan berikutnya terenkripsi.',
+    # store/unfinished.py: an encrypt or passwd cut short, finished on the next opening
+    "{path} was left by an interrupted encrypt or passwd, but it cannot be read; it was "
+    "removed. Run `pulang check` on the database.": (
+        "{path} ditinggalkan oleh encrypt atau passwd yang terputus, tetapi tidak dapat dibaca; "
+        "berkas itu dihapus. Jalankan `pulang check` pada basis data."
+    ),
+    "The change of passphrase of {path} had been interrupted and cannot be finished now "
+    "({reason}); Pulang tries again the next time it opens the database.": (
+        "Penggantian frasa sandi {path} sempat terputus dan belum dapat diselesaikan sekarang "
+        "({reason}); Pulang mencoba lagi saat berikutnya membuka basis data."
+    ),
+    "The encryption of {path} had been interrupted and cannot be finished now ({reason}); "
+    "Pulang tries again the next time it opens the database.": (
+        "Enkripsi {path} sempat terputus dan belum dapat diselesaikan sekarang ({reason}); "
+        "Pulang mencoba lagi saat berikutnya membuka basis data."
+    ),
+    "its note of the previous key is damaged": "catatan kunci sebelumnya rusak",
+    "The change of passphrase of {path} was interrupted before it took effect: the previous "
+    "passphrase still opens it. Run `pulang passwd` again.": (
+        "Penggantian frasa sandi {path} terputus sebelum berlaku: frasa sandi sebelumnya masih "
+        "membukanya. Jalankan `pulang passwd` lagi."
+    ),
+    "The encryption of {path} was interrupted before it took effect: the database is still "
+    "not encrypted. Run `pulang encrypt` again.": (
+        "Enkripsi {path} terputus sebelum berlaku: basis data masih belum terenkripsi. "
+        "Jalankan `pulang encrypt` lagi."
+    ),
+    "The change of passphrase of {path} had been interrupted; it is finished now: its backups "
+    "and audit trail open only with the new passphrase.": (
+        "Penggantian frasa sandi {path} sempat terputus; sekarang sudah diselesaikan: "
+        "cadangan dan jejak auditnya hanya terbuka dengan frasa sandi yang baru."
+    ),
+    "{count} backup was sealed again with the new passphrase.": (
+        "{count} cadangan disegel ulang dengan frasa sandi yang baru."
+    ),
+    "{count} backups were sealed again with the new passphrase.": (
+        "{count} cadangan disegel ulang dengan frasa sandi yang baru."
+    ),
+    "The encryption of {path} had been interrupted; it is finished now, and nothing "
+    "unencrypted is left beside it.": (
+        "Enkripsi {path} sempat terputus; sekarang sudah diselesaikan, dan tidak ada lagi "
+        "yang tidak terenkripsi di sampingnya."
+    ),
+    "{count} unencrypted backup was deleted.": "{count} cadangan tidak terenkripsi dihapus.",
+    "{count} unencrypted backups were deleted.": "{count} cadangan tidak terenkripsi dihapus.",
+    "{count} temporary file left by the interruption was deleted.": (
+        "{count} berkas sementara yang tertinggal karena gangguan itu dihapus."
+    ),
+    "{count} temporary files left by the interruption were deleted.": (
+        "{count} berkas sementara yang tertinggal karena gangguan itu dihapus."
+    ),
+    # store/database.py: encrypt or passwd over a note opening could not settle
+    "An earlier encrypt or passwd of {path} is not finished yet: open the database again to "
+    "finish it first. Nothing was changed.": (
+        "encrypt atau passwd sebelumnya pada {path} belum selesai: buka basis data lagi untuk "
+        "menyelesaikannya dulu. Tidak ada yang diubah."
+    ),
     # store/errors.py, tui/screens/form.py: failed writes, a busy database
     'Database busy: another officer is saving. Retrying…': 'Basis data sedang sibuk: petugas lain sedang menyimpan. Mencoba lagi…',
     'Could not save: {reason}. Nothing was changed on disk.': 'Tidak dapat menyimpan: {reason}. Tidak ada yang berubah di disk.',

@@ -179,10 +179,10 @@ def test_a_failed_conversion_leaves_the_old_file(demo_file: Path,
     calls = {"n": 0}
 
     def failing_replace(src: str, dst: str) -> None:
-        # the first compaction (plain, folding the journal) goes through; the encrypted one
-        # fails at its rename, as a power cut at that moment would
+        # the note of what is under way and the first compaction (plain, folding the journal)
+        # go through; the encrypted one fails at its rename, as a full disk would
         calls["n"] += 1
-        if calls["n"] >= 3:
+        if calls["n"] >= 4:
             raise OSError(28, "No space left on device")
         real_replace(src, dst)
 
@@ -194,6 +194,8 @@ def test_a_failed_conversion_leaves_the_old_file(demo_file: Path,
     assert records(demo_file)["cases"]
     leftovers = [p for p in demo_file.parent.iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []
+    # Nothing took effect: no note is left for the next open to finish.
+    assert not demo_file.with_name(demo_file.name + ".unfinished").exists()
     del plain
 
 

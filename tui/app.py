@@ -224,6 +224,9 @@ class PulangApp(App[None]):
         pending, self._after_load = self._after_load, []
         for action in pending:
             action()
+        for line in db.resumed:  # an encrypt or passwd a killed process left, finished now
+            self.notify(line, severity="warning", timeout=20, markup=False)
+        db.resumed = []
         self._back_up(db)
 
     @work(thread=True, group="backup")

@@ -415,10 +415,17 @@ def open_database(args: argparse.Namespace, path: Path, *, writing: bool = False
     sealer = key_for(args, path) if path.exists() else None
     options.setdefault("on_busy", _say_busy)
     db = Database.open(path, sealer=sealer, **options)  # type: ignore[arg-type]
+    _say_resumed(db)
     if writing:
         for notice in db.backup().notices:
             print(f"pulang: {notice}", file=sys.stderr)
     return db
+
+
+def _say_resumed(db: Database) -> None:
+    """What opening finished of an encrypt or passwd that was interrupted (store.unfinished)."""
+    for line in db.resumed:
+        _say(f"pulang: {line}", to_stderr=True)
 
 
 def _confirm(question: str, yes: bool) -> bool:
@@ -478,6 +485,7 @@ def _passwd(args: argparse.Namespace) -> int:
         raise PulangError(_("{path} is not encrypted: to encrypt it, run `pulang encrypt`.")
                           .format(path=path))
     with Database.open(path, sealer=sealer, on_busy=_say_busy) as db:  # type: ignore[arg-type]
+        _say_resumed(db)
         for notice in db.backup().notices:  # sealed again with the new passphrase below
             print(f"pulang: {notice}", file=sys.stderr)
         db.change_passphrase(passphrases.new(path))
@@ -747,6 +755,7 @@ def _restore(args: argparse.Namespace) -> int:
 
         # Recorded before it happens: what cannot be recorded is not done.
         with Database.open(path, sealer=sealer) as db:  # type: ignore[arg-type]
+            _say_resumed(db)
             db.audit_event("restore", note=backup.path.name)
     before = backups.restore(path, backup)
     print(_("Restored {path} from the backup of {when}.").format(path=path, when=backup.when))
