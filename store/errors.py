@@ -13,7 +13,7 @@ import datetime as dt
 from enum import IntEnum
 from typing import Any
 
-from store.i18n import _, format_datetime
+from store.i18n import N_, _, format_datetime, plural
 
 
 class ExitCode(IntEnum):
@@ -136,6 +136,20 @@ class NotCompacted(WriteFailed):
               "closing: {reason}. It tries again next time.").format(
                 journal=journal, path=path, reason=reason),
         )
+
+
+class AuditGapLost(WriteFailed):
+    """Changes saved while the audit trail could not be written, and it still could not be when
+    the database was closed: the trail does not show them, and nothing else will say so."""
+
+    def __init__(self, trail: object, count: int, records: str, reason: str) -> None:
+        super().__init__(reason, plural(
+            count,
+            N_("{count} change was saved, but it is not in the audit trail {path}, which could "
+               "not be written ({reason}); tell whoever checks the trail: {records}."),
+            N_("{count} changes were saved, but they are not in the audit trail {path}, which "
+               "could not be written ({reason}); tell whoever checks the trail: {records}."),
+        ).format(count=count, path=trail, reason=reason, records=records))
 
 
 class UsageError(PulangError):

@@ -19,6 +19,9 @@ CATALOGUE: dict[str, str] = {
     "the reference is used by {count} cases": "nomor kasus ini dipakai oleh {count} kasus",
     "belongs to a case that does not exist": "terkait dengan kasus yang tidak ada",
     "names a worker who is not in its case": "menyebut pekerja yang tidak ada dalam kasusnya",
+    "broken at entry {entry} (line {line}): {reason}": (
+        "rusak pada entri {entry} (baris {line}): {reason}"
+    ),
     # store/database.py
     "case of this worker": "kasus pekerja ini",
     "case of this log entry": "kasus catatan ini",
@@ -574,11 +577,13 @@ CATALOGUE: dict[str, str] = {
     ),
     "validate every record and reference": "periksa keabsahan setiap data dan rujukan",
     (
-        "Validate every record and reference. Exit 0 when sound, 1 when problems were found "
-        "(listed), 2 when the file cannot be read as a Pulang database."
+        "Validate every record and reference, and the audit trail's chain (as audit --verify). "
+        "Exit 0 when sound, 1 when problems were found (listed), 2 when the file cannot be read "
+        "as a Pulang database."
     ): (
-        "Periksa keabsahan setiap data dan rujukan. Keluar dengan 0 jika semuanya baik, 1 jika "
-        "ditemukan masalah (didaftar), 2 jika berkas tidak dapat dibaca sebagai basis data Pulang."
+        "Periksa keabsahan setiap data dan rujukan, serta rantai jejak audit (seperti audit "
+        "--verify). Keluar dengan 0 jika semuanya baik, 1 jika ditemukan masalah (didaftar), 2 "
+        "jika berkas tidak dapat dibaca sebagai basis data Pulang."
     ),
     "interrupted": "dihentikan",
     "{path} is not a demo database; the demo will not overwrite it.": (
@@ -919,14 +924,38 @@ CATALOGUE: dict[str, str] = {
     "List the audit trail, oldest first: when, who (and from where), what was done to which "
     "record, and which fields changed. Values of personal and sensitive fields are never "
     "recorded, only that they changed. --verify exits 0 when the trail is intact, 1 naming its "
-    "first broken entry.": (
+    "first broken entry, or the changes it records as saved without their entries.": (
         "Tampilkan jejak audit, yang terlama lebih dulu: kapan, siapa (dan dari mana), apa yang "
         "dilakukan pada data mana, dan kolom mana yang berubah. Nilai kolom pribadi dan sensitif "
         "tidak pernah dicatat, hanya bahwa kolom itu berubah. --verify keluar dengan 0 bila "
-        "jejaknya utuh, 1 dengan menyebut entri rusak yang pertama."
+        "jejaknya utuh, 1 dengan menyebut entri rusak yang pertama, atau perubahan yang "
+        "dicatatnya sebagai tersimpan tanpa entri."
     ),
     "check the hash chain of the trail instead of listing it": (
         "periksa rantai hash jejak audit alih-alih menampilkannya"
+    ),
+    "saved without an audit entry": "tersimpan tanpa entri audit",
+    "entry {entry}: {count} change was saved without its audit entry (the trail could not be "
+    "written): {records}": (
+        "entri {entry}: {count} perubahan tersimpan tanpa entri auditnya (jejak audit tidak dapat "
+        "ditulis): {records}"
+    ),
+    "entry {entry}: {count} changes were saved without their audit entries (the trail could not "
+    "be written): {records}": (
+        "entri {entry}: {count} perubahan tersimpan tanpa entri auditnya (jejak audit tidak dapat "
+        "ditulis): {records}"
+    ),
+    "{count} change": "{count} perubahan",
+    "{count} changes": "{count} perubahan",
+    "{count} change was saved, but it is not in the audit trail {path}, which could not be "
+    "written ({reason}); tell whoever checks the trail: {records}.": (
+        "{count} perubahan telah tersimpan, tetapi tidak ada di jejak audit {path}, yang tidak "
+        "dapat ditulis ({reason}); beri tahu orang yang memeriksa jejak audit: {records}."
+    ),
+    "{count} changes were saved, but they are not in the audit trail {path}, which could not "
+    "be written ({reason}); tell whoever checks the trail: {records}.": (
+        "{count} perubahan telah tersimpan, tetapi tidak ada di jejak audit {path}, yang tidak "
+        "dapat ditulis ({reason}); beri tahu orang yang memeriksa jejak audit: {records}."
     ),
     "only the history of this record (an id, or a case reference for the case with its workers "
     "and log)": (

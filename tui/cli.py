@@ -104,9 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help=_("when writing the demo database: share it with this group"))
     sub.add_parser("check", parents=[_common(suppress=True)],
                    help=_("validate every record and reference"),
-                   description=_("Validate every record and reference. Exit 0 when sound, 1 "
-                                 "when problems were found (listed), 2 when the file cannot be "
-                                 "read as a Pulang database."))
+                   description=_("Validate every record and reference, and the audit "
+                                 "trail's chain (as audit --verify). Exit 0 when sound, 1 when "
+                                 "problems were found (listed), 2 when the file cannot be read "
+                                 "as a Pulang database."))
     audit = sub.add_parser(
         "audit", parents=[_common(suppress=True)],
         help=_("list who changed what, and when; --verify checks the trail"),
@@ -114,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
                       "was done to which record, and which fields changed. Values of personal "
                       "and sensitive fields are never recorded, only that they changed. "
                       "--verify exits 0 when the trail is intact, 1 naming its first broken "
-                      "entry."))
+                      "entry, or the changes it records as saved without their entries."))
     audit.add_argument("--verify", action="store_true",
                        help=_("check the hash chain of the trail instead of listing it"))
     audit.add_argument("--record", metavar="ID",
@@ -652,8 +653,8 @@ def _audit(args: argparse.Namespace) -> int:
     with open_database(args, path) as db:
         if args.verify:
             result = db.verify_audit()
-            print(printable(result.describe()))
-            return int(ExitCode.OK if result.ok else ExitCode.PROBLEMS)
+            print(printable(result.describe(), multiline=True))
+            return int(ExitCode.OK if result.complete else ExitCode.PROBLEMS)
         if args.record:
             case = db.case_by_ref(args.record)
             entries = db.history(case.id if case is not None else args.record.strip())
