@@ -158,6 +158,18 @@ class UsageError(PulangError):
     exit_code = ExitCode.USAGE
 
 
+class OwnFileRefused(UsageError):
+    """An export or a brief asked to be written over one of the database's own files
+    (`store.journal.is_database_file`): never done, whatever the flags."""
+
+    def __init__(self, path: object, db_path: object) -> None:
+        self.path = str(path)
+        super().__init__(
+            _("{path} is one of the files of the database {db}, or is named like them: "
+              "Pulang never writes an export or a brief there. Choose another name; nothing "
+              "was written.").format(path=path, db=db_path))
+
+
 class GroupError(UsageError):
     """A group to share a database with that does not exist or that the user is not in."""
 
@@ -271,6 +283,15 @@ class ConfirmationNeeded(PulangError):
     """A change that asks first, and no terminal to ask on (and no --yes): nothing was changed."""
 
     exit_code = ExitCode.NEEDS_CONFIRMATION
+
+
+class PlaintextNeeded(ConfirmationNeeded):
+    """Plain text from an encrypted database (an export with personal data, a brief) without
+    --plaintext: the same refusal, and exit code, for every command. Nothing was written."""
+
+
+class ReplaceNeeded(ConfirmationNeeded):
+    """An output file that exists already, without --force: nothing was written."""
 
 
 class RuleRefused(PulangError):

@@ -627,7 +627,7 @@ def test_changes_saved_while_the_trail_was_full_are_recorded_as_a_gap(
     assert main(["audit", "--db", str(db_path), "--verify"]) == ExitCode.PROBLEMS
     said = capsys.readouterr().out
     assert "audit trail intact: 3 entries" in said
-    assert f"entry 2: 2 changes were saved without their audit entries" in said
+    assert "entry 2: 2 changes were saved without their audit entries" in said
     assert missed.id in said and worker.id in said
     assert PRIVATE_BEFORE["full_name"] not in said
     assert main(["check", "--db", str(db_path)]) == ExitCode.PROBLEMS
