@@ -25,6 +25,13 @@ so that a damaged line is found and named without the others; the chain is compu
 plain entries. Entries are appended under the database's lock, fsynced, after the change they
 record reached the journal.
 
+A save whose entries could not be written (a full disk) is not undone: the database keeps
+the changes it made in memory, and the next entry it can write (or its close) is preceded by
+one `unaudited` entry whose `fields` are {"count": N, "records": {table: [id, ...]}}, how
+many changes went unrecorded and which records (ids only), so that `verify` reports the gap.
+If that too cannot be written before the process ends, nothing else holds it: the close says
+so (see `store.database.Database.close`).
+
 A last line without its newline was cut short by a crash while it was written: `verify` reports
 it but does not count it as a break (the change it recorded is in the database; only its entry
 is incomplete), and the next append drops it and records that it did, in the chain. Any other
@@ -50,7 +57,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from store.classification import is_private, label_msgid
-from store.i18n import N_, _
+from store.i18n import N_, _, plural
 from store.journal import audit_path
 from store.records import (
     Agreement,
@@ -81,6 +88,7 @@ CREATE, UPDATE, DELETE = "create", "update", "delete"
 ERASE, MERGE, EXPORT, SHARE, RESTORE = "erase", "merge", "export", "share", "restore"
 ENCRYPT, DECRYPT, PASSWD = "encrypt", "decrypt", "passwd"
 TORN_DROPPED = "torn-entry-dropped"  # written by the trail itself, see the module's doc
+GAP = "unaudited"  # changes saved while the trail could not be written, see the module's doc
 
 ACTION_LABELS: dict[str, str] = {
     CREATE: N_("created"),
@@ -95,6 +103,7 @@ ACTION_LABELS: dict[str, str] = {
     DECRYPT: N_("decrypted"),
     PASSWD: N_("passphrase changed"),
     TORN_DROPPED: N_("an entry cut short by a crash was dropped"),
+    GAP: N_("saved without an audit entry"),
 }
 
 TABLE_LABELS: dict[str, str] = {
@@ -110,6 +119,12 @@ TABLE_LABELS: dict[str, str] = {
     "agreements": N_("agreement"),
     "tasks": N_("task"),
 }
+
+def table_label(table: str) -> str:
+    """What a record of `table` is called ("worker"), in the user's language."""
+    msgid = TABLE_LABELS.get(table)
+    return _(msgid) if msgid else table
+
 
 MODELS: dict[str, type[Record]] = {"cases": Case, "workers": Worker, "log": LogEntry,
                                    "screenings": Screening, "consents": Consent, "plans": Plan,
@@ -290,6 +305,58 @@ def event_entry(action: str, *, table: str | None = None, record: str | None = N
     entry = _base(action, note)
     entry.update(table=table, record=record, case=case, ref=ref)
     return entry
+
+
+def gap_entry(changes: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    """The entry recording changes (table, record id) that were saved while the trail could
+    not be written: how many, and which records, never a value."""
+    changes = list(changes)
+    records: dict[str, list[str]] = {}
+    for table, record_id in changes:
+        ids = records.setdefault(table, [])
+        if record_id not in ids:
+            ids.append(record_id)
+    entry = _base(GAP, None)
+    entry["fields"] = {"count": len(changes), "records": records}
+    return entry
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Changes saved without their entries, as a `GAP` entry records them."""
+
+    entry: int  # the number of the entry that records the gap
+    line: int
+    count: int  # how many changes have no entry
+    records: tuple[tuple[str, str], ...]  # (table, id) of the records they changed
+
+    @classmethod
+    def of(cls, entry: Mapping[str, Any], line: int) -> Gap | None:
+        if entry.get("action") != GAP:
+            return None
+        fields = entry.get("fields") or {}
+        count = fields.get("count") if isinstance(fields, dict) else None
+        tables = fields.get("records") if isinstance(fields, dict) else None
+        records = tuple((str(table), str(record_id))
+                        for table, ids in (tables.items() if isinstance(tables, dict) else ())
+                        for record_id in (ids if isinstance(ids, list) else ()))
+        return cls(int(entry.get("seq") or 0), line,
+                   count if isinstance(count, int) else len(records), records)
+
+    def records_text(self, most: int = 10) -> str:
+        """The records, as their kind and id: "worker 3f2a…, case 9b1c…"."""
+        shown = [f"{table_label(table)} {record_id}" for table, record_id in self.records[:most]]
+        if len(self.records) > most:
+            shown.append(_("and {count} more").format(count=len(self.records) - most))
+        return ", ".join(shown)
+
+    def describe(self) -> str:
+        return plural(self.count,
+                      N_("entry {entry}: {count} change was saved without its audit entry "
+                         "(the trail could not be written): {records}"),
+                      N_("entry {entry}: {count} changes were saved without their audit "
+                         "entries (the trail could not be written): {records}")).format(
+            entry=self.entry, count=self.count, records=self.records_text())
 
 
 # -- reading one line ----------------------------------------------------------------------
@@ -515,6 +582,11 @@ class AuditEntry:
         Record ids among the values are shown by `names` (what a screen calls those records
         now), else by the start of the id.
         """
+        gap = Gap.of({"action": self.action, "seq": self.seq, "fields": self.fields},
+                     self.line)
+        if gap is not None:
+            return [plural(gap.count, N_("{count} change"), N_("{count} changes")).format(
+                count=gap.count), gap.records_text(most=len(gap.records))]
         names = names or {}
         model = MODELS.get(self.table or "")
         order = {name: n for n, name in enumerate(model.model_fields)} if model else {}
@@ -581,7 +653,9 @@ def read_entries(path: Path, sealer: Sealer | None, about: str | None = None) ->
         if entry is None:
             trail.unreadable.append(number)
             continue
-        if about is None or about in (entry["record"], entry["case"]):
+        gap = Gap.of(entry, number) if about is not None else None
+        if about is None or about in (entry["record"], entry["case"]) or (
+                gap is not None and any(about == record for _table, record in gap.records)):
             trail.entries.append(AuditEntry.from_json(entry, number))
     return trail
 
@@ -598,17 +672,25 @@ class VerifyResult:
     reason: str | None = None  # why, untranslated (see `reason_text`)
     torn: bool = False  # the last line was cut short by a crash: reported, not a break
     missing: bool = False  # there is no trail (nothing was recorded yet)
+    gaps: tuple[Gap, ...] = ()  # changes saved without entries, as the trail records them
 
     @property
     def ok(self) -> bool:
+        """The chain is intact (see `complete` for whether every change is in it)."""
         return self.broken_line is None
+
+    @property
+    def complete(self) -> bool:
+        """The chain is intact and records no change saved without its entry."""
+        return self.ok and not self.gaps
 
     @property
     def reason_text(self) -> str:
         return _(self.reason) if self.reason else ""
 
     def describe(self) -> str:
-        """One line saying whether the trail is intact, or where it breaks and why."""
+        """One line saying whether the trail is intact, or where it breaks and why; then one
+        line for each gap it records."""
         if self.missing:
             return _("No audit trail yet beside the database ({path}).").format(path=self.path)
         if self.ok:
@@ -616,11 +698,11 @@ class VerifyResult:
             if self.torn:
                 text += " " + _("(the last entry was cut short by a crash and is not "
                                 "counted; the next save drops it and records that)")
-            return text
-        return _("audit trail broken at entry {entry} (line {line} of {path}): {reason}").format(
-            entry=self.broken_entry, line=self.broken_line, path=self.path,
-            reason=self.reason_text,
-        )
+        else:
+            text = _("audit trail broken at entry {entry} (line {line} of {path}): "
+                     "{reason}").format(entry=self.broken_entry, line=self.broken_line,
+                                        path=self.path, reason=self.reason_text)
+        return "\n".join([text, *(gap.describe() for gap in self.gaps)])
 
 
 def verify(path: Path, sealer: Sealer | None) -> VerifyResult:
@@ -629,13 +711,15 @@ def verify(path: Path, sealer: Sealer | None) -> VerifyResult:
     if not path.exists():
         return VerifyResult(path, 0, missing=True)
     seq, prev, count = 0, GENESIS, 0
+    gaps: list[Gap] = []
 
     def broken(line: int, reason: str) -> VerifyResult:
-        return VerifyResult(path, count, broken_line=line, broken_entry=seq + 1, reason=reason)
+        return VerifyResult(path, count, broken_line=line, broken_entry=seq + 1, reason=reason,
+                            gaps=tuple(gaps))
 
     for number, raw in _lines(path):
         if not raw.endswith(b"\n"):
-            return VerifyResult(path, count, torn=True)
+            return VerifyResult(path, count, torn=True, gaps=tuple(gaps))
         entry, problem = read_line(raw[:-1], sealer)
         if entry is None:
             return broken(number, problem or R_CUT)
@@ -647,7 +731,10 @@ def verify(path: Path, sealer: Sealer | None) -> VerifyResult:
             return broken(number, R_CHAIN)
         seq, prev = entry["seq"], entry["hash"]
         count += 1
-    return VerifyResult(path, count)
+        gap = Gap.of(entry, number)
+        if gap is not None:
+            gaps.append(gap)
+    return VerifyResult(path, count, gaps=tuple(gaps))
 
 
 def reseal(db_path: Path, old: Sealer | None, new: Sealer | None) -> bool:

@@ -1,4 +1,5 @@
-"""`pulang check`: every record valid, every reference pointing at something that exists.
+"""`pulang check`: every record valid, every reference pointing at something that exists, and
+the audit trail's chain intact with no change saved outside it (`store.audit.verify`).
 
 Problems name the record (its kind and reference or id) and the field, never a personal value:
 for a field the classification marks personal or sensitive, the reason is given in general terms.
@@ -130,7 +131,21 @@ def check(db: Database) -> list[Problem]:
                 problems.append(Problem(where, _("the worker has {count} of these; one is kept "
                                                  "per worker").format(count=per_worker[worker_id])))
     problems.extend(_network_links(valid, case_ids, refs))
+    problems.extend(_audit_trail(db))
     return problems
+
+
+def _audit_trail(db: Database) -> list[Problem]:
+    """The audit trail's chain, as `pulang audit --verify` checks it: where it breaks, and
+    the changes it records as saved without their entries."""
+    result = db.verify_audit()
+    where = str(result.path)
+    found = []
+    if not result.ok:
+        found.append(Problem(where, _("broken at entry {entry} (line {line}): {reason}").format(
+            entry=result.broken_entry, line=result.broken_line, reason=result.reason_text)))
+    found.extend(Problem(where, gap.describe()) for gap in result.gaps)
+    return found
 
 
 def _network_links(valid: dict[type[Record], list[Record]], case_ids: set[str],

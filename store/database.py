@@ -26,6 +26,7 @@ from store.countries import country_name
 from store.crypto import Sealer, is_encrypted
 from store.engine import COMPACT_AT_BYTES, Change, Engine
 from store.errors import (
+    AuditGapLost,
     CaseNotClosable,
     Conflict,
     ConsentNeeded,
@@ -34,6 +35,7 @@ from store.errors import (
     StepOrderRefused,
     DamagedRecord,
     DatabaseBusy,
+    DatabaseLocked,
     NotCompacted,
     NotFound,
     PassphraseNeeded,
@@ -113,6 +115,9 @@ class Database(NetworkMixin):
         # Said to the user after a save: the save itself succeeded (e.g. the audit trail
         # could not be written). `take_warnings()` hands them over once.
         self.warnings: list[str] = []
+        # Changes saved whose audit entries could not be written (table, record id): the next
+        # entry written, or the close, is preceded by one that records them (audit.GAP).
+        self._unaudited: list[tuple[str, str]] = []
         self._audit_as: tuple[str, str | None] | None = None
         self._depth = 0  # transactions open in this object: the lock is held when > 0
         # What opening finished (or called off) of an encrypt or passwd a killed process left
@@ -178,7 +183,39 @@ class Database(NetworkMixin):
         return database
 
     def close(self) -> None:
-        """Fold the journal into the snapshot when that is cheap or the journal has grown."""
+        """Fold the journal into the snapshot when that is cheap or the journal has grown.
+
+        Changes saved while the audit trail could not be written are recorded in it first
+        (`audit.GAP`); if it still cannot be written, AuditGapLost says which, after the
+        compaction: nothing else could keep them once the process ends."""
+        with self._lock:
+            lost = self._record_gap_on_close()
+            try:
+                self._compact_on_close()
+            except NotCompacted:
+                if lost is None:
+                    raise
+            if lost is not None:
+                raise lost
+
+    def _record_gap_on_close(self) -> AuditGapLost | None:
+        if not self._unaudited:
+            return None
+        unaudited, self._unaudited = self._unaudited, []
+        try:
+            if self._forgotten:
+                raise DatabaseLocked()
+            with locked(self.path, on_wait=self._engine.on_busy):
+                audit.append(self.path, [audit.gap_entry(unaudited)], self._engine.sealer)
+        except Exception as error:  # noqa: BLE001 - said below, with the records
+            reason = failure_reason(error) if isinstance(error, OSError) else str(error)
+            gap = audit.Gap.of(audit.gap_entry(unaudited), 0)
+            assert gap is not None
+            return AuditGapLost(audit.audit_path(self.path), gap.count, gap.records_text(),
+                                reason)
+        return None
+
+    def _compact_on_close(self) -> None:
         with self._lock:
             engine = self._engine
             # Only a process that saved something rewrites the snapshot: `check` and other
@@ -406,14 +443,27 @@ class Database(NetworkMixin):
         action, note = self._audit_as or (None, None)
         try:
             entries = audit.entries_for_changes(changes, self._engine.ref_of, action, note)
-            self.warnings += audit.append(self.path, entries, self._engine.sealer)
+            self.warnings += audit.append(self.path, self._with_gap(entries),
+                                          self._engine.sealer)
         except Exception as error:  # noqa: BLE001 - see above; the save has happened
+            # Kept, to be recorded as a gap with the next entry that can be written.
+            self._unaudited += [(change.table, change.id) for change, _before in changes
+                                if change.table in audit.MODELS]
             reason = error.strerror if isinstance(error, OSError) and error.strerror else (
                 type(error).__name__)
             self.warnings.append(
                 _("Saved, but the change could not be added to the audit trail "
                   "{path}: {reason}.").format(path=audit.audit_path(self.path), reason=reason)
             )
+        else:
+            self._unaudited = []
+
+    def _with_gap(self, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """`entries`, after the one recording the changes saved without entries, if any (the
+        caller clears them once the append succeeded)."""
+        if not self._unaudited:
+            return entries
+        return [audit.gap_entry(self._unaudited), *entries]
 
     def take_warnings(self) -> list[str]:
         """The warnings gathered since the last call (each is said once)."""
@@ -448,12 +498,14 @@ class Database(NetworkMixin):
                 ref = self._engine.ref_of.get(case_id) if isinstance(case_id, str) else None
             entry = audit.event_entry(action, table=table, record=record_id, case=case_id,
                                       ref=ref, note=note)
+            entries = self._with_gap([entry])
             try:
                 if self._depth:
-                    self.warnings += audit.append(self.path, [entry], self._engine.sealer)
+                    self.warnings += audit.append(self.path, entries, self._engine.sealer)
                 else:
                     with locked(self.path, on_wait=self._engine.on_busy):
-                        self.warnings += audit.append(self.path, [entry], self._engine.sealer)
+                        self.warnings += audit.append(self.path, entries, self._engine.sealer)
+                self._unaudited = []
             except OSError as error:
                 reason = failure_reason(error)
                 raise WriteFailed(reason, _("Could not write to the audit trail {path}: "

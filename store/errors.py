@@ -13,7 +13,7 @@ import datetime as dt
 from enum import IntEnum
 from typing import Any
 
-from store.i18n import _, format_datetime
+from store.i18n import N_, _, format_datetime, plural
 
 
 class ExitCode(IntEnum):
@@ -138,10 +138,36 @@ class NotCompacted(WriteFailed):
         )
 
 
+class AuditGapLost(WriteFailed):
+    """Changes saved while the audit trail could not be written, and it still could not be when
+    the database was closed: the trail does not show them, and nothing else will say so."""
+
+    def __init__(self, trail: object, count: int, records: str, reason: str) -> None:
+        super().__init__(reason, plural(
+            count,
+            N_("{count} change was saved, but it is not in the audit trail {path}, which could "
+               "not be written ({reason}); tell whoever checks the trail: {records}."),
+            N_("{count} changes were saved, but they are not in the audit trail {path}, which "
+               "could not be written ({reason}); tell whoever checks the trail: {records}."),
+        ).format(count=count, path=trail, reason=reason, records=records))
+
+
 class UsageError(PulangError):
     """The command was asked for something that cannot be done as asked; nothing was written."""
 
     exit_code = ExitCode.USAGE
+
+
+class OwnFileRefused(UsageError):
+    """An export or a brief asked to be written over one of the database's own files
+    (`store.journal.is_database_file`): never done, whatever the flags."""
+
+    def __init__(self, path: object, db_path: object) -> None:
+        self.path = str(path)
+        super().__init__(
+            _("{path} is one of the files of the database {db}, or is named like them: "
+              "Pulang never writes an export or a brief there. Choose another name; nothing "
+              "was written.").format(path=path, db=db_path))
 
 
 class GroupError(UsageError):
@@ -257,6 +283,15 @@ class ConfirmationNeeded(PulangError):
     """A change that asks first, and no terminal to ask on (and no --yes): nothing was changed."""
 
     exit_code = ExitCode.NEEDS_CONFIRMATION
+
+
+class PlaintextNeeded(ConfirmationNeeded):
+    """Plain text from an encrypted database (an export with personal data, a brief) without
+    --plaintext: the same refusal, and exit code, for every command. Nothing was written."""
+
+
+class ReplaceNeeded(ConfirmationNeeded):
+    """An output file that exists already, without --force: nothing was written."""
 
 
 class RuleRefused(PulangError):

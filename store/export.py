@@ -39,14 +39,17 @@ number: the one rule of `store.csvcells`.
 
 Nothing here writes a file. `prepare_export` makes an export's bytes and records it in the
 audit trail, for the command line and the app to write (the trail first: what cannot be
-recorded is not written).
+recorded is not written). An export is refused whole when a record in the database would
+not pass the import (`refuse_unimportable`): a backup that cannot be read back is none.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -55,7 +58,7 @@ from pydantic import ValidationError
 
 from store import csvcells
 from store.classification import Classification, fields_classified
-from store.errors import InputFileUnreadable, MigrationFailed, RecordInvalid
+from store.errors import CorruptDatabase, InputFileUnreadable, MigrationFailed, RecordInvalid
 from store.i18n import _
 from store.migrations import FIRST_SCHEMA, META_DOC, META_TABLE, MIGRATIONS, Tables, migrate
 from store.records import STORED, Record
@@ -144,19 +147,50 @@ def read_export(data: bytes, schema: int) -> tuple[dict[str, list[dict[str, Any]
             raise InputFileUnreadable(_("This file is not a Pulang json export."))
         result[table] = []
         for n, doc in enumerate(records, start=1):
-            try:
-                record = kind.model_validate(doc, context=STORED)
-            except (ValidationError, RecordInvalid, TypeError):
-                raise InputFileUnreadable(_("Record {n} of {table} is not valid; nothing was "
-                                            "imported.").format(n=n, table=table)) from None
-            if record.id in seen or record.version < 1:
+            record = _importable(kind, doc, seen)
+            if record is None:
                 raise InputFileUnreadable(_("Record {n} of {table} is not valid; nothing was "
                                             "imported.").format(n=n, table=table))
-            seen.add(record.id)
             result[table].append(record.model_dump(mode="json"))
     if not all(isinstance(k, str) and isinstance(v, int) for k, v in counters.items()):
         raise InputFileUnreadable(_("This file is not a Pulang json export."))
     return result, counters
+
+
+def _importable(kind: type[Record], doc: Any, seen: set[str]) -> Record | None:
+    """The record as `read_export` takes it in (its id then added to `seen`), or None when
+    the import would refuse it: not valid, an id already seen, a version below 1. The one
+    rule for both ends: what is exported can be imported."""
+    try:
+        record = kind.model_validate(doc, context=STORED)
+    except (ValidationError, RecordInvalid, TypeError):
+        return None
+    if record.id in seen or record.version < 1:
+        return None
+    seen.add(record.id)
+    return record
+
+
+def refuse_unimportable(db: Any, tables: dict[str, list[dict[str, Any]]]) -> None:
+    """CorruptDatabase (exit 2) naming the first record (its kind and id, never a value) that
+    `pulang import` would refuse, e.g. one another program changed: an export is a backup,
+    and a backup that cannot be read back is none. Nothing is written or recorded then."""
+    from store.audit import table_label
+
+    kinds = _kinds()
+    seen: set[str] = set()
+    for table, records in tables.items():
+        for doc in records:
+            if _importable(kinds[table], doc, seen) is None:
+                found = doc.get("id") if isinstance(doc, dict) else None
+                # An id as Pulang makes them; anything else in its place may be a value.
+                shown = found if isinstance(found, str) and re.fullmatch(
+                    r"[0-9a-f]{32}", found) else "?"
+                raise CorruptDatabase(db.path, _(
+                    "The {kind} {id} in {path} is damaged (changed outside Pulang) and an "
+                    "export of it could not be imported again. Nothing was exported; run "
+                    "`pulang check` to see what is wrong with it.").format(
+                        kind=table_label(table), id=shown, path=db.path))
 
 
 def _upgraded(tables: dict[str, Any], theirs: int, ours: int) -> dict[str, list[Any]]:
@@ -250,6 +284,14 @@ def holds_personal(fmt: str, include_personal: bool = False) -> bool:
     return fmt == "json" or (fmt == "csv" and include_personal)
 
 
+def export_targets(fmt: str, out: Path) -> list[Path]:
+    """The files an export to `out` writes: `out` itself, or for csv to a folder (`out` not
+    ending in .zip) one file per kind of record in it, as `export_csv` names them."""
+    if fmt == "csv" and out.suffix.lower() != ".zip":
+        return [out / f"{table}.csv" for table in _kinds()]
+    return [out]
+
+
 @dataclass(frozen=True)
 class Prepared:
     """An export ready to write: `data` is the one file (csv: the zip of `files`)."""
@@ -273,7 +315,13 @@ def prepare_export(db: Any, fmt: str, *, include_personal: bool = False,
     record it in the audit trail before returning it: the caller writes it only after. With
     `record=False` the caller records it (`record_export`) between staging the file and
     putting it in place (`store.storage.write_recorded`). `include_personal` is for csv; `k`
-    for htcds (its default when None)."""
+    for htcds (its default when None). A record the import would refuse (changed outside
+    Pulang) refuses the export, CorruptDatabase naming it: nothing is made or recorded."""
+    if fmt not in FORMATS:
+        raise ValueError(fmt)
+    raw = db.raw_tables()  # read once: it parses every record
+    tables = tables_of(db, raw)
+    refuse_unimportable(db, tables)  # before anything is made, written or recorded
     if fmt == "htcds":
         from store.htcds import DEFAULT_K, export_htcds
 
@@ -282,11 +330,7 @@ def prepare_export(db: Any, fmt: str, *, include_personal: bool = False,
         if record:
             record_export(db, prepared)
         return prepared
-    if fmt not in FORMATS:
-        raise ValueError(fmt)
     personal = holds_personal(fmt, include_personal)
-    raw = db.raw_tables()  # read once: it parses every record
-    tables = tables_of(db, raw)
     note = f"{fmt}{' personal' if personal else ''}: {counts(tables)}"
     if fmt == "json":
         prepared = Prepared(export_json(db, raw=raw), note)

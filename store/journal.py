@@ -77,6 +77,28 @@ def backups_folder(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".backups")
 
 
+def is_database_file(db_path: Path, path: Path) -> bool:
+    """Whether `path` is one of the files of the database at `db_path`, or inside one.
+
+    The store names every file of a database after it, beside it: the snapshot `<db>`, and
+    `<db>.<something>` (the journal, lock, audit trail, the `.backups` folder with everything
+    in it, a migration's `<db>.schemaN-….bak`), and `.<db>.<something>` (a write's temporary
+    file, `store.storage.stage_file`). A new file of a database must be named so too: this is
+    how an export or a brief is kept from being written over one. Symlinks are followed on
+    both sides (a database opened through a link has its files beside the link's name)."""
+    target = Path(os.path.realpath(path))
+    given = Path(os.path.abspath(db_path))
+    bases = {(Path(os.path.realpath(given.parent)), given.name)}
+    real = Path(os.path.realpath(given))
+    bases.add((real.parent, real.name))
+    for part in (target, *target.parents):
+        for folder, name in bases:
+            if part.parent == folder and (
+                    part.name == name or part.name.startswith((name + ".", "." + name + "."))):
+                return True
+    return False
+
+
 @dataclass
 class JournalState:
     """What has been read of the journal: where it ends and what its last line hashed to."""

@@ -19,6 +19,9 @@ CATALOGUE: dict[str, str] = {
     "the reference is used by {count} cases": "nomor kasus ini dipakai oleh {count} kasus",
     "belongs to a case that does not exist": "terkait dengan kasus yang tidak ada",
     "names a worker who is not in its case": "menyebut pekerja yang tidak ada dalam kasusnya",
+    "broken at entry {entry} (line {line}): {reason}": (
+        "rusak pada entri {entry} (baris {line}): {reason}"
+    ),
     # store/database.py
     "case of this worker": "kasus pekerja ini",
     "case of this log entry": "kasus catatan ini",
@@ -309,6 +312,26 @@ CATALOGUE: dict[str, str] = {
     'The database is encrypted and this export would hold personal data unencrypted. Nothing was written. If you mean it, run it again with --plaintext.': 'Basis data ini terenkripsi dan ekspor ini akan memuat data pribadi tanpa enkripsi. Tidak ada yang ditulis. Bila memang itu maksud Anda, jalankan lagi dengan --plaintext.',
     '{path} will hold the names and personal data of the workers, unencrypted. Write it?': '{path} akan memuat nama dan data pribadi para pekerja, tanpa enkripsi. Tulis?',
     'Exported to {path}.': 'Diekspor ke {path}.',
+    "{path} is one of the files of the database {db}, or is named like them: Pulang never "
+    "writes an export or a brief there. Choose another name; nothing was written.": (
+        "{path} adalah salah satu berkas basis data {db}, atau bernama seperti berkas-berkas "
+        "itu: Pulang tidak pernah menulis ekspor atau ringkasan di sana. Pilih nama lain; tidak "
+        "ada yang ditulis."
+    ),
+    "The {kind} {id} in {path} is damaged (changed outside Pulang) and an export of it could "
+    "not be imported again. Nothing was exported; run `pulang check` to see what is wrong with "
+    "it.": (
+        "Data {kind} {id} di {path} rusak (diubah di luar Pulang) dan ekspornya tidak akan dapat "
+        "diimpor kembali. Tidak ada yang diekspor; jalankan `pulang check` untuk melihat apa "
+        "yang salah."
+    ),
+    "replace the file (csv: the files in the folder) if it exists": (
+        "ganti berkasnya (csv: berkas-berkas di dalam folder) bila sudah ada"
+    ),
+    "replace PATH.md and PATH.html if they exist": "ganti PATH.md dan PATH.html bila sudah ada",
+    "{path} already exists: add --force to replace it. Nothing was written.": (
+        "{path} sudah ada: tambahkan --force untuk menggantinya. Tidak ada yang ditulis."
+    ),
     '{count} records imported into {path}.': '{count} rekaman diimpor ke {path}.',
     # -- figures and case briefs (task: report, issue 7) --
     "{kind} never receive a case brief: it would carry workers' personal data.": '{kind} tidak pernah menerima ringkasan kasus: ringkasan itu memuat data pribadi pekerja.',
@@ -575,12 +598,13 @@ CATALOGUE: dict[str, str] = {
     ),
     (
         "Exit codes: 0 ok; 1 problems found; 2 file unreadable, foreign or of a newer schema; 3 "
-        "wrong passphrase; 4 database busy; 5 confirmation needed but no terminal to ask on; 64 "
-        "usage error."
+        "wrong passphrase; 4 database busy; 5 confirmation needed and not given (no terminal to "
+        "ask on, or --plaintext or --force missing); 64 usage error."
     ): (
         "Kode keluar: 0 berhasil; 1 ditemukan masalah; 2 berkas tidak terbaca, bukan milik Pulang "
         "atau berskema lebih baru; 3 frasa sandi salah; 4 basis data sedang dipakai; 5 perlu "
-        "konfirmasi tetapi tidak ada terminal untuk bertanya; 64 salah penggunaan."
+        "konfirmasi yang tidak diberikan (tidak ada terminal untuk bertanya, atau --plaintext "
+        "atau --force tidak disertakan); 64 salah penggunaan."
     ),
     "COMMAND": "PERINTAH",
     "open a demo database built from the news item": "buka basis data demo yang dibuat dari berita",
@@ -602,11 +626,13 @@ CATALOGUE: dict[str, str] = {
     ),
     "validate every record and reference": "periksa keabsahan setiap data dan rujukan",
     (
-        "Validate every record and reference. Exit 0 when sound, 1 when problems were found "
-        "(listed), 2 when the file cannot be read as a Pulang database."
+        "Validate every record and reference, and the audit trail's chain (as audit --verify). "
+        "Exit 0 when sound, 1 when problems were found (listed), 2 when the file cannot be read "
+        "as a Pulang database."
     ): (
-        "Periksa keabsahan setiap data dan rujukan. Keluar dengan 0 jika semuanya baik, 1 jika "
-        "ditemukan masalah (didaftar), 2 jika berkas tidak dapat dibaca sebagai basis data Pulang."
+        "Periksa keabsahan setiap data dan rujukan, serta rantai jejak audit (seperti audit "
+        "--verify). Keluar dengan 0 jika semuanya baik, 1 jika ditemukan masalah (didaftar), 2 "
+        "jika berkas tidak dapat dibaca sebagai basis data Pulang."
     ),
     "interrupted": "dihentikan",
     "{path} is not a demo database; the demo will not overwrite it.": (
@@ -940,6 +966,29 @@ CATALOGUE: dict[str, str] = {
     "audit trail broken at entry {entry} (line {line} of {path}): {reason}": (
         "jejak audit rusak pada entri {entry} (baris {line} dari {path}): {reason}"
     ),
+    "saved without an audit entry": "tersimpan tanpa entri audit",
+    "entry {entry}: {count} change was saved without its audit entry (the trail could not be "
+    "written): {records}": (
+        "entri {entry}: {count} perubahan tersimpan tanpa entri auditnya (jejak audit tidak dapat "
+        "ditulis): {records}"
+    ),
+    "entry {entry}: {count} changes were saved without their audit entries (the trail could not "
+    "be written): {records}": (
+        "entri {entry}: {count} perubahan tersimpan tanpa entri auditnya (jejak audit tidak dapat "
+        "ditulis): {records}"
+    ),
+    "{count} change": "{count} perubahan",
+    "{count} changes": "{count} perubahan",
+    "{count} change was saved, but it is not in the audit trail {path}, which could not be "
+    "written ({reason}); tell whoever checks the trail: {records}.": (
+        "{count} perubahan telah tersimpan, tetapi tidak ada di jejak audit {path}, yang tidak "
+        "dapat ditulis ({reason}); beri tahu orang yang memeriksa jejak audit: {records}."
+    ),
+    "{count} changes were saved, but they are not in the audit trail {path}, which could not "
+    "be written ({reason}); tell whoever checks the trail: {records}.": (
+        "{count} perubahan telah tersimpan, tetapi tidak ada di jejak audit {path}, yang tidak "
+        "dapat ditulis ({reason}); beri tahu orang yang memeriksa jejak audit: {records}."
+    ),
     "Saved, but the change could not be added to the audit trail {path}: {reason}.": (
         "Tersimpan, tetapi perubahan ini tidak dapat dicatat di jejak audit {path}: {reason}."
     ),
@@ -952,11 +1001,12 @@ CATALOGUE: dict[str, str] = {
     "List the audit trail, oldest first: when, who (and from where), what was done to which "
     "record, and which fields changed. Values of personal and sensitive fields are never "
     "recorded, only that they changed. --verify exits 0 when the trail is intact, 1 naming its "
-    "first broken entry.": (
+    "first broken entry, or the changes it records as saved without their entries.": (
         "Tampilkan jejak audit, yang terlama lebih dulu: kapan, siapa (dan dari mana), apa yang "
         "dilakukan pada data mana, dan kolom mana yang berubah. Nilai kolom pribadi dan sensitif "
         "tidak pernah dicatat, hanya bahwa kolom itu berubah. --verify keluar dengan 0 bila "
-        "jejaknya utuh, 1 dengan menyebut entri rusak yang pertama."
+        "jejaknya utuh, 1 dengan menyebut entri rusak yang pertama, atau perubahan yang "
+        "dicatatnya sebagai tersimpan tanpa entri."
     ),
     "check the hash chain of the trail instead of listing it": (
         "periksa rantai hash jejak audit alih-alih menampilkannya"

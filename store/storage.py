@@ -20,7 +20,7 @@ import re
 import stat
 import time
 from pathlib import Path
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO
 
 import orjson
@@ -32,6 +32,7 @@ from store.errors import (
     MissingDatabase,
     NewerSchema,
     NotADatabase,
+    OwnFileRefused,
     WriteFailed,
 )
 from store.i18n import _
@@ -160,13 +161,26 @@ def stage_file(path: Path, payload: bytes, mode: int, gid: int | None) -> Path:
     return Path(tmp_name)
 
 
-def write_recorded(files: list[tuple[Path, bytes]], record: Callable[[], object],
-                   mode: int = 0o600) -> None:
-    """Write files that leave Pulang (exports, briefs), in the order the audit trail needs:
-    each is first written whole beside its place, then `record()` writes the audit entry, and
-    only then are they put in place. A file that cannot be written is therefore never
-    recorded as written, and what cannot be recorded is never written (its staged copies are
-    removed). WriteFailed names the file and why, in the user's words."""
+def refuse_database_files(db_path: Path, paths: Iterable[Path]) -> None:
+    """OwnFileRefused when one of `paths` is a file of the database at `db_path` (its
+    snapshot, journal, audit trail, lock, backups, temporaries: `store.journal.
+    is_database_file`), through symlinks too: nothing that leaves Pulang goes there."""
+    from store.journal import is_database_file
+
+    for path in paths:
+        if is_database_file(db_path, path):
+            raise OwnFileRefused(path, db_path)
+
+
+def write_recorded(files: list[tuple[Path, bytes]], record: Callable[[], object], *,
+                   database: Path, mode: int = 0o600) -> None:
+    """Write files that leave Pulang (exports, briefs) of the database at `database`, in the
+    order the audit trail needs: each is first written whole beside its place, then `record()`
+    writes the audit entry, and only then are they put in place. A file that cannot be written
+    is therefore never recorded as written, and what cannot be recorded is never written (its
+    staged copies are removed). WriteFailed names the file and why, in the user's words;
+    OwnFileRefused, before anything is written, a path that is one of the database's files."""
+    refuse_database_files(database, [path for path, _payload in files])
     staged: list[tuple[Path, Path]] = []
     try:
         for path, payload in files:

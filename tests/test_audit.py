@@ -21,7 +21,7 @@ from store.audit import audit_path, verify
 from store.classification import Classification, fields_classified
 from store.crypto import Sealer
 from store.database import Database, current_user
-from store.errors import WriteFailed
+from store.errors import AuditGapLost, ExitCode, WriteFailed
 from store.records import Case, LogEntry, Worker, build, changed
 
 PULANG = Path(sys.executable).parent / "pulang"
@@ -306,6 +306,28 @@ def test_an_untouched_trail_verifies(demo_db: Database, db_path: Path, pulang: R
     assert done.stdout.strip() == f"audit trail intact: {result.entries} entries"
 
 
+def test_check_names_where_the_trail_breaks(db_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """`pulang check` verifies the trail as `audit --verify` does: "sound" only when it holds."""
+    from tui.cli import main
+
+    with Database.open(db_path, create=True) as db:
+        for n in range(3):
+            db.save_case(a_case(title=f"Workers held in Sihanoukville {n}"))
+    assert main(["check", "--db", str(db_path)]) == ExitCode.OK
+    assert "sound" in capsys.readouterr().out
+
+    flip(audit_path(db_path), _offsets(audit_path(db_path), 2)["inside the title"])
+    files = {p.name: p.read_bytes() for p in db_path.parent.iterdir() if p.is_file()}
+    assert main(["check", "--db", str(db_path)]) == ExitCode.PROBLEMS
+    out, err = capsys.readouterr()
+    assert "sound" not in out
+    assert (f"{audit_path(db_path)}: broken at entry 2 (line 2): its content does not match "
+            "its hash") in out
+    assert "1 problems found" in err
+    assert {p.name: p.read_bytes() for p in db_path.parent.iterdir() if p.is_file()} == files
+
+
 def _offsets(path: Path, k: int) -> dict[str, int]:
     """Byte offsets of telling places of plain entry k."""
     start = line_start(path, k)
@@ -528,8 +550,9 @@ def test_two_processes_saving_at_once_keep_one_chain(db_path: Path, tmp_path: Pa
 
 
 @pytest.fixture
-def full_disk_for_the_trail(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Writes to the audit trail fail as on a full disk; every other write goes through."""
+def full_disk_for_the_trail(db_path: Path) -> Iterator[pytest.MonkeyPatch]:
+    """Writes to the audit trail fail as on a full disk; every other write goes through. The
+    disk has room again when the test calls `.undo()` on what this gives, or when it ends."""
     real_write = os.write
 
     def write(fd: int, data: bytes) -> int:
@@ -538,8 +561,10 @@ def full_disk_for_the_trail(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> I
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return real_write(fd, data)
 
-    monkeypatch.setattr(os, "write", write)
-    yield
+    full = pytest.MonkeyPatch()
+    full.setattr(os, "write", write)
+    yield full
+    full.undo()
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
@@ -558,11 +583,80 @@ def test_a_trail_that_cannot_be_written_does_not_undo_the_save(
     assert audit_path(db_path).read_bytes() == before  # no half entry left behind
     with pytest.raises(WriteFailed):
         empty_db.audit_event("export")
-    empty_db.close()
+    # Still full on closing: the gap cannot be recorded, and the close says which record.
+    with pytest.raises(AuditGapLost, match=saved.id):
+        empty_db.close()
+    assert audit_path(db_path).read_bytes() == before
     with Database.open(db_path) as again:
         assert {c.title for c in again.cases()} == {"Before the disk filled",
                                                     "Saved while the disk was full"}
         assert again.verify_audit().ok
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_changes_saved_while_the_trail_was_full_are_recorded_as_a_gap(
+    empty_db: Database, db_path: Path, request: pytest.FixtureRequest,
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The next entry written says how many changes went unrecorded and which records (ids
+    only), and `audit --verify` and `check` report it."""
+    from tui.cli import main
+
+    first = empty_db.save_case(a_case(title="Before the disk filled"))
+    full = request.getfixturevalue("full_disk_for_the_trail")
+    missed = empty_db.save_case(a_case(title="Saved while the disk was full"))
+    worker = empty_db.save_worker(build(Worker, {"case_id": missed.id,
+                                                 "full_name": PRIVATE_BEFORE["full_name"]}))
+    assert len(empty_db.take_warnings()) == 2
+    full.undo()  # room on the disk again
+    empty_db.save_case(a_case(title="After", destination_country="MY"))
+
+    actions = [e["action"] for e in entries_of(db_path)]
+    assert actions == ["create", audit.GAP, "create"]
+    gap_line = audit_path(db_path).read_bytes().splitlines()[1]
+    assert PRIVATE_BEFORE["full_name"].encode() not in gap_line
+    result = empty_db.verify_audit()
+    assert result.ok and not result.complete
+    [gap] = result.gaps
+    assert (gap.entry, gap.count) == (2, 2)
+    assert gap.records == (("cases", missed.id), ("workers", worker.id))
+    assert first.id not in gap.records_text()
+    # The record's own history shows it was changed without an entry.
+    assert [e.action for e in empty_db.history(worker.id)] == [audit.GAP]
+
+    assert main(["audit", "--db", str(db_path), "--verify"]) == ExitCode.PROBLEMS
+    said = capsys.readouterr().out
+    assert "audit trail intact: 3 entries" in said
+    assert "entry 2: 2 changes were saved without their audit entries" in said
+    assert missed.id in said and worker.id in said
+    assert PRIVATE_BEFORE["full_name"] not in said
+    assert main(["check", "--db", str(db_path)]) == ExitCode.PROBLEMS
+    said = capsys.readouterr().out
+    assert f"worker {worker.id}" in said and "sound" not in said
+    assert main(["audit", "--db", str(db_path)]) == ExitCode.OK
+    listed = capsys.readouterr().out.splitlines()
+    assert "saved without an audit entry" in listed[1] and missed.id in listed[1]
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+@pytest.mark.parametrize("then", ["close", "event"])
+def test_a_gap_is_recorded_by_an_event_or_on_closing(
+    empty_db: Database, db_path: Path, request: pytest.FixtureRequest, then: str
+) -> None:
+    """One save, then the process records an export, or simply closes: the gap is written
+    then, before the export's entry, since no save comes after to carry it."""
+    full = request.getfixturevalue("full_disk_for_the_trail")
+    missed = empty_db.save_case(a_case())
+    full.undo()
+    if then == "event":
+        empty_db.audit_event(audit.EXPORT, note="json: cases=1")
+        assert [e["action"] for e in entries_of(db_path)] == [audit.GAP, audit.EXPORT]
+    empty_db.close()
+    assert [e["action"] for e in entries_of(db_path)][0] == audit.GAP
+    assert len(entries_of(db_path)) == (2 if then == "event" else 1)
+    with Database.open(db_path) as again:
+        [gap] = again.verify_audit().gaps
+        assert gap.records == (("cases", missed.id),) and gap.count == 1
 
 
 # -- the command line ----------------------------------------------------------------------

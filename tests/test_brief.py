@@ -13,7 +13,7 @@ import pytest
 
 from store.brief import case_brief
 from store.database import Database
-from store.errors import NeverRecipient
+from store.errors import ExitCode, NeverRecipient
 from store.i18n import format_date
 from store.records import LogEntry, Worker
 from store.vocab import LogKind, RecipientKind
@@ -152,7 +152,7 @@ def test_an_encrypted_database_gives_a_brief_only_with_plaintext(
     before = trail.read_bytes()
     out = tmp_path / "brief"
     refused = pulang("brief", REF, "--to", "embassy_ministry", "--out", out, "--db", db_path)
-    assert refused.returncode == 64 and "--plaintext" in refused.stderr
+    assert refused.returncode == ExitCode.NEEDS_CONFIRMATION and "--plaintext" in refused.stderr
     assert not list(tmp_path.glob("brief.*"))
     assert trail.read_bytes() == before  # refused before anything, the trail included
     # The same command, asked by name (in this process: one key derivation fewer).

@@ -22,6 +22,7 @@ from store.errors import ExitCode, InputFileUnreadable, RuleRefused
 from store.export import _cell, export_csv, export_json, import_json, read_export
 
 from tests.conftest import PULANG
+from tui.cli import main
 
 MOMENT = dt.datetime(2026, 1, 31, 9, 0, tzinfo=dt.timezone.utc)
 PASSPHRASE = "correct horse battery staple"
@@ -244,12 +245,12 @@ def test_an_encrypted_database_needs_plaintext_for_personal_data(demo_db: Databa
     out = tmp_path / "plain.json"
     refused = run("export", "--format", "json", "--yes", "--db", demo_db.path, "--out", out,
                   env=env)
-    assert refused.returncode == ExitCode.PROBLEMS and "--plaintext" in refused.stderr
+    assert refused.returncode == ExitCode.NEEDS_CONFIRMATION and "--plaintext" in refused.stderr
     assert not out.exists()
     folder = tmp_path / "csv"
     refused = run("export", "--format", "csv", "--include-personal", "--yes",
                   "--db", demo_db.path, "--out", folder, env=env)
-    assert refused.returncode == ExitCode.PROBLEMS and not folder.exists()
+    assert refused.returncode == ExitCode.NEEDS_CONFIRMATION and not folder.exists()
 
 
 def test_an_encrypted_database_exports_public_csv_without_plaintext(demo_db: Database,
@@ -277,6 +278,198 @@ def test_an_encrypted_database_exports_personal_data_with_plaintext(demo_db: Dat
 def test_a_stored_value_as_the_text_of_its_cell() -> None:
     # What a spreadsheet would run is kept as text by the one rule: tests/test_csv_cells.py.
     assert _cell(["a", "b"]) == "a; b" and _cell({"b": 1, "a": [2]}) == '{"a":[2],"b":1}'
+
+
+def test_plain_text_from_an_encrypted_database_is_one_refusal_with_one_code(
+        demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`export` (personal data) and `brief` say no to plain text without --plaintext with the
+    same exit code, from the one table."""
+    demo_db.encrypt(PASSPHRASE)
+    monkeypatch.setenv("PULANG_PASSPHRASE", PASSPHRASE)
+    db = str(demo_db.path)
+    trail = audit.audit_path(demo_db.path).read_bytes()
+    export = main(["export", "--format", "json", "--yes", "--db", db,
+                   "--out", str(tmp_path / "plain.json")])
+    brief = main(["brief", "KH-2025-0001", "--to", "police", "--db", db,
+                  "--out", str(tmp_path / "brief")])
+    assert export == brief == ExitCode.NEEDS_CONFIRMATION
+    assert capsys.readouterr().err.count("--plaintext") == 2
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("pulang")) == []
+    assert audit.audit_path(demo_db.path).read_bytes() == trail
+
+
+# -- where an export may go ------------------------------------------------------------------
+
+
+def database_files(db_path: Path) -> dict[str, Path]:
+    """One path of each kind of file the store keeps for the database at `db_path`."""
+    from store.backups import list_backups
+    from store.journal import backups_folder, journal_path, lock_path
+
+    backup = list_backups(db_path)[0].path
+    migration_copy = db_path.with_name(f"{db_path.name}.schema3-20260101T000000.bak")
+    migration_copy.write_bytes(b"a copy kept by a migration")
+    temporary = db_path.with_name(f".{db_path.name}.k2j4h5.tmp")
+    temporary.write_bytes(b"half a snapshot")
+    elsewhere = db_path.parent / "elsewhere"
+    elsewhere.mkdir()
+    link = elsewhere / "innocent.zip"  # a name a csv export takes as a file too
+    link.symlink_to(audit.audit_path(db_path))
+    (elsewhere / "brief.md").symlink_to(journal_path(db_path))  # for `brief --out brief`
+    return {"snapshot": db_path, "journal": journal_path(db_path),
+            "audit trail": audit.audit_path(db_path), "lock": lock_path(db_path),
+            "backups folder": backups_folder(db_path), "a backup": backup,
+            "a backup's manifest": backup.with_name(backup.name + ".manifest"),
+            "a migration's copy": migration_copy, "a temporary file": temporary,
+            "a link to the audit trail": link}
+
+
+def every_file(folder: Path) -> dict[Path, bytes | str]:
+    return {p: (str(p.readlink()) if p.is_symlink() else p.read_bytes())
+            for p in folder.rglob("*") if p.is_file() or p.is_symlink()}
+
+
+@pytest.fixture
+def with_backup(demo_db: Database) -> Database:
+    assert demo_db.backup().backup is not None
+    assert Path(str(demo_db.path) + ".journal").stat().st_size > 0
+    return demo_db
+
+
+@pytest.mark.parametrize("kind", ["snapshot", "journal", "audit trail", "lock",
+                                  "backups folder", "a backup", "a backup's manifest",
+                                  "a migration's copy", "a temporary file",
+                                  "a link to the audit trail"])
+def test_an_export_is_never_written_over_the_database_s_own_files(
+        with_backup: Database, tmp_path: Path, kind: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    db_path = with_backup.path
+    target = database_files(db_path)[kind]
+    before = every_file(tmp_path)
+    db = str(db_path)
+    zipped = target if target.suffix == ".zip" else target.with_name(target.name + ".zip")
+    outs = {"json": [str(target)], "htcds": [str(target)], "csv": [str(zipped)]}
+    if kind == "backups folder":  # a csv folder: its files would go in among the backups
+        outs["csv"].append(str(target))
+    for fmt, paths in outs.items():
+        for out in paths:
+            code = main(["export", "--format", fmt, "--yes", "--force", "--db", db,
+                         "--out", out])
+            assert code == ExitCode.USAGE, (fmt, out)
+            assert "files of the database" in capsys.readouterr().err
+    briefs = [str(target)]  # writes TARGET.md and TARGET.html: named like the database's
+    if kind == "backups folder":
+        briefs.append(str(target / "brief"))
+    if kind == "a link to the audit trail":
+        briefs = [str(target.parent / "brief")]  # brief.md is a link to the journal
+    for out in briefs:
+        code = main(["brief", "KH-2025-0001", "--to", "police", "--force", "--db", db,
+                     "--out", out])
+        assert code == ExitCode.USAGE, out
+    assert every_file(tmp_path) == before  # byte for byte, and nothing added
+    assert not exports(with_backup)
+
+
+def test_every_file_the_store_makes_is_known_as_the_database_s(tmp_path: Path) -> None:
+    """The rule that keeps exports off a database's files holds for every file the store
+    actually makes beside it: after saves, a backup, a migration and a close."""
+    import shutil
+
+    from store.journal import is_database_file
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    old = folder / "old.json"
+    shutil.copyfile(Path(__file__).parent / "fixtures" / "schema_v1.json", old)
+    old.chmod(0o600)
+    with Database.open(old) as db:  # migrated: a copy of the old file is kept beside it
+        db.backup()
+        db.save_case(db.cases()[0])
+    made = [p for p in folder.rglob("*")]
+    assert len(made) > 5 and any(".bak" in p.name for p in made)
+    assert all(is_database_file(old, p) for p in made), made
+    assert not is_database_file(old, folder / "old-export.json")
+    assert not is_database_file(old, folder / "old.jsonx")
+    assert not is_database_file(old, tmp_path / "old.json.audit")  # another folder's
+
+
+def test_a_database_opened_through_a_link_keeps_its_files_too(demo_db: Database,
+                                                              tmp_path: Path) -> None:
+    link = tmp_path / "elsewhere" / "linked.json"
+    link.parent.mkdir()
+    link.symlink_to(demo_db.path)
+    before = every_file(tmp_path)
+    for out in (audit.audit_path(demo_db.path), tmp_path / "elsewhere" / "linked.json.audit"):
+        assert main(["export", "--format", "htcds", "--db", str(link), "--out",
+                     str(out)]) == ExitCode.USAGE
+    assert every_file(tmp_path) == before
+
+
+def test_an_existing_file_is_replaced_only_with_force(demo_db: Database, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(demo_db.path)
+    out = tmp_path / "backup.json"
+    out.write_bytes(b"last week's backup")
+    args = ["export", "--format", "json", "--yes", "--db", db, "--out", str(out)]
+    assert main(args) == ExitCode.NEEDS_CONFIRMATION
+    assert "--force" in capsys.readouterr().err
+    assert out.read_bytes() == b"last week's backup" and not exports(demo_db)
+    assert main([*args, "--force"]) == ExitCode.OK
+    read_export(out.read_bytes(), demo_db.schema)
+    assert len(exports(demo_db)) == 1
+
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "workers.csv").write_bytes(b"kept")
+    args = ["export", "--format", "csv", "--db", db, "--out", str(folder)]
+    assert main(args) == ExitCode.NEEDS_CONFIRMATION
+    assert [p.name for p in folder.iterdir()] == ["workers.csv"]
+    assert main([*args, "--force"]) == ExitCode.OK
+    assert (folder / "workers.csv").read_bytes().startswith("\ufeffid,".encode())
+
+    brief = tmp_path / "brief"
+    (tmp_path / "brief.html").write_bytes(b"kept")
+    args = ["brief", "KH-2025-0001", "--to", "police", "--db", db, "--out", str(brief)]
+    assert main(args) == ExitCode.NEEDS_CONFIRMATION
+    assert not (tmp_path / "brief.md").exists()
+    assert main([*args, "--force"]) == ExitCode.OK
+    assert (tmp_path / "brief.html").read_bytes() != b"kept"
+
+
+def test_a_record_another_program_damaged_refuses_the_export(
+        demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Exported, it could not be imported: refused whole, naming the record (kind and id,
+    no value), with nothing written and nothing recorded."""
+    from tinydb import TinyDB
+
+    from store.storage import AtomicJSONStorage
+
+    path = demo_db.path
+    demo_db.close()  # the journal folded into the snapshot, which TinyDB then edits
+    with TinyDB(path, storage=AtomicJSONStorage) as tiny:
+        [key, doc] = next((k, d) for k, d in tiny.table("workers")._read_table().items()
+                          if d.get("full_name"))
+        tiny.table("workers").update({"sex": "Ibu Sumarsih Wiryokusumo"}, doc_ids=[int(key)])
+    trail = audit.audit_path(path).read_bytes()
+    for fmt in ("json", "csv", "htcds"):
+        out = tmp_path / f"export.{fmt}"
+        assert main(["export", "--format", fmt, "--yes", "--db", str(path),
+                     "--out", str(out)]) == ExitCode.UNREADABLE
+        said = capsys.readouterr().err
+        assert f"worker {doc['id']}" in said, said
+        assert "Sumarsih" not in said and doc["full_name"] not in said
+        assert not out.exists()
+    assert audit.audit_path(path).read_bytes() == trail
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_cell_a_spreadsheet_would_run_is_kept_as_text() -> None:
+    assert _cell("=HYPERLINK(\"http://x\")").startswith("'=")
+    assert _cell("@SUM(A1)").startswith("'@")
+    assert _cell("-cmd|' /C calc'!A0").startswith("'-")
+    assert _cell("+6281234567890") == "+6281234567890"
+    assert _cell(["a", "b"]) == "a; b"
     assert _cell(None) == "" and _cell(True) == "true"
 
 

@@ -147,3 +147,39 @@ async def test_exports_from_the_palette_and_today_from_an_encrypted_database(
     assert len(document["tables"]["workers"]) == len(tables_of(demo_db)["workers"])
     notes = [e.note or "" for e in demo_db.audit_trail().entries if e.action == "export"]
     assert len(notes) == 2 and notes[0].startswith("htcds") and notes[1].startswith("json personal")
+
+
+async def test_neither_dialog_writes_over_the_database_s_own_files(
+        demo_db: Database, tmp_path: Path) -> None:
+    """Said before anything is asked, and nothing written or recorded: the audit trail as an
+    export, a brief named after the database."""
+    from store.journal import audit_path
+
+    trail = audit_path(demo_db.path)
+
+    def files() -> dict[Path, bytes]:  # the app's own backup on opening aside
+        return {p: p.read_bytes() for p in tmp_path.rglob("*")
+                if p.is_file() and ".backups" not in p.parent.name}
+
+    before = files()
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.db is not None)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ExportDialog))
+        await choose(pilot, "format", "json: every record, a backup")
+        await fill(pilot, "path", str(trail))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "files of the database" in line(app, "out-status"))
+        assert isinstance(app.screen, ExportDialog)  # no question asked
+        await pilot.press("escape")
+        await pilot.press("slash", *REF, "enter")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen) and app.screen.case)
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, BriefDialog))
+        await fill(pilot, "path", str(demo_db.path))  # would write pulang.json.md and .html
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "files of the database" in line(app, "out-status"))
+        assert isinstance(app.screen, BriefDialog)
+    assert files() == before
+    assert not [e for e in demo_db.audit_trail().entries if e.action in ("export", "share")]

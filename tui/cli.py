@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from store.errors import DatabaseError, ExitCode, PulangError
+from store.errors import DatabaseError, ExitCode, PlaintextNeeded, PulangError
 from store.i18n import N_, _, language_from_environment, plural, set_language
 from store.text import printable
 
@@ -65,8 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[_common(suppress=False)],
         description=_("Pulang: track workers exploited across borders until each is safe home."),
         epilog=_("Exit codes: 0 ok; 1 problems found; 2 file unreadable, foreign or of a newer "
-                 "schema; 3 wrong passphrase; 4 database busy; 5 confirmation needed but no "
-                 "terminal to ask on; 64 usage error."),
+                 "schema; 3 wrong passphrase; 4 database busy; 5 confirmation needed and not given "
+                 "(no terminal to ask on, or --plaintext or --force missing); 64 usage "
+                 "error."),
     )
     parser.add_argument("--version", action=_VersionAction, nargs=0,
                         help=_("show the version and exit"))
@@ -104,9 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help=_("when writing the demo database: share it with this group"))
     sub.add_parser("check", parents=[_common(suppress=True)],
                    help=_("validate every record and reference"),
-                   description=_("Validate every record and reference. Exit 0 when sound, 1 "
-                                 "when problems were found (listed), 2 when the file cannot be "
-                                 "read as a Pulang database."))
+                   description=_("Validate every record and reference, and the audit "
+                                 "trail's chain (as audit --verify). Exit 0 when sound, 1 when "
+                                 "problems were found (listed), 2 when the file cannot be read "
+                                 "as a Pulang database."))
     audit = sub.add_parser(
         "audit", parents=[_common(suppress=True)],
         help=_("list who changed what, and when; --verify checks the trail"),
@@ -114,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
                       "was done to which record, and which fields changed. Values of personal "
                       "and sensitive fields are never recorded, only that they changed. "
                       "--verify exits 0 when the trail is intact, 1 naming its first broken "
-                      "entry."))
+                      "entry, or the changes it records as saved without their entries."))
     audit.add_argument("--verify", action="store_true",
                        help=_("check the hash chain of the trail instead of listing it"))
     audit.add_argument("--record", metavar="ID",
@@ -184,6 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
                                "unencrypted"))
     export.add_argument("--yes", action="store_true",
                         help=_("do not ask for confirmation (for scripts)"))
+    export.add_argument("--force", action="store_true",
+                        help=_("replace the file (csv: the files in the folder) if it exists"))
     export.add_argument("--k", type=int, default=11, metavar="K",
                         help=_("htcds: every combination of gender, age band, citizenship, "
                                "country of exploitation and year is shared by at least K rows "
@@ -222,6 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--out", metavar="PATH",
                        help=_("write PATH.md and PATH.html (mode 0600) instead of printing the "
                               "Markdown"))
+    brief.add_argument("--force", action="store_true",
+                       help=_("replace PATH.md and PATH.html if they exist"))
     brief.add_argument("--plaintext", action="store_true",
                        help=_("write the brief although the database is encrypted (the brief "
                               "is plain text)"))
@@ -660,8 +666,8 @@ def _audit(args: argparse.Namespace) -> int:
     with open_database(args, path) as db:
         if args.verify:
             result = db.verify_audit()
-            print(printable(result.describe()))
-            return int(ExitCode.OK if result.ok else ExitCode.PROBLEMS)
+            print(printable(result.describe(), multiline=True))
+            return int(ExitCode.OK if result.complete else ExitCode.PROBLEMS)
         if args.record:
             case = db.case_by_ref(args.record)
             entries = db.history(case.id if case is not None else args.record.strip())
@@ -824,8 +830,21 @@ def _import_workers(args: argparse.Namespace) -> int:
     return int(ExitCode.PROBLEMS if bad else ExitCode.OK)
 
 
+def _refuse_output(path: Path, targets: list[Path], force: bool) -> None:
+    """Before anything is asked or opened: never one of the database's own files (whatever
+    the flags), and an existing file only with --force."""
+    from store.errors import ReplaceNeeded
+    from store.storage import refuse_database_files
+
+    refuse_database_files(path, targets)
+    existing = [target for target in targets if target.exists() or target.is_symlink()]
+    if existing and not force:
+        raise ReplaceNeeded(_("{path} already exists: add --force to replace it. Nothing was "
+                              "written.").format(path=existing[0]))
+
+
 def _export(args: argparse.Namespace) -> int:
-    from store.export import holds_personal, prepare_export
+    from store.export import export_targets, holds_personal, prepare_export
 
     personal = holds_personal(args.format, args.include_personal)
     if args.include_personal and args.format != "csv":
@@ -837,19 +856,20 @@ def _export(args: argparse.Namespace) -> int:
         return _fail(_("A csv export is several files: give a folder or a .zip file "
                        "with --out."), ExitCode.USAGE)
     path, _explicit = _db_path(args)
+    if args.out:
+        _refuse_output(path, export_targets(args.format, Path(args.out)), args.force)
     if not path.exists():
         from store.errors import MissingDatabase
 
         raise MissingDatabase(path, _("No database at {path}.").format(path=path))
+    refusal = _("The database is encrypted and this export would hold personal data "
+                "unencrypted. Nothing was written. If you mean it, run it again "
+                "with --plaintext.")
     if personal and not args.plaintext and _is_encrypted(path):  # before any passphrase
-        return _fail(_("The database is encrypted and this export would hold personal data "
-                       "unencrypted. Nothing was written. If you mean it, run it again "
-                       "with --plaintext."), ExitCode.PROBLEMS)
+        raise PlaintextNeeded(refusal)
     with open_database(args, path) as db:
         if personal and db.encrypted and not args.plaintext:
-            return _fail(_("The database is encrypted and this export would hold personal data "
-                           "unencrypted. Nothing was written. If you mean it, run it again "
-                           "with --plaintext."), ExitCode.PROBLEMS)
+            raise PlaintextNeeded(refusal)
         if personal and not _confirm(
                 _("{path} will hold the names and personal data of the workers, unencrypted. "
                   "Write it?").format(path=args.out), args.yes):
@@ -877,7 +897,7 @@ def _export(args: argparse.Namespace) -> int:
                                                                      reason=reason)) from None
             files = [(out / name, data) for name, data in prepared.files.items()]
         # Written beside their places, recorded in the trail, then put in place.
-        write_recorded(files, lambda: record_export(db, prepared))
+        write_recorded(files, lambda: record_export(db, prepared), database=db.path)
         _say(_("Exported to {path}.").format(path=out))
     return int(ExitCode.OK)
 
@@ -905,7 +925,8 @@ def _export_htcds(args: argparse.Namespace, db: Database) -> int:
     data, report = prepared.data, prepared.report
     assert report is not None
     if args.out:
-        write_recorded([(Path(args.out), data)], lambda: record_export(db, prepared))
+        write_recorded([(Path(args.out), data)], lambda: record_export(db, prepared),
+                       database=db.path)
         _say(_("Exported to {path}.").format(path=args.out), to_stderr=True)
     else:
         record_export(db, prepared)  # recorded in the trail before anything is printed
@@ -961,19 +982,20 @@ def _recipient_kinds() -> list[RecipientKind]:
 
 def _brief(args: argparse.Namespace) -> int:
     from store.brief import case_brief
-    from store.errors import UsageError
     from store.vocab import RecipientKind
 
     from store.crypto import is_encrypted_file
 
     path, _explicit = _db_path(args)
+    if args.out is not None:
+        _refuse_output(path, _brief_targets(Path(args.out)), args.force)
     refusal = _("{path} is encrypted and a brief is plain text: add --plaintext to write it "
                 "anyway. Nothing was written.").format(path=path)
     if is_encrypted_file(path) and not args.plaintext:
-        raise UsageError(refusal)  # said before the passphrase is asked for
+        raise PlaintextNeeded(refusal)  # said before the passphrase is asked for
     with open_database(args, path, writing=False) as db:
         if db.encrypted and not args.plaintext:
-            raise UsageError(refusal)
+            raise PlaintextNeeded(refusal)
         case = db.case_by_ref(args.case)
         if case is None:
             return _fail(_("No case {ref} in {path}.").format(ref=args.case, path=path),
@@ -986,14 +1008,18 @@ def _brief(args: argparse.Namespace) -> int:
         from store.storage import write_recorded
 
         brief = case_brief(db, case.id, RecipientKind(args.to), record=False)
-        out = Path(args.out)
-        targets = [(out.with_name(out.name + suffix), text.encode("utf-8"))
-                   for suffix, text in ((".md", brief.markdown), (".html", brief.html))]
+        targets = list(zip(_brief_targets(Path(args.out)),
+                           (brief.markdown.encode("utf-8"), brief.html.encode("utf-8"))))
         # Written beside their places, recorded in the trail, then put in place.
-        write_recorded(targets, lambda: record_brief(db, brief))
+        write_recorded(targets, lambda: record_brief(db, brief), database=db.path)
     for target, _text in targets:
         _say(_("Brief written: {path}").format(path=target))
     return int(ExitCode.OK)
+
+
+def _brief_targets(out: Path) -> list[Path]:
+    """`pulang brief --out PATH` writes PATH.md and PATH.html."""
+    return [out.with_name(out.name + ".md"), out.with_name(out.name + ".html")]
 
 
 def _column_label(name: str | None) -> str:

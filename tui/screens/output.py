@@ -4,7 +4,8 @@ export of the whole database (Export… in the palette, `e` on Today).
 The making is the store's, the same as `pulang brief` and `pulang export`: `store.brief.
 case_brief` and `store.export.prepare_export` record the brief or the export in the audit trail
 before returning it, and only then is a file written. Files are written whole or not at all,
-readable by their owner only (mode 0600), and never over an existing file without asking. From
+readable by their owner only (mode 0600), never over one of the database's own files (said
+before anything is asked), and never over an existing file without asking. From
 an encrypted database nothing with personal data is written unless the officer ticks "Write it
 unencrypted". A refusal or a failure is said in the dialog, which keeps what was typed.
 """
@@ -137,6 +138,22 @@ class OutDialog(TranslatedBindings, ModalScreen[bool]):
             folder=path.parent))
         return True
 
+    def database_file(self, paths: list[Path]) -> bool:
+        """Said before anything is asked: nothing is written over one of the database's own
+        files (its snapshot, journal, audit trail, backups...), even after a yes."""
+        from store.errors import OwnFileRefused
+        from store.storage import refuse_database_files
+
+        db = self.pulang.db
+        if db is None:
+            return False
+        try:
+            refuse_database_files(db.path, paths)
+        except OwnFileRefused as refused:
+            self.status(str(refused))
+            return True
+        return False
+
     def plaintext_allowed(self, refusal: str) -> bool:
         """From an encrypted database, only with the tick; else say `refusal`."""
         if self.encrypted and not self.query_one("#f-plaintext", CheckBox).value:
@@ -251,7 +268,7 @@ class BriefDialog(OutDialog):
                 "unencrypted\" to write it anyway. Nothing was written.")):
             return
         assert isinstance(kind, RecipientKind)
-        if self.folder_missing(targets[0]):
+        if self.database_file(list(targets)) or self.folder_missing(targets[0]):
             return
         existing = [str(t) for t in targets if t.exists()]
         questions = [] if not existing else [
@@ -272,7 +289,7 @@ class BriefDialog(OutDialog):
             # Written beside their places, recorded in the trail, then put in place.
             write_recorded([(markdown, brief.markdown.encode("utf-8")),
                             (page, brief.html.encode("utf-8"))],
-                           lambda: record_brief(db, brief))
+                           lambda: record_brief(db, brief), database=db.path)
             return brief
 
         def done(brief: Brief) -> None:
@@ -394,6 +411,8 @@ class ExportDialog(OutDialog):
                 "unencrypted: tick \"Write it unencrypted\" to write it anyway. Nothing was "
                 "written.")):
             return
+        if self.database_file([path]):
+            return
         if path.is_dir():
             self.status(_("{path} is a folder: give a file's name.").format(path=path))
             return
@@ -418,7 +437,8 @@ class ExportDialog(OutDialog):
             prepared = prepare_export(db, fmt, include_personal=include_personal, k=k,
                                       record=False)
             # Written beside its place, recorded in the trail, then put in place.
-            write_recorded([(path, prepared.data)], lambda: record_export(db, prepared))
+            write_recorded([(path, prepared.data)], lambda: record_export(db, prepared),
+                           database=db.path)
             return prepared
 
         def done(prepared: Prepared) -> None:
