@@ -32,6 +32,25 @@ CATALOGUE: dict[str, str] = {
     ): (
         "{path}: peningkatan basis data ke skema {version} gagal ({error}); berkas tidak diubah."
     ),
+    "Database upgraded to schema {version}: {notice}": (
+        "Basis data ditingkatkan ke skema {version}: {notice}"
+    ),
+    (
+        "{count} log entry could not be marked sent or received from what it says ({kinds}): "
+        "its case's log shows it with “?” until you edit it and say which."
+    ): (
+        "{count} catatan tidak dapat ditandai dikirim atau diterima dari isinya ({kinds}): "
+        "catatan kasusnya menampilkannya dengan “?” sampai Anda menyuntingnya dan menyebutkan "
+        "yang mana."
+    ),
+    (
+        "{count} log entries could not be marked sent or received from what they say "
+        "({kinds}): their cases' logs show them with “?” until you edit them and say which."
+    ): (
+        "{count} catatan tidak dapat ditandai dikirim atau diterima dari isinya ({kinds}): "
+        "catatan kasusnya menampilkannya dengan “?” sampai Anda menyuntingnya dan menyebutkan "
+        "yang mana."
+    ),
     # store/parse.py
     "There is no such date: {text}": "Tanggal itu tidak ada: {text}",
     "Not a date; write it as DD/MM/YYYY, e.g. 12/12/2025": (
@@ -523,10 +542,13 @@ CATALOGUE: dict[str, str] = {
     "visit": "kunjungan",
     "referral": "rujukan",
     "note": "catatan",
+    "sent": "dikirim",
+    "received": "diterima",
     # tui/app.py
     "Help": "Bantuan",
     "Quit": "Keluar",
     "Demo database": "Basis data demo",
+    "Database upgraded": "Basis data ditingkatkan",
     "Case {ref} recorded.": "Kasus {ref} tercatat.",
     "New case": "Kasus baru",
     "Press Ctrl+Q to quit.": "Tekan Ctrl+Q untuk keluar.",
@@ -1129,7 +1151,7 @@ CATALOGUE: dict[str, str] = {
     "Stage set by hand to “{stage}” (the workers' steps give “{derived}”): {reason}": 'Tahap diatur manual menjadi “{stage}” (menurut langkah para pekerja: “{derived}”): {reason}',
     'The case cannot be closed: {count} workers still have open steps: {who}. Mark each step done or not needed first.': 'Kasus belum bisa ditutup: {count} pekerja masih punya langkah yang belum selesai: {who}. Tandai dulu setiap langkah sebagai selesai atau tidak perlu.',
     'and {count} more': 'dan {count} lainnya',
-    "Media and recruiters never receive a worker's personal data: a referral naming workers cannot go to {kind}.": 'Media dan perekrut tidak pernah menerima data pribadi pekerja: rujukan yang menyebut nama pekerja tidak boleh dikirim ke {kind}.',
+    "Media and recruiters never receive a worker's personal data: an entry naming workers cannot be sent to {kind}.": 'Media dan perekrut tidak pernah menerima data pribadi pekerja: catatan yang menyebut nama pekerja tidak boleh dikirim ke {kind}.',
     'the status differs from the one the answers suggest ({suggested}): say why': 'status ini berbeda dari yang disarankan jawaban-jawabannya ({suggested}): jelaskan alasannya',
     'plan of this worker (start the road home first)': 'rencana pekerja ini (mulai dulu jalan pulangnya)',
     "step {key} in this worker's plan": 'langkah {key} dalam rencana pekerja ini',
@@ -1138,7 +1160,11 @@ CATALOGUE: dict[str, str] = {
     'Stage set by hand': 'Tahap diatur manual',
     'Kind of counterpart': 'Jenis lembaga',
     'Awaiting reply': 'Menunggu balasan',
-    'Referred without consent': 'Dirujuk tanpa persetujuan',
+    'Sent without consent': 'Dikirim tanpa persetujuan',
+    'Sent or received': 'Dikirim atau diterima',
+    'a referral is sent by the union; record one that came in as a call, message or letter': 'rujukan selalu dikirim oleh serikat; catat rujukan yang masuk sebagai telepon, pesan atau surat',
+    'a note stays in the union: it is neither sent nor received': 'catatan internal tetap di serikat: tidak dikirim dan tidak diterima',
+    "say whether it was sent or received: whether the workers' consent is needed depends on it": 'sebutkan apakah ini dikirim atau diterima: perlu tidaknya persetujuan para pekerja bergantung pada hal itu',
     'say to what kind of organisation the workers are referred: their consent depends on it': 'sebutkan jenis lembaga tujuan rujukan para pekerja: persetujuan mereka bergantung pada hal itu',
     'only a call, message, letter or referral awaits a reply': 'hanya telepon, pesan, surat atau rujukan yang bisa menunggu balasan',
     'Worker': 'Pekerja',

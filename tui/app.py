@@ -219,6 +219,9 @@ class PulangApp(App[None]):
         pending, self._after_load = self._after_load, []
         for action in pending:
             action()
+        for notice in db.upgrade_notices:  # what an upgrade on opening could not do itself
+            self.notify(notice, title=_("Database upgraded"), severity="warning", timeout=30,
+                        markup=False)
         self._back_up(db)
 
     @work(thread=True, group="backup")

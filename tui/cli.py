@@ -415,6 +415,8 @@ def open_database(args: argparse.Namespace, path: Path, *, writing: bool = False
     sealer = key_for(args, path) if path.exists() else None
     options.setdefault("on_busy", _say_busy)
     db = Database.open(path, sealer=sealer, **options)  # type: ignore[arg-type]
+    for notice in db.upgrade_notices:  # what an upgrade on opening could not do by itself
+        print(f"pulang: {notice}", file=sys.stderr)
     if writing:
         for notice in db.backup().notices:
             print(f"pulang: {notice}", file=sys.stderr)
