@@ -245,3 +245,19 @@ def test_the_command_line_says_what_the_upgrade_could_not_do(tmp_path: Path,
     again = pulang("check", "--db", path)
     assert "upgraded" not in again.stderr  # said once, when it happened
 
+
+async def test_the_app_says_it_and_the_log_shows_which_way_each_entry_went(
+        tmp_path: Path) -> None:
+    from tests.test_links_ui import notes, open_seed_case
+    from tui.app import PulangApp
+
+    path = copy_of(FIXTURE_V4, tmp_path)
+    app = PulangApp(path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_seed_case(pilot)
+        assert any("11 log entries could not be marked sent or received" in n
+                   for n in notes(app))
+        log = screen.query_one("#log")
+        kinds = {str(log.get_row(key)[1]) for key in log.rows}
+        assert {"→ referral", "→ message", "? call", "? meeting", "? visit", "? letter",
+                "note"} <= kinds
