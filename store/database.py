@@ -376,6 +376,13 @@ class Database(NetworkMixin):
         """The copy kept from before a migration run when this database was opened, if any."""
         return self._engine.backup_path
 
+    @property
+    def upgrade_notices(self) -> list[str]:
+        """What the migration run when this database was opened has to tell the officer
+        (entries it could not bring up to date by itself), in their language; [] if none.
+        The command line prints them, the app shows them once loaded."""
+        return list(self._engine.upgrade_notices)
+
     def backup(self, reason: str = "opened") -> Outcome:
         """Back the database up now (`store.backups`); never raises: warnings are in the
         outcome's notices. A demo database is backed up like any other, so that trying the
@@ -918,18 +925,25 @@ class Database(NetworkMixin):
         return sorted(entries, key=lambda e: e.at, reverse=True)
 
     def save_log_entry(self, entry: LogEntry, without_consent: bool = False) -> LogEntry:
-        """Save a log entry. A referral naming workers whose consent does not cover its kind
-        of recipient raises ConsentNeeded, unless `without_consent`: then it is saved with
-        those workers recorded as referred without consent. Media and recruiters are refused
-        whatever is said (NeverRecipient)."""
+        """Save a log entry. One sent (a referral, or another entry marked sent) naming workers
+        whose consent does not cover its kind of counterpart raises ConsentNeeded, unless
+        `without_consent`: then it is saved with those workers recorded as sent without
+        consent (in the entry, and so in the audit trail). Media and recruiters are refused
+        whatever is said (NeverRecipient). An entry received asks nothing; one naming workers
+        to a kind of counterpart without saying which way it went is refused (RecordInvalid),
+        since that decides whether their consent counts."""
         with self.transaction():
             if self._doc(Case, entry.case_id) is None:
                 raise NotFound(_("case of this log entry"))
-            if (entry.kind is LogKind.REFERRAL and entry.worker_ids
-                    and entry.counterpart_kind in NEVER_RECIPIENTS):
+            if (entry.worker_ids and entry.counterpart_kind is not None
+                    and entry.kind is not LogKind.NOTE and entry.direction is None):
+                problem = {"direction": _("say whether it was sent or received: whether the "
+                                          "workers' consent is needed depends on it")}
+                raise RecordInvalid(problem, {"direction": LogEntry.field_label("direction")})
+            if entry.sent and entry.worker_ids and entry.counterpart_kind in NEVER_RECIPIENTS:
                 raise NeverRecipient(_(
-                    "Media and recruiters never receive a worker's personal data: a referral "
-                    "naming workers cannot go to {kind}.").format(
+                    "Media and recruiters never receive a worker's personal data: an entry "
+                    "naming workers cannot be sent to {kind}.").format(
                         kind=label(entry.counterpart_kind)))
             gaps = self.consent_gaps(entry)
             if gaps and not without_consent:
@@ -1173,9 +1187,11 @@ class Database(NetworkMixin):
             self._save(case.model_copy(update={"stage": derived.stage}))
 
     def consent_gaps(self, entry: LogEntry) -> dict[str, str]:
-        """The workers named in a referral whose consent does not cover its kind of recipient
-        (and who were not referred on the officer's say before): id -> name."""
-        if entry.kind is not LogKind.REFERRAL or entry.counterpart_kind is None:
+        """The workers named in an entry sent to a kind of counterpart (a referral, a message
+        to the police...) whose consent does not cover that kind (and who were not sent on the
+        officer's say before): id -> name. Nothing for an entry received, a note, or one whose
+        counterpart has no kind (the worker themself, a colleague in the union)."""
+        if not entry.sent or entry.counterpart_kind is None:
             return {}
         gaps: dict[str, str] = {}
         with self._lock:

@@ -35,6 +35,7 @@ from store.vocab import (
     Answer,
     CaseKind,
     DecidedBy,
+    Direction,
     ExploitationType,
     LogKind,
     MeansOfControl,
@@ -146,34 +147,35 @@ def _seed_case(db: Database, today: dt.date) -> Case:
                 )
             )
         )
+    sent, received = Direction.SENT, Direction.RECEIVED
     entries = [
-        (_at(reported, 9, 30), LogKind.MESSAGE, "ASEAN TUC", "President's office",
+        (_at(reported, 9, 30), LogKind.MESSAGE, received, "ASEAN TUC", "President's office",
          "The ASEAN TUC president reports ten Indonesian workers who escaped an "
          "online-gambling network and are waiting at a location in Cambodia.",
          "Confirm the location and the names of all ten", reported, True),
-        (_at(reported, 14), LogKind.CALL, "Cambodian union confederation", "President",
+        (_at(reported, 14), LogKind.CALL, sent, "Cambodian union confederation", "President",
          "Asked the Cambodian union president to secure the group and to liaise with the "
          "Cambodian police for a safe exit.",
          "Confirm shelter placement with the Cambodian union", reported + dt.timedelta(days=2),
          True),
-        (_at(reported, 16), LogKind.CALL, "Desk Ketenagakerjaan Polri", "Duty officer",
+        (_at(reported, 16), LogKind.CALL, sent, "Desk Ketenagakerjaan Polri", "Duty officer",
          "Asked the police labour desk to speed up repatriation and to open an inquiry into "
          "the recruiters.",
          "Send the list of names and home districts to the labour desk",
          reported + dt.timedelta(days=3), True),
         # Overdue: the officer has not sent it yet (Today lists it first).
-        (_at(today - dt.timedelta(days=8), 10, 30), LogKind.MEETING,
+        (_at(today - dt.timedelta(days=8), 10, 30), LogKind.MEETING, received,
          "Desk Ketenagakerjaan Polri", "Investigator",
          "The labour desk asks for the recruiters' Telegram handles from the workers' "
          "statements, to open the case against them.",
          "Send the recruiters' Telegram handles to the labour desk",
          today - dt.timedelta(days=2), False),
-        (_at(today - dt.timedelta(days=3), 10), LogKind.CALL, "KBRI Phnom Penh",
+        (_at(today - dt.timedelta(days=3), 10), LogKind.CALL, received, "KBRI Phnom Penh",
          "Citizen protection officer",
          "Embassy is issuing SPLP travel documents for the workers without passports.",
          "Check that SPLPs are issued for all ten", today + dt.timedelta(days=4), False),
     ]
-    for at, kind, org, person, summary, next_step, due, done in entries:
+    for at, kind, direction, org, person, summary, next_step, due, done in entries:
         db.save_log_entry(
             build(
                 LogEntry,
@@ -183,6 +185,7 @@ def _seed_case(db: Database, today: dt.date) -> Case:
                     "at": at,
                     "recorded_by": "International desk",
                     "kind": kind,
+                    "direction": direction,
                     "counterpart_org": org,
                     "counterpart_person": person,
                     "summary": summary,
@@ -201,6 +204,7 @@ def _seed_case(db: Database, today: dt.date) -> Case:
                 "at": _at(today - dt.timedelta(days=5), 15),
                 "recorded_by": "International desk",
                 "kind": LogKind.MESSAGE,
+                "direction": Direction.SENT,
                 "counterpart_org": "Cambodian union confederation",
                 "counterpart_person": "President",
                 "counterpart_kind": RecipientKind.PARTNER_UNION,
@@ -448,6 +452,7 @@ def _other_cases(db: Database, today: dt.date) -> None:
                     "case_id": case.id,
                     "at": _at(case.date_reported, 11),
                     "kind": LogKind.MESSAGE,
+                    "direction": Direction.RECEIVED,  # the first news of each case
                     "recorded_by": "Migrant desk",
                     "summary": summary,
                     "next_step": next_step,

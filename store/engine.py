@@ -122,6 +122,7 @@ class Engine:
         self.stale_journal: tuple[int, int] | None = None
         self.snapshot_stamp: tuple[int, int, int, int] | None = None
         self.backup_path: Path | None = None
+        self.upgrade_notices: list[str] = []  # what the migration on opening had to say
         self.dirty_cases: set[str] | None = None  # None: every case's row must be rebuilt
         self.foreign_layout = False  # read whole: rewriting it in our layout speeds up opening
         self._pending: list[Change] | None = None
@@ -696,7 +697,9 @@ class Engine:
         """Migrate to this program's schema, after a backup copy of snapshot and journal."""
         moment = time.strftime("%Y%m%d-%H%M%S")
         old_schema = self.meta["schema"]
-        migrated = migrate(self.tables, self.path, self.migrations)  # fails before any write
+        # Fails before any write; what the steps have to tell the officer goes to `notices`.
+        notices: list[str] = []
+        migrated = migrate(self.tables, self.path, self.migrations, notices)
         with locked(self.path, on_wait=self.on_busy):
             raw, st = read_file(self.path)
             mode = stat.S_IMODE(st.st_mode)
@@ -715,6 +718,7 @@ class Engine:
             self.meta = meta
             self._reset_journal()
         self.backup_path = backup
+        self.upgrade_notices = notices
         self.load()
 
 

@@ -35,6 +35,25 @@ CATALOGUE: dict[str, str] = {
     ): (
         "{path}: peningkatan basis data ke skema {version} gagal ({error}); berkas tidak diubah."
     ),
+    "Database upgraded to schema {version}: {notice}": (
+        "Basis data ditingkatkan ke skema {version}: {notice}"
+    ),
+    (
+        "{count} log entry could not be marked sent or received from what it says ({kinds}): "
+        "its case's log shows it with “?” until you edit it and say which."
+    ): (
+        "{count} catatan tidak dapat ditandai dikirim atau diterima dari isinya ({kinds}): "
+        "catatan kasusnya menampilkannya dengan “?” sampai Anda menyuntingnya dan menyebutkan "
+        "yang mana."
+    ),
+    (
+        "{count} log entries could not be marked sent or received from what they say "
+        "({kinds}): their cases' logs show them with “?” until you edit them and say which."
+    ): (
+        "{count} catatan tidak dapat ditandai dikirim atau diterima dari isinya ({kinds}): "
+        "catatan kasusnya menampilkannya dengan “?” sampai Anda menyuntingnya dan menyebutkan "
+        "yang mana."
+    ),
     # store/parse.py
     "There is no such date: {text}": "Tanggal itu tidak ada: {text}",
     "Not a date; write it as DD/MM/YYYY, e.g. 12/12/2025": (
@@ -571,10 +590,13 @@ CATALOGUE: dict[str, str] = {
     "visit": "kunjungan",
     "referral": "rujukan",
     "note": "catatan",
+    "sent": "dikirim",
+    "received": "diterima",
     # tui/app.py
     "Help": "Bantuan",
     "Quit": "Keluar",
     "Demo database": "Basis data demo",
+    "Database upgraded": "Basis data ditingkatkan",
     "Case {ref} recorded.": "Kasus {ref} tercatat.",
     "New case": "Kasus baru",
     "Press Ctrl+Q to quit.": "Tekan Ctrl+Q untuk keluar.",
@@ -1269,7 +1291,7 @@ CATALOGUE: dict[str, str] = {
     "Stage set by hand to “{stage}” (the workers' steps give “{derived}”): {reason}": 'Tahap diatur manual menjadi “{stage}” (menurut langkah para pekerja: “{derived}”): {reason}',
     'The case cannot be closed: {count} workers still have open steps: {who}. Mark each step done or not needed first.': 'Kasus belum bisa ditutup: {count} pekerja masih punya langkah yang belum selesai: {who}. Tandai dulu setiap langkah sebagai selesai atau tidak perlu.',
     'and {count} more': 'dan {count} lainnya',
-    "Media and recruiters never receive a worker's personal data: a referral naming workers cannot go to {kind}.": 'Media dan perekrut tidak pernah menerima data pribadi pekerja: rujukan yang menyebut nama pekerja tidak boleh dikirim ke {kind}.',
+    "Media and recruiters never receive a worker's personal data: an entry naming workers cannot be sent to {kind}.": 'Media dan perekrut tidak pernah menerima data pribadi pekerja: catatan yang menyebut nama pekerja tidak boleh dikirim ke {kind}.',
     'the status differs from the one the answers suggest ({suggested}): say why': 'status ini berbeda dari yang disarankan jawaban-jawabannya ({suggested}): jelaskan alasannya',
     'plan of this worker (start the road home first)': 'rencana pekerja ini (mulai dulu jalan pulangnya)',
     "step {key} in this worker's plan": 'langkah {key} dalam rencana pekerja ini',
@@ -1278,7 +1300,11 @@ CATALOGUE: dict[str, str] = {
     'Stage set by hand': 'Tahap diatur manual',
     'Kind of counterpart': 'Jenis lembaga',
     'Awaiting reply': 'Menunggu balasan',
-    'Referred without consent': 'Dirujuk tanpa persetujuan',
+    'Sent without consent': 'Dikirim tanpa persetujuan',
+    'Sent or received': 'Dikirim atau diterima',
+    'a referral is sent by the union; record one that came in as a call, message or letter': 'rujukan selalu dikirim oleh serikat; catat rujukan yang masuk sebagai telepon, pesan atau surat',
+    'a note stays in the union: it is neither sent nor received': 'catatan internal tetap di serikat: tidak dikirim dan tidak diterima',
+    "say whether it was sent or received: whether the workers' consent is needed depends on it": 'sebutkan apakah ini dikirim atau diterima: perlu tidaknya persetujuan para pekerja bergantung pada hal itu',
     'say to what kind of organisation the workers are referred: their consent depends on it': 'sebutkan jenis lembaga tujuan rujukan para pekerja: persetujuan mereka bergantung pada hal itu',
     'only a call, message, letter or referral awaits a reply': 'hanya telepon, pesan, surat atau rujukan yang bisa menunggu balasan',
     'Worker': 'Pekerja',
@@ -1436,7 +1462,7 @@ CATALOGUE: dict[str, str] = {
     'Select worker': 'Pilih pekerja',
     'Select all or none': 'Pilih semua atau tidak satu pun',
     'Mark step': 'Tandai langkah',
-    "A case: its facts at the top, its workers, then its log with the newest entry first. Tab moves between the workers and the log. e edits the case; a adds a worker; Enter edits the worker or log entry under the cursor; d removes the worker under the cursor (after asking); l adds a log entry, with a next step and its due date; x marks the next step of the log entry under the cursor as done, or open again. h shows the history of the case: who changed what, and when. Shift+E erases the personal data of the worker under the cursor for good (consent withdrawn, or a request under the data protection law), after asking. Escape goes back to the list.\n\nThe road home: p gives every worker without one a plan of the steps home (the thirteen steps for Indonesians). The workers list then becomes a grid: workers down, steps across, numbered as in the plan; ✓ done, » in progress, ✗ blocked, · to do, – not needed, and ! a deadline within a week. Left and right move between steps; the line under the grid names the step under the cursor and what is known about it. Enter on a step, or m, sets it: for the worker under the cursor, or for every worker selected with Space (* selects all or none), at once. The Consent column shows to whom each worker's data may go (U partner union, P police, E embassy or ministry, F family, H shelter or health, S statistics; W withdrawn); Scr shows the screening (VoT victim, pos possible, not, ? open). s opens the screening of the worker under the cursor, c their consent. The case's stage follows the steps of the least advanced worker still on the road.\n\nThe directory: a log entry can name its counterpart from People & organisations (the line under the log then shows → and the name). Shift+L offers to link the counterparts typed as free text to the directory records they most likely are: y links one, n skips it; the text as typed is never changed.\n\nA brief for a partner: b writes a brief of this case for one kind of recipient (a partner union, the police, the embassy...), as Markdown and as HTML to print, with each worker's personal data only when their consent covers that recipient.": 'Satu kasus: keterangannya di atas, lalu para pekerjanya, lalu catatan kasusnya dengan catatan terbaru di atas. Tab berpindah antara daftar pekerja dan catatan kasus. e mengubah kasus; a menambah pekerja; Enter mengubah pekerja atau catatan di bawah kursor; d menghapus pekerja di bawah kursor (setelah bertanya); l menambah catatan, dengan langkah berikutnya dan tenggatnya; x menandai langkah berikutnya dari catatan di bawah kursor sebagai selesai, atau membukanya lagi. h menampilkan riwayat kasus: siapa mengubah apa, dan kapan. Shift+E menghapus data pribadi pekerja di bawah kursor untuk selamanya (persetujuan ditarik, atau permintaan berdasarkan undang-undang pelindungan data), setelah bertanya. Escape kembali ke daftar.\n\nJalan pulang: p memberi setiap pekerja yang belum punya sebuah rencana langkah pulang (tiga belas langkah untuk WNI). Daftar pekerja lalu menjadi kisi: pekerja ke bawah, langkah ke samping, bernomor seperti di rencana; ✓ selesai, » sedang berjalan, ✗ terhambat, · belum, – tidak perlu, dan ! tenggat dalam seminggu. Kiri dan kanan berpindah antarlangkah; baris di bawah kisi menyebut langkah di bawah kursor dan apa yang diketahui tentangnya. Enter pada sebuah langkah, atau m, mengisinya: untuk pekerja di bawah kursor, atau sekaligus untuk setiap pekerja yang dipilih dengan Spasi (* memilih semua atau tidak satu pun). Kolom Persetujuan menunjukkan kepada siapa data tiap pekerja boleh diberikan (U serikat mitra, P polisi, E kedutaan atau kementerian, F keluarga, H penampungan atau layanan kesehatan, S statistik; W ditarik); Scr menunjukkan skrining (KPO korban, mgk kemungkinan, bkn bukan, ? terbuka). s membuka skrining pekerja di bawah kursor, c persetujuannya. Tahap kasus mengikuti langkah pekerja yang paling tertinggal di antara yang masih di jalan.\n\nDirektori: sebuah catatan bisa menyebut pihak yang dihubungi dari Orang & organisasi (baris di bawah catatan lalu menampilkan → dan namanya). Shift+L menawarkan untuk menautkan pihak yang diketik sebagai teks bebas ke catatan direktori yang paling mungkin dimaksud: y menautkan, n melewatinya; teks yang diketik tidak pernah diubah.\n\nRingkasan untuk mitra: b menulis ringkasan kasus ini untuk satu jenis penerima (serikat mitra, polisi, kedutaan...), sebagai Markdown dan sebagai HTML untuk dicetak, dengan data pribadi tiap pekerja hanya bila persetujuannya mencakup penerima itu.',
+    "A case: its facts at the top, its workers, then its log with the newest entry first. Tab moves between the workers and the log. e edits the case; a adds a worker; Enter edits the worker or log entry under the cursor; d removes the worker under the cursor (after asking); l adds a log entry, with a next step and its due date; x marks the next step of the log entry under the cursor as done, or open again. h shows the history of the case: who changed what, and when. Shift+E erases the personal data of the worker under the cursor for good (consent withdrawn, or a request under the data protection law), after asking. Escape goes back to the list.\n\nThe log's Kind column shows which way each entry went: → sent, ← received, ? not yet said (an entry kept from before Pulang asked: edit it and say which). An entry sent naming workers whose consent does not cover its kind of counterpart asks first, and what the officer decides is recorded.\n\nThe road home: p gives every worker without one a plan of the steps home (the thirteen steps for Indonesians). The workers list then becomes a grid: workers down, steps across, numbered as in the plan; ✓ done, » in progress, ✗ blocked, · to do, – not needed, and ! a deadline within a week. Left and right move between steps; the line under the grid names the step under the cursor and what is known about it. Enter on a step, or m, sets it: for the worker under the cursor, or for every worker selected with Space (* selects all or none), at once. The Consent column shows to whom each worker's data may go (U partner union, P police, E embassy or ministry, F family, H shelter or health, S statistics; W withdrawn); Scr shows the screening (VoT victim, pos possible, not, ? open). s opens the screening of the worker under the cursor, c their consent. The case's stage follows the steps of the least advanced worker still on the road.\n\nThe directory: a log entry can name its counterpart from People & organisations (the line under the log then shows → and the name). Shift+L offers to link the counterparts typed as free text to the directory records they most likely are: y links one, n skips it; the text as typed is never changed.\n\nA brief for a partner: b writes a brief of this case for one kind of recipient (a partner union, the police, the embassy...), as Markdown and as HTML to print, with each worker's personal data only when their consent covers that recipient.": 'Satu kasus: keterangannya di atas, lalu para pekerjanya, lalu catatan kasusnya dengan catatan terbaru di atas. Tab berpindah antara daftar pekerja dan catatan kasus. e mengubah kasus; a menambah pekerja; Enter mengubah pekerja atau catatan di bawah kursor; d menghapus pekerja di bawah kursor (setelah bertanya); l menambah catatan, dengan langkah berikutnya dan tenggatnya; x menandai langkah berikutnya dari catatan di bawah kursor sebagai selesai, atau membukanya lagi. h menampilkan riwayat kasus: siapa mengubah apa, dan kapan. Shift+E menghapus data pribadi pekerja di bawah kursor untuk selamanya (persetujuan ditarik, atau permintaan berdasarkan undang-undang pelindungan data), setelah bertanya. Escape kembali ke daftar.\n\nKolom Jenis di catatan kasus menunjukkan arah tiap catatan: → dikirim, ← diterima, ? belum disebut (catatan dari sebelum Pulang menanyakannya: ubah dan sebutkan arahnya). Catatan yang dikirim dan menyebut pekerja yang persetujuannya tidak mencakup jenis pihak tersebut bertanya dulu, dan keputusan petugas dicatat.\n\nJalan pulang: p memberi setiap pekerja yang belum punya sebuah rencana langkah pulang (tiga belas langkah untuk WNI). Daftar pekerja lalu menjadi kisi: pekerja ke bawah, langkah ke samping, bernomor seperti di rencana; ✓ selesai, » sedang berjalan, ✗ terhambat, · belum, – tidak perlu, dan ! tenggat dalam seminggu. Kiri dan kanan berpindah antarlangkah; baris di bawah kisi menyebut langkah di bawah kursor dan apa yang diketahui tentangnya. Enter pada sebuah langkah, atau m, mengisinya: untuk pekerja di bawah kursor, atau sekaligus untuk setiap pekerja yang dipilih dengan Spasi (* memilih semua atau tidak satu pun). Kolom Persetujuan menunjukkan kepada siapa data tiap pekerja boleh diberikan (U serikat mitra, P polisi, E kedutaan atau kementerian, F keluarga, H penampungan atau layanan kesehatan, S statistik; W ditarik); Scr menunjukkan skrining (KPO korban, mgk kemungkinan, bkn bukan, ? terbuka). s membuka skrining pekerja di bawah kursor, c persetujuannya. Tahap kasus mengikuti langkah pekerja yang paling tertinggal di antara yang masih di jalan.\n\nDirektori: sebuah catatan bisa menyebut pihak yang dihubungi dari Orang & organisasi (baris di bawah catatan lalu menampilkan → dan namanya). Shift+L menawarkan untuk menautkan pihak yang diketik sebagai teks bebas ke catatan direktori yang paling mungkin dimaksud: y menautkan, n melewatinya; teks yang diketik tidak pernah diubah.\n\nRingkasan untuk mitra: b menulis ringkasan kasus ini untuk satu jenis penerima (serikat mitra, polisi, kedutaan...), sebagai Markdown dan sebagai HTML untuk dicetak, dengan data pribadi tiap pekerja hanya bila persetujuannya mencakup penerima itu.',
     '{stage} (set by hand; the steps give {derived})': '{stage} (diatur manual; menurut langkah: {derived})',
     'Workers ({count}) · a add · s screening · c consent · p road home': 'Pekerja ({count}) · a tambah · s skrining · c persetujuan · p jalan pulang',
     'Workers ({count}) · {stage} · Space select · m mark step · F1 keys': 'Pekerja ({count}) · {stage} · Spasi pilih · m tandai langkah · F1 tombol',
@@ -1454,7 +1480,8 @@ CATALOGUE: dict[str, str] = {
     'screening {date}: {status}': 'skrining {date}: {status}',
     '[no consent]': '[tanpa persetujuan]',
     'awaiting reply': 'menunggu balasan',
-    "Referred without consent, on the officer's say: {names}": 'Dirujuk tanpa persetujuan, atas keputusan petugas: {names}',
+    "Sent without consent, on the officer's say: {names}": 'Dikirim tanpa persetujuan, atas keputusan petugas: {names}',
+    "sent or received?": "dikirim atau diterima?",
     'Awaiting a reply': 'Menunggu balasan',
     'Every worker of this case already has a plan for the road home.': 'Setiap pekerja dalam kasus ini sudah punya rencana jalan pulang.',
     'Start the road home for {count} workers ({templates})? The steps of the stages the case has passed are marked done.': 'Mulai jalan pulang untuk {count} pekerja ({templates})? Langkah-langkah dari tahap yang sudah dilewati kasus ini ditandai selesai.',
@@ -1496,8 +1523,13 @@ CATALOGUE: dict[str, str] = {
     "e.g. the embassy confirmed the flight by phone": (
         "mis. KBRI memastikan penerbangannya lewat telepon"
     ),
-    "who receives it: decides whose consent is needed": (
-        "siapa yang menerimanya: menentukan persetujuan siapa yang diperlukan"
+    "for an entry sent: decides whose consent is needed": (
+        "untuk yang dikirim: menentukan persetujuan siapa yang diperlukan"
+    ),
+    "sent: what it says about the workers it names went to the counterpart, so their consent "
+    "is checked": (
+        "dikirim: isinya tentang pekerja yang disebut sampai ke pihak lawan, jadi persetujuan "
+        "mereka diperiksa"
     ),
     "Space ticks it until the counterpart answers.": (
         "Space mencentangnya sampai pihak lawan menjawab."
@@ -1513,6 +1545,16 @@ CATALOGUE: dict[str, str] = {
         "{kind}."
     ),
     "Refer anyway": "Tetap rujuk",
+    "{names}: no consent to share personal data with {kind}. Share anyway? The override is "
+    "recorded in the log.": (
+        "{names}: tidak ada persetujuan untuk membagikan data pribadi kepada {kind}. Tetap "
+        "bagikan? Pengecualian ini dicatat di catatan kasus."
+    ),
+    "Not saved: {names} gave no consent to share personal data with {kind}.": (
+        "Tidak disimpan: {names} tidak memberi persetujuan untuk membagikan data pribadi kepada "
+        "{kind}."
+    ),
+    "Share anyway": "Tetap bagikan",
     "Back to the form": "Kembali ke formulir",
     "who explained it and took the consent": "siapa yang menjelaskan dan menerima persetujuannya",
     "e.g. Bahasa Indonesia": "mis. Bahasa Indonesia",

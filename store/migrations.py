@@ -8,6 +8,7 @@ one has succeeded is the result written, atomically, in one go.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,8 @@ from typing import Any
 import orjson
 
 from store.errors import MigrationFailed
-from store.i18n import _
+from store.i18n import N_, _, plural
+from store.vocab import LogKind, label
 
 Tables = dict[str, dict[str, Any]]
 
@@ -26,9 +28,13 @@ FORMAT_MARKER = "pulang-db"
 
 @dataclass(frozen=True)
 class Migration:
+    """One step. `apply` changes the tables in place; what the officer must hear about the
+    result (records it could not bring up to date by itself), it returns as notices, in the
+    user's language; `migrate` hands them on to whoever opened the database."""
+
     to_version: int
     description: str
-    apply: Callable[[Tables], None]
+    apply: Callable[[Tables], list[str] | None]
 
 
 def _workers_can_be_erased(tables: Tables) -> None:
@@ -86,12 +92,58 @@ def _the_network(tables: Tables) -> None:
             entry, {"counterpart_org_id": None, "counterpart_person_id": None})
 
 
+# Log entries whose kind says which way they went; the others are told apart below.
+_SENT_KINDS = ("referral",)
+_NO_DIRECTION_KINDS = ("note",)  # kept in the union: neither sent nor received
+_REPLY_KINDS = ("call", "message", "letter")  # sent when they await the counterpart's reply
+
+
+def _direction_of(entry: dict[str, Any]) -> str | None:
+    kind = entry.get("kind")
+    if kind in _SENT_KINDS or entry.get("consent_override"):
+        return "sent"
+    if kind in _REPLY_KINDS and entry.get("awaiting_reply"):
+        return "sent"  # a reply is awaited to something the union sent
+    return None
+
+
+def _sent_or_received(tables: Tables) -> list[str]:
+    """Schema 5: log entries say whether they were sent to the counterpart or received from
+    them, since what is sent carries the workers it names and their consent counts. Marked
+    from what each entry already says: a referral is sent, and so is a call, message or letter
+    awaiting the counterpart's reply; a note goes neither way. Every other entry (a call or
+    message could have come in or gone out; a meeting or visit goes both ways) is left unknown,
+    and the notice says how many, by kind, for the officer to tell."""
+    unknown: Counter[str] = Counter()
+    log = tables.get("log", {})
+    for key, entry in list(log.items()):
+        direction = _direction_of(entry)
+        if direction is None and entry.get("kind") not in _NO_DIRECTION_KINDS:
+            unknown[str(entry.get("kind"))] += 1
+        log[key] = _fields_before_due(entry, {"direction": direction})
+    if not unknown:
+        return []
+    known = {kind.value: kind for kind in LogKind}
+    order = list(known)  # most first, ties in the vocabulary's order
+    count = sum(unknown.values())
+    kinds = ", ".join(f"{label(known[kind]) if kind in known else kind}: {unknown[kind]}"
+                      for kind in sorted(unknown, key=lambda k: (
+                          -unknown[k], order.index(k) if k in known else len(order), k)))
+    return [plural(count, N_(
+        "{count} log entry could not be marked sent or received from what it says ({kinds}): "
+        "its case's log shows it with “?” until you edit it and say which."), N_(
+        "{count} log entries could not be marked sent or received from what they say "
+        "({kinds}): their cases' logs show them with “?” until you edit them and say which."))
+        .format(count=count, kinds=kinds)]
+
+
 # Schema 1 is the first; the steps to schema 2 and onward are appended here.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "workers record when their personal data was erased", _workers_can_be_erased),
     Migration(3, "screening, consent and the road home", _the_road_home),
     Migration(4, "the union's network: organisations, people, meetings, agreements",
               _the_network),
+    Migration(5, "log entries say whether they were sent or received", _sent_or_received),
 )
 
 FIRST_SCHEMA = 1
@@ -105,8 +157,10 @@ def schema_of(steps: Sequence[Migration]) -> int:
 SCHEMA_VERSION = schema_of(MIGRATIONS)
 
 
-def migrate(tables: Tables, path: object, steps: Sequence[Migration] = MIGRATIONS) -> Tables:
-    """Return a migrated copy of `tables`; the original is left as it was."""
+def migrate(tables: Tables, path: object, steps: Sequence[Migration] = MIGRATIONS,
+            notices: list[str] | None = None) -> Tables:
+    """Return a migrated copy of `tables`; the original is left as it was. What the steps
+    have to say is added to `notices`, each prefixed with the schema it came with."""
     meta = tables[META_TABLE][META_DOC]
     version = int(meta["schema"])
     # A copy the steps may change freely: through JSON, which the tables are (deepcopy takes
@@ -116,7 +170,7 @@ def migrate(tables: Tables, path: object, steps: Sequence[Migration] = MIGRATION
         if step.to_version <= version:
             continue
         try:
-            step.apply(result)
+            said = step.apply(result)
         except Exception as error:  # any failure leaves the file untouched
             raise MigrationFailed(
                 path,
@@ -126,4 +180,7 @@ def migrate(tables: Tables, path: object, steps: Sequence[Migration] = MIGRATION
                 ),
             ) from error
         result[META_TABLE][META_DOC]["schema"] = step.to_version
+        if notices is not None:
+            notices += [_("Database upgraded to schema {version}: {notice}").format(
+                version=step.to_version, notice=notice) for notice in said or ()]
     return result

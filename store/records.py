@@ -61,6 +61,7 @@ from store.vocab import (
     Answer,
     CaseKind,
     DecidedBy,
+    Direction,
     ExploitationType,
     IloIndicator,
     LogKind,
@@ -360,11 +361,15 @@ class LogEntry(Record):
     # Before due_date: the loader picks due_date and next_step_done out of a line's end.
     counterpart_kind: RecipientKind | None = public(N_("Kind of counterpart"), None)
     awaiting_reply: bool = public(N_("Awaiting reply"), False)
-    # Workers named in a referral their consent did not cover, sent on the officer's say.
-    consent_override: list[str] = public(N_("Referred without consent"), default_factory=list)
+    # Workers named in an entry sent (a referral, a message...) whose consent did not cover
+    # its kind of counterpart, sent on the officer's say.
+    consent_override: list[str] = public(N_("Sent without consent"), default_factory=list)
     # The counterpart in the directory, when linked; the free text above stays as typed.
     counterpart_org_id: str | None = public(N_("Linked organisation"), None)
     counterpart_person_id: str | None = public(N_("Linked person"), None)
+    # Sent to the counterpart or received from them; None for a note, and for entries kept
+    # from before schema 5 whose kind did not tell (the migration counted them).
+    direction: Direction | None = public(N_("Sent or received"), None)
     due_date: dt.date | None = public(N_("Due date"), None)
     next_step_done: bool = public(N_("Next step done"), False)
 
@@ -419,7 +424,26 @@ class LogEntry(Record):
         if self.awaiting_reply and self.kind not in AWAITING_KINDS:
             problems["awaiting_reply"] = _("only a call, message, letter or referral awaits a "
                                            "reply")
+        if self.kind is LogKind.REFERRAL and self.direction is Direction.RECEIVED:
+            problems["direction"] = _("a referral is sent by the union; record one that came "
+                                      "in as a call, message or letter")
+        if self.kind is LogKind.NOTE and self.direction is not None:
+            problems["direction"] = _("a note stays in the union: it is neither sent nor "
+                                      "received")
         return problems
+
+    @model_validator(mode="after")
+    def _referral_is_sent(self) -> LogEntry:
+        if self.kind is LogKind.REFERRAL and self.direction is None:
+            self.direction = Direction.SENT
+        return self
+
+    @property
+    def sent(self) -> bool:
+        """Went from the union to the counterpart, with whatever it says of the workers it
+        names: a referral always; a note never; another entry when marked sent."""
+        return self.kind is LogKind.REFERRAL or (
+            self.kind is not LogKind.NOTE and self.direction is Direction.SENT)
 
 
 # Log entries that can wait for a partner's answer.

@@ -119,6 +119,14 @@ class LogKind(StrEnum):
     NOTE = "note"
 
 
+class Direction(StrEnum):
+    """Which way a log entry went: sent by the union to its counterpart (the workers it names
+    went with it, so their consent counts), or received from it. A note goes neither way."""
+
+    SENT = "sent"
+    RECEIVED = "received"
+
+
 class Answer(StrEnum):
     """A screening question's answer."""
 
@@ -408,6 +416,8 @@ _LABEL_PAIRS: list[tuple[StrEnum, str]] = [
     (LogKind.VISIT, N_("visit")),
     (LogKind.REFERRAL, N_("referral")),
     (LogKind.NOTE, N_("note")),
+    (Direction.SENT, N_("sent")),
+    (Direction.RECEIVED, N_("received")),
     (Answer.YES, N_("yes")),
     (Answer.NO, N_("no")),
     (Answer.UNKNOWN, N_("unknown")),
@@ -535,6 +545,7 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
     Sex,
     PassportStatus,
     LogKind,
+    Direction,
     Answer,
     IloIndicator,
     MeansOfControl,

@@ -16,7 +16,7 @@ from store.database import Database
 from store.errors import ExitCode, NeverRecipient
 from store.i18n import format_date
 from store.records import LogEntry, Worker
-from store.vocab import LogKind, RecipientKind
+from store.vocab import Direction, LogKind, RecipientKind
 from tui.cli import main
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
@@ -74,12 +74,13 @@ def test_log_summaries_only_when_every_worker_named_consents(demo_db: Database) 
     now = dt.datetime.now().astimezone()
     demo_db.save_log_entry(LogEntry(
         case_id=case.id, worker_ids=[yes.id], at=now - dt.timedelta(days=2), kind=LogKind.CALL,
-        counterpart_kind=RecipientKind.POLICE, counterpart_org="Desk Ketenagakerjaan",
+        direction=Direction.SENT, counterpart_kind=RecipientKind.POLICE,
+        counterpart_org="Desk Ketenagakerjaan",
         summary="Asked <b>about</b> the passport", next_step="Send the photo",
         awaiting_reply=True))
     demo_db.save_log_entry(LogEntry(
         case_id=case.id, worker_ids=[yes.id, no.id], at=now - dt.timedelta(days=3),
-        kind=LogKind.CALL, counterpart_kind=RecipientKind.POLICE,
+        kind=LogKind.CALL, direction=Direction.RECEIVED, counterpart_kind=RecipientKind.POLICE,
         summary="Both of them told the desk where the compound is"))
     demo_db.save_log_entry(LogEntry(
         case_id=case.id, at=now - dt.timedelta(days=40), kind=LogKind.CALL,

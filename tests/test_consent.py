@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from textual.widgets import Checkbox, Input, SelectionList
+from textual.widgets import Checkbox, Input, Select, SelectionList
 
 from store.database import Database
 from store.records import Case, Consent, Worker, build
-from store.vocab import LogKind, RecipientKind, Stage, label
+from store.vocab import Direction, LogKind, RecipientKind, Stage, label
 from tests.test_lock import type_passphrase
 from tests.ui_helpers import choose, fill, focus, screen_text, tick, until
 from tui.app import PulangApp
@@ -149,7 +149,7 @@ async def test_a_referral_without_consent_asks_and_records_the_override(
         await pilot.press("l")
         await until(pilot, lambda: isinstance(app.screen, LogEntryForm))
         form = app.screen
-        assert "who receives it: decides whose consent is needed" in screen_text(app)
+        assert "for an entry sent: decides whose consent is needed" in screen_text(app)
         await referral(pilot, "police", "Rahmat Hidayat", "Joko Susanto")
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
@@ -174,6 +174,102 @@ async def test_a_referral_without_consent_asks_and_records_the_override(
         assert entry.counterpart_kind is RecipientKind.POLICE
         assert entry.consent_override == [rahmat.id]
         assert set(entry.worker_ids) == {rahmat.id, joko.id}
+
+
+TEN = ("Rizky Pratama Nugroho", "Dewi Anggraini Siregar", "Muhammad Fajar Hidayat",
+       "Sri Wahyuningsih", "Agus Setiawan Lubis", "Yohanes Kristianto Manek",
+       "Nur Aisyah Ramadhani", "Bayu Saputra Harahap", "Putu Eka Wardana", "Fitriani Rahmawati")
+
+
+async def a_message_about_all_ten(pilot, direction: str | None) -> None:  # type: ignore[no-untyped-def]
+    """In a new log entry form: a message to the police desk naming the ten workers."""
+    await choose(pilot, "kind", "message")
+    if direction is not None:
+        await choose(pilot, "direction", direction)
+    await fill(pilot, "counterpart_org", "Desk Ketenagakerjaan Polri")
+    await choose(pilot, "counterpart_kind", "police")
+    await fill(pilot, "summary", "The list of names and home districts, as the desk asked")
+    selection = pilot.app.screen.query_one("#f-worker_ids", SelectionList)
+    for option in range(selection.option_count):  # Space on each, as the officer would
+        await focus(pilot, "worker_ids")
+        selection.highlighted = option
+        await pilot.press("space")
+
+
+async def test_a_message_sent_to_the_police_without_consent_asks_like_a_referral(
+        empty_db: Database) -> None:
+    """The trap of the issue: a message, not a referral, to the police desk naming all ten
+    workers, none of whom consented to the police. The app asks; no keeps the form as typed
+    and saves nothing; yes saves it with the override on record, shown in the log."""
+    case, workers = a_case(empty_db, *TEN)
+    consent(empty_db, case, workers[0], RecipientKind.EMBASSY)  # not the police
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_case(pilot, app, case)
+        await pilot.press("l")
+        await until(pilot, lambda: isinstance(app.screen, LogEntryForm))
+        form = app.screen
+        await a_message_about_all_ten(pilot, "sent")
+        assert set(form.query_one("#f-worker_ids", SelectionList).selected) == {
+            w.id for w in workers}
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        question = app.screen.question
+        assert question.startswith("Agus Setiawan Lubis, Bayu Saputra Harahap, ")
+        assert "and 5 more: no consent to share personal data with police. Share anyway?" \
+            in question
+        shown = screen_text(app)  # all of it on an 80×24 screen, the buttons too
+        assert "Agus Setiawan Lubis, Bayu Saputra Harahap" in shown and "the log." in shown
+        assert "Share anyway (y)" in shown and "Back to the form (n)" in shown
+
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen is form)
+        assert empty_db.log_of(case.id) == []
+        assert form.query_one("#f-summary").text == (
+            "The list of names and home districts, as the desk asked")
+        assert set(form.query_one("#f-worker_ids", SelectionList).selected) == {
+            w.id for w in workers}
+        assert form.query_one("#f-direction", Select).value is Direction.SENT
+        assert "Not saved: Agus Setiawan Lubis" in str(
+            form.query_one("#form-status").render())
+
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await until(pilot, lambda: app.screen is screen and screen.entries)
+        (entry,) = empty_db.log_of(case.id)
+        assert (entry.kind, entry.direction) == (LogKind.MESSAGE, Direction.SENT)
+        assert sorted(entry.consent_override) == sorted(w.id for w in workers)
+        (created,) = empty_db.history(entry.id)
+        assert created.fields["consent_override"]["new"] == entry.consent_override
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "→ message" in shown and "[no consent]" in shown
+        assert "Sent without consent, on the officer's say: Agus" in shown
+
+
+async def test_a_call_received_from_the_police_does_not_ask_and_one_of_no_direction_is_refused(
+        empty_db: Database) -> None:
+    case, workers = a_case(empty_db, *TEN)
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_case(pilot, app, case)
+        await pilot.press("l")
+        await until(pilot, lambda: isinstance(app.screen, LogEntryForm))
+        form = app.screen
+        await a_message_about_all_ten(pilot, None)
+        await choose(pilot, "kind", "call")
+        await pilot.press("ctrl+s")  # which way it went decides: the field says so, in red
+        await until(pilot, lambda: "say whether it was sent or received" in screen_text(app))
+        assert app.screen is form and empty_db.log_of(case.id) == []
+
+        await choose(pilot, "direction", "received")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is screen and screen.entries)
+        (entry,) = empty_db.log_of(case.id)
+        assert entry.direction is Direction.RECEIVED and entry.consent_override == []
+        assert len(entry.worker_ids) == 10
+        assert "← call" in screen_text(app)
 
 
 async def test_a_referral_covered_by_consent_does_not_ask(empty_db: Database) -> None:

@@ -497,7 +497,7 @@ def without_moment(data: bytes) -> dict[str, Any]:
     return document
 
 
-@pytest.mark.parametrize("schema", [1, 2, 3])
+@pytest.mark.parametrize("schema", [1, 2, 3, 4])
 def test_the_cli_imports_an_export_of_an_older_schema(schema: int, tmp_path: Path,
                                                       pulang: Any) -> None:
     fixture = FIXTURES / f"schema_v{schema}.json"

@@ -11,6 +11,7 @@ import os
 import shutil
 import stat
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -19,6 +20,7 @@ from store.check import check
 from store.database import Database
 from store.errors import ExitCode, MigrationFailed, NewerSchema
 from store.migrations import META_DOC, META_TABLE, MIGRATIONS, SCHEMA_VERSION, Migration, Tables
+from store.vocab import Direction, LogKind
 
 FIXTURE = Path(__file__).parent / "fixtures" / "schema_v1.json"
 # Written by `pulang demo --no-open` at schema 2, just before screening, consent and the road
@@ -163,3 +165,99 @@ def test_schema_3_keeps_every_value_and_every_stage(tmp_path: Path, fixture: Pat
     assert lines and all(line.rstrip(b",").endswith(b'"next_step_done":false}')
                          or line.rstrip(b",").endswith(b'"next_step_done":true}')
                          for line in lines)
+
+
+# Written by `pulang demo --no-open` at schema 4, just before log entries said which way they
+# went (schema 5), then given a referral, a note, a visit and a letter by that same code so
+# that every kind of entry is in it; kept as it is, like the older files.
+FIXTURE_V4 = Path(__file__).parent / "fixtures" / "schema_v4.json"
+TO_5 = MIGRATIONS[:4]
+
+
+def copy_of(fixture: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "pulang.json"
+    shutil.copyfile(fixture, path)
+    path.chmod(0o600)
+    return path
+
+
+def test_schema_5_marks_the_direction_where_the_entry_tells_and_says_where_it_cannot(
+        tmp_path: Path) -> None:
+    """The real step to schema 5 on the real schema-4 file: a referral and a message awaiting
+    the counterpart's reply are sent, a note goes neither way, and the other eleven entries
+    (calls and messages that could have come in or gone out, a meeting, a visit, a letter)
+    are left unknown, which the notice says, by kind."""
+    path = copy_of(FIXTURE_V4, tmp_path)
+    assert schema_on_disk(path) == 4
+    before = orjson.loads(path.read_bytes())
+    kinds = {doc["id"]: doc["kind"] for doc in before["log"].values()}
+    assert sorted(set(kinds.values())) == sorted(k.value for k in LogKind)  # every kind
+
+    with Database.open(path, migrations=TO_5) as db:
+        assert db.schema == 5
+        assert check(db) == []
+        directions = {e.summary[:30]: e.direction for c in db.cases() for e in db.log_of(c.id)}
+        after = db.raw_tables()
+        notices = db.upgrade_notices
+
+    sent = {"Referred three workers to the ", "Asked whether the shelter can "}
+    assert {s for s, d in directions.items() if d is Direction.SENT} == sent
+    assert not any(d is Direction.RECEIVED for d in directions.values())
+    assert directions["Two of the group asked to trave"[:30]] is None  # the note
+    assert len(directions) == 14
+    assert notices == [
+        "Database upgraded to schema 5: 11 log entries could not be marked sent or received "
+        "from what they say (message: 5, call: 3, meeting: 1, letter: 1, visit: 1): their "
+        "cases' logs show them with “?” until you edit them and say which."]
+    # Every value kept; the new field sits before due_date, where the loader looks.
+    old = {doc["id"]: doc for doc in before["log"].values()}
+    new = {doc["id"]: doc for doc in after["log"].values()}
+    assert old.keys() == new.keys()
+    for entry_id, doc in old.items():
+        assert {k: v for k, v in new[entry_id].items() if k != "direction"} == doc
+        assert list(new[entry_id])[-3:] == ["direction", "due_date", "next_step_done"]
+
+    # Opened again there is nothing to upgrade, and nothing more to say.
+    with Database.open(path, migrations=TO_5) as db:
+        assert db.backup_path is None and db.upgrade_notices == []
+
+
+@pytest.mark.parametrize("fixture", [FIXTURE, FIXTURE_V2], ids=["from schema 1", "from schema 2"])
+def test_schema_5_from_older_databases_counts_every_entry_it_leaves_unknown(
+        tmp_path: Path, fixture: Path) -> None:
+    path = copy_of(fixture, tmp_path)
+    with Database.open(path, migrations=TO_5) as db:
+        entries = [e for c in db.cases() for e in db.log_of(c.id)]
+        assert check(db) == [] and entries
+        unknown = [e for e in entries if e.direction is None and e.kind is not LogKind.NOTE]
+        assert len(unknown) == len(entries)  # nothing in them says: no referral, no reply
+        (notice,) = db.upgrade_notices
+    assert notice.startswith(f"Database upgraded to schema 5: {len(unknown)} log entries ")
+
+
+def test_the_command_line_says_what_the_upgrade_could_not_do(tmp_path: Path,
+                                                             pulang: Any) -> None:
+    path = copy_of(FIXTURE_V4, tmp_path)
+    done = pulang("check", "--db", path)
+    assert done.returncode == ExitCode.OK, done.stdout + done.stderr
+    assert ("pulang: Database upgraded to schema 5: 11 log entries could not be marked sent "
+            "or received") in done.stderr
+    again = pulang("check", "--db", path)
+    assert "upgraded" not in again.stderr  # said once, when it happened
+
+
+async def test_the_app_says_it_and_the_log_shows_which_way_each_entry_went(
+        tmp_path: Path) -> None:
+    from tests.test_links_ui import notes, open_seed_case
+    from tui.app import PulangApp
+
+    path = copy_of(FIXTURE_V4, tmp_path)
+    app = PulangApp(path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_seed_case(pilot)
+        assert any("11 log entries could not be marked sent or received" in n
+                   for n in notes(app))
+        log = screen.query_one("#log")
+        kinds = {str(log.get_row(key)[1]) for key in log.rows}
+        assert {"→ referral", "→ message", "? call", "? meeting", "? visit", "? letter",
+                "note"} <= kinds

@@ -31,6 +31,7 @@ from store.road import INDONESIA, OPEN, STAGE_OF_STEP, TEMPLATES, derive_stage
 from store.vocab import (
     Answer,
     DecidedBy,
+    Direction,
     LogKind,
     RecipientKind,
     Stage,
@@ -314,6 +315,93 @@ def test_a_referral_without_consent_needs_the_officers_say_and_records_it(group:
         build(LogEntry, {"case_id": case.id, "kind": "referral", "summary": "x",
                          "worker_ids": [workers[0].id]})
     assert "counterpart_kind" in kindless.value.errors
+
+
+def entry(case: Case, workers: list[Worker], kind: RecipientKind | None,
+          direction: Direction | None, log_kind: LogKind = LogKind.MESSAGE) -> LogEntry:
+    return build(LogEntry, {"case_id": case.id, "kind": log_kind, "direction": direction,
+                            "summary": "The names and home districts of the group",
+                            "worker_ids": ids(workers), "counterpart_kind": kind,
+                            "counterpart_org": "Desk Ketenagakerjaan Polri"})
+
+
+def test_a_message_sent_to_the_police_needs_consent_or_the_officers_say_on_record(
+        group: tuple[Database, Case, list[Worker]]) -> None:
+    """Not only referrals: a message sent to the police naming the ten workers, none of whom
+    consented to the police, is refused until the officer overrides, and the override is on
+    the entry and in the audit trail."""
+    db, case, workers = group
+    for worker in workers[:3]:  # consent, but not to the police
+        db.save_consent(build(Consent, {"case_id": case.id, "worker_id": worker.id,
+                                        "taken_by": "Ana", "recipients": ["embassy_ministry"]}))
+    message = entry(case, workers, RecipientKind.POLICE, Direction.SENT)
+    assert message.sent
+    # The rule, as any script can ask it, and as the save applies it.
+    assert db.consent_gaps(message) == {w.id: w.full_name for w in workers}
+    with pytest.raises(ConsentNeeded) as asked:
+        db.save_log_entry(message)
+    assert asked.value.workers == {w.id: w.full_name for w in workers}
+    assert "no consent to share personal data with police" in str(asked.value)
+    assert db.log_of(case.id) == []
+
+    saved = db.save_log_entry(message, without_consent=True)
+    assert db.get(LogEntry, saved.id).consent_override == ids(workers)
+    (created,) = db.history(saved.id)
+    assert created.fields["consent_override"] == {"old": None, "new": ids(workers)}
+    assert created.fields["direction"] == {"old": None, "new": "sent"}
+    # Saved again, nothing more to ask: the override is on record.
+    db.save_log_entry(db.get(LogEntry, saved.id).model_copy(update={"summary": "Sent again"}))
+    # Media and recruiters never, whatever the officer says; a letter as much as a referral.
+    for never in (RecipientKind.MEDIA, RecipientKind.RECRUITER):
+        with pytest.raises(NeverRecipient):
+            db.save_log_entry(entry(case, workers[:1], never, Direction.SENT, LogKind.LETTER),
+                              without_consent=True)
+    assert len(db.log_of(case.id)) == 1
+
+
+def test_what_is_received_or_goes_outside_the_matrix_asks_nothing(
+        group: tuple[Database, Case, list[Worker]]) -> None:
+    db, case, workers = group
+    call = entry(case, workers, RecipientKind.POLICE, Direction.RECEIVED, LogKind.CALL)
+    assert not call.sent and db.consent_gaps(call) == {}
+    assert db.save_log_entry(call).consent_override == []
+    # A counterpart of no kind of the consent matrix: the worker themself, a colleague.
+    to_worker = entry(case, workers[:1], None, Direction.SENT)
+    assert db.consent_gaps(to_worker) == {}
+    assert db.save_log_entry(to_worker).consent_override == []
+    # A journalist calling about the group is heard; nothing of the workers went out.
+    heard = entry(case, workers, RecipientKind.MEDIA, Direction.RECEIVED, LogKind.CALL)
+    assert db.save_log_entry(heard).consent_override == []
+    # A note stays in the union.
+    note = entry(case, workers, RecipientKind.POLICE, None, LogKind.NOTE)
+    assert db.save_log_entry(note).consent_override == []
+    # Consent that covers the kind: nothing to ask either.
+    db.save_consent(build(Consent, {"case_id": case.id, "worker_id": workers[0].id,
+                                    "taken_by": "Ana", "recipients": ["police"]}))
+    covered = entry(case, workers[:1], RecipientKind.POLICE, Direction.SENT)
+    assert db.save_log_entry(covered).consent_override == []
+    assert len(db.log_of(case.id)) == 5
+
+
+def test_an_entry_naming_workers_to_a_kind_of_counterpart_says_which_way_it_went(
+        group: tuple[Database, Case, list[Worker]]) -> None:
+    """Without a direction the consent rule cannot tell: such an entry is refused, with the
+    field named, rather than saved unchecked."""
+    db, case, workers = group
+    with pytest.raises(RecordInvalid) as refused:
+        db.save_log_entry(entry(case, workers, RecipientKind.POLICE, None, LogKind.CALL))
+    assert list(refused.value.errors) == ["direction"]
+    assert "sent or received" in refused.value.errors["direction"]
+    assert db.log_of(case.id) == []
+    # A referral is sent, whether or not it says so; it is never received.
+    referred = entry(case, workers[:1], RecipientKind.EMBASSY, None, LogKind.REFERRAL)
+    assert referred.direction is Direction.SENT and referred.sent
+    with pytest.raises(RecordInvalid) as received:
+        entry(case, workers[:1], RecipientKind.EMBASSY, Direction.RECEIVED, LogKind.REFERRAL)
+    assert list(received.value.errors) == ["direction"]
+    with pytest.raises(RecordInvalid) as note:
+        entry(case, [], None, Direction.SENT, LogKind.NOTE)
+    assert list(note.value.errors) == ["direction"]
 
 
 def test_removing_or_erasing_a_worker_takes_their_records_along(group: tuple[Database, Case, list[Worker]]) -> None:

@@ -273,9 +273,11 @@ async def test_log_entry_added_with_tab_alone_survives_a_restart(demo_db: Databa
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"Golden", "enter", "l")
         await pilot.pause()
-        # When, Kind, Counterpart organisation, Counterpart person, the same two from the
-        # directory (left empty), Kind of counterpart, Summary, Next step, Due.
-        await pilot.press("tab", "tab", *"KBRI Vientiane", "tab", "tab", "tab", "tab", "tab")
+        # When, Kind, Sent or received (left unset), Counterpart organisation, Counterpart
+        # person, the same two from the directory (left empty), Kind of counterpart, Summary,
+        # Next step, Due.
+        await pilot.press("tab", "tab", "tab", *"KBRI Vientiane", "tab", "tab", "tab", "tab",
+                          "tab")
         await pilot.press(*"Embassy confirms travel documents", "tab")
         await pilot.press(*"Book the flight", "tab", *"15/12/2099")
         await pilot.press("ctrl+s")

@@ -227,6 +227,9 @@ class PulangApp(App[None]):
         for line in db.resumed:  # an encrypt or passwd a killed process left, finished now
             self.notify(line, severity="warning", timeout=20, markup=False)
         db.resumed = []
+        for notice in db.upgrade_notices:  # what an upgrade on opening could not do itself
+            self.notify(notice, title=_("Database upgraded"), severity="warning", timeout=30,
+                        markup=False)
         self._back_up(db)
 
     @work(thread=True, group="backup")

@@ -422,6 +422,8 @@ def open_database(args: argparse.Namespace, path: Path, *, writing: bool = False
     options.setdefault("on_busy", _say_busy)
     db = Database.open(path, sealer=sealer, **options)  # type: ignore[arg-type]
     _say_resumed(db)
+    for notice in db.upgrade_notices:  # what an upgrade on opening could not do by itself
+        print(f"pulang: {notice}", file=sys.stderr)
     if writing:
         for notice in db.backup().notices:
             print(f"pulang: {notice}", file=sys.stderr)

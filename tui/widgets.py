@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.padding import Padding
@@ -21,7 +21,11 @@ from textual.widgets.option_list import OptionDoesNotExist
 
 from store.i18n import N_, _
 from store.text import PLACEHOLDER, printable
+from store.vocab import Direction, LogKind, label
 from tui.translate import TranslatedBindings
+
+if TYPE_CHECKING:
+    from store.records import LogEntry
 
 # What must never reach the terminal as text: C0, DEL, C1 (ESC, CSI, BEL, backspace, CR...),
 # the line and paragraph separators, and lone surrogates (which cannot even be encoded).
@@ -82,6 +86,26 @@ class ControlCharacterFilter(LineFilter):
 def cell(text: str, limit: int = 400) -> Text:
     """Record text for one line of a table: printable, never read as markup, cut short."""
     return Text(printable(text, limit=limit), no_wrap=True, overflow="ellipsis", end="")
+
+
+# Which way a log entry went, in front of its kind in lists: sent to the counterpart, received
+# from them, or not known (kept from before Pulang asked; the officer says which on editing).
+DIRECTION_MARKS = {Direction.SENT: "→", Direction.RECEIVED: "←", None: "?"}
+
+
+def log_kind(entry: LogEntry) -> str:
+    """An entry's kind with its direction, compact: "→ call", "← message", "? meeting"; a
+    note goes neither way and has no mark."""
+    if entry.kind is LogKind.NOTE:
+        return label(entry.kind)
+    return f"{DIRECTION_MARKS[entry.direction]} {label(entry.kind)}"
+
+
+def direction_words(entry: LogEntry) -> str:
+    """The same in words, for a line with room: "sent", "received", "sent or received?"."""
+    if entry.kind is LogKind.NOTE:
+        return ""
+    return label(entry.direction) if entry.direction else _("sent or received?")
 
 
 class TextInput(Input):

@@ -30,7 +30,7 @@ from tui.screens.form import RecordForm
 from tui.screens.record_forms import CaseForm, LogEntryForm, WorkerForm
 from tui.screens.step import StepDialog
 from tui.translate import TranslatedBindings
-from tui.widgets import FollowsOtherOfficers, RecordTable, cell
+from tui.widgets import FollowsOtherOfficers, RecordTable, cell, direction_words, log_kind
 
 if TYPE_CHECKING:
     from tui.app import PulangApp
@@ -107,6 +107,10 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         "the case: who changed what, and when. Shift+E erases the personal data of the worker "
         "under the cursor for good (consent withdrawn, or a request under the data protection "
         "law), after asking. Escape goes back to the list.\n\n"
+        "The log's Kind column shows which way each entry went: → sent, ← received, ? not yet "
+        "said (an entry kept from before Pulang asked: edit it and say which). An entry sent "
+        "naming workers whose consent does not cover its kind of counterpart asks first, and "
+        "what the officer decides is recorded.\n\n"
         "The road home: p gives every worker without one a plan of the steps home (the "
         "thirteen steps for Indonesians). The workers list then becomes a grid: workers down, "
         "steps across, numbered as in the plan; ✓ done, » in progress, ✗ blocked, · to do, "
@@ -470,9 +474,9 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         table = self.query_one("#log", RecordTable)
         keep = table.current_key
         table.clear(columns=True)
-        fixed = 17 + 8 + 14 + 13
+        fixed = 17 + 10 + 14 + 13
         summary_width = self._flexible_width(fixed, columns=5)
-        for title, width in ((N_("When"), 17), (N_("Kind"), 8), (N_("Summary"), summary_width),
+        for title, width in ((N_("When"), 17), (N_("Kind"), 10), (N_("Summary"), summary_width),
                              (N_("Next step"), 14), (N_("Due"), 13)):
             table.add_column(_(title), width=width)
         today = dt.date.today()
@@ -491,7 +495,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
                 next_step = _("awaiting reply")
             table.add_row(
                 format_datetime(entry.at),
-                label(entry.kind),
+                cell(log_kind(entry)),
                 cell(summary),
                 cell(next_step),
                 due,
@@ -823,9 +827,12 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
             who = f"{who} → {shown(linked)}" if who else f"→ {shown(linked)}"
         summary = printable(entry.summary, multiline=True, limit=_DETAIL_LIMIT)
         text = f"{who}: {summary}" if who else summary
+        way = direction_words(entry)
+        if way:
+            text = f"{way} · {text}"
         if entry.consent_override:
             names = {w.id: w.full_name for w in self.case_workers}
-            text += "\n" + _("Referred without consent, on the officer's say: {names}").format(
+            text += "\n" + _("Sent without consent, on the officer's say: {names}").format(
                 names=shown(", ".join(names.get(w, "?") for w in entry.consent_override)))
         if entry.awaiting_reply:
             text += "\n" + _("Awaiting a reply")

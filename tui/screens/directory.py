@@ -37,7 +37,7 @@ from tui.screens.dialogs import ConfirmDialog
 from tui.screens.pickers import PickerDialog, PickItem
 from tui.screens.today import TodayList
 from tui.translate import TranslatedBindings
-from tui.widgets import TextInput
+from tui.widgets import TextInput, log_kind
 
 if TYPE_CHECKING:
     from store.database import Database
@@ -654,7 +654,7 @@ class PersonScreen(_RecordScreen):
                       self.open_case(entry.case_id, {"entry": entry.id}),
                       (format_date(entry.at.astimezone().date()), _DATE),
                       (self.refs.get(entry.case_id, ""), _REF),
-                      (label(entry.kind), kind_width),
+                      (log_kind(entry), kind_width),
                       (first_line(entry.summary), width - _DATE - _REF - kind_width - 3))
         self.meeting_rows(lines, self.meeting_list, width)
         self.agreement_rows(lines, _("Agreements signed"), self.agreement_list, width)

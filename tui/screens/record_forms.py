@@ -2,8 +2,9 @@
 
 Two rules of the domain ask the officer before a save goes through: a case's stage set by hand
 against the one its workers' steps give needs a reason (asked in a `ReasonDialog`, written to
-the log), and a referral naming workers whose consent does not cover its kind of recipient is
-sent only on the officer's say (`ConfirmDialog`; the override is recorded in the entry)."""
+the log), and a log entry sent (a referral, a message...) naming workers whose consent does not
+cover its kind of counterpart is saved only on the officer's say (`ConfirmDialog`; the override
+is recorded in the entry)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from store.vocab import (
     CONSENTABLE,
     RECIPIENT_OF_ORG,
     CaseKind,
+    Direction,
     ExploitationType,
     LogKind,
     PassportStatus,
@@ -202,6 +204,9 @@ class LogEntryForm(RecordForm[LogEntry]):
         return [
             FieldSpec("at", placeholder="DD/MM/YYYY HH:MM"),
             FieldSpec("kind", "select", choices(LogKind), required=True),
+            FieldSpec("direction", "select", choices(Direction),
+                      hint=_("sent: what it says about the workers it names went to the "
+                             "counterpart, so their consent is checked")),
             FieldSpec("counterpart_org", placeholder=_("e.g. KBRI Phnom Penh")),
             FieldSpec("counterpart_person", placeholder=_("name and title")),
             # The same counterparts as records of the directory (the text above stays as
@@ -211,7 +216,7 @@ class LogEntryForm(RecordForm[LogEntry]):
             FieldSpec("counterpart_person_id", "pick", source=self._people,
                       hint=_("Enter chooses a person of the directory.")),
             FieldSpec("counterpart_kind", "select", choices(RecipientKind),
-                      hint=_("who receives it: decides whose consent is needed")),
+                      hint=_("for an entry sent: decides whose consent is needed")),
             FieldSpec("summary", "area", required=True),
             FieldSpec("next_step", placeholder=_("what must happen next, and who does it")),
             FieldSpec("due_date", placeholder=DATE_HINT),
@@ -240,6 +245,7 @@ class LogEntryForm(RecordForm[LogEntry]):
         return {
             "at": datetime_for_input(entry.at),
             "kind": entry.kind,
+            "direction": entry.direction,
             "counterpart_org": entry.counterpart_org,
             "counterpart_person": entry.counterpart_person,
             "counterpart_org_id": entry.counterpart_org_id,
@@ -314,9 +320,10 @@ class LogEntryForm(RecordForm[LogEntry]):
             field.value = editable(text)
 
     def refused_by_rule(self, error: RuleRefused, record: LogEntry) -> bool:
-        """A referral naming workers whose consent does not cover it: ask, and on yes save it
-        with the override recorded; on no, back to the form as it was. (NeverRecipient is not
-        asked about: its message shows below the form.)"""
+        """An entry sent (a referral, a message...) naming workers whose consent does not
+        cover its kind of counterpart: ask, and on yes save it with the override recorded; on
+        no, back to the form as it was. (NeverRecipient is not asked about: its message shows
+        below the form.)"""
         if not isinstance(error, ConsentNeeded):
             return False
         names = [printable(name, limit=60) for name in error.workers.values()]
@@ -325,20 +332,26 @@ class LogEntryForm(RecordForm[LogEntry]):
             who = _("{names} and {count} more").format(names=who,
                                                       count=len(names) - _NAMES_SHOWN)
         kind = label(record.counterpart_kind) if record.counterpart_kind else ""
-        question = _("{names}: no consent to share personal data with {kind}. Refer anyway? "
-                     "The override is recorded in the log.").format(names=who, kind=kind)
+        if record.kind is LogKind.REFERRAL:
+            question = _("{names}: no consent to share personal data with {kind}. Refer "
+                         "anyway? The override is recorded in the log.")
+            yes, refused = _("Refer anyway"), _("Not referred: {names} gave no consent to "
+                                                "share personal data with {kind}.")
+        else:
+            question = _("{names}: no consent to share personal data with {kind}. Share "
+                         "anyway? The override is recorded in the log.")
+            yes, refused = _("Share anyway"), _("Not saved: {names} gave no consent to share "
+                                               "personal data with {kind}.")
 
         def answered(anyway: bool | None) -> None:
             if anyway:
                 self.save_with(record, lambda: _db(self).save_log_entry(
                     record, without_consent=True))
             else:
-                self.not_saved_because(_("Not referred: {names} gave no consent to share "
-                                         "personal data with {kind}.").format(names=who,
-                                                                              kind=kind))
+                self.not_saved_because(refused.format(names=who, kind=kind))
 
-        self.app.push_screen(ConfirmDialog(question, _("Refer anyway"), _("Back to the form")),
-                             answered)
+        self.app.push_screen(ConfirmDialog(question.format(names=who, kind=kind), yes,
+                                           _("Back to the form")), answered)
         return True
 
 
