@@ -69,7 +69,7 @@ from store.records import (
 from store.rows import CaseRow
 from store.storage import remove_stale_temporaries
 from store.text import fold
-from store.today import Today, reply_days_from_environment
+from store.today import Today
 from store.vocab import NEVER_RECIPIENTS, LogKind, RecipientKind, Stage, StepStatus, label
 
 if TYPE_CHECKING:
@@ -1112,17 +1112,20 @@ class Database(NetworkMixin):
 
     # -- Today -----------------------------------------------------------------------------
 
-    def today(self, day: dt.date | None = None, reply_days: int | None = None) -> Today:
+    def today(self, day: dt.date | None = None, reply_days: int | None = None,
+              days: int | None = None) -> Today:
         """What needs chasing on `day` across every case that is not closed: next steps
         overdue or due within a week, plan steps with a deadline within a week, partners who
-        have not answered within `reply_days`, and workers without screening or consent."""
+        have not answered within `reply_days`, and workers without screening or consent; and
+        what of those kinds (and tasks) is due after the week, within `days`: coming up
+        (`store.today.Window` says which part a date goes in). Unless given, `reply_days` and
+        `days` come from $PULANG_REPLY_DAYS and $PULANG_TODAY_DAYS."""
         from store.road import OPEN, TEMPLATES
-        from store.today import MOST_MISSING, WEEK, Awaiting, Deadline, FollowUp, Missing, Today
+        from store.today import MOST_MISSING, Awaiting, Deadline, FollowUp, Missing, Today
 
-        day = day or dt.date.today()
-        reply_days = reply_days_from_environment() if reply_days is None else reply_days
-        view = Today(day, reply_days)
-        horizon = (day + dt.timedelta(days=WEEK)).isoformat()
+        view = Today.settled(day or dt.date.today(), reply_days, days)
+        day = view.day
+        horizon = view.window.end.isoformat()
         with self._lock:
             engine = self._engine
             engine.refresh()
@@ -1136,9 +1139,9 @@ class Database(NetworkMixin):
                 if doc is None or not doc.get("next_step"):
                     continue
                 case_id = doc["case_id"]
-                view.follow_ups.append(FollowUp(case_id, rows[case_id].ref, entry_id,
-                                                doc["next_step"], dt.date.fromisoformat(due)))
-            view.follow_ups.sort(key=lambda f: (f.due, f.ref))
+                when = dt.date.fromisoformat(due)
+                view.add(when, FollowUp(case_id, rows[case_id].ref, entry_id,
+                                        doc["next_step"], when))
 
             for plan_id, case_id in engine.case_of[PLANS].items():
                 if case_id not in open_cases:
@@ -1152,12 +1155,12 @@ class Database(NetworkMixin):
                     if (deadline and deadline <= horizon and step.get("status") in OPEN
                             and step.get("key") in template.keys):
                         worker = (engine.names.get(doc["worker_id"]) or ["?"])[0]
-                        view.deadlines.append(Deadline(
+                        when = dt.date.fromisoformat(deadline)
+                        view.add(when, Deadline(
                             case_id, rows[case_id].ref, doc["worker_id"], worker, step["key"],
-                            template.step(step["key"]).label, dt.date.fromisoformat(deadline)))
-            view.deadlines.sort(key=lambda d: (d.deadline, d.ref, d.worker))
+                            template.step(step["key"]).label, when))
 
-            cutoff = day - dt.timedelta(days=reply_days)
+            cutoff = day - dt.timedelta(days=view.reply_days)
             for entry_id in engine.awaiting:
                 case_id = log_case.get(entry_id)
                 if case_id not in open_cases:
@@ -1171,7 +1174,6 @@ class Database(NetworkMixin):
                     continue
                 who = " · ".join(p for p in (entry.counterpart_org, entry.counterpart_person) if p)
                 view.awaiting.append(Awaiting(case_id, rows[case_id].ref, entry_id, who, since))
-            view.awaiting.sort(key=lambda a: (a.since, a.ref))
 
             screened = engine.of_worker[SCREENINGS]
             consented = engine.of_worker[CONSENTS]
@@ -1186,7 +1188,8 @@ class Database(NetworkMixin):
                     if len(view.missing) < MOST_MISSING:
                         view.missing.append(Missing(case_id, rows[case_id].ref, worker_id,
                                                     name, has_screening, has_consent))
-            self._today_tasks(view, day + dt.timedelta(days=WEEK))
+            self._today_tasks(view)
+        view.sort()
         return view
 
     def _answered(self, entry: LogEntry) -> bool:

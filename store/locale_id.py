@@ -1443,7 +1443,10 @@ CATALOGUE: dict[str, str] = {
         "week; partners who have not answered for a few days (set how many with "
         "PULANG_REPLY_DAYS, 3 by default); tasks from meetings and agreements that are overdue "
         "or due within a week, until they are marked done; workers without a screening or a "
-        "consent. Up and down move between the lines, Enter opens the case at that entry, "
+        "consent; last, coming up: next steps, step deadlines and tasks due after the week, "
+        "within 30 days (set how many with PULANG_TODAY_DAYS), the first five shown: + (or "
+        "Enter on the line that says how many more) shows them all, + again only the first "
+        "five. Up and down move between the lines, Enter opens the case at that entry, "
         "worker or step, or the meeting or agreement a task comes from. 2 or Escape shows the "
         "list of all cases, and 1 or t comes back here from the list or a case. n starts a new "
         "case; / finds a case by reference, title, place or name. e exports the database to a "
@@ -1455,7 +1458,11 @@ CATALOGUE: dict[str, str] = {
         "yang belum membalas selama beberapa hari (atur berapa hari dengan PULANG_REPLY_DAYS, "
         "bawaannya 3); tugas dari pertemuan dan perjanjian yang lewat tenggat atau jatuh tempo "
         "dalam seminggu, sampai ditandai selesai; pekerja yang belum diskrining atau belum "
-        "memberi persetujuan. Panah atas dan bawah berpindah antarbaris, Enter membuka kasusnya "
+        "memberi persetujuan; terakhir, yang akan datang: langkah berikutnya, tenggat langkah "
+        "dan tugas yang jatuh tempo setelah minggu ini, dalam 30 hari (atur berapa hari dengan "
+        "PULANG_TODAY_DAYS), lima yang pertama ditampilkan: + (atau Enter pada baris yang "
+        "menyebut berapa lagi) menampilkan semuanya, + sekali lagi hanya lima yang pertama. "
+        "Panah atas dan bawah berpindah antarbaris, Enter membuka kasusnya "
         "tepat di catatan, pekerja atau langkah itu, atau pertemuan atau perjanjian asal tugas "
         "itu. 2 atau Escape menampilkan daftar semua kasus, dan 1 atau t kembali ke sini "
         "dari daftar atau dari sebuah kasus. n memulai kasus baru; / mencari kasus menurut nomor "
@@ -1467,6 +1474,16 @@ CATALOGUE: dict[str, str] = {
     "{count} step deadlines": "{count} tenggat langkah",
     "{count} awaiting reply": "{count} menunggu balasan",
     "{count} without screening or consent": "{count} belum diskrining atau tanpa persetujuan",
+    "{count} coming up": "{count} akan datang",
+    "Show all coming up, or fewer": "Tampilkan semua yang akan datang, atau lebih sedikit",
+    "in {days} days": "{days} hari lagi",
+    "Coming up within {days} days": "Akan datang dalam {days} hari",
+    "{count} more: + or Enter shows them all": "{count} lagi: + atau Enter menampilkan semuanya",
+    "+ or Enter shows only the first {count}": "+ atau Enter hanya menampilkan {count} yang pertama",
+    # store/today.py: $PULANG_REPLY_DAYS, $PULANG_TODAY_DAYS
+    "{name} must be a whole number of days from 0 to {most}; using {days}.": (
+        "{name} harus bilangan bulat jumlah hari dari 0 sampai {most}; dipakai {days}."
+    ),
     "{title} ({count})": "{title} ({count})",
     "{title}: none": "{title}: tidak ada",
     "overdue": "lewat tenggat",

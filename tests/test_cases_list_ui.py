@@ -93,3 +93,16 @@ async def test_a_wide_terminal_gives_room_to_stage_and_destination_too(
         assert f"TH {PLACE}" in line, line
         assert LONG_TITLE[:40] in line, "and the title has the rest"
         assert format_date(DUE) in line
+
+
+async def test_today_shows_long_references_whole_too(
+        long_refs: tuple[Database, list[str]]) -> None:
+    from tests.test_today import today_shown
+
+    db, refs = long_refs
+    app = PulangApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await today_shown(pilot)
+        lines = screen_text(app).splitlines()
+        for ref in refs:
+            assert any(ref in line and "Call back" in line for line in lines), ref
