@@ -615,6 +615,8 @@ class Database(NetworkMixin):
         (StageReasonNeeded without it). A case cannot be closed while a worker has an open
         step (CaseNotClosable).
         """
+        from store.road import hand_set_note
+
         with self.transaction():
             doc = self._doc(Case, case.id)
             if doc is None:
@@ -634,14 +636,28 @@ class Database(NetworkMixin):
                                                stage=label(case.stage)))
                     self._save(build(LogEntry, {
                         "case_id": case.id,
-                        "summary": _("Stage set by hand to \u201c{stage}\u201d (the workers' "
-                                     "steps give \u201c{derived}\u201d): {reason}").format(
-                            stage=label(case.stage), derived=label(derived.stage),
-                            reason=stage_reason.strip() if stage_reason else ""),
+                        "summary": hand_set_note(case.stage, derived.stage, stage_reason or ""),
                         "recorded_by": current_user(),
                     }))
                 override = True
             return self._save(case, ref=doc.get("ref"), stage_override=override)
+
+    def follow_steps(self, case: Case) -> Case:
+        """A case whose stage was set by hand follows its workers' steps again: its stage
+        becomes the one they give, and the log says so. `case` as the officer last saw it (a
+        change by someone else meanwhile is a Conflict); NotFound when no worker has a plan."""
+        with self.transaction():
+            derived = self._derived(case.id)
+            if derived is None:
+                raise NotFound(_("plan of any worker of this case (start the road home first)"))
+            self._save(build(LogEntry, {
+                "case_id": case.id,
+                "summary": _("Stage follows the workers' steps again: \u201c{derived}\u201d "
+                             "(it was set by hand to \u201c{stage}\u201d).").format(
+                    derived=label(derived.stage), stage=label(case.stage)),
+                "recorded_by": current_user(),
+            }))
+            return self.save_case(case.model_copy(update={"stage": derived.stage}))
 
     def _refuse_closing(self, case_id: str) -> None:
         """CaseNotClosable naming the workers with steps neither done nor marked not needed."""
@@ -987,7 +1003,7 @@ class Database(NetworkMixin):
         (by default the one for their nationality). The report step is done, on the day the
         case was reported, and so are the steps of the stages the case has already passed, so
         that its stage does not move back. Returns the plans made."""
-        from store.road import STAGE_OF_STEP, TEMPLATES, stage_order, template_for
+        from store.road import TEMPLATES, passed_at, template_for
 
         with self.transaction():
             case = self.get(Case, case_id)
@@ -998,11 +1014,10 @@ class Database(NetworkMixin):
                 if doc["id"] in self._engine.of_worker[PLANS]:
                     continue
                 chosen = TEMPLATES[template] if template else template_for(doc.get("nationality"))
-                # Steps of the stages the case has passed are done (on a day not recorded);
-                # the report step on the day the case was reported.
-                reached = stage_order(case.stage)
+                # Steps the case has passed are done (on a day not recorded); the report
+                # step on the day the case was reported.
                 steps = [StepState(key=k, status=StepStatus.DONE)
-                         if stage_order(STAGE_OF_STEP[k]) < reached else StepState(key=k)
+                         if passed_at(k, case.stage) else StepState(key=k)
                          for k in chosen.keys]
                 steps[0] = StepState(key=steps[0].key, status=StepStatus.DONE,
                                      done_on=case.date_reported)
