@@ -71,7 +71,7 @@ from store.records import (
 from store.rows import CaseRow
 from store.storage import remove_stale_temporaries
 from store.text import fold
-from store.today import Today, reply_days_from_environment
+from store.today import Today
 from store.vocab import NEVER_RECIPIENTS, LogKind, RecipientKind, Stage, StepStatus, label
 
 if TYPE_CHECKING:
@@ -699,6 +699,8 @@ class Database(NetworkMixin):
         (StageReasonNeeded without it). A case cannot be closed while a worker has an open
         step (CaseNotClosable).
         """
+        from store.road import hand_set_note
+
         with self.transaction():
             doc = self._doc(Case, case.id)
             if doc is None:
@@ -718,14 +720,28 @@ class Database(NetworkMixin):
                                                stage=label(case.stage)))
                     self._save(build(LogEntry, {
                         "case_id": case.id,
-                        "summary": _("Stage set by hand to \u201c{stage}\u201d (the workers' "
-                                     "steps give \u201c{derived}\u201d): {reason}").format(
-                            stage=label(case.stage), derived=label(derived.stage),
-                            reason=stage_reason.strip() if stage_reason else ""),
+                        "summary": hand_set_note(case.stage, derived.stage, stage_reason or ""),
                         "recorded_by": current_user(),
                     }))
                 override = True
             return self._save(case, ref=doc.get("ref"), stage_override=override)
+
+    def follow_steps(self, case: Case) -> Case:
+        """A case whose stage was set by hand follows its workers' steps again: its stage
+        becomes the one they give, and the log says so. `case` as the officer last saw it (a
+        change by someone else meanwhile is a Conflict); NotFound when no worker has a plan."""
+        with self.transaction():
+            derived = self._derived(case.id)
+            if derived is None:
+                raise NotFound(_("plan of any worker of this case (start the road home first)"))
+            self._save(build(LogEntry, {
+                "case_id": case.id,
+                "summary": _("Stage follows the workers' steps again: \u201c{derived}\u201d "
+                             "(it was set by hand to \u201c{stage}\u201d).").format(
+                    derived=label(derived.stage), stage=label(case.stage)),
+                "recorded_by": current_user(),
+            }))
+            return self.save_case(case.model_copy(update={"stage": derived.stage}))
 
     def _refuse_closing(self, case_id: str) -> None:
         """CaseNotClosable naming the workers with steps neither done nor marked not needed."""
@@ -1078,7 +1094,7 @@ class Database(NetworkMixin):
         (by default the one for their nationality). The report step is done, on the day the
         case was reported, and so are the steps of the stages the case has already passed, so
         that its stage does not move back. Returns the plans made."""
-        from store.road import STAGE_OF_STEP, TEMPLATES, stage_order, template_for
+        from store.road import TEMPLATES, passed_at, template_for
 
         with self.transaction():
             case = self.get(Case, case_id)
@@ -1089,11 +1105,10 @@ class Database(NetworkMixin):
                 if doc["id"] in self._engine.of_worker[PLANS]:
                     continue
                 chosen = TEMPLATES[template] if template else template_for(doc.get("nationality"))
-                # Steps of the stages the case has passed are done (on a day not recorded);
-                # the report step on the day the case was reported.
-                reached = stage_order(case.stage)
+                # Steps the case has passed are done (on a day not recorded); the report
+                # step on the day the case was reported.
                 steps = [StepState(key=k, status=StepStatus.DONE)
-                         if stage_order(STAGE_OF_STEP[k]) < reached else StepState(key=k)
+                         if passed_at(k, case.stage) else StepState(key=k)
                          for k in chosen.keys]
                 steps[0] = StepState(key=steps[0].key, status=StepStatus.DONE,
                                      done_on=case.date_reported)
@@ -1205,17 +1220,20 @@ class Database(NetworkMixin):
 
     # -- Today -----------------------------------------------------------------------------
 
-    def today(self, day: dt.date | None = None, reply_days: int | None = None) -> Today:
+    def today(self, day: dt.date | None = None, reply_days: int | None = None,
+              days: int | None = None) -> Today:
         """What needs chasing on `day` across every case that is not closed: next steps
         overdue or due within a week, plan steps with a deadline within a week, partners who
-        have not answered within `reply_days`, and workers without screening or consent."""
+        have not answered within `reply_days`, and workers without screening or consent; and
+        what of those kinds (and tasks) is due after the week, within `days`: coming up
+        (`store.today.Window` says which part a date goes in). Unless given, `reply_days` and
+        `days` come from $PULANG_REPLY_DAYS and $PULANG_TODAY_DAYS."""
         from store.road import OPEN, TEMPLATES
-        from store.today import MOST_MISSING, WEEK, Awaiting, Deadline, FollowUp, Missing, Today
+        from store.today import MOST_MISSING, Awaiting, Deadline, FollowUp, Missing, Today
 
-        day = day or dt.date.today()
-        reply_days = reply_days_from_environment() if reply_days is None else reply_days
-        view = Today(day, reply_days)
-        horizon = (day + dt.timedelta(days=WEEK)).isoformat()
+        view = Today.settled(day or dt.date.today(), reply_days, days)
+        day = view.day
+        horizon = view.window.end.isoformat()
         with self._lock:
             engine = self._engine
             engine.refresh()
@@ -1229,9 +1247,9 @@ class Database(NetworkMixin):
                 if doc is None or not doc.get("next_step"):
                     continue
                 case_id = doc["case_id"]
-                view.follow_ups.append(FollowUp(case_id, rows[case_id].ref, entry_id,
-                                                doc["next_step"], dt.date.fromisoformat(due)))
-            view.follow_ups.sort(key=lambda f: (f.due, f.ref))
+                when = dt.date.fromisoformat(due)
+                view.add(when, FollowUp(case_id, rows[case_id].ref, entry_id,
+                                        doc["next_step"], when))
 
             for plan_id, case_id in engine.case_of[PLANS].items():
                 if case_id not in open_cases:
@@ -1245,12 +1263,12 @@ class Database(NetworkMixin):
                     if (deadline and deadline <= horizon and step.get("status") in OPEN
                             and step.get("key") in template.keys):
                         worker = (engine.names.get(doc["worker_id"]) or ["?"])[0]
-                        view.deadlines.append(Deadline(
+                        when = dt.date.fromisoformat(deadline)
+                        view.add(when, Deadline(
                             case_id, rows[case_id].ref, doc["worker_id"], worker, step["key"],
-                            template.step(step["key"]).label, dt.date.fromisoformat(deadline)))
-            view.deadlines.sort(key=lambda d: (d.deadline, d.ref, d.worker))
+                            template.step(step["key"]).label, when))
 
-            cutoff = day - dt.timedelta(days=reply_days)
+            cutoff = day - dt.timedelta(days=view.reply_days)
             for entry_id in engine.awaiting:
                 case_id = log_case.get(entry_id)
                 if case_id not in open_cases:
@@ -1264,7 +1282,6 @@ class Database(NetworkMixin):
                     continue
                 who = " · ".join(p for p in (entry.counterpart_org, entry.counterpart_person) if p)
                 view.awaiting.append(Awaiting(case_id, rows[case_id].ref, entry_id, who, since))
-            view.awaiting.sort(key=lambda a: (a.since, a.ref))
 
             screened = engine.of_worker[SCREENINGS]
             consented = engine.of_worker[CONSENTS]
@@ -1279,7 +1296,8 @@ class Database(NetworkMixin):
                     if len(view.missing) < MOST_MISSING:
                         view.missing.append(Missing(case_id, rows[case_id].ref, worker_id,
                                                     name, has_screening, has_consent))
-            self._today_tasks(view, day + dt.timedelta(days=WEEK))
+            self._today_tasks(view)
+        view.sort()
         return view
 
     def _answered(self, entry: LogEntry) -> bool:

@@ -29,6 +29,11 @@ def _(msgid: str) -> str:
     return _catalogue(_current).get(msgid, msgid)
 
 
+def in_every_language(msgid: str) -> list[str]:
+    """`msgid` as each language Pulang speaks says it: to read back text written in any."""
+    return [_catalogue(lang).get(msgid, msgid) for lang in LANGUAGES]
+
+
 def N_(msgid: str) -> str:  # noqa: N802 - the conventional gettext name
     """Mark a string for translation without translating it yet."""
     return msgid

@@ -1294,6 +1294,8 @@ CATALOGUE: dict[str, str] = {
     "Media and recruiters never receive a worker's personal data: an entry naming workers cannot be sent to {kind}.": 'Media dan perekrut tidak pernah menerima data pribadi pekerja: catatan yang menyebut nama pekerja tidak boleh dikirim ke {kind}.',
     'the status differs from the one the answers suggest ({suggested}): say why': 'status ini berbeda dari yang disarankan jawaban-jawabannya ({suggested}): jelaskan alasannya',
     'plan of this worker (start the road home first)': 'rencana pekerja ini (mulai dulu jalan pulangnya)',
+    'plan of any worker of this case (start the road home first)': 'rencana pekerja mana pun dalam kasus ini (mulai dulu jalan pulangnya)',
+    "Stage follows the workers' steps again: “{derived}” (it was set by hand to “{stage}”).": 'Tahap kembali mengikuti langkah para pekerja: “{derived}” (sebelumnya diatur manual menjadi “{stage}”).',
     "step {key} in this worker's plan": 'langkah {key} dalam rencana pekerja ini',
     '{count} workers: {first}': '{count} pekerja: {first}',
     '{names}: no consent to share personal data with {kind}.': '{names}: tidak ada persetujuan untuk membagikan data pribadi kepada {kind}.',
@@ -1463,7 +1465,11 @@ CATALOGUE: dict[str, str] = {
     'Select all or none': 'Pilih semua atau tidak satu pun',
     'Mark step': 'Tandai langkah',
     "A case: its facts at the top, its workers, then its log with the newest entry first. Tab moves between the workers and the log. e edits the case; a adds a worker; Enter edits the worker or log entry under the cursor; d removes the worker under the cursor (after asking); l adds a log entry, with a next step and its due date; x marks the next step of the log entry under the cursor as done, or open again. h shows the history of the case: who changed what, and when. Shift+E erases the personal data of the worker under the cursor for good (consent withdrawn, or a request under the data protection law), after asking. Escape goes back to the list.\n\nThe log's Kind column shows which way each entry went: → sent, ← received, ? not yet said (an entry kept from before Pulang asked: edit it and say which). An entry sent naming workers whose consent does not cover its kind of counterpart asks first, and what the officer decides is recorded.\n\nThe road home: p gives every worker without one a plan of the steps home (the thirteen steps for Indonesians). The workers list then becomes a grid: workers down, steps across, numbered as in the plan; ✓ done, » in progress, ✗ blocked, · to do, – not needed, and ! a deadline within a week. Left and right move between steps; the line under the grid names the step under the cursor and what is known about it. Enter on a step, or m, sets it: for the worker under the cursor, or for every worker selected with Space (* selects all or none), at once. The Consent column shows to whom each worker's data may go (U partner union, P police, E embassy or ministry, F family, H shelter or health, S statistics; W withdrawn); Scr shows the screening (VoT victim, pos possible, not, ? open). s opens the screening of the worker under the cursor, c their consent. The case's stage follows the steps of the least advanced worker still on the road.\n\nThe directory: a log entry can name its counterpart from People & organisations (the line under the log then shows → and the name). Shift+L offers to link the counterparts typed as free text to the directory records they most likely are: y links one, n skips it; the text as typed is never changed.\n\nA brief for a partner: b writes a brief of this case for one kind of recipient (a partner union, the police, the embassy...), as Markdown and as HTML to print, with each worker's personal data only when their consent covers that recipient.": 'Satu kasus: keterangannya di atas, lalu para pekerjanya, lalu catatan kasusnya dengan catatan terbaru di atas. Tab berpindah antara daftar pekerja dan catatan kasus. e mengubah kasus; a menambah pekerja; Enter mengubah pekerja atau catatan di bawah kursor; d menghapus pekerja di bawah kursor (setelah bertanya); l menambah catatan, dengan langkah berikutnya dan tenggatnya; x menandai langkah berikutnya dari catatan di bawah kursor sebagai selesai, atau membukanya lagi. h menampilkan riwayat kasus: siapa mengubah apa, dan kapan. Shift+E menghapus data pribadi pekerja di bawah kursor untuk selamanya (persetujuan ditarik, atau permintaan berdasarkan undang-undang pelindungan data), setelah bertanya. Escape kembali ke daftar.\n\nKolom Jenis di catatan kasus menunjukkan arah tiap catatan: → dikirim, ← diterima, ? belum disebut (catatan dari sebelum Pulang menanyakannya: ubah dan sebutkan arahnya). Catatan yang dikirim dan menyebut pekerja yang persetujuannya tidak mencakup jenis pihak tersebut bertanya dulu, dan keputusan petugas dicatat.\n\nJalan pulang: p memberi setiap pekerja yang belum punya sebuah rencana langkah pulang (tiga belas langkah untuk WNI). Daftar pekerja lalu menjadi kisi: pekerja ke bawah, langkah ke samping, bernomor seperti di rencana; ✓ selesai, » sedang berjalan, ✗ terhambat, · belum, – tidak perlu, dan ! tenggat dalam seminggu. Kiri dan kanan berpindah antarlangkah; baris di bawah kisi menyebut langkah di bawah kursor dan apa yang diketahui tentangnya. Enter pada sebuah langkah, atau m, mengisinya: untuk pekerja di bawah kursor, atau sekaligus untuk setiap pekerja yang dipilih dengan Spasi (* memilih semua atau tidak satu pun). Kolom Persetujuan menunjukkan kepada siapa data tiap pekerja boleh diberikan (U serikat mitra, P polisi, E kedutaan atau kementerian, F keluarga, H penampungan atau layanan kesehatan, S statistik; W ditarik); Scr menunjukkan skrining (KPO korban, mgk kemungkinan, bkn bukan, ? terbuka). s membuka skrining pekerja di bawah kursor, c persetujuannya. Tahap kasus mengikuti langkah pekerja yang paling tertinggal di antara yang masih di jalan.\n\nDirektori: sebuah catatan bisa menyebut pihak yang dihubungi dari Orang & organisasi (baris di bawah catatan lalu menampilkan → dan namanya). Shift+L menawarkan untuk menautkan pihak yang diketik sebagai teks bebas ke catatan direktori yang paling mungkin dimaksud: y menautkan, n melewatinya; teks yang diketik tidak pernah diubah.\n\nRingkasan untuk mitra: b menulis ringkasan kasus ini untuk satu jenis penerima (serikat mitra, polisi, kedutaan...), sebagai Markdown dan sebagai HTML untuk dicetak, dengan data pribadi tiap pekerja hanya bila persetujuannya mencakup penerima itu.',
-    '{stage} (set by hand; the steps give {derived})': '{stage} (diatur manual; menurut langkah: {derived})',
+    "Stage: follow the workers' steps": 'Tahap: ikuti langkah para pekerja',
+    '{stage} (set by hand)': '{stage} (diatur manual)',
+    'Stage set by hand on {date}: {reason}': 'Tahap diatur manual pada {date}: {reason}',
+    'Stage set by hand (the reason is not in the log any more).': 'Tahap diatur manual (alasannya tidak ada lagi di catatan kasus).',
+    "The workers' steps give “{derived}”: f follows them.": 'Menurut langkah para pekerja: “{derived}”; f untuk mengikutinya.',
     'Workers ({count}) · a add · s screening · c consent · p road home': 'Pekerja ({count}) · a tambah · s skrining · c persetujuan · p jalan pulang',
     'Workers ({count}) · {stage} · Space select · m mark step · F1 keys': 'Pekerja ({count}) · {stage} · Spasi pilih · m tandai langkah · F1 tombol',
     'W': 'W',
@@ -1489,6 +1495,10 @@ CATALOGUE: dict[str, str] = {
     'Not now': 'Nanti saja',
     'Road home started for {count} workers.': 'Jalan pulang dimulai untuk {count} pekerja.',
     'Start the road home first (p).': 'Mulai jalan pulang dulu (p).',
+    "The stage already follows the workers' steps.": 'Tahap sudah mengikuti langkah para pekerja.',
+    "Follow the workers' steps: stage “{derived}” instead of “{stage}”, set by hand? The log will say so.": 'Ikuti langkah para pekerja: tahap “{derived}”, bukan “{stage}” yang diatur manual? Catatan kasus akan mencatatnya.',
+    'Follow': 'Ikuti',
+    "The stage follows the workers' steps again: {stage}.": 'Tahap kembali mengikuti langkah para pekerja: {stage}.',
     'Move to a step in the grid first (left and right).': 'Pindah dulu ke sebuah langkah di kisi (kiri dan kanan).',
     'This worker has no plan yet: p starts one.': 'Pekerja ini belum punya rencana: p memulainya.',
     'Step saved for {count} workers.': 'Langkah disimpan untuk {count} pekerja.',
@@ -1625,7 +1635,10 @@ CATALOGUE: dict[str, str] = {
         "week; partners who have not answered for a few days (set how many with "
         "PULANG_REPLY_DAYS, 3 by default); tasks from meetings and agreements that are overdue "
         "or due within a week, until they are marked done; workers without a screening or a "
-        "consent. Up and down move between the lines, Enter opens the case at that entry, "
+        "consent; last, coming up: next steps, step deadlines and tasks due after the week, "
+        "within 30 days (set how many with PULANG_TODAY_DAYS), the first five shown: + (or "
+        "Enter on the line that says how many more) shows them all, + again only the first "
+        "five. Up and down move between the lines, Enter opens the case at that entry, "
         "worker or step, or the meeting or agreement a task comes from. 2 or Escape shows the "
         "list of all cases, and 1 or t comes back here from the list or a case. n starts a new "
         "case; / finds a case by reference, title, place or name. e exports the database to a "
@@ -1637,7 +1650,11 @@ CATALOGUE: dict[str, str] = {
         "yang belum membalas selama beberapa hari (atur berapa hari dengan PULANG_REPLY_DAYS, "
         "bawaannya 3); tugas dari pertemuan dan perjanjian yang lewat tenggat atau jatuh tempo "
         "dalam seminggu, sampai ditandai selesai; pekerja yang belum diskrining atau belum "
-        "memberi persetujuan. Panah atas dan bawah berpindah antarbaris, Enter membuka kasusnya "
+        "memberi persetujuan; terakhir, yang akan datang: langkah berikutnya, tenggat langkah "
+        "dan tugas yang jatuh tempo setelah minggu ini, dalam 30 hari (atur berapa hari dengan "
+        "PULANG_TODAY_DAYS), lima yang pertama ditampilkan: + (atau Enter pada baris yang "
+        "menyebut berapa lagi) menampilkan semuanya, + sekali lagi hanya lima yang pertama. "
+        "Panah atas dan bawah berpindah antarbaris, Enter membuka kasusnya "
         "tepat di catatan, pekerja atau langkah itu, atau pertemuan atau perjanjian asal tugas "
         "itu. 2 atau Escape menampilkan daftar semua kasus, dan 1 atau t kembali ke sini "
         "dari daftar atau dari sebuah kasus. n memulai kasus baru; / mencari kasus menurut nomor "
@@ -1649,6 +1666,16 @@ CATALOGUE: dict[str, str] = {
     "{count} step deadlines": "{count} tenggat langkah",
     "{count} awaiting reply": "{count} menunggu balasan",
     "{count} without screening or consent": "{count} belum diskrining atau tanpa persetujuan",
+    "{count} coming up": "{count} akan datang",
+    "Show all coming up, or fewer": "Tampilkan semua yang akan datang, atau lebih sedikit",
+    "in {days} days": "{days} hari lagi",
+    "Coming up within {days} days": "Akan datang dalam {days} hari",
+    "{count} more: + or Enter shows them all": "{count} lagi: + atau Enter menampilkan semuanya",
+    "+ or Enter shows only the first {count}": "+ atau Enter hanya menampilkan {count} yang pertama",
+    # store/today.py: $PULANG_REPLY_DAYS, $PULANG_TODAY_DAYS
+    "{name} must be a whole number of days from 0 to {most}; using {days}.": (
+        "{name} harus bilangan bulat jumlah hari dari 0 sampai {most}; dipakai {days}."
+    ),
     "{title} ({count})": "{title} ({count})",
     "{title}: none": "{title}: tidak ada",
     "overdue": "lewat tenggat",

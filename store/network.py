@@ -712,21 +712,22 @@ class NetworkMixin:
 
     # -- Today -----------------------------------------------------------------------------
 
-    def _today_tasks(self, view: Today, horizon: dt.date) -> None:
-        """Open tasks overdue or due by `horizon`, into Today (under the lock)."""
+    def _today_tasks(self, view: Today) -> None:
+        """Open tasks overdue or due within Today's window, into their part (under the
+        lock)."""
         from store.today import TaskDue
 
         people = {p.id: p.full_name for p in self._all(Person)}
         titles = {m.id: m.title for m in self._all(Meeting)}
         titles.update({a.id: a.title for a in self._all(Agreement)})
+        window = view.window
         for task in self._all(Task):
-            if task.done_on is not None or task.due is None or task.due > horizon:
+            if task.done_on is not None or task.due is None or not window.shown(task.due):
                 continue
             source = task.meeting_id or task.agreement_id or ""
-            view.tasks.append(TaskDue(task.id, task.text, people.get(task.owner_id or "", ""),
-                                      task.due, task.meeting_id, task.agreement_id,
-                                      titles.get(source, "")))
-        view.tasks.sort(key=lambda t: (t.due, fold(t.text)))
+            view.add(task.due, TaskDue(task.id, task.text, people.get(task.owner_id or "", ""),
+                                       task.due, task.meeting_id, task.agreement_id,
+                                       titles.get(source, "")))
 
 
 KIND_NAMES: dict[type[Record], str] = {

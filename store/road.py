@@ -6,17 +6,20 @@ road for workers of other countries; another corridor is one more entry here.
 
 One table, `STAGE_OF_STEP`, says at which working stage of a case each step is worked on. A
 worker stands at the stage of their least advanced open step; a case stands at the stage of its
-least advanced worker still on the road (`derive_stage`).
+least advanced worker still on the road (`derive_stage`), unless an officer set it by hand with
+a reason (`hand_set_note`, kept in the case's log); then it stays, and the case's page says
+what the steps give and offers to follow them again.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from store.i18n import N_, _
-from store.vocab import Stage, StepStatus
+from store.i18n import N_, _, in_every_language
+from store.vocab import Stage, StepStatus, label
 
 # Steps that still need doing. "Not needed" and "done" are both settled.
 OPEN = (StepStatus.TODO, StepStatus.IN_PROGRESS, StepStatus.BLOCKED)
@@ -26,7 +29,8 @@ SETTLED = (StepStatus.DONE, StepStatus.NOT_NEEDED)
 STAGE_OF_STEP: dict[str, Stage] = {
     "report": Stage.REPORTED,
     "rescue": Stage.AWAITING_RESCUE,
-    "shelter": Stage.AWAITING_RESCUE,  # once in shelter, the worker is "in shelter"
+    # Worked on once rescued: a worker rescued is no longer awaiting rescue.
+    "shelter": Stage.IN_SHELTER,
     "registration": Stage.IN_SHELTER,
     "health": Stage.IN_SHELTER,
     "travel_document": Stage.DOCUMENTS,
@@ -41,6 +45,10 @@ STAGE_OF_STEP: dict[str, Stage] = {
 
 # A worker is home once every step worked on before this stage is settled: they have flown.
 HOME_STAGE = Stage.REPATRIATED
+
+# Steps whose being done is what puts a worker at a stage (besides the steps of the stages
+# before it): a case "in shelter" has its workers placed in a shelter.
+ENTERED_BY: dict[str, Stage] = {"shelter": Stage.IN_SHELTER}
 
 _STAGE_ORDER = {stage: n for n, stage in enumerate(Stage)}
 
@@ -176,6 +184,14 @@ def order_problem(template: Template, statuses: Mapping[str, StepStatus], key: s
         step=template.label(key), before=", ".join(m.shown for m in missing))
 
 
+def passed_at(key: str, stage: Stage) -> bool:
+    """Whether the workers of a case at `stage` are past step `key`: it is worked on at an
+    earlier stage, or being done is what puts them at this one (`ENTERED_BY`)."""
+    entered = ENTERED_BY.get(key)
+    return (_STAGE_ORDER[STAGE_OF_STEP[key]] < _STAGE_ORDER[stage]
+            or (entered is not None and _STAGE_ORDER[entered] <= _STAGE_ORDER[stage]))
+
+
 def worker_stage(template: Template, statuses: Mapping[str, StepStatus]) -> Stage:
     """The stage of the worker's least advanced open step; closed when none is open."""
     stages = [STAGE_OF_STEP[k] for k in template.keys
@@ -196,8 +212,6 @@ class Derived:
     planned: int  # workers with a plan
 
     def describe(self) -> str:
-        from store.vocab import label
-
         return _("{stage} · {home}/{total} home").format(
             stage=label(self.stage), home=self.home, total=self.planned)
 
@@ -230,3 +244,29 @@ def derive_from_plans(plans: Iterable[Any]) -> Derived | None:
 
 def stage_order(stage: Stage) -> int:
     return _STAGE_ORDER[stage]
+
+
+# -- a stage set by hand -------------------------------------------------------------------
+
+# The log entry written when an officer sets a stage other than the one the steps give.
+HAND_SET = N_("Stage set by hand to \u201c{stage}\u201d (the workers' steps give "
+              "\u201c{derived}\u201d): {reason}")
+
+
+def hand_set_note(stage: Stage, derived: Stage, reason: str) -> str:
+    """The log entry's summary for a stage set by hand, in the user's language."""
+    return _(HAND_SET).format(stage=label(stage), derived=label(derived), reason=reason.strip())
+
+
+def hand_set_reason(summary: str) -> str | None:
+    """The reason in a summary `hand_set_note` wrote (in any language Pulang speaks); None
+    for any other summary (or one edited since)."""
+    for template in in_every_language(HAND_SET):
+        parts = re.split(r"\{(\w+)\}", template)
+        pattern = "".join(re.escape(part) if n % 2 == 0 else
+                          ("(?P<reason>.*)" if part == "reason" else "(?:.*?)")
+                          for n, part in enumerate(parts))
+        found = re.fullmatch(pattern, summary, flags=re.DOTALL)
+        if found:
+            return found["reason"]
+    return None

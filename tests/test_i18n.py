@@ -27,6 +27,7 @@ TRANSLATES_MARKED = {
     ("store/records.py", "label_msgid(cls, name)"),
     ("store/records.py", "_PYDANTIC_MESSAGES.get(item['type'], N_('is not a valid value'))"),
     ("store/road.py", "self.label"),
+    ("store/road.py", "HAND_SET"),
     ("store/road.py", "self.name"),
     ("store/vocab.py", "_LABELS[type(member), member.value]"),
     ("tui/screens/case.py", "title"),

@@ -528,3 +528,82 @@ def test_the_audit_trail_records_only_the_step_that_changed(group: tuple[Databas
                                                               "done_on": "2026-01-05"}}}
     assert entry.fields["notes"] == "changed"  # sensitive: never the note itself
     assert "in the embassy" not in str(entry.changes())
+
+
+# -- the stage follows the road home ------------------------------------------------------
+
+
+def test_once_every_worker_is_rescued_the_case_is_no_longer_awaiting_rescue(
+        empty_db: Database) -> None:
+    db = empty_db
+    case = db.save_case(build(Case, {"title": "Three held in a compound",
+                                     "destination_country": "MM", "kind": "group",
+                                     "stage": "awaiting_rescue"}))
+    workers = [db.save_worker(build(Worker, {"case_id": case.id, "full_name": f"Worker {n}",
+                                             "nationality": "ID"})) for n in range(3)]
+    db.start_plans(case.id)
+    assert db.get(Case, case.id).stage is Stage.AWAITING_RESCUE
+    db.set_step(case.id, ids(workers[:2]), "rescue", StepStatus.DONE)
+    assert db.get(Case, case.id).stage is Stage.AWAITING_RESCUE, "one is still held"
+    db.set_step(case.id, ids(workers[2:]), "rescue", StepStatus.DONE)
+    saved = db.get(Case, case.id)
+    assert saved.stage is Stage.IN_SHELTER and not saved.stage_override
+    # Placed in a shelter, registered, checked: the stage follows on to their documents.
+    for key in ("shelter", "registration", "health"):
+        db.set_step(case.id, ids(workers), key, StepStatus.DONE)
+    assert db.get(Case, case.id).stage is Stage.DOCUMENTS
+
+
+def test_a_stage_set_by_hand_says_why_and_can_follow_the_steps_again(
+        group: tuple[Database, Case, list[Worker]]) -> None:
+    from store.i18n import set_language
+    from store.road import hand_set_reason
+
+    db, case, workers = group
+    db.start_plans(case.id)
+    case = db.save_case(db.get(Case, case.id).model_copy(update={"stage": Stage.DOCUMENTS}),
+                        stage_reason="all ten are at the embassy: their SPLP")
+    assert hand_set_reason(db.log_of(case.id)[0].summary) == (
+        "all ten are at the embassy: their SPLP")
+    set_language("id")  # an entry written in Indonesian reads back too
+    indonesian = db.save_case(case.model_copy(update={"stage": Stage.REPATRIATED}),
+                              stage_reason="alasan: sudah pulang")
+    assert db.log_of(case.id)[0].summary.startswith("Tahap diatur manual")
+    set_language("en")
+    assert hand_set_reason(db.log_of(case.id)[0].summary) == "alasan: sudah pulang"
+    assert hand_set_reason("Called the embassy: no news") is None
+    case = db.save_case(indonesian.model_copy(update={"stage": Stage.DOCUMENTS}),
+                        stage_reason="back to documents")
+    # The steps move past it: the stage stays as set by hand...
+    for key in ("registration", "health", "travel_document"):
+        db.set_step(case.id, ids(workers), key, StepStatus.DONE)
+    assert db.get(Case, case.id).stage is Stage.DOCUMENTS
+    assert db.derived_stage(case.id).stage is Stage.IMMIGRATION_CLEARANCE
+    # ...until the officer has it follow them again; the log says so.
+    followed = db.follow_steps(db.get(Case, case.id))
+    assert followed.stage is Stage.IMMIGRATION_CLEARANCE and not followed.stage_override
+    assert db.log_of(case.id)[0].summary == (
+        "Stage follows the workers' steps again: “immigration clearance” (it was set by hand "
+        "to “documents”).")
+    db.set_step(case.id, ids(workers), "immigration", StepStatus.DONE)
+    assert db.get(Case, case.id).stage is Stage.IMMIGRATION_CLEARANCE  # the flight is open
+    db.set_step(case.id, ids(workers), "flight", StepStatus.DONE)
+    assert db.get(Case, case.id).stage is Stage.REPATRIATED, "and it follows on"
+
+
+def test_following_the_steps_needs_plans_and_the_case_as_last_seen(
+        group: tuple[Database, Case, list[Worker]]) -> None:
+    from store.errors import Conflict, NotFound
+
+    db, case, _workers = group
+    with pytest.raises(NotFound):
+        db.follow_steps(db.get(Case, case.id))
+    db.start_plans(case.id)
+    seen = db.save_case(db.get(Case, case.id).model_copy(update={"stage": Stage.DOCUMENTS}),
+                        stage_reason="at the embassy")
+    db.save_case(seen.model_copy(update={"urgency": Urgency.HIGH}))  # another officer
+    entries = len(db.log_of(case.id))
+    with pytest.raises(Conflict):
+        db.follow_steps(seen)
+    assert len(db.log_of(case.id)) == entries, "nothing written"
+    assert db.get(Case, case.id).stage is Stage.DOCUMENTS

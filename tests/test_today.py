@@ -12,9 +12,9 @@ from textual.widgets import Input, Static
 
 from store.database import Database
 from store.i18n import format_date
-from store.records import Case, LogEntry, build
-from store.today import Today
-from store.vocab import LogKind
+from store.records import Case, LogEntry, Meeting, Task, Worker, build
+from store.today import Deadline, FollowUp, TaskDue, Today
+from store.vocab import LogKind, StepStatus
 from tests.ui_helpers import fill, screen_text, to_cases, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
@@ -34,7 +34,8 @@ def expected_counts(view: Today) -> str:
     this_week = [f for f in view.follow_ups if f.due >= view.day]
     return (f"{len(overdue)} overdue · {len(this_week)} due this week · "
             f"{len(view.deadlines)} step deadlines · {len(view.awaiting)} awaiting reply · "
-            f"{len(view.tasks)} tasks · {view.missing_count} without screening or consent")
+            f"{len(view.tasks)} tasks · {len(view.coming_up)} coming up · "
+            f"{view.missing_count} without screening or consent")
 
 
 async def today_shown(pilot) -> TodayScreen:  # type: ignore[no-untyped-def]
@@ -358,3 +359,152 @@ async def test_a_long_section_lists_its_first_rows_and_counts_the_rest(db_path: 
         assert "230 due this week" in screen_text(app)
         assert sum("Call back" in t for t in texts) == 200
         assert any("… and 30 more" in t for t in texts)
+
+
+# -- coming up: what is due after the week, within PULANG_TODAY_DAYS (30 by default) -----
+
+
+def due_in(db: Database, days: dict[str, int]) -> dict[str, str]:
+    """A case with a next step, a step deadline and a meeting's task due in each number of
+    days given (by name); their ids by name."""
+    today = dt.date.today()
+    case = db.save_case(build(Case, {"title": "Coming up", "destination_country": "KH"}))
+    worker = db.save_worker(build(Worker, {"case_id": case.id, "full_name": "Dewi Lestari",
+                                           "nationality": "ID"}))
+    db.start_plans(case.id)
+    meeting = db.save_meeting(build(Meeting, {"at": "12/12/2025 10:00",
+                                              "title": "Working visit to LFTU"}))
+    ids = {}
+    steps = iter(["rescue", "shelter", "registration", "health", "travel_document",
+                  "immigration", "flight", "handover"])
+    for name, ahead in days.items():
+        due = today + dt.timedelta(days=ahead)
+        if name.startswith("step"):
+            key = next(steps)
+            db.set_step(case.id, [worker.id], key, StepStatus.TODO, deadline=due)
+            ids[name] = f"{worker.id}:{key}"
+        elif name.startswith("task"):
+            ids[name] = db.save_task(build(Task, {"text": f"Task {name}", "due": due,
+                                                  "meeting_id": meeting.id})).id
+        else:
+            ids[name] = db.save_log_entry(build(LogEntry, {
+                "case_id": case.id, "summary": "Asked", "next_step": f"Next {name}",
+                "due_date": due})).id
+    return ids
+
+
+def key_of(item: object) -> str:
+    if isinstance(item, FollowUp):
+        return item.entry_id
+    if isinstance(item, Deadline):
+        return f"{item.worker_id}:{item.step}"
+    assert isinstance(item, TaskDue)
+    return item.task_id
+
+
+def test_coming_up_holds_every_kind_due_after_the_week_and_within_30_days(
+        empty_db: Database) -> None:
+    ids = due_in(empty_db, {"next_week": 7, "task_week": 7, "step_week": 7,
+                            "next_later": 20, "task_14": 14, "step_10": 10,
+                            "next_30": 30, "task_31": 31, "step_45": 45})
+    view = empty_db.today()
+    assert view.days == 30 and view.warnings == []
+    # Within the week, each stays in its own part.
+    assert [f.entry_id for f in view.follow_ups] == [ids["next_week"]]
+    assert [key_of(d) for d in view.deadlines] == [ids["step_week"]]
+    assert [t.task_id for t in view.tasks] == [ids["task_week"]]
+    # After it: coming up, soonest first, whatever their kind; after the 30 days, nowhere.
+    assert [(c.due - view.day).days for c in view.coming_up] == [10, 14, 20, 30]
+    assert [key_of(c.item) for c in view.coming_up] == [
+        ids["step_10"], ids["task_14"], ids["next_later"], ids["next_30"]]
+    assert view.overdue == 0
+
+
+def test_the_window_comes_from_pulang_today_days_and_a_bad_value_says_so(
+        empty_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    due_in(empty_db, {"task_14": 14, "next_40": 40})
+    monkeypatch.setenv("PULANG_TODAY_DAYS", "10")
+    assert empty_db.today().coming_up == []
+    monkeypatch.setenv("PULANG_TODAY_DAYS", "45")
+    assert len(empty_db.today().coming_up) == 2
+    for bad in ("a month", "-5", "1.5", "100000"):
+        monkeypatch.setenv("PULANG_TODAY_DAYS", bad)
+        view = empty_db.today()
+        assert view.days == 30 and len(view.coming_up) == 1, bad
+        assert view.warnings == ["PULANG_TODAY_DAYS must be a whole number of days from 0 to "
+                                 "366; using 30."]
+    monkeypatch.setenv("PULANG_TODAY_DAYS", "0")  # nothing beyond the week
+    assert empty_db.today().coming_up == [] and empty_db.today().warnings == []
+    monkeypatch.setenv("PULANG_REPLY_DAYS", "three")  # that setting says so too now
+    view = empty_db.today()
+    assert view.reply_days == 3
+    assert view.warnings == ["PULANG_REPLY_DAYS must be a whole number of days from 0 to "
+                             "366; using 3."]
+
+
+async def test_a_meeting_task_due_in_14_days_is_on_today_and_enter_opens_it(
+        empty_db: Database) -> None:
+    from tui.screens.meetings import MeetingScreen
+
+    ids = due_in(empty_db, {"task_14": 14})
+    task = empty_db.get(Task, ids["task_14"])
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await today_shown(pilot)
+        text = screen_text(app)
+        assert "Coming up within 30 days (1)" in text
+        line = next(s for s in text.splitlines() if "Task task_14" in s)
+        assert line.startswith("in 14 days") and format_date(task.due) in line
+        assert "meeting" in line and "nobody yet" in line
+        assert "1 coming up" in " ".join(counts_text(screen).split())
+        await cursor_to(pilot, f"t:{task.id}")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        assert app.screen.meeting_id == task.meeting_id
+
+
+async def test_a_long_coming_up_is_folded_and_plus_or_enter_shows_it_all(
+        empty_db: Database) -> None:
+    ids = due_in(empty_db, {f"next_{n}": 8 + n for n in range(9)})
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await today_shown(pilot)
+        text = screen_text(app)
+        assert "Coming up within 30 days (9)" in text
+        assert [f"Next next_{n}" in text for n in range(9)] == [True] * 5 + [False] * 4
+        assert "4 more: + or Enter shows them all" in text
+        # Reached with the keys: down to that line, Enter.
+        await cursor_to(pilot, "coming:more")
+        await pilot.press("enter")
+        await pilot.pause()
+        listing = screen.query_one(TodayList)
+        assert listing.get_option_at_index(listing.highlighted).id == ids["next_5"].join(
+            ["f:", ""]), "on the first line that was folded"
+        text = screen_text(app)
+        assert all(f"Next next_{n}" in text for n in range(9))
+        assert "+ or Enter shows only the first 5" in text
+        await pilot.press("plus")  # folds them again
+        await pilot.pause()
+        assert "Next next_8" not in screen_text(app)
+        assert listing.get_option_at_index(listing.highlighted).id == "coming:more"
+        await pilot.press("plus")
+        await pilot.pause()
+        assert "Next next_8" in screen_text(app)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "Show all coming up, or fewer" in str(
+            app.screen.query_one("#help-keys", Static).render())
+        assert "PULANG_TODAY_DAYS" in str(app.screen.query_one("#help-text", Static).render())
+
+
+async def test_a_bad_pulang_today_days_is_told_on_today(
+        empty_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PULANG_TODAY_DAYS", "soon")
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await today_shown(pilot)
+        await pilot.pause()
+        toast = " ".join(line.split("▌", 1)[1].strip()
+                         for line in screen_text(app).splitlines() if "▌" in line)
+        assert ("PULANG_TODAY_DAYS must be a whole number of days from 0 to 366; using 30."
+                in " ".join(toast.split()))

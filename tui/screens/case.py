@@ -20,7 +20,15 @@ from store.backups import ERASED_BACKUP_DAYS
 from store.errors import Conflict, PulangError
 from store.i18n import N_, _, format_date, format_datetime, plural
 from store.records import Case, Consent, LogEntry, Plan, Screening, Worker, is_child, suggested_status
-from store.road import OPEN, TEMPLATES, Derived, Template, derive_from_plans, template_for
+from store.road import (
+    OPEN,
+    TEMPLATES,
+    Derived,
+    Template,
+    derive_from_plans,
+    hand_set_reason,
+    template_for,
+)
 from store.text import printable
 from store.vocab import CONSENTABLE, RecipientKind, StepStatus, TraffickingStatus, label
 from tui import perf
@@ -92,6 +100,8 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         Binding("asterisk", "toggle_all", N_("Select all or none"), id="case.select_all",
                 show=False),
         Binding("m", "mark_step", N_("Mark step"), id="case.mark_step", show=False),
+        Binding("f", "follow_steps", N_("Stage: follow the workers' steps"),
+                id="case.follow_steps", show=False),
         Binding("L", "link_counterparts", N_("Link counterparts"), id="case.link",
                 show=False),
         Binding("I", "import_workers", N_("Import workers"), id="case.import", show=False),
@@ -250,10 +260,11 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
                                       country_name(case.destination_country)) if p)
         kinds = ", ".join(label(t) for t in case.exploitation_types) or "–"
         stage = label(case.stage)
+        by_hand: list[str] = []
         if self.derived is not None:
             if case.stage_override and case.stage is not self.derived.stage:
-                stage = _("{stage} (set by hand; the steps give {derived})").format(
-                    stage=stage, derived=label(self.derived.stage))
+                stage = _("{stage} (set by hand)").format(stage=stage)
+                by_hand = self._set_by_hand(self.derived)
             else:
                 stage = self.derived.describe()
         first = _("{kind} case · {place} · stage: {stage} · urgency: {urgency}").format(
@@ -269,12 +280,27 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
             origin=country_name(case.origin_country) or "–",
             officer=shown(case.assigned_officer) or "–",
         )
-        lines = [first, second, third]
+        lines = [first, *by_hand, second, third]
         if case.tags:
             lines.append(_("Tags: {tags}").format(tags=shown(", ".join(case.tags))))
         # One line each, cut short rather than wrapped (app.tcss): the workers and the log
         # need the rows.
         self.query_one("#facts", Static).update("\n".join(lines))
+
+    def _set_by_hand(self, derived: Derived) -> list[str]:
+        """Two lines on a stage set by hand that the workers' steps no longer agree with: when
+        and why (from the log entry that says so, the newest), and the offer to follow them."""
+        when = None
+        for entry in self.entries:  # newest first
+            reason = hand_set_reason(entry.summary)
+            if reason is not None:
+                when = _("Stage set by hand on {date}: {reason}").format(
+                    date=format_date(entry.at.astimezone().date()),
+                    reason=shown(" ".join(reason.split())))  # on its one line
+                break
+        return [when or _("Stage set by hand (the reason is not in the log any more)."),
+                _("The workers' steps give \u201c{derived}\u201d: f follows them.").format(
+                    derived=label(derived.stage))]
 
     def render_workers(self) -> None:
         table = self.query_one("#workers", RecordTable)
@@ -891,6 +917,40 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
                     count=len(without), templates="; ".join(templates)),
                 _("Start"), _("Not now")),
             answered)
+
+    def action_follow_steps(self) -> None:
+        """The stage set by hand back to following the workers' steps, after asking."""
+        case, derived = self.case, self.derived
+        if case is None:
+            return
+        if derived is None:
+            self.notify(_("Start the road home first (p)."), severity="warning")
+            return
+        if not case.stage_override:
+            self.notify(_("The stage already follows the workers' steps."))
+            return
+        if case.stage is derived.stage:  # they agree again: nothing to ask, it follows on
+            self.pulang.run_store(lambda: self.pulang.db.follow_steps(case), self._followed,
+                                  self._store_failed, what="case")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.pulang.run_store(lambda: self.pulang.db.follow_steps(case),
+                                      self._followed, self._store_failed, what="case")
+
+        self.app.push_screen(
+            ConfirmDialog(
+                _("Follow the workers' steps: stage \u201c{derived}\u201d instead of "
+                  "\u201c{stage}\u201d, set by hand? The log will say so.").format(
+                    derived=label(derived.stage), stage=label(case.stage)),
+                _("Follow"), _("Not now")),
+            answered)
+
+    def _followed(self, case: Case) -> None:
+        self.notify(_("The stage follows the workers' steps again: {stage}.").format(
+            stage=label(case.stage)))
+        self.reload()
 
     def _road_started(self, plans: list[Plan]) -> None:
         self.notify(_("Road home started for {count} workers.").format(count=len(plans)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,27 +27,74 @@ if TYPE_CHECKING:
 _STAGE_ORDER = {stage.value: n for n, stage in enumerate(Stage)}
 
 
+def _stage_name(stage: str) -> str:
+    return label(Stage(stage)) if stage in _STAGE_ORDER else stage
+
+
 def _stage_label(row: CaseRow) -> str:
-    return label(Stage(row.stage)) if row.stage in _STAGE_ORDER else row.stage
+    return _stage_name(row.stage)
 
 
-def _columns(title_width: int) -> list[Column]:
+# Column order on screen; sorting goes through them in this order too.
+_ORDER = ("ref", "title", "dest", "stage", "workers", "due")
+# The least width each column is given (cells). The reference has none: it is never cut.
+_LEAST = {"title": 18, "dest": 11, "stage": 11, "workers": 3, "due": 11}
+# Columns shown only when there is room, dropped from the last as the terminal narrows
+# (at 60 columns: reference, stage and next due).
+_OPTIONAL = ("title", "dest", "workers")
+# The most a destination asks for before the title gets the rest.
+_DEST_MOST = 28
+_SCROLLBAR = 1
+
+
+def _dest_text(row: CaseRow) -> str:
+    return f"{row.destination_country} {row.destination_place}"
+
+
+def _all_columns(widths: dict[str, int]) -> dict[str, Column]:
     far = dt.date.max
-    return [
-        Column("ref", N_("Reference"), 12, lambda r: r.ref, lambda r: r.ref),
-        Column("title", N_("Title"), title_width, lambda r: fold(r.title), lambda r: r.title),
-        Column("dest", N_("Destination"), 11,
-               lambda r: (r.destination_country, fold(r.destination_place)),
-               lambda r: f"{r.destination_country} {r.destination_place}"),
-        Column("stage", N_("Stage"), 11, lambda r: _STAGE_ORDER.get(r.stage, 99), _stage_label),
-        Column("workers", N_("Wkr"), 3, lambda r: r.workers, lambda r: str(r.workers)),
-        Column("due", N_("Next due"), 11, lambda r: r.next_due or far,
-               lambda r: format_date(r.next_due)),
-    ]
+    return {
+        "ref": Column("ref", N_("Reference"), widths.get("ref", 0),
+                      lambda r: r.ref, lambda r: r.ref),
+        "title": Column("title", N_("Title"), widths.get("title", 0),
+                        lambda r: fold(r.title), lambda r: r.title),
+        "dest": Column("dest", N_("Destination"), widths.get("dest", 0),
+                       lambda r: (r.destination_country, fold(r.destination_place)), _dest_text),
+        "stage": Column("stage", N_("Stage"), widths.get("stage", 0),
+                        lambda r: _STAGE_ORDER.get(r.stage, 99), _stage_label),
+        "workers": Column("workers", N_("Wkr"), widths.get("workers", 0),
+                          lambda r: r.workers, lambda r: str(r.workers)),
+        "due": Column("due", N_("Next due"), widths.get("due", 0),
+                      lambda r: r.next_due or far, lambda r: format_date(r.next_due)),
+    }
 
 
-_FIXED = 12 + 11 + 11 + 3 + 11
-_PADDING = 2 * 6 + 1  # a space each side of six columns, and room for a scrollbar
+def layout(width: int, wants: dict[str, int]) -> dict[str, int]:
+    """The width of each column shown in a list `width` cells wide (a space each side of
+    every column, and the scrollbar): the reference as wide as the longest one; next due and
+    stage always; then title, destination and the worker count while they fit. What is left
+    goes in turn to the stage and the destination until their longest text fits, and to the
+    title."""
+    room = width - _SCROLLBAR
+    widths = {"ref": wants["ref"], "stage": _LEAST["stage"], "due": _LEAST["due"]}
+    used = sum(w + 2 for w in widths.values())
+    for key in _OPTIONAL:
+        if used + _LEAST[key] + 2 > room:
+            break
+        widths[key] = _LEAST[key]
+        used += _LEAST[key] + 2
+    extra = room - used
+    growing = [k for k in ("stage", "dest", "title") if k in widths]
+    while extra > 0 and growing:
+        for key in list(growing):
+            if extra == 0:
+                break
+            if key != "title" and widths[key] >= wants[key]:
+                growing.remove(key)
+                continue
+            widths[key] += 1
+            extra -= 1
+    return widths
 
 
 class CasesScreen(TranslatedBindings, Screen[None]):
@@ -73,11 +121,13 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         super().__init__()
         self.all_rows: list[CaseRow] = []  # every case, in the current sort order
         self.shown: list[CaseRow] = []  # those the filter lets through
-        self.sort_index = 5
+        self.sort_key = "due"
         self.sort_reverse = False
         self.query_text = ""
         self._shown_for = ""
         self.loaded = False
+        # How wide the longest reference, stage and destination are (see `layout`).
+        self.wants = {"ref": 12, "stage": _LEAST["stage"], "dest": _LEAST["dest"]}
 
     @property
     def pulang(self) -> PulangApp:
@@ -116,9 +166,11 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         """The data is here (first load, or after a change): sort once, filter, draw."""
         self.loaded = True
         self.query_one("#cases-status", Static).update("")
-        column = self.columns()[self.sort_index]
+        self.wants = self._wants(rows)
+        column = _all_columns({})[self.sort_key]
         self.all_rows = sorted(rows, key=column.sort_key, reverse=self.sort_reverse)
         self._shown_for = None  # type: ignore[assignment]  # filter from scratch
+        self.render_header()  # the columns' widths follow the rows'
         self.apply_filter()
 
     def others_changed(self, rows: list[CaseRow], is_current: bool) -> None:
@@ -151,15 +203,30 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         self._shown_for = query
         self.render_list()
 
+    @staticmethod
+    def _wants(rows: list[CaseRow]) -> dict[str, int]:
+        """The width the longest reference, stage and destination of `rows` need."""
+        refs = {len(r.ref) for r in rows}  # references are ASCII (records.REF_PATTERN)
+        places = {(r.destination_country, r.destination_place) for r in rows}
+        stages = {r.stage for r in rows}
+        return {
+            "ref": max([cell_len(_("Reference")), *refs]),
+            "stage": max([_LEAST["stage"], *(cell_len(_stage_name(s)) for s in stages)]),
+            "dest": max([_LEAST["dest"], *(min(_DEST_MOST, cell_len(f"{c} {p}"))
+                                           for c, p in places)]),
+        }
+
     def columns(self) -> list[Column]:
-        title_width = max(12, self.size.width - _FIXED - _PADDING)
-        return _columns(title_width)
+        """The columns shown at the screen's width, left to right (see `layout`)."""
+        widths = layout(self.size.width, self.wants)
+        every = _all_columns(widths)
+        return [every[key] for key in _ORDER if key in widths]
 
     def render_header(self) -> None:
         cells = []
-        for n, column in enumerate(self.columns()):
+        for column in self.columns():
             heading = _(column.title)
-            if n == self.sort_index:
+            if column.key == self.sort_key:
                 heading += " ▼" if self.sort_reverse else " ▲"
             cells.append(" " + fit(heading, column.width) + " ")
         self.query_one("#cases-header", Static).update("".join(cells))
@@ -226,7 +293,9 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         self.pulang.when_loaded(open_current)
 
     def action_next_sort(self) -> None:
-        self.sort_index = (self.sort_index + 1) % len(self.columns())
+        shown = [c.key for c in self.columns()]
+        after = _ORDER[_ORDER.index(self.sort_key) + 1:] + _ORDER
+        self.sort_key = next(key for key in after if key in shown)
         self.sort_reverse = False
         self.render_header()
         self.show_rows(self.all_rows)

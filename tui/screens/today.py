@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from store.errors import DatabaseLocked, PulangError
 from store.i18n import N_, _, format_date, plural
 from store.text import printable
+from store.today import WEEK, Deadline, FollowUp, TaskDue
 from tui import perf
 from tui.caselist import fit
 from tui.translate import TranslatedBindings
@@ -34,9 +35,13 @@ if TYPE_CHECKING:
     from store.today import Missing, Today
     from tui.app import PulangApp
 
-# Widths of the columns the rows share: a mark (at least), a date, the case reference; and a
-# task's owner.
+# Widths of the columns the rows share: a mark (at least), a date, the case reference (at
+# least: never cut, it is how officers name a case); and a task's owner.
 _MARK, _DATE, _REF, _OWNER = 10, 11, 12, 18
+# Lines of "coming up" shown while it is folded (a line below says how many more, and how to
+# show them).
+_FOLDED = 5
+_UNFOLD = "coming:more"  # the id of that line
 # Rows listed per section at most (the header counts them all): a large database can have tens
 # of thousands of next steps due, and drawing them all would stall the screen.
 _MOST_ROWS = 200
@@ -96,6 +101,8 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         Binding("e", "export", N_("Export…"), show=False, id="today.export"),
         # priority: keys typed right after it go to the cases filter, not to this list
         Binding("slash", "filter", N_("Find a case"), id="today.filter", priority=True),
+        Binding("plus", "unfold", N_("Show all coming up, or fewer"), show=False,
+                id="today.unfold"),
         Binding("f1", "app.help", N_("Help"), id="today.help"),
     ]
     HELP = N_(
@@ -104,7 +111,10 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         "week; partners who have not answered for a few days (set how many with "
         "PULANG_REPLY_DAYS, 3 by default); tasks from meetings and agreements that are overdue "
         "or due within a week, until they are marked done; workers without a screening or a "
-        "consent. Up and down move between the lines, Enter opens the case at that entry, "
+        "consent; last, coming up: next steps, step deadlines and tasks due after the week, "
+        "within 30 days (set how many with PULANG_TODAY_DAYS), the first five shown: + (or "
+        "Enter on the line that says how many more) shows them all, + again only the first "
+        "five. Up and down move between the lines, Enter opens the case at that entry, "
         "worker or step, or the meeting or agreement a task comes from. 2 or "
         "Escape shows the list of all cases, and 1 or t comes back here from the list or a "
         "case. n starts a new case; / finds a case by reference, title, place or name. e "
@@ -121,6 +131,8 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         self.records: dict[str, tuple[str, str]] = {}
         self._started = 0.0
         self._painted = False
+        self.unfolded = False  # every line of "coming up" shown
+        self._warned = False  # the settings' warnings are told once
 
     @property
     def pulang(self) -> PulangApp:
@@ -177,6 +189,10 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         if not self.is_attached:
             return
         self.view, self.cases = view, cases
+        if not self._warned:
+            self._warned = True
+            for warning in view.warnings:
+                self.notify(warning, severity="warning", timeout=15, markup=False)
         self.render_view()
         if perf.enabled() and not self._painted:
             self._painted = True
@@ -198,6 +214,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
             _("{count} awaiting reply").format(count=len(view.awaiting)),
             plural(len(view.tasks), N_("{count} task"), N_("{count} tasks")).format(
                 count=len(view.tasks)),
+            _("{count} coming up").format(count=len(view.coming_up)),
             _("{count} without screening or consent").format(count=view.missing_count),
         ])
 
@@ -213,8 +230,10 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         # The mark column as wide as its longest word in this language (within reason).
         late_mark = "! " + _("overdue")
         mark_width = max(_MARK, min(16, max(cell_len(t) for t in (
-            late_mark, _("today"), _("{days} days").format(days=99)))))
-        rest = width - mark_width - _DATE - _REF - 3
+            late_mark, _("today"), _("{days} days").format(days=99),
+            _("in {days} days").format(days=99)))))
+        ref_width = max([_REF, *(len(ref) for ref in self.refs())])  # references are ASCII
+        rest = width - mark_width - _DATE - ref_width - 3
         options: list[Option] = []
         self.targets = {}
         self.records = {}
@@ -249,29 +268,26 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         for f in view.follow_ups[:_MOST_ROWS]:
             row(f"f:{f.entry_id}", f.case_id, {"entry": f.entry_id},
                 mark(f.due < day, _("today") if f.due == day else ""),
-                (format_date(f.due), _DATE), (f.ref, _REF), (f.next_step, rest))
+                (format_date(f.due), _DATE), (f.ref, ref_width), (f.next_step, rest))
         more(len(view.follow_ups))
         title(_("Step deadlines within 7 days"), len(view.deadlines))
         for d in view.deadlines[:_MOST_ROWS]:
             row(f"d:{d.worker_id}:{d.step}", d.case_id, {"worker": d.worker_id, "step": d.step},
                 mark(d.deadline < day, _("today") if d.deadline == day else ""),
-                (format_date(d.deadline), _DATE), (d.ref, _REF),
-                (f"{d.worker} · {_(d.step_label)}", rest))
+                (format_date(d.deadline), _DATE), (d.ref, ref_width), (deadline_text(d), rest))
         more(len(view.deadlines))
         title(_("Awaiting reply"), len(view.awaiting))
         for a in view.awaiting[:_MOST_ROWS]:
             row(f"a:{a.entry_id}", a.case_id, {"entry": a.entry_id},
                 mark(False, _("{days} days").format(days=(day - a.since).days)),
-                (format_date(a.since), _DATE), (a.ref, _REF),
+                (format_date(a.since), _DATE), (a.ref, ref_width),
                 (a.counterpart or _("(no counterpart named)"), rest))
         more(len(view.awaiting))
         title(_("Tasks from meetings and agreements"), len(view.tasks))
         task_rest = width - mark_width - _DATE - _OWNER - 3
         for t in view.tasks[:_MOST_ROWS]:
             key = f"t:{t.task_id}"
-            kind, source_id = (("meeting", t.meeting_id) if t.meeting_id
-                               else ("agreement", t.agreement_id or ""))
-            self.records[key] = (kind, source_id)
+            self.records[key] = task_source(t)
             line = Text(no_wrap=True, overflow="ellipsis", end="")
             line.append(mark(t.due < day, _("today") if t.due == day else ""))
             what = f"{t.text} · {t.source}" if t.source else t.text
@@ -289,16 +305,18 @@ class TodayScreen(TranslatedBindings, Screen[None]):
                               *([] if m.consent else [_("no consent")])])
 
         lacking_width = min(max((cell_len(lacking_of(m)) for m in view.missing), default=0),
-                            width - _REF - 2 - 20)
+                            width - ref_width - 2 - 20)
         for m in view.missing:
             lacking = lacking_of(m)
             row(f"m:{m.worker_id}", m.case_id, {"worker": m.worker_id}, Text(""),
-                (m.ref, _REF), (m.worker, width - _REF - lacking_width - 3),
+                (m.ref, ref_width), (m.worker, width - ref_width - lacking_width - 3),
                 (lacking, lacking_width))
         if view.missing_count > len(view.missing):
             more = view.missing_count - len(view.missing)
             options.append(Option(Text(_("… and {count} more: see each case").format(
                 count=more)), disabled=True))
+        # Last: what is not due this week yet.
+        self._coming_up(title, row, options, mark_width, ref_width, rest)
 
         listing.clear_options()
         listing.add_options(options)
@@ -313,6 +331,56 @@ class TodayScreen(TranslatedBindings, Screen[None]):
                             "Press 2 for all cases."))
         self._move_to(keep)
 
+    def refs(self) -> set[str]:
+        """Every case reference the view shows."""
+        view = self.view
+        assert view is not None
+        items: list[object] = [*view.follow_ups, *view.deadlines, *view.awaiting,
+                               *view.missing, *(c.item for c in view.coming_up)]
+        return {ref for item in items if (ref := getattr(item, "ref", None))}
+
+    def _coming_up(self, title: Any, row: Any, options: list[Option], mark_width: int,
+                   ref_width: int, rest: int) -> None:
+        """The part of what is due after the week, within the window: the first _FOLDED lines
+        and a line to show the others, unless unfolded."""
+        view = self.view
+        assert view is not None
+        if view.days <= WEEK:  # the window ends with the week: nothing can come up
+            return
+        title(_("Coming up within {days} days").format(days=view.days), len(view.coming_up))
+        shown = view.coming_up if self.unfolded else view.coming_up[:_FOLDED]
+        for coming in shown[:_MOST_ROWS]:
+            item = coming.item
+            when = Text(fit(_("in {days} days").format(days=(coming.due - view.day).days),
+                            mark_width))
+            date = (format_date(coming.due), _DATE)
+            key = _key_of(item)
+            if isinstance(item, FollowUp):
+                row(key, item.case_id, {"entry": item.entry_id}, when, date,
+                    (item.ref, ref_width), (item.next_step, rest))
+            elif isinstance(item, Deadline):
+                row(key, item.case_id, {"worker": item.worker_id, "step": item.step}, when,
+                    date, (item.ref, ref_width), (deadline_text(item), rest))
+            else:
+                self.records[key] = task_source(item)
+                line = Text(no_wrap=True, overflow="ellipsis", end="")
+                line.append(when)
+                what = " · ".join(x for x in (item.text, item.owner or _("nobody yet"),
+                                              item.source) if x)
+                kind = _("meeting") if item.meeting_id else _("agreement")
+                for text, cell_width in (date, (kind, ref_width), (what, rest)):
+                    line.append(" " + fit(text, cell_width))
+                options.append(Option(line, id=key))
+        hidden = len(view.coming_up) - _FOLDED
+        if hidden > 0:
+            options.append(Option(Text(
+                _("{count} more: + or Enter shows them all").format(count=hidden)
+                if not self.unfolded else _("+ or Enter shows only the first {count}").format(
+                    count=_FOLDED), style="italic"), id=_UNFOLD))
+        if self.unfolded and len(view.coming_up) > _MOST_ROWS:
+            options.append(Option(Text(_("… and {count} more: see each case").format(
+                count=len(view.coming_up) - _MOST_ROWS)), disabled=True))
+
     def _move_to(self, key: str | None) -> None:
         self.query_one(TodayList).cursor_to(key)
 
@@ -320,6 +388,9 @@ class TodayScreen(TranslatedBindings, Screen[None]):
 
     @on(OptionList.OptionSelected, "#today")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == _UNFOLD:
+            self.action_unfold()
+            return
         record = self.records.get(event.option.id or "")
         if record is not None:
             self.pulang.open_record(*record)
@@ -328,6 +399,17 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         if target is not None:
             case_id, focus = target
             self.pulang.open_case(case_id, focus=focus)
+
+    def action_unfold(self) -> None:
+        """Show every line of "coming up", or only the first few again."""
+        view = self.view
+        if view is None or len(view.coming_up) <= _FOLDED:
+            return
+        self.unfolded = not self.unfolded
+        self.render_view()
+        # Unfolded: on the first line that was hidden; folded again: on the line to unfold.
+        first_hidden = view.coming_up[_FOLDED].item
+        self._move_to(_UNFOLD if not self.unfolded else _key_of(first_hidden))
 
     def action_new_case(self) -> None:
         self.pulang.when_loaded(self.pulang.new_case)
@@ -339,3 +421,22 @@ class TodayScreen(TranslatedBindings, Screen[None]):
 
     def action_filter(self) -> None:
         self.pulang.go_to_cases_filter()
+
+
+def deadline_text(d: Deadline) -> str:
+    """A step deadline's line: whose step, and which."""
+    return f"{d.worker} · {_(d.step_label)}"
+
+
+def task_source(t: TaskDue) -> tuple[str, str]:
+    """Where Enter on a task goes: its meeting's or agreement's page (kind, record id)."""
+    return ("meeting", t.meeting_id) if t.meeting_id else ("agreement", t.agreement_id or "")
+
+
+def _key_of(item: FollowUp | Deadline | TaskDue) -> str:
+    """The id of an item's line in the list, in its week's part or in "coming up"."""
+    if isinstance(item, FollowUp):
+        return f"f:{item.entry_id}"
+    if isinstance(item, Deadline):
+        return f"d:{item.worker_id}:{item.step}"
+    return f"t:{item.task_id}"
