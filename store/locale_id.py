@@ -1119,6 +1119,8 @@ CATALOGUE: dict[str, str] = {
         "terlalu panjang: paling banyak {limit} karakter, ini {count}"
     ),
     "has too many items: at most {limit}": "isinya terlalu banyak: paling banyak {limit}",
+    # A name in a script whose width terminals disagree on, in a row (store/text.py row_name).
+    "[{script} script]": "[aksara {script}]",
     "is too far in the past or the future": "terlalu jauh di masa lalu atau masa depan",
     'screening': 'skrining',
     'consent': 'persetujuan',

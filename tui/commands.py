@@ -149,7 +149,7 @@ class PulangCommands(Provider):
             if matches_query(query, person.all_names):
                 about = [_("Person in the directory"), person.title,
                          org_names.get(person.org_id or "", "")]
-                found.append(("person", person.id, person.full_name,
+                found.append(("person", person.id, person.name_in_rows,
                               " · ".join(x for x in about if x)))
         hits = []
         for kind, record_id, name, about in found[:_MOST_RECORDS]:

@@ -309,5 +309,5 @@ class PersonForm(_DirectoryForm[Person]):
                 continue
             detail = " · ".join(x for x in (person.title, orgs.get(person.org_id or "", ""),
                                             f"{round(match.score)}%") if x)
-            found.append(PickItem(person.id, person.full_name, detail))
+            found.append(PickItem(person.id, person.name_in_rows, detail))
         return found
