@@ -70,7 +70,7 @@ from store.records import (
 )
 from store.rows import CaseRow
 from store.storage import remove_stale_temporaries
-from store.text import fold
+from store.text import fold, row_name
 from store.today import Today
 from store.vocab import NEVER_RECIPIENTS, LogKind, RecipientKind, Stage, StepStatus, label
 
@@ -756,7 +756,7 @@ class Database(NetworkMixin):
             missing = [k for k in template.keys if k not in plan.statuses]
             open_steps += [template.label(k) for k in missing]
             if open_steps:
-                name = (names.get(plan.worker_id) or ["?"])[0]
+                name = row_name(names.get(plan.worker_id) or ["?"], plan.worker_id)
                 waiting.append(f"{name} ({', '.join(open_steps[:2])}"
                                f"{', …' if len(open_steps) > 2 else ''})")
         if waiting:
@@ -1148,7 +1148,8 @@ class Database(NetworkMixin):
                     problem = order_problem(template, plan.statuses, key)
                     if problem:
                         problems[worker_id] = problem
-                        names[worker_id] = (self._engine.names.get(worker_id) or ["?"])[0]
+                        names[worker_id] = row_name(self._engine.names.get(worker_id) or ["?"],
+                                                    worker_id)
             if problems:
                 raise StepOrderRefused(problems, names)
             saved: list[Plan] = []
@@ -1215,7 +1216,8 @@ class Database(NetworkMixin):
                     continue
                 consent = self._per_worker(Consent, worker_id)
                 if consent is None or not consent.allows(entry.counterpart_kind):
-                    gaps[worker_id] = (self._engine.names.get(worker_id) or ["?"])[0]
+                    gaps[worker_id] = row_name(self._engine.names.get(worker_id) or ["?"],
+                                               worker_id)
         return gaps
 
     # -- Today -----------------------------------------------------------------------------
@@ -1262,7 +1264,8 @@ class Database(NetworkMixin):
                     deadline = step.get("deadline")
                     if (deadline and deadline <= horizon and step.get("status") in OPEN
                             and step.get("key") in template.keys):
-                        worker = (engine.names.get(doc["worker_id"]) or ["?"])[0]
+                        worker = row_name(engine.names.get(doc["worker_id"]) or ["?"],
+                                          doc["worker_id"])
                         when = dt.date.fromisoformat(deadline)
                         view.add(when, Deadline(
                             case_id, rows[case_id].ref, doc["worker_id"], worker, step["key"],
@@ -1280,7 +1283,8 @@ class Database(NetworkMixin):
                 since = entry.at.astimezone().date()
                 if since > cutoff or self._answered(entry):
                     continue
-                who = " · ".join(p for p in (entry.counterpart_org, entry.counterpart_person) if p)
+                who = " · ".join(row_name([p]) for p in (entry.counterpart_org,
+                                                          entry.counterpart_person) if p)
                 view.awaiting.append(Awaiting(case_id, rows[case_id].ref, entry_id, who, since))
 
             screened = engine.of_worker[SCREENINGS]
@@ -1289,13 +1293,14 @@ class Database(NetworkMixin):
                 for worker_id in engine.children[WORKERS].get(case_id, {}):
                     has_screening = worker_id in screened
                     has_consent = worker_id in consented
-                    name = (engine.names.get(worker_id) or ["?"])[0]
-                    if (has_screening and has_consent) or name == ERASED_NAME:
+                    names = engine.names.get(worker_id) or ["?"]
+                    if (has_screening and has_consent) or names[0] == ERASED_NAME:
                         continue
                     view.missing_count += 1
                     if len(view.missing) < MOST_MISSING:
                         view.missing.append(Missing(case_id, rows[case_id].ref, worker_id,
-                                                    name, has_screening, has_consent))
+                                                    row_name(names, worker_id), has_screening,
+                                                    has_consent))
             self._today_tasks(view)
         view.sort()
         return view

@@ -47,7 +47,7 @@ from store.records import (
     Task,
     build,
 )
-from store.text import fold, shorten
+from store.text import fold, row_name, shorten
 from store.vocab import AGREEMENT_MOVES, AgreementStatus, label
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class Hit:
 
     kind: str  # "case", "worker", "organisation", "person", "meeting", "agreement"
     id: str
-    title: str  # as stored: shown through printable()
+    title: str  # as stored (a name as rows show it, `row_name`): shown through printable()
     detail: str
     case_id: str | None = None  # for a case or a worker: the case to open
 
@@ -628,7 +628,7 @@ class NetworkMixin:
                 return []
             orgs, people = self._name_index(Organisation), self._name_index(Person)
             names = {o.id: o.shown_name for o in self._all(Organisation)}
-            names.update({p.id: p.full_name for p in self._all(Person)})
+            names.update({p.id: p.name_in_rows for p in self._all(Person)})
         offers = []
         for (which, text), entry_ids in texts.items():
             found = (orgs if which == "org" else people).matches(text, limit=1)
@@ -686,7 +686,8 @@ class NetworkMixin:
                 for worker_id in engine.children["workers"].get(row.id, {}):
                     names = engine.names.get(worker_id) or [""]
                     if workers < limit and any(wanted in fold(n) for n in names):
-                        hits.append(Hit("worker", worker_id, names[0], row.ref, row.id))
+                        hits.append(Hit("worker", worker_id, row_name(names, worker_id),
+                                        row.ref, row.id))
                         workers += 1
                 if cases >= limit and workers >= limit:
                     break
@@ -699,7 +700,7 @@ class NetworkMixin:
                 if matches_query(query, person.all_names):
                     where = " · ".join(x for x in (person.title,
                                                     org_names.get(person.org_id or "", "")) if x)
-                    hits.append(Hit("person", person.id, person.full_name, where))
+                    hits.append(Hit("person", person.id, person.name_in_rows, where))
             for meeting in sorted(self._all(Meeting), key=lambda m: m.at, reverse=True):
                 if wanted in fold(f"{meeting.title} {meeting.city}"):
                     hits.append(Hit("meeting", meeting.id, meeting.title,
@@ -717,7 +718,7 @@ class NetworkMixin:
         lock)."""
         from store.today import TaskDue
 
-        people = {p.id: p.full_name for p in self._all(Person)}
+        people = {p.id: p.name_in_rows for p in self._all(Person)}
         titles = {m.id: m.title for m in self._all(Meeting)}
         titles.update({a.id: a.title for a in self._all(Agreement)})
         window = view.window

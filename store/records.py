@@ -50,6 +50,7 @@ from store.text import (
     RULES,
     list_problem,
     normalise_line_breaks,
+    row_name,
     shorten,
     text_problem,
 )
@@ -340,6 +341,11 @@ class Worker(Record):
     @property
     def all_names(self) -> list[str]:
         return [self.full_name, *self.other_spellings]
+
+    @property
+    def name_in_rows(self) -> str:
+        """The name as a row of a list or table shows it (`store.text.row_name`)."""
+        return row_name(self.all_names, self.id)
 
     def checks(self) -> dict[str, str]:
         problems: dict[str, str] = {}
@@ -897,6 +903,11 @@ class Person(Record):
     @property
     def all_names(self) -> list[str]:
         return [self.full_name, *self.other_spellings]
+
+    @property
+    def name_in_rows(self) -> str:
+        """The name as a row of a list or table shows it (`store.text.row_name`)."""
+        return row_name(self.all_names, self.id)
 
     def checks(self) -> dict[str, str]:
         if self.title_since is not None and self.title_since > dt.date.today():

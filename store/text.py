@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from store.i18n import _
@@ -120,6 +121,71 @@ def editable(text: str, multiline: bool = False) -> str:
 def shorten(text: str, limit: int = 40) -> str:
     """A typed value quoted back in a message: printable, and cut short when long."""
     return printable(text, limit=limit)
+
+
+# -- names in rows ----------------------------------------------------------------------------
+#
+# Terminals and libraries disagree on how many cells some scripts take. Measured in tmux 3.3a
+# against Rich (which Textual lays out with): Khmer "សុខ ចាន់ដារ៉ា" takes 10 cells on screen,
+# Rich counts 7; Burmese "အောင်ကျော်မိုး" takes 10, Rich counts 4; Devanagari, Tamil, Bengali,
+# Javanese and Sinhala likewise, by one cell for each spacing vowel sign (Unicode category Mc),
+# which Rich counts as none. Whatever follows such text on a line (the next column, a table's
+# border, the pane beside it) is pushed right and cut off, and no width measure can fix it,
+# because terminals disagree with each other too. Latin (Vietnamese and Indonesian included),
+# Lao, Thai, Chinese and Korean agree everywhere they were measured.
+#
+# So a row of a list or a table shows a name in a spelling that fits (`row_name`), and the
+# record's own page shows the name as written, on a line with nothing to its right.
+
+# Khmer, Khmer Symbols, Myanmar, Myanmar Extended-B and -A: also their letters with no vowel
+# sign take more cells on some terminals (the subscript consonants).
+_UNEVEN_BLOCKS = ((0x1000, 0x109F), (0x1780, 0x17FF), (0x19E0, 0x19FF), (0xA9E0, 0xA9FF),
+                  (0xAA60, 0xAA7F))
+
+
+def _uneven(char: str) -> bool:
+    code = ord(char)
+    return code >= 0x0900 and (unicodedata.category(char) == "Mc"
+                               or any(low <= code <= high for low, high in _UNEVEN_BLOCKS))
+
+
+def fits_a_row(text: str) -> bool:
+    """Whether terminals draw `text` in the cells Textual counts for it, so that what follows
+    it on a line stays in place: False for Khmer, Burmese and the other scripts with spacing
+    vowel signs (Devanagari, Tamil, Javanese...); True for Latin, Lao, Thai, Vietnamese, CJK."""
+    return text.isascii() or not any(_uneven(char) for char in text)
+
+
+def _latin(text: str) -> bool:
+    return all(not char.isalpha() or unicodedata.name(char, "").startswith("LATIN")
+               for char in text)
+
+
+def row_name(names: Sequence[str], record_id: str = "") -> str:
+    """The spelling of a person's name to show in a row of a list or table (`fits_a_row`).
+
+    `names` are the record's spellings, the full name first. The full name when it fits; else
+    the first other spelling in Latin script, else the first other spelling that fits; else a
+    marker naming the script ("[Khmer script]"), with the start of `record_id` ("#3f2a") to
+    tell apart two such people in one list. The text is as stored: show it with `printable`.
+    """
+    names = [name for name in names if name.strip()] or [""]
+    if fits_a_row(names[0]):
+        return names[0]
+    fitting = [name for name in names[1:] if fits_a_row(name)]
+    if fitting:
+        return next((name for name in fitting if _latin(name)), fitting[0])
+    char = next(char for char in names[0] if _uneven(char))
+    script = unicodedata.name(char, "?").split()[0].title()
+    marker = _("[{script} script]").format(script=script)
+    return f"{marker} #{record_id[:4]}" if record_id else marker
+
+
+def row_spellings(names: Sequence[str], record_id: str = "") -> list[str]:
+    """`row_name` first, then the record's other spellings that fit in a row."""
+    first = row_name(names, record_id)
+    return [first, *(name for name in names if name != first and name.strip()
+                     and fits_a_row(name))]
 
 
 # -- search -----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from typing import Any
 
 import orjson
 import pytest
+from textual.command import CommandPalette
 from textual.widgets import Input, Static, TextArea
 
 from store.check import check
@@ -435,7 +436,7 @@ async def test_the_second_writer_sees_both_versions_and_loses_nothing(shared: An
         assert "Keep mine" in keys and "Keep theirs" in keys and "Back to my form" in keys
         await pilot.press("escape", "ctrl+p")
         await pilot.pause()
-        assert type(app.screen).__name__ == "CommandPalette"
+        assert isinstance(app.screen, CommandPalette)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConflictScreen)

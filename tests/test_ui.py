@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
 from store.database import Database
@@ -234,7 +235,7 @@ async def test_help_and_palette_on_every_screen(demo_db: Database) -> None:
             assert app.screen is screen
             await pilot.press("ctrl+p")
             await pilot.pause()
-            assert type(app.screen).__name__ == "CommandPalette"
+            assert isinstance(app.screen, CommandPalette)
             await pilot.press("escape")
             await pilot.pause()
             assert app.screen is screen

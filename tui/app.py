@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import asyncio
 import time
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -39,7 +40,7 @@ from store.crypto import Sealer, is_encrypted_file
 from tui.screens.dialogs import HelpScreen
 from tui.screens.lock import LockScreen
 from tui.screens.today import TodayScreen
-from tui.translate import translate_bindings
+from tui.translate import TranslatedBindings, translate_bindings
 from tui.widgets import ControlCharacterFilter
 
 if TYPE_CHECKING:
@@ -124,6 +125,7 @@ class PulangApp(App[None]):
         # Forms holding unsaved typing when the app locked (their drafts are sealed meanwhile).
         self._drafts_unsaved = False
         self._quit_question: Screen[bool] | None = None
+        self._translated: weakref.WeakSet[object] = weakref.WeakSet()
         translate_bindings(self)
         self.theme = "ansi-dark"
 
@@ -709,6 +711,29 @@ class PulangApp(App[None]):
 
     def action_help_quit(self) -> None:
         self.notify(_("Press Ctrl+Q to quit."), title=_("Do you want to quit?"))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette (Ctrl+P), in the user's language and readable without colours."""
+        from tui.commands import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette())
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from tui.commands import Palette
+
+        self.push_screen(Palette([ThemeProvider], _("Search for themes…"), id=None))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Textual's own widgets show their keys in the user's language too (a Select's open
+        list: "Dismiss menu"): each translated once, when it first takes focus."""
+        widget = event.widget
+        if not isinstance(widget, TranslatedBindings) and widget not in self._translated:
+            self._translated.add(widget)
+            translate_bindings(widget)
+            self.screen.refresh_bindings()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Textual's own commands speak English only; keep the useful ones, in the user's language.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from store.errors import DatabaseError, ExitCode, PlaintextNeeded, PulangError
 from store.i18n import N_, _, language_from_environment, plural, set_language
@@ -36,8 +36,33 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+# argparse's titles of its groups of arguments, translated by `_HelpFormatter`.
+ARGPARSE_TITLES = (N_("positional arguments"), N_("options"))
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help with its own words ("usage:", "options:") in the user's language."""
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup],
+                  prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        # argparse's group titles, "positional arguments" and "options".
+        super().start_section(_(heading) if heading else heading)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error exits with ExitCode.USAGE (64), not argparse's own 2."""
+    """argparse, but in the user's language (argparse's own words come from gettext's
+    catalogues, which Pulang does not use) and a usage error exits with ExitCode.USAGE (64),
+    not argparse's own 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+        if self.add_help:
+            self._option_string_actions["-h"].help = _("show this help message and exit")
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

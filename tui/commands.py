@@ -4,13 +4,19 @@ three letters typed) the organisations and people of the directory by any of the
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.strip import Strip
+from textual.widgets.option_list import Option
 
 from store.i18n import _
 from store.text import fold, printable
+from tui.widgets import with_cursor
 
 _MOST_CASES = 40
 _MOST_RECORDS = 20  # organisations and people of the directory offered at most
@@ -26,6 +32,35 @@ def _export(app: PulangApp) -> None:
 
     if not isinstance(app.screen, ExportDialog):
         app.push_screen(ExportDialog())
+
+
+class PaletteList(CommandList):
+    """The palette's commands: the highlighted one in reverse video (Textual marks it in
+    colours only, lost under NO_COLOR), and "No matches found" in the user's language."""
+
+    def render_line(self, y: int) -> Strip:
+        # The choice is the palette's, wherever focus is (it stays in the search line).
+        return with_cursor(self, y, super().render_line(y), focused=True)
+
+    def add_option(self, option: Any = None) -> PaletteList:
+        if isinstance(option, Option) and option.id == CommandPalette._NO_MATCHES:  # noqa: SLF001
+            option = Option(Align.center(Text(_("No matches found"), style="not bold")),
+                            disabled=True, id=option.id)
+        super().add_option(option)
+        return self
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, in the user's language and readable without colours."""
+
+    def __init__(self, providers: Any = None, placeholder: str | None = None,
+                 id: str | None = "--command-palette") -> None:  # noqa: A002 - Textual's name
+        super().__init__(providers, id=id,
+                         placeholder=placeholder or _("Search for commands…"))
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            yield PaletteList() if type(widget) is CommandList else widget
 
 
 class PulangCommands(Provider):
@@ -149,7 +184,7 @@ class PulangCommands(Provider):
             if matches_query(query, person.all_names):
                 about = [_("Person in the directory"), person.title,
                          org_names.get(person.org_id or "", "")]
-                found.append(("person", person.id, person.full_name,
+                found.append(("person", person.id, person.name_in_rows,
                               " · ".join(x for x in about if x)))
         hits = []
         for kind, record_id, name, about in found[:_MOST_RECORDS]:

@@ -20,6 +20,7 @@ TEXTUAL_TEXTS = (
     N_("Focus Next"),
     N_("Focus Previous"),
     N_("Copy selected text"),
+    N_("Dismiss menu"),  # a Select's open list
 )
 
 

@@ -181,17 +181,18 @@ def indented(text: Text) -> Padding:
     return Padding(text, (0, 0, 0, 2))
 
 
-def with_cursor(widget: OptionList, y: int, strip: Strip) -> Strip:
+def with_cursor(widget: OptionList, y: int, strip: Strip, focused: bool | None = None) -> Strip:
     """The cursor's line of an option list in reverse video (underlined while the list has
-    no focus): Textual draws its highlight in colours only, which NO_COLOR and monochrome
-    terminals do not show."""
+    no focus, unless `focused` says otherwise): Textual draws its highlight in colours only,
+    which NO_COLOR and monochrome terminals do not show."""
     line = widget.scroll_offset.y + y
     lines = widget._lines  # noqa: SLF001 - (option index, line of it) for each line shown
     if widget.highlighted is not None and line < len(lines) and \
             lines[line][0] == widget.highlighted:
         # Over the line's own styles (post_style), not under them: the highlighted option's
         # style says reverse=False outright, which would win over a base style.
-        mark = Style(reverse=True) if widget.has_focus else Style(underline=True)
+        active = widget.has_focus if focused is None else focused
+        mark = Style(reverse=True) if active else Style(underline=True)
         return Strip(Segment.apply_style(list(strip), post_style=mark), strip.cell_length)
     return strip
 

@@ -451,7 +451,8 @@ class AgreementScreen(TranslatedBindings, Screen[None]):
             if person is None:
                 options.append(_fact(_("(removed)"), 2))
             else:
-                who = f"{person.full_name} — {person.title}" if person.title else person.full_name
+                name = person.name_in_rows
+                who = f"{name} — {person.title}" if person.title else name
                 link(f"person:{person_id}", "person", person_id, who)
 
         options.append(_heading(_("Status history ({count})").format(
@@ -472,7 +473,7 @@ class AgreementScreen(TranslatedBindings, Screen[None]):
                 text += " · " + version.note
             link(f"version:{version.number}", "version", str(version.number), text)
 
-        owners = {p.id: p.full_name for p in people.values()}
+        owners = {p.id: p.name_in_rows for p in people.values()}
         options.append(_heading(_("Commitments ({count})").format(count=len(self.tasks))))
         for task in self.tasks:
             self.targets[f"task:{task.id}"] = ("task", task.id)

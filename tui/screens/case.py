@@ -29,7 +29,7 @@ from store.road import (
     hand_set_reason,
     template_for,
 )
-from store.text import printable
+from store.text import fits_a_row, printable, row_name, row_spellings
 from store.vocab import CONSENTABLE, RecipientKind, StepStatus, TraffickingStatus, label
 from tui import perf
 from tui.screens.conflict import Choice, ConflictScreen
@@ -239,7 +239,8 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
     def reload(self) -> None:
         db = self.pulang.db
         self.case = db.get(Case, self.case_id)
-        self.case_workers = sorted(db.workers_of(self.case_id), key=lambda w: w.full_name.casefold())
+        self.case_workers = sorted(db.workers_of(self.case_id),
+                                   key=lambda w: w.name_in_rows.casefold())
         self.entries = db.log_of(self.case_id)
         self.plans = db.plans_of(self.case_id)
         self.consents = db.consents_of(self.case_id)
@@ -332,10 +333,12 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         self._show_worker_detail()
 
     def _worker_name(self, worker: Worker) -> str:
-        name = worker.full_name if worker.erased_at is None else _("(personal data erased)")
-        if worker.other_spellings:
-            name += f" ({', '.join(worker.other_spellings)})"
-        return name
+        """The name in the workers table: spellings that fit in a row (`row_spellings`); the
+        name as written is on the line under the table."""
+        if worker.erased_at is not None:
+            return _("(personal data erased)")
+        name, *others = row_spellings(worker.all_names, worker.id)
+        return f"{name} ({', '.join(others)})" if others else name
 
     def _selection_mark(self, worker: Worker) -> str:
         return "●" if worker.id in self.selected else " "
@@ -433,7 +436,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         if worker is None:
             detail.update("")
             return
-        name = printable(worker.full_name, limit=40)
+        name = printable(worker.name_in_rows, limit=40)
         column = table.cursor_coordinate.column
         key = self._cursor_step()
         if key is not None and self.grid_template is not None:
@@ -454,7 +457,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
                     parts.append(shown(plan.notes[key]))
                 if plan.reasons.get(key):
                     parts.append(_("out of order: {why}").format(why=shown(plan.reasons[key])))
-            detail.update(f"{name}: " + " · ".join(parts))
+            self._worker_detail(worker, f"{name}: " + " · ".join(parts))
             return
         consent_column = 2 if self.grid_template is not None else 4
         if column in (consent_column, consent_column + 1):
@@ -478,9 +481,19 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
                 parts.append(_("screening {date}: {status}").format(
                     date=format_date(screening.screened_on),
                     status=label(status) if status else "?"))
-            detail.update(f"{name}: " + " · ".join(parts))
+            self._worker_detail(worker, f"{name}: " + " · ".join(parts))
             return
-        detail.update(name)
+        self._worker_detail(worker, name)
+
+    def _worker_detail(self, worker: Worker, line: str) -> None:
+        """The line under the workers; below it, a name in a script that does not fit a row
+        (`fits_a_row`) as it is written, with nothing to its right to push out of place."""
+        detail = self.query_one("#worker-detail", Static)
+        if fits_a_row(worker.full_name):
+            detail.update(line)
+        else:
+            detail.update(Text(f"{line}\n{printable(worker.full_name, limit=60)}",
+                               no_wrap=True, overflow="ellipsis"))
 
     @on(RecordTable.CellHighlighted, "#workers")
     @on(RecordTable.RowHighlighted, "#workers")
@@ -512,7 +525,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
                 due = Text("✓ " + format_date(entry.due_date), style="dim")
             elif entry.due_date and entry.due_date < today:
                 due.stylize("bold reverse")
-            who = entry.counterpart_org or entry.counterpart_person
+            who = entry.counterpart_org or row_name([entry.counterpart_person])
             summary = f"{who}: {entry.summary}" if who else entry.summary
             if entry.consent_override:
                 summary = _("[no consent]") + " " + summary
@@ -566,7 +579,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
             db = self.pulang.db
             try:
                 name = (db.organisation(record_id).shown_name if kind == "org"
-                        else db.person(record_id).full_name)
+                        else db.person(record_id).name_in_rows)
             except PulangError:
                 name = _("(removed)")
             self._directory_names[record_id] = name
@@ -650,7 +663,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
 
         if self.case is None:
             return
-        names = {w.id: w.full_name for w in self.case_workers}
+        names = {w.id: w.name_in_rows for w in self.case_workers}
         names.update({e.id: format_datetime(e.at) for e in self.entries})
         self.app.push_screen(HistoryScreen(self.case_id, self.case.ref or "", names),
                              self._after_history)
@@ -673,7 +686,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         if worker is None:
             return
         consent = self.pulang.db.consent_of(worker.id)
-        title = _("Consent of {name}").format(name=printable(worker.full_name, limit=60))
+        title = _("Consent of {name}").format(name=printable(worker.name_in_rows, limit=60))
         self.app.push_screen(ConsentForm(consent, title, self.case_id, worker.id),
                              self._after_edit)
 
@@ -712,7 +725,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
             self.render_facts()
         elif isinstance(saved, Worker):
             others = [w for w in self.case_workers if w.id != saved.id]
-            self.case_workers = sorted([*others, saved], key=lambda w: w.full_name.casefold())
+            self.case_workers = sorted([*others, saved], key=lambda w: w.name_in_rows.casefold())
             self.render_workers()
         elif isinstance(saved, LogEntry):
             others = [e for e in self.entries if e.id != saved.id]
@@ -749,7 +762,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         self.app.push_screen(
             ConfirmDialog(
                 _("Remove {name} from this case? Log entries stay, without the link to this worker.")
-                .format(name=printable(worker.full_name, limit=200)),
+                .format(name=printable(worker.name_in_rows, limit=200)),
                 _("Remove"),
                 _("Keep"),
             ),
@@ -776,7 +789,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
                 _("Erase every personal detail of {name} for good? The record stays for the "
                   "counts, without name, contacts, passport or location; their name is blanked "
                   "out of the log. This cannot be undone; backups from before today are deleted "
-                  "after {days} days.").format(name=printable(worker.full_name, limit=200),
+                  "after {days} days.").format(name=printable(worker.name_in_rows, limit=200),
                                                days=ERASED_BACKUP_DAYS),
                 _("Erase"),
                 _("Keep"),
@@ -846,8 +859,8 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         if entry is None:
             detail.update("")
             return
-        who = shown(" · ".join(p for p in (entry.counterpart_org, entry.counterpart_person)
-                               if p))
+        who = shown(" · ".join(row_name([p]) for p in (entry.counterpart_org,
+                                                        entry.counterpart_person) if p))
         linked = self.linked_names(entry)
         if linked:  # the directory's record, after the text as it was typed
             who = f"{who} → {shown(linked)}" if who else f"→ {shown(linked)}"
@@ -857,7 +870,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         if way:
             text = f"{way} · {text}"
         if entry.consent_override:
-            names = {w.id: w.full_name for w in self.case_workers}
+            names = {w.id: w.name_in_rows for w in self.case_workers}
             text += "\n" + _("Sent without consent, on the officer's say: {names}").format(
                 names=shown(", ".join(names.get(w, "?") for w in entry.consent_override)))
         if entry.awaiting_reply:
@@ -977,7 +990,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
             return
         under = self.plans.get(table.current_key or "")
         dialog = StepDialog(self.case_id, template, key,
-                            [(w.id, w.full_name) for w in chosen], under)
+                            [(w.id, w.name_in_rows) for w in chosen], under)
         self.app.push_screen(dialog, self._steps_set)
 
     def _steps_set(self, plans: list[Plan] | None) -> None:

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
 from store.i18n import N_, _
-from store.text import printable
+from store.text import printable, row_name
 from tui.screens.dialogs import ConfirmDialog
 from tui.translate import TranslatedBindings
 from tui.widgets import RecordTable, cell
@@ -111,8 +111,9 @@ class ConflictScreen(TranslatedBindings, Screen[str | None]):
         for difference in self.differences:
             table.add_row(
                 cell(difference.label),
-                cell(difference.theirs or "–"),
-                cell(difference.mine or "–"),
+                # In a row, text that fits one (`fits_a_row`); the line below shows it all.
+                cell(row_name([difference.theirs]) or "–"),
+                cell(row_name([difference.mine]) or "–"),
                 key=difference.name,
             )
         self.set_focus(table)

@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, Static
 from textual.widgets.option_list import Option
 
 from store.i18n import N_, _
-from store.text import printable
+from store.text import printable, row_name
 from tui.caselist import fit
 from tui.screens.today import TodayList
 from tui.translate import TranslatedBindings
@@ -222,7 +222,8 @@ class LinkDialog(TranslatedBindings, ModalScreen[int]):
         width = max(30, listing.scrollable_content_region.width or 74)
         # Record text as plain Text: whatever was typed, never markup. One line each, cut
         # (an option would wrap).
-        text = Text(fit(f"{mark} “{printable(offer.text, limit=200)}” · {what} · {where}",
+        typed = printable(row_name([offer.text]), limit=200)  # in a row: `fits_a_row`
+        text = Text(fit(f"{mark} “{typed}” · {what} · {where}",
                         width) + "\n", end="")
         text.append(fit(f"  → {printable(offer.candidate, limit=200)}", width))
         return text

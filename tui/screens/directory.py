@@ -30,7 +30,7 @@ from store.i18n import N_, _, format_date
 from store.matching import matches_query
 from store.parse import format_phone
 from store.records import Organisation, Person
-from store.text import printable, shorten
+from store.text import fits_a_row, printable, shorten
 from store.vocab import label
 from tui.caselist import fit
 from tui.screens.dialogs import ConfirmDialog
@@ -232,7 +232,7 @@ class DirectoryScreen(_Listing):
         name_width, org_width = 26, 14
         for person, org in shown_people:
             lines.row(f"p:{person.id}", self.open("person", person.id),
-                      (person.full_name, name_width),
+                      (person.name_in_rows, name_width),
                       (person.title, width - name_width - org_width - 2),
                       (org_label(org), org_width))
         self.targets = lines.targets
@@ -508,12 +508,12 @@ class OrganisationScreen(_RecordScreen):
         name_width = 28
         for person in current:
             lines.row(f"p:{person.id}", self.open("person", person.id),
-                      (person.full_name, name_width), (person.title, width - name_width - 1))
+                      (person.name_in_rows, name_width), (person.title, width - name_width - 1))
         for person in former:
             role = next((r for r in reversed(person.history) if r.org_id == org.id), None)
             was = _("former: {title}").format(title=role.title if role else "")
             lines.row(f"p:{person.id}", self.open("person", person.id),
-                      (person.full_name, name_width), (was, width - name_width - 1))
+                      (person.name_in_rows, name_width), (was, width - name_width - 1))
         if self.parent_org is not None:
             lines.heading(_("Member of"), 1)
             lines.row(f"o:{self.parent_org.id}", self.open("organisation", self.parent_org.id),
@@ -595,7 +595,7 @@ class PersonScreen(_RecordScreen):
 
     @property
     def record_name(self) -> str:
-        return self.person.full_name if self.person is not None else ""
+        return self.person.name_in_rows if self.person is not None else ""
 
     def load(self, db: Database) -> None:
         person = db.person(self.record_id)
@@ -606,16 +606,22 @@ class PersonScreen(_RecordScreen):
         self.refs = {case_id: row.ref for case_id, row in rows.items()}
         self.meeting_list = db.meetings_with(person.id)
         self.agreement_list = db.agreements_of(person.id)
-        self.title = printable(person.full_name, limit=200)
+        self.title = printable(person.name_in_rows, limit=200)
         org = self.orgs.get(person.org_id or "")
         role = " · ".join(x for x in (person.title, org.shown_name if org else "") if x)
         if person.title_since is not None and role:
             role = _("{role}, since {date}").format(role=role,
                                                    date=format_date(person.title_since))
         facts = [role]
-        if person.other_spellings:
-            facts.append(f"{Person.field_label('other_spellings')}: "
-                         f"{', '.join(person.other_spellings)}")
+        # A spelling in a script that does not fit a row (`fits_a_row`): as it is written,
+        # last on a line of its own; the title and the lists show `name_in_rows`.
+        if not fits_a_row(person.full_name):
+            facts.append(f"{Person.field_label('full_name')}: {person.full_name}")
+        fitting = [n for n in person.other_spellings if fits_a_row(n)]
+        if fitting:
+            facts.append(f"{Person.field_label('other_spellings')}: {', '.join(fitting)}")
+        facts += [f"{Person.field_label('other_spellings')}: {n}"
+                  for n in person.other_spellings if not fits_a_row(n)]
         if person.phones:
             facts.append(f"{Person.field_label('phones')}: "
                          f"{'; '.join(format_phone(p) for p in person.phones)}")

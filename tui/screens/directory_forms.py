@@ -295,7 +295,7 @@ class PersonForm(_DirectoryForm[Person]):
         return self._db().save_person(record)
 
     def typed_name(self, record: Person) -> str:
-        return record.full_name
+        return record.name_in_rows  # in a dialog's border: a spelling that fits (`row_name`)
 
     def likely(self, db: Database, record: Person) -> list[PickItem]:
         matches = db.similar_people(record.full_name, exclude=record.id,
@@ -309,5 +309,5 @@ class PersonForm(_DirectoryForm[Person]):
                 continue
             detail = " · ".join(x for x in (person.title, orgs.get(person.org_id or "", ""),
                                             f"{round(match.score)}%") if x)
-            found.append(PickItem(person.id, person.full_name, detail))
+            found.append(PickItem(person.id, person.name_in_rows, detail))
         return found

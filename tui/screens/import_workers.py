@@ -21,7 +21,7 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static, TextAr
 
 from store.errors import PulangError
 from store.i18n import N_, _, plural
-from store.text import printable
+from store.text import printable, row_name
 from store.worker_import import (
     FIELDS,
     ImportRow,
@@ -178,7 +178,8 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
         table = self.query_one("#import-rows", RecordTable)
         table.clear()
         for row in self.rows:
-            name = row.name
+            # In a row, a spelling that fits one (`fits_a_row`), or a marker.
+            name = row.worker.name_in_rows if row.worker is not None else row_name([row.name])
             if not row.ok:
                 result = _("left out: {why}").format(why="; ".join(row.problems))
             elif row.warnings:

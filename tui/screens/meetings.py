@@ -328,7 +328,8 @@ class MeetingScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
             org = orgs.get(person.org_id or "")
             role = ", ".join(x for x in (person.title, (org.acronym or org.name) if org else "")
                              if x)
-            row("person", pid, f"{person.full_name} — {role}" if role else person.full_name)
+            name = person.name_in_rows
+            row("person", pid, f"{name} — {role}" if role else name)
         for heading, text in ((_("Agenda"), meeting.agenda), (_("Decisions"), meeting.decisions)):
             title(heading)
             body = printable(text, multiline=True, limit=4000).strip() or "–"
@@ -351,7 +352,7 @@ class MeetingScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
                 continue
             row("agreement", aid, f"{agreement.title} · {label(agreement.status)}")
         title(_("Follow-up tasks"), len(self.tasks), key="tasks")
-        owners = {p.id: p.full_name for p in people.values()}
+        owners = {p.id: p.name_in_rows for p in people.values()}
         today = dt.date.today()
         for task in self.tasks:
             self.lines[f"task:{task.id}"] = ("task", task.id)

@@ -224,7 +224,7 @@ class LogEntryForm(RecordForm[LogEntry]):
                       hint=_("Space ticks it until the counterpart answers.")),
             # A name is never read as markup in the list of choices.
             FieldSpec("worker_ids", "multi",
-                      [(Content(printable(w.full_name, limit=200)), w.id)
+                      [(Content(printable(w.name_in_rows, limit=200)), w.id)
                        for w in self.case_workers],
                       hint=_("Space ticks the workers this entry is about.")),
             FieldSpec("recorded_by", placeholder=_("who recorded this entry")),
@@ -284,7 +284,7 @@ class LogEntryForm(RecordForm[LogEntry]):
         # The names of the records linked now (or in a draft put back), for the fields.
         db = _db(self)
         for name, read in (("counterpart_org_id", lambda i: db.organisation(i).shown_name),
-                           ("counterpart_person_id", lambda i: db.person(i).full_name)):
+                           ("counterpart_person_id", lambda i: db.person(i).name_in_rows)):
             pick = self.query_one(f"#f-{name}", PickField)
             for record_id in pick.chosen:
                 try:

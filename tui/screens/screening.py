@@ -434,7 +434,7 @@ class ScreeningScreen(TranslatedBindings, Screen[Screening | None]):
         self.title = _("Screening")  # never the worker's name: the title may leave the screen
         try:
             self.case_workers = sorted(self.db.workers_of(self.case_id),
-                                       key=lambda w: w.full_name.casefold())
+                                       key=lambda w: w.name_in_rows.casefold())
             self._show_worker(self.worker_id)
         except PulangError as error:  # a damaged or vanished record: say so, go back
             self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
@@ -516,7 +516,7 @@ class ScreeningScreen(TranslatedBindings, Screen[Screening | None]):
         worker = self.worker
         if worker is None:
             return Text("")
-        name = (printable(worker.full_name, limit=200) if worker.erased_at is None
+        name = (printable(worker.name_in_rows, limit=200) if worker.erased_at is None
                 else _("(personal data erased)"))
         facts = []
         if worker.display_age is not None:

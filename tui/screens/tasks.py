@@ -26,9 +26,9 @@ def people_items(db: Database) -> list[PickItem]:
     """Every person of the directory, with their title and organisation, for a picker."""
     orgs = {o.id: o.acronym or o.name for o in db.organisations()}
     return [
-        PickItem(p.id, p.full_name,
+        PickItem(p.id, p.name_in_rows,
                  " · ".join(x for x in (p.title, orgs.get(p.org_id or "", "")) if x),
-                 tuple(p.other_spellings))
+                 tuple(p.all_names))
         for p in db.people()
     ]
 
