@@ -1127,7 +1127,8 @@ class Database(NetworkMixin):
         Marking it done before the steps it depends on are settled needs `reason`: without
         it, StepOrderRefused names each worker concerned, and nothing is written. `org` and
         `note` replace what is there when given; `deadline` too (None clears it). A step marked
-        done gets `done_on` (today by default).
+        done gets `done_on` (today by default). A worker whose step this leaves as it was is
+        not written: the plans returned are those that changed (none: nothing to save).
         """
         from store.road import TEMPLATES, order_problem
 
@@ -1166,18 +1167,23 @@ class Database(NetworkMixin):
                 if key not in plan.statuses:
                     steps.append(new)
                 notes = dict(plan.notes)
-                if note is not None:
+                if note:
                     notes[key] = note
+                elif note is not None:  # an empty note is no note
+                    notes.pop(key, None)
                 reasons = dict(plan.reasons)
                 if status is StepStatus.DONE and reason and reason.strip():
                     if order_problem(TEMPLATES[plan.template], plan.statuses, key):
                         reasons[key] = reason.strip()
                 elif status is not StepStatus.DONE:
                     reasons.pop(key, None)
+                if (steps, notes, reasons) == (plan.steps, plan.notes, plan.reasons):
+                    continue  # already so: nothing to write, nothing in the audit trail
                 saved.append(self._save(build(Plan, {
                     **plan.model_dump(), "steps": [s.model_dump() for s in steps],
                     "notes": notes, "reasons": reasons})))
-            self._follow_stage(case_id)
+            if saved:
+                self._follow_stage(case_id)
             return saved
 
     def _derived(self, case_id: str) -> Derived | None:

@@ -80,6 +80,16 @@ def month_abbr(month: int) -> str:
     return _(_MONTHS_EN[month - 1])
 
 
+# English short weekday names, Monday first (msgids: `day_and_date` translates them).
+_WEEKDAYS_EN = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+
+
+def day_and_date(value: _dt.date) -> str:
+    """A date with its weekday, to show back a date typed as "+2" or "besok": Tue 8 Dec 2026
+    (Sel 08/12/2026 in Indonesian)."""
+    return f"{_(_WEEKDAYS_EN[value.weekday()])} {format_date(value)}"
+
+
 def format_date(value: _dt.date | None) -> str:
     """A date as the current language writes it: id 12/12/2025, en 12 Dec 2025."""
     if value is None:

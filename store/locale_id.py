@@ -59,6 +59,9 @@ CATALOGUE: dict[str, str] = {
     "Not a date; write it as DD/MM/YYYY, e.g. 12/12/2025": (
         "Bukan tanggal; tulis sebagai DD/MM/YYYY, mis. 12/12/2025"
     ),
+    "Not a date; write DD/MM/YYYY (12/12/2025), or +2, -1, +1w, today": (
+        "Bukan tanggal; tulis DD/MM/YYYY (12/12/2025), atau +2, -1, +1mg, hari ini"
+    ),
     "Not a time of day; write it as HH:MM, e.g. 14:30": (
         "Bukan jam yang valid; tulis sebagai HH:MM, mis. 14:30"
     ),
@@ -439,6 +442,13 @@ CATALOGUE: dict[str, str] = {
     "Oct": "Okt",
     "Nov": "Nov",
     "Dec": "Des",
+    "Mon": "Sen",
+    "Tue": "Sel",
+    "Wed": "Rab",
+    "Thu": "Kam",
+    "Fri": "Jum",
+    "Sat": "Sab",
+    "Sun": "Min",
     # -- issue 7, older exports: `pulang import` of an export of an older schema (store/export.py) --
     "This export is of database schema {theirs}, newer than this Pulang's ({ours}); update Pulang to read it.": 'Ekspor ini dari skema basis data {theirs}, lebih baru daripada skema Pulang ini ({ours}); perbarui Pulang untuk membacanya.',
     'This export of database schema {theirs} could not be brought to schema {ours}; nothing was imported.': 'Ekspor dari skema basis data {theirs} ini tidak dapat dinaikkan ke skema {ours}; tidak ada yang diimpor.',
@@ -790,17 +800,26 @@ CATALOGUE: dict[str, str] = {
     (
         "Fill in the fields and press Ctrl+S to save. Tab and Shift+Tab move between fields; Enter"
         " in a one-line field moves to the next one. In a list of choices, Space ticks an item. "
-        "Fields marked * are required. Dates are written DD/MM/YYYY. If something cannot be saved,"
-        " the reason appears in red, under the field or, when the disk or the database is the "
+        "Fields marked * are required. Dates are written DD/MM/YYYY, or counted from today: +2 "
+        "(in two days), -3 (three days ago), +1w (in a week), today, tomorrow, yesterday, hari "
+        "ini, besok, kemarin, lusa; the line under the field shows the day meant, and leaving the "
+        "field writes it in. If something cannot be saved, the reason appears in red, under the "
+        "field (the cursor stays in its field if that one is refused, else goes to the first "
+        "refused; the bottom line names them all) or, when the disk or the database is the "
         "cause, at the bottom; everything you typed stays and Ctrl+S tries again. Escape asks "
         "before throwing changes away. If another officer saved this record after you opened it, "
         "nothing is overwritten: both versions are shown side by side and you choose."
     ): (
         "Isi kolom-kolomnya lalu tekan Ctrl+S untuk menyimpan. Tab dan Shift+Tab berpindah "
         "antarkolom; Enter di kolom satu baris pindah ke kolom berikutnya. Di daftar pilihan, "
-        "Space mencentang satu pilihan. Kolom bertanda * wajib diisi. Tanggal ditulis DD/MM/YYYY. "
-        "Jika ada yang tidak bisa disimpan, alasannya muncul dengan warna merah, di bawah kolomnya "
-        "atau, bila penyebabnya disk atau basis data, di bagian bawah; semua yang sudah Anda ketik "
+        "Space mencentang satu pilihan. Kolom bertanda * wajib diisi. Tanggal ditulis DD/MM/YYYY, "
+        "atau dihitung dari hari ini: +2 (dua hari lagi), -3 (tiga hari lalu), +1mg (seminggu "
+        "lagi), hari ini, besok, kemarin, lusa (juga today, tomorrow, yesterday); baris di bawah "
+        "kolom menunjukkan hari yang dimaksud, dan saat keluar dari kolom tanggal itu ditulis di "
+        "dalamnya. Jika ada yang tidak bisa disimpan, alasannya muncul dengan warna merah, di "
+        "bawah kolomnya (kursor tetap di kolomnya bila kolom itu ditolak, bila tidak pindah ke "
+        "kolom pertama yang ditolak; baris paling bawah menyebut semuanya) atau, bila "
+        "penyebabnya disk atau basis data, di bagian bawah; semua yang sudah Anda ketik "
         "tetap ada dan Ctrl+S mencoba lagi. Escape bertanya dulu sebelum membuang perubahan. Jika "
         "petugas lain menyimpan data ini setelah Anda membukanya, tidak ada yang tertimpa: kedua "
         "versi ditampilkan berdampingan dan Anda yang memilih."
@@ -809,6 +828,7 @@ CATALOGUE: dict[str, str] = {
     "Not saved: please correct the fields marked in red.": (
         "Belum tersimpan: perbaiki kolom yang ditandai merah."
     ),
+    "Not saved: correct {fields} (marked in red).": "Belum tersimpan: perbaiki {fields} (ditandai merah).",
     "Not saved": "Belum tersimpan",
     "Discard your changes?": "Buang perubahan Anda?",
     "Discard": "Buang",
@@ -1472,10 +1492,10 @@ CATALOGUE: dict[str, str] = {
     'pos': 'mgk',
     'not': 'bkn',
     'Start the road home': 'Mulai jalan pulang',
+    "A case: its facts at the top, its workers, then its log with the newest entry first. Tab moves between the workers and the log. e edits the case; a adds a worker; Enter edits the worker or log entry under the cursor; d removes the worker under the cursor (after asking); l adds a log entry, with a next step and its due date; x marks the next step of the log entry under the cursor as done, or open again. h shows the history of the case: who changed what, and when. Shift+E erases the personal data of the worker under the cursor for good (consent withdrawn, or a request under the data protection law), after asking. Escape goes back to the list.\n\nThe log's Kind column shows which way each entry went: → sent, ← received, ? not yet said (an entry kept from before Pulang asked: edit it and say which). An entry sent naming workers whose consent does not cover its kind of counterpart asks first, and what the officer decides is recorded.\n\nThe road home: p gives every worker without one a plan of the steps home (the thirteen steps for Indonesians). The workers list then becomes a grid: workers down, steps across, numbered as in the plan; ✓ done, » in progress, ✗ blocked, · to do, – not needed, and ! a deadline within a week. Left and right move between steps; the line under the grid names the step under the cursor and what is known about it. Enter on a step, or m, sets it: for the worker under the cursor, or for every worker selected, at once. Space selects the worker under the cursor (● in the first column), or unselects them, and moves down to the next; * selects all or none. The selection stays after a step is saved, for the next step of the same workers, until Escape clears it (a second Escape goes back). The step opens on the status that comes next for the least advanced of them (to do: in progress; in progress: done). The Consent column shows to whom each worker's data may go (U partner union, P police, E embassy or ministry, F family, H shelter or health, S statistics; W withdrawn); Scr shows the screening (VoT victim, pos possible, not, ? open). s opens the screening of the worker under the cursor, c their consent. The case's stage follows the steps of the least advanced worker still on the road.\n\nThe directory: a log entry can name its counterpart from People & organisations (the line under the log then shows → and the name). Shift+L offers to link the counterparts typed as free text to the directory records they most likely are: y links one, n skips it; the text as typed is never changed.\n\nA brief for a partner: b writes a brief of this case for one kind of recipient (a partner union, the police, the embassy...), as Markdown and as HTML to print, with each worker's personal data only when their consent covers that recipient.": 'Satu kasus: keterangannya di atas, lalu para pekerjanya, lalu catatan kasusnya dengan catatan terbaru di atas. Tab berpindah antara daftar pekerja dan catatan kasus. e mengubah kasus; a menambah pekerja; Enter mengubah pekerja atau catatan di bawah kursor; d menghapus pekerja di bawah kursor (setelah bertanya); l menambah catatan, dengan langkah berikutnya dan tenggatnya; x menandai langkah berikutnya dari catatan di bawah kursor sebagai selesai, atau membukanya lagi. h menampilkan riwayat kasus: siapa mengubah apa, dan kapan. Shift+E menghapus data pribadi pekerja di bawah kursor untuk selamanya (persetujuan ditarik, atau permintaan berdasarkan undang-undang pelindungan data), setelah bertanya. Escape kembali ke daftar.\n\nKolom Jenis di catatan kasus menunjukkan arah tiap catatan: → dikirim, ← diterima, ? belum disebut (catatan dari sebelum Pulang menanyakannya: ubah dan sebutkan arahnya). Catatan yang dikirim dan menyebut pekerja yang persetujuannya tidak mencakup jenis pihak tersebut bertanya dulu, dan keputusan petugas dicatat.\n\nJalan pulang: p memberi setiap pekerja yang belum punya sebuah rencana langkah pulang (tiga belas langkah untuk WNI). Daftar pekerja lalu menjadi kisi: pekerja ke bawah, langkah ke samping, bernomor seperti di rencana; ✓ selesai, » sedang berjalan, ✗ terhambat, · belum, – tidak perlu, dan ! tenggat dalam seminggu. Kiri dan kanan berpindah antarlangkah; baris di bawah kisi menyebut langkah di bawah kursor dan apa yang diketahui tentangnya. Enter pada sebuah langkah, atau m, mengisinya: untuk pekerja di bawah kursor, atau sekaligus untuk setiap pekerja yang dipilih. Spasi memilih pekerja di bawah kursor (● di kolom pertama), atau membatalkan pilihannya, lalu turun ke pekerja berikutnya; * memilih semua atau tidak satu pun. Pilihan tetap ada setelah langkah disimpan, untuk langkah berikutnya dari pekerja yang sama, sampai Escape menghapusnya (Escape kedua kembali). Langkah dibuka pada status berikutnya bagi yang paling tertinggal di antara mereka (belum: sedang berjalan; sedang berjalan: selesai). Kolom Persetujuan menunjukkan kepada siapa data tiap pekerja boleh diberikan (U serikat mitra, P polisi, E kedutaan atau kementerian, F keluarga, H penampungan atau layanan kesehatan, S statistik; W ditarik); Skr menunjukkan skrining (KPO korban, mgk kemungkinan, bkn bukan, ? terbuka). s membuka skrining pekerja di bawah kursor, c persetujuannya. Tahap kasus mengikuti langkah pekerja yang paling tertinggal di antara yang masih di jalan.\n\nDirektori: sebuah catatan bisa menyebut pihak yang dihubungi dari Orang & organisasi (baris di bawah catatan lalu menampilkan → dan namanya). Shift+L menawarkan untuk menautkan pihak yang diketik sebagai teks bebas ke catatan direktori yang paling mungkin dimaksud: y menautkan, n melewatinya; teks yang diketik tidak pernah diubah.\n\nRingkasan untuk mitra: b menulis ringkasan kasus ini untuk satu jenis penerima (serikat mitra, polisi, kedutaan...), sebagai Markdown dan sebagai HTML untuk dicetak, dengan data pribadi tiap pekerja hanya bila persetujuannya mencakup penerima itu.',
     'Select worker': 'Pilih pekerja',
     'Select all or none': 'Pilih semua atau tidak satu pun',
     'Mark step': 'Tandai langkah',
-    "A case: its facts at the top, its workers, then its log with the newest entry first. Tab moves between the workers and the log. e edits the case; a adds a worker; Enter edits the worker or log entry under the cursor; d removes the worker under the cursor (after asking); l adds a log entry, with a next step and its due date; x marks the next step of the log entry under the cursor as done, or open again. h shows the history of the case: who changed what, and when. Shift+E erases the personal data of the worker under the cursor for good (consent withdrawn, or a request under the data protection law), after asking. Escape goes back to the list.\n\nThe log's Kind column shows which way each entry went: → sent, ← received, ? not yet said (an entry kept from before Pulang asked: edit it and say which). An entry sent naming workers whose consent does not cover its kind of counterpart asks first, and what the officer decides is recorded.\n\nThe road home: p gives every worker without one a plan of the steps home (the thirteen steps for Indonesians). The workers list then becomes a grid: workers down, steps across, numbered as in the plan; ✓ done, » in progress, ✗ blocked, · to do, – not needed, and ! a deadline within a week. Left and right move between steps; the line under the grid names the step under the cursor and what is known about it. Enter on a step, or m, sets it: for the worker under the cursor, or for every worker selected with Space (* selects all or none), at once. The Consent column shows to whom each worker's data may go (U partner union, P police, E embassy or ministry, F family, H shelter or health, S statistics; W withdrawn); Scr shows the screening (VoT victim, pos possible, not, ? open). s opens the screening of the worker under the cursor, c their consent. The case's stage follows the steps of the least advanced worker still on the road.\n\nThe directory: a log entry can name its counterpart from People & organisations (the line under the log then shows → and the name). Shift+L offers to link the counterparts typed as free text to the directory records they most likely are: y links one, n skips it; the text as typed is never changed.\n\nA brief for a partner: b writes a brief of this case for one kind of recipient (a partner union, the police, the embassy...), as Markdown and as HTML to print, with each worker's personal data only when their consent covers that recipient.": 'Satu kasus: keterangannya di atas, lalu para pekerjanya, lalu catatan kasusnya dengan catatan terbaru di atas. Tab berpindah antara daftar pekerja dan catatan kasus. e mengubah kasus; a menambah pekerja; Enter mengubah pekerja atau catatan di bawah kursor; d menghapus pekerja di bawah kursor (setelah bertanya); l menambah catatan, dengan langkah berikutnya dan tenggatnya; x menandai langkah berikutnya dari catatan di bawah kursor sebagai selesai, atau membukanya lagi. h menampilkan riwayat kasus: siapa mengubah apa, dan kapan. Shift+E menghapus data pribadi pekerja di bawah kursor untuk selamanya (persetujuan ditarik, atau permintaan berdasarkan undang-undang pelindungan data), setelah bertanya. Escape kembali ke daftar.\n\nKolom Jenis di catatan kasus menunjukkan arah tiap catatan: → dikirim, ← diterima, ? belum disebut (catatan dari sebelum Pulang menanyakannya: ubah dan sebutkan arahnya). Catatan yang dikirim dan menyebut pekerja yang persetujuannya tidak mencakup jenis pihak tersebut bertanya dulu, dan keputusan petugas dicatat.\n\nJalan pulang: p memberi setiap pekerja yang belum punya sebuah rencana langkah pulang (tiga belas langkah untuk WNI). Daftar pekerja lalu menjadi kisi: pekerja ke bawah, langkah ke samping, bernomor seperti di rencana; ✓ selesai, » sedang berjalan, ✗ terhambat, · belum, – tidak perlu, dan ! tenggat dalam seminggu. Kiri dan kanan berpindah antarlangkah; baris di bawah kisi menyebut langkah di bawah kursor dan apa yang diketahui tentangnya. Enter pada sebuah langkah, atau m, mengisinya: untuk pekerja di bawah kursor, atau sekaligus untuk setiap pekerja yang dipilih dengan Spasi (* memilih semua atau tidak satu pun). Kolom Persetujuan menunjukkan kepada siapa data tiap pekerja boleh diberikan (U serikat mitra, P polisi, E kedutaan atau kementerian, F keluarga, H penampungan atau layanan kesehatan, S statistik; W ditarik); Skr menunjukkan skrining (KPO korban, mgk kemungkinan, bkn bukan, ? terbuka). s membuka skrining pekerja di bawah kursor, c persetujuannya. Tahap kasus mengikuti langkah pekerja yang paling tertinggal di antara yang masih di jalan.\n\nDirektori: sebuah catatan bisa menyebut pihak yang dihubungi dari Orang & organisasi (baris di bawah catatan lalu menampilkan → dan namanya). Shift+L menawarkan untuk menautkan pihak yang diketik sebagai teks bebas ke catatan direktori yang paling mungkin dimaksud: y menautkan, n melewatinya; teks yang diketik tidak pernah diubah.\n\nRingkasan untuk mitra: b menulis ringkasan kasus ini untuk satu jenis penerima (serikat mitra, polisi, kedutaan...), sebagai Markdown dan sebagai HTML untuk dicetak, dengan data pribadi tiap pekerja hanya bila persetujuannya mencakup penerima itu.',
     "Stage: follow the workers' steps": 'Tahap: ikuti langkah para pekerja',
     '{stage} (set by hand)': '{stage} (diatur manual)',
     'Stage set by hand on {date}: {reason}': 'Tahap diatur manual pada {date}: {reason}',
@@ -1483,6 +1503,9 @@ CATALOGUE: dict[str, str] = {
     "The workers' steps give “{derived}”: f follows them.": 'Menurut langkah para pekerja: “{derived}”; f untuk mengikutinya.',
     'Workers ({count}) · a add · s screening · c consent · p road home': 'Pekerja ({count}) · a tambah · s skrining · c persetujuan · p jalan pulang',
     'Workers ({count}) · {stage} · Space select · m mark step · F1 keys': 'Pekerja ({count}) · {stage} · Spasi pilih · m tandai langkah · F1 tombol',
+    'Workers ({count}) · {stage} · {selected} selected · Esc unselects': (
+        'Pekerja ({count}) · {stage} · {selected} dipilih · Esc batal pilih'
+    ),
     'W': 'W',
     'withdrawn': 'ditarik',
     'Cons.': 'Setuju',
@@ -1513,7 +1536,48 @@ CATALOGUE: dict[str, str] = {
     'Move to a step in the grid first (left and right).': 'Pindah dulu ke sebuah langkah di kisi (kiri dan kanan).',
     'This worker has no plan yet: p starts one.': 'Pekerja ini belum punya rencana: p memulainya.',
     'Step saved for {count} workers.': 'Langkah disimpan untuk {count} pekerja.',
-    'One step of the road home, for the workers named at the top. The keys 1 to 5 (Alt+1 to Alt+5 while the cursor is in a field) set the status: 1 to do, 2 in progress, 3 done, 4 not needed, 5 blocked. Tab moves between the organisation responsible, the date done, the deadline (e.g. a visa overstay date or a flight) and a note; dates are DD/MM/YYYY. Ctrl+S saves for every worker named, as one change; Escape closes without saving. A step marked done before the steps it depends on is refused: write why in the field that appears, and save again.': 'Satu langkah jalan pulang, untuk pekerja yang disebut di atas. Tombol 1 sampai 5 (Alt+1 sampai Alt+5 bila kursor ada di kolom isian) mengatur status: 1 belum, 2 sedang berjalan, 3 selesai, 4 tidak perlu, 5 terhambat. Tab berpindah antara lembaga penanggung jawab, tanggal selesai, tenggat (mis. tanggal izin tinggal habis atau penerbangan) dan catatan; tanggal ditulis HH/BB/TTTT. Ctrl+S menyimpan untuk setiap pekerja yang disebut, sebagai satu perubahan; Escape menutup tanpa menyimpan. Langkah yang ditandai selesai sebelum langkah yang menjadi syaratnya ditolak: tulis alasannya di kolom yang muncul, lalu simpan lagi.',
+    'Step saved for {count} workers; {same} had it so already.': (
+        'Langkah disimpan untuk {count} pekerja; {same} sudah demikian sebelumnya.'
+    ),
+    'Selection cleared.': 'Pilihan dihapus.',
+    (
+        "One step of the road home, for the workers named at the top; the line under them says "
+        "where the step stands now. The dialog opens on the status that comes next (to do or "
+        "blocked: in progress; in progress: done), for one worker as for several, so Ctrl+S "
+        "moves the step one forward. The keys 1 to 5 (Alt+1 to Alt+5 while the cursor is in a "
+        "field) set another: 1 to do, 2 in progress, 3 done, 4 not needed, 5 blocked. Tab "
+        "moves between the organisation responsible, the date done (today when left empty), "
+        "the deadline (e.g. a visa overstay date or a flight) and a note; dates are DD/MM/YYYY, "
+        "or +2, -1, +1w, today, besok. For several workers a field shows a value only when "
+        "they all have it; a field left as it opened changes nothing, a field changed is set "
+        "for every worker named. Ctrl+S saves, as one change; a save that would change nothing "
+        "says so and keeps the dialog open. Escape closes without saving. A step marked done "
+        "before the steps it depends on is refused, naming every worker concerned: write why "
+        "in the field that appears, and save again."
+    ): (
+        "Satu langkah jalan pulang, untuk pekerja yang disebut di atas; baris di bawahnya "
+        "menyebut posisi langkah itu sekarang. Dialog dibuka pada status berikutnya (belum atau "
+        "terhambat: sedang berjalan; sedang berjalan: selesai), untuk satu pekerja maupun "
+        "beberapa, sehingga Ctrl+S memajukan langkah satu tingkat. Tombol 1 sampai 5 (Alt+1 "
+        "sampai Alt+5 bila kursor ada di kolom isian) memilih status lain: 1 belum, 2 sedang "
+        "berjalan, 3 selesai, 4 tidak perlu, 5 terhambat. Tab berpindah antara lembaga "
+        "penanggung jawab, tanggal selesai (hari ini bila dikosongkan), tenggat (mis. tanggal "
+        "izin tinggal habis atau penerbangan) dan catatan; tanggal ditulis HH/BB/TTTT, atau +2, "
+        "-1, +1mg, hari ini, besok. Untuk beberapa pekerja, kolom hanya berisi nilai bila "
+        "semuanya sama; kolom yang dibiarkan seperti saat dibuka tidak mengubah apa pun, kolom "
+        "yang diubah berlaku untuk setiap pekerja yang disebut. Ctrl+S menyimpan, sebagai satu "
+        "perubahan; simpanan yang tidak mengubah apa pun dikatakan demikian dan dialog tetap "
+        "terbuka. Escape menutup tanpa menyimpan. Langkah yang ditandai selesai sebelum langkah "
+        "yang menjadi syaratnya ditolak, dengan menyebut setiap pekerja yang terkena: tulis "
+        "alasannya di kolom yang muncul, lalu simpan lagi."
+    ),
+    "Now: {statuses}": "Sekarang: {statuses}",
+    "empty: today, once done": "kosong: hari ini, bila selesai",
+    "differs: left empty, each keeps theirs": "berbeda: bila kosong, masing-masing tetap",
+    "Nothing changed: the step is already so for every worker named. Choose another status (1–5) or change a field, or Escape.": (
+        "Tidak ada yang berubah: langkah ini sudah demikian untuk setiap pekerja yang disebut. "
+        "Pilih status lain (1–5) atau ubah sebuah kolom, atau Escape."
+    ),
     'For: {names}': 'Untuk: {names}',
     'Usually done by: {who}': 'Biasanya dikerjakan oleh: {who}',
     'Organisation responsible': 'Lembaga penanggung jawab',

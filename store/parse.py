@@ -10,6 +10,7 @@ import re
 
 import phonenumbers
 
+from store import clock
 from store.countries import country_code
 from store.i18n import _
 from store.text import shorten
@@ -45,11 +46,35 @@ _NUMERIC = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$")
 _WORDS = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$")
 
 
+# Days counted from today, in English and in Bahasa Indonesia ("lusa": the day after tomorrow).
+_DAY_WORDS = {"today": 0, "hari ini": 0, "tomorrow": 1, "besok": 1, "yesterday": -1,
+              "kemarin": -1, "lusa": 2}
+# +2 / -3 days, +1w weeks (h hari, mg minggu). No months: "m" would be minggu to some.
+_RELATIVE = re.compile(r"^([+-])\s*(\d{1,4})\s*(d|h|w|mg)?$")
+_UNIT_DAYS = {None: 1, "d": 1, "h": 1, "w": 7, "mg": 7}
+
+
+def relative_date(text: str) -> dt.date | None:
+    """The day a relative date means, counted from `clock.today()`: today, tomorrow,
+    yesterday (hari ini, besok, kemarin, lusa), +2 or -3 days, +1w weeks; else None."""
+    cleaned = " ".join(text.split()).casefold()
+    if cleaned in _DAY_WORDS:
+        return clock.today() + dt.timedelta(days=_DAY_WORDS[cleaned])
+    if match := _RELATIVE.match(cleaned):
+        sign, count, unit = match.groups()
+        days = int(count) * _UNIT_DAYS[unit] * (-1 if sign == "-" else 1)
+        return clock.today() + dt.timedelta(days=days)
+    return None
+
+
 def parse_date(text: str) -> dt.date | None:
-    """DD/MM/YYYY (also with - or .), YYYY-MM-DD, or "12 Dec 2025" / "12 Desember 2025"."""
+    """DD/MM/YYYY (also with - or .), YYYY-MM-DD, "12 Dec 2025" / "12 Desember 2025", or a
+    relative date (`relative_date`: +2, -1w, today, besok...)."""
     cleaned = text.strip()
     if not cleaned:
         return None
+    if (relative := relative_date(cleaned)) is not None:
+        return relative
     try:
         if match := _NUMERIC.match(cleaned):
             a, b, c = match.groups()
@@ -63,18 +88,30 @@ def parse_date(text: str) -> dt.date | None:
                 return dt.date(int(year), _MONTHS[month.casefold()], int(day))
     except ValueError:
         raise InputProblem(_("There is no such date: {text}").format(text=shorten(cleaned))) from None
-    raise InputProblem(_("Not a date; write it as DD/MM/YYYY, e.g. 12/12/2025"))
+    raise InputProblem(_("Not a date; write DD/MM/YYYY (12/12/2025), or +2, -1, +1w, today"))
+
+
+def _date_and_time(text: str) -> tuple[str, tuple[int, int] | None]:
+    """`text` split into its date and an HH:MM after it, if any (not checked yet)."""
+    cleaned = text.strip()
+    if match := re.match(r"^(.*\S)\s+(\d{1,2})[:.](\d{2})$", cleaned):
+        return match.group(1), (int(match.group(2)), int(match.group(3)))
+    return cleaned, None
+
+
+def is_relative(text: str) -> bool:
+    """Whether `text` (a date, or a date and a time) gives its date relative to today."""
+    return relative_date(_date_and_time(text)[0]) is not None
 
 
 def parse_datetime(text: str, default_time: dt.time = dt.time(0, 0)) -> dt.datetime | None:
     """A date as `parse_date` reads it, optionally followed by HH:MM; local time."""
-    cleaned = text.strip()
+    cleaned, hour_minute = _date_and_time(text)
     if not cleaned:
         return None
     time = default_time
-    if match := re.match(r"^(.*\S)\s+(\d{1,2})[:.](\d{2})$", cleaned):
-        cleaned = match.group(1)
-        hour, minute = int(match.group(2)), int(match.group(3))
+    if hour_minute is not None:
+        hour, minute = hour_minute
         if hour > 23 or minute > 59:
             raise InputProblem(_("Not a time of day; write it as HH:MM, e.g. 14:30"))
         time = dt.time(hour, minute)

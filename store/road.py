@@ -192,6 +192,26 @@ def passed_at(key: str, stage: Stage) -> bool:
             or (entered is not None and _STAGE_ORDER[entered] <= _STAGE_ORDER[stage]))
 
 
+# What a step moves on to: the step dialog opens on it, so Enter then Ctrl+S moves a step one
+# forward (to do or blocked -> in progress -> done). Done and not needed are as far as it goes.
+NEXT_STATUS: dict[StepStatus, StepStatus] = {
+    StepStatus.TODO: StepStatus.IN_PROGRESS,
+    StepStatus.BLOCKED: StepStatus.IN_PROGRESS,
+    StepStatus.IN_PROGRESS: StepStatus.DONE,
+    StepStatus.DONE: StepStatus.DONE,
+    StepStatus.NOT_NEEDED: StepStatus.NOT_NEEDED,
+}
+_PROGRESS = (StepStatus.TODO, StepStatus.BLOCKED, StepStatus.IN_PROGRESS,
+             StepStatus.NOT_NEEDED, StepStatus.DONE)
+
+
+def next_status(statuses: Iterable[StepStatus]) -> StepStatus:
+    """The status a step moves on to for workers at `statuses` (one or several): the one
+    after the least advanced of them, so that a group moves on together."""
+    least = min(statuses, key=_PROGRESS.index, default=StepStatus.TODO)
+    return NEXT_STATUS[least]
+
+
 def worker_stage(template: Template, statuses: Mapping[str, StepStatus]) -> Stage:
     """The stage of the worker's least advanced open step; closed when none is open."""
     stages = [STAGE_OF_STEP[k] for k in template.keys

@@ -23,6 +23,7 @@ TRANSLATES_MARKED = {
     ("store/network.py", "KIND_NAMES[kind]"),
     ("store/worker_import.py", "ENCODING_NAMES[self.encoding]"),
     ("store/i18n.py", "_MONTHS_EN[month - 1]"),
+    ("store/i18n.py", "_WEEKDAYS_EN[value.weekday()]"),
     ("store/i18n.py", "one if count == 1 else many"),
     ("store/records.py", "label_msgid(cls, name)"),
     ("store/records.py", "_PYDANTIC_MESSAGES.get(item['type'], N_('is not a valid value'))"),

@@ -27,7 +27,7 @@ from store.records import (
     status_reason,
     suggested_status,
 )
-from store.road import INDONESIA, OPEN, STAGE_OF_STEP, TEMPLATES, derive_stage
+from store.road import INDONESIA, OPEN, STAGE_OF_STEP, TEMPLATES, derive_stage, next_status
 from store.vocab import (
     Answer,
     DecidedBy,
@@ -182,6 +182,30 @@ def test_a_group_action_marks_one_step_for_several_workers_at_once(group: tuple[
             assert plan.notes["travel_document"] == "SPLP issued"
         else:
             assert state.status is StepStatus.TODO and not state.org
+
+
+def test_a_group_step_writes_only_the_workers_it_changes(group: tuple[Database, Case, list[Worker]]) -> None:
+    db, case, workers = group
+    db.start_plans(case.id)
+    db.set_step(case.id, ids(workers[:3]), "registration", StepStatus.IN_PROGRESS)
+    before = db.plans_of(case.id)
+    trail = len(db.audit_trail().entries)
+    # Three already in progress, two to do: the step moves on together, to in progress.
+    statuses = [before[w].statuses["registration"] for w in ids(workers[:5])]
+    assert next_status(statuses) is StepStatus.IN_PROGRESS
+    assert next_status([StepStatus.IN_PROGRESS]) is StepStatus.DONE
+    assert next_status([StepStatus.BLOCKED, StepStatus.DONE]) is StepStatus.IN_PROGRESS
+    assert next_status([StepStatus.DONE]) is StepStatus.DONE  # as far as it goes
+    saved = db.set_step(case.id, ids(workers[:5]), "registration", StepStatus.IN_PROGRESS)
+    assert sorted(p.worker_id for p in saved) == sorted(ids(workers[3:5]))
+    after = db.plans_of(case.id)
+    assert [after[w].version for w in ids(workers[:3])] == \
+        [before[w].version for w in ids(workers[:3])]
+    assert len(db.audit_trail().entries) == trail + 2
+    # Nothing to change at all: nothing written, and the caller is told (no plans).
+    assert db.set_step(case.id, ids(workers[:5]), "registration", StepStatus.IN_PROGRESS) == []
+    assert db.set_step(case.id, ids(workers[:1]), "registration", StepStatus.IN_PROGRESS,
+                       note="") == []  # an empty note where there was none changes nothing
 
 
 def test_the_stage_is_that_of_the_least_advanced_worker_still_on_the_road(group: tuple[Database, Case, list[Worker]]) -> None:

@@ -12,7 +12,7 @@ from textual.widgets import Input, Static
 from store.database import Database
 from store.records import Case, LogEntry
 from store.vocab import CaseKind, ExploitationType, LogKind
-from tests.ui_helpers import choose, fill, tick, to_cases
+from tests.ui_helpers import choose, fill, screen_text, tick, to_cases
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.cases import CasesScreen
@@ -103,7 +103,11 @@ async def test_a_refused_form_keeps_what_was_typed(empty_db: Database) -> None:
         assert form.query_one("#f-destination_country", Input).value == "Atlantis"
         assert form.query_one("#f-destination_place", Input).value == "Somewhere safe"
         assert form.query_one("#f-date_reported", Input).value == "31/02/2025"
-        assert app.focused is form.query_one("#f-title"), "the first bad field has the focus"
+        # The cursor stays in the refused field it was in (not sent back to the top); the
+        # line at the bottom names every field refused.
+        assert app.focused is form.query_one("#f-date_reported")
+        assert ("Not saved: correct Title, Destination country, Date reported (marked in red)."
+                in " ".join(screen_text(app).split()))
         assert empty_db.cases() == []
 
         await fill(pilot, "title", "Deceived by a customer-service job advert")

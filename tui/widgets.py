@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +20,8 @@ from textual.strip import Strip
 from textual.widgets import Checkbox, DataTable, Input, OptionList, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
-from store.i18n import N_, _
+from store.i18n import N_, _, date_for_input, datetime_for_input, day_and_date
+from store.parse import InputProblem, is_relative, parse_date, parse_datetime
 from store.text import PLACEHOLDER, printable
 from store.vocab import Direction, LogKind, label
 from tui.translate import TranslatedBindings
@@ -137,6 +139,55 @@ class TextInput(Input):
                     event.prevent_default()
                     return
         await super()._on_key(event)
+
+
+class DateInput(TextInput):
+    """A date, or a date and a time (`with_time`), typed as DD/MM/YYYY or relative to today
+    (+2, -1, +1w, today, besok...: `store.parse.relative_date`). While it holds a relative
+    date, the Static `echo` names (its id, on the same screen) shows the day it means, "= Tue 8
+    Dec 2026"; leaving the field writes that day in it, so what is saved is what is shown."""
+
+    def __init__(self, value: str = "", *, with_time: bool = False, echo: str = "",
+                 **kwargs: Any) -> None:
+        super().__init__(value, **kwargs)
+        self.with_time = with_time
+        self.echo = echo
+
+    def meaning(self) -> dt.date | None:
+        """The day (a datetime `with_time`) the field's relative text means; None when the
+        text is empty, written as a date already, or not a date."""
+        if not is_relative(self.value):
+            return None
+        try:
+            return parse_datetime(self.value) if self.with_time else parse_date(self.value)
+        except (InputProblem, ValueError, OverflowError):
+            return None
+
+    def meant(self) -> str | None:
+        """The field's relative date written out as the field takes it, or None."""
+        value = self.meaning()
+        if isinstance(value, dt.datetime):
+            return datetime_for_input(value)
+        return None if value is None else date_for_input(value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is not self or not self.echo or not self.is_attached:
+            return
+        value = self.meaning()
+        shown = ""
+        if isinstance(value, dt.datetime):
+            shown = f"= {day_and_date(value.date())} {value.strftime('%H:%M')}"
+        elif value is not None:
+            shown = f"= {day_and_date(value)}"
+        for echo in self.screen.query(f"#{self.echo}"):
+            echo.update(shown)  # type: ignore[attr-defined]
+            echo.display = bool(shown)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        if (written := self.meant()) is not None:
+            self.value = written
+            self.cursor_position = len(written)
+        super()._on_blur(event)
 
 
 class RecordTable(TranslatedBindings, DataTable[str]):

@@ -36,7 +36,7 @@ from tui.screens.pickers import PickerDialog, PickField, PickItem
 from tui.screens.tasks import TaskForm, organisation_items, people_items, task_line
 from tui.screens.today import TodayList
 from tui.translate import TranslatedBindings
-from tui.widgets import RecordTable, TextInput, cell, indented
+from tui.widgets import DateInput, RecordTable, TextInput, cell, indented
 
 if TYPE_CHECKING:
     from store.database import Database
@@ -613,8 +613,10 @@ class MoveDialog(TranslatedBindings, ModalScreen[Agreement | None]):
                         id="move-title", markup=False)
             yield LineList(id="move-list")
             yield Label(_("Date of the change"), classes="move-label")
-            yield TextInput(self._today, placeholder=DATE_HINT,
-                            id="move-date", compact=True, select_on_focus=False)
+            yield DateInput(self._today, placeholder=DATE_HINT,
+                            id="move-date", echo="move-date-echo", compact=True,
+                            select_on_focus=False)
+            yield Static("", id="move-date-echo", classes="date-echo", markup=False)
             yield Label(_("Note"), classes="move-label")
             yield TextInput(placeholder=_("optional, e.g. signed in Jakarta by both presidents"),
                             id="move-note", compact=True, select_on_focus=False)

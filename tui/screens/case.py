@@ -127,7 +127,12 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         "– not needed, and ! a deadline within a week. Left and right move between steps; the "
         "line under the grid names the step under the cursor and what is known about it. "
         "Enter on a step, or m, sets it: for the worker under the cursor, or for every worker "
-        "selected with Space (* selects all or none), at once. The Consent column shows to "
+        "selected, at once. Space selects the worker under the cursor (● in the first column), "
+        "or unselects them, and moves down to the next; * selects all or none. The selection "
+        "stays after a step is saved, for the next step of the same workers, until Escape "
+        "clears it (a second Escape goes back). The step opens on the status that comes next "
+        "for the least advanced of them (to do: in progress; in progress: done). The Consent "
+        "column shows to "
         "whom each worker's data may go (U partner union, P police, E embassy or ministry, F "
         "family, H shelter or health, S statistics; W withdrawn); Scr shows the screening "
         "(VoT victim, pos possible, not, ? open). s opens the screening of the worker under "
@@ -328,6 +333,10 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
             if self.grid_template is None else
             _("Workers ({count}) · {stage} · Space select · m mark step · F1 keys").format(
                 count=len(self.case_workers),
+                stage=self.derived.describe() if self.derived else "")
+            if not self.selected else
+            _("Workers ({count}) · {stage} · {selected} selected · Esc unselects").format(
+                count=len(self.case_workers), selected=len(self.selected),
                 stage=self.derived.describe() if self.derived else "")
         )
         self._show_worker_detail()
@@ -625,6 +634,11 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         return focused if isinstance(focused, RecordTable) else None
 
     def action_back(self) -> None:
+        if self.selected:  # first Escape: the workers selected for a group action, unselected
+            self.selected = set()
+            self.render_workers()
+            self.notify(_("Selection cleared."))
+            return
         self.dismiss(None)
 
     def action_edit_case(self) -> None:
@@ -988,14 +1002,19 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         if not chosen:
             self.notify(_("This worker has no plan yet: p starts one."), severity="warning")
             return
-        under = self.plans.get(table.current_key or "")
         dialog = StepDialog(self.case_id, template, key,
-                            [(w.id, w.name_in_rows) for w in chosen], under)
-        self.app.push_screen(dialog, self._steps_set)
+                            [(w.id, w.name_in_rows) for w in chosen],
+                            {w.id: self.plans[w.id] for w in chosen})
+        self.app.push_screen(dialog, lambda plans: self._steps_set(plans, len(chosen)))
 
-    def _steps_set(self, plans: list[Plan] | None) -> None:
+    def _steps_set(self, plans: list[Plan] | None, chosen: int) -> None:
+        """The selection stays, for the next step of the same workers: Escape clears it."""
         if plans:
-            self.notify(_("Step saved for {count} workers.").format(count=len(plans))
-                        if len(plans) > 1 else _("Saved."))
-            self.selected = set()
+            if chosen == 1:
+                self.notify(_("Saved."))
+            elif len(plans) == chosen:
+                self.notify(_("Step saved for {count} workers.").format(count=len(plans)))
+            else:
+                self.notify(_("Step saved for {count} workers; {same} had it so already.")
+                            .format(count=len(plans), same=chosen - len(plans)))
             self.reload()

@@ -8,9 +8,10 @@ record meanwhile shows both versions (`tui.screens.conflict`) and lets the offic
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Generic, Literal, TypeVar
+from typing import Any, ClassVar, Generic, Literal, TypeVar, get_args
 
 from textual import on
 from textual.app import ComposeResult
@@ -40,7 +41,7 @@ from tui.screens.conflict import ConflictScreen, Difference, keep_or_drop
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.pickers import CountryInput, PickField, PickItem
 from tui.translate import TranslatedBindings
-from tui.widgets import CheckBox, ChoiceList, TextInput
+from tui.widgets import CheckBox, ChoiceList, DateInput, TextInput
 
 R = TypeVar("R", bound=Record)
 
@@ -73,9 +74,14 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
     HELP = N_(
         "Fill in the fields and press Ctrl+S to save. Tab and Shift+Tab move between fields; "
         "Enter in a one-line field moves to the next one. In a list of choices, Space ticks an "
-        "item. Fields marked * are required. Dates are written DD/MM/YYYY. If something cannot "
-        "be saved, the reason appears in red, under the field or, when the disk or the database "
-        "is the cause, at the bottom; everything you typed stays and Ctrl+S tries again. "
+        "item. Fields marked * are required. Dates are written DD/MM/YYYY, or counted from "
+        "today: +2 (in two days), -3 (three days ago), +1w (in a week), today, tomorrow, "
+        "yesterday, hari ini, besok, kemarin, lusa; the line under the field shows the day "
+        "meant, and leaving the field writes it in. If something cannot be saved, the reason "
+        "appears in red, under the field (the cursor stays in its field if that one is refused, "
+        "else goes to the first refused; the bottom line names them all) or, when the disk or "
+        "the database is the cause, at the bottom; everything you typed stays and Ctrl+S tries "
+        "again. "
         "Escape asks before throwing changes away. If another officer saved this record after "
         "you opened it, nothing is overwritten: both versions are shown side by side and you "
         "choose."
@@ -139,6 +145,9 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
                     yield self._widget(spec, values.get(spec.name))
                 if spec.hint:
                     yield Static(spec.hint, classes="field-hint", markup=False)
+                if self._date_kind(spec) is not None:  # what "+2" or "besok" means
+                    yield Static("", classes="field-hint date-echo", id=f"d-{spec.name}",
+                                 markup=False)
                 yield Static("", classes="field-error", id=f"e-{spec.name}", markup=False)
         # Why the last save failed (disk full, database busy…), until the next attempt.
         yield Static("", id="form-status", markup=False)
@@ -182,10 +191,22 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
                 suggester=SuggestFromList([name for name, _code in all_countries()],
                                           case_sensitive=False),
                 compact=True, select_on_focus=False)
+        if (kind := self._date_kind(spec)) is not None:
+            return DateInput(editable(str(value or "")), placeholder=spec.placeholder, id=wid,
+                             with_time=kind is dt.datetime, echo=f"d-{spec.name}",
+                             compact=True, select_on_focus=False)
         return TextInput(
             editable(str(value or "")), placeholder=spec.placeholder, id=wid,
             compact=True, select_on_focus=False,
         )
+
+    def _date_kind(self, spec: FieldSpec) -> type[dt.date] | None:
+        """dt.date or dt.datetime for a text field that holds one, else None."""
+        field_info = self.record_type.model_fields.get(spec.name)
+        if spec.kind != "text" or field_info is None:
+            return None
+        types = set(get_args(field_info.annotation)) | {field_info.annotation}
+        return dt.datetime if dt.datetime in types else dt.date if dt.date in types else None
 
     def on_mount(self) -> None:
         self.title = self.form_title
@@ -270,6 +291,9 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
     # -- saving -----------------------------------------------------------------------------
 
     def show_errors(self, errors: dict[str, str]) -> None:
+        """Each refused field's reason in red under it. The cursor stays in the field it was
+        in when that one is refused too, else goes to the first refused; either way its red
+        line is scrolled into view."""
         first: Widget | None = None
         for spec in self.specs:
             message = errors.get(spec.name, "")
@@ -282,8 +306,13 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         unplaced = {k: v for k, v in errors.items() if k not in {s.name for s in self.specs}}
         if unplaced:
             self.notify(printable("; ".join(unplaced.values())), severity="error", markup=False)
+        focused = self.focused
+        if focused is not None and focused.has_class("invalid"):
+            first = focused
         if first is not None:
             self.set_focus(first)
+            # The field and its reason, below it, both in view.
+            self.query_one(f"#e-{(first.id or '').removeprefix('f-')}").scroll_visible()
             first.scroll_visible()
 
     def action_save(self) -> None:
@@ -304,6 +333,7 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
             self._refused(invalid)
             return None
         self.show_errors({})
+        self._show_status("")
         return record
 
     def save_with(self, record: R, job: Callable[[], R]) -> None:
@@ -318,7 +348,14 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
 
     def _refused(self, invalid: RecordInvalid) -> None:
         self.show_errors(invalid.errors)
-        self.notify(_("Not saved: please correct the fields marked in red."), severity="error")
+        refused = [self.record_type.field_label(spec.name) for spec in self.specs
+                   if spec.name in invalid.errors]
+        message = _("Not saved: please correct the fields marked in red.")
+        if refused:  # said at the bottom too, where it stays: which fields, by name
+            message = _("Not saved: correct {fields} (marked in red).").format(
+                fields=", ".join(refused))
+            self._show_status(message)
+        self.notify(message, severity="error", markup=False)
 
     def _saved(self, saved: R) -> None:
         self._saving = False

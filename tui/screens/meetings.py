@@ -518,8 +518,9 @@ class MeetingForm(RecordForm[Meeting]):
             field.set_value(field.value)
 
     def defaults(self) -> dict[str, Any]:
-        now = dt.datetime.now().astimezone().replace(second=0, microsecond=0)
-        return {"at": datetime_for_input(now), "kind": MeetingKind.MEETING}
+        # No date to start with: a meeting is written up after it, or before it is held,
+        # seldom at the minute the form opens ("-1 10:00" or "today 14:00" is quick to type).
+        return {"kind": MeetingKind.MEETING}
 
     def values_of(self, meeting: Meeting) -> dict[str, Any]:
         return {
