@@ -258,7 +258,24 @@ CATALOGUE: dict[str, str] = {
     'date of birth {text} read as day {day}, month {month}: check it is not the other way round': 'tanggal lahir {text} dibaca sebagai tanggal {day}, bulan {month}: periksa apakah bukan sebaliknya',
     'sex “{text}” is not one Pulang knows (L/P, male/female)': 'jenis kelamin “{text}” tidak dikenal Pulang (L/P, laki-laki/perempuan)',
     'no name in this row': 'tidak ada nama di baris ini',
-    'the same name as the row on line {line}': 'nama yang sama dengan baris {line}',
+    'the same name as {row}': 'nama yang sama dengan {row}',
+    'Original row': 'Baris asli',
+    'column {number} “{header}”': 'kolom {number} “{header}”',
+    'column {number}': 'kolom {number}',
+    '(row numbers)': '(nomor baris)',
+    "“{given}” is not COLUMN=FIELD: COLUMN is a column's header, number or letter, FIELD one of {fields}, or {skip}.":
+        '“{given}” bukan COLUMN=FIELD: COLUMN adalah judul, nomor, atau huruf sebuah kolom, '
+        'FIELD salah satu dari {fields}, atau {skip}.',
+    'This list has no column “{column}”. Its columns: {columns}.':
+        'Daftar ini tidak punya kolom “{column}”. Kolom-kolomnya: {columns}.',
+    '{field} is given to two columns: {first} and {second}.':
+        '{field} diberikan ke dua kolom: {first} dan {second}.',
+    '{column}, {count} value': '{column}, {count} isian',
+    '{column}, {count} values': '{column}, {count} isian',
+    'Row {row} (No. {number})': 'Baris {row} (No. {number})',
+    'row {row} (No. {number})': 'baris {row} (No. {number})',
+    'Row {row}': 'Baris {row}',
+    'row {row}': 'baris {row}',
     '{name} is already a worker of this case': '{name} sudah menjadi pekerja dalam kasus ini',
     'close to {name}, already in this case: the same person?': 'mirip dengan {name}, yang sudah ada di kasus ini: orang yang sama?',
     'Problem': 'Masalah',
@@ -278,7 +295,16 @@ CATALOGUE: dict[str, str] = {
     'Columns: {columns}': 'Kolom: {columns}',
     'ok': 'oke',
     'left out': 'ditinggalkan',
-    'line {line}: {mark}: {name}': 'baris {line}: {mark}: {name}',
+    'put a column (its header, number or letter) into a worker field, e.g. --map "Asal (Kab/Kota)"=home_district, or =notes, or =skip to leave it out; repeatable. A column that holds data and fills no field is warned about':
+        'masukkan sebuah kolom (judul, nomor, atau hurufnya) ke sebuah data pekerja, mis. --map '
+        '"Asal (Kab/Kota)"=home_district, atau =notes, atau =skip untuk meninggalkannya; dapat '
+        'diulang. Kolom yang berisi data tetapi tidak mengisi data apa pun diperingatkan',
+    'Not imported: {columns}.': 'Tidak diimpor: {columns}.',
+    'To keep a column, give it a field: --map {number}=FIELD, FIELD one of {fields}. --map {number}={skip} leaves it out without this warning.':
+        'Untuk menyimpan sebuah kolom, beri kolom data: --map {number}=FIELD, FIELD salah satu '
+        'dari {fields}. --map {number}={skip} meninggalkannya tanpa peringatan ini.',
+    'Not read, above the header: {rows}.': 'Tidak dibaca, di atas baris judul: {rows}.',
+    '{row}: {mark}: {name}': '{row}: {mark}: {name}',
     'problem: {text}': 'masalah: {text}',
     'check: {text}': 'periksa: {text}',
     'Rows that can be added to {ref}: {good}; left out: {bad}.': 'Baris yang dapat ditambahkan ke {ref}: {good}; ditinggalkan: {bad}.',
@@ -293,18 +319,40 @@ CATALOGUE: dict[str, str] = {
     '{count} workers added.': '{count} pekerja ditambahkan.',
     'Read the list': 'Baca daftar',
     'Add the workers': 'Tambahkan pekerja',
-    "Add a list of workers to this case. Paste the list into the box (one worker a line, or rows copied from a spreadsheet), or write the path of a CSV file or an Excel workbook (.xlsx, its first sheet) on the File line and press Enter; then Ctrl+R reads it. Each column is matched to a field from its header (English or Indonesian: Nama, No. Paspor, Asal, No. HP, Tanggal Lahir); change a column's field with its list, or leave it out. Every row is checked as a save would check it and listed with its problems (left out) and what to check (it goes in). Nothing is written until Ctrl+S and a yes: then every row without a problem is added, all at once. Escape goes back without adding anything.": 'Tambahkan daftar pekerja ke kasus ini. Tempel daftar ke kotak (satu pekerja per baris, atau baris yang disalin dari spreadsheet), atau tulis jalur berkas CSV atau buku kerja Excel (.xlsx, lembar pertamanya) di baris Berkas lalu tekan Enter; kemudian Ctrl+R membacanya. Setiap kolom dicocokkan dengan kolom data dari judulnya (bahasa Inggris atau Indonesia: Nama, No. Paspor, Asal, No. HP, Tanggal Lahir); ubah kolom data sebuah kolom dengan daftarnya, atau tinggalkan. Setiap baris diperiksa seperti saat menyimpan dan dicantumkan dengan masalahnya (ditinggalkan) dan hal yang perlu diperiksa (tetap masuk). Tidak ada yang ditulis sebelum Ctrl+S dan jawaban ya: lalu setiap baris tanpa masalah ditambahkan sekaligus. Escape kembali tanpa menambahkan apa pun.',
+    "Add a list of workers to this case. Write the path of a CSV file or an Excel workbook (.xlsx, its first sheet) on the File line and press Enter, or paste the list into the box below it (one worker a line, or rows copied from a spreadsheet; a file's path pasted there is read as the file); then Ctrl+R reads it. Each column is matched to a field from its header (English or Indonesian, as offices write them: Nama Lengkap, No. Paspor/SPLP, Asal (Kab/Kota), No HP/WA, Tgl. Lahir, L/P, Alamat goes to the notes); change a column's field with its list. A column that holds data and fills no field is named in the status line with how many values it holds: give it a field (several can go to the notes), or choose (skip) if it is not needed. Rows are numbered as the spreadsheet numbers them (and by its No column when it has one). Every row is checked as a save would check it and listed with its problems (left out) and what to check (it goes in). Nothing is written until Ctrl+S and a yes: then every row without a problem is added, all at once. Escape goes back without adding anything.":
+        'Tambahkan daftar pekerja ke kasus ini. Tulis jalur berkas CSV atau buku kerja Excel '
+        '(.xlsx, lembar pertamanya) di baris Berkas lalu tekan Enter, atau tempel daftarnya ke '
+        'kotak di bawahnya (satu pekerja per baris, atau baris yang disalin dari spreadsheet; '
+        'jalur berkas yang ditempel di sana dibaca sebagai berkas); kemudian Ctrl+R '
+        'membacanya. Setiap kolom dicocokkan dengan kolom data dari judulnya (bahasa Inggris '
+        'atau Indonesia, seperti ditulis kantor: Nama Lengkap, No. Paspor/SPLP, Asal '
+        '(Kab/Kota), No HP/WA, Tgl. Lahir, L/P, Alamat masuk ke catatan); ubah kolom data '
+        'sebuah kolom dengan daftarnya. Kolom yang berisi data tetapi tidak mengisi kolom data '
+        'apa pun disebut di baris status beserta jumlah isiannya: beri kolom data (beberapa '
+        'boleh masuk ke catatan), atau pilih (lewati) jika tidak diperlukan. Baris diberi '
+        'nomor seperti di spreadsheet (dan menurut kolom No-nya bila ada). Setiap baris '
+        'diperiksa seperti saat menyimpan dan dicantumkan dengan masalahnya (ditinggalkan) dan '
+        'hal yang perlu diperiksa (tetap masuk). Tidak ada yang ditulis sebelum Ctrl+S dan '
+        'jawaban ya: lalu setiap baris tanpa masalah ditambahkan sekaligus. Escape kembali '
+        'tanpa menambahkan apa pun.',
     'File': 'Berkas',
     'path of a CSV or Excel (.xlsx) file, or paste below': 'jalur berkas CSV atau Excel (.xlsx), atau tempel di bawah',
     'Paste a list, or give a file; then Ctrl+R reads it.': 'Tempel daftar, atau berikan berkas; lalu Ctrl+R membacanya.',
     'Add workers from a list': 'Tambahkan pekerja dari daftar',
-    'Line': 'Baris',
+    'Row': 'Baris',
+    "The box held a file's path, not a list: {path} is read as the file.":
+        'Kotak berisi jalur berkas, bukan daftar: {path} dibaca sebagai berkas.',
+    '(skip)': '(lewati)',
+    '{row} (No. {number})': '{row} (No. {number})',
+    'Not imported, with their values: {columns}. Give each a field below, or (skip).':
+        'Tidak diimpor, beserta isiannya: {columns}. Beri masing-masing kolom data di bawah, '
+        'atau (lewati).',
+    '{row}: {said}': '{row}: {said}',
     'Result': 'Hasil',
     'Column {number}': 'Kolom {number}',
     'left out: {why}': 'ditinggalkan: {why}',
     'check: {what}': 'periksa: {what}',
     'Read as {encoding}: {good} of {rows} rows can be added; Ctrl+S adds them.': 'Dibaca sebagai {encoding}: {good} dari {rows} baris dapat ditambahkan; Ctrl+S menambahkannya.',
-    'Line {line}: {said}': 'Baris {line}: {said}',
     'Nothing to add: read a list first (Ctrl+R), with at least one row without problems.': 'Tidak ada yang bisa ditambahkan: baca daftar dulu (Ctrl+R), dengan sedikitnya satu baris tanpa masalah.',
     'Add {count} workers to this case?': 'Tambahkan {count} pekerja ke kasus ini?',
     '{count} rows with problems are left out.': '{count} baris bermasalah ditinggalkan.',

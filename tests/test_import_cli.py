@@ -44,10 +44,11 @@ def test_a_dry_run_lists_every_row_and_writes_nothing(pulang: Run, tmp_path: Pat
     assert done.returncode == 1, done.stderr  # a row is left out
     out = done.stdout
     assert "read as UTF-8 (with the byte-order mark Excel writes), 2 rows." in out
-    assert "Columns: 1 Full name, 2 Phone, 3 Date of birth, 4 Home province" in out
-    assert "line 2: ok: Wulan Baru" in out
+    assert ("Columns: 1 “Nama”: Full name, 2 “No. HP”: Phone, 3 “Tanggal Lahir”: Date of "
+            "birth, 4 “Asal”: Home province") in out
+    assert "row 2: ok: Wulan Baru" in out
     assert "check: date of birth 03/04/1999 read as day 3, month 4" in out
-    assert "line 3: left out: Putu Kecil\n    problem: Phone: This phone number is too short" \
+    assert "row 3: left out: Putu Kecil\n    problem: Phone: This phone number is too short" \
         in out
     assert "Nothing was written (--dry-run)." in out
     assert files_of(db_path) == before  # not a byte changed, no backup taken
@@ -109,10 +110,10 @@ def test_an_excel_workbook_is_read_from_its_first_sheet_and_an_old_xls_is_refuse
     assert done.returncode == 1, done.stderr
     out = done.stdout
     assert "an Excel workbook (.xlsx), its first sheet" in out
-    assert "line 2: ok: Wulan Baru" in out
+    assert "row 2: ok: Wulan Baru" in out
     # A date cell is a date: no day-or-month question; the phone that was a number is read.
-    assert "check: date of birth" not in out.split("line 4")[0]
-    assert "line 4: left out: Putu Kecil" in out and "There is no such date: 31/02/2000" in out
+    assert "check: date of birth" not in out.split("row 4")[0]
+    assert "row 4: left out: Putu Kecil" in out and "There is no such date: 31/02/2000" in out
     assert "=1+1" not in out and "Not a worker" not in out
     assert files_of(db_path) == before
     done = pulang("import-workers", workbook, "--case", "KH-2025-0001", "--db", db_path, "--yes")
@@ -148,7 +149,7 @@ def test_a_line_of_200_kb_is_one_row_left_out_with_the_limit_said(
     code = in_process(listed, "--case", "KH-2025-0001", "--db", db_path, "--dry-run")
     out = capsys.readouterr().out
     assert code == ExitCode.PROBLEMS  # before: _csv.Error "field larger than field limit"
-    assert "line 4: left out: AAAA" in out and "line 2: ok: Wulan Baru" in out
+    assert "row 4: left out: AAAA" in out and "row 2: ok: Wulan Baru" in out
     assert "problem: Full name: is too long: at most 200 characters, this has 200000" in out
     assert max(len(line) for line in out.splitlines()) < 200  # the name is not printed whole
 
@@ -184,3 +185,92 @@ def test_a_dry_run_writes_no_left_out_file_and_says_so(
     assert "--left-out is ignored with --dry-run" in said.err
     assert "The rows left out are in" not in said.out
     assert "Nothing was written (--dry-run)." in said.out
+
+
+# -- columns no field takes, --map, rows as the spreadsheet numbers them ---------------------
+
+OFFICE_LIST = ("No.;Nama Lengkap (sesuai paspor);Agama;Asal (Kab/Kota);Nama Ibu;Kota Lahir\r\n"
+               "1;Wulan Baru;Islam;Cianjur;Siti;Bandung\r\n"
+               '2;"Putu\r\nKecil";Hindu;Tabanan;;\r\n'  # a line break in a cell
+               "3;Sekar Baru;;Kupang;Maria;12\r\n").encode()
+
+
+def test_a_column_with_data_and_no_field_is_warned_about_with_its_values_and_how_to_map_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db_path, listed = demo_with_list(tmp_path)
+    listed.write_bytes(OFFICE_LIST)
+    code = in_process(listed, "--case", "KH-2025-0001", "--db", db_path, "--dry-run")
+    said = capsys.readouterr()
+    assert code == ExitCode.OK, said
+    assert "Not imported: column 3 “Agama”, 2 values.\n" in said.err
+    assert "Not imported: column 5 “Nama Ibu”, 2 values.\n" in said.err
+    assert "Not imported: column 6 “Kota Lahir”, 2 values.\n" in said.err
+    assert "column 1" not in said.err and "column 4" not in said.err  # "No." and the district
+    assert ("To keep a column, give it a field: --map 3=FIELD, FIELD one of full_name, "
+            "other_spellings, sex,") in said.err
+    assert "--map 3=skip leaves it out without this warning." in said.err
+    assert ("Columns: 1 “No.”: (row numbers), 2 “Nama Lengkap (sesuai paspor)”: Full name, "
+            "3 “Agama”: (left out), 4 “Asal (Kab/Kota)”: Home district") in said.out
+    # Rows as the sheet numbers them (Putu's cell spans two lines of the file), with its No.
+    assert "row 2 (No. 1): ok: Wulan Baru" in said.out
+    assert "row 3 (No. 2): ok: Putu Kecil" in said.out
+    assert "row 4 (No. 3): ok: Sekar Baru" in said.out
+
+
+def test_map_gives_a_column_its_field_by_header_number_or_letter_and_skip_is_quiet(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db_path, listed = demo_with_list(tmp_path)
+    listed.write_bytes(OFFICE_LIST)
+    code = in_process(listed, "--case", "KH-2025-0001", "--db", db_path, "--yes",
+                      "--map", "agama=notes", "--map", "5=family_contact", "--map", "F=skip")
+    said = capsys.readouterr()
+    assert code == ExitCode.OK, said
+    assert "Not imported" not in said.err and "--map" not in said.err
+    assert "3 workers added to KH-2025-0001." in said.out
+    with Database.open(db_path) as db:
+        case = db.case_by_ref("KH-2025-0001")
+        assert case is not None
+        added = {w.full_name: w for w in db.workers_of(case.id)}
+    assert added["Wulan Baru"].notes == "Agama: Islam"
+    assert added["Wulan Baru"].family_contact == "Siti"
+    assert added["Wulan Baru"].home_district == "Cianjur"
+    assert added["Sekar Baru"].notes == ""  # no Agama; "Kota Lahir" skipped
+    assert "Bandung" not in repr(added["Wulan Baru"])
+
+
+@pytest.mark.parametrize(("given", "said"), [
+    ("Agama=religion", "is not COLUMN=FIELD: COLUMN is a column's header, number or letter, "
+                       "FIELD one of full_name, other_spellings"),
+    ("home_district", "is not COLUMN=FIELD"),
+    ("Z=notes", "This list has no column “Z”. Its columns: column 1 “No.”; column 2 “Nama "
+                "Lengkap (sesuai paspor)”"),
+    ("9=notes", "This list has no column “9”."),
+])
+def test_a_bad_map_is_a_usage_error_that_lists_the_fields_or_the_columns(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], given: str, said: str) -> None:
+    db_path, listed = demo_with_list(tmp_path)
+    listed.write_bytes(OFFICE_LIST)
+    before = files_of(db_path)
+    try:
+        code = in_process(listed, "--case", "KH-2025-0001", "--db", db_path, "--yes",
+                          "--map", given)
+    except SystemExit as exit_:  # argparse's own refusal, with the usage
+        code = int(exit_.code or 0)
+    err = capsys.readouterr().err
+    assert code == ExitCode.USAGE, err
+    assert said in err
+    assert files_of(db_path) == before
+
+
+def test_the_left_out_file_says_each_rows_place_in_the_list(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db_path, listed = demo_with_list(tmp_path)
+    listed.write_bytes(LIST.replace(b"Putu Kecil", b'"Putu\r\nKecil"'))
+    left_out = tmp_path / "left-out.csv"
+    code = in_process(listed, "--case", "KH-2025-0001", "--db", db_path, "--yes",
+                      "--left-out", left_out)
+    assert code == ExitCode.PROBLEMS
+    assert "row 3: left out: Putu Kecil" in capsys.readouterr().out  # line 3 and 4 of the file
+    data = left_out.read_bytes().decode("utf-8-sig")
+    assert data.startswith("Nama;No. HP;Tanggal Lahir;Asal;Problem;Original row\r\n")
+    assert data.endswith(";Phone: This phone number is too short;3\r\n")

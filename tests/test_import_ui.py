@@ -6,6 +6,7 @@ import asyncio
 import random
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TextArea
 
 from store.database import Database
@@ -34,7 +35,7 @@ async def test_a_pasted_list_is_checked_and_added_only_on_yes(demo_db: Database,
         await pilot.press("I")
         await until(pilot, lambda: isinstance(app.screen, ImportWorkersScreen))
         screen = app.screen
-        await pilot.press("shift+tab", *str(listed), "enter")  # the File line, then read it
+        await pilot.press(*str(listed), "enter")  # on the File line at once, then read it
         await until(pilot, lambda: len(screen.rows) == 3)
         shown = screen_text(app)
         assert "Windows-1252" in shown and "1 of 3 rows can be added" in shown
@@ -130,3 +131,95 @@ def test_lists_that_are_not_lists_are_said_on_the_screen_and_the_app_keeps_runni
     assert said[5] == "Dewi\ufffd Anggraini"  # shown as �, not an encoding error
     assert "larger than 5 MB, more than any list of workers" in said[6]
     assert {w.full_name for w in demo_db.workers_of(case.id)} == before
+
+
+async def open_import(app: PulangApp, pilot: Pilot[None]) -> ImportWorkersScreen:
+    await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.db is not None)
+    await pilot.press("slash", *"LA-2026-0001", "enter")
+    await until(pilot, lambda: isinstance(app.screen, CaseScreen) and app.screen.case)
+    await pilot.press("I")
+    await until(pilot, lambda: isinstance(app.screen, ImportWorkersScreen))
+    assert isinstance(app.screen, ImportWorkersScreen)
+    return app.screen
+
+
+def shown(app: PulangApp) -> str:
+    """The screen's text with its line breaks and padding as single spaces (a long status
+    wraps at 80 columns)."""
+    return " ".join(screen_text(app).split())
+
+
+async def test_a_path_typed_first_goes_to_the_file_line_and_a_pasted_one_is_read_as_the_file(
+        demo_db: Database, tmp_path: Path) -> None:
+    case = demo_db.case_by_ref("LA-2026-0001")
+    assert case is not None
+    listed = tmp_path / "daftar.csv"
+    listed.write_bytes(b"Nama;No. HP\nWulan Baru;0812-3456-7890\nSekar Baru;\n")
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_import(app, pilot)
+        file_line = screen.query_one("#import-file", Input)
+        paste = screen.query_one("#import-paste", TextArea)
+        assert app.focused is file_line  # typing a path at once goes to the File line
+        await pilot.press(*str(listed), "enter")
+        await until(pilot, lambda: len(screen.rows) == 2)
+        assert paste.text == "" and [r.name for r in screen.rows] == ["Wulan Baru",
+                                                                      "Sekar Baru"]
+        # The same path pasted into the list box: the file is read, not a worker made of it.
+        file_line.value = ""
+        paste.text = f"{listed}\n"
+        screen.rows = []
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: len(screen.rows) == 2)
+        assert [r.name for r in screen.rows] == ["Wulan Baru", "Sekar Baru"]
+        assert file_line.value == str(listed) and paste.text == ""
+        assert f"The box held a file's path, not a list: {listed} is read as the file." \
+            in shown(app)
+        # A path to a file that is not there: said, and no row.
+        file_line.value = ""
+        paste.text = "~/Unduhan/daftar pmi.xlsx"
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: screen.rows == [])
+        assert "Cannot read" in shown(app) and "daftar pmi.xlsx" in shown(app)
+        assert {w.full_name for w in demo_db.workers_of(case.id)}.isdisjoint(
+            {str(listed), "Wulan Baru"})
+
+
+async def test_a_column_no_field_takes_is_said_with_its_values_until_given_a_field_or_skipped(
+        demo_db: Database, tmp_path: Path) -> None:
+    listed = tmp_path / "daftar.csv"
+    listed.write_bytes("No;Nama;Agama;Nama Ibu;Asal (Kab/Kota)\n"
+                       "1;Wulan Baru;Islam;Siti;Cianjur\n"
+                       "\n"  # an empty row: Sekar is on row 4 of the sheet
+                       "2;Sekar Baru;Hindu;;Tabanan\n".encode())
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_import(app, pilot)
+        screen.query_one("#import-file", Input).value = str(listed)
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: len(screen.rows) == 2)
+        assert [s.value for s in screen.query("#import-mapping Select").results(Select)] == [
+            "-", "full_name", "-", "-", "home_district"]
+        assert ("Not imported, with their values: column 3 “Agama”, 2 values; column 4 “Nama "
+                "Ibu”, 1 value. Give each a field below, or (skip).") in shown(app)
+        # Rows as the sheet numbers them, with its own No.
+        assert "4 (No. 2)" in screen_text(app)
+        screen.query_one("#import-rows").focus()  # its row under the cursor, in detail
+        await pilot.pause()
+        assert "Row 2 (No. 1): ok" in shown(app)
+        screen.query_one("#map-2", Select).value = "skip"  # not needed: no longer said
+        await until(pilot, lambda: len(screen.lost) == 1)
+        assert "column 3 “Agama”" not in shown(app)
+        assert "Not imported, with their values: column 4 “Nama Ibu”, 1 value." in shown(app)
+        await pilot.press("ctrl+s")  # a last look before the values are lost
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert app.screen.question == ("Add 2 workers to this case? Not imported: column 4 "
+                                       "“Nama Ibu”, 1 value.")
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen is screen)
+        screen.query_one("#map-3", Select).value = "family_contact"
+        await until(pilot, lambda: screen.lost == [])
+        assert "Not imported" not in shown(app)
+        assert screen.rows[0].worker is not None
+        assert screen.rows[0].worker.family_contact == "Siti"
+        assert screen.rows[0].worker.home_district == "Cianjur"

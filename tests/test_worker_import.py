@@ -11,13 +11,18 @@ from pathlib import Path
 import pytest
 
 from store.database import Database
-from store.errors import InputFileUnreadable
+from store.errors import InputFileUnreadable, UsageError
 from store.records import Case, Worker, build
 from store.vocab import Sex
 from store.worker_import import (
     FIELDS,
     MAX_ROWS,
+    apply_choices,
+    column_of,
     guess_mapping,
+    left_out_columns,
+    map_choice,
+    pasted_path,
     preview,
     read_file,
     read_list,
@@ -72,13 +77,15 @@ def test_latin_1_is_read_and_said(empty_db: Database, case: Case) -> None:
     assert read_list("Name\nAb\x81c\n".encode("latin-1")).encoding == "latin-1"
 
 
-def test_a_quoted_field_holds_a_line_break_and_rows_keep_their_line(
+def test_a_quoted_field_holds_a_line_break_and_rows_are_numbered_as_the_spreadsheet_does(
         empty_db: Database, case: Case) -> None:
     data = ('Nama,Catatan,Tanggal Lahir\n'
             '"Sri Wahyuningsih","Found at the border,\nwith her sister",12-12-1998\n'
             'Bayu Saputra,,03/04/1996\n').encode()
     listed, rows = checked(empty_db, case, data)
-    assert [r.line for r in rows] == [2, 4]
+    # Bayu is on line 4 of the file but on row 3 of the sheet: the officer looks for row 3.
+    assert [r.row for r in rows] == [2, 3]
+    assert [r.where for r in rows] == ["row 2", "row 3"]
     assert rows[0].worker is not None
     assert rows[0].worker.notes == "Found at the border,\nwith her sister"
     assert rows[0].worker.date_of_birth == dt.date(1998, 12, 12)
@@ -111,20 +118,21 @@ def test_every_problem_is_said_on_its_row_and_nothing_is_written(
             "Nur Aisah;perempuan;;1 Des 2001\n").encode()
     before = empty_db.workers_of(case.id)
     _listed, rows = checked(empty_db, case, data)
-    assert [(r.line, r.ok) for r in rows] == [(2, False), (3, False), (4, False), (5, False),
-                                             (6, False), (7, True)]
+    assert [(r.row, r.ok) for r in rows] == [(2, False), (3, False), (4, False), (5, False),
+                                            (6, False), (7, True)]
     assert rows[0].problems == ["Date of birth: There is no such date: 31/02/2000"]
     assert rows[1].problems == ["Phone: This phone number is too short"]
     assert rows[2].problems == ["Riski Pratama is already a worker of this case"]
-    assert rows[3].problems == ["the same name as the row on line 2"]
+    assert rows[3].problems == ["the same name as row 2"]
     assert rows[4].problems == ["sex “X” is not one Pulang knows (L/P, male/female)",
                                 "no name in this row"]
     assert rows[5].worker is not None and rows[5].worker.sex is Sex.FEMALE
     assert rows[5].worker.date_of_birth == dt.date(2001, 12, 1)
     assert empty_db.workers_of(case.id) == before  # checking wrote nothing
     left_out = rows_left_out_csv([r for r in rows if not r.ok], _listed.header)
-    assert left_out.startswith(b"\xef\xbb\xbfNama;Jenis Kelamin;No. HP;Tanggal Lahir;Problem")
-    assert b"Putu Eka;L;12;;Phone: This phone number is too short" in left_out
+    assert left_out.startswith(b"\xef\xbb\xbfNama;Jenis Kelamin;No. HP;Tanggal Lahir;Problem;"
+                               b"Original row\r\n")
+    assert b"Putu Eka;L;12;;Phone: This phone number is too short;3\r\n" in left_out
 
 
 def test_a_close_spelling_of_a_worker_already_there_is_flagged(
@@ -153,7 +161,7 @@ def test_a_chat_message_gives_names_phones_and_the_rest_without_its_heading(
     listed, rows = checked(empty_db, case, data.encode())
     assert listed.delimiter == "" and listed.header is None
     assert guess_mapping(listed) == ["full_name", "phone", "notes"]
-    assert [r.line for r in rows] == [2, 3, 4, 5]
+    assert [r.row for r in rows] == [2, 3, 4, 5]  # the pasted lines
     assert [r.name for r in rows] == ["Siti Aminah", "Riski Pratama", "Nur Hidayah",
                                       "Dewi Lestari"]
     assert rows[0].worker is not None and rows[0].worker.phone == "+6281211112222"
@@ -270,3 +278,134 @@ def test_any_text_gives_rows_or_a_message_never_an_error() -> None:
             mapping = [rng.choice((*FIELDS, None)) for _column in range(width)]
             rows = preview(listed, mapping, "case")
             rows_left_out_csv([r for r in rows if not r.ok], listed.header)
+
+
+# -- headers as offices write them, columns no field takes, rows as the sheet numbers them -----
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("Asal (Kab/Kota)", "home_district"), ("Kab./Kota", "home_district"),
+    ("Kabupaten/Kota", "home_district"), ("District/City", "home_district"),
+    ("Tgl. Lahir", "date_of_birth"), ("Tanggal Lahir (dd/mm/yyyy)", "date_of_birth"),
+    ("Date of Birth (DD/MM/YYYY)", "date_of_birth"), ("No. Paspor/SPLP", "passport_number"),
+    ("Passport No.", "passport_number"), ("L/P", "sex"), ("Jenis Kel.", "sex"),
+    ("Gender (M/F)", "sex"), ("No HP/WA", "phone"), ("Phone/WhatsApp", "phone"),
+    ("Nomor Telepon", "phone"), ("Nama Lengkap (sesuai paspor)", "full_name"),
+    ("Full Name (as in passport)", "full_name"), ("Worker's name", "full_name"),
+    ("Alamat", "notes"), ("Home address", "notes"), ("Tempat/Tgl. Lahir", "notes"),
+    ("Provinsi", "home_province"), ("Prov.", "home_province"), ("Asal", "home_province"),
+    ("Umur (tahun)", "age"), ("Kontak Keluarga", "family_contact"),
+    ("No. HP Keluarga", "family_contact"), ("Lokasi sekarang", "current_location"),
+    ("Kondisi kesehatan", "health"), ("Keterangan", "notes"),
+])
+def test_a_header_as_an_office_writes_it_names_its_field(header: str, field: str) -> None:
+    listed = read_list(f"Nama;{header}\nDewi Anggraini;x\n".encode())
+    assert listed.header == ["Nama", header]
+    # A second name column is left out: "Nama" came first.
+    assert guess_mapping(listed)[1] == (None if field == "full_name" else field)
+    alone = read_list(f"{header}\nx\n".encode())
+    assert alone.header == [header] and guess_mapping(alone) == [field]
+
+
+def test_a_list_with_the_headers_offices_write_loses_no_column(
+        empty_db: Database, case: Case) -> None:
+    data = ("No.;Nama Lengkap (sesuai paspor);L/P;Tgl. Lahir;No. Paspor/SPLP;No HP/WA;"
+            "Alamat;Asal (Kab/Kota);Provinsi;Keterangan\n"
+            "1;Dewi Anggraini;P;25/12/2000;C 7312345;0812-3456-7890;Kp. Sukamaju RT 02;"
+            "Cianjur;Jawa Barat;ditolong di Sihanoukville\n").encode()
+    listed, rows = checked(empty_db, case, data)
+    assert guess_mapping(listed) == [None, "full_name", "sex", "date_of_birth",
+                                     "passport_number", "phone", "notes", "home_district",
+                                     "home_province", "notes"]
+    assert left_out_columns(listed, guess_mapping(listed)) == []  # "No." numbers the rows
+    [dewi] = rows
+    assert dewi.problems == [] and dewi.worker is not None
+    worker = dewi.worker
+    assert (worker.sex, worker.date_of_birth, worker.passport_number, worker.phone) == (
+        Sex.FEMALE, dt.date(2000, 12, 25), "C7312345", "+6281234567890")
+    assert (worker.home_district, worker.home_province) == ("Cianjur", "Jawa Barat")
+    # Two columns in the notes, the one that is not a notes column with its header.
+    assert worker.notes == "Alamat: Kp. Sukamaju RT 02\nditolong di Sihanoukville"
+
+
+def test_a_column_that_holds_data_and_fills_no_field_is_named_with_how_many_values(
+        empty_db: Database, case: Case) -> None:
+    data = ("No;Nama;Nama Ibu;Agama;;Tanggal Lahir;Problem\n"
+            "1;Dewi Anggraini;Siti;Islam;;;\n"
+            "2;Agus Setiawan;;Islam;;;\n"
+            "3;Bayu Saputra;Aminah;;;;\n").encode()
+    listed, _rows = checked(empty_db, case, data)
+    lost = left_out_columns(listed, guess_mapping(listed))
+    assert [(c.column, c.header, c.values) for c in lost] == [(2, "Nama Ibu", 2),
+                                                             (3, "Agama", 2)]
+    assert [c.said for c in lost] == ["column 3 “Nama Ibu”, 2 values",
+                                      "column 4 “Agama”, 2 values"]
+    # A column the officer chose to leave out is not warned about; one given a field is not.
+    assert left_out_columns(listed, guess_mapping(listed), chosen={2}) == lost[1:]
+    mapping, skipped = apply_choices(listed, guess_mapping(listed),
+                                     [("Nama Ibu", "family_contact"), ("d", "skip")])
+    assert mapping[2] == "family_contact" and skipped == {3}
+    assert left_out_columns(listed, mapping, skipped) == []
+
+
+def test_choices_name_a_column_by_header_number_or_letter_and_refuse_what_is_not(
+        empty_db: Database, case: Case) -> None:
+    listed = read_list(b"Nama;Asal;Kota Lahir\nDewi Anggraini;Jawa Barat;Cianjur\n")
+    assert [column_of(listed, text) for text in ("asal", "3", "C", "kota  lahir", "D", "4",
+                                                 "Nope")] == [1, 2, 2, 2, None, None, None]
+    # Choosing home_province for column 3 takes it from "Asal", which is then left out.
+    mapping, _skipped = apply_choices(listed, guess_mapping(listed), [("3", "home_province")])
+    assert mapping == ["full_name", None, "home_province"]
+    assert [c.header for c in left_out_columns(listed, mapping)] == ["Asal"]
+    assert map_choice("Asal (Kab/Kota)=home_district") == ("Asal (Kab/Kota)", "home_district")
+    with pytest.raises(UsageError, match="FIELD one of full_name, .*, notes, or skip"):
+        map_choice("Asal=district")
+    with pytest.raises(UsageError, match="is not COLUMN=FIELD"):
+        map_choice("home_district")
+    with pytest.raises(UsageError, match="no column “Z”. Its columns: column 1 “Nama”; "
+                                         "column 2 “Asal”; column 3 “Kota Lahir”"):
+        apply_choices(listed, guess_mapping(listed), [("Z", "notes")])
+    with pytest.raises(UsageError, match="home_province is given to two columns"):
+        apply_choices(listed, guess_mapping(listed), [("2", "home_province"),
+                                                      ("3", "home_province")])
+
+
+def test_rows_keep_the_sheets_own_number_and_a_title_above_the_header_is_not_a_worker(
+        empty_db: Database, case: Case) -> None:
+    data = ("DAFTAR PMI TERKENDALA DI KAMBOJA;;\n"
+            ";;\n"
+            "No;Nama;No. HP\n"
+            "1;Dewi Anggraini;0812-3456-7890\n"
+            ";;\n"  # an empty row: the next is row 6, still No. 2
+            "2.;Dewi Anggraini;\n").encode()
+    listed, rows = checked(empty_db, case, data)
+    assert listed.header == ["No", "Nama", "No. HP"] and listed.above_header == [1]
+    assert [(r.row, r.number, r.where) for r in rows] == [
+        (4, "1", "row 4 (No. 1)"), (6, "2", "row 6 (No. 2)")]
+    assert rows[1].problems == ["the same name as row 4 (No. 1)"]
+    assert all(r.name == "Dewi Anggraini" for r in rows)  # no worker called "Nama"
+
+
+def test_a_left_out_file_read_again_warns_of_no_column_of_its_own(
+        empty_db: Database, case: Case) -> None:
+    _listed, rows = checked(empty_db, case, "Nama;No. HP\nPutu Eka;12\n".encode())
+    again = read_list(rows_left_out_csv(rows, _listed.header))
+    assert again.header == ["Nama", "No. HP", "Problem", "Original row"]
+    assert left_out_columns(again, guess_mapping(again)) == []
+    from store.locale_id import CATALOGUE
+
+    for msgid in ("Problem", "Original row"):  # written in Indonesian, read in English too
+        indonesian = read_list(f"Nama;{CATALOGUE[msgid]}\nPutu Eka;x\n".encode())
+        assert left_out_columns(indonesian, guess_mapping(indonesian)) == [], msgid
+
+
+def test_a_path_pasted_instead_of_a_list_is_known_for_one(tmp_path: Path) -> None:
+    listed = tmp_path / "daftar pekerja"
+    listed.write_bytes(b"Nama\nDewi Anggraini\n")
+    assert pasted_path(f"  {listed}\n") == listed  # an existing file, without an extension
+    assert pasted_path(f"'{listed}'") == listed
+    assert pasted_path("file://" + str(listed).replace(" ", "%20")) == listed
+    assert pasted_path("~/Downloads/daftar.xlsx") == Path.home() / "Downloads/daftar.xlsx"
+    assert pasted_path("daftar.CSV") == Path("daftar.CSV")  # not there: read, and said
+    for text in ("Dewi Anggraini", "1. Dewi Anggraini", "Dr. Siti Aminah",
+                 f"{listed}\nDewi Anggraini", "", "Siti/Aminah"):
+        assert pasted_path(text) is None, text

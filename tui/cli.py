@@ -189,6 +189,12 @@ def build_parser() -> argparse.ArgumentParser:
     workers.add_argument("--left-out", metavar="PATH",
                          help=_("write the rows left out, with why, to this CSV file (mode "
                                 "0600), to fix and import again (not with --dry-run)"))
+    workers.add_argument("--map", metavar="COLUMN=FIELD", action="append", default=[],
+                         type=_map_choice,
+                         help=_("put a column (its header, number or letter) into a worker "
+                                "field, e.g. --map \"Asal (Kab/Kota)\"=home_district, or "
+                                "=notes, or =skip to leave it out; repeatable. A column that "
+                                "holds data and fills no field is warned about"))
     export = sub.add_parser(
         "export", parents=[_common(suppress=True)],
         help=_("export the database as json, csv or htcds statistics"),
@@ -798,13 +804,30 @@ def _restore(args: argparse.Namespace) -> int:
     return int(ExitCode.OK)
 
 
+def _map_choice(text: str) -> tuple[str, str]:
+    """--map COLUMN=FIELD, checked as it is parsed: a usage error lists the fields."""
+    from store.errors import UsageError
+    from store.worker_import import map_choice
+
+    try:
+        return map_choice(text)
+    except UsageError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _import_workers(args: argparse.Namespace) -> int:
     from store.matching import NameIndex
     from store.worker_import import (
+        FIELDS,
+        SKIP,
+        apply_choices,
+        column_said,
         guess_mapping,
+        left_out_columns,
         preview,
         read_file,
         read_list,
+        row_label,
         rows_left_out_csv,
     )
 
@@ -813,6 +836,17 @@ def _import_workers(args: argparse.Namespace) -> int:
                "rows left out."), to_stderr=True)
     source = Path(args.file)
     listed = read_list(read_file(source))
+    mapping, skipped = apply_choices(listed, guess_mapping(listed), args.map)
+    lost = left_out_columns(listed, mapping, skipped)
+    for column in lost:  # said first, before anything is asked
+        _say(_("Not imported: {columns}.").format(columns=column.said), to_stderr=True)
+    if lost:
+        _say(_("To keep a column, give it a field: --map {number}=FIELD, FIELD one of {fields}. "
+               "--map {number}={skip} leaves it out without this warning.").format(
+            number=lost[0].column + 1, fields=", ".join(FIELDS), skip=SKIP), to_stderr=True)
+    if listed.above_header:
+        _say(_("Not read, above the header: {rows}.").format(rows=", ".join(
+            row_label(n) for n in listed.above_header)), to_stderr=True)
     path, _explicit = _db_path(args)
     with open_database(args, path, writing=not args.dry_run) as db:
         case = db.case_by_ref(args.case)
@@ -820,19 +854,17 @@ def _import_workers(args: argparse.Namespace) -> int:
             return _fail(_("No case {ref} in {path}.").format(ref=args.case, path=path),
                          ExitCode.PROBLEMS)
         existing = [(w.id, w.all_names) for w in db.workers_of(case.id)]
-        mapping = guess_mapping(listed)
         rows = preview(listed, mapping, case.id, existing, NameIndex(existing))
         _say(_("{path}: read as {encoding}, {rows} rows.").format(
             path=source, encoding=listed.encoding_label, rows=len(rows)))
-        columns = [_column_label(name) for name in mapping]
         _say(_("Columns: {columns}").format(columns=", ".join(
-            f"{n + 1} {c}" for n, c in enumerate(columns))))
+            column_said(listed, n, name) for n, name in enumerate(mapping))))
         good = [r for r in rows if r.ok]
         bad = [r for r in rows if not r.ok]
         for row in rows:
             name = printable(row.name, limit=80)
             mark = _("ok") if row.ok else _("left out")
-            _say(_("line {line}: {mark}: {name}").format(line=row.line, mark=mark, name=name))
+            _say(_("{row}: {mark}: {name}").format(row=row.where, mark=mark, name=name))
             for problem in row.problems:
                 _say("    " + _("problem: {text}").format(text=problem))
             for warning in row.warnings:
@@ -1047,12 +1079,6 @@ def _brief(args: argparse.Namespace) -> int:
 def _brief_targets(out: Path) -> list[Path]:
     """`pulang brief --out PATH` writes PATH.md and PATH.html."""
     return [out.with_name(out.name + ".md"), out.with_name(out.name + ".html")]
-
-
-def _column_label(name: str | None) -> str:
-    from store.records import Worker
-
-    return Worker.field_label(name) if name else _("(left out)")
 
 
 def _write_private(path: Path, data: bytes) -> None:

@@ -1,7 +1,10 @@
 """Adding a list of workers to a case from the case screen (`I`): pasted from a chat or a
 spreadsheet, or read from a CSV file; each column mapped to a field (guessed from the header,
-correctable), every row checked and shown with its problems, and nothing written until the
-officer confirms. Then every row without a problem goes in, in one change.
+correctable; a column with data that fills no field is named in the status line, with how
+many values it holds, until it is given a field or skipped), every row checked and shown with
+its problems, and nothing written until the officer confirms. Then every row without a
+problem goes in, in one change. The screen opens on the File line: a path typed at once goes
+there, and a path pasted into the list box is read as the file, and said.
 
 The reading and checking are `store.worker_import`'s, the same as `pulang import-workers`.
 """
@@ -25,11 +28,15 @@ from store.text import printable, row_name
 from store.worker_import import (
     FIELDS,
     ImportRow,
+    LeftOut,
     WorkerList,
     guess_mapping,
+    left_out_columns,
+    pasted_path,
     preview,
     read_file,
     read_list,
+    row_label,
 )
 from tui.screens.dialogs import ConfirmDialog
 from tui.translate import TranslatedBindings
@@ -38,7 +45,8 @@ from tui.widgets import RecordTable, TextInput, cell
 if TYPE_CHECKING:
     from tui.app import PulangApp
 
-_LEFT_OUT = "-"  # the Select value of a column left out
+_LEFT_OUT = "-"  # the Select value of a column left out (warned about when it holds data)
+_SKIP = "skip"  # the Select value of a column the officer leaves out on purpose
 
 
 class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
@@ -51,15 +59,20 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
         Binding("f1", "app.help", N_("Help"), id="import.help"),
     ]
     HELP = N_(
-        "Add a list of workers to this case. Paste the list into the box (one worker a line, "
-        "or rows copied from a spreadsheet), or write the path of a CSV file or an Excel "
-        "workbook (.xlsx, its first sheet) on the File line "
-        "and press Enter; then Ctrl+R reads it. Each column is matched to a field from its "
-        "header (English or Indonesian: Nama, No. Paspor, Asal, No. HP, Tanggal Lahir); change "
-        "a column's field with its list, or leave it out. Every row is checked as a save "
-        "would check it and listed with its problems (left out) and what to check (it goes "
-        "in). Nothing is written until Ctrl+S and a yes: then every row without a problem is "
-        "added, all at once. Escape goes back without adding anything."
+        "Add a list of workers to this case. Write the path of a CSV file or an Excel "
+        "workbook (.xlsx, its first sheet) on the File line and press Enter, or paste the list "
+        "into the box below it (one worker a line, or rows copied from a spreadsheet; a file's "
+        "path pasted there is read as the file); then Ctrl+R reads it. Each column is matched "
+        "to a field from its header (English or Indonesian, as offices write them: Nama "
+        "Lengkap, No. Paspor/SPLP, Asal (Kab/Kota), No HP/WA, Tgl. Lahir, L/P, Alamat goes to "
+        "the notes); change a column's field with its list. A column that holds data and "
+        "fills no field is named in the status line with how many values it holds: give it a "
+        "field (several can go to the notes), or choose (skip) if it is not needed. Rows are "
+        "numbered as the spreadsheet numbers them (and by its No column when it has one). "
+        "Every row is checked as a save would check it and listed with its problems (left "
+        "out) and what to check (it goes in). Nothing is written until Ctrl+S and a yes: then "
+        "every row without a problem is added, all at once. Escape goes back without adding "
+        "anything."
     )
 
     def __init__(self, case_id: str) -> None:
@@ -67,6 +80,8 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
         self.case_id = case_id
         self.listed: WorkerList | None = None
         self.rows: list[ImportRow] = []
+        self.lost: list[LeftOut] = []  # columns with data that no field takes
+        self._read_note = ""  # said before the status: the paste box held a file's path
 
     @property
     def pulang(self) -> PulangApp:
@@ -92,9 +107,10 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
 
     def on_mount(self) -> None:
         self.title = _("Add workers from a list")
-        self.set_focus(self.query_one("#import-paste", TextArea))
+        # On the File line: a path typed first goes there, not into the list as a name.
+        self.set_focus(self.query_one("#import-file", Input))
         table = self.query_one("#import-rows", RecordTable)
-        table.add_columns(_("Line"), _("Name"), _("Result"))
+        table.add_columns(_("Row"), _("Name"), _("Result"))
 
     # -- reading ------------------------------------------------------------------------
 
@@ -106,13 +122,22 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
     def _data(self) -> bytes | None:
         """The file's bytes (read no further than the limit) or the pasted text's; both go
         through `read_list`'s limits. PulangError for a file that cannot be read."""
+        self._read_note = ""
         path = self.query_one("#import-file", Input).value.strip()
         if path:
             return read_file(Path(path).expanduser())
-        text = self.query_one("#import-paste", TextArea).text
+        paste = self.query_one("#import-paste", TextArea)
+        text = paste.text
         if not text.strip():
             self._status(_("Paste a list, or give a file; then Ctrl+R reads it."))
             return None
+        named = pasted_path(text)
+        if named is not None:  # a path, not a worker: moved to the File line and read
+            self.query_one("#import-file", Input).value = str(named)
+            paste.text = ""
+            self._read_note = _("The box held a file's path, not a list: {path} is read as "
+                                "the file.").format(path=named)
+            return read_file(named)
         # A lone surrogate (no file can hold one) is shown as � on its row, not a crash.
         return re.sub("[\ud800-\udfff]", "\ufffd", text).encode("utf-8")
 
@@ -122,9 +147,10 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
             self.listed = read_list(data) if data is not None else None
         except PulangError as error:  # not a file, too large, binary, an .xls: said, and how
             self.listed = None
-            self._status(str(error))
+            self._status(" ".join(filter(None, (self._read_note, str(error)))))
         if self.listed is None:  # nothing from an earlier list is left to add by mistake
             self.rows = []
+            self.lost = []
             self.query_one("#import-mapping", VerticalScroll).remove_children()
             self.query_one("#import-rows", RecordTable).clear()
             self.query_one("#import-detail", Static).update("")
@@ -138,7 +164,7 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
         box = self.query_one("#import-mapping", VerticalScroll)
         box.remove_children()
         header = (self.listed.header if self.listed is not None else None) or []
-        options: list[tuple[str, str]] = [(_("(left out)"), _LEFT_OUT)] + [
+        options: list[tuple[str, str]] = [(_("(left out)"), _LEFT_OUT), (_("(skip)"), _SKIP)] + [
             (Worker.field_label(name), name) for name in FIELDS]
         rows = []
         for column, name in enumerate(mapping):
@@ -155,7 +181,13 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
     def _mapping(self) -> list[str | None]:
         selects = sorted(self.query("#import-mapping Select").results(Select),
                          key=lambda s: int(str(s.id).split("-")[1]))
-        return [None if s.value in (_LEFT_OUT, Select.NULL) else str(s.value) for s in selects]
+        return [None if s.value in (_LEFT_OUT, _SKIP, Select.NULL) else str(s.value)
+                for s in selects]
+
+    def _skipped(self) -> set[int]:
+        """The columns the officer chose to leave out: (skip)."""
+        return {int(str(s.id).split("-")[1])
+                for s in self.query("#import-mapping Select").results(Select) if s.value == _SKIP}
 
     @on(Select.Changed)
     def _remapped(self, event: Select.Changed) -> None:
@@ -175,6 +207,7 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
             mapping = self._mapping() if self.query("#import-mapping Select") else \
                 guess_mapping(self.listed)
         self.rows = preview(self.listed, mapping, self.case_id, existing, NameIndex(existing))
+        self.lost = left_out_columns(self.listed, mapping, self._skipped())
         table = self.query_one("#import-rows", RecordTable)
         table.clear()
         for row in self.rows:
@@ -186,19 +219,29 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
                 result = _("check: {what}").format(what="; ".join(row.warnings))
             else:
                 result = _("ok")
-            table.add_row(cell(str(row.line)), cell(name, 40), cell(result, 200))
+            number = _("{row} (No. {number})").format(row=row.row, number=row.number) \
+                if row.number else str(row.row)
+            table.add_row(cell(number, 16), cell(name, 40), cell(result, 200))
         good = sum(1 for r in self.rows if r.ok)
-        self._status(_("Read as {encoding}: {good} of {rows} rows can be added; Ctrl+S adds "
-                       "them.").format(encoding=self.listed.encoding_label, good=good,
-                                       rows=len(self.rows)))
+        said = [self._read_note, _("Read as {encoding}: {good} of {rows} rows can be added; "
+                                   "Ctrl+S adds them.").format(
+            encoding=self.listed.encoding_label, good=good, rows=len(self.rows))]
+        if self.lost:
+            said.append(_("Not imported, with their values: {columns}. Give each a field "
+                          "below, or (skip).").format(
+                columns="; ".join(lost.said for lost in self.lost)))
+        if self.listed.above_header:
+            said.append(_("Not read, above the header: {rows}.").format(rows=", ".join(
+                row_label(n) for n in self.listed.above_header)))
+        self._status(" ".join(filter(None, said)))
 
     def on_data_table_row_highlighted(self, event: RecordTable.RowHighlighted) -> None:
         if 0 <= event.cursor_row < len(self.rows):
             row = self.rows[event.cursor_row]
             said = [*row.problems, *row.warnings] or [_("ok")]
             self.query_one("#import-detail", Static).update(
-                printable(_("Line {line}: {said}").format(line=row.line,
-                                                         said="; ".join(said)), limit=400))
+                printable(_("{row}: {said}").format(row=row_label(row.row, row.number, True),
+                                                    said="; ".join(said)), limit=400))
 
     def _status(self, text: str) -> None:
         self.query_one("#import-status", Static).update(printable(text))
@@ -228,6 +271,9 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
             question += " " + plural(left_out, N_("{count} row with problems is left out."),
                                      N_("{count} rows with problems are left out.")).format(
                 count=left_out)
+        if self.lost:  # a last look before values are lost
+            question += " " + _("Not imported: {columns}.").format(
+                columns="; ".join(lost.said for lost in self.lost))
         self.app.push_screen(ConfirmDialog(question, _("Add"), _("Not yet")), answered)
 
     def _refused(self, error: PulangError) -> None:
