@@ -243,9 +243,12 @@ CATALOGUE: dict[str, str] = {
     'This list has more than {limit} rows: split it into parts of at most {limit} rows.':
         'Daftar ini berisi lebih dari {limit} baris: bagi menjadi beberapa bagian, masing-masing '
         'paling banyak {limit} baris.',
-    '{path} is not a file but a device, a pipe or a folder: give a CSV file or an Excel workbook (.xlsx).':
-        '{path} bukan berkas melainkan perangkat, pipa, atau folder: berikan berkas CSV atau '
-        'buku kerja Excel (.xlsx).',
+    '{path} is not a file but a device, a pipe or a folder: give the path of a file.':
+        '{path} bukan berkas melainkan perangkat, pipa, atau folder: berikan jalur sebuah berkas.',
+    '--left-out {path} is the list being read: give another file, or the list would be replaced by its rows left out. Nothing was written.':
+        '--left-out {path} adalah daftar yang sedang dibaca: berikan berkas lain, atau daftar itu '
+        'akan diganti dengan baris-baris yang tidak dimasukkan saja. Tidak ada yang ditulis.',
+    'replace the --left-out file if it exists': 'ganti berkas --left-out bila sudah ada',
     'This is not a list of workers: it holds binary data, not text. Give a CSV file, an Excel workbook (.xlsx), or paste the list.':
         'Ini bukan daftar pekerja: isinya data biner, bukan teks. Berikan berkas CSV, buku kerja '
         'Excel (.xlsx), atau tempelkan daftarnya.',

@@ -225,6 +225,17 @@ def read_file(path: Path) -> bytes:
     """The bytes of a list's file, read no further than MAX_BYTES; InputFileUnreadable (exit 2)
     for a file that cannot be opened, is not a regular file (a device such as /dev/zero, a
     pipe, a folder: refused before a byte is read) or is larger than MAX_BYTES."""
+    data = read_input(path, MAX_BYTES)
+    if len(data) > MAX_BYTES:
+        raise _too_large()
+    return data
+
+
+def read_input(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a file given to read (a worker list, an export to import): at most
+    `limit` + 1 of them. InputFileUnreadable for a file that cannot be opened or is not a
+    regular file (a device such as /dev/zero would be read for ever, a pipe waits for a
+    writer): refused before a byte is read."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)  # without O_NONBLOCK, opening a pipe waits for a writer
@@ -234,17 +245,15 @@ def read_file(path: Path) -> bytes:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise InputFileUnreadable(_(
-                "{path} is not a file but a device, a pipe or a folder: give a CSV file or an "
-                "Excel workbook (.xlsx).").format(path=path))
+                "{path} is not a file but a device, a pipe or a folder: give the path of a "
+                "file.").format(path=path))
         with open(fd, "rb", closefd=False) as file:
-            data = file.read(MAX_BYTES + 1)
+            data = file.read() if limit is None else file.read(limit + 1)
     except OSError as error:
         raise InputFileUnreadable(_("Cannot read {path}: {reason}").format(
             path=path, reason=error.strerror or type(error).__name__)) from None
     finally:
         os.close(fd)
-    if len(data) > MAX_BYTES:
-        raise _too_large()
     return data
 
 

@@ -274,3 +274,49 @@ def test_the_left_out_file_says_each_rows_place_in_the_list(
     data = left_out.read_bytes().decode("utf-8-sig")
     assert data.startswith("Nama;No. HP;Tanggal Lahir;Asal;Problem;Original row\r\n")
     assert data.endswith(";Phone: This phone number is too short;3\r\n")
+
+
+# -- where the rows left out may go ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", ["the list itself", "the database", "its journal",
+                                    "its audit trail", "a file already there"])
+def test_the_left_out_file_never_replaces_the_list_the_database_or_a_file_without_force(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str) -> None:
+    """Before: `--left-out list.csv` replaced the officer's list by its one bad row, and
+    `--left-out pulang.json.audit` wrote over the audit trail."""
+    db_path, listed = demo_with_list(tmp_path)
+    other = tmp_path / "kept.csv"
+    other.write_bytes(b"an earlier list")
+    out = {"the list itself": listed, "the database": db_path,
+           "its journal": Path(f"{db_path}.journal"), "its audit trail": Path(f"{db_path}.audit"),
+           "a file already there": other}[target]
+    before = {p: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    code = in_process(listed, "--case", "KH-2025-0001", "--db", db_path, "--yes",
+                      "--left-out", out)
+    said = capsys.readouterr()
+    expected = ExitCode.NEEDS_CONFIRMATION if target == "a file already there" else \
+        ExitCode.USAGE
+    assert code == expected, said
+    assert {p: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
+    assert "nothing was written" in said.err.lower()
+
+
+def test_the_left_out_file_replaces_a_file_with_force(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db_path, listed = demo_with_list(tmp_path)
+    out = tmp_path / "kept.csv"
+    out.write_bytes(b"an earlier list")
+    code = in_process(listed, "--case", "KH-2025-0001", "--db", db_path, "--yes",
+                      "--left-out", out, "--force")
+    assert code == ExitCode.PROBLEMS  # one row left out, in the file
+    assert b"Putu Kecil" in out.read_bytes()
+
+
+def test_an_export_to_import_that_is_a_device_is_refused_not_read_for_ever(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db_path = tmp_path / "new.json"
+    code = within(10, lambda: main(["import", "/dev/zero", "--db", str(db_path)]))
+    assert code == ExitCode.UNREADABLE
+    assert "not a file but a device" in capsys.readouterr().err
+    assert not db_path.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -189,6 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
     workers.add_argument("--left-out", metavar="PATH",
                          help=_("write the rows left out, with why, to this CSV file (mode "
                                 "0600), to fix and import again (not with --dry-run)"))
+    workers.add_argument("--force", action="store_true",
+                         help=_("replace the --left-out file if it exists"))
     workers.add_argument("--map", metavar="COLUMN=FIELD", action="append", default=[],
                          type=_map_choice,
                          help=_("put a column (its header, number or letter) into a worker "
@@ -835,6 +838,9 @@ def _import_workers(args: argparse.Namespace) -> int:
         _say(_("--left-out is ignored with --dry-run: a dry run writes nothing, not even the "
                "rows left out."), to_stderr=True)
     source = Path(args.file)
+    path, _explicit = _db_path(args)
+    if args.left_out and not args.dry_run:  # before a byte is read or anything is asked
+        _refuse_left_out(Path(args.left_out), source, path, args.force)
     listed = read_list(read_file(source))
     mapping, skipped = apply_choices(listed, guess_mapping(listed), args.map)
     lost = left_out_columns(listed, mapping, skipped)
@@ -847,7 +853,6 @@ def _import_workers(args: argparse.Namespace) -> int:
     if listed.above_header:
         _say(_("Not read, above the header: {rows}.").format(rows=", ".join(
             row_label(n) for n in listed.above_header)), to_stderr=True)
-    path, _explicit = _db_path(args)
     with open_database(args, path, writing=not args.dry_run) as db:
         case = db.case_by_ref(args.case)
         if case is None:
@@ -887,6 +892,19 @@ def _import_workers(args: argparse.Namespace) -> int:
         _say(plural(len(good), N_("{count} worker added to {ref}."),
                     N_("{count} workers added to {ref}.")).format(count=len(good), ref=case.ref))
     return int(ExitCode.PROBLEMS if bad else ExitCode.OK)
+
+
+def _refuse_left_out(out: Path, source: Path, path: Path, force: bool) -> None:
+    """--left-out is never the list being read (it would be replaced by its bad rows only),
+    nor one of the database's files; an existing file only with --force."""
+    from store.errors import UsageError
+
+    with contextlib.suppress(OSError):
+        if out.resolve() == source.resolve() or out.samefile(source):
+            raise UsageError(_("--left-out {path} is the list being read: give another file, "
+                               "or the list would be replaced by its rows left out. Nothing "
+                               "was written.").format(path=out))
+    _refuse_output(path, [out], force)
 
 
 def _refuse_output(path: Path, targets: list[Path], force: bool) -> None:
@@ -996,15 +1014,11 @@ def _export_htcds(args: argparse.Namespace, db: Database) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from store.errors import InputFileUnreadable
     from store.export import import_json, read_export
+    from store.worker_import import read_input
 
     source = Path(args.file)
-    try:
-        data = source.read_bytes()
-    except OSError as error:
-        raise InputFileUnreadable(_("Cannot read {path}: {reason}").format(
-            path=source, reason=error.strerror or type(error).__name__)) from None
+    data = read_input(source)  # a device (/dev/zero) or a pipe is refused, not read for ever
     from store.migrations import MIGRATIONS, schema_of
 
     read_export(data, schema_of(MIGRATIONS))  # a foreign file creates no database
