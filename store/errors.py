@@ -350,6 +350,15 @@ class AgreementMoveRefused(RuleRefused):
     """An agreement moved to a status its lifecycle does not lead to from where it is."""
 
 
+class VersionUnchanged(RuleRefused):
+    """A new draft version whose text is the latest one's: no identical version is made."""
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        super().__init__(_("Nothing changed: the text is the same as version {number}, so no "
+                           "new version was made.").format(number=number))
+
+
 class MergeRefused(RuleRefused):
     """Two records that cannot be merged (the same one, or one no longer there)."""
 

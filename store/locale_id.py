@@ -494,6 +494,7 @@ CATALOGUE: dict[str, str] = {
     "Change an agreement's status with its own action, which dates the change": 'Ubah status perjanjian dengan tindakannya sendiri, yang mencatat tanggal perubahan',
     'The agreement is {status}: it does not move any more.': 'Perjanjian ini {status}: statusnya tidak bisa berubah lagi.',
     'From {status} an agreement moves to {allowed}, not to {wanted}.': 'Dari {status}, perjanjian bisa berpindah ke {allowed}, bukan ke {wanted}.',
+    'Nothing changed: the text is the same as version {number}, so no new version was made.': 'Tidak ada yang berubah: teksnya sama dengan versi {number}, jadi tidak dibuat versi baru.',
     'The date of the change must not be in the future.': 'Tanggal perubahan tidak boleh di masa depan.',
     'The date of the change is before the last one ({date}).': 'Tanggal perubahan lebih awal dari perubahan terakhir ({date}).',
     'The owner': 'Penanggung jawabnya',
@@ -1769,14 +1770,17 @@ CATALOGUE: dict[str, str] = {
     "Where it starts; later moves are dated on its screen.": (
         "Tahap awalnya; perpindahan berikutnya diberi tanggal di layarnya."
     ),
-    "Type or paste the whole text of the new draft version (plain text; long lines wrap on the "
-    "screen but are kept as typed). Tab moves to the note: what this version changes, or whose "
-    "it is. Ctrl+S keeps it as the next version, dated today. Escape asks before throwing away "
-    "what you typed.": (
-        "Ketik atau tempel seluruh teks versi draf baru (teks biasa; baris panjang dilipat di "
-        "layar tetapi disimpan seperti diketik). Tab pindah ke catatan: apa yang diubah versi "
-        "ini, atau versi siapa. Ctrl+S menyimpannya sebagai versi berikutnya, bertanggal hari "
-        "ini. Escape bertanya dulu sebelum membuang yang sudah Anda ketik."
+    "The new draft version starts from the text of the latest one: change what changes, or "
+    "replace it all with a pasted text (F7 selects everything first). It is plain text; long "
+    "lines wrap on the screen but are kept as typed. Tab moves to the note: what this version "
+    "changes, or whose it is. Ctrl+S keeps it as the next version, dated today; the same text "
+    "as the latest version is not kept again. Escape asks before throwing away what you typed.": (
+        "Versi draf baru dimulai dari teks versi terakhir: ubah bagian yang berubah, atau ganti "
+        "seluruhnya dengan teks yang ditempel (F7 memilih semuanya terlebih dahulu). Teksnya "
+        "teks biasa; baris panjang dilipat di layar tetapi disimpan seperti diketik. Tab pindah "
+        "ke catatan: apa yang diubah versi ini, atau versi siapa. Ctrl+S menyimpannya sebagai "
+        "versi berikutnya, bertanggal hari ini; teks yang sama dengan versi terakhir tidak "
+        "disimpan lagi. Escape bertanya dulu sebelum membuang yang sudah Anda ketik."
     ),
     "Version {number} of “{title}”": "Versi {number} dari “{title}”",
     "e.g. with LFTU's comments on article 3": "mis. dengan komentar LFTU atas pasal 3",

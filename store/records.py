@@ -1035,6 +1035,11 @@ class Agreement(Record):
                 return change.on
         return None
 
+    @property
+    def latest(self) -> DraftVersion | None:
+        """The current draft version (the highest number), if there is one."""
+        return max(self.versions, key=lambda v: v.number, default=None)
+
     def draft(self, number: int) -> DraftVersion | None:
         for version in self.versions:
             if version.number == number:
