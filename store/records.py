@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from pydantic import (
@@ -346,6 +347,17 @@ class Worker(Record):
         if self.date_of_birth is not None and self.date_of_birth > dt.date.today():
             problems["date_of_birth"] = _("must not be in the future")
         return problems
+
+
+def case_order(workers: Iterable[Worker]) -> list[Worker]:
+    """A case's workers in the order its page lists them: by name."""
+    return sorted(workers, key=lambda w: (w.full_name.casefold(), w.id))
+
+
+def worker_numbers(workers: Iterable[Worker]) -> dict[str, int]:
+    """Each worker's number in their case, from 1: as the case page shows it beside the name,
+    and as a brief names a worker whose details it withholds (their place in `case_order`)."""
+    return {w.id: n for n, w in enumerate(case_order(workers), start=1)}
 
 
 class LogEntry(Record):

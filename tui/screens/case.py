@@ -19,7 +19,18 @@ from store.countries import country_name
 from store.backups import ERASED_BACKUP_DAYS
 from store.errors import Conflict, PulangError
 from store.i18n import N_, _, format_date, format_datetime, plural
-from store.records import Case, Consent, LogEntry, Plan, Screening, Worker, is_child, suggested_status
+from store.records import (
+    Case,
+    Consent,
+    LogEntry,
+    Plan,
+    Screening,
+    Worker,
+    case_order,
+    is_child,
+    suggested_status,
+    worker_numbers,
+)
 from store.road import OPEN, TEMPLATES, Derived, Template, derive_from_plans, template_for
 from store.text import printable
 from store.vocab import CONSENTABLE, RecipientKind, StepStatus, TraffickingStatus, label
@@ -142,6 +153,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         self.drafts = drafts or []  # forms open when the app locked, to open again
         self.case: Case | None = None
         self.case_workers: list[Worker] = []
+        self._numbers: dict[str, int] = {}  # each worker's number, shown before the name
         self.entries: list[LogEntry] = []
         self.plans: dict[str, Plan] = {}
         self.consents: dict[str, Consent] = {}
@@ -229,7 +241,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
     def reload(self) -> None:
         db = self.pulang.db
         self.case = db.get(Case, self.case_id)
-        self.case_workers = sorted(db.workers_of(self.case_id), key=lambda w: w.full_name.casefold())
+        self.case_workers = case_order(db.workers_of(self.case_id))
         self.entries = db.log_of(self.case_id)
         self.plans = db.plans_of(self.case_id)
         self.consents = db.consents_of(self.case_id)
@@ -287,6 +299,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         if templates:
             counts = {t: sum(p.template == t for p in self.plans.values()) for t in templates}
             self.grid_template = TEMPLATES[max(sorted(counts), key=counts.__getitem__)]
+        self._numbers = worker_numbers(self.case_workers)
         if self.grid_template is not None:
             self._render_grid(table, self.grid_template)
         else:
@@ -306,7 +319,12 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         self._show_worker_detail()
 
     def _worker_name(self, worker: Worker) -> str:
+        """The worker's number in the case (the one a brief names a worker by when it
+        withholds their details), then their name and other spellings."""
+        numbers = self._numbers
+        number = f"{numbers.get(worker.id, 0):>{len(str(len(numbers)))}}"
         name = worker.full_name if worker.erased_at is None else _("(personal data erased)")
+        name = f"{number} {name}"
         if worker.other_spellings:
             name += f" ({', '.join(worker.other_spellings)})"
         return name
@@ -686,7 +704,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
             self.render_facts()
         elif isinstance(saved, Worker):
             others = [w for w in self.case_workers if w.id != saved.id]
-            self.case_workers = sorted([*others, saved], key=lambda w: w.full_name.casefold())
+            self.case_workers = case_order([*others, saved])
             self.render_workers()
         elif isinstance(saved, LogEntry):
             others = [e for e in self.entries if e.id != saved.id]

@@ -43,6 +43,7 @@ from store.records import (
     Screening,
     Worker,
     build,
+    case_order,
     is_child,
     status_reason,
     suggested_status,
@@ -433,8 +434,7 @@ class ScreeningScreen(TranslatedBindings, Screen[Screening | None]):
     def on_mount(self) -> None:
         self.title = _("Screening")  # never the worker's name: the title may leave the screen
         try:
-            self.case_workers = sorted(self.db.workers_of(self.case_id),
-                                       key=lambda w: w.full_name.casefold())
+            self.case_workers = case_order(self.db.workers_of(self.case_id))
             self._show_worker(self.worker_id)
         except PulangError as error:  # a damaged or vanished record: say so, go back
             self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
