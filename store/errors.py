@@ -60,6 +60,23 @@ class MissingDatabase(DatabaseError):
     pass
 
 
+class MissingFolder(MissingDatabase):
+    """The folder a new database was to go in does not exist: nothing is created, and the
+    message says how to create it (private) or to choose another place."""
+
+    def __init__(self, path: object) -> None:
+        import os
+
+        folder = os.path.dirname(os.path.abspath(str(path)))
+        quoted = shlex.quote(folder)
+        super().__init__(
+            path,
+            _("The folder {folder} does not exist: create it with `mkdir -p {quoted}` (Pulang "
+              "keeps it private: `chmod 700 {quoted}`), or give another --db.").format(
+                folder=folder, quoted=quoted),
+        )
+
+
 class MigrationFailed(DatabaseError):
     pass
 

@@ -153,7 +153,11 @@ CATALOGUE: dict[str, str] = {
     "{path} is damaged (table {table} is malformed). Pulang has not changed it.": (
         "{path} rusak (tabel {table} tidak berbentuk benar). Pulang tidak mengubahnya."
     ),
-    "The folder {folder} does not exist.": "Folder {folder} tidak ada.",
+    "The folder {folder} does not exist: create it with `mkdir -p {quoted}` (Pulang keeps it "
+    "private: `chmod 700 {quoted}`), or give another --db.": (
+        "Folder {folder} tidak ada: buat dengan `mkdir -p {quoted}` (Pulang menjaganya tetap "
+        "pribadi: `chmod 700 {quoted}`), atau berikan --db yang lain."
+    ),
     "{path} does not exist.": "{path} tidak ada.",
     "{path} is a folder, not a Pulang database.": "{path} adalah folder, bukan basis data Pulang.",
     "{path} cannot be read: permission denied.": "{path} tidak dapat dibaca: izin ditolak.",
@@ -770,6 +774,26 @@ CATALOGUE: dict[str, str] = {
     ),
     # tui/screens/dialogs.py
     "Yes": "Ya",
+    "Who is working?": "Siapa yang sedang bekerja?",
+    "Several officers may work under the account {account}. Your name goes beside it in the "
+    "audit trail and on what you change, until you quit.": (
+        "Beberapa petugas mungkin bekerja dengan akun {account}. Nama Anda dicatat di sampingnya "
+        "dalam jejak audit dan pada apa yang Anda ubah, sampai Anda keluar."
+    ),
+    "your name": "nama Anda",
+    "Enter confirms · Escape skips": "Enter mengonfirmasi · Escape melewati",
+    "Several officers may work under this computer account. Type your name and press Enter: "
+    "until you quit, your changes are recorded in the audit trail as your name with the "
+    "account, and a colleague whose save meets yours sees who changed the record. Escape skips "
+    "it: your changes are recorded under the account only. To be asked no more, set "
+    "PULANG_OFFICER to your name before starting Pulang.": (
+        "Beberapa petugas mungkin bekerja dengan akun komputer ini. Ketik nama Anda dan tekan "
+        "Enter: sampai Anda keluar, perubahan Anda dicatat dalam jejak audit dengan nama Anda "
+        "beserta akunnya, dan rekan yang simpanannya bertemu dengan simpanan Anda melihat siapa "
+        "yang mengubah catatan itu. Escape melewatinya: perubahan Anda dicatat atas nama akun "
+        "saja. Agar tidak ditanya lagi, atur PULANG_OFFICER ke nama Anda sebelum menjalankan "
+        "Pulang."
+    ),
     "No": "Tidak",
     "Close help": "Tutup bantuan",
     "Help for this screen": "Bantuan untuk layar ini",
