@@ -6,7 +6,8 @@ An entry is canonical JSON (keys sorted, no spaces):
 
     seq          1, 2, 3, ... in file order
     at           when, ISO 8601 in UTC
-    who, from    the OS user, and the SSH client's address when there is one (else null)
+    who, from    the OS user ("officer name (OS user)" when the officer said their name:
+                 `store.officer`), and the SSH client's address when there is one (else null)
     action       create, update, delete, erase, merge, export, encrypt, decrypt, passwd, ...
     table, record, case, ref
                  which record (its table and id), its case's id and reference
@@ -175,9 +176,9 @@ def ssh_client() -> str | None:
 
 
 def _who() -> str:
-    from store.database import current_user  # store.database imports this module
+    from store.officer import author
 
-    return current_user()
+    return author()
 
 
 def _base(action: str, note: str | None) -> dict[str, Any]:

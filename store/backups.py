@@ -43,7 +43,7 @@ from store.crypto import Sealer, file_salt, is_encrypted_file, read_header
 from store.errors import (
     DatabaseBusy,
     DatabaseError,
-    MissingDatabase,
+    MissingFolder,
     NoSuchBackup,
     NotADatabase,
     PulangError,
@@ -289,7 +289,7 @@ def _take(db_path: Path, reason: str, now: dt.datetime | None, *, skip_unchanged
             journal = None
         if skip_unchanged and _unchanged(db_path, snapshot_st, journal):
             return None
-        from store.database import current_user
+        from store.officer import current_user
 
         made = _free_name(db_path, folder, now or dt.datetime.now(_UTC), reason, current_user())
         pending = folder / f".{made.path.name}.{os.getpid()}.link.tmp"
@@ -637,8 +637,7 @@ def restore(db_path: Path, backup: Backup, *, now: dt.datetime | None = None) ->
         mode, gid, present = stat.S_IMODE(st.st_mode), st.st_gid, True
     except FileNotFoundError:
         if not db_path.parent.is_dir():
-            raise MissingDatabase(db_path, _("The folder {folder} does not exist.").format(
-                folder=db_path.parent)) from None
+            raise MissingFolder(db_path) from None
         mode, gid, present = NEW_FILE_MODE, None, False
     journal = journal_path(db_path)
     staged: list[Path] = []

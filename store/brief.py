@@ -13,11 +13,15 @@ Which of a worker's fields go in, all read from the field classification:
   location or shelter, the family contact and health never go in a brief: a shelter's place is
   personal data of the highest kind, and health is specific data under UU 27/2022.
 A worker without such consent appears as "Worker 3 (details withheld: no consent for police)",
-with their step only.
+with their step only; the number is the one the case page shows beside the worker's name
+(`records.worker_numbers`), so that the officer knows who it is and the recipient does not.
 
-A log entry's summary and next step are personal: they are shown only when every worker the
-entry names consents to the recipient; an entry that names no worker may concern any of the
-case's workers, so then every worker of the case must consent. Otherwise "(summary withheld)".
+The open requests to that kind of recipient (awaiting its reply, or a next step not done) come
+first, whatever their age; then the other log entries with it of the last 30 days: each entry
+once. A log entry's summary and next step are personal: they are shown only when every worker
+the entry names consents to the recipient; an entry that names no worker may concern any of the
+case's workers, so then every worker of the case must consent. Otherwise the summary is
+withheld, and the brief says why.
 
 Media and recruiters never receive a brief (`NeverRecipient`). Generating a brief is recorded in
 the audit trail (`audit.SHARE`, before the brief is made: what cannot be recorded is not done),
@@ -37,7 +41,7 @@ from store import audit
 from store.classification import Classification, classification_of, fields_classified
 from store.errors import NeverRecipient, NotFound
 from store.i18n import _, format_date, format_datetime
-from store.records import Case, Consent, LogEntry, Worker
+from store.records import Case, Consent, LogEntry, Worker, case_order, worker_numbers
 from store.report import NO_PLAN, current_step, step_label
 from store.road import TEMPLATES
 from store.text import NOTES
@@ -136,8 +140,8 @@ def case_brief(db: Database, case_id: str, recipient: RecipientKind, *,
         raise NotFound(case_id)
     now = now or dt.datetime.now().astimezone()
     kind_label = label(recipient)
-    workers = db.workers_of(case.id)
-    number = {w.id: n for n, w in enumerate(workers, start=1)}
+    workers = case_order(db.workers_of(case.id))
+    number = worker_numbers(workers)
     consents: dict[str, Consent | None] = {w.id: db.consent_of(w.id) for w in workers}
     allowed = {w.id for w in workers
                if (c := consents[w.id]) is not None and c.allows(recipient)}
@@ -184,8 +188,14 @@ def case_brief(db: Database, case_id: str, recipient: RecipientKind, *,
             details.append((LogEntry.field_label("summary"), entry.summary))
             if entry.next_step:
                 details.append((LogEntry.field_label("next_step"), entry.next_step))
+        elif entry.worker_ids:
+            details.append((LogEntry.field_label("summary"), _(
+                "(summary withheld: names a worker without consent for {kind})").format(
+                    kind=kind_label)))
         else:
-            details.append((LogEntry.field_label("summary"), _("(summary withheld)")))
+            details.append((LogEntry.field_label("summary"), _(
+                "(summary withheld: names no worker, so may concern one without consent for "
+                "{kind})").format(kind=kind_label)))
         if entry.due_date is not None:
             details.append((LogEntry.field_label("due_date"), format_date(entry.due_date)))
         if entry.awaiting_reply:
@@ -198,13 +208,17 @@ def case_brief(db: Database, case_id: str, recipient: RecipientKind, *,
     since = now - dt.timedelta(days=RECENT_DAYS)
     recent = [e for e in theirs if e.at >= since and e not in open_requests]
 
+    # Each entry once: an open request of the last days is not listed again below it, so the
+    # heading says "other" then (else "None." would deny the entry just listed).
+    recent_heading = (_("Other log entries with {kind} in the last {days} days")
+                      if open_requests else _("Log entries with {kind} in the last {days} days"))
     sections = [
         _Section(_("The case"), [("", facts)]),
         _Section(_("Workers"), worker_items),
         _Section(_("Open requests to {kind}").format(kind=kind_label),
                  [entry_item(e) for e in open_requests]),
-        _Section(_("Log entries with {kind} in the last {days} days").format(
-            kind=kind_label, days=RECENT_DAYS), [entry_item(e) for e in recent]),
+        _Section(recent_heading.format(kind=kind_label, days=RECENT_DAYS),
+                 [entry_item(e) for e in recent]),
     ]
     note = (f"brief {recipient.value}: {len(workers)} workers, {len(allowed)} with details, "
             f"{len(workers) - len(allowed)} withheld, {len(open_requests)} open requests, "

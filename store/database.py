@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import getpass
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -48,6 +47,8 @@ from store.i18n import _
 from store.journal import locked
 from store.migrations import META_TABLE, MIGRATIONS, Migration, Tables
 from store.network import NETWORK_TABLE_OF, NetworkMixin
+from store.officer import author, officer
+from store.officer import current_user as current_user  # where other modules look for it
 from store.records import (
     STORED,
     Agreement,
@@ -91,14 +92,6 @@ _KIND_OF: dict[str, type[Record]] = {table: kind for kind, table in _TABLE_OF.it
 
 # Below this snapshot size, closing always folds the journal in: it takes milliseconds.
 _SMALL_SNAPSHOT = 16 * 1024 * 1024
-
-
-def current_user() -> str:
-    """The OS account making the change (recorded on every record)."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown"
 
 
 @cache
@@ -592,7 +585,7 @@ class Database(NetworkMixin):
             data.update(created_at=now)
         else:
             data.update(created_at=doc.get("created_at"))
-        data.update(fixed, updated_at=now, changed_by=current_user(), version=record.version + 1)
+        data.update(fixed, updated_at=now, changed_by=author(), version=record.version + 1)
         saved = build(type(record), data)
         self._stage(Change(_TABLE_OF[type(record)], saved.id, stored, saved.version,
                            saved.model_dump(mode="json")), mine=record)
@@ -721,7 +714,7 @@ class Database(NetworkMixin):
                     self._save(build(LogEntry, {
                         "case_id": case.id,
                         "summary": hand_set_note(case.stage, derived.stage, stage_reason or ""),
-                        "recorded_by": current_user(),
+                        "recorded_by": officer(),
                     }))
                 override = True
             return self._save(case, ref=doc.get("ref"), stage_override=override)

@@ -33,7 +33,7 @@ from store.errors import (
     Conflict,
     CorruptDatabase,
     DatabaseLocked,
-    MissingDatabase,
+    MissingFolder,
     PassphraseNeeded,
 )
 from store.i18n import _
@@ -158,9 +158,7 @@ class Engine:
                sealer: Sealer | None = None) -> Engine:
         engine = cls(path, migrations, sealer)
         if not path.parent.is_dir():
-            raise MissingDatabase(
-                path, _("The folder {folder} does not exist.").format(folder=path.parent)
-            )
+            raise MissingFolder(path)
         meta = new_tables(engine.schema, demo=demo)[META_TABLE][META_DOC]
         meta["generation"] = 1
         with locked(path):

@@ -60,6 +60,23 @@ class MissingDatabase(DatabaseError):
     pass
 
 
+class MissingFolder(MissingDatabase):
+    """The folder a new database was to go in does not exist: nothing is created, and the
+    message says how to create it (private) or to choose another place."""
+
+    def __init__(self, path: object) -> None:
+        import os
+
+        folder = os.path.dirname(os.path.abspath(str(path)))
+        quoted = shlex.quote(folder)
+        super().__init__(
+            path,
+            _("The folder {folder} does not exist: create it with `mkdir -p {quoted}` (Pulang "
+              "keeps it private: `chmod 700 {quoted}`), or give another --db.").format(
+                folder=folder, quoted=quoted),
+        )
+
+
 class MigrationFailed(DatabaseError):
     pass
 
@@ -348,6 +365,15 @@ class StillLinked(RuleRefused):
 
 class AgreementMoveRefused(RuleRefused):
     """An agreement moved to a status its lifecycle does not lead to from where it is."""
+
+
+class VersionUnchanged(RuleRefused):
+    """A new draft version whose text is the latest one's: no identical version is made."""
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        super().__init__(_("Nothing changed: the text is the same as version {number}, so no "
+                           "new version was made.").format(number=number))
 
 
 class MergeRefused(RuleRefused):

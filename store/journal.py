@@ -54,9 +54,11 @@ def line_hash(line: bytes) -> str:
 
 
 def writer_id() -> str:
-    from store.database import current_user
+    """Who wrote a journal entry (a removal says who removed the record): as a record's
+    `changed_by`, "officer name (account)" when the officer said who they are."""
+    from store.officer import author
 
-    return f"{current_user()}@{socket.gethostname()}:{os.getpid()}"
+    return f"{author()}@{socket.gethostname()}:{os.getpid()}"
 
 
 def journal_path(db_path: Path) -> Path:

@@ -156,7 +156,11 @@ CATALOGUE: dict[str, str] = {
     "{path} is damaged (table {table} is malformed). Pulang has not changed it.": (
         "{path} rusak (tabel {table} tidak berbentuk benar). Pulang tidak mengubahnya."
     ),
-    "The folder {folder} does not exist.": "Folder {folder} tidak ada.",
+    "The folder {folder} does not exist: create it with `mkdir -p {quoted}` (Pulang keeps it "
+    "private: `chmod 700 {quoted}`), or give another --db.": (
+        "Folder {folder} tidak ada: buat dengan `mkdir -p {quoted}` (Pulang menjaganya tetap "
+        "pribadi: `chmod 700 {quoted}`), atau berikan --db yang lain."
+    ),
     "{path} does not exist.": "{path} tidak ada.",
     "{path} is a folder, not a Pulang database.": "{path} adalah folder, bukan basis data Pulang.",
     "{path} cannot be read: permission denied.": "{path} tidak dapat dibaca: izin ditolak.",
@@ -411,10 +415,12 @@ CATALOGUE: dict[str, str] = {
     'Worker {number} (details withheld: no consent for {kind})': 'Pekerja {number} (rincian ditahan: tidak ada persetujuan untuk {kind})',
     'Step': 'Langkah',
     'Worker {number}: {name}': 'Pekerja {number}: {name}',
-    '(summary withheld)': '(ringkasan ditahan)',
+    '(summary withheld: names a worker without consent for {kind})': '(ringkasan ditahan: menyebut pekerja yang tidak memberi persetujuan untuk {kind})',
+    '(summary withheld: names no worker, so may concern one without consent for {kind})': '(ringkasan ditahan: tidak menyebut pekerja, jadi bisa menyangkut pekerja yang tidak memberi persetujuan untuk {kind})',
     'The case': 'Kasus',
     'Open requests to {kind}': 'Permintaan terbuka kepada {kind}',
     'Log entries with {kind} in the last {days} days': 'Catatan dengan {kind} dalam {days} hari terakhir',
+    'Other log entries with {kind} in the last {days} days': 'Catatan lain dengan {kind} dalam {days} hari terakhir',
     'Case brief {ref} for {kind}': 'Ringkasan kasus {ref} untuk {kind}',
     'Written {when}. Confidential: it holds only what each worker agreed to share with {kind}; do not pass it on.': 'Ditulis {when}. Rahasia: hanya memuat apa yang disetujui setiap pekerja untuk dibagikan kepada {kind}; jangan diteruskan.',
     'None.': 'Tidak ada.',
@@ -555,6 +561,7 @@ CATALOGUE: dict[str, str] = {
     "Change an agreement's status with its own action, which dates the change": 'Ubah status perjanjian dengan tindakannya sendiri, yang mencatat tanggal perubahan',
     'The agreement is {status}: it does not move any more.': 'Perjanjian ini {status}: statusnya tidak bisa berubah lagi.',
     'From {status} an agreement moves to {allowed}, not to {wanted}.': 'Dari {status}, perjanjian bisa berpindah ke {allowed}, bukan ke {wanted}.',
+    'Nothing changed: the text is the same as version {number}, so no new version was made.': 'Tidak ada yang berubah: teksnya sama dengan versi {number}, jadi tidak dibuat versi baru.',
     'The date of the change must not be in the future.': 'Tanggal perubahan tidak boleh di masa depan.',
     'The date of the change is before the last one ({date}).': 'Tanggal perubahan lebih awal dari perubahan terakhir ({date}).',
     'The owner': 'Penanggung jawabnya',
@@ -836,6 +843,26 @@ CATALOGUE: dict[str, str] = {
     ),
     # tui/screens/dialogs.py
     "Yes": "Ya",
+    "Who is working?": "Siapa yang sedang bekerja?",
+    "Several officers may work under the account {account}. Your name goes beside it in the "
+    "audit trail and on what you change, until you quit.": (
+        "Beberapa petugas mungkin bekerja dengan akun {account}. Nama Anda dicatat di sampingnya "
+        "dalam jejak audit dan pada apa yang Anda ubah, sampai Anda keluar."
+    ),
+    "your name": "nama Anda",
+    "Enter confirms · Escape skips": "Enter mengonfirmasi · Escape melewati",
+    "Several officers may work under this computer account. Type your name and press Enter: "
+    "until you quit, your changes are recorded in the audit trail as your name with the "
+    "account, and a colleague whose save meets yours sees who changed the record. Escape skips "
+    "it: your changes are recorded under the account only. To be asked no more, set "
+    "PULANG_OFFICER to your name before starting Pulang.": (
+        "Beberapa petugas mungkin bekerja dengan akun komputer ini. Ketik nama Anda dan tekan "
+        "Enter: sampai Anda keluar, perubahan Anda dicatat dalam jejak audit dengan nama Anda "
+        "beserta akunnya, dan rekan yang simpanannya bertemu dengan simpanan Anda melihat siapa "
+        "yang mengubah catatan itu. Escape melewatinya: perubahan Anda dicatat atas nama akun "
+        "saja. Agar tidak ditanya lagi, atur PULANG_OFFICER ke nama Anda sebelum menjalankan "
+        "Pulang."
+    ),
     "No": "Tidak",
     "Close help": "Tutup bantuan",
     "Help for this screen": "Bantuan untuk layar ini",
@@ -1922,14 +1949,17 @@ CATALOGUE: dict[str, str] = {
     "Where it starts; later moves are dated on its screen.": (
         "Tahap awalnya; perpindahan berikutnya diberi tanggal di layarnya."
     ),
-    "Type or paste the whole text of the new draft version (plain text; long lines wrap on the "
-    "screen but are kept as typed). Tab moves to the note: what this version changes, or whose "
-    "it is. Ctrl+S keeps it as the next version, dated today. Escape asks before throwing away "
-    "what you typed.": (
-        "Ketik atau tempel seluruh teks versi draf baru (teks biasa; baris panjang dilipat di "
-        "layar tetapi disimpan seperti diketik). Tab pindah ke catatan: apa yang diubah versi "
-        "ini, atau versi siapa. Ctrl+S menyimpannya sebagai versi berikutnya, bertanggal hari "
-        "ini. Escape bertanya dulu sebelum membuang yang sudah Anda ketik."
+    "The new draft version starts from the text of the latest one: change what changes, or "
+    "replace it all with a pasted text (F7 selects everything first). It is plain text; long "
+    "lines wrap on the screen but are kept as typed. Tab moves to the note: what this version "
+    "changes, or whose it is. Ctrl+S keeps it as the next version, dated today; the same text "
+    "as the latest version is not kept again. Escape asks before throwing away what you typed.": (
+        "Versi draf baru dimulai dari teks versi terakhir: ubah bagian yang berubah, atau ganti "
+        "seluruhnya dengan teks yang ditempel (F7 memilih semuanya terlebih dahulu). Teksnya "
+        "teks biasa; baris panjang dilipat di layar tetapi disimpan seperti diketik. Tab pindah "
+        "ke catatan: apa yang diubah versi ini, atau versi siapa. Ctrl+S menyimpannya sebagai "
+        "versi berikutnya, bertanggal hari ini; teks yang sama dengan versi terakhir tidak "
+        "disimpan lagi. Escape bertanya dulu sebelum membuang yang sudah Anda ketik."
     ),
     "Version {number} of “{title}”": "Versi {number} dari “{title}”",
     "e.g. with LFTU's comments on article 3": "mis. dengan komentar LFTU atas pasal 3",

@@ -31,6 +31,7 @@ from store.errors import (
     MergeRefused,
     NotFound,
     StillLinked,
+    VersionUnchanged,
 )
 from store.i18n import N_, _
 from store.matching import Match, NameIndex, matches_query
@@ -47,7 +48,7 @@ from store.records import (
     Task,
     build,
 )
-from store.text import fold, row_name, shorten
+from store.text import fold, normalise_line_breaks, row_name, shorten
 from store.vocab import AGREEMENT_MOVES, AgreementStatus, label
 
 if TYPE_CHECKING:
@@ -419,8 +420,13 @@ class NetworkMixin:
 
     def add_draft_version(self, agreement: Agreement, text: str, note: str = "",
                           on: dt.date | None = None) -> Agreement:
-        """Keep `text` as the agreement's next draft version."""
-        number = max((v.number for v in agreement.versions), default=0) + 1
+        """Keep `text` as the agreement's next draft version; the latest one's text again is
+        refused (`VersionUnchanged`): nothing would tell the two apart."""
+        latest = agreement.latest
+        if latest is not None and normalise_line_breaks(text) == normalise_line_breaks(
+                latest.text):
+            raise VersionUnchanged(latest.number)
+        number = latest.number + 1 if latest is not None else 1
         version = DraftVersion(number=number, on=on or dt.date.today(), text=text, note=note)
         updated = build(Agreement, {**agreement.model_dump(),
                                     "versions": [*agreement.versions, version]})

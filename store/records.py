@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from pydantic import (
@@ -352,6 +353,18 @@ class Worker(Record):
         if self.date_of_birth is not None and self.date_of_birth > dt.date.today():
             problems["date_of_birth"] = _("must not be in the future")
         return problems
+
+
+def case_order(workers: Iterable[Worker]) -> list[Worker]:
+    """A case's workers in the order its page lists them: by the name as rows show it
+    (`Worker.name_in_rows`: a Khmer or Burmese name by its Latin spelling)."""
+    return sorted(workers, key=lambda w: (w.name_in_rows.casefold(), w.id))
+
+
+def worker_numbers(workers: Iterable[Worker]) -> dict[str, int]:
+    """Each worker's number in their case, from 1: as the case page shows it beside the name,
+    and as a brief names a worker whose details it withholds (their place in `case_order`)."""
+    return {w.id: n for n, w in enumerate(case_order(workers), start=1)}
 
 
 class LogEntry(Record):
@@ -1045,6 +1058,11 @@ class Agreement(Record):
             if change.status is self.status:
                 return change.on
         return None
+
+    @property
+    def latest(self) -> DraftVersion | None:
+        """The current draft version (the highest number), if there is one."""
+        return max(self.versions, key=lambda v: v.number, default=None)
 
     def draft(self, number: int) -> DraftVersion | None:
         for version in self.versions:

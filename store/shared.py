@@ -44,6 +44,16 @@ def refuse_open_to_others(db_path: Path) -> None:
         raise OpenToOthers(db_path, exposed)
 
 
+def shared_with_group(db_path: Path) -> bool:
+    """Whether the database is shared with a group of officers (`share_database`): its file
+    readable and writable by its group."""
+    try:
+        mode = stat.S_IMODE(os.stat(db_path).st_mode)
+    except OSError:
+        return False
+    return mode & 0o060 == 0o060
+
+
 def group_id(name: str) -> int:
     """The id of the group `name`, which the user must be in (root may name any)."""
     import grp

@@ -13,6 +13,7 @@ import pytest
 from store.database import Database
 from store.demo import write_demo
 from store.i18n import set_language
+from store.officer import set_officer
 
 
 @pytest.fixture(autouse=True)
@@ -23,12 +24,14 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.delenv("PULANG_DB", raising=False)
+    monkeypatch.delenv("PULANG_OFFICER", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(var, raising=False)
     set_language("en")
     yield home
     set_language("en")
+    set_officer(None)  # who said they were working, in a test of the app: forgotten
 
 
 @pytest.fixture
@@ -61,8 +64,8 @@ def pulang(isolated_environment: Path,
     language from the machine, no SSH session, no terminal."""
     home = isolated_environment
     env = {k: v for k, v in os.environ.items()
-           if k not in ("PULANG_DB", "LANG", "LC_ALL", "LC_MESSAGES", "SSH_CLIENT",
-                        "SSH_CONNECTION")}
+           if k not in ("PULANG_DB", "PULANG_OFFICER", "LANG", "LC_ALL", "LC_MESSAGES",
+                        "SSH_CLIENT", "SSH_CONNECTION")}
     env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"),
                XDG_CONFIG_HOME=str(home / ".config"))
 

@@ -127,7 +127,8 @@ async def test_add_a_draft_version(db_path: Path) -> None:
         await open_agreement(pilot)
         await pilot.press("v")
         await until(pilot, lambda: isinstance(app.screen, VersionForm))
-        await pilot.press(*"Article 1.", "enter", *"The parties cooperate.", "tab",
+        # It starts from version 2's text: F7 selects it all, typing replaces it.
+        await pilot.press("f7", *"Article 1.", "enter", *"The parties cooperate.", "tab",
                           *"Third draft", "ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, AgreementScreen))
         await pilot.pause()
@@ -138,3 +139,36 @@ async def test_add_a_draft_version(db_path: Path) -> None:
         assert version.note == "Third draft"
         shown = screen_text(app)
         assert "version 3 · " in shown and "· 2 lines · Third draft" in shown
+
+
+async def test_a_new_version_starts_from_the_latest_text(db_path: Path) -> None:
+    """v opens on the latest version's text, to edit; saving it unchanged says nothing changed
+    and makes no identical version; one line changed makes version 3 of the edited text."""
+    write_demo(db_path).close()
+    with Database.open(db_path) as db:
+        latest = db.agreements()[0].draft(2)
+    assert latest is not None
+    app = PulangApp(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_agreement(pilot)
+        await pilot.press("v")
+        await until(pilot, lambda: isinstance(app.screen, VersionForm))
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#f-text").text == latest.text
+        assert "Article 1. Purpose" in screen_text(app)
+        assert not form.is_dirty  # nothing typed yet: Escape would not ask
+        # Saved as it is: the form says so and stays; no version 3.
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "Nothing changed" in screen_text(app))
+        assert app.screen is form
+        assert "same as version 2" in screen_text(app)
+        with Database.open(db_path) as db:
+            assert [v.number for v in db.agreements()[0].versions] == [1, 2]
+        # A line added at the top, then saved: version 3 is version 2 and that line.
+        await pilot.press("ctrl+home", *"Draft 3", "enter", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, AgreementScreen))
+        with Database.open(db_path) as db:
+            version = db.agreements()[0].draft(3)
+        assert version is not None
+        assert version.text == "Draft 3\n" + latest.text

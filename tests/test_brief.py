@@ -14,8 +14,8 @@ import pytest
 from store.brief import case_brief
 from store.database import Database
 from store.errors import ExitCode, NeverRecipient
-from store.i18n import format_date
-from store.records import LogEntry, Worker
+from store.i18n import format_date, format_datetime
+from store.records import LogEntry, Worker, worker_numbers
 from store.vocab import Direction, LogKind, RecipientKind
 from tui.cli import main
 
@@ -32,10 +32,14 @@ def personal_values(worker: Worker) -> list[str]:
 
 
 def police_split(db: Database) -> tuple[list[tuple[int, Worker]], list[tuple[int, Worker]]]:
+    """The case's workers with their numbers (as its page shows them): with consent for the
+    police, and without."""
     case = db.case_by_ref(REF)
     assert case is not None
     allowed, withheld = [], []
-    for n, worker in enumerate(db.workers_of(case.id), start=1):
+    numbers = worker_numbers(db.workers_of(case.id))
+    for worker in db.workers_of(case.id):
+        n = numbers[worker.id]
         consent = db.consent_of(worker.id)
         ok = consent is not None and consent.allows(RecipientKind.POLICE)
         (allowed if ok else withheld).append((n, worker))
@@ -92,9 +96,9 @@ def test_log_summaries_only_when_every_worker_named_consents(demo_db: Database) 
     assert "Send the photo" in md
     for text in (md, page):
         assert "Both of them told" not in text
-        assert "(summary withheld)" in text
+        assert "(summary withheld: names a worker without consent for police)" in text
         assert "An old call" not in text  # neither open nor recent
-    open_part = md.split("## Open requests to police", 1)[1].split("## Log entries", 1)[0]
+    open_part = md.split("## Open requests to police", 1)[1].split("## Other log entries", 1)[0]
     assert "Desk Ketenagakerjaan" in open_part
 
 
@@ -161,3 +165,43 @@ def test_an_encrypted_database_gives_a_brief_only_with_plaintext(
                  "--db", str(db_path)]) == 0
     assert stat.S_IMODE((tmp_path / "brief.html").stat().st_mode) == 0o600
     assert len(trail.read_bytes()) > len(before)  # and recorded
+
+
+def test_each_entry_with_the_police_of_the_last_days_appears_once(demo_db: Database) -> None:
+    """An open request of the last days is listed once, under the open requests; the section
+    after it does not say "None." about the entries with the police as if there were none."""
+    case = demo_db.case_by_ref(REF)
+    assert case is not None
+    (_n, yes), = police_split(demo_db)[0]
+    now = dt.datetime.now().astimezone()
+    asked = demo_db.save_log_entry(LogEntry(
+        case_id=case.id, worker_ids=[yes.id], at=now - dt.timedelta(days=2), kind=LogKind.CALL,
+        direction=Direction.SENT, counterpart_kind=RecipientKind.POLICE,
+        counterpart_org="Desk Ketenagakerjaan", summary="Asked for the inquiry's number",
+        next_step="Call the desk again on Monday"))
+
+    def entries(md: str) -> list[str]:
+        """The entries listed after the workers, each by its line."""
+        return [line for line in md.split("## Open requests to police", 1)[1].splitlines()
+                if line.startswith("### ")]
+
+    md = case_brief(demo_db, case.id, RecipientKind.POLICE, now=now).markdown
+    assert entries(md) == [f"### {format_datetime(asked.at)} · call · Desk Ketenagakerjaan"]
+    assert md.count("Asked for the inquiry's number") == 1
+    sections = md.split("\n## ")  # the title, the case, workers, open requests, the others
+    assert sections[4].startswith("Other log entries with police in the last 30 days\n\nNone.")
+
+    # One received, naming no worker (the case has workers without consent for the police).
+    told = demo_db.save_log_entry(LogEntry(
+        case_id=case.id, at=now - dt.timedelta(days=5), kind=LogKind.MESSAGE,
+        direction=Direction.RECEIVED, counterpart_kind=RecipientKind.POLICE,
+        counterpart_org="Desk Ketenagakerjaan", summary="The desk names a suspect"))
+    brief = case_brief(demo_db, case.id, RecipientKind.POLICE, now=now)
+    assert entries(brief.markdown) == [
+        f"### {format_datetime(asked.at)} · call · Desk Ketenagakerjaan",
+        f"### {format_datetime(told.at)} · message · Desk Ketenagakerjaan"]
+    for text in (brief.markdown, brief.html):
+        assert "The desk names a suspect" not in text
+        assert ("(summary withheld: names no worker, so may concern one without consent for "
+                "police)") in text
+    assert "1 open requests, 1 recent entries" in brief.note

@@ -339,3 +339,32 @@ def test_a_new_database_for_a_group_opens_shared(tmp_path: Path, home: Path) -> 
     for path in (new, journal_path(new), lock_path(new)):
         assert mode_of(path) == 0o660, path.name
     assert mode_of(tmp_path) & 0o2070 == 0o2070
+
+
+def test_on_a_database_shared_with_a_group_pulang_asks_who_is_working(tmp_path: Path,
+                                                                       home: Path) -> None:
+    """Several officers on one database, perhaps under one account: `pulang` asks once, as
+    it starts, who is working (Escape skips), unless PULANG_OFFICER says it."""
+    from tests.perf.bench import run_in_pty
+
+    new = tmp_path / "shared.json"
+    with run_in_pty([str(PULANG), "--db", str(new), "--shared-group", own_group()], tmp_path,
+                    "who", env={"PULANG_OFFICER": None}) as app:
+        app.key_to_output(b"", "Who is working?", timeout=60)
+        app.key_to_output(b"\x1b", "Today", timeout=60)  # Escape: the account alone
+        assert app.quit(timeout=60) >= 0
+
+
+def test_a_db_in_a_folder_that_does_not_exist_says_how_to_create_it(pulang: Run,
+                                                                     tmp_path: Path) -> None:
+    """Said before the screen is taken over, with the commands to type; nothing created."""
+    folder = tmp_path / "union data"
+    path = folder / "pulang.json"
+    for args in (["--db", path], ["demo", "--no-open", "--db", path]):
+        done = pulang(*args)
+        assert done.returncode == 2, args
+        assert_one_clean_line(done)  # no screen was drawn
+        said = done.stderr
+        assert said.startswith(f"pulang: The folder {folder} does not exist: "), said
+        assert f"`mkdir -p '{folder}'`" in said and f"`chmod 700 '{folder}'`" in said
+        assert not folder.exists()

@@ -24,6 +24,7 @@ from store.errors import (
     MergeRefused,
     RecordInvalid,
     StillLinked,
+    VersionUnchanged,
 )
 from store.migrations import MIGRATIONS
 from store.records import (
@@ -274,6 +275,14 @@ def test_each_draft_version_is_kept_numbered(network: Database) -> None:
     assert [(v.number, v.text, v.note) for v in network.agreement(agreement.id).versions] == [
         (1, "Article 1. Education.\n", ""),
         (2, "Article 1. Education and training.\n", "LFTU's changes")]
+    # The latest text again (its line breaks written otherwise) is no new version.
+    with pytest.raises(VersionUnchanged, match="same as version 2"):
+        network.add_draft_version(agreement, "Article 1. Education and training.\r\n",
+                                  note="again")
+    assert len(network.agreement(agreement.id).versions) == 2
+    # An earlier version's text is a new version: going back is a change.
+    again = network.add_draft_version(agreement, "Article 1. Education.\n")
+    assert [v.number for v in again.versions] == [1, 2, 3]
 
 
 # -- merging ----------------------------------------------------------------------------------

@@ -4,12 +4,14 @@ and nothing personal out of an encrypted database without the officer's tick."""
 
 from __future__ import annotations
 
+import re
 import stat
 from pathlib import Path
 
 import orjson
 from textual.widgets import Static
 
+from store.brief import case_brief
 from store.database import Database
 from store.export import tables_of
 from store.vocab import RecipientKind
@@ -183,3 +185,33 @@ async def test_neither_dialog_writes_over_the_database_s_own_files(
         assert isinstance(app.screen, BriefDialog)
     assert files() == before
     assert not [e for e in demo_db.audit_trail().entries if e.action in ("export", "share")]
+
+
+async def test_the_brief_names_workers_by_the_numbers_of_the_case_page(
+        demo_db: Database) -> None:
+    """A worker withheld from a brief is "Worker N": N is the number the case page shows
+    before that worker's name, so the officer can tell who it is."""
+    case = demo_db.case_by_ref(REF)
+    assert case is not None
+    workers = demo_db.workers_of(case.id)
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.db is not None)
+        await pilot.press("slash", *REF, "enter")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen) and app.screen.case)
+        await pilot.pause()
+        shown: dict[int, str] = {}  # number -> the worker's id, by the name on screen
+        for row in screen_text(app).splitlines():
+            found = re.match(r"\s*(\d+) (\S.{14})", row)  # a number, the name's beginning
+            for worker in workers if found else []:
+                if worker.full_name.startswith(found[2]):
+                    shown[int(found[1])] = worker.id
+    assert len(shown) >= 5  # the rows the screen has room for
+    brief = case_brief(demo_db, case.id, RecipientKind.POLICE).markdown
+    for number, worker_id in shown.items():
+        worker = next(w for w in workers if w.id == worker_id)
+        consent = demo_db.consent_of(worker_id)
+        if consent is not None and consent.allows(RecipientKind.POLICE):
+            assert f"### Worker {number}: {worker.full_name}" in brief
+        else:
+            assert f"### Worker {number} (details withheld: no consent for police)" in brief

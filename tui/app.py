@@ -99,8 +99,12 @@ class PulangApp(App[None]):
         """A write found another officer's in progress and waits for it (from any thread)."""
 
     def __init__(self, source: Database | Path | str, *, create: bool = False,
-                 sealer: Sealer | None = None, idle_minutes: float | None = None) -> None:
+                 sealer: Sealer | None = None, idle_minutes: float | None = None,
+                 ask_officer: bool = False) -> None:
         super().__init__()
+        # "Who is working?" once as it starts (the command line decides: an account several
+        # officers share, `store.officer.needs_officer_name`).
+        self.ask_officer = ask_officer
         self.sealer = sealer  # the key, when the command line already unlocked the file
         self.idle_seconds = 60 * (idle_minutes_from_environment() if idle_minutes is None
                                   else idle_minutes)
@@ -156,6 +160,7 @@ class PulangApp(App[None]):
             return
         self.push_screen(CasesScreen())
         self.push_screen(TodayScreen())  # says it is loading until the data is here
+        self._ask_officer()
         if perf.enabled():
             self._stalls.start()
             self.set_interval(perf.StallWatch.INTERVAL, self._stalls.tick)
@@ -282,8 +287,21 @@ class PulangApp(App[None]):
         self.sealer = sealer
         await self.switch_screen(CasesScreen())
         await self.push_screen(TodayScreen())
+        self._ask_officer()
         self._load_started = True
         self._load()
+
+    def _ask_officer(self) -> None:
+        """Once a session, over Today while the data loads: who is working. The answer is kept
+        for this process only (`store.officer.set_officer`); Escape keeps the account alone."""
+        if not self.ask_officer:
+            return
+        self.ask_officer = False
+        from store.officer import current_user, set_officer
+        from tui.screens.dialogs import OfficerDialog
+
+        self.push_screen(OfficerDialog(current_user()),
+                         lambda name: set_officer(name or ""))
 
     def _unlock_again(self, passphrase: str) -> None:
         assert self.db is not None

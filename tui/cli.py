@@ -537,9 +537,12 @@ def _passwd(args: argparse.Namespace) -> int:
 
 def _run_app(source: object, create: bool = False, sealer: object = None) -> int:
     """Run the app on an open database, or on a path it opens after the first frame."""
+    from store.officer import needs_officer_name
     from tui.app import PulangApp
 
-    app = PulangApp(source, create=create, sealer=sealer)  # type: ignore[arg-type]
+    path = Path(getattr(source, "path", source))  # type: ignore[arg-type]
+    app = PulangApp(source, create=create, sealer=sealer,  # type: ignore[arg-type]
+                    ask_officer=needs_officer_name(path))
     try:
         app.run()
     finally:
@@ -571,6 +574,10 @@ def _open(args: argparse.Namespace) -> int:
             sealer = key_for(args, path)  # else the app asks on its unlock screen
     elif not explicit:
         ensure_private_folder(path.parent)
+    elif not path.parent.is_dir():
+        from store.errors import MissingFolder
+
+        raise MissingFolder(path)  # said before the screen is taken over
     if args.shared_group:
         db = _create_shared(path, args.shared_group, demo=False)
         try:

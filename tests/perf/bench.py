@@ -167,7 +167,8 @@ class Trace:
 class PtyProgram:
     """A program running in its own pseudo-terminal, with the terminal's output drained."""
 
-    def __init__(self, argv: list[str], trace_path: Path, output_log: Path) -> None:
+    def __init__(self, argv: list[str], trace_path: Path, output_log: Path,
+                 extra_env: dict[str, str | None] | None = None) -> None:
         self.argv = argv
         self.trace = Trace(trace_path)
         self.output_log = output_log
@@ -178,8 +179,15 @@ class PtyProgram:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
         env = {k: v for k, v in os.environ.items()
                if not k.startswith(("PULANG_", "TEXTUAL")) and k not in ("NO_COLOR", "LANGUAGE")}
+        # An officer named: on a shared account (root) the app would ask who is working first.
         env.update(TERM="xterm-256color", LC_ALL="C.UTF-8", LANG="C.UTF-8",
-                   COLUMNS=str(COLUMNS), LINES=str(LINES), PULANG_PERF_TRACE=str(trace_path))
+                   COLUMNS=str(COLUMNS), LINES=str(LINES), PULANG_PERF_TRACE=str(trace_path),
+                   PULANG_OFFICER="Benchmark")
+        for name, value in (extra_env or {}).items():  # a test's own: None takes one away
+            if value is None:
+                env.pop(name, None)
+            else:
+                env[name] = value
         self.master = master
         self.started = time.monotonic()
         self.process = subprocess.Popen(
@@ -288,10 +296,11 @@ class PtyProgram:
 
 
 @contextmanager
-def run_in_pty(argv: list[str], workdir: Path, name: str) -> Iterator[PtyProgram]:
+def run_in_pty(argv: list[str], workdir: Path, name: str,
+               env: dict[str, str | None] | None = None) -> Iterator[PtyProgram]:
     trace_path = workdir / f"{name}.trace.jsonl"
     trace_path.unlink(missing_ok=True)
-    program = PtyProgram(argv, trace_path, workdir.parent / f"last-failure-{name}.out")
+    program = PtyProgram(argv, trace_path, workdir.parent / f"last-failure-{name}.out", env)
     failed = True
     try:
         yield program

@@ -25,7 +25,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from store.errors import PulangError
+from store.errors import PulangError, VersionUnchanged
 from store.i18n import N_, _, date_for_input, format_date
 from store.parse import InputProblem, parse_date
 from store.records import Agreement, DraftVersion, Task
@@ -765,16 +765,19 @@ class AgreementForm(RecordForm[Agreement]):
 
 
 class VersionForm(RecordForm[Agreement]):
-    """A new draft version: its whole text, typed or pasted, and a note. Ctrl+S keeps it as
-    the next version; Escape asks before throwing away what was typed."""
+    """A new draft version: its whole text, starting from the latest version's, and a note.
+    Ctrl+S keeps it as the next version (the latest text unchanged is refused, and said so);
+    Escape asks before throwing away what was typed."""
 
     record_type = Agreement
     draft_kind = "agreement_version"
     HELP = N_(
-        "Type or paste the whole text of the new draft version (plain text; long lines wrap on "
-        "the screen but are kept as typed). Tab moves to the note: what this version changes, "
-        "or whose it is. Ctrl+S keeps it as the next version, dated today. Escape asks before "
-        "throwing away what you typed."
+        "The new draft version starts from the text of the latest one: change what changes, "
+        "or replace it all with a pasted text (F7 selects everything first). It is plain text; "
+        "long lines wrap on the screen but are kept as typed. Tab moves to the note: what this "
+        "version changes, or whose it is. Ctrl+S keeps it as the next version, dated today; "
+        "the same text as the latest version is not kept again. Escape asks before throwing "
+        "away what you typed."
     )
 
     def fields(self) -> list[FieldSpec]:
@@ -787,7 +790,8 @@ class VersionForm(RecordForm[Agreement]):
         yield Label(_("Version {number} of “{title}”").format(
             number=number, title=printable(self.record.title, limit=100)),
             id="version-heading", markup=False)
-        area = TextArea("", id="f-text", soft_wrap=True, tab_behavior="focus")
+        area = TextArea(self.values_of(self.record)["text"], id="f-text", soft_wrap=True,
+                        tab_behavior="focus")
         area.show_line_numbers = False
         yield area
         yield Static("", classes="field-error", id="e-text", markup=False)
@@ -800,7 +804,17 @@ class VersionForm(RecordForm[Agreement]):
         yield Footer()
 
     def values_of(self, agreement: Agreement) -> dict[str, Any]:
-        return {"text": "", "note": ""}
+        latest = agreement.latest
+        return {"text": "" if latest is None else editable(latest.text, multiline=True),
+                "note": ""}
+
+    def refused_by_rule(self, error: Any, record: Agreement) -> bool:
+        if not isinstance(error, VersionUnchanged):
+            return False
+        self._show_status(str(error))
+        self.notify(str(error), severity="warning", markup=False)
+        self.set_focus(self.query_one("#f-text"))
+        return True
 
     def show_errors(self, errors: dict[str, str]) -> None:
         errors = dict(errors)

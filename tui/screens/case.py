@@ -19,7 +19,18 @@ from store.countries import country_name
 from store.backups import ERASED_BACKUP_DAYS
 from store.errors import Conflict, PulangError
 from store.i18n import N_, _, format_date, format_datetime, plural
-from store.records import Case, Consent, LogEntry, Plan, Screening, Worker, is_child, suggested_status
+from store.records import (
+    Case,
+    Consent,
+    LogEntry,
+    Plan,
+    Screening,
+    Worker,
+    case_order,
+    is_child,
+    suggested_status,
+    worker_numbers,
+)
 from store.road import (
     OPEN,
     TEMPLATES,
@@ -157,6 +168,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         self.drafts = drafts or []  # forms open when the app locked, to open again
         self.case: Case | None = None
         self.case_workers: list[Worker] = []
+        self._numbers: dict[str, int] = {}  # each worker's number, shown before the name
         self.entries: list[LogEntry] = []
         self.plans: dict[str, Plan] = {}
         self.consents: dict[str, Consent] = {}
@@ -244,8 +256,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
     def reload(self) -> None:
         db = self.pulang.db
         self.case = db.get(Case, self.case_id)
-        self.case_workers = sorted(db.workers_of(self.case_id),
-                                   key=lambda w: w.name_in_rows.casefold())
+        self.case_workers = case_order(db.workers_of(self.case_id))
         self.entries = db.log_of(self.case_id)
         self.plans = db.plans_of(self.case_id)
         self.consents = db.consents_of(self.case_id)
@@ -319,6 +330,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         if templates:
             counts = {t: sum(p.template == t for p in self.plans.values()) for t in templates}
             self.grid_template = TEMPLATES[max(sorted(counts), key=counts.__getitem__)]
+        self._numbers = worker_numbers(self.case_workers)
         if self.grid_template is not None:
             self._render_grid(table, self.grid_template)
         else:
@@ -342,12 +354,15 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         self._show_worker_detail()
 
     def _worker_name(self, worker: Worker) -> str:
-        """The name in the workers table: spellings that fit in a row (`row_spellings`); the
-        name as written is on the line under the table."""
+        """The worker's number in the case (the one a brief names a worker by when it
+        withholds their details), then the spellings of their name that fit in a row
+        (`row_spellings`); the name as written is on the line under the table."""
+        numbers = self._numbers
+        number = f"{numbers.get(worker.id, 0):>{len(str(len(numbers)))}}"
         if worker.erased_at is not None:
-            return _("(personal data erased)")
+            return f"{number} " + _("(personal data erased)")
         name, *others = row_spellings(worker.all_names, worker.id)
-        return f"{name} ({', '.join(others)})" if others else name
+        return f"{number} {name} ({', '.join(others)})" if others else f"{number} {name}"
 
     def _selection_mark(self, worker: Worker) -> str:
         return "●" if worker.id in self.selected else " "
@@ -739,7 +754,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
             self.render_facts()
         elif isinstance(saved, Worker):
             others = [w for w in self.case_workers if w.id != saved.id]
-            self.case_workers = sorted([*others, saved], key=lambda w: w.name_in_rows.casefold())
+            self.case_workers = case_order([*others, saved])
             self.render_workers()
         elif isinstance(saved, LogEntry):
             others = [e for e in self.entries if e.id != saved.id]

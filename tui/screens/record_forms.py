@@ -16,9 +16,9 @@ from textual.content import Content
 from textual.widgets import Input, Select
 
 from store.countries import country_name
-from store.database import current_user
 from store.errors import ConsentNeeded, PulangError, RuleRefused, StageReasonNeeded
 from store.i18n import _, date_for_input, datetime_for_input
+from store.officer import officer
 from store.parse import format_phone
 from store.records import Case, Consent, LogEntry, Worker
 from store.text import editable, printable
@@ -83,7 +83,7 @@ class CaseForm(RecordForm[Case]):
             "date_reported": date_for_input(dt.date.today()),
             "urgency": Urgency.NORMAL,
             "stage": Stage.REPORTED,
-            "assigned_officer": current_user(),
+            "assigned_officer": officer(),
         }
 
     def values_of(self, case: Case) -> dict[str, Any]:
@@ -234,7 +234,7 @@ class LogEntryForm(RecordForm[LogEntry]):
         return {
             "at": datetime_for_input(dt.datetime.now().astimezone()),
             "kind": LogKind.CALL,
-            "recorded_by": current_user(),
+            "recorded_by": officer(),
             "worker_ids": [],
             "awaiting_reply": False,
             "counterpart_org_id": None,

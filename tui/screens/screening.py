@@ -33,9 +33,9 @@ from textual.widget import Widget
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.database import current_user
 from store.errors import Conflict, PulangError, RecordInvalid
 from store.i18n import N_, _, date_for_input, format_date
+from store.officer import officer
 from store.parse import InputProblem, parse_date
 from store.records import (
     INDICATOR_FIELDS,
@@ -43,6 +43,7 @@ from store.records import (
     Screening,
     Worker,
     build,
+    case_order,
     is_child,
     status_reason,
     suggested_status,
@@ -433,8 +434,7 @@ class ScreeningScreen(TranslatedBindings, Screen[Screening | None]):
     def on_mount(self) -> None:
         self.title = _("Screening")  # never the worker's name: the title may leave the screen
         try:
-            self.case_workers = sorted(self.db.workers_of(self.case_id),
-                                       key=lambda w: w.name_in_rows.casefold())
+            self.case_workers = case_order(self.db.workers_of(self.case_id))
             self._show_worker(self.worker_id)
         except PulangError as error:  # a damaged or vanished record: say so, go back
             self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
@@ -456,7 +456,7 @@ class ScreeningScreen(TranslatedBindings, Screen[Screening | None]):
         self.stored = screening
         if screening is None:
             screening = Screening(case_id=self.case_id, worker_id=self.worker_id,
-                                  screened_by=current_user())
+                                  screened_by=officer())
         data = screening.model_dump()
         for name in TEXT_FIELDS:  # as a form shows text an older version let in
             data[name] = editable(data[name])
