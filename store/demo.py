@@ -147,7 +147,10 @@ def _seed_case(db: Database, today: dt.date) -> Case:
                 )
             )
         )
+    # Consent first: what was sent to whom below is checked against it, as in the app.
+    _seed_consents(db, case, workers, today)
     sent, received = Direction.SENT, Direction.RECEIVED
+    police_desk = "Desk Ketenagakerjaan Polri"
     entries = [
         (_at(reported, 9, 30), LogKind.MESSAGE, received, "ASEAN TUC", "President's office",
          "The ASEAN TUC president reports ten Indonesian workers who escaped an "
@@ -176,12 +179,18 @@ def _seed_case(db: Database, today: dt.date) -> Case:
          "Check that SPLPs are issued for all ten", today + dt.timedelta(days=4), False),
     ]
     for at, kind, direction, org, person, summary, next_step, due, done in entries:
+        named = [w.id for w in workers] if kind is LogKind.CALL else []
+        if org == police_desk:
+            # To the police only the worker whose consent covers it: the brief for the police
+            # then shows these entries, and what it withholds, as it would for a real case.
+            named = [workers[0].id] if direction is sent else []
         db.save_log_entry(
             build(
                 LogEntry,
                 {
                     "case_id": case.id,
-                    "worker_ids": [w.id for w in workers] if kind is LogKind.CALL else [],
+                    "worker_ids": named,
+                    "counterpart_kind": RecipientKind.POLICE if org == police_desk else None,
                     "at": at,
                     "recorded_by": "International desk",
                     "kind": kind,
@@ -216,7 +225,6 @@ def _seed_case(db: Database, today: dt.date) -> Case:
     )
     _seed_road_home(db, case, workers, today)
     _seed_screenings(db, case, workers, today)
-    _seed_consents(db, case, workers, today)
     return case
 
 
