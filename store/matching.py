@@ -18,7 +18,7 @@ How a name is compared (`name_words`, `name_key`):
   Letters, digits and vowel signs of every script are kept;
 - each Latin word then loses common transliteration noise, one rule at a time (`_NOISE`),
   e.g. Phommachanh -> pomachan, Sisouk -> sisuk, Somchay -> somchai, Soekarno -> sukarno.
-  Each rule was kept only if, on the pairs in tests/test_matching.py, it raised true pairs
+  Each rule was kept only if, on the pairs in tests/domain/test_matching.py, it raised true pairs
   without raising a false pair near the threshold. Rejected on that measurement: th -> t
   (made Ratha / Ratana and Pisey / Piseth alike), kh -> k (helped no pair, raised Sopha / Sokha),
   y -> i inside a word (raised Thida Aye / Thida Win, Nur Aisyah / Nur Aini), a final h or r
@@ -56,7 +56,7 @@ from rapidfuzz import fuzz, process
 
 from store.text import fold
 
-# Tuned on the 38 true and 38 false pairs of tests/test_matching.py (print the table with
+# Tuned on the 38 true and 38 false pairs of tests/domain/test_matching.py (print the table with
 # `python -m tests.matching_scores`): the lowest true pair scores 88.7 (Muhammad Rizki /
 # Mohammad Rizky), the highest false pair 80.0 (Phonesan / Phonsavanh). At 85, all 38 true pairs
 # match and none of the 38 false pairs does.

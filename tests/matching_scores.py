@@ -1,4 +1,4 @@
-"""Print how the name pairs of tests/test_matching.py score, to tune `MATCH_THRESHOLD`.
+"""Print how the name pairs of tests/domain/test_matching.py score, to tune `MATCH_THRESHOLD`.
 
 Run from the repository: `python -m tests.matching_scores`. Not a test (pytest does not collect
 it) and not timed.
@@ -7,7 +7,7 @@ it) and not timed.
 from __future__ import annotations
 
 from store.matching import MATCH_THRESHOLD, similarity
-from tests.test_matching import FALSE_PAIRS, TRUE_PAIRS
+from tests.domain.test_matching import FALSE_PAIRS, TRUE_PAIRS
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""An officer in another process, for tests/test_concurrency.py: run with sys.executable.
+"""An officer in another process, for tests/ui/test_concurrency.py: run with sys.executable.
 
     python tests/officer.py DB BARRIER NAME COMMAND [ARGS...]
 

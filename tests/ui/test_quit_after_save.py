@@ -14,8 +14,8 @@ import asyncio
 import time
 
 from store.database import Database
-from tests.test_consent import a_case, open_case
-from tests.test_typing_burst import send_at_once
+from tests.ui.test_consent import a_case, open_case
+from tests.ui.test_typing_burst import send_at_once
 from tests.ui_helpers import fill, until
 from tui.app import PulangApp
 from tui.screens.record_forms import LogEntryForm

@@ -276,7 +276,7 @@ def test_an_encrypted_database_exports_personal_data_with_plaintext(demo_db: Dat
 
 
 def test_a_stored_value_as_the_text_of_its_cell() -> None:
-    # What a spreadsheet would run is kept as text by the one rule: tests/test_csv_cells.py.
+    # What a spreadsheet would run is kept as text by the one rule: tests/domain/test_csv_cells.py.
     assert _cell(["a", "b"]) == "a; b" and _cell({"b": 1, "a": [2]}) == '{"a":[2],"b":1}'
     assert _cell(None) == "" and _cell(True) == "true"
 
@@ -382,7 +382,7 @@ def test_every_file_the_store_makes_is_known_as_the_database_s(tmp_path: Path) -
     folder = tmp_path / "data"
     folder.mkdir()
     old = folder / "old.json"
-    shutil.copyfile(Path(__file__).parent / "fixtures" / "schema_v1.json", old)
+    shutil.copyfile(Path(__file__).parent.parent / "fixtures" / "schema_v1.json", old)
     old.chmod(0o600)
     with Database.open(old) as db:  # migrated: a copy of the old file is kept beside it
         db.backup()
@@ -467,7 +467,7 @@ def test_a_record_another_program_damaged_refuses_the_export(
 
 # -- exports of an older schema --------------------------------------------------------------
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 def old_export(fixture: Path) -> tuple[bytes, dict[str, Any]]:

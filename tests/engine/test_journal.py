@@ -200,7 +200,7 @@ def test_a_reader_leaves_the_files_as_it_found_them(two_cases: Path) -> None:
 def test_a_file_in_another_layout_is_rewritten_in_ours_after_a_save(tmp_path: Path) -> None:
     """The path a database from before this layout (or written by another tool) takes."""
     path = tmp_path / "old.json"
-    shutil.copy(Path(__file__).parent / "fixtures" / "schema_v1.json", path)
+    shutil.copy(Path(__file__).parent.parent / "fixtures" / "schema_v1.json", path)
     path.chmod(0o600)  # as private as a real database (the checkout's copy may be 0644)
     db = Database.open(path)
     before = len(db.cases())

@@ -9,7 +9,7 @@ from textual.widgets import Select
 
 from store.database import Database
 from store.i18n import set_language
-from tests.test_today import today_shown
+from tests.ui.test_today import today_shown
 from tests.ui_helpers import screen_text, until
 from tui.app import PulangApp
 from tui.cli import main

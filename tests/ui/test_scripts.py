@@ -12,7 +12,7 @@ import unicodedata
 from store.database import Database
 from store.i18n import set_language
 from store.text import fits_a_row, row_name, row_spellings
-from tests.test_today import today_shown
+from tests.ui.test_today import today_shown
 from tests.ui_helpers import until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen

@@ -122,7 +122,7 @@ def test_the_left_out_file_holds_no_cell_a_spreadsheet_would_run(empty_db: Datab
 
 
 def test_every_csv_writer_goes_through_the_one_rule() -> None:
-    root = Path(__file__).parent.parent
+    root = Path(__file__).parent.parent.parent
     writers = {str(path.relative_to(root)) for folder in ("store", "tui")
                for path in (root / folder).rglob("*.py")
                if re.search(r"csv\.(writer|DictWriter)\(", path.read_text("utf-8"))}

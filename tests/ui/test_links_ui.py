@@ -25,7 +25,7 @@ from tui.screens.search import SearchScreen
 from tui.screens.today import TodayList, TodayScreen
 from tui.widgets import RecordTable
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 SEED_REF = "KH-2025-0001"
 EMBASSY = "Embassy of the Republic of Indonesia in Phnom Penh"
 

@@ -16,7 +16,7 @@ from textual.widgets import Checkbox, Input, Select, SelectionList
 from store.database import Database
 from store.records import Case, Consent, Worker, build
 from store.vocab import Direction, LogKind, RecipientKind, Stage, label
-from tests.test_lock import type_passphrase
+from tests.ui.test_lock import type_passphrase
 from tests.ui_helpers import choose, fill, focus, screen_text, tick, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen

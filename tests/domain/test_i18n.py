@@ -10,7 +10,7 @@ from pathlib import Path
 from store.i18n import _, format_date, language_from_environment, set_language
 from store.locale_id import CATALOGUE
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 SOURCES = ("store", "tui")
 
 # Calls that translate a string marked with N_() elsewhere: (file, argument as written).
@@ -126,7 +126,7 @@ def test_language_and_dates() -> None:
 
 def test_no_duplicate_translations() -> None:
     """A msgid written twice in the catalogue: the dict keeps the last one silently."""
-    source = (Path(__file__).parent.parent / "store" / "locale_id.py").read_text("utf-8")
+    source = (Path(__file__).parent.parent.parent / "store" / "locale_id.py").read_text("utf-8")
     keys = [key.value for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Dict)
             for key in node.keys if isinstance(key, ast.Constant)]
     twice = sorted({key for key in keys if keys.count(key) > 1})

@@ -88,7 +88,7 @@ def run_killed(at: int, *args: object) -> subprocess.CompletedProcess[str]:
     env.update(PULANG_PASSPHRASE=OLD, PULANG_NEW_PASSPHRASE=NEW)
     return subprocess.run([sys.executable, "-c", CHILD, str(at), *map(str, args)], env=env,
                           stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,
-                          cwd=Path(__file__).parent.parent)
+                          cwd=Path(__file__).parent.parent.parent)
 
 
 # -- the database each run starts from ------------------------------------------------------

@@ -97,7 +97,7 @@ async def test_a_wide_terminal_gives_room_to_stage_and_destination_too(
 
 async def test_today_shows_long_references_whole_too(
         long_refs: tuple[Database, list[str]]) -> None:
-    from tests.test_today import today_shown
+    from tests.ui.test_today import today_shown
 
     db, refs = long_refs
     app = PulangApp(db)

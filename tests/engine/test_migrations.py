@@ -22,10 +22,10 @@ from store.errors import ExitCode, MigrationFailed, NewerSchema
 from store.migrations import META_DOC, META_TABLE, MIGRATIONS, SCHEMA_VERSION, Migration, Tables
 from store.vocab import Direction, LogKind
 
-FIXTURE = Path(__file__).parent / "fixtures" / "schema_v1.json"
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "schema_v1.json"
 # Written by `pulang demo --no-open` at schema 2, just before screening, consent and the road
 # home (schema 3); kept as it is, like the schema-1 file.
-FIXTURE_V2 = Path(__file__).parent / "fixtures" / "schema_v2.json"
+FIXTURE_V2 = Path(__file__).parent.parent / "fixtures" / "schema_v2.json"
 
 
 def _lowercase_tags(tables: Tables) -> None:
@@ -170,7 +170,7 @@ def test_schema_3_keeps_every_value_and_every_stage(tmp_path: Path, fixture: Pat
 # Written by `pulang demo --no-open` at schema 4, just before log entries said which way they
 # went (schema 5), then given a referral, a note, a visit and a letter by that same code so
 # that every kind of entry is in it; kept as it is, like the older files.
-FIXTURE_V4 = Path(__file__).parent / "fixtures" / "schema_v4.json"
+FIXTURE_V4 = Path(__file__).parent.parent / "fixtures" / "schema_v4.json"
 TO_5 = MIGRATIONS[:4]
 
 
@@ -248,7 +248,7 @@ def test_the_command_line_says_what_the_upgrade_could_not_do(tmp_path: Path,
 
 async def test_the_app_says_it_and_the_log_shows_which_way_each_entry_went(
         tmp_path: Path) -> None:
-    from tests.test_links_ui import notes, open_seed_case
+    from tests.ui.test_links_ui import notes, open_seed_case
     from tui.app import PulangApp
 
     path = copy_of(FIXTURE_V4, tmp_path)

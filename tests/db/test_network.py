@@ -39,7 +39,7 @@ from store.records import (
 )
 from store.vocab import AgreementArea, AgreementStatus, LogKind, MeetingKind, OrgKind
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 TODAY = dt.date.today()
 
 

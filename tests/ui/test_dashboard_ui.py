@@ -11,7 +11,7 @@ import pytest
 
 from store.database import Database
 from store.i18n import _, month_abbr
-from tests.test_chart import FULL, UPPER
+from tests.ui.test_chart import FULL, UPPER
 from tests.ui_helpers import screen_text, until
 from tui.app import PulangApp
 from tui.screens.dashboard import DashboardScreen

@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual import events
 
 from store.database import Database
-from tests.test_consent import a_case, open_case
+from tests.ui.test_consent import a_case, open_case
 from tests.ui_helpers import until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen

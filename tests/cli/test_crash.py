@@ -52,7 +52,7 @@ def crash(db_path: Path, report: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=60,
-        cwd=Path(__file__).parent.parent,
+        cwd=Path(__file__).parent.parent.parent,
     )
 
 
@@ -121,7 +121,7 @@ def test_a_failed_background_task_shows_where_it_failed_and_names_nobody(
     assert secret and workers[0].full_name in demo_names
     result = subprocess.run([sys.executable, "-c", WORKER_CHILD, str(db_path)],
                             capture_output=True, text=True, timeout=60,
-                            cwd=Path(__file__).parent.parent)
+                            cwd=Path(__file__).parent.parent.parent)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "WorkerFailed" in output, output[-2000:]

@@ -29,7 +29,7 @@ from tui.screens.conflict import ConflictScreen
 from tui.screens.dialogs import ConfirmDialog, HelpScreen
 from tui.screens.record_forms import LogEntryForm, WorkerForm
 
-OFFICER = Path(__file__).parent / "officer.py"
+OFFICER = Path(__file__).parent.parent / "officer.py"
 ME = getpass.getuser()
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from store.database import Database
-from tests.test_meetings_ui import today_shown
-from tests.test_typing_burst import send_at_once
+from tests.ui.test_meetings_ui import today_shown
+from tests.ui.test_typing_burst import send_at_once
 from tests.ui_helpers import fill, focus, screen_text, until
 from tui.app import PulangApp
 from tui.screens.meetings import MeetingForm, MeetingsScreen
@@ -174,7 +174,7 @@ async def test_ctrl_q_asks_over_a_typed_step_export_or_pasted_list(
         empty_db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from textual.widgets import TextArea
 
-    from tests.test_road_ui import group_case, open_case
+    from tests.ui.test_road_ui import group_case, open_case
     from tui.screens.case import CaseScreen
     from tui.screens.import_workers import ImportWorkersScreen
     from tui.screens.output import ExportDialog
@@ -255,7 +255,7 @@ async def test_ctrl_q_on_the_lock_screen_asks_for_a_form_typed_before_the_lock(
 
 
 async def test_ctrl_q_asks_while_a_screening_line_holds_typing(empty_db: Database) -> None:
-    from tests.test_screening import a_case, open_screening
+    from tests.ui.test_screening import a_case, open_screening
 
     case, rahmat, _siti = a_case(empty_db)
     app = PulangApp(empty_db)

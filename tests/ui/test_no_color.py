@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
 
 from store.database import Database
-from tests.test_today import today_shown
+from tests.ui.test_today import today_shown
 from tests.ui_helpers import until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
