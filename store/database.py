@@ -73,7 +73,7 @@ from store.rows import CaseRow
 from store.storage import remove_stale_temporaries
 from store.text import fold, row_name
 from store.today import Today
-from store.vocab import NEVER_RECIPIENTS, LogKind, RecipientKind, Stage, StepStatus, label
+from store.vocab import NEVER_RECIPIENTS, LogKind, Stage, StepStatus, label
 
 if TYPE_CHECKING:
     from store.backups import Outcome

@@ -633,7 +633,6 @@ def _share(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from store.database import Database
     from store.engine import remove_database_files
     from store.paths import demo_db_path, ensure_private_folder
     from store.shared import group_id
@@ -689,7 +688,6 @@ def _new_demo(path: Path, group: str | None) -> Database:
 
 def _check(args: argparse.Namespace) -> int:
     from store.check import check
-    from store.database import Database
 
     path, _explicit = _db_path(args)
     with open_database(args, path) as db:

@@ -12,7 +12,6 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
-from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
