@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from store import audit
+from store import audit, clock
 from store.classification import Classification, classification_of, fields_classified
 from store.errors import NeverRecipient, NotFound
 from store.i18n import _, format_date, format_datetime
@@ -138,7 +138,7 @@ def case_brief(db: Database, case_id: str, recipient: RecipientKind, *,
     case = db.get(Case, case_id)
     if case is None:  # pragma: no cover - get raises NotFound itself
         raise NotFound(case_id)
-    now = now or dt.datetime.now().astimezone()
+    now = now or clock.now()
     kind_label = label(recipient)
     workers = case_order(db.workers_of(case.id))
     number = worker_numbers(workers)

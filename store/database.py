@@ -20,7 +20,7 @@ import orjson
 from pydantic import ValidationError
 
 from store.classification import is_private
-from store import audit, unfinished
+from store import audit, clock, unfinished
 from store.countries import country_name
 from store.crypto import Sealer, is_encrypted
 from store.engine import COMPACT_AT_BYTES, Change, Engine
@@ -1152,7 +1152,7 @@ class Database(NetworkMixin):
                 new = old.model_copy(update={
                     "status": status,
                     "org": old.org if org is None else org,
-                    "done_on": (done_on or old.done_on or dt.date.today())
+                    "done_on": (done_on or old.done_on or clock.today())
                     if status is StepStatus.DONE else None,
                     "deadline": old.deadline if deadline == "keep" else deadline,
                 })
@@ -1232,7 +1232,7 @@ class Database(NetworkMixin):
         from store.road import OPEN, TEMPLATES
         from store.today import MOST_MISSING, Awaiting, Deadline, FollowUp, Missing, Today
 
-        view = Today.settled(day or dt.date.today(), reply_days, days)
+        view = Today.settled(day or clock.today(), reply_days, days)
         day = view.day
         horizon = view.window.end.isoformat()
         with self._lock:

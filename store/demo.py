@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from store import clock
 from store.database import Database
 from store.records import (
     Agreement,
@@ -85,7 +86,7 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
 
 def build_demo(db: Database, today: dt.date | None = None) -> None:
     """Fill an empty database with the demo cases, as one atomic change."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     with db.transaction():
         case = _seed_case(db, today)
         _other_cases(db, today)

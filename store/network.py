@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 
+from store import clock
 from store.audit import MERGE
 from store.errors import (
     AgreementMoveRefused,
@@ -357,7 +358,7 @@ class NetworkMixin:
                         before.org_id or before.title):
                     if person.title_since == before.title_since:
                         person = person.model_copy(update={"title_since": None})
-                    until = person.title_since or dt.date.today()
+                    until = person.title_since or clock.today()
                     ended = Role(org_id=before.org_id, title=before.title,
                                  since=before.title_since, until=until)
                     history = [*person.history]
@@ -385,7 +386,7 @@ class NetworkMixin:
             doc = self._engine.get(AGREEMENTS, agreement.id)
             if doc is None and not agreement.history:
                 agreement = agreement.model_copy(update={"history": [
-                    StatusChange(status=agreement.status, on=dt.date.today())]})
+                    StatusChange(status=agreement.status, on=clock.today())]})
             elif doc is not None and doc.get("status") != agreement.status.value:
                 raise AgreementMoveRefused(_("Change an agreement's status with its own "
                                              "action, which dates the change"))
@@ -394,7 +395,7 @@ class NetworkMixin:
     def move_agreement(self, agreement: Agreement, status: AgreementStatus,
                        on: dt.date | None = None, note: str = "") -> Agreement:
         """Move an agreement to `status`, dated `on` (today by default)."""
-        on = on or dt.date.today()
+        on = on or clock.today()
         if status not in AGREEMENT_MOVES[agreement.status]:
             allowed = AGREEMENT_MOVES[agreement.status]
             if not allowed:
@@ -406,7 +407,7 @@ class NetworkMixin:
                                                 allowed=", ".join(label(s) for s in allowed),
                                                 wanted=label(status))
             raise AgreementMoveRefused(message)
-        if on > dt.date.today():
+        if on > clock.today():
             raise AgreementMoveRefused(_("The date of the change must not be in the future."))
         if agreement.history and on < agreement.history[-1].on:
             raise AgreementMoveRefused(_("The date of the change is before the last one "
@@ -427,7 +428,7 @@ class NetworkMixin:
                 latest.text):
             raise VersionUnchanged(latest.number)
         number = latest.number + 1 if latest is not None else 1
-        version = DraftVersion(number=number, on=on or dt.date.today(), text=text, note=note)
+        version = DraftVersion(number=number, on=on or clock.today(), text=text, note=note)
         updated = build(Agreement, {**agreement.model_dump(),
                                     "versions": [*agreement.versions, version]})
         with self.transaction():
@@ -442,7 +443,7 @@ class NetworkMixin:
 
     def complete_task(self, task: Task, done_on: dt.date | None = None) -> Task:
         """Mark a task done (today by default), or, with a done task, open again."""
-        done = None if task.done_on is not None else (done_on or dt.date.today())
+        done = None if task.done_on is not None else (done_on or clock.today())
         return self.save_task(build(Task, {**task.model_dump(), "done_on": done}))
 
     def remove_task(self, task_id: str, version: int | None = None) -> None:

@@ -32,6 +32,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from store import clock
 from store.classification import label_msgid, personal, public, sensitive
 from store.errors import RecordInvalid
 from store.i18n import N_, _
@@ -173,7 +174,7 @@ def _date(value: Any) -> Any:
 def _date_or_today(value: Any) -> Any:
     """A date field that defaults to today when left empty."""
     value = _date(value)
-    return dt.date.today() if value is None else value
+    return clock.today() if value is None else value
 
 
 def _country(value: Any) -> Any:
@@ -199,7 +200,7 @@ class Case(Record):
     exploitation_types: list[ExploitationType] = public(N_("Exploitation"), default_factory=list)
     sector: Sector | None = public(N_("Sector"), None)
     reached_via: ReachedVia | None = public(N_("Reached the union via"), None)
-    date_reported: dt.date = public(N_("Date reported"), default_factory=dt.date.today)
+    date_reported: dt.date = public(N_("Date reported"), default_factory=clock.today)
     urgency: Urgency = public(N_("Urgency"), Urgency.NORMAL)
     assigned_officer: str = personal(N_("Assigned officer"), "", text=NAME.name)
     stage: Stage = public(N_("Stage"), Stage.REPORTED)
@@ -253,7 +254,7 @@ class Case(Record):
 
     def checks(self) -> dict[str, str]:
         problems: dict[str, str] = {}
-        if self.date_reported > dt.date.today():
+        if self.date_reported > clock.today():
             problems["date_reported"] = _("must not be in the future")
         return problems
 
@@ -334,7 +335,7 @@ class Worker(Record):
     @property
     def display_age(self) -> int | None:
         if self.date_of_birth is not None:
-            today = dt.date.today()
+            today = clock.today()
             dob = self.date_of_birth
             return today.year - dob.year - ((today.month, today.day) < (dob.month, dob.day))
         return self.age
@@ -350,7 +351,7 @@ class Worker(Record):
 
     def checks(self) -> dict[str, str]:
         problems: dict[str, str] = {}
-        if self.date_of_birth is not None and self.date_of_birth > dt.date.today():
+        if self.date_of_birth is not None and self.date_of_birth > clock.today():
             problems["date_of_birth"] = _("must not be in the future")
         return problems
 
@@ -370,7 +371,7 @@ def worker_numbers(workers: Iterable[Worker]) -> dict[str, int]:
 class LogEntry(Record):
     case_id: str = public(N_("Case"))
     worker_ids: list[str] = public(N_("Workers"), default_factory=list)
-    at: dt.datetime = public(N_("When"), default_factory=lambda: dt.datetime.now().astimezone())
+    at: dt.datetime = public(N_("When"), default_factory=clock.now)
     recorded_by: str = personal(N_("Recorded by"), "", text=NAME.name)
     kind: LogKind = public(N_("Kind"), LogKind.NOTE)
     counterpart_org: str = public(N_("Counterpart organisation"), "", text=LINE.name)
@@ -406,7 +407,7 @@ class LogEntry(Record):
                 raise _problem(str(problem)) from None
             except (ValueError, OverflowError):  # 01/01/0001 00:00 has no local time
                 raise _problem(_("is too far in the past or the future")) from None
-            return dt.datetime.now().astimezone() if parsed is None else parsed
+            return clock.now() if parsed is None else parsed
         return value
 
     @field_validator("at")
@@ -491,7 +492,7 @@ class Screening(Record):
 
     case_id: str = public(N_("Case"))
     worker_id: str = public(N_("Worker"))
-    screened_on: dt.date = public(N_("Screened on"), default_factory=dt.date.today)
+    screened_on: dt.date = public(N_("Screened on"), default_factory=clock.today)
     screened_by: str = personal(N_("Screened by"), "", text=NAME.name)
     act: Answer = _answer(N_("Act (recruited, moved, harboured)"))
     act_evidence: str = _evidence(N_("Act: evidence"))
@@ -550,7 +551,7 @@ class Screening(Record):
 
     def checks(self) -> dict[str, str]:
         problems: dict[str, str] = {}
-        if self.screened_on > dt.date.today():
+        if self.screened_on > clock.today():
             problems["screened_on"] = _("must not be in the future")
         if self.status is not None and self.decided_by is None:
             problems["decided_by"] = _("say who decided the trafficking status")
@@ -610,7 +611,7 @@ class Consent(Record):
 
     case_id: str = public(N_("Case"))
     worker_id: str = public(N_("Worker"))
-    given_on: dt.date = public(N_("Consent given on"), default_factory=dt.date.today)
+    given_on: dt.date = public(N_("Consent given on"), default_factory=clock.today)
     taken_by: str = personal(N_("Taken by"), text=NAME.name)
     language: str = public(N_("In which language"), "", text=NAME.name)
     recipients: list[RecipientKind] = public(N_("May be shared with"), default_factory=list)
@@ -656,7 +657,7 @@ class Consent(Record):
 
     def checks(self) -> dict[str, str]:
         problems: dict[str, str] = {}
-        today = dt.date.today()
+        today = clock.today()
         if self.given_on > today:
             problems["given_on"] = _("must not be in the future")
         if self.withdrawn_on is not None:
@@ -741,7 +742,7 @@ class Plan(Record):
         keys = [step.key for step in self.steps]
         if len(set(keys)) != len(keys) or any(k not in template.keys for k in keys):
             problems["steps"] = _("the steps do not match the template")
-        today = dt.date.today()
+        today = clock.today()
         for step in self.steps:
             if step.done_on is not None and step.done_on > today:
                 problems["steps"] = _("{step}: the date done must not be in the future").format(
@@ -923,7 +924,7 @@ class Person(Record):
         return row_name(self.all_names, self.id)
 
     def checks(self) -> dict[str, str]:
-        if self.title_since is not None and self.title_since > dt.date.today():
+        if self.title_since is not None and self.title_since > clock.today():
             return {"title_since": _("must not be in the future")}
         return {}
 
@@ -1077,7 +1078,7 @@ class Agreement(Record):
         numbers = [v.number for v in self.versions]
         if numbers != sorted(set(numbers)):
             problems["versions"] = _("the versions are not numbered in order")
-        today = dt.date.today()
+        today = clock.today()
         if any(change.on > today for change in self.history):
             problems["history"] = _("a change of status must not be in the future")
         return problems
@@ -1115,7 +1116,7 @@ class Task(Record):
         problems: dict[str, str] = {}
         if self.meeting_id is None and self.agreement_id is None:
             problems["meeting_id"] = _("a task comes from a meeting or an agreement")
-        if self.done_on is not None and self.done_on > dt.date.today():
+        if self.done_on is not None and self.done_on > clock.today():
             problems["done_on"] = _("must not be in the future")
         return problems
 

@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
+from store import clock
 from store.classification import is_private
 from store.i18n import _
 from store.records import Plan, Worker
@@ -175,7 +176,7 @@ def figures(db: Database, today: dt.date | None = None) -> Figures:
     Read from the stored documents (`Database.figures_source`), which were validated when
     written; a value this version does not know (a stage, a step status) is not counted
     rather than guessed."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     by_stage = {stage.value: 0 for stage in Stage}
     by_step = {key: 0 for key in step_keys()} | {HOME: 0, NO_PLAN: 0}
     countries: Counter[str] = Counter()

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from store import clock
 from store.database import Database
 from store.demo import write_demo
 from store.i18n import set_language
@@ -32,6 +35,32 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory,
     yield home
     set_language("en")
     set_officer(None)  # who said they were working, in a test of the app: forgotten
+
+
+# The moment `fixed_clock` stops the clock at, in the time zone it sets (Jakarta's, UTC+7 all
+# year: a POSIX rule, so no zoneinfo files are needed).
+FIXED_MOMENT = dt.datetime(2026, 12, 6, 10, 0)
+FIXED_TZ = "WIB-7"
+
+
+@pytest.fixture
+def fixed_clock() -> Iterator[dt.datetime]:
+    """Today is Sunday 6 December 2026 and it is 10:00 in Jakarta, for the store and the app
+    (`store.clock`), and local times are shown in Jakarta's zone on any machine. Both are given
+    back afterwards. Yields the moment (aware); a test may move it on with `clock.set_now`."""
+    old_tz = os.environ.get("TZ")
+    os.environ["TZ"] = FIXED_TZ
+    time.tzset()
+    clock.set_now(FIXED_MOMENT)
+    try:
+        yield clock.now()
+    finally:
+        clock.set_now(None)
+        if old_tz is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = old_tz
+        time.tzset()
 
 
 @pytest.fixture

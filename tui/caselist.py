@@ -7,7 +7,6 @@ tuples, never on widgets.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +20,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from store import clock
 from store.i18n import N_
 from store.rows import CaseRow
 from store.text import printable
@@ -72,13 +72,13 @@ class CaseList(TranslatedBindings, ScrollView, can_focus=True):
         self.rows: Sequence[CaseRow] = ()
         self.columns: list[Column] = []
         self.cursor = 0
-        self.today = dt.date.today()
+        self.today = clock.today()
 
     def show(self, rows: Sequence[CaseRow], columns: list[Column], keep: str | None = None) -> None:
         """Show these rows; the cursor stays on case `keep` if it is still there."""
         self.rows = rows
         self.columns = columns
-        self.today = dt.date.today()
+        self.today = clock.today()
         if keep is not None:
             for n, row in enumerate(rows):
                 if row.id == keep:

@@ -85,7 +85,10 @@ async def test_a_form_shows_the_day_meant_and_writes_it_in_on_leaving(tuesday: d
 
 async def test_a_deadline_typed_as_besok_is_saved_as_the_day_after(tuesday: dt.date, empty_db: Database) -> None:
     db = empty_db
+    clock.set_today(dt.date(2025, 12, 12))  # group_case reports it on 12/12, after this Tuesday
     case, workers = group_case(db, workers=2)
+    db.save_case(case.model_copy(update={"date_reported": dt.date(2025, 12, 1)}))
+    clock.set_today(tuesday)
     db.start_plans(case.id)
     app = PulangApp(db)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -9,7 +9,6 @@ markup. The difference between two versions reads without colour (every line sta
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from collections.abc import Sequence
 from itertools import zip_longest
@@ -25,6 +24,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from store import clock
 from store.errors import PulangError, VersionUnchanged
 from store.i18n import N_, _, date_for_input, format_date
 from store.parse import InputProblem, parse_date
@@ -605,7 +605,7 @@ class MoveDialog(TranslatedBindings, ModalScreen[Agreement | None]):
         self.agreement = agreement
         self.moves: tuple[AgreementStatus, ...] = AGREEMENT_MOVES[agreement.status]
         self._busy = False
-        self._today = date_for_input(dt.date.today())  # the date offered
+        self._today = date_for_input(clock.today())  # the date offered
 
     def compose(self) -> ComposeResult:
         with Vertical(id="move-dialog"):
@@ -667,7 +667,7 @@ class MoveDialog(TranslatedBindings, ModalScreen[Agreement | None]):
         if status is None or self._busy:
             return
         try:
-            on_day = parse_date(self.query_one("#move-date", Input).value) or dt.date.today()
+            on_day = parse_date(self.query_one("#move-date", Input).value) or clock.today()
         except InputProblem as problem:
             self._error(str(problem))
             self.set_focus(self.query_one("#move-date", Input))

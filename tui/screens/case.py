@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import time
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -15,6 +14,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
+from store import clock
 from store.countries import country_name
 from store.backups import ERASED_BACKUP_DAYS
 from store.errors import Conflict, PulangError
@@ -420,7 +420,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         table.add_column(" " + _("Scr"), width=4)
         for number in range(1, len(steps) + 1):
             table.add_column(f"{number:>2} ", width=3)
-        today = dt.date.today()
+        today = clock.today()
         for worker in self.case_workers:
             plan = self.plans.get(worker.id)
             cells: list[Text | str] = [self._selection_mark(worker) + " ",
@@ -542,7 +542,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         for title, width in ((N_("When"), 17), (N_("Kind"), 10), (N_("Summary"), summary_width),
                              (N_("Next step"), 14), (N_("Due"), 13)):
             table.add_column(_(title), width=width)
-        today = dt.date.today()
+        today = clock.today()
         for entry in self.entries:
             due = Text(format_date(entry.due_date))
             if entry.due_date and entry.next_step_done:

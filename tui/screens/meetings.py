@@ -9,7 +9,6 @@ edits one.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
@@ -20,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from store import clock
 from store.countries import country_name
 from store.errors import PulangError
 from store.i18n import N_, _, datetime_for_input, format_date, format_datetime
@@ -353,7 +353,7 @@ class MeetingScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
             row("agreement", aid, f"{agreement.title} · {label(agreement.status)}")
         title(_("Follow-up tasks"), len(self.tasks), key="tasks")
         owners = {p.id: p.name_in_rows for p in people.values()}
-        today = dt.date.today()
+        today = clock.today()
         for task in self.tasks:
             self.lines[f"task:{task.id}"] = ("task", task.id)
             line = Text(task_line(task, owners, today))

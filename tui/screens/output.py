@@ -12,7 +12,6 @@ unencrypted". A refusal or a failure is said in the dialog, which keeps what was
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from store import clock
 from store.errors import PulangError
 from store.htcds import DEFAULT_K
 from store.i18n import N_, _
@@ -333,7 +333,7 @@ class ExportDialog(OutDialog):
 
     @staticmethod
     def default_path(fmt: str) -> str:
-        stem = f"pulang-export-{dt.date.today().isoformat()}"
+        stem = f"pulang-export-{clock.today().isoformat()}"
         name = {"json": f"{stem}.json", "csv": f"{stem}.zip", "htcds": f"{stem}-htcds.csv"}[fmt]
         return str(Path.cwd() / name)
 

@@ -8,13 +8,13 @@ is recorded in the entry)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
 from textual.content import Content
 from textual.widgets import Input, Select
 
+from store import clock
 from store.countries import country_name
 from store.errors import ConsentNeeded, PulangError, RuleRefused, StageReasonNeeded
 from store.i18n import _, date_for_input, datetime_for_input
@@ -80,7 +80,7 @@ class CaseForm(RecordForm[Case]):
         return {
             "kind": CaseKind.INDIVIDUAL,
             "origin_country": country_name("ID"),
-            "date_reported": date_for_input(dt.date.today()),
+            "date_reported": date_for_input(clock.today()),
             "urgency": Urgency.NORMAL,
             "stage": Stage.REPORTED,
             "assigned_officer": officer(),
@@ -232,7 +232,7 @@ class LogEntryForm(RecordForm[LogEntry]):
 
     def defaults(self) -> dict[str, Any]:
         return {
-            "at": datetime_for_input(dt.datetime.now().astimezone()),
+            "at": datetime_for_input(clock.now()),
             "kind": LogKind.CALL,
             "recorded_by": officer(),
             "worker_ids": [],
@@ -382,7 +382,7 @@ class ConsentForm(RecordForm[Consent]):
         ]
 
     def defaults(self) -> dict[str, Any]:
-        return {"given_on": date_for_input(dt.date.today()), "recipients": []}
+        return {"given_on": date_for_input(clock.today()), "recipients": []}
 
     def values_of(self, consent: Consent) -> dict[str, Any]:
         return {

@@ -33,6 +33,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from store import clock
 from store.errors import Conflict, PulangError, RecordInvalid
 from store.i18n import N_, _, date_for_input, format_date
 from store.officer import officer
@@ -814,11 +815,11 @@ class ScreeningScreen(TranslatedBindings, Screen[Screening | None]):
         problem: str | None = None
         if name == "screened_on":
             try:
-                value = parse_date(text) or dt.date.today()
+                value = parse_date(text) or clock.today()
             except InputProblem as refused:
                 problem = str(refused)
             else:
-                if value > dt.date.today():
+                if value > clock.today():
                     problem = _("must not be in the future")
         else:
             problem = text_problem(text, NAME if name == "screened_by" else LINE)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, cast
 
+from store import clock
 from store.i18n import _, date_for_input, format_date
 from store.records import Task
 from store.text import printable
@@ -47,7 +48,7 @@ def organisation_items(db: Database) -> list[PickItem]:
 
 def task_line(task: Task, owners: dict[str, str], today: dt.date | None = None) -> str:
     """One task in words, for a list: done or due (overdue said), owner, what."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     if task.done_on is not None:
         when = _("done {date}").format(date=format_date(task.done_on))
         mark = "✓"
