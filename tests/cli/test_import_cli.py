@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import random
 import stat
-import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
