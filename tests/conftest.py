@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,16 +68,20 @@ def pulang(isolated_environment: Path,
     """Run `pulang` as a user would, with this test's home and data folder: no PULANG_DB, no
     language from the machine, no SSH session, no terminal."""
     home = isolated_environment
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PULANG_DB", "PULANG_OFFICER", "LANG", "LC_ALL", "LC_MESSAGES",
-                        "SSH_CLIENT", "SSH_CONNECTION")}
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"),
-               XDG_CONFIG_HOME=str(home / ".config"))
+    base = {k: v for k, v in os.environ.items()
+            if k not in ("PULANG_DB", "PULANG_OFFICER", "LANG", "LC_ALL", "LC_MESSAGES",
+                         "SSH_CLIENT", "SSH_CONNECTION")}
+    base.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"),
+                XDG_CONFIG_HOME=str(home / ".config"))
 
-    def run(*args: object) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(PULANG), *map(str, args)], env=env, cwd=tmp_path,
-                              stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                              timeout=60)
+    def run(*args: object, env: dict[str, str] | None = None,
+            **options: Any) -> subprocess.CompletedProcess[str]:
+        """`env`: variables added for this run; `options` go to subprocess.run: stdin (no
+        terminal unless given one, a pty's end), pass_fds."""
+        options.setdefault("stdin", subprocess.DEVNULL)
+        return subprocess.run([str(PULANG), *map(str, args)], env={**base, **(env or {})},
+                              cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                              **options)
 
     return run
 
@@ -122,7 +127,7 @@ def cli(isolated_environment: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPa
             try:
                 code = main(argv)
             except SystemExit as exit_:  # argparse: --help, --version, a usage error
-                code = int(exit_.code) if isinstance(exit_.code, int) else int(exit_.code is not None)
+                code = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
         out, err = capsys.readouterr()
         return subprocess.CompletedProcess(argv, int(code), out, err)
 
