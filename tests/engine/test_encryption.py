@@ -135,7 +135,7 @@ def test_a_short_new_passphrase_is_refused(cli: Run, demo_file: Path) -> None:
 
 
 @pytest.mark.script
-def test_the_passphrase_from_a_file_descriptor(pulang: Run, demo_file: Path) -> None:
+def test_the_passphrase_from_a_file_descriptor(pulang: Run, cli: Run, demo_file: Path) -> None:
     read_end, write_end = os.pipe()
     os.write(write_end, (PASSPHRASE + "\n").encode())
     os.close(write_end)
@@ -147,8 +147,7 @@ def test_the_passphrase_from_a_file_descriptor(pulang: Run, demo_file: Path) -> 
     read_end, write_end = os.pipe()
     os.write(write_end, (PASSPHRASE + "\n").encode())
     os.close(write_end)
-    done = pulang("check", "--db", demo_file, "--passphrase-fd", read_end,
-                  pass_fds=(read_end,))
+    done = cli("check", "--db", demo_file, "--passphrase-fd", read_end)  # in this process
     os.close(read_end)
     assert done.returncode == 0, done.stderr
 
