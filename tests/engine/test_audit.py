@@ -704,11 +704,16 @@ def test_audit_speaks_indonesian(db_path: Path, cli: Run) -> None:
 
 
 async def open_case(pilot: Any, text: str) -> None:
+    """Open the case whose reference or title holds `text` (how a search finds it is tested
+    with the search: here it is the way to the history)."""
+    from tests.ui_helpers import until
     from tui.screens.case import CaseScreen
 
-    await pilot.press("slash", *text, "enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, CaseScreen)
+    app = pilot.app
+    await until(pilot, lambda: app.db is not None)
+    [case] = [c for c in app.db.cases() if text in c.ref or text in c.title]
+    app.open_case(case.id)
+    await until(pilot, lambda: isinstance(app.screen, CaseScreen))
 
 
 async def test_h_on_a_case_shows_its_history_newest_first(demo_db: Database) -> None:

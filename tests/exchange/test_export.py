@@ -19,11 +19,10 @@ from store.database import Database, _KIND_OF
 from store.errors import ExitCode, InputFileUnreadable, RuleRefused
 from store.export import _cell, export_csv, export_json, import_json, read_export
 
-from tests.conftest import Run
+from tests.conftest import PASSPHRASE, Run
 from tui.cli import main
 
 MOMENT = dt.datetime(2026, 1, 31, 9, 0, tzinfo=dt.timezone.utc)
-PASSPHRASE = "correct horse battery staple"
 # Keys made in this process are cheap; the script's own (the `pulang` fixture) are the real ones.
 pytestmark = pytest.mark.usefixtures("cheap_keys")
 
