@@ -1,10 +1,11 @@
-"""The `pulang` command line, run as the user runs it: a real process, real files."""
+"""The `pulang` command line on real files: in this process (`cli`), and as the user runs it,
+a real process (`pulang`), where the process is the point: the installed script (marked
+`script`), the app's own start, a terminal, another process holding the lock."""
 
 from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,11 +15,7 @@ import pytest
 
 from store.database import Database
 from store.records import Case, build
-
-PULANG = Path(sys.executable).parent / "pulang"
-
-Run = Callable[..., subprocess.CompletedProcess[str]]
-
+from tests.conftest import PULANG, Run, mode_of, snapshot
 
 @pytest.fixture
 def home(isolated_environment: Path) -> Path:
@@ -30,18 +27,6 @@ def data_folder(home: Path) -> Path:
     return home / ".local" / "share" / "pulang"
 
 
-@pytest.fixture
-def demo_file(pulang: Run, tmp_path: Path) -> Path:
-    path = tmp_path / "demo.json"
-    done = pulang("demo", "--db", path, "--no-open")
-    assert done.returncode == 0, done.stderr
-    return path
-
-
-def snapshot(path: Path) -> tuple[bytes, int, list[str]]:
-    return path.read_bytes(), path.stat().st_mtime_ns, sorted(os.listdir(path.parent))
-
-
 def assert_one_clean_line(done: subprocess.CompletedProcess[str]) -> None:
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert "Traceback" not in done.stdout + done.stderr
@@ -50,22 +35,23 @@ def assert_one_clean_line(done: subprocess.CompletedProcess[str]) -> None:
 # -- the basics ----------------------------------------------------------------------------
 
 
+@pytest.mark.script
 def test_version(pulang: Run) -> None:
     done = pulang("--version")
     assert done.returncode == 0
     assert done.stdout.startswith("pulang ")
 
 
-def test_help_lists_the_exit_codes(pulang: Run) -> None:
-    done = pulang("--help")
+def test_help_lists_the_exit_codes(cli: Run) -> None:
+    done = cli("--help")
     assert done.returncode == 0
     assert "Exit codes" in done.stdout and "64" in done.stdout
 
 
 @pytest.mark.parametrize("args", [["--no-such-option"], ["check", "--no-such-option"],
                                   ["no-such-command"], ["--lang", "fr", "check"]])
-def test_a_usage_error_exits_64(pulang: Run, args: list[str]) -> None:
-    done = pulang(*args)
+def test_a_usage_error_exits_64(cli: Run, args: list[str]) -> None:
+    done = cli(*args)
     assert done.returncode == 64, done.stderr
     assert "Traceback" not in done.stderr
 
@@ -73,8 +59,8 @@ def test_a_usage_error_exits_64(pulang: Run, args: list[str]) -> None:
 # -- check ---------------------------------------------------------------------------------
 
 
-def test_a_fresh_demo_checks_sound(pulang: Run, demo_file: Path) -> None:
-    done = pulang("check", "--db", demo_file)
+def test_a_fresh_demo_checks_sound(cli: Run, demo_file: Path) -> None:
+    done = cli("check", "--db", demo_file)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -85,18 +71,19 @@ DAMAGE: dict[str, Callable[[bytes], bytes]] = {
 
 
 @pytest.mark.parametrize("damage", list(DAMAGE))
-def test_check_refuses_a_damaged_file_and_leaves_it(pulang: Run, demo_file: Path,
+def test_check_refuses_a_damaged_file_and_leaves_it(cli: Run, demo_file: Path,
                                                     damage: str) -> None:
     demo_file.write_bytes(DAMAGE[damage](demo_file.read_bytes()))
     before = snapshot(demo_file)
 
-    done = pulang("check", "--db", demo_file)
+    done = cli("check", "--db", demo_file)
 
     assert done.returncode == 2
     assert_one_clean_line(done)
     assert snapshot(demo_file) == before
 
 
+@pytest.mark.script
 @pytest.mark.parametrize("damage", list(DAMAGE))
 def test_opening_a_damaged_file_changes_nothing_and_starts_no_ui(
     pulang: Run, demo_file: Path, data_folder: Path, damage: str
@@ -112,21 +99,21 @@ def test_opening_a_damaged_file_changes_nothing_and_starts_no_ui(
     assert not data_folder.exists()
 
 
-def test_check_on_a_missing_file_creates_nothing(pulang: Run, tmp_path: Path) -> None:
+def test_check_on_a_missing_file_creates_nothing(cli: Run, tmp_path: Path) -> None:
     missing = tmp_path / "missing.json"
-    done = pulang("check", "--db", missing)
+    done = cli("check", "--db", missing)
     assert done.returncode == 2
     assert_one_clean_line(done)
     assert not missing.exists()
 
 
-def test_check_lists_a_broken_link_without_personal_data(pulang: Run, demo_file: Path) -> None:
+def test_check_lists_a_broken_link_without_personal_data(cli: Run, demo_file: Path) -> None:
     data: dict[str, Any] = orjson.loads(demo_file.read_bytes())
     worker = next(iter(data["workers"].values()))
     worker["case_id"] = "0" * 32  # a case that does not exist
     demo_file.write_bytes(orjson.dumps(data))
 
-    done = pulang("check", "--db", demo_file)
+    done = cli("check", "--db", demo_file)
 
     assert done.returncode == 1, done.stdout + done.stderr
     assert "belongs to a case that does not exist" in done.stdout
@@ -139,6 +126,7 @@ def test_check_lists_a_broken_link_without_personal_data(pulang: Run, demo_file:
 # -- demo ----------------------------------------------------------------------------------
 
 
+@pytest.mark.script
 def test_demo_twice_reopens_the_same_file(pulang: Run, data_folder: Path) -> None:
     first = pulang("demo", "--no-open")
     assert first.returncode == 0, first.stderr
@@ -153,15 +141,15 @@ def test_demo_twice_reopens_the_same_file(pulang: Run, data_folder: Path) -> Non
     assert not (data_folder / "pulang.json").exists()  # the user's own database stays apart
 
 
-def test_demo_reset_rebuilds(pulang: Run, data_folder: Path) -> None:
-    assert pulang("demo", "--no-open").returncode == 0
+def test_demo_reset_rebuilds(cli: Run, data_folder: Path) -> None:
+    assert cli("demo", "--no-open").returncode == 0
     demo = data_folder / "demo.json"
     with Database.open(demo) as db:
         db.save_case(build(Case, {"title": "Added while trying the demo",
                                   "destination_country": "MY"}))
         assert len(db.cases()) == 6
 
-    done = pulang("demo", "--no-open", "--reset")
+    done = cli("demo", "--no-open", "--reset")
 
     assert done.returncode == 0, done.stderr
     with Database.open(demo) as db:
@@ -171,14 +159,14 @@ def test_demo_reset_rebuilds(pulang: Run, data_folder: Path) -> None:
 
 
 @pytest.mark.parametrize("extra", [[], ["--force"], ["--reset"]], ids=str)
-def test_demo_never_overwrites_a_real_database(pulang: Run, tmp_path: Path,
+def test_demo_never_overwrites_a_real_database(cli: Run, tmp_path: Path,
                                                extra: list[str]) -> None:
     real = tmp_path / "real.json"
     with Database.open(real, create=True) as db:
         db.save_case(build(Case, {"title": "A real case", "destination_country": "KH"}))
     before = snapshot(real)
 
-    done = pulang("demo", "--db", real, "--no-open", *extra)
+    done = cli("demo", "--db", real, "--no-open", *extra)
 
     assert done.returncode == 2
     assert_one_clean_line(done)
@@ -189,27 +177,27 @@ def test_demo_never_overwrites_a_real_database(pulang: Run, tmp_path: Path,
 
 
 @pytest.mark.parametrize("order", ["after", "before", "mixed"])
-def test_db_and_lang_go_before_or_after_the_command(pulang: Run, demo_file: Path,
+def test_db_and_lang_go_before_or_after_the_command(cli: Run, demo_file: Path,
                                                     order: str) -> None:
     args = {
         "after": ["check", "--db", demo_file, "--lang", "en"],
         "before": ["--db", demo_file, "--lang", "en", "check"],
         "mixed": ["--lang", "en", "check", "--db", demo_file],
     }[order]
-    done = pulang(*args)
+    done = cli(*args)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"{demo_file}: sound, no problems found."
 
 
 @pytest.mark.parametrize("where", ["after", "before"])
-def test_check_speaks_indonesian(pulang: Run, demo_file: Path, where: str) -> None:
+def test_check_speaks_indonesian(cli: Run, demo_file: Path, where: str) -> None:
     locale_id = pytest.importorskip("store.locale_id")
     msgid = "{path}: sound, no problems found."
     expected = locale_id.CATALOGUE.get(msgid, msgid).format(path=demo_file)
     args = (["check", "--db", demo_file, "--lang", "id"] if where == "after"
             else ["--lang", "id", "check", "--db", demo_file])
 
-    done = pulang(*args)
+    done = cli(*args)
 
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == expected
@@ -224,11 +212,9 @@ def own_group() -> str:
     return grp.getgrgid(os.getegid()).gr_name
 
 
-def mode_of(path: Path) -> int:
-    return path.stat().st_mode & 0o7777
-
-
-def test_share_gives_the_database_its_group_and_mode(pulang: Run, demo_file: Path) -> None:
+@pytest.mark.script
+def test_share_gives_the_database_its_group_and_mode(pulang: Run, cli: Run,
+                                                     demo_file: Path) -> None:
     from store.journal import journal_path, lock_path
 
     done = pulang("share", "--group", own_group(), "--db", demo_file)
@@ -239,24 +225,24 @@ def test_share_gives_the_database_its_group_and_mode(pulang: Run, demo_file: Pat
     for path in (demo_file, journal_path(demo_file), lock_path(demo_file)):
         assert mode_of(path) == 0o660, path.name
     assert mode_of(demo_file.parent) & 0o2070 == 0o2070  # our folder: setgid, group rwx
-    assert pulang("check", "--db", demo_file).returncode == 0
+    assert cli("check", "--db", demo_file).returncode == 0
 
 
-def test_share_with_an_unknown_group_exits_64_and_changes_nothing(pulang: Run,
+def test_share_with_an_unknown_group_exits_64_and_changes_nothing(cli: Run,
                                                                  demo_file: Path) -> None:
     before = snapshot(demo_file), mode_of(demo_file)
-    done = pulang("share", "--group", "pulang-no-such-group", "--db", demo_file)
+    done = cli("share", "--group", "pulang-no-such-group", "--db", demo_file)
     assert done.returncode == 64
     assert_one_clean_line(done)
     assert "no group called pulang-no-such-group" in done.stderr
     assert (snapshot(demo_file), mode_of(demo_file)) == before
 
 
-def test_share_refuses_a_file_that_is_not_a_database(pulang: Run, tmp_path: Path) -> None:
+def test_share_refuses_a_file_that_is_not_a_database(cli: Run, tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_bytes(b"not a database")
     notes.chmod(0o600)
-    done = pulang("share", "--group", own_group(), "--db", notes)
+    done = cli("share", "--group", own_group(), "--db", notes)
     assert done.returncode == 2
     assert_one_clean_line(done)
     assert mode_of(notes) == 0o600
@@ -281,24 +267,24 @@ def test_shared_group_on_an_existing_database_points_to_share(pulang: Run,
     assert snapshot(demo_file) == before
 
 
-def test_demo_written_for_a_group(pulang: Run, tmp_path: Path) -> None:
+def test_demo_written_for_a_group(cli: Run, tmp_path: Path) -> None:
     from store.journal import journal_path
 
     path = tmp_path / "shared-demo.json"
-    done = pulang("demo", "--db", path, "--shared-group", own_group(), "--no-open")
+    done = cli("demo", "--db", path, "--shared-group", own_group(), "--no-open")
     assert done.returncode == 0, done.stderr
     assert mode_of(path) == mode_of(journal_path(path)) == 0o660
-    assert pulang("check", "--db", path).returncode == 0
+    assert cli("check", "--db", path).returncode == 0
 
 
-def test_a_database_anyone_can_read_is_refused_before_the_screen(pulang: Run,
+def test_a_database_anyone_can_read_is_refused_before_the_screen(pulang: Run, cli: Run,
                                                                  demo_file: Path) -> None:
     demo_file.chmod(0o644)
     before = snapshot(demo_file)
 
     for args in (["--db", demo_file], ["check", "--db", demo_file],
                  ["demo", "--db", demo_file, "--no-open"]):
-        done = pulang(*args)
+        done = (pulang if args[0] == "--db" else cli)(*args)  # the app's start: a process
         assert done.returncode == 2, args
         assert_one_clean_line(done)
         assert f"chmod o-rwx {demo_file}" in done.stderr
@@ -355,13 +341,13 @@ def test_on_a_database_shared_with_a_group_pulang_asks_who_is_working(tmp_path: 
         assert app.quit(timeout=60) >= 0
 
 
-def test_a_db_in_a_folder_that_does_not_exist_says_how_to_create_it(pulang: Run,
+def test_a_db_in_a_folder_that_does_not_exist_says_how_to_create_it(pulang: Run, cli: Run,
                                                                      tmp_path: Path) -> None:
     """Said before the screen is taken over, with the commands to type; nothing created."""
     folder = tmp_path / "union data"
     path = folder / "pulang.json"
     for args in (["--db", path], ["demo", "--no-open", "--db", path]):
-        done = pulang(*args)
+        done = (pulang if args[0] == "--db" else cli)(*args)  # the app's start: a process
         assert done.returncode == 2, args
         assert_one_clean_line(done)  # no screen was drawn
         said = done.stderr

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import random
 import stat
-import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,9 +13,9 @@ from store.database import Database
 from store.demo import write_demo
 from store.errors import ExitCode
 from tests.bounded import within
+from tests.conftest import Run, files_of
 from tui.cli import main
 
-Run = Callable[..., subprocess.CompletedProcess[str]]
 LIST = ("\ufeffNama;No. HP;Tanggal Lahir;Asal\r\n"
         "Wulan Baru;0812-3456-7890;03/04/1999;Jawa Tengah\r\n"
         "Putu Kecil;12;;Bali\r\n").encode("utf-8")
@@ -31,16 +29,11 @@ def demo_with_list(tmp_path: Path) -> tuple[Path, Path]:
     return db_path, listed
 
 
-def files_of(db_path: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in db_path.parent.iterdir()
-            if p.name.startswith(db_path.name) and p.is_file()}
-
-
-def test_a_dry_run_lists_every_row_and_writes_nothing(pulang: Run, tmp_path: Path) -> None:
+def test_a_dry_run_lists_every_row_and_writes_nothing(cli: Run, tmp_path: Path) -> None:
     db_path, listed = demo_with_list(tmp_path)
     before = files_of(db_path)
-    done = pulang("import-workers", listed, "--case", "KH-2025-0001", "--db", db_path,
-                  "--dry-run")
+    done = cli("import-workers", listed, "--case", "KH-2025-0001", "--db", db_path,
+               "--dry-run")
     assert done.returncode == 1, done.stderr  # a row is left out
     out = done.stdout
     assert "read as UTF-8 (with the byte-order mark Excel writes), 2 rows." in out
@@ -54,6 +47,7 @@ def test_a_dry_run_lists_every_row_and_writes_nothing(pulang: Run, tmp_path: Pat
     assert files_of(db_path) == before  # not a byte changed, no backup taken
 
 
+@pytest.mark.script
 def test_without_a_terminal_it_asks_for_yes_and_writes_nothing(pulang: Run,
                                                               tmp_path: Path) -> None:
     db_path, listed = demo_with_list(tmp_path)
@@ -78,17 +72,17 @@ def test_without_a_terminal_it_asks_for_yes_and_writes_nothing(pulang: Run,
         assert "Wulan Baru" in [w.full_name for w in workers]
 
 
-def test_an_unreadable_file_or_an_unknown_case_is_said(pulang: Run, tmp_path: Path) -> None:
+def test_an_unreadable_file_or_an_unknown_case_is_said(cli: Run, tmp_path: Path) -> None:
     db_path, listed = demo_with_list(tmp_path)
-    done = pulang("import-workers", tmp_path / "missing.csv", "--case", "KH-2025-0001",
-                  "--db", db_path)
+    done = cli("import-workers", tmp_path / "missing.csv", "--case", "KH-2025-0001",
+               "--db", db_path)
     assert done.returncode == 2 and "Cannot read" in done.stderr
-    done = pulang("import-workers", listed, "--case", "KH-2099-0001", "--db", db_path)
+    done = cli("import-workers", listed, "--case", "KH-2099-0001", "--db", db_path)
     assert done.returncode == 1 and "No case KH-2099-0001" in done.stderr
 
 
 def test_an_excel_workbook_is_read_from_its_first_sheet_and_an_old_xls_is_refused(
-        pulang: Run, tmp_path: Path) -> None:
+        cli: Run, tmp_path: Path) -> None:
     import datetime as dt
 
     from openpyxl import Workbook
@@ -105,8 +99,8 @@ def test_an_excel_workbook_is_read_from_its_first_sheet_and_an_old_xls_is_refuse
     workbook = tmp_path / "list.xlsx"
     book.save(workbook)
     before = files_of(db_path)
-    done = pulang("import-workers", workbook, "--case", "KH-2025-0001", "--db", db_path,
-                  "--dry-run")
+    done = cli("import-workers", workbook, "--case", "KH-2025-0001", "--db", db_path,
+               "--dry-run")
     assert done.returncode == 1, done.stderr
     out = done.stdout
     assert "an Excel workbook (.xlsx), its first sheet" in out
@@ -116,7 +110,7 @@ def test_an_excel_workbook_is_read_from_its_first_sheet_and_an_old_xls_is_refuse
     assert "row 4: left out: Putu Kecil" in out and "There is no such date: 31/02/2000" in out
     assert "=1+1" not in out and "Not a worker" not in out
     assert files_of(db_path) == before
-    done = pulang("import-workers", workbook, "--case", "KH-2025-0001", "--db", db_path, "--yes")
+    done = cli("import-workers", workbook, "--case", "KH-2025-0001", "--db", db_path, "--yes")
     db = Database.open(db_path)
     try:
         case = db.case_by_ref("KH-2025-0001")
@@ -131,7 +125,7 @@ def test_an_excel_workbook_is_read_from_its_first_sheet_and_an_old_xls_is_refuse
 
     old = tmp_path / "list.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
-    done = pulang("import-workers", old, "--case", "KH-2025-0001", "--db", db_path)
+    done = cli("import-workers", old, "--case", "KH-2025-0001", "--db", db_path)
     assert done.returncode == 2
     assert "Excel 97-2003 workbook (.xls)" in done.stderr and "CSV UTF-8" in done.stderr
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -39,6 +40,7 @@ from store.vocab import (
     TraffickingStatus,
     Urgency,
 )
+from tests.conftest import Run
 
 YES, NO, UNKNOWN = Answer.YES, Answer.NO, Answer.UNKNOWN
 
@@ -510,7 +512,7 @@ def test_check_finds_records_about_workers_who_are_not_there(group: tuple[Databa
                for p in problems), problems
 
 
-def test_pulang_check_validates_screenings_consents_and_plans(db_path, pulang) -> None:  # type: ignore[no-untyped-def]
+def test_pulang_check_validates_screenings_consents_and_plans(db_path: Path, cli: Run) -> None:
     """A plan, consent and screening edited by another tool: `pulang check` names each, by
     kind and case, and never shows a personal value."""
     import orjson
@@ -523,7 +525,7 @@ def test_pulang_check_validates_screenings_consents_and_plans(db_path, pulang) -
                                         "taken_by": "Ana", "recipients": ["police"]}))
         db.save_screening(build(Screening, {"case_id": case.id, "worker_id": worker.id,
                                             "act_evidence": "Sold to a second compound"}))
-    assert pulang("check", "--db", db_path).returncode == 0
+    assert cli("check", "--db", db_path).returncode == 0
     data = orjson.loads(db_path.read_bytes())
     for doc in data["plans"].values():
         doc["steps"][3]["status"] = "finished"  # not a status
@@ -532,7 +534,7 @@ def test_pulang_check_validates_screenings_consents_and_plans(db_path, pulang) -
     for doc in data["screenings"].values():
         doc["act_evidence"] = "x" * 600  # too long for one line
     db_path.write_bytes(orjson.dumps(data))
-    done = pulang("check", "--db", db_path)
+    done = cli("check", "--db", db_path)
     assert done.returncode == 1, done.stdout + done.stderr
     out = done.stdout + done.stderr
     assert "road home" in out and "consent" in out and "screening" in out

@@ -7,7 +7,7 @@ import os
 import stat
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,18 +23,8 @@ from store.crypto import Sealer
 from store.database import Database, current_user
 from store.errors import AuditGapLost, ExitCode, WriteFailed
 from store.records import Case, LogEntry, Worker, build, changed
-
-PULANG = Path(sys.executable).parent / "pulang"
-
-Run = Callable[..., subprocess.CompletedProcess[str]]
-
-
-def a_case(**fields: Any) -> Case:
-    data = {"title": "Workers held in Sihanoukville", "destination_country": "KH",
-            "date_reported": "12/12/2025"}
-    data.update(fields)
-    return build(Case, data)
-
+from tests.conftest import Run
+from tests.engine.conftest import a_case
 
 # Values only a worker's own record holds: none may ever be found in the trail.
 PRIVATE_BEFORE = {
@@ -297,6 +287,7 @@ def test_history_of_a_case_holds_its_workers_and_log_but_no_other_case(
 # -- the hash chain ------------------------------------------------------------------------
 
 
+@pytest.mark.script
 def test_an_untouched_trail_verifies(demo_db: Database, db_path: Path, pulang: Run) -> None:
     result = demo_db.verify_audit()
     assert result.ok and result.entries == len(entries_of(db_path)) > 20
@@ -347,7 +338,7 @@ def _offsets(path: Path, k: int) -> dict[str, int]:
 @pytest.mark.parametrize("where", ["opening brace", "inside the title", "inside the user name",
                                    "inside the hash", "inside prev", "in the number", "a key",
                                    "the newline"])
-def test_one_flipped_byte_names_its_entry(db_path: Path, pulang: Run, where: str) -> None:
+def test_one_flipped_byte_names_its_entry(db_path: Path, cli: Run, where: str) -> None:
     with Database.open(db_path, create=True) as db:
         for n in range(5):
             db.save_case(a_case(title=f"Sihanoukville {n}"))
@@ -355,7 +346,7 @@ def test_one_flipped_byte_names_its_entry(db_path: Path, pulang: Run, where: str
     k = 3
     flip(trail, _offsets(trail, k)[where])
 
-    done = pulang("audit", "--db", db_path, "--verify")
+    done = cli("audit", "--db", db_path, "--verify")
 
     assert done.returncode == 1, done.stdout + done.stderr
     assert f"broken at entry {k} (line {k} of" in done.stdout
@@ -663,14 +654,14 @@ def test_a_gap_is_recorded_by_an_event_or_on_closing(
 
 
 def test_audit_lists_each_change_on_one_line_without_private_values(
-    db_path: Path, pulang: Run
+    db_path: Path, cli: Run
 ) -> None:
     with Database.open(db_path, create=True) as db:
         _case, worker = case_worker_and_edits(db)
         db.save_case(a_case(title="Someone else's case", destination_country="MY"))
     before = sorted(os.listdir(db_path.parent)), audit_path(db_path).read_bytes()
 
-    done = pulang("audit", "--db", db_path)
+    done = cli("audit", "--db", db_path)
 
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
@@ -684,26 +675,26 @@ def test_audit_lists_each_change_on_one_line_without_private_values(
     # Listing writes nothing.
     assert (sorted(os.listdir(db_path.parent)), audit_path(db_path).read_bytes()) == before
 
-    by_ref = pulang("audit", "--db", db_path, "--record", "kh-2025-0001")
+    by_ref = cli("audit", "--db", db_path, "--record", "kh-2025-0001")
     assert by_ref.returncode == 0 and len(by_ref.stdout.splitlines()) == 4
-    by_id = pulang("audit", "--db", db_path, "--record", worker.id)
+    by_id = cli("audit", "--db", db_path, "--record", worker.id)
     assert by_id.returncode == 0 and len(by_id.stdout.splitlines()) == 2
 
 
-def test_audit_on_a_missing_database_exits_2_and_creates_nothing(pulang: Run,
+def test_audit_on_a_missing_database_exits_2_and_creates_nothing(cli: Run,
                                                                  tmp_path: Path) -> None:
-    done = pulang("audit", "--db", tmp_path / "missing.json", "--verify")
+    done = cli("audit", "--db", tmp_path / "missing.json", "--verify")
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1
     assert os.listdir(tmp_path) == []
 
 
-def test_audit_speaks_indonesian(db_path: Path, pulang: Run) -> None:
+def test_audit_speaks_indonesian(db_path: Path, cli: Run) -> None:
     from store.locale_id import CATALOGUE
 
     with Database.open(db_path, create=True) as db:
         db.save_case(a_case())
-    done = pulang("audit", "--db", db_path, "--verify", "--lang", "id")
+    done = cli("audit", "--db", db_path, "--verify", "--lang", "id")
     assert done.returncode == 0
     expected = CATALOGUE["audit trail intact: {count} entries"].format(count=1)
     assert done.stdout.strip() == expected
@@ -713,11 +704,16 @@ def test_audit_speaks_indonesian(db_path: Path, pulang: Run) -> None:
 
 
 async def open_case(pilot: Any, text: str) -> None:
+    """Open the case whose reference or title holds `text` (how a search finds it is tested
+    with the search: here it is the way to the history)."""
+    from tests.ui_helpers import until
     from tui.screens.case import CaseScreen
 
-    await pilot.press("slash", *text, "enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, CaseScreen)
+    app = pilot.app
+    await until(pilot, lambda: app.db is not None)
+    [case] = [c for c in app.db.cases() if text in c.ref or text in c.title]
+    app.open_case(case.id)
+    await until(pilot, lambda: isinstance(app.screen, CaseScreen))
 
 
 async def test_h_on_a_case_shows_its_history_newest_first(demo_db: Database) -> None:

@@ -8,10 +8,8 @@ import os
 import pty
 import shutil
 import stat
-import subprocess
-import sys
 from collections import namedtuple
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,32 +25,19 @@ from store.database import Database
 from store.demo import write_demo
 from store.errors import WriteFailed
 from store.journal import journal_path
-from store.records import Case, build, changed
+from store.records import Case, changed
+from tests.conftest import Run, files_of
+from tests.engine.conftest import a_case
 from tui.app import PulangApp
 
-PULANG = Path(sys.executable).parent / "pulang"
 NOW = dt.datetime.now(dt.timezone.utc)
 DAY = dt.timedelta(days=1)
 Usage = namedtuple("Usage", "total used free")
 
 
-def a_case(title: str) -> Case:
-    return build(Case, {"title": title, "destination_country": "KH",
-                        "date_reported": "12/12/2025"})
-
-
 def titles(path: Path) -> list[str]:
     with Database.open(path) as db:
         return sorted(case.title for case in db.cases())
-
-
-def files_of(path: Path) -> dict[str, bytes]:
-    """Every file of the database and its backups, with its bytes."""
-    found = {}
-    for file in [path, journal_path(path), *sorted(backups.folder_of(path).glob("*"))]:
-        if file.is_file():
-            found[str(file)] = file.read_bytes()
-    return found
 
 
 @pytest.fixture
@@ -61,21 +46,6 @@ def with_a_case(db_path: Path) -> Iterator[tuple[Database, Case]]:
     case = db.save_case(a_case("Before"))
     yield db, case
     db.close()
-
-
-@pytest.fixture
-def run(isolated_environment: Path,
-        tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
-    """`pulang` as a separate process, with no terminal on any side."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PULANG_DB", "PULANG_KEEP_BACKUPS", "LANG", "LC_ALL", "LC_MESSAGES")}
-
-    def pulang(*args: object, **options: Any) -> subprocess.CompletedProcess[str]:
-        options.setdefault("stdin", subprocess.DEVNULL)
-        return subprocess.run([str(PULANG), *map(str, args)], env=env, cwd=tmp_path,
-                              capture_output=True, text=True, timeout=60, **options)
-
-    return pulang
 
 
 # -- taking them ---------------------------------------------------------------------------
@@ -364,14 +334,15 @@ def test_an_erasure_in_the_meta_alone_is_noted_at_the_next_backup(
 # -- the command line ----------------------------------------------------------------------
 
 
-def test_backups_lists_them_newest_first(run: Callable[..., Any], with_a_case: Any,
+@pytest.mark.script
+def test_backups_lists_them_newest_first(pulang: Run, with_a_case: Any,
                                          db_path: Path) -> None:
     db, case = with_a_case
     db.backup()
     db.save_case(changed(case, title="After"))
     db.backup()
 
-    done = run("backups", "--db", db_path)
+    done = pulang("backups", "--db", db_path)
 
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
@@ -381,21 +352,21 @@ def test_backups_lists_them_newest_first(run: Callable[..., Any], with_a_case: A
     assert lines[3] == "To put one back: pulang restore NUMBER"
 
 
-def test_backups_with_none_says_so(run: Callable[..., Any], db_path: Path) -> None:
-    done = run("backups", "--db", db_path)
+def test_backups_with_none_says_so(cli: Run, db_path: Path) -> None:
+    done = cli("backups", "--db", db_path)
     assert done.returncode == 0
     assert done.stdout.strip() == f"No backups of {db_path} yet."
 
 
 def test_backups_deletes_those_an_old_erasure_expired(
-    run: Callable[..., Any], with_a_case: tuple[Database, Case], db_path: Path
+    cli: Run, with_a_case: tuple[Database, Case], db_path: Path
 ) -> None:
     db, _case = with_a_case
     take_backup(db_path, "before erase", now=NOW - 9 * DAY)
     with db.transaction():
         db.record_erasure(when=NOW - 8 * DAY)
 
-    done = run("backups", "--db", db_path)
+    done = cli("backups", "--db", db_path)
 
     assert done.returncode == 0
     assert "Deleted 1 backups taken before an erasure more than 7 days ago." in done.stderr
@@ -404,7 +375,7 @@ def test_backups_deletes_those_an_old_erasure_expired(
 
 
 def test_restore_brings_back_the_old_records_and_keeps_the_present_ones(
-    run: Callable[..., Any], with_a_case: tuple[Database, Case], db_path: Path
+    cli: Run, with_a_case: tuple[Database, Case], db_path: Path
 ) -> None:
     db, case = with_a_case
     db.backup()
@@ -413,7 +384,7 @@ def test_restore_brings_back_the_old_records_and_keeps_the_present_ones(
     db.close()
     assert titles(db_path) == ["Added after", "After"]
 
-    done = run("restore", "1", "--db", db_path, "--yes")
+    done = cli("restore", "1", "--db", db_path, "--yes")
 
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"Restored {db_path} from the backup of ")
@@ -425,14 +396,14 @@ def test_restore_brings_back_the_old_records_and_keeps_the_present_ones(
 
 
 def test_restore_without_a_terminal_or_yes_changes_nothing(
-    run: Callable[..., Any], with_a_case: tuple[Database, Case], db_path: Path
+    cli: Run, with_a_case: tuple[Database, Case], db_path: Path
 ) -> None:
     db, case = with_a_case
     db.backup()
     db.save_case(changed(case, title="After"))
     before = files_of(db_path)
 
-    done = run("restore", "1", "--db", db_path)
+    done = cli("restore", "1", "--db", db_path)
 
     assert done.returncode == 5
     assert len(done.stderr.strip().splitlines()) == 1 and "--yes" in done.stderr
@@ -440,8 +411,9 @@ def test_restore_without_a_terminal_or_yes_changes_nothing(
     assert files_of(db_path) == before
 
 
+@pytest.mark.script
 @pytest.mark.parametrize("answer", ["n", "y"])
-def test_restore_asks_on_the_terminal(run: Callable[..., Any],
+def test_restore_asks_on_the_terminal(pulang: Run,
                                       with_a_case: tuple[Database, Case], db_path: Path,
                                       answer: str) -> None:
     db, case = with_a_case
@@ -451,7 +423,7 @@ def test_restore_asks_on_the_terminal(run: Callable[..., Any],
     terminal, other_end = pty.openpty()
     try:
         os.write(terminal, answer.encode() + b"\n")
-        done = run("restore", "1", "--db", db_path, stdin=other_end)
+        done = pulang("restore", "1", "--db", db_path, stdin=other_end)
     finally:
         os.close(terminal)
         os.close(other_end)
@@ -466,7 +438,7 @@ def test_restore_asks_on_the_terminal(run: Callable[..., Any],
         assert titles(db_path) == ["Before"]
 
 
-def test_restore_refuses_a_damaged_backup(run: Callable[..., Any],
+def test_restore_refuses_a_damaged_backup(cli: Run,
                                           with_a_case: tuple[Database, Case],
                                           db_path: Path) -> None:
     db, _case = with_a_case
@@ -477,7 +449,7 @@ def test_restore_refuses_a_damaged_backup(run: Callable[..., Any],
     os.replace(damaged, backup.path)  # never write through the link: that is the database
     before = files_of(db_path)
 
-    done = run("restore", "1", "--db", db_path, "--yes")
+    done = cli("restore", "1", "--db", db_path, "--yes")
 
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
@@ -485,29 +457,29 @@ def test_restore_refuses_a_damaged_backup(run: Callable[..., Any],
 
 
 @pytest.mark.parametrize("spec", ["9", "no-such-backup"])
-def test_restore_of_a_backup_that_is_not_there(run: Callable[..., Any],
+def test_restore_of_a_backup_that_is_not_there(cli: Run,
                                                with_a_case: tuple[Database, Case],
                                                db_path: Path, spec: str) -> None:
     with_a_case[0].backup()
     before = files_of(db_path)
-    done = run("restore", spec, "--db", db_path, "--yes")
+    done = cli("restore", spec, "--db", db_path, "--yes")
     assert done.returncode == 2
     assert "pulang backups" in done.stderr and len(done.stderr.strip().splitlines()) == 1
     assert files_of(db_path) == before
 
 
 def test_restore_by_file_name_and_of_the_database_itself(
-    run: Callable[..., Any], with_a_case: tuple[Database, Case], db_path: Path
+    cli: Run, with_a_case: tuple[Database, Case], db_path: Path
 ) -> None:
     db, case = with_a_case
     backup = db.backup().backup
     assert backup is not None
     db.save_case(changed(case, title="After"))
 
-    itself = run("restore", db_path, "--db", db_path, "--yes")
+    itself = cli("restore", db_path, "--db", db_path, "--yes")
     assert itself.returncode == 2 and "the database itself" in itself.stderr
 
-    done = run("restore", backup.path.name, "--db", db_path, "--yes")
+    done = cli("restore", backup.path.name, "--db", db_path, "--yes")
     assert done.returncode == 0, done.stderr
     assert titles(db_path) == ["Before"]
 
@@ -604,7 +576,7 @@ def test_a_backup_is_found_whatever_names_it(with_a_case: tuple[Database, Case],
 
 
 def test_an_encrypted_backup_is_put_back_byte_for_byte(
-    run: Callable[..., Any], with_a_case: tuple[Database, Case], db_path: Path
+    cli: Run, with_a_case: tuple[Database, Case], db_path: Path
 ) -> None:
     plain = with_a_case[0].backup().backup
     assert plain is not None
@@ -615,7 +587,7 @@ def test_an_encrypted_backup_is_put_back_byte_for_byte(
     seal_a_database(db_path)  # sealed again: other bytes
     assert db_path.read_bytes() != sealed.path.read_bytes()
 
-    listed = run("backups", "--db", db_path)
+    listed = cli("backups", "--db", db_path)
     assert [line.rsplit("  ", 1)[-1] for line in listed.stdout.splitlines()[1:3]] == [
         "encrypted", "not encrypted"]
     assert backups.restore_warnings(db_path, plain) == [

@@ -4,8 +4,6 @@ conversions in both directions keep every record."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,22 +12,11 @@ from store.classification import is_private
 from store.database import Database
 from store.errors import ExitCode, PassphraseNeeded, WrongPassphrase
 from store.records import Case, LogEntry, Worker, build
+from tests.conftest import NEW_PASSPHRASE, PASSPHRASE, Run
+from tests.engine.conftest import records
 
-PULANG = Path(sys.executable).parent / "pulang"
-PASSPHRASE = "kopi tubruk di Vientiane"
-NEW_PASSPHRASE = "teh tarik di Phnom Penh"
-
-
-def run(*args: object, env: dict[str, str] | None = None, **kwargs: object,
-        ) -> subprocess.CompletedProcess[str]:
-    full = {k: v for k, v in os.environ.items()
-            if not k.startswith("PULANG_") and k not in ("LANG", "LC_ALL")}
-    full.update(env or {})
-    options: dict[str, object] = {"stdin": subprocess.DEVNULL, "capture_output": True,
-                                  "text": True, "timeout": 120}
-    options.update(kwargs)
-    return subprocess.run([str(PULANG), *map(str, args)], env=full, **options)  # type: ignore[call-overload]
-
+# Keys made in this process are cheap; the script's own (the `pulang` fixture) are the real ones.
+pytestmark = pytest.mark.usefixtures("cheap_keys")
 
 def personal_values(path: Path, passphrase: str | None = None) -> set[str]:
     """Every personal or sensitive value the database holds (by the field classification),
@@ -54,26 +41,12 @@ def files_beside(path: Path) -> list[Path]:
     return [p for p in path.parent.rglob("*") if p.is_file() and p.name.startswith(path.name)]
 
 
-def records(path: Path, passphrase: str | None = None) -> dict[str, object]:
-    with Database.open(path, passphrase=passphrase) as db:
-        return {t: sorted(map(str, db.raw_tables()[t].values())) for t in ("cases", "workers",
-                                                                               "log")}
-
-
-@pytest.fixture
-def demo_file(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.json"
-    done = run("demo", "--db", path, "--no-open")
-    assert done.returncode == 0, done.stderr
-    return path
-
-
-def test_an_encrypted_demo_holds_nothing_readable(demo_file: Path) -> None:
+def test_an_encrypted_demo_holds_nothing_readable(cli: Run, demo_file: Path) -> None:
     secrets = personal_values(demo_file)
     assert len(secrets) > 20 and any(s.startswith("Rizky") for s in secrets)  # the check is not empty
     before = records(demo_file)
 
-    done = run("encrypt", "--db", demo_file, env={"PULANG_NEW_PASSPHRASE": PASSPHRASE})
+    done = cli("encrypt", "--db", demo_file, env={"PULANG_NEW_PASSPHRASE": PASSPHRASE})
     assert done.returncode == 0, done.stderr
     # A save after encrypting lands in the journal: it must be sealed there too.
     with Database.open(demo_file, passphrase=PASSPHRASE) as db:
@@ -94,13 +67,15 @@ def test_an_encrypted_demo_holds_nothing_readable(demo_file: Path) -> None:
     assert len(after["workers"]) == len(before["workers"]) + 1
 
 
-def test_a_wrong_passphrase_exits_3_and_changes_nothing(demo_file: Path) -> None:
-    assert run("encrypt", "--db", demo_file,
+def test_a_wrong_passphrase_exits_3_and_changes_nothing(cli: Run, pulang: Run,
+                                                       demo_file: Path) -> None:
+    assert cli("encrypt", "--db", demo_file,
                env={"PULANG_NEW_PASSPHRASE": PASSPHRASE}).returncode == 0
     files = {f: f.read_bytes() for f in files_beside(demo_file) if not f.name.endswith(".lock")}
 
     for command in (["check"], ["--db", demo_file], ["decrypt", "--yes"], ["passwd"]):
         args = [*command, "--db", demo_file] if command[0] != "--db" else command
+        run = pulang if command[0] == "--db" else cli  # the app's start: a process
         done = run(*args, env={"PULANG_PASSPHRASE": "not the passphrase",
                                "PULANG_NEW_PASSPHRASE": NEW_PASSPHRASE})
         assert done.returncode == ExitCode.WRONG_PASSPHRASE, (command, done.stderr)
@@ -109,64 +84,70 @@ def test_a_wrong_passphrase_exits_3_and_changes_nothing(demo_file: Path) -> None
     assert {f: f.read_bytes() for f in files} == files
 
 
-def test_no_terminal_and_no_passphrase_exits_5_instead_of_waiting(demo_file: Path) -> None:
-    assert run("encrypt", "--db", demo_file,
+@pytest.mark.script
+def test_no_terminal_and_no_passphrase_exits_5_instead_of_waiting(cli: Run, pulang: Run,
+                                                                 demo_file: Path) -> None:
+    assert cli("encrypt", "--db", demo_file,
                env={"PULANG_NEW_PASSPHRASE": PASSPHRASE}).returncode == 0
-    done = run("check", "--db", demo_file)
+    done = pulang("check", "--db", demo_file)
     assert done.returncode == ExitCode.NEEDS_CONFIRMATION
     assert "PULANG_PASSPHRASE" in done.stderr
 
 
-def test_encrypt_then_decrypt_gives_back_the_same_records(demo_file: Path) -> None:
+@pytest.mark.script
+def test_encrypt_then_decrypt_gives_back_the_same_records(cli: Run, pulang: Run,
+                                                          demo_file: Path) -> None:
     before = records(demo_file)
-    assert run("encrypt", "--db", demo_file,
+    assert cli("encrypt", "--db", demo_file,
                env={"PULANG_NEW_PASSPHRASE": PASSPHRASE}).returncode == 0
     assert records(demo_file, PASSPHRASE) == before
     # decrypt asks first: without a terminal and without --yes it changes nothing
     sealed = demo_file.read_bytes()
-    refused = run("decrypt", "--db", demo_file, env={"PULANG_PASSPHRASE": PASSPHRASE})
+    refused = pulang("decrypt", "--db", demo_file, env={"PULANG_PASSPHRASE": PASSPHRASE})
     assert refused.returncode == ExitCode.NEEDS_CONFIRMATION
     assert demo_file.read_bytes() == sealed
 
-    done = run("decrypt", "--yes", "--db", demo_file, env={"PULANG_PASSPHRASE": PASSPHRASE})
+    done = pulang("decrypt", "--yes", "--db", demo_file, env={"PULANG_PASSPHRASE": PASSPHRASE})
     assert done.returncode == 0, done.stderr
     assert records(demo_file) == before
-    assert run("check", "--db", demo_file).returncode == 0
+    assert cli("check", "--db", demo_file).returncode == 0
 
 
-def test_passwd_changes_the_passphrase(demo_file: Path) -> None:
+@pytest.mark.script
+def test_passwd_changes_the_passphrase(cli: Run, pulang: Run, demo_file: Path) -> None:
     before = records(demo_file)
-    assert run("encrypt", "--db", demo_file,
+    assert cli("encrypt", "--db", demo_file,
                env={"PULANG_NEW_PASSPHRASE": PASSPHRASE}).returncode == 0
-    done = run("passwd", "--db", demo_file,
-               env={"PULANG_PASSPHRASE": PASSPHRASE, "PULANG_NEW_PASSPHRASE": NEW_PASSPHRASE})
+    done = pulang("passwd", "--db", demo_file,
+                  env={"PULANG_PASSPHRASE": PASSPHRASE, "PULANG_NEW_PASSPHRASE": NEW_PASSPHRASE})
     assert done.returncode == 0, done.stderr
     with pytest.raises(WrongPassphrase):
         Database.open(demo_file, passphrase=PASSPHRASE)
     assert records(demo_file, NEW_PASSPHRASE) == before
 
 
-def test_a_short_new_passphrase_is_refused(demo_file: Path) -> None:
+def test_a_short_new_passphrase_is_refused(cli: Run, demo_file: Path) -> None:
     plain = demo_file.read_bytes()
-    done = run("encrypt", "--db", demo_file, env={"PULANG_NEW_PASSPHRASE": "short"})
+    done = cli("encrypt", "--db", demo_file, env={"PULANG_NEW_PASSPHRASE": "short"})
     assert done.returncode == ExitCode.PROBLEMS
     assert "too short" in done.stderr
     assert demo_file.read_bytes() == plain
 
 
-def test_the_passphrase_from_a_file_descriptor(demo_file: Path) -> None:
+@pytest.mark.script
+def test_the_passphrase_from_a_file_descriptor(pulang: Run, cli: Run, demo_file: Path) -> None:
     read_end, write_end = os.pipe()
     os.write(write_end, (PASSPHRASE + "\n").encode())
     os.close(write_end)
-    done = run("encrypt", "--db", demo_file, "--passphrase-fd", read_end,
-               pass_fds=(read_end,))
+    done = pulang("encrypt", "--db", demo_file, "--passphrase-fd", read_end,
+                  pass_fds=(read_end,))
     os.close(read_end)
     assert done.returncode == 0, done.stderr
 
     read_end, write_end = os.pipe()
     os.write(write_end, (PASSPHRASE + "\n").encode())
     os.close(write_end)
-    done = run("check", "--db", demo_file, "--passphrase-fd", read_end, pass_fds=(read_end,))
+    done = cli("check", "--db", demo_file, "--passphrase-fd", read_end)  # in this process
     os.close(read_end)
     assert done.returncode == 0, done.stderr
 
@@ -214,15 +195,16 @@ def test_the_store_refuses_without_the_key(tmp_path: Path) -> None:
         assert db.has_key()
 
 
-def test_audit_verify_names_a_flipped_entry_in_an_encrypted_database(demo_file: Path) -> None:
-    assert run("encrypt", "--db", demo_file,
+def test_audit_verify_names_a_flipped_entry_in_an_encrypted_database(cli: Run,
+                                                                     demo_file: Path) -> None:
+    assert cli("encrypt", "--db", demo_file,
                env={"PULANG_NEW_PASSPHRASE": PASSPHRASE}).returncode == 0
     with Database.open(demo_file, passphrase=PASSPHRASE) as db:
         case = db.cases()[0]
         for n in range(3):
             db.save_case(db.get(Case, case.id).model_copy(update={"title": f"Renamed {n}"}))
     env = {"PULANG_PASSPHRASE": PASSPHRASE}
-    intact = run("audit", "--verify", "--db", demo_file, env=env)
+    intact = cli("audit", "--verify", "--db", demo_file, env=env)
     assert intact.returncode == 0, intact.stderr + intact.stdout
     trail = demo_file.with_name(demo_file.name + ".audit")
     lines = trail.read_bytes().split(b"\n")
@@ -234,12 +216,12 @@ def test_audit_verify_names_a_flipped_entry_in_an_encrypted_database(demo_file: 
     lines[target] = bytes(line)
     trail.write_bytes(b"\n".join(lines))
 
-    broken = run("audit", "--verify", "--db", demo_file, env=env)
+    broken = cli("audit", "--verify", "--db", demo_file, env=env)
     assert broken.returncode == ExitCode.PROBLEMS
     assert "entry 3" in broken.stdout + broken.stderr
 
 
-def test_backups_follow_the_encryption(tmp_path: Path) -> None:
+def test_backups_follow_the_encryption(cli: Run, tmp_path: Path) -> None:
     from store import backups
     from store.crypto import Sealer
 
@@ -249,7 +231,7 @@ def test_backups_follow_the_encryption(tmp_path: Path) -> None:
         assert db.backup().backup is not None
     assert [b.encrypted for b in backups.list_backups(path)] == [False]
 
-    done = run("encrypt", "--db", path, env={"PULANG_NEW_PASSPHRASE": PASSPHRASE})
+    done = cli("encrypt", "--db", path, env={"PULANG_NEW_PASSPHRASE": PASSPHRASE})
     assert done.returncode == 0, done.stderr
     assert "1 plain" in done.stderr
     assert backups.list_backups(path) == []  # no plain copy outlives the encryption
@@ -258,7 +240,7 @@ def test_backups_follow_the_encryption(tmp_path: Path) -> None:
     [sealed] = backups.list_backups(path)
     assert sealed.encrypted and b"Bavet" not in sealed.path.read_bytes()
 
-    done = run("passwd", "--db", path,
+    done = cli("passwd", "--db", path,
                env={"PULANG_PASSPHRASE": PASSPHRASE, "PULANG_NEW_PASSPHRASE": NEW_PASSPHRASE})
     assert done.returncode == 0, done.stderr
     [resealed] = backups.list_backups(path)
@@ -268,7 +250,8 @@ def test_backups_follow_the_encryption(tmp_path: Path) -> None:
     new_key = Sealer.unlock(resealed.path, data, NEW_PASSPHRASE)
     backups.check_backup(resealed, new_key)  # snapshot and journal both open with the new key
 
-    restored = run("restore", "1", "--yes", "--db", path, env={"PULANG_PASSPHRASE": NEW_PASSPHRASE})
+    restored = cli("restore", "1", "--yes", "--db", path,
+                   env={"PULANG_PASSPHRASE": NEW_PASSPHRASE})
     assert restored.returncode == 0, restored.stderr
     with Database.open(path, passphrase=NEW_PASSPHRASE) as db:
         assert [c.title for c in db.cases()] == ["Eleven workers in Bavet"]

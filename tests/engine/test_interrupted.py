@@ -1,8 +1,9 @@
-"""`pulang encrypt` and `pulang passwd` killed at every rename and unlink, then opened again.
+"""`pulang encrypt` and `pulang passwd` killed at their renames and unlinks, then opened again.
 
 The real command runs in a child process that SIGKILLs itself just before its Nth rename or
 unlink (`os.replace`, `os.rename`, `os.unlink`, `os.remove`: wrapped in the child only, so
-nothing in the store pays for the test), for every N up to the step after the last. After each
+nothing in the store pays for the test), for an N of each kind of step and the step after the
+last (every N: tests/soak/test_kill_loops.py, `pytest tests/soak`). After each
 kill the database is opened again, with the passphrase that opens it, by the real command line
 (in-process): whatever the kill left half done is finished or called off, and said. Then:
 
@@ -25,28 +26,40 @@ import signal
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from store import crypto
 from store.crypto import Sealer, file_salt, is_encrypted, read_header
 from store.database import Database
 from store.errors import ExitCode
 from store.journal import JOURNAL_MARKER
 from store.records import Case, Worker, build
 from store.unfinished import note_path
+from tests.conftest import CHEAP_KDF, NEW_PASSPHRASE, PASSPHRASE
+from tests.engine.conftest import records
 from tui.cli import main
 
-OLD = "kopi tubruk di Vientiane"
-NEW = "teh tarik di Phnom Penh"
-CHEAP = {"name": "argon2id", "memory_kib": 8, "iterations": 1, "lanes": 1}
+OLD, NEW = PASSPHRASE, NEW_PASSPHRASE
 SECRETS = ("Sokha Chhim Nakry", "N1234567", "Dara Pich Sreymom", "N7654321",
            "Eleven workers in Bavet")
 # Renames and unlinks each command makes on the database below (the uninterrupted run, the
 # last of each test's parameters, asserts it exactly: a new step cannot go untested).
 STEPS = {"encrypt": 17, "passwd": 19}
+# The kills of the default run, one of each kind of step (the soak kills at every one).
+KINDS_OF_STEP = {
+    "encrypt": {1: "the note of what is under way", 2: "the snapshot sealed",
+                6: "the audit trail sealed", 7: "the first plain backup deleted",
+                13: "the copy from before a schema upgrade deleted",
+                16: "a temporary file an earlier kill left deleted", 17: "the note deleted",
+                18: "none: the uninterrupted run"},
+    "passwd": {1: "the backup taken first", 4: "the note of what is under way",
+               5: "the snapshot sealed anew", 9: "the audit trail sealed anew",
+               10: "a backup sealed anew", 16: "the copy from before a schema upgrade",
+               18: "a temporary file an earlier kill left deleted", 19: "the note deleted",
+               20: "none: the uninterrupted run"},
+}
+assert all(max(KINDS_OF_STEP[c]) == STEPS[c] + 1 for c in STEPS), "the uninterrupted run is kept"
 
 CHILD = textwrap.dedent(
     """
@@ -77,7 +90,7 @@ CHILD = textwrap.dedent(
         run()
     finally:
         sys.stderr.write(f"steps: {count}\\n")
-    """ % CHEAP
+    """ % CHEAP_KDF
 )
 
 
@@ -99,7 +112,7 @@ def make_database(folder: Path, encrypted: bool) -> Path:
     schema upgrade, and a temporary file an earlier kill left (unencrypted, or under the key)."""
     folder.mkdir()
     path = folder / "union.json"
-    sealer = Sealer.new(OLD, CHEAP) if encrypted else None
+    sealer = Sealer.new(OLD, CHEAP_KDF) if encrypted else None
     db = Database.open(path, create=True, sealer=sealer)
     case = db.save_case(build(Case, {"title": "Eleven workers in Bavet",
                                      "destination_country": "KH"}))
@@ -127,13 +140,6 @@ def originals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             "passwd": make_database(base / "sealed", encrypted=True)}
 
 
-@pytest.fixture
-def cheap_keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    for key, value in CHEAP.items():
-        monkeypatch.setitem(crypto.DEFAULT_KDF, key, value)
-    yield
-
-
 def copy_of(original: Path, tmp_path: Path) -> Path:
     shutil.copytree(original.parent, tmp_path / "db")
     return tmp_path / "db" / original.name
@@ -144,12 +150,6 @@ def copy_of(original: Path, tmp_path: Path) -> Path:
 
 def everything(path: Path) -> list[Path]:
     return [p for p in sorted(path.parent.rglob("*")) if p.is_file()]
-
-
-def records(path: Path, passphrase: str | None) -> dict[str, list[str]]:
-    with Database.open(path, passphrase=passphrase) as db:
-        tables = db.raw_tables()
-        return {t: sorted(map(str, tables[t].values())) for t in ("cases", "workers")}
 
 
 def unsealed_lines(data: bytes) -> list[bytes]:
@@ -232,10 +232,17 @@ def assert_killed_at(at: int, command: str, killed: subprocess.CompletedProcess[
     return False
 
 
-@pytest.mark.parametrize("at", range(1, STEPS["encrypt"] + 2))
-def test_encrypt_killed_at_every_step(at: int, originals: dict[str, Path], tmp_path: Path,
-                                      capsys: pytest.CaptureFixture[str],
-                                      monkeypatch: pytest.MonkeyPatch, cheap_keys: None) -> None:
+@pytest.mark.parametrize("at", KINDS_OF_STEP["encrypt"], ids=lambda at: f"step {at}")
+def test_encrypt_killed_at_each_kind_of_step(at: int, originals: dict[str, Path], tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch,
+                                             cheap_keys: None) -> None:
+    encrypt_killed_at(at, originals, tmp_path, capsys, monkeypatch)
+
+
+def encrypt_killed_at(at: int, originals: dict[str, Path], tmp_path: Path,
+                      capsys: pytest.CaptureFixture[str],
+                      monkeypatch: pytest.MonkeyPatch) -> None:
     path = copy_of(originals["encrypt"], tmp_path)
     before = records(path, None)
     killed = run_killed(at, "encrypt", "--db", path)
@@ -260,10 +267,17 @@ def test_encrypt_killed_at_every_step(at: int, originals: dict[str, Path], tmp_p
     assert_sound(path, NEW, before, capsys, monkeypatch)
 
 
-@pytest.mark.parametrize("at", range(1, STEPS["passwd"] + 2))
-def test_passwd_killed_at_every_step(at: int, originals: dict[str, Path], tmp_path: Path,
-                                     capsys: pytest.CaptureFixture[str],
-                                     monkeypatch: pytest.MonkeyPatch, cheap_keys: None) -> None:
+@pytest.mark.parametrize("at", KINDS_OF_STEP["passwd"], ids=lambda at: f"step {at}")
+def test_passwd_killed_at_each_kind_of_step(at: int, originals: dict[str, Path], tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch,
+                                            cheap_keys: None) -> None:
+    passwd_killed_at(at, originals, tmp_path, capsys, monkeypatch)
+
+
+def passwd_killed_at(at: int, originals: dict[str, Path], tmp_path: Path,
+                     capsys: pytest.CaptureFixture[str],
+                     monkeypatch: pytest.MonkeyPatch) -> None:
     path = copy_of(originals["passwd"], tmp_path)
     before = records(path, OLD)
     old_key = Sealer.unlock(path, path.read_bytes(), OLD)

@@ -15,11 +15,8 @@ from store.check import check
 from store.database import Database
 from store.errors import CorruptDatabase, DatabaseBusy, ExitCode
 from store.journal import journal_path, locked
-from store.records import Case, build
-
-
-def a_case(title: str) -> Case:
-    return build(Case, {"title": title, "destination_country": "KH", "date_reported": "12/12/2025"})
+from store.records import build
+from tests.engine.conftest import a_case
 
 
 def journal_lines(db_path: Path) -> list[dict[str, object]]:

@@ -11,7 +11,6 @@ import os
 import shutil
 import stat
 from pathlib import Path
-from typing import Any
 
 import orjson
 import pytest
@@ -21,6 +20,7 @@ from store.database import Database
 from store.errors import ExitCode, MigrationFailed, NewerSchema
 from store.migrations import META_DOC, META_TABLE, MIGRATIONS, SCHEMA_VERSION, Migration, Tables
 from store.vocab import Direction, LogKind
+from tests.conftest import Run, snapshot
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "schema_v1.json"
 # Written by `pulang demo --no-open` at schema 2, just before screening, consent and the road
@@ -54,10 +54,6 @@ def v1_path(tmp_path: Path) -> Path:
 
 def schema_on_disk(path: Path) -> int:
     return int(orjson.loads(path.read_bytes())[META_TABLE][META_DOC]["schema"])
-
-
-def snapshot(path: Path) -> tuple[bytes, int, list[str]]:
-    return path.read_bytes(), path.stat().st_mtime_ns, sorted(os.listdir(path.parent))
 
 
 def test_the_fixture_is_a_schema_1_database() -> None:
@@ -235,14 +231,13 @@ def test_schema_5_from_older_databases_counts_every_entry_it_leaves_unknown(
     assert notice.startswith(f"Database upgraded to schema 5: {len(unknown)} log entries ")
 
 
-def test_the_command_line_says_what_the_upgrade_could_not_do(tmp_path: Path,
-                                                             pulang: Any) -> None:
+def test_the_command_line_says_what_the_upgrade_could_not_do(tmp_path: Path, cli: Run) -> None:
     path = copy_of(FIXTURE_V4, tmp_path)
-    done = pulang("check", "--db", path)
+    done = cli("check", "--db", path)
     assert done.returncode == ExitCode.OK, done.stdout + done.stderr
     assert ("pulang: Database upgraded to schema 5: 11 log entries could not be marked sent "
             "or received") in done.stderr
-    again = pulang("check", "--db", path)
+    again = cli("check", "--db", path)
     assert "upgraded" not in again.stderr  # said once, when it happened
 
 

@@ -10,9 +10,7 @@ import grp
 import os
 import pwd
 import shutil
-import stat
 import subprocess
-import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Iterator
@@ -24,22 +22,13 @@ from store.check import check
 from store.database import Database
 from store.errors import ExitCode, GroupError, NotADatabase, OpenToOthers
 from store.journal import journal_path, lock_path
-from store.records import Case, Worker, build
+from store.records import Worker, build
 from store.shared import audit_path, backups_path, group_id, share_database
+from tests.conftest import Run, mode_of
+from tests.engine.conftest import a_case
 
 GROUP = "pulangstaff"
 OFFICERS = ("pulang_officer_a", "pulang_officer_b")
-PULANG = Path(sys.executable).parent / "pulang"
-
-
-def a_case(title: str) -> Case:
-    return build(Case, {"title": title, "destination_country": "KH"})
-
-
-def mode_of(path: Path) -> int:
-    return stat.S_IMODE(os.lstat(path).st_mode)
-
-
 def group_of(path: Path) -> str:
     return grp.getgrgid(os.lstat(path).st_gid).gr_name
 
@@ -309,7 +298,8 @@ def test_two_officers_share_one_database(
 
 
 def test_a_shared_database_anyone_can_read_is_refused(
-    officers: dict[str, pwd.struct_passwd], shared_folder: Path, warmed_up: None
+    officers: dict[str, pwd.struct_passwd], shared_folder: Path, warmed_up: None, cli: Run,
+    pulang: Run
 ) -> None:
     path = shared_folder / "pulang.json"
 
@@ -329,8 +319,7 @@ def test_a_shared_database_anyone_can_read_is_refused(
 
     as_officer(OFFICERS[1], b_is_refused)
     for args in (["check", "--db", path], ["--db", path]):
-        done = subprocess.run([str(PULANG), *map(str, args)], stdin=subprocess.DEVNULL,
-                              capture_output=True, text=True, timeout=60)
+        done = (pulang if args[0] == "--db" else cli)(*args)  # the app's start: a process
         assert done.returncode == 2, done.stderr
         assert done.stderr.strip() == (
             f"pulang: Anyone on this computer can read or change {path}; Pulang will not open "

@@ -32,18 +32,9 @@ from store.errors import (
 )
 from store.journal import journal_path
 from store.migrations import FORMAT_MARKER, META_DOC, META_TABLE, SCHEMA_VERSION
-from store.records import Case, LogEntry, Worker, build, changed
-
-
-def a_case(**fields: Any) -> Case:
-    data = {"title": "Workers held in Sihanoukville", "destination_country": "KH",
-            "date_reported": "12/12/2025"}
-    data.update(fields)
-    return build(Case, data)
-
-
-def a_worker(case: Case, name: str = "Rizky Pratama") -> Worker:
-    return build(Worker, {"case_id": case.id, "full_name": name})
+from store.records import Case, LogEntry, build, changed
+from tests.conftest import PASSPHRASE, snapshot
+from tests.engine.conftest import a_case, a_worker
 
 
 def on_disk(path: Path) -> dict[str, Any]:
@@ -58,11 +49,6 @@ def rewrite(path: Path, edit: Callable[[dict[str, Any]], None]) -> None:
     spare.write_bytes(orjson.dumps(data))
     spare.chmod(0o600)  # private, as Pulang would refuse a file anyone could read
     os.replace(spare, path)
-
-
-def snapshot(path: Path) -> tuple[bytes, int, list[str]]:
-    """The file's bytes and mtime, and what else is in its folder."""
-    return path.read_bytes(), path.stat().st_mtime_ns, sorted(os.listdir(path.parent))
 
 
 # -- a new file, a rewritten file ----------------------------------------------------------
@@ -410,10 +396,15 @@ def _line_from(process: subprocess.Popen[bytes], saved: list[str], timeout: floa
         saved.append(text.split()[1])
 
 
-@pytest.mark.parametrize("passphrase", ["", "kopi tubruk di Vientiane"],
-                         ids=["plain", "encrypted"])
+@pytest.mark.parametrize("passphrase", ["", PASSPHRASE], ids=["plain", "encrypted"])
 def test_a_writer_killed_at_any_moment_loses_nothing_it_reported_saved(
-        db_path: Path, tmp_path: Path, passphrase: str) -> None:
+        db_path: Path, tmp_path: Path, passphrase: str, cheap_keys: None) -> None:
+    writers_killed(db_path, tmp_path, passphrase, rounds=8)  # 100: tests/soak
+
+
+def writers_killed(db_path: Path, tmp_path: Path, passphrase: str, rounds: int) -> None:
+    """`rounds` writers, each killed at a random moment of its life; after each kill the
+    database is sound and holds every save a writer reported done."""
     Database.open(db_path, create=True, passphrase=passphrase or None).close()
     script = tmp_path / "writer.py"
     script.write_text(_SPAWNER)
@@ -424,7 +415,7 @@ def test_a_writer_killed_at_any_moment_loses_nothing_it_reported_saved(
     assert spawner.stdin is not None
     reported: list[str] = []
     try:
-        for _ in range(25):
+        for _ in range(rounds):
             spawner.stdin.write(b"go\n")
             writer = int(_line_from(spawner, reported))
             time.sleep(delays.uniform(0.005, 0.2))  # a random moment in the writer's life
@@ -440,7 +431,7 @@ def test_a_writer_killed_at_any_moment_loses_nothing_it_reported_saved(
     finally:
         spawner.kill()
         spawner.wait()
-    assert len(reported) > 25  # the writers did write, round after round
+    assert len(reported) > rounds  # the writers did write, round after round
     if passphrase:
         assert db_path.read_bytes().startswith(b'{"format":"pulang-encrypted"')
         assert b"Case 1" not in db_path.read_bytes()

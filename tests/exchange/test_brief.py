@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import stat
-import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,9 +15,9 @@ from store.errors import ExitCode, NeverRecipient
 from store.i18n import format_date, format_datetime
 from store.records import LogEntry, Worker, worker_numbers
 from store.vocab import Direction, LogKind, RecipientKind
+from tests.conftest import PASSPHRASE, Run
 from tui.cli import main
 
-Run = Callable[..., subprocess.CompletedProcess[str]]
 REF = "KH-2025-0001"
 
 
@@ -102,7 +100,7 @@ def test_log_summaries_only_when_every_worker_named_consents(demo_db: Database) 
     assert "Desk Ketenagakerjaan" in open_part
 
 
-def test_media_and_recruiters_never_get_a_brief(demo_db: Database, pulang: Run,
+def test_media_and_recruiters_never_get_a_brief(demo_db: Database, cli: Run,
                                                 db_path: Path, tmp_path: Path) -> None:
     case = demo_db.case_by_ref(REF)
     assert case is not None
@@ -112,17 +110,17 @@ def test_media_and_recruiters_never_get_a_brief(demo_db: Database, pulang: Run,
             case_brief(demo_db, case.id, kind)
     assert len(demo_db.audit_trail().entries) == trail
     demo_db.close()
-    done = pulang("brief", REF, "--to", "media", "--out", tmp_path / "b", "--db", db_path)
+    done = cli("brief", REF, "--to", "media", "--out", tmp_path / "b", "--db", db_path)
     assert done.returncode == 1 and "never receive" in done.stderr
     assert not list(tmp_path.glob("b.*"))
 
 
-def test_the_brief_is_in_the_trail_and_its_files_are_private(demo_db: Database, pulang: Run,
+def test_the_brief_is_in_the_trail_and_its_files_are_private(demo_db: Database, cli: Run,
                                                              db_path: Path,
                                                              tmp_path: Path) -> None:
     allowed, withheld = police_split(demo_db)
     demo_db.close()
-    done = pulang("brief", REF, "--to", "police", "--out", tmp_path / "brief", "--db", db_path)
+    done = cli("brief", REF, "--to", "police", "--out", tmp_path / "brief", "--db", db_path)
     assert done.returncode == 0, done.stderr
     for suffix in (".md", ".html"):
         written = tmp_path / f"brief{suffix}"
@@ -139,17 +137,15 @@ def test_the_brief_is_in_the_trail_and_its_files_are_private(demo_db: Database, 
             assert value not in entry.note
 
 
-PASSPHRASE = "kopi tubruk di Vientiane"
-
-
 @pytest.fixture
 def passphrase_set(monkeypatch: pytest.MonkeyPatch) -> None:
     """Before `pulang`, which takes the environment as it is when it is made."""
     monkeypatch.setenv("PULANG_PASSPHRASE", PASSPHRASE)
 
 
+@pytest.mark.script
 def test_an_encrypted_database_gives_a_brief_only_with_plaintext(
-        passphrase_set: None, demo_db: Database, pulang: Run, db_path: Path,
+        passphrase_set: None, cheap_keys: None, demo_db: Database, pulang: Run, db_path: Path,
         tmp_path: Path) -> None:
     demo_db.encrypt(PASSPHRASE)
     demo_db.close()

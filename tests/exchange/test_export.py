@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import io
-import os
 import stat
-import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -21,11 +19,12 @@ from store.database import Database, _KIND_OF
 from store.errors import ExitCode, InputFileUnreadable, RuleRefused
 from store.export import _cell, export_csv, export_json, import_json, read_export
 
-from tests.conftest import PULANG
+from tests.conftest import PASSPHRASE, Run
 from tui.cli import main
 
 MOMENT = dt.datetime(2026, 1, 31, 9, 0, tzinfo=dt.timezone.utc)
-PASSPHRASE = "correct horse battery staple"
+# Keys made in this process are cheap; the script's own (the `pulang` fixture) are the real ones.
+pytestmark = pytest.mark.usefixtures("cheap_keys")
 
 
 def private_values(db: Database) -> set[str]:
@@ -67,14 +66,6 @@ def private_values(db: Database) -> set[str]:
     # a title such as "President" is an official's public title, and a log entry's
     # counterpart too: what the database holds in public may be in a public export
     return {value for value in found if not any(value in text for text in public)}
-
-
-def run(*args: object, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full = {k: v for k, v in os.environ.items()
-            if not k.startswith("PULANG_") and k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
-    full.update(env or {})
-    return subprocess.run([str(PULANG), *map(str, args)], env=full, stdin=subprocess.DEVNULL,
-                          capture_output=True, text=True, timeout=60)
 
 
 def exports(db: Database) -> list[audit.AuditEntry]:
@@ -123,18 +114,20 @@ def test_import_refuses_a_bad_record_and_writes_nothing(demo_db: Database,
         assert not any(empty.raw_tables()[table] for table in _KIND_OF)
 
 
-def test_the_cli_json_export_needs_out_and_a_confirmation(demo_db: Database,
+@pytest.mark.script
+def test_the_cli_json_export_needs_out_and_a_confirmation(pulang: Run, demo_db: Database,
                                                           tmp_path: Path) -> None:
     out = tmp_path / "backup.json"
-    assert run("export", "--format", "json", "--db", demo_db.path).returncode == ExitCode.USAGE
-    refused = run("export", "--format", "json", "--db", demo_db.path, "--out", out)
+    assert pulang("export", "--format", "json", "--db", demo_db.path).returncode == ExitCode.USAGE
+    refused = pulang("export", "--format", "json", "--db", demo_db.path, "--out", out)
     assert refused.returncode == ExitCode.NEEDS_CONFIRMATION and not out.exists()
     assert not exports(demo_db)
 
 
-def test_the_cli_round_trip(demo_db: Database, tmp_path: Path) -> None:
+@pytest.mark.script
+def test_the_cli_round_trip(cli: Run, pulang: Run, demo_db: Database, tmp_path: Path) -> None:
     out = tmp_path / "backup.json"
-    done = run("export", "--format", "json", "--db", demo_db.path, "--out", out, "--yes")
+    done = cli("export", "--format", "json", "--db", demo_db.path, "--out", out, "--yes")
     assert done.returncode == 0, done.stderr
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     notes = [e.note or "" for e in exports(demo_db)]
@@ -142,14 +135,14 @@ def test_the_cli_round_trip(demo_db: Database, tmp_path: Path) -> None:
     assert not any(value in notes[0] for value in private_values(demo_db))
 
     target = tmp_path / "restored.json"
-    done = run("import", out, "--db", target)
+    done = pulang("import", out, "--db", target)
     assert done.returncode == 0, done.stderr
     with Database.open(target) as restored:
         assert export_json(restored, MOMENT) == export_json(demo_db, MOMENT)
 
 
 def test_an_export_that_cannot_be_written_is_not_recorded_as_written(
-        demo_db: Database, tmp_path: Path) -> None:
+        cli: Run, demo_db: Database, tmp_path: Path) -> None:
     """The file is written whole beside its place before the audit entry, and put in place
     after it: a file that cannot be written leaves no 'export' in the trail, and no file."""
     blocked = tmp_path / "not-a-folder"
@@ -157,10 +150,10 @@ def test_an_export_that_cannot_be_written_is_not_recorded_as_written(
     for args in (("--format", "json", "--yes"), ("--format", "htcds"),
                  ("--format", "csv", "--include-personal", "--yes")):
         out = blocked / "export.out"
-        done = run("export", *args, "--db", demo_db.path, "--out", out)
+        done = cli("export", *args, "--db", demo_db.path, "--out", out)
         assert done.returncode == ExitCode.PROBLEMS, done.stderr
         assert f"Could not write {out}" in done.stderr, done.stderr
-    done = run("brief", "KH-2025-0001", "--to", "police", "--db", demo_db.path,
+    done = cli("brief", "KH-2025-0001", "--to", "police", "--db", demo_db.path,
                "--out", blocked / "brief")
     assert done.returncode == ExitCode.PROBLEMS and "Could not write" in done.stderr
     assert not exports(demo_db)
@@ -169,24 +162,24 @@ def test_an_export_that_cannot_be_written_is_not_recorded_as_written(
                 or "brief" in p.name]
 
 
-def test_the_cli_import_refuses_a_database_that_is_not_empty(demo_db: Database,
+def test_the_cli_import_refuses_a_database_that_is_not_empty(cli: Run, demo_db: Database,
                                                             tmp_path: Path) -> None:
     out = tmp_path / "backup.json"
     out.write_bytes(export_json(demo_db, MOMENT))
-    refused = run("import", out, "--db", demo_db.path)
+    refused = cli("import", out, "--db", demo_db.path)
     assert refused.returncode == ExitCode.PROBLEMS and "not empty" in refused.stderr
 
 
-def test_the_cli_import_refuses_a_foreign_or_newer_file(demo_db: Database,
+def test_the_cli_import_refuses_a_foreign_or_newer_file(cli: Run, demo_db: Database,
                                                        tmp_path: Path) -> None:
     foreign = tmp_path / "foreign.json"
     foreign.write_bytes(b'{"format": "something-else", "tables": {}}')
     elsewhere = tmp_path / "elsewhere.json"
-    assert run("import", foreign, "--db", elsewhere).returncode == ExitCode.UNREADABLE
+    assert cli("import", foreign, "--db", elsewhere).returncode == ExitCode.UNREADABLE
     newer = orjson.loads(export_json(demo_db, MOMENT))
     newer["version"] = 2
     foreign.write_bytes(orjson.dumps(newer))
-    assert run("import", foreign, "--db", elsewhere).returncode == ExitCode.UNREADABLE
+    assert cli("import", foreign, "--db", elsewhere).returncode == ExitCode.UNREADABLE
     assert not elsewhere.exists()  # a file that is not ours creates no database
     with pytest.raises(InputFileUnreadable):
         read_export(b"name;phone\nAde;+6281234567890\n", demo_db.schema)
@@ -210,14 +203,15 @@ def test_csv_without_personal_holds_no_private_value(demo_db: Database) -> None:
     assert any(v in personal for v in values)
 
 
-def test_csv_with_personal_asks_and_is_audited(demo_db: Database, tmp_path: Path) -> None:
+def test_csv_with_personal_asks_and_is_audited(cli: Run, demo_db: Database,
+                                               tmp_path: Path) -> None:
     folder = tmp_path / "csv"
-    refused = run("export", "--format", "csv", "--include-personal", "--db", demo_db.path,
+    refused = cli("export", "--format", "csv", "--include-personal", "--db", demo_db.path,
                   "--out", folder)
     assert refused.returncode == ExitCode.NEEDS_CONFIRMATION
     assert not folder.exists() and not exports(demo_db)
 
-    done = run("export", "--format", "csv", "--include-personal", "--yes",
+    done = cli("export", "--format", "csv", "--include-personal", "--yes",
                "--db", demo_db.path, "--out", folder)
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in folder.iterdir())
@@ -227,9 +221,10 @@ def test_csv_with_personal_asks_and_is_audited(demo_db: Database, tmp_path: Path
     assert entry.note is not None and "personal" in entry.note
 
 
-def test_csv_as_a_zip_holds_no_private_value(demo_db: Database, tmp_path: Path) -> None:
+def test_csv_as_a_zip_holds_no_private_value(cli: Run, demo_db: Database,
+                                             tmp_path: Path) -> None:
     zipped = tmp_path / "public.zip"
-    done = run("export", "--format", "csv", "--db", demo_db.path, "--out", zipped)
+    done = cli("export", "--format", "csv", "--db", demo_db.path, "--out", zipped)
     assert done.returncode == 0, done.stderr
     assert stat.S_IMODE(zipped.stat().st_mode) == 0o600
     with zipfile.ZipFile(io.BytesIO(zipped.read_bytes())) as archive:
@@ -238,37 +233,37 @@ def test_csv_as_a_zip_holds_no_private_value(demo_db: Database, tmp_path: Path) 
     assert len(exports(demo_db)) == 1
 
 
-def test_an_encrypted_database_needs_plaintext_for_personal_data(demo_db: Database,
+def test_an_encrypted_database_needs_plaintext_for_personal_data(cli: Run, demo_db: Database,
                                                                  tmp_path: Path) -> None:
     demo_db.encrypt(PASSPHRASE)
     env = {"PULANG_PASSPHRASE": PASSPHRASE}
     out = tmp_path / "plain.json"
-    refused = run("export", "--format", "json", "--yes", "--db", demo_db.path, "--out", out,
+    refused = cli("export", "--format", "json", "--yes", "--db", demo_db.path, "--out", out,
                   env=env)
     assert refused.returncode == ExitCode.NEEDS_CONFIRMATION and "--plaintext" in refused.stderr
     assert not out.exists()
     folder = tmp_path / "csv"
-    refused = run("export", "--format", "csv", "--include-personal", "--yes",
+    refused = cli("export", "--format", "csv", "--include-personal", "--yes",
                   "--db", demo_db.path, "--out", folder, env=env)
     assert refused.returncode == ExitCode.NEEDS_CONFIRMATION and not folder.exists()
 
 
-def test_an_encrypted_database_exports_public_csv_without_plaintext(demo_db: Database,
-                                                                     tmp_path: Path) -> None:
+def test_an_encrypted_database_exports_public_csv_without_plaintext(
+        cli: Run, demo_db: Database, tmp_path: Path) -> None:
     demo_db.encrypt(PASSPHRASE)
     env = {"PULANG_PASSPHRASE": PASSPHRASE}
     folder = tmp_path / "csv"
-    public = run("export", "--format", "csv", "--db", demo_db.path, "--out", folder, env=env)
+    public = cli("export", "--format", "csv", "--db", demo_db.path, "--out", folder, env=env)
     assert public.returncode == 0, public.stderr
     assert (folder / "workers.csv").exists()
 
 
-def test_an_encrypted_database_exports_personal_data_with_plaintext(demo_db: Database,
-                                                                    tmp_path: Path) -> None:
+def test_an_encrypted_database_exports_personal_data_with_plaintext(
+        cli: Run, demo_db: Database, tmp_path: Path) -> None:
     demo_db.encrypt(PASSPHRASE)
     env = {"PULANG_PASSPHRASE": PASSPHRASE}
     out = tmp_path / "plain.json"
-    done = run("export", "--format", "json", "--yes", "--plaintext", "--db", demo_db.path,
+    done = cli("export", "--format", "json", "--yes", "--plaintext", "--db", demo_db.path,
                "--out", out, env=env)
     assert done.returncode == 0, done.stderr
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
@@ -491,16 +486,16 @@ def without_moment(data: bytes) -> dict[str, Any]:
 
 @pytest.mark.parametrize("schema", [1, 2, 3, 4])
 def test_the_cli_imports_an_export_of_an_older_schema(schema: int, tmp_path: Path,
-                                                      pulang: Any) -> None:
+                                                      cli: Run) -> None:
     fixture = FIXTURES / f"schema_v{schema}.json"
     data, document = old_export(fixture)
     assert document["schema"] == schema
     source = tmp_path / "old-export.json"
     source.write_bytes(data)
     target = tmp_path / "imported.json"
-    done = pulang("import", source, "--db", target)
+    done = cli("import", source, "--db", target)
     assert done.returncode == ExitCode.OK, done.stderr
-    checked = pulang("check", "--db", target)
+    checked = cli("check", "--db", target)
     assert checked.returncode == ExitCode.OK, checked.stdout + checked.stderr
 
     # every record arrived, under its id, with every value it had (the migration only adds)
@@ -521,7 +516,7 @@ def test_the_cli_imports_an_export_of_an_older_schema(schema: int, tmp_path: Pat
     copy.write_bytes(fixture.read_bytes())
     copy.chmod(0o600)
     out = tmp_path / "again.json"
-    done = pulang("export", "--format", "json", "--db", target, "--out", out, "--yes")
+    done = cli("export", "--format", "json", "--db", target, "--out", out, "--yes")
     assert done.returncode == ExitCode.OK, done.stderr
     with Database.open(copy) as opened:
         assert opened.backup_path is not None  # it was migrated on open
@@ -531,13 +526,13 @@ def test_the_cli_imports_an_export_of_an_older_schema(schema: int, tmp_path: Pat
 
 
 def test_the_cli_refuses_an_export_of_a_newer_schema(demo_db: Database, tmp_path: Path,
-                                                     pulang: Any) -> None:
+                                                     cli: Run) -> None:
     newer = orjson.loads(export_json(demo_db, MOMENT))
     newer["schema"] = demo_db.schema + 1
     source = tmp_path / "newer.json"
     source.write_bytes(orjson.dumps(newer))
     target = tmp_path / "elsewhere.json"
-    refused = pulang("import", source, "--db", target)
+    refused = cli("import", source, "--db", target)
     assert refused.returncode == ExitCode.UNREADABLE
     assert f"schema {demo_db.schema + 1}" in refused.stderr and "newer" in refused.stderr
     assert not target.exists() and not list(tmp_path.glob("elsewhere*"))

@@ -35,6 +35,7 @@ from store.vocab import (
     Sector,
     TraffickingStatus,
 )
+from tests.conftest import Run
 
 # Copied from shared/domain.md §5 (the CTDC global dataset, release of July 2021).
 CTDC = """yearOfRegistration, Datasource, gender, ageBroad, majorityStatus, majorityStatusAtExploit,
@@ -323,7 +324,7 @@ def test_suppressing_the_age_band_also_blanks_the_majority_status() -> None:
 
 
 def test_the_command_records_the_export_before_writing_a_private_file(
-        pulang: Any, db_path: Any, tmp_path: Any) -> None:
+        cli: Run, db_path: Any, tmp_path: Any) -> None:
     import stat
 
     from store.demo import write_demo
@@ -332,7 +333,7 @@ def test_the_command_records_the_export_before_writing_a_private_file(
     _allow_statistics(db, _all_workers(db)[:4])
     db.close()
     out = tmp_path / "htcds.csv"
-    done = pulang("export", "--format", "htcds", "--k", "2", "--out", out, "--db", db_path)
+    done = cli("export", "--format", "htcds", "--k", "2", "--out", out, "--db", db_path)
     assert done.returncode == 0, done.stderr
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert "left out without consent for statistics" in done.stderr
@@ -341,7 +342,7 @@ def test_the_command_records_the_export_before_writing_a_private_file(
     with Database.open(db_path) as again:
         notes = [e.note for e in again.audit_trail().entries if e.action == "export"]
     assert notes and notes[-1].startswith("htcds k=2 rows=")
-    assert pulang("export", "--format", "htcds", "--k", "1", "--db", db_path).returncode == 64
+    assert cli("export", "--format", "htcds", "--k", "1", "--db", db_path).returncode == 64
 
 
 def _free_text_values(db: Database) -> set[str]:
@@ -367,7 +368,7 @@ _DESCRIBED = re.compile(r"Workers exported: (\d+); left out without consent for 
                         r"(\d+)\. .* values blanked: (\d+); rows left out: (\d+)\.")
 
 
-def test_the_demo_as_it_is_exports_statistics_by_the_cli(demo_db: Database, pulang: Any,
+def test_the_demo_as_it_is_exports_statistics_by_the_cli(demo_db: Database, cli: Run,
                                                          tmp_path: Any) -> None:
     workers = _all_workers(demo_db)
     allowed = len(_allowing_statistics(demo_db, workers))
@@ -381,7 +382,7 @@ def test_the_demo_as_it_is_exports_statistics_by_the_cli(demo_db: Database, pula
     for k in (None, 2):
         out = tmp_path / f"htcds-{k}.csv"
         extra = [] if k is None else ["--k", k]
-        done = pulang("export", "--format", "htcds", *extra, "--out", out, "--db", demo_db.path)
+        done = cli("export", "--format", "htcds", *extra, "--out", out, "--db", demo_db.path)
         assert done.returncode == 0, done.stderr
         data = out.read_bytes()
         leaked = [value for value in private if value.encode("utf-8") in data]

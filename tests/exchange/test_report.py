@@ -6,17 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import statistics
-import subprocess
-from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from store.database import Database
 from store.demo import write_demo
 from store.records import Worker
 from store.road import STAGE_OF_STEP, TEMPLATES
 from store.vocab import Stage, StepStatus
+from tests.conftest import Run, files_of
 
-Run = Callable[..., subprocess.CompletedProcess[str]]
 STAGES = list(Stage)
 
 
@@ -36,12 +36,6 @@ def prepared_demo(db_path: Path) -> None:
             db.save_worker(Worker(case_id=other.id, full_name=name, home_province="Jawa Barat"))
     finally:
         db.close()
-
-
-def files_of(db_path: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(db_path.parent)): p.read_bytes()
-            for p in sorted(db_path.parent.rglob("*"))
-            if p.name.startswith(db_path.name) and p.is_file()}
 
 
 def recompute(db: Database, today: dt.date) -> dict[str, object]:
@@ -106,9 +100,9 @@ def recompute(db: Database, today: dt.date) -> dict[str, object]:
     }
 
 
-def test_the_json_figures_are_those_of_the_records(pulang: Run, db_path: Path) -> None:
+def test_the_json_figures_are_those_of_the_records(cli: Run, db_path: Path) -> None:
     prepared_demo(db_path)
-    done = pulang("report", "--format", "json", "--db", db_path)
+    done = cli("report", "--format", "json", "--db", db_path)
     assert done.returncode == 0, done.stderr
     got = json.loads(done.stdout)
     with Database.open(db_path) as db:
@@ -130,9 +124,9 @@ def test_the_json_figures_are_those_of_the_records(pulang: Run, db_path: Path) -
             assert worker.date_of_birth.isoformat() not in done.stdout
 
 
-def test_the_text_has_every_heading_and_aligned_lines(pulang: Run, db_path: Path) -> None:
+def test_the_text_has_every_heading_and_aligned_lines(cli: Run, db_path: Path) -> None:
     prepared_demo(db_path)
-    done = pulang("report", "--db", db_path)
+    done = cli("report", "--db", db_path)
     assert done.returncode == 0, done.stderr
     out = done.stdout
     for heading in ("Cases by stage", "Workers by step on the road home",
@@ -143,10 +137,11 @@ def test_the_text_has_every_heading_and_aligned_lines(pulang: Run, db_path: Path
     stage_lines = out.split("Cases by stage\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert len(stage_lines) == len(Stage)
     assert len({len(line) for line in stage_lines}) == 1  # the counts line up
-    indonesian = pulang("report", "--db", db_path, "--lang", "id")
+    indonesian = cli("report", "--db", db_path, "--lang", "id")
     assert "Kasus menurut tahap" in indonesian.stdout
 
 
+@pytest.mark.script
 def test_the_report_writes_nothing(pulang: Run, db_path: Path) -> None:
     prepared_demo(db_path)
     before = files_of(db_path)
