@@ -132,6 +132,7 @@ async def test_the_demo_visit_shows_the_lftu_officers_found_by_organisation(
         assert [m.title for m in meetings.shown()] == [VISIT]
         await paste(pilot, " xyz")
         await pilot.pause()
+        assert meetings.query_one("#meetings-filter", Input).value == "lao federation xyz"
         assert meetings.shown() == [] and VISIT not in screen_text(app)
         await pilot.press("escape")  # clears the filter; a second Escape would go to Today
         await pilot.pause()
