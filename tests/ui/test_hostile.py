@@ -647,8 +647,10 @@ async def test_a_pasted_control_character_is_refused_beside_the_field_and_kept(
         # the control character on its way to the terminal, and the save refuses it.
         notes = app.screen.query_one("#f-notes", TextArea)
         notes.focus()
+        await until(pilot, lambda: notes.has_focus)
         app.post_message(events.Paste("Seen at the port\x1b[2J\x9b2J"))
         await pilot.pause()
+        await pilot.wait_for_scheduled_animations()  # the form scrolled down to the notes
         assert "Seen at the port[2J2J" in assert_nothing_reaches_the_terminal(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
