@@ -15,8 +15,7 @@ from store.database import Database
 from store.parse import InputProblem, parse_date, parse_datetime
 from store.records import Case, build
 from store.vocab import StepStatus
-from tests.ui.test_road_ui import group_case, open_case
-from tests.ui_helpers import fill, screen_text, until
+from tests.ui_helpers import fill, group_case, open_case, screen_text, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.meetings import MeetingForm, MeetingsScreen

@@ -243,7 +243,7 @@ def test_the_command_line_says_what_the_upgrade_could_not_do(tmp_path: Path, cli
 
 async def test_the_app_says_it_and_the_log_shows_which_way_each_entry_went(
         tmp_path: Path) -> None:
-    from tests.ui.test_links_ui import notes, open_seed_case
+    from tests.ui_helpers import notes, open_seed_case
     from tui.app import PulangApp
 
     path = copy_of(FIXTURE_V4, tmp_path)

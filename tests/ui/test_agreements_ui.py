@@ -9,7 +9,7 @@ from pathlib import Path
 from store.database import Database
 from store.demo import write_demo
 from store.vocab import AgreementStatus
-from tests.ui_helpers import screen_text, until
+from tests.ui_helpers import paste, screen_text, set_text, until
 from tui.app import PulangApp
 from tui.screens.agreements import (
     AgreementScreen,
@@ -55,7 +55,9 @@ async def test_move_along_the_lifecycle(db_path: Path) -> None:
         await until(pilot, lambda: isinstance(app.screen, MoveDialog))
         assert offered(app.screen) == ["1 negotiation", "2 idea", "3 terminated"]
         # 1 chooses negotiation (the cursor goes to the date, today already), a note, Enter.
-        await pilot.press("1", "tab", *"Sent to LFTU", "enter")
+        await pilot.press("1", "tab")
+        await paste(pilot, "Sent to LFTU")
+        await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, AgreementScreen))
         await pilot.pause()
         today = dt.date.today()
@@ -74,7 +76,12 @@ async def test_move_along_the_lifecycle(db_path: Path) -> None:
         assert offered(app.screen) == ["1 signed", "2 drafting", "3 terminated"]
         # A date in the future is refused in the dialog, with what was typed kept.
         tomorrow = (today + dt.timedelta(days=1)).strftime("%d/%m/%Y")
-        await pilot.press("1", *["backspace"] * 10, *tomorrow, "tab", *"by both", "enter")
+        await pilot.press("1")  # on the date, today's: cleared and tomorrow's typed instead
+        assert app.focused is not None
+        await set_text(pilot, app.focused, tomorrow)
+        await pilot.press("tab")
+        await paste(pilot, "by both")
+        await pilot.press("enter")
         await until(pilot, lambda: "not be in the future" in screen_text(app))
         assert isinstance(app.screen, MoveDialog)
         assert app.screen.query_one("#move-note").value == "by both"
@@ -128,8 +135,11 @@ async def test_add_a_draft_version(db_path: Path) -> None:
         await pilot.press("v")
         await until(pilot, lambda: isinstance(app.screen, VersionForm))
         # It starts from version 2's text: F7 selects it all, typing replaces it.
-        await pilot.press("f7", *"Article 1.", "enter", *"The parties cooperate.", "tab",
-                          *"Third draft", "ctrl+s")
+        await pilot.press("f7")
+        await paste(pilot, "Article 1.\nThe parties cooperate.")
+        await pilot.press("tab")
+        await paste(pilot, "Third draft")
+        await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, AgreementScreen))
         await pilot.pause()
         with Database.open(db_path) as db:
@@ -166,7 +176,9 @@ async def test_a_new_version_starts_from_the_latest_text(db_path: Path) -> None:
         with Database.open(db_path) as db:
             assert [v.number for v in db.agreements()[0].versions] == [1, 2]
         # A line added at the top, then saved: version 3 is version 2 and that line.
-        await pilot.press("ctrl+home", *"Draft 3", "enter", "ctrl+s")
+        await pilot.press("ctrl+home")
+        await paste(pilot, "Draft 3\n")
+        await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, AgreementScreen))
         with Database.open(db_path) as db:
             version = db.agreements()[0].draft(3)

@@ -14,7 +14,7 @@ import pytest
 from store.database import Database
 from store.i18n import format_date
 from store.records import Case, LogEntry, build
-from tests.ui_helpers import screen_text, to_cases, until
+from tests.ui_helpers import screen_text, to_cases, today_shown, until
 from tui.app import PulangApp
 from tui.screens.cases import CasesScreen
 
@@ -97,7 +97,6 @@ async def test_a_wide_terminal_gives_room_to_stage_and_destination_too(
 
 async def test_today_shows_long_references_whole_too(
         long_refs: tuple[Database, list[str]]) -> None:
-    from tests.ui.test_today import today_shown
 
     db, refs = long_refs
     app = PulangApp(db)

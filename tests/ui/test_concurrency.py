@@ -20,7 +20,7 @@ from store.check import check
 from store.database import Database
 from store.errors import Conflict, NotFound
 from store.records import Case, LogEntry, Worker, build, changed
-from tests.ui_helpers import fill, focus, screen_text, to_cases, until
+from tests.ui_helpers import fill, find_and_open, focus, screen_text, to_cases, until
 from tui.app import PulangApp
 from tui.caselist import CaseList
 from tui.screens.case import CaseScreen
@@ -376,7 +376,7 @@ def test_who_removed_a_record_is_still_known_after_their_journal_was_folded_in(
 
 
 async def open_case(pilot: Any, ref: str) -> CaseScreen:
-    await pilot.press("slash", *ref, "enter")
+    await find_and_open(pilot, ref)
     await until(pilot, lambda: isinstance(pilot.app.screen, CaseScreen))
     return pilot.app.screen
 

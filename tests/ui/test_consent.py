@@ -16,38 +16,29 @@ from textual.widgets import Checkbox, Input, Select, SelectionList
 from store.database import Database
 from store.records import Case, Consent, Worker, build
 from store.vocab import Direction, LogKind, RecipientKind, Stage, label
-from tests.ui.test_lock import type_passphrase
-from tests.ui_helpers import choose, fill, focus, screen_text, tick, until
+from tests.ui_helpers import (
+    a_case,
+    choose,
+    fill,
+    focus,
+    open_case,
+    paste,
+    screen_text,
+    tick,
+    type_passphrase,
+    until,
+)
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.dialogs import ConfirmDialog, HelpScreen, ReasonDialog
 from tui.screens.lock import LockScreen
 from tui.screens.record_forms import CaseForm, ConsentForm, LogEntryForm
-from tui.screens.today import TodayScreen
-
-
-def a_case(db: Database, *names: str) -> tuple[Case, list[Worker]]:
-    case = db.save_case(build(Case, {"title": "Eleven workers out of a Bavet compound",
-                                     "kind": "group", "destination_country": "KH",
-                                     "date_reported": "2026-01-10"}))
-    workers = [db.save_worker(build(Worker, {"case_id": case.id, "full_name": name}))
-               for name in names]
-    return case, workers
 
 
 def consent(db: Database, case: Case, worker: Worker, *kinds: RecipientKind) -> Consent:
     return db.save_consent(build(Consent, {
         "case_id": case.id, "worker_id": worker.id, "taken_by": "Dewi, KSPSI desk",
         "recipients": list(kinds)}))
-
-
-async def open_case(pilot, app: PulangApp, case: Case) -> CaseScreen:  # type: ignore[no-untyped-def]
-    await until(pilot, lambda: isinstance(app.screen, TodayScreen))  # the first screen
-    app.open_case(case.id)
-    await until(pilot, lambda: isinstance(app.screen, CaseScreen) and app.screen.case is not None)
-    screen = app.screen
-    assert isinstance(screen, CaseScreen)
-    return screen
 
 
 async def referral(pilot, to: str, *workers: str) -> None:  # type: ignore[no-untyped-def]
@@ -127,8 +118,8 @@ async def test_the_consent_form_has_help_and_comes_back_after_a_lock(empty_db: D
         await until(pilot, lambda: isinstance(app.screen, LockScreen))
         assert "Siti" not in screen_text(app)
         await type_passphrase(pilot, "")
-        await until(pilot, lambda: isinstance(app.screen, ConsentForm))
-        await pilot.pause(0.2)
+        await until(pilot, lambda: isinstance(app.screen, ConsentForm)
+                    and app.screen.query_one("#f-taken_by", Input).value)
         form = app.screen
         assert form.query_one("#f-taken_by", Input).value == "Dewi"
         assert list(form.query_one("#f-recipients", SelectionList).selected) == [
@@ -353,7 +344,7 @@ async def test_a_stage_set_against_the_steps_asks_why_and_logs_it(empty_db: Data
 
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, ReasonDialog))
-        await pilot.press(*"KBRI moved them to the shelter")
+        await paste(pilot, "KBRI moved them to the shelter")
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, CaseScreen))
         saved = empty_db.get(Case, case.id)

@@ -11,8 +11,8 @@ import pytest
 
 from store.database import Database
 from store.i18n import _, month_abbr
-from tests.ui.test_chart import FULL, UPPER
 from tests.ui_helpers import screen_text, until
+from tui.chart import FULL, UPPER
 from tui.app import PulangApp
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.dialogs import HelpScreen

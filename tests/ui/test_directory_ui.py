@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 
 from store.database import Database
 from store.records import Organisation, Person
-from tests.ui_helpers import fill, screen_text, until
+from tests.ui_helpers import fill, paste, screen_text, until
 from tui.app import PulangApp
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.lock import LockScreen
@@ -201,7 +201,8 @@ async def test_a_new_organisation_refused_or_locked_away_keeps_what_was_typed(
         await pilot.press("escape")
         # Saved, and findable in the directory by its acronym.
         await to_directory(pilot)
-        await pilot.press("slash", *"SBMI")
+        await pilot.press("slash")
+        await paste(pilot, "SBMI")
         await until(pilot, lambda: "Organisations (1)" in screen_text(app))
         assert "Jakarta, Indonesia" in screen_text(app)
     saved = org_named(demo_db, "SBMI")

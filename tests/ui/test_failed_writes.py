@@ -26,7 +26,7 @@ from store.journal import journal_path, locked
 from store.records import Case, Worker, build
 from store.storage import write_atomically
 from tests.lock_holder import lock_held_elsewhere
-from tests.ui_helpers import fill
+from tests.ui_helpers import fill, find_and_open
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.record_forms import CaseForm, WorkerForm
@@ -255,7 +255,7 @@ async def test_a_full_disk_keeps_the_worker_form_and_what_was_typed(
 ) -> None:
     app = PulangApp(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("slash", *"Souksavanh", "enter")
+        await find_and_open(pilot, "Souksavanh")
         await pilot.pause()
         assert isinstance(app.screen, CaseScreen)
         case_id = app.screen.case_id

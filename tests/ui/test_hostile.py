@@ -37,6 +37,7 @@ from store.errors import RecordInvalid
 from store.i18n import format_date, format_datetime
 from store.records import Case, LogEntry, Record, Worker, build
 from store.text import editable, fold, printable
+from tests.ui_helpers import palette_offers, paste, until
 from tui.app import PulangApp
 from tui.caselist import CaseList
 from tui.screens.case import CaseScreen
@@ -580,8 +581,9 @@ async def test_every_screen_shows_hostile_text_without_passing_controls_to_the_t
     assert isinstance(app.screen, WorkerForm)
     assert_nothing_reaches_the_terminal(app)
     await back_to_the_list(app, pilot)
-    await pilot.press("ctrl+p", *"KH")
-    await pilot.pause(0.2)
+    await pilot.press("ctrl+p")
+    await paste(pilot, "KH")
+    await until(pilot, lambda: palette_offers(app, ""))
     assert_nothing_reaches_the_terminal(app)
     await pilot.press("escape")
 
@@ -645,8 +647,10 @@ async def test_a_pasted_control_character_is_refused_beside_the_field_and_kept(
         # the control character on its way to the terminal, and the save refuses it.
         notes = app.screen.query_one("#f-notes", TextArea)
         notes.focus()
+        await until(pilot, lambda: notes.has_focus)
         app.post_message(events.Paste("Seen at the port\x1b[2J\x9b2J"))
         await pilot.pause()
+        await pilot.wait_for_scheduled_animations()  # the form scrolled down to the notes
         assert "Seen at the port[2J2J" in assert_nothing_reaches_the_terminal(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -814,8 +818,9 @@ async def test_the_network_shows_markup_and_controls_from_the_file_as_typed(
             assert shown_as in assert_nothing_reaches_the_terminal(app), kind
             await pilot.press("escape")
             await settle(pilot)
-        await pilot.press("ctrl+f", *"siti")
-        await pilot.pause(0.5)
+        await pilot.press("ctrl+f")
+        await paste(pilot, "siti")
+        await until(pilot, lambda: getattr(app.screen, "searched", None) == "siti")
         await settle(pilot)
         assert shown_as in assert_nothing_reaches_the_terminal(app), "the search"
         assert app.is_running, "[@click=app.quit] stayed text"

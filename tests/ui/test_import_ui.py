@@ -11,7 +11,8 @@ from textual.widgets import Input, Select, Static, TextArea
 
 from store.database import Database
 from tests.bounded import within
-from tests.ui_helpers import screen_text, until
+from tests.ui_helpers import find_and_open, screen_text, until
+from tests.ui_helpers import paste as paste_text
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.dialogs import ConfirmDialog
@@ -30,12 +31,13 @@ async def test_a_pasted_list_is_checked_and_added_only_on_yes(demo_db: Database,
     app = PulangApp(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.db is not None)
-        await pilot.press("slash", *"LA-2026-0001", "enter")
+        await find_and_open(pilot, "LA-2026-0001")
         await until(pilot, lambda: isinstance(app.screen, CaseScreen) and app.screen.case)
         await pilot.press("I")
         await until(pilot, lambda: isinstance(app.screen, ImportWorkersScreen))
         screen = app.screen
-        await pilot.press(*str(listed), "enter")  # on the File line at once, then read it
+        await paste_text(pilot, str(listed))  # on the File line at once
+        await pilot.press("enter")  # then read it
         await until(pilot, lambda: len(screen.rows) == 3)
         shown = screen_text(app)
         assert "Windows-1252" in shown and "1 of 3 rows can be added" in shown
@@ -81,7 +83,7 @@ def test_lists_that_are_not_lists_are_said_on_the_screen_and_the_app_keeps_runni
         app = PulangApp(demo_db)
         async with app.run_test(size=(80, 24)) as pilot:
             await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.db)
-            await pilot.press("slash", *"LA-2026-0001", "enter")
+            await find_and_open(pilot, "LA-2026-0001")
             await until(pilot, lambda: isinstance(app.screen, CaseScreen) and app.screen.case)
             await pilot.press("I")
             await until(pilot, lambda: isinstance(app.screen, ImportWorkersScreen))
@@ -135,7 +137,7 @@ def test_lists_that_are_not_lists_are_said_on_the_screen_and_the_app_keeps_runni
 
 async def open_import(app: PulangApp, pilot: Pilot[None]) -> ImportWorkersScreen:
     await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.db is not None)
-    await pilot.press("slash", *"LA-2026-0001", "enter")
+    await find_and_open(pilot, "LA-2026-0001")
     await until(pilot, lambda: isinstance(app.screen, CaseScreen) and app.screen.case)
     await pilot.press("I")
     await until(pilot, lambda: isinstance(app.screen, ImportWorkersScreen))
@@ -161,7 +163,8 @@ async def test_a_path_typed_first_goes_to_the_file_line_and_a_pasted_one_is_read
         file_line = screen.query_one("#import-file", Input)
         paste = screen.query_one("#import-paste", TextArea)
         assert app.focused is file_line  # typing a path at once goes to the File line
-        await pilot.press(*str(listed), "enter")
+        await paste_text(pilot, str(listed))
+        await pilot.press("enter")
         await until(pilot, lambda: len(screen.rows) == 2)
         assert paste.text == "" and [r.name for r in screen.rows] == ["Wulan Baru",
                                                                       "Sekar Baru"]

@@ -6,9 +6,19 @@ from __future__ import annotations
 import pytest
 
 from store.database import Database
-from tests.ui.test_meetings_ui import today_shown
-from tests.ui.test_typing_burst import send_at_once
-from tests.ui_helpers import fill, focus, screen_text, until
+from tests.ui_helpers import (
+    a_case_to_screen,
+    fill,
+    focus,
+    group_case,
+    open_case,
+    open_screening,
+    paste,
+    screen_text,
+    send_at_once,
+    today_shown,
+    until,
+)
 from tui.app import PulangApp
 from tui.screens.meetings import MeetingForm, MeetingsScreen
 from tui.screens.pickers import PickerDialog
@@ -64,7 +74,7 @@ async def test_enter_on_a_search_result_shown_again_meanwhile_opens_nothing_else
         await pilot.press("ctrl+f")
         await until(pilot, lambda: isinstance(app.screen, SearchScreen))
         search = app.screen
-        await pilot.press(*"lao")
+        await paste(pilot, "lao")
         await until(pilot, lambda: search.searched == "lao" and len(search.hits) > 2)
         results = search.query_one("#search-results", TodayList)
         await pilot.press("down")
@@ -147,7 +157,7 @@ async def test_ctrl_q_over_help_or_a_list_opened_on_a_typed_form_asks(
         await pilot.press("f2")
         await until(pilot, lambda: isinstance(app.screen, PickerDialog))
         picker = app.screen
-        await pilot.press(*"kamb")
+        await paste(pilot, "kamb")
         await pilot.press("ctrl+q")
         await until(pilot, lambda: asked_to_quit(app))
         await pilot.press("n")
@@ -174,7 +184,6 @@ async def test_ctrl_q_asks_over_a_typed_step_export_or_pasted_list(
         empty_db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from textual.widgets import TextArea
 
-    from tests.ui.test_road_ui import group_case, open_case
     from tui.screens.case import CaseScreen
     from tui.screens.import_workers import ImportWorkersScreen
     from tui.screens.output import ExportDialog
@@ -218,7 +227,8 @@ async def test_ctrl_q_asks_over_a_typed_step_export_or_pasted_list(
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, CaseScreen))
 
-        await pilot.press("ctrl+p", *"export")
+        await pilot.press("ctrl+p")
+        await paste(pilot, "export")
         await until(pilot, lambda: "Export…" in screen_text(app))
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ExportDialog))
@@ -255,13 +265,12 @@ async def test_ctrl_q_on_the_lock_screen_asks_for_a_form_typed_before_the_lock(
 
 
 async def test_ctrl_q_asks_while_a_screening_line_holds_typing(empty_db: Database) -> None:
-    from tests.ui.test_screening import a_case, open_screening
-
-    case, rahmat, _siti = a_case(empty_db)
+    case, rahmat, _siti = a_case_to_screen(empty_db)
     app = PulangApp(empty_db)
     async with app.run_test(size=(80, 24)) as pilot:
         page = await open_screening(app, pilot, case, rahmat)
-        await pilot.press("w", *"Still verifying with the police")  # not yet Enter
+        await pilot.press("w")
+        await paste(pilot, "Still verifying with the police")  # not yet Enter
         await until(pilot, lambda: page.line.value == "Still verifying with the police")
         await pilot.press("ctrl+q")
         await until(pilot, lambda: asked_to_quit(app))

@@ -9,8 +9,7 @@ from textual.widgets import Select
 
 from store.database import Database
 from store.i18n import set_language
-from tests.ui.test_today import today_shown
-from tests.ui_helpers import screen_text, until
+from tests.ui_helpers import paste, screen_text, today_shown, until
 from tui.app import PulangApp
 from tui.cli import main
 from tui.screens.case import CaseScreen
@@ -62,7 +61,7 @@ async def test_an_open_list_and_the_palette_speak_indonesian(demo_db: Database) 
         assert app.screen.query_one(CommandInput).placeholder == "Cari perintah…"
         await until(pilot, lambda: "Cari perintah…" in screen_text(app))
         assert "Search for commands" not in screen_text(app)
-        await pilot.press(*"qqzzxx")
+        await paste(pilot, "qqzzxx")
         await until(pilot, lambda: "Tidak ada yang cocok" in screen_text(app), timeout=10)
         assert "No matches found" not in screen_text(app)
 

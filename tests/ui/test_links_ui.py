@@ -15,7 +15,17 @@ from textual.widgets import Input, Select, Static
 from store.database import Database
 from store.records import LogEntry, Organisation, build
 from store.vocab import OrgKind, RecipientKind
-from tests.ui_helpers import fill, focus, screen_text, until
+from tests.ui_helpers import (
+    fill,
+    focus,
+    notes,
+    open_seed_case,
+    palette_offers,
+    paste,
+    screen_text,
+    set_text,
+    until,
+)
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.dialogs import LinkDialog
@@ -28,19 +38,6 @@ from tui.widgets import RecordTable
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SEED_REF = "KH-2025-0001"
 EMBASSY = "Embassy of the Republic of Indonesia in Phnom Penh"
-
-
-async def open_seed_case(pilot) -> CaseScreen:  # type: ignore[no-untyped-def]
-    """From Today, as an officer would: / and the reference, Enter."""
-    app = pilot.app
-    await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.db is not None)
-    await pilot.press("slash", *SEED_REF, "enter")
-    await until(pilot, lambda: isinstance(app.screen, CaseScreen) and app.screen.case)
-    return app.screen  # type: ignore[return-value]
-
-
-def notes(app: PulangApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]  # noqa: SLF001
 
 
 async def test_a_schema_3_log_is_linked_to_the_directory_only_on_yes(tmp_path: Path) -> None:
@@ -119,7 +116,7 @@ async def test_search_everything_lists_every_spelling_and_opens_a_worker_in_the_
         await pilot.press("ctrl+f")
         await until(pilot, lambda: isinstance(app.screen, SearchScreen))
         search = app.screen
-        await pilot.press(*"Vilaymeing")
+        await paste(pilot, "Vilaymeing")
         await until(pilot, lambda: search.searched == "Vilaymeing")
         shown = screen_text(app)
         assert "People (2)" in shown
@@ -146,7 +143,7 @@ async def test_search_everything_lists_every_spelling_and_opens_a_worker_in_the_
 
         # Another spelling of a worker's name: the worker, and the case that holds them.
         line = search.query_one("#search-line", Input)
-        await pilot.press(*(["backspace"] * len(line.value)), *"riski")
+        await set_text(pilot, line, "riski")
         await until(pilot, lambda: search.searched == "riski")
         shown = screen_text(app)
         assert "Workers (1)" in shown and f"Rizky Pratama Nugroho · {SEED_REF}" in shown
@@ -169,17 +166,19 @@ async def test_the_palette_offers_the_directory_by_name(demo_db: Database) -> No
     app = PulangApp(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.db is not None)
-        await pilot.press("ctrl+p", *"vilaym")
+        await pilot.press("ctrl+p")
+        await paste(pilot, "vilaym")
         await until(pilot, lambda: "Open: Phonesan Vilaymeing" in screen_text(app))
         assert "Open: Phonensan Vilaymeing" in screen_text(app)
-        for _key in "vilaym":
-            await pilot.press("backspace")
-        await pilot.press(*"meetings")
+        assert app.focused is not None
+        await set_text(pilot, app.focused, "meetings")
         await until(pilot, lambda: "Meetings with partners, their decisions and follow-ups (4)"
                     in screen_text(app))
         await pilot.press("escape")
-        await pilot.press("ctrl+p", *"search every")
-        await until(pilot, lambda: "Search everything" in screen_text(app))
+        await pilot.press("ctrl+p")
+        await paste(pilot, "search every")
+        await until(pilot, lambda: palette_offers(app, "Search everything"))
+        assert "Search everything" in screen_text(app)
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, SearchScreen))
 
@@ -201,7 +200,8 @@ async def test_a_log_entry_takes_its_counterpart_from_the_directory(
         await focus(pilot, "counterpart_org_id")
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, PickerDialog))
-        await pilot.press(*"polri", "enter", "enter")
+        await paste(pilot, "polri")
+        await pilot.press("enter", "enter")
         await until(pilot, lambda: app.screen is form)
         # The empty free text takes the organisation's name, and the kind follows its kind.
         assert form.query_one("#f-counterpart_org", Input).value == police.name
@@ -210,7 +210,8 @@ async def test_a_log_entry_takes_its_counterpart_from_the_directory(
         await focus(pilot, "counterpart_person_id")
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, PickerDialog))
-        await pilot.press(*"rudi", "enter", "enter")
+        await paste(pilot, "rudi")
+        await pilot.press("enter", "enter")
         await until(pilot, lambda: app.screen is form)
         assert form.query_one("#f-counterpart_person", Input).value == "Duty officer"  # kept
 

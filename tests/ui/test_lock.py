@@ -12,7 +12,7 @@ from textual.widgets import Input
 from store.database import Database
 from store.demo import write_demo
 from store.errors import ExitCode
-from tests.ui_helpers import fill
+from tests.ui_helpers import fill, type_passphrase
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.cases import CasesScreen
@@ -33,18 +33,6 @@ def screen_text(app: PulangApp) -> str:
     """Everything on the terminal now, as text (from the screenshot Textual would save)."""
     svg = app.export_screenshot()
     return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
-
-
-async def type_passphrase(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
-    screen = pilot.app.screen
-    field = screen.query_one("#passphrase", Input)
-    field.value = text
-    await pilot.press("enter")
-    for _ in range(200):  # the key derivation runs in a thread: wait for its answer
-        await pilot.pause(0.05)
-        if not screen._busy:
-            break
-    await pilot.pause(0.1)
 
 
 async def wait_for(pilot, condition, tries: int = 200) -> None:  # type: ignore[no-untyped-def]
@@ -81,11 +69,11 @@ async def test_the_right_passphrase_opens_today_over_the_list(db_path: Path) -> 
         assert isinstance(app.screen, TodayScreen)
         assert isinstance(app.screen_stack[1], CasesScreen)
         await wait_for(pilot, lambda: app.screen.view is not None)
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: "Telegram handles" in screen_text(app))
         assert "Send the recruiters' Telegram handles" in screen_text(app)
         await pilot.press("2")
         await wait_for(pilot, lambda: isinstance(app.screen, CasesScreen))
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: "KH-2025-0001" in screen_text(app))
         assert "KH-2025-0001" in screen_text(app)
     if app.db is not None:
         app.db.close()
@@ -124,8 +112,8 @@ async def test_locking_hides_everything_drops_the_key_and_restores_the_form(
         await type_passphrase(pilot, "not it at all")
         assert "Wrong passphrase" in screen_text(app)
         await type_passphrase(pilot, PASSPHRASE)
-        await wait_for(pilot, lambda: isinstance(app.screen, WorkerForm))
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: isinstance(app.screen, WorkerForm)
+                       and app.screen.query_one("#f-full_name", Input).value)
         form = app.screen
         assert form.focused is not None and form.focused.id == "f-passport_number"
         assert form.query_one("#f-full_name", Input).value == "Dewi Lestari Half Typed"
@@ -153,8 +141,8 @@ async def test_an_edit_form_comes_back_with_its_text(db_path: Path) -> None:
         await app.action_lock()
         await pilot.pause()
         await type_passphrase(pilot, PASSPHRASE)
-        await wait_for(pilot, lambda: isinstance(app.screen, LogEntryForm))
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: isinstance(app.screen, LogEntryForm)
+                       and app.screen.query_one("#f-summary").text)
         summary = app.screen.query_one("#f-summary")
         value = getattr(summary, "value", None) or getattr(summary, "text", "")
         assert value == "Called the police labour desk, no answer yet"
@@ -185,7 +173,7 @@ async def test_a_plain_database_locks_too_and_says_it_is_not_encrypted(demo_db: 
         await type_passphrase(pilot, "")
         await wait_for(pilot, lambda: isinstance(app.screen, TodayScreen))
         await wait_for(pilot, lambda: app.screen.view is not None)
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: "KH-2025-0001" in screen_text(app))
         assert "KH-2025-0001" in screen_text(app)
 
 
@@ -203,8 +191,8 @@ async def test_a_new_case_form_comes_back_after_unlocking(db_path: Path) -> None
         await wait_for(pilot, lambda: isinstance(app.screen, LockScreen) and db.locked)
         assert "Seven fishermen" not in screen_text(app)
         await type_passphrase(pilot, PASSPHRASE)
-        await wait_for(pilot, lambda: isinstance(app.screen, CaseForm))
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseForm)
+                       and app.screen.query_one("#f-title", Input).value)
         assert app.screen.query_one("#f-title", Input).value == "Seven fishermen held off Ambon"
         # Started from Today, it comes back over Today, the list under both.
         assert [type(s) for s in app.screen_stack[1:]] == [CasesScreen, TodayScreen, CaseForm]

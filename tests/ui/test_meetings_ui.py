@@ -11,7 +11,7 @@ from textual.widgets import Input
 
 from store.database import Database
 from store.i18n import date_for_input
-from tests.ui_helpers import fill, focus, screen_text, until
+from tests.ui_helpers import fill, focus, paste, screen_text, today_shown, until
 from tui.app import PulangApp
 from tui.screens.dialogs import ConfirmDialog, HelpScreen
 from tui.screens.meetings import MeetingForm, MeetingLines, MeetingScreen, MeetingsScreen
@@ -24,13 +24,6 @@ OFFICERS = ["Phonensan Vilaymeing", "Pathoumthong Louangvilay", "Chanthavone Apa
             "Chanpen Manyseing", "Alounsieng Vichitvongsa"]
 
 
-async def today_shown(pilot) -> TodayScreen:  # type: ignore[no-untyped-def]
-    app = pilot.app
-    await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.screen.view)
-    await pilot.pause()
-    return app.screen
-
-
 async def pick(pilot, field: str, typed: str) -> None:  # type: ignore[no-untyped-def]
     """Open the picker of a form's field, type part of a name, and choose the first match
     (ticked with Space and confirmed with Enter when the field holds several)."""
@@ -38,7 +31,8 @@ async def pick(pilot, field: str, typed: str) -> None:  # type: ignore[no-untype
     await pilot.press("enter")
     await until(pilot, lambda: isinstance(pilot.app.screen, PickerDialog))
     picker = pilot.app.screen
-    await pilot.press(*typed, "enter")  # Enter in the filter moves into the list
+    await paste(pilot, typed)
+    await pilot.press("enter")  # Enter in the filter moves into the list
     await pilot.pause()
     if picker.multiple:
         await pilot.press("space", "enter")
@@ -132,11 +126,13 @@ async def test_the_demo_visit_shows_the_lftu_officers_found_by_organisation(
         meetings = app.screen
         assert VISIT in screen_text(app)
         # The title does not say "Lao Federation": the organisation present does.
-        await pilot.press("slash", *"lao federation")
+        await pilot.press("slash")
+        await paste(pilot, "lao federation")
         await pilot.pause()
         assert [m.title for m in meetings.shown()] == [VISIT]
-        await pilot.press(*" xyz")
+        await paste(pilot, " xyz")
         await pilot.pause()
+        assert meetings.query_one("#meetings-filter", Input).value == "lao federation xyz"
         assert meetings.shown() == [] and VISIT not in screen_text(app)
         await pilot.press("escape")  # clears the filter; a second Escape would go to Today
         await pilot.pause()

@@ -11,8 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
 
 from store.database import Database
-from tests.ui.test_today import today_shown
-from tests.ui_helpers import until
+from tests.ui_helpers import paste, today_shown, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.form import RecordForm
@@ -65,7 +64,7 @@ async def test_the_field_in_front_and_the_text_cursor_show_without_colours(
         form = await new_case_form(pilot)
         title = form.query_one("#f-title", Input)
         assert app.focused is title
-        await pilot.press(*"abc")
+        await paste(pilot, "abc")
         await until(pilot, lambda: title._cursor_visible)  # noqa: SLF001 - between blinks
         # The cursor: the cell after "abc", in reverse video.
         cursor = title.region.x + title.styles.gutter.left + 3
@@ -118,7 +117,7 @@ async def test_the_cursor_of_a_log_entry_s_summary_shows_without_colours(
         await until(pilot, lambda: isinstance(app.screen, RecordForm))
         summary = app.screen.query_one("#f-summary", TextArea)
         app.screen.set_focus(summary)
-        await pilot.press(*"Called")
+        await paste(pilot, "Called")
         await until(pilot, lambda: summary._cursor_visible)  # noqa: SLF001 - between blinks
         x = summary.region.x + summary.styles.gutter.left + summary.gutter_width + 6
         assert marked(shown(app, Region(x, summary.region.y, 1, 1))) == " "
@@ -131,7 +130,7 @@ async def test_the_highlighted_command_of_the_palette_shows_without_colours(
         await today_shown(pilot)
         await pilot.press("ctrl+p")
         await until(pilot, lambda: app.screen.query(CommandList))
-        await pilot.press(*"case")
+        await paste(pilot, "case")
         commands = app.screen.query_one(CommandList)
         await until(pilot, lambda: commands.option_count > 1
                     and commands.highlighted is not None)

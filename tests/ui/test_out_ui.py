@@ -15,7 +15,7 @@ from store.brief import case_brief
 from store.database import Database
 from store.export import tables_of
 from store.vocab import RecipientKind
-from tests.ui_helpers import choose, fill, focus, screen_text, until
+from tests.ui_helpers import choose, fill, find_and_open, focus, paste, screen_text, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.dialogs import ConfirmDialog
@@ -54,7 +54,7 @@ async def test_a_police_brief_from_the_case_leaves_out_who_did_not_consent(
     app = PulangApp(demo_db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.db is not None)
-        await pilot.press("slash", *REF, "enter")
+        await find_and_open(pilot, REF)
         await until(pilot, lambda: isinstance(app.screen, CaseScreen) and app.screen.case)
         await pilot.press("b")
         await until(pilot, lambda: isinstance(app.screen, BriefDialog))
@@ -105,7 +105,8 @@ async def test_exports_from_the_palette_and_today_from_an_encrypted_database(
     app = PulangApp(demo_db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.db is not None)
-        await pilot.press("ctrl+p", *"export")
+        await pilot.press("ctrl+p")
+        await paste(pilot, "export")
         await until(pilot, lambda: "Export…" in screen_text(app))
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ExportDialog))
@@ -175,7 +176,7 @@ async def test_neither_dialog_writes_over_the_database_s_own_files(
         await until(pilot, lambda: "files of the database" in line(app, "out-status"))
         assert isinstance(app.screen, ExportDialog)  # no question asked
         await pilot.press("escape")
-        await pilot.press("slash", *REF, "enter")
+        await find_and_open(pilot, REF)
         await until(pilot, lambda: isinstance(app.screen, CaseScreen) and app.screen.case)
         await pilot.press("b")
         await until(pilot, lambda: isinstance(app.screen, BriefDialog))
@@ -197,7 +198,7 @@ async def test_the_brief_names_workers_by_the_numbers_of_the_case_page(
     app = PulangApp(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.db is not None)
-        await pilot.press("slash", *REF, "enter")
+        await find_and_open(pilot, REF)
         await until(pilot, lambda: isinstance(app.screen, CaseScreen) and app.screen.case)
         await pilot.pause()
         shown: dict[int, str] = {}  # number -> the worker's id, by the name on screen

@@ -9,7 +9,7 @@ from store.database import Database
 from store.i18n import set_language
 from tui.app import PulangApp
 from tui.screens.pickers import PickerDialog
-from tests.ui_helpers import focus, screen_text, until
+from tests.ui_helpers import focus, paste, screen_text, until
 
 
 async def test_a_country_is_chosen_from_a_list_named_in_the_users_language(
@@ -21,8 +21,7 @@ async def test_a_country_is_chosen_from_a_list_named_in_the_users_language(
         await focus(pilot, "destination_country")
         await pilot.press("f2")
         await until(pilot, lambda: isinstance(app.screen, PickerDialog))
-        await pilot.press(*"kamboj")  # Kamboja, as Indonesian names Cambodia
-        await pilot.pause()
+        await paste(pilot, "kamboj")  # Kamboja, as Indonesian names Cambodia
         assert "Kamboja" in screen_text(app)
         assert "1 dari" in screen_text(app)
         await pilot.press("enter")  # into the list: its cursor line reads without colour
@@ -36,6 +35,7 @@ async def test_a_country_is_chosen_from_a_list_named_in_the_users_language(
         # Escape from the list changes nothing.
         await pilot.press("f2")
         await until(pilot, lambda: isinstance(app.screen, PickerDialog))
-        await pilot.press(*"laos", "escape")
+        await paste(pilot, "laos")
+        await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, PickerDialog))
         assert field.value == "Kamboja"

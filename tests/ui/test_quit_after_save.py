@@ -14,9 +14,7 @@ import asyncio
 import time
 
 from store.database import Database
-from tests.ui.test_consent import a_case, open_case
-from tests.ui.test_typing_burst import send_at_once
-from tests.ui_helpers import fill, until
+from tests.ui_helpers import a_case, fill, open_case, send_at_once, until
 from tui.app import PulangApp
 from tui.screens.record_forms import LogEntryForm
 

@@ -5,29 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from store.database import Database
-from store.records import Case, Worker, build
 from store.vocab import StepStatus, label
-from tests.ui_helpers import screen_text, until
+from tests.ui_helpers import group_case, open_case, paste, screen_text, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.step import StepDialog
-
-
-def group_case(db: Database, workers: int = 10) -> tuple[Case, list[Worker]]:
-    case = db.save_case(build(Case, {"title": "Ten workers", "destination_country": "KH",
-                                     "kind": "group", "date_reported": "12/12/2025",
-                                     "stage": "in_shelter"}))
-    people = [db.save_worker(build(Worker, {"case_id": case.id, "full_name": f"Worker {n:02d}",
-                                            "nationality": "ID"}))
-              for n in range(1, workers + 1)]
-    return case, people
-
-
-async def open_case(pilot, app: PulangApp, case_id: str) -> CaseScreen:  # type: ignore[no-untyped-def]
-    await until(pilot, lambda: app.db is not None)
-    app.open_case(case_id)
-    await until(pilot, lambda: isinstance(app.screen, CaseScreen) and app.screen.case is not None)
-    return app.screen  # type: ignore[return-value]
 
 
 async def test_start_the_road_home_and_mark_a_step_for_seven_of_ten(empty_db: Database) -> None:
@@ -74,7 +56,9 @@ async def test_start_the_road_home_and_mark_a_step_for_seven_of_ten(empty_db: Da
         # To do for all seven: the dialog opens on in progress, the status that comes next.
         assert app.screen.status is StepStatus.IN_PROGRESS
         assert "Now: 7 to do" in screen_text(app)
-        await pilot.press("3", "tab", *"KBRI Phnom Penh", "ctrl+s")
+        await pilot.press("3", "tab")
+        await paste(pilot, "KBRI Phnom Penh")
+        await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, CaseScreen))
         await until(pilot, lambda: sum(p.statuses["travel_document"] is StepStatus.DONE
                                        for p in db.plans_of(case.id).values()) == 7)
@@ -103,13 +87,16 @@ async def test_a_step_before_its_dependencies_asks_why_and_keeps_the_input(empty
         await pilot.pause()
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, StepDialog))
-        await pilot.press("3", "tab", *"Garuda", "ctrl+s")
+        await pilot.press("3", "tab")
+        await paste(pilot, "Garuda")
+        await pilot.press("ctrl+s")
         await until(pilot, lambda: "cannot be done before" in screen_text(app))
         dialog = app.screen
         assert isinstance(dialog, StepDialog)
         assert dialog.query_one("#s-org").value == "Garuda"  # kept
         assert db.plan_of(workers[0].id).statuses["flight"] is StepStatus.TODO
-        await pilot.press(*"deported straight from detention", "ctrl+s")
+        await paste(pilot, "deported straight from detention")
+        await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, CaseScreen))
         plan = db.plan_of(workers[0].id)
         assert plan.statuses["flight"] is StepStatus.DONE

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 
 from store.database import Database, current_user
 from store.i18n import set_language
-from store.records import Case, Screening, Worker, build
+from store.records import Screening, build
 from store.vocab import (
     Answer,
     DecidedBy,
@@ -20,7 +20,7 @@ from store.vocab import (
     TraffickingStatus,
     label,
 )
-from tests.ui_helpers import screen_text, until
+from tests.ui_helpers import a_case_to_screen, open_screening, paste, screen_text, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.conflict import ConflictScreen
@@ -29,30 +29,6 @@ from tui.screens.lock import LockScreen
 from tui.screens.screening import ROWS, PickMany, PickOne, ScreeningList, ScreeningScreen
 
 NOTE = "Recruited in a Facebook job group"
-
-
-def a_case(db: Database) -> tuple[Case, Worker, Worker]:
-    case = db.save_case(build(Case, {"title": "Ten workers escaped an online-gambling network",
-                                     "destination_country": "KH"}))
-    rahmat = db.save_worker(build(Worker, {"case_id": case.id, "full_name": "Rahmat Hidayat",
-                                           "age": "24"}))
-    siti = db.save_worker(build(Worker, {"case_id": case.id, "full_name": "Siti Nurhaliza",
-                                         "age": "16"}))
-    return case, rahmat, siti
-
-
-async def open_screening(app: PulangApp, pilot: Pilot[None], case: Case,
-                         worker: Worker) -> ScreeningScreen:
-    """Open the case with the cursor on `worker`, and press s as an officer would."""
-    app.open_case(case.id, focus={"worker": worker.id})
-    await until(pilot, lambda: isinstance(app.screen, CaseScreen))
-    await pilot.pause()
-    await pilot.press("s")
-    await until(pilot, lambda: isinstance(app.screen, ScreeningScreen))
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, ScreeningScreen)
-    return screen
 
 
 async def pick(pilot: Pilot[None], text: str) -> None:
@@ -70,14 +46,16 @@ def said(app: PulangApp) -> list[str]:
 
 
 async def test_screen_a_worker_with_keys_alone(empty_db: Database) -> None:
-    case, rahmat, _siti = a_case(empty_db)
+    case, rahmat, _siti = a_case_to_screen(empty_db)
     app = PulangApp(empty_db)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screening(app, pilot, case, rahmat)
         assert "Rahmat Hidayat" in screen_text(app)
         assert "Suggested: nothing yet" in screen_text(app)
 
-        await pilot.press("y", "enter", *NOTE, "enter")  # act: yes, with its evidence
+        await pilot.press("y", "enter")
+        await paste(pilot, NOTE)
+        await pilot.press("enter")  # act: yes, with its evidence
         await pilot.press("down", "y", "down")
         assert "not yet: purpose still unknown" in screen_text(app)
         await pilot.press("space")  # purpose: from unknown to yes
@@ -126,7 +104,7 @@ async def test_screen_a_worker_with_keys_alone(empty_db: Database) -> None:
 
 
 async def test_an_override_needs_a_reason_and_nothing_is_lost(empty_db: Database) -> None:
-    case, rahmat, _siti = a_case(empty_db)
+    case, rahmat, _siti = a_case_to_screen(empty_db)
     app = PulangApp(empty_db)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screening(app, pilot, case, rahmat)
@@ -149,7 +127,9 @@ async def test_an_override_needs_a_reason_and_nothing_is_lost(empty_db: Database
         assert f"Decision: {label(TraffickingStatus.POSSIBLE)} · by police" in text
         assert text.count("[Y]") == 3
 
-        await pilot.press("w", *"Still verifying with the police", "enter")
+        await pilot.press("w")
+        await paste(pilot, "Still verifying with the police")
+        await pilot.press("enter")
         assert "say why" not in screen_text(app), "the message goes once it is answered"
         await pilot.press("ctrl+s")
         await until(pilot, lambda: empty_db.screening_of(rahmat.id) is not None)
@@ -165,7 +145,7 @@ async def test_the_whole_page_fits_80_by_24(empty_db: Database, language: str,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")  # and reads without colour
     set_language(language)
-    case, rahmat, _siti = a_case(empty_db)
+    case, rahmat, _siti = a_case_to_screen(empty_db)
     app = PulangApp(empty_db)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screening(app, pilot, case, rahmat)
@@ -190,7 +170,7 @@ async def test_the_whole_page_fits_80_by_24(empty_db: Database, language: str,
 
 
 async def test_the_next_worker_asks_before_dropping_answers(empty_db: Database) -> None:
-    case, rahmat, siti = a_case(empty_db)
+    case, rahmat, siti = a_case_to_screen(empty_db)
     app = PulangApp(empty_db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await open_screening(app, pilot, case, rahmat)
@@ -221,11 +201,13 @@ async def test_the_next_worker_asks_before_dropping_answers(empty_db: Database) 
 async def test_another_officers_screening_is_shown_before_anything_is_overwritten(
         db_path: Path) -> None:
     db = Database.open(db_path, create=True)
-    case, rahmat, _siti = a_case(db)
+    case, rahmat, _siti = a_case_to_screen(db)
     app = PulangApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screening(app, pilot, case, rahmat)
-        await pilot.press("y", "enter", *NOTE, "enter")
+        await pilot.press("y", "enter")
+        await paste(pilot, NOTE)
+        await pilot.press("enter")
         with Database.open(db_path) as other:  # another officer screens the same worker
             other.save_screening(build(Screening, {
                 "case_id": case.id, "worker_id": rahmat.id, "act": "no",
@@ -244,7 +226,7 @@ async def test_another_officers_screening_is_shown_before_anything_is_overwritte
 
 async def test_help_lists_the_keys_and_the_palette_asks_before_leaving(
         empty_db: Database) -> None:
-    case, rahmat, _siti = a_case(empty_db)
+    case, rahmat, _siti = a_case_to_screen(empty_db)
     app = PulangApp(empty_db)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screening(app, pilot, case, rahmat)
@@ -264,11 +246,12 @@ async def test_help_lists_the_keys_and_the_palette_asks_before_leaving(
 
 
 async def test_locking_with_the_screening_open_hides_it(empty_db: Database) -> None:
-    case, rahmat, _siti = a_case(empty_db)
+    case, rahmat, _siti = a_case_to_screen(empty_db)
     app = PulangApp(empty_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screening(app, pilot, case, rahmat)
-        await pilot.press("y", "enter", *NOTE)  # in the middle of a note
+        await pilot.press("y", "enter")
+        await paste(pilot, NOTE)  # in the middle of a note
         await pilot.press("ctrl+l")
         await until(pilot, lambda: isinstance(app.screen, LockScreen))
         await pilot.pause()
@@ -285,7 +268,7 @@ async def test_keys_typed_faster_than_the_screen_draws_go_where_they_were_meant(
     """Keys arriving in one burst (a fast typist, a paste of keystrokes, a remote terminal):
     after Enter opens the note, the letters go into it; after Enter keeps it, back to the
     questions."""
-    case, rahmat, _siti = a_case(empty_db)
+    case, rahmat, _siti = a_case_to_screen(empty_db)
     app = PulangApp(empty_db)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screening(app, pilot, case, rahmat)
@@ -311,7 +294,7 @@ async def test_keys_typed_faster_than_the_screen_draws_go_where_they_were_meant(
 
 
 async def test_ticks_typed_in_a_burst_are_all_kept(empty_db: Database) -> None:
-    case, rahmat, _siti = a_case(empty_db)
+    case, rahmat, _siti = a_case_to_screen(empty_db)
     app = PulangApp(empty_db)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screening(app, pilot, case, rahmat)

@@ -12,8 +12,7 @@ import unicodedata
 from store.database import Database
 from store.i18n import set_language
 from store.text import fits_a_row, row_name, row_spellings
-from tests.ui.test_today import today_shown
-from tests.ui_helpers import until
+from tests.ui_helpers import paste, today_shown, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.directory import DirectoryScreen, PersonScreen
@@ -168,7 +167,7 @@ async def test_rows_show_a_spelling_that_fits_and_the_page_the_name_as_written(
         # The search, the directory and a person's page.
         app.action_search()
         await until(pilot, lambda: isinstance(app.screen, SearchScreen))
-        await pilot.press(*"chan")
+        await paste(pilot, "chan")
         await until(pilot, lambda: "Sok Chandara" in "\n".join(screen_lines(app)))
         assert pushed_lines(app) == []
         app.pop_screen()

@@ -8,8 +8,7 @@ from store.database import Database
 from store.i18n import format_date
 from store.records import Case, Worker, build
 from store.vocab import Stage, StepStatus
-from tests.ui.test_road_ui import open_case
-from tests.ui_helpers import screen_text, until
+from tests.ui_helpers import open_case, screen_text, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.dialogs import ConfirmDialog

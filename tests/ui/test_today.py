@@ -15,7 +15,7 @@ from store.i18n import format_date
 from store.records import Case, LogEntry, Meeting, Task, Worker, build
 from store.today import Deadline, FollowUp, TaskDue, Today
 from store.vocab import LogKind, StepStatus
-from tests.ui_helpers import fill, screen_text, to_cases, until
+from tests.ui_helpers import fill, palette_offers, paste, screen_text, to_cases, today_shown, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.cases import CasesScreen
@@ -36,14 +36,6 @@ def expected_counts(view: Today) -> str:
             f"{len(view.deadlines)} step deadlines · {len(view.awaiting)} awaiting reply · "
             f"{len(view.tasks)} tasks · {len(view.coming_up)} coming up · "
             f"{view.missing_count} without screening or consent")
-
-
-async def today_shown(pilot) -> TodayScreen:  # type: ignore[no-untyped-def]
-    """Today in front with its content (worked out in a thread)."""
-    app = pilot.app
-    await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.screen.view)
-    await pilot.pause()
-    return app.screen
 
 
 async def cursor_to(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
@@ -259,8 +251,9 @@ async def test_help_and_palette_know_today(demo_db: Database) -> None:
         assert ["2", "Cases"] in keys and ["n", "New case"] in keys
         await pilot.press("escape")
         await to_cases(pilot)
-        await pilot.press("ctrl+p", *"Today")
-        await pilot.pause(0.5)
+        await pilot.press("ctrl+p")
+        await paste(pilot, "Today")
+        await until(pilot, lambda: palette_offers(app, "Today"))
         await pilot.press("enter")
         await today_shown(pilot)
 

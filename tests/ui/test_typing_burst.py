@@ -7,24 +7,10 @@ from __future__ import annotations
 from textual import events
 
 from store.database import Database
-from tests.ui.test_consent import a_case, open_case
-from tests.ui_helpers import until
+from tests.ui_helpers import a_case, open_case, send_at_once, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.record_forms import WorkerForm
-
-
-def send_at_once(app: PulangApp, *keys: str) -> None:
-    """Keys as a terminal delivers a burst: all queued before the app handles the first.
-    A key of one character is typed; a longer one is a named key (tab, ctrl+u...)."""
-    driver = app._driver  # noqa: SLF001
-    assert driver is not None
-    for key in keys:
-        for char in (key if len(key) == 1 or " " in key else [key]):
-            named = "space" if char == " " else char
-            event = events.Key(named, char if len(char) == 1 else None)
-            event.set_sender(app)
-            driver.send_message(event)
 
 
 async def test_typing_after_tab_and_ctrl_u_in_one_burst_lands_in_the_next_field(

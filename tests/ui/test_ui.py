@@ -12,7 +12,17 @@ from textual.widgets import Input, Static
 from store.database import Database
 from store.records import Case, LogEntry
 from store.vocab import CaseKind, ExploitationType, LogKind
-from tests.ui_helpers import choose, fill, screen_text, tick, to_cases
+from tests.ui_helpers import (
+    choose,
+    fill,
+    find_and_open,
+    palette_offers,
+    paste,
+    screen_text,
+    tick,
+    to_cases,
+    until,
+)
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.cases import CasesScreen
@@ -122,7 +132,7 @@ async def test_a_refused_form_keeps_what_was_typed(empty_db: Database) -> None:
 async def test_due_date_before_the_entry_is_refused_beside_the_field(demo_db: Database) -> None:
     app = PulangApp(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("slash", *"Rizky", "enter")
+        await find_and_open(pilot, "Rizky")
         await pilot.pause()
         assert isinstance(app.screen, CaseScreen)
         before = len(demo_db.log_of(app.screen.case_id))
@@ -170,13 +180,15 @@ async def test_filter_finds_a_case_by_any_spelling_of_a_worker_name(demo_db: Dat
         await to_cases(pilot)
         table = app.screen.query_one("#cases")
         assert len(table.rows) == 5
-        await pilot.press("slash", *"souksavan")  # the other spelling of Souksavanh
+        await pilot.press("slash")
+        await paste(pilot, "souksavan")  # the other spelling of Souksavanh
         await pilot.pause()
         assert len(table.rows) == 1
         await pilot.press("escape")
         await pilot.pause()
         assert len(table.rows) == 5
-        await pilot.press("slash", *"PHNOM penh")
+        await pilot.press("slash")
+        await paste(pilot, "PHNOM penh")
         await pilot.pause()
         assert len(table.rows) == 1
         await pilot.press("enter")
@@ -188,7 +200,7 @@ async def test_filter_finds_a_case_by_any_spelling_of_a_worker_name(demo_db: Dat
 async def test_removing_a_worker_asks_first(demo_db: Database) -> None:
     app = PulangApp(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("slash", *"Souksavanh", "enter")
+        await find_and_open(pilot, "Souksavanh")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CaseScreen)
@@ -210,7 +222,7 @@ async def test_removing_a_worker_asks_first(demo_db: Database) -> None:
 async def test_marking_a_next_step_done_clears_the_next_due_date(demo_db: Database) -> None:
     app = PulangApp(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("slash", *"Myawaddy", "enter")
+        await find_and_open(pilot, "Myawaddy")
         await pilot.pause()
         case_id = app.screen.case_id
         await pilot.press("tab")  # from the workers to the log
@@ -248,8 +260,9 @@ async def test_help_and_palette_on_every_screen(demo_db: Database) -> None:
 async def test_palette_goes_to_a_case_by_reference(demo_db: Database) -> None:
     app = PulangApp(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+p", *"LA-2026-0001")
-        await pilot.pause(0.5)
+        await pilot.press("ctrl+p")
+        await paste(pilot, "LA-2026-0001")
+        await until(pilot, lambda: palette_offers(app, "LA-2026-0001"))
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CaseScreen)
@@ -259,7 +272,7 @@ async def test_palette_goes_to_a_case_by_reference(demo_db: Database) -> None:
 async def test_editing_a_case_keeps_its_reference(demo_db: Database) -> None:
     app = PulangApp(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("slash", *"KH-2025-0001", "enter")
+        await find_and_open(pilot, "KH-2025-0001")
         await pilot.pause()
         case_id = app.screen.case_id
         await pilot.press("e")
@@ -276,15 +289,20 @@ async def test_log_entry_added_with_tab_alone_survives_a_restart(demo_db: Databa
     path = demo_db.path
     app = PulangApp(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("slash", *"Golden", "enter", "l")
+        await find_and_open(pilot, "Golden")
+        await pilot.press("l")
         await pilot.pause()
         # When, Kind, Sent or received (left unset), Counterpart organisation, Counterpart
         # person, the same two from the directory (left empty), Kind of counterpart, Summary,
         # Next step, Due.
-        await pilot.press("tab", "tab", "tab", *"KBRI Vientiane", "tab", "tab", "tab", "tab",
-                          "tab")
-        await pilot.press(*"Embassy confirms travel documents", "tab")
-        await pilot.press(*"Book the flight", "tab", *"15/12/2099")
+        await pilot.press("tab", "tab", "tab")
+        await paste(pilot, "KBRI Vientiane")
+        await pilot.press("tab", "tab", "tab", "tab", "tab")
+        await paste(pilot, "Embassy confirms travel documents")
+        await pilot.press("tab")
+        await paste(pilot, "Book the flight")
+        await pilot.press("tab")
+        await paste(pilot, "15/12/2099")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, CaseScreen)
@@ -355,7 +373,7 @@ async def test_a_case_with_a_damaged_record_says_so_instead_of_crashing(db_path:
     case_ref = next(c.ref for c in db.cases() if c.id == worker["case_id"])
     app = PulangApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("slash", *str(case_ref), "enter")
+        await find_and_open(pilot, str(case_ref))
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, CasesScreen), "back on the list, not crashed"

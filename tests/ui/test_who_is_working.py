@@ -15,7 +15,7 @@ from store.database import Database
 from store.errors import Conflict
 from store.officer import current_user, needs_officer_name
 from store.records import Case, Worker, build
-from tests.ui_helpers import fill, screen_text, until
+from tests.ui_helpers import fill, find_and_open, paste, screen_text, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.conflict import ConflictScreen
@@ -66,10 +66,11 @@ async def test_asked_once_the_name_goes_beside_the_account(one_worker: Any) -> N
         await until(pilot, lambda: isinstance(app.screen, OfficerDialog))
         shown = screen_text(app)
         assert "Who is working?" in shown and f"account {ME}" in shown
-        await pilot.press(*"Siti Rahma", "enter")
+        await paste(pilot, "Siti Rahma")
+        await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.db is not None)
 
-        await pilot.press("slash", *case.ref, "enter")
+        await find_and_open(pilot, case.ref)
         await until(pilot, lambda: isinstance(app.screen, CaseScreen))
         await pilot.press("enter")  # the worker under the cursor
         await until(pilot, lambda: isinstance(app.screen, WorkerForm))
@@ -94,7 +95,8 @@ async def test_escape_keeps_the_account_alone(one_worker: Any) -> None:
     app = PulangApp(db, ask_officer=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, OfficerDialog))
-        await pilot.press(*"Siti", "escape")
+        await paste(pilot, "Siti")
+        await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.db is not None)
     saved = db.save_case(db.get(Case, case.id).model_copy(update={"title": "Renamed"}))
     assert saved.changed_by == ME
