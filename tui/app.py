@@ -751,7 +751,8 @@ class PulangApp(App[None]):
         if not isinstance(widget, TranslatedBindings) and widget not in self._translated:
             self._translated.add(widget)
             translate_bindings(widget)
-            self.screen.refresh_bindings()
+            if self.screen_stack:  # a focus event can come as the app shuts down: no screen
+                self.screen.refresh_bindings()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Textual's own commands speak English only; keep the useful ones, in the user's language.
