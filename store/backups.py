@@ -67,6 +67,8 @@ KEEP_DEFAULT = 10
 KEEP_VARIABLE = "PULANG_KEEP_BACKUPS"
 MIN_FREE_BYTES = 500 * 1024 * 1024
 ERASED_BACKUP_DAYS = 7
+# How long the backup taken on opening waits for another Pulang's save before it is skipped.
+OPENING_WAIT_SECONDS = 1.0
 
 OPENED = "opened"
 BEFORE_RESTORE = "before restore"
@@ -240,7 +242,10 @@ def take_backup(db_path: Path, reason: str = OPENED, *, erasures: Iterable[str] 
             if low:
                 outcome.notices.append(low)
                 return outcome
-        outcome.backup = _take(db_path, reason, now, skip_unchanged=reason == OPENED)
+        # The backup taken on opening is skipped after a short wait, not the full one a save
+        # gets: the officer is waiting to work, and the next opening takes it.
+        outcome.backup = _take(db_path, reason, now, skip_unchanged=reason == OPENED,
+                               wait=OPENING_WAIT_SECONDS if reason == OPENED else None)
     except DatabaseBusy:
         outcome.notices.append(_("Backup skipped: another Pulang kept the database busy."))
     except DatabaseError as error:  # the backups folder is not one: it says so itself
@@ -273,7 +278,7 @@ def _low_space(db_path: Path) -> str | None:
 
 
 def _take(db_path: Path, reason: str, now: dt.datetime | None, *, skip_unchanged: bool = False,
-          lock_held: bool = False) -> Backup | None:
+          lock_held: bool = False, wait: float | None = None) -> Backup | None:
     """Link the snapshot and read the journal under the lock, then write the backup out.
 
     None when `skip_unchanged` and the newest backup holds this very state. With `lock_held`
@@ -281,7 +286,7 @@ def _take(db_path: Path, reason: str, now: dt.datetime | None, *, skip_unchanged
     """
     folder = _ensure_folder(db_path)
     _remove_leftovers(db_path)
-    with contextlib.nullcontext() if lock_held else locked(db_path):
+    with contextlib.nullcontext() if lock_held else locked(db_path, timeout=wait):
         snapshot_st = os.stat(db_path)
         try:
             journal: bytes | None = journal_path(db_path).read_bytes()
