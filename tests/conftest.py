@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import io
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -16,6 +18,7 @@ from typing import Any
 import pytest
 
 from store import clock
+from store.audit import audit_path
 from store.database import Database
 from store.demo import write_demo
 from store.i18n import set_language
@@ -66,6 +69,29 @@ def fixed_clock() -> Iterator[dt.datetime]:
         else:
             os.environ["TZ"] = old_tz
         time.tzset()
+
+
+# A Tuesday in the store's past, for dates typed relative to today (`tuesday`).
+TUESDAY = dt.date(2025, 12, 9)
+
+
+@pytest.fixture
+def tuesday() -> Iterator[dt.date]:
+    """Today, for the store and the app, is Tuesday 9 December 2025; given back afterwards."""
+    clock.set_today(TUESDAY)
+    yield TUESDAY
+    clock.set_today(None)
+
+
+@pytest.fixture(scope="module")
+def originals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The databases a killed `encrypt` (plain) and `passwd` (sealed) start from, made once a
+    module: tests take a copy (`tests.killed.copy_of`)."""
+    from tests.killed import make_database
+
+    base = tmp_path_factory.mktemp("originals")
+    return {"encrypt": make_database(base / "plain", encrypted=False),
+            "passwd": make_database(base / "sealed", encrypted=True)}
 
 
 @pytest.fixture
@@ -213,3 +239,33 @@ def files_of(db_path: Path) -> dict[str, bytes]:
     return {str(p.relative_to(db_path.parent)): p.read_bytes()
             for p in sorted(db_path.parent.rglob("*"))
             if p.is_file() and p.relative_to(db_path.parent).parts[0].startswith(db_path.name)}
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def private_copy(fixture: Path, tmp_path: Path) -> Path:
+    """A copy of a kept database (tests/fixtures) for one test, private as Pulang makes its
+    own: the fixture itself is never opened."""
+    path = tmp_path / "pulang.json"
+    shutil.copyfile(fixture, path)
+    path.chmod(0o600)
+    return path
+
+
+@pytest.fixture
+def full_disk_for_the_trail(db_path: Path) -> Iterator[pytest.MonkeyPatch]:
+    """Writes to the audit trail fail as on a full disk; every other write goes through. The
+    disk has room again when the test calls `.undo()` on what this gives, or when it ends."""
+    real_write = os.write
+
+    def write(fd: int, data: bytes) -> int:
+        if os.readlink(f"/proc/self/fd/{fd}") == str(audit_path(db_path)):
+            real_write(fd, data[: len(data) // 2])  # a part gets out before the disk fills
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(fd, data)
+
+    full = pytest.MonkeyPatch()
+    full.setattr(os, "write", write)
+    yield full
+    full.undo()

@@ -3,17 +3,11 @@ audit trail; the record stays for the counts; the erasure's time is kept without
 
 from __future__ import annotations
 
-import html
-import re
 from pathlib import Path
 
 from store.classification import is_private
 from store.database import ERASED_NAME, Database
 from store.records import LogEntry, Record, Task, Worker, build
-from tui.app import PulangApp
-from tui.screens.case import CaseScreen
-from tui.screens.dialogs import ConfirmDialog
-from tui.widgets import RecordTable
 
 
 def private_values(worker: Worker) -> list[str]:
@@ -75,39 +69,6 @@ def test_erasing_leaves_no_personal_value_in_any_file(demo_db: Database, db_path
         assert "erase" in [entry.action for entry in db.history(worker.id)]
         assert db.verify_audit().ok
         assert db.get(Worker, worker.id).erased_at is not None
-
-
-def test_an_erased_worker_is_shown_as_erased_and_asked_about_first(demo_db: Database) -> None:
-    import asyncio
-
-    async def scenario() -> None:
-        case = demo_db.case_by_ref("KH-2025-0001")
-        assert case is not None
-        app = PulangApp(demo_db)
-        async with app.run_test(size=(80, 24)) as pilot:
-            app.open_case(case.id)
-            await pilot.pause()
-            assert isinstance(app.screen, CaseScreen)
-            table = app.screen.query_one("#workers", RecordTable)
-            app.screen.set_focus(table)
-            await pilot.pause()
-            first = table.current_key
-            await pilot.press("E")
-            assert isinstance(app.screen, ConfirmDialog)
-            await pilot.pause()
-            shown = html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot()))
-            assert "after 7 days" in shown.replace("\xa0", " ")  # the whole warning, wrapped
-            await pilot.press("y")
-            for _ in range(100):
-                await pilot.pause(0.05)
-                if demo_db.get(Worker, first).erased_at is not None:
-                    break
-            await pilot.pause(0.2)
-            assert demo_db.get(Worker, first).erased_at is not None
-            text = app.export_screenshot()
-            assert "personal" in text and "erased" in text
-
-    asyncio.run(scenario())
 
 
 def test_a_short_name_is_blanked_from_text_but_never_from_an_id() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import namedtuple
 from pathlib import Path
 from typing import Any
 
@@ -24,3 +25,13 @@ def records(path: Path, passphrase: str | None = None) -> dict[str, list[str]]:
     with Database.open(path, passphrase=passphrase) as db:
         tables = db.raw_tables()
         return {t: sorted(map(str, tables[t].values())) for t in ("cases", "workers", "log")}
+
+
+# What `shutil.disk_usage` gives back, for a test that says how full the disk is.
+Usage = namedtuple("Usage", "total used free")
+
+
+def titles(path: Path) -> list[str]:
+    """The titles of the cases a database (or a backup of one) holds, sorted."""
+    with Database.open(path) as db:
+        return sorted(case.title for case in db.cases())

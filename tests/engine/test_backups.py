@@ -8,15 +8,12 @@ import os
 import pty
 import shutil
 import stat
-from collections import namedtuple
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
-from textual.message import Message
-from textual.notifications import Notify
 
 from store import backups
 from store.backups import Backup, list_backups, prune, take_backup
@@ -27,17 +24,10 @@ from store.errors import WriteFailed
 from store.journal import journal_path
 from store.records import Case, changed
 from tests.conftest import Run, files_of
-from tests.engine.conftest import a_case
-from tui.app import PulangApp
+from tests.engine.conftest import Usage, a_case, titles
 
 NOW = dt.datetime.now(dt.timezone.utc)
 DAY = dt.timedelta(days=1)
-Usage = namedtuple("Usage", "total used free")
-
-
-def titles(path: Path) -> list[str]:
-    with Database.open(path) as db:
-        return sorted(case.title for case in db.cases())
 
 
 @pytest.fixture
@@ -49,33 +39,6 @@ def with_a_case(db_path: Path) -> Iterator[tuple[Database, Case]]:
 
 
 # -- taking them ---------------------------------------------------------------------------
-
-
-async def test_opening_the_app_backs_up_with_a_link_to_the_snapshot(db_path: Path) -> None:
-    with Database.open(db_path, create=True) as db:
-        case = db.save_case(a_case("Before"))
-    linked_inode = db_path.stat().st_ino  # closing folded the journal into a new snapshot
-
-    app = PulangApp(db_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        while app.db is None and app.load_error is None:
-            await pilot.pause()
-        await app.workers.wait_for_complete()  # the backup runs in a worker of its own
-    assert app.db is not None
-    app.db.close()
-
-    (backup,) = list_backups(db_path)
-    assert backup.reason == "opened"
-    assert backup.path.stat().st_ino == linked_inode  # a hard link, no copy
-    assert stat.S_IMODE(backups.folder_of(db_path).stat().st_mode) == 0o700
-    assert stat.S_IMODE(backup.path.stat().st_mode) == 0o600
-
-    with Database.open(db_path) as db:
-        db.save_case(changed(case, title="After"))
-        db.compact()
-    assert db_path.stat().st_ino != linked_inode
-    assert titles(db_path) == ["After"]
-    assert titles(backup.path) == ["Before"]  # the old snapshot lives on in the backup
 
 
 def test_a_backup_holds_the_journal_and_opens_as_a_database(
@@ -168,32 +131,6 @@ def test_enough_free_space_is_enough(with_a_case: tuple[Database, Case],
     free = backups.MIN_FREE_BYTES
     monkeypatch.setattr(shutil, "disk_usage", lambda path: Usage(10 * free, 9 * free, free))
     assert with_a_case[0].backup().backup is not None
-
-
-async def test_the_app_says_when_a_backup_was_skipped(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    with Database.open(db_path, create=True) as db:
-        db.save_case(a_case("Before"))
-    free = 100 * 1024 * 1024
-    monkeypatch.setattr(shutil, "disk_usage", lambda path: Usage(10 * free, 9 * free, free))
-    said: list[str] = []
-
-    def hear(message: Message) -> None:
-        if isinstance(message, Notify):
-            said.append(message.notification.message)
-
-    app = PulangApp(db_path)
-    async with app.run_test(size=(80, 24), message_hook=hear) as pilot:
-        while app.db is None and app.load_error is None:
-            await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-    assert app.db is not None
-    app.db.close()
-
-    assert said == ["Backup skipped: only 100 MB free on the disk, and a backup needs 500 MB."]
-    assert list_backups(db_path) == []
 
 
 def test_a_demo_database_is_backed_up_and_reset_removes_its_backups(db_path: Path) -> None:

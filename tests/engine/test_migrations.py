@@ -20,12 +20,12 @@ from store.database import Database
 from store.errors import ExitCode, MigrationFailed, NewerSchema
 from store.migrations import META_DOC, META_TABLE, MIGRATIONS, SCHEMA_VERSION, Migration, Tables
 from store.vocab import Direction, LogKind
-from tests.conftest import Run, snapshot
+from tests.conftest import FIXTURES, Run, private_copy, snapshot
 
-FIXTURE = Path(__file__).parent.parent / "fixtures" / "schema_v1.json"
+FIXTURE = FIXTURES / "schema_v1.json"
 # Written by `pulang demo --no-open` at schema 2, just before screening, consent and the road
 # home (schema 3); kept as it is, like the schema-1 file.
-FIXTURE_V2 = Path(__file__).parent.parent / "fixtures" / "schema_v2.json"
+FIXTURE_V2 = FIXTURES / "schema_v2.json"
 
 
 def _lowercase_tags(tables: Tables) -> None:
@@ -112,7 +112,6 @@ def test_a_newer_schema_is_refused_by_older_code(v1_path: Path) -> None:
     assert snapshot(v1_path) == before
 
 
-
 def test_schema_2_gives_every_worker_an_erasure_time_of_none(v1_path: Path) -> None:
     """The real step to schema 2, on the real schema-1 file: workers gain `erased_at`."""
     raw_before = orjson.loads(v1_path.read_bytes())
@@ -166,15 +165,8 @@ def test_schema_3_keeps_every_value_and_every_stage(tmp_path: Path, fixture: Pat
 # Written by `pulang demo --no-open` at schema 4, just before log entries said which way they
 # went (schema 5), then given a referral, a note, a visit and a letter by that same code so
 # that every kind of entry is in it; kept as it is, like the older files.
-FIXTURE_V4 = Path(__file__).parent.parent / "fixtures" / "schema_v4.json"
+FIXTURE_V4 = FIXTURES / "schema_v4.json"
 TO_5 = MIGRATIONS[:4]
-
-
-def copy_of(fixture: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "pulang.json"
-    shutil.copyfile(fixture, path)
-    path.chmod(0o600)
-    return path
 
 
 def test_schema_5_marks_the_direction_where_the_entry_tells_and_says_where_it_cannot(
@@ -183,7 +175,7 @@ def test_schema_5_marks_the_direction_where_the_entry_tells_and_says_where_it_ca
     the counterpart's reply are sent, a note goes neither way, and the other eleven entries
     (calls and messages that could have come in or gone out, a meeting, a visit, a letter)
     are left unknown, which the notice says, by kind."""
-    path = copy_of(FIXTURE_V4, tmp_path)
+    path = private_copy(FIXTURE_V4, tmp_path)
     assert schema_on_disk(path) == 4
     before = orjson.loads(path.read_bytes())
     kinds = {doc["id"]: doc["kind"] for doc in before["log"].values()}
@@ -221,7 +213,7 @@ def test_schema_5_marks_the_direction_where_the_entry_tells_and_says_where_it_ca
 @pytest.mark.parametrize("fixture", [FIXTURE, FIXTURE_V2], ids=["from schema 1", "from schema 2"])
 def test_schema_5_from_older_databases_counts_every_entry_it_leaves_unknown(
         tmp_path: Path, fixture: Path) -> None:
-    path = copy_of(fixture, tmp_path)
+    path = private_copy(fixture, tmp_path)
     with Database.open(path, migrations=TO_5) as db:
         entries = [e for c in db.cases() for e in db.log_of(c.id)]
         assert check(db) == [] and entries
@@ -232,27 +224,10 @@ def test_schema_5_from_older_databases_counts_every_entry_it_leaves_unknown(
 
 
 def test_the_command_line_says_what_the_upgrade_could_not_do(tmp_path: Path, cli: Run) -> None:
-    path = copy_of(FIXTURE_V4, tmp_path)
+    path = private_copy(FIXTURE_V4, tmp_path)
     done = cli("check", "--db", path)
     assert done.returncode == ExitCode.OK, done.stdout + done.stderr
     assert ("pulang: Database upgraded to schema 5: 11 log entries could not be marked sent "
             "or received") in done.stderr
     again = cli("check", "--db", path)
     assert "upgraded" not in again.stderr  # said once, when it happened
-
-
-async def test_the_app_says_it_and_the_log_shows_which_way_each_entry_went(
-        tmp_path: Path) -> None:
-    from tests.ui_helpers import notes, open_seed_case
-    from tui.app import PulangApp
-
-    path = copy_of(FIXTURE_V4, tmp_path)
-    app = PulangApp(path)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        screen = await open_seed_case(pilot)
-        assert any("11 log entries could not be marked sent or received" in n
-                   for n in notes(app))
-        log = screen.query_one("#log")
-        kinds = {str(log.get_row(key)[1]) for key in log.rows}
-        assert {"→ referral", "→ message", "? call", "? meeting", "? visit", "? letter",
-                "note"} <= kinds

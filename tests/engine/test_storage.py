@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
-import random
-import select
-import signal
 import stat
-import subprocess
-import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,6 +29,7 @@ from store.migrations import FORMAT_MARKER, META_DOC, META_TABLE, SCHEMA_VERSION
 from store.records import Case, LogEntry, build, changed
 from tests.conftest import PASSPHRASE, snapshot
 from tests.engine.conftest import a_case, a_worker
+from tests.killed import writers_killed
 
 
 def on_disk(path: Path) -> dict[str, Any]:
@@ -345,56 +340,6 @@ def test_removing_a_worker_unlinks_them_from_the_log(empty_db: Database, db_path
 
 # -- crash safety --------------------------------------------------------------------------
 
-# A spawner that imports the store and derives the key (if any) once, then for every line on
-# stdin forks a writer that saves in a tight loop until it is killed. It reports each writer's
-# pid, each case's id once its save has returned ("saved ID"), and the writer's wait status
-# once dead.
-_SPAWNER = """
-import os, sys
-from pathlib import Path
-from store.database import Database, unlock
-from store.records import Case, LogEntry, Worker, build
-
-path = Path(sys.argv[1])
-sealer = unlock(path, sys.argv[2] or None)
-while sys.stdin.readline():
-    pid = os.fork()
-    if pid == 0:
-        db = Database.open(path, sealer=sealer)
-        os.write(1, f"{os.getpid()}\\n".encode())
-        n = 0
-        while True:
-            n += 1
-            with db.transaction():
-                case = db.save_case(build(Case, {"title": f"Case {n}", "destination_country": "KH"}))
-                worker = db.save_worker(build(Worker, {"case_id": case.id, "full_name": f"W {n}"}))
-                db.save_log_entry(build(LogEntry, {
-                    "case_id": case.id, "worker_ids": [worker.id], "summary": "Called"}))
-            os.write(1, f"saved {case.id}\\n".encode())  # one write: never half a line
-            if n % 3 == 0:
-                db.remove_worker(worker.id)
-            if n % 7 == 0:
-                db.compact()  # a kill may land in the middle of a compaction too
-    _, status = os.waitpid(pid, 0)
-    print("dead", os.waitstatus_to_exitcode(status), flush=True)
-"""
-
-
-def _line_from(process: subprocess.Popen[bytes], saved: list[str], timeout: float = 60) -> str:
-    """The spawner's next line that is not a "saved" one; those are collected in `saved`."""
-    assert process.stdout is not None
-    while True:
-        ready, _, _ = select.select([process.stdout], [], [], timeout)
-        line = process.stdout.readline() if ready else b""
-        if not line:
-            process.kill()  # so that reading what it said cannot wait for ever
-            said = process.stderr.read() if process.stderr else b""
-            raise AssertionError(f"the writer did not answer: {said!r}")
-        text = line.decode().strip()
-        if not text.startswith("saved "):
-            return text
-        saved.append(text.split()[1])
-
 
 @pytest.mark.parametrize("passphrase", ["", PASSPHRASE], ids=["plain", "encrypted"])
 def test_a_writer_killed_at_any_moment_loses_nothing_it_reported_saved(
@@ -402,36 +347,3 @@ def test_a_writer_killed_at_any_moment_loses_nothing_it_reported_saved(
     writers_killed(db_path, tmp_path, passphrase, rounds=8)  # 100: tests/soak
 
 
-def writers_killed(db_path: Path, tmp_path: Path, passphrase: str, rounds: int) -> None:
-    """`rounds` writers, each killed at a random moment of its life; after each kill the
-    database is sound and holds every save a writer reported done."""
-    Database.open(db_path, create=True, passphrase=passphrase or None).close()
-    script = tmp_path / "writer.py"
-    script.write_text(_SPAWNER)
-    delays = random.Random(20251212)
-    spawner = subprocess.Popen([sys.executable, str(script), str(db_path), passphrase],
-                               bufsize=0, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE)
-    assert spawner.stdin is not None
-    reported: list[str] = []
-    try:
-        for _ in range(rounds):
-            spawner.stdin.write(b"go\n")
-            writer = int(_line_from(spawner, reported))
-            time.sleep(delays.uniform(0.005, 0.2))  # a random moment in the writer's life
-            os.kill(writer, signal.SIGKILL)
-            assert _line_from(spawner, reported) == f"dead {-signal.SIGKILL}"  # not crashed
-
-            with Database.open(db_path, passphrase=passphrase or None) as db:
-                assert check(db) == []
-                assert db.verify_audit().ok  # a cut-short last entry is not a break
-                held = {case.id for case in db.cases()}
-            missing = [case_id for case_id in reported if case_id not in held]
-            assert missing == [], f"{len(missing)} saves reported but lost"
-    finally:
-        spawner.kill()
-        spawner.wait()
-    assert len(reported) > rounds  # the writers did write, round after round
-    if passphrase:
-        assert db_path.read_bytes().startswith(b'{"format":"pulang-encrypted"')
-        assert b"Case 1" not in db_path.read_bytes()

@@ -13,24 +13,18 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE
-from tests.engine.test_interrupted import (  # noqa: F401 - originals: the fixture
-    STEPS,
-    encrypt_killed_at,
-    originals,
-    passwd_killed_at,
-)
-from tests.engine.test_storage import writers_killed
+from tests.killed import STEPS, encrypt_killed_at, passwd_killed_at, writers_killed
 
 
 @pytest.mark.parametrize("at", range(1, STEPS["encrypt"] + 2))
-def test_encrypt_killed_at_every_step(at: int, originals: dict[str, Path], tmp_path: Path,  # noqa: F811
+def test_encrypt_killed_at_every_step(at: int, originals: dict[str, Path], tmp_path: Path,
                                       capsys: pytest.CaptureFixture[str],
                                       monkeypatch: pytest.MonkeyPatch, cheap_keys: None) -> None:
     encrypt_killed_at(at, originals, tmp_path, capsys, monkeypatch)
 
 
 @pytest.mark.parametrize("at", range(1, STEPS["passwd"] + 2))
-def test_passwd_killed_at_every_step(at: int, originals: dict[str, Path], tmp_path: Path,  # noqa: F811
+def test_passwd_killed_at_every_step(at: int, originals: dict[str, Path], tmp_path: Path,
                                      capsys: pytest.CaptureFixture[str],
                                      monkeypatch: pytest.MonkeyPatch, cheap_keys: None) -> None:
     passwd_killed_at(at, originals, tmp_path, capsys, monkeypatch)
