@@ -17,12 +17,12 @@ from typing import Any
 
 import pytest
 
-from store import clock
-from store.audit import audit_path
-from store.database import Database
-from store.demo import write_demo
-from store.i18n import set_language
-from store.officer import set_officer
+from store.common import clock
+from store.common.i18n import set_language
+from store.common.officer import set_officer
+from store.db.database import Database
+from store.engine.audit import audit_path
+from store.exchange.demo import write_demo
 
 
 @pytest.fixture(autouse=True)
@@ -54,7 +54,7 @@ FIXED_TZ = "WIB-7"
 @pytest.fixture
 def fixed_clock() -> Iterator[dt.datetime]:
     """Today is Sunday 6 December 2026 and it is 10:00 in Jakarta, for the store and the app
-    (`store.clock`), and local times are shown in Jakarta's zone on any machine. Both are given
+    (`store.common.clock`), and local times are shown in Jakarta's zone on any machine. Both are given
     back afterwards. Yields the moment (aware); a test may move it on with `clock.set_now`."""
     old_tz = os.environ.get("TZ")
     os.environ["TZ"] = FIXED_TZ
@@ -211,7 +211,7 @@ CHEAP_KDF = {"name": "argon2id", "memory_kib": 8, "iterations": 1, "lanes": 1}
 @pytest.fixture
 def cheap_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     """New keys made in this process with CHEAP_KDF."""
-    from store import crypto
+    from store.engine import crypto
 
     for key, value in CHEAP_KDF.items():
         monkeypatch.setitem(crypto.DEFAULT_KDF, key, value)

@@ -22,13 +22,13 @@ from pathlib import Path
 
 import pytest
 
-from store.check import check
-from store.crypto import Sealer, file_salt, is_encrypted, read_header
-from store.database import Database
-from store.errors import ExitCode
-from store.journal import JOURNAL_MARKER
-from store.records import Case, Worker, build
-from store.unfinished import note_path
+from store.common.errors import ExitCode
+from store.db.database import Database
+from store.domain.records import Case, Worker, build
+from store.engine.crypto import Sealer, file_salt, is_encrypted, read_header
+from store.engine.journal import JOURNAL_MARKER
+from store.engine.unfinished import note_path
+from store.exchange.check import check
 from tests.conftest import CHEAP_KDF, NEW_PASSPHRASE, PASSPHRASE
 from tests.engine.conftest import records
 from tui.cli import main
@@ -65,9 +65,9 @@ CHILD = textwrap.dedent(
     """
     import os, signal, sys
 
-    import store.crypto
+    import store.engine.crypto
 
-    store.crypto.DEFAULT_KDF.update(%r)
+    store.engine.crypto.DEFAULT_KDF.update(%r)
     at, count = int(sys.argv[1]), 0
 
     def counted(real):
@@ -279,8 +279,8 @@ def passwd_killed_at(at: int, originals: dict[str, Path], tmp_path: Path,
 _SPAWNER = """
 import os, sys
 from pathlib import Path
-from store.database import Database, unlock
-from store.records import Case, LogEntry, Worker, build
+from store.db.database import Database, unlock
+from store.domain.records import Case, LogEntry, Worker, build
 
 path = Path(sys.argv[1])
 sealer = unlock(path, sys.argv[2] or None)

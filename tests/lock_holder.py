@@ -11,7 +11,7 @@ from pathlib import Path
 _HOLDER = """
 import sys
 from pathlib import Path
-from store.journal import locked
+from store.engine.journal import locked
 
 with locked(Path(sys.argv[1])):
     print("held", flush=True)

@@ -6,7 +6,7 @@ it) and not timed.
 
 from __future__ import annotations
 
-from store.matching import MATCH_THRESHOLD, similarity
+from store.domain.matching import MATCH_THRESHOLD, similarity
 from tests.domain.test_matching import FALSE_PAIRS, TRUE_PAIRS
 
 

@@ -25,9 +25,9 @@ from typing import Any
 
 import orjson
 
-from store.database import Database
-from store.errors import Conflict
-from store.records import Case, LogEntry, Worker, build, changed
+from store.common.errors import Conflict
+from store.db.database import Database
+from store.domain.records import Case, LogEntry, Worker, build, changed
 
 BARRIER_TIMEOUT = 60.0
 

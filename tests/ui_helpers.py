@@ -19,8 +19,8 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Select, SelectionList, TextArea
 
-from store.database import Database
-from store.records import Case, Worker, build
+from store.db.database import Database
+from store.domain.records import Case, Worker, build
 
 
 async def focus(pilot: Pilot[None], name: str) -> None:

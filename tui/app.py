@@ -12,8 +12,8 @@ touched.
 
 from __future__ import annotations
 
-import contextlib
 import asyncio
+import contextlib
 import time
 import weakref
 from collections.abc import Callable, Iterable, Sequence
@@ -29,14 +29,14 @@ from textual.filter import LineFilter, Monochrome, NoColor
 from textual.message import Message
 from textual.screen import Screen
 
-from store.errors import DatabaseLocked, PulangError, busy_retrying
-from store.i18n import N_, _
-from store.text import printable
+from store.common.errors import DatabaseLocked, PulangError, busy_retrying
+from store.common.i18n import N_, _
+from store.domain.text import printable
+from store.engine.crypto import Sealer, is_encrypted_file
 from tui import perf
 from tui.commands import PulangCommands
 from tui.crash import safe_report
 from tui.screens.cases import CasesScreen
-from store.crypto import Sealer, is_encrypted_file
 from tui.screens.dialogs import HelpScreen
 from tui.screens.lock import LockScreen
 from tui.screens.today import TodayScreen
@@ -44,9 +44,9 @@ from tui.translate import TranslatedBindings, translate_bindings
 from tui.widgets import ControlCharacterFilter
 
 if TYPE_CHECKING:
-    from store.database import Database
-    from store.records import Case
-    from store.rows import CaseRow
+    from store.db.database import Database
+    from store.domain.records import Case
+    from store.domain.rows import CaseRow
 
 
 def idle_minutes_from_environment() -> float:
@@ -103,7 +103,7 @@ class PulangApp(App[None]):
                  ask_officer: bool = False) -> None:
         super().__init__()
         # "Who is working?" once as it starts (the command line decides: an account several
-        # officers share, `store.officer.needs_officer_name`).
+        # officers share, `store.common.officer.needs_officer_name`).
         self.ask_officer = ask_officer
         self.sealer = sealer  # the key, when the command line already unlocked the file
         self.idle_seconds = 60 * (idle_minutes_from_environment() if idle_minutes is None
@@ -186,7 +186,7 @@ class PulangApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
         try:
-            from store.database import Database
+            from store.db.database import Database
 
             db = Database.open(self.db_path, create=self.create, progress=self._progress,
                                on_rows=self._rows_early, sealer=self.sealer,
@@ -269,7 +269,7 @@ class PulangApp(App[None]):
     # -- locking ---------------------------------------------------------------------------
 
     def _lock_screen(self, first: bool) -> LockScreen:
-        from store.crypto import is_encrypted_file
+        from store.engine.crypto import is_encrypted_file
 
         encrypted = first or (self.db is not None and self.db.encrypted) or \
             is_encrypted_file(self.db_path)
@@ -279,7 +279,7 @@ class PulangApp(App[None]):
 
     def _unlock_first(self, passphrase: str) -> Sealer | None:
         """From the lock screen's thread: the key for the file (the records load next)."""
-        from store.database import unlock
+        from store.db.database import unlock
 
         return unlock(self.db_path, passphrase)
 
@@ -293,11 +293,11 @@ class PulangApp(App[None]):
 
     def _ask_officer(self) -> None:
         """Once a session, over Today while the data loads: who is working. The answer is kept
-        for this process only (`store.officer.set_officer`); Escape keeps the account alone."""
+        for this process only (`store.common.officer.set_officer`); Escape keeps the account alone."""
         if not self.ask_officer:
             return
         self.ask_officer = False
-        from store.officer import current_user, set_officer
+        from store.common.officer import current_user, set_officer
         from tui.screens.dialogs import OfficerDialog
 
         self.push_screen(OfficerDialog(current_user()),
@@ -349,7 +349,7 @@ class PulangApp(App[None]):
             self.screen.focus_previous()
 
     def db_needs_passphrase(self) -> bool:
-        from store.crypto import is_encrypted_file
+        from store.engine.crypto import is_encrypted_file
 
         return is_encrypted_file(self.db_path)
 
@@ -425,7 +425,7 @@ class PulangApp(App[None]):
         """A form brought back after a lock has lost the screen that opened it: once saved,
         show what was saved (a task or a draft version with its meeting or agreement)
         rather than leave the officer on Today."""
-        from store.records import Agreement, Meeting, Organisation, Person, Task
+        from store.domain.records import Agreement, Meeting, Organisation, Person, Task
 
         kinds = {Organisation: "organisation", Person: "person", Meeting: "meeting",
                  Agreement: "agreement"}

@@ -20,10 +20,10 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store import clock
-from store.i18n import N_
-from store.rows import CaseRow
-from store.text import printable
+from store.common import clock
+from store.common.i18n import N_
+from store.domain.rows import CaseRow
+from store.domain.text import printable
 from tui.translate import TranslatedBindings
 
 

@@ -1,4 +1,4 @@
-"""The `pulang` command line. Every subcommand exits with a code from `store.errors.ExitCode`."""
+"""The `pulang` command line. Every subcommand exits with a code from `store.common.errors.ExitCode`."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from store.errors import DatabaseError, ExitCode, PlaintextNeeded, PulangError
-from store.i18n import N_, _, language_from_environment, plural, set_language
-from store.text import printable
+from store.common.errors import DatabaseError, ExitCode, PlaintextNeeded, PulangError
+from store.common.i18n import N_, _, language_from_environment, plural, set_language
+from store.domain.text import printable
 
 if TYPE_CHECKING:
-    from store.audit import AuditEntry
-    from store.database import Database
-    from store.vocab import RecipientKind
+    from store.db.database import Database
+    from store.domain.vocab import RecipientKind
+    from store.engine.audit import AuditEntry
 
 
 def _version() -> str:
@@ -332,7 +332,7 @@ def _language_hint(argv: list[str]) -> str:
 
 
 def _db_path(args: argparse.Namespace) -> tuple[Path, bool]:
-    from store.paths import default_db_path
+    from store.engine.paths import default_db_path
 
     if args.db:
         return Path(args.db).expanduser(), True
@@ -340,7 +340,7 @@ def _db_path(args: argparse.Namespace) -> tuple[Path, bool]:
 
 
 def _say_busy() -> None:
-    from store.errors import busy_retrying
+    from store.common.errors import busy_retrying
 
     print(f"pulang: {busy_retrying()}", file=sys.stderr)
 
@@ -387,7 +387,7 @@ class Passphrases:
         if given is not None:
             return given
         if not self.interactive() or self.fd is not None:
-            from store.errors import PassphraseNeeded
+            from store.common.errors import PassphraseNeeded
 
             raise PassphraseNeeded(path)
         import getpass
@@ -410,7 +410,7 @@ class Passphrases:
             again = getpass.getpass(_("The new passphrase again: "))
             if given != again:
                 raise PulangError(_("The two passphrases differ. Nothing was changed."))
-        from store.crypto import MIN_PASSPHRASE
+        from store.engine.crypto import MIN_PASSPHRASE
 
         if len(given) < MIN_PASSPHRASE:
             raise PulangError(_("The passphrase is too short: use at least {count} characters "
@@ -427,8 +427,8 @@ class Passphrases:
 def key_for(args: argparse.Namespace, path: Path, passphrases: Passphrases | None = None) -> object:
     """The unlocked key of the database at `path` (None when it is not encrypted); asks on the
     terminal up to five times, once from a script."""
-    from store.database import unlock
-    from store.errors import WrongPassphrase
+    from store.common.errors import WrongPassphrase
+    from store.db.database import unlock
 
     try:
         return unlock(path, None)
@@ -450,7 +450,7 @@ def open_database(args: argparse.Namespace, path: Path, *, writing: bool = False
                   **options: object) -> Database:
     """Open the database at `path` for a command, unlocking it first when it is encrypted.
     A command that is `writing` backs the database up first (a hard link: milliseconds)."""
-    from store.database import Database
+    from store.db.database import Database
 
     sealer = key_for(args, path) if path.exists() else None
     options.setdefault("on_busy", _say_busy)
@@ -465,7 +465,7 @@ def open_database(args: argparse.Namespace, path: Path, *, writing: bool = False
 
 
 def _say_resumed(db: Database) -> None:
-    """What opening finished of an encrypt or passwd that was interrupted (store.unfinished)."""
+    """What opening finished of an encrypt or passwd that was interrupted (store.engine.unfinished)."""
     for line in db.resumed:
         _say(f"pulang: {line}", to_stderr=True)
 
@@ -475,7 +475,7 @@ def _confirm(question: str, yes: bool) -> bool:
     if yes:
         return True
     if not sys.stdin.isatty():
-        from store.errors import ConfirmationNeeded
+        from store.common.errors import ConfirmationNeeded
 
         raise ConfirmationNeeded(_("This needs your confirmation and there is no terminal to "
                                    "ask on. Run it again with --yes."))
@@ -516,10 +516,10 @@ def _decrypt(args: argparse.Namespace) -> int:
 def _passwd(args: argparse.Namespace) -> int:
     path, _explicit = _db_path(args)
     passphrases = Passphrases(args)
-    from store.database import Database
+    from store.db.database import Database
 
     if not path.exists():
-        from store.errors import MissingDatabase
+        from store.common.errors import MissingDatabase
 
         raise MissingDatabase(path, _("{path} does not exist.").format(path=path))
     sealer = key_for(args, path, passphrases)
@@ -537,7 +537,7 @@ def _passwd(args: argparse.Namespace) -> int:
 
 def _run_app(source: object, create: bool = False, sealer: object = None) -> int:
     """Run the app on an open database, or on a path it opens after the first frame."""
-    from store.officer import needs_officer_name
+    from store.common.officer import needs_officer_name
     from tui.app import PulangApp
 
     path = Path(getattr(source, "path", source))  # type: ignore[arg-type]
@@ -556,10 +556,10 @@ def _run_app(source: object, create: bool = False, sealer: object = None) -> int
 
 
 def _open(args: argparse.Namespace) -> int:
-    from store.migrations import SCHEMA_VERSION
-    from store.paths import ensure_private_folder
-    from store.shared import refuse_open_to_others
-    from store.storage import quick_inspect
+    from store.engine.migrations import SCHEMA_VERSION
+    from store.engine.paths import ensure_private_folder
+    from store.engine.sharing import refuse_open_to_others
+    from store.engine.storage import quick_inspect
 
     path, explicit = _db_path(args)
     exists = path.exists() or path.is_symlink()
@@ -575,7 +575,7 @@ def _open(args: argparse.Namespace) -> int:
     elif not explicit:
         ensure_private_folder(path.parent)
     elif not path.parent.is_dir():
-        from store.errors import MissingFolder
+        from store.common.errors import MissingFolder
 
         raise MissingFolder(path)  # said before the screen is taken over
     if args.shared_group:
@@ -588,7 +588,7 @@ def _open(args: argparse.Namespace) -> int:
 
 
 def _already_exists(path: Path, group: str) -> NoReturn:
-    from store.errors import UsageError
+    from store.common.errors import UsageError
 
     raise UsageError(_("{path} already exists; to share it, run: pulang share --group {group} "
                        "--db {path}").format(path=path, group=group))
@@ -596,9 +596,9 @@ def _already_exists(path: Path, group: str) -> NoReturn:
 
 def _create_shared(path: Path, group: str, demo: bool) -> Database:
     """A new database shared with `group`; what the administrator must still do is said."""
-    from store.database import Database
-    from store.demo import write_demo
-    from store.shared import group_id, share_database
+    from store.db.database import Database
+    from store.engine.sharing import group_id, share_database
+    from store.exchange.demo import write_demo
 
     gid = group_id(group)  # before anything is written: a wrong group leaves no file behind
     db = write_demo(path) if demo else Database.open(path, create=True)
@@ -612,14 +612,14 @@ def _create_shared(path: Path, group: str, demo: bool) -> Database:
 
 
 def _share(args: argparse.Namespace) -> int:
-    from store.shared import group_id, share_database
+    from store.engine.sharing import group_id, share_database
 
     path, _explicit = _db_path(args)
     gid = group_id(args.group)
     if path.exists():
-        from store.audit import SHARE
-        from store.storage import quick_inspect
-        from store.migrations import SCHEMA_VERSION
+        from store.engine.audit import SHARE
+        from store.engine.migrations import SCHEMA_VERSION
+        from store.engine.storage import quick_inspect
 
         quick_inspect(path, SCHEMA_VERSION)  # a file that is not a database is not touched
         with open_database(args, path, writing=True) as db:
@@ -633,9 +633,9 @@ def _share(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from store.engine import remove_database_files
-    from store.paths import demo_db_path, ensure_private_folder
-    from store.shared import group_id
+    from store.engine.paths import demo_db_path, ensure_private_folder
+    from store.engine.sharing import group_id
+    from store.engine.tables import remove_database_files
 
     if args.shared_group:
         group_id(args.shared_group)  # a wrong group is said before anything is removed
@@ -681,13 +681,13 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _new_demo(path: Path, group: str | None) -> Database:
-    from store.demo import write_demo
+    from store.exchange.demo import write_demo
 
     return _create_shared(path, group, demo=True) if group else write_demo(path)
 
 
 def _check(args: argparse.Namespace) -> int:
-    from store.check import check
+    from store.exchange.check import check
 
     path, _explicit = _db_path(args)
     with open_database(args, path) as db:
@@ -751,7 +751,7 @@ def _audit_line(entry: AuditEntry) -> str:
         line += f"  ({entry.note})"
     return line
 def _backups(args: argparse.Namespace) -> int:
-    from store import backups
+    from store.engine import backups
 
     path, _explicit = _db_path(args)
     removed = backups.prune(path)
@@ -775,8 +775,8 @@ def _backups(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from store import backups
-    from store.errors import ConfirmationNeeded
+    from store.common.errors import ConfirmationNeeded
+    from store.engine import backups
 
     path, _explicit = _db_path(args)
     backup = backups.find_backup(path, args.backup)
@@ -798,7 +798,7 @@ def _restore(args: argparse.Namespace) -> int:
             print(_("Nothing was restored."), file=sys.stderr)
             return int(ExitCode.PROBLEMS)
     if path.exists():
-        from store.database import Database
+        from store.db.database import Database
 
         # Recorded before it happens: what cannot be recorded is not done.
         with Database.open(path, sealer=sealer) as db:  # type: ignore[arg-type]
@@ -814,8 +814,8 @@ def _restore(args: argparse.Namespace) -> int:
 
 def _map_choice(text: str) -> tuple[str, str]:
     """--map COLUMN=FIELD, checked as it is parsed: a usage error lists the fields."""
-    from store.errors import UsageError
-    from store.worker_import import map_choice
+    from store.common.errors import UsageError
+    from store.exchange.worker_import import map_choice
 
     try:
         return map_choice(text)
@@ -824,8 +824,8 @@ def _map_choice(text: str) -> tuple[str, str]:
 
 
 def _import_workers(args: argparse.Namespace) -> int:
-    from store.matching import NameIndex
-    from store.worker_import import (
+    from store.domain.matching import NameIndex
+    from store.exchange.worker_import import (
         FIELDS,
         SKIP,
         apply_choices,
@@ -902,7 +902,7 @@ def _import_workers(args: argparse.Namespace) -> int:
 def _refuse_left_out(out: Path, source: Path, path: Path, force: bool) -> None:
     """--left-out is never the list being read (it would be replaced by its bad rows only),
     nor one of the database's files; an existing file only with --force."""
-    from store.errors import UsageError
+    from store.common.errors import UsageError
 
     with contextlib.suppress(OSError):
         if out.resolve() == source.resolve() or out.samefile(source):
@@ -915,8 +915,8 @@ def _refuse_left_out(out: Path, source: Path, path: Path, force: bool) -> None:
 def _refuse_output(path: Path, targets: list[Path], force: bool) -> None:
     """Before anything is asked or opened: never one of the database's own files (whatever
     the flags), and an existing file only with --force."""
-    from store.errors import ReplaceNeeded
-    from store.storage import refuse_database_files
+    from store.common.errors import ReplaceNeeded
+    from store.engine.storage import refuse_database_files
 
     refuse_database_files(path, targets)
     existing = [target for target in targets if target.exists() or target.is_symlink()]
@@ -926,7 +926,7 @@ def _refuse_output(path: Path, targets: list[Path], force: bool) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from store.export import export_targets, holds_personal, prepare_export
+    from store.exchange.export import export_targets, holds_personal, prepare_export
 
     personal = holds_personal(args.format, args.include_personal)
     if args.include_personal and args.format != "csv":
@@ -941,7 +941,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.out:
         _refuse_output(path, export_targets(args.format, Path(args.out)), args.force)
     if not path.exists():
-        from store.errors import MissingDatabase
+        from store.common.errors import MissingDatabase
 
         raise MissingDatabase(path, _("No database at {path}.").format(path=path))
     refusal = _("The database is encrypted and this export would hold personal data "
@@ -959,8 +959,8 @@ def _export(args: argparse.Namespace) -> int:
             return int(ExitCode.PROBLEMS)
         if args.format == "htcds":
             return _export_htcds(args, db)
-        from store.export import record_export
-        from store.storage import write_recorded
+        from store.engine.storage import write_recorded
+        from store.exchange.export import record_export
 
         out = Path(args.out)
         prepared = prepare_export(db, args.format, include_personal=args.include_personal,
@@ -971,7 +971,7 @@ def _export(args: argparse.Namespace) -> int:
             try:
                 out.mkdir(mode=0o700, parents=True, exist_ok=True)
             except OSError as error:
-                from store.errors import WriteFailed, failure_reason
+                from store.common.errors import WriteFailed, failure_reason
 
                 reason = failure_reason(error)
                 raise WriteFailed(reason, _("Could not write {path}: {reason}. Nothing was "
@@ -985,7 +985,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _is_encrypted(path: Path) -> bool:
-    from store.crypto import is_encrypted
+    from store.engine.crypto import is_encrypted
 
     try:
         with open(path, "rb") as handle:
@@ -995,10 +995,10 @@ def _is_encrypted(path: Path) -> bool:
 
 
 def _export_htcds(args: argparse.Namespace, db: Database) -> int:
-    """The k-anonymised statistics: no personal value in them (store/htcds.py), so stdout is
+    """The k-anonymised statistics: no personal value in them (store/exchange/htcds.py), so stdout is
     allowed; the export is recorded in the audit trail before anything is written."""
-    from store.export import prepare_export, record_export
-    from store.storage import write_recorded
+    from store.engine.storage import write_recorded
+    from store.exchange.export import prepare_export, record_export
 
     if args.k < 2:
         return _fail(_("--k must be 2 or more: with 1, a row could be one person."),
@@ -1019,12 +1019,12 @@ def _export_htcds(args: argparse.Namespace, db: Database) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from store.export import import_json, read_export
-    from store.worker_import import read_input
+    from store.exchange.export import import_json, read_export
+    from store.exchange.worker_import import read_input
 
     source = Path(args.file)
     data = read_input(source)  # a device (/dev/zero) or a pipe is refused, not read for ever
-    from store.migrations import MIGRATIONS, schema_of
+    from store.engine.migrations import MIGRATIONS, schema_of
 
     read_export(data, schema_of(MIGRATIONS))  # a foreign file creates no database
     path, _explicit = _db_path(args)
@@ -1040,7 +1040,7 @@ def _import(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     import json
 
-    from store.report import as_text, figures
+    from store.exchange.report import as_text, figures
 
     path, _explicit = _db_path(args)
     with open_database(args, path, writing=False) as db:
@@ -1053,16 +1053,15 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _recipient_kinds() -> list[RecipientKind]:
-    from store.vocab import RecipientKind
+    from store.domain.vocab import RecipientKind
 
     return list(RecipientKind)
 
 
 def _brief(args: argparse.Namespace) -> int:
-    from store.brief import case_brief
-    from store.vocab import RecipientKind
-
-    from store.crypto import is_encrypted_file
+    from store.domain.vocab import RecipientKind
+    from store.engine.crypto import is_encrypted_file
+    from store.exchange.brief import case_brief
 
     path, _explicit = _db_path(args)
     if args.out is not None:
@@ -1082,8 +1081,8 @@ def _brief(args: argparse.Namespace) -> int:
             brief = case_brief(db, case.id, RecipientKind(args.to))  # recorded first
             sys.stdout.write(printable(brief.markdown, multiline=True))
             return int(ExitCode.OK)
-        from store.brief import record_brief
-        from store.storage import write_recorded
+        from store.engine.storage import write_recorded
+        from store.exchange.brief import record_brief
 
         brief = case_brief(db, case.id, RecipientKind(args.to), record=False)
         targets = list(zip(_brief_targets(Path(args.out)),
@@ -1102,7 +1101,7 @@ def _brief_targets(out: Path) -> list[Path]:
 
 def _write_private(path: Path, data: bytes) -> None:
     """A file only its owner can read (it holds names), written whole or not at all."""
-    from store.storage import write_atomically
+    from store.engine.storage import write_atomically
 
     write_atomically(path, data, 0o600, None)
 

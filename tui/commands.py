@@ -14,8 +14,8 @@ from textual.content import Content
 from textual.strip import Strip
 from textual.widgets.option_list import Option
 
-from store.i18n import _
-from store.text import fold, printable
+from store.common.i18n import _
+from store.domain.text import fold, printable
 from tui.widgets import with_cursor
 
 _MOST_CASES = 40
@@ -163,8 +163,8 @@ class PulangCommands(Provider):
 
     def _directory_hits(self, query: str) -> list[Hit]:
         """Organisations and people whose names (any of them) match `query`, to open."""
-        from store.countries import country_name
-        from store.matching import matches_query
+        from store.domain.countries import country_name
+        from store.domain.matching import matches_query
 
         app: PulangApp = self.app  # type: ignore[assignment]
         db = app.db

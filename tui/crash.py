@@ -16,7 +16,7 @@ import traceback
 
 from textual.worker import WorkerFailed
 
-from store.i18n import _
+from store.common.i18n import _
 
 
 def safe_report(error: BaseException) -> str:

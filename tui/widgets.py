@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from rich.cells import cell_len
 from rich.padding import Padding
 from rich.segment import Segment
-from rich.text import Text
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.color import Color
@@ -20,14 +20,14 @@ from textual.strip import Strip
 from textual.widgets import Checkbox, DataTable, Input, OptionList, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
-from store.i18n import N_, _, date_for_input, datetime_for_input, day_and_date
-from store.parse import InputProblem, is_relative, parse_date, parse_datetime
-from store.text import PLACEHOLDER, printable
-from store.vocab import Direction, LogKind, label
+from store.common.i18n import N_, _, date_for_input, datetime_for_input, day_and_date
+from store.domain.parse import InputProblem, is_relative, parse_date, parse_datetime
+from store.domain.text import PLACEHOLDER, printable
+from store.domain.vocab import Direction, LogKind, label
 from tui.translate import TranslatedBindings
 
 if TYPE_CHECKING:
-    from store.records import LogEntry
+    from store.domain.records import LogEntry
 
 # What must never reach the terminal as text: C0, DEL, C1 (ESC, CSI, BEL, backspace, CR...),
 # the line and paragraph separators, and lone surrogates (which cannot even be encoded).
@@ -53,7 +53,7 @@ class FollowsOtherOfficers:
             self._reload_shown()
 
     def _reload_shown(self) -> None:
-        from store.errors import PulangError
+        from store.common.errors import PulangError
 
         self._stale = False
         try:
@@ -143,7 +143,7 @@ class TextInput(Input):
 
 class DateInput(TextInput):
     """A date, or a date and a time (`with_time`), typed as DD/MM/YYYY or relative to today
-    (+2, -1, +1w, today, besok...: `store.parse.relative_date`). While it holds a relative
+    (+2, -1, +1w, today, besok...: `store.domain.parse.relative_date`). While it holds a relative
     date, the Static `echo` names (its id, on the same screen) shows the day it means, "= Tue 8
     Dec 2026"; leaving the field writes that day in it, so what is saved is what is shown."""
 

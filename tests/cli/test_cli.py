@@ -13,9 +13,10 @@ from typing import Any
 import orjson
 import pytest
 
-from store.database import Database
-from store.records import Case, build
+from store.db.database import Database
+from store.domain.records import Case, build
 from tests.conftest import PULANG, Run, mode_of, snapshot
+
 
 @pytest.fixture
 def home(isolated_environment: Path) -> Path:
@@ -191,7 +192,7 @@ def test_db_and_lang_go_before_or_after_the_command(cli: Run, demo_file: Path,
 
 @pytest.mark.parametrize("where", ["after", "before"])
 def test_check_speaks_indonesian(cli: Run, demo_file: Path, where: str) -> None:
-    locale_id = pytest.importorskip("store.locale_id")
+    locale_id = pytest.importorskip("store.common.locale_id")
     msgid = "{path}: sound, no problems found."
     expected = locale_id.CATALOGUE.get(msgid, msgid).format(path=demo_file)
     args = (["check", "--db", demo_file, "--lang", "id"] if where == "after"
@@ -215,7 +216,7 @@ def own_group() -> str:
 @pytest.mark.script
 def test_share_gives_the_database_its_group_and_mode(pulang: Run, cli: Run,
                                                      demo_file: Path) -> None:
-    from store.journal import journal_path, lock_path
+    from store.engine.journal import journal_path, lock_path
 
     done = pulang("share", "--group", own_group(), "--db", demo_file)
 
@@ -268,7 +269,7 @@ def test_shared_group_on_an_existing_database_points_to_share(pulang: Run,
 
 
 def test_demo_written_for_a_group(cli: Run, tmp_path: Path) -> None:
-    from store.journal import journal_path
+    from store.engine.journal import journal_path
 
     path = tmp_path / "shared-demo.json"
     done = cli("demo", "--db", path, "--shared-group", own_group(), "--no-open")
@@ -315,7 +316,7 @@ def test_a_busy_database_is_waited_for_and_said(demo_file: Path, home: Path) -> 
 
 
 def test_a_new_database_for_a_group_opens_shared(tmp_path: Path, home: Path) -> None:
-    from store.journal import journal_path, lock_path
+    from store.engine.journal import journal_path, lock_path
     from tests.perf.bench import run_in_pty
 
     new = tmp_path / "shared.json"

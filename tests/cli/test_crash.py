@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from store.database import Database
-from store.demo import write_demo
+from store.db.database import Database
+from store.exchange.demo import write_demo
 
 CHILD = textwrap.dedent(
     """
     import sys
     from textual.app import App
-    from store.database import Database
+    from store.db.database import Database
     from tui.app import PulangApp
 
     db = Database.open(sys.argv[1])
@@ -90,7 +90,7 @@ def test_crash_leaves_the_database_sound(db_path: Path, demo_names: list[str]) -
 WORKER_CHILD = textwrap.dedent(
     """
     import sys
-    from store.database import Database
+    from store.db.database import Database
     from tui.app import PulangApp
 
     db = Database.open(sys.argv[1])

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from store.database import Database
-from store.demo import write_demo
-from store.errors import ExitCode
+from store.common.errors import ExitCode
+from store.db.database import Database
+from store.exchange.demo import write_demo
 from tests.bounded import within
 from tests.conftest import Run, files_of
 from tui.cli import main

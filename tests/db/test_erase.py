@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.classification import is_private
-from store.database import ERASED_NAME, Database
-from store.records import LogEntry, Record, Task, Worker, build
+from store.db.database import ERASED_NAME, Database
+from store.domain.classification import is_private
+from store.domain.records import LogEntry, Record, Task, Worker, build
 
 
 def private_values(worker: Worker) -> list[str]:
@@ -72,7 +72,7 @@ def test_erasing_leaves_no_personal_value_in_any_file(demo_db: Database, db_path
 
 
 def test_a_short_name_is_blanked_from_text_but_never_from_an_id() -> None:
-    from store.database import _without_names
+    from store.db.database import _without_names
 
     entry = build(LogEntry, {"id": "ade" + "0" * 29, "case_id": "fade" + "1" * 28,
                              "summary": "Ade called from the shelter"})

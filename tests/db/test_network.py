@@ -15,10 +15,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store.audit import MERGE
-from store.check import check
-from store.database import Database
-from store.errors import (
+from store.common.errors import (
     AgreementMoveRefused,
     LinkRefused,
     MergeRefused,
@@ -26,8 +23,8 @@ from store.errors import (
     StillLinked,
     VersionUnchanged,
 )
-from store.migrations import MIGRATIONS
-from store.records import (
+from store.db.database import Database
+from store.domain.records import (
     Agreement,
     Case,
     LogEntry,
@@ -37,7 +34,10 @@ from store.records import (
     Task,
     build,
 )
-from store.vocab import AgreementArea, AgreementStatus, LogKind, MeetingKind, OrgKind
+from store.domain.vocab import AgreementArea, AgreementStatus, LogKind, MeetingKind, OrgKind
+from store.engine.audit import MERGE
+from store.engine.migrations import MIGRATIONS
+from store.exchange.check import check
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 TODAY = dt.date.today()
@@ -383,8 +383,8 @@ def test_check_names_a_link_to_a_record_that_is_not_there(network: Database) -> 
                                                                              lftu.id}))
     # Removed behind the store's back (another program, or a file edited by hand).
     with network.transaction():
-        from store.database import _TABLE_OF
-        from store.engine import Change
+        from store.db.database import _TABLE_OF
+        from store.engine.tables import Change
 
         network._stage(Change(_TABLE_OF[Organisation], lftu.id, lftu.version, None, None))
     problems = [str(p) for p in check(network)]

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from store.check import check
-from store.database import Database
-from store.errors import (
+from store.common.errors import (
     CaseNotClosable,
     ConsentNeeded,
     NeverRecipient,
@@ -17,7 +15,8 @@ from store.errors import (
     StageReasonNeeded,
     StepOrderRefused,
 )
-from store.records import (
+from store.db.database import Database
+from store.domain.records import (
     Case,
     Consent,
     LogEntry,
@@ -28,8 +27,8 @@ from store.records import (
     status_reason,
     suggested_status,
 )
-from store.road import INDONESIA, OPEN, STAGE_OF_STEP, TEMPLATES, derive_stage, next_status
-from store.vocab import (
+from store.domain.road import INDONESIA, OPEN, STAGE_OF_STEP, TEMPLATES, derive_stage, next_status
+from store.domain.vocab import (
     Answer,
     DecidedBy,
     Direction,
@@ -40,6 +39,7 @@ from store.vocab import (
     TraffickingStatus,
     Urgency,
 )
+from store.exchange.check import check
 from tests.conftest import Run
 
 YES, NO, UNKNOWN = Answer.YES, Answer.NO, Answer.UNKNOWN
@@ -582,8 +582,8 @@ def test_once_every_worker_is_rescued_the_case_is_no_longer_awaiting_rescue(
 
 def test_a_stage_set_by_hand_says_why_and_can_follow_the_steps_again(
         group: tuple[Database, Case, list[Worker]]) -> None:
-    from store.i18n import set_language
-    from store.road import hand_set_reason
+    from store.common.i18n import set_language
+    from store.domain.road import hand_set_reason
 
     db, case, workers = group
     db.start_plans(case.id)
@@ -619,7 +619,7 @@ def test_a_stage_set_by_hand_says_why_and_can_follow_the_steps_again(
 
 def test_following_the_steps_needs_plans_and_the_case_as_last_seen(
         group: tuple[Database, Case, list[Worker]]) -> None:
-    from store.errors import Conflict, NotFound
+    from store.common.errors import Conflict, NotFound
 
     db, case, _workers = group
     with pytest.raises(NotFound):

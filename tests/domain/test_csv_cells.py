@@ -15,13 +15,13 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.csvcells import safe_cell, unquote_cell
-from store.database import Database
-from store.export import export_csv
-from store.htcds import export_htcds
-from store.matching import NameIndex
-from store.records import Case, LogEntry, Worker, build
-from store.worker_import import guess_mapping, preview, read_list, rows_left_out_csv
+from store.db.database import Database
+from store.domain.csvcells import safe_cell, unquote_cell
+from store.domain.matching import NameIndex
+from store.domain.records import Case, LogEntry, Worker, build
+from store.exchange.export import export_csv
+from store.exchange.htcds import export_htcds
+from store.exchange.worker_import import guess_mapping, preview, read_list, rows_left_out_csv
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"-?[0-9]+([.,][0-9]+)?")
@@ -126,7 +126,7 @@ def test_every_csv_writer_goes_through_the_one_rule() -> None:
     writers = {str(path.relative_to(root)) for folder in ("store", "tui")
                for path in (root / folder).rglob("*.py")
                if re.search(r"csv\.(writer|DictWriter)\(", path.read_text("utf-8"))}
-    assert writers == {"store/csvcells.py"}
+    assert writers == {"store/domain/csvcells.py"}
 
 
 def test_a_left_out_file_fixed_and_imported_again_keeps_its_phone_numbers(

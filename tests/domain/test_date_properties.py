@@ -1,4 +1,4 @@
-"""Properties of the date parser (store/parse.py) over many generated dates and days: a date
+"""Properties of the date parser (store/domain/parse.py) over many generated dates and days: a date
 written in a format we accept, or as the app shows it, reads back as that date; a date counted
 from today is that many days (or weeks) from today, whatever today is."""
 
@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store import clock
-from store.i18n import date_for_input, format_date, set_language
-from store.parse import InputProblem, is_relative, parse_date, parse_datetime
+from store.common import clock
+from store.common.i18n import date_for_input, format_date, set_language
+from store.domain.parse import InputProblem, is_relative, parse_date, parse_datetime
 from tests.strategies import SOME, written_dates
 
 # Four-digit years: the formats we accept write the year whole.

@@ -1,7 +1,7 @@
 """Dates typed relative to today (+2, -1w, besok...): one parser in the store, and records
 that take its answer. The forms that show the day meant: tests/ui/test_dates_ui.py.
 
-The store's today is fixed (`store.clock.set_today`), so the answers are the same any day."""
+The store's today is fixed (`store.common.clock.set_today`), so the answers are the same any day."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
-from store.parse import InputProblem, parse_date, parse_datetime
-from store.records import Case, build
+from store.domain.parse import InputProblem, parse_date, parse_datetime
+from store.domain.records import Case, build
 from tests.conftest import TUESDAY
 
 

@@ -7,30 +7,30 @@ import string
 from datetime import date
 from pathlib import Path
 
-from store.i18n import _, format_date, language_from_environment, set_language
-from store.locale_id import CATALOGUE
+from store.common.i18n import _, format_date, language_from_environment, set_language
+from store.common.locale_id import CATALOGUE
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SOURCES = ("store", "tui")
 
 # Calls that translate a string marked with N_() elsewhere: (file, argument as written).
 TRANSLATES_MARKED = {
-    ("store/audit.py", "msgid"),
-    ("store/audit.py", "label_msgid(model, name)"),
-    ("store/audit.py", "self.reason"),
-    ("store/backups.py", "label"),
-    ("store/check.py", "_KIND_NAMES[kind]"),
-    ("store/network.py", "KIND_NAMES[kind]"),
-    ("store/worker_import.py", "ENCODING_NAMES[self.encoding]"),
-    ("store/i18n.py", "_MONTHS_EN[month - 1]"),
-    ("store/i18n.py", "_WEEKDAYS_EN[value.weekday()]"),
-    ("store/i18n.py", "one if count == 1 else many"),
-    ("store/records.py", "label_msgid(cls, name)"),
-    ("store/records.py", "_PYDANTIC_MESSAGES.get(item['type'], N_('is not a valid value'))"),
-    ("store/road.py", "self.label"),
-    ("store/road.py", "HAND_SET"),
-    ("store/road.py", "self.name"),
-    ("store/vocab.py", "_LABELS[type(member), member.value]"),
+    ("store/engine/audit.py", "msgid"),
+    ("store/engine/audit.py", "label_msgid(model, name)"),
+    ("store/engine/audit.py", "self.reason"),
+    ("store/engine/backups.py", "label"),
+    ("store/exchange/check.py", "_KIND_NAMES[kind]"),
+    ("store/db/network.py", "KIND_NAMES[kind]"),
+    ("store/exchange/worker_import.py", "ENCODING_NAMES[self.encoding]"),
+    ("store/common/i18n.py", "_MONTHS_EN[month - 1]"),
+    ("store/common/i18n.py", "_WEEKDAYS_EN[value.weekday()]"),
+    ("store/common/i18n.py", "one if count == 1 else many"),
+    ("store/domain/records.py", "label_msgid(cls, name)"),
+    ("store/domain/records.py", "_PYDANTIC_MESSAGES.get(item['type'], N_('is not a valid value'))"),
+    ("store/domain/road.py", "self.label"),
+    ("store/domain/road.py", "HAND_SET"),
+    ("store/domain/road.py", "self.name"),
+    ("store/domain/vocab.py", "_LABELS[type(member), member.value]"),
     ("tui/screens/case.py", "title"),
     ("tui/screens/case.py", "_STATUS_SHORT[status]"),
     ("tui/screens/step.py", "title"),
@@ -83,7 +83,7 @@ def placeholders(text: str) -> set[str]:
 def test_every_msgid_is_translated() -> None:
     missing = [f"{where}: {msgid!r}" for msgid, where in msgids().items()
                if msgid not in CATALOGUE]
-    assert not missing, "Not in store/locale_id.py:\n" + "\n".join(missing)
+    assert not missing, "Not in store/common/locale_id.py:\n" + "\n".join(missing)
 
 
 def test_translations_keep_the_placeholders() -> None:
@@ -109,7 +109,7 @@ def test_only_literals_are_marked_for_translation() -> None:
 def test_no_stale_translations() -> None:
     used = msgids()
     stale = [msgid for msgid in CATALOGUE if msgid not in used]
-    assert not stale, "Stale, remove from store/locale_id.py:\n" + "\n".join(map(repr, stale))
+    assert not stale, "Stale, remove from store/common/locale_id.py:\n" + "\n".join(map(repr, stale))
 
 
 def test_language_and_dates() -> None:
@@ -126,8 +126,8 @@ def test_language_and_dates() -> None:
 
 def test_no_duplicate_translations() -> None:
     """A msgid written twice in the catalogue: the dict keeps the last one silently."""
-    source = (Path(__file__).parent.parent.parent / "store" / "locale_id.py").read_text("utf-8")
+    source = (Path(__file__).parent.parent.parent / "store" / "common" / "locale_id.py").read_text("utf-8")
     keys = [key.value for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Dict)
             for key in node.keys if isinstance(key, ast.Constant)]
     twice = sorted({key for key in keys if keys.count(key) > 1})
-    assert not twice, "Translated twice in store/locale_id.py:\n" + "\n".join(map(repr, twice))
+    assert not twice, "Translated twice in store/common/locale_id.py:\n" + "\n".join(map(repr, twice))

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.matching import (
+from store.domain.matching import (
     MATCH_THRESHOLD,
     Match,
     NameIndex,
@@ -33,7 +33,7 @@ from store.matching import (
     name_words,
     similarity,
 )
-from store.text import fold
+from store.domain.text import fold
 
 # The same person, spelt two ways.
 TRUE_PAIRS = [

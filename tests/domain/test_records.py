@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.classification import Classification, classification_of, label_msgid
-from store.errors import RecordInvalid
-from store.parse import InputProblem, parse_date, parse_phone
-from store.records import RECORD_TYPES, Case, LogEntry, Record, Worker, build
+from store.common.errors import RecordInvalid
+from store.domain.classification import Classification, classification_of, label_msgid
+from store.domain.parse import InputProblem, parse_date, parse_phone
+from store.domain.records import RECORD_TYPES, Case, LogEntry, Record, Worker, build
 
 TODAY = dt.date.today()
 NEXT_YEAR = TODAY + dt.timedelta(days=366)

@@ -6,8 +6,8 @@ from collections import namedtuple
 from pathlib import Path
 from typing import Any
 
-from store.database import Database
-from store.records import Case, Worker, build
+from store.db.database import Database
+from store.domain.records import Case, Worker, build
 
 
 def a_case(title: str = "Workers held in Sihanoukville", **fields: Any) -> Case:

@@ -15,13 +15,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store import audit
-from store.audit import audit_path, verify
-from store.classification import Classification, fields_classified
-from store.crypto import Sealer
-from store.database import Database, current_user
-from store.errors import AuditGapLost, ExitCode, WriteFailed
-from store.records import Case, LogEntry, Worker, build, changed
+from store.common.errors import AuditGapLost, ExitCode, WriteFailed
+from store.db.database import Database, current_user
+from store.domain.classification import Classification, fields_classified
+from store.domain.records import Case, LogEntry, Worker, build, changed
+from store.engine import audit
+from store.engine.audit import audit_path, verify
+from store.engine.crypto import Sealer
 from tests.conftest import Run
 from tests.engine.conftest import a_case
 
@@ -510,8 +510,8 @@ def test_two_writers_on_one_file_keep_one_chain(db_path: Path) -> None:
 
 _WRITER = """
 import sys
-from store.database import Database
-from store.records import Case, build
+from store.db.database import Database
+from store.domain.records import Case, build
 
 db = Database.open(sys.argv[1])
 for n in range(int(sys.argv[2])):
@@ -671,7 +671,7 @@ def test_audit_on_a_missing_database_exits_2_and_creates_nothing(cli: Run,
 
 
 def test_audit_speaks_indonesian(db_path: Path, cli: Run) -> None:
-    from store.locale_id import CATALOGUE
+    from store.common.locale_id import CATALOGUE
 
     with Database.open(db_path, create=True) as db:
         db.save_case(a_case())

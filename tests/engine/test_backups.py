@@ -15,14 +15,14 @@ from typing import Any
 import orjson
 import pytest
 
-from store import backups
-from store.backups import Backup, list_backups, prune, take_backup
-from store.crypto import Sealer
-from store.database import Database
-from store.demo import write_demo
-from store.errors import WriteFailed
-from store.journal import journal_path
-from store.records import Case, changed
+from store.common.errors import WriteFailed
+from store.db.database import Database
+from store.domain.records import Case, changed
+from store.engine import backups
+from store.engine.backups import Backup, list_backups, prune, take_backup
+from store.engine.crypto import Sealer
+from store.engine.journal import journal_path
+from store.exchange.demo import write_demo
 from tests.conftest import Run, files_of
 from tests.engine.conftest import Usage, a_case, titles
 
@@ -134,7 +134,7 @@ def test_enough_free_space_is_enough(with_a_case: tuple[Database, Case],
 
 
 def test_a_demo_database_is_backed_up_and_reset_removes_its_backups(db_path: Path) -> None:
-    from store.engine import remove_database_files
+    from store.engine.tables import remove_database_files
 
     with write_demo(db_path) as db:
         assert db.backup().backup is not None  # trying the demo shows what a real one gets

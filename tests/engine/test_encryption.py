@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from store.classification import is_private
-from store.database import Database
-from store.errors import ExitCode, PassphraseNeeded, WrongPassphrase
-from store.records import Case, LogEntry, Worker, build
+from store.common.errors import ExitCode, PassphraseNeeded, WrongPassphrase
+from store.db.database import Database
+from store.domain.classification import is_private
+from store.domain.records import Case, LogEntry, Worker, build
 from tests.conftest import NEW_PASSPHRASE, PASSPHRASE, Run
 from tests.engine.conftest import records
 
@@ -222,8 +222,8 @@ def test_audit_verify_names_a_flipped_entry_in_an_encrypted_database(cli: Run,
 
 
 def test_backups_follow_the_encryption(cli: Run, tmp_path: Path) -> None:
-    from store import backups
-    from store.crypto import Sealer
+    from store.engine import backups
+    from store.engine.crypto import Sealer
 
     path = tmp_path / "union.json"
     with Database.open(path, create=True) as db:

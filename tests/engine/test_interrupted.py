@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from store.crypto import Sealer, file_salt
-from store.errors import ExitCode
-from store.unfinished import note_path
+from store.common.errors import ExitCode
+from store.engine.crypto import Sealer, file_salt
+from store.engine.unfinished import note_path
 from tests.killed import (
     KINDS_OF_STEP,
     NEW,

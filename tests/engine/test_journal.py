@@ -10,12 +10,12 @@ from pathlib import Path
 import orjson
 import pytest
 
-import store.journal
-from store.check import check
-from store.database import Database
-from store.errors import CorruptDatabase, DatabaseBusy, ExitCode
-from store.journal import journal_path, locked
-from store.records import build
+import store.engine.journal
+from store.common.errors import CorruptDatabase, DatabaseBusy, ExitCode
+from store.db.database import Database
+from store.domain.records import build
+from store.engine.journal import journal_path, locked
+from store.exchange.check import check
 from tests.engine.conftest import a_case
 
 
@@ -46,7 +46,7 @@ def test_each_save_is_one_journal_entry_in_a_hash_chain(two_cases: Path) -> None
     assert first["gen"] == second["gen"] == header["generation"]
     assert str(first["writer"]).startswith(f"{getpass.getuser()}@")
     assert str(first["writer"]).endswith(f":{os.getpid()}")
-    assert first["prev"] == store.journal.line_hash(
+    assert first["prev"] == store.engine.journal.line_hash(
         journal_path(two_cases).read_bytes().splitlines(keepends=True)[0])
     [change] = [c for c in first["changes"] if c["table"] == "cases"]  # type: ignore[union-attr]
     assert (change["old"], change["new"], change["data"]["title"]) == (None, 1, "First")
@@ -108,7 +108,7 @@ def test_a_snapshot_older_than_its_journal_is_refused(two_cases: Path, tmp_path:
 def test_a_held_lock_makes_a_save_wait_then_report_busy(
     two_cases: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store.journal, "LOCK_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(store.engine.journal, "LOCK_TIMEOUT_SECONDS", 0.2)
     db = Database.open(two_cases)
     journal_before = journal_path(two_cases).read_bytes()
     with locked(two_cases):  # another process saving or compacting
@@ -132,7 +132,7 @@ def test_compaction_folds_the_journal_into_a_new_generation(two_cases: Path) -> 
     # The snapshot is still a TinyDB file that TinyDB itself can read.
     from tinydb import TinyDB
 
-    from store.storage import AtomicJSONStorage
+    from store.engine.storage import AtomicJSONStorage
 
     with TinyDB(two_cases, storage=AtomicJSONStorage) as tiny:
         assert len(tiny.table("cases")) == 2
@@ -179,7 +179,7 @@ def test_a_snapshot_cut_short_is_refused(two_cases: Path, keep: float) -> None:
 
 
 def test_loading_reports_progress(db_path: Path) -> None:
-    from store.demo import write_demo
+    from store.exchange.demo import write_demo
 
     write_demo(db_path).close()
     heard: list[float] = []
@@ -202,7 +202,7 @@ def test_a_file_in_another_layout_is_rewritten_in_ours_after_a_save(tmp_path: Pa
     db = Database.open(path)
     before = len(db.cases())
     case = db.save_case(a_case("Saved on the old layout"))
-    from store.records import LogEntry
+    from store.domain.records import LogEntry
 
     db.save_log_entry(build(LogEntry, {"case_id": case.id, "summary": "Called the consul"}))
     db.close()  # folds the journal in, writing our layout

@@ -15,11 +15,18 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store.check import check
-from store.database import Database
-from store.errors import ExitCode, MigrationFailed, NewerSchema
-from store.migrations import META_DOC, META_TABLE, MIGRATIONS, SCHEMA_VERSION, Migration, Tables
-from store.vocab import Direction, LogKind
+from store.common.errors import ExitCode, MigrationFailed, NewerSchema
+from store.db.database import Database
+from store.domain.vocab import Direction, LogKind
+from store.engine.migrations import (
+    META_DOC,
+    META_TABLE,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    Migration,
+    Tables,
+)
+from store.exchange.check import check
 from tests.conftest import FIXTURES, Run, private_copy, snapshot
 
 FIXTURE = FIXTURES / "schema_v1.json"

@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from store.check import check
-from store.database import Database
-from store.errors import ExitCode, GroupError, NotADatabase, OpenToOthers
-from store.journal import journal_path, lock_path
-from store.records import Worker, build
-from store.shared import audit_path, backups_path, group_id, share_database
+from store.common.errors import ExitCode, GroupError, NotADatabase, OpenToOthers
+from store.db.database import Database
+from store.domain.records import Worker, build
+from store.engine.journal import journal_path, lock_path
+from store.engine.sharing import audit_path, backups_path, group_id, share_database
+from store.exchange.check import check
 from tests.conftest import Run, mode_of
 from tests.engine.conftest import a_case
 

@@ -12,11 +12,9 @@ from typing import Any
 import orjson
 import pytest
 
-import store.snapshot
-import store.storage
-from store.check import check
-from store.database import Database
-from store.errors import (
+import store.engine.snapshot
+import store.engine.storage
+from store.common.errors import (
     Conflict,
     CorruptDatabase,
     DatabaseError,
@@ -24,9 +22,11 @@ from store.errors import (
     NewerSchema,
     NotADatabase,
 )
-from store.journal import journal_path
-from store.migrations import FORMAT_MARKER, META_DOC, META_TABLE, SCHEMA_VERSION
-from store.records import Case, LogEntry, build, changed
+from store.db.database import Database
+from store.domain.records import Case, LogEntry, build, changed
+from store.engine.journal import journal_path
+from store.engine.migrations import FORMAT_MARKER, META_DOC, META_TABLE, SCHEMA_VERSION
+from store.exchange.check import check
 from tests.conftest import PASSPHRASE, snapshot
 from tests.engine.conftest import a_case, a_worker
 from tests.killed import writers_killed
@@ -73,7 +73,7 @@ def test_a_rewrite_keeps_the_mode_the_user_chose(empty_db: Database, db_path: Pa
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Every time the store reads a snapshot through (the real readers still run)."""
     seen: list[Path] = []
-    real_lines, real_inspect = store.snapshot.read_lines, store.storage.inspect
+    real_lines, real_inspect = store.engine.snapshot.read_lines, store.engine.storage.inspect
 
     def counting_lines(path: Path, *args: Any, **kwargs: Any) -> Any:
         seen.append(path)
@@ -84,8 +84,8 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
             seen.append(path)
         return real_inspect(path, raw, newest_schema)
 
-    monkeypatch.setattr(store.snapshot, "read_lines", counting_lines)
-    monkeypatch.setattr(store.storage, "inspect", counting_inspect)
+    monkeypatch.setattr(store.engine.snapshot, "read_lines", counting_lines)
+    monkeypatch.setattr(store.engine.storage, "inspect", counting_inspect)
     return seen
 
 

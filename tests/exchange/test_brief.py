@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from store.brief import case_brief
-from store.database import Database
-from store.errors import ExitCode, NeverRecipient
-from store.i18n import format_date, format_datetime
-from store.records import LogEntry, Worker, worker_numbers
-from store.vocab import Direction, LogKind, RecipientKind
+from store.common.errors import ExitCode, NeverRecipient
+from store.common.i18n import format_date, format_datetime
+from store.db.database import Database
+from store.domain.records import LogEntry, Worker, worker_numbers
+from store.domain.vocab import Direction, LogKind, RecipientKind
+from store.exchange.brief import case_brief
 from tests.conftest import PASSPHRASE, Run
 from tui.cli import main
 

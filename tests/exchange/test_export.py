@@ -13,12 +13,11 @@ from typing import Any
 import orjson
 import pytest
 
-from store import audit
-from store.classification import is_private
-from store.database import Database, _KIND_OF
-from store.errors import ExitCode, InputFileUnreadable, RuleRefused
-from store.export import _cell, export_csv, export_json, import_json, read_export
-
+from store.common.errors import ExitCode, InputFileUnreadable, RuleRefused
+from store.db.database import _KIND_OF, Database
+from store.domain.classification import is_private
+from store.engine import audit
+from store.exchange.export import _cell, export_csv, export_json, import_json, read_export
 from tests.conftest import PASSPHRASE, Run
 from tui.cli import main
 
@@ -300,8 +299,8 @@ def test_plain_text_from_an_encrypted_database_is_one_refusal_with_one_code(
 
 def database_files(db_path: Path) -> dict[str, Path]:
     """One path of each kind of file the store keeps for the database at `db_path`."""
-    from store.backups import list_backups
-    from store.journal import backups_folder, journal_path, lock_path
+    from store.engine.backups import list_backups
+    from store.engine.journal import backups_folder, journal_path, lock_path
 
     backup = list_backups(db_path)[0].path
     migration_copy = db_path.with_name(f"{db_path.name}.schema3-20260101T000000.bak")
@@ -372,7 +371,7 @@ def test_every_file_the_store_makes_is_known_as_the_database_s(tmp_path: Path) -
     actually makes beside it: after saves, a backup, a migration and a close."""
     import shutil
 
-    from store.journal import is_database_file
+    from store.engine.journal import is_database_file
 
     folder = tmp_path / "data"
     folder.mkdir()
@@ -439,7 +438,7 @@ def test_a_record_another_program_damaged_refuses_the_export(
     no value), with nothing written and nothing recorded."""
     from tinydb import TinyDB
 
-    from store.storage import AtomicJSONStorage
+    from store.engine.storage import AtomicJSONStorage
 
     path = demo_db.path
     demo_db.close()  # the journal folded into the snapshot, which TinyDB then edits

@@ -10,10 +10,21 @@ from typing import Any
 
 import pytest
 
-from store.audit import MODELS
-from store.classification import Classification, fields_classified
-from store.database import Database
-from store.htcds import (
+from store.db.database import Database
+from store.domain.classification import Classification, fields_classified
+from store.domain.records import Case, Consent, Screening, Worker, build, changed
+from store.domain.vocab import (
+    Answer,
+    DecidedBy,
+    ExploitationType,
+    MeansOfControl,
+    RecipientKind,
+    RecruiterRelation,
+    Sector,
+    TraffickingStatus,
+)
+from store.engine.audit import MODELS
+from store.exchange.htcds import (
     COLUMNS,
     QUASI_IDENTIFIERS,
     ClassificationChanged,
@@ -23,17 +34,6 @@ from store.htcds import (
     export_htcds,
     is_k_anonymous,
     worker_row,
-)
-from store.records import Case, Consent, Screening, Worker, build, changed
-from store.vocab import (
-    Answer,
-    DecidedBy,
-    ExploitationType,
-    MeansOfControl,
-    RecipientKind,
-    RecruiterRelation,
-    Sector,
-    TraffickingStatus,
 )
 from tests.conftest import Run
 
@@ -327,7 +327,7 @@ def test_the_command_records_the_export_before_writing_a_private_file(
         cli: Run, db_path: Any, tmp_path: Any) -> None:
     import stat
 
-    from store.demo import write_demo
+    from store.exchange.demo import write_demo
 
     db = write_demo(db_path)
     _allow_statistics(db, _all_workers(db)[:4])

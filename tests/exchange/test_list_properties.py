@@ -1,4 +1,4 @@
-"""Properties of the worker-list reader (store/worker_import.py) over many generated lists:
+"""Properties of the worker-list reader (store/exchange/worker_import.py) over many generated lists:
 a table a spreadsheet writes reads back cell for cell, whatever its separator; any bytes give
 rows or the one documented refusal; a chat line with a phone number gives that number; a date
 of birth in a format we accept is that date. Example counts are modest: seconds, not minutes.
@@ -13,8 +13,8 @@ import io
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.errors import InputFileUnreadable
-from store.worker_import import (
+from store.common.errors import InputFileUnreadable
+from store.exchange.worker_import import (
     ENCODING_NAMES,
     MAX_BYTES,
     WorkerList,

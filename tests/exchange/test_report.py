@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from store.database import Database
-from store.demo import write_demo
-from store.records import Worker
-from store.road import STAGE_OF_STEP, TEMPLATES
-from store.vocab import Stage, StepStatus
+from store.db.database import Database
+from store.domain.records import Worker
+from store.domain.road import STAGE_OF_STEP, TEMPLATES
+from store.domain.vocab import Stage, StepStatus
+from store.exchange.demo import write_demo
 from tests.conftest import Run, files_of
 
 STAGES = list(Stage)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from store.database import Database
-from store.errors import InputFileUnreadable, UsageError
-from store.records import Case, Worker, build
-from store.vocab import Sex
-from store.worker_import import (
+from store.common.errors import InputFileUnreadable, UsageError
+from store.db.database import Database
+from store.domain.records import Case, Worker, build
+from store.domain.vocab import Sex
+from store.exchange.worker_import import (
     FIELDS,
     MAX_ROWS,
     apply_choices,
@@ -42,7 +42,7 @@ def case(empty_db: Database) -> Case:
 def checked(db: Database, case: Case, data: bytes):  # type: ignore[no-untyped-def]
     listed = read_list(data)
     existing = [(w.id, w.all_names) for w in db.workers_of(case.id)]
-    from store.matching import NameIndex
+    from store.domain.matching import NameIndex
 
     return listed, preview(listed, guess_mapping(listed), case.id, existing,
                            NameIndex(existing))
@@ -391,7 +391,7 @@ def test_a_left_out_file_read_again_warns_of_no_column_of_its_own(
     again = read_list(rows_left_out_csv(rows, _listed.header))
     assert again.header == ["Nama", "No. HP", "Problem", "Original row"]
     assert left_out_columns(again, guess_mapping(again)) == []
-    from store.locale_id import CATALOGUE
+    from store.common.locale_id import CATALOGUE
 
     for msgid in ("Problem", "Original row"):  # written in Indonesian, read in English too
         indonesian = read_list(f"Nama;{CATALOGUE[msgid]}\nPutu Eka;x\n".encode())

@@ -514,7 +514,7 @@ def unsaved_changes(database: Path, ref: str) -> list[str]:
     """Which of the run's two saves the database does not hold after quitting, read through
     the store as the next opening reads it. A save that is there with other text than was
     typed is said apart: then keys were lost on the way to the field, not a saved record."""
-    from store.database import Database
+    from store.db.database import Database
 
     with Database.open(database) as db:
         case = db.case_by_ref(ref)

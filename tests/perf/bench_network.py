@@ -36,9 +36,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from store.database import Database
-from store.records import Agreement, Meeting, Organisation, Person, Task, build
-from store.vocab import OrgKind
+from store.db.database import Database
+from store.domain.records import Agreement, Meeting, Organisation, Person, Task, build
+from store.domain.vocab import OrgKind
 
 
 def timed(action: Callable[[], object]) -> float:

@@ -29,9 +29,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from store.database import Database
-from store.records import Consent, Screening, build
-from store.vocab import RecipientKind
+from store.db.database import Database
+from store.domain.records import Consent, Screening, build
+from store.domain.vocab import RecipientKind
 from tests.perf.bench_network import print_table, timed
 
 
@@ -60,10 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
 
-    from store.brief import case_brief
-    from store.export import prepare_export
-    from store.htcds import export_htcds
-    from store.report import figures
+    from store.exchange.brief import case_brief
+    from store.exchange.export import prepare_export
+    from store.exchange.htcds import export_htcds
+    from store.exchange.report import figures
     from tests.perf.generate import generate_tables, snapshot_bytes
     from tui.screens.dashboard import dashboard_lines
 

@@ -26,9 +26,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from store.crypto import Sealer
-from store.database import Database, unlock
-from store.records import Case, LogEntry, build
+from store.db.database import Database, unlock
+from store.domain.records import Case, LogEntry, build
+from store.engine.crypto import Sealer
 
 PASSPHRASE = "benchmark passphrase, not a secret"
 

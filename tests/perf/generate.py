@@ -20,9 +20,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from store.migrations import FORMAT_MARKER, META_DOC, META_TABLE, SCHEMA_VERSION
-from store.records import Case, LogEntry, Worker
-from store.vocab import (
+from store.domain.records import Case, LogEntry, Worker
+from store.domain.vocab import (
     CaseKind,
     ExploitationType,
     LogKind,
@@ -33,6 +32,7 @@ from store.vocab import (
     Stage,
     Urgency,
 )
+from store.engine.migrations import FORMAT_MARKER, META_DOC, META_TABLE, SCHEMA_VERSION
 
 # (given names, family names, other spellings of some names) by nationality
 NAMES: dict[str, tuple[list[str], list[str]]] = {
@@ -210,7 +210,7 @@ def snapshot_bytes(tables: dict[str, dict[str, Any]]) -> bytes:
     them at compaction, so a generated database opens as fast as a real one."""
     import orjson
 
-    from store.snapshot import render
+    from store.engine.snapshot import render
 
     meta = dict(tables[META_TABLE][META_DOC], generation=1)
     return render(meta, {name: [(key, orjson.dumps(doc)) for key, doc in table.items()]
@@ -220,7 +220,7 @@ def snapshot_bytes(tables: dict[str, dict[str, Any]]) -> bytes:
 def write_list_rows(path: Path) -> None:
     """Let Pulang fold the cases list's rows into the snapshot, as its own compaction does,
     so that opening the generated file shows the list before the records are indexed."""
-    from store.database import Database
+    from store.db.database import Database
 
     db = Database.open(path)
     db.compact()
@@ -236,9 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.out.exists():
         print(f"{args.out} exists; not overwriting it", file=sys.stderr)
         return 64
-    from store.storage import write_atomically
-
     import orjson
+
+    from store.engine.storage import write_atomically
 
     tables = generate_tables(args.cases, args.seed)
     write_atomically(args.out, snapshot_bytes(tables), 0o600, None)

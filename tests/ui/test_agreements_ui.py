@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from store.database import Database
-from store.demo import write_demo
-from store.vocab import AgreementStatus
+from store.db.database import Database
+from store.domain.vocab import AgreementStatus
+from store.exchange.demo import write_demo
 from tests.ui_helpers import paste, screen_text, set_text, until
 from tui.app import PulangApp
 from tui.screens.agreements import (

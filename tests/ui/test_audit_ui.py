@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from store.database import Database
-from store.records import changed
+from store.db.database import Database
+from store.domain.records import changed
 
 
 async def open_case(pilot: Any, text: str) -> None:

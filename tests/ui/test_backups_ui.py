@@ -11,10 +11,10 @@ import pytest
 from textual.message import Message
 from textual.notifications import Notify
 
-from store import backups
-from store.backups import list_backups
-from store.database import Database
-from store.records import changed
+from store.db.database import Database
+from store.domain.records import changed
+from store.engine import backups
+from store.engine.backups import list_backups
 from tests.engine.conftest import Usage, a_case, titles
 from tui.app import PulangApp
 

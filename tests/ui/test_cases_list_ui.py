@@ -11,9 +11,9 @@ import datetime as dt
 
 import pytest
 
-from store.database import Database
-from store.i18n import format_date
-from store.records import Case, LogEntry, build
+from store.common.i18n import format_date
+from store.db.database import Database
+from store.domain.records import Case, LogEntry, build
 from tests.ui_helpers import screen_text, to_cases, today_shown, until
 from tui.app import PulangApp
 from tui.screens.cases import CasesScreen

@@ -72,8 +72,8 @@ def test_bars_are_scaled_to_the_largest_and_labelled_with_their_value() -> None:
 def test_the_dashboards_month_labels_never_run_together_in_a_narrow_terminal() -> None:
     import datetime as dt
 
-    from store.i18n import month_abbr
-    from store.report import Figures, last_months
+    from store.common.i18n import month_abbr
+    from store.exchange.report import Figures, last_months
     from tui.screens.dashboard import dashboard_lines
 
     months = last_months(dt.date(2026, 11, 28))

@@ -16,10 +16,10 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input, Static, TextArea
 
-from store.check import check
-from store.database import Database
-from store.errors import Conflict, NotFound
-from store.records import Case, LogEntry, Worker, build, changed
+from store.common.errors import Conflict, NotFound
+from store.db.database import Database
+from store.domain.records import Case, LogEntry, Worker, build, changed
+from store.exchange.check import check
 from tests.ui_helpers import fill, find_and_open, focus, screen_text, to_cases, until
 from tui.app import PulangApp
 from tui.caselist import CaseList

@@ -13,9 +13,9 @@ import datetime as dt
 import pytest
 from textual.widgets import Checkbox, Input, Select, SelectionList
 
-from store.database import Database
-from store.records import Case, Consent, Worker, build
-from store.vocab import Direction, LogKind, RecipientKind, Stage, label
+from store.db.database import Database
+from store.domain.records import Case, Consent, Worker, build
+from store.domain.vocab import Direction, LogKind, RecipientKind, Stage, label
 from tests.ui_helpers import (
     a_case,
     choose,

@@ -9,11 +9,11 @@ from collections import Counter
 
 import pytest
 
-from store.database import Database
-from store.i18n import _, month_abbr
+from store.common.i18n import _, month_abbr
+from store.db.database import Database
 from tests.ui_helpers import screen_text, until
-from tui.chart import FULL, UPPER
 from tui.app import PulangApp
+from tui.chart import FULL, UPPER
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.dialogs import HelpScreen
 from tui.screens.today import TodayScreen

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from store import clock
-from store.database import Database
-from store.vocab import StepStatus
+from store.common import clock
+from store.db.database import Database
+from store.domain.vocab import StepStatus
 from tests.ui_helpers import fill, group_case, open_case, screen_text, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
-from store.database import Database
-from store.records import Organisation, Person
+from store.db.database import Database
+from store.domain.records import Organisation, Person
 from tests.ui_helpers import fill, paste, screen_text, until
 from tui.app import PulangApp
 from tui.screens.dialogs import ConfirmDialog
-from tui.screens.lock import LockScreen
 from tui.screens.directory import (
     DirectoryScreen,
     OrganisationScreen,
@@ -19,6 +18,7 @@ from tui.screens.directory import (
     SectionList,
 )
 from tui.screens.directory_forms import LikelyMatchesDialog, OrganisationForm, PersonForm
+from tui.screens.lock import LockScreen
 from tui.screens.pickers import PickerDialog
 from tui.screens.today import TodayScreen
 

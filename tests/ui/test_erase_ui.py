@@ -6,8 +6,8 @@ from __future__ import annotations
 import html
 import re
 
-from store.database import Database
-from store.records import Worker
+from store.db.database import Database
+from store.domain.records import Worker
 from tests.ui_helpers import open_case, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen

@@ -18,13 +18,13 @@ from textual.message import Message
 from textual.notifications import Notify
 from textual.widgets import Input, Static
 
-import store.journal
-from store.check import check
-from store.database import Database
-from store.errors import DatabaseBusy, ExitCode, NotCompacted, WriteFailed, busy_retrying
-from store.journal import journal_path, locked
-from store.records import Case, Worker, build
-from store.storage import write_atomically
+import store.engine.journal
+from store.common.errors import DatabaseBusy, ExitCode, NotCompacted, WriteFailed, busy_retrying
+from store.db.database import Database
+from store.domain.records import Case, Worker, build
+from store.engine.journal import journal_path, locked
+from store.engine.storage import write_atomically
+from store.exchange.check import check
 from tests.lock_holder import lock_held_elsewhere
 from tests.ui_helpers import fill, find_and_open
 from tui.app import PulangApp
@@ -158,7 +158,7 @@ def test_closing_on_a_full_disk_keeps_every_change_in_the_journal(
 def test_closing_while_another_officer_writes_leaves_the_folding_for_later(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store.journal, "LOCK_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(store.engine.journal, "LOCK_TIMEOUT_SECONDS", 0.2)
     db = Database.open(db_path, create=True)
     db.save_case(a_case())
     before = files(db_path)
@@ -172,7 +172,7 @@ def test_closing_while_another_officer_writes_leaves_the_folding_for_later(
 def test_a_write_that_must_wait_says_so_once(
     empty_db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store.journal, "LOCK_TIMEOUT_SECONDS", 0.3)
+    monkeypatch.setattr(store.engine.journal, "LOCK_TIMEOUT_SECONDS", 0.3)
     heard: list[str] = []
     empty_db.on_busy = lambda: heard.append("busy")
     with locked(db_path):  # another process saving (a lock is per open file, even here)
@@ -343,7 +343,7 @@ async def test_a_save_waits_for_another_officer_and_then_goes_through(
 async def test_a_save_that_waits_too_long_keeps_the_form(
     empty_db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store.journal, "LOCK_TIMEOUT_SECONDS", 0.3)
+    monkeypatch.setattr(store.engine.journal, "LOCK_TIMEOUT_SECONDS", 0.3)
     app = PulangApp(empty_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n")

@@ -29,14 +29,14 @@ from textual.color import Color
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
-from store.check import check
-from store.crypto import Sealer
-from store.database import Database, unlock
-from store.engine import Change
-from store.errors import RecordInvalid
-from store.i18n import format_date, format_datetime
-from store.records import Case, LogEntry, Record, Worker, build
-from store.text import editable, fold, printable
+from store.common.errors import RecordInvalid
+from store.common.i18n import format_date, format_datetime
+from store.db.database import Database, unlock
+from store.domain.records import Case, LogEntry, Record, Worker, build
+from store.domain.text import editable, fold, printable
+from store.engine.crypto import Sealer
+from store.engine.tables import Change
+from store.exchange.check import check
 from tests.ui_helpers import palette_offers, paste, until
 from tui.app import PulangApp
 from tui.caselist import CaseList
@@ -316,7 +316,7 @@ def test_the_length_limit_is_said(field: str, limit: int) -> None:
 
 
 def test_the_refusals_are_in_indonesian() -> None:
-    from store.i18n import set_language
+    from store.common.i18n import set_language
 
     set_language("id")
     with pytest.raises(RecordInvalid) as caught:
@@ -420,7 +420,7 @@ def test_the_store_keeps_whatever_an_older_version_wrote(
 def write_as_older_version(db: Database, record: Record, **fields: Any) -> None:
     """Put text into a record the way an older version or another tool could have: straight
     into the store, without today's policy."""
-    from store.database import _TABLE_OF
+    from store.db.database import _TABLE_OF
 
     table = _TABLE_OF[type(record)]
     current = db.get(type(record), record.id)
@@ -788,7 +788,7 @@ async def test_the_network_shows_markup_and_controls_from_the_file_as_typed(
         empty_db: Database) -> None:
     """Names, titles and agendas of the directory, meetings and agreements, as an older version
     or another tool could have written them: shown as typed, never as markup or controls."""
-    from store.records import Agreement, Meeting, Organisation, Person
+    from store.domain.records import Agreement, Meeting, Organisation, Person
 
     text = "Siti\x1b[2J\x07[@click=app.quit]x[/]"
     shown_as = "Siti\ufffd[2J\ufffd[@click=app.quit]x[/]"

@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TextArea
 
-from store.database import Database
+from store.db.database import Database
 from tests.bounded import within
 from tests.ui_helpers import find_and_open, screen_text, until
 from tests.ui_helpers import paste as paste_text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.database import Database
+from store.db.database import Database
 from tests.ui_helpers import (
     a_case_to_screen,
     fill,

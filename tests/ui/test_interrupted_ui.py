@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.crypto import Sealer
+from store.engine.crypto import Sealer
 from tests.killed import NEW, copy_of, readable_without_key, run_killed
 
 
@@ -14,7 +14,7 @@ async def test_the_app_says_what_it_finished(originals: dict[str, Path], tmp_pat
     from textual.message import Message
     from textual.notifications import Notify
 
-    from store import backups
+    from store.engine import backups
     from tui.app import PulangApp
 
     path = copy_of(originals["encrypt"], tmp_path)

@@ -7,8 +7,8 @@ import pytest
 from textual.command import CommandInput
 from textual.widgets import Select
 
-from store.database import Database
-from store.i18n import set_language
+from store.common.i18n import set_language
+from store.db.database import Database
 from tests.ui_helpers import paste, screen_text, today_shown, until
 from tui.app import PulangApp
 from tui.cli import main

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from textual.widgets import Input, Select, Static
 
-from store.database import Database
-from store.records import LogEntry, Organisation, build
-from store.vocab import OrgKind, RecipientKind
+from store.db.database import Database
+from store.domain.records import LogEntry, Organisation, build
+from store.domain.vocab import OrgKind, RecipientKind
 from tests.ui_helpers import (
     fill,
     focus,

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from store.database import Database
-from store.demo import write_demo
-from store.errors import ExitCode
+from store.common.errors import ExitCode
+from store.db.database import Database
+from store.exchange.demo import write_demo
 from tests.ui_helpers import fill, type_passphrase
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen

@@ -9,8 +9,8 @@ import datetime as dt
 
 from textual.widgets import Input
 
-from store.database import Database
-from store.i18n import date_for_input
+from store.common.i18n import date_for_input
+from store.db.database import Database
 from tests.ui_helpers import fill, focus, paste, screen_text, today_shown, until
 from tui.app import PulangApp
 from tui.screens.dialogs import ConfirmDialog, HelpScreen

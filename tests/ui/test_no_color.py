@@ -10,7 +10,7 @@ from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
 
-from store.database import Database
+from store.db.database import Database
 from tests.ui_helpers import paste, today_shown, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen

@@ -11,10 +11,10 @@ from pathlib import Path
 import orjson
 from textual.widgets import Static
 
-from store.brief import case_brief
-from store.database import Database
-from store.export import tables_of
-from store.vocab import RecipientKind
+from store.db.database import Database
+from store.domain.vocab import RecipientKind
+from store.exchange.brief import case_brief
+from store.exchange.export import tables_of
 from tests.ui_helpers import choose, fill, find_and_open, focus, paste, screen_text, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
@@ -156,7 +156,7 @@ async def test_neither_dialog_writes_over_the_database_s_own_files(
         demo_db: Database, tmp_path: Path) -> None:
     """Said before anything is asked, and nothing written or recorded: the audit trail as an
     export, a brief named after the database."""
-    from store.journal import audit_path
+    from store.engine.journal import audit_path
 
     trail = audit_path(demo_db.path)
 

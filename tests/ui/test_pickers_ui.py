@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from store.database import Database
-from store.i18n import set_language
+from store.common.i18n import set_language
+from store.db.database import Database
+from tests.ui_helpers import focus, paste, screen_text, until
 from tui.app import PulangApp
 from tui.screens.pickers import PickerDialog
-from tests.ui_helpers import focus, paste, screen_text, until
 
 
 async def test_a_country_is_chosen_from_a_list_named_in_the_users_language(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from store.database import Database
+from store.db.database import Database
 from tests.ui_helpers import a_case, fill, open_case, send_at_once, until
 from tui.app import PulangApp
 from tui.screens.record_forms import LogEntryForm

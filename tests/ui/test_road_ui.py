@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from store.database import Database
-from store.vocab import StepStatus, label
+from store.db.database import Database
+from store.domain.vocab import StepStatus, label
 from tests.ui_helpers import group_case, open_case, paste, screen_text, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen

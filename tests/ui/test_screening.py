@@ -8,10 +8,10 @@ import pytest
 from textual import events
 from textual.pilot import Pilot
 
-from store.database import Database, current_user
-from store.i18n import set_language
-from store.records import Screening, build
-from store.vocab import (
+from store.common.i18n import set_language
+from store.db.database import Database, current_user
+from store.domain.records import Screening, build
+from store.domain.vocab import (
     Answer,
     DecidedBy,
     IloIndicator,

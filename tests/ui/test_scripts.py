@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from store.database import Database
-from store.i18n import set_language
-from store.text import fits_a_row, row_name, row_spellings
+from store.common.i18n import set_language
+from store.db.database import Database
+from store.domain.text import fits_a_row, row_name, row_spellings
 from tests.ui_helpers import paste, today_shown, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen

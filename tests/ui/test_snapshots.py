@@ -24,9 +24,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from store.demo import write_demo
-from store.i18n import set_language
-from store.officer import set_officer
+from store.common.i18n import set_language
+from store.common.officer import set_officer
+from store.exchange.demo import write_demo
 from tests.ui_helpers import screen_text, until
 from tui.app import PulangApp
 from tui.screens.agreements import DiffScreen

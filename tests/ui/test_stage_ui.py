@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from store.database import Database
-from store.i18n import format_date
-from store.records import Case, Worker, build
-from store.vocab import Stage, StepStatus
+from store.common.i18n import format_date
+from store.db.database import Database
+from store.domain.records import Case, Worker, build
+from store.domain.vocab import Stage, StepStatus
 from tests.ui_helpers import open_case, screen_text, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen

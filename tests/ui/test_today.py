@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from store.database import Database
-from store.i18n import format_date
-from store.records import Case, LogEntry, Meeting, Task, Worker, build
-from store.today import Deadline, FollowUp, TaskDue, Today
-from store.vocab import LogKind, StepStatus
+from store.common.i18n import format_date
+from store.db.database import Database
+from store.domain.records import Case, LogEntry, Meeting, Task, Worker, build
+from store.domain.today import Deadline, FollowUp, TaskDue, Today
+from store.domain.vocab import LogKind, StepStatus
 from tests.ui_helpers import fill, palette_offers, paste, screen_text, to_cases, today_shown, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
@@ -279,7 +279,7 @@ async def test_a_database_with_nothing_due_says_so(db_path: Path) -> None:
 
 
 async def test_keys_typed_while_loading_work_on_today(db_path: Path) -> None:
-    from store.demo import write_demo
+    from store.exchange.demo import write_demo
 
     write_demo(db_path).close()
     app = PulangApp(db_path)  # opened by the app itself, after its first frame
@@ -320,7 +320,7 @@ async def test_no_color_shows_the_cursor_and_the_overdue_mark(
 
 
 async def test_in_indonesian_the_marks_are_whole_at_80_columns(demo_db: Database) -> None:
-    from store.i18n import set_language
+    from store.common.i18n import set_language
 
     set_language("id")  # the fixture sets English back afterwards
     app = PulangApp(demo_db)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual import events
 
-from store.database import Database
+from store.db.database import Database
 from tests.ui_helpers import a_case, open_case, send_at_once, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen

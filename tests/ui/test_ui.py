@@ -9,9 +9,9 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
-from store.database import Database
-from store.records import Case, LogEntry
-from store.vocab import CaseKind, ExploitationType, LogKind
+from store.db.database import Database
+from store.domain.records import Case, LogEntry
+from store.domain.vocab import CaseKind, ExploitationType, LogKind
 from tests.ui_helpers import (
     choose,
     fill,
@@ -333,7 +333,7 @@ async def test_no_color_is_honoured_and_choices_stay_readable(
 
 
 async def test_keys_typed_while_the_database_loads_are_kept(db_path: Path) -> None:
-    from store.demo import write_demo
+    from store.exchange.demo import write_demo
 
     write_demo(db_path).close()
     app = PulangApp(db_path)  # opened by the app itself, after its first frame
@@ -362,7 +362,7 @@ async def test_a_damaged_file_found_while_loading_ends_the_app_with_its_error(
 async def test_a_case_with_a_damaged_record_says_so_instead_of_crashing(db_path: Path) -> None:
     import orjson
 
-    from store.demo import write_demo
+    from store.exchange.demo import write_demo
 
     write_demo(db_path).close()
     data = orjson.loads(db_path.read_bytes())

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from store.database import Database
-from store.errors import Conflict
-from store.officer import current_user, needs_officer_name
-from store.records import Case, Worker, build
+from store.common.errors import Conflict
+from store.common.officer import current_user, needs_officer_name
+from store.db.database import Database
+from store.domain.records import Case, Worker, build
 from tests.ui_helpers import fill, find_and_open, paste, screen_text, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
@@ -43,8 +43,8 @@ def colleague(db_path: Path, worker_id: str, officer: str, remove: bool = False)
     moves the worker to Shelter B (or removes her)."""
     script = (
         "import sys\n"
-        "from store.database import Database\n"
-        "from store.records import Worker, changed\n"
+        "from store.db.database import Database\n"
+        "from store.domain.records import Worker, changed\n"
         "with Database.open(sys.argv[1]) as db:\n"
         "    w = db.get(Worker, sys.argv[2])\n"
         "    if sys.argv[3] == 'remove':\n"

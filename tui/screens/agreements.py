@@ -24,13 +24,13 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from store import clock
-from store.errors import PulangError, VersionUnchanged
-from store.i18n import N_, _, date_for_input, format_date
-from store.parse import InputProblem, parse_date
-from store.records import Agreement, DraftVersion, Task
-from store.text import editable, fold, printable
-from store.vocab import AGREEMENT_MOVES, AgreementArea, AgreementStatus, choices, label
+from store.common import clock
+from store.common.errors import PulangError, VersionUnchanged
+from store.common.i18n import N_, _, date_for_input, format_date
+from store.domain.parse import InputProblem, parse_date
+from store.domain.records import Agreement, DraftVersion, Task
+from store.domain.text import editable, fold, printable
+from store.domain.vocab import AGREEMENT_MOVES, AgreementArea, AgreementStatus, choices, label
 from tui.screens.form import FieldSpec, RecordForm
 from tui.screens.pickers import PickerDialog, PickField, PickItem
 from tui.screens.tasks import TaskForm, organisation_items, people_items, task_line
@@ -39,7 +39,7 @@ from tui.translate import TranslatedBindings
 from tui.widgets import DateInput, RecordTable, TextInput, cell, indented
 
 if TYPE_CHECKING:
-    from store.database import Database
+    from store.db.database import Database
     from tui.app import PulangApp
 
 DATE_HINT = "DD/MM/YYYY"

@@ -14,12 +14,11 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
-from store import clock
-from store.countries import country_name
-from store.backups import ERASED_BACKUP_DAYS
-from store.errors import Conflict, PulangError
-from store.i18n import N_, _, format_date, format_datetime, plural
-from store.records import (
+from store.common import clock
+from store.common.errors import Conflict, PulangError
+from store.common.i18n import N_, _, format_date, format_datetime, plural
+from store.domain.countries import country_name
+from store.domain.records import (
     Case,
     Consent,
     LogEntry,
@@ -31,7 +30,7 @@ from store.records import (
     suggested_status,
     worker_numbers,
 )
-from store.road import (
+from store.domain.road import (
     OPEN,
     TEMPLATES,
     Derived,
@@ -40,8 +39,9 @@ from store.road import (
     hand_set_reason,
     template_for,
 )
-from store.text import fits_a_row, printable, row_name, row_spellings
-from store.vocab import CONSENTABLE, RecipientKind, StepStatus, TraffickingStatus, label
+from store.domain.text import fits_a_row, printable, row_name, row_spellings
+from store.domain.vocab import CONSENTABLE, RecipientKind, StepStatus, TraffickingStatus, label
+from store.engine.backups import ERASED_BACKUP_DAYS
 from tui import perf
 from tui.screens.conflict import Choice, ConflictScreen
 from tui.screens.dialogs import ConfirmDialog

@@ -5,7 +5,7 @@ takes (the median days from report to return, with the number of returns it rest
 the new cases per month as a column chart, and cases by stage, workers by step on the road home,
 by destination country and by origin province as bars. Every bar carries its number, so it reads
 the same in monochrome (`NO_COLOR`), and the figures are counts only: the same rules as the
-report (`store/report.py`), which keeps small provinces from pointing at a person.
+report (`store/exchange/report.py`), which keeps small provinces from pointing at a person.
 
 The figures are computed in a thread; a change by another officer recomputes them.
 """
@@ -21,14 +21,14 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from store.errors import DatabaseLocked, PulangError
-from store.i18n import N_, _, format_date, month_abbr
-from store.text import printable
+from store.common.errors import DatabaseLocked, PulangError
+from store.common.i18n import N_, _, format_date, month_abbr
+from store.domain.text import printable
 from tui.chart import bars, column_step, columns
 from tui.translate import TranslatedBindings
 
 if TYPE_CHECKING:
-    from store.report import Figures
+    from store.exchange.report import Figures
     from tui.app import PulangApp
 
 _CHART_HEIGHT = 6  # lines of the tallest column
@@ -89,7 +89,7 @@ class DashboardScreen(TranslatedBindings, Screen[None]):
         self.run_worker(self._compute(), group="dashboard", exclusive=True)
 
     async def _compute(self) -> None:
-        from store.report import figures
+        from store.exchange.report import figures
 
         db = self.pulang.db
         if db is None or db.locked:
@@ -117,9 +117,9 @@ def dashboard_lines(figures: Figures, width: int) -> list[str]:
     """The dashboard as plain lines no wider than `width`, in the user's language."""
     import datetime as dt
 
-    from store.countries import country_name
-    from store.report import headings, province_label, step_label
-    from store.vocab import Stage, label
+    from store.domain.countries import country_name
+    from store.domain.vocab import Stage, label
+    from store.exchange.report import headings, province_label, step_label
 
     head = headings(figures.min_province_count)
     today = dt.date.fromisoformat(figures.today)

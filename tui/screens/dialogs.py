@@ -13,16 +13,16 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Static
 from textual.widgets.option_list import Option
 
-from store.i18n import N_, _
-from store.text import NAME, printable, row_name, text_problem
+from store.common.i18n import N_, _
+from store.domain.text import NAME, printable, row_name, text_problem
 from tui.caselist import fit
 from tui.screens.today import TodayList
 from tui.translate import TranslatedBindings
 from tui.widgets import TextInput
 
 if TYPE_CHECKING:
-    from store.errors import PulangError
-    from store.network import Offer
+    from store.common.errors import PulangError
+    from store.db.network import Offer
 
 
 class ConfirmDialog(TranslatedBindings, ModalScreen[bool]):
@@ -110,7 +110,7 @@ class ReasonDialog(TranslatedBindings, ModalScreen[str | None]):
 
 class OfficerDialog(ReasonDialog):
     """Who is working? Asked once as the app starts on an account several officers share
-    (`store.officer.needs_officer_name`): Enter gives the name, for this session only;
+    (`store.common.officer.needs_officer_name`): Enter gives the name, for this session only;
     Escape, or Enter with nothing typed, gives None (the account alone is recorded)."""
 
     HELP = N_(

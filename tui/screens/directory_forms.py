@@ -21,13 +21,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.countries import country_name
-from store.errors import NotFound
-from store.i18n import N_, _, date_for_input
-from store.parse import format_phone
-from store.records import Organisation, Person
-from store.text import printable
-from store.vocab import OrgKind, choices
+from store.common.errors import NotFound
+from store.common.i18n import N_, _, date_for_input
+from store.domain.countries import country_name
+from store.domain.parse import format_phone
+from store.domain.records import Organisation, Person
+from store.domain.text import printable
+from store.domain.vocab import OrgKind, choices
 from tui.screens.directory import OrganisationScreen, PersonScreen, SectionList
 from tui.screens.form import FieldSpec, RecordForm
 from tui.screens.pickers import PickField, PickItem
@@ -35,7 +35,7 @@ from tui.screens.tasks import organisation_items
 from tui.translate import TranslatedBindings
 
 if TYPE_CHECKING:
-    from store.database import Database
+    from store.db.database import Database
 
 DATE_HINT = "DD/MM/YYYY"
 

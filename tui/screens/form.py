@@ -1,7 +1,7 @@
 """A form for one record: keyboard only, `ctrl+s` saves, `escape` asks before discarding.
 
 The form never loses what was typed: a refused save leaves every widget as it was and shows each
-reason beside its field. Validation is the domain's (`store.records.build`); the form only
+reason beside its field. Validation is the domain's (`store.domain.records.build`); the form only
 collects what the widgets hold. A save refused because another officer changed or removed the
 record meanwhile shows both versions (`tui.screens.conflict`) and lets the officer choose.
 """
@@ -32,11 +32,11 @@ from textual.widgets import (
     TextArea,
 )
 
-from store.countries import all_countries
-from store.errors import Conflict, PulangError, RecordInvalid, RuleRefused
-from store.i18n import N_, _
-from store.records import Record, build
-from store.text import editable, printable
+from store.common.errors import Conflict, PulangError, RecordInvalid, RuleRefused
+from store.common.i18n import N_, _
+from store.domain.countries import all_countries
+from store.domain.records import Record, build
+from store.domain.text import editable, printable
 from tui.screens.conflict import ConflictScreen, Difference, keep_or_drop
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.pickers import CountryInput, PickField, PickItem

@@ -6,7 +6,7 @@ its problems, and nothing written until the officer confirms. Then every row wit
 problem goes in, in one change. The screen opens on the File line: a path typed at once goes
 there, and a path pasted into the list box is read as the file, and said.
 
-The reading and checking are `store.worker_import`'s, the same as `pulang import-workers`.
+The reading and checking are `store.exchange.worker_import`'s, the same as `pulang import-workers`.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
 
-from store.errors import PulangError
-from store.i18n import N_, _, plural
-from store.text import printable, row_name
-from store.worker_import import (
+from store.common.errors import PulangError
+from store.common.i18n import N_, _, plural
+from store.domain.text import printable, row_name
+from store.exchange.worker_import import (
     FIELDS,
     ImportRow,
     LeftOut,
@@ -159,7 +159,7 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
         self._check()
 
     def _show_mapping(self, mapping: list[str | None]) -> None:
-        from store.records import Worker
+        from store.domain.records import Worker
 
         box = self.query_one("#import-mapping", VerticalScroll)
         box.remove_children()
@@ -196,7 +196,7 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
             self._check()
 
     def _check(self, mapping: list[str | None] | None = None) -> None:
-        from store.matching import NameIndex
+        from store.domain.matching import NameIndex
 
         if self.listed is None:
             return

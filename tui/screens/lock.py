@@ -19,9 +19,9 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from store.errors import PulangError, WrongPassphrase
-from store.i18n import N_, _
-from store.text import printable
+from store.common.errors import PulangError, WrongPassphrase
+from store.common.i18n import N_, _
+from store.domain.text import printable
 from tui.translate import TranslatedBindings
 
 MAX_TRIES = 5

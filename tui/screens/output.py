@@ -1,8 +1,8 @@
 """Writing out of the app: a case brief for one kind of recipient (`b` on a case), and an
 export of the whole database (Export… in the palette, `e` on Today).
 
-The making is the store's, the same as `pulang brief` and `pulang export`: `store.brief.
-case_brief` and `store.export.prepare_export` record the brief or the export in the audit trail
+The making is the store's, the same as `pulang brief` and `pulang export`: `store.exchange.brief.
+case_brief` and `store.exchange.export.prepare_export` record the brief or the export in the audit trail
 before returning it, and only then is a file written. Files are written whole or not at all,
 readable by their owner only (mode 0600), never over one of the database's own files (said
 before anything is asked), and never over an existing file without asking. From
@@ -22,20 +22,20 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from store import clock
-from store.errors import PulangError
-from store.htcds import DEFAULT_K
-from store.i18n import N_, _
-from store.storage import write_recorded
-from store.text import printable
-from store.vocab import CONSENTABLE, RecipientKind, label
+from store.common import clock
+from store.common.errors import PulangError
+from store.common.i18n import N_, _
+from store.domain.text import printable
+from store.domain.vocab import CONSENTABLE, RecipientKind, label
+from store.engine.storage import write_recorded
+from store.exchange.htcds import DEFAULT_K
 from tui.screens.dialogs import ConfirmDialog
 from tui.translate import TranslatedBindings
 from tui.widgets import CheckBox, TextInput
 
 if TYPE_CHECKING:
-    from store.brief import Brief
-    from store.export import Prepared
+    from store.exchange.brief import Brief
+    from store.exchange.export import Prepared
     from tui.app import PulangApp
 
 BRIEF_KINDS: tuple[RecipientKind, ...] = tuple(
@@ -141,8 +141,8 @@ class OutDialog(TranslatedBindings, ModalScreen[bool]):
     def database_file(self, paths: list[Path]) -> bool:
         """Said before anything is asked: nothing is written over one of the database's own
         files (its snapshot, journal, audit trail, backups...), even after a yes."""
-        from store.errors import OwnFileRefused
-        from store.storage import refuse_database_files
+        from store.common.errors import OwnFileRefused
+        from store.engine.storage import refuse_database_files
 
         db = self.pulang.db
         if db is None:
@@ -278,7 +278,7 @@ class BriefDialog(OutDialog):
         self.ask_then(questions, lambda: self._write(kind, targets))
 
     def _write(self, kind: RecipientKind, targets: tuple[Path, Path]) -> None:
-        from store.brief import case_brief, record_brief
+        from store.exchange.brief import case_brief, record_brief
 
         db = self.pulang.db
         case_id = self.case_id
@@ -366,7 +366,7 @@ class ExportDialog(OutDialog):
 
     @property
     def personal(self) -> bool:
-        from store.export import holds_personal
+        from store.exchange.export import holds_personal
 
         return holds_personal(self.fmt, self.fmt == "csv" and
                               self.query_one("#f-personal", CheckBox).value)
@@ -429,7 +429,7 @@ class ExportDialog(OutDialog):
         self.ask_then(questions, lambda: self._write(fmt, include, path, k))
 
     def _write(self, fmt: str, include_personal: bool, path: Path, k: int) -> None:
-        from store.export import prepare_export, record_export
+        from store.exchange.export import prepare_export, record_export
 
         db = self.pulang.db
 

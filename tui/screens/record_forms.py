@@ -14,15 +14,15 @@ from textual import on
 from textual.content import Content
 from textual.widgets import Input, Select
 
-from store import clock
-from store.countries import country_name
-from store.errors import ConsentNeeded, PulangError, RuleRefused, StageReasonNeeded
-from store.i18n import _, date_for_input, datetime_for_input
-from store.officer import officer
-from store.parse import format_phone
-from store.records import Case, Consent, LogEntry, Worker
-from store.text import editable, printable
-from store.vocab import (
+from store.common import clock
+from store.common.errors import ConsentNeeded, PulangError, RuleRefused, StageReasonNeeded
+from store.common.i18n import _, date_for_input, datetime_for_input
+from store.common.officer import officer
+from store.domain.countries import country_name
+from store.domain.parse import format_phone
+from store.domain.records import Case, Consent, LogEntry, Worker
+from store.domain.text import editable, printable
+from store.domain.vocab import (
     CONSENTABLE,
     RECIPIENT_OF_ORG,
     CaseKind,
@@ -44,7 +44,7 @@ from tui.screens.form import FieldSpec, RecordForm
 from tui.screens.pickers import PickField, PickItem
 
 if TYPE_CHECKING:
-    from store.database import Database
+    from store.db.database import Database
 
 DATE_HINT = "DD/MM/YYYY"
 _NAMES_SHOWN = 5  # workers named in a question; the rest are counted

@@ -5,7 +5,7 @@ Everything is reached with the keyboard alone and fits 80×24 without scrolling:
 rows (the questions, then the means of control and the recruitment), with the suggestion, the
 decision and a one-line editor below. `y`/`n`/`u` answer the row under the cursor; Enter edits
 its evidence note, or opens a picker for a choice. The rule is the domain's
-(`store.records.suggested_status`); the screen only shows it, live. `ctrl+s` saves and stays, so
+(`store.domain.records.suggested_status`); the screen only shows it, live. `ctrl+s` saves and stays, so
 a group can be screened one worker after another with PageDown; Escape leaves with the last
 screening saved here (None if none was).
 """
@@ -33,12 +33,12 @@ from textual.widget import Widget
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import clock
-from store.errors import Conflict, PulangError, RecordInvalid
-from store.i18n import N_, _, date_for_input, format_date
-from store.officer import officer
-from store.parse import InputProblem, parse_date
-from store.records import (
+from store.common import clock
+from store.common.errors import Conflict, PulangError, RecordInvalid
+from store.common.i18n import N_, _, date_for_input, format_date
+from store.common.officer import officer
+from store.domain.parse import InputProblem, parse_date
+from store.domain.records import (
     INDICATOR_FIELDS,
     Record,
     Screening,
@@ -49,8 +49,8 @@ from store.records import (
     status_reason,
     suggested_status,
 )
-from store.text import LINE, NAME, editable, printable, text_problem
-from store.vocab import (
+from store.domain.text import LINE, NAME, editable, printable, text_problem
+from store.domain.vocab import (
     Answer,
     DecidedBy,
     IloIndicator,
@@ -68,7 +68,7 @@ from tui.translate import TranslatedBindings
 from tui.widgets import ChoiceList, TextInput
 
 if TYPE_CHECKING:
-    from store.database import Database
+    from store.db.database import Database
 
 RowKind = Literal["answer", "multi", "recruitment"]
 

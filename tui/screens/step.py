@@ -1,6 +1,6 @@
 """One step of the road home, for one worker or several at once (a group action).
 
-The dialog opens on the status that comes next (`store.road.next_status`); the keys 1–5 choose
+The dialog opens on the status that comes next (`store.domain.road.next_status`); the keys 1–5 choose
 another. The organisation responsible, the date done, the deadline and a note are typed; a field
 left as it opened changes nothing. Saving goes through `Database.set_step`, as one change for
 every worker chosen; a save that changes nothing says so. A step marked done before the steps
@@ -21,14 +21,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from store import clock
-from store.errors import PulangError, StepOrderRefused
-from store.i18n import N_, _, date_for_input
-from store.parse import InputProblem, parse_date
-from store.records import Plan
-from store.road import Template, next_status
-from store.text import printable
-from store.vocab import StepStatus, label
+from store.common import clock
+from store.common.errors import PulangError, StepOrderRefused
+from store.common.i18n import N_, _, date_for_input
+from store.domain.parse import InputProblem, parse_date
+from store.domain.records import Plan
+from store.domain.road import Template, next_status
+from store.domain.text import printable
+from store.domain.vocab import StepStatus, label
 from tui.translate import TranslatedBindings
 from tui.widgets import DateInput, TextInput
 

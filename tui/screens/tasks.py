@@ -10,15 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, cast
 
-from store import clock
-from store.i18n import _, date_for_input, format_date
-from store.records import Task
-from store.text import printable
+from store.common import clock
+from store.common.i18n import _, date_for_input, format_date
+from store.domain.records import Task
+from store.domain.text import printable
 from tui.screens.form import FieldSpec, RecordForm
 from tui.screens.pickers import PickField, PickItem
 
 if TYPE_CHECKING:
-    from store.database import Database
+    from store.db.database import Database
 
 DATE_HINT = "DD/MM/YYYY"
 
@@ -36,7 +36,7 @@ def people_items(db: Database) -> list[PickItem]:
 
 def organisation_items(db: Database) -> list[PickItem]:
     """Every organisation of the directory, by name, with its other names and acronym."""
-    from store.countries import country_name
+    from store.domain.countries import country_name
 
     return [
         PickItem(o.id, o.shown_name,

@@ -1,0 +1,65 @@
+"""The one classification of every record field: public, personal or sensitive.
+
+Each field declares its class (and its label) once, in its pydantic metadata, through
+`public()`, `personal()` or `sensitive()`. Everything that logs, exports, shares or audits reads
+it from here (`classification_of`, `fields_classified`), never from a list of its own.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class Classification(StrEnum):
+    PUBLIC = "public"  # may leave the tool, e.g. in statistics
+    PERSONAL = "personal"  # names, phones, dates of birth, free-text notes about a person
+    SENSITIVE = "sensitive"  # passport, current location and shelter, family contact, health
+
+
+def _field(classification: Classification, label: str, default: Any = ..., *,
+           text: str | None = None, **kwargs: Any) -> Any:
+    extra = {"classification": classification.value, "label": label}
+    if text is not None:  # the kind of text it holds (`store.domain.text.RULES`); a line by default
+        extra["text"] = text
+    return Field(default, json_schema_extra=extra, **kwargs)
+
+
+def public(label: str, default: Any = ..., **kwargs: Any) -> Any:
+    return _field(Classification.PUBLIC, label, default, **kwargs)
+
+
+def personal(label: str, default: Any = ..., **kwargs: Any) -> Any:
+    return _field(Classification.PERSONAL, label, default, **kwargs)
+
+
+def sensitive(label: str, default: Any = ..., **kwargs: Any) -> Any:
+    return _field(Classification.SENSITIVE, label, default, **kwargs)
+
+
+def _extra(model: type[BaseModel], name: str) -> dict[str, Any]:
+    extra = model.model_fields[name].json_schema_extra
+    if not isinstance(extra, dict) or "classification" not in extra:
+        raise LookupError(f"{model.__name__}.{name} has no classification")
+    return extra
+
+
+def classification_of(model: type[BaseModel], name: str) -> Classification:
+    return Classification(_extra(model, name)["classification"])
+
+
+def label_msgid(model: type[BaseModel], name: str) -> str:
+    """The untranslated label of a field (pass it through `_()` to show it)."""
+    return str(_extra(model, name)["label"])
+
+
+def fields_classified(model: type[BaseModel], *levels: Classification) -> list[str]:
+    """The names of the model's fields in any of the given classes, in declaration order."""
+    return [name for name in model.model_fields if classification_of(model, name) in levels]
+
+
+def is_private(model: type[BaseModel], name: str) -> bool:
+    """True for personal and sensitive fields: never in logs, crash reports or plain exports."""
+    return classification_of(model, name) is not Classification.PUBLIC

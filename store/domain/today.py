@@ -1,0 +1,203 @@
+"""The Today view's content: what needs chasing this morning, across every open case.
+
+Built by `Database.today()` from the indexes, so that it stays quick on a large database: only
+the records that make it into the view are read whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+
+from store.common.i18n import _
+from store.domain.text import fold
+
+# Days a partner has to answer before an entry awaiting their reply shows in Today.
+DEFAULT_REPLY_DAYS = 3
+# Days ahead that count as "this week", for next steps, step deadlines and tasks.
+WEEK = 7
+# Days ahead that Today's "coming up" part looks (after the week): $PULANG_TODAY_DAYS.
+DEFAULT_TODAY_DAYS = 30
+# The most days either setting takes (a year, and a day for a leap year).
+MOST_DAYS = 366
+# At most this many workers without screening or consent are listed (all are counted).
+MOST_MISSING = 200
+
+
+def days_from_environment(name: str, default: int) -> tuple[int, str | None]:
+    """A number of days from the environment variable `name` (0 to MOST_DAYS), else
+    `default`; and, when the variable says something else, a warning saying so."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default, None
+    try:
+        days = int(value)
+    except ValueError:
+        days = -1
+    if 0 <= days <= MOST_DAYS:
+        return days, None
+    return default, _("{name} must be a whole number of days from 0 to {most}; using "
+                      "{days}.").format(name=name, most=MOST_DAYS, days=default)
+
+
+@dataclass(frozen=True)
+class Window:
+    """Which part of Today a date belongs to: up to a week ahead (overdue included) in the
+    week's parts; after that, up to `days` ahead, in "coming up"; later, nowhere yet."""
+
+    day: dt.date
+    days: int = DEFAULT_TODAY_DAYS
+
+    @property
+    def week_end(self) -> dt.date:
+        return self.day + dt.timedelta(days=WEEK)
+
+    @property
+    def end(self) -> dt.date:
+        return max(self.week_end, self.day + dt.timedelta(days=self.days))
+
+    def this_week(self, due: dt.date) -> bool:
+        return due <= self.week_end
+
+    def shown(self, due: dt.date) -> bool:
+        """In Today at all: this week, overdue, or coming up."""
+        return due <= self.end
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """An open next step of a log entry, overdue or due within the week."""
+
+    case_id: str
+    ref: str
+    entry_id: str
+    next_step: str
+    due: dt.date
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """An open step of a worker's plan whose deadline is within the week (or passed)."""
+
+    case_id: str
+    ref: str
+    worker_id: str
+    worker: str
+    step: str  # the step's key
+    step_label: str  # untranslated
+    deadline: dt.date
+
+
+@dataclass(frozen=True)
+class Awaiting:
+    """A partner contacted who has not answered (no later entry with them)."""
+
+    case_id: str
+    ref: str
+    entry_id: str
+    counterpart: str
+    since: dt.date
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A worker of an open case with no screening, or no consent, yet."""
+
+    case_id: str
+    ref: str
+    worker_id: str
+    worker: str
+    screening: bool  # has one
+    consent: bool
+
+
+@dataclass(frozen=True)
+class TaskDue:
+    """An open task from a meeting or an agreement, overdue or due within the week."""
+
+    task_id: str
+    text: str
+    owner: str  # their name, "" when nobody owns it
+    due: dt.date
+    meeting_id: str | None
+    agreement_id: str | None
+    source: str  # the meeting's or agreement's title
+
+
+@dataclass(frozen=True)
+class ComingUp:
+    """A next step, a step's deadline or a task due after the week, within the window."""
+
+    due: dt.date
+    item: FollowUp | Deadline | TaskDue
+
+
+@dataclass
+class Today:
+    day: dt.date
+    reply_days: int
+    days: int = DEFAULT_TODAY_DAYS  # how far "coming up" looks ahead
+    follow_ups: list[FollowUp] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    awaiting: list[Awaiting] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)
+    missing_count: int = 0  # all of them, also those beyond MOST_MISSING
+    tasks: list[TaskDue] = field(default_factory=list)  # from meetings and agreements
+    # Due after the week and within `days`: every kind above, soonest first.
+    coming_up: list[ComingUp] = field(default_factory=list)
+    # What was wrong with the settings read ($PULANG_REPLY_DAYS, $PULANG_TODAY_DAYS).
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def settled(cls, day: dt.date, reply_days: int | None, days: int | None) -> Today:
+        """An empty view for `day`; `reply_days` and `days`, unless given, from
+        $PULANG_REPLY_DAYS and $PULANG_TODAY_DAYS (a bad value: the default, and a warning)."""
+        warnings: list[str] = []
+
+        def setting(given: int | None, name: str, default: int) -> int:
+            if given is not None:
+                return given
+            value, warning = days_from_environment(name, default)
+            warnings.extend([warning] if warning else [])
+            return value
+
+        return cls(day, setting(reply_days, "PULANG_REPLY_DAYS", DEFAULT_REPLY_DAYS),
+                   setting(days, "PULANG_TODAY_DAYS", DEFAULT_TODAY_DAYS), warnings=warnings)
+
+    @property
+    def window(self) -> Window:
+        return Window(self.day, self.days)
+
+    def add(self, due: dt.date, item: FollowUp | Deadline | TaskDue) -> None:
+        """Put an item due on `due` (already known to be within the window) in its part."""
+        if not self.window.this_week(due):
+            self.coming_up.append(ComingUp(due, item))
+        elif isinstance(item, FollowUp):
+            self.follow_ups.append(item)
+        elif isinstance(item, Deadline):
+            self.deadlines.append(item)
+        else:
+            self.tasks.append(item)
+
+    def sort(self) -> None:
+        """Each part in its order: soonest first."""
+        self.follow_ups.sort(key=lambda f: (f.due, f.ref))
+        self.deadlines.sort(key=lambda d: (d.deadline, d.ref, d.worker))
+        self.awaiting.sort(key=lambda a: (a.since, a.ref))
+        self.tasks.sort(key=lambda t: (t.due, fold(t.text)))
+        self.coming_up.sort(key=_coming_order)
+
+    @property
+    def overdue(self) -> int:
+        return (sum(1 for f in self.follow_ups if f.due < self.day)
+                + sum(1 for d in self.deadlines if d.deadline < self.day)
+                + sum(1 for t in self.tasks if t.due < self.day))
+
+
+def _coming_order(coming: ComingUp) -> tuple[dt.date, int, str]:
+    """Soonest first; on a day, next steps, then step deadlines (by case), then tasks."""
+    item = coming.item
+    if isinstance(item, TaskDue):
+        return coming.due, 2, fold(item.text)
+    return coming.due, 0 if isinstance(item, FollowUp) else 1, item.ref

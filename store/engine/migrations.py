@@ -1,0 +1,186 @@
+"""Schema migrations: ordered steps from one schema version to the next.
+
+Each later change to a record's shape appends a `Migration` here and a test that opens a database
+written by the schema before it (tests/fixtures/schema_vN.json). They are applied on open, after
+a backup copy of the file, all or nothing: the steps run on a copy in memory, and only when every
+one has succeeded is the result written, atomically, in one go.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from store.common.errors import MigrationFailed
+from store.common.i18n import N_, _, plural
+from store.domain.vocab import LogKind, label
+
+Tables = dict[str, dict[str, Any]]
+
+META_TABLE = "_meta"
+META_DOC = "1"
+FORMAT_MARKER = "pulang-db"
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step. `apply` changes the tables in place; what the officer must hear about the
+    result (records it could not bring up to date by itself), it returns as notices, in the
+    user's language; `migrate` hands them on to whoever opened the database."""
+
+    to_version: int
+    description: str
+    apply: Callable[[Tables], list[str] | None]
+
+
+def _workers_can_be_erased(tables: Tables) -> None:
+    """Schema 2: a worker records when their personal data was erased (never, so far)."""
+    for worker in tables.get("workers", {}).values():
+        worker.setdefault("erased_at", None)
+
+
+def _fields_before_due(entry: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
+    """The log entry with `fields` (name -> default) added just before due_date, where this
+    version writes them: the loader's fast path reads due_date and next_step_done from the end
+    of each line."""
+    def fresh(default: Any) -> Any:  # a list default is each entry's own
+        return list(default) if isinstance(default, list) else default
+
+    rebuilt: dict[str, Any] = {}
+    for field, value in entry.items():
+        if field == "due_date":
+            for name, default in fields.items():
+                rebuilt.setdefault(name, entry[name] if name in entry else fresh(default))
+        if field not in fields:
+            rebuilt[field] = value
+    for name, default in fields.items():
+        rebuilt.setdefault(name, fresh(default))
+    return rebuilt
+
+
+def _the_road_home(tables: Tables) -> None:
+    """Schema 3: screenings, consents and plans, one of each per worker (none yet); log entries
+    say what kind of counterpart they went to and whether they await a reply; a case's stage
+    is kept as it was, as set by hand."""
+    for name in ("screenings", "consents", "plans"):
+        tables.setdefault(name, {})
+    for case in tables.get("cases", {}).values():
+        case.setdefault("stage_override", False)
+    log = tables.get("log", {})
+    for key, entry in list(log.items()):
+        log[key] = _fields_before_due(entry, {"counterpart_kind": None, "awaiting_reply": False,
+                                              "consent_override": []})
+
+
+NETWORK_TABLES = ("organisations", "people", "meetings", "agreements", "tasks")
+
+
+def _the_network(tables: Tables) -> None:
+    """Schema 4: the union's network (organisations, people, meetings, agreements and their
+    tasks; none yet), and log entries that can name their counterpart from it. Every entry's
+    free-text counterpart is kept exactly as it was, and linked to nothing: the app offers
+    links for the officer to confirm."""
+    for name in NETWORK_TABLES:
+        tables.setdefault(name, {})
+    log = tables.get("log", {})
+    for key, entry in list(log.items()):
+        log[key] = _fields_before_due(
+            entry, {"counterpart_org_id": None, "counterpart_person_id": None})
+
+
+# Log entries whose kind says which way they went; the others are told apart below.
+_SENT_KINDS = ("referral",)
+_NO_DIRECTION_KINDS = ("note",)  # kept in the union: neither sent nor received
+_REPLY_KINDS = ("call", "message", "letter")  # sent when they await the counterpart's reply
+
+
+def _direction_of(entry: dict[str, Any]) -> str | None:
+    kind = entry.get("kind")
+    if kind in _SENT_KINDS or entry.get("consent_override"):
+        return "sent"
+    if kind in _REPLY_KINDS and entry.get("awaiting_reply"):
+        return "sent"  # a reply is awaited to something the union sent
+    return None
+
+
+def _sent_or_received(tables: Tables) -> list[str]:
+    """Schema 5: log entries say whether they were sent to the counterpart or received from
+    them, since what is sent carries the workers it names and their consent counts. Marked
+    from what each entry already says: a referral is sent, and so is a call, message or letter
+    awaiting the counterpart's reply; a note goes neither way. Every other entry (a call or
+    message could have come in or gone out; a meeting or visit goes both ways) is left unknown,
+    and the notice says how many, by kind, for the officer to tell."""
+    unknown: Counter[str] = Counter()
+    log = tables.get("log", {})
+    for key, entry in list(log.items()):
+        direction = _direction_of(entry)
+        if direction is None and entry.get("kind") not in _NO_DIRECTION_KINDS:
+            unknown[str(entry.get("kind"))] += 1
+        log[key] = _fields_before_due(entry, {"direction": direction})
+    if not unknown:
+        return []
+    known = {kind.value: kind for kind in LogKind}
+    order = list(known)  # most first, ties in the vocabulary's order
+    count = sum(unknown.values())
+    kinds = ", ".join(f"{label(known[kind]) if kind in known else kind}: {unknown[kind]}"
+                      for kind in sorted(unknown, key=lambda k: (
+                          -unknown[k], order.index(k) if k in known else len(order), k)))
+    return [plural(count, N_(
+        "{count} log entry could not be marked sent or received from what it says ({kinds}): "
+        "its case's log shows it with “?” until you edit it and say which."), N_(
+        "{count} log entries could not be marked sent or received from what they say "
+        "({kinds}): their cases' logs show them with “?” until you edit them and say which."))
+        .format(count=count, kinds=kinds)]
+
+
+# Schema 1 is the first; the steps to schema 2 and onward are appended here.
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(2, "workers record when their personal data was erased", _workers_can_be_erased),
+    Migration(3, "screening, consent and the road home", _the_road_home),
+    Migration(4, "the union's network: organisations, people, meetings, agreements",
+              _the_network),
+    Migration(5, "log entries say whether they were sent or received", _sent_or_received),
+)
+
+FIRST_SCHEMA = 1
+
+
+def schema_of(steps: Sequence[Migration]) -> int:
+    """The schema version a program with these steps writes."""
+    return steps[-1].to_version if steps else FIRST_SCHEMA
+
+
+SCHEMA_VERSION = schema_of(MIGRATIONS)
+
+
+def migrate(tables: Tables, path: object, steps: Sequence[Migration] = MIGRATIONS,
+            notices: list[str] | None = None) -> Tables:
+    """Return a migrated copy of `tables`; the original is left as it was. What the steps
+    have to say is added to `notices`, each prefixed with the schema it came with."""
+    meta = tables[META_TABLE][META_DOC]
+    version = int(meta["schema"])
+    # A copy the steps may change freely: through JSON, which the tables are (deepcopy takes
+    # ten times as long on a large database, and this runs before the first screen).
+    result = orjson.loads(orjson.dumps(tables))
+    for step in steps:
+        if step.to_version <= version:
+            continue
+        try:
+            said = step.apply(result)
+        except Exception as error:  # any failure leaves the file untouched
+            raise MigrationFailed(
+                path,
+                _("{path}: upgrading the database to schema {version} failed ({error}); "
+                  "the file was not changed.").format(
+                    path=path, version=step.to_version, error=type(error).__name__
+                ),
+            ) from error
+        result[META_TABLE][META_DOC]["schema"] = step.to_version
+        if notices is not None:
+            notices += [_("Database upgraded to schema {version}: {notice}").format(
+                version=step.to_version, notice=notice) for notice in said or ()]
+    return result

@@ -1,0 +1,145 @@
+"""The snapshot's layout: a TinyDB JSON file written one record per line, with a seal.
+
+    {"_meta":{"1":{...}},
+    "cases":{
+    "1":{...},
+    "2":{...}
+    },
+    "workers":{
+    ...
+    },
+    "log":{
+    ...
+    },
+    "_rows":{
+    "<case id>":[...the case's line in the cases list...]
+    },
+    "_seal":{"1":{"crc32":"<checksum of every line above>"}}
+    }
+
+It is plain JSON that TinyDB (or any JSON tool) reads as it is. Pulang reads it line by line: a
+record stays as its bytes until someone asks for it, only the few fields the indexes need are
+picked out, the interpreter is released between lines (so the screen stays alive while a large
+database loads), and the seal says the lines are exactly as written. A file in any other layout,
+or whose seal does not match, is parsed whole and checked field by field instead.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from store.common.errors import CorruptDatabase
+from store.common.i18n import _
+
+HEAD = b'{"_meta":{"1":'
+ROWS_TABLE = "_rows"
+_SEAL_LINE = re.compile(rb'"_seal":\{"1":\{"crc32":"([0-9a-f]{8})"\}\}\n')
+_SLICE = 4 * 1024 * 1024
+# One record a line, found by the regular expression engine rather than a Python loop.
+_RECORD_LINE = re.compile(rb'^"[^"\n]*":(\{[^\n]*\}),?$', re.MULTILINE)
+_ROW_LINE = re.compile(rb'^"([^"\n]*)":(\[[^\n]*\]),?$', re.MULTILINE)
+
+
+def _seal(body: bytes | memoryview) -> str:
+    """A checksum of every line above the seal: it catches a line changed or lost by accident
+    (CRC-32 runs at memory speed; protection against tampering comes with encryption)."""
+    return f"{zlib.crc32(body):08x}"
+
+
+def render(meta: dict[str, Any], tables: dict[str, list[tuple[str, bytes]]],
+           rows: list[tuple[str, bytes]] | None = None) -> bytes:
+    """The snapshot's bytes: `tables` maps each table to its (document key, record bytes);
+    `rows` are the cases list's rows at this moment (case id, row bytes), read first on open."""
+    parts = [HEAD + orjson.dumps(meta) + b"},\n"]
+    # The rows come first, so that the list can be shown before the records are read.
+    listed = {ROWS_TABLE: rows} if rows is not None else {}
+    listed.update(tables)
+    for name, items in listed.items():
+        parts.append(b'"' + name.encode() + b'":{\n')
+        if items:
+            parts.append(b",\n".join(b'"' + key.encode() + b'":' + raw for key, raw in items))
+            parts.append(b"\n")
+        parts.append(b"},\n")
+    body = b"".join(parts)
+    return body + b'"_seal":{"1":{"crc32":"' + _seal(body).encode() + b'"}}\n}\n'
+
+
+def read_lines(path: Path, progress: Callable[[float], None] | None = None,
+               on_rows: Callable[[dict[str, Any], list[tuple[str, bytes]]], None] | None = None,
+               data: bytes | None = None,
+               ) -> tuple[dict[str, Any], dict[str, list[Any]]] | None:
+    """Meta and every table's records (their bytes) of a snapshot in Pulang's layout
+    with an intact seal; None when the file is in another layout or its seal does not match
+    (the caller then parses it whole). `on_rows` hears meta and the cases list's rows as soon
+    as they are read, before the records. `data` is the file's plain bytes when the caller
+    already has them (an encrypted database, decrypted in memory)."""
+    if data is None:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    seal_at = data.rfind(b'\n"_seal":')
+    if not data.startswith(HEAD) or seal_at < 0:
+        return None
+    match = _SEAL_LINE.match(data, seal_at + 1)
+    if match is None or data[match.end():] != b"}\n":
+        return None
+    body = memoryview(data)[: seal_at + 1]
+    if _seal(body) != match.group(1).decode():
+        # Laid out as Pulang writes it, sealed, and yet changed since: damage, not an edit by
+        # another tool (which would have rewritten the whole file in its own layout).
+        raise CorruptDatabase(
+            path,
+            _("{path} is damaged: its contents no longer match their checksum. Pulang has not "
+              "changed it; restore it from a backup.").format(path=path),
+        )
+    end = seal_at + 1
+    first_end = data.find(b"\n")
+    try:
+        meta = orjson.loads(data[: first_end - 1] + b"}")["_meta"]["1"]
+    except (orjson.JSONDecodeError, KeyError, TypeError):
+        return None
+    tables: dict[str, list[Any]] = {}
+    pos = first_end + 1
+    while pos < end:
+        header_end = data.find(b"\n", pos)
+        header = data[pos:header_end]
+        if not (header.startswith(b'"') and header.endswith(b'":{')):
+            return None
+        name = header[1:-3].decode()
+        if data.startswith(b"},\n", header_end + 1):  # an empty table
+            items: list[Any] = []
+            pos = header_end + 4
+        else:
+            # Records are one line each (JSON strings hold no raw newline), so "\n}," only
+            # ever stands at a table's end.
+            close = data.find(b"\n},\n", header_end)
+            if close < 0 or close >= end:
+                return None
+            pattern = _ROW_LINE if name == ROWS_TABLE else _RECORD_LINE
+            items = []
+            # In slices of a few megabytes: the interpreter is free between them, so the
+            # screen keeps drawing while hundreds of megabytes are read.
+            start = header_end + 1
+            while start < close:
+                stop = data.find(b"\n", min(start + _SLICE, close))
+                stop = close if stop < 0 or stop > close else stop
+                segment = data[start:stop]
+                found = pattern.findall(segment)
+                if len(found) != segment.count(b"\n") + 1:
+                    return None  # a line that is not a record: not our layout after all
+                items.extend(found)
+                start = stop + 1
+                time.sleep(0)
+            pos = close + 4
+        tables[name] = items
+        if name == ROWS_TABLE and on_rows is not None:
+            on_rows(meta, items)
+        if progress is not None:
+            progress(pos / end)
+    return meta, tables

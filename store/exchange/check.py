@@ -1,0 +1,194 @@
+"""`pulang check`: every record valid, every reference pointing at something that exists, and
+the audit trail's chain intact with no change saved outside it (`store.engine.audit.verify`).
+
+Problems name the record (its kind and reference or id) and the field, never a personal value:
+for a field the classification marks personal or sensitive, the reason is given in general terms.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from store.common.errors import RecordInvalid
+from store.common.i18n import N_, _
+from store.db.database import CASES, CONSENTS, LOG, PLANS, SCREENINGS, WORKERS, Database
+from store.db.network import AGREEMENTS, MEETINGS, ORGANISATIONS, PEOPLE, TASKS
+from store.domain.classification import is_private
+from store.domain.records import (
+    Agreement,
+    Case,
+    Consent,
+    LogEntry,
+    Meeting,
+    Organisation,
+    Person,
+    Plan,
+    Record,
+    Screening,
+    Task,
+    Worker,
+    build,
+)
+from store.domain.text import shorten
+
+_KIND_NAMES = {Case: N_("case"), Worker: N_("worker"), LogEntry: N_("log entry"),
+               Screening: N_("screening"), Consent: N_("consent"), Plan: N_("road home"),
+               Organisation: N_("organisation"), Person: N_("person"), Meeting: N_("meeting"),
+               Agreement: N_("agreement"), Task: N_("task")}
+_PER_WORKER = (Screening, Consent, Plan)
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+def _describe(kind: type[Record], doc: dict[str, object], refs: dict[str, str]) -> str:
+    name = _(_KIND_NAMES[kind])
+    # As the file holds them, so perhaps anything: shown printable and short.
+    record_id = shorten(str(doc.get("id", "?")))
+    if kind is Case:
+        return f"{name} {shorten(str(doc.get('ref') or record_id))}"
+    if "case_id" not in kind.model_fields:
+        return f"{name} {record_id[:8]}"
+    case_ref = shorten(refs.get(str(doc.get("case_id", "")), "?"))
+    return f"{name} {record_id[:8]} ({_('case')} {case_ref})"
+
+
+def check(db: Database) -> list[Problem]:
+    problems: list[Problem] = []
+    raw = db.raw_tables()
+    tables = {kind: list((raw.get(name) or {}).values()) for kind, name in
+              ((Case, CASES), (Worker, WORKERS), (LogEntry, LOG), (Screening, SCREENINGS),
+               (Consent, CONSENTS), (Plan, PLANS), (Organisation, ORGANISATIONS),
+               (Person, PEOPLE), (Meeting, MEETINGS), (Agreement, AGREEMENTS), (Task, TASKS))}
+    refs = {str(d.get("id")): str(d.get("ref") or d.get("id")) for d in tables[Case]}
+
+    valid: dict[type[Record], list[Record]] = {kind: [] for kind in tables}
+    for kind, docs in tables.items():
+        for doc in docs:
+            try:
+                valid[kind].append(build(kind, dict(doc)))
+            except RecordInvalid as invalid:
+                where = _describe(kind, doc, refs)
+                for field, message in invalid.errors.items():
+                    label = kind.field_label(field) if field in kind.model_fields else field
+                    if field in kind.model_fields and is_private(kind, field):
+                        message = _("is not valid")
+                    problems.append(Problem(where, f"{label}: {message}"))
+            except ValidationError:
+                problems.append(Problem(_describe(kind, doc, refs), _("is not a valid record")))
+        for record_id, count in Counter(str(d.get("id")) for d in docs).items():
+            if count > 1:
+                problems.append(
+                    Problem(_(_KIND_NAMES[kind]) + f" {record_id[:8]}",
+                            _("the same id is used by {count} records").format(count=count))
+                )
+
+    case_ids = {c.id for c in valid[Case]}
+    for ref, count in Counter(c.ref for c in valid[Case]).items():
+        if ref is None:
+            problems.append(Problem(_("case"), _("a saved case has no reference")))
+        elif count > 1:
+            problems.append(Problem(f"{_('case')} {ref}",
+                                    _("the reference is used by {count} cases").format(count=count)))
+
+    workers_by_case: dict[str, set[str]] = {}
+    for worker in valid[Worker]:
+        assert isinstance(worker, Worker)
+        workers_by_case.setdefault(worker.case_id, set()).add(worker.id)
+        if worker.case_id not in case_ids:
+            problems.append(Problem(_describe(Worker, worker.model_dump(), refs),
+                                    _("belongs to a case that does not exist")))
+    for entry in valid[LogEntry]:
+        assert isinstance(entry, LogEntry)
+        found: list[str] = []
+        if entry.case_id not in case_ids:
+            found.append(_("belongs to a case that does not exist"))
+        in_case = workers_by_case.get(entry.case_id, set())
+        found.extend(_("names a worker who is not in its case")
+                     for worker_id in entry.worker_ids if worker_id not in in_case)
+        if found:
+            where = _describe(LogEntry, entry.model_dump(), refs)
+            problems.extend(Problem(where, message) for message in found)
+    for kind in _PER_WORKER:
+        per_worker = Counter(r.worker_id for r in valid[kind])  # type: ignore[attr-defined]
+        for record in valid[kind]:
+            where = _describe(kind, record.model_dump(), refs)
+            worker_id = record.worker_id  # type: ignore[attr-defined]
+            if record.case_id not in case_ids:  # type: ignore[attr-defined]
+                problems.append(Problem(where, _("belongs to a case that does not exist")))
+            elif worker_id not in workers_by_case.get(record.case_id, set()):  # type: ignore[attr-defined]
+                problems.append(Problem(where, _("is about a worker who is not in its case")))
+            if per_worker[worker_id] > 1:
+                problems.append(Problem(where, _("the worker has {count} of these; one is kept "
+                                                 "per worker").format(count=per_worker[worker_id])))
+    problems.extend(_network_links(valid, case_ids, refs))
+    problems.extend(_audit_trail(db))
+    return problems
+
+
+def _audit_trail(db: Database) -> list[Problem]:
+    """The audit trail's chain, as `pulang audit --verify` checks it: where it breaks, and
+    the changes it records as saved without their entries."""
+    result = db.verify_audit()
+    where = str(result.path)
+    found = []
+    if not result.ok:
+        found.append(Problem(where, _("broken at entry {entry} (line {line}): {reason}").format(
+            entry=result.broken_entry, line=result.broken_line, reason=result.reason_text)))
+    found.extend(Problem(where, gap.describe()) for gap in result.gaps)
+    return found
+
+
+def _network_links(valid: dict[type[Record], list[Record]], case_ids: set[str],
+                   refs: dict[str, str]) -> list[Problem]:
+    """Every id a network record or a log entry names must be a record that exists."""
+    ids = {kind: {r.id for r in valid[kind]} for kind in valid}
+    missing = _("names a record that does not exist: {what}")
+    found: list[Problem] = []
+
+    def need(record: Record, kind: type[Record], wanted: list[str | None], field: str) -> None:
+        for record_id in wanted:
+            if record_id is not None and record_id not in ids[kind]:
+                where = _describe(type(record), record.model_dump(), refs)
+                found.append(Problem(where, missing.format(
+                    what=type(record).field_label(field))))
+                return
+
+    for org in valid[Organisation]:
+        assert isinstance(org, Organisation)
+        need(org, Organisation, [org.parent_id], "parent_id")
+    for person in valid[Person]:
+        assert isinstance(person, Person)
+        need(person, Organisation, [person.org_id, *(r.org_id for r in person.history)],
+             "org_id")
+    for meeting in valid[Meeting]:
+        assert isinstance(meeting, Meeting)
+        need(meeting, Organisation, list(meeting.org_ids), "org_ids")
+        need(meeting, Person, list(meeting.person_ids), "person_ids")
+        need(meeting, Agreement, list(meeting.agreement_ids), "agreement_ids")
+        if any(c not in case_ids for c in meeting.case_ids):
+            found.append(Problem(_describe(Meeting, meeting.model_dump(), refs),
+                                 missing.format(what=Meeting.field_label("case_ids"))))
+    for agreement in valid[Agreement]:
+        assert isinstance(agreement, Agreement)
+        need(agreement, Organisation, list(agreement.party_ids), "party_ids")
+        need(agreement, Person, list(agreement.signatory_ids), "signatory_ids")
+    for task in valid[Task]:
+        assert isinstance(task, Task)
+        need(task, Person, [task.owner_id], "owner_id")
+        need(task, Meeting, [task.meeting_id], "meeting_id")
+        need(task, Agreement, [task.agreement_id], "agreement_id")
+    for entry in valid[LogEntry]:
+        assert isinstance(entry, LogEntry)
+        need(entry, Organisation, [entry.counterpart_org_id], "counterpart_org_id")
+        need(entry, Person, [entry.counterpart_person_id], "counterpart_person_id")
+    return found
