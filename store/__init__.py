@@ -4,7 +4,8 @@ The layers, each importing only those below it (tests/domain/test_layers.py hold
 
     store/exchange/  worker lists in; exports, statistics, briefs, the report, check, the demo
     store/db/        the Database the app and the command line talk to
-    store/engine/    bytes on disk: files, locking, snapshot and journal, crypto, backups, audit
+    store/engine/    bytes on disk: files, locking, snapshot and journal, crypto, backups, audit,
+                     who is working (the OS account, the officer's name)
     store/domain/    records, vocabularies, classification, parsing, and the rules (pure)
-    store/common/    translation, the clock, errors and exit codes, who is working
+    store/common/    translation, the clock, errors and exit codes
 """

@@ -19,9 +19,9 @@ import pytest
 
 from store.common import clock
 from store.common.i18n import set_language
-from store.common.officer import set_officer
 from store.db.database import Database
 from store.engine.audit import audit_path
+from store.engine.officer import set_officer
 from store.exchange.demo import write_demo
 
 

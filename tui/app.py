@@ -103,7 +103,7 @@ class PulangApp(App[None]):
                  ask_officer: bool = False) -> None:
         super().__init__()
         # "Who is working?" once as it starts (the command line decides: an account several
-        # officers share, `store.common.officer.needs_officer_name`).
+        # officers share, `store.engine.officer.needs_officer_name`).
         self.ask_officer = ask_officer
         self.sealer = sealer  # the key, when the command line already unlocked the file
         self.idle_seconds = 60 * (idle_minutes_from_environment() if idle_minutes is None
@@ -293,11 +293,11 @@ class PulangApp(App[None]):
 
     def _ask_officer(self) -> None:
         """Once a session, over Today while the data loads: who is working. The answer is kept
-        for this process only (`store.common.officer.set_officer`); Escape keeps the account alone."""
+        for this process only (`store.engine.officer.set_officer`); Escape keeps the account alone."""
         if not self.ask_officer:
             return
         self.ask_officer = False
-        from store.common.officer import current_user, set_officer
+        from store.engine.officer import current_user, set_officer
         from tui.screens.dialogs import OfficerDialog
 
         self.push_screen(OfficerDialog(current_user()),

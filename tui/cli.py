@@ -537,7 +537,7 @@ def _passwd(args: argparse.Namespace) -> int:
 
 def _run_app(source: object, create: bool = False, sealer: object = None) -> int:
     """Run the app on an open database, or on a path it opens after the first frame."""
-    from store.common.officer import needs_officer_name
+    from store.engine.officer import needs_officer_name
     from tui.app import PulangApp
 
     path = Path(getattr(source, "path", source))  # type: ignore[arg-type]

@@ -1,2 +1,2 @@
 """What every layer of the store uses: the one translation function and its catalogues, the
-one clock, the errors with their exit codes, and who is working."""
+one clock, and the errors with their exit codes."""

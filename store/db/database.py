@@ -40,8 +40,6 @@ from store.common.errors import (
     failure_reason,
 )
 from store.common.i18n import _
-from store.common.officer import author, officer
-from store.common.officer import current_user as current_user  # where other modules look for it
 from store.db.network import NETWORK_TABLE_OF, NetworkMixin
 from store.domain.classification import is_private
 from store.domain.countries import country_name
@@ -73,6 +71,8 @@ from store.engine import audit, unfinished
 from store.engine.crypto import Sealer, is_encrypted
 from store.engine.journal import locked
 from store.engine.migrations import META_TABLE, MIGRATIONS, Migration, Tables
+from store.engine.officer import author, officer
+from store.engine.officer import current_user as current_user  # where other modules look for it
 from store.engine.storage import remove_stale_temporaries
 from store.engine.tables import COMPACT_AT_BYTES, Change, Engine
 

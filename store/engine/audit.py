@@ -7,7 +7,7 @@ An entry is canonical JSON (keys sorted, no spaces):
     seq          1, 2, 3, ... in file order
     at           when, ISO 8601 in UTC
     who, from    the OS user ("officer name (OS user)" when the officer said their name:
-                 `store.common.officer`), and the SSH client's address when there is one (else null)
+                 `store.engine.officer`), and the SSH client's address when there is one (else null)
     action       create, update, delete, erase, merge, export, encrypt, decrypt, passwd, ...
     table, record, case, ref
                  which record (its table and id), its case's id and reference
@@ -176,7 +176,7 @@ def ssh_client() -> str | None:
 
 
 def _who() -> str:
-    from store.common.officer import author
+    from store.engine.officer import author
 
     return author()
 

@@ -294,7 +294,7 @@ def _take(db_path: Path, reason: str, now: dt.datetime | None, *, skip_unchanged
             journal = None
         if skip_unchanged and _unchanged(db_path, snapshot_st, journal):
             return None
-        from store.common.officer import current_user
+        from store.engine.officer import current_user
 
         made = _free_name(db_path, folder, now or dt.datetime.now(_UTC), reason, current_user())
         pending = folder / f".{made.path.name}.{os.getpid()}.link.tmp"

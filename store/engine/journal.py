@@ -56,7 +56,7 @@ def line_hash(line: bytes) -> str:
 def writer_id() -> str:
     """Who wrote a journal entry (a removal says who removed the record): as a record's
     `changed_by`, "officer name (account)" when the officer said who they are."""
-    from store.common.officer import author
+    from store.engine.officer import author
 
     return f"{author()}@{socket.gethostname()}:{os.getpid()}"
 

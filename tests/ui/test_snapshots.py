@@ -25,7 +25,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from store.common.i18n import set_language
-from store.common.officer import set_officer
+from store.engine.officer import set_officer
 from store.exchange.demo import write_demo
 from tests.ui_helpers import screen_text, until
 from tui.app import PulangApp

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from store.common.errors import Conflict
-from store.common.officer import current_user, needs_officer_name
 from store.db.database import Database
 from store.domain.records import Case, Worker, build
+from store.engine.officer import current_user, needs_officer_name
 from tests.ui_helpers import fill, find_and_open, paste, screen_text, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen

@@ -110,7 +110,7 @@ class ReasonDialog(TranslatedBindings, ModalScreen[str | None]):
 
 class OfficerDialog(ReasonDialog):
     """Who is working? Asked once as the app starts on an account several officers share
-    (`store.common.officer.needs_officer_name`): Enter gives the name, for this session only;
+    (`store.engine.officer.needs_officer_name`): Enter gives the name, for this session only;
     Escape, or Enter with nothing typed, gives None (the account alone is recorded)."""
 
     HELP = N_(

@@ -17,7 +17,6 @@ from textual.widgets import Input, Select
 from store.common import clock
 from store.common.errors import ConsentNeeded, PulangError, RuleRefused, StageReasonNeeded
 from store.common.i18n import _, date_for_input, datetime_for_input
-from store.common.officer import officer
 from store.domain.countries import country_name
 from store.domain.parse import format_phone
 from store.domain.records import Case, Consent, LogEntry, Worker
@@ -39,6 +38,7 @@ from store.domain.vocab import (
     choices,
     label,
 )
+from store.engine.officer import officer
 from tui.screens.dialogs import ConfirmDialog, ReasonDialog
 from tui.screens.form import FieldSpec, RecordForm
 from tui.screens.pickers import PickField, PickItem

@@ -36,7 +36,6 @@ from textual.widgets.option_list import Option
 from store.common import clock
 from store.common.errors import Conflict, PulangError, RecordInvalid
 from store.common.i18n import N_, _, date_for_input, format_date
-from store.common.officer import officer
 from store.domain.parse import InputProblem, parse_date
 from store.domain.records import (
     INDICATOR_FIELDS,
@@ -62,6 +61,7 @@ from store.domain.vocab import (
     choices,
     label,
 )
+from store.engine.officer import officer
 from tui.screens.conflict import ConflictScreen, Difference, keep_or_drop
 from tui.screens.dialogs import ConfirmDialog
 from tui.translate import TranslatedBindings
