@@ -1,0 +1,78 @@
+"""The domain records: a case, the workers in it and its log, with the domain's validation.
+
+Records accept what a form or an import holds (text for dates, phones, countries, lists) and
+store clean values: dates, E.164 phones, ISO 3166-1 alpha-2 codes. Every field is classified in
+its metadata (see `store.domain.classification`). `build()` turns pydantic's errors into a
+`RecordInvalid` whose messages name the field in the user's language.
+
+Every text field follows the one input policy of `store.domain.text` (control characters refused,
+a length limit per kind of field, everything else kept as typed). A free-text field names its
+kind (`text=NAME.name`, `LINE.name` or `NOTES.name`); any other text (ids, codes) is held to a
+line's rules. Records read back from the file (`STORED`) are taken as saved, so text written by
+an older version stays readable; `pulang check` and the next save through a form apply the
+policy again.
+
+One module per kind of record: `base` (what every record shares, `build`, `changed`), `case`,
+`worker`, `log`, `screening` (and consent), `plan` (the road home), `directory` (organisations
+and people), `meeting`, `agreement` and `task`. Import the records from here.
+"""
+
+from __future__ import annotations
+
+from store.domain.records.agreement import Agreement, DraftVersion, StatusChange, allowed_moves
+from store.domain.records.base import STORED, R, Record, build, changed, new_id
+from store.domain.records.case import REF_PATTERN, Case
+from store.domain.records.directory import Organisation, Person, Role
+from store.domain.records.log import AWAITING_KINDS, LogEntry
+from store.domain.records.meeting import Meeting
+from store.domain.records.plan import Plan, StepState
+from store.domain.records.screening import (
+    INDICATOR_FIELDS,
+    Consent,
+    Screening,
+    is_child,
+    status_reason,
+    suggested_status,
+)
+from store.domain.records.task import Task
+from store.domain.records.worker import Worker, case_order, worker_numbers
+
+__all__ = [
+    "AWAITING_KINDS",
+    "INDICATOR_FIELDS",
+    "NETWORK_TYPES",
+    "RECORD_TYPES",
+    "REF_PATTERN",
+    "STORED",
+    "Agreement",
+    "Case",
+    "Consent",
+    "DraftVersion",
+    "LogEntry",
+    "Meeting",
+    "Organisation",
+    "Person",
+    "Plan",
+    "R",
+    "Record",
+    "Role",
+    "Screening",
+    "StatusChange",
+    "StepState",
+    "Task",
+    "Worker",
+    "allowed_moves",
+    "build",
+    "case_order",
+    "changed",
+    "is_child",
+    "new_id",
+    "status_reason",
+    "suggested_status",
+    "worker_numbers",
+]
+
+# The kinds of record: those of the union's network, and all of them.
+NETWORK_TYPES: tuple[type[Record], ...] = (Organisation, Person, Meeting, Agreement, Task)
+RECORD_TYPES: tuple[type[Record], ...] = (Case, Worker, LogEntry, Screening, Consent, Plan,
+                                          *NETWORK_TYPES)

@@ -1,0 +1,88 @@
+"""A case: what happened, where, how urgent it is and at which stage it stands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from pydantic import field_validator
+
+from store.common import clock
+from store.common.i18n import N_, _
+from store.domain.classification import personal, public
+from store.domain.parse import parse_country
+from store.domain.records.base import Record, _country, _date_or_today, _listed, _problem
+from store.domain.text import LINE, NAME, shorten
+from store.domain.vocab import CaseKind, ExploitationType, ReachedVia, Sector, Stage, Urgency
+
+REF_PATTERN = re.compile(r"^[A-Z]{2}-[0-9]{4}-[0-9]{4,}$")
+
+
+class Case(Record):
+    ref: str | None = public(N_("Reference"), None)
+    title: str = public(N_("Title"), text=LINE.name)
+    kind: CaseKind = public(N_("Kind"), CaseKind.INDIVIDUAL)
+    destination_country: str = public(N_("Destination country"))
+    destination_place: str = public(N_("Destination place"), "", text=LINE.name)
+    origin_country: str | None = public(N_("Origin country"), None)
+    exploitation_types: list[ExploitationType] = public(N_("Exploitation"), default_factory=list)
+    sector: Sector | None = public(N_("Sector"), None)
+    reached_via: ReachedVia | None = public(N_("Reached the union via"), None)
+    date_reported: dt.date = public(N_("Date reported"), default_factory=clock.today)
+    urgency: Urgency = public(N_("Urgency"), Urgency.NORMAL)
+    assigned_officer: str = personal(N_("Assigned officer"), "", text=NAME.name)
+    stage: Stage = public(N_("Stage"), Stage.REPORTED)
+    # Set when the officer chose a stage other than the one the workers' steps give; the
+    # reason is in the case's log. Without plans the stage is always set by hand.
+    stage_override: bool = public(N_("Stage set by hand"), False)
+    tags: list[str] = public(N_("Tags"), default_factory=list, text=NAME.name)
+
+    @field_validator("title", mode="before")
+    @classmethod
+    def _title_required(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise _problem(_("must not be empty"))
+        return value
+
+    @field_validator("destination_country", mode="before")
+    @classmethod
+    def _destination_required(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise _problem(_("must not be empty"))
+        return _country(value)
+
+    @field_validator("origin_country", mode="before")
+    @classmethod
+    def _origin(cls, value: Any) -> Any:
+        return _country(value)
+
+    @field_validator("destination_country", "origin_country")
+    @classmethod
+    def _known_country(cls, value: str | None) -> str | None:
+        if value is not None and parse_country(value) is None:
+            raise _problem(_("Unknown country: {text}").format(text=shorten(value)))
+        return value
+
+    @field_validator("date_reported", mode="before")
+    @classmethod
+    def _reported(cls, value: Any) -> Any:
+        return _date_or_today(value)
+
+    @field_validator("exploitation_types", "tags", mode="before")
+    @classmethod
+    def _lists(cls, value: Any) -> Any:
+        return _listed(value)
+
+    @field_validator("ref")
+    @classmethod
+    def _ref_shape(cls, value: str | None) -> str | None:
+        if value is not None and not REF_PATTERN.match(value):
+            raise _problem(_("not a case reference such as KH-2025-0001"))
+        return value
+
+    def checks(self) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        if self.date_reported > clock.today():
+            problems["date_reported"] = _("must not be in the future")
+        return problems
