@@ -14,7 +14,9 @@ policy again.
 
 One module per kind of record: `base` (what every record shares, `build`, `changed`), `case`,
 `worker`, `log`, `screening` (and consent), `plan` (the road home), `directory` (organisations
-and people), `meeting`, `agreement` and `task`. Import the records from here.
+and people), `meeting`, `agreement` and `task`. Import the records from here. The screening's
+suggestion (`is_child`, `suggested_status`, `status_reason`) is a rule, in
+`store.domain.rules.screening`, and offered here too.
 """
 
 from __future__ import annotations
@@ -26,16 +28,10 @@ from store.domain.records.directory import Organisation, Person, Role
 from store.domain.records.log import AWAITING_KINDS, LogEntry
 from store.domain.records.meeting import Meeting
 from store.domain.records.plan import Plan, StepState
-from store.domain.records.screening import (
-    INDICATOR_FIELDS,
-    Consent,
-    Screening,
-    is_child,
-    status_reason,
-    suggested_status,
-)
+from store.domain.records.screening import INDICATOR_FIELDS, Consent, Screening
 from store.domain.records.task import Task
 from store.domain.records.worker import Worker, case_order, worker_numbers
+from store.domain.rules.screening import is_child, status_reason, suggested_status
 
 __all__ = [
     "AWAITING_KINDS",

@@ -1,5 +1,6 @@
 """A worker's screening (is this forced labour, is this trafficking?) and their consent: one of
-each per worker."""
+each per worker. What the screening's answers suggest is a rule, in
+`store.domain.rules.screening`."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from store.common import clock
 from store.common.i18n import N_, _
 from store.domain.classification import personal, public, sensitive
 from store.domain.records.base import Record, _date, _date_or_today, _listed, _problem
-from store.domain.records.worker import Worker
 from store.domain.text import LINE, NAME, NOTES
 from store.domain.vocab import (
     CONSENTABLE,
@@ -111,54 +111,6 @@ class Screening(Record):
         if self.status is not None and self.decided_by is None:
             problems["decided_by"] = _("say who decided the trafficking status")
         return problems
-
-
-def is_child(screening: Screening | None, worker: Worker | None) -> bool:
-    """Under 18 when recruited: as the screening says, else from the worker's age now."""
-    if screening is not None and screening.minor is not Answer.UNKNOWN:
-        return screening.minor is Answer.YES
-    age = worker.display_age if worker is not None else None
-    return age is not None and age < 18
-
-
-def suggested_status(screening: Screening, child: bool | None) -> TraffickingStatus | None:
-    """The Protocol's rule: act + means + purpose, and for a child no means needed.
-
-    `child` None reads it from the screening alone. Actual when every element needed is yes;
-    not a victim when one of them is no; possible while one is still unknown; None while
-    nothing at all is known (nothing to suggest yet)."""
-    if child is None:
-        child = screening.minor is Answer.YES
-    needed = [screening.act, screening.purpose] + ([] if child else [screening.means])
-    if all(a is Answer.YES for a in needed):
-        return TraffickingStatus.ACTUAL
-    if any(a is Answer.NO for a in needed):
-        return TraffickingStatus.NOT_A_VICTIM
-    known = [screening.act, screening.means, screening.purpose]
-    if all(a is Answer.UNKNOWN for a in known) and not screening.indicators_present():
-        return None
-    return TraffickingStatus.POSSIBLE
-
-
-def status_reason(screening: Screening, child: bool) -> str:
-    """Why the rule suggests what it suggests, in the user's language."""
-    suggested = suggested_status(screening, child)
-    missing = [name for name, answer in ((_("act"), screening.act),
-                                         (_("means"), None if child else screening.means),
-                                         (_("purpose"), screening.purpose))
-               if answer is not None and answer is not Answer.YES]
-    if suggested is TraffickingStatus.ACTUAL:
-        return (_("act and purpose established; a child needs no means") if child
-                else _("act, means and purpose established"))
-    if suggested is TraffickingStatus.NOT_A_VICTIM:
-        return _("not established: {elements}").format(elements=", ".join(
-            name for name, answer in ((_("act"), screening.act),
-                                      (_("means"), None if child else screening.means),
-                                      (_("purpose"), screening.purpose))
-            if answer is Answer.NO))
-    if suggested is None:
-        return _("nothing answered yet")
-    return _("not yet: {elements} still unknown").format(elements=", ".join(missing))
 
 
 class Consent(Record):
