@@ -9,10 +9,10 @@ apostrophe first, which a spreadsheet takes as "this is text", unless the cell i
 plain number (`-12`, `3.5`, `-0,75`). A phone number written `+62 812...` is therefore written
 `'+62 812...`.
 
-`unquote_cell` undoes it where Pulang reads a list back (`store.exchange.worker_import`): a cell that is
-an apostrophe and then what `safe_cell` quotes loses that one apostrophe. A file of rows left
-out of an import, fixed in a spreadsheet and imported again, keeps its phone numbers as they
-were; `unquote_cell(safe_cell(text)) == text` for any text.
+`unquote_cell` undoes it where Pulang reads a list back (`store.exchange.worker_import`): a
+cell that is an apostrophe and then what `safe_cell` quotes loses that one apostrophe. A file of
+rows left out of an import, fixed in a spreadsheet and imported again, keeps its phone numbers
+as they were; `unquote_cell(safe_cell(text)) == text` for any text.
 
 `writer` is `csv.writer` with the rule on every cell, the header included: the only way
 Pulang writes CSV (a test holds every CSV writer to it).

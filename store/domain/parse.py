@@ -87,7 +87,8 @@ def parse_date(text: str) -> dt.date | None:
             if month.casefold() in _MONTHS:
                 return dt.date(int(year), _MONTHS[month.casefold()], int(day))
     except ValueError:
-        raise InputProblem(_("There is no such date: {text}").format(text=shorten(cleaned))) from None
+        raise InputProblem(
+            _("There is no such date: {text}").format(text=shorten(cleaned))) from None
     raise InputProblem(_("Not a date; write DD/MM/YYYY (12/12/2025), or +2, -1, +1w, today"))
 
 

@@ -7,7 +7,8 @@ The input policy, shared by every text field of every record (`store.domain.reco
   tabs, and its line endings are stored as "\\n" (a pasted "\\r\\n", "\\r", U+2028 or U+2029 is
   a line break, not content). A one-line field refuses line breaks and tabs;
 - lone surrogates, which no file can hold, are refused;
-- each kind of field has a length limit (`NAME`, `LINE`, `NOTES`, `DOCUMENT`), counted in characters;
+- each kind of field has a length limit (`NAME`, `LINE`, `NOTES`, `DOCUMENT`), counted in
+  characters;
 - everything else (right-to-left text and bidi marks, combining marks, emoji and zero-width
   joiners, Lao, Khmer, Burmese...) is kept exactly as typed: no Unicode normalisation.
 
@@ -192,7 +193,8 @@ def row_spellings(names: Sequence[str], record_id: str = "") -> list[str]:
 
 
 def fold(text: str) -> str:
-    """Lower-case, strip accents, collapse white space: 'Phonésan  VILAYMEING' -> 'phonesan vilaymeing'."""
+    """Lower-case, strip accents, collapse white space: 'Phonésan  VILAYMEING' ->
+    'phonesan vilaymeing'."""
     if text.isascii():  # most names and places: nothing to strip, a hundred times faster
         return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", text)
