@@ -48,6 +48,7 @@ from store.domain.records import (
     Task,
     build,
 )
+from store.domain.rules import today as today_rules
 from store.domain.text import fold, normalise_line_breaks, row_name, shorten
 from store.domain.vocab import AGREEMENT_MOVES, AgreementStatus, label
 from store.engine.audit import MERGE
@@ -723,19 +724,10 @@ class NetworkMixin:
     def _today_tasks(self, view: Today) -> None:
         """Open tasks overdue or due within Today's window, into their part (under the
         lock)."""
-        from store.domain.today import TaskDue
-
         people = {p.id: p.name_in_rows for p in self._all(Person)}
         titles = {m.id: m.title for m in self._all(Meeting)}
         titles.update({a.id: a.title for a in self._all(Agreement)})
-        window = view.window
-        for task in self._all(Task):
-            if task.done_on is not None or task.due is None or not window.shown(task.due):
-                continue
-            source = task.meeting_id or task.agreement_id or ""
-            view.add(task.due, TaskDue(task.id, task.text, people.get(task.owner_id or "", ""),
-                                       task.due, task.meeting_id, task.agreement_id,
-                                       titles.get(source, "")))
+        today_rules.tasks(view, self._all(Task), people, titles)
 
 
 KIND_NAMES: dict[type[Record], str] = {
