@@ -44,7 +44,7 @@ class CasesPart(Part):
         Once its workers have plans, the stage follows their steps (`store.domain.road`): a stage
         other than the derived one needs `stage_reason`, which goes into the case's log
         (StageReasonNeeded without it). A case cannot be closed while a worker has an open
-        step (CaseNotClosable).
+        step (CaseNotClosable). The rules are `store.domain.rules.stage`'s.
         """
         with self.transaction():
             doc = self._doc(Case, case.id)
