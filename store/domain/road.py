@@ -8,7 +8,9 @@ One table, `STAGE_OF_STEP`, says at which working stage of a case each step is w
 worker stands at the stage of their least advanced open step; a case stands at the stage of its
 least advanced worker still on the road (`derive_stage`), unless an officer set it by hand with
 a reason (`hand_set_note`, kept in the case's log); then it stays, and the case's page says
-what the steps give and offers to follow them again.
+what the steps give and offers to follow them again. When a stage set by hand needs a reason,
+when a case follows its steps and when it may close are `store.domain.rules.stage`'s; a new
+plan's steps and setting a step `store.domain.rules.plan`'s.
 """
 
 from __future__ import annotations

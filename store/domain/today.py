@@ -1,13 +1,14 @@
 """The Today view's content: what needs chasing this morning, across every open case.
 
-Built by `Database.today()` from the indexes, so that it stays quick on a large database: only
-the records that make it into the view are read whole.
+Filled by `store.domain.rules.today` from the indexes `Database.today()` hands it, so that it
+stays quick on a large database: only the records that make it into the view are read whole.
+The settings come from the environment the caller passes: nothing here reads it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from store.common.i18n import _
@@ -25,10 +26,11 @@ MOST_DAYS = 366
 MOST_MISSING = 200
 
 
-def days_from_environment(name: str, default: int) -> tuple[int, str | None]:
-    """A number of days from the environment variable `name` (0 to MOST_DAYS), else
-    `default`; and, when the variable says something else, a warning saying so."""
-    value = os.environ.get(name, "").strip()
+def days_from_environment(name: str, default: int,
+                          environ: Mapping[str, str]) -> tuple[int, str | None]:
+    """A number of days from the environment variable `name` in `environ` (0 to MOST_DAYS),
+    else `default`; and, when the variable says something else, a warning saying so."""
+    value = environ.get(name, "").strip()
     if not value:
         return default, None
     try:
@@ -150,15 +152,17 @@ class Today:
     warnings: list[str] = field(default_factory=list)
 
     @classmethod
-    def settled(cls, day: dt.date, reply_days: int | None, days: int | None) -> Today:
+    def settled(cls, day: dt.date, reply_days: int | None, days: int | None,
+                environ: Mapping[str, str]) -> Today:
         """An empty view for `day`; `reply_days` and `days`, unless given, from
-        $PULANG_REPLY_DAYS and $PULANG_TODAY_DAYS (a bad value: the default, and a warning)."""
+        $PULANG_REPLY_DAYS and $PULANG_TODAY_DAYS in `environ` (a bad value: the default, and
+        a warning)."""
         warnings: list[str] = []
 
         def setting(given: int | None, name: str, default: int) -> int:
             if given is not None:
                 return given
-            value, warning = days_from_environment(name, default)
+            value, warning = days_from_environment(name, default, environ)
             warnings.extend([warning] if warning else [])
             return value
 

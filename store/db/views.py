@@ -1,0 +1,225 @@
+"""The Database's read models: the cases list, Today, one search across every kind of
+record, and the figures' source.
+
+A part of `store.db.database.Database` (see `store.db.base`). These read the engine's indexes
+(`store.engine.tables`) rather than every record, so that they stay quick on a large database;
+what Today shows is `store.domain.rules.today`'s. The cases list is kept between calls, and in
+the snapshot (`encode_row`), so that the next opening shows it at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+import orjson
+
+from store.common import clock
+from store.db.base import CASES, CONSENTS, LOG, PLANS, SCREENINGS, WORKERS, Part, valid
+from store.db.network import SEARCH_LIMIT, Hit
+from store.domain.countries import country_name
+from store.domain.matching import matches_query
+from store.domain.records import Agreement, LogEntry, Meeting, Organisation, Person, Task
+from store.domain.rows import CaseRow
+from store.domain.rules import today as today_rules
+from store.domain.text import fold, row_name
+from store.domain.today import Today
+from store.domain.vocab import label
+
+
+class ViewsPart(Part):
+    """The cases list, Today, the search and the figures' source."""
+
+    # -- the cases list --------------------------------------------------------------------
+
+    def case_rows(self) -> list[CaseRow]:
+        """Every case as a line of the list, with its worker count and next open due date.
+
+        Rows are kept between calls; only cases changed since (here or by another process)
+        are rebuilt.
+        """
+        with self._lock:
+            engine = self._engine
+            engine.refresh()
+            if engine.snapshot_rows:
+                # The snapshot was read again (another process folded its journal in): start
+                # from the rows it recorded, then rebuild what its journal changed since.
+                self._rows = {k: decode_row(k, raw) for k, raw in engine.snapshot_rows}
+                engine.snapshot_rows = []
+            dirty = engine.dirty_cases
+            if dirty is None:
+                self._rows = {}
+                todo = engine.ids(CASES)
+            else:
+                todo = list(dirty)
+            engine.dirty_cases = set()
+            for case_id in todo:
+                doc = engine.get(CASES, case_id)
+                if doc is None:
+                    self._rows.pop(case_id, None)
+                else:
+                    self._rows[case_id] = self._row(doc)
+            return list(self._rows.values())
+
+    def _row(self, doc: dict[str, Any]) -> CaseRow:
+        case_id = doc["id"]
+        names, workers, due = self._engine.case_facts(case_id)
+        country = doc.get("destination_country", "")
+        searchable = " ".join(
+            [doc.get("ref") or "", doc.get("title", ""), doc.get("destination_place", ""),
+             _country_words(country), *names, *doc.get("tags", [])]
+        )
+        return CaseRow(
+            id=case_id,
+            ref=doc.get("ref") or "",
+            title=doc.get("title", ""),
+            destination_country=country,
+            destination_place=doc.get("destination_place", ""),
+            stage=doc.get("stage", ""),
+            workers=workers,
+            next_due=dt.date.fromisoformat(due) if due else None,
+            urgency=doc.get("urgency", ""),
+            search_text=fold(searchable),
+        )
+
+    def _encoded_rows(self) -> list[tuple[str, bytes]]:
+        """The cases list as the snapshot keeps it, so the next open shows it at once."""
+        return [(row.id, encode_row(row)) for row in self.case_rows()]
+
+    # -- Today -----------------------------------------------------------------------------
+
+    def today(self, day: dt.date | None = None, reply_days: int | None = None,
+              days: int | None = None) -> Today:
+        """What needs chasing on `day` across every case that is not closed: next steps
+        overdue or due within a week, plan steps with a deadline within a week, partners who
+        have not answered within `reply_days`, and workers without screening or consent; and
+        what of those kinds (and tasks) is due after the week, within `days`: coming up
+        (`store.domain.today.Window` says which part a date goes in). Unless given, `reply_days` and
+        `days` come from $PULANG_REPLY_DAYS and $PULANG_TODAY_DAYS."""
+        view = Today.settled(day or clock.today(), reply_days, days, os.environ)
+        with self._lock:
+            engine = self._engine
+            engine.refresh()
+            cases = today_rules.open_cases(self.case_rows())
+            log_case = engine.case_of[LOG]
+            today_rules.follow_ups(view, cases, engine.due, log_case,
+                                   lambda entry_id: engine.get(LOG, entry_id))
+            today_rules.deadlines(view, cases, engine.case_of[PLANS],
+                                  lambda plan_id: engine.get(PLANS, plan_id), engine.names)
+            today_rules.awaiting(view, cases, engine.awaiting, log_case, self._log_entry,
+                                 self._others_of_case)
+            today_rules.missing(view, cases, engine.children[WORKERS],
+                                engine.of_worker[SCREENINGS], engine.of_worker[CONSENTS],
+                                engine.names)
+            self._today_tasks(view)
+        view.sort()
+        return view
+
+    def _log_entry(self, entry_id: str) -> LogEntry | None:
+        doc = self._engine.get(LOG, entry_id)
+        return None if doc is None else valid(LogEntry, doc)
+
+    def _others_of_case(self, entry: LogEntry) -> Iterator[LogEntry]:
+        """The other entries of the entry's case, each read when it is reached."""
+        for doc in self._engine.children_of(LOG, entry.case_id):
+            if doc["id"] != entry.id:
+                yield valid(LogEntry, doc)
+
+    def _today_tasks(self, view: Today) -> None:
+        """Open tasks overdue or due within Today's window, into their part (under the
+        lock)."""
+        people = {p.id: p.name_in_rows for p in self._all(Person)}
+        titles = {m.id: m.title for m in self._all(Meeting)}
+        titles.update({a.id: a.title for a in self._all(Agreement)})
+        today_rules.tasks(view, self._all(Task), people, titles)
+
+    # -- one search across every kind of record --------------------------------------------
+
+    def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[Hit]:
+        """Cases (reference, title, place), workers (every spelling), organisations (every
+        name and acronym), people (every spelling, tolerant of spelling), meetings and
+        agreements (title, place). Cases and workers by substring: there may be 50,000."""
+        wanted = fold(query)
+        if not wanted:
+            return []
+        hits: list[Hit] = []
+        with self._lock:
+            engine = self._engine
+            engine.refresh()
+            rows = self.case_rows()
+            # A case row's text holds its workers' names: only the cases it matches have
+            # their workers looked at.
+            cases = workers = 0
+            for row in rows:
+                if wanted not in row.search_text:
+                    continue
+                if cases < limit:
+                    hits.append(Hit("case", row.id, row.ref, row.title, row.id))
+                    cases += 1
+                for worker_id in engine.children["workers"].get(row.id, {}):
+                    names = engine.names.get(worker_id) or [""]
+                    if workers < limit and any(wanted in fold(n) for n in names):
+                        hits.append(Hit("worker", worker_id, row_name(names, worker_id),
+                                        row.ref, row.id))
+                        workers += 1
+                if cases >= limit and workers >= limit:
+                    break
+            hits.sort(key=lambda h: h.kind != "case")  # cases first, then workers
+            for org in sorted(self._all(Organisation), key=lambda o: fold(o.name)):
+                if matches_query(query, org.all_names):
+                    hits.append(Hit("organisation", org.id, org.shown_name, org.city))
+            org_names = {o.id: o.acronym or o.name for o in self._all(Organisation)}
+            for person in sorted(self._all(Person), key=lambda p: fold(p.full_name)):
+                if matches_query(query, person.all_names):
+                    where = " · ".join(x for x in (person.title,
+                                                    org_names.get(person.org_id or "", "")) if x)
+                    hits.append(Hit("person", person.id, person.name_in_rows, where))
+            for meeting in sorted(self._all(Meeting), key=lambda m: m.at, reverse=True):
+                if wanted in fold(f"{meeting.title} {meeting.city}"):
+                    hits.append(Hit("meeting", meeting.id, meeting.title,
+                                    meeting.at.astimezone().strftime("%d/%m/%Y")))
+            for agreement in sorted(self._all(Agreement), key=lambda a: fold(a.title)):
+                if wanted in fold(agreement.title):
+                    hits.append(Hit("agreement", agreement.id, agreement.title,
+                                    label(agreement.status)))
+        return hits
+
+    # -- the figures -----------------------------------------------------------------------
+
+    def figures_source(self) -> list[tuple[dict[str, Any], list[tuple[dict[str, Any],
+                                                                     dict[str, Any] | None]]]]:
+        """Every case with its workers and each worker's plan, as stored (validated when
+        written), for the figures (`store.exchange.report`): counting needs a few fields of
+        each, and validating every record again made the dashboard take seconds at 10,000 cases.
+        Read only: the documents are the store's own and must not be changed."""
+        with self._lock:
+            self._engine.refresh()
+            plans = self._engine.of_worker[PLANS]
+            out = []
+            for case in self._engine.all(CASES):
+                workers = []
+                for worker in self._engine.children_of(WORKERS, case["id"]):
+                    plan_id = plans.get(worker["id"])
+                    workers.append((worker, None if plan_id is None
+                                    else self._engine.get(PLANS, plan_id)))
+                out.append((case, workers))
+            return out
+
+
+@cache
+def _country_words(code: str) -> str:
+    return f"{code} {country_name(code, 'en')} {country_name(code, 'id')}"
+
+
+def encode_row(row: CaseRow) -> bytes:
+    return orjson.dumps([row.ref, row.title, row.destination_country, row.destination_place,
+                         row.stage, row.workers, row.next_due, row.urgency, row.search_text])
+
+
+def decode_row(case_id: str, raw: bytes) -> CaseRow:
+    ref, title, country, place, stage, workers, due, urgency, search = orjson.loads(raw)
+    return CaseRow(case_id, ref, title, country, place, stage, workers,
+                   dt.date.fromisoformat(due) if due else None, urgency, search)

@@ -1,0 +1,109 @@
+"""The Database's workers: reading a case's workers, saving, importing a list, removing one,
+and erasing one's personal and sensitive data for good.
+
+A part of `store.db.database.Database` (see `store.db.base`). What erasing leaves of each
+record is `store.domain.rules.erasure`'s; reading and checking a list of workers before the
+import is `store.exchange.worker_import`'s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from store.common.errors import NotFound
+from store.common.i18n import _
+from store.db.base import LOG, PER_WORKER, TABLE_OF, WORKERS, Part, valid
+from store.domain.records import Case, LogEntry, Meeting, Task, Worker
+from store.domain.rules.erasure import blanked, erased_worker, names_to_blank, without_names
+from store.engine import backups
+
+
+class WorkersPart(Part):
+    """Workers: saved, imported, removed and erased."""
+
+    def workers_of(self, case_id: str) -> list[Worker]:
+        with self._lock:
+            self._engine.refresh()
+            return [valid(Worker, d) for d in self._engine.children_of(WORKERS, case_id)]
+
+    def save_worker(self, worker: Worker) -> Worker:
+        with self.transaction():
+            if self._doc(Case, worker.case_id) is None:
+                raise NotFound(_("case of this worker"))
+            return self._save(worker)
+
+    def import_workers(self, case_id: str, workers: Sequence[Worker]) -> list[Worker]:
+        """Add a list of workers to a case in one atomic change: all of them, or none (see
+        `store.exchange.worker_import` for reading and checking the list first)."""
+        with self.transaction():
+            if self._doc(Case, case_id) is None:
+                raise NotFound(_("case of this worker"))
+            saved = [self._save(w.model_copy(update={"case_id": case_id})) for w in workers]
+            self._follow_stage(case_id)
+            return saved
+
+    def remove_worker(self, worker_id: str, version: int | None = None) -> None:
+        """Remove a worker; log entries that named them keep the entry but drop the link.
+
+        With `version` (the one the user saw), a worker changed elsewhere since is not removed:
+        `Conflict`, with the worker as stored now.
+        """
+        with self.transaction():
+            doc = self._doc(Worker, worker_id)
+            if doc is None:
+                raise NotFound(worker_id)
+            if version is not None and doc.get("version") != version:
+                raise self._conflict(Worker, worker_id, doc)
+            for entry_doc in self._engine.children_of(LOG, doc["case_id"]):
+                if worker_id in entry_doc.get("worker_ids", []):
+                    entry = valid(LogEntry, entry_doc)
+                    kept = [w for w in entry.worker_ids if w != worker_id]
+                    self._save(entry.model_copy(update={"worker_ids": kept}))
+            for kind in PER_WORKER:  # their screening, consent and plan go with them
+                record_id = self._engine.of_worker[TABLE_OF[kind]].get(worker_id)
+                if record_id is not None:
+                    self._remove(kind, record_id)
+            self._remove(Worker, worker_id, version)
+            self._follow_stage(doc["case_id"])
+
+    def erase_worker(self, worker_id: str) -> Worker:
+        """Erase a worker's personal and sensitive data for good (consent withdrawn, or a
+        request under the data protection law).
+
+        The worker's private fields (by the field classification) go back to empty, their
+        name becomes ERASED_NAME, and their names are blanked out of the private text of the
+        case's log, of every meeting's agenda and decisions, and of every task. The
+        journal is then folded into a new snapshot, so no earlier version of the record is
+        left in the database files; backups taken before now expire after
+        ERASED_BACKUP_DAYS days (store.engine.backups), and the erasure's time is kept in the
+        database (without any value) for that.
+        """
+        with self._lock:
+            with self.audit_as("erase"), self.transaction():
+                doc = self._doc(Worker, worker_id)
+                if doc is None:
+                    raise NotFound(worker_id)
+                worker = valid(Worker, doc)
+                names = names_to_blank(worker)
+                now = dt.datetime.now(dt.timezone.utc)
+                erased = self._save(erased_worker(worker, now))
+                for kind in PER_WORKER:  # their screening, consent and plan keep only codes
+                    record = self._per_worker(kind, worker_id)
+                    if record is not None:
+                        self._save(record.model_copy(update=blanked(kind)))
+                for entry_doc in self._engine.children_of(LOG, worker.case_id):
+                    entry = valid(LogEntry, entry_doc)
+                    cleaned = without_names(entry, names)
+                    if cleaned is not None:
+                        self._save(cleaned)
+                # A meeting's agenda or decisions, or a task, may name the worker too.
+                for kind in (Meeting, Task):
+                    for record in self._all(kind):
+                        cleaned_record = without_names(record, names)
+                        if cleaned_record is not None:
+                            self._save(cleaned_record)
+                backups.record_erasure(self._engine, now)
+            # No earlier version of the record may stay in the journal.
+            self._engine.compact(self._encoded_rows)
+            return erased
