@@ -1,6 +1,7 @@
 """Pulang's store: the domain, its persistence and what goes in and out of it. No Textual here.
 
-The layers, each importing only those below it (tests/domain/test_layers.py holds them to it):
+The layers, each importing only those below it (tests/test_layers.py holds them to it, with
+the contracts in pyproject.toml's [tool.importlinter]):
 
     store/exchange/  worker lists in; exports, statistics, briefs, the report, check, the demo
     store/db/        the Database the app and the command line talk to
@@ -8,4 +9,38 @@ The layers, each importing only those below it (tests/domain/test_layers.py hold
                      who is working (the OS account, the officer's name)
     store/domain/    records, vocabularies, classification, parsing, and the rules (pure)
     store/common/    translation, the clock, errors and exit codes
+
+The app (tui/) imports only the public names of `store`, `store.db`, `store.domain` and
+`store.exchange` (each package's `__all__`), never store.engine nor store.common: this package
+offers what every caller needs from store.common (`_`, `N_`, the clock, the errors and
+`ExitCode`...) and the Database (`from store import Database`). Each name is imported from its
+module when first asked for (PEP 562): importing any part of the store runs this file, and the
+app's first frame must not wait for the Database (pydantic, TinyDB).
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from store.common import __all__ as _COMMON
+
+# The module each public name comes from.
+_MODULE_OF: dict[str, str] = {
+    **dict.fromkeys(_COMMON, "store.common"),
+    "Database": "store.db.database",
+}
+__all__ = list(_MODULE_OF)
+
+
+def __getattr__(name: str) -> Any:
+    """The object behind a public name, from its module (imported on first use)."""
+    try:
+        module = _MODULE_OF[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -29,10 +29,9 @@ from textual.filter import LineFilter, Monochrome, NoColor
 from textual.message import Message
 from textual.screen import Screen
 
-from store.common.errors import DatabaseLocked, PulangError, busy_retrying
-from store.common.i18n import N_, _
-from store.domain.text import printable
-from store.engine.crypto import Sealer, is_encrypted_file
+from store import N_, DatabaseLocked, PulangError, _, busy_retrying
+from store.db import Sealer, is_encrypted_file
+from store.domain import printable
 from tui import perf
 from tui.commands import PulangCommands
 from tui.crash import safe_report
@@ -44,9 +43,8 @@ from tui.translate import TranslatedBindings, translate_bindings
 from tui.widgets import ControlCharacterFilter
 
 if TYPE_CHECKING:
-    from store.db.database import Database
-    from store.domain.records import Case
-    from store.domain.rows import CaseRow
+    from store.db import Database
+    from store.domain import Case, CaseRow
 
 
 def idle_minutes_from_environment() -> float:
@@ -186,7 +184,7 @@ class PulangApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
         try:
-            from store.db.database import Database
+            from store.db import Database
 
             db = Database.open(self.db_path, create=self.create, progress=self._progress,
                                on_rows=self._rows_early, sealer=self.sealer,
@@ -269,7 +267,7 @@ class PulangApp(App[None]):
     # -- locking ---------------------------------------------------------------------------
 
     def _lock_screen(self, first: bool) -> LockScreen:
-        from store.engine.crypto import is_encrypted_file
+        from store.db import is_encrypted_file
 
         encrypted = first or (self.db is not None and self.db.encrypted) or \
             is_encrypted_file(self.db_path)
@@ -279,7 +277,7 @@ class PulangApp(App[None]):
 
     def _unlock_first(self, passphrase: str) -> Sealer | None:
         """From the lock screen's thread: the key for the file (the records load next)."""
-        from store.db.database import unlock
+        from store.db import unlock
 
         return unlock(self.db_path, passphrase)
 
@@ -297,7 +295,7 @@ class PulangApp(App[None]):
         if not self.ask_officer:
             return
         self.ask_officer = False
-        from store.engine.officer import current_user, set_officer
+        from store.db import current_user, set_officer
         from tui.screens.dialogs import OfficerDialog
 
         self.push_screen(OfficerDialog(current_user()),
@@ -349,7 +347,7 @@ class PulangApp(App[None]):
             self.screen.focus_previous()
 
     def db_needs_passphrase(self) -> bool:
-        from store.engine.crypto import is_encrypted_file
+        from store.db import is_encrypted_file
 
         return is_encrypted_file(self.db_path)
 
@@ -425,7 +423,7 @@ class PulangApp(App[None]):
         """A form brought back after a lock has lost the screen that opened it: once saved,
         show what was saved (a task or a draft version with its meeting or agreement)
         rather than leave the officer on Today."""
-        from store.domain.records import Agreement, Meeting, Organisation, Person, Task
+        from store.domain import Agreement, Meeting, Organisation, Person, Task
 
         kinds = {Organisation: "organisation", Person: "person", Meeting: "meeting",
                  Agreement: "agreement"}

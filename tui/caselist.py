@@ -20,10 +20,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store.common import clock
-from store.common.i18n import N_
-from store.domain.rows import CaseRow
-from store.domain.text import printable
+from store import N_, clock
+from store.domain import CaseRow, printable
 from tui.translate import TranslatedBindings
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from store.domain.text import printable
+from store.domain import printable
 
 FULL = "█"
 # A column's top: 1/8 to 7/8 of a line, bottom-aligned.

@@ -9,14 +9,22 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from store.common.errors import DatabaseError, ExitCode, PlaintextNeeded, PulangError
-from store.common.i18n import N_, _, language_from_environment, plural, set_language
-from store.domain.text import printable
+from store import (
+    N_,
+    DatabaseError,
+    ExitCode,
+    PlaintextNeeded,
+    PulangError,
+    _,
+    language_from_environment,
+    plural,
+    set_language,
+)
+from store.domain import printable
 
 if TYPE_CHECKING:
-    from store.db.database import Database
-    from store.domain.vocab import RecipientKind
-    from store.engine.audit import AuditEntry
+    from store.db import AuditEntry, Database
+    from store.domain import RecipientKind
 
 
 def _version() -> str:
@@ -332,7 +340,7 @@ def _language_hint(argv: list[str]) -> str:
 
 
 def _db_path(args: argparse.Namespace) -> tuple[Path, bool]:
-    from store.engine.paths import default_db_path
+    from store.db import default_db_path
 
     if args.db:
         return Path(args.db).expanduser(), True
@@ -340,7 +348,7 @@ def _db_path(args: argparse.Namespace) -> tuple[Path, bool]:
 
 
 def _say_busy() -> None:
-    from store.common.errors import busy_retrying
+    from store import busy_retrying
 
     print(f"pulang: {busy_retrying()}", file=sys.stderr)
 
@@ -387,7 +395,7 @@ class Passphrases:
         if given is not None:
             return given
         if not self.interactive() or self.fd is not None:
-            from store.common.errors import PassphraseNeeded
+            from store import PassphraseNeeded
 
             raise PassphraseNeeded(path)
         import getpass
@@ -410,7 +418,7 @@ class Passphrases:
             again = getpass.getpass(_("The new passphrase again: "))
             if given != again:
                 raise PulangError(_("The two passphrases differ. Nothing was changed."))
-        from store.engine.crypto import MIN_PASSPHRASE
+        from store.db import MIN_PASSPHRASE
 
         if len(given) < MIN_PASSPHRASE:
             raise PulangError(_("The passphrase is too short: use at least {count} characters "
@@ -427,8 +435,8 @@ class Passphrases:
 def key_for(args: argparse.Namespace, path: Path, passphrases: Passphrases | None = None) -> object:
     """The unlocked key of the database at `path` (None when it is not encrypted); asks on the
     terminal up to five times, once from a script."""
-    from store.common.errors import WrongPassphrase
-    from store.db.database import unlock
+    from store import WrongPassphrase
+    from store.db import unlock
 
     try:
         return unlock(path, None)
@@ -450,7 +458,7 @@ def open_database(args: argparse.Namespace, path: Path, *, writing: bool = False
                   **options: object) -> Database:
     """Open the database at `path` for a command, unlocking it first when it is encrypted.
     A command that is `writing` backs the database up first (a hard link: milliseconds)."""
-    from store.db.database import Database
+    from store.db import Database
 
     sealer = key_for(args, path) if path.exists() else None
     options.setdefault("on_busy", _say_busy)
@@ -475,7 +483,7 @@ def _confirm(question: str, yes: bool) -> bool:
     if yes:
         return True
     if not sys.stdin.isatty():
-        from store.common.errors import ConfirmationNeeded
+        from store import ConfirmationNeeded
 
         raise ConfirmationNeeded(_("This needs your confirmation and there is no terminal to "
                                    "ask on. Run it again with --yes."))
@@ -516,10 +524,10 @@ def _decrypt(args: argparse.Namespace) -> int:
 def _passwd(args: argparse.Namespace) -> int:
     path, _explicit = _db_path(args)
     passphrases = Passphrases(args)
-    from store.db.database import Database
+    from store.db import Database
 
     if not path.exists():
-        from store.common.errors import MissingDatabase
+        from store import MissingDatabase
 
         raise MissingDatabase(path, _("{path} does not exist.").format(path=path))
     sealer = key_for(args, path, passphrases)
@@ -537,7 +545,7 @@ def _passwd(args: argparse.Namespace) -> int:
 
 def _run_app(source: object, create: bool = False, sealer: object = None) -> int:
     """Run the app on an open database, or on a path it opens after the first frame."""
-    from store.engine.officer import needs_officer_name
+    from store.db import needs_officer_name
     from tui.app import PulangApp
 
     path = Path(getattr(source, "path", source))  # type: ignore[arg-type]
@@ -556,10 +564,7 @@ def _run_app(source: object, create: bool = False, sealer: object = None) -> int
 
 
 def _open(args: argparse.Namespace) -> int:
-    from store.engine.migrations import SCHEMA_VERSION
-    from store.engine.paths import ensure_private_folder
-    from store.engine.sharing import refuse_open_to_others
-    from store.engine.storage import quick_inspect
+    from store.db import SCHEMA_VERSION, ensure_private_folder, quick_inspect, refuse_open_to_others
 
     path, explicit = _db_path(args)
     exists = path.exists() or path.is_symlink()
@@ -575,7 +580,7 @@ def _open(args: argparse.Namespace) -> int:
     elif not explicit:
         ensure_private_folder(path.parent)
     elif not path.parent.is_dir():
-        from store.common.errors import MissingFolder
+        from store import MissingFolder
 
         raise MissingFolder(path)  # said before the screen is taken over
     if args.shared_group:
@@ -588,7 +593,7 @@ def _open(args: argparse.Namespace) -> int:
 
 
 def _already_exists(path: Path, group: str) -> NoReturn:
-    from store.common.errors import UsageError
+    from store import UsageError
 
     raise UsageError(_("{path} already exists; to share it, run: pulang share --group {group} "
                        "--db {path}").format(path=path, group=group))
@@ -596,9 +601,8 @@ def _already_exists(path: Path, group: str) -> NoReturn:
 
 def _create_shared(path: Path, group: str, demo: bool) -> Database:
     """A new database shared with `group`; what the administrator must still do is said."""
-    from store.db.database import Database
-    from store.engine.sharing import group_id, share_database
-    from store.exchange.demo import write_demo
+    from store.db import Database, group_id, share_database
+    from store.exchange import write_demo
 
     gid = group_id(group)  # before anything is written: a wrong group leaves no file behind
     db = write_demo(path) if demo else Database.open(path, create=True)
@@ -612,14 +616,12 @@ def _create_shared(path: Path, group: str, demo: bool) -> Database:
 
 
 def _share(args: argparse.Namespace) -> int:
-    from store.engine.sharing import group_id, share_database
+    from store.db import group_id, share_database
 
     path, _explicit = _db_path(args)
     gid = group_id(args.group)
     if path.exists():
-        from store.engine.audit import SHARE
-        from store.engine.migrations import SCHEMA_VERSION
-        from store.engine.storage import quick_inspect
+        from store.db import SCHEMA_VERSION, SHARE, quick_inspect
 
         quick_inspect(path, SCHEMA_VERSION)  # a file that is not a database is not touched
         with open_database(args, path, writing=True) as db:
@@ -633,9 +635,7 @@ def _share(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from store.engine.paths import demo_db_path, ensure_private_folder
-    from store.engine.sharing import group_id
-    from store.engine.tables import remove_database_files
+    from store.db import demo_db_path, ensure_private_folder, group_id, remove_database_files
 
     if args.shared_group:
         group_id(args.shared_group)  # a wrong group is said before anything is removed
@@ -681,17 +681,17 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _new_demo(path: Path, group: str | None) -> Database:
-    from store.exchange.demo import write_demo
+    from store.exchange import write_demo
 
     return _create_shared(path, group, demo=True) if group else write_demo(path)
 
 
 def _check(args: argparse.Namespace) -> int:
-    from store.exchange.check import check
+    from store.exchange import check_database
 
     path, _explicit = _db_path(args)
     with open_database(args, path) as db:
-        problems = check(db)
+        problems = check_database(db)
     if not problems:
         _say(_("{path}: sound, no problems found.").format(path=path))
         return int(ExitCode.OK)
@@ -751,42 +751,48 @@ def _audit_line(entry: AuditEntry) -> str:
         line += f"  ({entry.note})"
     return line
 def _backups(args: argparse.Namespace) -> int:
-    from store.engine import backups
+    from store.db import (
+        ERASED_BACKUP_DAYS,
+        backups_folder,
+        format_size,
+        list_backups,
+        prune_backups,
+    )
 
     path, _explicit = _db_path(args)
-    removed = backups.prune(path)
+    removed = prune_backups(path)
     if removed:
         print(_("Deleted {count} backups taken before an erasure more than {days} days "
-                "ago.").format(count=len(removed), days=backups.ERASED_BACKUP_DAYS),
+                "ago.").format(count=len(removed), days=ERASED_BACKUP_DAYS),
               file=sys.stderr)
-    listed = backups.list_backups(path)
+    listed = list_backups(path)
     if not listed:
         print(_("No backups of {path} yet.").format(path=path))
         return int(ExitCode.OK)
     print(_("Backups of {path}, newest first, in {folder}:").format(
-        path=path, folder=backups.folder_of(path)))
+        path=path, folder=backups_folder(path)))
     width = max(len(backup.reason_label) for backup in listed)
     for number, backup in enumerate(listed, start=1):
         sealed = _("encrypted") if backup.encrypted else _("not encrypted")
         print(f"{number:>3}  {backup.when}  {backup.reason_label:<{width}}  "
-              f"{backups.format_size(backup.size):>7}  {sealed}")
+              f"{format_size(backup.size):>7}  {sealed}")
     print(_("To put one back: pulang restore NUMBER"))
     return int(ExitCode.OK)
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from store.common.errors import ConfirmationNeeded
-    from store.engine import backups
+    from store import ConfirmationNeeded
+    from store.db import check_backup, find_backup, restore_backup, restore_warnings
 
     path, _explicit = _db_path(args)
-    backup = backups.find_backup(path, args.backup)
+    backup = find_backup(path, args.backup)
     sealer = key_for(args, path) if path.exists() else None
-    backups.check_backup(backup, sealer)  # type: ignore[arg-type]
+    check_backup(backup, sealer)  # type: ignore[arg-type]
     if not args.yes and not sys.stdin.isatty():
         raise ConfirmationNeeded(
             _("Restoring replaces the database and there is no terminal to ask on; add --yes "
               "to restore anyway. Nothing was changed."))
-    for warning in backups.restore_warnings(path, backup):
+    for warning in restore_warnings(path, backup):
         print(f"pulang: {warning}", file=sys.stderr)
     if not args.yes:
         print(_("Put back the backup of {when} ({reason}) as {path}? The present state is kept "
@@ -798,13 +804,13 @@ def _restore(args: argparse.Namespace) -> int:
             print(_("Nothing was restored."), file=sys.stderr)
             return int(ExitCode.PROBLEMS)
     if path.exists():
-        from store.db.database import Database
+        from store.db import Database
 
         # Recorded before it happens: what cannot be recorded is not done.
         with Database.open(path, sealer=sealer) as db:  # type: ignore[arg-type]
             _say_resumed(db)
             db.audit_event("restore", note=backup.path.name)
-    before = backups.restore(path, backup)
+    before = restore_backup(path, backup)
     print(_("Restored {path} from the backup of {when}.").format(path=path, when=backup.when))
     if before is not None:
         print(_("Its state before the restore is kept as backup 1 ({name}).").format(
@@ -814,8 +820,8 @@ def _restore(args: argparse.Namespace) -> int:
 
 def _map_choice(text: str) -> tuple[str, str]:
     """--map COLUMN=FIELD, checked as it is parsed: a usage error lists the fields."""
-    from store.common.errors import UsageError
-    from store.exchange.worker_import import map_choice
+    from store import UsageError
+    from store.exchange import map_choice
 
     try:
         return map_choice(text)
@@ -824,8 +830,8 @@ def _map_choice(text: str) -> tuple[str, str]:
 
 
 def _import_workers(args: argparse.Namespace) -> int:
-    from store.domain.matching import NameIndex
-    from store.exchange.worker_import import (
+    from store.domain import NameIndex
+    from store.exchange import (
         FIELDS,
         SKIP,
         apply_choices,
@@ -902,7 +908,7 @@ def _import_workers(args: argparse.Namespace) -> int:
 def _refuse_left_out(out: Path, source: Path, path: Path, force: bool) -> None:
     """--left-out is never the list being read (it would be replaced by its bad rows only),
     nor one of the database's files; an existing file only with --force."""
-    from store.common.errors import UsageError
+    from store import UsageError
 
     with contextlib.suppress(OSError):
         if out.resolve() == source.resolve() or out.samefile(source):
@@ -915,8 +921,8 @@ def _refuse_left_out(out: Path, source: Path, path: Path, force: bool) -> None:
 def _refuse_output(path: Path, targets: list[Path], force: bool) -> None:
     """Before anything is asked or opened: never one of the database's own files (whatever
     the flags), and an existing file only with --force."""
-    from store.common.errors import ReplaceNeeded
-    from store.engine.storage import refuse_database_files
+    from store import ReplaceNeeded
+    from store.db import refuse_database_files
 
     refuse_database_files(path, targets)
     existing = [target for target in targets if target.exists() or target.is_symlink()]
@@ -926,7 +932,7 @@ def _refuse_output(path: Path, targets: list[Path], force: bool) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from store.exchange.export import export_targets, holds_personal, prepare_export
+    from store.exchange import export_targets, holds_personal, prepare_export
 
     personal = holds_personal(args.format, args.include_personal)
     if args.include_personal and args.format != "csv":
@@ -941,7 +947,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.out:
         _refuse_output(path, export_targets(args.format, Path(args.out)), args.force)
     if not path.exists():
-        from store.common.errors import MissingDatabase
+        from store import MissingDatabase
 
         raise MissingDatabase(path, _("No database at {path}.").format(path=path))
     refusal = _("The database is encrypted and this export would hold personal data "
@@ -959,8 +965,8 @@ def _export(args: argparse.Namespace) -> int:
             return int(ExitCode.PROBLEMS)
         if args.format == "htcds":
             return _export_htcds(args, db)
-        from store.engine.storage import write_recorded
-        from store.exchange.export import record_export
+        from store.db import write_recorded
+        from store.exchange import record_export
 
         out = Path(args.out)
         prepared = prepare_export(db, args.format, include_personal=args.include_personal,
@@ -971,7 +977,7 @@ def _export(args: argparse.Namespace) -> int:
             try:
                 out.mkdir(mode=0o700, parents=True, exist_ok=True)
             except OSError as error:
-                from store.common.errors import WriteFailed, failure_reason
+                from store import WriteFailed, failure_reason
 
                 reason = failure_reason(error)
                 raise WriteFailed(reason, _("Could not write {path}: {reason}. Nothing was "
@@ -985,7 +991,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _is_encrypted(path: Path) -> bool:
-    from store.engine.crypto import is_encrypted
+    from store.db import is_encrypted
 
     try:
         with open(path, "rb") as handle:
@@ -997,8 +1003,8 @@ def _is_encrypted(path: Path) -> bool:
 def _export_htcds(args: argparse.Namespace, db: Database) -> int:
     """The k-anonymised statistics: no personal value in them (store/exchange/htcds.py), so stdout is
     allowed; the export is recorded in the audit trail before anything is written."""
-    from store.engine.storage import write_recorded
-    from store.exchange.export import prepare_export, record_export
+    from store.db import write_recorded
+    from store.exchange import prepare_export, record_export
 
     if args.k < 2:
         return _fail(_("--k must be 2 or more: with 1, a row could be one person."),
@@ -1019,14 +1025,13 @@ def _export_htcds(args: argparse.Namespace, db: Database) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from store.exchange.export import import_json, read_export
-    from store.exchange.worker_import import read_input
+    from store.exchange import import_json, read_export, read_input
 
     source = Path(args.file)
     data = read_input(source)  # a device (/dev/zero) or a pipe is refused, not read for ever
-    from store.engine.migrations import MIGRATIONS, schema_of
+    from store.db import SCHEMA_VERSION
 
-    read_export(data, schema_of(MIGRATIONS))  # a foreign file creates no database
+    read_export(data, SCHEMA_VERSION)  # a foreign file creates no database
     path, _explicit = _db_path(args)
     with open_database(args, path, writing=path.exists(), create=True) as db:
         done = import_json(db, data)
@@ -1040,7 +1045,7 @@ def _import(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     import json
 
-    from store.exchange.report import as_text, figures
+    from store.exchange import as_text, figures
 
     path, _explicit = _db_path(args)
     with open_database(args, path, writing=False) as db:
@@ -1053,15 +1058,15 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _recipient_kinds() -> list[RecipientKind]:
-    from store.domain.vocab import RecipientKind
+    from store.domain import RecipientKind
 
     return list(RecipientKind)
 
 
 def _brief(args: argparse.Namespace) -> int:
-    from store.domain.vocab import RecipientKind
-    from store.engine.crypto import is_encrypted_file
-    from store.exchange.brief import case_brief
+    from store.db import is_encrypted_file
+    from store.domain import RecipientKind
+    from store.exchange import case_brief
 
     path, _explicit = _db_path(args)
     if args.out is not None:
@@ -1081,8 +1086,8 @@ def _brief(args: argparse.Namespace) -> int:
             brief = case_brief(db, case.id, RecipientKind(args.to))  # recorded first
             sys.stdout.write(printable(brief.markdown, multiline=True))
             return int(ExitCode.OK)
-        from store.engine.storage import write_recorded
-        from store.exchange.brief import record_brief
+        from store.db import write_recorded
+        from store.exchange import record_brief
 
         brief = case_brief(db, case.id, RecipientKind(args.to), record=False)
         targets = list(zip(_brief_targets(Path(args.out)),
@@ -1101,7 +1106,7 @@ def _brief_targets(out: Path) -> list[Path]:
 
 def _write_private(path: Path, data: bytes) -> None:
     """A file only its owner can read (it holds names), written whole or not at all."""
-    from store.engine.storage import write_atomically
+    from store.db import write_atomically
 
     write_atomically(path, data, 0o600, None)
 

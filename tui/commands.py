@@ -14,8 +14,8 @@ from textual.content import Content
 from textual.strip import Strip
 from textual.widgets.option_list import Option
 
-from store.common.i18n import _
-from store.domain.text import fold, printable
+from store import _
+from store.domain import fold, printable
 from tui.widgets import with_cursor
 
 _MOST_CASES = 40
@@ -163,8 +163,7 @@ class PulangCommands(Provider):
 
     def _directory_hits(self, query: str) -> list[Hit]:
         """Organisations and people whose names (any of them) match `query`, to open."""
-        from store.domain.countries import country_name
-        from store.domain.matching import matches_query
+        from store.domain import country_name, matches_query
 
         app: PulangApp = self.app  # type: ignore[assignment]
         db = app.db

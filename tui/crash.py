@@ -16,7 +16,7 @@ import traceback
 
 from textual.worker import WorkerFailed
 
-from store.common.i18n import _
+from store import _
 
 
 def safe_report(error: BaseException) -> str:

@@ -11,7 +11,7 @@ import dataclasses
 
 from textual.dom import DOMNode
 
-from store.common.i18n import N_, _
+from store import N_, _
 
 # Descriptions Textual gives its own bindings; listed so they are translated with ours.
 TEXTUAL_TEXTS = (

@@ -20,14 +20,22 @@ from textual.strip import Strip
 from textual.widgets import Checkbox, DataTable, Input, OptionList, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
-from store.common.i18n import N_, _, date_for_input, datetime_for_input, day_and_date
-from store.domain.parse import InputProblem, is_relative, parse_date, parse_datetime
-from store.domain.text import PLACEHOLDER, printable
-from store.domain.vocab import Direction, LogKind, label
+from store import N_, _, date_for_input, datetime_for_input, day_and_date
+from store.domain import (
+    PLACEHOLDER,
+    Direction,
+    InputProblem,
+    LogKind,
+    is_relative,
+    label,
+    parse_date,
+    parse_datetime,
+    printable,
+)
 from tui.translate import TranslatedBindings
 
 if TYPE_CHECKING:
-    from store.domain.records import LogEntry
+    from store.domain import LogEntry
 
 # What must never reach the terminal as text: C0, DEL, C1 (ESC, CSI, BEL, backspace, CR...),
 # the line and paragraph separators, and lone surrogates (which cannot even be encoded).
@@ -53,7 +61,7 @@ class FollowsOtherOfficers:
             self._reload_shown()
 
     def _reload_shown(self) -> None:
-        from store.common.errors import PulangError
+        from store import PulangError
 
         self._stale = False
         try:

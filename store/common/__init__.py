@@ -1,2 +1,88 @@
 """What every layer of the store uses: the one translation function and its catalogues, the
-one clock, and the errors with their exit codes."""
+one clock, and the errors with their exit codes.
+
+Everything public here is cheap to import (no third-party library), so it is imported at once;
+`store` offers the same names to the app (`from store import _, clock, PulangError`), which
+never imports store.common itself.
+"""
+
+from store.common import clock
+from store.common.errors import (
+    AgreementMoveRefused,
+    AuditGapLost,
+    CaseNotClosable,
+    ConfirmationNeeded,
+    Conflict,
+    ConsentNeeded,
+    CorruptDatabase,
+    DamagedRecord,
+    DatabaseBusy,
+    DatabaseError,
+    DatabaseLocked,
+    ExitCode,
+    GroupError,
+    InputFileUnreadable,
+    LinkRefused,
+    MergeRefused,
+    MigrationFailed,
+    MissingDatabase,
+    MissingFolder,
+    NeverRecipient,
+    NewerSchema,
+    NoSuchBackup,
+    NotADatabase,
+    NotCompacted,
+    NotFound,
+    OpenToOthers,
+    OwnFileRefused,
+    PassphraseNeeded,
+    PlaintextNeeded,
+    PulangError,
+    RecordInvalid,
+    ReplaceNeeded,
+    RuleRefused,
+    StageReasonNeeded,
+    StepOrderRefused,
+    StillLinked,
+    UsageError,
+    VersionUnchanged,
+    WriteFailed,
+    WrongPassphrase,
+    busy_retrying,
+    failure_reason,
+)
+from store.common.i18n import (
+    LANGUAGES,
+    N_,
+    _,
+    current_language,
+    date_for_input,
+    datetime_for_input,
+    day_and_date,
+    format_date,
+    format_datetime,
+    in_every_language,
+    language_from_environment,
+    month_abbr,
+    plural,
+    set_language,
+)
+
+__all__ = [
+    # translation (store/common/i18n.py)
+    "LANGUAGES", "N_", "_", "current_language", "date_for_input", "datetime_for_input",
+    "day_and_date", "format_date", "format_datetime", "in_every_language",
+    "language_from_environment", "month_abbr", "plural", "set_language",
+    # the clock (store/common/clock.py): clock.today(), clock.now(), clock.set_now()...
+    "clock",
+    # the exit codes and the errors (store/common/errors.py)
+    "ExitCode", "busy_retrying", "failure_reason",
+    "PulangError", "DatabaseError", "NotADatabase", "CorruptDatabase", "NewerSchema",
+    "MissingDatabase", "MissingFolder", "MigrationFailed", "OpenToOthers", "DatabaseBusy",
+    "WriteFailed", "NotCompacted", "AuditGapLost", "UsageError", "OwnFileRefused", "GroupError",
+    "RecordInvalid", "DamagedRecord", "NotFound", "Conflict", "WrongPassphrase",
+    "PassphraseNeeded", "DatabaseLocked", "NoSuchBackup", "ConfirmationNeeded",
+    "PlaintextNeeded", "ReplaceNeeded", "RuleRefused", "StepOrderRefused", "CaseNotClosable",
+    "StageReasonNeeded", "ConsentNeeded", "NeverRecipient", "LinkRefused", "StillLinked",
+    "AgreementMoveRefused", "VersionUnchanged", "MergeRefused", "InputFileUnreadable",
+]

@@ -1,2 +1,39 @@
 """The Database the app and the command line talk to: records saved and read, the rules applied
-before a write, and the read models (Today, the cases list, search)."""
+before a write, and the read models (Today, the cases list, search).
+
+What is public here, for the app and the command line: the Database and `unlock` (the key for
+an encrypted file), the global search's results and the directory's offers, and what they do
+to a database's files (store/db/maintenance.py: encryption, backups, sharing, paths, who is
+working...), so that they never import store.engine. Each name is imported from its module
+when first asked for (PEP 562): the app imports store.db before its first frame, and the
+Database (pydantic, TinyDB behind it) loads after that frame, in a worker thread.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from store.db.maintenance import __all__ as _MAINTENANCE
+
+# The module each public name comes from.
+_FROM: dict[str, tuple[str, ...]] = {
+    "store.db.database": ("Database", "unlock"),
+    "store.db.network": ("SEARCH_LIMIT", "Hit", "Offer"),
+    "store.db.maintenance": tuple(_MAINTENANCE),
+}
+_MODULE_OF = {name: module for module, names in _FROM.items() for name in names}
+__all__ = list(_MODULE_OF)
+
+
+def __getattr__(name: str) -> Any:
+    """The object behind a public name, from its module (imported on first use)."""
+    try:
+        module = _MODULE_OF[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -1,3 +1,62 @@
 """The domain: records, vocabularies, the field classification, reading what people type, name
 matching, and the rules as pure functions. No I/O, no clock, no environment: a rule that needs
-today is given it."""
+today is given it.
+
+What is public here, for the app: the names of `__all__`, each imported from its module when
+first asked for (PEP 562). The app's first frame imports the cases list's rows
+(store/domain/rows.py), which runs this file: it must not pull in the records (pydantic)
+before that frame. The layers below the app import the domain's modules by name.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# The module each public name comes from.
+_FROM: dict[str, tuple[str, ...]] = {
+    "store.domain.records": (
+        "Record", "Case", "Worker", "LogEntry", "Screening", "Consent", "StepState", "Plan",
+        "Organisation", "Role", "Person", "Meeting", "StatusChange", "DraftVersion",
+        "Agreement", "Task", "INDICATOR_FIELDS", "build", "case_order", "worker_numbers",
+        "is_child", "suggested_status", "status_reason",
+    ),
+    "store.domain.vocab": (
+        "AGREEMENT_MOVES", "CONSENTABLE", "RECIPIENT_OF_ORG", "AgreementArea",
+        "AgreementStatus", "Answer", "CaseKind", "DecidedBy", "Direction", "ExploitationType",
+        "IloIndicator", "LogKind", "MeansOfControl", "MeetingKind", "OrgKind", "PassportStatus",
+        "Platform", "ReachedVia", "RecipientKind", "RecruiterRelation", "RecruitmentMethod",
+        "Sector", "Sex", "Stage", "StepStatus", "TraffickingStatus", "Urgency", "choices",
+        "label",
+    ),
+    "store.domain.text": (
+        "LINE", "NAME", "PLACEHOLDER", "editable", "fits_a_row", "fold", "printable",
+        "row_name", "row_spellings", "shorten", "text_problem",
+    ),
+    "store.domain.parse": (
+        "InputProblem", "format_phone", "is_relative", "parse_date", "parse_datetime",
+    ),
+    "store.domain.countries": ("all_countries", "country_code", "country_name"),
+    "store.domain.matching": ("NameIndex", "matches_query"),
+    "store.domain.road": (
+        "OPEN", "TEMPLATES", "Derived", "Template", "derive_from_plans", "hand_set_reason",
+        "next_status", "template_for",
+    ),
+    "store.domain.today": ("WEEK", "Deadline", "FollowUp", "Missing", "TaskDue", "Today"),
+    "store.domain.rows": ("CaseRow",),
+}
+_MODULE_OF = {name: module for module, names in _FROM.items() for name in names}
+__all__ = list(_MODULE_OF)
+
+
+def __getattr__(name: str) -> Any:
+    """The object behind a public name, from its module (imported on first use)."""
+    try:
+        module = _MODULE_OF[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

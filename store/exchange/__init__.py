@@ -1,2 +1,54 @@
 """What goes in and out: worker lists read (CSV, Excel, chat), exports, the HTCDS statistics,
-case briefs, the report, the check, and the demo database."""
+case briefs, the report, the check, and the demo database.
+
+What is public here, for the app and the command line: the names of `__all__`, each imported
+from its module when first asked for (PEP 562), so that importing one part does not load the
+others (Excel's reader, the Database).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# The module each public name comes from, under the same name.
+_FROM: dict[str, tuple[str, ...]] = {
+    "store.exchange.worker_import": (
+        "FIELDS", "SKIP", "ImportRow", "LeftOut", "WorkerList", "apply_choices", "column_said",
+        "guess_mapping", "left_out_columns", "map_choice", "pasted_path", "preview",
+        "read_file", "read_input", "read_list", "row_label", "rows_left_out_csv",
+    ),
+    "store.exchange.export": (
+        "Prepared", "export_targets", "holds_personal", "import_json", "prepare_export",
+        "read_export", "record_export",
+    ),
+    "store.exchange.htcds": ("DEFAULT_K",),
+    "store.exchange.brief": ("Brief", "case_brief", "record_brief"),
+    "store.exchange.report": (
+        "Figures", "as_text", "figures", "headings", "province_label", "step_label",
+    ),
+    "store.exchange.demo": ("write_demo",),
+}
+# Offered under another name: `check` would be hidden by the module store.exchange.check
+# once that is imported (a package's submodule is an attribute of the package).
+_RENAMED: dict[str, tuple[str, str]] = {
+    "check_database": ("store.exchange.check", "check"),
+}
+_SOURCE: dict[str, tuple[str, str]] = {
+    **{name: (module, name) for module, names in _FROM.items() for name in names},
+    **_RENAMED,
+}
+__all__ = list(_SOURCE)
+
+
+def __getattr__(name: str) -> Any:
+    """The object behind a public name, from its module (imported on first use)."""
+    try:
+        module, attribute = _SOURCE[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    return getattr(importlib.import_module(module), attribute)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

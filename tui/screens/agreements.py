@@ -24,13 +24,22 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from store.common import clock
-from store.common.errors import PulangError, VersionUnchanged
-from store.common.i18n import N_, _, date_for_input, format_date
-from store.domain.parse import InputProblem, parse_date
-from store.domain.records import Agreement, DraftVersion, Task
-from store.domain.text import editable, fold, printable
-from store.domain.vocab import AGREEMENT_MOVES, AgreementArea, AgreementStatus, choices, label
+from store import N_, PulangError, VersionUnchanged, _, clock, date_for_input, format_date
+from store.domain import (
+    AGREEMENT_MOVES,
+    Agreement,
+    AgreementArea,
+    AgreementStatus,
+    DraftVersion,
+    InputProblem,
+    Task,
+    choices,
+    editable,
+    fold,
+    label,
+    parse_date,
+    printable,
+)
 from tui.screens.form import FieldSpec, RecordForm
 from tui.screens.pickers import PickerDialog, PickField, PickItem
 from tui.screens.tasks import TaskForm, organisation_items, people_items, task_line
@@ -39,7 +48,7 @@ from tui.translate import TranslatedBindings
 from tui.widgets import DateInput, RecordTable, TextInput, cell, indented
 
 if TYPE_CHECKING:
-    from store.db.database import Database
+    from store.db import Database
     from tui.app import PulangApp
 
 DATE_HINT = "DD/MM/YYYY"

@@ -14,34 +14,37 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
-from store.common import clock
-from store.common.errors import Conflict, PulangError
-from store.common.i18n import N_, _, format_date, format_datetime, plural
-from store.domain.countries import country_name
-from store.domain.records import (
-    Case,
-    Consent,
-    LogEntry,
-    Plan,
-    Screening,
-    Worker,
-    case_order,
-    is_child,
-    suggested_status,
-    worker_numbers,
-)
-from store.domain.road import (
+from store import N_, Conflict, PulangError, _, clock, format_date, format_datetime, plural
+from store.db import ERASED_BACKUP_DAYS
+from store.domain import (
+    CONSENTABLE,
     OPEN,
     TEMPLATES,
+    Case,
+    Consent,
     Derived,
+    LogEntry,
+    Plan,
+    RecipientKind,
+    Screening,
+    StepStatus,
     Template,
+    TraffickingStatus,
+    Worker,
+    case_order,
+    country_name,
     derive_from_plans,
+    fits_a_row,
     hand_set_reason,
+    is_child,
+    label,
+    printable,
+    row_name,
+    row_spellings,
+    suggested_status,
     template_for,
+    worker_numbers,
 )
-from store.domain.text import fits_a_row, printable, row_name, row_spellings
-from store.domain.vocab import CONSENTABLE, RecipientKind, StepStatus, TraffickingStatus, label
-from store.engine.backups import ERASED_BACKUP_DAYS
 from tui import perf
 from tui.screens.conflict import Choice, ConflictScreen
 from tui.screens.dialogs import ConfirmDialog

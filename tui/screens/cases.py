@@ -12,10 +12,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from store.common.i18n import N_, _, format_date
-from store.domain.rows import CaseRow
-from store.domain.text import fold, shorten
-from store.domain.vocab import Stage, label
+from store import N_, _, format_date
+from store.domain import CaseRow, Stage, fold, label, shorten
 from tui import perf
 from tui.caselist import CaseList, Column, fit
 from tui.translate import TranslatedBindings

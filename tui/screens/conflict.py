@@ -15,8 +15,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
-from store.common.i18n import N_, _
-from store.domain.text import printable, row_name
+from store import N_, _
+from store.domain import printable, row_name
 from tui.screens.dialogs import ConfirmDialog
 from tui.translate import TranslatedBindings
 from tui.widgets import RecordTable, cell

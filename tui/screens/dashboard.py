@@ -21,14 +21,13 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from store.common.errors import DatabaseLocked, PulangError
-from store.common.i18n import N_, _, format_date, month_abbr
-from store.domain.text import printable
+from store import N_, DatabaseLocked, PulangError, _, format_date, month_abbr
+from store.domain import printable
 from tui.chart import bars, column_step, columns
 from tui.translate import TranslatedBindings
 
 if TYPE_CHECKING:
-    from store.exchange.report import Figures
+    from store.exchange import Figures
     from tui.app import PulangApp
 
 _CHART_HEIGHT = 6  # lines of the tallest column
@@ -89,7 +88,7 @@ class DashboardScreen(TranslatedBindings, Screen[None]):
         self.run_worker(self._compute(), group="dashboard", exclusive=True)
 
     async def _compute(self) -> None:
-        from store.exchange.report import figures
+        from store.exchange import figures
 
         db = self.pulang.db
         if db is None or db.locked:
@@ -117,9 +116,8 @@ def dashboard_lines(figures: Figures, width: int) -> list[str]:
     """The dashboard as plain lines no wider than `width`, in the user's language."""
     import datetime as dt
 
-    from store.domain.countries import country_name
-    from store.domain.vocab import Stage, label
-    from store.exchange.report import headings, province_label, step_label
+    from store.domain import Stage, country_name, label
+    from store.exchange import headings, province_label, step_label
 
     head = headings(figures.min_province_count)
     today = dt.date.fromisoformat(figures.today)

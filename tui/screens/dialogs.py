@@ -13,16 +13,16 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Static
 from textual.widgets.option_list import Option
 
-from store.common.i18n import N_, _
-from store.domain.text import NAME, printable, row_name, text_problem
+from store import N_, _
+from store.domain import NAME, printable, row_name, text_problem
 from tui.caselist import fit
 from tui.screens.today import TodayList
 from tui.translate import TranslatedBindings
 from tui.widgets import TextInput
 
 if TYPE_CHECKING:
-    from store.common.errors import PulangError
-    from store.db.network import Offer
+    from store import PulangError
+    from store.db import Offer
 
 
 class ConfirmDialog(TranslatedBindings, ModalScreen[bool]):

@@ -24,14 +24,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.common.errors import NotFound, PulangError
-from store.common.i18n import N_, _, format_date
-from store.domain.countries import country_name
-from store.domain.matching import matches_query
-from store.domain.parse import format_phone
-from store.domain.records import Organisation, Person
-from store.domain.text import fits_a_row, printable, shorten
-from store.domain.vocab import label
+from store import N_, NotFound, PulangError, _, format_date
+from store.domain import (
+    Organisation,
+    Person,
+    country_name,
+    fits_a_row,
+    format_phone,
+    label,
+    matches_query,
+    printable,
+    shorten,
+)
 from tui.caselist import fit
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.pickers import PickerDialog, PickItem
@@ -40,7 +44,7 @@ from tui.translate import TranslatedBindings
 from tui.widgets import TextInput, log_kind
 
 if TYPE_CHECKING:
-    from store.db.database import Database
+    from store.db import Database
     from tui.app import PulangApp
 
 # Room the list's border and scrollbar take from the screen's width.

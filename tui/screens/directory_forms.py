@@ -21,13 +21,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.common.errors import NotFound
-from store.common.i18n import N_, _, date_for_input
-from store.domain.countries import country_name
-from store.domain.parse import format_phone
-from store.domain.records import Organisation, Person
-from store.domain.text import printable
-from store.domain.vocab import OrgKind, choices
+from store import N_, NotFound, _, date_for_input
+from store.domain import (
+    Organisation,
+    OrgKind,
+    Person,
+    choices,
+    country_name,
+    format_phone,
+    printable,
+)
 from tui.screens.directory import OrganisationScreen, PersonScreen, SectionList
 from tui.screens.form import FieldSpec, RecordForm
 from tui.screens.pickers import PickField, PickItem
@@ -35,7 +38,7 @@ from tui.screens.tasks import organisation_items
 from tui.translate import TranslatedBindings
 
 if TYPE_CHECKING:
-    from store.db.database import Database
+    from store.db import Database
 
 DATE_HINT = "DD/MM/YYYY"
 

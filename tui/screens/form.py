@@ -32,11 +32,8 @@ from textual.widgets import (
     TextArea,
 )
 
-from store.common.errors import Conflict, PulangError, RecordInvalid, RuleRefused
-from store.common.i18n import N_, _
-from store.domain.countries import all_countries
-from store.domain.records import Record, build
-from store.domain.text import editable, printable
+from store import N_, Conflict, PulangError, RecordInvalid, RuleRefused, _
+from store.domain import Record, all_countries, build, editable, printable
 from tui.screens.conflict import ConflictScreen, Difference, keep_or_drop
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.pickers import CountryInput, PickField, PickItem

@@ -10,14 +10,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
-from store.common.errors import PulangError
-from store.common.i18n import N_, _, format_datetime
-from store.domain.text import printable
+from store import N_, PulangError, _, format_datetime
+from store.domain import printable
 from tui.translate import TranslatedBindings
 from tui.widgets import RecordTable, cell
 
 if TYPE_CHECKING:
-    from store.engine.audit import AuditEntry
+    from store.db import AuditEntry
     from tui.app import PulangApp
 
 _WHEN, _WHO, _WHAT = 17, 12, 22
@@ -120,7 +119,7 @@ class HistoryScreen(TranslatedBindings, Screen[bool]):
 
     def action_bring_back(self) -> None:
         """Undo the removal under the cursor: the record as it was last saved."""
-        from store.domain.records import Case, LogEntry, Worker
+        from store.domain import Case, LogEntry, Worker
 
         table = self.query_one("#history", RecordTable)
         entry = next((e for e in self.entries if str(e.seq) == table.current_key), None)

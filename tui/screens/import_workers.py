@@ -22,10 +22,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
 
-from store.common.errors import PulangError
-from store.common.i18n import N_, _, plural
-from store.domain.text import printable, row_name
-from store.exchange.worker_import import (
+from store import N_, PulangError, _, plural
+from store.domain import printable, row_name
+from store.exchange import (
     FIELDS,
     ImportRow,
     LeftOut,
@@ -159,7 +158,7 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
         self._check()
 
     def _show_mapping(self, mapping: list[str | None]) -> None:
-        from store.domain.records import Worker
+        from store.domain import Worker
 
         box = self.query_one("#import-mapping", VerticalScroll)
         box.remove_children()
@@ -196,7 +195,7 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
             self._check()
 
     def _check(self, mapping: list[str | None] | None = None) -> None:
-        from store.domain.matching import NameIndex
+        from store.domain import NameIndex
 
         if self.listed is None:
             return

@@ -19,9 +19,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from store.common.errors import PulangError, WrongPassphrase
-from store.common.i18n import N_, _
-from store.domain.text import printable
+from store import N_, PulangError, WrongPassphrase, _
+from store.domain import printable
 from tui.translate import TranslatedBindings
 
 MAX_TRIES = 5

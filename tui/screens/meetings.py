@@ -19,13 +19,19 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.common import clock
-from store.common.errors import PulangError
-from store.common.i18n import N_, _, datetime_for_input, format_date, format_datetime
-from store.domain.countries import country_name
-from store.domain.records import Case, Meeting, Task
-from store.domain.text import fold, printable, shorten
-from store.domain.vocab import MeetingKind, choices, label
+from store import N_, PulangError, _, clock, datetime_for_input, format_date, format_datetime
+from store.domain import (
+    Case,
+    Meeting,
+    MeetingKind,
+    Task,
+    choices,
+    country_name,
+    fold,
+    label,
+    printable,
+    shorten,
+)
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.form import FieldSpec, RecordForm
 from tui.screens.pickers import PickField, PickItem
@@ -35,7 +41,7 @@ from tui.translate import TranslatedBindings
 from tui.widgets import FollowsOtherOfficers, RecordTable, TextInput, cell, indented
 
 if TYPE_CHECKING:
-    from store.db.database import Database
+    from store.db import Database
     from tui.app import PulangApp
 
 DATETIME_HINT = "DD/MM/YYYY HH:MM"

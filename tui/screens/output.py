@@ -22,20 +22,16 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from store.common import clock
-from store.common.errors import PulangError
-from store.common.i18n import N_, _
-from store.domain.text import printable
-from store.domain.vocab import CONSENTABLE, RecipientKind, label
-from store.engine.storage import write_recorded
-from store.exchange.htcds import DEFAULT_K
+from store import N_, PulangError, _, clock
+from store.db import write_recorded
+from store.domain import CONSENTABLE, RecipientKind, label, printable
+from store.exchange import DEFAULT_K
 from tui.screens.dialogs import ConfirmDialog
 from tui.translate import TranslatedBindings
 from tui.widgets import CheckBox, TextInput
 
 if TYPE_CHECKING:
-    from store.exchange.brief import Brief
-    from store.exchange.export import Prepared
+    from store.exchange import Brief, Prepared
     from tui.app import PulangApp
 
 BRIEF_KINDS: tuple[RecipientKind, ...] = tuple(
@@ -141,8 +137,8 @@ class OutDialog(TranslatedBindings, ModalScreen[bool]):
     def database_file(self, paths: list[Path]) -> bool:
         """Said before anything is asked: nothing is written over one of the database's own
         files (its snapshot, journal, audit trail, backups...), even after a yes."""
-        from store.common.errors import OwnFileRefused
-        from store.engine.storage import refuse_database_files
+        from store import OwnFileRefused
+        from store.db import refuse_database_files
 
         db = self.pulang.db
         if db is None:
@@ -278,7 +274,7 @@ class BriefDialog(OutDialog):
         self.ask_then(questions, lambda: self._write(kind, targets))
 
     def _write(self, kind: RecipientKind, targets: tuple[Path, Path]) -> None:
-        from store.exchange.brief import case_brief, record_brief
+        from store.exchange import case_brief, record_brief
 
         db = self.pulang.db
         case_id = self.case_id
@@ -366,7 +362,7 @@ class ExportDialog(OutDialog):
 
     @property
     def personal(self) -> bool:
-        from store.exchange.export import holds_personal
+        from store.exchange import holds_personal
 
         return holds_personal(self.fmt, self.fmt == "csv" and
                               self.query_one("#f-personal", CheckBox).value)
@@ -429,7 +425,7 @@ class ExportDialog(OutDialog):
         self.ask_then(questions, lambda: self._write(fmt, include, path, k))
 
     def _write(self, fmt: str, include_personal: bool, path: Path, k: int) -> None:
-        from store.exchange.export import prepare_export, record_export
+        from store.exchange import prepare_export, record_export
 
         db = self.pulang.db
 

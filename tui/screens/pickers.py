@@ -25,9 +25,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.common.i18n import N_, _
-from store.domain.matching import matches_query
-from store.domain.text import printable
+from store import N_, _
+from store.domain import matches_query, printable
 from tui.translate import TranslatedBindings
 from tui.widgets import ChoiceList, CursorOptionList, TextInput
 
@@ -257,7 +256,7 @@ class PickField(Static, can_focus=True):
 def country_items() -> list[PickItem]:
     """Every ISO 3166-1 country, named in the user's language, findable by its English name
     and its codes too."""
-    from store.domain.countries import all_countries, country_name
+    from store.domain import all_countries, country_name
 
     return [PickItem(code, name, code, (country_name(code, "en"), code))
             for name, code in all_countries()]
@@ -271,11 +270,11 @@ class CountryInput(TextInput):
     ]
 
     def action_choose(self) -> None:
-        from store.domain.countries import country_code
+        from store.domain import country_code
 
         def picked(ids: list[str] | None) -> None:
             if ids:
-                from store.domain.countries import country_name
+                from store.domain import country_name
 
                 self.value = country_name(ids[0])
                 self.cursor_position = len(self.value)

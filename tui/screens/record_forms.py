@@ -14,19 +14,26 @@ from textual import on
 from textual.content import Content
 from textual.widgets import Input, Select
 
-from store.common import clock
-from store.common.errors import ConsentNeeded, PulangError, RuleRefused, StageReasonNeeded
-from store.common.i18n import _, date_for_input, datetime_for_input
-from store.domain.countries import country_name
-from store.domain.parse import format_phone
-from store.domain.records import Case, Consent, LogEntry, Worker
-from store.domain.text import editable, printable
-from store.domain.vocab import (
+from store import (
+    ConsentNeeded,
+    PulangError,
+    RuleRefused,
+    StageReasonNeeded,
+    _,
+    clock,
+    date_for_input,
+    datetime_for_input,
+)
+from store.db import officer
+from store.domain import (
     CONSENTABLE,
     RECIPIENT_OF_ORG,
+    Case,
     CaseKind,
+    Consent,
     Direction,
     ExploitationType,
+    LogEntry,
     LogKind,
     PassportStatus,
     ReachedVia,
@@ -35,16 +42,20 @@ from store.domain.vocab import (
     Sex,
     Stage,
     Urgency,
+    Worker,
     choices,
+    country_name,
+    editable,
+    format_phone,
     label,
+    printable,
 )
-from store.engine.officer import officer
 from tui.screens.dialogs import ConfirmDialog, ReasonDialog
 from tui.screens.form import FieldSpec, RecordForm
 from tui.screens.pickers import PickField, PickItem
 
 if TYPE_CHECKING:
-    from store.db.database import Database
+    from store.db import Database
 
 DATE_HINT = "DD/MM/YYYY"
 _NAMES_SHOWN = 5  # workers named in a question; the rest are counted

@@ -33,42 +33,43 @@ from textual.widget import Widget
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.common import clock
-from store.common.errors import Conflict, PulangError, RecordInvalid
-from store.common.i18n import N_, _, date_for_input, format_date
-from store.domain.parse import InputProblem, parse_date
-from store.domain.records import (
+from store import N_, Conflict, PulangError, RecordInvalid, _, clock, date_for_input, format_date
+from store.db import officer
+from store.domain import (
     INDICATOR_FIELDS,
-    Record,
-    Screening,
-    Worker,
-    build,
-    case_order,
-    is_child,
-    status_reason,
-    suggested_status,
-)
-from store.domain.text import LINE, NAME, editable, printable, text_problem
-from store.domain.vocab import (
+    LINE,
+    NAME,
     Answer,
     DecidedBy,
     IloIndicator,
+    InputProblem,
     MeansOfControl,
     Platform,
+    Record,
     RecruiterRelation,
     RecruitmentMethod,
+    Screening,
     TraffickingStatus,
+    Worker,
+    build,
+    case_order,
     choices,
+    editable,
+    is_child,
     label,
+    parse_date,
+    printable,
+    status_reason,
+    suggested_status,
+    text_problem,
 )
-from store.engine.officer import officer
 from tui.screens.conflict import ConflictScreen, Difference, keep_or_drop
 from tui.screens.dialogs import ConfirmDialog
 from tui.translate import TranslatedBindings
 from tui.widgets import ChoiceList, TextInput
 
 if TYPE_CHECKING:
-    from store.db.database import Database
+    from store.db import Database
 
 RowKind = Literal["answer", "multi", "recruitment"]
 

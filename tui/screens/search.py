@@ -21,16 +21,15 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.common.errors import DatabaseLocked, PulangError
-from store.common.i18n import N_, _
-from store.domain.text import printable
+from store import N_, DatabaseLocked, PulangError, _
+from store.domain import printable
 from tui.caselist import fit
 from tui.screens.today import TodayList
 from tui.translate import TranslatedBindings
 from tui.widgets import TextInput, still_listed
 
 if TYPE_CHECKING:
-    from store.db.network import Hit
+    from store.db import Hit
     from tui.app import PulangApp
 
 # Seconds after the last key before the search runs.
@@ -135,7 +134,7 @@ class SearchScreen(TranslatedBindings, Screen[None]):
         self.show_hits(query, hits)
 
     def show_hits(self, query: str, hits: list[Hit]) -> None:
-        from store.db.network import SEARCH_LIMIT
+        from store.db import SEARCH_LIMIT
 
         self.searched = query
         self.hits = hits

@@ -21,14 +21,17 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from store.common import clock
-from store.common.errors import PulangError, StepOrderRefused
-from store.common.i18n import N_, _, date_for_input
-from store.domain.parse import InputProblem, parse_date
-from store.domain.records import Plan
-from store.domain.road import Template, next_status
-from store.domain.text import printable
-from store.domain.vocab import StepStatus, label
+from store import N_, PulangError, StepOrderRefused, _, clock, date_for_input
+from store.domain import (
+    InputProblem,
+    Plan,
+    StepStatus,
+    Template,
+    label,
+    next_status,
+    parse_date,
+    printable,
+)
 from tui.translate import TranslatedBindings
 from tui.widgets import DateInput, TextInput
 

@@ -10,15 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, cast
 
-from store.common import clock
-from store.common.i18n import _, date_for_input, format_date
-from store.domain.records import Task
-from store.domain.text import printable
+from store import _, clock, date_for_input, format_date
+from store.domain import Task, printable
 from tui.screens.form import FieldSpec, RecordForm
 from tui.screens.pickers import PickField, PickItem
 
 if TYPE_CHECKING:
-    from store.db.database import Database
+    from store.db import Database
 
 DATE_HINT = "DD/MM/YYYY"
 
@@ -36,7 +34,7 @@ def people_items(db: Database) -> list[PickItem]:
 
 def organisation_items(db: Database) -> list[PickItem]:
     """Every organisation of the directory, by name, with its other names and acronym."""
-    from store.domain.countries import country_name
+    from store.domain import country_name
 
     return [
         PickItem(o.id, o.shown_name,

@@ -21,17 +21,15 @@ from textual.strip import Strip
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from store.common.errors import DatabaseLocked, PulangError
-from store.common.i18n import N_, _, format_date, plural
-from store.domain.text import printable
-from store.domain.today import WEEK, Deadline, FollowUp, TaskDue
+from store import N_, DatabaseLocked, PulangError, _, format_date, plural
+from store.domain import WEEK, Deadline, FollowUp, TaskDue, printable
 from tui import perf
 from tui.caselist import fit
 from tui.translate import TranslatedBindings
 from tui.widgets import with_cursor
 
 if TYPE_CHECKING:
-    from store.domain.today import Missing, Today
+    from store.domain import Missing, Today
     from tui.app import PulangApp
 
 # Widths of the columns the rows share: a mark (at least), a date, the case reference (at
