@@ -73,7 +73,7 @@ from store.domain.records import (
     Task,
     Worker,
 )
-from store.engine.journal import audit_path
+from store.engine.files import audit_path
 
 if TYPE_CHECKING:
     from store.engine.crypto import Sealer

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import glob
 import os
 import re
 import shutil
@@ -50,7 +49,20 @@ from store.common.errors import (
 )
 from store.common.i18n import N_, _, current_language, format_date
 from store.engine.crypto import Sealer, file_salt, is_encrypted_file, read_header
-from store.engine.journal import backups_folder, journal_path, locked
+from store.engine.files import (
+    BACKUP_STAMP,
+    ERASURES_FILE,
+    backup_names,
+    backup_path,
+    backups_folder,
+    erasures_path,
+    journal_path,
+    link_temporary,
+    manifest_path,
+    schema_copies_glob,
+)
+from store.engine.files import is_temporary as _is_temporary
+from store.engine.journal import locked
 from store.engine.storage import (
     NEW_FILE_MODE,
     put_in_place,
@@ -78,8 +90,6 @@ REASONS = {OPENED: N_("opened"), BEFORE_RESTORE: N_("before restore"),
            BEFORE_ERASE: N_("before erase")}
 
 MANIFEST_MARKER = "pulang-backup"
-ERASURES_FILE = "erasures"
-_STAMP = "%Y%m%d-%H%M%S-%f"
 _LEFTOVER_SECONDS = 600  # a backup still being written is younger than this
 _UTC = dt.timezone.utc
 
@@ -99,7 +109,7 @@ class Backup:
 
     @property
     def manifest(self) -> Path:
-        return self.path.with_name(self.path.name + ".manifest")
+        return manifest_path(self.path)
 
     @property
     def size(self) -> int:
@@ -145,7 +155,7 @@ def folder_of(db_path: Path) -> Path:
 
 
 def _name_pattern(db_path: Path) -> re.Pattern[str]:
-    return re.compile(re.escape(db_path.name) + r"\.(\d{8}-\d{6}-\d{6})")
+    return backup_names(db_path)
 
 
 def list_backups(db_path: Path) -> list[Backup]:
@@ -161,7 +171,7 @@ def list_backups(db_path: Path) -> list[Backup]:
         match = pattern.fullmatch(name)
         if match is None:
             continue
-        taken_at = dt.datetime.strptime(match.group(1), _STAMP).replace(tzinfo=_UTC)
+        taken_at = dt.datetime.strptime(match.group(1), BACKUP_STAMP).replace(tzinfo=_UTC)
         path = folder / name
         manifest = _read_manifest(path)
         found.append(Backup(path, taken_at, str(manifest.get("reason", "")),
@@ -172,7 +182,7 @@ def list_backups(db_path: Path) -> list[Backup]:
 
 def _read_manifest(path: Path) -> dict[str, Any]:
     try:
-        value = orjson.loads(path.with_name(path.name + ".manifest").read_bytes())
+        value = orjson.loads(manifest_path(path).read_bytes())
     except (OSError, orjson.JSONDecodeError):
         return {}
     return value if isinstance(value, dict) else {}
@@ -297,7 +307,7 @@ def _take(db_path: Path, reason: str, now: dt.datetime | None, *, skip_unchanged
         from store.engine.officer import current_user
 
         made = _free_name(db_path, folder, now or dt.datetime.now(_UTC), reason, current_user())
-        pending = folder / f".{made.path.name}.{os.getpid()}.link.tmp"
+        pending = link_temporary(made.path, os.getpid())
         source = None
         try:
             os.link(db_path, pending)
@@ -331,7 +341,8 @@ def _free_name(db_path: Path, folder: Path, moment: dt.datetime, reason: str,
     """A backup named after `moment`, or the first microsecond after it that no file uses."""
     moment = moment.astimezone(_UTC)
     while True:
-        made = Backup(folder / f"{db_path.name}.{moment.strftime(_STAMP)}", moment, reason, user)
+        made = Backup(backup_path(folder, db_path, moment.strftime(BACKUP_STAMP)), moment, reason,
+                      user)
         if not any(os.path.lexists(file) for file in (made.path, made.journal, made.manifest)):
             return made
         moment += dt.timedelta(microseconds=1)
@@ -380,7 +391,7 @@ def leftovers(db_path: Path) -> list[Path]:
         match = pattern.match(name)
         orphan = (match is not None and name != match.group(0)
                   and match.group(0) not in names)
-        if orphan or (name.startswith(".") and name.endswith(".tmp")):
+        if orphan or _is_temporary(name):
             found.append(folder / name)
     return found
 
@@ -418,7 +429,7 @@ def schema_copies(db_path: Path) -> list[Backup]:
     """The copies kept beside the database before a schema upgrade
     (`<db>.schema<N>-<time>.bak`, and its `.journal`), dated by their file's time."""
     found = []
-    for path in db_path.parent.glob(f"{glob.escape(db_path.name)}.schema*.bak"):
+    for path in db_path.parent.glob(schema_copies_glob(db_path)):
         with contextlib.suppress(FileNotFoundError):
             found.append(Backup(path, dt.datetime.fromtimestamp(os.stat(path).st_mtime, _UTC)))
     return found
@@ -467,7 +478,7 @@ def record_erasure(engine: Engine, when: dt.datetime | None = None) -> str:
 
 def noted_erasures(db_path: Path) -> list[str]:
     try:
-        value = orjson.loads((folder_of(db_path) / ERASURES_FILE).read_bytes())
+        value = orjson.loads(erasures_path(db_path).read_bytes())
     except (OSError, orjson.JSONDecodeError):
         return []
     return [str(item) for item in value] if isinstance(value, list) else []
@@ -479,13 +490,13 @@ def note_erasures(db_path: Path, erasures: Iterable[str]) -> None:
     new = [moment for moment in erasures if moment not in known]
     if not new:
         return
-    folder = _ensure_folder(db_path)
+    _ensure_folder(db_path)
     try:
         st = os.stat(db_path)
         mode, gid = stat.S_IMODE(st.st_mode), st.st_gid
     except FileNotFoundError:
         mode, gid = NEW_FILE_MODE, None
-    write_atomically(folder / ERASURES_FILE, orjson.dumps(sorted({*known, *new})), mode, gid)
+    write_atomically(erasures_path(db_path), orjson.dumps(sorted({*known, *new})), mode, gid)
 
 
 def _parse_times(values: Sequence[str]) -> list[dt.datetime]:
@@ -670,8 +681,8 @@ def restore(db_path: Path, backup: Backup, *, now: dt.datetime | None = None) ->
             raise WriteFailed(reason, _("The restore of {path} stopped halfway ({reason}); run it "
                                 "again. The state before it is kept in the backups.").format(
                 path=db_path, reason=reason)) from error
-        raise WriteFailed(reason, _("Could not restore {path}: {reason}. Nothing was changed.").format(
-            path=db_path, reason=reason)) from error
+        raise WriteFailed(reason, _("Could not restore {path}: {reason}. Nothing was changed.")
+                          .format(path=db_path, reason=reason)) from error
     finally:
         for file in staged:
             with contextlib.suppress(FileNotFoundError):
@@ -694,3 +705,11 @@ def format_size(size: int) -> str:
     if current_language() == "id":
         text = text.replace(".", ",")
     return f"{text} {unit}"
+
+
+__all__ = ["BEFORE_ERASE", "BEFORE_RESTORE", "ERASED_BACKUP_DAYS", "ERASURES_FILE", "KEEP_DEFAULT",
+           "KEEP_VARIABLE", "MANIFEST_MARKER", "MIN_FREE_BYTES", "OPENED", "OPENING_WAIT_SECONDS",
+           "REASONS", "Backup", "Outcome", "check_backup", "delete_backup", "delete_backups",
+           "find_backup", "folder_of", "format_size", "keep_count", "leftovers", "list_backups",
+           "note_erasures", "noted_erasures", "prune", "record_erasure", "reseal_backups",
+           "restore", "restore_warnings", "schema_copies", "take_backup"]

@@ -154,9 +154,9 @@ class Sealer:
         return str(self.kdf.get("salt", ""))
 
     def seal_key(self, other: Sealer) -> str:
-        """`other`'s key sealed with this one: what `store.engine.unfinished` keeps while a change of
-        passphrase is under way, so that whoever has the new passphrase (and nobody else) can
-        finish sealing the files still under the old key."""
+        """`other`'s key sealed with this one: what `store.engine.unfinished` keeps while a
+        change of passphrase is under way, so that whoever has the new passphrase (and nobody
+        else) can finish sealing the files still under the old key."""
         if other._key is None:
             raise RuntimeError("the key was wiped")
         return self.seal_line(bytes(other._key), _KEY_AAD).decode("ascii")

@@ -3,9 +3,9 @@
 A database shared with a group is mode 0660 with that group, in a folder with the setgid bit
 (so that whatever is created in it takes the group too); its journal, lock file, audit trail and
 backups follow it, and every rewrite gives the new file the same mode and group before it
-replaces the old one (`store.engine.storage.write_atomically`). A database that anyone on the machine
-can read or change is refused at open, with the command that fixes it; Pulang never changes a
-mode on its own at open.
+replaces the old one (`store.engine.storage.write_atomically`). A database that anyone on the
+machine can read or change is refused at open, with the command that fixes it; Pulang never
+changes a mode on its own at open.
 """
 
 from __future__ import annotations
@@ -18,16 +18,18 @@ from pathlib import Path
 
 from store.common.errors import GroupError, OpenToOthers, WriteFailed, failure_reason
 from store.common.i18n import _
-from store.engine.journal import audit_path, journal_path, lock_path, locked
-from store.engine.journal import backups_folder as backups_path
+from store.engine.files import (
+    audit_path,
+    data_files,
+    journal_path,
+    lock_path,
+    schema_copy_files_glob,
+)
+from store.engine.files import backups_folder as backups_path
+from store.engine.journal import locked
 
 SHARED_FILE_MODE = 0o660
 SHARED_FOLDER_MODE = 0o2770
-
-
-def data_files(db_path: Path) -> list[Path]:
-    """The files beside the database that hold its data (the lock file holds none)."""
-    return [db_path, journal_path(db_path), audit_path(db_path)]
 
 
 def refuse_open_to_others(db_path: Path) -> None:
@@ -93,7 +95,7 @@ def share_database(db_path: Path, gid: int,
                 for name in files:
                     _give(Path(folder) / name, SHARED_FILE_MODE, gid)
         # Copies kept from before a schema migration hold the data too.
-        for copy in db_path.parent.glob(f"{db_path.name}.schema*.bak*"):
+        for copy in db_path.parent.glob(schema_copy_files_glob(db_path)):
             _give(copy, SHARED_FILE_MODE, gid)
         return _share_folder(db_path.parent, gid)
 

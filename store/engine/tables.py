@@ -1,7 +1,7 @@
 """The in-memory database and its write path: snapshot + journal, indexed for the store's queries.
 
-Opening reads the snapshot (`store.engine.snapshot`: a TinyDB JSON file, one record per line) and keeps
-each record as its bytes, parsed only when asked for; it replays the journal on top and builds
+Opening reads the snapshot (`store.engine.snapshot`: a TinyDB JSON file, one record per line) and
+keeps each record as its bytes, parsed only when asked for; it replays the journal on top and builds
 the indexes the store needs (record id -> bytes, case -> its workers and log entries, and the
 few facts the cases list shows). A commit changes memory and appends one journal entry, so a
 save costs the same at 10 or 50,000 cases. Compaction writes a new snapshot generation from the
@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import shutil
 import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -36,11 +37,18 @@ from store.common.errors import (
 from store.common.i18n import _
 from store.engine import snapshot, storage
 from store.engine.crypto import Sealer, is_encrypted
+from store.engine.files import (
+    SCHEMA_COPY_STAMP,
+    audit_path,
+    backups_folder,
+    journal_path,
+    lock_path,
+    note_path,
+    schema_copy_path,
+)
 from store.engine.journal import (
     JournalState,
     append_entry,
-    journal_path,
-    lock_path,
     locked,
     new_journal_bytes,
     read_journal,
@@ -692,7 +700,7 @@ class Engine:
 
     def upgrade(self) -> None:
         """Migrate to this program's schema, after a backup copy of snapshot and journal."""
-        moment = time.strftime("%Y%m%d-%H%M%S")
+        moment = time.strftime(SCHEMA_COPY_STAMP)
         old_schema = self.meta["schema"]
         # Fails before any write; what the steps have to tell the officer goes to `notices`.
         notices: list[str] = []
@@ -700,10 +708,10 @@ class Engine:
         with locked(self.path, on_wait=self.on_busy):
             raw, st = read_file(self.path)
             mode = stat.S_IMODE(st.st_mode)
-            backup = self.path.with_name(f"{self.path.name}.schema{old_schema}-{moment}.bak")
+            backup = schema_copy_path(self.path, old_schema, moment)
             write_atomically(backup, raw, mode, st.st_gid)
             if self.journal.exists():
-                write_atomically(backup.with_name(backup.name + ".journal"),
+                write_atomically(journal_path(backup),
                                  self.journal.read_bytes(), mode, st.st_gid)
             meta = migrated[META_TABLE][META_DOC]
             meta["generation"] = int(self.meta.get("generation", 0)) + 1
@@ -722,12 +730,6 @@ class Engine:
 def remove_database_files(path: Path) -> None:
     """Delete a database: its snapshot, journal, audit trail, backups and lock file (the demo's
     reset uses this)."""
-    import shutil
-
-    from store.engine.audit import audit_path
-    from store.engine.backups import folder_of
-    from store.engine.unfinished import note_path
-
     for file in (path, journal_path(path), audit_path(path), note_path(path), lock_path(path)):
         file.unlink(missing_ok=True)
-    shutil.rmtree(folder_of(path), ignore_errors=True)
+    shutil.rmtree(backups_folder(path), ignore_errors=True)
