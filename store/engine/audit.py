@@ -74,6 +74,8 @@ from store.domain.records import (
     Worker,
 )
 from store.engine.files import audit_path
+from store.engine.officer import author
+from store.engine.storage import write_atomically
 
 if TYPE_CHECKING:
     from store.engine.crypto import Sealer
@@ -176,8 +178,6 @@ def ssh_client() -> str | None:
 
 
 def _who() -> str:
-    from store.engine.officer import author
-
     return author()
 
 
@@ -748,8 +748,6 @@ def reseal(db_path: Path, old: Sealer | None, new: Sealer | None) -> bool:
     untouched. The file is replaced atomically, keeping its mode and group. Returns whether
     it was rewritten.
     """
-    from store.engine.storage import write_atomically
-
     path = audit_path(db_path)
     try:
         st = os.stat(path)

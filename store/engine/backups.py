@@ -34,7 +34,7 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import orjson
 
@@ -62,7 +62,9 @@ from store.engine.files import (
     schema_copies_glob,
 )
 from store.engine.files import is_temporary as _is_temporary
-from store.engine.journal import locked
+from store.engine.journal import JOURNAL_MARKER, locked
+from store.engine.migrations import META_TABLE
+from store.engine.officer import current_user
 from store.engine.storage import (
     NEW_FILE_MODE,
     put_in_place,
@@ -71,9 +73,7 @@ from store.engine.storage import (
     sync_folder,
     write_atomically,
 )
-
-if TYPE_CHECKING:
-    from store.engine.tables import Engine
+from store.engine.tables import Change, Engine
 
 KEEP_DEFAULT = 10
 KEEP_VARIABLE = "PULANG_KEEP_BACKUPS"
@@ -304,8 +304,6 @@ def _take(db_path: Path, reason: str, now: dt.datetime | None, *, skip_unchanged
             journal = None
         if skip_unchanged and _unchanged(db_path, snapshot_st, journal):
             return None
-        from store.engine.officer import current_user
-
         made = _free_name(db_path, folder, now or dt.datetime.now(_UTC), reason, current_user())
         pending = link_temporary(made.path, os.getpid())
         source = None
@@ -465,9 +463,6 @@ def record_erasure(engine: Engine, when: dt.datetime | None = None) -> str:
     database and where a restore of an older state cannot undo it. Should the transaction
     fail after all, the older backups merely expire ERASED_BACKUP_DAYS early.
     """
-    from store.engine.migrations import META_TABLE
-    from store.engine.tables import Change
-
     moment = (when or dt.datetime.now(_UTC)).astimezone(_UTC).isoformat()
     meta = dict(engine.meta)
     meta["erasures"] = [*meta.get("erasures", []), moment]
@@ -555,8 +550,6 @@ def check_backup(backup: Backup, sealer: Sealer | None = None) -> None:
     would rewrite it). An encrypted one needs the database's key (`sealer`); without one, only
     its header is checked. A backup sealed with another key is refused (WrongPassphrase).
     """
-    from store.engine.tables import Engine
-
     if backup.encrypted and sealer is None:
         with open(backup.path, "rb") as handle:
             read_header(backup.path, handle.read(64 * 1024))
@@ -596,8 +589,6 @@ def reseal_backups(db_path: Path, old: Sealer, new: Sealer) -> int:
 
 def _reseal_journal(path: Path, old: Sealer, new: Sealer) -> bool:
     """A backup's journal sealed again line by line (see `reseal_backups`); whether it was."""
-    from store.engine.journal import JOURNAL_MARKER
-
     try:
         st = os.stat(path)
         lines = path.read_bytes().split(b"\n")

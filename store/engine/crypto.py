@@ -32,6 +32,9 @@ import orjson
 from store.common.errors import CorruptDatabase, DatabaseError, WrongPassphrase
 from store.common.i18n import _
 
+# `cryptography` is imported inside the functions that use it, for start-up speed (not an
+# import cycle): it is loaded only when a key is used, and a plain database never needs it.
+
 FILE_MARKER = "pulang-encrypted"
 FILE_VERSION = 1
 CIPHER = "AES-256-GCM"

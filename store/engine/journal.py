@@ -39,6 +39,7 @@ from store.engine.files import (  # the names of a database's files, re-exported
     journal_path,
     lock_path,
 )
+from store.engine.officer import author
 from store.engine.storage import give_mode
 
 JOURNAL_MARKER = "pulang-journal"
@@ -63,8 +64,6 @@ def line_hash(line: bytes) -> str:
 def writer_id() -> str:
     """Who wrote a journal entry (a removal says who removed the record): as a record's
     `changed_by`, "officer name (account)" when the officer said who they are."""
-    from store.engine.officer import author
-
     return f"{author()}@{socket.gethostname()}:{os.getpid()}"
 
 

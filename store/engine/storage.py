@@ -36,8 +36,9 @@ from store.common.errors import (
     WriteFailed,
 )
 from store.common.i18n import _
+from store.engine.crypto import is_encrypted, read_header
 from store.engine.files import is_database_file, temporaries_glob, temporary_affixes
-from store.engine.migrations import FORMAT_MARKER, META_DOC, META_TABLE, Tables
+from store.engine.migrations import FORMAT_MARKER, META_DOC, META_TABLE, SCHEMA_VERSION, Tables
 
 NEW_FILE_MODE = 0o600
 _STALE_TEMP_SECONDS = 600
@@ -236,8 +237,6 @@ def quick_inspect(path: Path, newest_schema: int) -> None:
         head = handle.read(4096)
         handle.seek(max(0, st.st_size - 4096))
         tail = handle.read()
-    from store.engine.crypto import is_encrypted, read_header
-
     if is_encrypted(head):
         read_header(path, head)  # the rest is sealed: it is checked when it is decrypted
         return
@@ -304,8 +303,6 @@ class AtomicJSONStorage(Storage):
     `store.engine.tables`)."""
 
     def __init__(self, path: str | os.PathLike[str], newest_schema: int | None = None) -> None:
-        from store.engine.migrations import SCHEMA_VERSION
-
         self.path = Path(path)
         self.newest_schema = SCHEMA_VERSION if newest_schema is None else newest_schema
         self._data: Tables | None = None

@@ -64,7 +64,7 @@ from store.engine.migrations import (
     migrate,
     schema_of,
 )
-from store.engine.sharing import refuse_open_to_others
+from store.engine.modes import refuse_open_to_others
 from store.engine.storage import NEW_FILE_MODE, new_tables, read_file, write_atomically
 
 CHILD_TABLES = ("workers", "log", "screenings", "consents", "plans")
