@@ -54,6 +54,15 @@ def _stamp(st: os.stat_result) -> tuple[int, int, int, int]:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
+def file_stamp(path: Path) -> tuple[int, int, int, int] | None:
+    """What tells whether another process replaced the file at `path` (None: there is none)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 def _damaged(path: Path) -> CorruptDatabase:
     return CorruptDatabase(
         path,
