@@ -18,7 +18,7 @@ TRANSLATES_MARKED = {
     ("store/engine/audit/reading.py", "msgid"),
     ("store/engine/audit/reading.py", "label_msgid(model, name)"),
     ("store/engine/audit/reading.py", "self.reason"),
-    ("store/engine/backups.py", "label"),
+    ("store/engine/backups/folder.py", "label"),
     ("store/exchange/check.py", "_KIND_NAMES[kind]"),
     ("store/db/network.py", "KIND_NAMES[kind]"),
     ("store/exchange/worker_import.py", "ENCODING_NAMES[self.encoding]"),
