@@ -32,6 +32,9 @@ import orjson
 from store.common.errors import CorruptDatabase, DatabaseError, WrongPassphrase
 from store.common.i18n import _
 
+# `cryptography` is imported inside the functions that use it, for start-up speed (not an
+# import cycle): it is loaded only when a key is used, and a plain database never needs it.
+
 FILE_MARKER = "pulang-encrypted"
 FILE_VERSION = 1
 CIPHER = "AES-256-GCM"
@@ -154,9 +157,9 @@ class Sealer:
         return str(self.kdf.get("salt", ""))
 
     def seal_key(self, other: Sealer) -> str:
-        """`other`'s key sealed with this one: what `store.engine.unfinished` keeps while a change of
-        passphrase is under way, so that whoever has the new passphrase (and nobody else) can
-        finish sealing the files still under the old key."""
+        """`other`'s key sealed with this one: what `store.engine.unfinished` keeps while a
+        change of passphrase is under way, so that whoever has the new passphrase (and nobody
+        else) can finish sealing the files still under the old key."""
         if other._key is None:
             raise RuntimeError("the key was wiped")
         return self.seal_line(bytes(other._key), _KEY_AAD).decode("ascii")

@@ -7,8 +7,8 @@
 An entry records a sequence number, the snapshot generation it follows, the writer
 (user@host:pid), the time, the hash of the previous line, and the changes: for each record its
 table, id, old and new version, and data. In an encrypted database every entry line is sealed on
-its own with the database's key (`store.engine.crypto.Sealer.seal_line`); the header line holds only the
-marker and generation and stays plain. A last line cut short by a crash is detected and
+its own with the database's key (`store.engine.crypto.Sealer.seal_line`); the header line holds
+only the marker and generation and stays plain. A last line cut short by a crash is detected and
 dropped; a damaged line before the end makes the database refuse to open.
 """
 
@@ -32,6 +32,14 @@ import orjson
 from store.common.errors import CorruptDatabase, DatabaseBusy, WriteFailed
 from store.common.i18n import _
 from store.engine.crypto import Sealer
+from store.engine.files import (  # the names of a database's files, re-exported below
+    audit_path,
+    backups_folder,
+    is_database_file,
+    journal_path,
+    lock_path,
+)
+from store.engine.officer import author
 from store.engine.storage import give_mode
 
 JOURNAL_MARKER = "pulang-journal"
@@ -56,49 +64,7 @@ def line_hash(line: bytes) -> str:
 def writer_id() -> str:
     """Who wrote a journal entry (a removal says who removed the record): as a record's
     `changed_by`, "officer name (account)" when the officer said who they are."""
-    from store.engine.officer import author
-
     return f"{author()}@{socket.gethostname()}:{os.getpid()}"
-
-
-def journal_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".journal")
-
-
-def lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".lock")
-
-
-def audit_path(db_path: Path) -> Path:
-    """The audit trail of the database at `db_path` (store.engine.audit)."""
-    return db_path.with_name(db_path.name + ".audit")
-
-
-def backups_folder(db_path: Path) -> Path:
-    """Where the backups of the database at `db_path` are kept (store.engine.backups)."""
-    return db_path.with_name(db_path.name + ".backups")
-
-
-def is_database_file(db_path: Path, path: Path) -> bool:
-    """Whether `path` is one of the files of the database at `db_path`, or inside one.
-
-    The store names every file of a database after it, beside it: the snapshot `<db>`, and
-    `<db>.<something>` (the journal, lock, audit trail, the `.backups` folder with everything
-    in it, a migration's `<db>.schemaN-….bak`), and `.<db>.<something>` (a write's temporary
-    file, `store.engine.storage.stage_file`). A new file of a database must be named so too: this is
-    how an export or a brief is kept from being written over one. Symlinks are followed on
-    both sides (a database opened through a link has its files beside the link's name)."""
-    target = Path(os.path.realpath(path))
-    given = Path(os.path.abspath(db_path))
-    bases = {(Path(os.path.realpath(given.parent)), given.name)}
-    real = Path(os.path.realpath(given))
-    bases.add((real.parent, real.name))
-    for part in (target, *target.parents):
-        for folder, name in bases:
-            if part.parent == folder and (
-                    part.name == name or part.name.startswith((name + ".", "." + name + "."))):
-                return True
-    return False
 
 
 @dataclass
@@ -275,3 +241,10 @@ def locked(db_path: Path, timeout: float | None = None,
         yield
     finally:
         os.close(fd)
+
+
+# What the journal offers, and the names of the files it used to say (now in
+# `store.engine.files`), still found here.
+__all__ = ["JOURNAL_MARKER", "LOCK_TIMEOUT_SECONDS", "JournalState", "append_entry", "audit_path",
+           "backups_folder", "is_database_file", "journal_path", "line_hash", "lock_path",
+           "locked", "new_journal_bytes", "read_journal", "writer_id"]

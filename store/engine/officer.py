@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from store.domain.text import NAME, text_problem
+from store.engine.modes import shared_with_group
 
 ENVIRONMENT = "PULANG_OFFICER"
 # Accounts that are no one's own: several officers may work under them.
@@ -77,6 +78,4 @@ def needs_officer_name(db_path: Path | None) -> bool:
         return False
     if current_user().casefold() in GENERIC_ACCOUNTS:
         return True
-    from store.engine.sharing import shared_with_group
-
     return db_path is not None and shared_with_group(db_path)

@@ -3,9 +3,9 @@
 A database shared with a group is mode 0660 with that group, in a folder with the setgid bit
 (so that whatever is created in it takes the group too); its journal, lock file, audit trail and
 backups follow it, and every rewrite gives the new file the same mode and group before it
-replaces the old one (`store.engine.storage.write_atomically`). A database that anyone on the machine
-can read or change is refused at open, with the command that fixes it; Pulang never changes a
-mode on its own at open.
+replaces the old one (`store.engine.storage.write_atomically`). A database that anyone on the
+machine can read or change is refused at open, with the command that fixes it; Pulang never
+changes a mode on its own at open.
 """
 
 from __future__ import annotations
@@ -16,42 +16,25 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from store.common.errors import GroupError, OpenToOthers, WriteFailed, failure_reason
+from store.common.errors import GroupError, WriteFailed, failure_reason
 from store.common.i18n import _
-from store.engine.journal import audit_path, journal_path, lock_path, locked
-from store.engine.journal import backups_folder as backups_path
-
-SHARED_FILE_MODE = 0o660
-SHARED_FOLDER_MODE = 0o2770
-
-
-def data_files(db_path: Path) -> list[Path]:
-    """The files beside the database that hold its data (the lock file holds none)."""
-    return [db_path, journal_path(db_path), audit_path(db_path)]
-
-
-def refuse_open_to_others(db_path: Path) -> None:
-    """Raise OpenToOthers if anyone on the machine may read or change the database's data."""
-    exposed = []
-    for path in data_files(db_path):
-        try:
-            st = os.stat(path)
-        except FileNotFoundError:
-            continue
-        if stat.S_ISREG(st.st_mode) and st.st_mode & 0o007:
-            exposed.append(path)
-    if exposed:
-        raise OpenToOthers(db_path, exposed)
-
-
-def shared_with_group(db_path: Path) -> bool:
-    """Whether the database is shared with a group of officers (`share_database`): its file
-    readable and writable by its group."""
-    try:
-        mode = stat.S_IMODE(os.stat(db_path).st_mode)
-    except OSError:
-        return False
-    return mode & 0o060 == 0o060
+from store.engine.files import (
+    audit_path,
+    data_files,
+    journal_path,
+    lock_path,
+    schema_copy_files_glob,
+)
+from store.engine.files import backups_folder as backups_path
+from store.engine.journal import locked
+from store.engine.migrations import SCHEMA_VERSION
+from store.engine.modes import (
+    SHARED_FILE_MODE,
+    SHARED_FOLDER_MODE,
+    refuse_open_to_others,
+    shared_with_group,
+)
+from store.engine.storage import quick_inspect
 
 
 def group_id(name: str) -> int:
@@ -76,9 +59,6 @@ def share_database(db_path: Path, gid: int,
     Held under the database's lock, so that no compaction replaces a file meanwhile. Returns
     what the user must still ask the administrator for (nothing when the sharing is complete).
     """
-    from store.engine.migrations import SCHEMA_VERSION
-    from store.engine.storage import quick_inspect
-
     quick_inspect(db_path, SCHEMA_VERSION)  # never hand a file that is not a database to a group
     with locked(db_path, on_wait=on_wait):
         # The database itself as named (it may be a link to where it lives); anything beside
@@ -93,7 +73,7 @@ def share_database(db_path: Path, gid: int,
                 for name in files:
                     _give(Path(folder) / name, SHARED_FILE_MODE, gid)
         # Copies kept from before a schema migration hold the data too.
-        for copy in db_path.parent.glob(f"{db_path.name}.schema*.bak*"):
+        for copy in db_path.parent.glob(schema_copy_files_glob(db_path)):
             _give(copy, SHARED_FILE_MODE, gid)
         return _share_folder(db_path.parent, gid)
 
@@ -152,3 +132,10 @@ def _share_folder(folder: Path, gid: int) -> list[str]:
     return [_("Officers of {group} cannot yet add files beside the database; ask your "
               "administrator to run: chgrp {group} {folder}; chmod g+rwxs {folder}").format(
         group=name, folder=folder)]
+
+
+# What sharing offers, with what moved below it and is still found here: the modes and the
+# check at open (`store.engine.modes`), the names of the files (`store.engine.files`).
+__all__ = ["SHARED_FILE_MODE", "SHARED_FOLDER_MODE", "audit_path", "backups_path", "data_files",
+           "group_id", "journal_path", "lock_path", "refuse_open_to_others", "share_database",
+           "shared_with_group"]

@@ -36,7 +36,9 @@ from store.common.errors import (
     WriteFailed,
 )
 from store.common.i18n import _
-from store.engine.migrations import FORMAT_MARKER, META_DOC, META_TABLE, Tables
+from store.engine.crypto import is_encrypted, read_header
+from store.engine.files import is_database_file, temporaries_glob, temporary_affixes
+from store.engine.migrations import FORMAT_MARKER, META_DOC, META_TABLE, SCHEMA_VERSION, Tables
 
 NEW_FILE_MODE = 0o600
 _STALE_TEMP_SECONDS = 600
@@ -49,6 +51,15 @@ def new_tables(schema: int, demo: bool = False) -> Tables:
 
 
 def _stamp(st: os.stat_result) -> tuple[int, int, int, int]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def file_stamp(path: Path) -> tuple[int, int, int, int] | None:
+    """What tells whether another process replaced the file at `path` (None: there is none)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
@@ -143,7 +154,8 @@ def stage_file(path: Path, payload: bytes, mode: int, gid: int | None) -> Path:
     import tempfile  # writing comes after the first frame: keep its import off the way there
 
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        prefix, suffix = temporary_affixes(path)
+        fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=path.parent)
     except OSError as error:
         raise WriteFailed.from_os_error(error) from error
     try:
@@ -163,10 +175,8 @@ def stage_file(path: Path, payload: bytes, mode: int, gid: int | None) -> Path:
 
 def refuse_database_files(db_path: Path, paths: Iterable[Path]) -> None:
     """OwnFileRefused when one of `paths` is a file of the database at `db_path` (its
-    snapshot, journal, audit trail, lock, backups, temporaries: `store.engine.journal.
+    snapshot, journal, audit trail, lock, backups, temporaries: `store.engine.files.
     is_database_file`), through symlinks too: nothing that leaves Pulang goes there."""
-    from store.engine.journal import is_database_file
-
     for path in paths:
         if is_database_file(db_path, path):
             raise OwnFileRefused(path, db_path)
@@ -236,8 +246,6 @@ def quick_inspect(path: Path, newest_schema: int) -> None:
         head = handle.read(4096)
         handle.seek(max(0, st.st_size - 4096))
         tail = handle.read()
-    from store.engine.crypto import is_encrypted, read_header
-
     if is_encrypted(head):
         read_header(path, head)  # the rest is sealed: it is checked when it is decrypted
         return
@@ -292,7 +300,7 @@ def _opened(path: Path) -> Iterator[BinaryIO]:
 def remove_stale_temporaries(path: Path) -> None:
     """Remove temporary files a process killed mid-write left beside `path`: they hold data."""
     cutoff = time.time() - _STALE_TEMP_SECONDS
-    for leftover in path.parent.glob(f".{path.name}*.tmp"):
+    for leftover in path.parent.glob(temporaries_glob(path)):
         with contextlib.suppress(OSError):
             if leftover.stat().st_mtime < cutoff:
                 leftover.unlink()
@@ -300,11 +308,10 @@ def remove_stale_temporaries(path: Path) -> None:
 
 class AtomicJSONStorage(Storage):
     """The snapshot as a TinyDB storage: TinyDB itself can read and write a Pulang snapshot
-    through it, atomically, with the same refusals as Pulang (the store uses `store.engine.tables`)."""
+    through it, atomically, with the same refusals as Pulang (the store uses
+    `store.engine.tables`)."""
 
     def __init__(self, path: str | os.PathLike[str], newest_schema: int | None = None) -> None:
-        from store.engine.migrations import SCHEMA_VERSION
-
         self.path = Path(path)
         self.newest_schema = SCHEMA_VERSION if newest_schema is None else newest_schema
         self._data: Tables | None = None

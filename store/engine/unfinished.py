@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +46,13 @@ from store.common.errors import DatabaseError, PulangError, failure_reason
 from store.common.i18n import N_, _, plural
 from store.engine import audit, backups
 from store.engine.crypto import Sealer, file_salt, is_encrypted, read_header
+from store.engine.files import (
+    ERASURES_FILE,
+    MANIFEST,
+    database_temporaries,
+    note_path,
+    orphan_copy_journal,
+)
 from store.engine.journal import JOURNAL_MARKER, locked
 from store.engine.storage import sync_folder, write_atomically
 
@@ -58,10 +64,6 @@ FINISHED = "finished after an interruption"
 
 _JOURNAL_HEAD = b'{"format":"' + JOURNAL_MARKER.encode() + b'"'
 _LINE_PURPOSES = (b"journal", audit.PURPOSE)
-
-
-def note_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".unfinished")
 
 
 # -- during the run (the caller holds the lock) --------------------------------------------
@@ -126,10 +128,7 @@ def leftovers(db_path: Path) -> list[Path]:
     and the copies kept before an upgrade), the journal of such a copy whose snapshot is gone,
     and what `store.engine.backups.leftovers` finds, but not the backups' manifests and erasure
     times: they hold no record data."""
-    name, copy = re.escape(db_path.name), r"schema\d+-\d{8}-\d{6}\.bak"
-    temporary = re.compile(rf"\.{name}\.(?:(?:journal|audit|unfinished|{copy}(?:\.journal)?)\.)?"
-                           r"[a-z0-9_]{8}\.tmp")
-    orphan = re.compile(rf"({name}\.{copy})\.journal")
+    temporary, orphan = database_temporaries(db_path), orphan_copy_journal(db_path)
     try:
         names = set(os.listdir(db_path.parent))
     except OSError:
@@ -137,7 +136,7 @@ def leftovers(db_path: Path) -> list[Path]:
     found = [db_path.parent / n for n in sorted(names) if temporary.fullmatch(n) or (
         (match := orphan.fullmatch(n)) is not None and match.group(1) not in names)]
     return found + [path for path in backups.leftovers(db_path)
-                    if ".manifest" not in path.name and backups.ERASURES_FILE not in path.name]
+                    if MANIFEST not in path.name and ERASURES_FILE not in path.name]
 
 
 def sealed_with(path: Path, sealer: Sealer) -> bool:

@@ -15,10 +15,10 @@ SOURCES = ("store", "tui")
 
 # Calls that translate a string marked with N_() elsewhere: (file, argument as written).
 TRANSLATES_MARKED = {
-    ("store/engine/audit.py", "msgid"),
-    ("store/engine/audit.py", "label_msgid(model, name)"),
-    ("store/engine/audit.py", "self.reason"),
-    ("store/engine/backups.py", "label"),
+    ("store/engine/audit/reading.py", "msgid"),
+    ("store/engine/audit/reading.py", "label_msgid(model, name)"),
+    ("store/engine/audit/reading.py", "self.reason"),
+    ("store/engine/backups/folder.py", "label"),
     ("store/exchange/check.py", "_KIND_NAMES[kind]"),
     ("store/db/network.py", "KIND_NAMES[kind]"),
     ("store/exchange/worker_import.py", "ENCODING_NAMES[self.encoding]"),

@@ -1,0 +1,86 @@
+"""The audit trail's words: its actions, the records it names, and why an entry breaks it.
+
+What `store.engine.audit` writes in an entry's `action` and `table`, with the labels the user
+reads for them (marked for translation; translated where they are shown,
+`store.engine.audit.reading`), the records' models, and the reasons `verify` gives.
+"""
+
+from __future__ import annotations
+
+from store.common.i18n import N_
+from store.domain.records import (
+    Agreement,
+    Case,
+    Consent,
+    LogEntry,
+    Meeting,
+    Organisation,
+    Person,
+    Plan,
+    Record,
+    Screening,
+    Task,
+    Worker,
+)
+
+PURPOSE = b"audit"  # the associated data of a sealed line: an audit line opens only as one
+GENESIS = ""  # the `prev` of the first entry
+CHANGED = "changed"  # what a private field's change is recorded as
+
+# Record changes, and actions that are not a record's change (the lead's features call
+# `Database.audit_event` or `Database.audit_as` with these).
+CREATE, UPDATE, DELETE = "create", "update", "delete"
+ERASE, MERGE, EXPORT, SHARE, RESTORE = "erase", "merge", "export", "share", "restore"
+ENCRYPT, DECRYPT, PASSWD = "encrypt", "decrypt", "passwd"
+TORN_DROPPED = "torn-entry-dropped"  # written by the trail itself, see `store.engine.audit`
+GAP = "unaudited"  # changes saved while the trail could not be written, see `store.engine.audit`
+
+ACTION_LABELS: dict[str, str] = {
+    CREATE: N_("created"),
+    UPDATE: N_("changed"),
+    DELETE: N_("removed"),
+    ERASE: N_("erased"),
+    MERGE: N_("merged"),
+    EXPORT: N_("exported"),
+    SHARE: N_("shared"),
+    RESTORE: N_("restored"),
+    ENCRYPT: N_("encrypted"),
+    DECRYPT: N_("decrypted"),
+    PASSWD: N_("passphrase changed"),
+    TORN_DROPPED: N_("an entry cut short by a crash was dropped"),
+    GAP: N_("saved without an audit entry"),
+}
+
+TABLE_LABELS: dict[str, str] = {
+    "cases": N_("case"),
+    "workers": N_("worker"),
+    "log": N_("log entry"),
+    "screenings": N_("screening"),
+    "consents": N_("consent"),
+    "plans": N_("road home"),
+    "organisations": N_("organisation"),
+    "people": N_("person"),
+    "meetings": N_("meeting"),
+    "agreements": N_("agreement"),
+    "tasks": N_("task"),
+}
+
+
+MODELS: dict[str, type[Record]] = {"cases": Case, "workers": Worker, "log": LogEntry,
+                                   "screenings": Screening, "consents": Consent, "plans": Plan,
+                                   "organisations": Organisation, "people": Person,
+                                   "meetings": Meeting, "agreements": Agreement, "tasks": Task}
+
+# Kept out of `fields`: they change on every save, or only ever when the record is made.
+BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "changed_by"})
+
+# Why an entry breaks the trail (translated when shown).
+R_CUT = N_("it cannot be read: its bytes were changed or cut")
+R_SEALED = N_("it is encrypted, and no passphrase was given to open it")
+R_UNSEALED_FAILED = N_("it cannot be decrypted: its bytes were changed, or it was sealed with "
+                       "another key")
+R_NOT_SEALED = N_("it is not encrypted, though the database is: it was added by hand")
+R_CHANGED = N_("its content does not match its hash: it was changed")
+R_SEQ = N_("its number does not follow the entry before: an entry was removed or inserted")
+R_CHAIN = N_("it does not follow the entry before: an entry was removed, inserted or moved")
+R_START = N_("it is not the first entry, though it comes first: entries before it were removed")

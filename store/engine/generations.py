@@ -1,0 +1,166 @@
+"""A new generation of the snapshot: compaction, a change of key, an upgrade of the schema.
+
+`Generations` is part of `store.engine.tables.Engine` (kept apart only for size). Each writes a
+whole new snapshot from the bytes in memory, atomically and under the lock, then starts a fresh
+journal for it: `compact` folds the journal in, `rekey` rewrites the database under another key
+(or none), `upgrade` migrates it to this program's schema after keeping a copy of it
+(`store.engine.files.schema_copy_path`). `forget` drops everything from memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import stat
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from store.engine import snapshot
+from store.engine.crypto import Sealer
+from store.engine.files import SCHEMA_COPY_STAMP, journal_path, schema_copy_path
+from store.engine.indexes import RECORD_TABLES
+from store.engine.journal import locked, new_journal_bytes, read_journal
+from store.engine.loading import Loading
+from store.engine.migrations import META_DOC, META_TABLE, Migration, migrate
+from store.engine.storage import file_stamp, read_file, write_atomically
+
+# Fold the journal into the snapshot at close once it is this large.
+COMPACT_AT_BYTES = 256 * 1024
+
+# Removals the snapshot remembers (who and when), so that a conflict with one can say so after
+# the journal that recorded it was folded in: the most recent, for this long.
+KEEP_REMOVALS = 1000
+KEEP_REMOVALS_SECONDS = 90 * 24 * 3600
+
+
+class Generations(Loading):
+    """See the module's doc. The attributes are made, and said, in `Engine.__init__`."""
+
+    migrations: tuple[Migration, ...]
+    backup_path: Path | None
+    upgrade_notices: list[str]
+    on_busy: Callable[[], None] | None
+
+    def _reset_journal(self) -> None:
+        """A fresh journal for the current snapshot generation (under the lock)."""
+        generation = int(self.meta.get("generation", 0))
+        st = os.stat(self.path)
+        write_atomically(self.journal, new_journal_bytes(generation), stat.S_IMODE(st.st_mode),
+                         st.st_gid)
+        self.state = read_journal(self.journal, sealer=self.sealer)
+
+    def journal_size(self) -> int:
+        return 0 if self.state is None else self.state.end
+
+    def _sealed(self, payload: bytes) -> bytes:
+        """What goes to disk: the snapshot itself, or encrypted as a whole with the key."""
+        return payload if self.sealer is None else self.sealer.seal_file(payload)
+
+    def _render(self, meta: dict[str, Any], rows: list[tuple[str, bytes]] | None) -> bytes:
+        return self._sealed(snapshot.render(meta, {
+            # TinyDB's document keys are numbered afresh: nothing refers to them.
+            table: [(str(n), raw) for n, raw in enumerate(self.raw[table].values(), start=1)]
+            for table in RECORD_TABLES
+        }, rows))
+
+    def compact(self, rows: Callable[[], list[tuple[str, bytes]]] | None = None) -> None:
+        """Fold the journal into a new snapshot generation, atomically, under the lock.
+
+        The snapshot is renamed into place first, then the journal is reset. A crash between
+        the two leaves a journal of the old generation, which the next open ignores.
+        """
+        with locked(self.path, on_wait=self.on_busy):
+            self._compact_locked(rows)
+
+    def rekey(self, sealer: Sealer | None,
+              rows: Callable[[], list[tuple[str, bytes]]] | None = None,
+              also: Callable[[Sealer | None, Sealer | None], None] | None = None,
+              *, lock_held: bool = False) -> None:
+        """Rewrite the database under another key (None: plain), atomically, under the lock
+        (`lock_held`: the caller holds it).
+
+        The journal is folded in under the old key first, so that when the new snapshot is
+        renamed into place the journal beside it is empty: a crash at any point leaves either
+        the old file whole or the new one, and no entry written under the old key (or in
+        plain text) outlives the conversion. `also` runs after that rename, still under the
+        lock, with the old key and the new; the old key is wiped after it.
+        """
+        with contextlib.nullcontext() if lock_held else locked(self.path, on_wait=self.on_busy):
+            self._compact_locked(rows)
+            old = self.sealer
+            self.sealer = sealer
+            try:
+                self._compact_locked(rows)
+            except BaseException:
+                self.sealer = old
+                raise
+            try:
+                if also is not None:
+                    also(old, sealer)  # e.g. the audit trail, sealed again under the new key
+            finally:
+                if old is not None and old is not sealer:
+                    old.wipe()
+
+    def forget(self) -> None:
+        """Drop every record held in memory and the key (the app is locked)."""
+        self._reset_indexes()
+        self.snapshot_rows = []
+        self.state = None
+        self.snapshot_stamp = None  # the next read loads everything again
+        self.locked_out = True
+        self.dirty_cases = None
+        if self.sealer is not None:
+            self.sealer.wipe()
+        self.sealer = None
+        gc.collect()
+
+    def _compact_locked(self, rows: Callable[[], list[tuple[str, bytes]]] | None) -> None:
+        self.refresh()
+        meta = {**self.meta, "generation": int(self.meta.get("generation", 0)) + 1}
+        st = os.stat(self.path)
+        payload = self._render({**meta, "removed": self._removals_to_keep()},
+                               rows() if rows is not None else None)
+        write_atomically(self.path, payload, stat.S_IMODE(st.st_mode), st.st_gid)
+        self.meta = meta
+        self.snapshot_stamp = file_stamp(self.path)
+        self.foreign_layout = False
+        self._reset_journal()
+
+    def _removals_to_keep(self) -> dict[str, list[Any]]:
+        since = time.time() - KEEP_REMOVALS_SECONDS
+        known = [(at, rid, writer) for rid, (writer, at) in self.removed.items()
+                 if writer and at >= since
+                 and not any(rid in self.raw[table] for table in RECORD_TABLES)]
+        known.sort(reverse=True)
+        return {rid: [writer, at] for at, rid, writer in known[:KEEP_REMOVALS]}
+
+    def upgrade(self) -> None:
+        """Migrate to this program's schema, after a backup copy of snapshot and journal."""
+        moment = time.strftime(SCHEMA_COPY_STAMP)
+        old_schema = self.meta["schema"]
+        # Fails before any write; what the steps have to tell the officer goes to `notices`.
+        notices: list[str] = []
+        migrated = migrate(self.tables, self.path, self.migrations, notices)
+        with locked(self.path, on_wait=self.on_busy):
+            raw, st = read_file(self.path)
+            mode = stat.S_IMODE(st.st_mode)
+            backup = schema_copy_path(self.path, old_schema, moment)
+            write_atomically(backup, raw, mode, st.st_gid)
+            if self.journal.exists():
+                write_atomically(journal_path(backup),
+                                 self.journal.read_bytes(), mode, st.st_gid)
+            meta = migrated[META_TABLE][META_DOC]
+            meta["generation"] = int(self.meta.get("generation", 0)) + 1
+            self._reset_indexes()
+            for name in RECORD_TABLES:
+                for key, doc in migrated.get(name, {}).items():
+                    self._ingest(name, doc)
+            write_atomically(self.path, self._render(meta, None), mode, st.st_gid)
+            self.meta = meta
+            self._reset_journal()
+        self.backup_path = backup
+        self.upgrade_notices = notices
+        self.load()
