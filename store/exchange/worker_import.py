@@ -7,8 +7,10 @@ holds what (from an English or Indonesian header as offices write them: "Asal (K
 "No. Paspor/SPLP", "Tgl. Lahir", "L/P"), `apply_choices` puts the officer's choices over the
 guess, `left_out_columns` names every column that holds data and fills no field (its values
 would be lost), `preview` checks every row as the store would and lists each row's problems
-in the user's words, and `Database.import_workers` (the only writer) saves the rows the
-officer confirmed, in one atomic change.
+in the user's words (`check_rows`: against the case's workers in the database), and
+`Database.import_workers` (the only writer) saves the rows the officer confirmed
+(`workers_to_add`), in one atomic change. `pulang import-workers` and the app's screen both
+go through these steps, in this order.
 
 A row is named as the spreadsheet numbers it (`row_label`: "row 5", the header on row 1; "row
 5 (No. 4)" when the sheet has its own "No" column), never by its line in the file. A title
@@ -39,8 +41,13 @@ checking); every name stays importable from here, where the steps are put togeth
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from store.common.i18n import _
 from store.domain.csvcells import unquote_cell
+from store.domain.matching import NameIndex
+from store.domain.records import Worker
 from store.exchange.worker_lists.checking import ImportRow, preview, row_label, rows_left_out_csv
 from store.exchange.worker_lists.files import (
     MAX_BYTES,
@@ -73,12 +80,17 @@ from store.exchange.worker_lists.reading import (
     read_rows,
 )
 
+if TYPE_CHECKING:
+    from store.db.database import Database
+
 __all__ = [
     "ENCODING_NAMES", "FIELDS", "MAX_BYTES", "MAX_ROWS", "OWN_COLUMN", "ROW_NUMBER", "SKIP",
     "ImportRow", "LeftOut", "WorkerList", "apply_choices", "chat_line", "column_letter",
     "column_name", "column_of", "column_said", "decode", "guess_mapping", "left_out_columns",
     "map_choice", "parse_date_safely", "pasted_path", "preview", "read_file", "read_input",
     "read_list", "row_label", "rows_left_out_csv",
+    # the flow's steps that read the database or say a result:
+    "above_header_said", "check_rows", "workers_to_add",
 ]
 
 
@@ -114,3 +126,25 @@ def _with_header(rows: list[list[str]], numbers: list[int], encoding: str,
         raise too_many_rows()
     return WorkerList(rows, header, encoding, delimiter, numbers, above)
 
+
+def above_header_said(worker_list: WorkerList) -> str:
+    """The rows above the header that are not read (a title such as "DAFTAR PMI"), said as
+    the command line and the app say them; "" when there are none."""
+    if not worker_list.above_header:
+        return ""
+    return _("Not read, above the header: {rows}.").format(rows=", ".join(
+        row_label(n) for n in worker_list.above_header))
+
+
+def check_rows(db: Database, worker_list: WorkerList, mapping: Sequence[str | None],
+               case_id: str) -> list[ImportRow]:
+    """Every row checked (`preview`) against the workers `db` holds for the case: a name
+    already there, or close to one, is flagged. Nothing is written."""
+    existing = [(w.id, w.all_names) for w in db.workers_of(case_id)]
+    return preview(worker_list, mapping, case_id, existing, NameIndex(existing))
+
+
+def workers_to_add(rows: Sequence[ImportRow]) -> list[Worker]:
+    """The workers of the rows without problems: what `Database.import_workers` is given,
+    once the officer has confirmed; every other row is left out."""
+    return [r.worker for r in rows if r.ok and r.worker is not None]
