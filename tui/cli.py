@@ -830,19 +830,19 @@ def _map_choice(text: str) -> tuple[str, str]:
 
 
 def _import_workers(args: argparse.Namespace) -> int:
-    from store.domain import NameIndex
     from store.exchange import (
         FIELDS,
         SKIP,
+        above_header_said,
         apply_choices,
+        check_rows,
         column_said,
         guess_mapping,
         left_out_columns,
-        preview,
         read_file,
         read_list,
-        row_label,
         rows_left_out_csv,
+        workers_to_add,
     )
 
     if args.dry_run and args.left_out:
@@ -862,15 +862,13 @@ def _import_workers(args: argparse.Namespace) -> int:
                "--map {number}={skip} leaves it out without this warning.").format(
             number=lost[0].column + 1, fields=", ".join(FIELDS), skip=SKIP), to_stderr=True)
     if listed.above_header:
-        _say(_("Not read, above the header: {rows}.").format(rows=", ".join(
-            row_label(n) for n in listed.above_header)), to_stderr=True)
+        _say(above_header_said(listed), to_stderr=True)
     with open_database(args, path, writing=not args.dry_run) as db:
         case = db.case_by_ref(args.case)
         if case is None:
             return _fail(_("No case {ref} in {path}.").format(ref=args.case, path=path),
                          ExitCode.PROBLEMS)
-        existing = [(w.id, w.all_names) for w in db.workers_of(case.id)]
-        rows = preview(listed, mapping, case.id, existing, NameIndex(existing))
+        rows = check_rows(db, listed, mapping, case.id)
         _say(_("{path}: read as {encoding}, {rows} rows.").format(
             path=source, encoding=listed.encoding_label, rows=len(rows)))
         _say(_("Columns: {columns}").format(columns=", ".join(
@@ -899,7 +897,7 @@ def _import_workers(args: argparse.Namespace) -> int:
                 count=len(good), ref=case.ref), args.yes):
             _say(_("Nothing was written."))
             return int(ExitCode.PROBLEMS)
-        db.import_workers(case.id, [r.worker for r in good if r.worker is not None])
+        db.import_workers(case.id, workers_to_add(rows))
         _say(plural(len(good), N_("{count} worker added to {ref}."),
                     N_("{count} workers added to {ref}.")).format(count=len(good), ref=case.ref))
     return int(ExitCode.PROBLEMS if bad else ExitCode.OK)

@@ -14,9 +14,10 @@ from typing import Any
 # The module each public name comes from, under the same name.
 _FROM: dict[str, tuple[str, ...]] = {
     "store.exchange.worker_import": (
-        "FIELDS", "SKIP", "ImportRow", "LeftOut", "WorkerList", "apply_choices", "column_said",
-        "guess_mapping", "left_out_columns", "map_choice", "pasted_path", "preview",
-        "read_file", "read_input", "read_list", "row_label", "rows_left_out_csv",
+        "FIELDS", "SKIP", "ImportRow", "LeftOut", "WorkerList", "above_header_said",
+        "apply_choices", "check_rows", "column_said", "guess_mapping", "left_out_columns",
+        "map_choice", "pasted_path", "preview", "read_file", "read_input", "read_list",
+        "row_label", "rows_left_out_csv", "workers_to_add",
     ),
     "store.exchange.export": (
         "Prepared", "export_targets", "holds_personal", "import_json", "prepare_export",

@@ -39,8 +39,9 @@ from typing import TYPE_CHECKING, Any
 
 from store.common import clock
 from store.common.errors import NeverRecipient, NotFound
-from store.common.i18n import _, format_date, format_datetime
+from store.common.i18n import _, current_language, format_date, format_datetime
 from store.domain.classification import Classification, classification_of, fields_classified
+from store.domain.countries import country_name
 from store.domain.records import Case, Consent, LogEntry, Worker, case_order, worker_numbers
 from store.domain.road import TEMPLATES
 from store.domain.text import NOTES
@@ -100,8 +101,6 @@ def record_brief(db: Database, brief: Brief) -> None:
 
 def _value(model: type[Any], name: str, value: Any) -> str:
     """A field's value as text in the user's language."""
-    from store.domain.countries import country_name
-
     if value is None or value == "" or value == []:
         return ""
     if isinstance(value, list):
@@ -283,8 +282,6 @@ footer { margin-top: 2em; font-size: 0.85em; border-top: 1px solid #888; }
 
 def _html(title: str, sections: list[_Section], footer: str) -> str:
     esc = html.escape
-    from store.common.i18n import current_language
-
     out = ["<!DOCTYPE html>", f'<html lang="{current_language()}">', "<head>",
            '<meta charset="utf-8">', f"<title>{esc(title)}</title>",
            f"<style>\n{_CSS}\n</style>", "</head>", "<body>", f"<h1>{esc(title)}</h1>"]

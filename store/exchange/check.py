@@ -97,8 +97,8 @@ def check(db: Database) -> list[Problem]:
         if ref is None:
             problems.append(Problem(_("case"), _("a saved case has no reference")))
         elif count > 1:
-            problems.append(Problem(f"{_('case')} {ref}",
-                                    _("the reference is used by {count} cases").format(count=count)))
+            problems.append(Problem(f"{_('case')} {ref}", _(
+                "the reference is used by {count} cases").format(count=count)))
 
     workers_by_case: dict[str, set[str]] = {}
     for worker in valid[Worker]:

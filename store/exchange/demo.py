@@ -1,11 +1,7 @@
-"""The demo database: the group case from the news item (shared/seed/) and a few others.
-
-Every name of a worker here is invented. The union's network follows the news item: the
-Vientiane working visit of 12 December 2025, the ASEAN TUC president and the five LFTU
-officers it names in public with their titles (the Senior Vice President under both of the
-spellings it uses, so that match-and-merge can be tried), and the KSPSI-LFTU draft agreement.
-The Cambodian union president, the police labour desk's officers and the embassy's officer are
-invented, as are every phone number and e-mail address (example.org).
+"""The demo database: the group case from the news item and a few others, the union's
+network and the draft agreement, written into a new database as one atomic change
+(`write_demo`). What they hold (names, dates, texts) is in store/exchange/demo_seed.py; here
+is how it is written, through the Database as the app would.
 """
 
 from __future__ import annotations
@@ -29,59 +25,40 @@ from store.domain.records import (
     build,
 )
 from store.domain.vocab import (
-    AgreementArea,
     AgreementStatus,
     Answer,
-    CaseKind,
     DecidedBy,
     Direction,
-    ExploitationType,
     LogKind,
     MeansOfControl,
-    MeetingKind,
     OrgKind,
     PassportStatus,
     Platform,
-    ReachedVia,
     RecipientKind,
-    RecruitmentMethod,
-    Sector,
-    Sex,
     Stage,
     StepStatus,
     TraffickingStatus,
-    Urgency,
+)
+from store.exchange.demo_seed import (
+    AGREEMENT_AREAS,
+    AGREEMENT_TITLE,
+    DRAFT_1,
+    DRAFT_2,
+    LFTU_OFFICERS,
+    SCREENING,
+    SCREENING_CONTROLS,
+    SEED_CASE,
+    SEED_TITLE,
+    SEED_WORKERS,
+    VISIT,
+    VISIT_MEETING,
+    at_hour,
+    awaiting_reply,
+    other_cases,
+    seed_log,
 )
 
-SEED_TITLE = "Ten workers escaped an online-gambling network"
-
-# (full name, other spellings, sex, year of birth, province, district, passport is)
-_SEED_WORKERS = [
-    ("Rizky Pratama Nugroho", ["Riski Pratama"], Sex.MALE, 1998, "Sumatera Utara", "Medan",
-     PassportStatus.HELD_BY_EMPLOYER),
-    ("Dewi Anggraini Siregar", [], Sex.FEMALE, 2000, "Sumatera Utara", "Deli Serdang",
-     PassportStatus.HELD_BY_EMPLOYER),
-    ("Muhammad Fajar Hidayat", ["Mohammad Fadjar Hidajat"], Sex.MALE, 1995, "Jawa Barat",
-     "Bekasi", PassportStatus.LOST),
-    ("Sri Wahyuningsih", ["Sri Wahyuningsi"], Sex.FEMALE, 1997, "Jawa Tengah", "Cilacap",
-     PassportStatus.HELD_BY_EMPLOYER),
-    ("Agus Setiawan Lubis", [], Sex.MALE, 1993, "Kepulauan Riau", "Batam",
-     PassportStatus.WITH_WORKER),
-    ("Yohanes Kristianto Manek", ["Yohanis Manek"], Sex.MALE, 1999, "Nusa Tenggara Timur",
-     "Belu", PassportStatus.HELD_BY_EMPLOYER),
-    ("Nur Aisyah Ramadhani", ["Nur Aisah"], Sex.FEMALE, 2001, "Jawa Timur", "Banyuwangi",
-     PassportStatus.LOST),
-    ("Bayu Saputra Harahap", [], Sex.MALE, 1996, "Sumatera Utara", "Pematangsiantar",
-     PassportStatus.HELD_BY_EMPLOYER),
-    ("Putu Eka Wardana", ["I Putu Eka Wardhana"], Sex.MALE, 1994, "Bali", "Buleleng",
-     PassportStatus.WITH_WORKER),
-    ("Fitriani Rahmawati", ["Fitri Rahmawaty"], Sex.FEMALE, 1998, "Jawa Barat", "Karawang",
-     PassportStatus.HELD_BY_EMPLOYER),
-]
-
-
-def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(hour, minute)).astimezone()
+__all__ = ["SEED_TITLE", "build_demo", "write_demo"]
 
 
 def build_demo(db: Database, today: dt.date | None = None) -> None:
@@ -94,33 +71,10 @@ def build_demo(db: Database, today: dt.date | None = None) -> None:
 
 
 def _seed_case(db: Database, today: dt.date) -> Case:
-    reported = dt.date(2025, 12, 12)
-    case = db.save_case(
-        build(
-            Case,
-            {
-                "title": SEED_TITLE,
-                "kind": CaseKind.GROUP,
-                "destination_country": "KH",
-                "destination_place": "Phnom Penh (location kept confidential)",
-                "origin_country": "ID",
-                "exploitation_types": [
-                    ExploitationType.FORCED_CRIMINALITY,
-                    ExploitationType.FORCED_LABOUR,
-                ],
-                "sector": Sector.R,
-                "reached_via": ReachedVia.UNION_CONTACT,
-                "date_reported": reported,
-                "urgency": Urgency.HIGH,
-                "assigned_officer": "International desk",
-                "stage": Stage.IN_SHELTER,
-                "tags": ["online gambling", "ASEAN TUC", "group escape"],
-            },
-        )
-    )
+    case = db.save_case(build(Case, SEED_CASE))
     workers = []
     for number, (name, spellings, sex, born, province, district, passport) in enumerate(
-        _SEED_WORKERS, start=1
+        SEED_WORKERS, start=1
     ):
         workers.append(
             db.save_worker(
@@ -150,41 +104,13 @@ def _seed_case(db: Database, today: dt.date) -> Case:
         )
     # Consent first: what was sent to whom below is checked against it, as in the app.
     _seed_consents(db, case, workers, today)
-    sent, received = Direction.SENT, Direction.RECEIVED
     police_desk = "Desk Ketenagakerjaan Polri"
-    entries = [
-        (_at(reported, 9, 30), LogKind.MESSAGE, received, "ASEAN TUC", "President's office",
-         "The ASEAN TUC president reports ten Indonesian workers who escaped an "
-         "online-gambling network and are waiting at a location in Cambodia.",
-         "Confirm the location and the names of all ten", reported, True),
-        (_at(reported, 14), LogKind.CALL, sent, "Cambodian union confederation", "President",
-         "Asked the Cambodian union president to secure the group and to liaise with the "
-         "Cambodian police for a safe exit.",
-         "Confirm shelter placement with the Cambodian union", reported + dt.timedelta(days=2),
-         True),
-        (_at(reported, 16), LogKind.CALL, sent, "Desk Ketenagakerjaan Polri", "Duty officer",
-         "Asked the police labour desk to speed up repatriation and to open an inquiry into "
-         "the recruiters.",
-         "Send the list of names and home districts to the labour desk",
-         reported + dt.timedelta(days=3), True),
-        # Overdue: the officer has not sent it yet (Today lists it first).
-        (_at(today - dt.timedelta(days=8), 10, 30), LogKind.MEETING, received,
-         "Desk Ketenagakerjaan Polri", "Investigator",
-         "The labour desk asks for the recruiters' Telegram handles from the workers' "
-         "statements, to open the case against them.",
-         "Send the recruiters' Telegram handles to the labour desk",
-         today - dt.timedelta(days=2), False),
-        (_at(today - dt.timedelta(days=3), 10), LogKind.CALL, received, "KBRI Phnom Penh",
-         "Citizen protection officer",
-         "Embassy is issuing SPLP travel documents for the workers without passports.",
-         "Check that SPLPs are issued for all ten", today + dt.timedelta(days=4), False),
-    ]
-    for at, kind, direction, org, person, summary, next_step, due, done in entries:
+    for at, kind, direction, org, person, summary, next_step, due, done in seed_log(today):
         named = [w.id for w in workers] if kind is LogKind.CALL else []
         if org == police_desk:
             # To the police only the worker whose consent covers it: the brief for the police
             # then shows these entries, and what it withholds, as it would for a real case.
-            named = [workers[0].id] if direction is sent else []
+            named = [workers[0].id] if direction is Direction.SENT else []
         db.save_log_entry(
             build(
                 LogEntry,
@@ -206,24 +132,7 @@ def _seed_case(db: Database, today: dt.date) -> Case:
             )
         )
     # Asked five days ago, no answer since: Today lists it under "Awaiting reply".
-    db.save_log_entry(
-        build(
-            LogEntry,
-            {
-                "case_id": case.id,
-                "at": _at(today - dt.timedelta(days=5), 15),
-                "recorded_by": "International desk",
-                "kind": LogKind.MESSAGE,
-                "direction": Direction.SENT,
-                "counterpart_org": "Cambodian union confederation",
-                "counterpart_person": "President",
-                "counterpart_kind": RecipientKind.PARTNER_UNION,
-                "awaiting_reply": True,
-                "summary": "Asked whether the shelter can keep the group until the exit "
-                           "permits are issued.",
-            },
-        )
-    )
+    db.save_log_entry(build(LogEntry, {"case_id": case.id, **awaiting_reply(today)}))
     _seed_road_home(db, case, workers, today)
     _seed_screenings(db, case, workers, today)
     return case
@@ -271,27 +180,11 @@ def _seed_road_home(db: Database, case: Case, workers: list[Worker], today: dt.d
 
 def _seed_screenings(db: Database, case: Case, workers: list[Worker], today: dt.date) -> None:
     """Six of the ten screened; three of them with the status confirmed by the embassy."""
-    controls = [MeansOfControl.FALSE_PROMISES, MeansOfControl.RESTRICTS_MOVEMENT,
-                MeansOfControl.EXCESSIVE_WORKING_HOURS]
+    controls = SCREENING_CONTROLS
     common: dict[str, object] = {
         "case_id": case.id,
         "screened_on": _days_ago(today, 6, case.date_reported),
-        "screened_by": "International desk",
-        "act": Answer.YES,
-        "act_evidence": "Recruited in a Telegram job group; the recruiter paid the ticket",
-        "purpose": Answer.YES,
-        "purpose_evidence": "Made to run online-gambling chats for the network",
-        "ilo_deception": Answer.YES,
-        "ilo_deception_evidence": "Advert for e-commerce operator work in Phnom Penh",
-        "ilo_movement": Answer.YES,
-        "ilo_movement_evidence": "Guarded building, no exit without an escort",
-        "ilo_isolation": Answer.YES,
-        "ilo_isolation_evidence": "Phone taken on arrival",
-        "ilo_overtime": Answer.YES,
-        "ilo_overtime_evidence": "Shifts of 14 to 16 hours",
-        "recruitment_method": RecruitmentMethod.ONLINE_SOCIAL_NETWORKS,
-        "platform": Platform.TELEGRAM,
-        "means_of_control": controls,
+        **SCREENING,
     }
     for number in (0, 1, 2, 3, 6, 9):
         worker = workers[number]
@@ -345,97 +238,7 @@ def _seed_consents(db: Database, case: Case, workers: list[Worker], today: dt.da
 
 
 def _other_cases(db: Database, today: dt.date) -> None:
-    others = [
-        (
-            {
-                "title": "Woman held in a scam compound near Myawaddy",
-                "kind": CaseKind.INDIVIDUAL,
-                "destination_country": "MM",
-                "destination_place": "Myawaddy",
-                "origin_country": "ID",
-                "exploitation_types": [ExploitationType.FORCED_CRIMINALITY],
-                "sector": Sector.J,
-                "reached_via": ReachedVia.FAMILY,
-                "date_reported": today - dt.timedelta(days=9),
-                "urgency": Urgency.CRITICAL,
-                "stage": Stage.AWAITING_RESCUE,
-                "tags": ["Mae Sot route"],
-            },
-            [("Lestari Handayani", [], Sex.FEMALE, 26, "Sulawesi Utara", "Manado")],
-            ("Family reports she was moved across the river at Mae Sot; phone taken.",
-             "Ask the Thai partner union about rescue channels", today - dt.timedelta(days=1)),
-        ),
-        (
-            {
-                "title": "Three workers at a casino in the Golden Triangle zone",
-                "kind": CaseKind.GROUP,
-                "destination_country": "LA",
-                "destination_place": "Bokeo, Golden Triangle SEZ",
-                "origin_country": "ID",
-                "exploitation_types": [ExploitationType.FORCED_LABOUR],
-                "sector": Sector.R,
-                "reached_via": ReachedVia.PARTNER_REFERRAL,
-                "date_reported": today - dt.timedelta(days=40),
-                "urgency": Urgency.HIGH,
-                "stage": Stage.DOCUMENTS,
-                "tags": ["LFTU"],
-            },
-            [
-                ("Hendra Gunawan", ["Hendra Gunawan Saputra"], Sex.MALE, 31, "Riau", "Dumai"),
-                ("Wulan Sari Dewi", [], Sex.FEMALE, 24, "Jawa Tengah", "Brebes"),
-                ("Andreas Tumbelaka", [], Sex.MALE, 29, "Sulawesi Utara", "Minahasa"),
-            ],
-            ("LFTU labour department confirms the three are out and with the labour office.",
-             "Embassy in Vientiane to confirm travel documents", today + dt.timedelta(days=6)),
-        ),
-        (
-            {
-                "title": "Lao workers deceived into scam work near Mae Sot",
-                "kind": CaseKind.GROUP,
-                "destination_country": "TH",
-                "destination_place": "Mae Sot",
-                "origin_country": "LA",
-                "exploitation_types": [ExploitationType.FORCED_CRIMINALITY],
-                "sector": Sector.J,
-                "reached_via": ReachedVia.PARTNER_REFERRAL,
-                "date_reported": today - dt.timedelta(days=15),
-                "urgency": Urgency.NORMAL,
-                "stage": Stage.VERIFYING,
-                "tags": ["LFTU", "spellings vary"],
-            },
-            [
-                ("Souksavanh Phommachanh", ["Souksavan Phommachan", "ສຸກສະຫວັນ ພົມມະຈັນ"],
-                 Sex.MALE, 22, "Savannakhet", "Kaysone Phomvihane"),
-                ("Khamphone Sengdara", ["Khamphon Sengdala"], Sex.FEMALE, 20, "Champasak",
-                 "Pakse"),
-            ],
-            ("LFTU shares two names from a group held near the border; verifying identities.",
-             "Match spellings against the LFTU list", today + dt.timedelta(days=2)),
-        ),
-        (
-            {
-                "title": "Sihanoukville raid: returnees handed over in Jakarta",
-                "kind": CaseKind.GROUP,
-                "destination_country": "KH",
-                "destination_place": "Sihanoukville",
-                "origin_country": "ID",
-                "exploitation_types": [ExploitationType.FORCED_CRIMINALITY],
-                "sector": Sector.J,
-                "reached_via": ReachedVia.HOTLINE,
-                "date_reported": today - dt.timedelta(days=120),
-                "urgency": Urgency.LOW,
-                "stage": Stage.HANDED_OVER,
-                "tags": ["raid"],
-            },
-            [
-                ("Teguh Prasetyo", [], Sex.MALE, 27, "Jawa Timur", "Malang"),
-                ("Ratna Juwita", [], Sex.FEMALE, 23, "Kalimantan Barat", "Pontianak"),
-            ],
-            ("Both handed over at Soekarno-Hatta to the ministry and BP3MI.",
-             "Follow-up call on reintegration", today + dt.timedelta(days=21)),
-        ),
-    ]
-    for case_data, workers, (summary, next_step, due) in others:
+    for case_data, workers, (summary, next_step, due) in other_cases(today):
         case = db.save_case(build(Case, {**case_data, "assigned_officer": "Migrant desk"}))
         for name, spellings, sex, age, province, district in workers:
             db.save_worker(
@@ -459,7 +262,7 @@ def _other_cases(db: Database, today: dt.date) -> None:
                 LogEntry,
                 {
                     "case_id": case.id,
-                    "at": _at(case.date_reported, 11),
+                    "at": at_hour(case.date_reported, 11),
                     "kind": LogKind.MESSAGE,
                     "direction": Direction.RECEIVED,  # the first news of each case
                     "recorded_by": "Migrant desk",
@@ -492,55 +295,10 @@ def _start_road_home(db: Database, case: Case, today: dt.date) -> None:
                         org="KBRI Phnom Penh", done_on=today - dt.timedelta(days=days_ago))
 
 
-_DRAFT_1 = """\
-Cooperation between the Konfederasi Serikat Pekerja Seluruh Indonesia (KSPSI)
-and the Lao Federation of Trade Unions (LFTU)
-
-Article 1. Purpose
-The parties cooperate to protect workers who migrate between and through their countries.
-
-Article 2. Education
-The parties exchange trainers and materials on workers' rights for migrant workers.
-
-Article 3. Advocacy
-The parties speak together for migrant workers trafficked into online-scam and
-online-gambling compounds.
-
-Article 4. Organisational management
-The parties share how they organise, keep members and manage their finances.
-
-Article 5. Duration
-This agreement is in force for three years from its signature.
-"""
-
-_DRAFT_2 = """\
-Cooperation between the Konfederasi Serikat Pekerja Seluruh Indonesia (KSPSI)
-and the Lao Federation of Trade Unions (LFTU)
-
-Article 1. Purpose
-The parties cooperate to protect workers who migrate between and through their countries,
-with the support of the ASEAN Trade Union Council.
-
-Article 2. Education
-The parties exchange trainers and materials on workers' rights for migrant workers,
-in Bahasa Indonesia and in Lao.
-
-Article 3. Advocacy
-The parties speak together for migrant workers trafficked into online-scam and
-online-gambling compounds, and refer such workers to each other without delay.
-
-Article 4. Organisational management
-The parties share how they organise, keep members and manage their finances.
-
-Article 5. Duration
-This agreement is in force for five years from its signature.
-"""
-
-
 def _seed_network(db: Database, case: Case, today: dt.date) -> None:
     """The organisations, people, meeting and agreement of the news item, linked to the
     ten-worker case's log."""
-    visit = dt.date(2025, 12, 12)
+    visit = VISIT
 
     def org(name: str, acronym: str, kind: OrgKind, **fields: object) -> Organisation:
         return db.save_organisation(build(Organisation, {"name": name, "acronym": acronym,
@@ -566,15 +324,7 @@ def _seed_network(db: Database, case: Case, today: dt.date) -> None:
 
     president = person("Andi Gani Nena Wea", atuc, "President", languages=["Indonesian",
                                                                           "English"])
-    officers = [
-        person("Phonensan Vilaymeing", lftu, "Senior Vice President",
-               languages=["Lao", "English"], phones=["(+856) 20 5555 0101"]),
-        person("Pathoumthong Louangvilay", lftu, "Director of Organising Department"),
-        person("Chanthavone Apaiyalath", lftu, "Deputy Director, Cabinet"),
-        person("Chanpen Manyseing", lftu, "Director of Labor Department",
-               emails=["labour.department@example.org"]),
-        person("Alounsieng Vichitvongsa", lftu, "Director of Propaganda Department"),
-    ]
+    officers = [person(name, lftu, title, **fields) for name, title, fields in LFTU_OFFICERS]
     # The same man, as the second half of the news item spells him, entered from the quote
     # before anyone noticed: try the match (creating him again) and the merge.
     person("Phonesan Vilaymeing", None, "Senior Vice President, LFTU", country="LA",
@@ -585,11 +335,7 @@ def _seed_network(db: Database, case: Case, today: dt.date) -> None:
                           phones=["0812-3456-7890"])
 
     agreement = db.save_agreement(build(Agreement, {
-        "title": "KSPSI–LFTU cooperation on education, advocacy and organisational "
-                 "management",
-        "party_ids": [kspsi.id, lftu.id],
-        "areas": [AgreementArea.EDUCATION, AgreementArea.ADVOCACY,
-                  AgreementArea.ORGANISATIONAL_MANAGEMENT],
+        "title": AGREEMENT_TITLE, "party_ids": [kspsi.id, lftu.id], "areas": AGREEMENT_AREAS,
     }))
     agreement = agreement.model_copy(update={"history": [
         agreement.history[0].model_copy(update={"on": min(visit, today)})]})
@@ -597,9 +343,9 @@ def _seed_network(db: Database, case: Case, today: dt.date) -> None:
     agreement = db.move_agreement(agreement, AgreementStatus.DRAFTING,
                                   on=min(visit + dt.timedelta(days=40), today),
                                   note="Both federations' legal officers drafting")
-    agreement = db.add_draft_version(agreement, _DRAFT_1, note="KSPSI's first draft",
+    agreement = db.add_draft_version(agreement, DRAFT_1, note="KSPSI's first draft",
                                      on=min(visit + dt.timedelta(days=40), today))
-    agreement = db.add_draft_version(agreement, _DRAFT_2, note="With LFTU's comments",
+    agreement = db.add_draft_version(agreement, DRAFT_2, note="With LFTU's comments",
                                      on=min(visit + dt.timedelta(days=75), today))
     db.save_task(build(Task, {
         "text": "Propose joint training modules for migrant workers",
@@ -607,15 +353,8 @@ def _seed_network(db: Database, case: Case, today: dt.date) -> None:
         "agreement_id": agreement.id}))
 
     meeting = db.save_meeting(build(Meeting, {
-        "at": _at(visit, 10), "kind": MeetingKind.WORKING_VISIT,
-        "title": "ASEAN TUC working visit to LFTU", "city": "Vientiane", "country": "LA",
+        "at": at_hour(visit, 10), **VISIT_MEETING,
         "org_ids": [atuc.id, lftu.id], "person_ids": [president.id] + [o.id for o in officers],
-        "agenda": "Cross-border exploitation and trafficking of workers into online-scam and "
-                  "online-gambling networks.\nThe ten Indonesian workers who escaped in "
-                  "Cambodia.\nCooperation between KSPSI, ASEAN TUC and LFTU.",
-        "decisions": "LFTU supports continued regional cooperation against trafficking.\n"
-                     "KSPSI and LFTU draft a cooperation on education, advocacy and "
-                     "organisational management.",
         "case_ids": [case.id], "agreement_ids": [agreement.id],
     }))
     db.save_task(build(Task, {

@@ -51,28 +51,27 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import orjson
 from pydantic import ValidationError
 
 from store.common.errors import CorruptDatabase, InputFileUnreadable, MigrationFailed, RecordInvalid
 from store.common.i18n import _
+from store.db.database import _KIND_OF
 from store.domain import csvcells
 from store.domain.classification import Classification, fields_classified
 from store.domain.records import STORED, Record
+from store.engine import audit
+from store.engine.audit import table_label
 from store.engine.migrations import FIRST_SCHEMA, META_DOC, META_TABLE, MIGRATIONS, Tables, migrate
-
-if TYPE_CHECKING:
-    from store.exchange.htcds import HtcdsReport
+from store.exchange.htcds import DEFAULT_K, HtcdsReport, export_htcds
 
 FORMAT = "pulang-export"
 VERSION = 1
 
 
 def _kinds() -> dict[str, type[Record]]:
-    from store.db.database import _KIND_OF
-
     return dict(_KIND_OF)
 
 
@@ -175,8 +174,6 @@ def refuse_unimportable(db: Any, tables: dict[str, list[dict[str, Any]]]) -> Non
     """CorruptDatabase (exit 2) naming the first record (its kind and id, never a value) that
     `pulang import` would refuse, e.g. one another program changed: an export is a backup,
     and a backup that cannot be read back is none. Nothing is written or recorded then."""
-    from store.engine.audit import table_label
-
     kinds = _kinds()
     seen: set[str] = set()
     for table, records in tables.items():
@@ -304,8 +301,6 @@ class Prepared:
 
 def record_export(db: Any, prepared: Prepared) -> None:
     """The export's entry in the audit trail (`audit.EXPORT`: format and counts, no value)."""
-    from store.engine import audit
-
     db.audit_event(audit.EXPORT, note=prepared.note)
 
 
@@ -323,8 +318,6 @@ def prepare_export(db: Any, fmt: str, *, include_personal: bool = False,
     tables = tables_of(db, raw)
     refuse_unimportable(db, tables)  # before anything is made, written or recorded
     if fmt == "htcds":
-        from store.exchange.htcds import DEFAULT_K, export_htcds
-
         data, report = export_htcds(db, k=DEFAULT_K if k is None else k)
         prepared = Prepared(data, report.audit_note(), report=report)
         if record:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from store.common import clock
 from store.common.i18n import _
 from store.domain.classification import is_private
+from store.domain.countries import country_name
 from store.domain.records import Plan, Worker
 from store.domain.road import (
     HOME_STAGE,
@@ -44,7 +45,7 @@ from store.domain.road import (
     stage_order,
     worker_stage,
 )
-from store.domain.vocab import Stage, StepStatus
+from store.domain.vocab import Stage, StepStatus, label
 
 if TYPE_CHECKING:
     from store.db.database import Database
@@ -265,14 +266,13 @@ def _block(heading: str, rows: list[tuple[str, int | str]]) -> list[str]:
 
 def as_text(figures: Figures) -> str:
     """The figures as aligned lines under their headings, in the user's language."""
-    from store.domain.countries import country_name
-    from store.domain.vocab import label
-
     lines = [_("Pulang figures on {date}: {cases} cases, {workers} workers").format(
         date=figures.today, cases=figures.cases, workers=figures.workers), ""]
     head = headings(figures.min_province_count)
-    lines += _block(head["cases_by_stage"], [(label(Stage(k)), v) for k, v in figures.cases_by_stage.items()])
-    lines += _block(head["workers_by_step"], [(step_label(k), v) for k, v in figures.workers_by_step.items()])
+    lines += _block(head["cases_by_stage"],
+                    [(label(Stage(k)), v) for k, v in figures.cases_by_stage.items()])
+    lines += _block(head["workers_by_step"],
+                    [(step_label(k), v) for k, v in figures.workers_by_step.items()])
     lines += _block(head["workers_by_destination"], [(f"{country_name(k)} ({k})", v)
                                      for k, v in figures.workers_by_destination.items()])
     lines += _block(head["workers_by_province"],

@@ -29,13 +29,15 @@ from store.exchange import (
     ImportRow,
     LeftOut,
     WorkerList,
+    above_header_said,
+    check_rows,
     guess_mapping,
     left_out_columns,
     pasted_path,
-    preview,
     read_file,
     read_list,
     row_label,
+    workers_to_add,
 )
 from tui.screens.dialogs import ConfirmDialog
 from tui.translate import TranslatedBindings
@@ -195,17 +197,14 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
             self._check()
 
     def _check(self, mapping: list[str | None] | None = None) -> None:
-        from store.domain import NameIndex
-
         if self.listed is None:
             return
         db = self.pulang.db
         assert db is not None
-        existing = [(w.id, w.all_names) for w in db.workers_of(self.case_id)]
         if mapping is None:
             mapping = self._mapping() if self.query("#import-mapping Select") else \
                 guess_mapping(self.listed)
-        self.rows = preview(self.listed, mapping, self.case_id, existing, NameIndex(existing))
+        self.rows = check_rows(db, self.listed, mapping, self.case_id)
         self.lost = left_out_columns(self.listed, mapping, self._skipped())
         table = self.query_one("#import-rows", RecordTable)
         table.clear()
@@ -229,9 +228,7 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
             said.append(_("Not imported, with their values: {columns}. Give each a field "
                           "below, or (skip).").format(
                 columns="; ".join(lost.said for lost in self.lost)))
-        if self.listed.above_header:
-            said.append(_("Not read, above the header: {rows}.").format(rows=", ".join(
-                row_label(n) for n in self.listed.above_header)))
+        said.append(above_header_said(self.listed))
         self._status(" ".join(filter(None, said)))
 
     def on_data_table_row_highlighted(self, event: RecordTable.RowHighlighted) -> None:
@@ -248,7 +245,7 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
     # -- writing ------------------------------------------------------------------------
 
     def action_import(self) -> None:
-        good = [r.worker for r in self.rows if r.ok and r.worker is not None]
+        good = workers_to_add(self.rows)
         if not good:
             self._status(_("Nothing to add: read a list first (Ctrl+R), with at least one row "
                            "without problems."))
