@@ -67,6 +67,15 @@ def test_excel_in_an_indonesian_locale_semicolons_bom_and_day_first_dates(
     assert (agus.date_of_birth, agus.passport_number) == (dt.date(1993, 5, 17), "C7319999")
 
 
+def test_cells_holding_semicolons_in_a_comma_list_keep_the_comma_as_separator() -> None:
+    """Both separators split these rows evenly; only "," splits the header as it splits the
+    rows (found by tests/exchange/test_list_properties.py: ";" was taken, one column read)."""
+    listed = read_list(b"Nama,No. HP\r\n;,;\r\nDewi;Sari,0812;3456\r\n")
+    assert listed.delimiter == ","
+    assert listed.header == ["Nama", "No. HP"]
+    assert listed.rows == [[";", ";"], ["Dewi;Sari", "0812;3456"]]
+
+
 def test_latin_1_is_read_and_said(empty_db: Database, case: Case) -> None:
     data = "Name,Province\nJosé Ramos-Horta,Díli\nNguyễn Văn An,Hà Nội\n"
     listed = read_list(data.replace("Nguyễn Văn An,Hà Nội\n", "").encode("latin-1"))

@@ -78,7 +78,7 @@ def _sniff(text: str) -> str:
     sample = [line for line in text.splitlines()[:20] if line.strip()]
     if not sample:
         return ""
-    best, best_score = "", 0
+    best, best_score = "", (0, False)
     for delimiter in (";", ",", "\t"):
         counts = [len(row) for row in csv.reader(io.StringIO("\n".join(sample)),
                                                   delimiter=delimiter)]
@@ -87,7 +87,9 @@ def _sniff(text: str) -> str:
         common = max(set(counts), key=counts.count)
         if common < 2:
             continue  # one comma in one chat line ("Dewi, Jawa Barat") is not a table
-        score = counts.count(common) * common
+        # As even a split as another's, and the first line (the header) split as the rows
+        # are: this one (a list of cells holding ";" written with "," splits as evenly by ";").
+        score = (counts.count(common) * common, counts[0] == common)
         if score > best_score:
             best, best_score = delimiter, score
     return best
