@@ -54,8 +54,8 @@ FIXED_TZ = "WIB-7"
 @pytest.fixture
 def fixed_clock() -> Iterator[dt.datetime]:
     """Today is Sunday 6 December 2026 and it is 10:00 in Jakarta, for the store and the app
-    (`store.common.clock`), and local times are shown in Jakarta's zone on any machine. Both are given
-    back afterwards. Yields the moment (aware); a test may move it on with `clock.set_now`."""
+    (`store.common.clock`), and local times are shown in Jakarta's zone on any machine. Both are
+    given back afterwards. Yields the moment (aware); a test may move it on with `clock.set_now`."""
     old_tz = os.environ.get("TZ")
     os.environ["TZ"] = FIXED_TZ
     time.tzset()

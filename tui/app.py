@@ -291,7 +291,8 @@ class PulangApp(App[None]):
 
     def _ask_officer(self) -> None:
         """Once a session, over Today while the data loads: who is working. The answer is kept
-        for this process only (`store.engine.officer.set_officer`); Escape keeps the account alone."""
+        for this process only (`store.engine.officer.set_officer`); Escape keeps the account
+        alone."""
         if not self.ask_officer:
             return
         self.ask_officer = False

@@ -1,4 +1,5 @@
-"""The `pulang` command line. Every subcommand exits with a code from `store.common.errors.ExitCode`."""
+"""The `pulang` command line. Every subcommand exits with a code from
+`store.common.errors.ExitCode`."""
 
 from __future__ import annotations
 
@@ -473,7 +474,8 @@ def open_database(args: argparse.Namespace, path: Path, *, writing: bool = False
 
 
 def _say_resumed(db: Database) -> None:
-    """What opening finished of an encrypt or passwd that was interrupted (store.engine.unfinished)."""
+    """What opening finished of an encrypt or passwd that was interrupted
+    (store.engine.unfinished)."""
     for line in db.resumed:
         _say(f"pulang: {line}", to_stderr=True)
 

@@ -1,10 +1,10 @@
 """The one place the store and the app ask for the current date and time.
 
 What a screen shows or a rule decides ("overdue", "not in the future", the date a form offers,
-relative dates such as "+2", "besok", "-1w" in `store.domain.parse.parse_date`) counts from `today()`
-and `now()`; a test fixes the moment with `set_now` (or the day with `set_today`) and gets the
-same answers, and the same screens, on any day it runs. Stamps of when something was written
-(a record's `updated_at`, the audit trail, backup and journal file names) are the computer's
+relative dates such as "+2", "besok", "-1w" in `store.domain.parse.parse_date`) counts from
+`today()` and `now()`; a test fixes the moment with `set_now` (or the day with `set_today`) and
+gets the same answers, and the same screens, on any day it runs. Stamps of when something was
+written (a record's `updated_at`, the audit trail, backup and journal file names) are the computer's
 own time and do not come from here.
 """
 

@@ -1,8 +1,8 @@
 """The one translation function for every user-facing string, in English and Bahasa Indonesia.
 
 Strings are written in English in the code and looked up in a catalogue per language
-(`store/common/locale_id.py`). `_()` translates now; `N_()` only marks a string so the catalogue test
-finds it, for labels that must be translated later, when the language is known.
+(`store/common/locale_id.py`). `_()` translates now; `N_()` only marks a string so the catalogue
+test finds it, for labels that must be translated later, when the language is known.
 """
 
 from __future__ import annotations

@@ -506,7 +506,8 @@ CATALOGUE: dict[str, str] = {
     "Fri": "Jum",
     "Sat": "Sab",
     "Sun": "Min",
-    # -- issue 7, older exports: `pulang import` of an export of an older schema (store/exchange/export.py) --
+    # -- issue 7, older exports: `pulang import` of an export of an older schema
+    # (store/exchange/export.py) --
     "This export is of database schema {theirs}, newer than this Pulang's ({ours}); update Pulang to read it.": 'Ekspor ini dari skema basis data {theirs}, lebih baru daripada skema Pulang ini ({ours}); perbarui Pulang untuk membacanya.',
     'This export of database schema {theirs} could not be brought to schema {ours}; nothing was imported.': 'Ekspor dari skema basis data {theirs} ini tidak dapat dinaikkan ke skema {ours}; tidak ada yang diimpor.',
     # -- worker lists from Excel workbooks (issue 7) --
@@ -1330,7 +1331,8 @@ CATALOGUE: dict[str, str] = {
     'permission denied': 'izin ditolak',
     'Every change was saved, in {journal}, but Pulang could not tidy {path} up on closing: {reason}. It tries again next time.': 'Semua perubahan sudah tersimpan di {journal}, tetapi Pulang tidak dapat merapikan {path} saat ditutup: {reason}. Pulang akan mencoba lagi lain kali.',
     '{problem} What you typed is still in the form.': '{problem} Yang Anda ketik masih ada di formulir.',
-    # store/common/errors.py, store/engine/sharing.py, tui/cli.py: sharing with a group, refusing the world
+    # store/common/errors.py, store/engine/sharing.py, tui/cli.py: sharing with a group, refusing
+    # the world
     'Anyone on this computer can read or change {files}; Pulang will not open the database until you run: {command}': 'Siapa pun di komputer ini dapat membaca atau mengubah {files}; Pulang tidak akan membuka basis data sampai Anda menjalankan: {command}',
     'There is no group called {group} on this computer.': 'Tidak ada grup bernama {group} di komputer ini.',
     'You are not in the group {group}; ask your administrator to add you (or log in again if they just did).': 'Anda bukan anggota grup {group}; minta administrator menambahkan Anda (atau masuk ulang jika baru saja ditambahkan).',

@@ -33,9 +33,8 @@ def _import_everything_in(package: str, cwd: Path) -> dict[str, list[str]]:
 def test_no_store_module_imports_textual(tmp_path: Path) -> None:
     report = _import_everything_in("store", tmp_path)
     # The walk did find the modules that matter (so an empty walk cannot pass).
-    assert {"store.engine.storage", "store.db.database", "store.domain.records", "store.exchange.check"} <= set(
-        report["imported"]
-    )
+    assert {"store.engine.storage", "store.db.database", "store.domain.records",
+            "store.exchange.check"} <= set(report["imported"])
     assert report["textual"] == []
 
 

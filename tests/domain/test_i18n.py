@@ -110,7 +110,8 @@ def test_only_literals_are_marked_for_translation() -> None:
 def test_no_stale_translations() -> None:
     used = msgids()
     stale = [msgid for msgid in CATALOGUE if msgid not in used]
-    assert not stale, "Stale, remove from store/common/locale_id.py:\n" + "\n".join(map(repr, stale))
+    assert not stale, ("Stale, remove from store/common/locale_id.py:\n"
+                       + "\n".join(map(repr, stale)))
 
 
 def test_language_and_dates() -> None:
@@ -127,8 +128,10 @@ def test_language_and_dates() -> None:
 
 def test_no_duplicate_translations() -> None:
     """A msgid written twice in the catalogue: the dict keeps the last one silently."""
-    source = (Path(__file__).parent.parent.parent / "store" / "common" / "locale_id.py").read_text("utf-8")
+    root = Path(__file__).parent.parent.parent
+    source = (root / "store" / "common" / "locale_id.py").read_text("utf-8")
     keys = [key.value for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Dict)
             for key in node.keys if isinstance(key, ast.Constant)]
     twice = sorted({key for key in keys if keys.count(key) > 1})
-    assert not twice, "Translated twice in store/common/locale_id.py:\n" + "\n".join(map(repr, twice))
+    assert not twice, ("Translated twice in store/common/locale_id.py:\n"
+                       + "\n".join(map(repr, twice)))

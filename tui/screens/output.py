@@ -2,8 +2,8 @@
 export of the whole database (Export… in the palette, `e` on Today).
 
 The making is the store's, the same as `pulang brief` and `pulang export`: `store.exchange.brief.
-case_brief` and `store.exchange.export.prepare_export` record the brief or the export in the audit trail
-before returning it, and only then is a file written. Files are written whole or not at all,
+case_brief` and `store.exchange.export.prepare_export` record the brief or the export in the audit
+trail before returning it, and only then is a file written. Files are written whole or not at all,
 readable by their owner only (mode 0600), never over one of the database's own files (said
 before anything is asked), and never over an existing file without asking. From
 an encrypted database nothing with personal data is written unless the officer ticks "Write it

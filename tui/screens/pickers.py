@@ -1,8 +1,8 @@
 """Choosing records of the directory (or any list) by typing part of a name.
 
 `PickerDialog` lists items under a filter line: typing narrows the list, matching every
-spelling of a name and tolerating spelling differences (`store.domain.matching.matches_query`); Enter
-or Down moves into the list. With one choice, Enter picks the item under the cursor; with
+spelling of a name and tolerating spelling differences (`store.domain.matching.matches_query`);
+Enter or Down moves into the list. With one choice, Enter picks the item under the cursor; with
 several, Space ticks and Enter confirms. Escape leaves without changing anything.
 
 `PickField` is the form field that holds the choice: it shows the names chosen and opens the

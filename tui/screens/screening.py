@@ -5,9 +5,9 @@ Everything is reached with the keyboard alone and fits 80×24 without scrolling:
 rows (the questions, then the means of control and the recruitment), with the suggestion, the
 decision and a one-line editor below. `y`/`n`/`u` answer the row under the cursor; Enter edits
 its evidence note, or opens a picker for a choice. The rule is the domain's
-(`store.domain.records.suggested_status`); the screen only shows it, live. `ctrl+s` saves and stays, so
-a group can be screened one worker after another with PageDown; Escape leaves with the last
-screening saved here (None if none was).
+(`store.domain.rules.screening.suggested_status`); the screen only shows it, live. `ctrl+s` saves
+and stays, so a group can be screened one worker after another with PageDown; Escape leaves with the
+last screening saved here (None if none was).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """One step of the road home, for one worker or several at once (a group action).
 
-The dialog opens on the status that comes next (`store.domain.road.next_status`); the keys 1–5 choose
-another. The organisation responsible, the date done, the deadline and a note are typed; a field
-left as it opened changes nothing. Saving goes through `Database.set_step`, as one change for
+The dialog opens on the status that comes next (`store.domain.road.next_status`); the keys 1–5
+choose another. The organisation responsible, the date done, the deadline and a note are typed; a
+field left as it opened changes nothing. Saving goes through `Database.set_step`, as one change for
 every worker chosen; a save that changes nothing says so. A step marked done before the steps
 it depends on is refused with the reason, naming every worker refused; the dialog then asks why
 (the answer is kept on the step) and everything typed stays.
