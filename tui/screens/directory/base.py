@@ -1,0 +1,141 @@
+"""What the directory's three screens share: a list of lines under headings that Enter opens,
+the screen that shows one and reloads it on return, and the helpers that fill its columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.screen import Screen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from store import _
+from store.domain import Organisation, country_name
+from tui.caselist import fit
+from tui.screens.today import TodayList
+from tui.translate import TranslatedBindings
+
+if TYPE_CHECKING:
+    from store.db import Database
+    from tui.app import PulangApp
+
+
+# Room the list's border and scrollbar take from the screen's width.
+_CHROME = 2
+_DATE = 11
+_REF = 12
+
+
+def first_line(text: str) -> str:
+    return next((line for line in text.splitlines() if line.strip()), "")
+
+
+class SectionList(TodayList):
+    """Lines under headings; the headings cannot take the cursor. Enter opens the line."""
+
+
+class Lines:
+    """The options of a `SectionList`, with what Enter does on each."""
+
+    def __init__(self) -> None:
+        self.options: list[Option] = []
+        self.targets: dict[str, Callable[[], None]] = {}
+
+    def heading(self, text: str, count: int) -> None:
+        shown = _("{title} ({count})").format(title=text, count=count) if count else \
+            _("{title}: none").format(title=text)
+        self.options.append(Option(Text(shown, style="bold underline"), disabled=True))
+
+    def row(self, key: str, target: Callable[[], None] | None, *cells: tuple[str, int]) -> None:
+        # Record text goes in as plain text, never as markup.
+        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        line.append(" ".join(fit(text, width) for text, width in cells))
+        if target is not None:
+            self.targets[key] = target
+        self.options.append(Option(line, id=key))
+
+    def show_in(self, listing: SectionList) -> None:
+        keep = None
+        if listing.highlighted is not None and listing.option_count:
+            keep = listing.get_option_at_index(listing.highlighted).id
+        listing.clear_options()
+        listing.add_options(self.options)
+        listing.cursor_to(keep)
+
+
+def list_width(listing: SectionList, screen: Screen[Any]) -> int:
+    inner = listing.scrollable_content_region.width
+    return max(40, (inner or screen.size.width - _CHROME) - 1)
+
+
+def org_label(org: Organisation | None) -> str:
+    """An organisation in a short column: its acronym, else its name."""
+    if org is None:
+        return ""
+    return org.acronym or org.name
+
+
+def place(city: str, country: str | None) -> str:
+    return ", ".join(x for x in (city, country_name(country)) if x)
+
+
+class _Listing(TranslatedBindings, Screen[None]):
+    """What the three screens share: a list whose lines Enter opens, reloaded on return."""
+
+    NAVIGATION_KEYS = True  # 1-5 leave this screen
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.targets: dict[str, Callable[[], None]] = {}
+        self.loaded = False
+
+    @property
+    def pulang(self) -> PulangApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def db(self) -> Database:
+        db = self.pulang.db
+        assert db is not None
+        return db
+
+    def on_screen_resume(self) -> None:
+        # Back from a form, a merge or another record: what was done there may show here.
+        if self.loaded:
+            self.reload()
+
+    def others_changed(self, is_current: bool) -> None:
+        """Another officer changed the database: redraw now if in front, else on return."""
+        if is_current and self.loaded:
+            self.reload()
+
+    def on_resize(self) -> None:
+        if self.loaded:
+            self.render_view()
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def render_view(self) -> None:
+        raise NotImplementedError
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        target = self.targets.get(event.option.id or "")
+        if target is not None:
+            target()
+
+    # -- where Enter goes ------------------------------------------------------------------
+
+    def open(self, kind: str, record_id: str) -> Callable[[], None]:
+        return lambda: self.pulang.open_record(kind, record_id)
+
+    def open_case(self, case_id: str, focus: dict[str, str] | None = None) -> Callable[[], None]:
+        # Opening a case closes the screens in front of Today: ask first if a form among
+        # them holds typing (a record opened from the likely matches of a new one).
+        return self.pulang.after_leaving_forms(lambda: self.pulang.open_case(case_id, focus))

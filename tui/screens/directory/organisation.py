@@ -1,0 +1,141 @@
+"""One organisation: its type, place, parent and notes, then its people, member organisations,
+cases, meetings and agreements.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding
+
+from store import N_, NotFound, _
+from store.domain import Organisation, Person, country_name, label, printable, shorten
+from tui.screens.directory.base import _REF, Lines, first_line, place
+from tui.screens.directory.organisation_form import OrganisationForm
+from tui.screens.directory.person_form import PersonForm
+from tui.screens.directory.record import _likely_first, _RecordScreen
+from tui.screens.pickers import PickItem
+from tui.screens.tasks import organisation_items
+
+if TYPE_CHECKING:
+    from store.db import Database
+
+
+class OrganisationScreen(_RecordScreen):
+    kind = "organisation"
+    BINDINGS = [
+        Binding("escape", "back", N_("Back"), id="organisation.back"),
+        Binding("e", "edit", N_("Edit"), id="organisation.edit"),
+        Binding("n", "new_person", N_("Add person"), id="organisation.new_person"),
+        Binding("M", "merge", N_("Merge"), id="organisation.merge"),
+        Binding("d", "remove", N_("Remove"), id="organisation.remove", show=False),
+        Binding("f1", "app.help", N_("Help"), id="organisation.help"),
+    ]
+    HELP = N_(
+        "One organisation: its type, place, the organisation it is a member of, other names "
+        "and notes; then its people (those who were there once are marked former), its "
+        "member organisations, the cases whose log names it or its people, its meetings and "
+        "its agreements. Enter opens the line under the cursor. e edits the organisation; n "
+        "adds a person to it. Shift+M merges a duplicate into this organisation: choose the "
+        "other record, confirm, and its names, people, members and every link move here "
+        "(recorded in the audit trail). d removes it, which is refused while anything names "
+        "it: merge it instead. Escape goes back."
+    )
+
+    def __init__(self, org_id: str) -> None:
+        super().__init__(org_id)
+        self.org: Organisation | None = None
+
+    @property
+    def record_name(self) -> str:
+        return self.org.name if self.org is not None else ""
+
+    def load(self, db: Database) -> None:
+        org = db.organisation(self.record_id)
+        self.org, self.record_id = org, org.id
+        self.parent_org: Organisation | None = None
+        if org.parent_id:
+            try:
+                self.parent_org = db.organisation(org.parent_id)
+            except NotFound:
+                self.parent_org = None
+        self.staff = db.people_of(org.id, former=True)
+        self.member_orgs = db.members_of(org.id)
+        case_ids = db.cases_of(org.id)
+        rows = {row.id: row for row in db.case_rows()} if case_ids else {}
+        self.case_list = [rows[c] for c in case_ids if c in rows]
+        self.meeting_list = db.meetings_with(org.id)
+        self.agreement_list = db.agreements_of(org.id)
+        self.title = printable(org.shown_name, limit=200)
+        facts = [" · ".join(x for x in (label(org.kind), place(org.city, org.country)) if x)]
+        if self.parent_org is not None:
+            facts.append(_("Member of {name}").format(name=self.parent_org.shown_name))
+        if org.other_names:
+            facts.append(f"{Organisation.field_label('other_names')}: "
+                         f"{', '.join(org.other_names)}")
+        if org.notes.strip():
+            facts.append(f"{Organisation.field_label('notes')}: {first_line(org.notes)}")
+        self.show_facts(facts)
+
+    def fill(self, lines: Lines, width: int) -> None:
+        org = self.org
+        assert org is not None
+        current = [p for p in self.staff if p.org_id == org.id]
+        former = [p for p in self.staff if p.org_id != org.id]
+        lines.heading(_("People"), len(self.staff))
+        name_width = 28
+        for person in current:
+            lines.row(f"p:{person.id}", self.open("person", person.id),
+                      (person.name_in_rows, name_width), (person.title, width - name_width - 1))
+        for person in former:
+            role = next((r for r in reversed(person.history) if r.org_id == org.id), None)
+            was = _("former: {title}").format(title=role.title if role else "")
+            lines.row(f"p:{person.id}", self.open("person", person.id),
+                      (person.name_in_rows, name_width), (was, width - name_width - 1))
+        if self.parent_org is not None:
+            lines.heading(_("Member of"), 1)
+            lines.row(f"o:{self.parent_org.id}", self.open("organisation", self.parent_org.id),
+                      (self.parent_org.shown_name, width))
+        lines.heading(_("Member organisations"), len(self.member_orgs))
+        for member in self.member_orgs:
+            lines.row(f"o:{member.id}", self.open("organisation", member.id),
+                      (member.shown_name, width - 19), (country_name(member.country), 18))
+        lines.heading(_("Cases"), len(self.case_list))
+        for row in self.case_list:
+            lines.row(f"c:{row.id}", self.open_case(row.id), (row.ref, _REF),
+                      (row.title, width - _REF - 1))
+        self.meeting_rows(lines, self.meeting_list, width)
+        self.agreement_rows(lines, _("Agreements"), self.agreement_list, width)
+
+    def action_edit(self) -> None:
+        if self.org is not None:
+            self.app.push_screen(OrganisationForm(self.org, _("Edit organisation")))
+
+    def action_new_person(self) -> None:
+        if self.org is not None:
+            def added(person: Person | None) -> None:
+                if person is not None:
+                    self.notify(_("Added to the directory."))
+
+            self.app.push_screen(PersonForm(None, _("New person"), org_id=self.org.id), added)
+
+    def merge_items(self, db: Database) -> list[PickItem]:
+        org = self.org
+        assert org is not None
+        items = [i for i in organisation_items(db) if i.id != org.id]
+        matches = db.similar_organisations(org.name, exclude=org.id,
+                                           names=[org.acronym, *org.other_names])
+        return _likely_first(items, {m.id: m.score for m in matches})
+
+    def merge_record(self, db: Database, drop_id: str) -> Any:
+        return db.merge_organisations(keep_id=self.record_id, drop_id=drop_id)
+
+    def merge_question(self, dropped: str) -> str:
+        return _("Merge «{dropped}» into «{kept}»? Its names, people, member organisations "
+                 "and every link move to «{kept}»; «{dropped}» is then removed. The merge is "
+                 "recorded in the audit trail.").format(dropped=shorten(dropped),
+                                                        kept=shorten(self.record_name))
+
+    def remove_record(self, db: Database) -> None:
+        assert self.org is not None
+        db.remove_organisation(self.org.id, self.org.version)
