@@ -1,220 +1,32 @@
-"""Meetings (key 4): every meeting and working visit with partners, one meeting in full, and the
-form that records one.
-
-`MeetingsScreen` lists them, newest first, narrowed by `/`; `MeetingScreen` shows one: when,
-where, who was there (organisations, people with their titles), agenda and decisions, the cases
-and agreements discussed, and its follow-up tasks (which Today lists when due); `MeetingForm`
-edits one.
+"""One meeting in full: when, where, who was there (organisations, people with their titles),
+agenda and decisions, the cases and agreements discussed, and its follow-up tasks (which Today
+lists when due), each line opening what it names.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import N_, PulangError, _, clock, datetime_for_input, format_date, format_datetime
-from store.domain import (
-    Case,
-    Meeting,
-    MeetingKind,
-    Task,
-    choices,
-    country_name,
-    fold,
-    label,
-    printable,
-    shorten,
-)
+from store import N_, PulangError, _, clock, format_datetime
+from store.domain import Case, Meeting, Task, country_name, label, printable, shorten
 from tui.screens.dialogs import ConfirmDialog
-from tui.screens.form import FieldSpec, RecordForm
-from tui.screens.pickers import PickField, PickItem
-from tui.screens.tasks import TaskForm, organisation_items, people_items, task_line
+from tui.screens.meetings.meeting_form import MeetingForm, _db
+from tui.screens.tasks import TaskForm, task_line
 from tui.screens.today import TodayList
 from tui.translate import TranslatedBindings
-from tui.widgets import FollowsOtherOfficers, RecordTable, TextInput, cell, indented
+from tui.widgets import FollowsOtherOfficers, indented
 
 if TYPE_CHECKING:
     from store.db import Database
     from tui.app import PulangApp
-
-DATETIME_HINT = "DD/MM/YYYY HH:MM"
-_DATE, _KIND, _CITY = 12, 14, 14  # widths of the list's columns; the title takes the rest
-_CHROME = 2 * 4 + 1  # a space each side of four columns, and the scrollbar
-
-
-def _db(node: Any) -> Database:
-    return cast("Database", getattr(node.app, "db"))
-
-
-def case_items(db: Database) -> list[PickItem]:
-    """Every case, by reference, with its title, for a picker."""
-    return [PickItem(r.id, r.ref, r.title) for r in db.case_rows()]
-
-
-def agreement_items(db: Database) -> list[PickItem]:
-    """Every agreement, by title, with its status."""
-    return [PickItem(a.id, a.title, label(a.status)) for a in db.agreements()]
-
-
-# -- the list -------------------------------------------------------------------------------
-
-
-class MeetingsScreen(TranslatedBindings, Screen[None]):
-    NAVIGATION_KEYS = True  # 1-5 go to the other top screens
-    BINDINGS = [
-        Binding("escape", "back", N_("Back"), id="meetings.back"),
-        # priority: keys typed right after it go to the filter, not to the table
-        Binding("slash", "filter", N_("Filter"), id="meetings.filter", priority=True),
-        Binding("n", "new_meeting", N_("New meeting"), id="meetings.new"),
-        Binding("f1", "app.help", N_("Help"), id="meetings.help"),
-    ]
-    HELP = N_(
-        "Meetings: every meeting, working visit, conference and call with partners, the most "
-        "recent first. / and part of a title, a city, a country or an organisation's name (any "
-        "of its names or its acronym) narrow the list; Escape clears the filter, and Escape "
-        "again goes back to Today. Enter opens the meeting under the cursor: who was there, "
-        "the agenda, the decisions and the follow-up tasks. n records a new meeting. 1 Today, "
-        "2 cases, 3 people and organisations, 4 meetings, 5 agreements, 6 dashboard."
-    )
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.meetings: list[Meeting] = []
-        self.search_texts: dict[str, str] = {}  # meeting id -> its folded searchable text
-        self.query_text = ""
-
-    @property
-    def pulang(self) -> PulangApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield TextInput(placeholder=_("/ to filter by title, place or organisation"),
-                        id="meetings-filter", select_on_focus=False)
-        yield RecordTable(enter_label=_("Open"), id="meetings")
-        yield Static("", id="meetings-status", markup=False)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.title = _("Meetings")
-        self.set_focus(self.query_one("#meetings", RecordTable))
-        self.pulang.when_loaded(self.reload)
-
-    def on_screen_resume(self) -> None:
-        if self.pulang.db is not None:
-            self.reload()
-
-    def others_changed(self, is_current: bool) -> None:
-        if is_current:
-            self.reload()
-
-    def on_resize(self) -> None:
-        if self.pulang.db is not None:
-            self.render_table()
-
-    def reload(self) -> None:
-        db = self.pulang.db
-        if db is None or db.locked or not self.is_attached:
-            return
-        try:
-            self.meetings = db.meetings()
-            orgs = {o.id: o for o in db.organisations()}
-        except PulangError as error:
-            self.query_one("#meetings-status", Static).update(printable(str(error)))
-            return
-        self.search_texts = {}
-        for m in self.meetings:
-            names = [n for oid in m.org_ids if oid in orgs for n in orgs[oid].all_names]
-            self.search_texts[m.id] = fold(" ".join(
-                [m.title, m.city, country_name(m.country), label(m.kind), *names]))
-        self.render_table()
-
-    def shown(self) -> list[Meeting]:
-        words = fold(self.query_text).split()
-        return [m for m in self.meetings
-                if all(w in self.search_texts.get(m.id, "") for w in words)]
-
-    def render_table(self) -> None:
-        table = self.query_one("#meetings", RecordTable)
-        keep = table.current_key
-        title_width = max(12, self.size.width - _DATE - _KIND - _CITY - _CHROME)
-        table.clear(columns=True)
-        table.add_column(_("Date"), width=_DATE)
-        table.add_column(_("Kind"), width=_KIND)
-        table.add_column(_("Title"), width=title_width)
-        table.add_column(_("City"), width=_CITY)
-        shown = self.shown()
-        for m in shown:
-            table.add_row(cell(format_date(m.at.astimezone().date())), cell(label(m.kind)),
-                          cell(m.title), cell(m.city), key=m.id)
-        table.move_to_key(keep)
-        status = self.query_one("#meetings-status", Static)
-        if not self.meetings:
-            status.update(_("No meetings yet. Press n to record the first one."))
-        elif self.query_text.strip():
-            status.update(_("{shown} of {total} meetings match “{text}”. Escape clears the "
-                            "filter.").format(shown=len(shown), total=len(self.meetings),
-                                              text=shorten(self.query_text.strip())))
-        else:
-            status.update(_("Meetings: {total}, the most recent first.").format(
-                total=len(self.meetings)))
-
-    @on(Input.Changed, "#meetings-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value
-        if self.pulang.db is not None:
-            self.render_table()
-
-    @on(Input.Submitted, "#meetings-filter")
-    def _filter_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.set_focus(self.query_one("#meetings", RecordTable))
-
-    def on_key(self, event: Any) -> None:
-        if event.key == "down" and self.query_one("#meetings-filter", Input).has_focus:
-            event.stop()
-            self.set_focus(self.query_one("#meetings", RecordTable))
-
-    def action_filter(self) -> None:
-        self.set_focus(self.query_one("#meetings-filter", Input))
-
-    def action_back(self) -> None:
-        filter_input = self.query_one("#meetings-filter", Input)
-        if filter_input.has_focus or self.query_text:
-            filter_input.value = ""
-            self.query_text = ""
-            self.render_table()
-            self.set_focus(self.query_one("#meetings", RecordTable))
-            return
-        self.pulang.show_today()
-
-    @on(DataTable.RowSelected, "#meetings")
-    def _chosen(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value is not None:
-            self.pulang.open_record("meeting", event.row_key.value)
-
-    def action_new_meeting(self) -> None:
-        self.pulang.when_loaded(lambda: new_meeting(self.pulang))
-
-
-def new_meeting(app: PulangApp) -> None:
-    """The form for a new meeting; once saved, the meeting opens, ready for its tasks."""
-
-    def saved(meeting: Meeting | None) -> None:
-        if meeting is not None:
-            app.push_screen(MeetingScreen(meeting.id, offer_task=True))
-
-    app.push_screen(MeetingForm(None, _("New meeting")), saved)
-
-
-# -- one meeting ----------------------------------------------------------------------------
 
 
 class MeetingLines(TodayList):
@@ -479,86 +291,3 @@ class MeetingScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
                                       removed, self._failed, what="meeting")
 
         self.app.push_screen(ConfirmDialog(question, _("Remove"), _("Keep it")), answered)
-
-
-# -- the form -------------------------------------------------------------------------------
-
-
-class MeetingForm(RecordForm[Meeting]):
-    """When and where, who was there, what was said and decided, which cases and agreements."""
-
-    record_type = Meeting
-    draft_kind = "meeting"
-
-    def fields(self) -> list[FieldSpec]:
-        return [
-            FieldSpec("at", required=True, placeholder=DATETIME_HINT),
-            FieldSpec("kind", "select", choices(MeetingKind), required=True),
-            FieldSpec("title", required=True,
-                      placeholder=_("e.g. ASEAN TUC working visit to LFTU")),
-            FieldSpec("city", placeholder=_("e.g. Vientiane")),
-            FieldSpec("country", "country", placeholder=_("country name or code, e.g. Laos or LA")),
-            FieldSpec("org_ids", "picks", source=lambda: organisation_items(_db(self)),
-                      hint=_("Enter chooses organisations of the directory.")),
-            FieldSpec("person_ids", "picks", source=lambda: people_items(_db(self)),
-                      hint=_("Enter chooses people of the directory.")),
-            FieldSpec("agenda", "area"),
-            FieldSpec("decisions", "area"),
-            FieldSpec("case_ids", "picks", source=lambda: case_items(_db(self))),
-            FieldSpec("agreement_ids", "picks", source=lambda: agreement_items(_db(self))),
-        ]
-
-    def _sources(self) -> dict[str, list[PickItem]]:
-        db = _db(self)
-        return {"org_ids": organisation_items(db), "person_ids": people_items(db),
-                "case_ids": case_items(db), "agreement_ids": agreement_items(db)}
-
-    def on_mount(self) -> None:
-        # The names of what the meeting holds, before any draft is put back into the fields.
-        for name, items in self._sources().items():
-            self.query_one(f"#f-{name}", PickField).names.update(
-                {item.id: item.label for item in items})
-        super().on_mount()
-        for name in ("org_ids", "person_ids", "case_ids", "agreement_ids"):
-            field = self.query_one(f"#f-{name}", PickField)
-            field.set_value(field.value)
-
-    def defaults(self) -> dict[str, Any]:
-        # No date to start with: a meeting is written up after it, or before it is held,
-        # seldom at the minute the form opens ("-1 10:00" or "today 14:00" is quick to type).
-        return {"kind": MeetingKind.MEETING}
-
-    def values_of(self, meeting: Meeting) -> dict[str, Any]:
-        return {
-            "at": datetime_for_input(meeting.at),
-            "kind": meeting.kind,
-            "title": meeting.title,
-            "city": meeting.city,
-            "country": country_name(meeting.country),
-            "org_ids": list(meeting.org_ids),
-            "person_ids": list(meeting.person_ids),
-            "agenda": meeting.agenda,
-            "decisions": meeting.decisions,
-            "case_ids": list(meeting.case_ids),
-            "agreement_ids": list(meeting.agreement_ids),
-        }
-
-    def shown(self, record: Meeting) -> dict[str, str]:
-        """As the form shows it: chosen records by their names, not their ids (another
-        officer's version beside this one)."""
-        result = super().shown(record)
-        values = self.values_of(record)
-        for spec in self.specs:
-            if spec.kind == "picks":
-                names = self.query_one(f"#f-{spec.name}", PickField).names
-                result[spec.name] = "; ".join(names.get(i, _("(removed)"))
-                                              for i in values[spec.name])
-        return result
-
-    @classmethod
-    def from_draft(cls, draft: dict[str, Any]) -> MeetingForm:
-        record = Meeting.model_validate(draft["record"]) if draft.get("record") else None
-        return cls(record, draft["title"])
-
-    def persist(self, record: Meeting) -> Meeting:
-        return _db(self).save_meeting(record)
