@@ -9,6 +9,12 @@ duplicate into the record on screen and `d` removes it (refused while it is name
 
 Directory reads are small and run on the event loop, as the case screen's do; merges and
 removals go through `app.run_store`, off it.
+
+The modules, one screen, dialog or form each: listing.py (`DirectoryScreen`), organisation.py
+(`OrganisationScreen`), person.py (`PersonScreen`), matches.py (`LikelyMatchesDialog`),
+organisation_form.py (`OrganisationForm`), person_form.py (`PersonForm`); what the screens
+share in base.py (the list of lines under headings) and record.py (the two pages: facts, merge,
+remove), what the forms share in form.py (the check for likely matches).
 """
 
 from __future__ import annotations
@@ -24,15 +30,6 @@ from tui.screens.directory.base import (
 from tui.screens.directory.listing import DirectoryScreen
 from tui.screens.directory.organisation import OrganisationScreen
 from tui.screens.directory.person import PersonScreen
-
-# The modules of the package, one screen, dialog or form a module:
-#   base.py               the list of lines under headings, the screens' shared base
-#   listing.py            DirectoryScreen, the list of every organisation and person
-#   record.py             what the two pages share: facts, merge and remove
-#   organisation.py       OrganisationScreen            person.py       PersonScreen
-#   form.py               what the two forms share: the check for likely matches
-#   matches.py            LikelyMatchesDialog, the likely matches of a new record
-#   organisation_form.py  OrganisationForm              person_form.py  PersonForm
 
 __all__ = ["DirectoryScreen", "Lines", "OrganisationScreen", "PersonScreen", "SectionList",
            "first_line", "list_width", "org_label", "place"]
