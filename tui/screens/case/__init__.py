@@ -3,6 +3,10 @@ worker, a log entry and a consent, and the dialog that sets a step of the road h
 
 `from tui.screens.case import CaseScreen` keeps working as before the page became a package."""
 
+from tui.screens.case.case_form import CaseForm
+from tui.screens.case.consent_form import ConsentForm
+from tui.screens.case.log_form import LogEntryForm
 from tui.screens.case.screen import CaseScreen, shown
+from tui.screens.case.worker_form import WorkerForm
 
-__all__ = ["CaseScreen", "shown"]
+__all__ = ["CaseForm", "CaseScreen", "ConsentForm", "LogEntryForm", "WorkerForm", "shown"]

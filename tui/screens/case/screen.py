@@ -46,10 +46,13 @@ from store.domain import (
     worker_numbers,
 )
 from tui import perf
+from tui.screens.case.case_form import CaseForm
+from tui.screens.case.consent_form import ConsentForm
+from tui.screens.case.log_form import LogEntryForm
+from tui.screens.case.worker_form import WorkerForm
 from tui.screens.conflict import Choice, ConflictScreen
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.form import RecordForm
-from tui.screens.record_forms import CaseForm, LogEntryForm, WorkerForm
 from tui.screens.step import StepDialog
 from tui.translate import TranslatedBindings
 from tui.widgets import FollowsOtherOfficers, RecordTable, cell, direction_words, log_kind
@@ -244,8 +247,6 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
             form = WorkerForm(Worker.model_validate(record) if record else None, draft["title"],
                               self.case_id)
         elif draft["kind"] == "consent":
-            from tui.screens.record_forms import ConsentForm
-
             consent = Consent.model_validate(record) if record else None
             form = ConsentForm(consent, draft["title"], self.case_id,
                                consent.worker_id if consent else draft["worker_id"])
@@ -711,8 +712,6 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
 
     def action_consent(self) -> None:
         """The consent of the worker under the cursor: to whom their data may go."""
-        from tui.screens.record_forms import ConsentForm
-
         worker = self._under_cursor("workers", self.case_workers,
                                     _("Move to a worker in the workers list first."))
         if worker is None:
