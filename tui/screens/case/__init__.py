@@ -7,6 +7,8 @@ from tui.screens.case.case_form import CaseForm
 from tui.screens.case.consent_form import ConsentForm
 from tui.screens.case.log_form import LogEntryForm
 from tui.screens.case.screen import CaseScreen, shown
+from tui.screens.case.step import StepDialog
 from tui.screens.case.worker_form import WorkerForm
 
-__all__ = ["CaseForm", "CaseScreen", "ConsentForm", "LogEntryForm", "WorkerForm", "shown"]
+__all__ = ["CaseForm", "CaseScreen", "ConsentForm", "LogEntryForm", "StepDialog", "WorkerForm",
+           "shown"]

@@ -49,11 +49,11 @@ from tui import perf
 from tui.screens.case.case_form import CaseForm
 from tui.screens.case.consent_form import ConsentForm
 from tui.screens.case.log_form import LogEntryForm
+from tui.screens.case.step import StepDialog
 from tui.screens.case.worker_form import WorkerForm
 from tui.screens.conflict import Choice, ConflictScreen
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.form import RecordForm
-from tui.screens.step import StepDialog
 from tui.translate import TranslatedBindings
 from tui.widgets import FollowsOtherOfficers, RecordTable, cell, direction_words, log_kind
 
