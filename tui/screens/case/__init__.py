@@ -6,8 +6,9 @@ worker, a log entry and a consent, and the dialog that sets a step of the road h
 from tui.screens.case.case_form import CaseForm
 from tui.screens.case.consent_form import ConsentForm
 from tui.screens.case.log_form import LogEntryForm
-from tui.screens.case.screen import CaseScreen, shown
+from tui.screens.case.screen import CaseScreen
 from tui.screens.case.step import StepDialog
+from tui.screens.case.text import shown
 from tui.screens.case.worker_form import WorkerForm
 
 __all__ = ["CaseForm", "CaseScreen", "ConsentForm", "LogEntryForm", "StepDialog", "WorkerForm",
