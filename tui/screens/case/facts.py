@@ -1,0 +1,64 @@
+"""The case page's facts, at its top: kind, place, stage and urgency, exploitation and sector,
+how it was reported, tags; and a stage set by hand against the workers' steps, when and why."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from store import _, format_date
+from store.domain import Derived, country_name, hand_set_reason, label
+from tui.screens.case.text import shown
+
+
+class CaseFacts:
+    """Part of `CaseScreen` (a mix-in): the facts at the top of the page."""
+
+    def render_facts(self) -> None:
+        case = self.case
+        assert case is not None
+        place = ", ".join(p for p in (shown(case.destination_place),
+                                      country_name(case.destination_country)) if p)
+        kinds = ", ".join(label(t) for t in case.exploitation_types) or "–"
+        stage = label(case.stage)
+        by_hand: list[str] = []
+        if self.derived is not None:
+            if case.stage_override and case.stage is not self.derived.stage:
+                stage = _("{stage} (set by hand)").format(stage=stage)
+                by_hand = self._set_by_hand(self.derived)
+            else:
+                stage = self.derived.describe()
+        first = _("{kind} case · {place} · stage: {stage} · urgency: {urgency}").format(
+            kind=label(case.kind), place=place, stage=stage,
+            urgency=label(case.urgency),
+        )
+        second = _("Exploitation: {kinds} · sector: {sector}").format(
+            kinds=kinds, sector=label(case.sector) if case.sector else "–"
+        )
+        third = _("Reported {date}{via} · from {origin} · officer: {officer}").format(
+            date=format_date(case.date_reported),
+            via=(" " + _("via {how}").format(how=label(case.reached_via)))
+            if case.reached_via else "",
+            origin=country_name(case.origin_country) or "–",
+            officer=shown(case.assigned_officer) or "–",
+        )
+        lines = [first, *by_hand, second, third]
+        if case.tags:
+            lines.append(_("Tags: {tags}").format(tags=shown(", ".join(case.tags))))
+        # One line each, cut short rather than wrapped (app.tcss): the workers and the log
+        # need the rows.
+        self.query_one("#facts", Static).update("\n".join(lines))
+
+    def _set_by_hand(self, derived: Derived) -> list[str]:
+        """Two lines on a stage set by hand that the workers' steps no longer agree with: when
+        and why (from the log entry that says so, the newest), and the offer to follow them."""
+        when = None
+        for entry in self.entries:  # newest first
+            reason = hand_set_reason(entry.summary)
+            if reason is not None:
+                when = _("Stage set by hand on {date}: {reason}").format(
+                    date=format_date(entry.at.astimezone().date()),
+                    reason=shown(" ".join(reason.split())))  # on its one line
+                break
+        return [when or _("Stage set by hand (the reason is not in the log any more)."),
+                _("The workers' steps give \u201c{derived}\u201d: f follows them.").format(
+                    derived=label(derived.stage))]

@@ -1,0 +1,145 @@
+"""The case page's log table, newest first; its counterparts typed as free text, offered to be
+linked to the records of the directory they most likely are; and a log entry's next step
+marked done, or open again."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rich.text import Text
+from textual.widgets import Label
+
+from store import N_, PulangError, _, clock, format_date, format_datetime
+from store.domain import LogEntry, printable, row_name
+from tui.screens.dialogs import LinkDialog
+from tui.widgets import RecordTable, cell, log_kind
+
+
+class CaseLog:
+    """Part of `CaseScreen` (a mix-in): the log table, its links to the directory, and the
+    next step of an entry marked done."""
+
+    def render_log(self) -> None:
+        table = self.query_one("#log", RecordTable)
+        keep = table.current_key
+        table.clear(columns=True)
+        fixed = 17 + 10 + 14 + 13
+        summary_width = self._flexible_width(fixed, columns=5)
+        for title, width in ((N_("When"), 17), (N_("Kind"), 10), (N_("Summary"), summary_width),
+                             (N_("Next step"), 14), (N_("Due"), 13)):
+            table.add_column(_(title), width=width)
+        today = clock.today()
+        for entry in self.entries:
+            due = Text(format_date(entry.due_date))
+            if entry.due_date and entry.next_step_done:
+                due = Text("✓ " + format_date(entry.due_date), style="dim")
+            elif entry.due_date and entry.due_date < today:
+                due.stylize("bold reverse")
+            who = entry.counterpart_org or row_name([entry.counterpart_person])
+            summary = f"{who}: {entry.summary}" if who else entry.summary
+            if entry.consent_override:
+                summary = _("[no consent]") + " " + summary
+            next_step = entry.next_step
+            if entry.awaiting_reply and not next_step:
+                next_step = _("awaiting reply")
+            table.add_row(
+                format_datetime(entry.at),
+                cell(log_kind(entry)),
+                cell(summary),
+                cell(next_step),
+                due,
+                key=entry.id,
+            )
+        table.move_to_key(keep)
+        title = _("Log ({count}), newest first · l add · Enter edit · x step done").format(
+            count=len(self.entries))
+        if self.link_offers:
+            title += " · " + _("L link {count}").format(count=self.link_offers)
+        self.query_one("#log-title", Label).update(title)
+
+    # -- the log's counterparts and the directory -------------------------------------------
+
+    def count_link_offers(self) -> None:
+        """How many counterparts of this log could be linked to the directory: worked out in
+        a thread, shown in the log's title (and, the first time, said in a notification)."""
+        self.run_worker(self._count_offers, group="link-offers", exclusive=True)
+
+    async def _count_offers(self) -> None:
+        db = self.pulang.db
+        if db is None or db.locked:
+            return
+        try:
+            offers = await asyncio.to_thread(db.counterpart_offers, self.case_id)
+        except PulangError:
+            return  # only a hint: the log itself shows what is there
+        if not self.is_attached:
+            return
+        if len(offers) != self.link_offers:
+            self.link_offers = len(offers)
+            self.render_log()
+        if offers and not self._offers_told:
+            self.notify(_("{count} counterparts can be linked to the directory: L").format(
+                count=len(offers)) if len(offers) > 1 else
+                _("1 counterpart can be linked to the directory: L"), timeout=6)
+        self._offers_told = True
+
+    def directory_name(self, kind: str, record_id: str) -> str:
+        """The name of an organisation or person of the directory the log links to."""
+        if record_id not in self._directory_names:
+            db = self.pulang.db
+            try:
+                name = (db.organisation(record_id).shown_name if kind == "org"
+                        else db.person(record_id).name_in_rows)
+            except PulangError:
+                name = _("(removed)")
+            self._directory_names[record_id] = name
+        return self._directory_names[record_id]
+
+    def linked_names(self, entry: LogEntry) -> str:
+        """The directory records an entry is linked to, in words: "Person (Organisation)"."""
+        org = (self.directory_name("org", entry.counterpart_org_id)
+               if entry.counterpart_org_id else "")
+        person = (self.directory_name("person", entry.counterpart_person_id)
+                  if entry.counterpart_person_id else "")
+        if org and person:
+            return f"{person} ({org})"
+        return org or person
+
+    def action_link_counterparts(self) -> None:
+        """Offer to link the log's free-text counterparts to the directory, line by line."""
+        try:
+            offers = self.pulang.db.counterpart_offers(self.case_id)
+        except PulangError as error:
+            self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
+            return
+        if not offers:
+            self.notify(_("Every counterpart in this log is linked, or matches nobody in the "
+                          "directory"))
+            return
+
+        def closed(linked: int | None) -> None:
+            if linked:
+                self.notify(_("{count} log entries linked to the directory.").format(
+                    count=linked) if linked > 1 else
+                    _("1 log entry linked to the directory."))
+            self._reload_shown()
+
+        self.app.push_screen(LinkDialog(offers), closed)
+
+    # -- a log entry's next step ------------------------------------------------------------
+
+    def action_toggle_done(self) -> None:
+        entry = self._under_cursor("log", self.entries, _("Move to a log entry in the log first."))
+        if entry is None:
+            return
+        if not entry.next_step:
+            self.notify(_("This log entry has no next step."), severity="warning")
+            return
+        done = not entry.next_step_done
+        self.pulang.run_store(lambda: self.pulang.db.mark_next_step(entry, done),
+                              lambda _saved: self._step_marked(done), self._store_failed,
+                              what="step")
+
+    def _step_marked(self, done: bool) -> None:
+        self.notify(_("Next step marked done.") if done else _("Next step open again."))
+        self.reload()

@@ -1,0 +1,68 @@
+"""What the case page opens in front of itself, besides its forms: the case's history, the
+screening and the consent of the worker under the cursor, an import of a list of workers, and
+a brief of the case for a partner."""
+
+from __future__ import annotations
+
+from store import N_, _, format_datetime, plural
+from store.domain import printable
+from tui.screens.case.consent_form import ConsentForm
+from tui.screens.history import HistoryScreen
+
+
+class CasePages:
+    """Part of `CaseScreen` (a mix-in): the pages and dialogs it opens."""
+
+    def action_history(self) -> None:
+        if self.case is None:
+            return
+        names = {w.id: w.name_in_rows for w in self.case_workers}
+        names.update({e.id: format_datetime(e.at) for e in self.entries})
+        self.app.push_screen(HistoryScreen(self.case_id, self.case.ref or "", names),
+                             self._after_history)
+
+    def action_screening(self) -> None:
+        """The screening of the worker under the cursor: act, means, purpose, ILO indicators."""
+        # Loaded when first used: the case page opens without it.
+        from tui.screens.screening import ScreeningScreen
+
+        worker = self._under_cursor("workers", self.case_workers,
+                                    _("Move to a worker in the workers list first."))
+        if worker is not None:
+            self.app.push_screen(ScreeningScreen(self.case_id, worker.id), self._after_edit)
+
+    def action_consent(self) -> None:
+        """The consent of the worker under the cursor: to whom their data may go."""
+        worker = self._under_cursor("workers", self.case_workers,
+                                    _("Move to a worker in the workers list first."))
+        if worker is None:
+            return
+        consent = self.pulang.db.consent_of(worker.id)
+        title = _("Consent of {name}").format(name=printable(worker.name_in_rows, limit=60))
+        self.app.push_screen(ConsentForm(consent, title, self.case_id, worker.id),
+                             self._after_edit)
+
+    def action_import_workers(self) -> None:
+        """Add a list of workers (pasted, or a CSV file), checked row by row first."""
+        # Loaded when first used: the case page opens without it.
+        from tui.screens.import_workers import ImportWorkersScreen
+
+        def added(count: int | None) -> None:
+            if count:
+                self.notify(plural(count, N_("{count} worker added."),
+                                   N_("{count} workers added.")).format(count=count))
+                self.reload()
+
+        self.app.push_screen(ImportWorkersScreen(self.case_id), added)
+
+    def action_brief(self) -> None:
+        """A brief of this case for one kind of recipient, written to a file."""
+        # Loaded when first used: the case page opens without it.
+        from tui.screens.output import BriefDialog
+
+        if self.case is not None:
+            self.app.push_screen(BriefDialog(self.case_id, self.case.ref or ""))
+
+    def _after_history(self, brought_back: object) -> None:
+        if brought_back:  # a removal was undone there: show the record here again
+            self.reload()

@@ -1,0 +1,74 @@
+"""The form for a worker of a case: who they are, their passport, where they are now."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from store import _, date_for_input
+from store.domain import PassportStatus, Sex, Worker, choices, country_name, format_phone
+from tui.screens.case.fields import DATE_HINT, _db
+from tui.screens.form import FieldSpec, RecordForm
+
+
+class WorkerForm(RecordForm[Worker]):
+    record_type = Worker
+    draft_kind = "worker"
+
+    def __init__(self, record: Worker | None, title: str, case_id: str) -> None:
+        self.case_id = case_id
+        super().__init__(record, title)
+
+    def fields(self) -> list[FieldSpec]:
+        return [
+            FieldSpec("full_name", required=True, placeholder=_("as in the passport, if known")),
+            FieldSpec("other_spellings",
+                      placeholder=_("other ways the name is written, separated by commas")),
+            FieldSpec("sex", "select", choices(Sex), required=True),
+            FieldSpec("date_of_birth", placeholder=DATE_HINT),
+            FieldSpec("age", placeholder=_("if the date of birth is not known")),
+            FieldSpec("nationality", "country"),
+            FieldSpec("home_province", placeholder=_("e.g. Sumatera Utara")),
+            FieldSpec("home_district", placeholder=_("e.g. Medan")),
+            FieldSpec("phone", placeholder=_("e.g. 0812 3456 7890 or +62 812 3456 7890")),
+            FieldSpec("passport_number", placeholder=_("e.g. C1234567")),
+            FieldSpec("passport_status", "select", choices(PassportStatus), required=True),
+            FieldSpec("current_location", placeholder=_("shelter or place where the worker is now"),
+                      hint=_("Sensitive: shelters and hiding places stay in Pulang.")),
+            FieldSpec("family_contact", placeholder=_("a relative's name and phone")),
+            FieldSpec("health", "area"),
+            FieldSpec("notes", "area"),
+        ]
+
+    def defaults(self) -> dict[str, Any]:
+        return {
+            "sex": Sex.UNKNOWN,
+            "passport_status": PassportStatus.UNKNOWN,
+            "nationality": country_name("ID"),
+        }
+
+    def values_of(self, worker: Worker) -> dict[str, Any]:
+        return {
+            "full_name": worker.full_name,
+            "other_spellings": ", ".join(worker.other_spellings),
+            "sex": worker.sex,
+            "date_of_birth": date_for_input(worker.date_of_birth),
+            "age": "" if worker.age is None else str(worker.age),
+            "nationality": country_name(worker.nationality),
+            "home_province": worker.home_province,
+            "home_district": worker.home_district,
+            "phone": format_phone(worker.phone),
+            "passport_number": worker.passport_number,
+            "passport_status": worker.passport_status,
+            "current_location": worker.current_location,
+            "family_contact": worker.family_contact,
+            "health": worker.health,
+            "notes": worker.notes,
+        }
+
+    def base_data(self) -> dict[str, Any]:
+        data = super().base_data()
+        data["case_id"] = self.case_id
+        return data
+
+    def persist(self, record: Worker) -> Worker:
+        return _db(self).save_worker(record)
