@@ -1,0 +1,33 @@
+"""The screening page (`ScreeningScreen`), one module a part: what was tui/screens/screening.py.
+
+Everything importable from `tui.screens.screening` before is importable from here still.
+"""
+
+from tui.screens.screening.screen import (
+    CONTENT_FIELDS,
+    CYCLE,
+    FIRST_CHOICE,
+    POINTER,
+    RECRUITMENT,
+    ROWS,
+    TEXT_FIELDS,
+    Picker,
+    PickMany,
+    PickOne,
+    PointedChoiceList,
+    PointedOptionList,
+    Row,
+    RowKind,
+    ScreeningList,
+    ScreeningScreen,
+    fit,
+    long_label,
+    mark,
+    short_label,
+    shown_value,
+)
+
+__all__ = ["CONTENT_FIELDS", "CYCLE", "FIRST_CHOICE", "POINTER", "RECRUITMENT", "ROWS",
+           "TEXT_FIELDS", "PickMany", "PickOne", "Picker", "PointedChoiceList",
+           "PointedOptionList", "Row", "RowKind", "ScreeningList", "ScreeningScreen", "fit",
+           "long_label", "mark", "short_label", "shown_value"]
