@@ -3,7 +3,7 @@
 Everything importable from `tui.screens.screening` before is importable from here still.
 """
 
-from tui.screens.screening.screen import (
+from tui.screens.screening.rows import (
     CONTENT_FIELDS,
     CYCLE,
     FIRST_CHOICE,
@@ -11,20 +11,22 @@ from tui.screens.screening.screen import (
     RECRUITMENT,
     ROWS,
     TEXT_FIELDS,
-    Picker,
-    PickMany,
-    PickOne,
-    PointedChoiceList,
-    PointedOptionList,
     Row,
     RowKind,
     ScreeningList,
-    ScreeningScreen,
     fit,
     long_label,
     mark,
     short_label,
     shown_value,
+)
+from tui.screens.screening.screen import (
+    Picker,
+    PickMany,
+    PickOne,
+    PointedChoiceList,
+    PointedOptionList,
+    ScreeningScreen,
 )
 
 __all__ = ["CONTENT_FIELDS", "CYCLE", "FIRST_CHOICE", "POINTER", "RECRUITMENT", "ROWS",
