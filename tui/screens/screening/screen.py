@@ -18,17 +18,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
-from rich.segment import Segment
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.strip import Strip
-from textual.widgets import Footer, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
 
 from store import N_, Conflict, PulangError, RecordInvalid, _, clock, date_for_input, format_date
 from store.db import officer
@@ -56,6 +51,8 @@ from store.domain import (
 )
 from tui.screens.conflict import ConflictScreen, Difference, keep_or_drop
 from tui.screens.dialogs import ConfirmDialog
+from tui.screens.screening.pick_many import PickMany
+from tui.screens.screening.pick_one import PickOne
 from tui.screens.screening.rows import (
     CONTENT_FIELDS,
     CYCLE,
@@ -73,140 +70,10 @@ from tui.screens.screening.rows import (
     shown_value,
 )
 from tui.translate import TranslatedBindings
-from tui.widgets import ChoiceList, TextInput
+from tui.widgets import TextInput
 
 if TYPE_CHECKING:
     from store.db import Database
-
-
-
-class PointedOptionList(OptionList):
-    """An option list whose highlighted option starts with ›, not only a colour."""
-
-    def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
-        try:
-            index, offset = self._lines[self.scroll_offset.y + y]
-        except IndexError:
-            return strip
-        if index != self.highlighted or offset or strip.cell_length < 2:
-            return strip
-        style = next(iter(strip)).style
-        return Strip([Segment(POINTER, style), *strip.crop(1)], strip.cell_length)
-
-
-class PointedChoiceList(ChoiceList):
-    """A list of ticks whose highlighted item starts with ›, not only a colour; Enter keeps
-    the ticks (handled, like Space, in the order the keys came)."""
-
-    BINDINGS = [Binding("enter", "screen.keep", show=False)]
-
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        # Tick the item Space was pressed on: by now the cursor may have moved on (Textual
-        # ticks the one under the cursor when it gets round to it).
-        event.stop()
-        event.prevent_default()  # instead of SelectionList's own, not as well as
-        self.toggle(self.get_option_at_index(event.option_index))
-
-    def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
-        segments = list(strip)
-        if (self.scroll_offset.y + y != self.highlighted or len(segments) < 3):
-            return strip
-        segments[0] = Segment(POINTER, segments[0].style)
-        return Strip(segments, strip.cell_length)
-
-
-class Picker(ModalScreen[Any]):
-    """A small list over the page; the highlighted line is marked with › and reversed, so it
-    shows without colour too."""
-
-    DEFAULT_CSS = """
-    Picker { align: center middle; }
-    .picker {
-        width: 64; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    .picker-title { text-style: bold; }
-    .picker-hint { color: $text-muted; }
-    .picker OptionList { height: auto; max-height: 18; margin: 1 0 0 0; }
-    .picker OptionList > .option-list--option-highlighted,
-    .picker OptionList:focus > .option-list--option-highlighted { text-style: bold reverse; }
-    """
-
-
-class PickOne(TranslatedBindings, Picker):
-    """Pick one value from a list: Enter picks it (as a 1-tuple), Escape leaves it as it was
-    (None)."""
-
-    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="pick.cancel")]
-
-    def __init__(self, title: str, options: list[tuple[str, Any]], current: Any) -> None:
-        super().__init__()
-        self.picker_title = title
-        self.options = options
-        self.current = current
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="picker"):
-            yield Label(self.picker_title, classes="picker-title", markup=False)
-            yield PointedOptionList(*[Option(Content("  " + text))
-                                      for text, _value in self.options],
-                                    id="pick-list", markup=False, compact=True)
-            yield Label(_("Enter picks · Escape leaves it as it was"), classes="picker-hint",
-                        markup=False)
-
-    def on_mount(self) -> None:
-        listing = self.query_one("#pick-list", OptionList)
-        values = [value for _text, value in self.options]
-        listing.highlighted = values.index(self.current) if self.current in values else 0
-        self.set_focus(listing)
-
-    @on(OptionList.OptionSelected, "#pick-list")
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss((self.options[event.option_index][1],))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class PickMany(TranslatedBindings, Picker):
-    """Tick any number of values: Space ticks, Enter keeps, Escape leaves them as they were."""
-
-    BINDINGS = [
-        Binding("enter", "keep", N_("Keep"), id="pick.keep"),
-        Binding("escape", "cancel", N_("Cancel"), id="pick.cancel_many"),
-    ]
-
-    def __init__(self, title: str, options: list[tuple[str, Any]], chosen: list[Any]) -> None:
-        super().__init__()
-        self.picker_title = title
-        self.options = options
-        self.chosen = set(chosen)
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="picker"):
-            yield Label(self.picker_title, classes="picker-title", markup=False)
-            yield PointedChoiceList(*[(Content(text), value, value in self.chosen)
-                                      for text, value in self.options],
-                                    id="pick-many", compact=True)
-            yield Label(_("Space ticks · Enter keeps · Escape leaves them as they were"),
-                        classes="picker-hint", markup=False)
-
-    def on_mount(self) -> None:
-        self.set_focus(self.query_one("#pick-many", ChoiceList))
-
-    def action_keep(self) -> None:
-        # After the ticks of the Spaces before it, which the list makes a moment later.
-        self.query_one("#pick-many", ChoiceList).call_later(self._keep)
-
-    def _keep(self) -> None:
-        ticked = set(self.query_one("#pick-many", ChoiceList).selected)
-        self.dismiss([value for _text, value in self.options if value in ticked])
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class ScreeningScreen(TranslatedBindings, Screen[Screening | None]):
