@@ -1,23 +1,15 @@
-"""One worker's screening on one page: act, means, purpose, the ILO indicators, how they were
-recruited, the status the answers suggest and the officer's decision.
-
-Everything is reached with the keyboard alone and fits 80×24 without scrolling: one list of
-rows (the questions, then the means of control and the recruitment), with the suggestion, the
-decision and a one-line editor below. `y`/`n`/`u` answer the row under the cursor; Enter edits
-its evidence note, or opens a picker for a choice. The rule is the domain's
-(`store.domain.rules.screening.suggested_status`); the screen only shows it, live. `ctrl+s` saves
-and stays, so a group can be screened one worker after another with PageDown; Escape leaves with the
-last screening saved here (None if none was).
+"""The screening page's screen (`ScreeningScreen`): its keys, help and layout, a worker's
+screening loaded and shown (the line at the top, the others through the parts), the keys that
+act while the line at the bottom is edited, and leaving or going to another worker of the case.
+The rest of the page is in its parts, which the screen is made of (see part.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,50 +17,25 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from store import N_, Conflict, PulangError, RecordInvalid, _, clock, date_for_input, format_date
+from store import N_, PulangError, _, format_date
 from store.db import officer
 from store.domain import (
     LINE,
-    NAME,
-    Answer,
-    DecidedBy,
-    InputProblem,
-    MeansOfControl,
     Screening,
-    TraffickingStatus,
     Worker,
-    build,
     case_order,
-    choices,
     editable,
     is_child,
-    label,
-    parse_date,
     printable,
     status_reason,
     suggested_status,
-    text_problem,
 )
-from tui.screens.conflict import ConflictScreen, Difference, keep_or_drop
 from tui.screens.dialogs import ConfirmDialog
-from tui.screens.screening.pick_many import PickMany
-from tui.screens.screening.pick_one import PickOne
-from tui.screens.screening.rows import (
-    CONTENT_FIELDS,
-    CYCLE,
-    FIRST_CHOICE,
-    POINTER,
-    RECRUITMENT,
-    ROWS,
-    TEXT_FIELDS,
-    Row,
-    ScreeningList,
-    fit,
-    long_label,
-    mark,
-    short_label,
-    shown_value,
-)
+from tui.screens.screening.answering import RowsMixin
+from tui.screens.screening.decision import DecisionMixin
+from tui.screens.screening.line import LineMixin
+from tui.screens.screening.rows import CONTENT_FIELDS, ROWS, TEXT_FIELDS, Row, ScreeningList, fit
+from tui.screens.screening.saving import SavingMixin
 from tui.translate import TranslatedBindings
 from tui.widgets import TextInput
 
@@ -76,7 +43,8 @@ if TYPE_CHECKING:
     from store.db import Database
 
 
-class ScreeningScreen(TranslatedBindings, Screen[Screening | None]):
+class ScreeningScreen(TranslatedBindings, RowsMixin, DecisionMixin, LineMixin, SavingMixin,
+                      Screen[Screening | None]):
     """One worker's screening; dismissed with the screening saved here last (or None)."""
 
     # Every key of the page acts the moment it arrives, in the order keys come (see the line
@@ -284,312 +252,17 @@ class ScreeningScreen(TranslatedBindings, Screen[Screening | None]):
                    max(4, width - right.cell_len - 1))
         return Text.assemble(left, " ", right)
 
-    def _suggestion(self, suggested: TraffickingStatus | None) -> Text:
-        text = Text.assemble((_("Suggested: "), "bold"),
-                             (label(suggested), "bold") if suggested is not None
-                             else _("nothing yet"))
-        status = self.data["status"]
-        if status is not None and suggested is not None and status is not suggested:
-            if self.data["status_note"].strip():
-                text.append(" · " + _("the decision differs"))
-            else:  # the store refuses it so: say it before the save does
-                text.append(" · ")
-                text.append(_("the decision differs: w says why"), style="bold reverse")
-        return text
-
-    def _decision(self) -> Text:
-        status: TraffickingStatus | None = self.data["status"]
-        decided: DecidedBy | None = self.data["decided_by"]
-        note = self.data["status_note"]
-        text = Text.assemble((_("Decision: "), "bold"))
-        if status is None:
-            text.append(_("not decided yet (c confirms the suggestion, o another status)"))
-            return text
-        text.append(label(status))
-        if decided is not None:
-            text.append(" · " + _("by {who}").format(who=label(decided)))
-        if note.strip():
-            text.append(" · " + _("why: {why}").format(why=printable(note, limit=200)))
-        return text
-
-    def _row_line(self, index: int, width: int, at_cursor: bool) -> Text:
-        row = ROWS[index]
-        labels = [cell_len(short_label(r)) for r in ROWS]
-        label_width = max(12, min(max(labels), 40, width - 6 - 12))
-        line = Text(f"{POINTER} " if at_cursor else "  ", no_wrap=True)
-        if row.kind == "answer":
-            answer: Answer = self.data[row.field]
-            line.append(mark(answer) + " ", style="bold" if answer is Answer.YES else "")
-        else:
-            line.append("    ")
-        line.append_text(fit(Text(short_label(row)), label_width))
-        line.append(" ")
-        rest = width - cell_len(line.plain)
-        line.append_text(fit(Text(self._row_value(row), style="dim" if row.kind == "answer"
-                                  else ""), rest))
-        if at_cursor:
-            line.stylize("reverse")
-        return line
-
-    def _row_value(self, row: Row) -> str:
-        """What follows a row's name: its evidence note, or the choice made."""
-        if row.kind == "answer":
-            if row.evidence is not None:
-                return printable(self.data[row.evidence], limit=500)
-            age = self.worker.display_age if self.worker is not None else None
-            return "" if age is None else _("age now: {age}").format(age=age)
-        if row.kind == "recruitment":
-            parts = [shown_value(n, self.data[n]) for n in ("recruitment_method", "platform")]
-            if self.data["recruiter_relation"] is not None:
-                parts.append(_("recruiter: {who}").format(
-                    who=label(self.data["recruiter_relation"])))
-            return " · ".join(p for p in parts if p) or "–"
-        value = self.data[row.field]
-        return shown_value(row.field, value) or "–"
-
-    def _row_hint(self) -> Text:
-        """The line at the bottom: the whole name of the row under the cursor, and its note
-        (or, without one, the keys that answer it)."""
-        row = self.row
-        line = Text(long_label(row) + ": ", no_wrap=True, overflow="ellipsis")
-        if row.kind == "answer" and row.evidence is not None and self.data[row.evidence]:
-            line.append(printable(self.data[row.evidence], limit=500), style="")
-        elif row.kind == "answer" and row.evidence is not None:
-            line.append(_("y, n, u answer · Enter writes the evidence"), style="italic")
-        elif row.kind == "answer":
-            line.append(_("y, n, u answer"), style="italic")
-        else:
-            line.append(_("Enter chooses"), style="italic")
-        return line
-
-    # -- moving and answering ---------------------------------------------------------------
+    # -- the keys that act, and changing what the page holds --------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While the line at the bottom is being edited, keys belong to it.
         # Tab too, so that it does not take the focus from the line.
         return self.editing is None or action in ("save", "back", "enter", "help", "jump")
 
-    def action_move(self, step: int) -> None:
-        self.rows.move(self.rows.cursor + step)
-        self.refresh_page()
-
-    def action_move_to(self, index: int) -> None:
-        self.rows.move(index if index >= 0 else len(ROWS) - 1)
-        self.refresh_page()
-
-    def action_jump(self) -> None:
-        """Tab: from the questions to the recruitment, and back."""
-        if self.editing is not None:
-            return
-        self.rows.move(FIRST_CHOICE if self.rows.cursor < FIRST_CHOICE else 0)
-        self.refresh_page()
-
     def _change(self, **changes: Any) -> None:
         self.data.update(changes)
         self.error = ""
         self.refresh_page()
-
-    def action_answer(self, value: str) -> None:
-        row = self.row
-        if row.kind != "answer":
-            self.notify(_("This line is a choice: Enter opens its list."), severity="warning")
-            return
-        self._change(**{row.field: Answer(value)})
-
-    def action_cycle(self) -> None:
-        row = self.row
-        if row.kind != "answer":
-            self.action_edit()
-            return
-        self._change(**{row.field: CYCLE[self.data[row.field]]})
-
-    def action_enter(self) -> None:
-        if self.editing is not None:
-            self._finish_editing()
-        else:
-            self.action_edit()
-
-    def action_edit(self) -> None:
-        row = self.row
-        if row.kind == "answer":
-            if row.evidence is None:
-                self.notify(_("This question has no note: answer it with y, n or u."),
-                            severity="warning")
-                return
-            self._start_editing(row.evidence, short_label(row).strip())
-        elif row.kind == "recruitment":
-            self.action_recruitment()
-        else:
-            self.action_pick_field(row.field)
-
-    def _move_to_field(self, name: str) -> None:
-        self.rows.move(next(i for i, r in enumerate(ROWS) if r.field == name))
-        self.refresh_page()
-
-    def action_pick_field(self, name: str) -> None:
-        """The list of a choice: means of control (ticks), or one of the recruitment's."""
-        title = Screening.field_label(name)
-        if name == "means_of_control":
-            self._move_to_field(name)
-
-            def ticked(values: list[Any] | None) -> None:
-                if values is not None:
-                    self._change(**{name: values})
-
-            self.app.push_screen(PickMany(title, choices(MeansOfControl), self.data[name]),
-                                 ticked)
-            return
-
-        def picked(value: tuple[Any] | None) -> None:
-            if value is not None:
-                self._change(**{name: value[0]})
-
-        options: list[tuple[str, Any]] = [(_("(not set)"), None),
-                                          *choices(RECRUITMENT[name])]
-        self.app.push_screen(PickOne(title, options, self.data[name]), picked)
-
-    def action_recruitment(self) -> None:
-        """How, where and by whom the worker was recruited: which of the three to change."""
-        self._move_to_field("recruitment")
-        options = [(f"{Screening.field_label(n)}: {shown_value(n, self.data[n]) or '–'}", n)
-                   for n in RECRUITMENT]
-
-        def which(value: tuple[Any] | None) -> None:
-            if value is not None:
-                self.action_pick_field(value[0])
-
-        self.app.push_screen(PickOne(_("Recruitment"), options, None), which)
-
-    # -- the decision -----------------------------------------------------------------------
-
-    def action_confirm(self) -> None:
-        suggested = suggested_status(self.current(), self.child())
-        if suggested is None:
-            self.notify(_("Nothing to confirm yet: answer act, means and purpose first."),
-                        severity="warning")
-            return
-        self._ask_who(suggested, _("{status}: who decided?").format(status=label(suggested)))
-
-    def action_override(self) -> None:
-        options: list[tuple[str, Any]] = [*choices(TraffickingStatus),
-                                          (_("not decided yet"), None)]
-
-        def picked(value: tuple[Any] | None) -> None:
-            if value is None:
-                return
-            status = value[0]
-            if status is None:
-                self._change(status=None, decided_by=None)
-                return
-            self._ask_who(status, _("{status}: who decided?").format(status=label(status)),
-                          then_why=True)
-
-        self.app.push_screen(PickOne(_("Which trafficking status?"), options,
-                                     self.data["status"]), picked)
-
-    def _ask_who(self, status: TraffickingStatus, title: str, then_why: bool = False) -> None:
-        def picked(value: tuple[Any] | None) -> None:
-            if value is None:
-                return
-            self._change(status=status, decided_by=value[0])
-            suggested = suggested_status(self.current(), self.child())
-            if then_why and suggested is not None and status is not suggested:
-                self.action_why()
-
-        self.app.push_screen(PickOne(title, choices(DecidedBy), self.data["decided_by"]),
-                             picked)
-
-    def action_why(self) -> None:
-        self._start_editing("status_note", Screening.field_label("status_note"))
-
-    def action_edit_field(self, name: str) -> None:
-        self._start_editing(name, Screening.field_label(name))
-
-    # -- the line at the bottom -------------------------------------------------------------
-    #
-    # Textual hands each key to the widget that has the focus when the key arrives, and the
-    # widget takes it in later. The page's own keys act at once, in the order they come, so
-    # the line is filled and read by callbacks queued behind the keys it has still to take
-    # in: keys typed faster than the screen draws (a quick typist, a slow connection) end up
-    # where they were meant.
-
-    @property
-    def line(self) -> TextInput:
-        return self.query_one("#sc-edit", TextInput)
-
-    def _start_editing(self, name: str, prompt: str, text: str | None = None) -> None:
-        self.editing = name
-        self._prompt = prompt
-        if text is None:
-            text = self._as_line(name)
-        self.query_one("#sc-edit-label", Label).update(printable(prompt, limit=38) + ":")
-        field = self.line
-        field.max_length = (NAME if name == "screened_by" else LINE).limit
-        field.call_later(self._fill_line, text)  # after keys still on their way to a past edit
-        self.query_one("#sc-edit-box").add_class("shown")
-        self.query_one("#sc-line").display = False
-        self.set_focus(field)
-        self.refresh_bindings()
-
-    def _as_line(self, name: str) -> str:
-        """What the page holds for field `name`, as the line shows it."""
-        value = self.data[name]
-        return date_for_input(value) if isinstance(value, dt.date) else str(value or "")
-
-    def _fill_line(self, text: str) -> None:
-        self.line.value = text
-        self.line.cursor_position = len(text)
-
-    def _stop_editing(self) -> None:
-        """Leave the line: what it holds is dropped (Escape), or kept by `_finish_editing`."""
-        self.editing = None
-        if not self.is_mounted:
-            return
-        self.query_one("#sc-edit-box").remove_class("shown")
-        self.query_one("#sc-line").display = True
-        self.set_focus(self.rows)
-        self.refresh_bindings()
-
-    def _finish_editing(self, then: Callable[[], object] | None = None) -> None:
-        """Enter: back to the page now; what the line holds goes into it (then `then` runs)
-        once the line has every key typed into it."""
-        name, prompt = self.editing, self._prompt
-        if name is None:
-            return
-        self._stop_editing()
-        self._pending += 1
-        self.line.call_later(self._keep_line, name, prompt, then)
-
-    def _keep_line(self, name: str, prompt: str, then: Callable[[], object] | None) -> None:
-        self._pending -= 1
-        text = self.line.value
-        value: Any = text
-        problem: str | None = None
-        if name == "screened_on":
-            try:
-                value = parse_date(text) or clock.today()
-            except InputProblem as refused:
-                problem = str(refused)
-            else:
-                if value > clock.today():
-                    problem = _("must not be in the future")
-        else:
-            problem = text_problem(text, NAME if name == "screened_by" else LINE)
-        if problem:  # the line again, as it was typed, and why it cannot be kept
-            self.notify(printable(f"{Screening.field_label(name)}: {problem}"),
-                        severity="error", markup=False)
-            self._start_editing(name, prompt, text)
-            return
-        self._change(**{name: value})
-        if then is not None:
-            then()
-
-    def _when_kept(self, action: Callable[[], object]) -> bool:
-        """True if `action` must wait for a line still being kept (it is then queued)."""
-        if self._pending:
-            self.line.call_later(action)
-            return True
-        return False
 
     # -- leaving, and the other workers -----------------------------------------------------
 
@@ -641,107 +314,3 @@ class ScreeningScreen(TranslatedBindings, Screen[Screening | None]):
             return
         if stored != self.stored:
             self._load(stored)
-
-    # -- saving -----------------------------------------------------------------------------
-
-    def _record(self) -> Screening:
-        base = self.stored.model_dump() if self.stored is not None else {
-            "case_id": self.case_id, "worker_id": self.worker_id}
-        base.update({n: self.data[n] for n in CONTENT_FIELDS})
-        return build(Screening, base)
-
-    def action_save(self) -> None:
-        if self._saving:
-            return
-        if self.editing is not None:  # the line first, with every key typed into it
-            self._finish_editing(then=self.action_save)
-            return
-        if self._when_kept(self.action_save):
-            return
-        try:
-            record = self._record()
-        except RecordInvalid as invalid:
-            self._refused(invalid)
-            return
-        self._saving = True
-        self.sub_title = _("Saving…")
-        db = self.db
-        self.app.run_store(lambda: db.save_screening(record),  # type: ignore[attr-defined]
-                           self._saved, self._not_saved, what="screening")
-
-    def _saved(self, saved: Screening) -> None:
-        self._saving = False
-        self.sub_title = ""
-        self.saved = saved
-        if saved.worker_id == self.worker_id:
-            self._load(saved)
-        self.notify(_("Saved."))
-
-    def _refused(self, invalid: RecordInvalid) -> None:
-        self.error = _("Not saved: {reason}").format(reason=str(invalid))
-        self.refresh_page()
-        self.notify(printable(self.error), severity="error", timeout=10, markup=False)
-
-    def _not_saved(self, error: PulangError) -> None:
-        self._saving = False
-        self.sub_title = ""
-        if isinstance(error, RecordInvalid):
-            self._refused(error)
-        elif isinstance(error, Conflict):
-            self._conflicted(error)
-        else:
-            self.error = _("{problem} What you typed is still here.").format(problem=error)
-            self.refresh_page()
-            self.notify(printable(self.error), title=_("Not saved"), severity="error",
-                        timeout=10, markup=False)
-
-    # -- another officer saved it first ------------------------------------------------------
-
-    def shown(self, values: dict[str, Any]) -> dict[str, str]:
-        return {n: shown_value(n, values.get(n)) for n in CONTENT_FIELDS}
-
-    def differences(self, theirs: Screening | None) -> list[Difference]:
-        mine = self.shown(self.data)
-        saved = self.shown(theirs.model_dump()) if theirs is not None else {}
-        return [Difference(n, Screening.field_label(n), saved.get(n, ""), mine[n])
-                for n in CONTENT_FIELDS
-                if (saved[n] != mine[n] if theirs is not None else mine[n])]
-
-    def _mine_over(self, conflict: Conflict) -> Screening:
-        """What the page holds, on top of the screening as stored now (their id, links)."""
-        if isinstance(conflict.theirs, Screening):
-            data = conflict.theirs.model_dump()
-            data.update({n: self.data[n] for n in CONTENT_FIELDS})
-            try:
-                return build(Screening, data)
-            except RecordInvalid:
-                pass
-        if isinstance(conflict.mine, Screening):
-            return conflict.mine
-        return self._record()
-
-    def _conflicted(self, conflict: Conflict) -> None:
-        refresh = getattr(self.app, "check_now", None)
-        if refresh is not None:
-            refresh()
-        theirs = conflict.theirs if isinstance(conflict.theirs, Screening) else None
-        mine = self._mine_over(conflict)
-        title, choices_ = keep_or_drop(theirs is None)
-
-        def chosen(answer: str | None) -> None:
-            if answer == "mine":
-                db = self.db
-                self._saving = True
-                self.sub_title = _("Saving…")
-                self.app.run_store(lambda: db.keep_mine(conflict, mine),  # type: ignore[attr-defined]
-                                   self._saved, self._not_saved, what="screening")
-            elif answer == "drop":
-                self._load(theirs)
-            # None: back to the page, exactly as it was
-
-        self.app.push_screen(
-            ConflictScreen(str(conflict), self.differences(theirs), choices_,
-                           back=_("Back to my screening"), theirs_title=_("Theirs (saved)"),
-                           mine_title=_("Yours (not saved)"), title=title),
-            chosen,
-        )
