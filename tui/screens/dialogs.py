@@ -15,10 +15,10 @@ from textual.widgets.option_list import Option
 
 from store import N_, _
 from store.domain import NAME, printable, row_name, text_problem
-from tui.caselist import fit
-from tui.screens.today import TodayList
 from tui.translate import TranslatedBindings
 from tui.widgets import TextInput
+from tui.widgets.caselist import fit
+from tui.widgets.today_list import OfferList, TodayList
 
 if TYPE_CHECKING:
     from store import PulangError
@@ -191,15 +191,6 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-class OfferList(TodayList):
-    """The lines of `LinkDialog`: Today's list (the cursor's line in reverse video), without
-    its Enter: y and n answer here."""
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)
-        self._bindings.key_to_bindings.pop("enter", None)  # noqa: SLF001
 
 
 class LinkDialog(TranslatedBindings, ModalScreen[int]):
