@@ -368,7 +368,9 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         self.pulang.when_loaded(self.pulang.new_case)
 
     def action_export(self) -> None:
-        from tui.screens.output import ExportDialog
+        # Imported here, not at the top, for start-up time: the export loads the database's
+        # modules (pydantic, TinyDB), which the first frame goes without.
+        from tui.dialogs.export import ExportDialog
 
         self.pulang.when_loaded(lambda: self.app.push_screen(ExportDialog()))
 
