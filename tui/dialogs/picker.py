@@ -7,7 +7,7 @@ Enter or Down moves into the list. With one choice, Enter picks the item under t
 several, Space ticks and Enter confirms. Escape leaves without changing anything.
 
 The form field that holds the choice and opens this dialog is `PickField`
-(`tui.screens.form.pick_field`).
+(`tui.screens.form.fields`).
 """
 
 from __future__ import annotations
