@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 def _export(app: PulangApp) -> None:
     """The export dialog, over whatever is in front (a form's typing stays under it)."""
-    from tui.screens.output import ExportDialog
+    # Imported here, not at the top, for start-up time: the export loads the database's
+    # modules (pydantic, TinyDB), which the first frame goes without.
+    from tui.dialogs.export import ExportDialog
 
     if not isinstance(app.screen, ExportDialog):
         app.push_screen(ExportDialog())
@@ -65,12 +67,14 @@ class Palette(CommandPalette):
 
 class PulangCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
+        # Imported here, not at the top, for start-up time: the case page loads pydantic.
         from tui.screens.case import CaseScreen
 
         app: PulangApp = self.app  # type: ignore[assignment]
         common = [
             (_("Lock now"), _("Hide everything and drop the data from memory until the "
-                              "passphrase is given again (Ctrl+L)"), partial(app.run_action, "lock")),
+                              "passphrase is given again (Ctrl+L)"),
+             partial(app.run_action, "lock")),
             (_("Help"), _("Help and keys for the screen in front"), app.action_help),
             (_("Quit"), _("Leave Pulang"), app.exit),
         ]

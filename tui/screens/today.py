@@ -17,16 +17,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.strip import Strip
 from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets.option_list import Option
 
 from store import N_, DatabaseLocked, PulangError, _, format_date, plural
 from store.domain import WEEK, Deadline, FollowUp, TaskDue, printable
 from tui import perf
-from tui.caselist import fit
 from tui.translate import TranslatedBindings
-from tui.widgets import with_cursor
+from tui.widgets.caselist import fit
+from tui.widgets.today_list import TodayList
 
 if TYPE_CHECKING:
     from store.domain import Missing, Today
@@ -44,49 +43,6 @@ _UNFOLD = "coming:more"  # the id of that line
 _MOST_ROWS = 200
 # Room the list's scrollbar takes from the screen's width, before the list is laid out.
 _CHROME = 2
-
-
-class TodayList(TranslatedBindings, OptionList):
-    """The rows of Today, section titles included (those cannot take the cursor)."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", N_("Down"), show=False, id="today.down"),
-        Binding("k", "cursor_up", N_("Up"), show=False, id="today.up"),
-        Binding("g", "first", N_("First"), show=False, id="today.first"),
-        Binding("G", "last", N_("Last"), show=False, id="today.last"),
-    ]
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        # Show what Enter does in the footer (OptionList hides its binding).
-        self._bindings.key_to_bindings["enter"] = [  # noqa: SLF001
-            Binding("enter", "select", _("Open"), id="today.open")
-        ]
-
-    def first_line(self) -> int | None:
-        """The first line that can take the cursor (section titles cannot)."""
-        return next((i for i in range(self.option_count)
-                     if not self.get_option_at_index(i).disabled), None)
-
-    def cursor_to(self, key: str | None) -> int | None:
-        """The cursor on the line with id `key`, else (gone, or none asked for) on the first
-        line that can take it; the top of the list shown when the cursor is near it."""
-        index = None
-        if key is not None:
-            try:
-                index = self.get_option_index(key)
-            except OptionDoesNotExist:  # that line is gone (done, changed, removed)
-                index = None
-        if index is None:
-            index = self.first_line()
-        self.highlighted = index
-        if index is not None and index <= 1:
-            self.scroll_home(animate=False)
-        return index
-
-    def render_line(self, y: int) -> Strip:
-        """The cursor's line in reverse video, as in the cases list (see `with_cursor`)."""
-        return with_cursor(self, y, super().render_line(y))
 
 
 class TodayScreen(TranslatedBindings, Screen[None]):
@@ -412,7 +368,9 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         self.pulang.when_loaded(self.pulang.new_case)
 
     def action_export(self) -> None:
-        from tui.screens.output import ExportDialog
+        # Imported here, not at the top, for start-up time: the export loads the database's
+        # modules (pydantic, TinyDB), which the first frame goes without.
+        from tui.dialogs.export import ExportDialog
 
         self.pulang.when_loaded(lambda: self.app.push_screen(ExportDialog()))
 

@@ -3,15 +3,15 @@
 The form never loses what was typed: a refused save leaves every widget as it was and shows each
 reason beside its field. Validation is the domain's (`store.domain.records.build`); the form only
 collects what the widgets hold. A save refused because another officer changed or removed the
-record meanwhile shows both versions (`tui.screens.conflict`) and lets the officer choose.
+record meanwhile shows both versions (`tui.dialogs.conflict`, through `both_versions`) and
+lets the officer choose.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, ClassVar, Generic, Literal, TypeVar, get_args
+from collections.abc import Callable
+from typing import Any, ClassVar, Generic, get_args
 
 from textual import on
 from textual.app import ComposeResult
@@ -33,35 +33,15 @@ from textual.widgets import (
 )
 
 from store import N_, Conflict, PulangError, RecordInvalid, RuleRefused, _
-from store.domain import Record, all_countries, build, editable, printable
-from tui.screens.conflict import ConflictScreen, Difference, keep_or_drop
-from tui.screens.dialogs import ConfirmDialog
-from tui.screens.pickers import CountryInput, PickField, PickItem
+from store.domain import all_countries, build, editable, printable
+from tui.dialogs.confirm import ConfirmDialog
+from tui.screens.form.both_versions import ShowsBothVersions
+from tui.screens.form.fields import CountryInput, FieldSpec, PickField, R
 from tui.translate import TranslatedBindings
 from tui.widgets import CheckBox, ChoiceList, DateInput, TextInput
 
-R = TypeVar("R", bound=Record)
 
-FieldKind = Literal["text", "area", "select", "multi", "country", "check", "pick", "picks"]
-
-
-@dataclass
-class FieldSpec:
-    """One field of a form: the record field it fills and the widget that holds it."""
-
-    name: str
-    kind: FieldKind = "text"
-    options: list[tuple[Any, Any]] = field(default_factory=list)  # (label, value)
-    placeholder: str = ""
-    required: bool = False
-    hint: str = ""
-    # For "pick" (one id) and "picks" (several): the items offered, read when the picker
-    # opens, and the names of the ids the record holds now.
-    source: Callable[[], Sequence[PickItem]] | None = None
-    names: dict[str, str] = field(default_factory=dict)
-
-
-class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
+class RecordForm(TranslatedBindings, ShowsBothVersions[R], Screen[R | None], Generic[R]):
     """Edit one record. Subclasses name the record type, the fields and how to save."""
 
     BINDINGS = [
@@ -384,87 +364,6 @@ class RecordForm(TranslatedBindings, Screen[R | None], Generic[R]):
         status = self.query_one("#form-status", Static)
         status.update(message)
         status.set_class(bool(message), "shown")
-
-    # -- another officer saved it first ------------------------------------------------------
-
-    def shown(self, record: R) -> dict[str, str]:
-        """Each field of `record` as the form would show it, choices by their labels."""
-        values = self.values_of(record)
-        result: dict[str, str] = {}
-        for spec in self.specs:
-            value = values.get(spec.name)
-            if spec.kind == "select":
-                result[spec.name] = next((lbl for lbl, v in spec.options if v == value), "")
-            elif spec.kind == "check":
-                result[spec.name] = _("Yes") if value else _("No")
-            elif spec.kind == "multi":
-                chosen = set(value or [])
-                result[spec.name] = ", ".join(lbl for lbl, v in spec.options if v in chosen)
-            else:
-                result[spec.name] = "" if value is None else str(value)
-        return result
-
-    def differences(self, theirs: R | None, mine: R) -> list[Difference]:
-        """The fields where the two differ as the officer sees them (against a removed
-        record: every field that holds something)."""
-        mine_shown = self.shown(mine)
-        theirs_shown = self.shown(theirs) if theirs is not None else {}
-        return [
-            Difference(spec.name, self.record_type.field_label(spec.name),
-                       theirs_shown.get(spec.name, ""), mine_shown[spec.name])
-            for spec in self.specs
-            if (theirs_shown[spec.name] != mine_shown[spec.name] if theirs is not None
-                else mine_shown[spec.name])
-        ]
-
-    def _mine_over(self, conflict: Conflict) -> R:
-        """What was typed, on top of the record as it is stored now: saving it keeps what
-        the form does not show (a case's reference, a next step marked done) as they are."""
-        if conflict.theirs is not None:
-            data = conflict.theirs.model_dump()
-            typed = self.values()
-            for spec in self.specs:
-                if spec.kind == "multi":  # keep what theirs ticks that this form cannot offer
-                    offered = {value for _label, value in spec.options}
-                    typed[spec.name] = [*typed[spec.name],
-                                        *(v for v in data[spec.name] if v not in offered)]
-            data.update(typed)
-            try:
-                return build(self.record_type, data)
-            except RecordInvalid:
-                pass
-        return conflict.mine if conflict.mine is not None else self._typed()
-
-    def _typed(self) -> R:
-        data = self.base_data()
-        data.update(self.values())
-        return build(self.record_type, data)
-
-    def _conflicted(self, conflict: Conflict) -> None:
-        refresh = getattr(self.app, "check_now", None)
-        if refresh is not None:
-            refresh()  # the screens underneath show what is stored now when they come back
-        mine = self._mine_over(conflict)
-        title, choices = keep_or_drop(conflict.removed)
-
-        def chosen(answer: str | None) -> None:
-            if answer == "mine":
-                db = getattr(self.app, "db")
-                # keep_mine saves it at their version: a rule that refuses it, and a save
-                # again after asking, are about that one.
-                saving = mine if conflict.theirs is None else mine.model_copy(
-                    update={"version": conflict.theirs.version})
-                self.save_with(saving, lambda: db.keep_mine(conflict, mine))
-            elif answer == "drop":
-                self.dismiss(None)
-            # None: back to the form, exactly as it was typed
-
-        self.app.push_screen(
-            ConflictScreen(str(conflict), self.differences(conflict.theirs, mine), choices,
-                           back=_("Back to my form"), theirs_title=_("Theirs (saved)"),
-                           mine_title=_("Yours (not saved)"), title=title),
-            chosen,
-        )
 
     def action_cancel(self) -> None:
         if not self.is_dirty:

@@ -1,0 +1,61 @@
+"""F1: the help for the screen in front, what it is for and every key it answers to."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Label, Static
+
+from store import N_, _
+from tui.translate import TranslatedBindings
+
+
+class HelpScreen(TranslatedBindings, ModalScreen[None]):
+    """F1: what the screen in front is for, and every key it answers to."""
+
+    BINDINGS = [
+        Binding("escape,f1,q", "close", N_("Close help"), id="help.close"),
+    ]
+
+    def __init__(self, screen: Screen[object]) -> None:
+        super().__init__()
+        self.for_screen = screen
+
+    def compose(self) -> ComposeResult:
+        screen = self.for_screen
+        text = _(getattr(screen, "HELP", "")) if getattr(screen, "HELP", "") else ""
+        rows: list[str] = []
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            own = active.node is screen or active.node is self.app
+            # The focused table's Enter (Open / Edit) is shown in the footer, so list it too.
+            if not own and not binding.show:
+                continue
+            if not binding.description:
+                continue
+            if binding.description in seen or key.startswith("super+"):
+                continue
+            seen.add(binding.description)
+            shown = self.app.get_key_display(binding)
+            rows.append(f"  {shown:<12} {binding.description}")
+        rows.append(f"  {'F1':<12} {_('Help for this screen')}")
+        rows.append(f"  {'Ctrl+P':<12} {_('Command palette: search every command')}")
+        rows.append(f"  {'Ctrl+Q':<12} "
+                    f"{_('Quit Pulang (asks first if something typed is not saved)')}")
+        with Vertical(id="help-dialog"):
+            yield Label(_("Help"), id="help-title")
+            with VerticalScroll(id="help-body"):
+                if text:
+                    yield Static(text, id="help-text", markup=False)
+                yield Static(_("Keys"), classes="help-heading")
+                yield Static("\n".join(rows), id="help-keys", markup=False)
+            yield Label(_("Press Escape to close."), id="help-close")
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#help-body"))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,66 @@
+"""Today's list, the list of lines most pages use: section titles that cannot take the cursor,
+j/k and g/G to move, the cursor's line in reverse video, Enter shown in the footer; and the
+same list without its Enter, for the lines a dialog answers with y and n."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.strip import Strip
+from textual.widgets import OptionList
+from textual.widgets.option_list import OptionDoesNotExist
+
+from store import N_, _
+from tui.translate import TranslatedBindings
+from tui.widgets.lists import with_cursor
+
+
+class TodayList(TranslatedBindings, OptionList):
+    """The rows of Today, section titles included (those cannot take the cursor)."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", N_("Down"), show=False, id="today.down"),
+        Binding("k", "cursor_up", N_("Up"), show=False, id="today.up"),
+        Binding("g", "first", N_("First"), show=False, id="today.first"),
+        Binding("G", "last", N_("Last"), show=False, id="today.last"),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        # Show what Enter does in the footer (OptionList hides its binding).
+        self._bindings.key_to_bindings["enter"] = [  # noqa: SLF001
+            Binding("enter", "select", _("Open"), id="today.open")
+        ]
+
+    def first_line(self) -> int | None:
+        """The first line that can take the cursor (section titles cannot)."""
+        return next((i for i in range(self.option_count)
+                     if not self.get_option_at_index(i).disabled), None)
+
+    def cursor_to(self, key: str | None) -> int | None:
+        """The cursor on the line with id `key`, else (gone, or none asked for) on the first
+        line that can take it; the top of the list shown when the cursor is near it."""
+        index = None
+        if key is not None:
+            try:
+                index = self.get_option_index(key)
+            except OptionDoesNotExist:  # that line is gone (done, changed, removed)
+                index = None
+        if index is None:
+            index = self.first_line()
+        self.highlighted = index
+        if index is not None and index <= 1:
+            self.scroll_home(animate=False)
+        return index
+
+    def render_line(self, y: int) -> Strip:
+        """The cursor's line in reverse video, as in the cases list (see `with_cursor`)."""
+        return with_cursor(self, y, super().render_line(y))
+
+
+class OfferList(TodayList):
+    """The lines of `LinkDialog`: Today's list (the cursor's line in reverse video), without
+    its Enter: y and n answer here."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self._bindings.key_to_bindings.pop("enter", None)  # noqa: SLF001
