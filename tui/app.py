@@ -35,8 +35,8 @@ from store.domain import printable
 from tui import perf
 from tui.commands import PulangCommands
 from tui.crash import safe_report
+from tui.dialogs.help import HelpScreen
 from tui.screens.cases import CasesScreen
-from tui.screens.dialogs import HelpScreen
 from tui.screens.lock import LockScreen
 from tui.screens.today import TodayScreen
 from tui.translate import TranslatedBindings, translate_bindings
@@ -297,7 +297,7 @@ class PulangApp(App[None]):
             return
         self.ask_officer = False
         from store.db import current_user, set_officer
-        from tui.screens.dialogs import OfficerDialog
+        from tui.dialogs.officer import OfficerDialog
 
         self.push_screen(OfficerDialog(current_user()),
                          lambda name: set_officer(name or ""))
@@ -543,7 +543,7 @@ class PulangApp(App[None]):
         self.push_screen(CaseScreen(case_id, focus=focus))
 
     def new_case(self, draft: dict[str, Any] | None = None, focus: str | None = None) -> None:
-        from tui.screens.record_forms import CaseForm
+        from tui.screens.case.case_form import CaseForm
 
         def created(case: Case | None) -> None:
             if case is not None:
@@ -626,8 +626,8 @@ class PulangApp(App[None]):
         "task": ("tui.screens.tasks", "TaskForm"),
         "agreement": ("tui.screens.agreements", "AgreementForm"),
         "agreement_version": ("tui.screens.agreements", "VersionForm"),
-        "organisation": ("tui.screens.directory_forms", "OrganisationForm"),
-        "person": ("tui.screens.directory_forms", "PersonForm"),
+        "organisation": ("tui.screens.directory.organisation_form", "OrganisationForm"),
+        "person": ("tui.screens.directory.person_form", "PersonForm"),
         "meeting": ("tui.screens.meetings", "MeetingForm"),
     }
 
@@ -684,7 +684,7 @@ class PulangApp(App[None]):
             return
         if self._quit_question is not None and self.screen is self._quit_question:
             return  # asked already: y or n answers
-        from tui.screens.dialogs import ConfirmDialog
+        from tui.dialogs.confirm import ConfirmDialog
 
         def answered(leave: bool | None) -> None:
             self._quit_question = None
@@ -699,7 +699,7 @@ class PulangApp(App[None]):
     def after_leaving_forms(self, action: Callable[[], object]) -> Callable[[], None]:
         """`action`, for a palette command that closes the screens in front: if a form there
         holds unsaved typing, ask first, so nothing typed is lost without the user's say."""
-        from tui.screens.dialogs import ConfirmDialog
+        from tui.dialogs.confirm import ConfirmDialog
 
         def run() -> None:
             if not self.holds_unsaved_input():

@@ -768,7 +768,7 @@ CATALOGUE: dict[str, str] = {
     "This error ended a background task ({kind}).": (
         "Kesalahan ini menghentikan tugas latar belakang ({kind})."
     ),
-    # tui/screens/case.py
+    # tui/screens/case/
     "Back": "Kembali",
     "Edit case": "Ubah kasus",
     "Add worker": "Tambah pekerja",
@@ -842,7 +842,7 @@ CATALOGUE: dict[str, str] = {
     "{total} cases. Overdue dates are highlighted.": (
         "{total} kasus. Tenggat yang terlewat disorot."
     ),
-    # tui/screens/dialogs.py
+    # tui/dialogs/
     "Yes": "Ya",
     "Who is working?": "Siapa yang sedang bekerja?",
     "Several officers may work under the account {account}. Your name goes beside it in the "
@@ -873,7 +873,7 @@ CATALOGUE: dict[str, str] = {
     ),
     "Keys": "Tombol",
     "Press Escape to close.": "Tekan Escape untuk menutup.",
-    # tui/screens/form.py
+    # tui/screens/form/
     "Save": "Simpan",
     "Cancel": "Batal",
     (
@@ -912,7 +912,7 @@ CATALOGUE: dict[str, str] = {
     "Discard your changes?": "Buang perubahan Anda?",
     "Discard": "Buang",
     "Keep editing": "Lanjut mengubah",
-    # tui/screens/record_forms.py
+    # tui/screens/case/ (the forms)
     "e.g. Ten workers escaped a scam compound": (
         "mis. Sepuluh pekerja kabur dari kompleks penipuan daring"
     ),
@@ -945,7 +945,7 @@ CATALOGUE: dict[str, str] = {
     "Focus Previous": "Pindah ke bagian sebelumnya",
     "Copy selected text": "Salin teks yang dipilih",
     "Dismiss menu": "Tutup daftar",
-    # tui/screens/record_forms.py (placeholders)
+    # tui/screens/case/ forms (placeholders)
     "who follows this case": "siapa yang menangani kasus ini",
     "e.g. Sumatera Utara": "mis. Sumatera Utara",
     "e.g. Medan": "mis. Medan",
@@ -955,7 +955,7 @@ CATALOGUE: dict[str, str] = {
     "as in the passport, if known": "seperti di paspor, jika diketahui",
     "name and title": "nama dan jabatan",
     "who recorded this entry": "siapa yang mencatat ini",
-    # tui/screens/case.py (log detail)
+    # tui/screens/case/log.py (log detail)
     "Next step: {step}": "Langkah berikutnya: {step}",
     "due {date}": "tenggat {date}",
     # store/engine/tables.py, store/engine/journal.py, store/common/errors.py (the journal)
@@ -973,7 +973,7 @@ CATALOGUE: dict[str, str] = {
     "{path} is damaged in the middle; Pulang has not changed it. Restore it from a backup.": (
         "{path} rusak di bagian tengah; Pulang tidak mengubahnya. Pulihkan dari cadangan."
     ),
-    # tui/caselist.py, tui/screens/cases.py
+    # tui/widgets/caselist.py, tui/screens/cases.py
     "Page up": "Halaman sebelumnya",
     "Page down": "Halaman berikutnya",
     "Opening the database…": "Membuka basis data…",
@@ -1323,7 +1323,7 @@ CATALOGUE: dict[str, str] = {
         "encrypt atau passwd sebelumnya pada {path} belum selesai: buka basis data lagi untuk "
         "menyelesaikannya dulu. Tidak ada yang diubah."
     ),
-    # store/common/errors.py, tui/screens/form.py: failed writes, a busy database
+    # store/common/errors.py, tui/screens/form/: failed writes, a busy database
     'Database busy: another officer is saving. Retrying…': 'Basis data sedang sibuk: petugas lain sedang menyimpan. Mencoba lagi…',
     'Could not save: {reason}. Nothing was changed on disk.': 'Tidak dapat menyimpan: {reason}. Tidak ada yang berubah di disk.',
     'the disk is full': 'disk penuh',
@@ -1351,7 +1351,7 @@ CATALOGUE: dict[str, str] = {
     "Removed by {user} at {time} since you opened it; nothing was overwritten.": "Dihapus oleh {user} pada {time} sejak Anda membukanya; tidak ada yang tertimpa.",
     "Changed by another officer since you opened it; nothing was overwritten.": "Diubah oleh petugas lain sejak Anda membukanya; tidak ada yang tertimpa.",
     "Removed by another officer since you opened it; nothing was overwritten.": "Dihapus oleh petugas lain sejak Anda membukanya; tidak ada yang tertimpa.",
-    # tui/app.py, tui/screens/conflict.py, form.py, case.py (several officers at once)
+    # tui/app.py, tui/dialogs/conflict.py, tui/screens/form/, case/ (several officers at once)
     "Updated: changes by another officer.": "Diperbarui: ada perubahan dari petugas lain.",
     "Remove anyway": "Tetap hapus",
     "Keep the worker": "Pertahankan pekerja",
@@ -1676,7 +1676,7 @@ CATALOGUE: dict[str, str] = {
     'To whom their personal data may go (c)': 'Kepada siapa data pribadinya boleh diberikan (c)',
     'Mark a step': 'Tandai sebuah langkah',
     'Set the step under the cursor for the selected workers (m)': 'Isi langkah di bawah kursor untuk pekerja yang dipilih (m)',
-    # Consent, referrals and the stage set by hand (tui/screens/record_forms.py, dialogs.py).
+    # Consent, referrals and the stage set by hand (tui/screens/case/, tui/dialogs/).
     "A rule asks for a reason before this can be saved. Type it and press Enter: it is saved "
     "with the change, in the log. Escape goes back without saving.": (
         "Sebuah aturan meminta alasan sebelum ini bisa disimpan. Ketik alasannya lalu tekan "
@@ -1729,7 +1729,7 @@ CATALOGUE: dict[str, str] = {
     "Fill in to withdraw consent; sharing stops.": (
         "Isi untuk menarik persetujuan; pembagian data berhenti."
     ),
-    # tui/screens/screening.py: one worker's screening on one page
+    # tui/screens/screening/: one worker's screening on one page
     "Act": "Tindakan",
     "Means": "Cara",
     "Purpose": "Tujuan",
@@ -1850,7 +1850,7 @@ CATALOGUE: dict[str, str] = {
         "memberi persetujuan. Tekan 2 untuk semua kasus."
     ),
 
-    # -- agreements (tui/screens/agreements.py) ------------------------------------------------
+    # -- agreements (tui/screens/agreements/) -------------------------------------------------
     "New agreement": "Perjanjian baru",
     "Cooperation agreements between organisations: each with its parties, where it stands in "
     "its lifecycle (idea, drafting, negotiation, signed, in force; expired or terminated) and "
@@ -2005,7 +2005,7 @@ CATALOGUE: dict[str, str] = {
     "version {number}": "versi {number}",
     "Compare with which version?": "Bandingkan dengan versi mana?",
     "Compare which version?": "Bandingkan versi mana?",
-    # People & organisations (task "dir": tui/screens/directory.py, directory_forms.py).
+    # People & organisations (task "dir": tui/screens/directory/).
     "New organisation": "Organisasi baru",
     "New person": "Orang baru",
     "People & organisations: every partner and counterpart organisation, then every person "
@@ -2131,7 +2131,7 @@ CATALOGUE: dict[str, str] = {
         "negara di atas."
     ),
     "e.g. Lao, English": "mis. Laos, Inggris",
-    # Meetings (tui/screens/meetings.py) and their tasks in Today (task: meet).
+    # Meetings (tui/screens/meetings/) and their tasks in Today (task: meet).
     "{count} tasks": "{count} tugas",
     "Tasks from meetings and agreements": "Tugas dari pertemuan dan perjanjian",
     "… and {count} more: see each meeting or agreement": (
@@ -2282,7 +2282,7 @@ CATALOGUE: dict[str, str] = {
     "Nothing matches “{query}”.": "Tidak ada yang cocok dengan “{query}”.",
     "{count} found · Down moves into the results, Enter opens": (
         "{count} ditemukan · Panah bawah ke hasil, Enter membuka"),
-    # -- appout: briefs and exports from the app (tui/screens/output.py) --
+    # -- appout: briefs and exports from the app (tui/dialogs/) --
     "Brief of this case…": "Ringkasan kasus ini…",
     "Write a brief for a partner union, the police, the embassy...: only what each worker's "
     "consent allows (b)": (

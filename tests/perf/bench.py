@@ -481,7 +481,7 @@ def save_edited_case(app: PtyProgram) -> dict[str, float]:
 def tabs_to_summary() -> int:
     """How many Tabs lead from the log entry form's first field to its summary, read from the
     form itself: a field added before the summary must not send the typing elsewhere."""
-    from tui.screens.record_forms import LogEntryForm
+    from tui.screens.case.log_form import LogEntryForm
 
     names = [spec.name for spec in LogEntryForm(None, "", "", []).fields()]
     return names.index("summary")

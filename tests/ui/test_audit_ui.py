@@ -72,7 +72,7 @@ async def test_history_is_in_the_case_s_help_and_palette(demo_db: Database) -> N
     from textual.widgets import Static
 
     from tui.app import PulangApp
-    from tui.screens.dialogs import HelpScreen
+    from tui.dialogs.help import HelpScreen
     from tui.screens.history import HistoryScreen
 
     app = PulangApp(demo_db)

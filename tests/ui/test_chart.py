@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from tui.chart import FULL, RIGHT, UPPER, bars, columns
+from tui.widgets.chart import FULL, RIGHT, UPPER, bars, columns
 
 MONTHS = [("Dec", "2025"), ("Jan", "2026"), ("Feb", ""), ("Mar", "")]
 

@@ -22,12 +22,14 @@ from store.domain.records import Case, LogEntry, Worker, build, changed
 from store.exchange.check import check
 from tests.ui_helpers import fill, find_and_open, focus, screen_text, to_cases, until
 from tui.app import PulangApp
-from tui.caselist import CaseList
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.conflict import ConflictScreen
+from tui.dialogs.help import HelpScreen
 from tui.screens.case import CaseScreen
+from tui.screens.case.log_form import LogEntryForm
+from tui.screens.case.worker_form import WorkerForm
 from tui.screens.cases import CasesScreen
-from tui.screens.conflict import ConflictScreen
-from tui.screens.dialogs import ConfirmDialog, HelpScreen
-from tui.screens.record_forms import LogEntryForm, WorkerForm
+from tui.widgets.caselist import CaseList
 
 OFFICER = Path(__file__).parent.parent / "officer.py"
 ME = getpass.getuser()

@@ -29,10 +29,14 @@ from tests.ui_helpers import (
     until,
 )
 from tui.app import PulangApp
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.help import HelpScreen
+from tui.dialogs.reason import ReasonDialog
 from tui.screens.case import CaseScreen
-from tui.screens.dialogs import ConfirmDialog, HelpScreen, ReasonDialog
+from tui.screens.case.case_form import CaseForm
+from tui.screens.case.consent_form import ConsentForm
+from tui.screens.case.log_form import LogEntryForm
 from tui.screens.lock import LockScreen
-from tui.screens.record_forms import CaseForm, ConsentForm, LogEntryForm
 
 
 def consent(db: Database, case: Case, worker: Worker, *kinds: RecipientKind) -> Consent:

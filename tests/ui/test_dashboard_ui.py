@@ -13,10 +13,10 @@ from store.common.i18n import _, month_abbr
 from store.db.database import Database
 from tests.ui_helpers import screen_text, until
 from tui.app import PulangApp
-from tui.chart import FULL, UPPER
+from tui.dialogs.help import HelpScreen
 from tui.screens.dashboard import DashboardScreen
-from tui.screens.dialogs import HelpScreen
 from tui.screens.today import TodayScreen
+from tui.widgets.chart import FULL, UPPER
 
 
 def _last_twelve_months(today: dt.date) -> list[tuple[int, int]]:

@@ -14,9 +14,9 @@ from store.domain.vocab import StepStatus
 from tests.ui_helpers import fill, group_case, open_case, screen_text, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
+from tui.screens.case.case_form import CaseForm
+from tui.screens.case.step import StepDialog
 from tui.screens.meetings import MeetingForm, MeetingsScreen
-from tui.screens.record_forms import CaseForm
-from tui.screens.step import StepDialog
 
 
 async def test_a_form_shows_the_day_meant_and_writes_it_in_on_leaving(tuesday: dt.date, empty_db: Database) -> None:

@@ -10,16 +10,18 @@ from store.db.database import Database
 from store.domain.records import Organisation, Person
 from tests.ui_helpers import fill, paste, screen_text, until
 from tui.app import PulangApp
-from tui.screens.dialogs import ConfirmDialog
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.picker import PickerDialog
 from tui.screens.directory import (
     DirectoryScreen,
     OrganisationScreen,
     PersonScreen,
     SectionList,
 )
-from tui.screens.directory_forms import LikelyMatchesDialog, OrganisationForm, PersonForm
+from tui.screens.directory.matches import LikelyMatchesDialog
+from tui.screens.directory.organisation_form import OrganisationForm
+from tui.screens.directory.person_form import PersonForm
 from tui.screens.lock import LockScreen
-from tui.screens.pickers import PickerDialog
 from tui.screens.today import TodayScreen
 
 

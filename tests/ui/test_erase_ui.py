@@ -10,8 +10,8 @@ from store.db.database import Database
 from store.domain.records import Worker
 from tests.ui_helpers import open_case, until
 from tui.app import PulangApp
+from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.case import CaseScreen
-from tui.screens.dialogs import ConfirmDialog
 from tui.widgets import RecordTable
 
 

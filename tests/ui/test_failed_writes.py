@@ -29,7 +29,8 @@ from tests.lock_holder import lock_held_elsewhere
 from tests.ui_helpers import fill, find_and_open
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
-from tui.screens.record_forms import CaseForm, WorkerForm
+from tui.screens.case.case_form import CaseForm
+from tui.screens.case.worker_form import WorkerForm
 
 REASONS = {
     errno.ENOSPC: "the disk is full",

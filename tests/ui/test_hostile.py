@@ -39,13 +39,14 @@ from store.engine.tables import Change
 from store.exchange.check import check
 from tests.ui_helpers import palette_offers, paste, until
 from tui.app import PulangApp
-from tui.caselist import CaseList
+from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.case import CaseScreen
+from tui.screens.case.log_form import LogEntryForm
+from tui.screens.case.worker_form import WorkerForm
 from tui.screens.cases import CasesScreen
-from tui.screens.dialogs import ConfirmDialog
 from tui.screens.history import HistoryScreen
-from tui.screens.record_forms import LogEntryForm, WorkerForm
 from tui.widgets import ControlCharacterFilter
+from tui.widgets.caselist import CaseList
 
 # -- the policy, as the README states it ----------------------------------------------------
 

@@ -14,8 +14,8 @@ from tests.bounded import within
 from tests.ui_helpers import find_and_open, screen_text, until
 from tests.ui_helpers import paste as paste_text
 from tui.app import PulangApp
+from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.case import CaseScreen
-from tui.screens.dialogs import ConfirmDialog
 from tui.screens.import_workers import ImportWorkersScreen
 from tui.screens.today import TodayScreen
 

@@ -20,8 +20,8 @@ from tests.ui_helpers import (
     until,
 )
 from tui.app import PulangApp
+from tui.dialogs.picker import PickerDialog
 from tui.screens.meetings import MeetingForm, MeetingsScreen
-from tui.screens.pickers import PickerDialog
 
 
 @pytest.mark.parametrize(("field", "name", "chosen"), [
@@ -97,13 +97,13 @@ QUIT_QUESTION = "What you typed and did not save will be lost"
 
 
 def asked_to_quit(app: PulangApp) -> bool:
-    from tui.screens.dialogs import ConfirmDialog
+    from tui.dialogs.confirm import ConfirmDialog
 
     return isinstance(app.screen, ConfirmDialog) and QUIT_QUESTION in app.screen.question
 
 
 async def new_case_form(pilot, app: PulangApp):  # type: ignore[no-untyped-def]
-    from tui.screens.record_forms import CaseForm
+    from tui.screens.case.case_form import CaseForm
 
     await today_shown(pilot)
     await pilot.press("n")
@@ -135,7 +135,7 @@ async def test_ctrl_q_over_a_typed_form_asks_and_no_keeps_the_text(empty_db: Dat
 
 async def test_ctrl_q_over_help_or_a_list_opened_on_a_typed_form_asks(
         empty_db: Database) -> None:
-    from tui.screens.dialogs import HelpScreen
+    from tui.dialogs.help import HelpScreen
 
     app = PulangApp(empty_db)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -184,10 +184,10 @@ async def test_ctrl_q_asks_over_a_typed_step_export_or_pasted_list(
         empty_db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from textual.widgets import TextArea
 
+    from tui.dialogs.export import ExportDialog
     from tui.screens.case import CaseScreen
+    from tui.screens.case.step import StepDialog
     from tui.screens.import_workers import ImportWorkersScreen
-    from tui.screens.output import ExportDialog
-    from tui.screens.step import StepDialog
 
     case, workers = group_case(empty_db, workers=2)
     empty_db.start_plans(case.id)

@@ -27,10 +27,11 @@ from tests.ui_helpers import (
     until,
 )
 from tui.app import PulangApp
+from tui.dialogs.link import LinkDialog
+from tui.dialogs.picker import PickerDialog
 from tui.screens.case import CaseScreen
-from tui.screens.dialogs import LinkDialog
-from tui.screens.pickers import PickerDialog, PickField
-from tui.screens.record_forms import LogEntryForm
+from tui.screens.case.log_form import LogEntryForm
+from tui.screens.form.fields import PickField
 from tui.screens.search import SearchScreen
 from tui.screens.today import TodayList, TodayScreen
 from tui.widgets import RecordTable

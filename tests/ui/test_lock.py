@@ -15,9 +15,10 @@ from store.exchange.demo import write_demo
 from tests.ui_helpers import fill, type_passphrase
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
+from tui.screens.case.log_form import LogEntryForm
+from tui.screens.case.worker_form import WorkerForm
 from tui.screens.cases import CasesScreen
 from tui.screens.lock import LockScreen
-from tui.screens.record_forms import LogEntryForm, WorkerForm
 from tui.screens.today import TodayScreen
 
 PASSPHRASE = "kopi tubruk di Vientiane"
@@ -178,7 +179,7 @@ async def test_a_plain_database_locks_too_and_says_it_is_not_encrypted(demo_db: 
 
 
 async def test_a_new_case_form_comes_back_after_unlocking(db_path: Path) -> None:
-    from tui.screens.record_forms import CaseForm
+    from tui.screens.case.case_form import CaseForm
 
     encrypted_demo(db_path)
     db = Database.open(db_path, passphrase=PASSPHRASE)

@@ -13,9 +13,10 @@ from store.common.i18n import date_for_input
 from store.db.database import Database
 from tests.ui_helpers import fill, focus, paste, screen_text, today_shown, until
 from tui.app import PulangApp
-from tui.screens.dialogs import ConfirmDialog, HelpScreen
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.help import HelpScreen
+from tui.dialogs.picker import PickerDialog
 from tui.screens.meetings import MeetingForm, MeetingLines, MeetingScreen, MeetingsScreen
-from tui.screens.pickers import PickerDialog
 from tui.screens.tasks import TaskForm
 from tui.screens.today import TodayList, TodayScreen
 

@@ -17,9 +17,10 @@ from store.exchange.brief import case_brief
 from store.exchange.export import tables_of
 from tests.ui_helpers import choose, fill, find_and_open, focus, paste, screen_text, until
 from tui.app import PulangApp
+from tui.dialogs.brief import BriefDialog
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.export import ExportDialog
 from tui.screens.case import CaseScreen
-from tui.screens.dialogs import ConfirmDialog
-from tui.screens.output import BriefDialog, ExportDialog
 from tui.screens.today import TodayScreen
 
 REF = "KH-2025-0001"

@@ -9,7 +9,7 @@ from store.common.i18n import set_language
 from store.db.database import Database
 from tests.ui_helpers import focus, paste, screen_text, until
 from tui.app import PulangApp
-from tui.screens.pickers import PickerDialog
+from tui.dialogs.picker import PickerDialog
 
 
 async def test_a_country_is_chosen_from_a_list_named_in_the_users_language(

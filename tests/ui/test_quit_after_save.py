@@ -16,7 +16,7 @@ import time
 from store.db.database import Database
 from tests.ui_helpers import a_case, fill, open_case, send_at_once, until
 from tui.app import PulangApp
-from tui.screens.record_forms import LogEntryForm
+from tui.screens.case.log_form import LogEntryForm
 
 
 async def _exited(app: PulangApp, timeout: float = 20) -> None:

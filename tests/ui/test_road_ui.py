@@ -9,7 +9,7 @@ from store.domain.vocab import StepStatus, label
 from tests.ui_helpers import group_case, open_case, paste, screen_text, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
-from tui.screens.step import StepDialog
+from tui.screens.case.step import StepDialog
 
 
 async def test_start_the_road_home_and_mark_a_step_for_seven_of_ten(empty_db: Database) -> None:

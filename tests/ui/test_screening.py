@@ -22,9 +22,10 @@ from store.domain.vocab import (
 )
 from tests.ui_helpers import a_case_to_screen, open_screening, paste, screen_text, until
 from tui.app import PulangApp
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.conflict import ConflictScreen
+from tui.dialogs.help import HelpScreen
 from tui.screens.case import CaseScreen
-from tui.screens.conflict import ConflictScreen
-from tui.screens.dialogs import ConfirmDialog, HelpScreen
 from tui.screens.lock import LockScreen
 from tui.screens.screening import ROWS, PickMany, PickOne, ScreeningList, ScreeningScreen
 

@@ -29,10 +29,10 @@ from store.engine.officer import set_officer
 from store.exchange.demo import write_demo
 from tests.ui_helpers import screen_text, until
 from tui.app import PulangApp
+from tui.dialogs.help import HelpScreen
 from tui.screens.agreements import DiffScreen
 from tui.screens.case import CaseScreen
 from tui.screens.dashboard import DashboardScreen
-from tui.screens.dialogs import HelpScreen
 from tui.screens.directory import DirectoryScreen
 from tui.screens.meetings import MeetingScreen
 from tui.screens.screening import ScreeningScreen

@@ -10,9 +10,9 @@ from store.domain.records import Case, Worker, build
 from store.domain.vocab import Stage, StepStatus
 from tests.ui_helpers import open_case, screen_text, until
 from tui.app import PulangApp
+from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.case import CaseScreen
-from tui.screens.dialogs import ConfirmDialog
-from tui.screens.step import StepDialog
+from tui.screens.case.step import StepDialog
 
 
 def held(db: Database) -> tuple[Case, list[Worker]]:

@@ -17,10 +17,10 @@ from store.domain.today import Deadline, FollowUp, TaskDue, Today
 from store.domain.vocab import LogKind, StepStatus
 from tests.ui_helpers import fill, palette_offers, paste, screen_text, to_cases, today_shown, until
 from tui.app import PulangApp
+from tui.dialogs.help import HelpScreen
 from tui.screens.case import CaseScreen
+from tui.screens.case.case_form import CaseForm
 from tui.screens.cases import CasesScreen
-from tui.screens.dialogs import HelpScreen
-from tui.screens.record_forms import CaseForm
 from tui.screens.today import TodayList, TodayScreen
 
 OVERDUE_STEP = "Send the recruiters' Telegram handles to the labour desk"

@@ -10,7 +10,7 @@ from store.db.database import Database
 from tests.ui_helpers import a_case, open_case, send_at_once, until
 from tui.app import PulangApp
 from tui.screens.case import CaseScreen
-from tui.screens.record_forms import WorkerForm
+from tui.screens.case.worker_form import WorkerForm
 
 
 async def test_typing_after_tab_and_ctrl_u_in_one_burst_lands_in_the_next_field(

@@ -24,10 +24,13 @@ from tests.ui_helpers import (
     until,
 )
 from tui.app import PulangApp
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.help import HelpScreen
 from tui.screens.case import CaseScreen
+from tui.screens.case.case_form import CaseForm
+from tui.screens.case.log_form import LogEntryForm
+from tui.screens.case.worker_form import WorkerForm
 from tui.screens.cases import CasesScreen
-from tui.screens.dialogs import ConfirmDialog, HelpScreen
-from tui.screens.record_forms import CaseForm, LogEntryForm, WorkerForm
 from tui.screens.today import TodayScreen
 
 SEED_WORKERS = ["Rahmat Hidayat", "Siti Nurhaliza Putri", "Joko Susanto"]

@@ -17,10 +17,10 @@ from store.domain.records import Case, Worker, build
 from store.engine.officer import current_user, needs_officer_name
 from tests.ui_helpers import fill, find_and_open, paste, screen_text, until
 from tui.app import PulangApp
+from tui.dialogs.conflict import ConflictScreen
+from tui.dialogs.officer import OfficerDialog
 from tui.screens.case import CaseScreen
-from tui.screens.conflict import ConflictScreen
-from tui.screens.dialogs import OfficerDialog
-from tui.screens.record_forms import WorkerForm
+from tui.screens.case.worker_form import WorkerForm
 from tui.screens.today import TodayScreen
 
 ME = current_user()

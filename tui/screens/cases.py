@@ -15,9 +15,9 @@ from textual.widgets import Footer, Header, Input, Static
 from store import N_, _, format_date
 from store.domain import CaseRow, Stage, fold, label, shorten
 from tui import perf
-from tui.caselist import CaseList, Column, fit
 from tui.translate import TranslatedBindings
 from tui.widgets import TextInput
+from tui.widgets.caselist import CaseList, Column, fit
 
 if TYPE_CHECKING:
     from tui.app import PulangApp

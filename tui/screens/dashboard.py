@@ -23,8 +23,8 @@ from textual.widgets import Footer, Header, Static
 
 from store import N_, DatabaseLocked, PulangError, _, format_date, month_abbr
 from store.domain import printable
-from tui.chart import bars, column_step, columns
 from tui.translate import TranslatedBindings
+from tui.widgets.chart import bars, column_step, columns
 
 if TYPE_CHECKING:
     from store.exchange import Figures

@@ -39,7 +39,7 @@ from store.exchange import (
     row_label,
     workers_to_add,
 )
-from tui.screens.dialogs import ConfirmDialog
+from tui.dialogs.confirm import ConfirmDialog
 from tui.translate import TranslatedBindings
 from tui.widgets import RecordTable, TextInput, cell
 

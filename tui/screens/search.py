@@ -23,10 +23,10 @@ from textual.widgets.option_list import Option
 
 from store import N_, DatabaseLocked, PulangError, _
 from store.domain import printable
-from tui.caselist import fit
 from tui.screens.today import TodayList
 from tui.translate import TranslatedBindings
 from tui.widgets import TextInput, still_listed
+from tui.widgets.caselist import fit
 
 if TYPE_CHECKING:
     from store.db import Hit

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 from store import _, clock, date_for_input, format_date
 from store.domain import Task, printable
+from tui.dialogs.picker import PickItem
 from tui.screens.form import FieldSpec, RecordForm
-from tui.screens.pickers import PickField, PickItem
+from tui.screens.form.fields import PickField
 
 if TYPE_CHECKING:
     from store.db import Database

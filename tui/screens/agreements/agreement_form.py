@@ -8,7 +8,7 @@ from store import _
 from store.domain import Agreement, AgreementArea, AgreementStatus, choices, label
 from tui.screens.agreements.common import _db
 from tui.screens.form import FieldSpec, RecordForm
-from tui.screens.pickers import PickField
+from tui.screens.form.fields import PickField
 from tui.screens.tasks import organisation_items, people_items
 
 

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Static
 
 from store import N_, _, format_date
 from store.domain import Agreement, DraftVersion, printable
+from tui.dialogs.picker import PickerDialog, PickItem
 from tui.screens.agreements.differences import (
     ADDED,
     REMOVED,
@@ -21,7 +22,6 @@ from tui.screens.agreements.differences import (
     unified_lines,
     unified_text,
 )
-from tui.screens.pickers import PickerDialog, PickItem
 from tui.translate import TranslatedBindings
 
 

@@ -21,8 +21,8 @@ from store.domain import (
     choices,
     country_name,
 )
+from tui.dialogs.reason import ReasonDialog
 from tui.screens.case.fields import DATE_HINT, _db
-from tui.screens.dialogs import ReasonDialog
 from tui.screens.form import FieldSpec, RecordForm
 
 

@@ -11,7 +11,7 @@ from textual.widgets import Label
 
 from store import N_, PulangError, _, clock, format_date, format_datetime
 from store.domain import LogEntry, printable, row_name
-from tui.screens.dialogs import LinkDialog
+from tui.dialogs.link import LinkDialog
 from tui.widgets import RecordTable, cell, log_kind
 
 

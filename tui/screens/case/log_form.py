@@ -35,10 +35,11 @@ from store.domain import (
     label,
     printable,
 )
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.picker import PickItem
 from tui.screens.case.fields import DATE_HINT, _db
-from tui.screens.dialogs import ConfirmDialog
 from tui.screens.form import FieldSpec, RecordForm
-from tui.screens.pickers import PickField, PickItem
+from tui.screens.form.fields import PickField
 
 _NAMES_SHOWN = 5  # workers named in a question; the rest are counted
 

@@ -58,7 +58,7 @@ class CasePages:
     def action_brief(self) -> None:
         """A brief of this case for one kind of recipient, written to a file."""
         # Loaded when first used: the case page opens without it.
-        from tui.screens.output import BriefDialog
+        from tui.dialogs.brief import BriefDialog
 
         if self.case is not None:
             self.app.push_screen(BriefDialog(self.case_id, self.case.ref or ""))

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from store import _
 from store.domain import Case, Plan, label, template_for
+from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.case.step import StepDialog
-from tui.screens.dialogs import ConfirmDialog
 from tui.widgets import RecordTable
 
 

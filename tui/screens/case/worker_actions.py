@@ -7,9 +7,9 @@ from __future__ import annotations
 from store import Conflict, PulangError, _
 from store.db import ERASED_BACKUP_DAYS
 from store.domain import Worker, printable
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.conflict import Choice, ConflictScreen
 from tui.screens.case.worker_form import WorkerForm
-from tui.screens.conflict import Choice, ConflictScreen
-from tui.screens.dialogs import ConfirmDialog
 
 
 class WorkerActions:

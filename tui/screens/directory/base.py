@@ -15,9 +15,9 @@ from textual.widgets.option_list import Option
 
 from store import _
 from store.domain import Organisation, country_name
-from tui.caselist import fit
 from tui.screens.today import TodayList
 from tui.translate import TranslatedBindings
+from tui.widgets.caselist import fit
 
 if TYPE_CHECKING:
     from store.db import Database

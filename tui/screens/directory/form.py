@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from store import _
 from store.domain import Organisation, Person
+from tui.dialogs.picker import PickItem
 from tui.screens.directory.matches import LikelyMatchesDialog
 from tui.screens.form import RecordForm
-from tui.screens.pickers import PickField, PickItem
+from tui.screens.form.fields import PickField
 from tui.screens.tasks import organisation_items
 
 if TYPE_CHECKING:

@@ -15,8 +15,8 @@ from textual.widgets.option_list import Option
 
 from store import N_, _
 from store.domain import printable
+from tui.dialogs.picker import PickItem
 from tui.screens.directory.base import SectionList
-from tui.screens.pickers import PickItem
 from tui.translate import TranslatedBindings
 
 

@@ -10,11 +10,11 @@ from textual.binding import Binding
 
 from store import N_, NotFound, _
 from store.domain import Organisation, Person, country_name, label, printable, shorten
+from tui.dialogs.picker import PickItem
 from tui.screens.directory.base import _REF, Lines, first_line, place
 from tui.screens.directory.organisation_form import OrganisationForm
 from tui.screens.directory.person_form import PersonForm
 from tui.screens.directory.record import _likely_first, _RecordScreen
-from tui.screens.pickers import PickItem
 from tui.screens.tasks import organisation_items
 
 if TYPE_CHECKING:

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from store import NotFound, _
 from store.domain import Organisation, OrgKind, choices, country_name
+from tui.dialogs.picker import PickItem
 from tui.screens.directory.form import _DirectoryForm
 from tui.screens.form import FieldSpec
-from tui.screens.pickers import PickItem
 from tui.screens.tasks import organisation_items
 
 if TYPE_CHECKING:

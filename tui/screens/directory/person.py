@@ -11,10 +11,10 @@ from textual.binding import Binding
 
 from store import N_, _, format_date
 from store.domain import Person, country_name, fits_a_row, format_phone, printable, shorten
+from tui.dialogs.picker import PickItem
 from tui.screens.directory.base import _DATE, _REF, Lines, first_line, org_label, place
 from tui.screens.directory.person_form import PersonForm
 from tui.screens.directory.record import _likely_first, _RecordScreen
-from tui.screens.pickers import PickItem
 from tui.screens.tasks import people_items
 from tui.widgets import log_kind
 

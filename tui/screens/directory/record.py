@@ -13,10 +13,10 @@ from textual.widgets import Footer, Header, Static
 
 from store import PulangError, _, format_date
 from store.domain import label, printable, shorten
-from tui.screens.dialogs import ConfirmDialog
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.picker import PickerDialog, PickItem
 from tui.screens.directory.base import _DATE, Lines, SectionList, _Listing, list_width
 from tui.screens.form import RecordForm
-from tui.screens.pickers import PickerDialog, PickItem
 
 if TYPE_CHECKING:
     from store.db import Database

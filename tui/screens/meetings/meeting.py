@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from store import N_, PulangError, _, clock, format_datetime
 from store.domain import Case, Meeting, Task, country_name, label, printable, shorten
-from tui.screens.dialogs import ConfirmDialog
+from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.meetings.meeting_form import MeetingForm, _db
 from tui.screens.tasks import TaskForm, task_line
 from tui.screens.today import TodayList

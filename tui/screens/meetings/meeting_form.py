@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 from store import _, datetime_for_input
 from store.domain import Meeting, MeetingKind, choices, country_name, label
+from tui.dialogs.picker import PickItem
 from tui.screens.form import FieldSpec, RecordForm
-from tui.screens.pickers import PickField, PickItem
+from tui.screens.form.fields import PickField
 from tui.screens.tasks import organisation_items, people_items
 
 if TYPE_CHECKING:

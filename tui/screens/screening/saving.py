@@ -8,7 +8,7 @@ from typing import Any
 
 from store import Conflict, PulangError, RecordInvalid, _
 from store.domain import Screening, build, printable
-from tui.screens.conflict import ConflictScreen, Difference, keep_or_drop
+from tui.dialogs.conflict import ConflictScreen, Difference, keep_or_drop
 from tui.screens.screening.part import ScreeningPart
 from tui.screens.screening.rows import CONTENT_FIELDS, shown_value
 

@@ -30,7 +30,7 @@ from store.domain import (
     status_reason,
     suggested_status,
 )
-from tui.screens.dialogs import ConfirmDialog
+from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.screening.answering import RowsMixin
 from tui.screens.screening.decision import DecisionMixin
 from tui.screens.screening.line import LineMixin
