@@ -678,8 +678,8 @@ CATALOGUE: dict[str, str] = {
     "Quit Pulang? What you typed and did not save will be lost.": (
         "Keluar dari Pulang? Yang Anda ketik dan belum disimpan akan hilang."
     ),
-    # tui/cli.py
-    # argparse's own words in the help (tui/cli.py _Parser, _HelpFormatter)
+    # tui/cli/
+    # argparse's own words in the help (tui/cli/parser.py _Parser, _HelpFormatter)
     "usage: ": "cara pakai: ",
     "positional arguments": "argumen posisi",
     "options": "opsi",
@@ -1040,7 +1040,7 @@ CATALOGUE: dict[str, str] = {
     'Erase every personal detail of {name} for good? The record stays for the counts, without name, contacts, passport or location; their name is blanked out of the log. This cannot be undone; backups from before today are deleted after {days} days.': 'Hapus semua data pribadi {name} untuk selamanya? Catatannya tetap ada untuk hitungan, tanpa nama, kontak, paspor atau lokasi; namanya dihapus dari catatan kasus. Ini tidak dapat dibatalkan; cadangan dari sebelum hari ini dihapus setelah {days} hari.',
     'Erase': 'Hapus',
     'Personal data erased.': 'Data pribadi dihapus.',
-    # store/engine/audit.py, the audit trail (and tui/cli.py: pulang audit)
+    # store/engine/audit/, the audit trail (and tui/cli/audit.py: pulang audit)
     "created": "dibuat",
     "changed": "diubah",
     "removed": "dihapus",
@@ -1175,7 +1175,7 @@ CATALOGUE: dict[str, str] = {
     "Who": "Oleh",
     "What": "Apa",
     "Fields changed": "Kolom yang berubah",
-    # store/engine/backups.py, tui/cli.py: backups and restore
+    # store/engine/backups/, tui/cli/backups.py: backups and restore
     "opened": "dibuka",
     "before restore": "sebelum pemulihan",
     "before erase": "sebelum penghapusan",
@@ -1331,7 +1331,7 @@ CATALOGUE: dict[str, str] = {
     'permission denied': 'izin ditolak',
     'Every change was saved, in {journal}, but Pulang could not tidy {path} up on closing: {reason}. It tries again next time.': 'Semua perubahan sudah tersimpan di {journal}, tetapi Pulang tidak dapat merapikan {path} saat ditutup: {reason}. Pulang akan mencoba lagi lain kali.',
     '{problem} What you typed is still in the form.': '{problem} Yang Anda ketik masih ada di formulir.',
-    # store/common/errors.py, store/engine/sharing.py, tui/cli.py: sharing with a group, refusing
+    # store/common/errors.py, store/engine/sharing.py, tui/cli/files.py: sharing with a group, refusing
     # the world
     'Anyone on this computer can read or change {files}; Pulang will not open the database until you run: {command}': 'Siapa pun di komputer ini dapat membaca atau mengubah {files}; Pulang tidak akan membuka basis data sampai Anda menjalankan: {command}',
     'There is no group called {group} on this computer.': 'Tidak ada grup bernama {group} di komputer ini.',

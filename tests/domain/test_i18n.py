@@ -41,7 +41,7 @@ TRANSLATES_MARKED = {
     ("tui/screens/history.py", "title"),
     ("tui/screens/today.py", "d.step_label"),
     ("tui/dialogs/help.py", "getattr(screen, 'HELP', '')"),
-    ("tui/cli.py", "heading"),
+    ("tui/cli/parser.py", "heading"),
     ("tui/translate.py", "b.description"),
     ("tui/translate.py", "b.tooltip"),
 }

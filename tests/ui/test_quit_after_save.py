@@ -28,7 +28,7 @@ async def _exited(app: PulangApp, timeout: float = 20) -> None:
 
 
 def _close_as_the_command_line_does(app: PulangApp) -> None:
-    # tui.cli._run_app: once the screen is gone, the database the app opened is closed, which
+    # tui.cli.launch._run_app: once the screen is gone, the database the app opened is closed, which
     # may fold the journal into the snapshot.
     if app.db is not None:
         app.db.close()

@@ -1,0 +1,78 @@
+"""Where the command line starts: `run`, the console script's entry point, and `main`, which
+reads the arguments, speaks the user's language and runs the command, turning the store's
+errors into their exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from store import ExitCode, PulangError, _, language_from_environment, set_language
+from tui.cli.parser import build_parser
+from tui.cli.say import _fail
+
+# Each command's module and function, imported when the command runs: a group's module loads
+# at its top what its commands need (the Database alone costs about 200 ms, measured), and
+# `pulang --help`, `--version`, a usage error, `pulang backups` or the app's first frame need
+# none of it. No command: the app, on the database.
+COMMANDS: dict[str | None, tuple[str, str]] = {
+    "demo": ("tui.cli.demo", "_demo"),
+    "check": ("tui.cli.files", "_check"),
+    "encrypt": ("tui.cli.files", "_encrypt"),
+    "decrypt": ("tui.cli.files", "_decrypt"),
+    "passwd": ("tui.cli.files", "_passwd"),
+    "audit": ("tui.cli.audit", "_audit"),
+    "backups": ("tui.cli.backups", "_backups"),
+    "restore": ("tui.cli.backups", "_restore"),
+    "share": ("tui.cli.files", "_share"),
+    "import-workers": ("tui.cli.workers", "_import_workers"),
+    "export": ("tui.cli.exports", "_export"),
+    "import": ("tui.cli.exports", "_import"),
+    "report": ("tui.cli.report", "_report"),
+    "brief": ("tui.cli.brief", "_brief"),
+    None: ("tui.cli.launch", "_open"),
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(_language_hint(argv))
+    args = build_parser().parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    try:
+        module, name = COMMANDS[args.command]
+        command: Callable[[argparse.Namespace], int]
+        command = getattr(importlib.import_module(module), name)
+        return command(args)
+    except PulangError as error:
+        return _fail(str(error), error.exit_code)
+    except KeyboardInterrupt:
+        return _fail(_("interrupted"), ExitCode.PROBLEMS)
+
+
+def _language_hint(argv: list[str]) -> str:
+    """The language to speak while parsing, so --help is already in it."""
+    for n, arg in enumerate(argv):
+        if arg == "--lang" and n + 1 < len(argv) and argv[n + 1] in ("en", "id"):
+            return argv[n + 1]
+        if arg in ("--lang=en", "--lang=id"):
+            return arg.split("=", 1)[1]
+    return language_from_environment()
+
+
+def run() -> NoReturn:
+    """The console script's entry point."""
+    try:
+        code = main()
+    except Exception as error:  # noqa: BLE001 - the last line of defence: no locals, no values
+        # Imported here, not at the top: tui.crash brings Textual, about 60 ms (measured) on
+        # every start; only a crash needs it.
+        from tui.crash import safe_report
+
+        print(safe_report(error), file=sys.stderr)
+        code = int(ExitCode.PROBLEMS)
+    sys.exit(code)
