@@ -74,6 +74,10 @@ def test_cells_holding_semicolons_in_a_comma_list_keep_the_comma_as_separator() 
     assert listed.delimiter == ","
     assert listed.header == ["Nama", "No. HP"]
     assert listed.rows == [[";", ";"], ["Dewi;Sari", "0812;3456"]]
+    # ... and where ";" splits the rows into more columns than "," does
+    listed = read_list(b"Nama,No. HP,Asal\r\n,;;,;;\r\n,;;,;;\r\n")
+    assert (listed.delimiter, listed.header) == (",", ["Nama", "No. HP", "Asal"])
+    assert listed.rows == [["", ";;", ";;"], ["", ";;", ";;"]]
 
 
 def test_latin_1_is_read_and_said(empty_db: Database, case: Case) -> None:

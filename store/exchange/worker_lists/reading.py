@@ -78,7 +78,7 @@ def _sniff(text: str) -> str:
     sample = [line for line in text.splitlines()[:20] if line.strip()]
     if not sample:
         return ""
-    best, best_score = "", (0, False)
+    best, best_score = "", (False, 0)
     for delimiter in (";", ",", "\t"):
         counts = [len(row) for row in csv.reader(io.StringIO("\n".join(sample)),
                                                   delimiter=delimiter)]
@@ -87,9 +87,10 @@ def _sniff(text: str) -> str:
         common = max(set(counts), key=counts.count)
         if common < 2:
             continue  # one comma in one chat line ("Dewi, Jawa Barat") is not a table
-        # As even a split as another's, and the first line (the header) split as the rows
-        # are: this one (a list of cells holding ";" written with "," splits as evenly by ";").
-        score = (counts.count(common) * common, counts[0] == common)
+        # First the separator that splits the first line (the header) as it splits the rows,
+        # then the most even split: cells holding ";" in a list written with "," can split
+        # as evenly, or more, by ";", but the header does not.
+        score = (counts[0] == common, counts.count(common) * common)
         if score > best_score:
             best, best_score = delimiter, score
     return best
