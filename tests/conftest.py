@@ -30,6 +30,9 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory,
                          monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
+    # The working folder too: what a dialog offers to write there stays the test's own, and
+    # the dialogs are seen as under a long folder (pytest's temporary ones are long).
+    monkeypatch.chdir(home)
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.delenv("PULANG_DB", raising=False)

@@ -85,6 +85,12 @@ class OutDialog(TranslatedBindings, ModalScreen[bool]):
     def on_mount(self) -> None:
         self.query_one("#plaintext-row").display = self.encrypted
         self.query_one("#out-status").display = False
+        self.call_after_refresh(self._show_file_name)
+
+    def _show_file_name(self) -> None:
+        """A long folder pushes the file's name out of the field: show its end, the name."""
+        field = self.query_one("#f-path", Input)
+        field.scroll_to(x=field.max_scroll_x, animate=False, immediate=True)
 
     def on_descendant_focus(self) -> None:
         """Mark the row of the field in front (its label in reverse video without colours)."""
