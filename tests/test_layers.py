@@ -1,10 +1,12 @@
 """Who may import what: the store's layers, the app's door into the store, a domain without I/O,
-and no import cycle in the store.
+the app's widgets under its dialogs under its screens, and no import cycle in the store or in
+the app.
 
 The contracts are pyproject.toml's [tool.importlinter], run by import-linter (`lint-imports`)
 one by one; a broken one fails with import-linter's report, which names each import that
-breaks it and its line. Cycles are found here, on grimp's graph of the store (imports inside
-functions included; those under `if TYPE_CHECKING:` left out, since they never run).
+breaks it and its line. Cycles are found here, on grimp's graphs of the store and of the app
+(imports inside functions included; those under `if TYPE_CHECKING:` left out, since they never
+run: in the app only those of tui.app, the others counting still).
 """
 
 from __future__ import annotations
@@ -97,22 +99,45 @@ def strongly_connected(graph: dict[str, set[str]]) -> Iterator[list[str]]:
                 yield sorted(component)
 
 
+def cycles(graph: grimp.ImportGraph, edges: dict[str, set[str]]) -> list[str]:
+    """Each group of modules of `edges` importing each other, with the imports that close it
+    (file line and text, from `graph`)."""
+    said = []
+    for component in strongly_connected(edges):
+        if len(component) == 1 and component[0] not in edges[component[0]]:
+            continue
+        said.append(f"{len(component)} modules import each other: {', '.join(component)}")
+        for importer in component:
+            for imported in sorted(edges[importer] & set(component)):
+                for detail in graph.get_import_details(importer=importer, imported=imported):
+                    said.append(f"    {importer} -> {imported} (l.{detail['line_number']}: "
+                                f"{detail['line_contents']})")
+    return said
+
+
 def test_no_import_cycle_in_the_store() -> None:
     store = grimp.build_graph("store", exclude_type_checking_imports=True, cache_dir=None)
     graph = {module: set(store.find_modules_directly_imported_by(module))
              for module in store.modules}
-    said = []
-    for component in strongly_connected(graph):
-        if len(component) == 1 and component[0] not in graph[component[0]]:
-            continue
-        said.append(f"{len(component)} modules import each other: {', '.join(component)}")
-        for importer in component:
-            for imported in sorted(graph[importer] & set(component)):
-                for detail in store.get_import_details(importer=importer, imported=imported):
-                    said.append(f"    {importer} -> {imported} (l.{detail['line_number']}: "
-                                f"{detail['line_contents']})")
+    said = cycles(store, graph)
     if said:
         pytest.fail("import cycles in store/:\n" + "\n".join(said), pytrace=False)
+
+
+def test_no_import_cycle_in_the_app() -> None:
+    """As in the store, but an import under `if TYPE_CHECKING:` counts unless it is of
+    tui.app: screens and dialogs type `PulangApp` that way, and tui.app imports them as it
+    runs (the only such imports today; the test names any other that closes a cycle)."""
+    tui = grimp.build_graph("tui", exclude_type_checking_imports=False, cache_dir=None)
+    running = grimp.build_graph("tui", exclude_type_checking_imports=True, cache_dir=None)
+    graph = {}
+    for module in tui.modules:
+        imported = set(tui.find_modules_directly_imported_by(module)) & tui.modules
+        typing_only = imported - set(running.find_modules_directly_imported_by(module))
+        graph[module] = imported - (typing_only & {"tui.app"})
+    said = cycles(tui, graph)
+    if said:
+        pytest.fail("import cycles in tui/:\n" + "\n".join(said), pytrace=False)
 
 
 # -- the app's door into the store --------------------------------------------------------------
