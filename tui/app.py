@@ -18,7 +18,7 @@ import time
 import weakref
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from rich.text import Text
@@ -36,6 +36,7 @@ from tui import perf
 from tui.commands import PulangCommands
 from tui.crash import safe_report
 from tui.dialogs.help import HelpScreen
+from tui.registry import DRAFT_FORMS, RECORD_SCREENS, TOP_SCREENS
 from tui.screens.cases import CasesScreen
 from tui.screens.lock import LockScreen
 from tui.screens.today import TodayScreen
@@ -63,6 +64,10 @@ class PulangApp(App[None]):
     TITLE = "Pulang"
     COMMANDS = {PulangCommands}
     ENABLE_COMMAND_PALETTE = True
+    # By name, each a callable making a new screen (tui/registry.py).
+    SCREENS = TOP_SCREENS
+    RECORD_SCREENS = RECORD_SCREENS
+    DRAFT_FORMS = DRAFT_FORMS
     # How often an open app looks for other officers' changes.
     REFRESH_SECONDS = 2.0
 
@@ -412,10 +417,7 @@ class PulangApp(App[None]):
         for draft in drafts["forms"]:
             # Forms of the network (not of a case): each rebuilds itself from its draft.
             if draft["kind"] in self.DRAFT_FORMS:
-                import importlib
-
-                module, name = self.DRAFT_FORMS[draft["kind"]]
-                form = getattr(importlib.import_module(module), name).from_draft(draft)
+                form = self.DRAFT_FORMS[draft["kind"]](draft)
                 form.restore_values = draft["values"]
                 form.restore_focus = draft.get("focus")
                 self.push_screen(form, self._open_saved)
@@ -583,26 +585,14 @@ class PulangApp(App[None]):
     def action_show_cases(self) -> None:
         self.show_cases()
 
-    # The top-level screens besides Today and the cases list: key -> (module, class).
-    TOP_SCREENS: ClassVar[dict[str, tuple[str, str]]] = {
-        "directory": ("tui.screens.directory", "DirectoryScreen"),
-        "meetings": ("tui.screens.meetings", "MeetingsScreen"),
-        "agreements": ("tui.screens.agreements", "AgreementsScreen"),
-        "dashboard": ("tui.screens.dashboard", "DashboardScreen"),
-    }
-
     def show_top(self, which: str) -> Screen[Any]:
         """People & organisations, Meetings or Agreements, in front of Today or the list
         (Escape goes back there); the one already in front stays."""
-        import importlib
-
-        module, name = self.TOP_SCREENS[which]
-        cls = getattr(importlib.import_module(module), name)
-        if isinstance(self.screen, cls):
-            return self.screen
+        screen = self.SCREENS[which]()
+        if isinstance(self.screen, type(screen)):
+            return self.screen  # the new one, never shown, goes
         while len(self.screen_stack) > self._home_depth():
             self.pop_screen()
-        screen = cls()
         self.push_screen(screen)
         return screen
 
@@ -612,31 +602,11 @@ class PulangApp(App[None]):
     def open_record(self, kind: str, record_id: str, case_id: str | None = None) -> None:
         """Open any record by its kind: a case (or a worker in it), an organisation, a person,
         a meeting or an agreement (the global search and the screens' links)."""
-        import importlib
-
         if kind in ("case", "worker"):
             self.open_case(case_id or record_id,
                            focus={"worker": record_id} if kind == "worker" else None)
             return
-        module, name = self.RECORD_SCREENS[kind]
-        self.push_screen(getattr(importlib.import_module(module), name)(record_id))
-
-    # Forms outside a case, by their draft_kind: (module, class with from_draft(draft)).
-    DRAFT_FORMS: ClassVar[dict[str, tuple[str, str]]] = {
-        "task": ("tui.screens.tasks", "TaskForm"),
-        "agreement": ("tui.screens.agreements", "AgreementForm"),
-        "agreement_version": ("tui.screens.agreements", "VersionForm"),
-        "organisation": ("tui.screens.directory.organisation_form", "OrganisationForm"),
-        "person": ("tui.screens.directory.person_form", "PersonForm"),
-        "meeting": ("tui.screens.meetings", "MeetingForm"),
-    }
-
-    RECORD_SCREENS: ClassVar[dict[str, tuple[str, str]]] = {
-        "organisation": ("tui.screens.directory", "OrganisationScreen"),
-        "person": ("tui.screens.directory", "PersonScreen"),
-        "meeting": ("tui.screens.meetings", "MeetingScreen"),
-        "agreement": ("tui.screens.agreements", "AgreementScreen"),
-    }
+        self.push_screen(self.RECORD_SCREENS[kind](record_id))
 
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen
