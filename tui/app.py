@@ -28,6 +28,7 @@ from textual.binding import Binding
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.message import Message
 from textual.screen import Screen
+from textual.signal import Signal
 
 from store import N_, DatabaseLocked, PulangError, _, busy_retrying
 from store.db import Sealer, is_encrypted_file
@@ -35,6 +36,7 @@ from store.domain import printable
 from tui import perf
 from tui.commands import PulangCommands
 from tui.crash import safe_report
+from tui.data_changed import DataChanged
 from tui.dialogs.help import HelpScreen
 from tui.registry import DRAFT_FORMS, RECORD_SCREENS, TOP_SCREENS
 from tui.screens.cases import CasesScreen
@@ -133,6 +135,8 @@ class PulangApp(App[None]):
         self._drafts_unsaved = False
         self._quit_question: Screen[bool] | None = None
         self._translated: weakref.WeakSet[object] = weakref.WeakSet()
+        # Another officer changed the database: the screens showing data subscribe to it.
+        self.data_changed: Signal[DataChanged] = Signal(self, "data_changed")
         translate_bindings(self)
         self.theme = "ansi-dark"
 
@@ -520,11 +524,7 @@ class PulangApp(App[None]):
         self.run_worker(self.check_for_changes(), group="refresh")
 
     def show_others_changes(self, rows: list[CaseRow]) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, CasesScreen):
-                screen.others_changed(rows, screen is self.screen)
-            elif hasattr(screen, "others_changed"):
-                screen.others_changed(screen is self.screen)
+        self.data_changed.publish(DataChanged(rows))
         self.notify(_("Updated: changes by another officer."), timeout=3)
 
     # -- navigation used by screens and the palette -----------------------------------------

@@ -23,6 +23,7 @@ from textual.widgets import Footer, Header, Static
 
 from store import N_, DatabaseLocked, PulangError, _, format_date, month_abbr
 from store.domain import printable
+from tui.data_changed import DataChanged, follow_data_changes
 from tui.translate import TranslatedBindings
 from tui.widgets.chart import bars, column_step, columns
 
@@ -65,6 +66,7 @@ class DashboardScreen(TranslatedBindings, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        follow_data_changes(self, self.others_changed)
         self.title = _("Dashboard")
         self.query_one("#dashboard-scroll").focus()
         self.pulang.when_loaded(self.reload)
@@ -73,8 +75,8 @@ class DashboardScreen(TranslatedBindings, Screen[None]):
         if self.pulang.db is not None:
             self.reload()
 
-    def others_changed(self, is_current: bool) -> None:
-        if is_current:
+    def others_changed(self, change: DataChanged) -> None:
+        if self is self.app.screen:
             self.reload()
 
     def on_resize(self) -> None:

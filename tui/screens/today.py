@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from store import N_, DatabaseLocked, PulangError, _, format_date, plural
 from store.domain import WEEK, Deadline, FollowUp, TaskDue, printable
 from tui import perf
+from tui.data_changed import DataChanged, follow_data_changes
 from tui.translate import TranslatedBindings
 from tui.widgets.caselist import fit
 from tui.widgets.today_list import TodayList
@@ -98,6 +99,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        follow_data_changes(self, self.others_changed)
         self.title = _("Today")
         self.set_focus(self.query_one(TodayList))
         self.pulang.when_loaded(self.reload)
@@ -107,9 +109,9 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         if self.view is not None:
             self.reload()
 
-    def others_changed(self, is_current: bool) -> None:
+    def others_changed(self, change: DataChanged) -> None:
         """Another officer changed the database: redraw now if in front, else on return."""
-        if is_current and self.view is not None:
+        if self is self.app.screen and self.view is not None:
             self.reload()
 
     def on_resize(self) -> None:
