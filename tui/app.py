@@ -12,30 +12,33 @@ touched.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import time
 import weakref
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from rich.text import Text
-from textual import events, work
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.message import Message
 from textual.screen import Screen
+from textual.signal import Signal
 
 from store import N_, DatabaseLocked, PulangError, _, busy_retrying
 from store.db import Sealer, is_encrypted_file
 from store.domain import printable
-from tui import perf
+from tui import perf, store_work
 from tui.commands import PulangCommands
 from tui.crash import safe_report
+from tui.data_changed import DataChanged
 from tui.dialogs.help import HelpScreen
+from tui.registry import DRAFT_FORMS, RECORD_SCREENS, TOP_SCREENS
 from tui.screens.cases import CasesScreen
 from tui.screens.lock import LockScreen
 from tui.screens.today import TodayScreen
@@ -63,6 +66,10 @@ class PulangApp(App[None]):
     TITLE = "Pulang"
     COMMANDS = {PulangCommands}
     ENABLE_COMMAND_PALETTE = True
+    # By name, each a callable making a new screen (tui/registry.py).
+    SCREENS = TOP_SCREENS
+    RECORD_SCREENS = RECORD_SCREENS
+    DRAFT_FORMS = DRAFT_FORMS
     # How often an open app looks for other officers' changes.
     REFRESH_SECONDS = 2.0
 
@@ -128,6 +135,8 @@ class PulangApp(App[None]):
         self._drafts_unsaved = False
         self._quit_question: Screen[bool] | None = None
         self._translated: weakref.WeakSet[object] = weakref.WeakSet()
+        # Another officer changed the database: the screens showing data subscribe to it.
+        self.data_changed: Signal[DataChanged] = Signal(self, "data_changed")
         translate_bindings(self)
         self.theme = "ansi-dark"
 
@@ -181,21 +190,24 @@ class PulangApp(App[None]):
 
     # -- loading ---------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
-        try:
-            from store.db import Database
+        store_work.run_store(self, self._open, self._opened, self._load_failed, group="load",
+                             exclusive=True)
 
-            db = Database.open(self.db_path, create=self.create, progress=self._progress,
-                               on_rows=self._rows_early, sealer=self.sealer,
-                               on_busy=self._busy_waiting)
-            self.sealer = None  # the database holds the key from now on, and wipes it
-            rows = db.case_rows()
-        except PulangError as error:
-            self.call_from_thread(self._load_failed, error)
-            return
+    def _open(self) -> tuple[Database, list[Any]]:
+        """In the loading thread: the database opened, and its cases list."""
+        from store.db import Database
+
+        db = Database.open(self.db_path, create=self.create, progress=self._progress,
+                           on_rows=self._rows_early, sealer=self.sealer,
+                           on_busy=self._busy_waiting)
+        self.sealer = None  # the database holds the key from now on, and wipes it
+        rows = db.case_rows()
         perf.mark("loaded", cases=len(rows))
-        self.call_from_thread(self._loaded, db, rows)
+        return db, rows
+
+    def _opened(self, opened: tuple[Database, list[Any]]) -> None:
+        self._loaded(*opened)
 
     def _progress(self, share: float) -> None:
         """From the loading thread: show how far it has got."""
@@ -237,19 +249,18 @@ class PulangApp(App[None]):
                         markup=False)
         self._back_up(db)
 
-    @work(thread=True, group="backup")
     def _back_up(self, db: Database) -> None:
         """Back the database up beside it, off the event loop and apart from the saves (it
         holds the file's lock only to link the snapshot and read the journal)."""
-        outcome = db.backup()
+        store_work.run_store(self, db.backup, lambda outcome: self._backed_up(db, outcome),
+                             group="backup")
+
+    def _backed_up(self, db: Database, outcome: Any) -> None:
         for notice in outcome.notices:
-            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
-                self.call_from_thread(self.notify, notice, severity="warning", timeout=10,
-                                      markup=False)
+            self.notify(notice, severity="warning", timeout=10, markup=False)
         # Then, still off the event loop, what the directory's screens and the search read
         # (a second on 50,000 cases), so that the first organisation opened does not wait.
-        with contextlib.suppress(PulangError):
-            db.prepare_network()
+        store_work.run_store(self, db.prepare_network, lambda _none: None, group="backup")
 
     def mark_usable(self) -> None:
         """For the benchmark: the cases list is painted with its rows, once, when it is in
@@ -412,10 +423,7 @@ class PulangApp(App[None]):
         for draft in drafts["forms"]:
             # Forms of the network (not of a case): each rebuilds itself from its draft.
             if draft["kind"] in self.DRAFT_FORMS:
-                import importlib
-
-                module, name = self.DRAFT_FORMS[draft["kind"]]
-                form = getattr(importlib.import_module(module), name).from_draft(draft)
+                form = self.DRAFT_FORMS[draft["kind"]](draft)
                 form.restore_values = draft["values"]
                 form.restore_focus = draft.get("focus")
                 self.push_screen(form, self._open_saved)
@@ -466,63 +474,54 @@ class PulangApp(App[None]):
         """Run a store job off the event loop (one at a time), then `done` or `failed` on it."""
         if perf.enabled():
             self._stalls.start()  # the stall reported after it is the save's own
-        self._store_job(job, done, failed, what)
 
-    @work(thread=True, group="store")
-    def _store_job(
-        self,
-        job: Callable[[], Any],
-        done: Callable[[Any], None],
-        failed: Callable[[PulangError], None],
-        what: str,
-    ) -> None:
-        started = time.monotonic()
-        try:
+        def timed() -> tuple[Any, list[str]]:
+            started = time.monotonic()
             result = job()
-        except PulangError as error:
-            self.call_from_thread(failed, error)
-            return
-        perf.mark("save_done", kind=what, ms=round((time.monotonic() - started) * 1000, 2))
-        warnings = self.db.take_warnings() if self.db is not None else []
-        self.call_from_thread(done, result)
-        for warning in warnings:  # saved, but something beside it went wrong (audit trail)
-            self.call_from_thread(self.notify, warning, severity="warning", timeout=15)
-        if perf.enabled():
-            self.call_from_thread(self.call_after_refresh, self._stalls.report, what)
+            perf.mark("save_done", kind=what, ms=round((time.monotonic() - started) * 1000, 2))
+            return result, self.db.take_warnings() if self.db is not None else []
+
+        def saved(outcome: tuple[Any, list[str]]) -> None:
+            result, warnings = outcome
+            done(result)
+            for warning in warnings:  # saved, but something beside it went wrong (audit trail)
+                self.notify(warning, severity="warning", timeout=15)
+            if perf.enabled():
+                self.call_after_refresh(self._stalls.report, what)
+
+        store_work.run_store(self, timed, saved, failed, group="store")
 
     # -- other officers' changes -------------------------------------------------------------
 
-    async def check_for_changes(self) -> None:
+    def check_for_changes(self) -> None:
         """Has another officer changed the database? Then show it (forms are left alone)."""
         db = self.db
         if db is None or db.locked or self._checking:
             return
         self._checking = True
-        try:
-            rows = await asyncio.to_thread(_rows_if_changed, db)
-        except DatabaseLocked:
-            return  # locked meanwhile: nothing to show, and nothing may be
-        except PulangError as error:  # e.g. the file was damaged: say so once, keep trying
-            if str(error) != self._check_failed:
-                self._check_failed = str(error)
-                self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
-            return
-        finally:
-            self._checking = False
+        store_work.run_store(self, partial(_rows_if_changed, db), self._checked,
+                             self._check_refused, group="refresh")
+
+    def _checked(self, rows: list[CaseRow] | None) -> None:
+        self._checking = False
         self._check_failed = ""
         if rows is not None:
             self.show_others_changes(rows)
 
+    def _check_refused(self, error: PulangError) -> None:
+        self._checking = False
+        if isinstance(error, DatabaseLocked):
+            return  # locked meanwhile: nothing to show, and nothing may be
+        if str(error) != self._check_failed:  # e.g. the file was damaged: say so once, keep trying
+            self._check_failed = str(error)
+            self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
+
     def check_now(self) -> None:
         """Look for other officers' changes now, not at the next tick."""
-        self.run_worker(self.check_for_changes(), group="refresh")
+        self.check_for_changes()
 
     def show_others_changes(self, rows: list[CaseRow]) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, CasesScreen):
-                screen.others_changed(rows, screen is self.screen)
-            elif hasattr(screen, "others_changed"):
-                screen.others_changed(screen is self.screen)
+        self.data_changed.publish(DataChanged(rows))
         self.notify(_("Updated: changes by another officer."), timeout=3)
 
     # -- navigation used by screens and the palette -----------------------------------------
@@ -583,26 +582,14 @@ class PulangApp(App[None]):
     def action_show_cases(self) -> None:
         self.show_cases()
 
-    # The top-level screens besides Today and the cases list: key -> (module, class).
-    TOP_SCREENS: ClassVar[dict[str, tuple[str, str]]] = {
-        "directory": ("tui.screens.directory", "DirectoryScreen"),
-        "meetings": ("tui.screens.meetings", "MeetingsScreen"),
-        "agreements": ("tui.screens.agreements", "AgreementsScreen"),
-        "dashboard": ("tui.screens.dashboard", "DashboardScreen"),
-    }
-
     def show_top(self, which: str) -> Screen[Any]:
         """People & organisations, Meetings or Agreements, in front of Today or the list
         (Escape goes back there); the one already in front stays."""
-        import importlib
-
-        module, name = self.TOP_SCREENS[which]
-        cls = getattr(importlib.import_module(module), name)
-        if isinstance(self.screen, cls):
-            return self.screen
+        screen = self.SCREENS[which]()
+        if isinstance(self.screen, type(screen)):
+            return self.screen  # the new one, never shown, goes
         while len(self.screen_stack) > self._home_depth():
             self.pop_screen()
-        screen = cls()
         self.push_screen(screen)
         return screen
 
@@ -612,31 +599,11 @@ class PulangApp(App[None]):
     def open_record(self, kind: str, record_id: str, case_id: str | None = None) -> None:
         """Open any record by its kind: a case (or a worker in it), an organisation, a person,
         a meeting or an agreement (the global search and the screens' links)."""
-        import importlib
-
         if kind in ("case", "worker"):
             self.open_case(case_id or record_id,
                            focus={"worker": record_id} if kind == "worker" else None)
             return
-        module, name = self.RECORD_SCREENS[kind]
-        self.push_screen(getattr(importlib.import_module(module), name)(record_id))
-
-    # Forms outside a case, by their draft_kind: (module, class with from_draft(draft)).
-    DRAFT_FORMS: ClassVar[dict[str, tuple[str, str]]] = {
-        "task": ("tui.screens.tasks", "TaskForm"),
-        "agreement": ("tui.screens.agreements", "AgreementForm"),
-        "agreement_version": ("tui.screens.agreements", "VersionForm"),
-        "organisation": ("tui.screens.directory.organisation_form", "OrganisationForm"),
-        "person": ("tui.screens.directory.person_form", "PersonForm"),
-        "meeting": ("tui.screens.meetings", "MeetingForm"),
-    }
-
-    RECORD_SCREENS: ClassVar[dict[str, tuple[str, str]]] = {
-        "organisation": ("tui.screens.directory", "OrganisationScreen"),
-        "person": ("tui.screens.directory", "PersonScreen"),
-        "meeting": ("tui.screens.meetings", "MeetingScreen"),
-        "agreement": ("tui.screens.agreements", "AgreementScreen"),
-    }
+        self.push_screen(self.RECORD_SCREENS[kind](record_id))
 
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen

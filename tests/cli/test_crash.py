@@ -126,7 +126,7 @@ def test_a_failed_background_task_shows_where_it_failed_and_names_nobody(
     assert result.returncode != 0
     assert "WorkerFailed" in output, output[-2000:]
     assert "in save_with_records_in_hand" in output, output[-2000:]  # the job's own frame
-    assert "tui/app.py" in output and "in _store_job" in output
+    assert "tui/store_work.py" in output and "in work" in output
     assert "builtins.RuntimeError" in output
     assert secret not in output
     assert [name for name in demo_names if name in output] == []

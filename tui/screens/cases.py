@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Input, Static
 from store import N_, _, format_date
 from store.domain import CaseRow, Stage, fold, label, shorten
 from tui import perf
+from tui.data_changed import DataChanged, follow_data_changes
 from tui.translate import TranslatedBindings
 from tui.widgets import TextInput
 from tui.widgets.caselist import CaseList, Column, fit
@@ -145,6 +146,7 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        follow_data_changes(self, self.others_changed)
         self.title = _("Cases")
         self.set_focus(self.query_one(CaseList))
         self.render_header()
@@ -171,11 +173,11 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         self.render_header()  # the columns' widths follow the rows'
         self.apply_filter()
 
-    def others_changed(self, rows: list[CaseRow], is_current: bool) -> None:
+    def others_changed(self, change: DataChanged) -> None:
         """Another officer changed the database: redraw now if this screen is in front (the
         cursor stays on its case); otherwise it reloads when it comes back."""
-        if is_current and self.loaded:
-            self.show_rows(rows)
+        if self is self.app.screen and self.loaded:
+            self.show_rows(change.rows)
 
     def show_status(self, text: str) -> None:
         self.query_one("#cases-status", Static).update(text)

@@ -12,7 +12,7 @@ The figures are computed in a thread; a change by another officer recomputes the
 
 from __future__ import annotations
 
-import asyncio
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -23,6 +23,8 @@ from textual.widgets import Footer, Header, Static
 
 from store import N_, DatabaseLocked, PulangError, _, format_date, month_abbr
 from store.domain import printable
+from tui.data_changed import DataChanged, follow_data_changes
+from tui.store_work import run_store
 from tui.translate import TranslatedBindings
 from tui.widgets.chart import bars, column_step, columns
 
@@ -65,6 +67,7 @@ class DashboardScreen(TranslatedBindings, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        follow_data_changes(self, self.others_changed)
         self.title = _("Dashboard")
         self.query_one("#dashboard-scroll").focus()
         self.pulang.when_loaded(self.reload)
@@ -73,8 +76,8 @@ class DashboardScreen(TranslatedBindings, Screen[None]):
         if self.pulang.db is not None:
             self.reload()
 
-    def others_changed(self, is_current: bool) -> None:
-        if is_current:
+    def others_changed(self, change: DataChanged) -> None:
+        if self is self.app.screen:
             self.reload()
 
     def on_resize(self) -> None:
@@ -85,21 +88,20 @@ class DashboardScreen(TranslatedBindings, Screen[None]):
         self.pulang.show_today()
 
     def reload(self) -> None:
-        self.run_worker(self._compute(), group="dashboard", exclusive=True)
-
-    async def _compute(self) -> None:
         from store.exchange import figures
 
         db = self.pulang.db
         if db is None or db.locked:
             return
-        try:
-            result = await asyncio.to_thread(figures, db)
-        except DatabaseLocked:
+        run_store(self, partial(figures, db), self._computed, self._not_computed,
+                  group="dashboard", exclusive=True)
+
+    def _not_computed(self, error: PulangError) -> None:
+        if isinstance(error, DatabaseLocked):
             return  # locked meanwhile: this screen is on its way out
-        except PulangError as error:
-            self.query_one("#dashboard", Static).update(printable(str(error)))
-            return
+        self.query_one("#dashboard", Static).update(printable(str(error)))
+
+    def _computed(self, result: Figures) -> None:
         if self.is_attached:
             self.figures = result
             self.render_figures()

@@ -9,10 +9,11 @@ the records and the key.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -21,6 +22,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from store import N_, PulangError, WrongPassphrase, _
 from store.domain import printable
+from tui.store_work import run_store
 from tui.translate import TranslatedBindings
 
 MAX_TRIES = 5
@@ -87,17 +89,15 @@ class LockScreen(TranslatedBindings, Screen[None]):
         self.query_one("#lock-error", Static).update(_("Unlocking…"))
         self._try(event.value)
 
-    @work(thread=True, exclusive=True, group="unlock")
     def _try(self, passphrase: str) -> None:
-        try:
-            result = self._unlock(passphrase)
-        except WrongPassphrase as wrong:
-            self.app.call_from_thread(self._wrong, wrong)
-            return
-        except PulangError as error:
-            self.app.call_from_thread(self._failed, error)
-            return
-        self.app.call_from_thread(self._unlocked, result)
+        run_store(self, partial(self._unlock, passphrase), self._unlocked, self._refused,
+                  group="unlock", exclusive=True)
+
+    def _refused(self, error: PulangError) -> None:
+        if isinstance(error, WrongPassphrase):
+            self._wrong(error)
+        else:
+            self._failed(error)
 
     def _wrong(self, error: WrongPassphrase) -> None:
         self._busy = False

@@ -9,7 +9,7 @@ record under the cursor; Escape closes the search.
 
 from __future__ import annotations
 
-import asyncio
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from store import N_, DatabaseLocked, PulangError, _
 from store.domain import printable
 from tui.screens.today import TodayList
+from tui.store_work import run_store
 from tui.translate import TranslatedBindings
 from tui.widgets import TextInput, still_listed
 from tui.widgets.caselist import fit
@@ -113,22 +114,21 @@ class SearchScreen(TranslatedBindings, Screen[None]):
             self.run_worker(self._nothing(), group="search", exclusive=True)
             return
         self.query_one("#search-status", Static).update(_("Searching…"))
-        self.run_worker(self._search(query), group="search", exclusive=True)
+        db = self.pulang.db
+        if db is None or db.locked:
+            return
+        run_store(self, partial(db.search, query), partial(self._found, query),
+                  self._not_searched, group="search", exclusive=True)
 
     async def _nothing(self) -> None:
         self.show_hits("", [])
 
-    async def _search(self, query: str) -> None:
-        db = self.pulang.db
-        if db is None or db.locked:
-            return
-        try:
-            hits = await asyncio.to_thread(db.search, query)
-        except DatabaseLocked:
+    def _not_searched(self, error: PulangError) -> None:
+        if isinstance(error, DatabaseLocked):
             return  # locked meanwhile: this screen is on its way out
-        except PulangError as error:
-            self.query_one("#search-status", Static).update(printable(str(error)))
-            return
+        self.query_one("#search-status", Static).update(printable(str(error)))
+
+    def _found(self, query: str, hits: list[Hit]) -> None:
         if not self.is_attached or self.query_one("#search-line", Input).value != query:
             return  # typed on meanwhile: the next search shows its own
         self.show_hits(query, hits)

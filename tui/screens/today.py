@@ -7,7 +7,6 @@ meanwhile still work (n, /, 2).
 
 from __future__ import annotations
 
-import asyncio
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +22,8 @@ from textual.widgets.option_list import Option
 from store import N_, DatabaseLocked, PulangError, _, format_date, plural
 from store.domain import WEEK, Deadline, FollowUp, TaskDue, printable
 from tui import perf
+from tui.data_changed import DataChanged, follow_data_changes
+from tui.store_work import run_store
 from tui.translate import TranslatedBindings
 from tui.widgets.caselist import fit
 from tui.widgets.today_list import TodayList
@@ -98,6 +99,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        follow_data_changes(self, self.others_changed)
         self.title = _("Today")
         self.set_focus(self.query_one(TodayList))
         self.pulang.when_loaded(self.reload)
@@ -107,9 +109,9 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         if self.view is not None:
             self.reload()
 
-    def others_changed(self, is_current: bool) -> None:
+    def others_changed(self, change: DataChanged) -> None:
         """Another officer changed the database: redraw now if in front, else on return."""
-        if is_current and self.view is not None:
+        if self is self.app.screen and self.view is not None:
             self.reload()
 
     def on_resize(self) -> None:
@@ -126,19 +128,19 @@ class TodayScreen(TranslatedBindings, Screen[None]):
     def reload(self) -> None:
         """Ask the store for today's list, in a thread (never on the event loop)."""
         self._started = time.monotonic()
-        self.run_worker(self._compute(), group="today", exclusive=True)
-
-    async def _compute(self) -> None:
         db = self.pulang.db
         if db is None or db.locked:
             return
-        try:
-            view, cases = await asyncio.to_thread(lambda: (db.today(), len(db.case_rows())))
-        except DatabaseLocked:
+        run_store(self, lambda: (db.today(), len(db.case_rows())), self._computed,
+                  self._not_computed, group="today", exclusive=True)
+
+    def _not_computed(self, error: PulangError) -> None:
+        if isinstance(error, DatabaseLocked):
             return  # locked meanwhile: this screen is on its way out
-        except PulangError as error:
-            self.query_one("#today-counts", Static).update(printable(str(error)))
-            return
+        self.query_one("#today-counts", Static).update(printable(str(error)))
+
+    def _computed(self, computed: tuple[Today, int]) -> None:
+        view, cases = computed
         if not self.is_attached:
             return
         self.view, self.cases = view, cases

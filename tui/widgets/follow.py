@@ -4,6 +4,7 @@ when the page comes back to the front."""
 from __future__ import annotations
 
 from store.domain import printable
+from tui.data_changed import DataChanged
 
 
 class FollowsOtherOfficers:
@@ -14,8 +15,8 @@ class FollowsOtherOfficers:
 
     _stale = False
 
-    def others_changed(self, is_current: bool) -> None:
-        if is_current:
+    def others_changed(self, change: DataChanged) -> None:
+        if self is self.app.screen:  # type: ignore[attr-defined]
             self._reload_shown()
         else:
             self._stale = True

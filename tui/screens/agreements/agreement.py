@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from store import N_, PulangError, _, format_date
 from store.domain import AGREEMENT_MOVES, Agreement, Task, label, printable
+from tui.data_changed import DataChanged, follow_data_changes
 from tui.screens.agreements.agreement_form import AgreementForm
 from tui.screens.agreements.common import LineList, line_count
 from tui.screens.agreements.diff import DiffScreen
@@ -85,6 +86,7 @@ class AgreementScreen(TranslatedBindings, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        follow_data_changes(self, self.others_changed)
         try:
             self.reload()
         except PulangError as error:  # removed meanwhile: say so, go back
@@ -96,8 +98,8 @@ class AgreementScreen(TranslatedBindings, Screen[None]):
     def on_screen_resume(self) -> None:
         self._reload_shown()
 
-    def others_changed(self, is_current: bool) -> None:
-        if is_current:
+    def others_changed(self, change: DataChanged) -> None:
+        if self is self.app.screen:
             self._reload_shown()
 
     def _reload_shown(self) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from store import N_, PulangError, _, format_date
 from store.domain import Agreement, fold, label, printable
+from tui.data_changed import DataChanged, follow_data_changes
 from tui.screens.agreements.agreement_form import AgreementForm
 from tui.translate import TranslatedBindings
 from tui.widgets import RecordTable, TextInput, cell
@@ -71,6 +72,7 @@ class AgreementsScreen(TranslatedBindings, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        follow_data_changes(self, self.others_changed)
         self.title = _("Agreements")
         self.set_focus(self.query_one(RecordTable))
         self.reload()
@@ -78,8 +80,8 @@ class AgreementsScreen(TranslatedBindings, Screen[None]):
     def on_screen_resume(self) -> None:
         self.reload()
 
-    def others_changed(self, is_current: bool) -> None:
-        if is_current:
+    def others_changed(self, change: DataChanged) -> None:
+        if self is self.app.screen:
             self.reload()
 
     def on_resize(self) -> None:

@@ -4,7 +4,8 @@ marked done, or open again."""
 
 from __future__ import annotations
 
-import asyncio
+from functools import partial
+from typing import Any
 
 from rich.text import Text
 from textual.widgets import Label
@@ -12,6 +13,7 @@ from textual.widgets import Label
 from store import N_, PulangError, _, clock, format_date, format_datetime
 from store.domain import LogEntry, printable, row_name
 from tui.dialogs.link import LinkDialog
+from tui.store_work import run_store
 from tui.widgets import RecordTable, cell, log_kind
 
 
@@ -62,16 +64,14 @@ class CaseLog:
     def count_link_offers(self) -> None:
         """How many counterparts of this log could be linked to the directory: worked out in
         a thread, shown in the log's title (and, the first time, said in a notification)."""
-        self.run_worker(self._count_offers, group="link-offers", exclusive=True)
-
-    async def _count_offers(self) -> None:
         db = self.pulang.db
         if db is None or db.locked:
             return
-        try:
-            offers = await asyncio.to_thread(db.counterpart_offers, self.case_id)
-        except PulangError:
-            return  # only a hint: the log itself shows what is there
+        # A refusal is not said: only a hint, the log itself shows what is there.
+        run_store(self, partial(db.counterpart_offers, self.case_id),
+                  self._offers_counted, group="link-offers", exclusive=True)
+
+    def _offers_counted(self, offers: list[Any]) -> None:
         if not self.is_attached:
             return
         if len(offers) != self.link_offers:

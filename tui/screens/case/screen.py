@@ -28,6 +28,7 @@ from store.domain import (
     row_name,
 )
 from tui import perf
+from tui.data_changed import follow_data_changes
 from tui.screens.case.case_form import CaseForm
 from tui.screens.case.consent_form import ConsentForm
 from tui.screens.case.facts import CaseFacts
@@ -170,6 +171,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
         yield Footer()
 
     def on_mount(self) -> None:
+        follow_data_changes(self, self.others_changed)
         started = time.monotonic()
         try:
             self.reload()

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from store import _
 from store.domain import Organisation, country_name
+from tui.data_changed import DataChanged
 from tui.screens.today import TodayList
 from tui.translate import TranslatedBindings
 from tui.widgets.caselist import fit
@@ -108,9 +109,9 @@ class _Listing(TranslatedBindings, Screen[None]):
         if self.loaded:
             self.reload()
 
-    def others_changed(self, is_current: bool) -> None:
+    def others_changed(self, change: DataChanged) -> None:
         """Another officer changed the database: redraw now if in front, else on return."""
-        if is_current and self.loaded:
+        if self is self.app.screen and self.loaded:
             self.reload()
 
     def on_resize(self) -> None:

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Input
 
 from store import N_, PulangError, _
 from store.domain import Organisation, Person, label, matches_query, printable
+from tui.data_changed import follow_data_changes
 from tui.screens.directory.base import Lines, SectionList, _Listing, list_width, org_label, place
 from tui.screens.directory.organisation_form import OrganisationForm
 from tui.screens.directory.person_form import PersonForm
@@ -52,6 +53,7 @@ class DirectoryScreen(_Listing):
         yield Footer()
 
     def on_mount(self) -> None:
+        follow_data_changes(self, self.others_changed)
         self.title = _("People & organisations")
         self.set_focus(self.query_one(SectionList))
         self.pulang.when_loaded(self.reload)

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Static
 
 from store import PulangError, _, format_date
 from store.domain import label, printable, shorten
+from tui.data_changed import follow_data_changes
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.picker import PickerDialog, PickItem
 from tui.screens.directory.base import _DATE, Lines, SectionList, _Listing, list_width
@@ -44,6 +45,7 @@ class _RecordScreen(_Listing):
         yield Footer()
 
     def on_mount(self) -> None:
+        follow_data_changes(self, self.others_changed)
         self.set_focus(self.query_one(SectionList))
         self.pulang.when_loaded(self.reload)
 

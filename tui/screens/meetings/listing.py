@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from store import N_, PulangError, _, format_date
 from store.domain import Meeting, country_name, fold, label, printable, shorten
+from tui.data_changed import DataChanged, follow_data_changes
 from tui.screens.meetings.meeting import MeetingScreen
 from tui.screens.meetings.meeting_form import MeetingForm
 from tui.translate import TranslatedBindings
@@ -64,6 +65,7 @@ class MeetingsScreen(TranslatedBindings, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        follow_data_changes(self, self.others_changed)
         self.title = _("Meetings")
         self.set_focus(self.query_one("#meetings", RecordTable))
         self.pulang.when_loaded(self.reload)
@@ -72,8 +74,8 @@ class MeetingsScreen(TranslatedBindings, Screen[None]):
         if self.pulang.db is not None:
             self.reload()
 
-    def others_changed(self, is_current: bool) -> None:
-        if is_current:
+    def others_changed(self, change: DataChanged) -> None:
+        if self is self.app.screen:
             self.reload()
 
     def on_resize(self) -> None:

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from store import N_, PulangError, _, clock, format_datetime
 from store.domain import Case, Meeting, Task, country_name, label, printable, shorten
+from tui.data_changed import follow_data_changes
 from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.meetings.meeting_form import MeetingForm, _db
 from tui.screens.tasks import TaskForm, task_line
@@ -75,6 +76,7 @@ class MeetingScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        follow_data_changes(self, self.others_changed)
         try:
             self.reload()
         except PulangError as error:  # removed meanwhile, or damaged: say so, go back

@@ -30,6 +30,7 @@ from store.domain import (
     status_reason,
     suggested_status,
 )
+from tui.data_changed import DataChanged, follow_data_changes
 from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.screening.answering import RowsMixin
 from tui.screens.screening.decision import DecisionMixin
@@ -153,6 +154,7 @@ class ScreeningScreen(TranslatedBindings, RowsMixin, DecisionMixin, LineMixin, S
         yield Footer()
 
     def on_mount(self) -> None:
+        follow_data_changes(self, self.others_changed)
         self.title = _("Screening")  # never the worker's name: the title may leave the screen
         try:
             self.case_workers = case_order(self.db.workers_of(self.case_id))
@@ -303,7 +305,7 @@ class ScreeningScreen(TranslatedBindings, RowsMixin, DecisionMixin, LineMixin, S
 
         self._unless_unsaved(go)
 
-    def others_changed(self, in_front: bool) -> None:
+    def others_changed(self, change: DataChanged) -> None:
         """Another officer changed the database: show their screening if nothing is typed
         here (what is typed is never replaced; saving it then shows both)."""
         if self.is_dirty or self.editing is not None or self._saving:
