@@ -180,7 +180,11 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         keep = None
         if listing.highlighted is not None and listing.option_count:
             keep = listing.get_option_at_index(listing.highlighted).id
-        inner = listing.scrollable_content_region.width
+        # The scrollbar's column kept free whether it shows yet or not: the lines are laid out
+        # once the rows are known, often before the list has grown its scrollbar, and a width
+        # taken from the region left beside it depended on which came first.
+        room = listing.size.width
+        inner = room - listing.styles.scrollbar_size_vertical if room else 0
         width = max(40, (inner or self.size.width - _CHROME) - 1)
         # The mark column as wide as its longest word in this language (within reason).
         late_mark = "! " + _("overdue")
