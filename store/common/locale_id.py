@@ -1736,8 +1736,6 @@ CATALOGUE: dict[str, str] = {
     "Recruitment": "Perekrutan",
     "ILO indicator {number} of 11: {name}": "Indikator ILO {number} dari 11: {name}",
     "Recruited, platform, recruiter": "Cara direkrut, platform, perekrut",
-    "Enter picks · Escape leaves it as it was": "Enter memilih · Escape membiarkannya seperti semula",
-    "Space ticks · Enter keeps · Escape leaves them as they were": "Spasi mencentang · Enter menyimpan pilihan · Escape membiarkannya seperti semula",
     "Confirm": "Setujui",
     "Other status": "Status lain",
     "Unknown": "Tidak diketahui",

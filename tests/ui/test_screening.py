@@ -25,9 +25,10 @@ from tui.app import PulangApp
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.conflict import ConflictScreen
 from tui.dialogs.help import HelpScreen
+from tui.dialogs.picker import PickerDialog
 from tui.screens.case import CaseScreen
 from tui.screens.lock import LockScreen
-from tui.screens.screening import ROWS, PickMany, PickOne, ScreeningList, ScreeningScreen
+from tui.screens.screening import ROWS, ScreeningList, ScreeningScreen
 
 NOTE = "Recruited in a Facebook job group"
 
@@ -35,8 +36,8 @@ NOTE = "Recruited in a Facebook job group"
 async def pick(pilot: Pilot[None], text: str) -> None:
     """In the picker in front, go to the option shown as `text` and press Enter."""
     picker = pilot.app.screen
-    assert isinstance(picker, PickOne), type(picker)
-    texts = [t for t, _value in picker.options]
+    assert isinstance(picker, PickerDialog) and not picker.multiple, type(picker)
+    texts = [item.label for item in picker.items]
     await pilot.press("home", *(["down"] * texts.index(text)), "enter")
     await pilot.pause()
 
@@ -69,14 +70,14 @@ async def test_screen_a_worker_with_keys_alone(empty_db: Database) -> None:
         assert "not saved" in text
 
         await pilot.press("m")  # the means of control: a list of ticks
-        assert isinstance(app.screen, PickMany)
+        assert isinstance(app.screen, PickerDialog) and app.screen.multiple
         await pilot.press("down", "down", "down", "space", "enter")  # debt bondage
         await pilot.press("r")  # the recruitment: which of three, then that one's list
         await pick(pilot, f"{Screening.field_label('platform')}: –")
         await pick(pilot, "Telegram")
 
         await pilot.press("c")  # confirm the suggestion: who decided?
-        assert isinstance(app.screen, PickOne)
+        assert isinstance(app.screen, PickerDialog) and not app.screen.multiple
         assert "victim of trafficking: who decided?" in screen_text(app)
         await pick(pilot, label(DecidedBy.NGO))
         assert isinstance(app.screen, ScreeningScreen)
@@ -300,7 +301,7 @@ async def test_ticks_typed_in_a_burst_are_all_kept(empty_db: Database) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screening(app, pilot, case, rahmat)
         await pilot.press("m")
-        assert isinstance(app.screen, PickMany)
+        assert isinstance(app.screen, PickerDialog) and app.screen.multiple
         for key, character in [("down", None), ("space", " "), ("down", None),
                                ("space", " "), ("enter", "\r")]:
             app.post_message(events.Key(key, character))

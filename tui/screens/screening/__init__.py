@@ -14,17 +14,14 @@ importable from there is importable from here): screen.py the screen, made of th
 part.py's base: answering.py the rows as the screen draws, moves through and answers them,
 decision.py the suggestion and the decision, line.py the one-line editor at the bottom,
 saving.py saving and another officer's changes; rows.py the rows themselves and the list that
-draws them; pick_one.py and pick_many.py the two pickers over the page, on picker.py's base.
+draws them. The choices from a list open the app's one picker, `tui.dialogs.picker`.
 """
 
-from tui.screens.screening.pick_many import PickMany, PointedChoiceList
-from tui.screens.screening.pick_one import PickOne, PointedOptionList
-from tui.screens.screening.picker import Picker
+from tui.dialogs.picker import POINTER
 from tui.screens.screening.rows import (
     CONTENT_FIELDS,
     CYCLE,
     FIRST_CHOICE,
-    POINTER,
     RECRUITMENT,
     ROWS,
     TEXT_FIELDS,
@@ -40,6 +37,5 @@ from tui.screens.screening.rows import (
 from tui.screens.screening.screen import ScreeningScreen
 
 __all__ = ["CONTENT_FIELDS", "CYCLE", "FIRST_CHOICE", "POINTER", "RECRUITMENT", "ROWS",
-           "TEXT_FIELDS", "PickMany", "PickOne", "Picker", "PointedChoiceList",
-           "PointedOptionList", "Row", "RowKind", "ScreeningList", "ScreeningScreen", "fit",
+           "TEXT_FIELDS", "Row", "RowKind", "ScreeningList", "ScreeningScreen", "fit",
            "long_label", "mark", "short_label", "shown_value"]

@@ -12,13 +12,11 @@ from rich.text import Text
 
 from store import _
 from store.domain import Answer, MeansOfControl, Screening, choices, label, printable
+from tui.dialogs.picker import POINTER  # the same › as the picker's, on the cursor's row
 from tui.screens.screening.part import ScreeningPart
-from tui.screens.screening.pick_many import PickMany
-from tui.screens.screening.pick_one import PickOne
 from tui.screens.screening.rows import (
     CYCLE,
     FIRST_CHOICE,
-    POINTER,
     RECRUITMENT,
     ROWS,
     Row,
@@ -149,8 +147,7 @@ class RowsMixin(ScreeningPart):
                 if values is not None:
                     self._change(**{name: values})
 
-            self.app.push_screen(PickMany(title, choices(MeansOfControl), self.data[name]),
-                                 ticked)
+            self._pick(title, choices(MeansOfControl), self.data[name], ticked, multiple=True)
             return
 
         def picked(value: tuple[Any] | None) -> None:
@@ -159,7 +156,7 @@ class RowsMixin(ScreeningPart):
 
         options: list[tuple[str, Any]] = [(_("(not set)"), None),
                                           *choices(RECRUITMENT[name])]
-        self.app.push_screen(PickOne(title, options, self.data[name]), picked)
+        self._pick(title, options, [self.data[name]], picked)
 
     def action_recruitment(self) -> None:
         """How, where and by whom the worker was recruited: which of the three to change."""
@@ -171,4 +168,4 @@ class RowsMixin(ScreeningPart):
             if value is not None:
                 self.action_pick_field(value[0])
 
-        self.app.push_screen(PickOne(_("Recruitment"), options, None), which)
+        self._pick(_("Recruitment"), options, [None], which)

@@ -20,7 +20,6 @@ from store.domain import (
     suggested_status,
 )
 from tui.screens.screening.part import ScreeningPart
-from tui.screens.screening.pick_one import PickOne
 
 
 class DecisionMixin(ScreeningPart):
@@ -80,8 +79,7 @@ class DecisionMixin(ScreeningPart):
             self._ask_who(status, _("{status}: who decided?").format(status=label(status)),
                           then_why=True)
 
-        self.app.push_screen(PickOne(_("Which trafficking status?"), options,
-                                     self.data["status"]), picked)
+        self._pick(_("Which trafficking status?"), options, [self.data["status"]], picked)
 
     def _ask_who(self, status: TraffickingStatus, title: str, then_why: bool = False) -> None:
         def picked(value: tuple[Any] | None) -> None:
@@ -92,8 +90,7 @@ class DecisionMixin(ScreeningPart):
             if then_why and suggested is not None and status is not suggested:
                 self.action_why()
 
-        self.app.push_screen(PickOne(title, choices(DecidedBy), self.data["decided_by"]),
-                             picked)
+        self._pick(title, choices(DecidedBy), [self.data["decided_by"]], picked)
 
     def action_why(self) -> None:
         self._start_editing("status_note", Screening.field_label("status_note"))

@@ -148,5 +148,3 @@ class ScreeningList(Widget, can_focus=True):
                  for i in range(top, min(self.count, top + height))]
         return Text("\n", end="").join(lines)
 
-
-POINTER = "›"  # marks the line under the cursor in characters, for terminals without colour
