@@ -107,8 +107,9 @@ class PickerDialog(TranslatedBindings, ModalScreen[list[str] | None]):
         Binding("ctrl+s", "confirm", N_("Done"), id="picker.done"),
     ]
     HELP = N_(
-        "Type part of a name to narrow the list: every spelling of a name is searched, and "
-        "small differences of spelling are forgiven. Down or Enter moves into the list. With "
+        "Where the list has a line to type in, type part of a name to narrow it: every "
+        "spelling of a name is searched, and small differences of spelling are forgiven; "
+        "Down or Enter moves into the list. With "
         "one choice, Enter chooses the line under the cursor; with several, Space ticks a line "
         "and Enter (or Ctrl+S) confirms. Escape goes back without changing anything."
     )
