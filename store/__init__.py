@@ -20,27 +20,11 @@ app's first frame must not wait for the Database (pydantic, TinyDB).
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
 from store.common import __all__ as _COMMON
+from store.common.exports import offered
 
-# The module each public name comes from.
-_MODULE_OF: dict[str, str] = {
-    **dict.fromkeys(_COMMON, "store.common"),
-    "Database": "store.db.database",
-}
-__all__ = list(_MODULE_OF)
+__all__, __getattr__, __dir__ = offered(__name__, {
+    "store.common": _COMMON,
+    "store.db.database": ("Database",),
+})
 
-
-def __getattr__(name: str) -> Any:
-    """The object behind a public name, from its module (imported on first use)."""
-    try:
-        module = _MODULE_OF[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    return getattr(importlib.import_module(module), name)
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})

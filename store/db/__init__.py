@@ -11,9 +11,7 @@ Database (pydantic, TinyDB behind it) loads after that frame, in a worker thread
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
+from store.common.exports import offered
 from store.db.maintenance import __all__ as _MAINTENANCE
 
 # The module each public name comes from.
@@ -22,18 +20,5 @@ _FROM: dict[str, tuple[str, ...]] = {
     "store.db.network": ("SEARCH_LIMIT", "Hit", "Offer"),
     "store.db.maintenance": tuple(_MAINTENANCE),
 }
-_MODULE_OF = {name: module for module, names in _FROM.items() for name in names}
-__all__ = list(_MODULE_OF)
+__all__, __getattr__, __dir__ = offered(__name__, _FROM)
 
-
-def __getattr__(name: str) -> Any:
-    """The object behind a public name, from its module (imported on first use)."""
-    try:
-        module = _MODULE_OF[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    return getattr(importlib.import_module(module), name)
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})

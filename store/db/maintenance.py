@@ -13,8 +13,7 @@ store.db offers every name of `__all__` (`from store.db import Sealer`).
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from store.common.exports import offered
 
 # The engine's module, and the names this module offers from it under the same names.
 _FROM: dict[str, tuple[str, ...]] = {
@@ -45,22 +44,5 @@ _RENAMED: dict[str, tuple[str, str]] = {
     "restore_backup": ("store.engine.backups", "restore"),
 }
 
-_SOURCE: dict[str, tuple[str, str]] = {
-    **{name: (module, name) for module, names in _FROM.items() for name in names},
-    **_RENAMED,
-}
-__all__ = list(_SOURCE)
+__all__, __getattr__, __dir__ = offered(__name__, _FROM, _RENAMED)
 
-
-def __getattr__(name: str) -> Any:
-    """The engine's object behind `name`, imported on first use (not kept here, so that it is
-    always the engine module's own)."""
-    try:
-        module, attribute = _SOURCE[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    return getattr(importlib.import_module(module), attribute)
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})

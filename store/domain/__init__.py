@@ -10,8 +10,7 @@ before that frame. The layers below the app import the domain's modules by name.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from store.common.exports import offered
 
 # The module each public name comes from.
 _FROM: dict[str, tuple[str, ...]] = {
@@ -45,18 +44,5 @@ _FROM: dict[str, tuple[str, ...]] = {
     "store.domain.today": ("WEEK", "Deadline", "FollowUp", "Missing", "TaskDue", "Today"),
     "store.domain.rows": ("CaseRow",),
 }
-_MODULE_OF = {name: module for module, names in _FROM.items() for name in names}
-__all__ = list(_MODULE_OF)
+__all__, __getattr__, __dir__ = offered(__name__, _FROM)
 
-
-def __getattr__(name: str) -> Any:
-    """The object behind a public name, from its module (imported on first use)."""
-    try:
-        module = _MODULE_OF[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    return getattr(importlib.import_module(module), name)
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})

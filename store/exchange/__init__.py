@@ -8,8 +8,7 @@ others (Excel's reader, the Database).
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from store.common.exports import offered
 
 # The module each public name comes from, under the same name.
 _FROM: dict[str, tuple[str, ...]] = {
@@ -35,21 +34,5 @@ _FROM: dict[str, tuple[str, ...]] = {
 _RENAMED: dict[str, tuple[str, str]] = {
     "check_database": ("store.exchange.check", "check"),
 }
-_SOURCE: dict[str, tuple[str, str]] = {
-    **{name: (module, name) for module, names in _FROM.items() for name in names},
-    **_RENAMED,
-}
-__all__ = list(_SOURCE)
+__all__, __getattr__, __dir__ = offered(__name__, _FROM, _RENAMED)
 
-
-def __getattr__(name: str) -> Any:
-    """The object behind a public name, from its module (imported on first use)."""
-    try:
-        module, attribute = _SOURCE[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    return getattr(importlib.import_module(module), attribute)
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
