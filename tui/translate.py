@@ -8,10 +8,13 @@ and each instance translates its own copy of the bindings through the one transl
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from functools import cache
 
+from rich.cells import cell_len
 from textual.dom import DOMNode
 
-from store import N_, _
+from store import N_, _, current_language, format_date
 
 # Descriptions Textual gives its own bindings; listed so they are translated with ours.
 TEXTUAL_TEXTS = (
@@ -44,3 +47,15 @@ class TranslatedBindings:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         assert isinstance(self, DOMNode)
         translate_bindings(self)
+
+
+def date_cells() -> int:
+    """The cells the widest date takes in the current language ("12 Dec 2025" 11, "12 ທ.ວ.
+    2025" 12, "28 វិច្ឆិកា 2026" more): what a column of dates is made wide enough for."""
+    return _date_cells(current_language())
+
+
+@cache
+def _date_cells(_language: str) -> int:
+    return max(cell_len(format_date(dt.date(2026, month, 28))) for month in range(1, 13))
+

@@ -54,6 +54,7 @@ from store.common.errors import (
 from store.common.i18n import (
     LANGUAGES,
     N_,
+    NC_,
     _,
     current_language,
     date_for_input,
@@ -61,18 +62,24 @@ from store.common.i18n import (
     day_and_date,
     format_date,
     format_datetime,
+    format_number,
     in_every_language,
     language_from_environment,
+    language_name,
     month_abbr,
-    plural,
+    ngettext,
+    pgettext,
     set_language,
+    translation_state,
 )
 
 __all__ = [
     # translation (store/common/i18n.py)
-    "LANGUAGES", "N_", "_", "current_language", "date_for_input", "datetime_for_input",
+    "LANGUAGES", "N_", "NC_", "_", "current_language", "date_for_input", "datetime_for_input",
     "day_and_date", "format_date", "format_datetime", "in_every_language",
-    "language_from_environment", "month_abbr", "plural", "set_language",
+    "format_number", "language_from_environment", "language_name", "month_abbr", "ngettext",
+    "pgettext",
+    "set_language", "translation_state",
     # the clock (store/common/clock.py): clock.today(), clock.now(), clock.set_now()...
     "clock",
     # the exit codes and the errors (store/common/errors.py)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from store.common.i18n import N_, _, format_datetime, plural
+from store.common.i18n import _, format_datetime, ngettext
 
 
 class ExitCode(IntEnum):
@@ -160,13 +160,12 @@ class AuditGapLost(WriteFailed):
     the database was closed: the trail does not show them, and nothing else will say so."""
 
     def __init__(self, trail: object, count: int, records: str, reason: str) -> None:
-        super().__init__(reason, plural(
-            count,
-            N_("{count} change was saved, but it is not in the audit trail {path}, which could "
-               "not be written ({reason}); tell whoever checks the trail: {records}."),
-            N_("{count} changes were saved, but they are not in the audit trail {path}, which "
-               "could not be written ({reason}); tell whoever checks the trail: {records}."),
-        ).format(count=count, path=trail, reason=reason, records=records))
+        super().__init__(reason, ngettext(
+            "{count} change was saved, but it is not in the audit trail {path}, which could "
+            "not be written ({reason}); tell whoever checks the trail: {records}.",
+            "{count} changes were saved, but they are not in the audit trail {path}, which "
+            "could not be written ({reason}); tell whoever checks the trail: {records}.",
+            count).format(count=count, path=trail, reason=reason, records=records))
 
 
 class UsageError(PulangError):

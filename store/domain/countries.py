@@ -7,7 +7,7 @@ from functools import cache
 
 import pycountry
 
-from store.common.i18n import current_language
+from store.common.i18n import LANGUAGES, current_language
 from store.domain.text import fold as _fold
 
 
@@ -44,7 +44,7 @@ def _index() -> dict[str, str]:
     for country in pycountry.countries:
         code = country.alpha_2
         names = {country.name, _english_name(country), getattr(country, "official_name", "")}
-        names.add(_translator("id").gettext(country.name))
+        names.update(_translator(lang).gettext(country.name) for lang in LANGUAGES[1:])
         for name in names:
             if name:
                 index.setdefault(_fold(name), code)
@@ -64,7 +64,8 @@ def _index() -> dict[str, str]:
 
 
 def country_code(text: str) -> str | None:
-    """The alpha-2 code for a code (alpha-2 or alpha-3) or a name in English or Indonesian."""
+    """The alpha-2 code for a code (alpha-2 or alpha-3) or a name in any language Pulang
+    speaks."""
     cleaned = text.strip()
     if not cleaned:
         return None

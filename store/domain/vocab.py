@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from store.common.i18n import N_, _
+from store.common.i18n import N_, NC_, _, pgettext
 from store.domain.codes import (
     AGREEMENT_MOVES,
     CONSENTABLE,
@@ -77,20 +77,20 @@ __all__ = [
 
 # (member, label) pairs: a dict keyed by members would merge equal codes of different
 # vocabularies ("documents" is a stage and an ILO indicator; "family" a recipient and a way in).
-_LABEL_PAIRS: list[tuple[StrEnum, str]] = [
+_LABEL_PAIRS: list[tuple[StrEnum, str | tuple[str, str]]] = [
     (CaseKind.INDIVIDUAL, N_("individual")),
     (CaseKind.GROUP, N_("group")),
-    (Stage.REPORTED, N_("reported")),
-    (Stage.VERIFYING, N_("verifying")),
-    (Stage.AWAITING_RESCUE, N_("awaiting rescue")),
-    (Stage.IN_SHELTER, N_("in shelter")),
-    (Stage.DOCUMENTS, N_("documents")),
-    (Stage.IMMIGRATION_CLEARANCE, N_("immigration clearance")),
-    (Stage.REPATRIATED, N_("repatriated")),
-    (Stage.HANDED_OVER, N_("handed over")),
-    (Stage.REINTEGRATION, N_("reintegration")),
-    (Stage.LEGAL_FOLLOW_UP, N_("legal follow-up")),
-    (Stage.CLOSED, N_("closed")),
+    (Stage.REPORTED, NC_("stage of a case", "reported")),
+    (Stage.VERIFYING, NC_("stage of a case", "verifying")),
+    (Stage.AWAITING_RESCUE, NC_("stage of a case", "awaiting rescue")),
+    (Stage.IN_SHELTER, NC_("stage of a case", "in shelter")),
+    (Stage.DOCUMENTS, NC_("stage of a case", "documents")),
+    (Stage.IMMIGRATION_CLEARANCE, NC_("stage of a case", "immigration clearance")),
+    (Stage.REPATRIATED, NC_("stage of a case", "repatriated")),
+    (Stage.HANDED_OVER, NC_("stage of a case", "handed over")),
+    (Stage.REINTEGRATION, NC_("stage of a case", "reintegration")),
+    (Stage.LEGAL_FOLLOW_UP, NC_("stage of a case", "legal follow-up")),
+    (Stage.CLOSED, NC_("stage of a case", "closed")),
     (ExploitationType.FORCED_LABOUR, N_("forced labour")),
     (ExploitationType.FORCED_CRIMINALITY, N_("forced criminality (scam work)")),
     (ExploitationType.SEXUAL_EXPLOITATION, N_("sexual exploitation")),
@@ -136,22 +136,22 @@ _LABEL_PAIRS: list[tuple[StrEnum, str]] = [
     (Urgency.NORMAL, N_("normal")),
     (Urgency.HIGH, N_("high")),
     (Urgency.CRITICAL, N_("critical")),
-    (Sex.FEMALE, N_("female")),
-    (Sex.MALE, N_("male")),
-    (Sex.OTHER, N_("other")),
-    (Sex.UNKNOWN, N_("unknown")),
-    (PassportStatus.WITH_WORKER, N_("with the worker")),
-    (PassportStatus.HELD_BY_EMPLOYER, N_("held by employer")),
-    (PassportStatus.LOST, N_("lost")),
-    (PassportStatus.NONE, N_("none")),
-    (PassportStatus.UNKNOWN, N_("unknown")),
-    (LogKind.CALL, N_("call")),
-    (LogKind.MESSAGE, N_("message")),
-    (LogKind.MEETING, N_("meeting")),
-    (LogKind.LETTER, N_("letter")),
-    (LogKind.VISIT, N_("visit")),
-    (LogKind.REFERRAL, N_("referral")),
-    (LogKind.NOTE, N_("note")),
+    (Sex.FEMALE, NC_("sex", "female")),
+    (Sex.MALE, NC_("sex", "male")),
+    (Sex.OTHER, NC_("sex", "other")),
+    (Sex.UNKNOWN, NC_("sex", "unknown")),
+    (PassportStatus.WITH_WORKER, NC_("passport", "with the worker")),
+    (PassportStatus.HELD_BY_EMPLOYER, NC_("passport", "held by employer")),
+    (PassportStatus.LOST, NC_("passport", "lost")),
+    (PassportStatus.NONE, NC_("passport", "none")),
+    (PassportStatus.UNKNOWN, NC_("passport", "unknown")),
+    (LogKind.CALL, NC_("kind of log entry", "call")),
+    (LogKind.MESSAGE, NC_("kind of log entry", "message")),
+    (LogKind.MEETING, NC_("kind of log entry", "meeting")),
+    (LogKind.LETTER, NC_("kind of log entry", "letter")),
+    (LogKind.VISIT, NC_("kind of log entry", "visit")),
+    (LogKind.REFERRAL, NC_("kind of log entry", "referral")),
+    (LogKind.NOTE, NC_("kind of log entry", "note")),
     (Direction.SENT, N_("sent")),
     (Direction.RECEIVED, N_("received")),
     (Answer.YES, N_("yes")),
@@ -267,7 +267,7 @@ _LABEL_PAIRS: list[tuple[StrEnum, str]] = [
     (AgreementStatus.TERMINATED, N_("terminated")),
 ]
 
-_LABELS: dict[tuple[type[StrEnum], str], str] = {
+_LABELS: dict[tuple[type[StrEnum], str], str | tuple[str, str]] = {
     (type(member), member.value): text for member, text in _LABEL_PAIRS
 }
 
@@ -301,7 +301,8 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
 
 def label(member: StrEnum) -> str:
     """The name of a vocabulary value in the user's language."""
-    return _(_LABELS[type(member), member.value])
+    msgid = _LABELS[type(member), member.value]
+    return pgettext(*msgid) if isinstance(msgid, tuple) else _(msgid)
 
 
 def choices(vocabulary: type[StrEnum]) -> list[tuple[str, StrEnum]]:

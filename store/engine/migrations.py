@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 
 from store.common.errors import MigrationFailed
-from store.common.i18n import N_, _, plural
+from store.common.i18n import _, ngettext
 from store.domain.vocab import LogKind, label
 
 Tables = dict[str, dict[str, Any]]
@@ -129,12 +129,12 @@ def _sent_or_received(tables: Tables) -> list[str]:
     kinds = ", ".join(f"{label(known[kind]) if kind in known else kind}: {unknown[kind]}"
                       for kind in sorted(unknown, key=lambda k: (
                           -unknown[k], order.index(k) if k in known else len(order), k)))
-    return [plural(count, N_(
+    return [ngettext(
         "{count} log entry could not be marked sent or received from what it says ({kinds}): "
-        "its case's log shows it with “?” until you edit it and say which."), N_(
+        "its case's log shows it with “?” until you edit it and say which.",
         "{count} log entries could not be marked sent or received from what they say "
-        "({kinds}): their cases' logs show them with “?” until you edit them and say which."))
-        .format(count=count, kinds=kinds)]
+        "({kinds}): their cases' logs show them with “?” until you edit them and say which.",
+        count).format(count=count, kinds=kinds)]
 
 
 # Schema 1 is the first; the steps to schema 2 and onward are appended here.

@@ -43,7 +43,7 @@ from typing import Any
 import orjson
 
 from store.common.errors import DatabaseError, PulangError, failure_reason
-from store.common.i18n import N_, _, plural
+from store.common.i18n import _, ngettext
 from store.engine import audit, backups
 from store.engine.crypto import Sealer, file_salt, is_encrypted, read_header
 from store.engine.files import (
@@ -235,23 +235,20 @@ def _settle(db_path: Path, note: dict[str, Any], sealer: Sealer | None) -> list[
                   "now: its backups and audit trail open only with the new passphrase.").format(
                       path=db_path)]
         if done.resealed_backups:
-            said.append(plural(done.resealed_backups,
-                               N_("{count} backup was sealed again with the new passphrase."),
-                               N_("{count} backups were sealed again with the new passphrase."))
-                        .format(count=done.resealed_backups))
+            said.append(ngettext("{count} backup was sealed again with the new passphrase.",
+                                 "{count} backups were sealed again with the new passphrase.",
+                                 done.resealed_backups).format(count=done.resealed_backups))
     else:
         said = [_("The encryption of {path} had been interrupted; it is finished now, and "
                   "nothing unencrypted is left beside it.").format(path=db_path)]
         if done.deleted_backups:
-            said.append(plural(done.deleted_backups,
-                               N_("{count} unencrypted backup was deleted."),
-                               N_("{count} unencrypted backups were deleted."))
-                        .format(count=done.deleted_backups))
+            said.append(ngettext("{count} unencrypted backup was deleted.",
+                                 "{count} unencrypted backups were deleted.",
+                                 done.deleted_backups).format(count=done.deleted_backups))
     if done.removed_files:
-        said.append(plural(done.removed_files,
-                           N_("{count} temporary file left by the interruption was deleted."),
-                           N_("{count} temporary files left by the interruption were deleted."))
-                    .format(count=done.removed_files))
+        said.append(ngettext("{count} temporary file left by the interruption was deleted.",
+                             "{count} temporary files left by the interruption were deleted.",
+                             done.removed_files).format(count=done.removed_files))
     return said
 
 

@@ -288,7 +288,7 @@ def _html(title: str, sections: list[_Section], footer: str) -> str:
     for section in sections:
         out += ["<section>", f"<h2>{esc(section.heading)}</h2>"]
         if not section.items:
-            out.append(f"<p>{esc(_('None.'))}</p>")
+            out.append("<p>" + esc(_("None.")) + "</p>")
         for line, details in section.items:
             out.append("<div>")
             if line:

@@ -59,7 +59,8 @@ def _describe(kind: type[Record], doc: dict[str, object], refs: dict[str, str]) 
     if "case_id" not in kind.model_fields:
         return f"{name} {record_id[:8]}"
     case_ref = shorten(refs.get(str(doc.get("case_id", "")), "?"))
-    return f"{name} {record_id[:8]} ({_('case')} {case_ref})"
+    case_word = _("case")
+    return f"{name} {record_id[:8]} ({case_word} {case_ref})"
 
 
 def check(db: Database) -> list[Problem]:
@@ -97,7 +98,7 @@ def check(db: Database) -> list[Problem]:
         if ref is None:
             problems.append(Problem(_("case"), _("a saved case has no reference")))
         elif count > 1:
-            problems.append(Problem(f"{_('case')} {ref}", _(
+            problems.append(Problem(_("case") + f" {ref}", _(
                 "the reference is used by {count} cases").format(count=count)))
 
     workers_by_case: dict[str, set[str]] = {}

@@ -31,7 +31,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from store.common import clock
-from store.common.i18n import _
+from store.common.i18n import _, format_number
 from store.domain.classification import is_private
 from store.domain.countries import country_name
 from store.domain.records import Plan, Worker
@@ -244,6 +244,7 @@ def _provinces(counts: Counter[str]) -> dict[str, int]:
 
 def step_label(key: str) -> str:
     if key == HOME:
+        # TRANSLATORS: where the road home ends: the worker is already home (not a place).
         return _("home")
     if key == NO_PLAN:
         return _("no plan")
@@ -283,7 +284,7 @@ def as_text(figures: Figures) -> str:
         lines.append("  " + _("no dated return yet"))
     else:
         lines.append("  " + _("median {days} days, from {count} returns").format(
-            days=f"{figures.median_days_to_return:g}", count=figures.returns))
+            days=format_number(figures.median_days_to_return), count=figures.returns))
     if figures.returns_without_date:
         lines.append("  " + _("{count} returns have no date recorded and are not counted")
                      .format(count=figures.returns_without_date))

@@ -192,9 +192,11 @@ def test_db_and_lang_go_before_or_after_the_command(cli: Run, demo_file: Path,
 
 @pytest.mark.parametrize("where", ["after", "before"])
 def test_check_speaks_indonesian(cli: Run, demo_file: Path, where: str) -> None:
-    locale_id = pytest.importorskip("store.common.locale_id")
+    from store.common.i18n import catalog
+
     msgid = "{path}: sound, no problems found."
-    expected = locale_id.CATALOGUE.get(msgid, msgid).format(path=demo_file)
+    assert catalog("id").gettext(msgid) != msgid
+    expected = catalog("id").gettext(msgid).format(path=demo_file)
     args = (["check", "--db", demo_file, "--lang", "id"] if where == "after"
             else ["--lang", "id", "check", "--db", demo_file])
 

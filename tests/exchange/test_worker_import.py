@@ -404,10 +404,11 @@ def test_a_left_out_file_read_again_warns_of_no_column_of_its_own(
     again = read_list(rows_left_out_csv(rows, _listed.header))
     assert again.header == ["Nama", "No. HP", "Problem", "Original row"]
     assert left_out_columns(again, guess_mapping(again)) == []
-    from store.common.locale_id import CATALOGUE
+    from store.common.i18n import catalog
 
     for msgid in ("Problem", "Original row"):  # written in Indonesian, read in English too
-        indonesian = read_list(f"Nama;{CATALOGUE[msgid]}\nPutu Eka;x\n".encode())
+        assert catalog("id").gettext(msgid) != msgid
+        indonesian = read_list(f"Nama;{catalog('id').gettext(msgid)}\nPutu Eka;x\n".encode())
         assert left_out_columns(indonesian, guess_mapping(indonesian)) == [], msgid
 
 

@@ -1,4 +1,5 @@
-"""Snapshots of the main screens at 80×24, in English and in Bahasa Indonesia.
+"""Snapshots of the main screens at 80×24, in English and in Bahasa Indonesia (and the
+network's languages, Lao, Khmer and Burmese, on the screens met first).
 
 Each test opens the real app on the demo database built for a fixed day (`fixed_clock`: 10:00
 on 6 December 2026, Jakarta time), goes to one screen as an officer would, and compares what
@@ -166,3 +167,17 @@ def test_main_screen(screen: str, language: str, snap_compare: Callable[..., boo
         assert snap_compare(PulangApp(db), run_before=SCREENS[screen], terminal_size=SIZE)
     finally:
         db.close()
+
+
+# The network's languages: Lao and Khmer on the screens an officer meets first and most, and
+# Burmese (begun: Today, the cases and a case translated, the rest in English) on Today.
+NETWORK = [(lang, screen) for lang in ("lo", "km")
+           for screen in ("today", "cases", "case", "road_home", "dashboard", "help")]
+NETWORK.append(("my", "today"))
+
+
+@pytest.mark.parametrize(("language", "screen"), NETWORK)
+def test_main_screen_in_the_networks_languages(
+        screen: str, language: str, snap_compare: Callable[..., bool],
+        fixed_clock: dt.datetime, db_path: Path) -> None:
+    test_main_screen(screen, language, snap_compare, fixed_clock, db_path)

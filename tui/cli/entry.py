@@ -10,7 +10,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from store import ExitCode, PulangError, _, language_from_environment, set_language
+from store import LANGUAGES, ExitCode, PulangError, _, language_from_environment, set_language
+from tui.cli import argparse_words
 from tui.cli.parser import build_parser
 from tui.cli.say import _fail
 
@@ -40,6 +41,7 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_hint(argv))
+    argparse_words.install()
     args = build_parser().parse_args(argv)
     if args.lang:
         set_language(args.lang)
@@ -57,9 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _language_hint(argv: list[str]) -> str:
     """The language to speak while parsing, so --help is already in it."""
     for n, arg in enumerate(argv):
-        if arg == "--lang" and n + 1 < len(argv) and argv[n + 1] in ("en", "id"):
+        if arg == "--lang" and n + 1 < len(argv) and argv[n + 1] in LANGUAGES:
             return argv[n + 1]
-        if arg in ("--lang=en", "--lang=id"):
+        if arg.startswith("--lang=") and arg.split("=", 1)[1] in LANGUAGES:
             return arg.split("=", 1)[1]
     return language_from_environment()
 

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterable
 from typing import Any, NoReturn
 
-from store import N_, ExitCode, UsageError, _
+from store import LANGUAGES, N_, ExitCode, UsageError, _
 from store.domain import RecipientKind, printable
 
 
@@ -62,7 +62,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(ExitCode.USAGE, printable(f"pulang: {_('error')}: {message}") + "\n")
+        self.exit(ExitCode.USAGE, printable("pulang: " + _("error") + f": {message}") + "\n")
 
 
 def _common(suppress: bool) -> argparse.ArgumentParser:
@@ -72,8 +72,9 @@ def _common(suppress: bool) -> argparse.ArgumentParser:
     common.add_argument("--db", metavar="PATH", default=default,
                         help=_("the database file (default: $PULANG_DB, else pulang.json in "
                                "your data folder)"))
-    common.add_argument("--lang", choices=["en", "id"], default=default,
-                        help=_("language: en or id (default: from LANG)"))
+    common.add_argument("--lang", choices=LANGUAGES, default=default,
+                        help=_("language: {languages} (default: from LANG)").format(
+                            languages=", ".join(LANGUAGES)))
     common.add_argument("--passphrase-fd", metavar="N", type=int, default=default,
                         help=_("read the passphrase from file descriptor N instead of asking "
                                "(for scripts; see README for the risks)"))

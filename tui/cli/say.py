@@ -52,5 +52,5 @@ def _confirm(question: str, yes: bool) -> bool:
     if not sys.stdin.isatty():
         raise ConfirmationNeeded(_("This needs your confirmation and there is no terminal to "
                                    "ask on. Run it again with --yes."))
-    answer = input(f"{question} [{_('y/N')}] ").strip().lower()
+    answer = input(question + " [" + _("y/N") + "] ").strip().lower()
     return answer in ("y", "yes", "ya")

@@ -8,7 +8,7 @@ import argparse
 import contextlib
 from pathlib import Path
 
-from store import N_, ExitCode, UsageError, _, plural
+from store import ExitCode, UsageError, _, ngettext
 from store.domain import printable
 from store.exchange import (
     FIELDS,
@@ -77,14 +77,13 @@ def _import_workers(args: argparse.Namespace) -> int:
             if args.dry_run:
                 _say(_("Nothing was written (--dry-run)."))
             return int(ExitCode.PROBLEMS if bad else ExitCode.OK)
-        if not _confirm(plural(len(good), N_("Add {count} worker to {ref}?"),
-                               N_("Add {count} workers to {ref}?")).format(
-                count=len(good), ref=case.ref), args.yes):
+        if not _confirm(ngettext("Add {count} worker to {ref}?", "Add {count} workers to {ref}?",
+                                 len(good)).format(count=len(good), ref=case.ref), args.yes):
             _say(_("Nothing was written."))
             return int(ExitCode.PROBLEMS)
         db.import_workers(case.id, workers_to_add(rows))
-        _say(plural(len(good), N_("{count} worker added to {ref}."),
-                    N_("{count} workers added to {ref}.")).format(count=len(good), ref=case.ref))
+        _say(ngettext("{count} worker added to {ref}.", "{count} workers added to {ref}.",
+                      len(good)).format(count=len(good), ref=case.ref))
     return int(ExitCode.PROBLEMS if bad else ExitCode.OK)
 
 

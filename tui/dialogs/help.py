@@ -8,8 +8,26 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
-from store import N_, _
+from store import N_, _, current_language, language_name, translation_state
 from tui.translate import TranslatedBindings
+
+
+def translation_said() -> str:
+    """What F1 says of the translation in front of the officer, in its own language: a draft
+    not yet reviewed by a native-speaking officer, a translation still partial. Nothing for
+    English (the source) or a reviewed, whole translation."""
+    translator, reviewed, share = translation_state()
+    name = language_name(current_language())
+    said = []
+    if not reviewed:
+        said.append(_("This {language} translation is a draft ({translator}): a native-speaking "
+                      "officer has not reviewed it yet. A word may be wrong or unclear: where it "
+                      "matters, check it with pulang --lang en.").format(
+                          language=name, translator=translator))
+    if share < 100:
+        said.append(_("Only part of Pulang is in {language} yet ({share}% translated); "
+                      "the rest is shown in English.").format(language=name, share=share))
+    return "\n\n".join(said)
 
 
 class HelpScreen(TranslatedBindings, ModalScreen[None]):
@@ -41,10 +59,11 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
             seen.add(binding.description)
             shown = self.app.get_key_display(binding)
             rows.append(f"  {shown:<12} {binding.description}")
-        rows.append(f"  {'F1':<12} {_('Help for this screen')}")
-        rows.append(f"  {'Ctrl+P':<12} {_('Command palette: search every command')}")
-        rows.append(f"  {'Ctrl+Q':<12} "
-                    f"{_('Quit Pulang (asks first if something typed is not saved)')}")
+        for key, what in (
+                ("F1", _("Help for this screen")),
+                ("Ctrl+P", _("Command palette: search every command")),
+                ("Ctrl+Q", _("Quit Pulang (asks first if something typed is not saved)"))):
+            rows.append(f"  {key:<12} {what}")
         with Vertical(id="help-dialog"):
             yield Label(_("Help"), id="help-title")
             with VerticalScroll(id="help-body"):
@@ -52,6 +71,10 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
                     yield Static(text, id="help-text", markup=False)
                 yield Static(_("Keys"), classes="help-heading")
                 yield Static("\n".join(rows), id="help-keys", markup=False)
+                said = translation_said()
+                if said:
+                    yield Static(_("Translation"), classes="help-heading")
+                    yield Static(said, id="help-translation", markup=False)
             yield Label(_("Press Escape to close."), id="help-close")
 
     def on_mount(self) -> None:

@@ -61,6 +61,7 @@ def _all_columns(widths: dict[str, int]) -> dict[str, Column]:
                        lambda r: (r.destination_country, fold(r.destination_place)), _dest_text),
         "stage": Column("stage", N_("Stage"), widths.get("stage", 0),
                         lambda r: _STAGE_ORDER.get(r.stage, 99), _stage_label),
+        # TRANSLATORS: the heading of a column 3 or 4 cells wide: how many workers.
         "workers": Column("workers", N_("Wkr"), widths.get("workers", 0),
                           lambda r: r.workers, lambda r: str(r.workers)),
         "due": Column("due", N_("Next due"), widths.get("due", 0),

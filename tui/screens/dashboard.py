@@ -15,13 +15,14 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from store import N_, DatabaseLocked, PulangError, _, format_date, month_abbr
+from store import N_, DatabaseLocked, PulangError, _, format_date, format_number, month_abbr
 from store.domain import printable
 from tui.data_changed import DataChanged, follow_data_changes
 from tui.store_work import run_store
@@ -129,7 +130,7 @@ def dashboard_lines(figures: Figures, width: int) -> list[str]:
         lines.append(_("Days from report to return: no dated return yet"))
     else:
         lines.append(_("Days from report to return: median {days}, from {count} returns").format(
-            days=f"{figures.median_days_to_return:g}", count=figures.returns))
+            days=format_number(figures.median_days_to_return), count=figures.returns))
     if figures.returns_without_date:
         lines.append(_("{count} returns have no date recorded and are not counted")
                      .format(count=figures.returns_without_date))
@@ -137,9 +138,13 @@ def dashboard_lines(figures: Figures, width: int) -> list[str]:
     months = list(figures.new_cases_by_month)
     room = column_step(len(months), width) - 1  # a label's cells, a gap left between
     month_labels = []
+    # The language's short month names (CLDR: "Sept", "ທ.ວ.", "វិច្ឆិកា") where every one
+    # fits its column; else the months' numbers: 12, 1, 2...
+    names = {month: month_abbr(month) for month in range(1, 13)}
+    named = all(cell_len(name) <= room for name in names.values())
     for n, key in enumerate(months):
         year, month = (int(part) for part in key.split("-"))
-        name = month_abbr(month) if room >= 3 else str(month)  # narrow: 12, 1, 2...
+        name = names[month] if named else str(month)
         if room < 2 and n % 3:
             name = ""  # very narrow: every third month
         shown_year = str(year) if room >= 4 else f"{year % 100:02d}"

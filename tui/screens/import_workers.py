@@ -22,7 +22,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
 
-from store import N_, PulangError, _, plural
+from store import N_, PulangError, _, ngettext
 from store.domain import printable, row_name
 from store.exchange import (
     FIELDS,
@@ -261,12 +261,12 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
                                   lambda saved: self.dismiss(len(saved)), self._refused,
                                   what="import")
 
-        question = plural(len(good), N_("Add {count} worker to this case?"),
-                          N_("Add {count} workers to this case?")).format(count=len(good))
+        question = ngettext("Add {count} worker to this case?",
+                            "Add {count} workers to this case?", len(good)).format(count=len(good))
         if left_out:
-            question += " " + plural(left_out, N_("{count} row with problems is left out."),
-                                     N_("{count} rows with problems are left out.")).format(
-                count=left_out)
+            question += " " + ngettext("{count} row with problems is left out.",
+                                       "{count} rows with problems are left out.",
+                                       left_out).format(count=left_out)
         if self.lost:  # a last look before values are lost
             question += " " + _("Not imported: {columns}.").format(
                 columns="; ".join(lost.said for lost in self.lost))

@@ -19,12 +19,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import N_, DatabaseLocked, PulangError, _, format_date, plural
+from store import N_, DatabaseLocked, PulangError, _, format_date, ngettext
 from store.domain import WEEK, Deadline, FollowUp, TaskDue, printable
 from tui import perf
 from tui.data_changed import DataChanged, follow_data_changes
 from tui.store_work import run_store
-from tui.translate import TranslatedBindings
+from tui.translate import TranslatedBindings, date_cells
 from tui.widgets.caselist import fit
 from tui.widgets.today_list import TodayList
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 # Widths of the columns the rows share: a mark (at least), a date, the case reference (at
 # least: never cut, it is how officers name a case); and a task's owner.
-_MARK, _DATE, _REF, _OWNER = 10, 11, 12, 18
+_MARK, _REF, _OWNER = 10, 12, 18
 # Lines of "coming up" shown while it is folded (a line below says how many more, and how to
 # show them).
 _FOLDED = 5
@@ -164,10 +164,10 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         return " · ".join([
             _("{count} overdue").format(count=view.overdue),
             _("{count} due this week").format(count=due_this_week),
-            plural(len(view.deadlines), N_("{count} step deadline"),
-                   N_("{count} step deadlines")).format(count=len(view.deadlines)),
+            ngettext("{count} step deadline", "{count} step deadlines",
+                     len(view.deadlines)).format(count=len(view.deadlines)),
             _("{count} awaiting reply").format(count=len(view.awaiting)),
-            plural(len(view.tasks), N_("{count} task"), N_("{count} tasks")).format(
+            ngettext("{count} task", "{count} tasks", len(view.tasks)).format(
                 count=len(view.tasks)),
             _("{count} coming up").format(count=len(view.coming_up)),
             _("{count} without screening or consent").format(count=view.missing_count),
@@ -192,7 +192,8 @@ class TodayScreen(TranslatedBindings, Screen[None]):
             late_mark, _("today"), _("{days} days").format(days=99),
             _("in {days} days").format(days=99)))))
         ref_width = max([_REF, *(len(ref) for ref in self.refs())])  # references are ASCII
-        rest = width - mark_width - _DATE - ref_width - 3
+        self.date_width = date_cells()  # as wide as this language's widest date
+        rest = width - mark_width - self.date_width - ref_width - 3
         options: list[Option] = []
         self.targets = {}
         self.records = {}
@@ -227,30 +228,31 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         for f in view.follow_ups[:_MOST_ROWS]:
             row(f"f:{f.entry_id}", f.case_id, {"entry": f.entry_id},
                 mark(f.due < day, _("today") if f.due == day else ""),
-                (format_date(f.due), _DATE), (f.ref, ref_width), (f.next_step, rest))
+                (format_date(f.due), self.date_width), (f.ref, ref_width), (f.next_step, rest))
         more(len(view.follow_ups))
         title(_("Step deadlines within 7 days"), len(view.deadlines))
         for d in view.deadlines[:_MOST_ROWS]:
             row(f"d:{d.worker_id}:{d.step}", d.case_id, {"worker": d.worker_id, "step": d.step},
                 mark(d.deadline < day, _("today") if d.deadline == day else ""),
-                (format_date(d.deadline), _DATE), (d.ref, ref_width), (deadline_text(d), rest))
+                (format_date(d.deadline), self.date_width), (d.ref, ref_width),
+                (deadline_text(d), rest))
         more(len(view.deadlines))
         title(_("Awaiting reply"), len(view.awaiting))
         for a in view.awaiting[:_MOST_ROWS]:
             row(f"a:{a.entry_id}", a.case_id, {"entry": a.entry_id},
                 mark(False, _("{days} days").format(days=(day - a.since).days)),
-                (format_date(a.since), _DATE), (a.ref, ref_width),
+                (format_date(a.since), self.date_width), (a.ref, ref_width),
                 (a.counterpart or _("(no counterpart named)"), rest))
         more(len(view.awaiting))
         title(_("Tasks from meetings and agreements"), len(view.tasks))
-        task_rest = width - mark_width - _DATE - _OWNER - 3
+        task_rest = width - mark_width - self.date_width - _OWNER - 3
         for t in view.tasks[:_MOST_ROWS]:
             key = f"t:{t.task_id}"
             self.records[key] = task_source(t)
             line = Text(no_wrap=True, overflow="ellipsis", end="")
             line.append(mark(t.due < day, _("today") if t.due == day else ""))
             what = f"{t.text} · {t.source}" if t.source else t.text
-            for text, cell_width in ((format_date(t.due), _DATE),
+            for text, cell_width in ((format_date(t.due), self.date_width),
                                      (t.owner or _("nobody yet"), _OWNER), (what, task_rest)):
                 line.append(" " + fit(text, cell_width))
             options.append(Option(line, id=key))
@@ -312,7 +314,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
             item = coming.item
             when = Text(fit(_("in {days} days").format(days=(coming.due - view.day).days),
                             mark_width))
-            date = (format_date(coming.due), _DATE)
+            date = (format_date(coming.due), self.date_width)
             key = _key_of(item)
             if isinstance(item, FollowUp):
                 row(key, item.case_id, {"entry": item.entry_id}, when, date,
@@ -386,7 +388,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
 
 def deadline_text(d: Deadline) -> str:
     """A step deadline's line: whose step, and which."""
-    return f"{d.worker} · {_(d.step_label)}"
+    return d.worker + " · " + _(d.step_label)
 
 
 def task_source(t: TaskDue) -> tuple[str, str]:

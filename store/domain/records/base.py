@@ -151,7 +151,8 @@ def _ids(value: Any) -> Any:
     return list(dict.fromkeys(value)) if isinstance(value, list) else value
 
 
-
+# What a value pydantic refuses for a reason not named below is said to be.
+_NOT_VALID = N_("is not a valid value")
 _PYDANTIC_MESSAGES = {
     "missing": N_("must not be empty"),
     "int_parsing": N_("Enter a whole number"),
@@ -179,7 +180,7 @@ def build(cls: type[R], data: dict[str, Any]) -> R:
             elif item["type"] == "value_error":
                 message = str(item.get("ctx", {}).get("error", item["msg"]))
             else:
-                message = _(_PYDANTIC_MESSAGES.get(item["type"], N_("is not a valid value")))
+                message = _(_PYDANTIC_MESSAGES.get(item["type"], _NOT_VALID))
             problems.setdefault(name, message)
         labels = {n: cls.field_label(n) for n in problems if n in cls.model_fields}
         raise RecordInvalid(problems, labels) from None

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from store.common.i18n import N_, _, plural
+from store.common.i18n import _, ngettext
 from store.domain.classification import label_msgid
 from store.engine.audit.lines import _lines, read_line
 from store.engine.audit.vocab import (
@@ -67,11 +67,10 @@ class Gap:
         return ", ".join(shown)
 
     def describe(self) -> str:
-        return plural(self.count,
-                      N_("entry {entry}: {count} change was saved without its audit entry "
-                         "(the trail could not be written): {records}"),
-                      N_("entry {entry}: {count} changes were saved without their audit "
-                         "entries (the trail could not be written): {records}")).format(
+        return ngettext("entry {entry}: {count} change was saved without its audit entry "
+                        "(the trail could not be written): {records}",
+                        "entry {entry}: {count} changes were saved without their audit "
+                        "entries (the trail could not be written): {records}", self.count).format(
             entry=self.entry, count=self.count, records=self.records_text())
 
 
@@ -102,7 +101,7 @@ class AuditEntry:
         try:
             at = dt.datetime.fromisoformat(entry["at"])
         except (TypeError, ValueError):
-            at = dt.datetime.fromtimestamp(0, dt.timezone.utc)
+            at = dt.datetime.fromtimestamp(0, dt.UTC)
         return cls(entry["seq"], at, str(entry["who"]), entry["from"], entry["action"],
                    entry["table"], entry["record"], entry["case"], entry["ref"],
                    entry["fields"], entry["old_version"], entry["new_version"], entry["note"],
@@ -137,7 +136,7 @@ class AuditEntry:
         gap = Gap.of({"action": self.action, "seq": self.seq, "fields": self.fields},
                      self.line)
         if gap is not None:
-            return [plural(gap.count, N_("{count} change"), N_("{count} changes")).format(
+            return [ngettext("{count} change", "{count} changes", gap.count).format(
                 count=gap.count), gap.records_text(most=len(gap.records))]
         names = names or {}
         model = MODELS.get(self.table or "")
@@ -151,7 +150,7 @@ class AuditEntry:
                          else f"{_shown(old, names)} → {_shown(new, names)}")
                 parts.append(f"{self.field_label(name)}: {shown}")
             else:
-                parts.append(f"{self.field_label(name)}: {_('changed')}")
+                parts.append(self.field_label(name) + ": " + _("changed"))
         return parts
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import orjson
 
 from store.common.errors import NotADatabase
-from store.common.i18n import N_, _, current_language, format_date
+from store.common.i18n import N_, _, format_date, format_number
 from store.engine.crypto import is_encrypted_file
 from store.engine.files import (
     BACKUP_STAMP,
@@ -216,10 +216,8 @@ def format_size(size: int) -> str:
     for unit, scale in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("kB", 1024)):
         if size >= scale:
             value = size / scale
-            text = f"{value:.1f}" if value < 10 else f"{value:.0f}"
+            text = format_number(value, 1 if value < 10 else 0)
             break
     else:
         return f"{size} B"
-    if current_language() == "id":
-        text = text.replace(".", ",")
     return f"{text} {unit}"

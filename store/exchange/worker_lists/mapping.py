@@ -11,7 +11,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from store.common.errors import UsageError
-from store.common.i18n import N_, _, plural
+from store.common.i18n import _, ngettext
 from store.domain.records import Worker
 from store.domain.text import fold, shorten
 from store.exchange.worker_lists.headers import (
@@ -167,9 +167,8 @@ class LeftOut:
     @property
     def said(self) -> str:
         """"column 5 “Asal (Kab/Kota)”, 12 values"."""
-        return plural(self.values, N_("{column}, {count} value"),
-                      N_("{column}, {count} values")).format(column=self.name,
-                                                             count=self.values)
+        return ngettext("{column}, {count} value", "{column}, {count} values",
+                        self.values).format(column=self.name, count=self.values)
 
 
 def left_out_columns(worker_list: ListRows, mapping: Sequence[str | None],

@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Label
 
@@ -25,10 +26,17 @@ class CaseLog:
         table = self.query_one("#log", RecordTable)
         keep = table.current_key
         table.clear(columns=True)
-        fixed = 17 + 10 + 14 + 13
+        # As wide as the dates shown need in this language (a column of dates in Khmer is
+        # wider than in English), at least as wide as their heading.
+        when = max([cell_len(_("When")),
+                    *(cell_len(format_datetime(e.at)) for e in self.entries)])
+        due = max([cell_len(_("Due")), *(cell_len(format_date(e.due_date)) + 2  # "✓ " if done
+                                         for e in self.entries if e.due_date)])
+        fixed = when + 10 + 14 + due
         summary_width = self._flexible_width(fixed, columns=5)
-        for title, width in ((N_("When"), 17), (N_("Kind"), 10), (N_("Summary"), summary_width),
-                             (N_("Next step"), 14), (N_("Due"), 13)):
+        for title, width in ((N_("When"), when), (N_("Kind"), 10),
+                             (N_("Summary"), summary_width), (N_("Next step"), 14),
+                             (N_("Due"), due)):
             table.add_column(_(title), width=width)
         today = clock.today()
         for entry in self.entries:

@@ -4,7 +4,7 @@ a brief of the case for a partner."""
 
 from __future__ import annotations
 
-from store import N_, _, format_datetime, plural
+from store import _, format_datetime, ngettext
 from store.domain import printable
 from tui.screens.case.consent_form import ConsentForm
 from tui.screens.history import HistoryScreen
@@ -49,8 +49,8 @@ class CasePages:
 
         def added(count: int | None) -> None:
             if count:
-                self.notify(plural(count, N_("{count} worker added."),
-                                   N_("{count} workers added.")).format(count=count))
+                self.notify(ngettext("{count} worker added.", "{count} workers added.",
+                                     count).format(count=count))
                 self.reload()
 
         self.app.push_screen(ImportWorkersScreen(self.case_id), added)

@@ -46,8 +46,11 @@ _CONSENT_LETTERS = {
     RecipientKind.STATISTICS: "S",
 }
 _STATUS_SHORT = {
+    # TRANSLATORS: a column 4 cells wide: the screening found a victim of trafficking.
     TraffickingStatus.ACTUAL: N_("VoT"),
+    # TRANSLATORS: a column 4 cells wide: possibly a victim of trafficking.
     TraffickingStatus.POSSIBLE: N_("pos"),
+    # TRANSLATORS: a column 4 cells wide: the screening found no victim of trafficking.
     TraffickingStatus.NOT_A_VICTIM: N_("not"),
 }
 
@@ -109,6 +112,7 @@ class CaseWorkers:
         if consent is None:
             return "–"
         if not consent.active:
+            # TRANSLATORS: one letter, in the consent column: consent withdrawn.
             return _("W") + " " + _("withdrawn")
         return "".join(_CONSENT_LETTERS[k] if k in consent.recipients else "·"
                        for k in CONSENTABLE)
