@@ -21,9 +21,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterator
-from functools import cache
+from functools import cache, partial
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 # The tables a file may hold, each with the keys it may hold (None: any, checked by its
 # reader: the header keys by store/exchange/worker_lists/headers.py).
@@ -38,6 +41,7 @@ TABLES: dict[str, frozenset[str] | None] = {
     "headers": None,
     "abbreviations": None,
     "answers": frozenset({"yes"}),
+    "countries": None,  # a country's ISO code (two capital letters): LA, KH, MM...
 }
 
 # -- folding: how each reader makes what it is given comparable ------------------------------
@@ -70,7 +74,10 @@ def plain_key(text: str) -> str:
 def lookup_key(text: str) -> str:
     """A header as looked up: `plain_key`, each word in its one form ([abbreviations]):
     "Tgl. Lahir" and "Tanggal lahir" are both "tgl lahir"."""
-    forms = abbreviations()
+    return _lookup(text, abbreviations())
+
+
+def _lookup(text: str, forms: dict[str, str]) -> str:
     return " ".join(forms.get(word, word) for word in plain_key(text).split())
 
 
@@ -87,16 +94,24 @@ def month_key(text: str) -> str:
 # -- the files ----------------------------------------------------------------------------------
 
 
+Files = dict[str, dict[str, Any]]  # each file's tables by its name ("lo.toml")
+
+
 @cache
-def _files() -> tuple[dict[str, dict[str, Any]], tuple[str, ...]]:
-    """Each file's tables by its name ("lo.toml"), in alphabetical order; and what kept a
-    file from being read at all (the others are read regardless)."""
-    import tomllib
+def _files() -> tuple[Files, tuple[str, ...]]:
+    """The words files in the package (read once)."""
     from importlib.resources import files
 
-    read: dict[str, dict[str, Any]] = {}
+    return read_files(files("store.common") / "words")
+
+
+def read_files(folder: Traversable) -> tuple[Files, tuple[str, ...]]:
+    """The .toml files of `folder`, in alphabetical order; and what kept a file from being
+    read at all (the others are read regardless)."""
+    import tomllib
+
+    read: Files = {}
     unread: list[str] = []
-    folder = files("store.common") / "words"
     for entry in sorted(folder.iterdir(), key=lambda entry: entry.name):
         if entry.name.endswith(".toml"):
             try:
@@ -111,10 +126,10 @@ def languages() -> list[str]:
     return [name.removesuffix(".toml") for name in _files()[0]]
 
 
-def _entries(table: str) -> Iterator[tuple[str, str, str]]:
+def _entries(read: Files, table: str) -> Iterator[tuple[str, str, str]]:
     """(file, key, word) for every well-formed word of `table` in every file."""
     known = TABLES[table]
-    for name, tables in _files()[0].items():
+    for name, tables in read.items():
         section = tables.get(table)
         if not isinstance(section, dict):
             continue
@@ -123,12 +138,12 @@ def _entries(table: str) -> Iterator[tuple[str, str, str]]:
                 yield from ((name, key, word) for word in words if isinstance(word, str))
 
 
-def _cldr_months() -> Iterator[tuple[str, str, str]]:
+def _cldr_months(read: Files) -> Iterator[tuple[str, str, str]]:
     """(source, month number, name) for each file's language, as CLDR names its months."""
     from babel.core import UnknownLocaleError
     from babel.dates import get_month_names
 
-    for language in languages():
+    for language in (name.removesuffix(".toml") for name in read):
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
                 try:
@@ -155,21 +170,27 @@ def _merged(entries: Iterator[tuple[str, str, str]],
     return {word: value for word, (value, _source) in meaning.items()}, twice
 
 
+def _merge(read: Files, table: str) -> tuple[dict[str, str], tuple[str, ...]]:
+    """A table merged over every file, folded as its reader folds; and its conflicts."""
+    entries = _entries(read, table)
+    key: Callable[[str], str] = word_key
+    if table == "months":
+        entries, key = chain(_cldr_months(read), entries), month_key
+    elif table == "headers":
+        forms = _merge(read, "abbreviations")[0]
+        key = partial(_lookup, forms=forms)
+    elif table == "abbreviations":  # [abbreviations] form = [words]: word -> form
+        entries = ((name, plain_key(form), word) for name, form, word in entries)
+        key = plain_key
+    elif table in ("sexes", "countries"):
+        key = plain_key if table == "sexes" else fold
+    merged, twice = _merged(entries, key)
+    return merged, tuple(f"[{table}] {said}" for said in twice)
+
+
 @cache
 def _table(table: str) -> tuple[dict[str, str], tuple[str, ...]]:
-    """A table merged over every file, folded as its reader folds; and its conflicts."""
-    if table == "months":
-        merged, twice = _merged(chain(_cldr_months(), _entries("months")), month_key)
-    elif table == "headers":
-        merged, twice = _merged(_entries(table), lookup_key)
-    elif table == "abbreviations":  # [abbreviations] form = [words]: word -> form
-        merged, twice = _merged(((name, plain_key(form), word) for name, form, word
-                                 in _entries(table)), plain_key)
-    elif table == "sexes":
-        merged, twice = _merged(_entries(table), plain_key)
-    else:
-        merged, twice = _merged(_entries(table), word_key)
-    return merged, tuple(f"[{table}] {said}" for said in twice)
+    return _merge(_files()[0], table)
 
 
 # -- what the readers use -----------------------------------------------------------------------
@@ -220,21 +241,52 @@ def is_yes(answer: str) -> bool:
     return word_key(answer) in yes_words()
 
 
+@cache
+def country_words() -> dict[str, str]:
+    """fold(name) -> the country's ISO code: the files' [countries], then each file's
+    language's names of countries as CLDR gives them, also without what they add in brackets
+    ("Myanmar (Burma)") and without zero-width spaces (Khmer's): a list's "ລາວ", "កម្ពុជា".
+    Codes of regions that are no country ("ZZ", "EU") are for the reader to leave out."""
+    from babel import Locale
+    from babel.core import UnknownLocaleError
+
+    found = dict(_table("countries")[0])
+    for language in languages():
+        try:
+            names = Locale.parse(language).territories
+        except (UnknownLocaleError, ValueError):
+            continue
+        for code, name in names.items():
+            if len(code) == 2 and code.isalpha():
+                inside = _BRACKETS.findall(name)
+                for spelling in (name, _BRACKETS.sub(" ", name), *inside):
+                    found.setdefault(fold(spelling), code)
+                    found.setdefault(fold(spelling.replace("\u200b", "")), code)
+    found.pop("", None)
+    return found
+
+
+_BRACKETS = re.compile(r"\(([^)]*)\)")
+
+
 # -- for the tests: what is wrong in a file -------------------------------------------------
 
 
-def problems(header_keys: Collection[str]) -> list[str]:
+def problems(header_keys: Collection[str], folder: Traversable | None = None) -> list[str]:
     """What a file holds that Pulang cannot read, each naming the file and the key: a file
     that is not TOML, an unknown table or key (`header_keys`: those [headers] may hold), a
     value that is not a list of words, a word that folds to nothing, an abbreviation of more
-    than one word, a file whose name is no language CLDR knows."""
+    than one word, a file whose name is no language CLDR knows. `folder`: other files than
+    the package's."""
     from babel import Locale
+    from babel.core import UnknownLocaleError
 
-    found = list(_files()[1])
-    for name, tables in _files()[0].items():
+    read, unread = _files() if folder is None else read_files(folder)
+    found = list(unread)
+    for name, tables in read.items():
         try:
             Locale.parse(name.removesuffix(".toml"))
-        except (ValueError, LookupError):
+        except (UnknownLocaleError, ValueError):
             found.append(f"{name}: its name is no language code CLDR knows (en, id, lo...)")
         for table, section in tables.items():
             if table not in TABLES:
@@ -249,6 +301,9 @@ def problems(header_keys: Collection[str]) -> list[str]:
                 where = f"{name}: [{table}] {key}"
                 if known is not None and key not in known:
                     found.append(f"{where} is not one of {', '.join(sorted(known))}")
+                elif table == "countries" and not (len(key) == 2 and key.isascii()
+                                                   and key.isalpha() and key.isupper()):
+                    found.append(f"{where} is not a country's code (two capitals: LA, KH)")
                 elif not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                     found.append(f"{where} must be a list of words in quotes: [\"...\"]")
                 else:
@@ -260,7 +315,11 @@ def problems(header_keys: Collection[str]) -> list[str]:
     return found
 
 
-def conflicts() -> list[str]:
+def conflicts(folder: Traversable | None = None) -> list[str]:
     """Every word given two meanings (two months, a sex and the other, two fields...),
-    within a file or across files, CLDR's month names included."""
-    return [said for table in TABLES for said in _table(table)[1]]
+    within a file or across files, CLDR's month names included. `folder`: other files than
+    the package's."""
+    if folder is None:
+        return [said for table in TABLES for said in _table(table)[1]]
+    read = read_files(folder)[0]
+    return [said for table in TABLES for said in _merge(read, table)[1]]
