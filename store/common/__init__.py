@@ -1,5 +1,5 @@
 """What every layer of the store uses: the one translation function and its catalogues, the
-one clock, and the errors with their exit codes.
+words read in every language, the one clock, and the errors with their exit codes.
 
 Everything public here is cheap to import (no third-party library), so it is imported at once;
 `store` offers the same names to the app (`from store import _, clock, PulangError`), which
@@ -72,6 +72,7 @@ from store.common.i18n import (
     set_language,
     translation_state,
 )
+from store.common.words import is_yes
 
 __all__ = [
     # translation (store/common/i18n.py)
@@ -80,6 +81,8 @@ __all__ = [
     "format_number", "language_from_environment", "language_name", "month_abbr", "ngettext",
     "pgettext",
     "set_language", "translation_state",
+    # the words Pulang reads in every language (store/common/words.py and words/*.toml)
+    "is_yes",
     # the clock (store/common/clock.py): clock.today(), clock.now(), clock.set_now()...
     "clock",
     # the exit codes and the errors (store/common/errors.py)

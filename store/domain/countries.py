@@ -8,6 +8,7 @@ from functools import cache
 import pycountry
 
 from store.common.i18n import LANGUAGES, current_language
+from store.common.words import country_words
 from store.domain.text import fold as _fold
 
 
@@ -49,17 +50,12 @@ def _index() -> dict[str, str]:
             if name:
                 index.setdefault(_fold(name), code)
         index[_fold(country.alpha_3)] = code
-    # Names people actually type that pycountry spells otherwise.
-    for alias, code in {
-        "laos": "LA",
-        "burma": "MM",
-        "vietnam": "VN",
-        "south korea": "KR",
-        "korea selatan": "KR",
-        "brunei": "BN",
-        "timor leste": "TL",
-    }.items():
-        index.setdefault(alias, code)
+    # Names people actually type that pycountry spells otherwise ("laos", "korea selatan"),
+    # and the names of countries in each language Pulang reads ("ລາວ", "កម្ពុជា"): the words
+    # files' [countries] and CLDR's names (store/common/words).
+    for alias, code in country_words().items():
+        if pycountry.countries.get(alpha_2=code) is not None:
+            index.setdefault(alias, code)
     return index
 
 

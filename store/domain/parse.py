@@ -12,6 +12,7 @@ import phonenumbers
 
 from store.common import clock
 from store.common.i18n import _
+from store.common.words import month_key, month_words, relative_days, unit_days, word_key
 from store.domain.countries import country_code
 from store.domain.text import shorten
 
@@ -20,56 +21,37 @@ class InputProblem(ValueError):
     pass
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "januari", "january"),
-            ("feb", "februari", "february", "peb", "pebruari"),
-            ("mar", "maret", "march"),
-            ("apr", "april"),
-            ("may", "mei"),
-            ("jun", "juni", "june"),
-            ("jul", "juli", "july"),
-            ("aug", "agu", "agt", "agustus", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "okt", "oktober", "october"),
-            ("nov", "nop", "november", "nopember"),
-            ("dec", "des", "desember", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-
 _NUMERIC = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$")
-_WORDS = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$")
+# The day, the month's name or abbreviation (in any script; its dots are left out) and the
+# year: "3 Mei 2024", "12 Dec. 2025", "3 ມັງກອນ 2024".
+_WORDS = re.compile(r"^(\d{1,2})\s+(\S+?)\.?\s+(\d{4})$")
 
-
-# Days counted from today, in English and in Bahasa Indonesia ("lusa": the day after tomorrow).
-_DAY_WORDS = {"today": 0, "hari ini": 0, "tomorrow": 1, "besok": 1, "yesterday": -1,
-              "kemarin": -1, "lusa": 2}
-# +2 / -3 days, +1w weeks (h hari, mg minggu). No months: "m" would be minggu to some.
-_RELATIVE = re.compile(r"^([+-])\s*(\d{1,4})\s*(d|h|w|mg)?$")
-_UNIT_DAYS = {None: 1, "d": 1, "h": 1, "w": 7, "mg": 7}
+# +2 / -3 days, then a unit of the files' [units]: +1w weeks (h hari, mg minggu). No months:
+# "m" would be minggu to some.
+_RELATIVE = re.compile(r"^([+-])\s*(\d{1,4})\s*(\D*)$")
 
 
 def relative_date(text: str) -> dt.date | None:
-    """The day a relative date means, counted from `clock.today()`: today, tomorrow,
-    yesterday (hari ini, besok, kemarin, lusa), +2 or -3 days, +1w weeks; else None."""
-    cleaned = " ".join(text.split()).casefold()
-    if cleaned in _DAY_WORDS:
-        return clock.today() + dt.timedelta(days=_DAY_WORDS[cleaned])
+    """The day a relative date means, counted from `clock.today()`: a word of the files'
+    [days] (today, besok, ມື້ອື່ນ, ម្សិលមិញ...: store/common/words), +2 or -3 days, +1w
+    weeks; else None."""
+    cleaned = word_key(text)
+    offset = relative_days().get(cleaned)
+    if offset is not None:
+        return clock.today() + dt.timedelta(days=offset)
     if match := _RELATIVE.match(cleaned):
         sign, count, unit = match.groups()
-        days = int(count) * _UNIT_DAYS[unit] * (-1 if sign == "-" else 1)
-        return clock.today() + dt.timedelta(days=days)
+        per = unit_days().get(unit) if unit else 1
+        if per is None:
+            return None
+        return clock.today() + dt.timedelta(days=int(count) * per * (-1 if sign == "-" else 1))
     return None
 
 
 def parse_date(text: str) -> dt.date | None:
-    """DD/MM/YYYY (also with - or .), YYYY-MM-DD, "12 Dec 2025" / "12 Desember 2025", or a
-    relative date (`relative_date`: +2, -1w, today, besok...)."""
+    """DD/MM/YYYY (also with - or .), YYYY-MM-DD, "12 Dec 2025" / "12 Desember 2025" (a month
+    named in any language Pulang reads: store/common/words), or a relative date
+    (`relative_date`: +2, -1w, today, besok...)."""
     cleaned = text.strip()
     if not cleaned:
         return None
@@ -84,8 +66,9 @@ def parse_date(text: str) -> dt.date | None:
                 return dt.date(int(c), int(b), int(a))
         elif match := _WORDS.match(cleaned):
             day, month, year = match.groups()
-            if month.casefold() in _MONTHS:
-                return dt.date(int(year), _MONTHS[month.casefold()], int(day))
+            number = month_words().get(month_key(month))
+            if number is not None:
+                return dt.date(int(year), number, int(day))
     except ValueError:
         raise InputProblem(
             _("There is no such date: {text}").format(text=shorten(cleaned))) from None

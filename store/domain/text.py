@@ -25,6 +25,11 @@ from dataclasses import dataclass
 
 from store.common.i18n import _
 
+# Search folds a name as the words Pulang reads are folded, with the one `fold` of
+# store.common.words: lower-case, accents stripped, white space collapsed ('Phonésan
+# VILAYMEING' -> 'phonesan vilaymeing'). Offered here, where search has always found it.
+from store.common.words import fold  # noqa: F401 (offered here)
+
 
 @dataclass(frozen=True)
 class TextRule:
@@ -187,16 +192,3 @@ def row_spellings(names: Sequence[str], record_id: str = "") -> list[str]:
     first = row_name(names, record_id)
     return [first, *(name for name in names if name != first and name.strip()
                      and fits_a_row(name))]
-
-
-# -- search -----------------------------------------------------------------------------------
-
-
-def fold(text: str) -> str:
-    """Lower-case, strip accents, collapse white space: 'Phonésan  VILAYMEING' ->
-    'phonesan vilaymeing'."""
-    if text.isascii():  # most names and places: nothing to strip, a hundred times faster
-        return " ".join(text.casefold().split())
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().split())

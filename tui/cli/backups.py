@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from store import ConfirmationNeeded, ExitCode, _
+from store import ConfirmationNeeded, ExitCode, _, is_yes
 from store.db import (
     ERASED_BACKUP_DAYS,
     backups_folder,
@@ -61,7 +61,7 @@ def _restore(args: argparse.Namespace) -> int:
                                                path=path),
               end="", file=sys.stderr, flush=True)
         answer = sys.stdin.readline().strip().lower()
-        if answer not in ("y", "yes", "ya"):
+        if not is_yes(answer):
             print(_("Nothing was restored."), file=sys.stderr)
             return int(ExitCode.PROBLEMS)
     if path.exists():

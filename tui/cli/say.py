@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from store import ConfirmationNeeded, ExitCode, _, busy_retrying
+from store import ConfirmationNeeded, ExitCode, _, busy_retrying, is_yes
 from store.db import default_db_path
 from store.domain import printable
 
@@ -53,4 +53,4 @@ def _confirm(question: str, yes: bool) -> bool:
         raise ConfirmationNeeded(_("This needs your confirmation and there is no terminal to "
                                    "ask on. Run it again with --yes."))
     answer = input(question + " [" + _("y/N") + "] ").strip().lower()
-    return answer in ("y", "yes", "ya")
+    return is_yes(answer)  # y, yes, ya, បាទ... in any language Pulang reads

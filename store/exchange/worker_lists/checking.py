@@ -17,29 +17,21 @@ from typing import TYPE_CHECKING, Any
 
 from store.common.errors import RecordInvalid
 from store.common.i18n import _
+from store.common.words import sex_words
 from store.domain.csvcells import writer as csv_writer
 from store.domain.records import Worker, build
 from store.domain.text import LINE, RULES, fold, shorten
 from store.domain.vocab import Sex
 from store.exchange.worker_lists.headers import (
-    BRACKETS,
-    NOTES_HEADERS,
     ROW_NUMBER,
     field_of_header,
     header_key,
-    words_key,
+    is_notes_header,
 )
 from store.exchange.worker_lists.reading import ListRows
 
 if TYPE_CHECKING:
     from store.domain.matching import NameIndex
-
-_SEXES = {
-    "l": Sex.MALE, "lk": Sex.MALE, "laki laki": Sex.MALE, "laki": Sex.MALE, "pria": Sex.MALE,
-    "m": Sex.MALE, "male": Sex.MALE, "man": Sex.MALE,
-    "p": Sex.FEMALE, "pr": Sex.FEMALE, "perempuan": Sex.FEMALE, "wanita": Sex.FEMALE,
-    "f": Sex.FEMALE, "female": Sex.FEMALE, "woman": Sex.FEMALE,
-}
 
 
 def row_label(row: int, number: str = "", capital: bool = False) -> str:
@@ -120,7 +112,7 @@ def preview(worker_list: ListRows, mapping: Sequence[str | None], case_id: str,
     # A column put in the notes keeps its header ("Alamat: ..."), unless it is a notes column.
     labelled = {c: f"{shorten(header[c].strip(), 60)}: "
                 if c < len(header) and header[c].strip()
-                and words_key(BRACKETS.sub(" ", header[c])) not in NOTES_HEADERS
+                and not is_notes_header(header[c])
                 else "" for c, name in enumerate(mapping) if name == "notes"}
     for cells, number in zip(worker_list.rows, worker_list.row_numbers):
         data: dict[str, Any] = {"case_id": case_id}
@@ -135,12 +127,13 @@ def preview(worker_list: ListRows, mapping: Sequence[str | None], case_id: str,
                 notes.append(labelled[column] + value)
                 continue
             if name == "sex":
-                sex = _SEXES.get(header_key(value))
+                # "L", "perempuan", "ស្រី": the words files' [sexes] (store/common/words).
+                sex = sex_words().get(header_key(value))
                 if sex is None:
                     row.problems.append(_("sex “{text}” is not one Pulang knows (L/P, male/"
                                           "female)").format(text=shorten(value)))
                     continue
-                data[name] = sex
+                data[name] = Sex(sex)
             elif name == "date_of_birth":
                 if warning := _date_warning(value):
                     row.warnings.append(warning)
