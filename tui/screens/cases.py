@@ -16,7 +16,7 @@ from store import N_, _, format_date
 from store.domain import CaseRow, Stage, fold, label, shorten
 from tui import perf
 from tui.data_changed import DataChanged, follow_data_changes
-from tui.translate import TranslatedBindings
+from tui.translate import TranslatedBindings, date_cells
 from tui.widgets import TextInput
 from tui.widgets.caselist import CaseList, Column, fit
 
@@ -76,7 +76,8 @@ def layout(width: int, wants: dict[str, int]) -> dict[str, int]:
     goes in turn to the stage and the destination until their longest text fits, and to the
     title."""
     room = width - _SCROLLBAR
-    widths = {"ref": wants["ref"], "stage": _LEAST["stage"], "due": _LEAST["due"]}
+    widths = {"ref": wants["ref"], "stage": _LEAST["stage"],
+              "due": wants.get("due", _LEAST["due"])}
     used = sum(w + 2 for w in widths.values())
     for key in _OPTIONAL:
         if used + _LEAST[key] + 2 > room:
@@ -215,6 +216,9 @@ class CasesScreen(TranslatedBindings, Screen[None]):
             "stage": max([_LEAST["stage"], *(cell_len(_stage_name(s)) for s in stages)]),
             "dest": max([_LEAST["dest"], *(min(_DEST_MOST, cell_len(f"{c} {p}"))
                                            for c, p in places)]),
+            # a date in this language ("12 ធ្នូ 2026" is wider than "12 Dec 2026"), at most
+            # its heading's width more
+            "due": max(_LEAST["due"], date_cells(), min(cell_len(_("Next due")), 16)),
         }
 
     def columns(self) -> list[Column]:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -23,6 +23,7 @@ from textual.strip import Strip
 from store import N_, clock
 from store.domain import CaseRow, printable
 from tui.translate import TranslatedBindings
+from tui.widgets.cells import cut_cells
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,8 @@ def fit(text: str, width: int) -> str:
     # Measure no more than can show: a title may be thousands of characters long.
     text = printable(text, limit=4 * width + 8)
     if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "…"
-    return set_cell_size(text, width)
+        return cut_cells(text, width - 1) + "…"
+    return cut_cells(text, width)
 
 
 class CaseList(TranslatedBindings, ScrollView, can_focus=True):
