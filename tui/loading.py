@@ -105,8 +105,9 @@ class Loading:
         for notice in outcome.notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)
         # Then, still off the event loop, what the directory's screens and the search read
-        # (a second on 50,000 cases), so that the first organisation opened does not wait.
-        store_work.run_store(self, db.prepare_network, lambda _none: None, group="backup")
+        # (a second on 50,000 cases), so that the first organisation opened does not wait;
+        # and what reading a typed date or country needs, so that the first save does not.
+        store_work.run_store(self, _prepare(db), lambda _none: None, group="backup")
 
     def mark_usable(self) -> None:
         """For the benchmark: the cases list is painted with its rows, once, when it is in
@@ -140,3 +141,13 @@ class Loading:
             action()
         else:
             self._after_load.append(action)
+
+
+def _prepare(db: Database) -> Callable[[], None]:
+    def prepare() -> None:
+        from store.domain import prepare_reading
+
+        db.prepare_network()
+        prepare_reading()
+
+    return prepare

@@ -34,6 +34,7 @@ _FROM: dict[str, tuple[str, ...]] = {
     ),
     "store.domain.parse": (
         "InputProblem", "format_phone", "is_relative", "parse_date", "parse_datetime",
+        "prepare_reading",
     ),
     "store.domain.countries": ("all_countries", "country_code", "country_name"),
     "store.domain.matching": ("NameIndex", "matches_query"),

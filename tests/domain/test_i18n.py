@@ -64,7 +64,7 @@ TRANSLATES_MARKED = {
     ("tui/screens/case/step.py", "step.by"),
     ("tui/screens/cases.py", "column.title"),
     ("tui/screens/history.py", "title"),
-    ("tui/screens/today.py", "d.step_label"),
+    ("tui/widgets/today_list.py", "d.step_label"),
     ("tui/dialogs/help.py", "getattr(screen, 'HELP', '')"),
     ("tui/cli/parser.py", "heading"),
     ("tui/translate.py", "b.description"),

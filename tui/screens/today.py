@@ -20,13 +20,13 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import N_, DatabaseLocked, PulangError, _, format_date, ngettext
-from store.domain import WEEK, Deadline, FollowUp, TaskDue, printable
+from store.domain import WEEK, Deadline, FollowUp, printable
 from tui import perf
 from tui.data_changed import DataChanged, follow_data_changes
 from tui.store_work import run_store
 from tui.translate import TranslatedBindings, date_cells
 from tui.widgets.caselist import fit
-from tui.widgets.today_list import TodayList
+from tui.widgets.today_list import TodayList, deadline_text, key_of, task_source
 
 if TYPE_CHECKING:
     from store.domain import Missing, Today
@@ -315,7 +315,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
             when = Text(fit(_("in {days} days").format(days=(coming.due - view.day).days),
                             mark_width))
             date = (format_date(coming.due), self.date_width)
-            key = _key_of(item)
+            key = key_of(item)
             if isinstance(item, FollowUp):
                 row(key, item.case_id, {"entry": item.entry_id}, when, date,
                     (item.ref, ref_width), (item.next_step, rest))
@@ -370,7 +370,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         self.render_view()
         # Unfolded: on the first line that was hidden; folded again: on the line to unfold.
         first_hidden = view.coming_up[_FOLDED].item
-        self._move_to(_UNFOLD if not self.unfolded else _key_of(first_hidden))
+        self._move_to(_UNFOLD if not self.unfolded else key_of(first_hidden))
 
     def action_new_case(self) -> None:
         self.pulang.when_loaded(self.pulang.new_case)
@@ -385,21 +385,3 @@ class TodayScreen(TranslatedBindings, Screen[None]):
     def action_filter(self) -> None:
         self.pulang.go_to_cases_filter()
 
-
-def deadline_text(d: Deadline) -> str:
-    """A step deadline's line: whose step, and which."""
-    return d.worker + " · " + _(d.step_label)
-
-
-def task_source(t: TaskDue) -> tuple[str, str]:
-    """Where Enter on a task goes: its meeting's or agreement's page (kind, record id)."""
-    return ("meeting", t.meeting_id) if t.meeting_id else ("agreement", t.agreement_id or "")
-
-
-def _key_of(item: FollowUp | Deadline | TaskDue) -> str:
-    """The id of an item's line in the list, in its week's part or in "coming up"."""
-    if isinstance(item, FollowUp):
-        return f"f:{item.entry_id}"
-    if isinstance(item, Deadline):
-        return f"d:{item.worker_id}:{item.step}"
-    return f"t:{item.task_id}"

@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 from store import N_, _
+from store.domain import Deadline, FollowUp, TaskDue
 from tui.translate import TranslatedBindings
 from tui.widgets.lists import with_cursor
 
@@ -64,3 +65,23 @@ class OfferList(TodayList):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self._bindings.key_to_bindings.pop("enter", None)  # noqa: SLF001
+
+
+# What Today's lines say and where they lead.
+def deadline_text(d: Deadline) -> str:
+    """A step deadline's line: whose step, and which."""
+    return d.worker + " · " + _(d.step_label)
+
+
+def task_source(t: TaskDue) -> tuple[str, str]:
+    """Where Enter on a task goes: its meeting's or agreement's page (kind, record id)."""
+    return ("meeting", t.meeting_id) if t.meeting_id else ("agreement", t.agreement_id or "")
+
+
+def key_of(item: FollowUp | Deadline | TaskDue) -> str:
+    """The id of an item's line in the list, in its week's part or in "coming up"."""
+    if isinstance(item, FollowUp):
+        return f"f:{item.entry_id}"
+    if isinstance(item, Deadline):
+        return f"d:{item.worker_id}:{item.step}"
+    return f"t:{item.task_id}"
