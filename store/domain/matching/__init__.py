@@ -14,6 +14,7 @@ matches in `index`; search in `search`. Import them from here.
 from __future__ import annotations
 
 from store.domain.matching.acronyms import ACRONYM_SCORE, STOPWORDS, acronym
+from store.domain.matching.across import cross_script_similarity
 from store.domain.matching.index import Match, NameIndex, likely_matches
 from store.domain.matching.search import matches_query
 from store.domain.matching.words import (
@@ -32,6 +33,7 @@ __all__ = [
     "Match",
     "NameIndex",
     "acronym",
+    "cross_script_similarity",
     "likely_matches",
     "matches_query",
     "name_key",

@@ -1,0 +1,103 @@
+"""Names in Lao, Thai, Khmer and Burmese script, and their Latin spellings.
+
+A worker's name may be typed in their own script (ສົມຊາຍ, សុខ ចាន់ដារ៉ា, အောင်ကျော်မိုး,
+สมชาย) by one officer and in Latin letters by another, as a passport spells it (Somxay, Sok
+Chandara, Aung Kyaw Moe, Somchai). Here:
+
+- `script_of(text)`: which of these scripts a text is written in (None for Latin);
+- `normalise(text)`: the text as matching compares it (Unicode NFC; Khmer's characters in the
+  order the SIL Khmer character specification gives; Burmese typed in the Zawgyi encoding
+  converted to Unicode). For matching only: what was typed is stored as typed;
+- `latin_spellings(name)`: the likely Latin spellings of a name in one of these scripts, best
+  first, from curated romanisation tables (store/common/scripts/*.toml, each citing the
+  published system it follows);
+- `matching_forms(spelling)`: a spelling and its Latin spellings, what search and likely
+  matches compare (`store.domain.matching.cross_script_similarity` scores two names on them).
+
+Each script's rules are in its own module (`lao`, `thai`, `khmer`, `burmese`), each offering
+`normalise(word) -> str` and `romanise(word) -> list[str]` (a word's Latin spellings, best
+first).
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import unicodedata
+from functools import lru_cache
+from types import ModuleType
+
+# Each script's blocks of code points.
+_BLOCKS: dict[str, tuple[tuple[int, int], ...]] = {
+    "thai": ((0x0E00, 0x0E7F),),
+    "lao": ((0x0E80, 0x0EFF),),
+    "khmer": ((0x1780, 0x17FF), (0x19E0, 0x19FF)),
+    "burmese": ((0x1000, 0x109F), (0xA9E0, 0xA9FF), (0xAA60, 0xAA7F)),
+}
+SCRIPTS = tuple(_BLOCKS)
+# Spellings offered for a whole name, at most.
+MOST = 5
+
+
+def _script_of_char(char: str) -> str | None:
+    code = ord(char)
+    for script, blocks in _BLOCKS.items():
+        if any(start <= code <= end for start, end in blocks):
+            return script
+    return None
+
+
+def script_of(text: str) -> str | None:
+    """The script most of `text`'s letters are written in, of Lao, Thai, Khmer and Burmese;
+    None when most are Latin (or another script)."""
+    counts: dict[str | None, int] = {}
+    for char in text:
+        if char.isalpha() or unicodedata.category(char)[0] == "M":
+            script = _script_of_char(char)
+            counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda s: (counts[s], s is not None))
+
+
+def _rules(script: str) -> ModuleType:
+    return importlib.import_module(f"store.domain.scripts.{script}")
+
+
+@lru_cache(maxsize=65_536)
+def normalise(text: str) -> str:
+    """`text` as matching compares it: NFC, then its script's own normalisation."""
+    text = unicodedata.normalize("NFC", text)
+    script = script_of(text)
+    if script is None:
+        return text
+    return _rules(script).normalise(text)
+
+
+@lru_cache(maxsize=65_536)
+def latin_spellings(name: str, most: int = MOST) -> list[str]:
+    """The likely Latin spellings of a name written in Lao, Thai, Khmer or Burmese script, best
+    first (each word romanised, its spellings combined best first, words capitalised); [] for a
+    name in Latin letters."""
+    script = script_of(name)
+    if script is None:
+        return []
+    rules = _rules(script)
+    words = [w for w in normalise(name).split() if w]
+    options = [rules.romanise(word)[:most] or [word] for word in words]
+    combined = sorted(itertools.product(*(enumerate(o) for o in options)),
+                      key=lambda combo: sum(rank for rank, _spelling in combo))
+    spellings: list[str] = []
+    for combo in combined:
+        spelling = " ".join(part[:1].upper() + part[1:] for _rank, part in combo)
+        if spelling not in spellings:
+            spellings.append(spelling)
+        if len(spellings) == most:
+            break
+    return spellings
+
+
+def matching_forms(spelling: str) -> list[str]:
+    """A spelling as typed, then its Latin spellings if it is in one of these scripts."""
+    return [spelling, *latin_spellings(spelling)]
+
