@@ -37,7 +37,8 @@ _FROM: dict[str, tuple[str, ...]] = {
         "prepare_reading",
     ),
     "store.domain.countries": ("all_countries", "country_code", "country_name"),
-    "store.domain.matching": ("NameIndex", "matches_query"),
+    "store.domain.matching": ("NameIndex", "cross_script_similarity", "matches_query"),
+    "store.domain.scripts": ("latin_spellings", "matching_forms", "script_of"),
     "store.domain.road": (
         "OPEN", "TEMPLATES", "Derived", "Template", "derive_from_plans", "hand_set_reason",
         "next_status", "template_for",

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from store import _, date_for_input
-from store.domain import PassportStatus, Sex, Worker, choices, country_name, format_phone
+from textual import on
+from textual.binding import Binding
+from textual.widgets import Input, Static
+
+from store import N_, _, date_for_input
+from store.domain import (
+    PassportStatus,
+    Sex,
+    Worker,
+    choices,
+    country_name,
+    format_phone,
+    latin_spellings,
+)
 from tui.screens.case.fields import DATE_HINT, _db
 from tui.screens.form import FieldSpec, RecordForm
 
@@ -13,6 +25,10 @@ from tui.screens.form import FieldSpec, RecordForm
 class WorkerForm(RecordForm[Worker]):
     record_type = Worker
     draft_kind = "worker"
+    BINDINGS = [
+        Binding("f3", "add_latin_spelling", N_("Add the Latin spelling"), show=False,
+                id="worker.latin"),
+    ]
 
     def __init__(self, record: Worker | None, title: str, case_id: str) -> None:
         self.case_id = case_id
@@ -20,7 +36,8 @@ class WorkerForm(RecordForm[Worker]):
 
     def fields(self) -> list[FieldSpec]:
         return [
-            FieldSpec("full_name", required=True, placeholder=_("as in the passport, if known")),
+            FieldSpec("full_name", required=True, placeholder=_("as in the passport, if known"),
+                      live_hint=True),
             FieldSpec("other_spellings",
                       placeholder=_("other ways the name is written, separated by commas")),
             FieldSpec("sex", "select", choices(Sex), required=True),
@@ -72,3 +89,31 @@ class WorkerForm(RecordForm[Worker]):
 
     def persist(self, record: Worker) -> Worker:
         return _db(self).save_worker(record)
+
+    # -- a name typed in Lao, Thai, Khmer or Burmese script: its Latin spellings -------------
+
+    def _suggestions(self) -> list[str]:
+        name = self.query_one("#f-full_name", Input).value
+        typed = self.query_one("#f-other_spellings", Input).value.casefold()
+        return [s for s in latin_spellings(name)[:3] if s.casefold() not in typed]
+
+    @on(Input.Changed, "#f-full_name")
+    @on(Input.Changed, "#f-other_spellings")
+    def _suggest(self) -> None:
+        """Under the name, the Latin spellings of a name typed in another script, for the
+        passport's or a colleague's spelling to find the worker by (F3 adds the first)."""
+        hint = self.query_one("#h-full_name", Static)
+        suggested = self._suggestions()
+        hint.update(_("In Latin letters perhaps: {spellings} (F3 adds {first} to the other "
+                      "spellings)").format(spellings=", ".join(suggested), first=suggested[0])
+                    if suggested else "")
+        hint.display = bool(suggested)
+
+    def action_add_latin_spelling(self) -> None:
+        suggested = self._suggestions()
+        if not suggested:
+            self.notify(_("The name is not written in Lao, Thai, Khmer or Burmese script: "
+                          "there is no Latin spelling to add."), markup=False)
+            return
+        other = self.query_one("#f-other_spellings", Input)
+        other.value = ", ".join(x for x in (other.value.strip(" ,"), suggested[0]) if x)

@@ -37,6 +37,9 @@ class FieldSpec:
     placeholder: str = ""
     required: bool = False
     hint: str = ""
+    # A hint line the form's own code fills as the officer types (the worker form's Latin
+    # spellings of a name typed in another script): shown only when it has something to say.
+    live_hint: bool = False
     # For "pick" (one id) and "picks" (several): the items offered, read when the picker
     # opens, and the names of the ids the record holds now.
     source: Callable[[], Sequence[PickItem]] | None = None

@@ -120,8 +120,9 @@ class RecordForm(TranslatedBindings, ShowsBothVersions[R], Screen[R | None], Gen
                 with Horizontal(classes=f"field-row field-{spec.kind}"):
                     yield Label(label, classes="field-label", id=f"l-{spec.name}")
                     yield self._widget(spec, values.get(spec.name))
-                if spec.hint:
-                    yield Static(spec.hint, classes="field-hint", markup=False)
+                if spec.hint or spec.live_hint:
+                    yield Static(spec.hint, id=f"h-{spec.name}", markup=False,
+                                 classes="field-hint live-hint" if spec.live_hint else "field-hint")
                 if self._date_kind(spec) is not None:  # what "+2" or "besok" means
                     yield Static("", classes="field-hint date-echo", id=f"d-{spec.name}",
                                  markup=False)
