@@ -1,12 +1,14 @@
 """What every layer of the store uses: the one translation function and its catalogues, the
 words read in every language, the one clock, and the errors with their exit codes.
 
-Everything public here is cheap to import (no third-party library), so it is imported at once;
+Everything public here is cheap to import (no third-party library: ICU, behind
+`name_sort_key`, loads on the first sort), so it is imported at once;
 `store` offers the same names to the app (`from store import _, clock, PulangError`), which
 never imports store.common itself.
 """
 
 from store.common import clock
+from store.common.collation import name_sort_key
 from store.common.errors import (
     AgreementMoveRefused,
     AuditGapLost,
@@ -81,6 +83,8 @@ __all__ = [
     "format_number", "language_from_environment", "language_name", "month_abbr", "ngettext",
     "pgettext",
     "set_language", "translation_state",
+    # the order of names and titles in lists (store/common/collation.py; ICU loads on first use)
+    "name_sort_key",
     # the words Pulang reads in every language (store/common/words.py and words/*.toml)
     "is_yes",
     # the clock (store/common/clock.py): clock.today(), clock.now(), clock.set_now()...

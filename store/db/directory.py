@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from store.common import clock
+from store.common.collation import name_sort_key
 from store.common.errors import LinkRefused, NotFound, StillLinked
 from store.common.i18n import _
 from store.db.base import ORGANISATIONS, PEOPLE, Part
 from store.db.network import Links, Offer
 from store.domain.matching import Match, NameIndex
 from store.domain.records import LogEntry, Organisation, Person, Record, Role
-from store.domain.text import fold, shorten
+from store.domain.text import shorten
 
 
 class DirectoryPart(Part):
@@ -139,7 +140,7 @@ class DirectoryPart(Part):
                 best = found[0]
                 offers.append(Offer(which, text, best.id, names[best.id], best.score,
                                     entry_ids))
-        offers.sort(key=lambda o: (-len(o.entry_ids), fold(o.text)))
+        offers.sort(key=lambda o: (-len(o.entry_ids), name_sort_key(o.text)))
         return offers
 
     def link_counterparts(self, entry_ids: Sequence[str], *, org_id: str | None = None,

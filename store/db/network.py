@@ -27,6 +27,7 @@ from typing import Any
 
 import orjson
 
+from store.common.collation import name_sort_key
 from store.common.errors import LinkRefused, NotFound
 from store.common.i18n import N_, _
 from store.db.base import (
@@ -171,13 +172,13 @@ class NetworkMixin(Part):
         """Every organisation, by name."""
         with self._lock:
             self._engine.refresh()
-            return sorted(self._all(Organisation), key=lambda o: fold(o.name))
+            return sorted(self._all(Organisation), key=lambda o: name_sort_key(o.name))
 
     def people(self) -> list[Person]:
         """Every person of the directory, by name."""
         with self._lock:
             self._engine.refresh()
-            return sorted(self._all(Person), key=lambda p: fold(p.full_name))
+            return sorted(self._all(Person), key=lambda p: name_sort_key(p.full_name))
 
     def meetings(self) -> list[Meeting]:
         """Every meeting, the most recent first."""
@@ -189,7 +190,7 @@ class NetworkMixin(Part):
         """Every agreement, by title."""
         with self._lock:
             self._engine.refresh()
-            return sorted(self._all(Agreement), key=lambda a: fold(a.title))
+            return sorted(self._all(Agreement), key=lambda a: name_sort_key(a.title))
 
     def organisation(self, org_id: str) -> Organisation:
         with self._lock:
@@ -234,13 +235,13 @@ class NetworkMixin(Part):
                 if person.org_id == org_id or (
                         former and any(r.org_id == org_id for r in person.history)):
                     found.append(person)
-        return sorted(found, key=lambda p: fold(p.full_name))
+        return sorted(found, key=lambda p: name_sort_key(p.full_name))
 
     def members_of(self, org_id: str) -> list[Organisation]:
         with self._lock:
             self._engine.refresh()
             return sorted((o for o in self._all(Organisation) if o.parent_id == org_id),
-                          key=lambda o: fold(o.name))
+                          key=lambda o: name_sort_key(o.name))
 
     def meetings_with(self, record_id: str) -> list[Meeting]:
         """Meetings an organisation or person was at, or that discussed a case or agreement."""
@@ -257,7 +258,7 @@ class NetworkMixin(Part):
             self._engine.refresh()
             found = [a for a in self._all(Agreement)
                      if record_id in a.party_ids or record_id in a.signatory_ids]
-        return sorted(found, key=lambda a: fold(a.title))
+        return sorted(found, key=lambda a: name_sort_key(a.title))
 
     def entries_naming(self, record_id: str) -> list[LogEntry]:
         """Log entries whose counterpart is this organisation or person, newest first."""

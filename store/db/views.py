@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 
 from store.common import clock
+from store.common.collation import name_sort_key
 from store.db.base import CASES, CONSENTS, LOG, PLANS, SCREENINGS, WORKERS, Part, valid
 from store.db.network import SEARCH_LIMIT, Hit
 from store.domain.countries import country_name
@@ -168,11 +169,11 @@ class ViewsPart(Part):
                 if cases >= limit and workers >= limit:
                     break
             hits.sort(key=lambda h: h.kind != "case")  # cases first, then workers
-            for org in sorted(self._all(Organisation), key=lambda o: fold(o.name)):
+            for org in sorted(self._all(Organisation), key=lambda o: name_sort_key(o.name)):
                 if matches_query(query, org.all_names):
                     hits.append(Hit("organisation", org.id, org.shown_name, org.city))
             org_names = {o.id: o.acronym or o.name for o in self._all(Organisation)}
-            for person in sorted(self._all(Person), key=lambda p: fold(p.full_name)):
+            for person in sorted(self._all(Person), key=lambda p: name_sort_key(p.full_name)):
                 if matches_query(query, person.all_names):
                     where = " · ".join(x for x in (person.title,
                                                     org_names.get(person.org_id or "", "")) if x)
@@ -181,7 +182,7 @@ class ViewsPart(Part):
                 if wanted in fold(f"{meeting.title} {meeting.city}"):
                     hits.append(Hit("meeting", meeting.id, meeting.title,
                                     meeting.at.astimezone().strftime("%d/%m/%Y")))
-            for agreement in sorted(self._all(Agreement), key=lambda a: fold(a.title)):
+            for agreement in sorted(self._all(Agreement), key=lambda a: name_sort_key(a.title)):
                 if wanted in fold(agreement.title):
                     hits.append(Hit("agreement", agreement.id, agreement.title,
                                     label(agreement.status)))

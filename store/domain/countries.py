@@ -7,6 +7,7 @@ from functools import cache
 
 import pycountry
 
+from store.common.collation import name_sort_key
 from store.common.i18n import LANGUAGES, current_language
 from store.common.words import country_words
 from store.domain.text import fold as _fold
@@ -86,5 +87,5 @@ def _all_countries(lang: str) -> tuple[tuple[str, str], ...]:
     # Every form with a country field asks for this: build it once per language.
     return tuple(sorted(
         ((country_name(c.alpha_2, lang), c.alpha_2) for c in pycountry.countries),
-        key=lambda pair: _fold(pair[0]),
+        key=lambda pair: name_sort_key(pair[0], lang),  # ໄທ (Thailand) by ທ, in Lao
     ))

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from store import N_, _, format_date
+from store import N_, _, format_date, name_sort_key
 from store.domain import CaseRow, Stage, fold, label, shorten
 from tui import perf
 from tui.data_changed import DataChanged, follow_data_changes
@@ -56,7 +56,7 @@ def _all_columns(widths: dict[str, int]) -> dict[str, Column]:
         "ref": Column("ref", N_("Reference"), widths.get("ref", 0),
                       lambda r: r.ref, lambda r: r.ref),
         "title": Column("title", N_("Title"), widths.get("title", 0),
-                        lambda r: fold(r.title), lambda r: r.title),
+                        lambda r: name_sort_key(r.title), lambda r: r.title),
         "dest": Column("dest", N_("Destination"), widths.get("dest", 0),
                        lambda r: (r.destination_country, fold(r.destination_place)), _dest_text),
         "stage": Column("stage", N_("Stage"), widths.get("stage", 0),
