@@ -185,7 +185,7 @@ def _parses(found: list[_Cluster], i: int = 0, current: _Syllable | None = None,
         yield from start(_Syllable(c.base, vowel=c.vowel, independent=True))
         return
     whole = _Syllable(c.base + c.subs, c.shifter, c.vowel)
-    if current is None or current.final or current.independent:
+    if current is None or current.final:
         yield from start(whole)
         return
     if c.subs:  # its base closes the syllable before
