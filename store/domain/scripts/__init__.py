@@ -89,7 +89,8 @@ def latin_spellings(name: str, most: int = MOST) -> list[str]:
                       key=lambda combo: sum(rank for rank, _spelling in combo))
     spellings: list[str] = []
     for combo in combined:
-        spelling = " ".join(part[:1].upper() + part[1:] for _rank, part in combo)
+        spelling = " ".join(piece[:1].upper() + piece[1:]
+                            for _rank, part in combo for piece in part.split(" "))
         if spelling not in spellings:
             spellings.append(spelling)
         if len(spellings) == most:
