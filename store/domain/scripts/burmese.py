@@ -4,9 +4,9 @@
 before 2019) converted to Unicode, then every syllable's marks put in Unicode's storage order
 (medials ျ ြ ွ ှ, then ေ, the upper and the lower vowel signs, ာ, ံ, ့, ်, း: the order Unicode
 Technical Note #11 gives), and the digit zero ၀ typed for the letter wa ဝ inside a word read as
-wa. Zawgyi is told from Unicode by Google's detector (`myanmartools`), and converted by
-`python-myanmar`'s converter (both on PyPI, both pure Python; pyproject says why each): only a
-text the detector is sure of (probability above 0.95) is converted, since converting Unicode as
+wa. Zawgyi is told from Unicode by Google's detector (`myanmartools`, on PyPI), and converted
+by CLDR's Zawgyi-my transform through ICU (already here for the order of names, pyicu-wheels):
+only a text the detector is sure of (probability above 0.95) is converted, since converting Unicode as
 if it were Zawgyi garbles it. For matching only: what was typed is stored as typed.
 
 `romanise(word)`: a word's likely Latin spellings, best first, lower case, one Latin word a
@@ -69,10 +69,16 @@ def zawgyi_probability(text: str) -> float:
     return max(0.0, probability)
 
 
+@cache
+def _zawgyi_to_unicode() -> Any:
+    import icu
+
+    return icu.Transliterator.createInstance("Zawgyi-my")
+
+
 def from_zawgyi(text: str) -> str:
-    """`text`, read as Zawgyi, in Unicode."""
-    from myanmar.converter import convert
-    return str(convert(text, "zawgyi", "unicode"))
+    """`text`, read as Zawgyi, in Unicode (CLDR's Zawgyi-my transform, through ICU)."""
+    return str(_zawgyi_to_unicode().transliterate(text))
 
 
 def _ordered(text: str) -> str:
