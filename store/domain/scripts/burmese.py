@@ -6,8 +6,8 @@ before 2019) converted to Unicode, then every syllable's marks put in Unicode's 
 Technical Note #11 gives), and the digit zero ၀ typed for the letter wa ဝ inside a word read as
 wa. Zawgyi is told from Unicode by Google's detector (`myanmartools`, on PyPI), and converted
 by CLDR's Zawgyi-my transform through ICU (already here for the order of names, pyicu-wheels):
-only a text the detector is sure of (probability above 0.95) is converted, since converting Unicode as
-if it were Zawgyi garbles it. For matching only: what was typed is stored as typed.
+only a text the detector is sure of (probability above 0.95) is converted, since converting
+Unicode as if it were Zawgyi garbles it. For matching only: what was typed is stored as typed.
 
 `romanise(word)`: a word's likely Latin spellings, best first, lower case, one Latin word a
 syllable ("aung kyaw moe"), since Burmese names are written without spaces between their
