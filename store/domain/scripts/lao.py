@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from store.common.scripts import romanisation_table
-from store.domain.scripts.tai import Rules, interleaved, passport_style
+from store.domain.scripts.tai import Rules, interleaved, styled
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\ufeff]")
 _TONES = "\u0ec8\u0ec9\u0eca\u0ecb"
@@ -28,10 +28,10 @@ _LAST_I = re.compile(r"(?<=[b-df-hj-np-tv-z])i$")
 
 
 @cache
-def _rules() -> tuple[Rules, Rules]:
-    """The published system's spelling, and the passports' style."""
+def _rules() -> tuple[Rules, ...]:
+    """The published system's spelling, the passports' style."""
     table = romanisation_table("lao")
-    return Rules(table), Rules(passport_style(table))
+    return tuple(Rules(styled(table, style)) for style in ("", "passport"))
 
 
 def normalise(word: str) -> str:

@@ -297,15 +297,19 @@ class Rules:
         return seen
 
 
-def passport_style(table: dict[str, Any]) -> dict[str, Any]:
-    """The table with the passport conventions of its `[passport]` part put first in their
-    lists: the spelling of a word in the passports' style, all conventions at once."""
-    styled = dict(table)
-    for part, chosen in table.get("passport", {}).items():
-        styled[part] = dict(table[part])
+def styled(table: dict[str, Any], style: str) -> dict[str, Any]:
+    """The table in one of its styles (its part `[<style>]`): the spellings named there put
+    first in their lists, its `parse` costs in place of the table's."""
+    result = dict(table)
+    for part, chosen in table.get(style, {}).items():
+        result[part] = dict(table[part])
         for key, spelling in chosen.items():
-            styled[part][key] = [spelling] + [s for s in table[part][key] if s != spelling]
-    return styled
+            if part == "parse":
+                result[part][key] = spelling
+            else:
+                result[part][key] = [spelling] + [s for s in table[part].get(key, [])
+                                                  if s != spelling]
+    return result
 
 
 def interleaved(*lists: list[str]) -> list[str]:

@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from store.common.scripts import romanisation_table
-from store.domain.scripts.tai import Rules, interleaved, passport_style
+from store.domain.scripts.tai import Rules, interleaved, styled
 
 # Characters that are never seen: zero-width space, non-joiner, joiner, word joiner, soft
 # hyphen, byte order mark.
@@ -25,10 +25,10 @@ _AM_TONE = re.compile(f"\u0e33([{_TONES}])")
 
 
 @cache
-def _rules() -> tuple[Rules, Rules]:
-    """The published system's spelling, and the passports' style."""
+def _rules() -> tuple[Rules, ...]:
+    """The published system's spelling, the passports' style, the Sanskrit-style transliteration."""
     table = romanisation_table("thai")
-    return Rules(table), Rules(passport_style(table))
+    return tuple(Rules(styled(table, style)) for style in ("", "passport", "transliteration"))
 
 
 def normalise(word: str) -> str:
