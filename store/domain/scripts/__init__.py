@@ -22,7 +22,6 @@ first).
 from __future__ import annotations
 
 import importlib
-import itertools
 import unicodedata
 from functools import lru_cache
 from types import ModuleType
@@ -37,6 +36,11 @@ _BLOCKS: dict[str, tuple[tuple[int, int], ...]] = {
 SCRIPTS = tuple(_BLOCKS)
 # Spellings offered for a whole name, at most.
 MOST = 5
+# A spelling at least this alike (`store.domain.matching.similarity`) to one offered before it
+# is not offered.
+DISTINCT = 92.0
+MARGIN = 3.0
+MIXED = 1.0
 
 
 def _script_of_char(char: str) -> str | None:
@@ -74,24 +78,56 @@ def normalise(text: str) -> str:
     return _rules(script).normalise(text)
 
 
+Costed = list[tuple[float, str]]
+# Spellings of a word, and of the words before it, kept while a name's are combined.
+_KEPT = 12
+
+
+def _styles(rules: ModuleType, word: str) -> list[Costed]:
+    """A word's spellings in each of its script's styles, each (cost, spelling), cheapest
+    first: the module's own `spellings_by_style(word)` if it has one, else its `romanise` ranks."""
+    if hasattr(rules, "spellings_by_style"):
+        return [style[:_KEPT] for style in rules.spellings_by_style(word)] or [[(0.0, word)]]
+    return [[(float(rank), spelling) for rank, spelling in enumerate(rules.romanise(word)[:_KEPT])]
+            or [(0.0, word)]]
+
+
+def _combined(words: list[list[Costed]]) -> Costed:
+    """The spellings of a name from its words' in each style, cheapest first: each word's
+    cost in the style it is spelt in, and `MIXED` more for each style beyond the first."""
+    names: list[tuple[float, str, frozenset[int]]] = [(0.0, "", frozenset())]
+    for styles in words:
+        grown = [(cost + more + (MIXED if used and style not in used else 0.0),
+                  f"{name} {spelling}".strip(), used | {style})
+                 for cost, name, used in names
+                 for style, options in enumerate(styles) for more, spelling in options]
+        names = sorted(grown, key=lambda option: option[0])[:_KEPT * len(styles)]
+    return [(cost, name) for cost, name, _used in names]
+
+
 @lru_cache(maxsize=65_536)
 def latin_spellings(name: str, most: int = MOST) -> list[str]:
     """The likely Latin spellings of a name written in Lao, Thai, Khmer or Burmese script, best
-    first (each word romanised, its spellings combined best first, words capitalised); [] for a
-    name in Latin letters."""
+    first, words capitalised; [] for a name in Latin letters.
+
+    Each word is spelt in each of its script's styles (a published system, the passports'
+    conventions...): a name is mostly spelt in one style throughout, so its words' spellings
+    are combined within each style, the cheapest of all styles first. A spelling that matching
+    cannot tell from one offered before it (Phaibun, Paibun) is not offered again: it would
+    take the place of a different one."""
+    from store.domain.matching.words import similarity  # here: matching imports this package
+
     script = script_of(name)
     if script is None:
         return []
     rules = _rules(script)
-    words = [w for w in normalise(name).split() if w]
-    options = [rules.romanise(word)[:most] or [word] for word in words]
-    combined = sorted(itertools.product(*(enumerate(o) for o in options)),
-                      key=lambda combo: sum(rank for rank, _spelling in combo))
+    options = _combined([_styles(rules, w) for w in normalise(name).split() if w])
     spellings: list[str] = []
-    for combo in combined:
-        spelling = " ".join(piece[:1].upper() + piece[1:]
-                            for _rank, part in combo for piece in part.split(" "))
-        if spelling not in spellings:
+    for cost, spelling in options:
+        if cost > options[0][0] + MARGIN:
+            break
+        spelling = " ".join(piece[:1].upper() + piece[1:] for piece in spelling.split(" "))
+        if all(similarity(spelling, offered) < DISTINCT for offered in spellings):
             spellings.append(spelling)
         if len(spellings) == most:
             break

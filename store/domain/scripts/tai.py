@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 # Readings of a word kept at each position, and spellings kept of a syllable and a word.
@@ -46,6 +46,7 @@ class Syllable:
     vowel: str  # a pattern of the table's [vowels], OPEN, CLOSED or LITERAL
     final: str = ""  # the final consonant, "" in an open syllable
     silent: str = ""  # letters written after the final and not spoken
+    linked: bool = False  # the final read again as the next syllable's onset
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class Rules:
         self.ignored = re.compile("[" + re.escape(letters["ignored"]) + "]")
         cancel = letters["cancel"]
         self.cancelled = re.compile(
-            "[" + re.escape(letters["consonants"]) + "][" + re.escape(letters.get(
+            "([" + re.escape(letters["consonants"]) + "])[" + re.escape(letters.get(
                 "cancelled_vowels", "")) + "]?" + re.escape(cancel))
         self.initials: dict[str, list[str]] = table["initials"]
         self.clusters: dict[str, list[str]] = table.get("clusters", {})
@@ -80,10 +81,12 @@ class Rules:
         self.vowels[CLOSED] = table["inherent"]["closed"]
         self.rimes: dict[str, list[str]] = table.get("rimes", {})
         self.silent: dict[str, list[str]] = table.get("silent", {})
+        self.cancelled_spellings: dict[str, list[str]] = table.get("cancelled", {})
         self.joins: dict[str, str] = table.get("joins", {})
         syllable = table["syllable"]
         self.needs_final = frozenset(syllable["needs_final"])
         self.no_final = frozenset(syllable["no_final"])
+        self.before_consonant = frozenset(syllable.get("before_consonant", ()))
         self.cost: dict[str, float] = table["parse"]
         self.inside_final: dict[str, float] = table.get("parse_inside_final", {})
         rules = table.get("parse_letters", {})
@@ -95,6 +98,12 @@ class Rules:
         self.not_linked_before = frozenset(rules.get("not_linked_before", ""))
         self.sonorants = frozenset(rules.get("sonorants", ""))
         self.inside_onset: dict[str, float] = table.get("parse_inside_onset", {})
+        self.split_vowel: dict[str, float] = table.get("parse_split", {})
+        self.inherent_final: dict[str, float] = table.get("parse_inherent_final", {})
+        self.glides = frozenset(rules.get("glides", ""))
+        self.spelt_cancelled_after = frozenset(rules.get("spelt_cancelled_after", ""))
+        self.cluster_seconds = frozenset(rules.get("cluster_seconds", ""))
+        self.not_after_glide = tuple(rules.get("not_after_glide", ()))
         self.linking: dict[str, float] = table.get("parse_linking", {})
         self.patterns = [self._pattern(key) for key in table["vowels"]]
 
@@ -107,11 +116,11 @@ class Rules:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def segments(self, word: str) -> list[tuple[str, bool]]:
-        """The word without tone marks, cut where a letter is cancelled: (text, cut after)."""
-        word = self.ignored.sub("", word)
-        parts = self.cancelled.split(word)
-        return [(part, i < len(parts) - 1) for i, part in enumerate(parts) if part]
+    def segments(self, word: str) -> list[tuple[str, str]]:
+        """The word without tone marks, cut where a letter is cancelled: (text, the cancelled
+        letter after it, "" at the end)."""
+        parts = self.cancelled.split(self.ignored.sub("", word)) + [""]
+        return [(parts[i], parts[i + 1]) for i in range(0, len(parts) - 1, 2) if parts[i]]
 
     def _final_at(self, text: str, k: int) -> bool:
         return (k < len(text) and text[k] in self.finals
@@ -142,7 +151,8 @@ class Rules:
             endings.append((final, "", len(text), self.cost["silent_vowel"]))
         if not self._final_at(text, k) or not (explicit or final not in self.not_inherent_final):
             return endings
-        endings.append((final, "", k + 1, self.inside_final.get(final, 0.0) if rest else 0.0))
+        inside = self.inside_final if explicit else self.inherent_final
+        endings.append((final, "", k + 1, inside.get(final, 0.0) if rest else 0.0))
         if len(rest) == 1 and rest in self.consonants:
             silent = "silent_cut" if cut else (
                 "silent_after" if final in self.silent_after else "silent_end")
@@ -167,9 +177,17 @@ class Rules:
             split = bool(pattern.pre and pattern.post)
             for onset, m, cost, before in self._onsets(text, j, split):
                 k = m + len(pattern.post)
-                if text.startswith(pattern.post, m) and not (
-                        k < len(text) and text[k] in self.dependent):
-                    matches.append((len(pattern.post), pattern, onset, k, cost, before))
+                if not text.startswith(pattern.post, m) or (
+                        k < len(text) and text[k] in self.dependent) or (
+                        pattern.key in self.before_consonant and not (
+                            k < len(text) and text[k] in self.consonants)):
+                    continue
+                if before:
+                    cost += self.split_vowel.get(pattern.key, 0.0)
+                if len(onset) == 2 and onset[1] in self.glides and \
+                        pattern.post.startswith(self.not_after_glide):
+                    cost += self.cost["glide_before_vowel"]  # กวิน: ka-win, not kwin
+                matches.append((len(pattern.post), pattern, onset, k, cost, before))
         longest = max((m[0] for m in matches), default=0)
         found: list[tuple[float, tuple[Syllable, ...], int]] = []
         for size, pattern, onset, k, cost, before in matches:
@@ -193,6 +211,8 @@ class Rules:
         for onset, m, cost, _before in self._onsets(text, i, False):
             if m < len(text) and text[m] in self.dependent:
                 continue
+            if len(onset) == 2 and onset[1] in self.cluster_seconds:
+                cost += self.cost["cluster_inherent"]  # พรทิพย์: phon-thip, not phra-thip
             for final, silent, end, more in self._closings(text, m, cut, True, False):
                 if end < len(text) and text[end] in self.consonants and (
                         end + 1 == len(text) or text[end + 1] not in self.dependent):
@@ -220,7 +240,8 @@ class Rules:
         # A final doubled in writing (ชัชชาติ) is not.
         return found + [
             (cost + self.linking.get(syllables[-1].final, self.cost["linking"]),
-             syllables + (Syllable(syllables[-1].final, OPEN),), j)
+             syllables[:-1] + (replace(syllables[-1], linked=True),
+                               Syllable(syllables[-1].final, OPEN)), j)
             for cost, syllables, j in found
             if syllables and syllables[-1].final and not syllables[-1].silent
             and j < len(text) and text[j] != syllables[-1].final
@@ -254,6 +275,9 @@ class Rules:
     def _rime(self, syllable: Syllable) -> list[Spelt]:
         vowel, final = syllable.vowel, syllable.final
         finals = self._ranked(self.finals.get(final, [""])) if final else [(0.0, "")]
+        if syllable.linked and "linked_final_dropped" in self.cost:  # Vadhana, Ratana
+            finals = sorted(finals + [(self.cost["linked_final_dropped"], "")],
+                            key=lambda option: option[0])
         kind = self.finals[final][0] if final in self.finals else ""
         override = (self.rimes.get(f"{vowel}|{final}") if final else None) or \
             self.rimes.get(f"{vowel}|{kind}")
@@ -278,38 +302,55 @@ class Rules:
 
     def romanise(self, word: str) -> list[str]:
         """A word's likely Latin spellings, lower case, best first."""
+        return [spelling for _cost, spelling in self.spellings(word)]
+
+    def spellings(self, word: str) -> list[Spelt]:
+        """A word's likely Latin spellings, lower case, each with its cost, cheapest first."""
         spelt: list[Spelt] = [(0.0, "")]
-        for text, cut in self.segments(word):
+        for text, cancelled in self.segments(word):
             options: list[Spelt] = []
-            for cost, syllables in self.readings(text, cut):
+            for cost, syllables in self.readings(text, bool(cancelled)):
                 reading: list[Spelt] = [(cost, "")]
                 for syllable in syllables:
                     reading = _combine(reading, self.spell(syllable), lambda a, b: a + b)
+                if syllables and syllables[-1].final in self.spelt_cancelled_after and \
+                        not syllables[-1].silent:  # จุลานนท์: Chulanon, Chulanont
+                    reading = _combine(reading, self._ranked(self.cancelled_spellings.get(
+                        cancelled, [""])), lambda a, b: a + b)
                 options += reading
             options.sort(key=lambda option: option[0])
             spelt = _combine(spelt, options, lambda a, b: a + b)
-        seen: list[str] = []
-        for _cost, spelling in spelt:
+        seen: list[Spelt] = []
+        for cost, spelling in spelt:
             for seam, joined in self.joins.items():
                 spelling = spelling.replace(seam, joined)
-            if spelling and spelling not in seen:
-                seen.append(spelling)
+            if spelling and spelling not in (s for _c, s in seen):
+                seen.append((cost, spelling))
         return seen
 
 
 def styled(table: dict[str, Any], style: str) -> dict[str, Any]:
-    """The table in one of its styles (its part `[<style>]`): the spellings named there put
-    first in their lists, its `parse` costs in place of the table's."""
-    result = dict(table)
-    for part, chosen in table.get(style, {}).items():
-        result[part] = dict(table[part])
+    """The table in one of its styles (its part `[<style>]`, after the style it names `like`,
+    if any): the spellings named there put first in their lists; its costs (`parse...`) and
+    `joins` in place of the table's."""
+    chosen_parts = dict(table.get(style, {}))
+    result = styled(table, chosen_parts.pop("like")) if "like" in chosen_parts else dict(table)
+    for part, chosen in chosen_parts.items():
+        result[part] = dict(result.get(part, {}))
         for key, spelling in chosen.items():
-            if part == "parse":
+            if part.startswith("parse") or part == "joins":
                 result[part][key] = spelling
             else:
-                result[part][key] = [spelling] + [s for s in table[part].get(key, [])
+                result[part][key] = [spelling] + [s for s in result[part].get(key, [])
                                                   if s != spelling]
     return result
+
+
+def styles(table: dict[str, Any]) -> tuple[tuple[float, Rules], ...]:
+    """The table's styles (its `[styles]`: each style's name and cost, the published system
+    "published", the table as it is, first), each as (cost, Rules)."""
+    return tuple((cost, Rules(styled(table, style)))
+                 for style, cost in table.get("styles", {"published": 0.0}).items())
 
 
 def interleaved(*lists: list[str]) -> list[str]:
