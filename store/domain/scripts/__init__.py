@@ -83,24 +83,28 @@ Costed = list[tuple[float, str]]
 _KEPT = 12
 
 
-def _styles(rules: ModuleType, word: str) -> list[Costed]:
-    """A word's spellings in each of its script's styles, each (cost, spelling), cheapest
-    first: the module's own `spellings_by_style(word)` if it has one, else its `romanise` ranks."""
+def _styles(rules: ModuleType, word: str) -> list[tuple[float, Costed]]:
+    """A word's spellings in each of its script's styles: the style's cost and the spellings,
+    each (cost, spelling), cheapest first: the module's own `spellings_by_style(word)` if it
+    has one, else its `romanise` ranks."""
     if hasattr(rules, "spellings_by_style"):
-        return [style[:_KEPT] for style in rules.spellings_by_style(word)] or [[(0.0, word)]]
-    return [[(float(rank), spelling) for rank, spelling in enumerate(rules.romanise(word)[:_KEPT])]
-            or [(0.0, word)]]
+        return [(cost, spelt[:_KEPT] or [(0.0, word)])
+                for cost, spelt in rules.spellings_by_style(word)]
+    return [(0.0, [(float(rank), spelling) for rank, spelling
+                   in enumerate(rules.romanise(word)[:_KEPT])] or [(0.0, word)])]
 
 
-def _combined(words: list[list[Costed]]) -> Costed:
+def _combined(words: list[list[tuple[float, Costed]]]) -> Costed:
     """The spellings of a name from its words' in each style, cheapest first: each word's
-    cost in the style it is spelt in, and `MIXED` more for each style beyond the first."""
+    cost in the style it is spelt in, the cost of each style used, and `MIXED` more for each
+    style beyond the first."""
     names: list[tuple[float, str, frozenset[int]]] = [(0.0, "", frozenset())]
     for styles in words:
-        grown = [(cost + more + (MIXED if used and style not in used else 0.0),
+        grown = [(cost + more + (0.0 if style in used else style_cost + (MIXED if used else 0.0)),
                   f"{name} {spelling}".strip(), used | {style})
                  for cost, name, used in names
-                 for style, options in enumerate(styles) for more, spelling in options]
+                 for style, (style_cost, options) in enumerate(styles)
+                 for more, spelling in options]
         names = sorted(grown, key=lambda option: option[0])[:_KEPT * len(styles)]
     return [(cost, name) for cost, name, _used in names]
 

@@ -55,15 +55,16 @@ def romanise(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=16_384)
-def spellings_by_style(word: str) -> list[list[Spelt]]:
-    """A Lao word's spellings in each style, each with its cost, cheapest first."""
+def spellings_by_style(word: str) -> list[tuple[float, list[Spelt]]]:
+    """A Lao word's spellings in each style: the style's cost, and the spellings each with
+    its cost, cheapest first."""
     word = normalise(word)
-    found: list[list[Spelt]] = []
+    found: list[tuple[float, list[Spelt]]] = []
     for cost, rules in _rules():
         style: list[Spelt] = []
         for more, spelling in rules.spellings(word):
             spelling = _LAST_I.sub("y", spelling)
             if spelling not in (s for _c, s in style):
-                style.append((cost + more, spelling))
-        found.append(style)
+                style.append((more, spelling))
+        found.append((cost, style))
     return found

@@ -79,6 +79,11 @@ class Rules:
         self.vowels: dict[str, list[str]] = dict(table["vowels"])
         self.vowels[OPEN] = table["inherent"]["open"]
         self.vowels[CLOSED] = table["inherent"]["closed"]
+        # The open inherent vowel before a letter read with one too (วรวุฒิ: wo-ra-wut).
+        self.open_before: dict[str, str] = {}
+        for letter, spellings in table["inherent"].get("open_before", {}).items():
+            self.open_before[letter] = f"{OPEN}{letter}"
+            self.vowels[f"{OPEN}{letter}"] = spellings
         self.rimes: dict[str, list[str]] = table.get("rimes", {})
         self.silent: dict[str, list[str]] = table.get("silent", {})
         self.cancelled_spellings: dict[str, list[str]] = table.get("cancelled", {})
@@ -99,7 +104,8 @@ class Rules:
         self.sonorants = frozenset(rules.get("sonorants", ""))
         self.inside_onset: dict[str, float] = table.get("parse_inside_onset", {})
         self.split_vowel: dict[str, float] = table.get("parse_split", {})
-        self.inherent_final: dict[str, float] = table.get("parse_inherent_final", {})
+        self.inherent_final: dict[str, float] = table.get("parse_inherent_final",
+                                                          self.inside_final)
         self.glides = frozenset(rules.get("glides", ""))
         self.spelt_cancelled_after = frozenset(rules.get("spelt_cancelled_after", ""))
         self.cluster_seconds = frozenset(rules.get("cluster_seconds", ""))
@@ -234,7 +240,10 @@ class Rules:
         if char not in self.consonants and char not in self.pre_vowels and not any(
                 p.alone and text.startswith(p.post, i) for p in self.patterns):
             return [(0.0, (Syllable(char, LITERAL),), i + 1)]
-        found = self._explicit(text, i, cut) or self._inherent(text, i, cut)
+        found = self._explicit(text, i, cut)
+        # A vowel's letters read as consonants instead (อรวรรณ: o-ra-wan, not -ruan): dearer.
+        found += [(cost + self.cost["not_vowel"] if found else cost, syllables, j)
+                  for cost, syllables, j in self._inherent(text, i, cut)]
         # A final read again as the onset of an inherent a (รัชนก, rat-cha-nok): Pali and
         # Sanskrit compounds.
         # A final doubled in writing (ชัชชาติ) is not.
@@ -310,6 +319,11 @@ class Rules:
         for text, cancelled in self.segments(word):
             options: list[Spelt] = []
             for cost, syllables in self.readings(text, bool(cancelled)):
+                syllables = tuple(
+                    replace(syllable, vowel=self.open_before[after.onset])
+                    if syllable.vowel == OPEN and after.vowel == OPEN
+                    and after.onset in self.open_before else syllable
+                    for syllable, after in zip(syllables, (*syllables[1:], Syllable("", ""))))
                 reading: list[Spelt] = [(cost, "")]
                 for syllable in syllables:
                     reading = _combine(reading, self.spell(syllable), lambda a, b: a + b)

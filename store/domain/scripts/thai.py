@@ -47,8 +47,8 @@ def romanise(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=16_384)
-def spellings_by_style(word: str) -> list[list[Spelt]]:
-    """A Thai word's spellings in each style, each with its cost, cheapest first."""
+def spellings_by_style(word: str) -> list[tuple[float, list[Spelt]]]:
+    """A Thai word's spellings in each style: the style's cost, and the spellings each with
+    its cost, cheapest first."""
     word = normalise(word)
-    return [[(cost + more, spelling) for more, spelling in rules.spellings(word)]
-            for cost, rules in _rules()]
+    return [(cost, rules.spellings(word)) for cost, rules in _rules()]
