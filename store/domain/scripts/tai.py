@@ -47,6 +47,7 @@ class Syllable:
     final: str = ""  # the final consonant, "" in an open syllable
     silent: str = ""  # letters written after the final and not spoken
     linked: bool = False  # the final read again as the next syllable's onset
+    last: bool = False  # the word's last syllable
 
 
 @dataclass(frozen=True)
@@ -76,14 +77,18 @@ class Rules:
         self.initials: dict[str, list[str]] = table["initials"]
         self.clusters: dict[str, list[str]] = table.get("clusters", {})
         self.finals: dict[str, list[str]] = table["finals"]
+        self.finals_last: dict[str, list[str]] = table.get("finals_last", {})  # a word's end
         self.vowels: dict[str, list[str]] = dict(table["vowels"])
         self.vowels[OPEN] = table["inherent"]["open"]
         self.vowels[CLOSED] = table["inherent"]["closed"]
-        # The open inherent vowel before a letter read with one too (วรวุฒิ: wo-ra-wut).
+        # The open inherent vowel before a letter read with one too (วรวุฒิ: wo-ra-wut), after
+        # some letters (บดินทร์: bo-din).
         self.open_before: dict[str, str] = {}
-        for letter, spellings in table["inherent"].get("open_before", {}).items():
-            self.open_before[letter] = f"{OPEN}{letter}"
-            self.vowels[f"{OPEN}{letter}"] = spellings
+        self.open_after: dict[str, str] = {}
+        for part, found in (("open_before", self.open_before), ("open_after", self.open_after)):
+            for letter, spellings in table["inherent"].get(part, {}).items():
+                found[letter] = f"{OPEN}{part}{letter}"
+                self.vowels[f"{OPEN}{part}{letter}"] = spellings
         self.rimes: dict[str, list[str]] = table.get("rimes", {})
         self.silent: dict[str, list[str]] = table.get("silent", {})
         self.cancelled_spellings: dict[str, list[str]] = table.get("cancelled", {})
@@ -104,6 +109,7 @@ class Rules:
         self.sonorants = frozenset(rules.get("sonorants", ""))
         self.inside_onset: dict[str, float] = table.get("parse_inside_onset", {})
         self.split_vowel: dict[str, float] = table.get("parse_split", {})
+        self.final_after: dict[str, float] = table.get("parse_final_after", {})
         self.inherent_final: dict[str, float] = table.get("parse_inherent_final",
                                                           self.inside_final)
         self.glides = frozenset(rules.get("glides", ""))
@@ -152,9 +158,12 @@ class Rules:
         if not allowed or k >= len(text):
             return endings
         final, rest = text[k], text[k + 1:]
-        if explicit and not cut and len(rest) == 1 and rest in self.silent_vowels and \
-                final in self.stops:  # a last vowel not spoken: ชาติ, chat
-            endings.append((final, "", len(text), self.cost["silent_vowel"]))
+        if explicit and rest[:1] in self.silent_vowels and final in self.stops:
+            # a vowel not spoken after a stop: at a word's end (ชาติ, chat), inside one too
+            if len(rest) == 1 and not cut:  # (สมบัติเจริญ, sombatcharoen)
+                endings.append((final, "", len(text), self.cost["silent_vowel"]))
+            elif len(rest) > 1 and (rest[1] in self.consonants or rest[1] in self.pre_vowels):
+                endings.append((final, "", k + 2, self.cost["silent_vowel_inside"]))
         if not self._final_at(text, k) or not (explicit or final not in self.not_inherent_final):
             return endings
         inside = self.inside_final if explicit else self.inherent_final
@@ -194,7 +203,9 @@ class Rules:
                         pattern.post.startswith(self.not_after_glide):
                     cost += self.cost["glide_before_vowel"]  # กวิน: ka-win, not kwin
                 matches.append((len(pattern.post), pattern, onset, k, cost, before))
-        longest = max((m[0] for m in matches), default=0)
+        # The longest vowel read, but for a split seldom made (เกษา: ke-sa beside ka-sao).
+        longest = max((m[0] for m in matches if not (m[5] and m[1].key in self.split_vowel)),
+                      default=0)
         found: list[tuple[float, tuple[Syllable, ...], int]] = []
         for size, pattern, onset, k, cost, before in matches:
             if size < longest:
@@ -207,6 +218,7 @@ class Rules:
                 found.append((cost + more, first + (Syllable(onset, pattern.key),), k))
             for final, silent, end, more in self._closings(
                     text, k, cut, pattern.key not in self.no_final):
+                more += self.final_after.get(f"{pattern.key}|{final}", 0.0)  # ปิยะ: pi-ya
                 found.append((cost + more,
                               first + (Syllable(onset, pattern.key, final, silent),), end))
         return found
@@ -253,7 +265,7 @@ class Rules:
                                Syllable(syllables[-1].final, OPEN)), j)
             for cost, syllables, j in found
             if syllables and syllables[-1].final and not syllables[-1].silent
-            and j < len(text) and text[j] != syllables[-1].final
+            and j < len(text) and text[j - 1] == syllables[-1].final != text[j]
             and text[j] not in self.not_linked_before
             and (text[j] in self.consonants or text[j] in self.pre_vowels)]
 
@@ -283,7 +295,8 @@ class Rules:
 
     def _rime(self, syllable: Syllable) -> list[Spelt]:
         vowel, final = syllable.vowel, syllable.final
-        finals = self._ranked(self.finals.get(final, [""])) if final else [(0.0, "")]
+        table = self.finals_last if syllable.last and final in self.finals_last else self.finals
+        finals = self._ranked(table.get(final, [""])) if final else [(0.0, "")]
         if syllable.linked and "linked_final_dropped" in self.cost:  # Vadhana, Ratana
             finals = sorted(finals + [(self.cost["linked_final_dropped"], "")],
                             key=lambda option: option[0])
@@ -316,13 +329,19 @@ class Rules:
     def spellings(self, word: str) -> list[Spelt]:
         """A word's likely Latin spellings, lower case, each with its cost, cheapest first."""
         spelt: list[Spelt] = [(0.0, "")]
-        for text, cancelled in self.segments(word):
+        segments = self.segments(word)
+        for text, cancelled in segments:
             options: list[Spelt] = []
             for cost, syllables in self.readings(text, bool(cancelled)):
+                if syllables and text == segments[-1][0]:
+                    syllables = (*syllables[:-1], replace(syllables[-1], last=True))
                 syllables = tuple(
                     replace(syllable, vowel=self.open_before[after.onset])
                     if syllable.vowel == OPEN and after.vowel == OPEN
-                    and after.onset in self.open_before else syllable
+                    and after.onset in self.open_before else
+                    replace(syllable, vowel=self.open_after[syllable.onset])
+                    if syllable.vowel == OPEN and syllable.onset in self.open_after
+                    and after.onset else syllable
                     for syllable, after in zip(syllables, (*syllables[1:], Syllable("", ""))))
                 reading: list[Spelt] = [(cost, "")]
                 for syllable in syllables:
@@ -349,6 +368,10 @@ def styled(table: dict[str, Any], style: str) -> dict[str, Any]:
     `joins` in place of the table's."""
     chosen_parts = dict(table.get(style, {}))
     result = styled(table, chosen_parts.pop("like")) if "like" in chosen_parts else dict(table)
+    if "finals" in chosen_parts:  # a final chosen is chosen at a word's end too
+        chosen_parts["finals_last"] = {key: spelling for key, spelling in chosen_parts[
+            "finals"].items() if key in table.get("finals_last", {})} | chosen_parts.get(
+                "finals_last", {})
     for part, chosen in chosen_parts.items():
         result[part] = dict(result.get(part, {}))
         for key, spelling in chosen.items():
