@@ -47,7 +47,8 @@ def romanise(word: str) -> list[str]:
     """A Lao word's likely Latin spellings, lower case, best first."""
     word = normalise(word)
     spellings: list[str] = []
-    for spelling in interleaved(*(rules.romanise(word) for _cost, rules in _rules())):
+    for spelling in interleaved(*([s for _c, s in rules.spellings(word)]
+                                  for _cost, rules in _rules())):
         spelling = _LAST_I.sub("y", spelling)
         if spelling not in spellings:
             spellings.append(spelling)

@@ -2,7 +2,7 @@
 `lao` share, driven by each script's table (store/common/scripts/thai.toml, lao.toml: the
 letters' values, after the published systems each cites, and the passports' spellings).
 
-The two scripts are built alike, and so is their reading:
+The two scripts are built alike, and so is their reading (its costs are the table's):
 
 - tone marks are not spelt; a letter under the cancelling mark (Thai ์ thanthakhat, Lao ໌),
   with a vowel sign it carries, is dropped, and the word is cut there: a letter left between
@@ -15,14 +15,15 @@ The two scripts are built alike, and so is their reading:
   first is a syllable of its own with the inherent vowel;
 - a consonant without a vowel sign carries the inherent vowel: closed before a final ("o":
   สม, som), open before another syllable ("a": ทวี, tha-wi);
-- a consonant is a final when no vowel sign follows it; a word may be read more than one way
-  (นาธร: na-thon or nat-...), so every reading is scored (`[parse]` penalties of the table)
-  and the best few are spelt.
+- a consonant is a final when no vowel sign follows it (or a last ิ, not said: ชาติ, chat);
+  a final may be read again as the next onset (รัตนา, rat-ta-na); a word may be read more
+  than one way (นาธร: na-thon or nat-...), so every reading is scored and the best spelt.
 
 Each syllable is then spelt from the table's ranked lists: the onset's spellings, the vowel's
 (or a rime's, a vowel and final spelt together, e.g. -า with a final n: "an", "arn"), the
-final's; a spelling's rank in its list is its cost. A word's spellings, best first, are the
-cheapest combinations of its readings and its letters' spellings.
+final's (at a word's end, `finals_last`'s); a spelling's rank in its list is its cost. A
+word's spellings, cheapest first, are the cheapest combinations of its readings and its
+letters' spellings. A table's styles (`styles`) put other spellings first (the passports').
 """
 
 from __future__ import annotations
@@ -98,25 +99,18 @@ class Rules:
         self.no_final = frozenset(syllable["no_final"])
         self.before_consonant = frozenset(syllable.get("before_consonant", ()))
         self.cost: dict[str, float] = table["parse"]
-        self.inside_final: dict[str, float] = table.get("parse_inside_final", {})
+        self.inside_final, self.inside_onset, self.split_vowel, self.final_after, \
+            self.linking = (table.get(f"parse_{part}", {}) for part in (
+                "inside_final", "inside_onset", "split", "final_after", "linking"))
         rules = table.get("parse_letters", {})
-        self.silent_after = frozenset(rules.get("silent_after", ""))
-        self.split_first = frozenset(rules.get("split_first", ""))
-        self.not_inherent_final = frozenset(rules.get("not_inherent_final", ""))
-        self.silent_vowels = frozenset(rules.get("silent_vowels", ""))
-        self.stops = frozenset(rules.get("stop_finals", ""))
-        self.not_linked_before = frozenset(rules.get("not_linked_before", ""))
-        self.sonorants = frozenset(rules.get("sonorants", ""))
-        self.inside_onset: dict[str, float] = table.get("parse_inside_onset", {})
-        self.split_vowel: dict[str, float] = table.get("parse_split", {})
-        self.final_after: dict[str, float] = table.get("parse_final_after", {})
-        self.inherent_final: dict[str, float] = table.get("parse_inherent_final",
-                                                          self.inside_final)
-        self.glides = frozenset(rules.get("glides", ""))
-        self.spelt_cancelled_after = frozenset(rules.get("spelt_cancelled_after", ""))
-        self.cluster_seconds = frozenset(rules.get("cluster_seconds", ""))
+        self.silent_after, self.split_first, self.not_inherent_final, self.silent_vowels, \
+            self.stops, self.not_linked_before, self.sonorants, self.glides, \
+            self.spelt_cancelled_after, self.cluster_seconds = (frozenset(rules.get(name, ""))
+                                                                for name in (
+                "silent_after", "split_first", "not_inherent_final", "silent_vowels",
+                "stop_finals", "not_linked_before", "sonorants", "glides",
+                "spelt_cancelled_after", "cluster_seconds"))
         self.not_after_glide = tuple(rules.get("not_after_glide", ()))
-        self.linking: dict[str, float] = table.get("parse_linking", {})
         self.patterns = [self._pattern(key) for key in table["vowels"]]
 
     @staticmethod
@@ -166,8 +160,7 @@ class Rules:
                 endings.append((final, "", k + 2, self.cost["silent_vowel_inside"]))
         if not self._final_at(text, k) or not (explicit or final not in self.not_inherent_final):
             return endings
-        inside = self.inside_final if explicit else self.inherent_final
-        endings.append((final, "", k + 1, inside.get(final, 0.0) if rest else 0.0))
+        endings.append((final, "", k + 1, self.inside_final.get(final, 0.0) if rest else 0.0))
         if len(rest) == 1 and rest in self.consonants:
             silent = "silent_cut" if cut else (
                 "silent_after" if final in self.silent_after else "silent_end")
@@ -277,14 +270,10 @@ class Rules:
             options = [(cost + rest_cost, syllables + rest)
                        for cost, syllables, j in self._at(text, i, cut)
                        for rest_cost, rest in best[j]]
-            options.sort(key=lambda option: option[0])
-            kept: list[tuple[float, tuple[Syllable, ...]]] = []
-            for option in options:
-                if option[1] not in (k[1] for k in kept):
-                    kept.append(option)
-                if len(kept) == READINGS:
-                    break
-            best[i] = kept
+            kept: dict[tuple[Syllable, ...], float] = {}
+            for cost, syllables in sorted(options, key=lambda option: option[0]):
+                kept.setdefault(syllables, cost)
+            best[i] = [(cost, syllables) for syllables, cost in kept.items()][:READINGS]
         return best[0]
 
     # -- spelling --------------------------------------------------------------------------
@@ -304,7 +293,7 @@ class Rules:
         override = (self.rimes.get(f"{vowel}|{final}") if final else None) or \
             self.rimes.get(f"{vowel}|{kind}")
         if override is not None:
-            return _combine([(c, s) for c, s in self._ranked(override)], finals,
+            return _combine(self._ranked(override), finals,
                             lambda rime, f: rime.replace("{F}", f), uses="{F}")
         return _combine(self._ranked(self.vowels.get(vowel, [""])), finals,
                         lambda v, f: v + f)
@@ -321,10 +310,6 @@ class Rules:
             spelt = _combine(spelt, self._ranked(self.silent.get(letter, [""])),
                              lambda a, b: a + b)
         return spelt[:SYLLABLE_SPELLINGS]
-
-    def romanise(self, word: str) -> list[str]:
-        """A word's likely Latin spellings, lower case, best first."""
-        return [spelling for _cost, spelling in self.spellings(word)]
 
     def spellings(self, word: str) -> list[Spelt]:
         """A word's likely Latin spellings, lower case, each with its cost, cheapest first."""
@@ -353,13 +338,12 @@ class Rules:
                 options += reading
             options.sort(key=lambda option: option[0])
             spelt = _combine(spelt, options, lambda a, b: a + b)
-        seen: list[Spelt] = []
+        seen: dict[str, float] = {}
         for cost, spelling in spelt:
             for seam, joined in self.joins.items():
                 spelling = spelling.replace(seam, joined)
-            if spelling and spelling not in (s for _c, s in seen):
-                seen.append((cost, spelling))
-        return seen
+            seen.setdefault(spelling, cost)
+        return [(cost, spelling) for spelling, cost in seen.items() if spelling]
 
 
 def styled(table: dict[str, Any], style: str) -> dict[str, Any]:
@@ -392,12 +376,8 @@ def styles(table: dict[str, Any]) -> tuple[tuple[float, Rules], ...]:
 
 def interleaved(*lists: list[str]) -> list[str]:
     """The first of each list, then the second of each..., each spelling once."""
-    spellings: list[str] = []
-    for row in itertools.zip_longest(*lists):
-        for spelling in row:
-            if spelling is not None and spelling not in spellings:
-                spellings.append(spelling)
-    return spellings
+    return list(dict.fromkeys(spelling for row in itertools.zip_longest(*lists)
+                              for spelling in row if spelling is not None))
 
 
 def _combine(left: list[Spelt], right: list[Spelt], join: Any, uses: str = "") -> list[Spelt]:
@@ -409,11 +389,7 @@ def _combine(left: list[Spelt], right: list[Spelt], join: Any, uses: str = "") -
             joined.append((left_cost, a))
             continue
         joined += [(left_cost + right_cost, join(a, b)) for right_cost, b in right]
-    joined.sort(key=lambda option: option[0])
-    kept: list[Spelt] = []
-    for option in joined:
-        if option[1] not in (k[1] for k in kept):
-            kept.append(option)
-        if len(kept) == WORD_SPELLINGS:
-            break
-    return kept
+    kept: dict[str, float] = {}
+    for cost, spelling in sorted(joined, key=lambda option: option[0]):
+        kept.setdefault(spelling, cost)
+    return [(cost, spelling) for spelling, cost in kept.items()][:WORD_SPELLINGS]

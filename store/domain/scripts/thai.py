@@ -43,7 +43,7 @@ def normalise(word: str) -> str:
 def romanise(word: str) -> list[str]:
     """A Thai word's likely Latin spellings, lower case, best first (RTGS's first)."""
     word = normalise(word)
-    return interleaved(*(rules.romanise(word) for _cost, rules in _rules()))
+    return interleaved(*([s for _c, s in rules.spellings(word)] for _cost, rules in _rules()))
 
 
 @lru_cache(maxsize=16_384)
