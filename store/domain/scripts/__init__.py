@@ -40,7 +40,7 @@ MOST = 5
 # is not offered.
 DISTINCT = 92.0
 MARGIN = 3.0
-MIXED = 1.0
+MIXED = 0.25
 
 
 def _script_of_char(char: str) -> str | None:

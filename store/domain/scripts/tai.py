@@ -132,14 +132,17 @@ class Rules:
         return (k < len(text) and text[k] in self.finals
                 and (k + 1 == len(text) or text[k + 1] not in self.dependent))
 
-    def _onsets(self, text: str, j: int, split: bool) -> list[tuple[str, int, float, str]]:
-        """Onsets starting at j: (onset, end, cost, a consonant read before it alone)."""
+    def _onsets(self, text: str, j: int, split: bool, inside: bool
+                ) -> list[tuple[str, int, float, str]]:
+        """Onsets starting at j: (onset, end, cost, a consonant read before it alone);
+        `inside`: a word's letters before, and no leading vowel."""
         found: list[tuple[str, int, float, str]] = []
         if j < len(text) and text[j] in self.consonants:
             found.append((text[j], j + 1, 0.0, ""))
             pair = text[j:j + 2]
             if pair in self.clusters:
-                found.append((pair, j + 2, self.inside_onset.get(pair, 0.0) if j else 0.0, ""))
+                found.append((pair, j + 2, self.inside_onset.get(pair, 0.0) if inside else 0.0,
+                              ""))
             if split and text[j] in self.split_first and j + 1 < len(text) and \
                     text[j + 1] in self.consonants:
                 found.append((text[j + 1], j + 2, self.cost["split"], text[j]))
@@ -183,7 +186,7 @@ class Rules:
                 continue
             j = i + len(pattern.pre)
             split = bool(pattern.pre and pattern.post)
-            for onset, m, cost, before in self._onsets(text, j, split):
+            for onset, m, cost, before in self._onsets(text, j, split, i > 0 and not pattern.pre):
                 k = m + len(pattern.post)
                 if not text.startswith(pattern.post, m) or (
                         k < len(text) and text[k] in self.dependent) or (
@@ -219,7 +222,7 @@ class Rules:
     def _inherent(self, text: str, i: int, cut: bool
                   ) -> list[tuple[float, tuple[Syllable, ...], int]]:
         found: list[tuple[float, tuple[Syllable, ...], int]] = []
-        for onset, m, cost, _before in self._onsets(text, i, False):
+        for onset, m, cost, _before in self._onsets(text, i, False, i > 0):
             if m < len(text) and text[m] in self.dependent:
                 continue
             if len(onset) == 2 and onset[1] in self.cluster_seconds:
