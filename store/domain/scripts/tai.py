@@ -112,6 +112,7 @@ class Rules:
                 "spelt_cancelled_after", "cluster_seconds"))
         self.not_after_glide = tuple(rules.get("not_after_glide", ()))
         self.patterns = [self._pattern(key) for key in table["vowels"]]
+        self.letter_vowels = {key for key in table["vowels"] if set(key) & self.consonants}
 
     @staticmethod
     def _pattern(key: str) -> _Pattern:
@@ -250,8 +251,10 @@ class Rules:
             return [(0.0, (Syllable(char, LITERAL),), i + 1)]
         found = self._explicit(text, i, cut)
         # A vowel's letters read as consonants instead (อรวรรณ: o-ra-wan, not -ruan): dearer.
-        found += [(cost + self.cost["not_vowel"] if found else cost, syllables, j)
-                  for cost, syllables, j in self._inherent(text, i, cut)]
+        more = self.cost["not_vowel"] if any(s.vowel in self.letter_vowels for _c, syllables, _j
+                                             in found for s in syllables) else 0.0
+        found += [(cost + more, syllables, j) for cost, syllables, j in self._inherent(
+            text, i, cut)]
         # A final read again as the onset of an inherent a (รัชนก, rat-cha-nok): Pali and
         # Sanskrit compounds.
         # A final doubled in writing (ชัชชาติ) is not.
