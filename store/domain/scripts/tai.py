@@ -82,8 +82,7 @@ class Rules:
         self.vowels: dict[str, list[str]] = dict(table["vowels"])
         self.vowels[OPEN] = table["inherent"]["open"]
         self.vowels[CLOSED] = table["inherent"]["closed"]
-        # The open inherent vowel before a letter read with one too (วรวุฒิ: wo-ra-wut), after
-        # some letters (บดินทร์: bo-din).
+        # The open inherent vowel before ร read with it (วรวุฒิ: wo-ra-wut), after บ (bo-din).
         self.open_before: dict[str, str] = {}
         self.open_after: dict[str, str] = {}
         for part, found in (("open_before", self.open_before), ("open_after", self.open_after)):
@@ -105,11 +104,10 @@ class Rules:
         rules = table.get("parse_letters", {})
         self.silent_after, self.split_first, self.not_inherent_final, self.silent_vowels, \
             self.stops, self.not_linked_before, self.sonorants, self.glides, \
-            self.spelt_cancelled_after, self.cluster_seconds = (frozenset(rules.get(name, ""))
-                                                                for name in (
-                "silent_after", "split_first", "not_inherent_final", "silent_vowels",
-                "stop_finals", "not_linked_before", "sonorants", "glides",
-                "spelt_cancelled_after", "cluster_seconds"))
+            self.spelt_cancelled_after, self.cluster_seconds = (frozenset(rules.get(name, "")) for
+                name in ("silent_after", "split_first", "not_inherent_final", "silent_vowels",
+                         "stop_finals", "not_linked_before", "sonorants", "glides",
+                         "spelt_cancelled_after", "cluster_seconds"))
         self.not_after_glide = tuple(rules.get("not_after_glide", ()))
         self.patterns = [self._pattern(key) for key in table["vowels"]]
         self.letter_vowels = {key for key in table["vowels"] if set(key) & self.consonants}
@@ -179,8 +177,7 @@ class Rules:
         for pattern in self.patterns:
             if pattern.alone:
                 if text.startswith(pattern.post, i):
-                    matches.append((len(pattern.post), pattern, "", i + len(pattern.post),
-                                    0.0, ""))
+                    matches.append((len(pattern.post), pattern, "", i + len(pattern.post), 0, ""))
                 continue
             if pattern.pre != (text[i] if starts_pre else "") or not (pattern.pre or
                                                                      pattern.post):
@@ -251,13 +248,13 @@ class Rules:
             return [(0.0, (Syllable(char, LITERAL),), i + 1)]
         found = self._explicit(text, i, cut)
         # A vowel's letters read as consonants instead (อรวรรณ: o-ra-wan, not -ruan): dearer.
-        more = self.cost["not_vowel"] if any(s.vowel in self.letter_vowels for _c, syllables, _j
-                                             in found for s in syllables) else 0.0
-        found += [(cost + more, syllables, j) for cost, syllables, j in self._inherent(
-            text, i, cut)]
+        read = [s for _cost, syllables, _j in found for s in syllables]
+        more = self.cost["not_vowel"] if any(s.vowel in self.letter_vowels for s in read) else 0
+        if not found or more or any(len(s.onset) == 2 and self.clusters[s.onset][0] != (
+                self.initials[s.onset[1]][0]) for s in read):  # ...or beside a cluster (กวิน)
+            found += [(c + more, syllables, j) for c, syllables, j in self._inherent(text, i, cut)]
         # A final read again as the onset of an inherent a (รัชนก, rat-cha-nok): Pali and
-        # Sanskrit compounds.
-        # A final doubled in writing (ชัชชาติ) is not.
+        # Sanskrit compounds; not a final doubled in writing (ชัชชาติ).
         return found + [
             (cost + self.linking.get(syllables[-1].final, self.cost["linking"]),
              syllables[:-1] + (replace(syllables[-1], linked=True),
