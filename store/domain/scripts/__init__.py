@@ -34,12 +34,16 @@ _BLOCKS: dict[str, tuple[tuple[int, int], ...]] = {
     "burmese": ((0x1000, 0x109F), (0xA9E0, 0xA9FF), (0xAA60, 0xAA7F)),
 }
 SCRIPTS = tuple(_BLOCKS)
-# Spellings offered for a whole name, at most.
+# Spellings offered for a whole name, at most, and compared by matching (`matching_forms`).
 MOST = 5
+FORMS = 10
 # A spelling at least this alike (`store.domain.matching.similarity`) to one offered before it
 # is not offered.
 DISTINCT = 92.0
+# No spelling is offered that costs more than the best by this (a reading or letters seldom
+# chosen: more forms only add false matches between short names, สมชาย / สมหมาย).
 MARGIN = 3.0
+# What spelling a name's words in two styles costs more than in one.
 MIXED = 0.25
 
 
@@ -109,21 +113,28 @@ def _combined(words: list[list[tuple[float, Costed]]]) -> Costed:
     return [(cost, name) for cost, name, _used in names]
 
 
-@lru_cache(maxsize=65_536)
 def latin_spellings(name: str, most: int = MOST) -> list[str]:
     """The likely Latin spellings of a name written in Lao, Thai, Khmer or Burmese script, best
     first, words capitalised; [] for a name in Latin letters.
 
     Each word is spelt in each of its script's styles (a published system, the passports'
-    conventions...): a name is mostly spelt in one style throughout, so its words' spellings
-    are combined within each style, the cheapest of all styles first. A spelling that matching
-    cannot tell from one offered before it (Phaibun, Paibun) is not offered again: it would
-    take the place of a different one."""
+    conventions...), each spelling with a cost (its reading's and its letters' choices, see
+    tai.py, khmer.py). A name is mostly spelt in one style throughout: its words' spellings
+    are combined cheapest first, a style's own cost counted once, and `MIXED` more for each
+    style beyond the first; none dearer than the best by more than `MARGIN`. A spelling that
+    matching cannot tell from one offered before it (Phaibun, Paibun: `DISTINCT`) is not
+    offered again: it would take the place of a different one."""
+    return list(_spellings(name)[:most])
+
+
+@lru_cache(maxsize=65_536)
+def _spellings(name: str) -> tuple[str, ...]:
+    """`latin_spellings(name)`, up to `FORMS` of them."""
     from store.domain.matching.words import similarity  # here: matching imports this package
 
     script = script_of(name)
     if script is None:
-        return []
+        return ()
     rules = _rules(script)
     options = _combined([_styles(rules, w) for w in normalise(name).split() if w])
     spellings: list[str] = []
@@ -133,12 +144,13 @@ def latin_spellings(name: str, most: int = MOST) -> list[str]:
         spelling = " ".join(piece[:1].upper() + piece[1:] for piece in spelling.split(" "))
         if all(similarity(spelling, offered) < DISTINCT for offered in spellings):
             spellings.append(spelling)
-        if len(spellings) == most:
+        if len(spellings) == FORMS:
             break
-    return spellings
+    return tuple(spellings)
 
 
 def matching_forms(spelling: str) -> list[str]:
-    """A spelling as typed, then its Latin spellings if it is in one of these scripts."""
-    return [spelling, *latin_spellings(spelling)]
+    """A spelling as typed, then its Latin spellings if it is in one of these scripts (up to
+    `FORMS`: more than are offered, since a name is found by any)."""
+    return [spelling, *_spellings(spelling)]
 
