@@ -22,7 +22,6 @@ first).
 from __future__ import annotations
 
 import importlib
-import itertools
 import unicodedata
 from functools import lru_cache
 from types import ModuleType
@@ -35,8 +34,17 @@ _BLOCKS: dict[str, tuple[tuple[int, int], ...]] = {
     "burmese": ((0x1000, 0x109F), (0xA9E0, 0xA9FF), (0xAA60, 0xAA7F)),
 }
 SCRIPTS = tuple(_BLOCKS)
-# Spellings offered for a whole name, at most.
+# Spellings offered for a whole name, at most, and compared by matching (`matching_forms`).
 MOST = 5
+FORMS = 10
+# A spelling at least this alike (`store.domain.matching.similarity`) to one offered before it
+# is not offered.
+DISTINCT = 92.0
+# No spelling is offered that costs more than the best by this (a reading or letters seldom
+# chosen: more forms only add false matches between short names, สมชาย / สมหมาย).
+MARGIN = 3.0
+# What spelling a name's words in two styles costs more than in one.
+MIXED = 0.25
 
 
 def _script_of_char(char: str) -> str | None:
@@ -74,31 +82,75 @@ def normalise(text: str) -> str:
     return _rules(script).normalise(text)
 
 
-@lru_cache(maxsize=65_536)
+Costed = list[tuple[float, str]]
+# Spellings of a word, and of the words before it, kept while a name's are combined.
+_KEPT = 12
+
+
+def _styles(rules: ModuleType, word: str) -> list[tuple[float, Costed]]:
+    """A word's spellings in each of its script's styles: the style's cost and the spellings,
+    each (cost, spelling), cheapest first: the module's own `spellings_by_style(word)` if it
+    has one, else its `romanise` ranks."""
+    if hasattr(rules, "spellings_by_style"):
+        return [(cost, spelt[:_KEPT] or [(0.0, word)])
+                for cost, spelt in rules.spellings_by_style(word)]
+    return [(0.0, [(float(rank), spelling) for rank, spelling
+                   in enumerate(rules.romanise(word)[:_KEPT])] or [(0.0, word)])]
+
+
+def _combined(words: list[list[tuple[float, Costed]]]) -> Costed:
+    """The spellings of a name from its words' in each style, cheapest first: each word's
+    cost in the style it is spelt in, the cost of each style used, and `MIXED` more for each
+    style beyond the first."""
+    names: list[tuple[float, str, frozenset[int]]] = [(0.0, "", frozenset())]
+    for styles in words:
+        grown = [(cost + more + (0.0 if style in used else style_cost + (MIXED if used else 0.0)),
+                  f"{name} {spelling}".strip(), used | {style})
+                 for cost, name, used in names
+                 for style, (style_cost, options) in enumerate(styles)
+                 for more, spelling in options]
+        names = sorted(grown, key=lambda option: option[0])[:_KEPT * len(styles)]
+    return [(cost, name) for cost, name, _used in names]
+
+
 def latin_spellings(name: str, most: int = MOST) -> list[str]:
     """The likely Latin spellings of a name written in Lao, Thai, Khmer or Burmese script, best
-    first (each word romanised, its spellings combined best first, words capitalised); [] for a
-    name in Latin letters."""
+    first, words capitalised; [] for a name in Latin letters.
+
+    Each word is spelt in each of its script's styles (a published system, the passports'
+    conventions...), each spelling with a cost (its reading's and its letters' choices, see
+    tai.py, khmer.py). A name is mostly spelt in one style throughout: its words' spellings
+    are combined cheapest first, a style's own cost counted once, and `MIXED` more for each
+    style beyond the first; none dearer than the best by more than `MARGIN`. A spelling that
+    matching cannot tell from one offered before it (Phaibun, Paibun: `DISTINCT`) is not
+    offered again: it would take the place of a different one."""
+    return list(_spellings(name)[:most])
+
+
+@lru_cache(maxsize=65_536)
+def _spellings(name: str) -> tuple[str, ...]:
+    """`latin_spellings(name)`, up to `FORMS` of them."""
+    from store.domain.matching.words import similarity  # here: matching imports this package
+
     script = script_of(name)
     if script is None:
-        return []
+        return ()
     rules = _rules(script)
-    words = [w for w in normalise(name).split() if w]
-    options = [rules.romanise(word)[:most] or [word] for word in words]
-    combined = sorted(itertools.product(*(enumerate(o) for o in options)),
-                      key=lambda combo: sum(rank for rank, _spelling in combo))
+    options = _combined([_styles(rules, w) for w in normalise(name).split() if w])
     spellings: list[str] = []
-    for combo in combined:
-        spelling = " ".join(piece[:1].upper() + piece[1:]
-                            for _rank, part in combo for piece in part.split(" "))
-        if spelling not in spellings:
-            spellings.append(spelling)
-        if len(spellings) == most:
+    for cost, spelling in options:
+        if cost > options[0][0] + MARGIN:
             break
-    return spellings
+        spelling = " ".join(piece[:1].upper() + piece[1:] for piece in spelling.split(" "))
+        if all(similarity(spelling, offered) < DISTINCT for offered in spellings):
+            spellings.append(spelling)
+        if len(spellings) == FORMS:
+            break
+    return tuple(spellings)
 
 
 def matching_forms(spelling: str) -> list[str]:
-    """A spelling as typed, then its Latin spellings if it is in one of these scripts."""
-    return [spelling, *latin_spellings(spelling)]
+    """A spelling as typed, then its Latin spellings if it is in one of these scripts (up to
+    `FORMS`: more than are offered, since a name is found by any)."""
+    return [spelling, *_spellings(spelling)]
 

@@ -213,13 +213,22 @@ def _parses(found: list[_Cluster], i: int = 0, current: _Syllable | None = None,
 
 
 @cache
-def _tables() -> dict[str, Any]:
-    """The romanisation table, its keys brought to the order `normalise` gives."""
+def _tables(style: str = "") -> dict[str, Any]:
+    """The romanisation table, its keys brought to the order `normalise` gives; in one of its
+    styles (its part `[<style>]`: the spellings named there put first in their lists)."""
     def keyed(section: Any) -> Any:
         if not isinstance(section, dict):
             return section
         return {normalise(k) if k else k: keyed(v) for k, v in section.items()}
-    return {name: keyed(section) for name, section in romanisation_table("khmer").items()}
+
+    def chosen(section: Any, choices: dict[str, Any]) -> Any:
+        section = dict(section)
+        for key, choice in choices.items():
+            section[key] = chosen(section.get(key, {}), choice) if isinstance(
+                choice, dict) else [choice, *(s for s in section.get(key, []) if s != choice)]
+        return section
+    table = {name: keyed(section) for name, section in romanisation_table("khmer").items()}
+    return chosen(table, table.get(style, {})) if style else table
 
 
 def _series(syllable: _Syllable) -> str:
@@ -232,8 +241,8 @@ def _series(syllable: _Syllable) -> str:
     return "a" if syllable.onset[:1] in series["a"] else "o"
 
 
-def _onset(syllable: _Syllable) -> list[str]:
-    initials = _tables()["initials"]
+def _onset(syllable: _Syllable, tables: dict[str, Any]) -> list[str]:
+    initials = tables["initials"]
     letters = [initials.get(letter, [""]) for letter in syllable.onset]
     if syllable.onset[0] + syllable.shifter in initials:  # ប៉: pa
         letters[0] = initials[syllable.onset[0] + syllable.shifter]
@@ -247,8 +256,7 @@ def _onset(syllable: _Syllable) -> list[str]:
     return spellings
 
 
-def _rhyme(syllable: _Syllable, series: str) -> list[str]:
-    tables = _tables()
+def _rhyme(syllable: _Syllable, series: str, tables: dict[str, Any]) -> list[str]:
     vowel = syllable.vowel
     if syllable.independent:
         vowels = tables["independent"].get(syllable.onset, [""])
@@ -265,24 +273,28 @@ def _rhyme(syllable: _Syllable, series: str) -> list[str]:
     return [v + f for v in vowels for f in finals]
 
 
-def spell_syllable(syllable: _Syllable, learned: bool = False) -> list[str]:
+def spell_syllable(syllable: _Syllable, learned: bool = False, style: str = "") -> list[str]:
     """A syllable's Latin spellings, best first. `learned`: as names of Pali and Sanskrit
-    origin are spelt (Vathanaka, Sophara), an open syllable's inherent vowel and ា as a."""
+    origin are spelt (Vathanaka, Sophara, Sovath), the inherent vowel and an open ា as a."""
+    tables = _tables(style)
     if syllable.independent:
-        return _rhyme(syllable, "a")
+        return _rhyme(syllable, "a", tables)
     series = _series(syllable)
+    onsets = _onset(syllable, tables)
     if learned and not syllable.final and syllable.vowel in ("", "\u17b6"):
-        return [o + "a" for o in _onset(syllable)]
-    spellings = [o + r for o in _onset(syllable) for r in _rhyme(syllable, series)]
+        return [o + "a" for o in onsets]
+    if learned and not syllable.vowel:
+        finals = tables["finals"].get(syllable.final, [""])[:2]
+        return [o + "a" + f for o in onsets for f in finals]
+    spellings = [o + r for o in onsets for r in _rhyme(syllable, series, tables)]
     # the best onset with every rhyme first, then the other onsets
-    first = _onset(syllable)[0]
-    spellings.sort(key=lambda s: not s.startswith(first))
+    spellings.sort(key=lambda s: not s.startswith(onsets[0]))
     return list(dict.fromkeys(spellings))
 
 
 # A final stop before the same stop aspirated, or a consonant written twice, is written once,
 # as passports do: Sothea (សុទ្ធា), Bopha (បុប្ផា), Vichea (វិជ្ជា), Norodom (នរោត្តម).
-_GEMINATES = re.compile(r"t(?=th|d)|k(?=kh)|p(?=ph)|ch(?=ch)")
+_GEMINATES = re.compile(r"th?(?=th|d)|k(?=kh)|p(?=ph)|ch(?=ch)")
 
 
 def _combined(pieces: list[list[str]], most: int) -> list[tuple[int, str]]:
@@ -297,24 +309,38 @@ def _combined(pieces: list[list[str]], most: int) -> list[tuple[int, str]]:
 
 
 @lru_cache(maxsize=16_384)
-def _romanise(word: str) -> tuple[str, ...]:
+def _romanise(word: str, style: str = "") -> tuple[tuple[float, str], ...]:
+    """A word's spellings in a style, each with its cost, cheapest first."""
     word = normalise(word)
     scored: list[tuple[float, str]] = []
-    table = _tables()["words"].get(word, [])
+    table = _tables(style)["words"].get(word, [])
     scored += [(rank, spelling) for rank, spelling in enumerate(table)]
     found = clusters(word)
     for penalty, syllables in sorted(_parses(found), key=lambda p: p[0]):
-        pieces = [spell_syllable(s) for s in syllables]
+        pieces = [spell_syllable(s, style=style) for s in syllables]
+        last = syllables[-1] if syllables else None
+        if last and last.subscript and last.vowel == "\u17b7" and not last.final:
+            # a last ិ after a subscript, in Pali words mostly not said: Sovath (សុវត្ថិ)
+            pieces[-1] = pieces[-1][:1] + _onset(last, _tables(style))[:1] + pieces[-1][1:]
         scored += [(cost + 2 * penalty + len(table), text)
                    for cost, text in _combined(pieces, MOST) if text]
-        learned = [spell_syllable(s, learned=True) for s in syllables]
+        learned = [spell_syllable(s, learned=True, style=style) for s in syllables]
         scored += [(cost + 2 * penalty + len(table) + 0.5, text)
                    for cost, text in _combined(learned, 1) if text]
-    scored.sort(key=lambda item: item[0])
-    return tuple(dict.fromkeys(text for _, text in scored))[:MOST]
+    best: dict[str, float] = {}
+    for cost, text in sorted(scored, key=lambda item: item[0]):
+        best.setdefault(text, cost)
+    return tuple((cost, text) for text, cost in best.items())[:MOST]
 
 
 def romanise(word: str) -> list[str]:
     """A Khmer word's likely Latin spellings, best first, lower case:
     'សុខា' -> ['sokha', ...], 'ហ៊ុន' -> ['hun', ...]."""
-    return list(_romanise(word))
+    return [text for _cost, text in _romanise(word)]
+
+
+def spellings_by_style(word: str) -> list[tuple[float, list[tuple[float, str]]]]:
+    """A Khmer word's spellings in each style of the table's `[styles]` (UNGEGN's with the
+    passports' conventions, the French-era spelling): the style's cost, and the spellings each
+    with its cost, cheapest first."""
+    return [(cost, list(_romanise(word, style))) for style, cost in _tables()["styles"].items()]

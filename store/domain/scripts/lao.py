@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from store.common.scripts import romanisation_table
-from store.domain.scripts.tai import Rules, interleaved, styled
+from store.domain.scripts.tai import Rules, Spelt, interleaved, styles
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\ufeff]")
 _TONES = "\u0ec8\u0ec9\u0eca\u0ecb"
@@ -28,10 +28,10 @@ _LAST_I = re.compile(r"(?<=[b-df-hj-np-tv-z])i$")
 
 
 @cache
-def _rules() -> tuple[Rules, ...]:
-    """The published system's spelling, the passports' style."""
-    table = romanisation_table("lao")
-    return tuple(Rules(styled(table, style)) for style in ("", "passport"))
+def _rules() -> tuple[tuple[float, Rules], ...]:
+    """The table's styles: the published system's spelling, the passports' style, each with
+    its cost."""
+    return styles(romanisation_table("lao"))
 
 
 def normalise(word: str) -> str:
@@ -47,8 +47,25 @@ def romanise(word: str) -> list[str]:
     """A Lao word's likely Latin spellings, lower case, best first."""
     word = normalise(word)
     spellings: list[str] = []
-    for spelling in interleaved(*(rules.romanise(word) for rules in _rules())):
+    for spelling in interleaved(*([s for _c, s in rules.spellings(word)]
+                                  for _cost, rules in _rules())):
         spelling = _LAST_I.sub("y", spelling)
         if spelling not in spellings:
             spellings.append(spelling)
     return spellings
+
+
+@lru_cache(maxsize=16_384)
+def spellings_by_style(word: str) -> list[tuple[float, list[Spelt]]]:
+    """A Lao word's spellings in each style: the style's cost, and the spellings each with
+    its cost, cheapest first."""
+    word = normalise(word)
+    found: list[tuple[float, list[Spelt]]] = []
+    for cost, rules in _rules():
+        style: list[Spelt] = []
+        for more, spelling in rules.spellings(word):
+            spelling = _LAST_I.sub("y", spelling)
+            if spelling not in (s for _c, s in style):
+                style.append((more, spelling))
+        found.append((cost, style))
+    return found

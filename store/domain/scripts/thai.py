@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from store.common.scripts import romanisation_table
-from store.domain.scripts.tai import Rules, interleaved, styled
+from store.domain.scripts.tai import Rules, Spelt, interleaved, styles
 
 # Characters that are never seen: zero-width space, non-joiner, joiner, word joiner, soft
 # hyphen, byte order mark.
@@ -25,10 +25,10 @@ _AM_TONE = re.compile(f"\u0e33([{_TONES}])")
 
 
 @cache
-def _rules() -> tuple[Rules, ...]:
-    """The published system's spelling, the passports' style, the Sanskrit-style transliteration."""
-    table = romanisation_table("thai")
-    return tuple(Rules(styled(table, style)) for style in ("", "passport", "transliteration"))
+def _rules() -> tuple[tuple[float, Rules], ...]:
+    """The table's styles: the published system's spelling, the passports' style, the
+    Sanskrit-style transliteration, each with its cost."""
+    return styles(romanisation_table("thai"))
 
 
 def normalise(word: str) -> str:
@@ -41,6 +41,14 @@ def normalise(word: str) -> str:
 
 @lru_cache(maxsize=16_384)
 def romanise(word: str) -> list[str]:
-    """A Thai word's likely Latin spellings, lower case, best first."""
+    """A Thai word's likely Latin spellings, lower case, best first (RTGS's first)."""
     word = normalise(word)
-    return interleaved(*(rules.romanise(word) for rules in _rules()))
+    return interleaved(*([s for _c, s in rules.spellings(word)] for _cost, rules in _rules()))
+
+
+@lru_cache(maxsize=16_384)
+def spellings_by_style(word: str) -> list[tuple[float, list[Spelt]]]:
+    """A Thai word's spellings in each style: the style's cost, and the spellings each with
+    its cost, cheapest first."""
+    word = normalise(word)
+    return [(cost, rules.spellings(word)) for cost, rules in _rules()]
