@@ -46,7 +46,8 @@ def fit(text: str, width: int) -> str:
 
 
 class CaseList(TranslatedBindings, ScrollView, can_focus=True):
-    """Rows of cases with a cursor; Enter posts `CaseList.Chosen`."""
+    """Rows of cases with a cursor; Enter posts `CaseList.Chosen`, a move of the cursor
+    `CaseList.Moved`."""
 
     BINDINGS = [
         Binding("up,k", "cursor(-1)", N_("Up"), show=False, id="list.up"),
@@ -65,6 +66,9 @@ class CaseList(TranslatedBindings, ScrollView, can_focus=True):
         def __init__(self, case_id: str) -> None:
             super().__init__()
             self.case_id = case_id
+
+    class Moved(Message):
+        """The cursor went to another row (its case: `CaseList.current`)."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -134,9 +138,12 @@ class CaseList(TranslatedBindings, ScrollView, can_focus=True):
     def _move(self, index: int) -> None:
         if not self.rows:
             return
+        before = self.cursor
         self.cursor = max(0, min(index, len(self.rows) - 1))
         self._follow_cursor()
         self.refresh()
+        if self.cursor != before:
+            self.post_message(self.Moved())
 
     def action_cursor(self, step: int) -> None:
         self._move(self.cursor + step)
