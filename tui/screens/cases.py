@@ -26,7 +26,7 @@ from tui.data_changed import DataChanged, follow_data_changes
 from tui.store_work import run_store
 from tui.translate import TranslatedBindings, date_cells
 from tui.widgets import TextInput
-from tui.widgets.caselist import CaseList, Column, fit
+from tui.widgets.caselist import CaseList, Column, fit, typed_rows, with_names
 
 if TYPE_CHECKING:
     from store.db import CaseMatches
@@ -53,28 +53,6 @@ _OPTIONAL = ("title", "dest", "workers")
 # The most a destination asks for before the title gets the rest.
 _DEST_MOST = 28
 _SCROLLBAR = 1
-
-
-def typed_rows(rows: list[CaseRow], query: str) -> list[CaseRow]:
-    """The rows whose text holds every word of the folded `query` as typed (all of them when
-    it is empty), in their order: the filter's first, immediate part."""
-    words = query.split()
-    if len(words) == 1:  # the common case, kept to one test a row
-        word = words[0]
-        return [r for r in rows if word in r.search_text]
-    if words:
-        return [r for r in rows if all(w in r.search_text for w in words)]
-    return list(rows)
-
-
-def with_names(rows: list[CaseRow], typed: list[CaseRow], matches: CaseMatches,
-               positions: dict[str, int]) -> list[CaseRow]:
-    """The filter's rows once the workers' search has answered: the cases found by a worker's
-    name first, best first, then the other rows found as typed, in their order (`positions`:
-    each row's place in `rows`)."""
-    from store.db import rows_found
-
-    return [*rows_found(rows, matches, positions), *(r for r in typed if r.id not in matches)]
 
 
 def _dest_text(row: CaseRow) -> str:
