@@ -10,6 +10,7 @@ beginning, case and spaces aside.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import given
@@ -181,6 +182,37 @@ def test_likely_matches_are_the_directory_s(rng: random.Random, size: int) -> No
         theirs = {(m.id, round(m.score, 6))
                   for m in likely_matches(name, records.items(), limit=100)}
         assert mine == theirs, name
+
+
+# -- a name in another script ---------------------------------------------------------------------
+
+LAO = "ສຸກສະຫວັນ ພົມມະຈັນ"
+
+
+@pytest.fixture
+def lao_spelt(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """`store.domain.scripts.matching_forms` as it is once the Lao rules are installed (their
+    module comes with the romanisation tables): a Lao name and its Latin spelling."""
+    from store.domain.matching import scored
+
+    def forms(spelling: str) -> list[str]:
+        return [spelling, "Souksavan Phommachan"] if spelling == LAO else [spelling]
+
+    monkeypatch.setattr(scored, "matching_forms", forms)
+    scored.forms_of.cache_clear()
+    yield
+    scored.forms_of.cache_clear()
+
+
+def test_a_name_in_another_script_is_found_by_its_latin_spelling_and_back(
+        lao_spelt: None) -> None:
+    index = index_of({"lao": ["Khamla", LAO], "latin": ["Souksavanh Phommachanh"]})
+    hits = {h.id: h for h in index.search("Souksavan Phomachan")}
+    assert set(hits) == {"lao", "latin"}
+    assert (hits["lao"].spelling, hits["lao"].form) == (LAO, "Souksavan Phommachan")
+    assert {h.id for h in index.search(LAO)} == {"lao", "latin"}  # typed in Lao: both
+    assert {m.id for m in index.likely(LAO)} == {"lao", "latin"}
+    assert {m.id for m in index.likely("Souksavanh Phommachanh")} == {"lao", "latin"}
 
 
 # -- kept in step with the records ---------------------------------------------------------------
