@@ -106,7 +106,7 @@ class Loading:
             self.notify(notice, severity="warning", timeout=10, markup=False)
         # Then, still off the event loop, what the directory's screens and the search read
         # (a second on 50,000 cases), so that the first organisation opened does not wait;
-        # the workers' search's indexes (a second and a half), so that the first name typed
+        # the workers' search's indexes (one to three seconds), so that the first name typed
         # in the filter or Ctrl+F does not; and what reading a typed date or country needs,
         # so that the first save does not.
         store_work.run_store(self, _prepare(db), lambda _none: None, group="backup")

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from store.domain.matching.acronyms import ACRONYM_SCORE, STOPWORDS, acronym
 from store.domain.matching.across import cross_script_similarity
-from store.domain.matching.grams import NameHit, SpellingIndex
+from store.domain.matching.grams import SpellingIndex
 from store.domain.matching.index import Match, NameIndex, likely_matches
 from store.domain.matching.numbers import NumberHit, NumberIndex, passport_query, phone_query
-from store.domain.matching.scored import search_score
+from store.domain.matching.scored import NameHit, search_score
 from store.domain.matching.search import matches_query
 from store.domain.matching.words import (
     MATCH_THRESHOLD,

@@ -34,43 +34,20 @@ from store.domain.matching.index import Match
 from store.domain.matching.scored import (
     WORD_CUTOFF,
     Analysed,
+    NameHit,
     Words,
     analysed,
     forms_of,
     judged,
+    one_word,
 )
-from store.domain.matching.words import (
-    MATCH_THRESHOLD,
-    MISSING_WORD_PENALTY,
-    _score,
-    name_words,
-)
+from store.domain.matching.words import MATCH_THRESHOLD, _score, name_words
 
 Pair = tuple[str, str]  # a word folded as typed, and in comparison form
+_forms_of, _analysed = forms_of.__wrapped__, analysed.__wrapped__
 
 _SLACK = 0.01  # cut-offs a little below the scores' to allow for rounding
 _CACHED_WORDS = 512  # query words whose look-ups are kept (cleared when the words change)
-
-
-@dataclass(frozen=True, slots=True)
-class NameHit:
-    """A record a search finds: its spelling that matched best, as stored (`form`: what was
-    compared, the spelling or a Latin spelling of it), which spelling it is (0 the full name,
-    1 on its other spellings), the score and how many of the query's `words` it found."""
-
-    id: str
-    spelling: str
-    form: str
-    position: int
-    score: float
-    matched: int
-    words: int
-
-    @property
-    def rank(self) -> tuple[float, ...]:
-        """Best first when sorted: all of the query's words found, then more of them, then a
-        higher score, then the full name before another spelling."""
-        return (-self.matched, -self.score, self.position)
 
 
 @dataclass(eq=False, slots=True)
@@ -98,20 +75,6 @@ def _beginning(words: list[str], prefix: str) -> Iterator[str]:
         at += 1
 
 
-def _one_word(query: Analysed, spelling: Analysed,
-              found: dict[Pair, float]) -> tuple[float, int] | None:
-    """`scored.judged` for a query of one word, the common case as a name is typed, without
-    pairing: the pair is the word of the spelling the query finds best (rule A), unless the
-    letters are the same (rule C); rule B needs two words."""
-    m = len(spelling.words)
-    if query.key == spelling.key or (m >= 2 and query.sorted_key == spelling.sorted_key):
-        return (100.0, 1)
-    top = max(found.get(word, 0.0) for word in spelling.words)
-    if top > 0 and top >= MATCH_THRESHOLD:
-        return (top - MISSING_WORD_PENALTY * (m - 1), 1)
-    return None
-
-
 class SpellingIndex:
     """Every spelling of a set of records, to be searched (`search`) and matched against a new
     name (`likely`); `put` and `drop` keep it in step with the records. See the module's doc."""
@@ -124,14 +87,16 @@ class SpellingIndex:
         self._by_ruled: dict[str, set[Pair]] = {}
         self._typed: list[str] = []  # sorted
         self._ruled: list[str] = []  # sorted (what the search for alike words scans)
-        self._by_key: dict[str, set[Words]] = {}
-        self._by_sorted: dict[str, set[Words]] = {}
+        self._by_key: dict[str, list[Words]] = {}  # most keys are one spelling's
+        self._by_sorted: dict[str, list[Words]] = {}
+        self._pairs: dict[Pair, Pair] = {}  # each word, as the index's one object for it
         self._looked_up: dict[Pair, dict[Pair, float]] = {}
         self._building = True  # the sorted words are sorted once, at the end
+        self._memo: dict[str, Words] | None = {}
         for record_id, spellings in records:
             self.put(record_id, spellings)
         self._typed, self._ruled = sorted(self._by_typed), sorted(self._by_ruled)
-        self._building = False
+        self._building, self._memo = False, None
 
     def __len__(self) -> int:
         """How many records are indexed."""
@@ -155,15 +120,27 @@ class SpellingIndex:
         for position, spelling in enumerate(spellings):
             if not spelling or not spelling.strip():
                 continue
-            for form in forms_of(spelling):
-                words = analysed(form).words
-                if not words:
+            for form in _forms_of(spelling):
+                group = self._group_of(form)
+                if group is None:
                     continue
-                entry = _Entry(record_id, spelling, form, position, words)
-                self._group(words, form).entries.append(entry)
+                entry = _Entry(record_id, spelling, form, position, group.analysed.words)
+                group.entries.append(entry)
                 entries.append(entry)
         if entries:
             self._of_record[record_id] = entries
+
+    def _group_of(self, form: str) -> _Group | None:
+        """The group of a spelling's form, made if new; None for one without words. Not
+        through the searches' caches, which building would fill with spellings never
+        searched: while the index is built, a memo of its own (names repeat), none after."""
+        if self._memo is not None and form in self._memo:
+            return self._groups.get(self._memo[form])
+        whole = _analysed(form)
+        group = self._group(whole) if whole.words else None
+        if self._memo is not None and group is not None:
+            self._memo[form] = group.analysed.words  # the group's own: nothing more is held
+        return group
 
     def drop(self, record_id: str) -> None:
         """Forget a record (removed, or about to be indexed again)."""
@@ -173,20 +150,32 @@ class SpellingIndex:
             if not group.entries:
                 self._ungroup(entry.words, group.analysed)
 
-    def _group(self, words: Words, form: str) -> _Group:
-        group = self._groups.get(words)
+    def _group(self, whole: Analysed) -> _Group:
+        group = self._groups.get(whole.words)
         if group is not None:
             return group
-        group = self._groups[words] = _Group(analysed(form))
+        # Made of the index's own word objects: a name's words are shared by thousands of
+        # spellings, and memory holds each once.
+        words = tuple(self._canonical(pair) for pair in whole.words)
+        group = self._groups[words] = _Group(Analysed(
+            words, tuple(ruled for _typed, ruled in words), whole.key, whole.sorted_key,
+            whole.fuzzy))
         for pair in set(words):
             holders = self._by_pair.get(pair)
             if holders is None:
                 holders = self._by_pair[pair] = set()
                 self._add_word(pair)
             holders.add(words)
-        self._by_key.setdefault(group.analysed.key, set()).add(words)
-        self._by_sorted.setdefault(group.analysed.sorted_key, set()).add(words)
+        self._by_key.setdefault(whole.key, []).append(words)
+        self._by_sorted.setdefault(whole.sorted_key, []).append(words)
         return group
+
+    def _canonical(self, pair: Pair) -> Pair:
+        known = self._pairs.get(pair)
+        if known is None:
+            typed, ruled = pair
+            known = self._pairs[pair] = (typed, typed) if typed == ruled else pair
+        return known
 
     def _ungroup(self, words: Words, analysis: Analysed) -> None:
         del self._groups[words]
@@ -197,7 +186,7 @@ class SpellingIndex:
                 del self._by_pair[pair]
                 self._remove_word(pair)
         for table, key in ((self._by_key, analysis.key), (self._by_sorted, analysis.sorted_key)):
-            table[key].discard(words)
+            table[key].remove(words)
             if not table[key]:
                 del table[key]
 
@@ -218,6 +207,7 @@ class SpellingIndex:
     def _remove_word(self, pair: Pair) -> None:
         typed, ruled = pair
         self._looked_up.clear()
+        del self._pairs[pair]
         for table, sorted_words, word in ((self._by_typed, self._typed, typed),
                                           (self._by_ruled, self._ruled, ruled)):
             table[word].discard(pair)
@@ -306,7 +296,7 @@ class SpellingIndex:
         for words in candidates:
             group = self._groups[words]
             if n == 1:
-                judgement = _one_word(wanted, group.analysed, found[0])
+                judgement = one_word(wanted, group.analysed, found[0])
             else:
                 judgement = judged(wanted, group.analysed,
                                    lambda i, j, w=words: found[i].get(w[j], 0.0))  # type: ignore[misc]

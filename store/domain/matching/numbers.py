@@ -75,9 +75,9 @@ class NumberIndex:
 
     def __init__(self) -> None:
         self._phones: dict[str, tuple[str, str | None]] = {}  # id -> (E.164, region)
-        self._by_tail: dict[str, set[str]] = {}
+        self._by_tail: dict[str, list[str]] = {}  # lists: most hold one id
         self._passports: dict[str, str] = {}
-        self._by_head: dict[str, set[str]] = {}
+        self._by_head: dict[str, list[str]] = {}
 
     def __len__(self) -> int:
         return len(self._phones.keys() | self._passports.keys())
@@ -90,14 +90,14 @@ class NumberIndex:
             self.drop(record_id)
         if phone and phone[0] == "+" and len(phone) > PHONE_DIGITS:
             self._phones[record_id] = (phone, region)
-            self._by_tail.setdefault(phone[-PHONE_DIGITS:], set()).add(record_id)
+            self._by_tail.setdefault(phone[-PHONE_DIGITS:], []).append(record_id)
         if not passport:
             return
         key = passport if passport.isalnum() and passport.isupper() else "".join(
             passport.split()).upper()
         if len(key) >= PASSPORT_CHARACTERS:
             self._passports[record_id] = key
-            self._by_head.setdefault(key[:PASSPORT_CHARACTERS], set()).add(record_id)
+            self._by_head.setdefault(key[:PASSPORT_CHARACTERS], []).append(record_id)
 
     def drop(self, record_id: str) -> None:
         for table, index, cut in ((self._phones, self._by_tail, -PHONE_DIGITS),
@@ -107,7 +107,7 @@ class NumberIndex:
                 continue
             number = value[0] if isinstance(value, tuple) else value
             bucket = number[cut:] if cut < 0 else number[:cut]
-            index[bucket].discard(record_id)
+            index[bucket].remove(record_id)
             if not index[bucket]:
                 del index[bucket]
 

@@ -62,12 +62,16 @@ def _missing_rules(error: ModuleNotFoundError) -> bool:
     return (error.name or "").startswith("store.domain.scripts.")
 
 
-@lru_cache(maxsize=65_536)
 def comparable(text: str) -> str:
     """`text` as the search compares it: `store.domain.scripts.normalise` (NFC, and a script's
     own order of characters), or NFC alone where a script's rules are not installed."""
     if text.isascii():  # most names: in no script of those, and NFC already
         return text
+    return _normalised(text)
+
+
+@lru_cache(maxsize=65_536)
+def _normalised(text: str) -> str:
     try:
         return normalise(text)
     except ModuleNotFoundError as error:
@@ -213,3 +217,38 @@ def search_score(query: str, spelling: str) -> tuple[float, int] | None:
     name in another script is found by its Latin spellings through `forms_of`."""
     wanted, form = analysed(query), analysed(spelling)
     return judged(wanted, form, lambda i, j: word_score(wanted.words[i], form.words[j]))
+
+
+def one_word(query: Analysed, spelling: Analysed,
+              found: dict[tuple[str, str], float]) -> tuple[float, int] | None:
+    """`judged` for a query of one word (the common case as a name is typed), the scores of
+    the words it finds in `found`, without pairing: the pair is the word of the spelling the
+    query finds best (rule A), unless the letters are the same (rule C); rule B needs two."""
+    m = len(spelling.words)
+    if query.key == spelling.key or (m >= 2 and query.sorted_key == spelling.sorted_key):
+        return (100.0, 1)
+    top = max(found.get(word, 0.0) for word in spelling.words)
+    if top > 0 and top >= MATCH_THRESHOLD:
+        return (top - MISSING_WORD_PENALTY * (m - 1), 1)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    """A record a search finds: its spelling that matched best, as stored (`form`: what was
+    compared, the spelling or a Latin spelling of it), which spelling it is (0 the full name,
+    1 on its other spellings), the score and how many of the query's `words` it found."""
+
+    id: str
+    spelling: str
+    form: str
+    position: int
+    score: float
+    matched: int
+    words: int
+
+    @property
+    def rank(self) -> tuple[float, ...]:
+        """Best first when sorted: all of the query's words found, then more of them, then a
+        higher score, then the full name before another spelling."""
+        return (-self.matched, -self.score, self.position)
