@@ -106,7 +106,9 @@ class Loading:
             self.notify(notice, severity="warning", timeout=10, markup=False)
         # Then, still off the event loop, what the directory's screens and the search read
         # (a second on 50,000 cases), so that the first organisation opened does not wait;
-        # and what reading a typed date or country needs, so that the first save does not.
+        # the workers' search's indexes (one to three seconds), so that the first name typed
+        # in the filter or Ctrl+F does not; and what reading a typed date or country needs,
+        # so that the first save does not.
         store_work.run_store(self, _prepare(db), lambda _none: None, group="backup")
 
     def mark_usable(self) -> None:
@@ -148,6 +150,7 @@ def _prepare(db: Database) -> Callable[[], None]:
         from store.domain import prepare_reading
 
         db.prepare_network()
+        db.prepare_finding()
         prepare_reading()
 
     return prepare

@@ -18,6 +18,8 @@ from store.db.maintenance import __all__ as _MAINTENANCE
 _FROM: dict[str, tuple[str, ...]] = {
     "store.db.database": ("Database", "unlock"),
     "store.db.network": ("SEARCH_LIMIT", "Hit", "Offer"),
+    "store.db.finding": ("CaseMatch", "CaseMatches", "Found", "field_label",
+                         "rows_found"),
     "store.db.maintenance": tuple(_MAINTENANCE),
 }
 __all__, __getattr__, __dir__ = offered(__name__, _FROM)

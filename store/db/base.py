@@ -2,8 +2,8 @@
 record read back as a domain object, and `Part`, the base class of the parts.
 
 `store.db.database.Database` is one class made of parts, each in its own module of store/db
-(cases.py, workers.py, log.py, road.py, views.py, trail.py, keys.py, saving.py, and the
-network's: network.py, directory.py, merging.py, meetings.py, agreements.py). A part uses the
+(cases.py, workers.py, log.py, road.py, views.py, finding.py, trail.py, keys.py, saving.py, and
+the network's: network.py, directory.py, merging.py, meetings.py, agreements.py). A part uses the
 Database's engine and lock and calls the methods of the other parts on `self`: `Part` declares
 them for type checkers, so that no part imports another's module to call it.
 """
@@ -37,6 +37,9 @@ from store.domain.records import (
 from store.domain.road import Derived
 from store.domain.rows import CaseRow
 from store.engine.tables import Change, Engine
+
+if TYPE_CHECKING:
+    from store.db.finding import Found
 
 R = TypeVar("R", bound=Record)
 
@@ -127,6 +130,9 @@ class Part:
         # views.py
         def case_rows(self) -> list[CaseRow]: ...
         def _encoded_rows(self) -> list[tuple[str, bytes]]: ...
+
+        # finding.py
+        def _find(self, query: str, limit: int | None) -> list[Found]: ...
 
         # network.py (reading the directory)
         def _all(self, kind: type[R]) -> list[R]: ...

@@ -69,6 +69,11 @@ class Hit:
     title: str  # as stored (a name as rows show it, `row_name`): shown through printable()
     detail: str
     case_id: str | None = None  # for a case or a worker: the case to open
+    # For a worker: the field that matched ("name", "other_spelling", "phone", "passport",
+    # `store.db.finding.FIELDS`), what it holds (a spelling as stored, a number) and the score.
+    field: str = ""
+    matched: str = ""
+    score: float | None = None
 
 
 @dataclass

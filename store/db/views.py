@@ -26,7 +26,7 @@ from store.domain.matching import matches_query
 from store.domain.records import Agreement, LogEntry, Meeting, Organisation, Person, Task
 from store.domain.rows import CaseRow
 from store.domain.rules import today as today_rules
-from store.domain.text import fold, row_name
+from store.domain.text import fold
 from store.domain.today import Today
 from store.domain.vocab import label
 
@@ -140,9 +140,11 @@ class ViewsPart(Part):
     # -- one search across every kind of record --------------------------------------------
 
     def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[Hit]:
-        """Cases (reference, title, place), workers (every spelling), organisations (every
-        name and acronym), people (every spelling, tolerant of spelling), meetings and
-        agreements (title, place). Cases and workers by substring: there may be 50,000."""
+        """Cases (reference, title, place: by substring, there may be 50,000), workers (any
+        spelling of their name, tolerant of spelling, a phone or passport number: the workers'
+        search, `store.db.finding`, best first), organisations (every name and acronym),
+        people (every spelling, tolerant of spelling), meetings and agreements (title,
+        place)."""
         wanted = fold(query)
         if not wanted:
             return []
@@ -150,25 +152,14 @@ class ViewsPart(Part):
         with self._lock:
             engine = self._engine
             engine.refresh()
-            rows = self.case_rows()
-            # A case row's text holds its workers' names: only the cases it matches have
-            # their workers looked at.
-            cases = workers = 0
-            for row in rows:
-                if wanted not in row.search_text:
-                    continue
-                if cases < limit:
+            for row in self.case_rows():
+                if wanted in row.search_text:
                     hits.append(Hit("case", row.id, row.ref, row.title, row.id))
-                    cases += 1
-                for worker_id in engine.children["workers"].get(row.id, {}):
-                    names = engine.names.get(worker_id) or [""]
-                    if workers < limit and any(wanted in fold(n) for n in names):
-                        hits.append(Hit("worker", worker_id, row_name(names, worker_id),
-                                        row.ref, row.id))
-                        workers += 1
-                if cases >= limit and workers >= limit:
-                    break
-            hits.sort(key=lambda h: h.kind != "case")  # cases first, then workers
+                    if len(hits) >= limit:
+                        break
+            for found in self._find(query, limit):
+                hits.append(Hit("worker", found.worker_id, found.name, found.ref,
+                                found.case_id, found.field, found.matched, found.score))
             for org in sorted(self._all(Organisation), key=lambda o: name_sort_key(o.name)):
                 if matches_query(query, org.all_names):
                     hits.append(Hit("organisation", org.id, org.shown_name, org.city))

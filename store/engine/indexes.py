@@ -8,15 +8,23 @@ worker's name, the open due dates and the entries awaiting a reply, and the log 
 name a record of the directory. Loading fills them (`_bulk_ingest` reads a table of our own
 layout with byte searches, `_ingest` a record already parsed); every change goes through
 `_apply`, which keeps them in line.
+
+The workers' search reads two more, built on first use (or ahead of it, after opening) and then
+kept in line by `_index` like the others: every spelling of every worker's name
+(`spelling_index`, `store.domain.matching.SpellingIndex`) and their phone and passport numbers
+(`number_index`). Personal data: in memory only, never written anywhere, dropped with the
+records (`_reset_indexes`, which locking the app runs).
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from typing import Any
 
 import orjson
 
+from store.domain.matching import NumberIndex, SpellingIndex
 from store.engine.migrations import META_DOC, META_TABLE, NETWORK_TABLES, Tables
 
 CHILD_TABLES = ("workers", "log", "screenings", "consents", "plans")
@@ -43,6 +51,8 @@ class Indexes:
     stamps: dict[str, int]
     linked: dict[str, set[str]] | None
     linked_of: dict[str, tuple[str, ...]]
+    spellings: SpellingIndex | None
+    numbers: NumberIndex | None
     _stamp_counter: int
     _loading: bool
 
@@ -54,6 +64,7 @@ class Indexes:
         self.awaiting = set()
         self.of_worker = {t: {} for t in PER_WORKER_TABLES}
         self.linked, self.linked_of = None, {}
+        self.spellings = self.numbers = None
         for table in RECORD_TABLES:
             self._bump(table)
 
@@ -80,6 +91,52 @@ class Indexes:
                     linked_of[entry_id] = tuple(ids)
             self.linked, self.linked_of = linked, linked_of
         return self.linked
+
+    def spelling_index(self) -> SpellingIndex:
+        """Every spelling of every worker's name, indexed for the workers' search: built on
+        first use from the names in memory, then kept up to date."""
+        if self.spellings is None:
+            gc.disable()  # no cycles, many small objects: the collector would only slow it
+            try:
+                self.spellings = SpellingIndex(self.names.items())
+            finally:
+                gc.enable()
+            gc.freeze()  # long-lived, as what was loaded: out of later collections
+        return self.spellings
+
+    def number_index(self) -> NumberIndex:
+        """Every worker's phone and passport number, indexed for the workers' search: built
+        on first use from the workers' records in memory, then kept up to date."""
+        if self.numbers is None:
+            numbers = NumberIndex()
+            gc.disable()
+            try:
+                for worker_id, raw in self.raw["workers"].items():
+                    _put_numbers(numbers, worker_id, orjson.loads(raw))
+            finally:
+                gc.enable()
+            self.numbers = numbers
+            gc.freeze()
+        return self.numbers
+
+    def _keep_search_indexes(self, spellings: SpellingIndex | None,
+                             numbers: NumberIndex | None, before: dict[str, bytes]) -> None:
+        """After the files were read again (another process compacted them): the search's
+        indexes of before, brought in line with the workers that changed, rather than built
+        again from nothing."""
+        after = self.raw["workers"]
+        changed = [wid for wid, raw in after.items() if before.get(wid) != raw]
+        gone = [wid for wid in before if wid not in after]
+        for index in (spellings, numbers):
+            if index is not None:
+                for worker_id in gone:
+                    index.drop(worker_id)
+        for worker_id in changed:
+            if spellings is not None:
+                spellings.put(worker_id, self.names.get(worker_id, []))
+            if numbers is not None:
+                _put_numbers(numbers, worker_id, orjson.loads(after[worker_id]))
+        self.spellings, self.numbers = spellings, numbers
 
     def _bulk_ingest(self, table: str, items: list[bytes]) -> None:
         """Index a whole table read from a snapshot in our layout: the loading hot path."""
@@ -173,8 +230,15 @@ class Indexes:
         if table == "workers":
             if doc is None:
                 self.names.pop(record_id, None)
+                for index in (self.spellings, self.numbers):
+                    if index is not None:
+                        index.drop(record_id)
             else:
                 self.names[record_id] = [doc.get("full_name", ""), *doc.get("other_spellings", [])]
+                if self.spellings is not None:
+                    self.spellings.put(record_id, self.names[record_id])
+                if self.numbers is not None:
+                    _put_numbers(self.numbers, record_id, doc)
         elif table in PER_WORKER_TABLES:
             of_worker = self.of_worker[table]
             if doc is None:
@@ -257,3 +321,7 @@ class Indexes:
             result[table] = {str(n): orjson.loads(raw)
                              for n, raw in enumerate(self.raw[table].values(), start=1)}
         return result
+
+
+def _put_numbers(numbers: NumberIndex, worker_id: str, doc: dict[str, Any]) -> None:
+    numbers.put(worker_id, doc.get("phone"), doc.get("passport_number"), doc.get("nationality"))

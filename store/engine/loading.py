@@ -189,7 +189,9 @@ class Loading(Indexes):
         row is rebuilt, or the list would keep rows the other process changed before it compacted.
         """
         before = {table: set(self.raw[table]) for table in RECORD_TABLES}
+        spellings, numbers, workers = self.spellings, self.numbers, self.raw["workers"]
         self.load()
+        self._keep_search_indexes(spellings, numbers, workers)
         self.dirty_cases = None
         self.snapshot_rows = []
         for table in RECORD_TABLES:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from store.common.errors import Conflict, MissingFolder
+from store.domain.matching import NumberIndex, SpellingIndex
 from store.engine import snapshot
 from store.engine.crypto import Sealer
 from store.engine.files import audit_path, backups_folder, journal_path, lock_path, note_path
@@ -121,6 +122,10 @@ class Engine(Generations):
         # counterpart_person_id); built on first use, then kept up to date.
         self.linked: dict[str, set[str]] | None = None
         self.linked_of: dict[str, tuple[str, ...]] = {}  # log entry id -> the ids it names
+        # The workers' search: every spelling of their names, and their phone and passport
+        # numbers, indexed in memory on first use (store.engine.indexes), then kept up to date.
+        self.spellings: SpellingIndex | None = None
+        self.numbers: NumberIndex | None = None
 
     # -- opening ---------------------------------------------------------------------------
 

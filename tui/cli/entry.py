@@ -34,6 +34,7 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "import": ("tui.cli.exports", "_import"),
     "report": ("tui.cli.report", "_report"),
     "brief": ("tui.cli.brief", "_brief"),
+    "find": ("tui.cli.find", "_find"),
     None: ("tui.cli.launch", "_open"),
 }
 

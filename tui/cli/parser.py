@@ -240,6 +240,21 @@ def build_parser() -> argparse.ArgumentParser:
                       "only: nothing is written, not even a backup."))
     report.add_argument("--format", choices=["text", "json"], default="text",
                         help=_("text (aligned lines) or json (for scripts)"))
+    find = sub.add_parser(
+        "find", parents=[_common(suppress=True)],
+        help=_("find workers by name, phone or passport number, as Ctrl+F does"),
+        description=_("Print the workers Ctrl+F finds, best first: by any spelling of their "
+                      "name (spelt another way, in another order, with initials), by the last "
+                      "six digits or more of a phone number written any way, or by a passport "
+                      "number or its beginning. Each line says the case, the worker's number "
+                      "in it and name, the field that matched and what it holds, and the "
+                      "score. Exit 0, with or without workers found (then said on stderr). "
+                      "Reads only: nothing is written."))
+    find.add_argument("text", metavar="TEXT", help=_("what to look for"))
+    find.add_argument("--format", choices=["text", "json"], default="text",
+                      help=_("text (aligned lines) or json (for scripts)"))
+    find.add_argument("--limit", metavar="N", type=int, default=50,
+                      help=_("at most N workers (default: 50)"))
     brief = sub.add_parser(
         "brief", parents=[_common(suppress=True)],
         help=_("write a case brief for one kind of recipient"),

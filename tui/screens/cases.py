@@ -1,4 +1,11 @@
-"""The cases list: every case, filtered as you type, sorted by any column."""
+"""The cases list: every case, filtered as you type, sorted by any column.
+
+The filter keeps the cases whose reference, title, place, tags or workers' names hold what is
+typed (folded), at once; then, a moment later (in a thread: the store's workers' search,
+`Database.worker_cases`), it adds the cases with a worker whose name it finds spelt another way,
+and lists the cases found by a name first, best first. The line under the list says which
+worker, and by which spelling, the case under the cursor was found.
+"""
 
 from __future__ import annotations
 
@@ -12,15 +19,17 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from store import N_, _, format_date, name_sort_key
-from store.domain import CaseRow, Stage, fold, label, shorten
+from store import N_, DatabaseLocked, PulangError, _, format_date, name_sort_key
+from store.domain import CaseRow, Stage, fold, label, printable, shorten
 from tui import perf
 from tui.data_changed import DataChanged, follow_data_changes
+from tui.store_work import run_store
 from tui.translate import TranslatedBindings, date_cells
 from tui.widgets import TextInput
-from tui.widgets.caselist import CaseList, Column, fit
+from tui.widgets.caselist import CaseList, Column, fit, typed_rows, with_names
 
 if TYPE_CHECKING:
+    from store.db import CaseMatches
     from tui.app import PulangApp
 
 _STAGE_ORDER = {stage.value: n for n, stage in enumerate(Stage)}
@@ -111,7 +120,9 @@ class CasesScreen(TranslatedBindings, Screen[None]):
     ]
     HELP = N_(
         "All cases, most pressing next step first. Type / and part of a reference, a title, a "
-        "place or any spelling of a worker's name to narrow the list; Escape clears the filter. "
+        "place or any spelling of a worker's name to narrow the list: a name spelt another way "
+        "is found too (Rizki finds Rizky), and the cases found by a name come first, best "
+        "first, the line under the list saying by which spelling. Escape clears the filter. "
         "Enter opens the case under the cursor, n starts a new case. s sorts by the next "
         "column, S reverses the order. 1 or t shows Today: what needs chasing across every "
         "open case. Ctrl+P finds any command, including going straight to a case by its "
@@ -122,6 +133,9 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         super().__init__()
         self.all_rows: list[CaseRow] = []  # every case, in the current sort order
         self.shown: list[CaseRow] = []  # those the filter lets through
+        self.typed: list[CaseRow] = []  # those that hold what is typed, in the list's order
+        self.positions: dict[str, int] = {}  # each case's place in all_rows
+        self.matches: CaseMatches | None = None  # the cases found by a worker's name
         self.sort_key = "due"
         self.sort_reverse = False
         self.query_text = ""
@@ -144,6 +158,7 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         )
         yield Static("", id="cases-header")
         yield CaseList(id="cases")
+        yield Static("", id="cases-match", markup=False)
         yield Static(_("Opening the database…"), id="cases-status", markup=False)
         yield Footer()
 
@@ -171,6 +186,7 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         self.wants = self._wants(rows)
         column = _all_columns({})[self.sort_key]
         self.all_rows = sorted(rows, key=column.sort_key, reverse=self.sort_reverse)
+        self.positions = {row.id: n for n, row in enumerate(self.all_rows)}
         self._shown_for = None  # type: ignore[assignment]  # filter from scratch
         self.render_header()  # the columns' widths follow the rows'
         self.apply_filter()
@@ -191,19 +207,38 @@ class CasesScreen(TranslatedBindings, Screen[None]):
 
     def apply_filter(self) -> None:
         query = fold(self.query_text)
-        words = query.split()
         previous = self._shown_for
         # Typing on narrows what is already shown; anything else starts from every case.
-        source = self.shown if previous and query.startswith(previous) else self.all_rows
-        if len(words) == 1:  # the common case, kept to one test a row
-            word = words[0]
-            self.shown = [r for r in source if word in r.search_text]
-        elif words:
-            self.shown = [r for r in source if all(w in r.search_text for w in words)]
-        else:
-            self.shown = list(self.all_rows)
+        source = self.typed if previous and query.startswith(previous) else self.all_rows
+        self.typed = typed_rows(source, query)
+        self.shown = list(self.typed)
+        self.matches = None
         self._shown_for = query
         self.render_list()
+        self._find_names()
+
+    def _find_names(self) -> None:
+        """Ask the store which cases have a worker whose name the filter finds spelt another
+        way (in a thread: typing never waits for it); a newer question cancels this one."""
+        db = self.pulang.db
+        text = self.query_text
+        if db is None or db.locked or not text.strip():
+            return
+        run_store(self, lambda: db.worker_cases(text), lambda found: self._names_found(
+            text, found), self._names_not_found, group="cases-filter", exclusive=True)
+
+    def _names_found(self, text: str, matches: CaseMatches) -> None:
+        if text != self.query_text or not self.loaded or not matches:
+            return  # typed on meanwhile (its own answer follows), or nothing to add
+        self.matches = matches
+        self.shown = with_names(self.all_rows, self.typed, matches, self.positions)
+        self.render_list()
+        if perf.enabled():
+            self.call_after_refresh(perf.mark, "names_painted", rows=len(self.shown))
+
+    def _names_not_found(self, error: PulangError) -> None:
+        if not isinstance(error, DatabaseLocked):
+            self.show_status(printable(str(error)))
 
     @staticmethod
     def _wants(rows: list[CaseRow]) -> dict[str, int]:
@@ -252,6 +287,35 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         else:
             status = _("{total} cases. Overdue dates are highlighted.").format(total=total)
         self.query_one("#cases-status", Static).update(status)
+        self.render_match()
+
+    def render_match(self) -> None:
+        """The line under the list: which worker of the case under the cursor the filter
+        found by name, and by which spelling (hidden when there is none)."""
+        from store.db import field_label
+
+        line = self.query_one("#cases-match", Static)
+        current = self.query_one(CaseList).current
+        found = None
+        if self.matches is not None and current is not None:
+            found = self.matches.get(current.id)
+        line.display = found is not None
+        if found is None:
+            return
+        name, field = printable(found.name, limit=60), field_label(found.field)
+        if found.spelling == found.name:
+            # TRANSLATORS: the worker the filter found, by which field ("name"), the score.
+            line.update(_("{name} ({field}, {score})").format(
+                name=name, field=field, score=round(found.score)))
+        else:
+            # TRANSLATORS: the worker found, the spelling that matched, its field, the score.
+            line.update(_("{name} ≈ “{spelling}” ({field}, {score})").format(
+                name=name, spelling=printable(found.spelling, limit=60), field=field,
+                score=round(found.score)))
+
+    @on(CaseList.Moved)
+    def _moved(self) -> None:
+        self.render_match()
 
     # -- keys ------------------------------------------------------------------------------
 

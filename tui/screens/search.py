@@ -49,10 +49,24 @@ def heading(kind: str) -> str:
 
 
 def hit_line(hit: Hit, width: int) -> str:
-    """One result in words, cut to `width`: what it is called, then where it belongs."""
+    """One result in words, cut to `width`: what it is called, then where it belongs; for a
+    worker, then which field found them and what it holds (the spelling, the number)."""
     title = printable(hit.title, limit=200)
     detail = printable(hit.detail, limit=200)
-    return fit(f"{title} · {detail}" if detail else title, width)
+    line = f"{title} · {detail}" if detail else title
+    if hit.field:
+        line += " · " + found_by(hit)
+    return fit(line, width)
+
+
+def found_by(hit: Hit) -> str:
+    """Which field found a worker, and what it holds: "other spelling: Riski Pratama"."""
+    from store.db import field_label
+    from store.domain import format_phone
+
+    matched = format_phone(hit.matched) if hit.field == "phone" else hit.matched
+    return _("{field}: {text}").format(field=field_label(hit.field),
+                                       text=printable(matched, limit=80))
 
 
 class SearchScreen(TranslatedBindings, Screen[None]):
@@ -62,8 +76,11 @@ class SearchScreen(TranslatedBindings, Screen[None]):
     ]
     HELP = N_(
         "Search everything: type part of a case reference or title, a place, a worker's name "
-        "(any spelling), an organisation's name or acronym, a person's name (small differences "
-        "of spelling are forgiven), or a meeting's or agreement's title. Results come grouped "
+        "(any spelling, small differences of spelling forgiven: best first), the last six "
+        "digits or more of a worker's phone number, or a passport number or its beginning, an "
+        "organisation's name or acronym, a person's name (small differences of spelling are "
+        "forgiven), or a meeting's or agreement's title. A worker's line says what found them: "
+        "their name, another spelling, their phone or their passport. Results come grouped "
         "by kind as you type. Down or Enter moves into the results; Enter opens the one under "
         "the cursor (a worker opens in their case); Up from the first result comes back to the "
         "search line. Escape closes the search."
@@ -81,7 +98,8 @@ class SearchScreen(TranslatedBindings, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield TextInput(placeholder=_("name, reference, title, place…"), id="search-line",
+        yield TextInput(placeholder=_("name, phone, passport, reference, title, place…"),
+                        id="search-line",
                         compact=True, select_on_focus=False)
         yield Static(_("Type to search cases, workers, organisations, people, meetings and "
                        "agreements."), id="search-status", markup=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -25,6 +25,9 @@ from store.domain import CaseRow, printable
 from tui.translate import TranslatedBindings
 from tui.widgets.cells import cut_cells
 
+if TYPE_CHECKING:
+    from store.db import CaseMatches
+
 
 @dataclass(frozen=True)
 class Column:
@@ -33,6 +36,28 @@ class Column:
     width: int
     sort_key: Callable[[CaseRow], Any]
     text: Callable[[CaseRow], str]
+
+
+def typed_rows(rows: list[CaseRow], query: str) -> list[CaseRow]:
+    """The rows whose text holds every word of the folded `query` as typed (all of them when
+    it is empty), in their order: the filter's first, immediate part."""
+    words = query.split()
+    if len(words) == 1:  # the common case, kept to one test a row
+        word = words[0]
+        return [r for r in rows if word in r.search_text]
+    if words:
+        return [r for r in rows if all(w in r.search_text for w in words)]
+    return list(rows)
+
+
+def with_names(rows: list[CaseRow], typed: list[CaseRow], matches: CaseMatches,
+               positions: dict[str, int]) -> list[CaseRow]:
+    """The filter's rows once the workers' search has answered: the cases found by a worker's
+    name first, best first, then the other rows found as typed, in their order (`positions`:
+    each row's place in `rows`)."""
+    from store.db import rows_found
+
+    return [*rows_found(rows, matches, positions), *(r for r in typed if r.id not in matches)]
 
 
 def fit(text: str, width: int) -> str:
@@ -46,7 +71,8 @@ def fit(text: str, width: int) -> str:
 
 
 class CaseList(TranslatedBindings, ScrollView, can_focus=True):
-    """Rows of cases with a cursor; Enter posts `CaseList.Chosen`."""
+    """Rows of cases with a cursor; Enter posts `CaseList.Chosen`, a move of the cursor
+    `CaseList.Moved`."""
 
     BINDINGS = [
         Binding("up,k", "cursor(-1)", N_("Up"), show=False, id="list.up"),
@@ -65,6 +91,9 @@ class CaseList(TranslatedBindings, ScrollView, can_focus=True):
         def __init__(self, case_id: str) -> None:
             super().__init__()
             self.case_id = case_id
+
+    class Moved(Message):
+        """The cursor went to another row (its case: `CaseList.current`)."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -134,9 +163,12 @@ class CaseList(TranslatedBindings, ScrollView, can_focus=True):
     def _move(self, index: int) -> None:
         if not self.rows:
             return
+        before = self.cursor
         self.cursor = max(0, min(index, len(self.rows) - 1))
         self._follow_cursor()
         self.refresh()
+        if self.cursor != before:
+            self.post_message(self.Moved())
 
     def action_cursor(self, step: int) -> None:
         self._move(self.cursor + step)

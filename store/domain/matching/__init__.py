@@ -4,7 +4,10 @@ The same person reaches officers in several Latin spellings of a Lao, Khmer, Bur
 Vietnamese or Indonesian name ("Phonensan Vilaymeing" and "Phonesan Vilaymeing", "Nguyen Van An"
 and "Nguyễn Văn An", "Aung Kyaw Moe" and "Aungkyawmoe"). This package says how alike two names
 are, which saved records a newly typed name is likely to be (`likely_matches`, `NameIndex`), and
-whether a search matches a record's spellings (`matches_query`). It has no user-facing strings.
+whether a search matches a record's spellings (`matches_query`), and, for the workers' search,
+how well a query finds a spelling (`search_score`) and the in-memory indexes that find the
+spellings and the phone and passport numbers a query finds among many (`SpellingIndex`,
+`NumberIndex`). It has no user-facing strings.
 
 The rules by which names are compared and scored are in `store.domain.matching.words`
 (`name_words`, `name_key`, `similarity`); organisations' initials in `acronyms`; likely
@@ -15,7 +18,10 @@ from __future__ import annotations
 
 from store.domain.matching.acronyms import ACRONYM_SCORE, STOPWORDS, acronym
 from store.domain.matching.across import cross_script_similarity
+from store.domain.matching.grams import SpellingIndex
 from store.domain.matching.index import Match, NameIndex, likely_matches
+from store.domain.matching.numbers import NumberHit, NumberIndex, passport_query, phone_query
+from store.domain.matching.scored import NameHit, search_score
 from store.domain.matching.search import matches_query
 from store.domain.matching.words import (
     MATCH_THRESHOLD,
@@ -31,12 +37,19 @@ __all__ = [
     "MISSING_WORD_PENALTY",
     "STOPWORDS",
     "Match",
+    "NameHit",
     "NameIndex",
+    "NumberHit",
+    "NumberIndex",
+    "SpellingIndex",
     "acronym",
     "cross_script_similarity",
     "likely_matches",
     "matches_query",
     "name_key",
     "name_words",
+    "passport_query",
+    "phone_query",
+    "search_score",
     "similarity",
 ]

@@ -108,6 +108,7 @@ def _split(folded: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=131_072)  # names share their words: each is worked out once
 def _denoise(word: str) -> str:
     if not word.isascii():
         return word

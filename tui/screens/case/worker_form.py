@@ -1,8 +1,13 @@
-"""The form for a worker of a case: who they are, their passport, where they are now."""
+"""The form for a worker of a case: who they are, their passport, where they are now.
+
+A new worker is first looked for among every worker already saved, in any case
+(`tui.screens.case.worker_matches`): the officer sees the likely matches before a second record
+of one person is made.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.binding import Binding
@@ -19,7 +24,11 @@ from store.domain import (
     latin_spellings,
 )
 from tui.screens.case.fields import DATE_HINT, _db
+from tui.screens.case.worker_matches import WorkerMatchesDialog, match_items
 from tui.screens.form import FieldSpec, RecordForm
+
+if TYPE_CHECKING:
+    from store.db import Found
 
 
 class WorkerForm(RecordForm[Worker]):
@@ -89,6 +98,44 @@ class WorkerForm(RecordForm[Worker]):
 
     def persist(self, record: Worker) -> Worker:
         return _db(self).save_worker(record)
+
+    def action_save(self) -> None:
+        """A new worker: the likely matches among every worker saved first (in a thread),
+        then saved, or the dialog that lists them; an edit saves at once."""
+        if self.record is not None or self._saving:
+            super().action_save()
+            return
+        worker = self.validated()
+        if worker is None:
+            return
+        db = _db(self)
+        self._saving = True
+        self.sub_title = _("Looking for the same worker in every case…")
+        self.app.run_store(  # type: ignore[attr-defined]
+            lambda: db.similar_workers(worker.full_name, worker.other_spellings),
+            lambda found: self._matches_found(worker, found), self._not_saved, what="match")
+
+    def _matches_found(self, worker: Worker, found: list[Found]) -> None:
+        self._saving = False
+        self.sub_title = ""
+        if not found:
+            self.save_with(worker, lambda: self.persist(worker))
+            return
+        cases = {match.worker_id: match.case_id for match in found}
+
+        def answered(answer: tuple[str, str] | None) -> None:
+            if answer is None:
+                return  # back to the form, as typed
+            what, worker_id = answer
+            if what == "save":
+                self.save_with(worker, lambda: self.persist(worker))
+                return
+            app: Any = self.app
+            app.after_leaving_forms(
+                lambda: app.open_record("worker", worker_id, cases[worker_id]))()
+
+        self.app.push_screen(WorkerMatchesDialog(worker.name_in_rows, match_items(found)),
+                             answered)
 
     # -- a name typed in Lao, Thai, Khmer or Burmese script: its Latin spellings -------------
 

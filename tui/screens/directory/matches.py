@@ -43,9 +43,13 @@ class LikelyMatchesDialog(TranslatedBindings, ModalScreen[tuple[str, str] | None
         self.typed_name = name
         self.items = items
 
+    def heading(self) -> str:
+        """The dialog's title, in the user's language."""
+        return _("Already in the directory?")
+
     def compose(self) -> ComposeResult:
         with Vertical(id="matches-dialog"):
-            yield Label(_("Already in the directory?"), id="matches-title")
+            yield Label(self.heading(), id="matches-title")
             yield Static(_("«{name}» looks like:").format(
                 name=printable(self.typed_name, limit=80)), id="matches-intro", markup=False)
             # The cursor's line in reverse video: seen without colours too (NO_COLOR).
