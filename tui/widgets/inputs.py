@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
@@ -22,6 +22,16 @@ from store.domain import PLACEHOLDER, InputProblem, is_relative, parse_date, par
 # What must never reach the terminal as text: C0, DEL, C1 (ESC, CSI, BEL, backspace, CR...),
 # the line and paragraph separators, and lone surrogates (which cannot even be encoded).
 _NEVER_SHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# The same, with the zero-width joiners before it: dropped with it, since a joiner left before
+# the next letter would join that letter to the one before (which Rich then counts as no cell).
+_DROPPED = re.compile("\u200d*[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _in_its_cells(found: re.Match[str]) -> str:
+    """What takes a never-shown character's place: nothing for one Rich counts as no cell (a
+    control character), � for one it counts as a cell (a lone surrogate), so that the line
+    keeps the width its layout was made for."""
+    return "\ufffd" * get_character_cell_size(found.group()[-1])
 
 
 class ControlCharacterFilter(LineFilter):
@@ -29,7 +39,8 @@ class ControlCharacterFilter(LineFilter):
     a control character (one a widget did not show as �) has it dropped, so nothing a record
     holds can move the cursor, clear the screen or send the terminal an escape sequence.
 
-    Rich counts these characters as zero cells wide, so dropping them keeps the layout.
+    Rich counts control characters as zero cells wide, so dropping them keeps the layout; a
+    lone surrogate, which it counts as one cell, becomes �.
     """
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
@@ -38,7 +49,7 @@ class ControlCharacterFilter(LineFilter):
             return segments
         return [
             segment if segment.control or not search(segment.text)
-            else Segment(_NEVER_SHOWN.sub("", segment.text), segment.style)
+            else Segment(_DROPPED.sub(_in_its_cells, segment.text), segment.style)
             for segment in segments
         ]
 
