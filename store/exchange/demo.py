@@ -240,7 +240,7 @@ def _seed_consents(db: Database, case: Case, workers: list[Worker], today: dt.da
 def _other_cases(db: Database, today: dt.date) -> None:
     for case_data, workers, (summary, next_step, due) in other_cases(today):
         case = db.save_case(build(Case, {**case_data, "assigned_officer": "Migrant desk"}))
-        for name, spellings, sex, age, province, district in workers:
+        for name, spellings, sex, age, province, district, *nationality in workers:
             db.save_worker(
                 build(
                     Worker,
@@ -250,7 +250,7 @@ def _other_cases(db: Database, today: dt.date) -> None:
                         "other_spellings": spellings,
                         "sex": sex,
                         "age": age,
-                        "nationality": case.origin_country,
+                        "nationality": (nationality or [case.origin_country])[0],
                         "home_province": province,
                         "home_district": district,
                         "passport_status": PassportStatus.UNKNOWN,

@@ -168,7 +168,8 @@ SCREENING: dict[str, object] = {
 
 def other_cases(today: dt.date) -> list[tuple[Any, ...]]:
     """The other cases: (the case, its workers as (name, other spellings, sex, age, province,
-    district), its first log entry as (summary, next step, due))."""
+    district[, nationality: the case's country of origin if not given]), its first log entry as
+    (summary, next step, due))."""
     return [
         (
             {
@@ -232,6 +233,11 @@ def other_cases(today: dt.date) -> list[tuple[Any, ...]]:
                  Sex.MALE, 22, "Savannakhet", "Kaysone Phomvihane"),
                 ("Khamphone Sengdara", ["Khamphon Sengdala"], Sex.FEMALE, 20, "Champasak",
                  "Pakse"),
+                # Held with them: a Cambodian woman, her name as the Cambodian union wrote it, in
+                # Khmer script, and as her passport spells it (search finds her by either, and
+                # by other spellings of them: "Sokh Chandara").
+                ("សុខ ចាន់ដារ៉ា", ["Sok Chandara"], Sex.FEMALE, 24, "Prey Veng", "Kamchay Mear",
+                 "KH"),
             ],
             ("LFTU shares two names from a group held near the border; verifying identities.",
              "Match spellings against the LFTU list", today + dt.timedelta(days=2)),
