@@ -1,35 +1,34 @@
 """Cutting text to a number of terminal cells without breaking a letter of a complex script.
 
-Rich measures and cuts text a code point at a time. In Khmer, Lao, Burmese or Thai a letter on
-screen is often several code points: a consonant with its vowel signs and tone marks (which take
-no cell of their own), or a Khmer consonant stacked under another by the COENG sign. A cut
-between them leaves a mark with nothing to sit on ("ថ្ងៃកំណ់្់"). Here text is cut only between
-such clusters.
+In Khmer, Lao, Burmese or Thai a letter on screen is often several code points: a consonant
+with its vowel signs and tone marks (which take no cell of their own), or a Khmer consonant
+stacked under another by the COENG sign. Rich's graphemes keep the marks with their letter but
+not a stacked consonant, and a cut between them leaves a sign with nothing to sit on
+("ថ្ងៃកំណ់្់"). Here text is cut only between whole letters.
 """
 
 from __future__ import annotations
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len, split_graphemes
 
-# Signs that join the next consonant to the cluster before them: Khmer COENG, Myanmar VIRAMA
-# (stacked consonants), Myanmar ASAT is a mark (no cell) and needs nothing here.
+# Signs that join the next consonant to the letter before them, stacking it: Khmer COENG and
+# Myanmar VIRAMA. Rich's graphemes keep marks and zero-width joiners with their letter, not
+# these.
 _JOINERS = frozenset("\u17d2\u1039")
-_ZWJ = "\u200d"
 
 
 def clusters(text: str) -> list[str]:
-    """`text` split into what the terminal shows as one letter (an approximation of Unicode
-    grapheme clusters good enough for the region's scripts): a character taking cells, with the
-    marks that follow it (no cell of their own), and consonants joined to it by a COENG,
-    VIRAMA or zero-width joiner."""
+    """`text` split into what the terminal shows as one letter: Rich's graphemes (a character
+    taking cells with the marks after it, joined by ZWJ), with a consonant stacked by a COENG or
+    VIRAMA kept with the letter it is stacked under."""
+    spans, _cells = split_graphemes(text)
     out: list[str] = []
-    joined = False
-    for char in text:
-        if out and (joined or get_character_cell_size(char) == 0):
-            out[-1] += char
+    for start, end, _width in spans:
+        piece = text[start:end]
+        if out and out[-1][-1] in _JOINERS:
+            out[-1] += piece
         else:
-            out.append(char)
-        joined = char in _JOINERS or char == _ZWJ
+            out.append(piece)
     return out
 
 
