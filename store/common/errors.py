@@ -25,6 +25,7 @@ class ExitCode(IntEnum):
     WRONG_PASSPHRASE = 3
     BUSY = 4  # database busy (another process holds the lock)
     NEEDS_CONFIRMATION = 5  # confirmation needed but no terminal to ask on
+    HUB = 6  # the sync's hub could not be reached, or refused (credentials, full, no database)
     USAGE = 64  # usage error (argparse's own exit 2 is overridden)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from store.common.errors import PassphraseNeeded, PulangError
 from store.common.i18n import _
 from store.db.base import Part
-from store.engine import audit, unfinished
+from store.engine import audit, replicas, unfinished
 from store.engine.crypto import Sealer, is_encrypted
 from store.engine.journal import locked
 
@@ -81,6 +81,10 @@ class KeysPart(Part):
         def reseal(old: Sealer | None, new: Sealer | None) -> None:
             audit.reseal(self.path, old, new)
 
+        if replicas.exists(self.path):
+            raise PulangError(_(
+                "{path} is kept in step with other sites, and holds the key they share: it "
+                "stays encrypted. Nothing was changed.").format(path=self.path))
         with self._lock:
             self.audit_event(audit.DECRYPT)
             self._engine.rekey(None, self._encoded_rows, reseal)

@@ -16,7 +16,7 @@ from store.common.i18n import _
 from store.db.base import LOG, PER_WORKER, TABLE_OF, WORKERS, Part, valid
 from store.domain.records import Case, LogEntry, Meeting, Task, Worker
 from store.domain.rules.erasure import blanked, erased_worker, names_to_blank, without_names
-from store.engine import backups
+from store.engine import backups, replicas
 
 
 class WorkersPart(Part):
@@ -88,10 +88,12 @@ class WorkersPart(Part):
                 names = names_to_blank(worker)
                 now = dt.datetime.now(dt.timezone.utc)
                 erased = self._save(erased_worker(worker, now))
+                gone = [worker_id]
                 for kind in PER_WORKER:  # their screening, consent and plan keep only codes
                     record = self._per_worker(kind, worker_id)
                     if record is not None:
                         self._save(record.model_copy(update=blanked(kind)))
+                        gone.append(record.id)
                 for entry_doc in self._engine.children_of(LOG, worker.case_id):
                     entry = valid(LogEntry, entry_doc)
                     cleaned = without_names(entry, names)
@@ -104,6 +106,8 @@ class WorkersPart(Part):
                         if cleaned_record is not None:
                             self._save(cleaned_record)
                 backups.record_erasure(self._engine, now)
-            # No earlier version of the record may stay in the journal.
+            # No earlier version of the record may stay in the journal, nor its last synced
+            # body beside it (store.engine.replicas); the sync takes the erasure to the others.
             self._engine.compact(self._encoded_rows)
+            replicas.note_erased(self.path, self._engine.sealer, gone)
             return erased

@@ -44,7 +44,7 @@ import orjson
 
 from store.common.errors import DatabaseError, PulangError, failure_reason
 from store.common.i18n import _, ngettext
-from store.engine import audit, backups
+from store.engine import audit, backups, replicas
 from store.engine.crypto import Sealer, file_salt, is_encrypted, read_header
 from store.engine.files import (
     ERASURES_FILE,
@@ -108,6 +108,7 @@ def redo(db_path: Path, old: Sealer | None, new: Sealer) -> Redone:
     """
     done = Redone()
     audit.reseal(db_path, old, new)
+    replicas.reseal(db_path, old, new)
     if old is None:
         done.deleted_backups = len(backups.delete_backups(db_path, plain_only=True))
     else:

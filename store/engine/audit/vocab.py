@@ -32,6 +32,9 @@ CHANGED = "changed"  # what a private field's change is recorded as
 CREATE, UPDATE, DELETE = "create", "update", "delete"
 ERASE, MERGE, EXPORT, SHARE, RESTORE = "erase", "merge", "export", "share", "restore"
 ENCRYPT, DECRYPT, PASSWD = "encrypt", "decrypt", "passwd"
+# A sync: what was sent to a hub (before a byte leaves), what came from it, an erasure that
+# arrived (or was applied again), and the key shared with the other sites.
+PUSHED, PULLED, ERASURE_APPLIED, SYNC_KEY = "pushed", "pulled", "erasure-applied", "sync-key"
 TORN_DROPPED = "torn-entry-dropped"  # written by the trail itself, see `store.engine.audit`
 GAP = "unaudited"  # changes saved while the trail could not be written, see `store.engine.audit`
 
@@ -47,6 +50,10 @@ ACTION_LABELS: dict[str, str] = {
     ENCRYPT: N_("encrypted"),
     DECRYPT: N_("decrypted"),
     PASSWD: N_("passphrase changed"),
+    PUSHED: N_("sent to the hub"),
+    PULLED: N_("received from another site"),
+    ERASURE_APPLIED: N_("erased at another site"),
+    SYNC_KEY: N_("sync key changed"),
     TORN_DROPPED: N_("an entry cut short by a crash was dropped"),
     GAP: N_("saved without an audit entry"),
 }

@@ -1,0 +1,248 @@
+"""What a database knows of its copies at other sites: the sync state, kept beside it in
+`<db>.sync`, sealed as a whole under the database's own key.
+
+`store.sync` reads and writes it; the store below it (`Database.erase_worker`, a change of
+passphrase) only empties bodies, notes erasures and seals it again, so it is kept here, in the
+engine. It holds:
+
+- the domain key(s): the key every site of the union shares, which seals what goes to the hub
+  and signs revisions (`store.sync.sealing`). Made by Pulang, carried between sites by
+  `pulang sync --export-key/--import-key`; the first is the current one, the others are kept to
+  read what was sealed before a rotation.
+- the site: a random id (the hub's checkpoint is kept under it) and a name people read.
+- the hub last named, without credentials, and the checkpoint reached in its changes feed.
+- per record: its table, the revision the local copy was last synced as and that revision's
+  ancestors (ids only), the body of that revision (the common version of a three-way merge;
+  only that one), and an undecided conflict, if any.
+- the ids erased here or at another site: outside the backups, so that a restore cannot bring
+  an erased worker back (the sync applies them again).
+
+It is never in a backup: a backup restored keeps the database's records, and this file keeps
+what the network knows. A write replaces the whole file atomically. Between the database's
+commit of what a pull brought and the next write of this file, `<db>.sync-pending` holds the
+state those records will have (sealed lines, appended): a process killed in between finds it,
+and takes each record's new state only if the database did commit that record's new body.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from store.common.errors import CorruptDatabase
+from store.common.i18n import _
+from store.engine.crypto import Sealer
+from store.engine.storage import NEW_FILE_MODE, write_atomically
+
+FORMAT = "pulang-sync"
+VERSION = 1
+SYNC = ".sync"
+PENDING = ".sync-pending"
+_PENDING_PURPOSE = b"sync pending"
+# Bookkeeping that changes at every save and is the site's own: never part of a synced body.
+LOCAL_FIELDS = frozenset({"version"})
+
+
+def sync_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + SYNC)
+
+
+def pending_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + PENDING)
+
+
+def canonical(body: dict[str, Any] | None) -> bytes:
+    """A record's body as the network compares and signs it: keys sorted, local bookkeeping
+    (its version counter) left out; None (removed) is `null`."""
+    if body is None:
+        return b"null"
+    return orjson.dumps({k: v for k, v in body.items() if k not in LOCAL_FIELDS},
+                        option=orjson.OPT_SORT_KEYS)
+
+
+def body_hash(body: dict[str, Any] | None) -> str:
+    return hashlib.sha256(canonical(body)).hexdigest()[:32]
+
+
+@dataclass
+class DocState:
+    """One record as last synced. `rev` is the leaf this site last sent or took (None: never
+    synced), `ancestors` the hashes of its revision ids, its own first; `hash` the body_hash of
+    the body the local copy had then (the record changed here since when it no longer has it).
+    `base_rev` and `base`: the common version, the last revision every site was known to build
+    on (the `base` of a three-way merge; None when unknown or emptied by an erasure)."""
+
+    table: str
+    rev: str | None = None
+    ancestors: list[str] = field(default_factory=list)
+    hash: str | None = None
+    base_rev: str | None = None
+    base: dict[str, Any] | None = None
+    on_hub: bool = False  # the hub acknowledged `rev`
+    conflict: dict[str, Any] | None = None  # undecided (store.sync.pulling)
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"t": self.table, "r": self.rev, "a": self.ancestors,
+                               "x": self.hash, "br": self.base_rev, "b": self.base,
+                               "h": self.on_hub}
+        if self.conflict is not None:
+            out["c"] = self.conflict
+        return out
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> DocState:
+        return cls(raw["t"], raw.get("r"), list(raw.get("a", [])), raw.get("x"),
+                   raw.get("br"), raw.get("b"), bool(raw.get("h")), raw.get("c"))
+
+
+@dataclass
+class ReplicaState:
+    """The contents of `<db>.sync` (see the module's doc)."""
+
+    keys: list[dict[str, str]] = field(default_factory=list)
+    site_id: str = ""
+    site_name: str = ""
+    hub: str | None = None
+    credentials: str | None = None  # the path of the hub's credentials file, never its content
+    checkpoints: dict[str, Any] = field(default_factory=dict)
+    docs: dict[str, DocState] = field(default_factory=dict)
+    erased: set[str] = field(default_factory=set)
+    last_sync: dict[str, Any] | None = None
+    reseal: bool = False  # a new key was made: every document is sealed again on the next push
+
+    def as_json(self) -> dict[str, Any]:
+        return {"format": FORMAT, "version": VERSION, "keys": self.keys, "site": self.site_id,
+                "site_name": self.site_name, "hub": self.hub,
+                "credentials": self.credentials, "checkpoints": self.checkpoints,
+                "docs": {i: d.as_json() for i, d in self.docs.items()},
+                "erased": sorted(self.erased), "last_sync": self.last_sync,
+                "reseal": self.reseal}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> ReplicaState:
+        return cls(list(raw.get("keys", [])), str(raw.get("site", "")),
+                   str(raw.get("site_name", "")), raw.get("hub"), raw.get("credentials"),
+                   dict(raw.get("checkpoints", {})),
+                   {i: DocState.from_json(d) for i, d in raw.get("docs", {}).items()},
+                   set(raw.get("erased", [])), raw.get("last_sync"), bool(raw.get("reseal")))
+
+
+def _damaged(path: Path) -> CorruptDatabase:
+    return CorruptDatabase(path, _("{path} (what this database knows of the other sites) is "
+                                   "damaged. Pulang has not changed it.").format(path=path))
+
+
+def exists(db_path: Path) -> bool:
+    return sync_path(db_path).exists()
+
+
+def load(db_path: Path, sealer: Sealer) -> ReplicaState | None:
+    """The sync state, None if this database never synced; what `<db>.sync-pending` holds is
+    not applied here (`settle_pending` does, knowing the records)."""
+    path = sync_path(db_path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    plain = sealer.open_file(path, data)
+    try:
+        raw = orjson.loads(plain)
+        if raw.get("format") != FORMAT:
+            raise ValueError("format")
+        return ReplicaState.from_json(raw)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise _damaged(path) from None
+
+
+def save(db_path: Path, sealer: Sealer, state: ReplicaState) -> None:
+    """Replace `<db>.sync` atomically, then drop the pending lines it now includes."""
+    payload = sealer.seal_file(orjson.dumps(state.as_json()))
+    write_atomically(sync_path(db_path), payload, NEW_FILE_MODE, _group(db_path))
+    with contextlib.suppress(FileNotFoundError):
+        pending_path(db_path).unlink()
+
+
+def _group(db_path: Path) -> int | None:
+    try:
+        return os.stat(db_path).st_gid
+    except OSError:
+        return None
+
+
+# -- the pending lines ---------------------------------------------------------------------
+
+
+def note_pending(db_path: Path, sealer: Sealer,
+                 updates: dict[str, tuple[DocState, str]]) -> None:
+    """Before the database commits records a pull brought: each one's state to come, with the
+    hash of the body it will have (`body_hash`), durably."""
+    line = orjson.dumps({i: [s.as_json(), h] for i, (s, h) in updates.items()})
+    fd = os.open(pending_path(db_path), os.O_WRONLY | os.O_CREAT | os.O_APPEND, NEW_FILE_MODE)
+    try:
+        os.write(fd, sealer.seal_line(line, _PENDING_PURPOSE) + b"\n")
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def settle_pending(db_path: Path, sealer: Sealer, state: ReplicaState,
+                   current: dict[str, dict[str, Any] | None]) -> int:
+    """Take into `state` the pending states whose record the database did commit (its body
+    in `current`, by id, has the hash noted); returns how many were taken. A line cut short
+    by the kill is the last one, and is skipped."""
+    try:
+        lines = pending_path(db_path).read_bytes().splitlines()
+    except FileNotFoundError:
+        return 0
+    taken = 0
+    for line in lines:
+        plain = sealer.open_line(line, _PENDING_PURPOSE)
+        if plain is None:
+            continue
+        for record_id, (raw, wanted) in orjson.loads(plain).items():
+            if body_hash(current.get(record_id)) == wanted:
+                state.docs[record_id] = DocState.from_json(raw)
+                taken += 1
+    return taken
+
+
+# -- what the store below does to it -------------------------------------------------------
+
+
+def note_erased(db_path: Path, sealer: Sealer | None, ids: Iterable[str]) -> None:
+    """Records erased here (a worker and their screening, consent and plan): remembered as
+    erased, and the body last synced of each emptied. Nothing to do where nothing syncs."""
+    if sealer is None or not exists(db_path):
+        return
+    state = load(db_path, sealer)
+    if state is None:
+        return
+    for record_id in ids:
+        state.erased.add(record_id)
+        doc = state.docs.get(record_id)
+        if doc is not None:
+            doc.base, doc.conflict = None, None
+    save(db_path, sealer, state)
+
+
+def reseal(db_path: Path, old: Sealer | None, new: Sealer | None) -> None:
+    """Seal `<db>.sync` again under the database's new key (a change of passphrase); idempotent:
+    a file already under `new` is left as it is."""
+    path = sync_path(db_path)
+    if not path.exists() or old is None or new is None:
+        return
+    data = path.read_bytes()
+    try:
+        plain = old.open_file(path, data)
+    except Exception:  # noqa: BLE001 - under the new key already (a run finished again)
+        return
+    write_atomically(path, new.seal_file(plain), NEW_FILE_MODE, _group(db_path))
+    with contextlib.suppress(FileNotFoundError):
+        pending_path(db_path).unlink()  # re-pulled: what it held is asked for again

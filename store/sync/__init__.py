@@ -1,0 +1,38 @@
+"""Keeping the databases of a union's sites in step, through a CouchDB hub, sealed end to end.
+
+TinyDB stays the store of record at every site; the hub is a CouchDB 3 database (or a
+compatible server) that sees, per record, only its random id, its revisions and one sealed
+body. One document per record:
+
+    {"_id": <the record's id>, "_rev": "<generation>-<HMAC under the domain key>",
+     "_revisions": {...}, "s": "<key id>.<AES-256-GCM of the padded envelope>"}
+
+The envelope holds the record's table and body, the site that made the revision and when.
+
+- `sealing`: the domain key, revisions, sealing, the key file;
+- `couch`: the replication protocol on httpx (the only module that opens connections);
+- `pushing` / `pulling`: sending what changed here, taking and merging what the hub has;
+- `merging`: three-way merges, field by field (pure);
+- `session`: a sync run, its status, the key's export, import and rotation;
+- `purging`: `pulang hub purge`, the admin's removal of erased records' old revisions.
+
+What each site knows of the others is `<db>.sync` (`store.engine.replicas`). Pulang connects
+only when an officer runs a sync, and only to the hub named.
+"""
+
+from store.sync.couch import Hub, HubProblem
+from store.sync.pushing import Report
+from store.sync.sealing import KeyProblem
+from store.sync.session import (
+    Status,
+    SyncRefused,
+    export_key,
+    import_key,
+    load_state,
+    rotate_key,
+    status,
+    sync,
+)
+
+__all__ = ["Hub", "HubProblem", "KeyProblem", "Report", "Status", "SyncRefused", "export_key",
+           "import_key", "load_state", "rotate_key", "status", "sync"]

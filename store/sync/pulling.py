@@ -1,0 +1,283 @@
+"""Receiving: what the hub's changes feed holds since this site's checkpoint.
+
+For each record that changed, every leaf revision is looked at (`style=all_docs`), and those
+not known here are fetched (`_bulk_get`) and opened with the domain key. Then, in order:
+
+- an erased record (erased here, or an erasure among the leaves) stays erased: the erasure is
+  applied here if it is new, and every other live leaf gets a deletion under it, so that an
+  offline edit cannot bring the worker's data back (recorded in the audit trail, no values);
+- one live leaf: taken (its changes were made from what this site has); a removal beside it
+  that no merge closed is a removal against an edit: the edit is kept, and it is a conflict;
+- several live leaves: merged field by field against the common version
+  (`store.sync.merging`). Without a conflict, the merge is written on CouchDB's winning leaf
+  and every other leaf is closed with a deletion, in the same `_bulk_docs`: the hub has one
+  leaf again, and another site merging the same leaves makes the same revisions. With one, the
+  record shows the winner's values, and the conflict is kept until a person decides;
+- no live leaf: removed everywhere, so removed here.
+
+What changes here is committed in one transaction per packet, after the states it leads to
+were noted in `<db>.sync-pending` (`store.engine.replicas`): a kill between the two loses
+nothing and applies nothing twice.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from store.engine import audit, replicas
+from store.engine.replicas import DocState, body_hash
+from store.sync.merging import merge_leaves, winner_order
+from store.sync.pushing import BATCH, Context, Outgoing
+from store.sync.sealing import unseal
+
+
+@dataclass
+class Leaf:
+    rev: str
+    deleted: bool
+    env: dict[str, Any] | None  # None: its body is not known here
+    ancestors: list[str]
+
+    @property
+    def body(self) -> dict[str, Any] | None:
+        return None if self.env is None else self.env.get("b")
+
+    def covers(self, rev: str | None) -> bool:
+        """Whether `rev` is this leaf or one of its ancestors."""
+        if rev is None:
+            return False
+        generation, digest = rev.split("-", 1)
+        top = int(self.rev.split("-", 1)[0])
+        index = top - int(generation)
+        return 0 <= index < len(self.ancestors) and self.ancestors[index] == digest
+
+
+def checkpoint_name(ctx: Context) -> str:
+    return f"pulang-{ctx.state.site_id}"
+
+
+def pull(ctx: Context) -> None:
+    """Everything the hub has since the checkpoint, in packets (see the module's doc)."""
+    state, hub = ctx.state, ctx.hub
+    mine = state.checkpoints.get(hub.url) or {}
+    theirs = hub.get_local(checkpoint_name(ctx))
+    agreed = theirs is not None and mine.get("session") == theirs.get("session")
+    since = mine.get("seq") if agreed else None
+    session = mine.get("session") if agreed else os.urandom(8).hex()
+    start = since
+    while True:
+        results, last = hub.changes(since, BATCH)
+        if results:
+            _packet(ctx, results)
+        since = last
+        if len(results) < BATCH:
+            break
+        _save(ctx, since, session)  # resumable from here
+    if since != start or not agreed:
+        _save(ctx, since, session)
+        local = {"seq": since, "session": session}
+        if theirs is not None and "_rev" in theirs:
+            local["_rev"] = theirs["_rev"]
+        hub.put_local(checkpoint_name(ctx), local)
+
+
+def _save(ctx: Context, since: Any, session: str) -> None:
+    ctx.state.checkpoints[ctx.hub.url] = {"seq": since, "session": session}
+    replicas.save(ctx.db.path, _sealer(ctx), ctx.state)
+
+
+def _sealer(ctx: Context) -> Any:
+    sealer = ctx.db._engine.sealer  # noqa: SLF001 - the database's own key, for its own file
+    assert sealer is not None
+    return sealer
+
+
+def _packet(ctx: Context, results: list[dict[str, Any]]) -> None:
+    state = ctx.state
+    wanted: list[tuple[str, str]] = []
+    todo: list[tuple[str, list[str]]] = []
+    for result in results:
+        doc_id = result["id"]
+        leaves = [c["rev"] for c in result.get("changes", [])]
+        doc = state.docs.get(doc_id)
+        if doc is not None and leaves == [doc.rev]:
+            _settled(ctx, doc_id, doc)
+            continue
+        known = _known_bodies(ctx, doc_id, doc)
+        wanted += [(doc_id, rev) for rev in leaves if rev not in known]
+        todo.append((doc_id, leaves))
+    fetched: dict[str, dict[str, dict[str, Any]]] = {}
+    for item in ctx.hub.bulk_get(wanted):
+        fetched.setdefault(item["_id"], {})[item["_rev"]] = item
+    changes: list[tuple[str, str, dict[str, Any] | None]] = []
+    pending: dict[str, tuple[DocState, str]] = {}
+    outgoing: list[Outgoing] = []
+    for doc_id, leaves in todo:
+        decided = _decide(ctx, doc_id, leaves, fetched.get(doc_id, {}))
+        if decided is None:
+            continue
+        table, body, new_state, out = decided
+        outgoing += out
+        here = ctx.records.get(doc_id)
+        if (here[1] if here else None) != body:
+            changes.append((table, doc_id, body))
+        pending[doc_id] = (new_state, body_hash(body))
+    sealer = _sealer(ctx)
+    if changes:
+        replicas.note_pending(ctx.db.path, sealer, pending)
+        ctx.report.received += ctx.db.apply_replica(
+            changes, note=f"hub={ctx.hub.url} sites={_sites(fetched)}")
+    ctx.send(outgoing)
+    for doc_id, (new_state, _hash) in pending.items():
+        state.docs[doc_id] = new_state
+    for table, doc_id, body in changes:
+        if body is None:
+            ctx.records.pop(doc_id, None)
+        else:
+            ctx.records[doc_id] = (table, body)
+
+
+def _sites(fetched: dict[str, dict[str, dict[str, Any]]]) -> str:
+    return "fetched"
+
+
+def _settled(ctx: Context, doc_id: str, doc: DocState) -> None:
+    """The hub's only leaf is this site's own: it is now the common version."""
+    here = ctx.records.get(doc_id)
+    body = here[1] if here else None
+    doc.on_hub = True
+    if doc.base_rev != doc.rev and body_hash(body) == doc.hash and doc_id not in ctx.state.erased:
+        doc.base_rev, doc.base = doc.rev, body
+
+
+def _known_bodies(ctx: Context, doc_id: str, doc: DocState | None) -> dict[str, Any]:
+    """Bodies of leaves this site has without asking: its own, and a conflict's."""
+    known: dict[str, Any] = {}
+    if doc is None:
+        return known
+    if doc.conflict is not None:
+        known.update(doc.conflict.get("bodies", {}))
+    here = ctx.records.get(doc_id)
+    body = here[1] if here else None
+    if doc.rev is not None and body_hash(body) == doc.hash and doc.conflict is None:
+        known[doc.rev] = body
+    return known
+
+
+def _leaves(ctx: Context, doc_id: str, revs: list[str], doc: DocState | None,
+            fetched: dict[str, dict[str, Any]]) -> list[Leaf] | None:
+    known = _known_bodies(ctx, doc_id, doc)
+    leaves = []
+    for rev in revs:
+        item = fetched.get(rev)
+        if item is not None:
+            try:
+                env = unseal(ctx.state.keys, doc_id, rev, item.get("s"))
+            except ValueError as error:
+                ctx.report.problems.append(f"{doc_id} {rev}: {error}")
+                return None
+            ids = item.get("_revisions", {}).get("ids", [rev.split("-", 1)[1]])
+            leaves.append(Leaf(rev, bool(item.get("_deleted")), env, list(ids)))
+        elif rev in known:
+            assert doc is not None
+            ancestors = doc.ancestors if rev == doc.rev else [rev.split("-", 1)[1]]
+            env = {"t": doc.table, "b": known[rev]}
+            deleted = known[rev] is None
+            leaves.append(Leaf(rev, deleted, env, list(ancestors)))
+        else:
+            return None  # a leaf the hub did not give: asked again at the next sync
+    return leaves
+
+
+def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[str, Any]]
+            ) -> tuple[str, dict[str, Any] | None, DocState, list[Outgoing]] | None:
+    doc = ctx.state.docs.get(doc_id)
+    here = ctx.records.get(doc_id)
+    if doc is not None and here is not None and doc.conflict is None and (
+            body_hash(here[1]) != doc.hash):
+        return None  # changed here during this sync: sent next time, merged then
+    leaves = _leaves(ctx, doc_id, revs, doc, fetched)
+    if not leaves:
+        return None
+    table = next((lf.env["t"] for lf in leaves if lf.env and lf.env.get("t")),
+                 doc.table if doc else None)
+    if table is None:
+        return None
+    leaves.sort(key=lambda lf: winner_order(lf.rev, lf.deleted), reverse=True)
+    live = [lf for lf in leaves if not lf.deleted]
+    if doc_id in ctx.state.erased or any(lf.env and lf.env.get("e") for lf in live):
+        return _erased(ctx, doc_id, table, live, doc)
+    if not live:
+        top = leaves[0]
+        return table, None, _taken(table, top, None), []
+    removals = [lf for lf in leaves if lf.deleted and not (lf.env or {}).get("closed")
+                and not any(other.covers(lf.rev) for other in live)]
+    if len(live) == 1:
+        winner = live[0]
+        new = _taken(table, winner, winner.body)
+        if removals:
+            new.conflict = _conflict_of(live, removals, {})
+            new.base_rev, new.base = (doc.base_rev, doc.base) if doc else (None, None)
+        return table, winner.body, new, []
+    base = None
+    if doc is not None and doc.base is not None and all(lf.covers(doc.base_rev) for lf in live):
+        base = doc.base
+    merged, conflicts = merge_leaves(base, [(lf.rev, lf.body or {}) for lf in live])
+    if conflicts or removals:
+        new = _taken(table, live[0], merged)
+        new.hash = body_hash(merged)
+        new.base_rev, new.base = (doc.base_rev, doc.base) if doc else (None, None)
+        new.conflict = _conflict_of(live, removals, conflicts)
+        return table, merged, new, []
+    ctx.report.merged += 1
+    winner = live[0]
+    out = [ctx.child(doc_id, table, None, merged, parent_rev=winner.rev,
+                     parent_ancestors=winner.ancestors)]
+    out += [ctx.child(doc_id, table, None, None, closed=True, parent_rev=lf.rev,
+                      parent_ancestors=lf.ancestors) for lf in live[1:]]
+    new = out[0].state
+    new.base_rev, new.base = new.rev, merged
+    return table, merged, new, out
+
+
+def _taken(table: str, leaf: Leaf, body: dict[str, Any] | None) -> DocState:
+    return DocState(table, leaf.rev, list(leaf.ancestors), body_hash(body), leaf.rev, body,
+                    True, None)
+
+
+def _conflict_of(live: list[Leaf], removals: list[Leaf],
+                 fields: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """What a person needs to decide (issue "(2 of 3)" shows it): each field's values by
+    revision, and where and when each leaf was made."""
+    def made(lf: Leaf) -> dict[str, Any]:
+        env = lf.env or {}
+        return {"site": env.get("site"), "at": env.get("at")}
+
+    return {"leaves": [lf.rev for lf in live], "fields": fields,
+            "made": {lf.rev: made(lf) for lf in [*live, *removals]},
+            "removed": [lf.rev for lf in removals],
+            "bodies": {lf.rev: lf.body for lf in live}}
+
+
+def _erased(ctx: Context, doc_id: str, table: str, live: list[Leaf], doc: DocState | None
+            ) -> tuple[str, dict[str, Any] | None, DocState, list[Outgoing]] | None:
+    """Erasure beats edits (see the module's doc)."""
+    erasures = [lf for lf in live if lf.env and lf.env.get("e")]
+    here = ctx.records.get(doc_id)
+    ctx.state.erased.add(doc_id)
+    if not erasures:
+        return None  # erased here: the erasure goes out with the next push
+    erasure = erasures[0]
+    out = [ctx.child(doc_id, table, None, None, closed=True, parent_rev=lf.rev,
+                     parent_ancestors=lf.ancestors) for lf in live if lf is not erasure]
+    if out:
+        ctx.db.audit_event(audit.ERASURE_APPLIED, table=table, record_id=doc_id, note=(
+            f"{len(out)} edit(s) made elsewhere after the erasure were closed"))
+    if here is not None and table == "workers" and not here[1].get("erased_at"):
+        ctx.db.erase_worker(doc_id)  # names blanked from this site's own text too
+        ctx.report.erasures += 1
+        ctx.records = ctx.db.replica_records()
+    new = _taken(table, erasure, erasure.body)
+    return table, erasure.body, new, out
