@@ -10,6 +10,7 @@ in a temporary folder of the test run.
 from __future__ import annotations
 
 import base64
+import contextlib
 import shutil
 import socket
 import subprocess
@@ -58,40 +59,49 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def hub_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestHub]:
+@contextlib.contextmanager
+def running_hub(folder: Path) -> Iterator[TestHub]:
+    """A hub started in `folder` on a free port of 127.0.0.1, with its admin and the sites'
+    user made; stopped afterwards. (tests/perf and tests/soak start theirs with this too.)"""
     if not SERVER.exists():
         pytest.fail("The test hub is not installed: run `npm ci --ignore-scripts --prefix "
                     "tests/hub` (the README's test command does).")
-    folder = tmp_path_factory.mktemp("hub")
     port = _free_port()
     process = subprocess.Popen(
         [str(SERVER), "--port", str(port), "--host", "127.0.0.1", "--dir", str(folder),
          "--no-stdout-logs"], cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     server = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
-    while True:
-        try:
-            httpx.get(server + "/", trust_env=False, timeout=1).raise_for_status()
-            break
-        except httpx.HTTPError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError("the test hub did not start: "
-                                   + (process.stderr.read() if process.stderr else b"").decode())
-            time.sleep(0.1)
-    hub = TestHub(server, folder, process)
-    httpx.put(f"{server}/_config/admins/{ADMIN[0]}", content=f'"{ADMIN[1]}"',
-              trust_env=False).raise_for_status()
-    with hub.admin() as client:
-        client.put(f"/_users/org.couchdb.user:{SITE[0]}", json={
-            "name": SITE[0], "password": SITE[1], "roles": [], "type": "user"}).raise_for_status()
-    yield hub
-    process.terminate()
     try:
-        process.wait(10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        while True:
+            try:
+                httpx.get(server + "/", trust_env=False, timeout=1).raise_for_status()
+                break
+            except httpx.HTTPError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("the test hub did not start: " + (
+                        process.stderr.read() if process.stderr else b"").decode()) from None
+                time.sleep(0.1)
+        hub = TestHub(server, folder, process)
+        httpx.put(f"{server}/_config/admins/{ADMIN[0]}", content=f'"{ADMIN[1]}"',
+                  trust_env=False).raise_for_status()
+        with hub.admin() as client:
+            client.put(f"/_users/org.couchdb.user:{SITE[0]}", json={
+                "name": SITE[0], "password": SITE[1], "roles": [],
+                "type": "user"}).raise_for_status()
+        yield hub
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def hub_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestHub]:
+    with running_hub(tmp_path_factory.mktemp("hub")) as hub:
+        yield hub
 
 
 @pytest.fixture
