@@ -31,7 +31,7 @@ CONTRACTS = [contract["id"] for contract in tomllib.loads(
 # What the app may import from: the store's public packages (store.sync, when it exists).
 APP_MAY_IMPORT = ("store", "store.db", "store.domain", "store.exchange", "store.sync")
 PUBLIC_PACKAGES = ("store", "store.common", "store.domain", "store.engine", "store.db",
-                   "store.db.maintenance", "store.exchange")
+                   "store.db.maintenance", "store.exchange", "store.sync")
 
 
 def lint_imports() -> str:

@@ -19,7 +19,7 @@ import errno
 import fcntl
 import hashlib
 import os
-import socket
+import platform
 import stat
 import time
 from collections.abc import Callable, Iterator
@@ -64,7 +64,7 @@ def line_hash(line: bytes) -> str:
 def writer_id() -> str:
     """Who wrote a journal entry (a removal says who removed the record): as a record's
     `changed_by`, "officer name (account)" when the officer said who they are."""
-    return f"{author()}@{socket.gethostname()}:{os.getpid()}"
+    return f"{author()}@{platform.node()}:{os.getpid()}"
 
 
 @dataclass

@@ -21,6 +21,7 @@ only when an officer runs a sync, and only to the hub named.
 """
 
 from store.sync.couch import Hub, HubProblem
+from store.sync.purging import Purged, purge
 from store.sync.pushing import Report
 from store.sync.sealing import KeyProblem
 from store.sync.session import (
@@ -29,10 +30,11 @@ from store.sync.session import (
     export_key,
     import_key,
     load_state,
+    remember_credentials,
     rotate_key,
     status,
     sync,
 )
 
-__all__ = ["Hub", "HubProblem", "KeyProblem", "Report", "Status", "SyncRefused", "export_key",
-           "import_key", "load_state", "rotate_key", "status", "sync"]
+__all__ = ["Hub", "HubProblem", "KeyProblem", "Purged", "Report", "Status", "SyncRefused", "export_key",
+           "import_key", "load_state", "purge", "remember_credentials", "rotate_key", "status", "sync"]

@@ -18,6 +18,7 @@ is kept as the hub gave it (an integer from some servers, a string from CouchDB 
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterable
 from typing import Any
@@ -31,6 +32,15 @@ from store.common.i18n import _
 
 RETRY_DELAYS = (0.5, 1.0, 2.0, 4.0)
 TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+
+
+def retries() -> int:
+    """How many times a request that failed on the way is tried again: PULANG_SYNC_RETRIES
+    (0 to 4; 4 when unset), for a link known to be down or known to be flaky."""
+    try:
+        return max(0, min(len(RETRY_DELAYS), int(os.environ.get("PULANG_SYNC_RETRIES", "4"))))
+    except ValueError:
+        return len(RETRY_DELAYS)
 
 
 class HubProblem(PulangError):
@@ -65,13 +75,13 @@ class Hub:
     """One database on the hub (see the module's doc). `requests` counts what was sent."""
 
     def __init__(self, url: str, user: str | None = None, password: str | None = None,
-                 *, retry_delays: Iterable[float] = RETRY_DELAYS) -> None:
+                 *, retry_delays: Iterable[float] | None = None) -> None:
         self.server, self.name = split_url(url)
         self.url = f"{self.server}/{self.name}"
         auth = httpx.BasicAuth(user, password or "") if user else None
         self._client = httpx.Client(base_url=self.url + "/", auth=auth, timeout=TIMEOUT,
                                     headers={"Accept": "application/json"}, trust_env=False)
-        self._delays = tuple(retry_delays)
+        self._delays = tuple(RETRY_DELAYS[:retries()] if retry_delays is None else retry_delays)
         self.requests = 0
 
     def close(self) -> None:

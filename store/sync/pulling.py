@@ -109,6 +109,7 @@ def _packet(ctx: Context, results: list[dict[str, Any]]) -> None:
         wanted += [(doc_id, rev) for rev in leaves if rev not in known]
         todo.append((doc_id, leaves))
     fetched: dict[str, dict[str, dict[str, Any]]] = {}
+    ctx.sites = set()  # where what this packet brings was made (a site's name is no one's data)
     for item in ctx.hub.bulk_get(wanted):
         fetched.setdefault(item["_id"], {})[item["_rev"]] = item
     changes: list[tuple[str, str, dict[str, Any] | None]] = []
@@ -127,8 +128,9 @@ def _packet(ctx: Context, results: list[dict[str, Any]]) -> None:
     sealer = _sealer(ctx)
     if changes:
         replicas.note_pending(ctx.db.path, sealer, pending)
+        sites = ",".join(sorted(ctx.sites)) or "-"
         ctx.report.received += ctx.db.apply_replica(
-            changes, note=f"hub={ctx.hub.url} sites={_sites(fetched)}")
+            changes, note=f"hub={ctx.hub.url} sites={sites}")
     ctx.send(outgoing)
     for doc_id, (new_state, _hash) in pending.items():
         state.docs[doc_id] = new_state
@@ -137,10 +139,6 @@ def _packet(ctx: Context, results: list[dict[str, Any]]) -> None:
             ctx.records.pop(doc_id, None)
         else:
             ctx.records[doc_id] = (table, body)
-
-
-def _sites(fetched: dict[str, dict[str, dict[str, Any]]]) -> str:
-    return "fetched"
 
 
 def _settled(ctx: Context, doc_id: str, doc: DocState) -> None:
@@ -178,12 +176,15 @@ def _leaves(ctx: Context, doc_id: str, revs: list[str], doc: DocState | None,
             except ValueError as error:
                 ctx.report.problems.append(f"{doc_id} {rev}: {error}")
                 return None
+            ctx.sites.add(str(env.get("site")))
             ids = item.get("_revisions", {}).get("ids", [rev.split("-", 1)[1]])
             leaves.append(Leaf(rev, bool(item.get("_deleted")), env, list(ids)))
         elif rev in known:
             assert doc is not None
             ancestors = doc.ancestors if rev == doc.rev else [rev.split("-", 1)[1]]
-            env = {"t": doc.table, "b": known[rev]}
+            made = (doc.conflict or {}).get("made", {}).get(rev) or {
+                "site": ctx.state.site_name, "at": None}
+            env = {"t": doc.table, "b": known[rev], **made}
             deleted = known[rev] is None
             leaves.append(Leaf(rev, deleted, env, list(ancestors)))
         else:

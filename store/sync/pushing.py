@@ -63,6 +63,7 @@ class Context:
         self.key = state.keys[0]
         self.report = Report()
         self.records = db.replica_records()
+        self.sites: set[str] = set()  # the sites of what the packet being pulled brings
 
     def now(self) -> str:
         return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

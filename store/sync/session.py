@@ -10,7 +10,7 @@ import contextlib
 import datetime as dt
 import fcntl
 import os
-import socket
+import platform
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,7 +60,7 @@ def _state(db: Database, site_name: str | None = None) -> ReplicaState:
     state = replicas.load(db.path, sealer)
     if state is None:
         state = ReplicaState(keys=[sealing.new_key()], site_id=os.urandom(8).hex(),
-                             site_name=site_name or socket.gethostname())
+                             site_name=site_name or platform.node())
         db.audit_event(audit.SYNC_KEY, note="a new domain key was made")
         replicas.save(db.path, sealer, state)
     elif site_name and site_name != state.site_name:
@@ -191,7 +191,7 @@ def import_key(db: Database, data: bytes, passphrase: str) -> None:
         state = replicas.load(db.path, sealer)
         if state is None:
             state = ReplicaState(keys=keys, site_id=os.urandom(8).hex(),
-                                 site_name=socket.gethostname())
+                                 site_name=platform.node())
         else:
             if state.docs and state.keys[0]["id"] != keys[0]["id"] and all(
                     k["id"] != state.keys[0]["id"] for k in keys):
@@ -213,4 +213,13 @@ def rotate_key(db: Database) -> None:
         state.keys.insert(0, sealing.new_key())
         state.reseal = True
         db.audit_event(audit.SYNC_KEY, note="the domain key was rotated")
+        replicas.save(db.path, sealer, state)
+
+
+def remember_credentials(db: Database, path: str) -> None:
+    """Remember where the hub's credentials file is (its path, never what it holds)."""
+    sealer = _sealer(db)
+    state = replicas.load(db.path, sealer)
+    if state is not None and state.credentials != path:
+        state.credentials = path
         replicas.save(db.path, sealer, state)

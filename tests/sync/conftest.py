@@ -32,7 +32,7 @@ PASSPHRASE = "correct horse battery"
 
 
 @dataclass
-class TestHub:
+class HubUnderTest:
     server: str  # http://127.0.0.1:port
     folder: Path
     process: subprocess.Popen[bytes]
@@ -60,7 +60,7 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_hub(folder: Path) -> Iterator[TestHub]:
+def running_hub(folder: Path) -> Iterator[HubUnderTest]:
     """A hub started in `folder` on a free port of 127.0.0.1, with its admin and the sites'
     user made; stopped afterwards. (tests/perf and tests/soak start theirs with this too.)"""
     if not SERVER.exists():
@@ -82,7 +82,7 @@ def running_hub(folder: Path) -> Iterator[TestHub]:
                     raise RuntimeError("the test hub did not start: " + (
                         process.stderr.read() if process.stderr else b"").decode()) from None
                 time.sleep(0.1)
-        hub = TestHub(server, folder, process)
+        hub = HubUnderTest(server, folder, process)
         httpx.put(f"{server}/_config/admins/{ADMIN[0]}", content=f'"{ADMIN[1]}"',
                   trust_env=False).raise_for_status()
         with hub.admin() as client:
@@ -99,13 +99,13 @@ def running_hub(folder: Path) -> Iterator[TestHub]:
 
 
 @pytest.fixture(scope="session")
-def hub_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestHub]:
+def hub_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HubUnderTest]:
     with running_hub(tmp_path_factory.mktemp("hub")) as hub:
         yield hub
 
 
 @pytest.fixture
-def hub_url(hub_server: TestHub) -> str:
+def hub_url(hub_server: HubUnderTest) -> str:
     """A new, empty database on the hub, for one test."""
     return hub_server.new_database()
 

@@ -35,6 +35,8 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "report": ("tui.cli.report", "_report"),
     "brief": ("tui.cli.brief", "_brief"),
     "find": ("tui.cli.find", "_find"),
+    "sync": ("tui.cli.sync", "_sync"),
+    "hub": ("tui.cli.sync", "_hub"),
     None: ("tui.cli.launch", "_open"),
 }
 

@@ -276,7 +276,57 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--plaintext", action="store_true",
                        help=_("write the brief although the database is encrypted (the brief "
                               "is plain text)"))
+    _sync_parsers(sub)
     return parser
+
+
+def _sync_parsers(sub: Any) -> None:
+    sync = sub.add_parser(
+        "sync", parents=[_common(suppress=True)],
+        help=_("keep this database in step with the other sites, through a hub"),
+        description=_("Send the changes made here to the hub and take those made at the other "
+                      "sites; a field changed at two sites to different values is a conflict, "
+                      "kept until a person decides. The hub sees only sealed records. This is "
+                      "the only command that connects to a network, and only to the hub named. "
+                      "The database must be encrypted. Credentials come from --credentials "
+                      "FILE (mode 0600, `user:password`) or PULANG_HUB_USER and "
+                      "PULANG_HUB_PASSWORD, never from the command line. Exit 6 when the hub "
+                      "cannot be reached or refuses."))
+    sync.add_argument("--hub", metavar="URL",
+                      help=_("the hub's database, e.g. https://hub.example.org:6984/union "
+                             "(remembered after the first sync)"))
+    sync.add_argument("--credentials", metavar="FILE",
+                      help=_("a file holding `user:password` for the hub, readable only by "
+                             "you (mode 0600); remembered"))
+    sync.add_argument("--site", metavar="NAME",
+                      help=_("this site's name, as the other sites read it (default: the "
+                             "machine's name)"))
+    action = sync.add_mutually_exclusive_group()
+    action.add_argument("--status", action="store_true",
+                        help=_("show the last sync, the changes waiting and the conflicts; "
+                               "connects to nothing"))
+    action.add_argument("--export-key", metavar="FILE",
+                        help=_("write the key the sites share to FILE, sealed with a "
+                               "passphrase you type twice, to carry to another site"))
+    action.add_argument("--import-key", metavar="FILE",
+                        help=_("take the key the sites share from FILE (made by "
+                               "--export-key at another site)"))
+    action.add_argument("--rotate-key", action="store_true",
+                        help=_("make a new shared key; every record is sealed again with it on "
+                               "the next sync (export it again for the other sites)"))
+    sync.add_argument("--format", choices=["text", "json"], default="text",
+                      help=_("text (aligned lines) or json (for scripts)"))
+    hub = sub.add_parser(
+        "hub", parents=[_common(suppress=True)],
+        help=_("the hub's upkeep, for whoever runs it"),
+        description=_("purge: remove from the hub, for good, every old revision of the "
+                      "records erased (the right to erasure), then compact it. Needs the hub "
+                      "admin's credentials (CouchDB only allows its admins to purge)."))
+    hub.add_argument("task", choices=["purge"], help=_("what to do: purge"))
+    hub.add_argument("--hub", metavar="URL", help=_("the hub's database (default: the one "
+                                                   "this database syncs with)"))
+    hub.add_argument("--credentials", metavar="FILE",
+                     help=_("a file holding the hub admin's `user:password` (mode 0600)"))
 
 
 def _map_choice(text: str) -> tuple[str, str]:

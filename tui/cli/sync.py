@@ -1,0 +1,178 @@
+"""`pulang sync` (with --status, --export-key, --import-key, --rotate-key) and `pulang hub
+purge`: this database kept in step with the other sites through a hub (`store.sync`)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import stat
+import sys
+from pathlib import Path
+from typing import Any
+
+from store import ExitCode, PulangError, _, format_datetime, ngettext
+from store.db import MIN_PASSPHRASE, Database
+from tui.cli.opening import open_database
+from tui.cli.passphrases import Passphrases, key_for
+from tui.cli.say import _db_path, _say
+
+
+def _credentials(path: str | None) -> tuple[str | None, str | None]:
+    """The hub's user and password: from a file only its owner can read, or the environment."""
+    if path:
+        file = Path(path).expanduser()
+        try:
+            mode = file.stat().st_mode
+            text = file.read_text(encoding="utf-8").strip()
+        except OSError as error:
+            raise PulangError(_("Cannot read the credentials file {path}: {reason}.").format(
+                path=file, reason=error.strerror or type(error).__name__)) from None
+        if mode & (stat.S_IRWXG | stat.S_IRWXO):
+            raise PulangError(_(
+                "{path} can be read by others: make it readable by you only (chmod 600 "
+                "{path}), then sync again.").format(path=file))
+        user, sep, password = text.replace("\n", ":", 1).partition(":")
+        if not sep or not user:
+            raise PulangError(_("{path} must hold the hub's `user:password` on one "
+                                "line.").format(path=file))
+        return user.strip(), password.strip()
+    user = os.environ.get("PULANG_HUB_USER")
+    return (user, os.environ.get("PULANG_HUB_PASSWORD")) if user else (None, None)
+
+
+def _key_passphrase(passphrases: Passphrases, twice: bool) -> str:
+    """The passphrase of a key file: from --passphrase-fd (after the database's), else
+    PULANG_KEY_PASSPHRASE, else asked (twice when making the file)."""
+    given = passphrases._from_fd()  # noqa: SLF001 - the next line of the same descriptor
+    if given is None and passphrases.fd is None:
+        given = os.environ.get("PULANG_KEY_PASSPHRASE")
+    if given is None:
+        if not passphrases.interactive() or passphrases.fd is not None:
+            raise PulangError(_("No passphrase for the key file: there is no terminal to ask "
+                                "on. Set PULANG_KEY_PASSPHRASE or use --passphrase-fd N."))
+        given = getpass.getpass(_("Passphrase for the key file: "))
+        if twice and getpass.getpass(_("The same passphrase again: ")) != given:
+            raise PulangError(_("The two passphrases differ. Nothing was written."))
+    if twice and len(given) < MIN_PASSPHRASE:
+        raise PulangError(_("The passphrase is too short: use at least {count} "
+                            "characters.").format(count=MIN_PASSPHRASE))
+    return given
+
+
+def _open(args: argparse.Namespace, passphrases: Passphrases) -> Database:
+    path, _explicit = _db_path(args)
+    return Database.open(path, sealer=key_for(args, path, passphrases))  # type: ignore[arg-type]
+
+
+def _sync(args: argparse.Namespace) -> int:
+    # Imported here: httpx and the sync's modules are loaded only by this command.
+    from store.sync import (
+        export_key,
+        import_key,
+        load_state,
+        remember_credentials,
+        rotate_key,
+        status,
+        sync,
+    )
+
+    path, _explicit = _db_path(args)
+    passphrases = Passphrases(args)
+    if args.status:
+        with _open(args, passphrases) as db:
+            return _say_status(status(db), args.format)
+    if args.export_key:
+        out = Path(args.export_key).expanduser()
+        if out.exists():
+            raise PulangError(_("{path} exists: choose another name.").format(path=out))
+        with _open(args, passphrases) as db:
+            data = export_key(db, _key_passphrase(passphrases, twice=True))
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        _say(_("The shared key is in {path}, sealed with the passphrase. Carry it and the "
+               "passphrase to the other site separately.").format(path=out), to_stderr=True)
+        return int(ExitCode.OK)
+    if args.import_key:
+        data = Path(args.import_key).expanduser().read_bytes()
+        with _open(args, passphrases) as db:
+            import_key(db, data, _key_passphrase(passphrases, twice=False))
+        _say(_("The shared key was taken: this database can sync with the others."),
+             to_stderr=True)
+        return int(ExitCode.OK)
+    if args.rotate_key:
+        with open_database(args, path, writing=True) as db:
+            rotate_key(db)
+        _say(_("A new shared key was made; the next sync seals every record again with it. "
+               "Export it (--export-key) for the other sites."), to_stderr=True)
+        return int(ExitCode.OK)
+    with open_database(args, path, writing=True) as db:
+        state = load_state(db) if db.encrypted else None
+        remembered = state.credentials if state else None
+        user, password = _credentials(args.credentials or remembered)
+        report = sync(db, args.hub, user=user, password=password, site_name=args.site)
+        if args.credentials:
+            remember_credentials(db, str(Path(args.credentials).expanduser().resolve()))
+    for problem in report.problems:
+        _say(f"pulang: {problem}", to_stderr=True)
+    if args.format == "json":
+        print(json.dumps(report.__dict__, indent=2))
+    else:
+        _say(_("Sent {sent}, received {received}, merged {merged}; {conflicts} conflicts to "
+               "decide.").format(sent=report.sent, received=report.received,
+                                 merged=report.merged, conflicts=report.conflicts))
+    return int(ExitCode.PROBLEMS if report.problems else ExitCode.OK)
+
+
+def _say_status(status: Any, form: str) -> int:
+    if form == "json":
+        print(json.dumps(status.__dict__, indent=2, default=str))
+        return int(ExitCode.OK)
+    if status.hub is None:
+        _say(_("This database has never synced. {count} records would be sent.").format(
+            count=status.waiting))
+        return int(ExitCode.OK)
+    last = status.last_sync or {}
+    when = _when(last.get("at"))
+    _say(_("Hub: {hub}").format(hub=status.hub))
+    _say(_("This site: {site}").format(site=status.site))
+    _say(_("Last sync: {when}").format(when=when or _("never")))
+    _say(ngettext("{count} change waiting to be sent", "{count} changes waiting to be sent",
+                  status.waiting).format(count=status.waiting))
+    _say(ngettext("{count} conflict to decide", "{count} conflicts to decide",
+                  len(status.conflicts)).format(count=len(status.conflicts)))
+    for conflict in status.conflicts:
+        sites = ", ".join(sorted({str(m.get("site")) for m in conflict["made"].values()}))
+        what = (_("removed at one site, edited at another") if conflict["removed"]
+                else ", ".join(conflict["fields"]))
+        _say(f"  {conflict['table']} {conflict['id'][:8]}  {what}  ({sites})")
+    return int(ExitCode.OK)
+
+
+def _when(text: str | None) -> str:
+    if not text:
+        return ""
+    import datetime as dt
+
+    try:
+        return format_datetime(dt.datetime.fromisoformat(text))
+    except ValueError:
+        return text
+
+
+def _hub(args: argparse.Namespace) -> int:
+    from store.sync import load_state, purge
+
+    passphrases = Passphrases(args)
+    with _open(args, passphrases) as db:
+        state = load_state(db)
+        url = args.hub or (state.hub if state else None)
+        if not url:
+            raise PulangError(_("Name the hub: pulang hub purge --hub URL."))
+        user, password = _credentials(args.credentials)
+        done = purge(db, url, user, password)
+    print(_("Purged {revisions} revisions of {ids} erased records from the hub.").format(
+        revisions=done.revisions, ids=done.ids), file=sys.stderr)
+    return int(ExitCode.OK)
