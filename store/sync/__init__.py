@@ -36,5 +36,6 @@ from store.sync.session import (
     sync,
 )
 
-__all__ = ["Hub", "HubProblem", "KeyProblem", "Purged", "Report", "Status", "SyncRefused", "export_key",
-           "import_key", "load_state", "purge", "remember_credentials", "rotate_key", "status", "sync"]
+__all__ = ["Hub", "HubProblem", "KeyProblem", "Purged", "Report", "Status", "SyncRefused",
+           "export_key", "import_key", "load_state", "purge", "remember_credentials",
+           "rotate_key", "status", "sync"]
