@@ -27,6 +27,7 @@ from store.sync.sealing import KeyProblem
 from store.sync.session import (
     Status,
     SyncRefused,
+    erase_again,
     export_key,
     import_key,
     load_state,
@@ -37,5 +38,5 @@ from store.sync.session import (
 )
 
 __all__ = ["Hub", "HubProblem", "KeyProblem", "Purged", "Report", "Status", "SyncRefused",
-           "export_key", "import_key", "load_state", "purge", "remember_credentials",
+           "erase_again", "export_key", "import_key", "load_state", "purge", "remember_credentials",
            "rotate_key", "status", "sync"]

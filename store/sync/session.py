@@ -123,18 +123,39 @@ def _settle(db: Database, sealer: Sealer, state: ReplicaState) -> None:
 def _erase_again(ctx: Context) -> None:
     """Erasures stay: a worker erased here or elsewhere and back from a restore is erased
     again, before anything is sent."""
-    state = ctx.state
-    state.erased |= ctx.db.erased_ids()
-    again = [i for i in state.erased if ctx.records.get(i, ("", {}))[0] == "workers"
-             and not ctx.records[i][1].get("erased_at")]
-    for worker_id in again:
-        ctx.db.erase_worker(worker_id)
-        ctx.db.audit_event(audit.ERASURE_APPLIED, table="workers", record_id=worker_id,
-                           note="erased again after a restore")
-        ctx.report.erasures += 1
+    again = _erase(ctx.db, ctx.state, ctx.records)
+    ctx.report.erasures += again
     if again:
         ctx.records = ctx.db.replica_records()
-        state.erased |= ctx.db.erased_ids()
+
+
+def _erase(db: Database, state: ReplicaState,
+           records: dict[str, tuple[str, dict[str, Any]]]) -> int:
+    state.erased |= db.erased_ids()
+    again = [i for i in state.erased if records.get(i, ("", {}))[0] == "workers"
+             and not records[i][1].get("erased_at")]
+    for worker_id in again:
+        db.erase_worker(worker_id)
+        db.audit_event(audit.ERASURE_APPLIED, table="workers", record_id=worker_id,
+                       note="erased again after a restore")
+    if again:
+        state.erased |= db.erased_ids()
+    return len(again)
+
+
+def erase_again(db: Database) -> int:
+    """After `pulang restore`: every worker this site knows was erased (here or elsewhere) and
+    the backup brought back is erased again, at once. Connects to nothing. How many."""
+    if db._engine.sealer is None or not replicas.exists(db.path):  # noqa: SLF001
+        return 0
+    sealer = _sealer(db)
+    with _one_at_a_time(db.path):
+        state = replicas.load(db.path, sealer)
+        if state is None:
+            return 0
+        again = _erase(db, state, db.replica_records())
+        replicas.save(db.path, sealer, state)
+        return again
 
 
 # -- the status ------------------------------------------------------------------------------

@@ -132,3 +132,26 @@ def test_pulang_sync_as_a_process(pulang: Callable[..., object], site: Path, hub
 def test_pulang_hub_as_a_process(pulang: Callable[..., object], site: Path) -> None:
     done = pulang("hub", "purge", "--db", site, env=UNLOCK)
     assert done.returncode == ExitCode.PROBLEMS  # type: ignore[attr-defined]
+
+
+def test_a_restore_erases_again_who_was_erased_since(cli: Run, site: Path, hub_url: str,
+                                                     tmp_path: Path) -> None:
+    from store.domain.records import Worker
+
+    env = {**UNLOCK, "PULANG_HUB_USER": SITE[0], "PULANG_HUB_PASSWORD": SITE[1]}
+    assert cli("sync", "--db", site, "--hub", hub_url, env=env).returncode == 0
+    with Database.open(site, passphrase=PASSPHRASE) as db:
+        db.backup("before the erasure")
+        worker = next(db.get(Worker, i) for i, (t, _b) in db.replica_records().items()
+                      if t == "workers")
+        db.erase_worker(worker.id)
+    listed = cli("backups", "--db", site, env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert "before the erasure" in listed.stdout
+    number = next(line.split()[0] for line in listed.stdout.splitlines()
+                  if "before the erasure" in line)
+    done = cli("restore", number, "--db", site, "--yes", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "erased again" in done.stderr
+    with Database.open(site, passphrase=PASSPHRASE) as db:
+        assert db.get(Worker, worker.id).erased_at is not None

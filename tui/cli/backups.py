@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from store import ConfirmationNeeded, ExitCode, _, is_yes
+from store import ConfirmationNeeded, ExitCode, _, is_yes, ngettext
 from store.db import (
     ERASED_BACKUP_DAYS,
     backups_folder,
@@ -75,7 +76,24 @@ def _restore(args: argparse.Namespace) -> int:
             db.audit_event("restore", note=backup.path.name)
     before = restore_backup(path, backup)
     print(_("Restored {path} from the backup of {when}.").format(path=path, when=backup.when))
+    _erase_again(path, sealer)
     if before is not None:
         print(_("Its state before the restore is kept as backup 1 ({name}).").format(
             name=before.path.name))
     return int(ExitCode.OK)
+
+
+def _erase_again(path: Path, sealer: object) -> None:
+    """A database that syncs knows which workers were erased (outside its backups): those the
+    backup brought back are erased again now, before anyone reads them."""
+    from store.db import Database
+    from store.sync import erase_again
+
+    if sealer is None:
+        return
+    with Database.open(path, sealer=sealer) as db:  # type: ignore[arg-type]
+        again = erase_again(db)
+    if again:
+        print(ngettext("{count} worker erased since that backup was erased again.",
+                       "{count} workers erased since that backup were erased again.",
+                       again).format(count=again), file=sys.stderr)
