@@ -133,6 +133,9 @@ class PulangApp(Loading, Locking, Navigation, Leaving, OthersChanges, App[None])
         self._control_filter = ControlCharacterFilter()
         self._no_color_filter = NoColor()
         self._checking = False
+        # Records a sync left with an undecided conflict: id -> fields (store.sync.conflicts),
+        # read after opening and after another process changed the database.
+        self.sync_conflicts: dict[str, list[str]] = {}
         self._check_failed = ""
         # Forms holding unsaved typing when the app locked (their drafts are sealed meanwhile).
         self._drafts_unsaved = False

@@ -109,7 +109,15 @@ class Loading:
         # the workers' search's indexes (one to three seconds), so that the first name typed
         # in the filter or Ctrl+F does not; and what reading a typed date or country needs,
         # so that the first save does not.
-        store_work.run_store(self, _prepare(db), lambda _none: None, group="backup")
+        store_work.run_store(self, _prepare(db), self._prepared, group="backup")
+
+    def _prepared(self, found: dict[str, list[str]]) -> None:
+        """The records a sync left in conflict, for the screens that show them; a case open
+        already shows its mark now."""
+        self.sync_conflicts = found
+        render = getattr(self.screen, "render_facts", None)  # a case open already
+        if found and render is not None and getattr(self.screen, "case", None) is not None:
+            render()
 
     def mark_usable(self) -> None:
         """For the benchmark: the cases list is painted with its rows, once, when it is in
@@ -145,12 +153,14 @@ class Loading:
             self._after_load.append(action)
 
 
-def _prepare(db: Database) -> Callable[[], None]:
-    def prepare() -> None:
+def _prepare(db: Database) -> Callable[[], dict[str, list[str]]]:
+    def prepare() -> dict[str, list[str]]:
         from store.domain import prepare_reading
+        from store.sync import conflicts
 
         db.prepare_network()
         db.prepare_finding()
         prepare_reading()
+        return conflicts(db)  # what a sync left undecided, marked where it is shown
 
     return prepare

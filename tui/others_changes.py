@@ -32,10 +32,11 @@ class OthersChanges:
         store_work.run_store(self, partial(_rows_if_changed, db), self._checked,
                              self._check_refused, group="refresh")
 
-    def _checked(self, rows: list[CaseRow] | None) -> None:
+    def _checked(self, changed: tuple[list[CaseRow], dict[str, list[str]]] | None) -> None:
         self._checking = False
         self._check_failed = ""
-        if rows is not None:
+        if changed is not None:
+            rows, self.sync_conflicts = changed
             self.show_others_changes(rows)
 
     def _check_refused(self, error: PulangError) -> None:
@@ -55,6 +56,9 @@ class OthersChanges:
         self.notify(_("Updated: changes by another officer."), timeout=3)
 
 
-def _rows_if_changed(db: Database) -> list[CaseRow] | None:
-    """In a thread: the cases list if another process changed the database, else None."""
-    return db.case_rows() if db.changed_elsewhere() else None
+def _rows_if_changed(db: Database) -> tuple[list[CaseRow], dict[str, list[str]]] | None:
+    """In a thread: the cases list if another process changed the database (a sync run from
+    the command line among them), with the conflicts a sync left; else None."""
+    from store.sync import conflicts
+
+    return (db.case_rows(), conflicts(db)) if db.changed_elsewhere() else None

@@ -27,6 +27,7 @@ from store.sync.sealing import KeyProblem
 from store.sync.session import (
     Status,
     SyncRefused,
+    conflicts,
     erase_again,
     export_key,
     import_key,
@@ -38,5 +39,5 @@ from store.sync.session import (
 )
 
 __all__ = ["Hub", "HubProblem", "KeyProblem", "Purged", "Report", "Status", "SyncRefused",
-           "erase_again", "export_key", "import_key", "load_state", "purge", "remember_credentials",
+           "conflicts", "erase_again", "export_key", "import_key", "load_state", "purge", "remember_credentials",
            "rotate_key", "status", "sync"]

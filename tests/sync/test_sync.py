@@ -269,3 +269,24 @@ def test_admin_only_hub(hub_url: str) -> None:
     """The hub of the tests is never open: without credentials it answers 401."""
     assert httpx.get(hub_url, trust_env=False).status_code == 401
     assert ADMIN[0] != SITE[0]
+
+
+def test_a_case_made_after_a_sync_takes_a_reference_no_other_site_has(
+        make_site: Callable[..., Database], hub_url: str) -> None:
+    jakarta, field = _pair(make_site, hub_url)
+    template = next(field.get(Case, i) for i, (t, _b) in field.replica_records().items()
+                    if t == "cases")
+
+    def new_case(db: Database) -> Case:
+        return db.save(Case(title="A new report from the border",
+                            destination_country=template.destination_country,
+                            date_reported=template.date_reported))
+
+    from_the_field = new_case(field)
+    _sync(field, hub_url, "Field")
+    _sync(jakarta, hub_url, "Jakarta")
+    # Jakarta counted its own references only; the field's case came by the sync.
+    from_jakarta = new_case(jakarta)
+    refs = [body["ref"] for _i, (t, body) in jakarta.replica_records().items() if t == "cases"]
+    assert from_jakarta.ref != from_the_field.ref
+    assert len(refs) == len(set(refs))

@@ -3,6 +3,8 @@ how it was reported, tags; and a stage set by hand against the workers' steps, w
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.widgets import Static
 
 from store import _, format_date
@@ -41,7 +43,7 @@ class CaseFacts:
             origin=country_name(case.origin_country) or "–",
             officer=shown(case.assigned_officer) or "–",
         )
-        lines = [first, *by_hand, second, third]
+        lines = [*self._conflict_marks(), first, *by_hand, second, third]
         if case.tags:
             lines.append(_("Tags: {tags}").format(tags=shown(", ".join(case.tags))))
         # One line each, cut short rather than wrapped (app.tcss): the workers and the log
@@ -62,3 +64,33 @@ class CaseFacts:
         return [when or _("Stage set by hand (the reason is not in the log any more)."),
                 _("The workers' steps give \u201c{derived}\u201d: f follows them.").format(
                     derived=label(derived.stage))]
+
+    def _conflict_marks(self) -> list[str]:
+        """A line when a sync left this case, a worker of it or a log entry with a field
+        changed at two sites while apart: both sites show the hub's choice until someone
+        decides, and the officer must know that what they read may not be the last word."""
+        found: dict[str, list[str]] = getattr(self.app, "sync_conflicts", {})
+        if not found:
+            return []
+        case = self.case
+        assert case is not None
+        what: list[str] = []
+
+        def named(record: Any, who: str) -> None:
+            fields = found.get(record.id)
+            if fields is None:
+                return
+            labels = [type(record).field_label(f) if f else _("removed elsewhere")
+                      for f in fields]
+            what.append(_("{who} ({fields})").format(who=who, fields=", ".join(labels)))
+
+        named(case, _("the case"))
+        for worker in self.case_workers:
+            named(worker, _("worker {number}").format(number=self._numbers.get(worker.id, "?")))
+        for entry in self.entries:
+            named(entry, _("a log entry of {date}").format(date=format_date(entry.at)))
+        if not what:
+            return []
+        return ["⚠ " + _("Changed at two sites while apart: {what}. The hub's choice is shown "
+                         "until someone decides (pulang sync --status).").format(
+                             what="; ".join(what))]
