@@ -39,5 +39,5 @@ from store.sync.session import (
 )
 
 __all__ = ["Hub", "HubProblem", "KeyProblem", "Purged", "Report", "Status", "SyncRefused",
-           "conflicts", "erase_again", "export_key", "import_key", "load_state", "purge", "remember_credentials",
-           "rotate_key", "status", "sync"]
+           "conflicts", "erase_again", "export_key", "import_key", "load_state", "purge",
+           "remember_credentials", "rotate_key", "status", "sync"]
