@@ -71,6 +71,7 @@ def pull(ctx: Context) -> None:
         results, last = hub.changes(since, BATCH)
         if results:
             _packet(ctx, results)
+            ctx.progress("received", ctx.report.received, 0)
         since = last
         if len(results) < BATCH:
             break

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -56,8 +57,12 @@ class Report:
 class Context:
     """What one sync run works with: the database, the hub, the state and the current key."""
 
-    def __init__(self, db: Database, hub: Hub, state: ReplicaState) -> None:
+    def __init__(self, db: Database, hub: Hub, state: ReplicaState,
+                 progress: Callable[[str, int, int], None] | None = None) -> None:
         self.db = db
+        # Told after each packet: ("sent", how many so far, of how many) or ("received", how
+        # many so far, 0): a sync of thousands over a slow link is seen to move.
+        self.progress = progress or (lambda _what, _done, _of: None)
         self.hub = hub
         self.state = state
         self.key = state.keys[0]
@@ -122,6 +127,7 @@ class Context:
                 self.hub.bulk_docs(docs)
                 self.report.sent += len(docs)
             done += packet
+            self.progress("sent", len(done), len(outgoing))
         return done
 
 

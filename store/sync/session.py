@@ -11,7 +11,7 @@ import datetime as dt
 import fcntl
 import os
 import platform
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -84,7 +84,8 @@ def _one_at_a_time(db_path: Path) -> Iterator[None]:
 
 
 def sync(db: Database, hub_url: str | None = None, *, user: str | None = None,
-         password: str | None = None, site_name: str | None = None) -> Report:
+         password: str | None = None, site_name: str | None = None,
+         progress: Callable[[str, int, int], None] | None = None) -> Report:
     """Send what changed here, then take what the hub has (see store.sync's doc); the hub
     named is remembered for the next time."""
     with _one_at_a_time(db.path):
@@ -98,7 +99,7 @@ def sync(db: Database, hub_url: str | None = None, *, user: str | None = None,
         sealer = _sealer(db)
         _settle(db, sealer, state)
         with Hub(state.hub, user, password) as hub:
-            ctx = Context(db, hub, state)
+            ctx = Context(db, hub, state, progress)
             _erase_again(ctx)
             push(ctx)
             replicas.save(db.path, sealer, state)
@@ -169,6 +170,9 @@ class Status:
     waiting: int  # records changed here, to send
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     erased: int = 0
+    # Case references two cases carry: made at two sites while apart (each site numbers its
+    # own); to be told to the officers until one is renumbered.
+    same_refs: list[str] = field(default_factory=list)
 
 
 def status(db: Database) -> Status:
@@ -190,8 +194,11 @@ def status(db: Database) -> Status:
                           "fields": sorted(doc.conflict.get("fields", {})),
                           "removed": bool(doc.conflict.get("removed")),
                           "made": doc.conflict.get("made", {})})
+    refs = [body.get("ref") for table, body in records.values() if table == "cases"]
+    same = sorted({r for r in refs if r and refs.count(r) > 1}) if len(refs) != len(
+        set(refs)) else []
     return Status(state.hub, state.site_name, state.last_sync, waiting, conflicts,
-                  len(state.erased))
+                  len(state.erased), same)
 
 
 # -- the key ---------------------------------------------------------------------------------

@@ -290,3 +290,17 @@ def test_a_case_made_after_a_sync_takes_a_reference_no_other_site_has(
     refs = [body["ref"] for _i, (t, body) in jakarta.replica_records().items() if t == "cases"]
     assert from_jakarta.ref != from_the_field.ref
     assert len(refs) == len(set(refs))
+
+
+def test_two_cases_made_apart_with_one_reference_are_said(
+        make_site: Callable[..., Database], hub_url: str) -> None:
+    jakarta, field = _pair(make_site, hub_url)
+    template = next(field.get(Case, i) for i, (t, _b) in field.replica_records().items()
+                    if t == "cases")
+    made = [db.save(Case(title="Reported at two offices", date_reported=template.date_reported,
+                         destination_country=template.destination_country))
+            for db in (jakarta, field)]
+    assert made[0].ref == made[1].ref
+    for db, name in ((jakarta, "Jakarta"), (field, "Field"), (jakarta, "Jakarta")):
+        _sync(db, hub_url, name)
+    assert status(jakarta).same_refs == [made[0].ref] == status(field).same_refs

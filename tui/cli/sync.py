@@ -112,7 +112,10 @@ def _sync(args: argparse.Namespace) -> int:
         state = load_state(db) if db.encrypted else None
         remembered = state.credentials if state else None
         user, password = _credentials(args.credentials or remembered)
-        report = sync(db, args.hub, user=user, password=password, site_name=args.site)
+        report = sync(db, args.hub, user=user, password=password, site_name=args.site,
+                      progress=_progress if sys.stderr.isatty() else None)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
         if args.credentials:
             remember_credentials(db, str(Path(args.credentials).expanduser().resolve()))
     for problem in report.problems:
@@ -124,6 +127,14 @@ def _sync(args: argparse.Namespace) -> int:
                "decide.").format(sent=report.sent, received=report.received,
                                  merged=report.merged, conflicts=report.conflicts))
     return int(ExitCode.PROBLEMS if report.problems else ExitCode.OK)
+
+
+def _progress(what: str, done: int, of: int) -> None:
+    """On a terminal, one line rewritten as the packets go: a sync of thousands of records
+    over a slow link is seen to move."""
+    line = (_("Sent {done} of {of}…").format(done=done, of=of) if what == "sent"
+            else _("Received {done}…").format(done=done))
+    print("\r" + line, end="", file=sys.stderr, flush=True)
 
 
 def _say_status(status: Any, form: str) -> int:
@@ -143,6 +154,9 @@ def _say_status(status: Any, form: str) -> int:
                   status.waiting).format(count=status.waiting))
     _say(ngettext("{count} conflict to decide", "{count} conflicts to decide",
                   len(status.conflicts)).format(count=len(status.conflicts)))
+    for ref in status.same_refs:
+        _say(_("Two cases carry the reference {ref}: they were made at two sites while "
+               "apart.").format(ref=ref))
     for conflict in status.conflicts:
         sites = ", ".join(sorted({str(m.get("site")) for m in conflict["made"].values()}))
         what = (_("removed at one site, edited at another") if conflict["removed"]
