@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from store import ExitCode, PulangError, _, format_datetime, ngettext
+from store import ExitCode, PulangError, _, format_datetime, ngettext, pgettext
 from store.db import MIN_PASSPHRASE, Database
 from tui.cli.opening import open_database
 from tui.cli.passphrases import Passphrases, key_for
@@ -123,9 +123,12 @@ def _sync(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(report.__dict__, indent=2))
     else:
-        _say(_("Sent {sent}, received {received}, merged {merged}; {conflicts} conflicts to "
-               "decide.").format(sent=report.sent, received=report.received,
-                                 merged=report.merged, conflicts=report.conflicts))
+        _say(ngettext("Sent {sent}, received {received}, merged {merged}; {count} conflict "
+                      "to decide.",
+                      "Sent {sent}, received {received}, merged {merged}; {count} conflicts "
+                      "to decide.", report.conflicts).format(
+                          sent=report.sent, received=report.received, merged=report.merged,
+                          count=report.conflicts))
     return int(ExitCode.PROBLEMS if report.problems else ExitCode.OK)
 
 
@@ -149,7 +152,7 @@ def _say_status(status: Any, form: str) -> int:
     when = _when(last.get("at"))
     _say(_("Hub: {hub}").format(hub=status.hub))
     _say(_("This site: {site}").format(site=status.site))
-    _say(_("Last sync: {when}").format(when=when or _("never")))
+    _say(_("Last sync: {when}").format(when=when or pgettext("last sync", "never")))
     _say(ngettext("{count} change waiting to be sent", "{count} changes waiting to be sent",
                   status.waiting).format(count=status.waiting))
     _say(ngettext("{count} conflict to decide", "{count} conflicts to decide",
