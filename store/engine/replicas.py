@@ -71,13 +71,21 @@ def body_hash(body: dict[str, Any] | None) -> str:
     return hashlib.sha256(canonical(body)).hexdigest()[:32]
 
 
+EARLIER_KEPT = 8  # earlier common versions kept per record (see DocState)
+
+
 @dataclass
 class DocState:
     """One record as last synced. `rev` is the leaf this site last sent or took (None: never
     synced), `ancestors` the hashes of its revision ids, its own first; `hash` the body_hash of
     the body the local copy had then (the record changed here since when it no longer has it).
-    `base_rev` and `base`: the common version, the last revision every site was known to build
-    on (the `base` of a three-way merge; None when unknown or emptied by an erasure)."""
+
+    `base_rev` and `base`: the common version, the last revision this site built on that the
+    hub had (the `base` of a three-way merge; None when unknown or emptied by an erasure).
+    `earlier`: the few common versions before it (rev -> body, oldest first, at most
+    EARLIER_KEPT), for a site that edited from one of those while this one moved on: the merge
+    takes the newest common version both leaves descend from, so that a field changed at one
+    site only is never a conflict. Emptied with `base` by an erasure."""
 
     table: str
     rev: str | None = None
@@ -87,6 +95,31 @@ class DocState:
     base: dict[str, Any] | None = None
     on_hub: bool = False  # the hub acknowledged `rev`
     conflict: dict[str, Any] | None = None  # undecided (store.sync.pulling)
+    earlier: dict[str, Any] = field(default_factory=dict)
+
+    def bases_from(self, other: DocState | None) -> DocState:
+        """This state with `other`'s common versions (its base and those before it)."""
+        if other is not None:
+            self.base_rev, self.base, self.earlier = other.base_rev, other.base, dict(
+                other.earlier)
+        return self
+
+    def advance_base(self, rev: str | None, body: dict[str, Any] | None) -> None:
+        """`rev` is now the newest common version; the one before is kept in `earlier`."""
+        if rev == self.base_rev:
+            return
+        if self.base_rev is not None and self.base is not None:
+            self.earlier[self.base_rev] = self.base
+            while len(self.earlier) > EARLIER_KEPT:
+                self.earlier.pop(next(iter(self.earlier)))
+        self.base_rev, self.base = rev, body
+
+    def common_versions(self) -> list[tuple[str, dict[str, Any]]]:
+        """Every common version kept (rev, body), newest first."""
+        found = [(r, b) for r, b in self.earlier.items() if b is not None]
+        if self.base_rev is not None and self.base is not None:
+            found.append((self.base_rev, self.base))
+        return sorted(found, key=lambda item: int(item[0].split("-", 1)[0]), reverse=True)
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"t": self.table, "r": self.rev, "a": self.ancestors,
@@ -94,12 +127,15 @@ class DocState:
                                "h": self.on_hub}
         if self.conflict is not None:
             out["c"] = self.conflict
+        if self.earlier:
+            out["e"] = self.earlier
         return out
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> DocState:
         return cls(raw["t"], raw.get("r"), list(raw.get("a", [])), raw.get("x"),
-                   raw.get("br"), raw.get("b"), bool(raw.get("h")), raw.get("c"))
+                   raw.get("br"), raw.get("b"), bool(raw.get("h")), raw.get("c"),
+                   dict(raw.get("e", {})))
 
 
 @dataclass
@@ -228,7 +264,7 @@ def note_erased(db_path: Path, sealer: Sealer | None, ids: Iterable[str]) -> Non
         state.erased.add(record_id)
         doc = state.docs.get(record_id)
         if doc is not None:
-            doc.base, doc.conflict = None, None
+            doc.base, doc.conflict, doc.earlier = None, None, {}
     save(db_path, sealer, state)
 
 

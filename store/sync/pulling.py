@@ -148,7 +148,7 @@ def _settled(ctx: Context, doc_id: str, doc: DocState) -> None:
     body = here[1] if here else None
     doc.on_hub = True
     if doc.base_rev != doc.rev and body_hash(body) == doc.hash and doc_id not in ctx.state.erased:
-        doc.base_rev, doc.base = doc.rev, body
+        doc.advance_base(doc.rev, body)
 
 
 def _known_bodies(ctx: Context, doc_id: str, doc: DocState | None) -> dict[str, Any]:
@@ -213,24 +213,26 @@ def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[
         return _erased(ctx, doc_id, table, live, doc)
     if not live:
         top = leaves[0]
-        return table, None, _taken(table, top, None), []
+        return table, None, _taken(table, top, None, doc), []
     removals = [lf for lf in leaves if lf.deleted and not (lf.env or {}).get("closed")
                 and not any(other.covers(lf.rev) for other in live)]
     if len(live) == 1:
         winner = live[0]
-        new = _taken(table, winner, winner.body)
         if removals:
+            new = DocState(table, winner.rev, list(winner.ancestors), body_hash(winner.body),
+                           on_hub=True).bases_from(doc)
             new.conflict = _conflict_of(live, removals, {})
-            new.base_rev, new.base = (doc.base_rev, doc.base) if doc else (None, None)
+        else:
+            new = _taken(table, winner, winner.body, doc)
         return table, winner.body, new, []
-    base = None
-    if doc is not None and doc.base is not None and all(lf.covers(doc.base_rev) for lf in live):
-        base = doc.base
+    # The newest common version every leaf descends from: a field changed at one site only
+    # then merges by itself.
+    base = next((body for rev, body in (doc.common_versions() if doc else [])
+                 if all(lf.covers(rev) for lf in live)), None)
     merged, conflicts = merge_leaves(base, [(lf.rev, lf.body or {}) for lf in live])
     if conflicts or removals:
-        new = _taken(table, live[0], merged)
-        new.hash = body_hash(merged)
-        new.base_rev, new.base = (doc.base_rev, doc.base) if doc else (None, None)
+        new = DocState(table, live[0].rev, list(live[0].ancestors), body_hash(merged),
+                       on_hub=True).bases_from(doc)
         new.conflict = _conflict_of(live, removals, conflicts)
         return table, merged, new, []
     ctx.report.merged += 1
@@ -239,14 +241,18 @@ def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[
                      parent_ancestors=winner.ancestors)]
     out += [ctx.child(doc_id, table, None, None, closed=True, parent_rev=lf.rev,
                       parent_ancestors=lf.ancestors) for lf in live[1:]]
-    new = out[0].state
-    new.base_rev, new.base = new.rev, merged
+    new = out[0].state.bases_from(doc)
+    new.advance_base(new.rev, merged)
     return table, merged, new, out
 
 
-def _taken(table: str, leaf: Leaf, body: dict[str, Any] | None) -> DocState:
-    return DocState(table, leaf.rev, list(leaf.ancestors), body_hash(body), leaf.rev, body,
-                    True, None)
+def _taken(table: str, leaf: Leaf, body: dict[str, Any] | None,
+           before: DocState | None) -> DocState:
+    """The state of a record that took `leaf` from the hub: its new common version."""
+    new = DocState(table, leaf.rev, list(leaf.ancestors), body_hash(body),
+                   on_hub=True).bases_from(before)
+    new.advance_base(leaf.rev, body)
+    return new
 
 
 def _conflict_of(live: list[Leaf], removals: list[Leaf],
@@ -281,5 +287,5 @@ def _erased(ctx: Context, doc_id: str, table: str, live: list[Leaf], doc: DocSta
         ctx.db.erase_worker(doc_id)  # names blanked from this site's own text too
         ctx.report.erasures += 1
         ctx.records = ctx.db.replica_records()
-    new = _taken(table, erasure, erasure.body)
+    new = _taken(table, erasure, erasure.body, None)  # nothing from before the erasure
     return table, erasure.body, new, out

@@ -61,7 +61,7 @@ def purge(db: Database, hub_url: str, user: str | None, password: str | None) ->
             again.append(ctx.child(doc_id, table, None, body))
         for sent in ctx.send(again):
             new: DocState = sent.state
-            new.base_rev, new.base = new.rev, ctx.records[sent.doc["_id"]][1]
+            new.advance_base(new.rev, ctx.records[sent.doc["_id"]][1])
             state.docs[sent.doc["_id"]] = new
     replicas.save(db.path, sealer, state)
     return done

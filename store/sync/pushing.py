@@ -103,8 +103,7 @@ class Context:
         }
         if body is None:
             doc["_deleted"] = True
-        old = parent or DocState(table)
-        state = DocState(table, rev, chain, body_hash(body), old.base_rev, old.base, True, None)
+        state = DocState(table, rev, chain, body_hash(body), on_hub=True).bases_from(parent)
         return Outgoing(doc, state)
 
     def send(self, outgoing: list[Outgoing]) -> list[Outgoing]:
@@ -146,7 +145,7 @@ def changed_here(ctx: Context) -> list[Outgoing]:
         elif not doc.on_hub:  # sent, but not known to have arrived: the same revision again
             resend = ctx.child(doc_id, table, None, body, parent_rev=_parent(doc),
                                parent_ancestors=doc.ancestors[1:])
-            resend.state.base_rev, resend.state.base = doc.base_rev, doc.base
+            resend.state.bases_from(doc)
             out.append(resend)
     for doc_id, doc in state.docs.items():
         if doc_id in ctx.records or doc.rev is None or doc.conflict is not None:

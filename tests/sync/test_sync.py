@@ -304,3 +304,20 @@ def test_two_cases_made_apart_with_one_reference_are_said(
     for db, name in ((jakarta, "Jakarta"), (field, "Field"), (jakarta, "Jakarta")):
         _sync(db, hub_url, name)
     assert status(jakarta).same_refs == [made[0].ref] == status(field).same_refs
+
+
+def test_a_site_that_synced_its_edit_first_sees_only_the_real_conflict(
+        make_site: Callable[..., Database], hub_url: str) -> None:
+    """Jakarta's own edit reached the hub (and became its common version) before the field's,
+    made from the version before, arrived: the field's other change still merges by itself."""
+    jakarta, field = _pair(make_site, hub_url)
+    worker = _worker(jakarta, 3)
+    _edit(jakarta, Worker, worker.id, phone="+6281234500001")
+    _sync(jakarta, hub_url, "Jakarta")
+    _sync(jakarta, hub_url, "Jakarta")
+    _edit(field, Worker, worker.id, phone="+6281234500002", notes="Seen at the border post")
+    for db, name in ((field, "Field"), (jakarta, "Jakarta"), (field, "Field")):
+        _sync(db, hub_url, name)
+    for db in (jakarta, field):
+        assert [(c["id"], c["fields"]) for c in status(db).conflicts] == [(worker.id, ["phone"])]
+        assert db.get(Worker, worker.id).notes == "Seen at the border post"
