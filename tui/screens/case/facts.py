@@ -8,7 +8,7 @@ from typing import Any
 from textual.widgets import Static
 
 from store import _, format_date
-from store.domain import Derived, country_name, hand_set_reason, label
+from store.domain import Derived, country_name, hand_set_reason, label, worker_numbers
 from tui.screens.case.text import shown
 
 
@@ -85,8 +85,9 @@ class CaseFacts:
             what.append(_("{who} ({fields})").format(who=who, fields=", ".join(labels)))
 
         named(case, _("the case"))
+        numbers = worker_numbers(self.case_workers)  # as the workers' table numbers them
         for worker in self.case_workers:
-            named(worker, _("worker {number}").format(number=self._numbers.get(worker.id, "?")))
+            named(worker, _("worker {number}").format(number=numbers.get(worker.id, "?")))
         for entry in self.entries:
             named(entry, _("a log entry of {date}").format(date=format_date(entry.at)))
         if not what:
