@@ -85,10 +85,11 @@ class CasesPart(Part):
         meta = dict(self._engine.meta)
         counters: dict[str, int] = dict(meta.get("counters", {}))
         highest = counters.get(prefix, 0)
-        if prefix not in counters:  # a database from before counters: look at what exists
-            for ref in self._engine.refs:
-                if ref.startswith(prefix + "-"):
-                    highest = max(highest, int(ref.rsplit("-", 1)[1]))
+        # What exists counts too: a database from before counters, and the cases numbered at
+        # another site, which the sync brings without moving this database's counter.
+        for ref in self._engine.refs:
+            if ref.startswith(prefix + "-"):
+                highest = max(highest, int(ref.rsplit("-", 1)[1]))
         counters[prefix] = highest + 1
         meta["counters"] = counters
         self._engine.stage(Change(META_TABLE, "1", None, None, meta))
