@@ -75,7 +75,9 @@ def pull(ctx: Context) -> None:
         if len(results) < BATCH:
             break
         _save(ctx, since, session)  # resumable from here
-    if since != start or not agreed:
+    # The hub's copy is written after the state's: a run killed between the two left it
+    # behind, and is written again even when nothing new came.
+    if since != start or not agreed or theirs is None or theirs.get("seq") != since:
         _save(ctx, since, session)
         local = {"seq": since, "session": session}
         if theirs is not None and "_rev" in theirs:

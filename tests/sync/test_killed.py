@@ -1,0 +1,45 @@
+"""A sync killed part way: what the next sync finds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+import pytest
+
+from store.db.database import Database
+from store.sync import Hub, export_key, import_key, load_state, sync
+from tests.sync.conftest import SITE
+
+
+def test_a_checkpoint_the_hub_missed_is_written_at_the_next_sync(
+        make_site: Callable[..., Database], hub_url: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Killed after the state took the checkpoint but before the hub did: the next sync
+    writes it on the hub, though nothing new came (the hub's copy stayed behind before)."""
+    a, b = make_site("A", demo=True), make_site("B")
+    import_key(b, export_key(a, "carried by hand"), "carried by hand")
+    for site in (a, b):
+        sync(site, hub_url, user=SITE[0], password=SITE[1])
+    case = a.cases()[0]
+    a.save_case(case.model_copy(update={"title": "Renamed at A"}))
+    sync(a, hub_url, user=SITE[0], password=SITE[1])
+
+    def killed(*args: object) -> None:
+        raise KeyboardInterrupt  # the process dies here: nothing after it runs
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Hub, "put_local", killed)
+        with pytest.raises(KeyboardInterrupt):
+            sync(b, hub_url, user=SITE[0], password=SITE[1])
+    report = sync(b, hub_url, user=SITE[0], password=SITE[1])
+
+    state = load_state(b)
+    assert state is not None
+    with httpx.Client(auth=SITE, trust_env=False) as client:
+        on_hub = client.get(f"{hub_url}/_local/pulang-{state.site_id}").json()
+        end = client.get(f"{hub_url}/_changes", params={"since": "now"}).json()["last_seq"]
+    assert (report.sent, report.received) == (0, 0)
+    assert [c.title for c in b.cases() if c.id == case.id] == ["Renamed at A"]
+    assert state.checkpoints[hub_url]["seq"] == on_hub["seq"] == end
+    assert state.checkpoints[hub_url]["session"] == on_hub["session"]
