@@ -126,12 +126,16 @@ def _packet(ctx: Context, results: list[dict[str, Any]]) -> None:
         if (here[1] if here else None) != body:
             changes.append((table, doc_id, body))
         pending[doc_id] = (new_state, body_hash(body))
+    # The merges and closings reach the hub before the database commits what they lead to:
+    # the states noted pending take them as the hub's. A run killed after the commit and
+    # before the send took them left two leaves and a state built on the unsent merge, which
+    # the next run saw as a conflict; killed after the send, the next run takes the merge.
+    ctx.send(outgoing)
     sealer = _sealer(ctx)
     if changes:
         replicas.note_pending(ctx.db.path, sealer, pending)
         ctx.report.received += ctx.db.apply_replica(
             changes, note=f"hub={ctx.hub.url} sites={_sites(fetched)}")
-    ctx.send(outgoing)
     for doc_id, (new_state, _hash) in pending.items():
         state.docs[doc_id] = new_state
     for table, doc_id, body in changes:

@@ -43,3 +43,41 @@ def test_a_checkpoint_the_hub_missed_is_written_at_the_next_sync(
     assert [c.title for c in b.cases() if c.id == case.id] == ["Renamed at A"]
     assert state.checkpoints[hub_url]["seq"] == on_hub["seq"] == end
     assert state.checkpoints[hub_url]["session"] == on_hub["session"]
+
+
+def test_a_sync_killed_before_its_merges_reached_the_hub_merges_again(
+        make_site: Callable[..., Database], hub_url: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both sites changed one case (other fields); the sync that merges them is killed when it
+    sends the merge: the next one merges again, with no conflict."""
+    a, b = make_site("A", demo=True), make_site("B")
+    import_key(b, export_key(a, "carried by hand"), "carried by hand")
+    for site in (a, b):
+        sync(site, hub_url, user=SITE[0], password=SITE[1])
+    case = a.cases()[0]
+    a.save_case(case.model_copy(update={"title": "Renamed at A"}))
+    there = next(c for c in b.cases() if c.id == case.id)
+    b.save_case(there.model_copy(update={"destination_place": "Johor Bahru"}))
+    sync(b, hub_url, user=SITE[0], password=SITE[1])
+
+    sent = Hub.bulk_docs
+
+    def killed_at_the_merge(hub: Hub, docs: list[dict[str, object]]) -> None:
+        if any(d["_id"] == case.id and d.get("_deleted") for d in docs):
+            raise KeyboardInterrupt  # the merge closes B's leaf: the process dies here
+        sent(hub, docs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Hub, "bulk_docs", killed_at_the_merge)
+        with pytest.raises(KeyboardInterrupt):
+            sync(a, hub_url, user=SITE[0], password=SITE[1])
+    for site in (a, b, a):
+        report = sync(site, hub_url, user=SITE[0], password=SITE[1])
+        assert report.conflicts == 0
+
+    for site in (a, b):
+        [merged] = [c for c in site.cases() if c.id == case.id]
+        assert (merged.title, merged.destination_place) == ("Renamed at A", "Johor Bahru")
+    with httpx.Client(auth=SITE, trust_env=False) as client:
+        doc = client.get(f"{hub_url}/{case.id}", params={"conflicts": "true"}).json()
+    assert "_conflicts" not in doc
