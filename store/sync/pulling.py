@@ -11,7 +11,8 @@ not known here are fetched (`_bulk_get`) and opened with the domain key. Then, i
 - several live leaves: merged field by field against the common version
   (`store.sync.merging`). Without a conflict, the merge is written on CouchDB's winning leaf
   and every other leaf is closed with a deletion, in the same `_bulk_docs`: the hub has one
-  leaf again, and another site merging the same leaves makes the same revisions. With one, the
+  leaf again, and another site merging the same leaves makes the same revisions. A winner
+  that holds every change already gets no merge, only the closings. With one, the
   record shows the winner's values, and the conflict is kept until a person decides;
 - no live leaf: removed everywhere, so removed here.
 
@@ -239,10 +240,14 @@ def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[
         return table, merged, new, []
     ctx.report.merged += 1
     winner = live[0]
+    closings = [ctx.child(doc_id, table, None, None, closed=True, parent_rev=lf.rev,
+                          parent_ancestors=lf.ancestors) for lf in live[1:]]
+    if body_hash(merged) == body_hash(winner.body):
+        # The winner holds every change already (a merge that reached the hub before a kill,
+        # without its closings): the others are closed, and the merge is not made again.
+        return table, merged, _taken(table, winner, merged), closings
     out = [ctx.child(doc_id, table, None, merged, parent_rev=winner.rev,
-                     parent_ancestors=winner.ancestors)]
-    out += [ctx.child(doc_id, table, None, None, closed=True, parent_rev=lf.rev,
-                      parent_ancestors=lf.ancestors) for lf in live[1:]]
+                     parent_ancestors=winner.ancestors), *closings]
     new = out[0].state
     new.base_rev, new.base = new.rev, merged
     return table, merged, new, out

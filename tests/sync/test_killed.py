@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from store.db.database import Database
-from store.sync import Hub, export_key, import_key, load_state, sync
+from store.sync import Hub, export_key, import_key, load_state, pushing, sync
 from tests.sync.conftest import SITE
 
 
@@ -81,3 +81,46 @@ def test_a_sync_killed_before_its_merges_reached_the_hub_merges_again(
     with httpx.Client(auth=SITE, trust_env=False) as client:
         doc = client.get(f"{hub_url}/{case.id}", params={"conflicts": "true"}).json()
     assert "_conflicts" not in doc
+
+
+def test_a_merge_the_hub_has_without_its_closing_is_not_made_again(
+        make_site: Callable[..., Database], hub_url: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Killed between the packet that sent a merge and the one closing the other leaf: the
+    next sync closes it, and writes no second merge of the same values."""
+    a, b = make_site("A", demo=True), make_site("B")
+    import_key(b, export_key(a, "carried by hand"), "carried by hand")
+    for site in (a, b):
+        sync(site, hub_url, user=SITE[0], password=SITE[1])
+    case = a.cases()[0]
+    a.save_case(case.model_copy(update={"title": "Renamed at A"}))
+    there = next(c for c in b.cases() if c.id == case.id)
+    b.save_case(there.model_copy(update={"destination_place": "Johor Bahru"}))
+    sync(b, hub_url, user=SITE[0], password=SITE[1])
+    with httpx.Client(auth=SITE, trust_env=False) as client:
+        before = client.get(f"{hub_url}/{case.id}").json()["_rev"]
+
+    sent = Hub.bulk_docs
+
+    def killed_at_the_closing(hub: Hub, docs: list[dict[str, object]]) -> None:
+        if any(d["_id"] == case.id and d.get("_deleted") for d in docs):
+            raise KeyboardInterrupt
+        sent(hub, docs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(pushing, "BATCH", 1)  # one revision a request: the merge, then its closing
+        patch.setattr(Hub, "bulk_docs", killed_at_the_closing)
+        with pytest.raises(KeyboardInterrupt):
+            sync(a, hub_url, user=SITE[0], password=SITE[1])
+    for site in (a, b, a):
+        report = sync(site, hub_url, user=SITE[0], password=SITE[1])
+        assert report.conflicts == 0
+
+    with httpx.Client(auth=SITE, trust_env=False) as client:
+        doc = client.get(f"{hub_url}/{case.id}", params={"conflicts": "true"}).json()
+    assert "_conflicts" not in doc
+    # Both leaves one on from the last common version, the merge one more: no other.
+    assert int(doc["_rev"].split("-")[0]) == int(before.split("-")[0]) + 1
+    for site in (a, b):
+        [merged] = [c for c in site.cases() if c.id == case.id]
+        assert (merged.title, merged.destination_place) == ("Renamed at A", "Johor Bahru")
