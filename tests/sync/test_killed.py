@@ -1,8 +1,13 @@
-"""A sync killed part way: what the next sync finds."""
+"""Syncs killed (SIGKILL) part way, and what the next sync finds: at 20 random moments,
+pushing, pulling and merging, no record duplicated or lost, the sites agreeing, the
+checkpoints right and a further sync moving nothing (tests/sync/killing.py says how;
+tests/soak kills 200 times); then, each by itself, the moments the random ones found wrong."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
@@ -10,6 +15,19 @@ import pytest
 from store.db.database import Database
 from store.sync import Hub, export_key, import_key, load_state, pushing, sync
 from tests.sync.conftest import SITE
+from tests.sync.killing import KINDS, syncs_killed
+
+if TYPE_CHECKING:  # imported by name, a class named Test... would be taken for tests
+    from tests.sync.conftest import TestHub
+
+
+def test_a_sync_killed_at_20_random_moments_loses_and_repeats_nothing(
+        hub_server: TestHub, tmp_path: Path, cheap_keys: None) -> None:
+    tally = syncs_killed(tmp_path, hub_server, kills=20, seed=20260513)
+    print(tally)
+    # The kills were spread over the syncs: most landed before the end, of every kind.
+    assert all(tally.killed[kind] >= 1 for kind in KINDS), tally
+    assert sum(tally.killed.values()) >= 10, tally
 
 
 def test_a_checkpoint_the_hub_missed_is_written_at_the_next_sync(
