@@ -202,9 +202,8 @@ def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[
             ) -> tuple[str, dict[str, Any] | None, DocState, list[Outgoing]] | None:
     doc = ctx.state.docs.get(doc_id)
     here = ctx.records.get(doc_id)
-    if doc is not None and here is not None and doc.conflict is None and (
-            body_hash(here[1]) != doc.hash):
-        return None  # changed here during this sync: sent next time, merged then
+    meanwhile = doc is not None and here is not None and doc.conflict is None and (
+        body_hash(here[1]) != doc.hash)  # changed here during this sync
     leaves = _leaves(ctx, doc_id, revs, doc, fetched)
     if not leaves:
         return None
@@ -215,7 +214,12 @@ def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[
     leaves.sort(key=lambda lf: winner_order(lf.rev, lf.deleted), reverse=True)
     live = [lf for lf in leaves if not lf.deleted]
     if doc_id in ctx.state.erased or any(lf.env and lf.env.get("e") for lf in live):
+        # Over a change made here meanwhile too: the erasure of a worker taken earlier in
+        # this pull blanked their screening, consent and plan here, which must not go out
+        # again as edits of their own beside the erasing site's.
         return _erased(ctx, doc_id, table, live, doc)
+    if meanwhile:
+        return None  # sent next time, merged then
     if not live:
         top = leaves[0]
         return table, None, _taken(table, top, None), []
