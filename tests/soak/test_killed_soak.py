@@ -29,3 +29,4 @@ def test_a_sync_killed_at_200_random_moments_loses_and_repeats_nothing(
     print(tally)
     assert all(tally.killed[kind] >= 40 for kind in KINDS), tally
     assert tally.pending >= 1, tally  # some kills came between a commit and the state's write
+    assert tally.conflicts >= 10 and tally.erasures >= 10, tally

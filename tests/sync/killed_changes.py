@@ -95,6 +95,12 @@ def remove_workers(db: Database, rng: random.Random, count: int, spare: set[str]
         db.remove_worker(worker_id)
 
 
+def erase_one(db: Database, rng: random.Random, spare: set[str]) -> None:
+    """A worker's data erased (a request under the data protection law)."""
+    for worker_id in _pick(rng, db.replica_records(), WORKERS, 1, spare):
+        db.erase_worker(worker_id)
+
+
 # -- what the sites must hold afterwards ----------------------------------------------------
 
 

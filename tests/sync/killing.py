@@ -5,8 +5,8 @@ Two sites sync through one database of the test hub: A, from the demo, and B, fr
 with A's domain key. Each round changes something and runs one site's sync in a child
 process, killed after a random delay:
 
-- "push": the site changes many records (a new case, edits, entries, a worker removed), and
-  its sync, sending them, is killed;
+- "push": the site changes many records (a new case, edits, entries, a worker removed, now
+  and then a worker's data erased), and its sync, sending them, is killed;
 - "pull": the other site made those changes and synced; the sync taking them is killed;
 - "merge": both sites changed the same records (other fields: merged; the same field of a
   worker now and then: a conflict, on purpose), the other synced first; the sync that pushes,
@@ -63,6 +63,7 @@ from tests.sync.killed_changes import (
     add_entries,
     edit,
     editable,
+    erase_one,
     expect,
     remove_workers,
 )
@@ -70,6 +71,7 @@ from tests.sync.killed_checks import assert_sound, hub_leaves
 
 KINDS = ("push", "pull", "merge")
 BATCHES = (7, 16, 500)  # the child's packets: small ones make several of them
+ERASURES = 0.3  # the share of rounds pushing or pulling that erase a worker too
 # Seconds an fsync takes in the child: a laptop's disk rather than this machine's cache, so
 # that the moments between two durable writes (the database's commit, the state's) are as
 # likely to be hit by a kill as they would be there.
@@ -220,6 +222,7 @@ class Tally:
     killed: Counter[str] = field(default_factory=Counter)  # landed before the end, by kind
     pending: int = 0  # kills that left a pending note (between a commit and the state)
     conflicts: int = 0
+    erasures: int = 0
     # How long a sync takes, measured by those not killed: by kind and size of packets, and by
     # kind for a size not seen yet.
     durations: dict[Any, float] = field(default_factory=dict)
@@ -228,7 +231,8 @@ class Tally:
         landed = ", ".join(f"{k} {self.killed[k]}/{self.rounds[k]}" for k in KINDS)
         took = ", ".join(f"{k} {self.durations[k] * 1000:.0f} ms" for k in KINDS)
         return (f"kills landed before the end: {landed}; a pending note left by "
-                f"{self.pending}; conflicts made: {self.conflicts}; a sync took: {took}")
+                f"{self.pending}; conflicts made: {self.conflicts}, erasures: "
+                f"{self.erasures}; a sync took: {took}")
 
 
 def make_sites(folder: Path, hub_url: str) -> list[Site]:
@@ -272,17 +276,20 @@ def concurrent(mine: Database, theirs: Database, rng: random.Random, spare: set[
 
 
 def prepare(kind: str, target: Site, other: Site, hub_url: str, rng: random.Random,
-            spare: set[str]) -> Expected:
+            spare: set[str], tally: Tally) -> Expected:
     """The round's changes (the other site's synced), and what they must lead to."""
     with target.open() as mine, other.open() as theirs:
         base = mine.replica_records()
+        spare = spare | mine.erased_ids()  # erased: neither changed nor removed again
+        changing = theirs if kind == "pull" else mine
         with mine.transaction(), theirs.transaction():  # one commit each: quicker
-            if kind == "push":
-                changes(mine, rng, spare)
-            elif kind == "pull":
-                changes(theirs, rng, spare)
-            else:
+            if kind == "merge":
                 concurrent(mine, theirs, rng, spare)
+            else:
+                changes(changing, rng, spare)
+        if kind != "merge" and rng.random() < ERASURES:
+            erase_one(changing, rng, spare)
+            tally.erasures += 1
         made = [mine.replica_records(), theirs.replica_records()]
     if kind != "push":
         other.sync(hub_url)
@@ -305,7 +312,7 @@ def syncs_killed(folder: Path, hub: TestHub, kills: int, seed: int) -> Tally:
             kind = KINDS[n % len(KINDS)]
             target = rng.choice(sites)
             other = sites[1 - sites.index(target)]
-            expected = prepare(kind, target, other, hub_url, rng, conflicted)
+            expected = prepare(kind, target, other, hub_url, rng, conflicted, tally)
             share = rng.uniform(0, 1.2) if n >= len(KINDS) else -1.0
             batch = rng.choice(BATCHES)
             length = tally.durations.get((kind, batch)) or tally.durations.get(kind, 0.0)
