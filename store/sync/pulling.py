@@ -29,7 +29,7 @@ from typing import Any
 
 from store.engine import audit, replicas
 from store.engine.replicas import DocState, body_hash
-from store.sync.merging import merge_leaves, winner_order
+from store.sync.merging import BOOKKEEPING, merge_leaves, winner_order
 from store.sync.pushing import BATCH, Context, Outgoing
 from store.sync.sealing import unseal
 
@@ -218,8 +218,11 @@ def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[
         # this pull blanked their screening, consent and plan here, which must not go out
         # again as edits of their own beside the erasing site's.
         return _erased(ctx, doc_id, table, live, doc)
-    if meanwhile:
-        return None  # sent next time, merged then
+    if meanwhile and not (doc_id in ctx.blanked and len(live) == 1
+                          and _alike(live[0].body, here[1] if here else None)):
+        # Sent next time, merged then; but a text blanked here by an erasure taken earlier
+        # in this pull as the erasing site blanked it is that site's version, not an edit.
+        return None
     if not live:
         top = leaves[0]
         return table, None, _taken(table, top, None), []
@@ -257,6 +260,14 @@ def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[
     return table, merged, new, out
 
 
+def _alike(first: dict[str, Any] | None, second: dict[str, Any] | None) -> bool:
+    """The same values, whoever saved them when."""
+    if first is None or second is None:
+        return first is second
+    return ({k: v for k, v in first.items() if k not in BOOKKEEPING}
+            == {k: v for k, v in second.items() if k not in BOOKKEEPING})
+
+
 def _taken(table: str, leaf: Leaf, body: dict[str, Any] | None) -> DocState:
     return DocState(table, leaf.rev, list(leaf.ancestors), body_hash(body), leaf.rev, body,
                     True, None)
@@ -291,8 +302,10 @@ def _erased(ctx: Context, doc_id: str, table: str, live: list[Leaf], doc: DocSta
         ctx.db.audit_event(audit.ERASURE_APPLIED, table=table, record_id=doc_id, note=(
             f"{len(out)} edit(s) made elsewhere after the erasure were closed"))
     if here is not None and table == "workers" and not here[1].get("erased_at"):
+        before = ctx.records
         ctx.db.erase_worker(doc_id)  # names blanked from this site's own text too
         ctx.report.erasures += 1
         ctx.records = ctx.db.replica_records()
+        ctx.blanked |= {i for i, record in ctx.records.items() if before.get(i) != record}
     new = _taken(table, erasure, erasure.body)
     return table, erasure.body, new, out

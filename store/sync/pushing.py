@@ -63,6 +63,9 @@ class Context:
         self.key = state.keys[0]
         self.report = Report()
         self.records = db.replica_records()
+        # Records an erasure taken in this run changed here (a worker's name blanked from a
+        # log entry...), by store.sync.pulling.
+        self.blanked: set[str] = set()
 
     def now(self) -> str:
         return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
