@@ -70,10 +70,10 @@ def assert_sound(where: str, sites: list[Site], hub_url: str, client: httpx.Clie
         f"{where}: the hub's live documents are not the records: lost there "
         f"{sorted(set(records) - set(leaves))[:10]}, more there "
         f"{sorted(set(leaves) - set(records))[:10]}")
-    moved = {i: (generations.get(i, 0), leaves[i][0]) for i in leaves
+    moved = {(i, records[i][0]): (generations.get(i, 0), leaves[i][0]) for i in leaves
              if leaves[i][0] != generations.get(i, 0) + expected.moved.get(i, 0)}
     assert moved == {}, (f"{where}: revisions on the hub (before, now) where the changes "
-                         f"made {[expected.moved.get(i, 0) for i in moved][:10]}: "
+                         f"made {[expected.moved.get(i, 0) for i, _t in moved][:10]}: "
                          f"{dict(list(moved.items())[:10])}")
     split = {i for i, (_g, others) in leaves.items() if others}
     assert split == conflicted, (f"{where}: documents with several live leaves on the hub "

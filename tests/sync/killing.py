@@ -312,13 +312,16 @@ def syncs_killed(folder: Path, hub: TestHub, kills: int, seed: int) -> Tally:
             kind = KINDS[n % len(KINDS)]
             target = rng.choice(sites)
             other = sites[1 - sites.index(target)]
+            erasures = tally.erasures
             expected = prepare(kind, target, other, hub_url, rng, conflicted, tally)
+            erasing = tally.erasures > erasures
             share = rng.uniform(0, 1.2) if n >= len(KINDS) else -1.0
             batch = rng.choice(BATCHES)
             length = tally.durations.get((kind, batch)) or tally.durations.get(kind, 0.0)
             delay = share * length if share >= 0 else -1.0
-            where = (f"seed {seed}, round {n} ({kind}, {target.name} syncing, packets of "
-                     f"{batch}, killed at {share:.3f} of a sync: {delay * 1000:.0f} ms)")
+            where = (f"seed {seed}, round {n} ({kind}{', a worker erased' * erasing}, "
+                     f"{target.name} syncing, packets of {batch}, killed at {share:.3f} of a "
+                     f"sync: {delay * 1000:.0f} ms)")
             outcome = spawner.run(target, hub_url, delay, batch)
             if not outcome.killed:  # how long a sync of this kind, in these packets, takes
                 assert outcome.status == 0, f"{where}: {spawner.said()}"
@@ -335,6 +338,13 @@ def syncs_killed(folder: Path, hub: TestHub, kills: int, seed: int) -> Tally:
             for site in (target, other):
                 report = site.sync(hub_url)
                 assert report["problems"] == [], f"{where}: {report}"
+                # Nothing applied twice: a site that changed nothing since its last whole sync
+                # sends nothing (what it took, sent back as its own, would be). Not checked
+                # for a pull that erased: a kill between this site's own erasure of the
+                # worker and its commit of the erasing site's bodies makes it send its own.
+                if site is other or (kind == "pull" and not erasing):
+                    assert report["sent"] == 0, (
+                        f"{where}: {site.name}, which changed nothing, sent {report}")
             conflicted |= set(expected.conflicts)
             tally.conflicts += len(expected.conflicts)
             generations = assert_sound(f"{where}, {continue_round}", sites, hub_url, client,
