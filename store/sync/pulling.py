@@ -11,7 +11,8 @@ not known here are fetched (`_bulk_get`) and opened with the domain key. Then, i
 - several live leaves: merged field by field against the common version
   (`store.sync.merging`). Without a conflict, the merge is written on CouchDB's winning leaf
   and every other leaf is closed with a deletion, in the same `_bulk_docs`: the hub has one
-  leaf again, and another site merging the same leaves makes the same revisions. With one, the
+  leaf again, and another site merging the same leaves makes the same revisions. A winner
+  that holds every change already gets no merge, only the closings. With one, the
   record shows the winner's values, and the conflict is kept until a person decides;
 - no live leaf: removed everywhere, so removed here.
 
@@ -28,7 +29,7 @@ from typing import Any
 
 from store.engine import audit, replicas
 from store.engine.replicas import DocState, body_hash
-from store.sync.merging import merge_leaves, winner_order
+from store.sync.merging import BOOKKEEPING, merge_leaves, winner_order
 from store.sync.pushing import BATCH, Context, Outgoing
 from store.sync.sealing import unseal
 
@@ -76,7 +77,9 @@ def pull(ctx: Context) -> None:
         if len(results) < BATCH:
             break
         _save(ctx, since, session)  # resumable from here
-    if since != start or not agreed:
+    # The hub's copy is written after the state's: a run killed between the two left it
+    # behind, and is written again even when nothing new came.
+    if since != start or not agreed or theirs is None or theirs.get("seq") != since:
         _save(ctx, since, session)
         local = {"seq": since, "session": session}
         if theirs is not None and "_rev" in theirs:
@@ -126,13 +129,17 @@ def _packet(ctx: Context, results: list[dict[str, Any]]) -> None:
         if (here[1] if here else None) != body:
             changes.append((table, doc_id, body))
         pending[doc_id] = (new_state, body_hash(body))
+    # The merges and closings reach the hub before the database commits what they lead to:
+    # the states noted pending take them as the hub's. A run killed after the commit and
+    # before the send took them left two leaves and a state built on the unsent merge, which
+    # the next run saw as a conflict; killed after the send, the next run takes the merge.
+    ctx.send(outgoing)
     sealer = _sealer(ctx)
     if changes:
         replicas.note_pending(ctx.db.path, sealer, pending)
         sites = ",".join(sorted(ctx.sites)) or "-"
         ctx.report.received += ctx.db.apply_replica(
             changes, note=f"hub={ctx.hub.url} sites={sites}")
-    ctx.send(outgoing)
     for doc_id, (new_state, _hash) in pending.items():
         state.docs[doc_id] = new_state
     for table, doc_id, body in changes:
@@ -197,9 +204,8 @@ def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[
             ) -> tuple[str, dict[str, Any] | None, DocState, list[Outgoing]] | None:
     doc = ctx.state.docs.get(doc_id)
     here = ctx.records.get(doc_id)
-    if doc is not None and here is not None and doc.conflict is None and (
-            body_hash(here[1]) != doc.hash):
-        return None  # changed here during this sync: sent next time, merged then
+    meanwhile = doc is not None and here is not None and doc.conflict is None and (
+        body_hash(here[1]) != doc.hash)  # changed here during this sync
     leaves = _leaves(ctx, doc_id, revs, doc, fetched)
     if not leaves:
         return None
@@ -210,7 +216,15 @@ def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[
     leaves.sort(key=lambda lf: winner_order(lf.rev, lf.deleted), reverse=True)
     live = [lf for lf in leaves if not lf.deleted]
     if doc_id in ctx.state.erased or any(lf.env and lf.env.get("e") for lf in live):
+        # Over a change made here meanwhile too: the erasure of a worker taken earlier in
+        # this pull blanked their screening, consent and plan here, which must not go out
+        # again as edits of their own beside the erasing site's.
         return _erased(ctx, doc_id, table, live, doc)
+    if meanwhile and not (doc_id in ctx.blanked and len(live) == 1
+                          and _alike(live[0].body, here[1] if here else None)):
+        # Sent next time, merged then; but a text blanked here by an erasure taken earlier
+        # in this pull as the erasing site blanked it is that site's version, not an edit.
+        return None
     if not live:
         top = leaves[0]
         return table, None, _taken(table, top, None, doc), []
@@ -237,13 +251,25 @@ def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[
         return table, merged, new, []
     ctx.report.merged += 1
     winner = live[0]
+    closings = [ctx.child(doc_id, table, None, None, closed=True, parent_rev=lf.rev,
+                          parent_ancestors=lf.ancestors) for lf in live[1:]]
+    if body_hash(merged) == body_hash(winner.body):
+        # The winner holds every change already (a merge that reached the hub before a kill,
+        # without its closings): the others are closed, and the merge is not made again.
+        return table, merged, _taken(table, winner, merged, doc), closings
     out = [ctx.child(doc_id, table, None, merged, parent_rev=winner.rev,
-                     parent_ancestors=winner.ancestors)]
-    out += [ctx.child(doc_id, table, None, None, closed=True, parent_rev=lf.rev,
-                      parent_ancestors=lf.ancestors) for lf in live[1:]]
+                     parent_ancestors=winner.ancestors), *closings]
     new = out[0].state.bases_from(doc)
     new.advance_base(new.rev, merged)
     return table, merged, new, out
+
+
+def _alike(first: dict[str, Any] | None, second: dict[str, Any] | None) -> bool:
+    """The same values, whoever saved them when."""
+    if first is None or second is None:
+        return first is second
+    return ({k: v for k, v in first.items() if k not in BOOKKEEPING}
+            == {k: v for k, v in second.items() if k not in BOOKKEEPING})
 
 
 def _taken(table: str, leaf: Leaf, body: dict[str, Any] | None,
@@ -284,8 +310,10 @@ def _erased(ctx: Context, doc_id: str, table: str, live: list[Leaf], doc: DocSta
         ctx.db.audit_event(audit.ERASURE_APPLIED, table=table, record_id=doc_id, note=(
             f"{len(out)} edit(s) made elsewhere after the erasure were closed"))
     if here is not None and table == "workers" and not here[1].get("erased_at"):
+        before = ctx.records
         ctx.db.erase_worker(doc_id)  # names blanked from this site's own text too
         ctx.report.erasures += 1
         ctx.records = ctx.db.replica_records()
+        ctx.blanked |= {i for i, record in ctx.records.items() if before.get(i) != record}
     new = _taken(table, erasure, erasure.body, None)  # nothing from before the erasure
     return table, erasure.body, new, out

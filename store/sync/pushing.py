@@ -69,6 +69,9 @@ class Context:
         self.report = Report()
         self.records = db.replica_records()
         self.sites: set[str] = set()  # the sites of what the packet being pulled brings
+        # Records an erasure taken in this run changed here (a worker's name blanked from a
+        # log entry...), by store.sync.pulling.
+        self.blanked: set[str] = set()
 
     def now(self) -> str:
         return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
