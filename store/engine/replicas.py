@@ -197,12 +197,16 @@ def load(db_path: Path, sealer: Sealer) -> ReplicaState | None:
         raise _damaged(path) from None
 
 
-def save(db_path: Path, sealer: Sealer, state: ReplicaState) -> None:
-    """Replace `<db>.sync` atomically, then drop the pending lines it now includes."""
+def save(db_path: Path, sealer: Sealer, state: ReplicaState, *,
+         settled: bool = True) -> None:
+    """Replace `<db>.sync` atomically, then drop the pending lines it now includes (`settled`:
+    `state` is the sync's own, which took them; not when a state read back from the file was
+    changed beside a sync under way)."""
     payload = sealer.seal_file(orjson.dumps(state.as_json()))
     write_atomically(sync_path(db_path), payload, NEW_FILE_MODE, _group(db_path))
-    with contextlib.suppress(FileNotFoundError):
-        pending_path(db_path).unlink()
+    if settled:
+        with contextlib.suppress(FileNotFoundError):
+            pending_path(db_path).unlink()
 
 
 def _group(db_path: Path) -> int | None:
@@ -265,7 +269,8 @@ def note_erased(db_path: Path, sealer: Sealer | None, ids: Iterable[str]) -> Non
         doc = state.docs.get(record_id)
         if doc is not None:
             doc.base, doc.conflict, doc.earlier = None, None, {}
-    save(db_path, sealer, state)
+    # A pull may be taking this erasure from the hub: what it noted pending stays for it.
+    save(db_path, sealer, state, settled=False)
 
 
 def reseal(db_path: Path, old: Sealer | None, new: Sealer | None) -> None:

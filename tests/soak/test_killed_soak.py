@@ -14,17 +14,17 @@ from tests.sync.conftest import running_hub
 from tests.sync.killing import KINDS, syncs_killed
 
 if TYPE_CHECKING:  # imported by name, a class named Test... would be taken for tests
-    from tests.sync.conftest import TestHub
+    from tests.sync.conftest import HubUnderTest
 
 
 @pytest.fixture(scope="module")
-def hub_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestHub]:
+def hub_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HubUnderTest]:
     with running_hub(tmp_path_factory.mktemp("hub")) as hub:
         yield hub
 
 
 def test_a_sync_killed_at_200_random_moments_loses_and_repeats_nothing(
-        hub_server: TestHub, tmp_path: Path, cheap_keys: None) -> None:
+        hub_server: HubUnderTest, tmp_path: Path, cheap_keys: None) -> None:
     tally = syncs_killed(tmp_path, hub_server, kills=200, seed=20260514)
     print(tally)
     assert all(tally.killed[kind] >= 40 for kind in KINDS), tally

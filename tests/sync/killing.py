@@ -55,7 +55,7 @@ from store.engine import replicas
 from store.engine.crypto import Sealer
 from store.exchange.demo import build_demo
 from store.sync import export_key, import_key, sync
-from tests.sync.conftest import PASSPHRASE, SITE, TestHub
+from tests.sync.conftest import PASSPHRASE, SITE, HubUnderTest
 from tests.sync.killed_changes import (
     WORKERS,
     Expected,
@@ -296,7 +296,7 @@ def prepare(kind: str, target: Site, other: Site, hub_url: str, rng: random.Rand
     return expect(base, made)
 
 
-def syncs_killed(folder: Path, hub: TestHub, kills: int, seed: int) -> Tally:
+def syncs_killed(folder: Path, hub: HubUnderTest, kills: int, seed: int) -> Tally:
     """`kills` syncs killed at random moments (see the module's doc), after a first round of
     each kind, not killed, that measures how long a sync takes."""
     rng = random.Random(seed)

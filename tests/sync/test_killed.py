@@ -18,11 +18,11 @@ from tests.sync.conftest import SITE
 from tests.sync.killing import KINDS, syncs_killed
 
 if TYPE_CHECKING:  # imported by name, a class named Test... would be taken for tests
-    from tests.sync.conftest import TestHub
+    from tests.sync.conftest import HubUnderTest
 
 
 def test_a_sync_killed_at_20_random_moments_loses_and_repeats_nothing(
-        hub_server: TestHub, tmp_path: Path, cheap_keys: None) -> None:
+        hub_server: HubUnderTest, tmp_path: Path, cheap_keys: None) -> None:
     tally = syncs_killed(tmp_path, hub_server, kills=20, seed=20260513)
     print(tally)
     # The kills were spread over the syncs: most landed before the end, of every kind.
