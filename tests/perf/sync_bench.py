@@ -16,10 +16,11 @@ make cheaper, in every process alike); each run works on a copy. Medians over --
    B's; A and B hold the same cases under one domain key and synced once before. Requests of
    both (`Report.requests`): ≤ 8. Time: ≤ 5 × 8 `GET /<database>` (httpx, same credentials, a
    new client, as a sync makes one).
-3. Peak memory (ru_maxrss) of the process of (1), against a fresh process opening the same
+3. Peak memory (VmHWM) of the process of (1), against a fresh process opening the same
    database as the app's loading thread does (`Database.open`, `case_rows()`): ≤ 1.5 ×. Also
    shown: a process that goes on to what the app prepares next (search indexes, network, the
-   sync's conflicts), on the synced copy.
+   sync's conflicts), on the synced copy. Not ru_maxrss: Linux keeps in it the peak of the
+   parent's memory the child was forked from (the benchmark holds the 120,000 sealed documents).
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ import io
 import json
 import os
 import pstats
-import resource
 import shlex
 import shutil
 import statistics
@@ -120,7 +120,8 @@ def child(kind: str, db_path: Path, hub_url: str | None, profile: Path | None) -
         figures.update(sync_ms=(time.monotonic() - started) * 1000, sent=report.sent,
                        requests=report.requests)
     db.close()
-    figures["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    status = Path("/proc/self/status").read_text()
+    figures["peak_mb"] = int(status.split("VmHWM:")[1].split()[0]) / 1024
     print(json.dumps(figures), flush=True)
     return 0
 
@@ -215,7 +216,7 @@ def first_sync(hub: Any, template: Path, work: Path, repeats: int,
         shutil.rmtree(work / f"open{n}")
         app = run_child("app", copy)  # reads only: the copy stays as the sync left it
         note(figures, f"first sync {n + 1}/{repeats}", sync_ms=done["sync_ms"], post_ms=post_ms,
-             sync_mb=done["maxrss_mb"], open_mb=opened["maxrss_mb"], app_mb=app["maxrss_mb"],
+             sync_mb=done["peak_mb"], open_mb=opened["peak_mb"], app_mb=app["peak_mb"],
              requests=done["requests"], sent=done["sent"], open_ms=opened["open_ms"])
     if profile is not None:
         url = hub.new_database()
@@ -330,7 +331,7 @@ def report(cases: int, first: dict[str, list[Any]], edit: dict[str, list[Any]], 
             f"{m['e_requests']:.0f}", "–", None, "≤ 8", m["e_requests"] <= 8),
         row("2. One edited field A → hub → B: time (A's sync + B's)", seconds(total),
             f"{seconds(gets)} (8 × GET /<database>)", total / gets, "≤ 5×", total / gets <= 5),
-        row("3. Peak RSS of the first sync", f"{sync_mb:,.0f} MB",
+        row("3. Peak memory (VmHWM) of the first sync", f"{sync_mb:,.0f} MB",
             f"{open_mb:,.0f} MB (open + case_rows, as the app's loading thread)",
             sync_mb / open_mb, "≤ 1.5×", sync_mb / open_mb <= 1.5),
         row("3. The same, against the app's whole loading", f"{sync_mb:,.0f} MB",
