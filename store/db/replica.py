@@ -36,6 +36,30 @@ class ReplicaPart(Part):
                     out[record_id] = (table, body)
             return out
 
+    def replica_tables(self) -> dict[str, str]:
+        """Every record's table, by id: what the sync walks without holding every body."""
+        with self._lock:
+            self._engine.refresh()
+            return {record_id: table for table in RECORD_TABLES
+                    for record_id in self._engine.raw[table]}
+
+    def replica_fingerprints(self) -> dict[str, int]:
+        """A number per record that changes when its bytes do (not stable across runs): what
+        an erasure changed here is told by comparing two of these."""
+        with self._lock:
+            self._engine.refresh()
+            return {record_id: hash(raw) for table in RECORD_TABLES
+                    for record_id, raw in self._engine.raw[table].items()}
+
+    def replica_body(self, table: str, record_id: str) -> dict[str, Any] | None:
+        """One record's body without the local version counter (None: not here)."""
+        with self._lock:
+            body = self._engine.get(table, record_id)
+        if body is not None:
+            for name in LOCAL_FIELDS:
+                body.pop(name, None)
+        return body
+
     def erased_ids(self) -> set[str]:
         """The workers whose data was erased here, and their screening, consent and plan."""
         with self._lock:

@@ -319,10 +319,11 @@ def _erased(ctx: Context, doc_id: str, table: str, live: list[Leaf], doc: DocSta
         ctx.db.audit_event(audit.ERASURE_APPLIED, table=table, record_id=doc_id, note=(
             f"{len(out)} edit(s) made elsewhere after the erasure were closed"))
     if here is not None and table == "workers" and not here[1].get("erased_at"):
-        before = ctx.records
+        before = ctx.db.replica_fingerprints()
         ctx.db.erase_worker(doc_id)  # names blanked from this site's own text too
         ctx.report.erasures += 1
-        ctx.records = ctx.db.replica_records()
-        ctx.blanked |= {i for i, record in ctx.records.items() if before.get(i) != record}
+        ctx.records.refresh()
+        ctx.blanked |= {i for i, print_ in ctx.db.replica_fingerprints().items()
+                        if before.get(i) != print_}
     new = _taken(table, erasure, erasure.body, None)  # nothing from before the erasure
     return table, erasure.body, new, out

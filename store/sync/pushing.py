@@ -23,6 +23,7 @@ import orjson
 from store.engine import audit
 from store.engine.replicas import DocState, ReplicaState, body_hash
 from store.sync.couch import Hub
+from store.sync.records import Records
 from store.sync.sealing import revision, seal
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class Context:
         self.state = state
         self.key = state.keys[0]
         self.report = Report()
-        self.records = db.replica_records()
+        self.records = Records(db)
         self.sites: set[str] = set()  # the sites of what the packet being pulled brings
         # Records an erasure taken in this run changed here (a worker's name blanked from a
         # log entry...), by store.sync.pulling.

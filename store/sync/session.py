@@ -25,6 +25,7 @@ from store.sync import sealing
 from store.sync.couch import Hub, split_url
 from store.sync.pulling import pull
 from store.sync.pushing import Context, Report, push
+from store.sync.records import Records
 
 if TYPE_CHECKING:
     from store.db import Database
@@ -127,14 +128,13 @@ def _erase_again(ctx: Context) -> None:
     again = _erase(ctx.db, ctx.state, ctx.records)
     ctx.report.erasures += again
     if again:
-        ctx.records = ctx.db.replica_records()
+        ctx.records.refresh()
 
 
-def _erase(db: Database, state: ReplicaState,
-           records: dict[str, tuple[str, dict[str, Any]]]) -> int:
+def _erase(db: Database, state: ReplicaState, records: Records) -> int:
     state.erased |= db.erased_ids()
-    again = [i for i in state.erased if records.get(i, ("", {}))[0] == "workers"
-             and not records[i][1].get("erased_at")]
+    again = [i for i in state.erased if records.table_of(i) == "workers"
+             and not (db.replica_body("workers", i) or {}).get("erased_at")]
     for worker_id in again:
         db.erase_worker(worker_id)
         db.audit_event(audit.ERASURE_APPLIED, table="workers", record_id=worker_id,
@@ -154,7 +154,7 @@ def erase_again(db: Database) -> int:
         state = replicas.load(db.path, sealer)
         if state is None:
             return 0
-        again = _erase(db, state, db.replica_records())
+        again = _erase(db, state, Records(db))
         replicas.save(db.path, sealer, state)
         return again
 
@@ -179,8 +179,8 @@ def status(db: Database) -> Status:
     """Last sync, the changes waiting to be sent, the undecided conflicts."""
     state = load_state(db)
     if state is None:
-        return Status(None, "", None, len(db.replica_records()))
-    records = db.replica_records()
+        return Status(None, "", None, len(db.replica_tables()))
+    records = Records(db)
     waiting = sum(1 for i, (_t, body) in records.items()
                   if i not in state.docs or body_hash(body) != state.docs[i].hash)
     waiting += sum(1 for i, d in state.docs.items()
@@ -189,12 +189,13 @@ def status(db: Database) -> Status:
     for doc_id, doc in state.docs.items():
         if doc.conflict is None:
             continue
-        body = records.get(doc_id, ("", {}))[1]
+        body = (records.get(doc_id) or ("", {}))[1]
         conflicts.append({"id": doc_id, "table": doc.table, "case_id": body.get("case_id"),
                           "fields": sorted(doc.conflict.get("fields", {})),
                           "removed": bool(doc.conflict.get("removed")),
                           "made": doc.conflict.get("made", {})})
-    refs = [body.get("ref") for table, body in records.values() if table == "cases"]
+    refs = [(records.get(i) or ("", {}))[1].get("ref") for i in db.replica_tables()
+            if records.table_of(i) == "cases"]
     same = sorted({r for r in refs if r and refs.count(r) > 1}) if len(refs) != len(
         set(refs)) else []
     return Status(state.hub, state.site_name, state.last_sync, waiting, conflicts,
