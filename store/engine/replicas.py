@@ -45,6 +45,8 @@ FORMAT = "pulang-sync"
 VERSION = 1
 SYNC = ".sync"
 PENDING = ".sync-pending"
+MARKS = ".sync-marks"
+_MARKS_PURPOSE = b"sync marks"
 _PENDING_PURPOSE = b"sync pending"
 # Bookkeeping that changes at every save and is the site's own: never part of a synced body.
 LOCAL_FIELDS = frozenset({"version"})
@@ -52,6 +54,12 @@ LOCAL_FIELDS = frozenset({"version"})
 
 def sync_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + SYNC)
+
+
+def marks_path(db_path: Path) -> Path:
+    """What the app marks: the records with an undecided conflict and their fields, kept
+    apart from the state so that opening the app never reads every record's common version."""
+    return db_path.with_name(db_path.name + MARKS)
 
 
 def pending_path(db_path: Path) -> Path:
@@ -203,6 +211,10 @@ def save(db_path: Path, sealer: Sealer, state: ReplicaState, *,
     `state` is the sync's own, which took them; not when a state read back from the file was
     changed beside a sync under way)."""
     payload = sealer.seal_file(orjson.dumps(state.as_json()))
+    marks = {i: sorted(d.conflict.get("fields", {})) + ([""] if d.conflict.get("removed") else [])
+             for i, d in state.docs.items() if d.conflict is not None}
+    write_atomically(marks_path(db_path), sealer.seal_line(orjson.dumps(marks), _MARKS_PURPOSE),
+                     NEW_FILE_MODE, _group(db_path))
     write_atomically(sync_path(db_path), payload, NEW_FILE_MODE, _group(db_path))
     if settled:
         with contextlib.suppress(FileNotFoundError):
@@ -273,6 +285,17 @@ def note_erased(db_path: Path, sealer: Sealer | None, ids: Iterable[str]) -> Non
     save(db_path, sealer, state, settled=False)
 
 
+def load_marks(db_path: Path, sealer: Sealer) -> dict[str, list[str]]:
+    """The records with an undecided conflict: id -> its fields ("" a removal against an
+    edit); {} where nothing syncs, or the marks cannot be read."""
+    try:
+        plain = sealer.open_line(marks_path(db_path).read_bytes(), _MARKS_PURPOSE)
+    except OSError:
+        return {}
+    found = orjson.loads(plain) if plain is not None else {}
+    return found if isinstance(found, dict) else {}
+
+
 def reseal(db_path: Path, old: Sealer | None, new: Sealer | None) -> None:
     """Seal `<db>.sync` again under the database's new key (a change of passphrase); idempotent:
     a file already under `new` is left as it is."""
@@ -285,5 +308,11 @@ def reseal(db_path: Path, old: Sealer | None, new: Sealer | None) -> None:
     except Exception:  # noqa: BLE001 - under the new key already (a run finished again)
         return
     write_atomically(path, new.seal_file(plain), NEW_FILE_MODE, _group(db_path))
+    marks = marks_path(db_path)
+    with contextlib.suppress(FileNotFoundError):
+        opened = old.open_line(marks.read_bytes(), _MARKS_PURPOSE)
+        if opened is not None:
+            write_atomically(marks, new.seal_line(opened, _MARKS_PURPOSE), NEW_FILE_MODE,
+                             _group(db_path))
     with contextlib.suppress(FileNotFoundError):
         pending_path(db_path).unlink()  # re-pulled: what it held is asked for again

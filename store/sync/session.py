@@ -256,15 +256,9 @@ def remember_credentials(db: Database, path: str) -> None:
 
 def conflicts(db: Database) -> dict[str, list[str]]:
     """The records with an undecided conflict: id -> the fields in conflict ("" for a removal
-    against an edit). Reads only `<db>.sync`; {} where nothing syncs. For the app's marks."""
-    if db._engine.sealer is None or not replicas.exists(db.path):  # noqa: SLF001
+    against an edit). Reads only `<db>.sync-marks`; {} where nothing syncs. For the app's
+    marks: opening the app never reads the sync's whole state."""
+    sealer = db._engine.sealer  # noqa: SLF001 - the database's own key, for its own file
+    if sealer is None:
         return {}
-    state = replicas.load(db.path, db._engine.sealer)  # noqa: SLF001
-    if state is None:
-        return {}
-    found: dict[str, list[str]] = {}
-    for doc_id, doc in state.docs.items():
-        if doc.conflict is not None:
-            fields = sorted(doc.conflict.get("fields", {}))
-            found[doc_id] = fields + ([""] if doc.conflict.get("removed") else [])
-    return found
+    return replicas.load_marks(db.path, sealer)
