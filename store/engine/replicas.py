@@ -26,9 +26,11 @@ and takes each record's new state only if the database did commit that record's 
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import os
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,10 +81,28 @@ def body_hash(body: dict[str, Any] | None) -> str:
     return hashlib.sha256(canonical(body)).hexdigest()[:32]
 
 
+def packed(body: dict[str, Any] | None) -> bytes | None:
+    """A common version as kept: its canonical JSON, compressed (a few hundred bytes where
+    the parsed body takes a few kilobytes: the state keeps one for every record)."""
+    return None if body is None else zlib.compress(canonical(body), 1)
+
+
+def unpacked(data: bytes | None) -> dict[str, Any] | None:
+    return None if data is None else orjson.loads(zlib.decompress(data))
+
+
+def _b64(data: bytes | None) -> str | None:
+    return None if data is None else base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: Any) -> bytes | None:
+    return base64.b64decode(text) if isinstance(text, str) else None
+
+
 EARLIER_KEPT = 8  # earlier common versions kept per record (see DocState)
 
 
-@dataclass
+@dataclass(slots=True)
 class DocState:
     """One record as last synced. `rev` is the leaf this site last sent or took (None: never
     synced), `ancestors` the hashes of its revision ids, its own first; `hash` the body_hash of
@@ -100,50 +120,65 @@ class DocState:
     ancestors: list[str] = field(default_factory=list)
     hash: str | None = None
     base_rev: str | None = None
-    base: dict[str, Any] | None = None
+    packed_base: bytes | None = None  # `base`, as `packed` keeps it
     on_hub: bool = False  # the hub acknowledged `rev`
     conflict: dict[str, Any] | None = None  # undecided (store.sync.pulling)
-    earlier: dict[str, Any] = field(default_factory=dict)
+    earlier: dict[str, bytes] = field(default_factory=dict)  # rev -> packed body
+
+    @property
+    def base(self) -> dict[str, Any] | None:
+        return unpacked(self.packed_base)
+
+    @base.setter
+    def base(self, body: dict[str, Any] | None) -> None:
+        self.packed_base = packed(body)
 
     def bases_from(self, other: DocState | None) -> DocState:
         """This state with `other`'s common versions (its base and those before it)."""
         if other is not None:
-            self.base_rev, self.base, self.earlier = other.base_rev, other.base, dict(
-                other.earlier)
+            self.base_rev, self.packed_base, self.earlier = (
+                other.base_rev, other.packed_base, dict(other.earlier))
         return self
 
     def advance_base(self, rev: str | None, body: dict[str, Any] | None) -> None:
         """`rev` is now the newest common version; the one before is kept in `earlier`."""
         if rev == self.base_rev:
             return
-        if self.base_rev is not None and self.base is not None:
-            self.earlier[self.base_rev] = self.base
+        if self.base_rev is not None and self.packed_base is not None:
+            self.earlier[self.base_rev] = self.packed_base
             while len(self.earlier) > EARLIER_KEPT:
                 self.earlier.pop(next(iter(self.earlier)))
-        self.base_rev, self.base = rev, body
+        self.base_rev, self.packed_base = rev, packed(body)
 
     def common_versions(self) -> list[tuple[str, dict[str, Any]]]:
         """Every common version kept (rev, body), newest first."""
         found = [(r, b) for r, b in self.earlier.items() if b is not None]
-        if self.base_rev is not None and self.base is not None:
-            found.append((self.base_rev, self.base))
-        return sorted(found, key=lambda item: int(item[0].split("-", 1)[0]), reverse=True)
+        if self.base_rev is not None and self.packed_base is not None:
+            found.append((self.base_rev, self.packed_base))
+        found.sort(key=lambda item: int(item[0].split("-", 1)[0]), reverse=True)
+        return [(r, unpacked(b) or {}) for r, b in found]
+
+    def forget_bases(self) -> None:
+        """An erasure: no version from before it is kept."""
+        self.packed_base, self.earlier = None, {}
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"t": self.table, "r": self.rev, "a": self.ancestors,
-                               "x": self.hash, "br": self.base_rev, "b": self.base,
-                               "h": self.on_hub}
+                               "x": self.hash, "br": self.base_rev,
+                               "b": _b64(self.packed_base), "h": self.on_hub}
         if self.conflict is not None:
             out["c"] = self.conflict
         if self.earlier:
-            out["e"] = self.earlier
+            out["e"] = {r: _b64(b) for r, b in self.earlier.items()}
         return out
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> DocState:
+        earlier = {r: b for r, b in ((r, _unb64(t)) for r, t in raw.get("e", {}).items())
+                   if b is not None}
         return cls(raw["t"], raw.get("r"), list(raw.get("a", [])), raw.get("x"),
-                   raw.get("br"), raw.get("b"), bool(raw.get("h")), raw.get("c"),
-                   dict(raw.get("e", {})))
+                   raw.get("br"), _unb64(raw.get("b")), bool(raw.get("h")), raw.get("c"),
+                   earlier)
 
 
 @dataclass
@@ -280,7 +315,8 @@ def note_erased(db_path: Path, sealer: Sealer | None, ids: Iterable[str]) -> Non
         state.erased.add(record_id)
         doc = state.docs.get(record_id)
         if doc is not None:
-            doc.base, doc.conflict, doc.earlier = None, None, {}
+            doc.forget_bases()
+            doc.conflict = None
     # A pull may be taking this erasure from the hub: what it noted pending stays for it.
     save(db_path, sealer, state, settled=False)
 
