@@ -51,6 +51,11 @@ class ReplicaPart(Part):
             return {record_id: hash(raw) for table in RECORD_TABLES
                     for record_id, raw in self._engine.raw[table].items()}
 
+    def replica_raw(self, table: str, record_id: str) -> bytes | None:
+        """One record's bytes as the database holds them (unparsed)."""
+        with self._lock:
+            return self._engine.raw[table].get(record_id)
+
     def replica_body(self, table: str, record_id: str) -> dict[str, Any] | None:
         """One record's body without the local version counter (None: not here)."""
         with self._lock:

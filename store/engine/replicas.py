@@ -102,7 +102,6 @@ def _unb64(text: Any) -> bytes | None:
 EARLIER_KEPT = 8  # earlier common versions kept per record (see DocState)
 
 
-@dataclass(slots=True)
 class DocState:
     """One record as last synced. `rev` is the leaf this site last sent or took (None: never
     synced), `ancestors` the hashes of its revision ids, its own first; `hash` the body_hash of
@@ -113,17 +112,68 @@ class DocState:
     `earlier`: the few common versions before it (rev -> body, oldest first, at most
     EARLIER_KEPT), for a site that edited from one of those while this one moved on: the merge
     takes the newest common version both leaves descend from, so that a field changed at one
-    site only is never a conflict. Emptied with `base` by an erasure."""
+    site only is never a conflict. Emptied with `base` by an erasure.
 
-    table: str
-    rev: str | None = None
-    ancestors: list[str] = field(default_factory=list)
-    hash: str | None = None
-    base_rev: str | None = None
-    packed_base: bytes | None = None  # `base`, as `packed` keeps it
-    on_hub: bool = False  # the hub acknowledged `rev`
-    conflict: dict[str, Any] | None = None  # undecided (store.sync.pulling)
-    earlier: dict[str, bytes] = field(default_factory=dict)  # rev -> packed body
+    Kept as the JSON it is stored as (`raw`, short keys), read and written through the
+    properties: a sync of one edit reads and writes the state of every record, and most of
+    them are not touched (making and encoding an object per record took half of it).
+    `fingerprint`: a CRC of the record's bytes in the database when `hash` was last found
+    right, so that an unchanged record is known without parsing it.
+    """
+
+    __slots__ = ("raw",)
+
+    def __init__(self, table: str, rev: str | None = None, ancestors: list[str] | None = None,
+                 hash: str | None = None, base_rev: str | None = None,  # noqa: A002
+                 packed_base: bytes | None = None, on_hub: bool = False,
+                 conflict: dict[str, Any] | None = None,
+                 earlier: dict[str, bytes] | None = None) -> None:
+        self.raw: dict[str, Any] = {"t": table, "r": rev, "a": list(ancestors or []),
+                                    "x": hash, "br": base_rev, "b": _b64(packed_base),
+                                    "h": on_hub}
+        if conflict is not None:
+            self.raw["c"] = conflict
+        if earlier:
+            self.raw["e"] = {r: _b64(v) for r, v in earlier.items()}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> DocState:
+        state = cls.__new__(cls)
+        state.raw = raw
+        return state
+
+    def as_json(self) -> dict[str, Any]:
+        return self.raw
+
+    def _set(self, key: str, value: Any) -> None:
+        self.raw[key] = value
+        self.raw.pop("f", None)  # what the fingerprint vouched for has changed
+
+    table = property(lambda self: self.raw["t"])
+    rev = property(lambda self: self.raw.get("r"), lambda self, v: self._set("r", v))
+    ancestors = property(lambda self: self.raw.get("a") or [],
+                         lambda self, v: self._set("a", list(v)))
+    hash = property(lambda self: self.raw.get("x"), lambda self, v: self._set("x", v))
+    base_rev = property(lambda self: self.raw.get("br"), lambda self, v: self._set("br", v))
+    on_hub = property(lambda self: bool(self.raw.get("h")),
+                      lambda self, v: self.raw.__setitem__("h", bool(v)))
+    fingerprint = property(lambda self: self.raw.get("f"),
+                           lambda self, v: self.raw.__setitem__("f", v))
+
+    @property
+    def conflict(self) -> dict[str, Any] | None:
+        return self.raw.get("c")
+
+    @conflict.setter
+    def conflict(self, value: dict[str, Any] | None) -> None:
+        if value is None:
+            self.raw.pop("c", None)
+        else:
+            self.raw["c"] = value
+
+    @property
+    def packed_base(self) -> bytes | None:
+        return _unb64(self.raw.get("b"))
 
     @property
     def base(self) -> dict[str, Any] | None:
@@ -131,54 +181,41 @@ class DocState:
 
     @base.setter
     def base(self, body: dict[str, Any] | None) -> None:
-        self.packed_base = packed(body)
+        self.raw["b"] = _b64(packed(body))
 
     def bases_from(self, other: DocState | None) -> DocState:
         """This state with `other`'s common versions (its base and those before it)."""
         if other is not None:
-            self.base_rev, self.packed_base, self.earlier = (
-                other.base_rev, other.packed_base, dict(other.earlier))
+            self.raw["br"], self.raw["b"] = other.raw.get("br"), other.raw.get("b")
+            if other.raw.get("e"):
+                self.raw["e"] = dict(other.raw["e"])
+            else:
+                self.raw.pop("e", None)
         return self
 
     def advance_base(self, rev: str | None, body: dict[str, Any] | None) -> None:
         """`rev` is now the newest common version; the one before is kept in `earlier`."""
-        if rev == self.base_rev:
+        if rev == self.raw.get("br"):
             return
-        if self.base_rev is not None and self.packed_base is not None:
-            self.earlier[self.base_rev] = self.packed_base
-            while len(self.earlier) > EARLIER_KEPT:
-                self.earlier.pop(next(iter(self.earlier)))
-        self.base_rev, self.packed_base = rev, packed(body)
+        if self.raw.get("br") is not None and self.raw.get("b") is not None:
+            earlier = self.raw.setdefault("e", {})
+            earlier[self.raw["br"]] = self.raw["b"]
+            while len(earlier) > EARLIER_KEPT:
+                earlier.pop(next(iter(earlier)))
+        self.raw["br"], self.raw["b"] = rev, _b64(packed(body))
 
     def common_versions(self) -> list[tuple[str, dict[str, Any]]]:
         """Every common version kept (rev, body), newest first."""
-        found = [(r, b) for r, b in self.earlier.items() if b is not None]
-        if self.base_rev is not None and self.packed_base is not None:
-            found.append((self.base_rev, self.packed_base))
+        found = [(r, b) for r, b in (self.raw.get("e") or {}).items() if b is not None]
+        if self.raw.get("br") is not None and self.raw.get("b") is not None:
+            found.append((self.raw["br"], self.raw["b"]))
         found.sort(key=lambda item: int(item[0].split("-", 1)[0]), reverse=True)
-        return [(r, unpacked(b) or {}) for r, b in found]
+        return [(r, unpacked(_unb64(b)) or {}) for r, b in found]
 
     def forget_bases(self) -> None:
         """An erasure: no version from before it is kept."""
-        self.packed_base, self.earlier = None, {}
-
-    def as_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"t": self.table, "r": self.rev, "a": self.ancestors,
-                               "x": self.hash, "br": self.base_rev,
-                               "b": _b64(self.packed_base), "h": self.on_hub}
-        if self.conflict is not None:
-            out["c"] = self.conflict
-        if self.earlier:
-            out["e"] = {r: _b64(b) for r, b in self.earlier.items()}
-        return out
-
-    @classmethod
-    def from_json(cls, raw: dict[str, Any]) -> DocState:
-        earlier = {r: b for r, b in ((r, _unb64(t)) for r, t in raw.get("e", {}).items())
-                   if b is not None}
-        return cls(raw["t"], raw.get("r"), list(raw.get("a", [])), raw.get("x"),
-                   raw.get("br"), _unb64(raw.get("b")), bool(raw.get("h")), raw.get("c"),
-                   earlier)
+        self.raw["b"] = None
+        self.raw.pop("e", None)
 
 
 @dataclass

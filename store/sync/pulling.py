@@ -66,8 +66,9 @@ def checkpoint_name(ctx: Context) -> str:
     return f"pulang-{ctx.state.site_id}"
 
 
-def pull(ctx: Context) -> None:
-    """Everything the hub has since the checkpoint, in packets (see the module's doc)."""
+def pull(ctx: Context) -> bool:
+    """Everything the hub has since the checkpoint, in packets (see the module's doc).
+    Whether the state was saved at the end (with `ctx.finish` called just before)."""
     state, hub = ctx.state, ctx.hub
     mine = state.checkpoints.get(hub.url) or {}
     theirs = hub.get_local(checkpoint_name(ctx))
@@ -89,11 +90,14 @@ def pull(ctx: Context) -> None:
     # The hub's copy is written after the state's: a run killed between the two left it
     # behind, and is written again even when nothing new came.
     if since != start or not agreed or theirs is None or theirs.get("seq") != since:
+        ctx.finish()
         _save(ctx, since, session)
         local = {"seq": since, "session": session}
         if theirs is not None and "_rev" in theirs:
             local["_rev"] = theirs["_rev"]
         hub.put_local(checkpoint_name(ctx), local)
+        return True
+    return False
 
 
 def _save(ctx: Context, since: Any, session: str) -> None:

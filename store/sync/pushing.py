@@ -72,6 +72,7 @@ class Context:
         self.key = state.keys[0]
         self.report = Report()
         self.records = Records(db)
+        self.finish: Callable[[], None] = lambda: None  # before the last save of a run
         self.sites: set[str] = set()  # the sites of what the packet being pulled brings
         # Records an erasure taken in this run changed here (a worker's name blanked from a
         # log entry...), by store.sync.pulling.
@@ -140,12 +141,22 @@ def changed_here(ctx: Context) -> list[Outgoing]:
     """Every revision this site has to send (see the module's doc)."""
     state = ctx.state
     out: list[Outgoing] = []
-    for doc_id, (table, body) in ctx.records.items():
+    for doc_id, table in ctx.records.tables():
         doc = state.docs.get(doc_id)
         if doc is not None and doc.conflict is not None:
             continue  # held until a person decides
+        fingerprint = ctx.records.fingerprint(doc_id)
+        if (doc is not None and doc.on_hub and not state.reseal and fingerprint is not None
+                and doc.fingerprint == fingerprint):
+            continue  # the same bytes as when it was last found synced
+        found = ctx.records.get(doc_id)
+        if found is None:
+            continue
+        body = found[1]
         if doc is None or doc.rev is None:
             out.append(ctx.child(doc_id, table, None, body))
+        elif body_hash(body) == doc.hash and doc.on_hub and not state.reseal:
+            doc.fingerprint = fingerprint  # unchanged: next time known without parsing
         elif body_hash(body) != doc.hash or state.reseal:
             out.append(ctx.child(doc_id, table, doc, body))
         elif not doc.on_hub:  # sent, but not known to have arrived: the same revision again
@@ -169,10 +180,12 @@ def _parent(doc: DocState) -> str | None:
     return f"{generation - 1}-{doc.ancestors[1]}"
 
 
-def push(ctx: Context) -> None:
-    """Send what changed here; each record's state moves on as its packet is taken."""
+def push(ctx: Context) -> int:
+    """Send what changed here; each record's state moves on as its packet is taken. How many
+    revisions were sent or found on the hub."""
     outgoing = changed_here(ctx)
     for sent in ctx.send(outgoing):
         ctx.state.docs[sent.doc["_id"]] = sent.state
     if outgoing or ctx.state.reseal:
         ctx.state.reseal = False
+    return len(outgoing)

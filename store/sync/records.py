@@ -7,6 +7,7 @@ Setting a record after a pull commits it notes only its table: its body is the d
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +52,17 @@ class Records:
             found = self.get(record_id)
             if found is not None:
                 yield record_id, found
+
+    def tables(self) -> list[tuple[str, str]]:
+        """(id, table) of every record, without reading any."""
+        return list(self._tables.items())
+
+    def fingerprint(self, record_id: str) -> int | None:
+        """A CRC of the record's bytes as the database holds them: unchanged bytes, unchanged
+        record, known without parsing it."""
+        table = self._tables.get(record_id)
+        raw = None if table is None else self._db.replica_raw(table, record_id)
+        return None if raw is None else zlib.crc32(raw)
 
     def table_of(self, record_id: str) -> str | None:
         return self._tables.get(record_id)

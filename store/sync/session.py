@@ -101,16 +101,23 @@ def sync(db: Database, hub_url: str | None = None, *, user: str | None = None,
         _settle(db, sealer, state)
         with Hub(state.hub, user, password) as hub:
             ctx = Context(db, hub, state, progress)
+
+            def finish() -> None:
+                ctx.report.conflicts = sum(1 for d in state.docs.values()
+                                           if d.conflict is not None)
+                state.last_sync = {
+                    "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                    "hub": state.hub, "sent": ctx.report.sent,
+                    "received": ctx.report.received}
+
+            ctx.finish = finish
             _erase_again(ctx)
-            push(ctx)
-            replicas.save(db.path, sealer, state)
-            pull(ctx)
+            if push(ctx):
+                replicas.save(db.path, sealer, state)  # what the hub took, before the pull
+            if not pull(ctx):
+                finish()
+                replicas.save(db.path, sealer, state)
             ctx.report.requests = hub.requests
-        ctx.report.conflicts = sum(1 for d in state.docs.values() if d.conflict is not None)
-        state.last_sync = {"at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                           "hub": state.hub, "sent": ctx.report.sent,
-                           "received": ctx.report.received}
-        replicas.save(db.path, sealer, state)
         return ctx.report
 
 
