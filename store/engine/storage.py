@@ -138,7 +138,8 @@ def give_mode(fd: int, mode: int, gid: int | None) -> None:
     os.fchmod(fd, mode)
 
 
-def write_atomically(path: Path, payload: bytes, mode: int, gid: int | None) -> None:
+def write_atomically(path: Path, payload: bytes | Iterable[bytes], mode: int,
+                     gid: int | None) -> None:
     """Write `payload` to `path` so that a crash leaves the old file or the new, never half.
 
     The new file gets `mode` and group `gid` before it replaces the old one. A failure (disk
@@ -148,7 +149,8 @@ def write_atomically(path: Path, payload: bytes, mode: int, gid: int | None) -> 
     put_in_place(staged, path)
 
 
-def stage_file(path: Path, payload: bytes, mode: int, gid: int | None) -> Path:
+def stage_file(path: Path, payload: bytes | Iterable[bytes], mode: int,
+               gid: int | None) -> Path:
     """Write `payload` durably to a temporary file beside `path`, with its mode and group, for
     `put_in_place` to rename over `path`: a restore does the slow part before taking the lock."""
     import tempfile  # writing comes after the first frame: keep its import off the way there
@@ -161,7 +163,9 @@ def stage_file(path: Path, payload: bytes, mode: int, gid: int | None) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             give_mode(fd, mode, gid)
-            handle.write(payload)
+            # Pieces made as they are written: a large file is never whole in memory.
+            for piece in [payload] if isinstance(payload, bytes) else payload:
+                handle.write(piece)
             handle.flush()
             os.fsync(fd)
     except BaseException as error:

@@ -146,7 +146,7 @@ def _packet(ctx: Context, results: list[dict[str, Any]]) -> None:
     # the states noted pending take them as the hub's. A run killed after the commit and
     # before the send took them left two leaves and a state built on the unsent merge, which
     # the next run saw as a conflict; killed after the send, the next run takes the merge.
-    ctx.send(outgoing)
+    ctx.send(outgoing, total=len(outgoing))
     sealer = _sealer(ctx)
     if changes:
         replicas.note_pending(ctx.db.path, sealer, pending)

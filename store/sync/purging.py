@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from store.engine import audit, replicas
 from store.engine.replicas import DocState
 from store.sync.couch import Hub
-from store.sync.pushing import Context
+from store.sync.pushing import Context, Outgoing
 from store.sync.session import _sealer, _state
 
 if TYPE_CHECKING:
@@ -59,9 +59,11 @@ def purge(db: Database, hub_url: str, user: str | None, password: str | None) ->
                 continue
             table, body = here
             again.append(ctx.child(doc_id, table, None, body))
-        for sent in ctx.send(again):
+        def took(sent: Outgoing) -> None:
             new: DocState = sent.state
             new.advance_base(new.rev, ctx.records[sent.doc["_id"]][1])
             state.docs[sent.doc["_id"]] = new
+
+        ctx.send(again, total=len(again), on_sent=took)
     replicas.save(db.path, sealer, state)
     return done

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -112,12 +113,15 @@ class Context:
         state = DocState(table, rev, chain, body_hash(body), on_hub=True).bases_from(parent)
         return Outgoing(doc, state, self.envelope(table, body, erased=erased, closed=closed))
 
-    def send(self, outgoing: list[Outgoing]) -> list[Outgoing]:
-        """Send revisions in packets, each recorded first; returns those the hub now has."""
-        done: list[Outgoing] = []
-        for start in range(0, len(outgoing), BATCH):
-            packet = outgoing[start:start + BATCH]
-            if len(outgoing) > DIFF_ABOVE:
+    def send(self, outgoing: Iterable[Outgoing], total: int | None = None,
+             on_sent: Callable[[Outgoing], None] | None = None) -> int:
+        """Send revisions in packets, each recorded first, made as they go (the bodies of a
+        first sync are never all held at once); `on_sent` hears each one the hub now has.
+        `total`: how many will come, when known (above DIFF_ABOVE, `_revs_diff` first)."""
+        done = 0
+        stream = iter(outgoing)
+        while packet := list(itertools.islice(stream, BATCH)):
+            if total is None or total > DIFF_ABOVE:
                 missing = self.hub.revs_diff({o.doc["_id"]: [o.doc["_rev"]] for o in packet})
                 needed = [o for o in packet if o.doc["_rev"] in missing.get(o.doc["_id"], [])]
             else:
@@ -130,18 +134,23 @@ class Context:
                 self.db.audit_event(audit.PUSHED, note=(
                     f"hub={self.hub.url} documents={len(docs)} "
                     f"sha256={hashlib.sha256(body).hexdigest()} revisions={listed}"))
+                del body
                 self.hub.bulk_docs(docs)
                 self.report.sent += len(docs)
-            done += packet
-            self.progress("sent", len(done), len(outgoing))
+            done += len(packet)
+            if on_sent is not None:
+                for sent in packet:
+                    on_sent(sent)
+            self.progress("sent", done, total or done)
         return done
 
 
-def changed_here(ctx: Context) -> list[Outgoing]:
-    """Every revision this site has to send (see the module's doc)."""
+def changed_here(ctx: Context) -> list[tuple[str, str]]:
+    """Every record this site has to send a revision of (see the module's doc): (id, what),
+    `what` being "new", "changed", "resend" or "removed"; bodies are read, not kept."""
     state = ctx.state
-    out: list[Outgoing] = []
-    for doc_id, table in ctx.records.tables():
+    out: list[tuple[str, str]] = []
+    for doc_id, _table in ctx.records.tables():
         doc = state.docs.get(doc_id)
         if doc is not None and doc.conflict is not None:
             continue  # held until a person decides
@@ -152,24 +161,46 @@ def changed_here(ctx: Context) -> list[Outgoing]:
         found = ctx.records.get(doc_id)
         if found is None:
             continue
-        body = found[1]
         if doc is None or doc.rev is None:
-            out.append(ctx.child(doc_id, table, None, body))
-        elif body_hash(body) == doc.hash and doc.on_hub and not state.reseal:
+            out.append((doc_id, "new"))
+            continue
+        same = body_hash(found[1]) == doc.hash
+        if same and doc.on_hub and not state.reseal:
             doc.fingerprint = fingerprint  # unchanged: next time known without parsing
-        elif body_hash(body) != doc.hash or state.reseal:
-            out.append(ctx.child(doc_id, table, doc, body))
-        elif not doc.on_hub:  # sent, but not known to have arrived: the same revision again
-            resend = ctx.child(doc_id, table, None, body, parent_rev=_parent(doc),
-                               parent_ancestors=doc.ancestors[1:])
-            resend.state.bases_from(doc)
-            out.append(resend)
+        elif not same or state.reseal:
+            out.append((doc_id, "changed"))
+        else:  # sent, but not known to have arrived: the same revision again
+            out.append((doc_id, "resend"))
     for doc_id, doc in state.docs.items():
         if doc_id in ctx.records or doc.rev is None or doc.conflict is not None:
             continue
         if doc.hash != body_hash(None) and doc_id not in state.erased:
-            out.append(ctx.child(doc_id, doc.table, doc, None))
+            out.append((doc_id, "removed"))
     return out
+
+
+def _revisions(ctx: Context, changed: list[tuple[str, str]]) -> Iterator[Outgoing]:
+    """The revisions of `changed_here`, each made when its packet goes."""
+    for doc_id, what in changed:
+        doc = ctx.state.docs.get(doc_id)
+        if what == "removed":
+            assert doc is not None
+            yield ctx.child(doc_id, doc.table, doc, None)
+            continue
+        found = ctx.records.get(doc_id)
+        if found is None:
+            continue  # removed meanwhile: sent next time
+        table, body = found
+        if what == "new":
+            yield ctx.child(doc_id, table, None, body)
+        elif what == "changed":
+            yield ctx.child(doc_id, table, doc, body)
+        else:
+            assert doc is not None
+            resend = ctx.child(doc_id, table, None, body, parent_rev=_parent(doc),
+                               parent_ancestors=doc.ancestors[1:])
+            resend.state.bases_from(doc)
+            yield resend
 
 
 def _parent(doc: DocState) -> str | None:
@@ -183,9 +214,12 @@ def _parent(doc: DocState) -> str | None:
 def push(ctx: Context) -> int:
     """Send what changed here; each record's state moves on as its packet is taken. How many
     revisions were sent or found on the hub."""
-    outgoing = changed_here(ctx)
-    for sent in ctx.send(outgoing):
+    changed = changed_here(ctx)
+
+    def took(sent: Outgoing) -> None:
         ctx.state.docs[sent.doc["_id"]] = sent.state
-    if outgoing or ctx.state.reseal:
+
+    ctx.send(_revisions(ctx, changed), total=len(changed), on_sent=took)
+    if changed or ctx.state.reseal:
         ctx.state.reseal = False
-    return len(outgoing)
+    return len(changed)

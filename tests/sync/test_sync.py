@@ -321,3 +321,22 @@ def test_a_site_that_synced_its_edit_first_sees_only_the_real_conflict(
     for db in (jakarta, field):
         assert [(c["id"], c["fields"]) for c in status(db).conflicts] == [(worker.id, ["phone"])]
         assert db.get(Worker, worker.id).notes == "Seen at the border post"
+
+
+def test_a_new_passphrase_seals_the_sync_state_again(make_site: Callable[..., Database],
+                                                     hub_url: str) -> None:
+    from store.engine import replicas
+
+    jakarta, field = _pair(make_site, hub_url)
+    _edit(jakarta, Worker, _worker(jakarta, 0).id, phone="+6281234500001")
+    _edit(field, Worker, _worker(jakarta, 0).id, phone="+6281234500002")
+    for db, name in ((jakarta, "Jakarta"), (field, "Field"), (jakarta, "Jakarta")):
+        _sync(db, hub_url, name)
+    old = jakarta._engine.sealer
+    jakarta.change_passphrase("a new passphrase for jakarta")
+    assert old is not None
+    with pytest.raises(Exception):
+        replicas.load(jakarta.path, old)
+    assert len(status(jakarta).conflicts) == 1
+    report = _sync(jakarta, hub_url, "Jakarta")
+    assert (report.sent, report.received, report.problems) == (0, 0, [])
