@@ -315,7 +315,8 @@ def report(cases: int, first: dict[str, list[Any]], edit: dict[str, list[Any]], 
         f"- Command: `{command}`",
         f"- Date: {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
         f"- Machine: {machine()}",
-        f"- Code: {code}; the whole run took {minutes:.1f} min",
+        f"- Code: {code}; the whole run took {minutes:.1f} min; load average at its end (1, 5, "
+        "15 min): " + ", ".join(f"{a:.2f}" for a in os.getloadavg()),
         "- Hub: pouchdb-server (tests/hub) on 127.0.0.1, started by "
         "`tests.sync.conftest.running_hub`, basic auth as the sites' user",
         f"- Data: `tests/perf/generate.py`, seed {SEED}, {cases:,} cases ({m['sent']:,.0f} "
