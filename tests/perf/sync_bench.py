@@ -19,7 +19,7 @@ make cheaper, in every process alike); each run works on a copy. Medians over --
 3. Peak memory (VmHWM) of the process of (1), against a fresh process opening the same
    database as the app's loading thread does (`Database.open`, `case_rows()`): ≤ 1.5 ×. Also
    shown: a process that goes on to what the app prepares next (search indexes, network, the
-   sync's conflicts, which read `<db>.sync`), on the synced copy. Not ru_maxrss: Linux keeps in
+   sync's conflicts, from what the sync left), on the synced copy. Not ru_maxrss: Linux keeps in
    it the peak of the parent the child was forked from (which holds 120,000 sealed documents).
 """
 
@@ -343,8 +343,8 @@ def report(cases: int, first: dict[str, list[Any]], edit: dict[str, list[Any]], 
         f"server {seconds(m['e_root_gets_ms'])}",
         f"- B's first sync (the same {cases:,} cases, A's key, nothing to send): "
         f"{seconds(edit['b_first_ms'][0])}, {edit['b_first_requests'][0]} requests",
-        f"- The app's whole loading of the synced copy, up to `store.sync.conflicts()` (which "
-        f"reads `<db>.sync`): peak {app_mb:,.0f} MB, {app_mb / open_mb:.2f}× its loading thread's",
+        f"- The app's whole loading of the synced copy, up to `store.sync.conflicts()`: peak "
+        f"{app_mb:,.0f} MB, {app_mb / open_mb:.2f}× its loading thread's",
         "", "Every run (ms or MB): " + "; ".join(
             f"{key} {', '.join(f'{v:.0f}' for v in values)}" for key, values in [
                 *first.items(), *edit.items()] if key.endswith(("_ms", "_mb")))]
