@@ -102,7 +102,7 @@ class Context:
         under = parent_rev if parent_rev is not None else (parent.rev if parent else None)
         ancestors = (parent_ancestors if parent_ancestors is not None
                      else (parent.ancestors if parent else []))
-        rev = revision(self.key, under, table, body, erased)
+        rev = revision(self.key, under, table, body, erased, closed)
         chain = [rev.split("-", 1)[1], *ancestors][:REVS_KEPT]
         doc: dict[str, Any] = {
             "_id": doc_id, "_rev": rev,

@@ -52,12 +52,17 @@ def _raw(key: dict[str, str]) -> bytes:
 
 
 def revision(key: dict[str, str], parent: str | None, table: str,
-             body: dict[str, Any] | None, erased: bool = False) -> str:
+             body: dict[str, Any] | None, erased: bool = False, closed: bool = False) -> str:
     """The revision an edit makes: `<generation>-<32 hex digits>` (see the module's doc).
-    `body` None is a removal; `erased` marks the erasure of a worker's data."""
+    `body` None is a removal; `erased` marks the erasure of a worker's data; `closed` a
+    deletion that closes a branch merged into another (not a removal: never the same
+    revision as the removal of the same parent, which says something else)."""
     generation = 1 if parent is None else int(parent.split("-", 1)[0]) + 1
-    message = b"\n".join([(parent or "").encode("ascii"), table.encode("ascii"),
-                          b"erased" if erased else b"", canonical(body)])
+    parts = [(parent or "").encode("ascii"), table.encode("ascii"),
+             b"erased" if erased else b"", canonical(body)]
+    if closed:
+        parts.append(b"closed")
+    message = b"\n".join(parts)
     digest = hmac.new(_raw(key), message, hashlib.sha256).hexdigest()[:32]
     return f"{generation}-{digest}"
 
