@@ -11,6 +11,7 @@ import datetime as dt
 import fcntl
 import os
 import platform
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -201,10 +202,9 @@ def status(db: Database) -> Status:
                           "fields": sorted(doc.conflict.get("fields", {})),
                           "removed": bool(doc.conflict.get("removed")),
                           "made": doc.conflict.get("made", {})})
-    refs = [(records.get(i) or ("", {}))[1].get("ref") for i in db.replica_tables()
-            if records.table_of(i) == "cases"]
-    same = sorted({r for r in refs if r and refs.count(r) > 1}) if len(refs) != len(
-        set(refs)) else []
+    refs = Counter((records.get(i) or ("", {}))[1].get("ref")
+                   for i, table in records.tables() if table == "cases")
+    same = sorted(r for r, count in refs.items() if r and count > 1)
     return Status(state.hub, state.site_name, state.last_sync, waiting, conflicts,
                   len(state.erased), same)
 
