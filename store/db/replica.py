@@ -7,15 +7,17 @@ the merging are `store.sync`'s, above the store.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 import orjson
 
-from store.common.errors import DamagedRecord
+from store.common.errors import Conflict, DamagedRecord
 from store.db.base import KIND_OF, PER_WORKER, TABLE_OF, WORKERS, Part, valid
 from store.engine import audit
 from store.engine.indexes import RECORD_TABLES
+from store.engine.officer import author
 from store.engine.replicas import LOCAL_FIELDS
 from store.engine.tables import Change
 
@@ -80,12 +82,13 @@ class ReplicaPart(Part):
             return found
 
     def apply_replica(self, changes: Sequence[tuple[str, str, dict[str, Any] | None]],
-                      note: str) -> int:
+                      note: str, action: str = audit.PULLED) -> int:
         """Write what a pull brought, as one transaction: (table, id, body) each, body None
         removing the record. Each body must read back as its kind of record, or none is
         written (DamagedRecord). Cases first, so that what belongs to a case finds it.
-        Recorded in the audit trail as pulled, with `note` (the site and the hub, never a
-        value). Returns how many records changed."""
+        Recorded in the audit trail as `action` (pulled, or decided for a person's decision of
+        a conflict), with `note` (the site and the hub, never a value). Returns how many records
+        changed."""
         order = {table: n for n, table in enumerate(RECORD_TABLES)}
         ordered = sorted(changes, key=lambda c: order.get(c[0], len(order)))
         for table, _record_id, body in ordered:
@@ -94,7 +97,7 @@ class ReplicaPart(Part):
             if body is not None:
                 valid(KIND_OF[table], {**body, "version": 1})
         written = 0
-        with self._lock, self.audit_as(audit.PULLED, note), self.transaction():
+        with self._lock, self.audit_as(action, note), self.transaction():
             for table, record_id, body in ordered:
                 now = self._engine.get(table, record_id)
                 old = None if now is None else now.get("version")
@@ -110,3 +113,26 @@ class ReplicaPart(Part):
                 self._engine.stage(Change(table, record_id, old, data["version"], data))
                 written += 1
         return written
+
+    def decide_replica(self, table: str, record_id: str, body: dict[str, Any] | None,
+                       seen: dict[str, Any] | None, note: str) -> None:
+        """Write a conflict's decision (`store.sync.deciding`): `body` (None removes the
+        record) over the record as the officer saw it (`seen`, without its version counter),
+        stamped with the officer and the time like any edit, recorded as decided with `note`
+        (the fields, never a value). Conflict if the record changed meanwhile."""
+        if table not in KIND_OF:
+            raise DamagedRecord()
+        with self._lock, self.audit_as(audit.DECIDED, note), self.transaction():
+            now = self._engine.get(table, record_id)
+            old = None if now is None else now.pop("version", None)
+            if now != seen:
+                raise Conflict(table, record_id, theirs=now)
+            if body is None:
+                if now is not None:
+                    self._engine.stage(Change(table, record_id, old, None, None))
+                return
+            data = {**body, "id": record_id, "version": (old or 0) + 1,
+                    "updated_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+                    "changed_by": author()}
+            data = valid(KIND_OF[table], data).model_dump(mode="json")
+            self._engine.stage(Change(table, record_id, old, data["version"], data))

@@ -122,6 +122,21 @@ class DocState:
             self.raw["c"] = value
 
     @property
+    def closing(self) -> list[str]:
+        """The leaves a person's decision of a conflict closes (each gets a deletion marked
+        closed at the next push, before the decision itself): the other site's version, and a
+        removal the decision kept the record against. Not carried to the next state."""
+        return list(self.raw.get("k") or [])
+
+    @closing.setter
+    def closing(self, revs: list[str]) -> None:
+        if revs:
+            self.raw["k"] = list(revs)
+        else:
+            self.raw.pop("k", None)
+        self.raw.pop("f", None)
+
+    @property
     def packed_base(self) -> bytes | None:
         return _unb64(self.raw.get("b"))
 

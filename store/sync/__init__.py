@@ -13,6 +13,7 @@ The envelope holds the record's table and body, the site that made the revision 
 - `couch`: the replication protocol on httpx (the only module that opens connections);
 - `pushing` / `pulling`: sending what changed here, taking and merging what the hub has;
 - `merging`: three-way merges, field by field (pure);
+- `deciding`: a conflict put to a person, and their decision;
 - `session`: a sync run, its status, the key's export, import and rotation;
 - `purging`: `pulang hub purge`, the admin's removal of erased records' old revisions.
 
@@ -21,6 +22,18 @@ only when an officer runs a sync, and only to the hub named.
 """
 
 from store.sync.couch import Hub, HubProblem
+from store.sync.deciding import (
+    BOTH,
+    MINE,
+    REMOVAL,
+    THEIRS,
+    AlreadyDecided,
+    Disputed,
+    Side,
+    Undecided,
+    decide,
+    undecided,
+)
 from store.sync.purging import Purged, purge
 from store.sync.pushing import Report
 from store.sync.sealing import KeyProblem
@@ -38,6 +51,7 @@ from store.sync.session import (
     sync,
 )
 
-__all__ = ["Hub", "HubProblem", "KeyProblem", "Purged", "Report", "Status", "SyncRefused",
-           "conflicts", "erase_again", "export_key", "import_key", "load_state", "purge",
-           "remember_credentials", "rotate_key", "status", "sync"]
+__all__ = ["AlreadyDecided", "BOTH", "Disputed", "Hub", "HubProblem", "KeyProblem", "MINE",
+           "Purged", "REMOVAL", "Report", "Side", "Status", "SyncRefused", "THEIRS", "Undecided",
+           "conflicts", "decide", "erase_again", "export_key", "import_key", "load_state", "purge",
+           "remember_credentials", "rotate_key", "status", "sync", "undecided"]

@@ -151,8 +151,12 @@ def _packet(ctx: Context, results: list[dict[str, Any]]) -> None:
     if changes:
         replicas.note_pending(ctx.db.path, sealer, pending)
         sites = ",".join(sorted(ctx.sites)) or "-"
-        ctx.report.received += ctx.db.apply_replica(
-            changes, note=f"hub={ctx.hub.url} sites={sites}")
+        # A person's decision of a conflict is in this site's history as decided, too.
+        for action, group in ((audit.PULLED, [c for c in changes if c[1] not in ctx.decided]),
+                              (audit.DECIDED, [c for c in changes if c[1] in ctx.decided])):
+            if group:
+                ctx.report.received += ctx.db.apply_replica(
+                    group, note=f"hub={ctx.hub.url} sites={sites}", action=action)
     for doc_id, (new_state, _hash) in pending.items():
         state.docs[doc_id] = new_state
     for table, doc_id, body in changes:
@@ -240,6 +244,8 @@ def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[
         return None
     if not live:
         top = leaves[0]
+        if (top.env or {}).get("decided"):
+            ctx.decided.add(doc_id)
         return table, None, _taken(table, top, None, doc), []
     removals = [lf for lf in leaves if lf.deleted and not (lf.env or {}).get("closed")
                 and not any(other.covers(lf.rev) for other in live)]
@@ -248,9 +254,11 @@ def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[
         if removals:
             new = DocState(table, winner.rev, list(winner.ancestors), body_hash(winner.body),
                            on_hub=True).bases_from(doc)
-            new.conflict = _conflict_of(live, removals, {})
+            new.conflict = _conflict_of(live, removals, {}, doc)
         else:
             new = _taken(table, winner, winner.body, doc)
+            if (winner.env or {}).get("decided"):
+                ctx.decided.add(doc_id)
         return table, winner.body, new, []
     # The newest common version every leaf descends from: a field changed at one site only
     # then merges by itself.
@@ -260,7 +268,7 @@ def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[
     if conflicts or removals:
         new = DocState(table, live[0].rev, list(live[0].ancestors), body_hash(merged),
                        on_hub=True).bases_from(doc)
-        new.conflict = _conflict_of(live, removals, conflicts)
+        new.conflict = _conflict_of(live, removals, conflicts, doc)
         return table, merged, new, []
     ctx.report.merged += 1
     winner = live[0]
@@ -295,9 +303,12 @@ def _taken(table: str, leaf: Leaf, body: dict[str, Any] | None,
 
 
 def _conflict_of(live: list[Leaf], removals: list[Leaf],
-                 fields: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """What a person needs to decide (issue "(2 of 3)" shows it): each field's values by
-    revision, and where and when each leaf was made."""
+                 fields: dict[str, dict[str, Any]], before: DocState | None) -> dict[str, Any]:
+    """What a person needs to decide (`store.sync.deciding` shows it): each field's values by
+    revision, where and when each leaf was made, and which leaf is this site's own (the one
+    it last sent or took, if it is among them)."""
+    ours = set() if before is None else {before.rev, (before.conflict or {}).get("mine")}
+
     def made(lf: Leaf) -> dict[str, Any]:
         env = lf.env or {}
         return {"site": env.get("site"), "at": env.get("at")}
@@ -305,7 +316,8 @@ def _conflict_of(live: list[Leaf], removals: list[Leaf],
     return {"leaves": [lf.rev for lf in live], "fields": fields,
             "made": {lf.rev: made(lf) for lf in [*live, *removals]},
             "removed": [lf.rev for lf in removals],
-            "bodies": {lf.rev: lf.body for lf in live}}
+            "bodies": {lf.rev: lf.body for lf in live},
+            "mine": next((lf.rev for lf in [*live, *removals] if lf.rev in ours), None)}
 
 
 def _erased(ctx: Context, doc_id: str, table: str, live: list[Leaf], doc: DocState | None

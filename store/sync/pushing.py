@@ -44,6 +44,7 @@ class Outgoing:
     doc: dict[str, Any]
     state: DocState
     envelope: dict[str, Any] = field(default_factory=dict)
+    closes: bool = False  # closes a leaf a decision left behind: the record's state stays
 
 
 @dataclass
@@ -78,6 +79,7 @@ class Context:
         # Records an erasure taken in this run changed here (a worker's name blanked from a
         # log entry...), by store.sync.pulling.
         self.blanked: set[str] = set()
+        self.decided: set[str] = set()  # records a pull took a person's decision of
 
     def now(self) -> str:
         return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
@@ -154,6 +156,9 @@ def changed_here(ctx: Context) -> list[tuple[str, str]]:
         doc = state.docs.get(doc_id)
         if doc is not None and doc.conflict is not None:
             continue  # held until a person decides
+        if doc is not None and doc.closing:
+            out.append((doc_id, "changed"))  # a person decided: the decision goes out
+            continue
         fingerprint = ctx.records.fingerprint(doc_id)
         if (doc is not None and doc.on_hub and not state.reseal and fingerprint is not None
                 and doc.fingerprint == fingerprint):
@@ -174,7 +179,7 @@ def changed_here(ctx: Context) -> list[tuple[str, str]]:
     for doc_id, doc in state.docs.items():
         if doc_id in ctx.records or doc.rev is None or doc.conflict is not None:
             continue
-        if doc.hash != body_hash(None) and doc_id not in state.erased:
+        if (doc.hash != body_hash(None) or doc.closing) and doc_id not in state.erased:
             out.append((doc_id, "removed"))
     return out
 
@@ -183,9 +188,12 @@ def _revisions(ctx: Context, changed: list[tuple[str, str]]) -> Iterator[Outgoin
     """The revisions of `changed_here`, each made when its packet goes."""
     for doc_id, what in changed:
         doc = ctx.state.docs.get(doc_id)
+        decided = doc is not None and bool(doc.closing)
+        if doc is not None and decided:
+            yield from _closings(ctx, doc_id, doc)
         if what == "removed":
             assert doc is not None
-            yield ctx.child(doc_id, doc.table, doc, None)
+            yield _marked(ctx.child(doc_id, doc.table, doc, None), decided)
             continue
         found = ctx.records.get(doc_id)
         if found is None:
@@ -194,13 +202,31 @@ def _revisions(ctx: Context, changed: list[tuple[str, str]]) -> Iterator[Outgoin
         if what == "new":
             yield ctx.child(doc_id, table, None, body)
         elif what == "changed":
-            yield ctx.child(doc_id, table, doc, body)
+            yield _marked(ctx.child(doc_id, table, doc, body), decided)
         else:
             assert doc is not None
             resend = ctx.child(doc_id, table, None, body, parent_rev=_parent(doc),
                                parent_ancestors=doc.ancestors[1:])
             resend.state.bases_from(doc)
             yield resend
+
+
+def _marked(out: Outgoing, decided: bool) -> Outgoing:
+    """A person's decision says so (sealed): the other sites record it as decided."""
+    if decided:
+        out.envelope["decided"] = True
+    return out
+
+
+def _closings(ctx: Context, doc_id: str, doc: DocState) -> Iterator[Outgoing]:
+    """The leaves a person's decision closes, before the decision: a run killed between the
+    two sends the same closings again (the domain key names them), never a decision beside
+    a leaf it was meant to close."""
+    for rev in doc.closing:
+        out = ctx.child(doc_id, doc.table, None, None, closed=True, parent_rev=rev,
+                        parent_ancestors=[rev.split("-", 1)[1]])
+        out.closes = True
+        yield out
 
 
 def _parent(doc: DocState) -> str | None:
@@ -217,7 +243,8 @@ def push(ctx: Context) -> int:
     changed = changed_here(ctx)
 
     def took(sent: Outgoing) -> None:
-        ctx.state.docs[sent.doc["_id"]] = sent.state
+        if not sent.closes:
+            ctx.state.docs[sent.doc["_id"]] = sent.state
 
     ctx.send(_revisions(ctx, changed), total=len(changed), on_sent=took)
     if changed or ctx.state.reseal:

@@ -8,6 +8,7 @@ nothing else is; nothing is lost; the hub holds none of the demo's names, phones
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -179,6 +180,10 @@ def _private_values(db: Database) -> set[str]:
     return found
 
 
+def _without_sealed(data: bytes) -> bytes:
+    return re.sub(rb"[A-Za-z0-9+/=_-]{40,}", b"", data)
+
+
 def test_the_hub_holds_no_name_phone_or_place(make_site: Callable[..., Database],
                                               hub_url: str, hub_server: HubUnderTest) -> None:
     jakarta, field = _pair(make_site, hub_url)
@@ -193,13 +198,17 @@ def test_the_hub_holds_no_name_phone_or_place(make_site: Callable[..., Database]
         changes = client.get(f"/{name}/_changes", params={"include_docs": "true",
                                                            "style": "all_docs"}).text
     assert '"s":"' in raw
+    # Sealed bodies are base64, where any five letters turn up by chance (one in 64^5 per
+    # place, over megabytes of them): long base64 runs are left out of the search. Text in
+    # the clear sits between JSON's quotes and colons, never inside such a run.
+    raw, changes = _without_sealed(raw.encode()), _without_sealed(changes.encode())
     for secret in secrets:
-        assert secret not in raw and secret not in changes, secret
+        assert secret.encode() not in raw and secret.encode() not in changes, secret
     # Nor the server's own files (its log, its databases; LevelDB may compress blocks, so the
     # documents fetched raw above are the stronger check).
     for path in Path(hub_server.folder).rglob("*"):
         if path.is_file():
-            data = path.read_bytes()
+            data = _without_sealed(path.read_bytes())
             for secret in secrets:
                 assert secret.encode() not in data, (path.name, secret)
     # Only id, revision, ancestors and one sealed body: no kind, reference or date.

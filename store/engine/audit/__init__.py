@@ -65,6 +65,7 @@ from store.engine.audit.vocab import (
     BOOKKEEPING,
     CHANGED,
     CREATE,
+    DECIDED,
     DECRYPT,
     DELETE,
     ENCRYPT,
@@ -100,11 +101,11 @@ from store.engine.files import audit_path
 # The trail's words (vocab), its entries as made (entries), one line (lines), writing it
 # (writing) and reading it back (reading), as one module offered them before; and where the
 # trail is (`store.engine.files`).
-__all__ = ["ACTION_LABELS", "AuditEntry", "BOOKKEEPING", "CHANGED", "CREATE", "DECRYPT", "DELETE",
-           "ENCRYPT", "ERASE", "ERASURE_APPLIED", "EXPORT", "GAP", "GENESIS", "Gap", "MERGE",
-           "MODELS", "PASSWD", "PULLED", "PURPOSE", "PUSHED", "RESTORE", "R_CHAIN", "R_CHANGED",
-           "R_CUT", "R_NOT_SEALED", "R_SEALED", "R_SEQ", "R_START", "R_UNSEALED_FAILED", "SHARE",
-           "SYNC_KEY", "TABLE_LABELS", "TORN_DROPPED", "Trail", "UPDATE", "VerifyResult",
-           "append", "audit_path", "entries_for_changes", "entry_hash", "event_entry",
-           "field_changes", "gap_entry", "read_entries", "read_line", "reseal", "ssh_client",
-           "table_label", "verify"]
+__all__ = ["ACTION_LABELS", "AuditEntry", "BOOKKEEPING", "CHANGED", "CREATE", "DECIDED", "DECRYPT",
+           "DELETE", "ENCRYPT", "ERASE", "ERASURE_APPLIED", "EXPORT", "GAP", "GENESIS", "Gap",
+           "MERGE", "MODELS", "PASSWD", "PULLED", "PURPOSE", "PUSHED", "RESTORE", "R_CHAIN",
+           "R_CHANGED", "R_CUT", "R_NOT_SEALED", "R_SEALED", "R_SEQ", "R_START",
+           "R_UNSEALED_FAILED", "SHARE", "SYNC_KEY", "TABLE_LABELS", "TORN_DROPPED", "Trail",
+           "UPDATE", "VerifyResult", "append", "audit_path", "entries_for_changes", "entry_hash",
+           "event_entry", "field_changes", "gap_entry", "read_entries", "read_line", "reseal",
+           "ssh_client", "table_label", "verify"]
