@@ -115,6 +115,10 @@ class Loading:
         """The records a sync left in conflict, for the screens that show them; a case open
         already shows its mark now."""
         self.sync_conflicts = found
+        for screen in self.screen_stack if found else []:  # Today lists them first
+            listed = getattr(screen, "conflicts_found", None)
+            if listed is not None:
+                listed()
         render = getattr(self.screen, "render_facts", None)  # a case open already
         if found and render is not None and getattr(self.screen, "case", None) is not None:
             render()

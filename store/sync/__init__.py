@@ -30,8 +30,10 @@ from store.sync.deciding import (
     AlreadyDecided,
     Disputed,
     Side,
+    ToDecide,
     Undecided,
     decide,
+    to_decide,
     undecided,
 )
 from store.sync.purging import Purged, purge
@@ -52,6 +54,7 @@ from store.sync.session import (
 )
 
 __all__ = ["AlreadyDecided", "BOTH", "Disputed", "Hub", "HubProblem", "KeyProblem", "MINE",
-           "Purged", "REMOVAL", "Report", "Side", "Status", "SyncRefused", "THEIRS", "Undecided",
-           "conflicts", "decide", "erase_again", "export_key", "import_key", "load_state", "purge",
-           "remember_credentials", "rotate_key", "status", "sync", "undecided"]
+           "Purged", "REMOVAL", "Report", "Side", "Status", "SyncRefused", "THEIRS", "ToDecide",
+           "Undecided", "conflicts", "decide", "erase_again", "export_key", "import_key",
+           "load_state", "purge", "remember_credentials", "rotate_key", "status", "sync",
+           "to_decide", "undecided"]

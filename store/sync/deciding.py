@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from store.common.errors import PulangError
 from store.common.i18n import _
 from store.engine import replicas
-from store.engine.audit import MODELS
+from store.engine.audit import MODELS, table_label
 from store.sync.session import _one_at_a_time, _sealer
 
 if TYPE_CHECKING:
@@ -198,6 +198,7 @@ class ToDecide:
 
     record_id: str
     table: str
+    kind: str  # what a record of its table is called ("worker"), in the officer's language
     case_id: str | None
     ref: str
     name: str
@@ -229,7 +230,7 @@ def to_decide(db: Database) -> list[ToDecide]:
                 ref = ""
         name = next((str(body[k]) for k in _NAMED_BY if body.get(k)), "")
         model = MODELS[table]
-        found.append(ToDecide(record_id, table, case_id if isinstance(case_id, str) else None,
-                              ref, name, [model.field_label(f) for f in fields if f],
-                              "" in fields))
+        found.append(ToDecide(record_id, table, table_label(table),
+                              case_id if isinstance(case_id, str) else None, ref, name,
+                              [model.field_label(f) for f in fields if f], "" in fields))
     return found

@@ -43,4 +43,4 @@ async def test_a_conflict_is_marked_on_its_case(make_site: Callable[..., Databas
         facts = facts()
         number = screen._numbers[worker.id]
         assert f"Changed at two sites while apart: worker {number} (Phone)" in facts
-        assert "pulang sync --status" in facts
+        assert "Decide on Today" in facts

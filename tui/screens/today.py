@@ -19,17 +19,19 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import N_, DatabaseLocked, PulangError, _, format_date, ngettext
+from store import N_, DatabaseLocked, PulangError, _, format_date
 from store.domain import WEEK, Deadline, FollowUp, printable
 from tui import perf
 from tui.data_changed import DataChanged, follow_data_changes
+from tui.screens.decide import DECIDE, DecideScreen, conflict_options, conflict_what, decisions
 from tui.store_work import run_store
 from tui.translate import TranslatedBindings, date_cells
 from tui.widgets.caselist import fit
-from tui.widgets.today_list import TodayList, deadline_text, key_of, task_source
+from tui.widgets.today_list import TodayList, deadline_text, key_of, task_source, today_counts
 
 if TYPE_CHECKING:
     from store.domain import Missing, Today
+    from store.sync import ToDecide
     from tui.app import PulangApp
 
 # Widths of the columns the rows share: a mark (at least), a date, the case reference (at
@@ -60,7 +62,9 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         Binding("f1", "app.help", N_("Help"), id="today.help"),
     ]
     HELP = N_(
-        "Today: what needs chasing across every open case. Next steps of the log that are "
+        "Today: what needs chasing across every open case. First, when a sync found any: "
+        "conflicts to decide, records two sites changed while apart (Enter shows both). "
+        "Next steps of the log that are "
         "overdue (marked ! overdue) or due within a week; steps home whose deadline is within a "
         "week; partners who have not answered for a few days (set how many with "
         "PULANG_REPLY_DAYS, 3 by default); tasks from meetings and agreements that are overdue "
@@ -86,6 +90,8 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         self._started = 0.0
         self._painted = False
         self.unfolded = False  # every line of "coming up" shown
+        self.to_decide: list[ToDecide] = []  # records a sync left in conflict
+        self._had_conflicts = False
         self._warned = False  # the settings' warnings are told once
 
     @property
@@ -114,6 +120,11 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         if self is self.app.screen and self.view is not None:
             self.reload()
 
+    def conflicts_found(self) -> None:
+        """The app read which records a sync left in conflict (after this screen's data)."""
+        if self.view is not None:
+            self.reload()
+
     def on_resize(self) -> None:
         if self.view is not None:
             self.render_view()
@@ -131,16 +142,17 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         db = self.pulang.db
         if db is None or db.locked:
             return
-        run_store(self, lambda: (db.today(), len(db.case_rows())), self._computed,
-                  self._not_computed, group="today", exclusive=True)
+        marked = bool(self.pulang.sync_conflicts)
+        run_store(self, lambda: (db.today(), len(db.case_rows()), decisions(db, marked)),
+                  self._computed, self._not_computed, group="today", exclusive=True)
 
     def _not_computed(self, error: PulangError) -> None:
         if isinstance(error, DatabaseLocked):
             return  # locked meanwhile: this screen is on its way out
         self.query_one("#today-counts", Static).update(printable(str(error)))
 
-    def _computed(self, computed: tuple[Today, int]) -> None:
-        view, cases = computed
+    def _computed(self, computed: tuple[Today, int, list[ToDecide]]) -> None:
+        view, cases, self.to_decide = computed
         if not self.is_attached:
             return
         self.view, self.cases = view, cases
@@ -158,20 +170,8 @@ class TodayScreen(TranslatedBindings, Screen[None]):
     # -- drawing ---------------------------------------------------------------------------
 
     def counts(self) -> str:
-        view = self.view
-        assert view is not None
-        due_this_week = sum(1 for f in view.follow_ups if f.due >= view.day)
-        return " · ".join([
-            _("{count} overdue").format(count=view.overdue),
-            _("{count} due this week").format(count=due_this_week),
-            ngettext("{count} step deadline", "{count} step deadlines",
-                     len(view.deadlines)).format(count=len(view.deadlines)),
-            _("{count} awaiting reply").format(count=len(view.awaiting)),
-            ngettext("{count} task", "{count} tasks", len(view.tasks)).format(
-                count=len(view.tasks)),
-            _("{count} coming up").format(count=len(view.coming_up)),
-            _("{count} without screening or consent").format(count=view.missing_count),
-        ])
+        assert self.view is not None
+        return today_counts(self.view)
 
     def render_view(self) -> None:
         view = self.view
@@ -223,6 +223,13 @@ class TodayScreen(TranslatedBindings, Screen[None]):
                 options.append(Option(Text(_("… and {count} more: see each case").format(
                     count=total - _MOST_ROWS)), disabled=True))
 
+        if self.to_decide:  # first: what the officer reads elsewhere may not be the last word
+            if not self._had_conflicts:  # newly found: the cursor goes to them
+                keep = f"c:{self.to_decide[0].record_id}"
+            title(_("Conflicts to decide"), len(self.to_decide))
+            options += conflict_options(self.to_decide, self.records, mark_width, ref_width,
+                                        width)
+        self._had_conflicts = bool(self.to_decide)
         day = view.day
         title(_("Overdue and due this week"), len(view.follow_ups))
         for f in view.follow_ups[:_MOST_ROWS]:
@@ -353,7 +360,10 @@ class TodayScreen(TranslatedBindings, Screen[None]):
             self.action_unfold()
             return
         record = self.records.get(event.option.id or "")
-        if record is not None:
+        if record is not None and record[0] == DECIDE:
+            self.app.push_screen(DecideScreen(record[1], conflict_what(self.to_decide,
+                                                                       record[1])))
+        elif record is not None:
             self.pulang.open_record(*record)
             return
         target = self.targets.get(event.option.id or "")

@@ -9,8 +9,8 @@ from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import OptionDoesNotExist
 
-from store import N_, _
-from store.domain import Deadline, FollowUp, TaskDue
+from store import N_, _, ngettext
+from store.domain import Deadline, FollowUp, TaskDue, Today
 from tui.translate import TranslatedBindings
 from tui.widgets.lists import with_cursor
 
@@ -85,3 +85,19 @@ def key_of(item: FollowUp | Deadline | TaskDue) -> str:
     if isinstance(item, Deadline):
         return f"d:{item.worker_id}:{item.step}"
     return f"t:{item.task_id}"
+
+
+def today_counts(view: Today) -> str:
+    """The line of counts at the top of Today."""
+    due_this_week = sum(1 for f in view.follow_ups if f.due >= view.day)
+    return " · ".join([
+        _("{count} overdue").format(count=view.overdue),
+        _("{count} due this week").format(count=due_this_week),
+        ngettext("{count} step deadline", "{count} step deadlines",
+                 len(view.deadlines)).format(count=len(view.deadlines)),
+        _("{count} awaiting reply").format(count=len(view.awaiting)),
+        ngettext("{count} task", "{count} tasks", len(view.tasks)).format(
+            count=len(view.tasks)),
+        _("{count} coming up").format(count=len(view.coming_up)),
+        _("{count} without screening or consent").format(count=view.missing_count),
+    ])

@@ -25,6 +25,7 @@ from tui.screens.agreements.diff import DiffScreen
 from tui.screens.agreements.move import MoveDialog
 from tui.screens.agreements.version import VersionScreen
 from tui.screens.agreements.version_form import VersionForm
+from tui.screens.decide import conflict_note
 from tui.screens.tasks import TaskForm, task_line
 from tui.translate import TranslatedBindings
 from tui.widgets import indented
@@ -137,6 +138,9 @@ class AgreementScreen(TranslatedBindings, Screen[None]):
 
         since = format_date(agreement.since)
         status = label(agreement.status)
+        note = conflict_note(self.app, agreement.id, Agreement.field_label)
+        if note:
+            options.append(_fact(note))
         options.append(_fact(printable(agreement.title, limit=300)))
         options.append(_fact(_("Status: {status} since {date}").format(status=status, date=since)
                              if since else _("Status: {status}").format(status=status)))

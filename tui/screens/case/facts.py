@@ -92,6 +92,5 @@ class CaseFacts:
             named(entry, _("a log entry of {date}").format(date=format_date(entry.at)))
         if not what:
             return []
-        return ["⚠ " + _("Changed at two sites while apart: {what}. The hub's choice is shown "
-                         "until someone decides (pulang sync --status).").format(
-                             what="; ".join(what))]
+        return ["⚠ " + _("Changed at two sites while apart: {what}. Decide on Today (1); "
+                         "the hub's choice is shown until then.").format(what="; ".join(what))]

@@ -101,6 +101,8 @@ class CaseWorkers:
         if worker.erased_at is not None:
             return f"{number} " + _("(personal data erased)")
         name, *others = row_spellings(worker.all_names, worker.id)
+        if worker.id in getattr(self.app, "sync_conflicts", {}):  # changed at two sites
+            name = "⚠ " + name
         return f"{number} {name} ({', '.join(others)})" if others else f"{number} {name}"
 
     def _selection_mark(self, worker: Worker) -> str:
@@ -247,6 +249,11 @@ class CaseWorkers:
                     status=label(status) if status else "?"))
             self._worker_detail(worker, f"{name}: " + " · ".join(parts))
             return
+        fields = getattr(self.app, "sync_conflicts", {}).get(worker.id)
+        if fields is not None:
+            labels = [Worker.field_label(f) if f else _("removed elsewhere") for f in fields]
+            name = _("{name}: ⚠ {fields} changed at two sites, decide on Today").format(
+                name=name, fields=", ".join(labels))
         self._worker_detail(worker, name)
 
     def _worker_detail(self, worker: Worker, line: str) -> None:

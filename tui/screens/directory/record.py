@@ -80,6 +80,11 @@ class _RecordScreen(_Listing):
         raise NotImplementedError
 
     def show_facts(self, facts: list[str]) -> None:
+        from store.domain import Organisation, Person
+        from tui.screens.decide import conflict_note
+
+        model = Organisation if self.kind == "organisation" else Person
+        facts = [conflict_note(self.app, self.record_id, model.field_label), *facts]
         self.query_one("#record-facts", Static).update(
             "\n".join(printable(f, limit=400) for f in facts if f))
 

@@ -114,9 +114,18 @@ class RecordForm(TranslatedBindings, ShowsBothVersions[R], Screen[R | None], Gen
     def compose(self) -> ComposeResult:
         yield Header()
         values = self.initial_values()
+        # Fields a sync left changed at two sites: marked until someone decides (on Today).
+        marked = getattr(self.app, "sync_conflicts", {}).get(
+            self.record.id if self.record is not None else "", [])
+        if marked:
+            yield Static(_("⚠ marks a field changed at two sites while apart: what it shows is "
+                           "the hub's choice until someone decides, on Today."),
+                         id="form-conflict", markup=False, classes="field-hint")
         with VerticalScroll(id="form"):
             for spec in self.specs:
                 label = self.record_type.field_label(spec.name) + (" *" if spec.required else "")
+                if spec.name in marked:
+                    label = "⚠ " + label
                 with Horizontal(classes=f"field-row field-{spec.kind}"):
                     yield Label(label, classes="field-label", id=f"l-{spec.name}")
                     yield self._widget(spec, values.get(spec.name))

@@ -19,6 +19,7 @@ from store import N_, PulangError, _, clock, format_datetime
 from store.domain import Case, Meeting, Task, country_name, label, printable, shorten
 from tui.data_changed import follow_data_changes
 from tui.dialogs.confirm import ConfirmDialog
+from tui.screens.decide import conflict_note
 from tui.screens.meetings.meeting_form import MeetingForm, _db
 from tui.screens.tasks import TaskForm, task_line
 from tui.screens.today import TodayList
@@ -103,7 +104,9 @@ class MeetingScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         facts = [format_datetime(meeting.at), label(meeting.kind)]
         if place:
             facts.append(place)
-        self.query_one("#meeting-facts", Static).update(" · ".join(facts))
+        note = conflict_note(self.app, meeting.id, Meeting.field_label)
+        self.query_one("#meeting-facts", Static).update(
+            " · ".join(facts) + (f"\n{note}" if note else ""))
         self.show_lines(db)
 
     def show_lines(self, db: Database) -> None:

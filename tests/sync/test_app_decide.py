@@ -1,0 +1,91 @@
+"""A conflict decided in the app: listed on Today, opened with Enter, decided with one key,
+gone from Today and sent at the next sync. The real app through Pilot, the real store and hub."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import Static
+
+from store.db.database import Database
+from store.domain.records import Task, Worker
+from store.engine import audit
+from store.sync import conflicts
+from tests.sync.test_deciding import _phones_apart
+from tests.sync.test_sync import _edit, _pair, _sync
+from tests.ui_helpers import until
+
+
+def _lines(app: object) -> list[str]:
+    from tui.widgets.today_list import TodayList
+
+    listing = app.screen.query_one(TodayList)  # type: ignore[attr-defined]
+    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+
+async def _to_decide(pilot: object, app: object) -> None:
+    from tui.screens.today import TodayScreen
+    from tui.widgets.today_list import TodayList
+
+    await until(pilot, lambda: isinstance(app.screen, TodayScreen)  # type: ignore[attr-defined]
+                and any("Conflicts to decide" in line for line in _lines(app)))
+    listing = app.screen.query_one(TodayList)  # type: ignore[attr-defined]
+    listing.cursor_to(next(listing.get_option_at_index(i).id for i in range(
+        listing.option_count) if (listing.get_option_at_index(i).id or "").startswith("c:")))
+
+
+async def test_a_phone_changed_at_two_sites_is_decided_from_today(
+        make_site: Callable[..., Database], hub_url: str) -> None:
+    from tui.app import PulangApp
+    from tui.screens.decide import DecideScreen
+
+    jakarta, field, worker = _phones_apart(make_site, hub_url)
+    app = PulangApp(field)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_decide(pilot, app)
+        lines = _lines(app)
+        assert any("Conflicts to decide (1)" in line for line in lines)
+        assert any("⚠ decide" in line and "Phone" in line for line in lines)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, DecideScreen)
+                    and app.screen.found is not None)
+        message = str(app.screen.query_one("#decide-message", Static).render())
+        assert "Mine:" in message and "at Field" in message and "at Jakarta" in message
+        await pilot.press("t")  # keep theirs: Jakarta's number
+        await until(pilot, lambda: not isinstance(app.screen, DecideScreen))
+        await until(pilot, lambda: not any("Conflicts to decide" in line
+                                           for line in _lines(app)))
+        assert app.sync_conflicts == {}
+    assert field.get(Worker, worker.id).phone == "+6281234500001"
+    assert [e for e in field.history(worker.id) if e.action == audit.DECIDED]
+    _sync(field, hub_url, "Field")
+    _sync(jakarta, hub_url, "Jakarta")
+    assert conflicts(jakarta) == {}
+    assert jakarta.get(Worker, worker.id).phone == "+6281234500001"
+
+
+async def test_a_removal_against_an_edit_is_said_in_words(
+        make_site: Callable[..., Database], hub_url: str) -> None:
+    from tui.app import PulangApp
+    from tui.screens.decide import DecideScreen
+
+    jakarta, field = _pair(make_site, hub_url)
+    task_id = next(i for i, (t, _b) in jakarta.replica_records().items() if t == "tasks")
+    jakarta.remove_task(task_id)
+    _edit(field, Task, task_id, text="Call the embassy again")
+    for db, name in ((jakarta, "Jakarta"), (field, "Field"), (jakarta, "Jakarta")):
+        _sync(db, hub_url, name)
+    app = PulangApp(jakarta)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_decide(pilot, app)
+        assert any("removed at one site, edited at the other" in line for line in _lines(app))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, DecideScreen)
+                    and app.screen.found is not None)
+        message = " ".join(str(app.screen.query_one("#decide-message", Static).render()).split())
+        assert "Removed at Jakarta" in message and "edited" in message and "at Field" in message
+        await pilot.press("b")  # not a list: nothing happens
+        assert isinstance(app.screen, DecideScreen)
+        await pilot.press("m")  # mine: removed
+        await until(pilot, lambda: not isinstance(app.screen, DecideScreen))
+    assert task_id not in {i for i, (t, _b) in jakarta.replica_records().items()}

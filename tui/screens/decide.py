@@ -1,0 +1,275 @@
+"""A conflict between two sites put to the officer: "Changed by another officer".
+
+Two sites changed the same field of one record while apart (or one removed it while the other
+edited it), and the sync kept both (`store.sync.deciding`). This screen shows the common
+version, both values, who changed each, at which site and when; `m` keeps mine, `t` keeps
+theirs, `b` keeps both where the field is a list. Once every field has its answer the decision
+is saved as an ordinary edit (in the history as decided) and goes to the other sites at the
+next sync. Escape goes back with nothing decided.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Static
+from textual.widgets.option_list import Option
+
+from store import N_, PulangError, _, format_datetime
+from store.domain import printable, row_name
+from tui.store_work import run_store
+from tui.translate import TranslatedBindings
+from tui.widgets import RecordTable, cell
+from tui.widgets.caselist import fit
+
+if TYPE_CHECKING:
+    from store.sync import Side, ToDecide, Undecided
+    from tui.app import PulangApp
+
+MARK = "⚠"  # beside a field changed at two sites, wherever it is shown, until decided
+DECIDE = "decide"  # the kind of a line of Today's "Conflicts to decide"
+
+
+def conflict_note(app: Any, record_id: str, label: Callable[[str], str]) -> str:
+    """A line for a record a sync left changed at two sites ("" otherwise), naming its fields
+    by `label` (the record's `field_label`)."""
+    fields = getattr(app, "sync_conflicts", {}).get(record_id)
+    if fields is None:
+        return ""
+    labels = [label(f) if f else _("removed elsewhere") for f in fields]
+    return MARK + " " + _("Changed at two sites while apart: {fields}. Decide on Today (1); "
+                          "the hub's choice is shown until then.").format(
+                              fields=", ".join(labels))
+
+
+def decisions(db: Any, marked: bool) -> list[ToDecide]:
+    """In a thread: the lines of "Conflicts to decide" (none to read where nothing is marked:
+    the sync's modules are not even loaded then)."""
+    if not marked:
+        return []
+    from store.sync import to_decide
+
+    return to_decide(db)
+
+
+def conflict_what(rows: list[ToDecide], record_id: str) -> str:
+    """"Worker Siti Rahma, case JKT-2026-014": the record a line of Today names."""
+    row = next((r for r in rows if r.record_id == record_id), None)
+    if row is None:
+        return ""
+    what = f"{row.kind} {row.name}".strip()
+    if row.ref and row.table != "cases":
+        what = _("{what}, case {ref}").format(what=what, ref=row.ref)
+    return what[:1].upper() + what[1:]
+
+
+def conflict_options(rows: list[ToDecide], records: dict[str, tuple[str, str]],
+                     mark_width: int, ref_width: int, width: int) -> list[Option]:
+    """Today's lines for the records a sync left in conflict; `records` learns where each
+    line goes (Enter opens "Changed by another officer" on it)."""
+    options = []
+    rest = width - mark_width - ref_width - 2
+    for row in rows[:200]:
+        key = f"c:{row.record_id}"
+        records[key] = (DECIDE, row.record_id)
+        what = (_("removed at one site, edited at the other") if row.removal
+                else ", ".join(row.fields))
+        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        line.append(Text(fit(MARK + " " + _("decide"), mark_width), style="bold"))
+        name = f"{row.kind} {row.name}".strip()
+        for text, cell_width in ((row.ref, ref_width), (f"{what}: {name}", rest)):
+            line.append(" " + fit(printable(text), cell_width))
+        options.append(Option(line, id=key))
+    return options
+
+
+def when(side: Side) -> str:
+    """When a side was saved, in the officer's language and time zone."""
+    try:
+        return format_datetime(dt.datetime.fromisoformat(side.at)) if side.at else "?"
+    except ValueError:
+        return "?"
+
+
+def who(side: Side) -> str:
+    """"Dewi at Jakarta, 5 Mar 2026 10:12" (the site alone when the officer is unknown)."""
+    if side.officer:
+        return _("{officer} at {site}, {time}").format(officer=side.officer, site=side.site,
+                                                       time=when(side))
+    return _("at {site}, {time}").format(site=side.site, time=when(side))
+
+
+def value_text(value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return "–"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+class DecideScreen(TranslatedBindings, Screen[bool]):
+    BINDINGS = [
+        Binding("m", "choose('mine')", N_("Keep mine"), id="decide.mine"),
+        Binding("t", "choose('theirs')", N_("Keep theirs"), id="decide.theirs"),
+        Binding("b", "choose('both')", N_("Keep both"), id="decide.both"),
+        Binding("escape", "back", N_("Decide later"), id="decide.back"),
+        Binding("f1", "app.help", N_("Help"), id="decide.help"),
+    ]
+    HELP = N_(
+        "Two sites changed this record while apart, and the sync kept both versions: until "
+        "someone decides, every site shows the hub's choice and marks the field with ⚠. The "
+        "table lists each field changed at both sites: its value before (the common version), "
+        "mine (this site's) and theirs (the other site's); the lines under it name who changed "
+        "each, where and when, and the whole values of the field under the cursor. m keeps "
+        "mine, t keeps theirs, b keeps both where the field is a list (spellings, phones); the "
+        "cursor then moves to the next field, and once every field is decided the decision is "
+        "saved as an ordinary edit (in the history as decided) and goes to the other sites at "
+        "the next sync. For a record removed at one site and edited at the other, m or t keeps "
+        "that side: removed, or kept with its edit. Escape goes back with nothing decided."
+    )
+
+    def __init__(self, record_id: str, what: str = "") -> None:
+        super().__init__()
+        self.record_id = record_id
+        self.what = what  # "worker Siti Rahma, case JKT-2026-014", from the line it came from
+        self.found: Undecided | None = None
+        self.choices: dict[str, str] = {}
+
+    @property
+    def pulang(self) -> PulangApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(_("Reading both versions…"), id="decide-message", markup=False)
+        yield Label("", id="decide-title", classes="section-title")
+        yield RecordTable(id="decide-fields")
+        yield Static("", id="decide-detail", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = _("Changed by another officer")
+        db = self.pulang.db
+        if db is None:
+            return
+        from store.sync import undecided
+
+        run_store(self, lambda: undecided(db, self.record_id), self._shown, self._failed,
+                  group="decide", exclusive=True)
+
+    def _failed(self, error: PulangError) -> None:
+        self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
+        self.pulang.refresh_sync_marks()
+        self.dismiss(False)
+
+    def _shown(self, found: Undecided) -> None:
+        self.found = found
+        mine, theirs = found.mine, found.theirs
+        lines = [self.what] if self.what else []
+        if found.removal:
+            removed, edited = (mine, theirs) if mine.removed else (theirs, mine)
+            lines.append(_("Removed {removed}; edited {edited}.").format(
+                removed=who(removed), edited=who(edited)))
+            lines.append(_("m keeps mine ({mine}), t keeps theirs ({theirs}).").format(
+                mine=_("removed") if mine.removed else _("kept, with its edit"),
+                theirs=_("removed") if theirs.removed else _("kept, with its edit")))
+        else:
+            lines.append(_("Mine: {who}").format(who=who(mine)))
+            lines.append(_("Theirs: {who}").format(who=who(theirs)))
+        self.query_one("#decide-message", Static).update(
+            "\n".join(printable(line, limit=300) for line in lines))
+        table = self.query_one("#decide-fields", RecordTable)
+        table.display = not found.removal
+        if found.removal:
+            self.query_one("#decide-title", Label).display = False
+            return
+        self.query_one("#decide-title", Label).update(
+            _("Fields changed at both sites ({count}):").format(count=len(found.fields)))
+        rest = max(30, self.size.width - 16 - 8 - 5 * 2 - 1)
+        table.add_column(_("Field"), width=16)
+        table.add_column(_("Before"), width=rest // 3)
+        table.add_column(_("Mine"), width=rest // 3)
+        table.add_column(_("Theirs"), width=rest - 2 * (rest // 3))
+        table.add_column(_("Kept"), width=8)
+        for field in found.fields:
+            table.add_row(cell(field.label),
+                          *(cell(row_name([value_text(v)]) or "–")
+                            for v in (field.base, field.mine, field.theirs)),
+                          cell(""), key=field.name)
+        self.set_focus(table)
+
+    @on(RecordTable.RowHighlighted, "#decide-fields")
+    def _detail(self, event: RecordTable.RowHighlighted) -> None:
+        found = self.found
+        field = next((f for f in found.fields if f.name == event.row_key.value), None) \
+            if found else None
+        detail = self.query_one("#decide-detail", Static)
+        if field is None:
+            detail.update("")
+            return
+        detail.update("\n".join([
+            _("Before: {value}").format(value=printable(value_text(field.base), limit=600)),
+            _("Mine: {value}").format(value=printable(value_text(field.mine), limit=600)),
+            _("Theirs: {value}").format(value=printable(value_text(field.theirs), limit=600)),
+        ]))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose" and parameters == ("both",):
+            field = self._current()
+            return field is not None and field.is_list
+        return True
+
+    def _current(self) -> Any:
+        found = self.found
+        if found is None or found.removal or not found.fields:
+            return None
+        table = self.query_one("#decide-fields", RecordTable)
+        return found.fields[min(table.cursor_row, len(found.fields) - 1)]
+
+    def action_choose(self, choice: str) -> None:
+        found = self.found
+        if found is None:
+            return
+        if found.removal:
+            self._save({"": choice})
+            return
+        field = self._current()
+        if field is None or (choice == "both" and not field.is_list):
+            return
+        self.choices[field.name] = choice
+        table = self.query_one("#decide-fields", RecordTable)
+        label = {"mine": _("mine"), "theirs": _("theirs"), "both": _("both")}[choice]
+        table.update_cell(field.name, table.ordered_columns[-1].key, cell(label))
+        left = [i for i, f in enumerate(found.fields) if f.name not in self.choices]
+        if not left:
+            self._save(self.choices)
+            return
+        table.move_cursor(row=left[0])
+
+    def _save(self, choices: dict[str, str]) -> None:
+        db = self.pulang.db
+        if db is None:
+            return
+        from store.sync import decide
+
+        def done(_body: object) -> None:
+            self.notify(_("Decided. The other sites get the decision at their next sync."),
+                        timeout=6)
+            self.pulang.refresh_sync_marks()
+            self.dismiss(True)
+
+        def failed(error: PulangError) -> None:
+            self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
+
+        self.pulang.run_store(lambda: decide(db, self.record_id, dict(choices)), done, failed,
+                              what="decide")
+
+    def action_back(self) -> None:
+        self.dismiss(False)
