@@ -35,6 +35,7 @@ ENCRYPT, DECRYPT, PASSWD = "encrypt", "decrypt", "passwd"
 # A sync: what was sent to a hub (before a byte leaves), what came from it, an erasure that
 # arrived (or was applied again), and the key shared with the other sites.
 PUSHED, PULLED, ERASURE_APPLIED, SYNC_KEY = "pushed", "pulled", "erasure-applied", "sync-key"
+SITE_REVOKED = "site-revoked"  # `pulang hub revoke`: a site's hub user removed (a lost laptop)
 TORN_DROPPED = "torn-entry-dropped"  # written by the trail itself, see `store.engine.audit`
 GAP = "unaudited"  # changes saved while the trail could not be written, see `store.engine.audit`
 
@@ -54,6 +55,7 @@ ACTION_LABELS: dict[str, str] = {
     PULLED: N_("received from another site"),
     ERASURE_APPLIED: N_("erased at another site"),
     SYNC_KEY: N_("sync key changed"),
+    SITE_REVOKED: N_("a site's access to the hub revoked"),
     TORN_DROPPED: N_("an entry cut short by a crash was dropped"),
     GAP: N_("saved without an audit entry"),
 }
