@@ -264,6 +264,10 @@ def revoke(db: Database, url: str, admin: str | None, password: str | None, site
         pointer = server.hub.get_local(pointer_name(name))
         checkpoint = (server.hub.get_local(str(pointer.get("checkpoint")))
                       if pointer else None)
+        if pointer is not None and "_rev" in pointer:
+            # A site set up again under this name starts afresh: "never synced" until it has.
+            server.call("DELETE", f"{server.db}/_local/{quote(pointer_name(name), safe='')}",
+                        params={"rev": pointer["_rev"]})
         if checkpoint is None or "seq" not in checkpoint:
             return done
         done.synced, done.site_name = True, checkpoint.get("site")

@@ -245,6 +245,25 @@ def test_revoke_of_an_unknown_site_or_one_that_never_synced(
                 admin_file, env=UNLOCK)
     assert never.returncode == ExitCode.OK, never.stderr
     assert "medan never synced" in never.stdout
+    # A new laptop for jakarta, set up again under its name after a revoke: it has not synced.
+    assert cli("hub", "revoke", "jakarta", "--db", office_path, "--admin-credentials",
+               admin_file, env=UNLOCK).returncode == ExitCode.OK
+    assert _setup(cli, union, admin_file, tmp_path / "new", "jakarta")[0] == ExitCode.OK
+    again = cli("hub", "revoke", "jakarta", "--db", office_path, "--admin-credentials",
+                admin_file, env=UNLOCK)
+    assert again.returncode == ExitCode.OK and "jakarta never synced" in again.stdout
+
+
+def test_a_case_is_marked_when_all_the_site_held_of_it_changed_since() -> None:
+    from store.sync.admin import Record, Revoked
+
+    done = Revoked("jakarta", "jakarta@union", synced=True, records=[
+        Record("c1", "cases", {"ref": "ID-2026-0001"}, certain=True),
+        Record("c2", "cases", {"ref": "ID-2026-0002"}, certain=False),
+        Record("w1", "workers", {"case_id": "c2", "full_name": "Ani"}, certain=False),
+        Record("w2", "workers", {"case_id": "c1", "full_name": "Budi"}, certain=False)])
+    assert done.cases() == [("ID-2026-0001", True, ["Budi"]), ("ID-2026-0002", False, ["Ani"])]
+    assert done.counts(certain=False) == [("worker", 2), ("case", 1)]
 
 
 @pytest.mark.script
