@@ -14,12 +14,15 @@ The envelope holds the record's table and body, the site that made the revision 
 - `pushing` / `pulling`: sending what changed here, taking and merging what the hub has;
 - `merging`: three-way merges, field by field (pure);
 - `session`: a sync run, its status, the key's export, import and rotation;
-- `purging`: `pulang hub purge`, the admin's removal of erased records' old revisions.
+- `purging`: `pulang hub purge`, the admin's removal of erased records' old revisions;
+- `admin`: `pulang hub setup` and `pulang hub revoke`, the union's database and its sites'
+  users on the hub.
 
 What each site knows of the others is `<db>.sync` (`store.engine.replicas`). Pulang connects
 only when an officer runs a sync, and only to the hub named.
 """
 
+from store.sync.admin import Revoked, SetUp, check_site_name, revoke, setup
 from store.sync.couch import Hub, HubProblem
 from store.sync.purging import Purged, purge
 from store.sync.pushing import Report
@@ -38,6 +41,7 @@ from store.sync.session import (
     sync,
 )
 
-__all__ = ["Hub", "HubProblem", "KeyProblem", "Purged", "Report", "Status", "SyncRefused",
-           "conflicts", "erase_again", "export_key", "import_key", "load_state", "purge",
-           "remember_credentials", "rotate_key", "status", "sync"]
+__all__ = ["Hub", "HubProblem", "KeyProblem", "Purged", "Report", "Revoked", "SetUp", "Status",
+           "SyncRefused", "check_site_name", "conflicts", "erase_again", "export_key",
+           "import_key", "load_state", "purge", "remember_credentials", "revoke", "rotate_key",
+           "setup", "status", "sync"]

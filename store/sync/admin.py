@@ -2,6 +2,7 @@
 
 Setup makes, on a CouchDB 3 server (or pouchdb-server), with its admin's credentials:
 
+- the server's `_users` database, if missing (CouchDB 3 on one node makes none by itself);
 - the union's database, if missing;
 - its `_security`: members are the role `pulang-site-<database>` (one role per database, so
   that a site of one union is no member of another union's database on the same server), no
@@ -110,6 +111,7 @@ class _Admin:
 class SetUp:
     database: str
     created: bool = False
+    users_db: bool = False  # the server's `_users` was made now
     security: bool = False  # the `_security` was written now
     revs_limit: int | None = None  # set now to this
     revs_limit_refused: bool = False  # the server keeps none (pouchdb-server)
@@ -141,6 +143,9 @@ def setup(url: str, admin: str | None, password: str | None, sites: list[str],
                                     "{site}: move the file away, then set up again.").format(
                                         path=file, site=site))
             new.append((site, file))
+        if server.call("GET", "_users", ok_missing=True) is None:
+            server.call("PUT", "_users")  # a new CouchDB 3 on one node has none until made
+            done.users_db = True
         if server.call("GET", server.db, ok_missing=True) is None:
             server.call("PUT", server.db)
             done.created = True

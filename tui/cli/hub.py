@@ -56,7 +56,7 @@ def _hub(args: argparse.Namespace) -> int:
 
 
 def _setup(args: argparse.Namespace) -> int:
-    from store.sync.admin import setup
+    from store.sync import setup
     from tui.cli.sync import _credentials
 
     if not args.hub or not args.sites:
@@ -64,6 +64,8 @@ def _setup(args: argparse.Namespace) -> int:
                            "--admin-credentials FILE --site NAME [--site NAME ...]."))
     user, password = _credentials(args.credentials)
     done = setup(args.hub, user, password, args.sites, Path(args.out).expanduser())
+    if done.users_db:
+        _say(_("Created the hub's _users database, where its users are kept."))
     if done.created:
         _say(_("Created the database {database} on the hub.").format(database=done.database))
     if done.security:
@@ -87,8 +89,7 @@ def _setup(args: argparse.Namespace) -> int:
 
 
 def _revoke(args: argparse.Namespace) -> int:
-    from store.sync import load_state, rotate_key
-    from store.sync.admin import check_site_name, revoke
+    from store.sync import check_site_name, load_state, revoke, rotate_key
     from tui.cli.opening import open_database
     from tui.cli.sync import _credentials
 
