@@ -28,6 +28,7 @@ import os
 import re
 import secrets
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -224,6 +225,7 @@ class Revoked:
     site_name: str | None = None  # what the site calls itself in its syncs
     records: list[Record] = field(default_factory=list)
     unreadable: int = 0  # sealed with a key this database does not have
+    problem: str | None = None  # the hub failed while what the site held was read
 
     def counts(self, certain: bool) -> list[tuple[str, int]]:
         """(kind of record, in the user's language; how many), most first."""
@@ -250,9 +252,10 @@ class Revoked:
 
 
 def revoke(db: Database, url: str, admin: str | None, password: str | None, site: str,
-           keys: list[dict[str, Any]]) -> Revoked:
-    """Remove the site's hub user (after the audit trail took it), and read what it held at
-    its last sync with `keys` (the domain keys). The caller rotates the key."""
+           keys: list[dict[str, Any]], removed: Callable[[], None]) -> Revoked:
+    """Remove the site's hub user (after the audit trail took it), call `removed` (the key's
+    rotation: nothing that follows may stop it), then read what the site held at its last
+    sync with `keys` (the domain keys); a hub that fails then is in `problem`."""
     with _Admin(url, admin, password) as server:
         server.check()
         name = site_user(check_site_name(site), server.hub.name)
@@ -265,18 +268,21 @@ def revoke(db: Database, url: str, admin: str | None, password: str | None, site
             f"hub={server.hub.url} site={site}: its hub user removed, the domain key rotated"))
         server.call("DELETE", "_users/" + quote(f"org.couchdb.user:{name}", safe=""),
                     params={"rev": user["_rev"]})
+        removed()
         done = Revoked(site, name, synced=False)
-        pointer = server.hub.get_local(pointer_name(name))
-        checkpoint = (server.hub.get_local(str(pointer.get("checkpoint")))
-                      if pointer else None)
-        if pointer is not None and "_rev" in pointer:
-            # A site set up again under this name starts afresh: "never synced" until it has.
-            server.call("DELETE", f"{server.db}/_local/{quote(pointer_name(name), safe='')}",
-                        params={"rev": pointer["_rev"]})
-        if checkpoint is None or "seq" not in checkpoint:
-            return done
-        done.synced, done.site_name = True, checkpoint.get("site")
-        _read_held(server.hub, checkpoint["seq"], keys, done)
+        try:
+            pointer = server.hub.get_local(pointer_name(name))
+            checkpoint = (server.hub.get_local(str(pointer.get("checkpoint")))
+                          if pointer else None)
+            if checkpoint is not None and "seq" in checkpoint:
+                done.synced, done.site_name = True, checkpoint.get("site")
+                _read_held(server.hub, checkpoint["seq"], keys, done)
+            if pointer is not None and "_rev" in pointer:
+                # A site set up again under this name reads as never synced until it has.
+                server.call("DELETE", f"{server.db}/_local/{quote(pointer_name(name), safe='')}",
+                            params={"rev": pointer["_rev"]})
+        except HubProblem as problem:
+            done.problem = str(problem)
     return done
 
 

@@ -254,6 +254,27 @@ def test_revoke_of_an_unknown_site_or_one_that_never_synced(
     assert again.returncode == ExitCode.OK and "jakarta never synced" in again.stdout
 
 
+def test_revoke_removes_and_rotates_even_when_the_hub_fails_while_listing(
+        cli: Run, union: str, admin_file: Path, two_sites: tuple[Path, Path, Path],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from store.sync import Hub, HubProblem
+
+    office_path, _jakarta, out = two_sites
+
+    def cut(*args: object) -> None:
+        raise HubProblem("unreachable", "The hub cannot be reached (the link was cut).")
+
+    monkeypatch.setattr(Hub, "changes", cut)
+    done = cli("hub", "revoke", "jakarta", "--db", office_path, "--admin-credentials",
+               admin_file, env=UNLOCK)
+    assert done.returncode == ExitCode.HUB and "link was cut" in done.stderr
+    assert "could not be read from the hub" in done.stdout
+    with httpx.Client(auth=_user_of(out / "jakarta.credentials"), trust_env=False) as client:
+        assert client.get(union).status_code == 401
+    with Database.open(office_path, passphrase=PASSPHRASE) as db:
+        assert len(load_state(db).keys) == 2  # type: ignore[union-attr]
+
+
 def test_a_case_is_marked_when_all_the_site_held_of_it_changed_since() -> None:
     from store.sync.admin import Record, Revoked
 

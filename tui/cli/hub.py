@@ -108,17 +108,22 @@ def _revoke(args: argparse.Namespace) -> int:
         if not url:
             raise UsageError(_("Name the hub: pulang hub revoke SITE --hub URL."))
         user, password = _credentials(args.credentials)
-        done = revoke(db, url, user, password, args.site, list(state.keys))
-        rotate_key(db)
+        done = revoke(db, url, user, password, args.site, list(state.keys),
+                      removed=lambda: rotate_key(db))
     _say(_("The hub user of the site {site} is removed: its credentials no longer work.")
          .format(site=args.site))
     _say(_("A new shared key was made here; the next sync seals every record again with it."))
-    _say_held(done)
+    if done.problem:
+        _say(f"pulang: {done.problem}", to_stderr=True)
+        _say(_("What the site held could not be read from the hub; its user is removed and "
+               "the key made new all the same."))
+    else:
+        _say_held(done)
     _say(_("Now export the new key (pulang sync --export-key FILE) and carry it to each other "
            "site by hand, where they import it (pulang sync --import-key FILE). The lost "
            "laptop's own copy of the database stays readable to whoever holds its "
            "passphrase: warn the people listed."))
-    return int(ExitCode.OK)
+    return int(ExitCode.HUB if done.problem else ExitCode.OK)
 
 
 def _say_held(done: Any) -> None:
