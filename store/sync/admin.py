@@ -118,6 +118,7 @@ class SetUp:
     revs_limit_refused: bool = False  # the server keeps none (pouchdb-server)
     added: list[tuple[str, Path]] = field(default_factory=list)  # site, its file
     existing: list[str] = field(default_factory=list)  # sites set up before
+    others: list[str] = field(default_factory=list)  # members besides the sites, kept
 
 
 def setup(url: str, admin: str | None, password: str | None, sites: list[str],
@@ -182,7 +183,8 @@ def _secure(server: _Admin, role: str, done: SetUp) -> None:
         "members": {"names": list(members.get("names", [])),
                     "roles": [*members.get("roles", []),
                               *([] if role in members.get("roles", []) else [role])]}}
-    if wanted != security:
+    done.others = sorted({*wanted["members"]["names"], *wanted["members"]["roles"]} - {role})
+    if {**security, **wanted} != security:
         server.call("PUT", path, body={**security, **wanted})
         done.security = True
 

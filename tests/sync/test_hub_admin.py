@@ -128,6 +128,18 @@ def test_setup_refused_in_words(cli: Run, hub_server: HubUnderTest, union: str,
     assert not list(tmp_path.glob("*.credentials"))
 
 
+def test_setup_of_a_database_made_by_hand_keeps_its_members_and_says_so(
+        cli: Run, hub_server: HubUnderTest, admin_file: Path, tmp_path: Path) -> None:
+    url = hub_server.new_database()  # its member: the tests' own user, "site"
+    name = url.rsplit("/", 1)[1]
+    code, said, err = _setup(cli, url, admin_file, tmp_path / "out", "jakarta")
+    assert code == ExitCode.OK, err
+    assert "It also admits, as before: site." in said
+    with hub_server.admin() as admin:
+        assert admin.get(f"/{name}/_security").json()["members"] == {
+            "names": [SITE[0]], "roles": [f"pulang-site-{name}"]}
+
+
 def test_a_site_syncs_with_the_file_setup_wrote(
         cli: Run, union: str, admin_file: Path, tmp_path: Path,
         make_site: Callable[..., Database]) -> None:

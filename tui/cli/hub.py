@@ -71,6 +71,9 @@ def _setup(args: argparse.Namespace) -> int:
     if done.security:
         _say(_("Only the union's sites may use it now: no public access, no site among its "
                "admins."))
+    if done.others:
+        _say(_("It also admits, as before: {members}. Remove them from its _security if they "
+               "are not the union's.").format(members=", ".join(done.others)))
     if done.revs_limit:
         _say(_("It keeps {count} revisions of a record's history (_revs_limit), as many as "
                "the sites send.").format(count=done.revs_limit))
