@@ -132,7 +132,9 @@ def _revoke(args: argparse.Namespace) -> int:
 def _say_held(done: Any) -> None:
     if not done.synced:
         _say(_("The site {site} never synced: it held nothing from the hub, only what was "
-               "entered on it.").format(site=done.site))
+               "entered on it. (A site that last synced with a Pulang older than `hub revoke` "
+               "left no checkpoint under its name: treat it as holding everything.)").format(
+                   site=done.site))
         return
     _say(_("What the site {site} held at its last sync (as {name}):").format(
         site=done.site, name=done.site_name or done.site))
