@@ -15,12 +15,15 @@ The envelope holds the record's table and body, the site that made the revision 
 - `merging`: three-way merges, field by field (pure);
 - `deciding`: a conflict put to a person, and their decision;
 - `session`: a sync run, its status, the key's export, import and rotation;
-- `purging`: `pulang hub purge`, the admin's removal of erased records' old revisions.
+- `purging`: `pulang hub purge`, the admin's removal of erased records' old revisions;
+- `admin`: `pulang hub setup` and `pulang hub revoke`, the union's database and its sites'
+  users on the hub.
 
 What each site knows of the others is `<db>.sync` (`store.engine.replicas`). Pulang connects
 only when an officer runs a sync, and only to the hub named.
 """
 
+from store.sync.admin import Revoked, SetUp, check_site_name, revoke, setup
 from store.sync.couch import Hub, HubProblem
 from store.sync.deciding import (
     BOTH,
@@ -54,7 +57,7 @@ from store.sync.session import (
 )
 
 __all__ = ["AlreadyDecided", "BOTH", "Disputed", "Hub", "HubProblem", "KeyProblem", "MINE",
-           "Purged", "REMOVAL", "Report", "Side", "Status", "SyncRefused", "THEIRS", "ToDecide",
-           "Undecided", "conflicts", "decide", "erase_again", "export_key", "import_key",
-           "load_state", "purge", "remember_credentials", "rotate_key", "status", "sync",
-           "to_decide", "undecided"]
+           "Purged", "REMOVAL", "Report", "Revoked", "SetUp", "Side", "Status", "SyncRefused",
+           "THEIRS", "ToDecide", "Undecided", "check_site_name", "conflicts", "decide",
+           "erase_again", "export_key", "import_key", "load_state", "purge", "remember_credentials",
+           "revoke", "rotate_key", "setup", "status", "sync", "to_decide", "undecided"]

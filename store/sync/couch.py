@@ -78,6 +78,7 @@ class Hub:
                  *, retry_delays: Iterable[float] | None = None) -> None:
         self.server, self.name = split_url(url)
         self.url = f"{self.server}/{self.name}"
+        self.user = user  # named in this site's checkpoint on the hub, never the password
         auth = httpx.BasicAuth(user, password or "") if user else None
         # trust_env=False: no proxy or netrc from the environment, only the hub named. The
         # certificates are loaded only for https (about 27 ms, measured, for nothing on http).

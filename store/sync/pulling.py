@@ -66,6 +66,13 @@ def checkpoint_name(ctx: Context) -> str:
     return f"pulang-{ctx.state.site_id}"
 
 
+def pointer_name(user: str) -> str:
+    """The `_local` document, named by the hub user, that says which checkpoint is that
+    user's: `pulang hub revoke` finds a site's checkpoint by it (pouchdb-server has no
+    `_local_docs` to list them)."""
+    return f"pulang-user-{user}"
+
+
 def pull(ctx: Context) -> bool:
     """Everything the hub has since the checkpoint, in packets (see the module's doc).
     Whether the state was saved at the end (with `ctx.finish` called just before)."""
@@ -89,15 +96,31 @@ def pull(ctx: Context) -> bool:
             saved = time.monotonic()
     # The hub's copy is written after the state's: a run killed between the two left it
     # behind, and is written again even when nothing new came.
-    if since != start or not agreed or theirs is None or theirs.get("seq") != since:
+    # The checkpoint carries the site's name and hub user, for `pulang hub revoke`.
+    whose = {"site": state.site_name, "user": hub.user}
+    named = theirs is not None and all(theirs.get(k) == v for k, v in whose.items())
+    if since != start or not agreed or theirs is None or theirs.get("seq") != since or (
+            not named):
         ctx.finish()
         _save(ctx, since, session)
-        local = {"seq": since, "session": session}
+        local = {"seq": since, "session": session, **whose}
         if theirs is not None and "_rev" in theirs:
             local["_rev"] = theirs["_rev"]
         hub.put_local(checkpoint_name(ctx), local)
+        if not named and hub.user:
+            _point(ctx, hub.user)
         return True
     return False
+
+
+def _point(ctx: Context, user: str) -> None:
+    """The user's pointer to this site's checkpoint (written once, when the checkpoint
+    first carries the user's name)."""
+    pointer = {"checkpoint": checkpoint_name(ctx), "site": ctx.state.site_name}
+    before = ctx.hub.get_local(pointer_name(user))
+    if before is not None and "_rev" in before:
+        pointer["_rev"] = before["_rev"]
+    ctx.hub.put_local(pointer_name(user), pointer)
 
 
 def _save(ctx: Context, since: Any, session: str) -> None:

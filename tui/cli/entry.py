@@ -36,7 +36,7 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "brief": ("tui.cli.brief", "_brief"),
     "find": ("tui.cli.find", "_find"),
     "sync": ("tui.cli.sync", "_sync"),
-    "hub": ("tui.cli.sync", "_hub"),
+    "hub": ("tui.cli.hub", "_hub"),
     None: ("tui.cli.launch", "_open"),
 }
 

@@ -316,17 +316,10 @@ def _sync_parsers(sub: Any) -> None:
                                "the next sync (export it again for the other sites)"))
     sync.add_argument("--format", choices=["text", "json"], default="text",
                       help=_("text (aligned lines) or json (for scripts)"))
-    hub = sub.add_parser(
-        "hub", parents=[_common(suppress=True)],
-        help=_("the hub's upkeep, for whoever runs it"),
-        description=_("purge: remove from the hub, for good, every old revision of the "
-                      "records erased (the right to erasure), then compact it. Needs the hub "
-                      "admin's credentials (CouchDB only allows its admins to purge)."))
-    hub.add_argument("task", choices=["purge"], help=_("what to do: purge"))
-    hub.add_argument("--hub", metavar="URL", help=_("the hub's database (default: the one "
-                                                   "this database syncs with)"))
-    hub.add_argument("--credentials", metavar="FILE",
-                     help=_("a file holding the hub admin's `user:password` (mode 0600)"))
+    # Imported here: its module is the hub command's; argparse needs only its arguments.
+    from tui.cli.hub import hub_parser
+
+    hub_parser(sub, _common(suppress=True))
 
 
 def _map_choice(text: str) -> tuple[str, str]:

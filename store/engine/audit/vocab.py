@@ -37,6 +37,7 @@ ENCRYPT, DECRYPT, PASSWD = "encrypt", "decrypt", "passwd"
 PUSHED, PULLED, ERASURE_APPLIED, SYNC_KEY = "pushed", "pulled", "erasure-applied", "sync-key"
 # A conflict between two sites' versions, decided by an officer (an ordinary edit, synced).
 DECIDED = "decided"
+SITE_REVOKED = "site-revoked"  # `pulang hub revoke`: a site's hub user removed (a lost laptop)
 TORN_DROPPED = "torn-entry-dropped"  # written by the trail itself, see `store.engine.audit`
 GAP = "unaudited"  # changes saved while the trail could not be written, see `store.engine.audit`
 
@@ -57,6 +58,7 @@ ACTION_LABELS: dict[str, str] = {
     ERASURE_APPLIED: N_("erased at another site"),
     SYNC_KEY: N_("sync key changed"),
     DECIDED: N_("changed at two sites: decided"),
+    SITE_REVOKED: N_("a site's access to the hub revoked"),
     TORN_DROPPED: N_("an entry cut short by a crash was dropped"),
     GAP: N_("saved without an audit entry"),
 }
