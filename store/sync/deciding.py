@@ -176,9 +176,12 @@ def decide(db: Database, record_id: str, choices: Mapping[str, str]) -> dict[str
             raise _gone()
         found = _undecided(db, record_id, doc.table, doc.conflict, state.site_name)
         body = decided_body(found, choices)
-        names = ",".join(f.name for f in found.fields) or "removal"
-        kept = ",".join(f"{name}={choice}" for name, choice in sorted(choices.items()) if name)
-        note = f"fields={names} kept={kept or choices.get(REMOVAL, '')}"
+        # Field names and whose side was kept: never a value (the history shows what changed).
+        if found.removal:
+            note = "removed at one site, edited at the other: kept " + (
+                "the removal" if body is None else "the edit")
+        else:
+            note = "; ".join(f"{f.name}: kept {choices[f.name]}" for f in found.fields)
         # The database first: a kill before the state is written leaves the conflict to be
         # decided again (the same way, or otherwise), never a state that sends an undecided
         # body as the decision.
