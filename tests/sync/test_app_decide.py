@@ -13,7 +13,7 @@ from store.engine import audit
 from store.sync import conflicts
 from tests.sync.test_deciding import _phones_apart
 from tests.sync.test_sync import _edit, _pair, _sync
-from tests.ui_helpers import until
+from tests.ui_helpers import open_case, screen_text, until
 
 
 def _lines(app: object) -> list[str]:
@@ -89,3 +89,26 @@ async def test_a_removal_against_an_edit_is_said_in_words(
         await pilot.press("m")  # mine: removed
         await until(pilot, lambda: not isinstance(app.screen, DecideScreen))
     assert task_id not in {i for i, (t, _b) in jakarta.replica_records().items()}
+
+
+async def test_until_decided_the_field_is_marked_where_it_is_shown(
+        make_site: Callable[..., Database], hub_url: str) -> None:
+    from tui.app import PulangApp
+    from tui.screens.case.worker_form import WorkerForm
+
+    jakarta, field, worker = _phones_apart(make_site, hub_url)
+    app = PulangApp(field)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _to_decide(pilot, app)  # the marks are read
+        screen = await open_case(pilot, app, worker.case_id)
+        await until(pilot, lambda: "⚠" in screen_text(app))
+        shown = screen_text(app)
+        assert "⚠ Changed at two sites while apart" in shown and "Decide on Today" in shown
+        assert f"⚠ {worker.full_name}" in shown  # the worker's row
+        screen.query_one("#workers").move_to_key(worker.id)
+        await pilot.press("enter")  # the worker's form
+        await until(pilot, lambda: isinstance(app.screen, WorkerForm))
+        await pilot.pause()
+        form = screen_text(app)
+        assert "⚠ Phone" in form and "⚠ marks a field changed at two sites" in form
+        assert "⚠ Full name" not in form

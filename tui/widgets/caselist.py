@@ -138,13 +138,18 @@ class CaseList(TranslatedBindings, ScrollView, can_focus=True):
         if selected and not self.has_focus:
             style += Style(underline=True)
         segments = []
+        # A case a sync left changed at two sites: its title marked until someone decides.
+        marked = row.id in getattr(self.app, "sync_conflicts", ())
         for column in self.columns:
             cell_style = style
             if column.key == "title" and row.urgency in ("high", "critical"):
                 cell_style += Style(bold=True)
             if column.key == "due" and row.next_due is not None and row.next_due < self.today:
                 cell_style += Style(bold=True, reverse=not (selected and self.has_focus))
-            segments.append(Segment(" " + fit(column.text(row), column.width) + " ", cell_style))
+            text = column.text(row)
+            if marked and column.key == "title":
+                text = "⚠ " + text
+            segments.append(Segment(" " + fit(text, column.width) + " ", cell_style))
         used = sum(c.width + 2 for c in self.columns)
         if used < width:
             segments.append(Segment(" " * (width - used), style))
