@@ -182,6 +182,13 @@ class ReplicaState:
     erased: set[str] = field(default_factory=set)
     last_sync: dict[str, Any] | None = None
     reseal: bool = False  # a new key was made: every document is sealed again on the next push
+    # Sync files (store.sync.carrying): this site's counter, raised when a file is made and
+    # records changed since the last one (each record's DocState "q" is the value it had then),
+    # and what each other site is known to have: site id -> {"name", "received": their
+    # counter up to which every record of theirs is here, "acked": ours up to which they say
+    # they have everything}.
+    counter: int = 0
+    peers: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         return {"format": FORMAT, "version": VERSION, "keys": self.keys, "site": self.site_id,
@@ -189,7 +196,7 @@ class ReplicaState:
                 "credentials": self.credentials, "checkpoints": self.checkpoints,
                 "docs": {i: d.as_json() for i, d in self.docs.items()},
                 "erased": sorted(self.erased), "last_sync": self.last_sync,
-                "reseal": self.reseal}
+                "reseal": self.reseal, "counter": self.counter, "peers": self.peers}
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> ReplicaState:
@@ -197,4 +204,5 @@ class ReplicaState:
                    str(raw.get("site_name", "")), raw.get("hub"), raw.get("credentials"),
                    dict(raw.get("checkpoints", {})),
                    {i: DocState.from_json(d) for i, d in raw.get("docs", {}).items()},
-                   set(raw.get("erased", [])), raw.get("last_sync"), bool(raw.get("reseal")))
+                   set(raw.get("erased", [])), raw.get("last_sync"), bool(raw.get("reseal")),
+                   int(raw.get("counter", 0)), dict(raw.get("peers", {})))

@@ -14,13 +14,17 @@ The envelope holds the record's table and body, the site that made the revision 
 - `pushing` / `pulling`: sending what changed here, taking and merging what the hub has;
 - `merging`: three-way merges, field by field (pure);
 - `session`: a sync run, its status, the key's export, import and rotation;
+- `files` / `carrying`: no link at all: the same documents carried in a file, compressed and
+  sealed once as a whole (`to_file`, `from_file`);
 - `purging`: `pulang hub purge`, the admin's removal of erased records' old revisions.
 
 What each site knows of the others is `<db>.sync` (`store.engine.replicas`). Pulang connects
 only when an officer runs a sync, and only to the hub named.
 """
 
+from store.sync.carrying import FileReport, from_file, to_file
 from store.sync.couch import Hub, HubProblem
+from store.sync.files import FileRefused
 from store.sync.purging import Purged, purge
 from store.sync.pushing import Report
 from store.sync.sealing import KeyProblem
@@ -38,6 +42,7 @@ from store.sync.session import (
     sync,
 )
 
-__all__ = ["Hub", "HubProblem", "KeyProblem", "Purged", "Report", "Status", "SyncRefused",
-           "conflicts", "erase_again", "export_key", "import_key", "load_state", "purge",
-           "remember_credentials", "rotate_key", "status", "sync"]
+__all__ = ["FileRefused", "FileReport", "Hub", "HubProblem", "KeyProblem", "Purged", "Report",
+           "Status", "SyncRefused", "conflicts", "erase_again", "export_key", "from_file",
+           "import_key", "load_state", "purge", "remember_credentials", "rotate_key", "status",
+           "sync", "to_file"]

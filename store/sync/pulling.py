@@ -152,7 +152,7 @@ def _packet(ctx: Context, results: list[dict[str, Any]]) -> None:
         replicas.note_pending(ctx.db.path, sealer, pending)
         sites = ",".join(sorted(ctx.sites)) or "-"
         ctx.report.received += ctx.db.apply_replica(
-            changes, note=f"hub={ctx.hub.url} sites={sites}")
+            changes, note=f"{getattr(ctx.hub, 'where', 'hub=' + ctx.hub.url)} sites={sites}")
     for doc_id, (new_state, _hash) in pending.items():
         state.docs[doc_id] = new_state
     for table, doc_id, body in changes:
@@ -192,8 +192,9 @@ def _leaves(ctx: Context, doc_id: str, revs: list[str], doc: DocState | None,
     for rev in revs:
         item = fetched.get(rev)
         if item is not None:
-            try:
-                env = unseal(ctx.state.keys, doc_id, rev, item.get("s"))
+            try:  # a sync file's envelopes come opened (the file was sealed as a whole)
+                env = item["env"] if "env" in item else unseal(ctx.state.keys, doc_id, rev,
+                                                                item.get("s"))
             except ValueError as error:
                 ctx.report.problems.append(f"{doc_id} {rev}: {error}")
                 return None
