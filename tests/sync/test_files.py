@@ -252,3 +252,29 @@ def test_pulang_sync_to_file_as_a_process(pulang: Callable[..., Any],
     assert written["records"] == 83 and written["size"] == out.stat().st_size
     again = pulang("sync", "--db", path, "--to-file", out, env={"PULANG_PASSPHRASE": PASSPHRASE})
     assert again.returncode == 1 and "exists" in again.stderr
+
+
+def test_the_command_line_writes_takes_and_refuses_files(
+        cli: Any, make_site: Callable[..., Database], tmp_path: Path) -> None:
+    from store.common.errors import ExitCode
+    from tests.sync.conftest import PASSPHRASE
+
+    jakarta, field = _pair(make_site, tmp_path)
+    _edit(jakarta, Worker, _worker(jakarta, 0).id, phone="+6281234500001")
+    paths = jakarta.path, field.path
+    jakarta.close()
+    field.close()
+    unlock = {"PULANG_PASSPHRASE": PASSPHRASE}
+    out = tmp_path / "second.pulang"
+    wrong = cli("sync", "--db", paths[0], "--all", env=unlock)
+    assert wrong.returncode == ExitCode.USAGE and "--to-file" in wrong.stderr
+    written = cli("sync", "--db", paths[0], "--to-file", out, env=unlock)
+    assert written.returncode == 0, written.stderr
+    assert "Wrote 83 records to" in written.stdout
+    cut = tmp_path / "cut.pulang"
+    cut.write_bytes(out.read_bytes()[:-1])
+    refused = cli("sync", "--db", paths[1], "--from-file", cut, env=unlock)
+    assert refused.returncode == ExitCode.UNREADABLE and "cut short" in refused.stderr
+    taken = cli("sync", "--db", paths[1], "--from-file", out, "--format", "json", env=unlock)
+    assert taken.returncode == 0, taken.stderr
+    assert orjson.loads(taken.stdout)["received"] == 1
