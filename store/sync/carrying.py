@@ -91,11 +91,19 @@ class _FileContext(Context):
     """Nothing leaves during a file's run: the merges and closings a pull makes are kept in
     the state (the next file carries the merge; each site closes the same leaves itself)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.closed: dict[str, set[str]] = {}  # id -> the leaves closed by this run's merges
+
     def send(self, outgoing: Iterable[Outgoing], total: int | None = None,
              on_sent: Callable[[Outgoing], None] | None = None) -> int:
         done = 0
         for sent in outgoing:
             done += 1
+            revisions = sent.doc["_revisions"]
+            if sent.envelope.get("closed") and len(revisions["ids"]) > 1:
+                self.closed.setdefault(sent.doc["_id"], set()).add(
+                    f"{revisions['start'] - 1}-{revisions['ids'][1]}")
             if on_sent is not None:
                 on_sent(sent)
         return done
@@ -265,6 +273,10 @@ def from_file(db: Database, path: str | Path) -> Report:
         results = _changes(ctx, incoming)
         for start in range(0, len(results), BATCH):
             _packet(ctx, results[start:start + BATCH])
+        for doc_id, closed in ctx.closed.items():
+            if doc_id in state.docs:  # a file taken again does not merge them again
+                doc = state.docs[doc_id]
+                doc.raw["k"] = sorted(closed | set(doc.raw.get("k") or []))
         for doc_id, doc in state.docs.items():
             rev, on_hub = before.get(doc_id, (None, False))
             doc.on_hub = on_hub and rev == doc.rev  # what came by file is not on the hub
@@ -291,14 +303,16 @@ def _changes(ctx: Context, incoming: Incoming) -> list[dict[str, Any]]:
     feed gives them: the file's and this site's, less those another one descends from."""
     results = []
     for doc_id, revs in incoming.by_id.items():
-        local = _local_leaves(ctx, doc_id, ctx.state.docs.get(doc_id))
+        doc = ctx.state.docs.get(doc_id)
+        local = _local_leaves(ctx, doc_id, doc)
+        closed = set(doc.raw.get("k") or []) if doc is not None else set()
         known = dict(local)
         for rev, (ancestors, _raw) in revs.items():
             if len(ancestors) > len(known.get(rev, [])):
                 known[rev] = ancestors
         leaves = [Leaf(rev, False, None, ancestors) for rev, ancestors in known.items()]
-        kept = [lf.rev for lf in leaves
-                if not any(o.rev != lf.rev and o.covers(lf.rev) for o in leaves)]
+        kept = [lf.rev for lf in leaves if lf.rev not in closed
+                and not any(o.rev != lf.rev and o.covers(lf.rev) for o in leaves)]
         if not set(kept) <= set(local):
             results.append({"id": doc_id, "changes": [{"rev": r} for r in kept]})
     return results

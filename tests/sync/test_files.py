@@ -103,6 +103,10 @@ def test_the_same_field_changed_at_both_sites_is_a_conflict_at_both(
     taken = from_file(field, tmp_path / "from-jakarta.pulang")
     assert taken.conflicts == 1 and taken.merged == 1
     assert from_file(jakarta, tmp_path / "from-field.pulang").conflicts == 1
+    records = jakarta.replica_records()
+    again = from_file(jakarta, tmp_path / "from-field.pulang")
+    assert (again.received, again.merged, again.conflicts) == (0, 0, 1)
+    assert jakarta.replica_records() == records
     # The field site's merge goes back in its next file; Jakarta merged the same itself.
     to_file(field, tmp_path / "field-2.pulang")
     from_file(jakarta, tmp_path / "field-2.pulang")
