@@ -204,6 +204,7 @@ def to_file(db: Database, path: str | Path, *, everything: bool = False,
         report.size = len(data)
         report.conflicts = sum(1 for d in state.docs.values() if d.conflict is not None)
         _write_new(path, data)
+        _note_last(ctx, path, sent=report.revisions, received=0)
         replicas.save(db.path, sealer, state)
     return report
 
@@ -283,8 +284,15 @@ def from_file(db: Database, path: str | Path) -> Report:
         acknowledged = _acknowledge(ctx, incoming.head)
         ctx.report.conflicts = sum(1 for d in state.docs.values() if d.conflict is not None)
         if made or results or acknowledged or ctx.report.erasures:
+            _note_last(ctx, path, sent=0, received=ctx.report.received)
             replicas.save(db.path, sealer, state)  # a file taken again changes nothing
     return ctx.report
+
+
+def _note_last(ctx: Context, path: Path, *, sent: int, received: int) -> None:
+    """The last sync, as `pulang sync --status` shows it: this file."""
+    ctx.state.last_sync = {"at": ctx.now(), "hub": ctx.state.hub, "file": path.name,
+                           "sent": sent, "received": received}
 
 
 def _local_leaves(ctx: Context, doc_id: str, doc: DocState | None) -> dict[str, list[str]]:

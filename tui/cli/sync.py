@@ -175,13 +175,14 @@ def _say_status(status: Any, form: str) -> int:
     if form == "json":
         print(json.dumps(status.__dict__, indent=2, default=str))
         return int(ExitCode.OK)
-    if status.hub is None:
+    if status.hub is None and status.last_sync is None:
         _say(_("This database has never synced. {count} records would be sent.").format(
             count=status.waiting))
         return int(ExitCode.OK)
     last = status.last_sync or {}
     when = _when(last.get("at"))
-    _say(_("Hub: {hub}").format(hub=status.hub))
+    if status.hub is not None:  # a site that syncs by file only has none
+        _say(_("Hub: {hub}").format(hub=status.hub))
     _say(_("This site: {site}").format(site=status.site))
     _say(_("Last sync: {when}").format(when=when or pgettext("last sync", "never")))
     _say(ngettext("{count} change waiting to be sent", "{count} changes waiting to be sent",
