@@ -69,6 +69,9 @@ class DocState:
     them are not touched (making and encoding an object per record took half of it).
     `fingerprint`: a CRC of the record's bytes in the database when `hash` was last found
     right, so that an unchanged record is known without parsing it.
+    Sync files (store.sync.carrying) add, in `raw` only: "q", the site's count when the
+    record's leaves last changed, with "qs", a CRC of those leaves; "k", leaves a file's merge
+    closed here. A state without them (from before files) is read as never in a file.
     """
 
     __slots__ = ("raw",)
