@@ -69,6 +69,9 @@ class DocState:
     them are not touched (making and encoding an object per record took half of it).
     `fingerprint`: a CRC of the record's bytes in the database when `hash` was last found
     right, so that an unchanged record is known without parsing it.
+    Sync files (store.sync.carrying) add, in `raw` only: "q", the site's count when the
+    record's leaves last changed, with "qs", a CRC of those leaves; "k", leaves a file's merge
+    closed here. A state without them (from before files) is read as never in a file.
     """
 
     __slots__ = ("raw",)
@@ -197,6 +200,13 @@ class ReplicaState:
     erased: set[str] = field(default_factory=set)
     last_sync: dict[str, Any] | None = None
     reseal: bool = False  # a new key was made: every document is sealed again on the next push
+    # Sync files (store.sync.carrying): this site's counter, raised when a file is made and
+    # records changed since the last one (each record's DocState "q" is the value it had then),
+    # and what each other site is known to have: site id -> {"name", "received": their
+    # counter up to which every record of theirs is here, "acked": ours up to which they say
+    # they have everything}.
+    counter: int = 0
+    peers: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         return {"format": FORMAT, "version": VERSION, "keys": self.keys, "site": self.site_id,
@@ -204,7 +214,7 @@ class ReplicaState:
                 "credentials": self.credentials, "checkpoints": self.checkpoints,
                 "docs": {i: d.as_json() for i, d in self.docs.items()},
                 "erased": sorted(self.erased), "last_sync": self.last_sync,
-                "reseal": self.reseal}
+                "reseal": self.reseal, "counter": self.counter, "peers": self.peers}
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> ReplicaState:
@@ -212,4 +222,5 @@ class ReplicaState:
                    str(raw.get("site_name", "")), raw.get("hub"), raw.get("credentials"),
                    dict(raw.get("checkpoints", {})),
                    {i: DocState.from_json(d) for i, d in raw.get("docs", {}).items()},
-                   set(raw.get("erased", [])), raw.get("last_sync"), bool(raw.get("reseal")))
+                   set(raw.get("erased", [])), raw.get("last_sync"), bool(raw.get("reseal")),
+                   int(raw.get("counter", 0)), dict(raw.get("peers", {})))

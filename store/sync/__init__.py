@@ -15,6 +15,8 @@ The envelope holds the record's table and body, the site that made the revision 
 - `merging`: three-way merges, field by field (pure);
 - `deciding`: a conflict put to a person, and their decision;
 - `session`: a sync run, its status, the key's export, import and rotation;
+- `files` / `carrying`: no link at all: the same documents carried in a file, compressed and
+  sealed once as a whole (`to_file`, `from_file`);
 - `purging`: `pulang hub purge`, the admin's removal of erased records' old revisions;
 - `admin`: `pulang hub setup` and `pulang hub revoke`, the union's database and its sites'
   users on the hub.
@@ -24,6 +26,7 @@ only when an officer runs a sync, and only to the hub named.
 """
 
 from store.sync.admin import Revoked, SetUp, check_site_name, revoke, setup
+from store.sync.carrying import FileReport, from_file, to_file
 from store.sync.couch import Hub, HubProblem
 from store.sync.deciding import (
     BOTH,
@@ -39,6 +42,7 @@ from store.sync.deciding import (
     to_decide,
     undecided,
 )
+from store.sync.files import FileRefused
 from store.sync.purging import Purged, purge
 from store.sync.pushing import Report
 from store.sync.sealing import KeyProblem
@@ -56,8 +60,9 @@ from store.sync.session import (
     sync,
 )
 
-__all__ = ["AlreadyDecided", "BOTH", "Disputed", "Hub", "HubProblem", "KeyProblem", "MINE",
-           "Purged", "REMOVAL", "Report", "Revoked", "SetUp", "Side", "Status", "SyncRefused",
-           "THEIRS", "ToDecide", "Undecided", "check_site_name", "conflicts", "decide",
-           "erase_again", "export_key", "import_key", "load_state", "purge", "remember_credentials",
-           "revoke", "rotate_key", "setup", "status", "sync", "to_decide", "undecided"]
+__all__ = ["AlreadyDecided", "BOTH", "Disputed", "FileRefused", "FileReport", "Hub", "HubProblem",
+           "KeyProblem", "MINE", "Purged", "REMOVAL", "Report", "Revoked", "SetUp", "Side",
+           "Status", "SyncRefused", "THEIRS", "ToDecide", "Undecided", "check_site_name",
+           "conflicts", "decide", "erase_again", "export_key", "from_file", "import_key",
+           "load_state", "purge", "remember_credentials", "revoke", "rotate_key", "setup", "status",
+           "sync", "to_decide", "to_file", "undecided"]

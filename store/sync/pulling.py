@@ -174,12 +174,13 @@ def _packet(ctx: Context, results: list[dict[str, Any]]) -> None:
     if changes:
         replicas.note_pending(ctx.db.path, sealer, pending)
         sites = ",".join(sorted(ctx.sites)) or "-"
+        where = getattr(ctx.hub, "where", "hub=" + ctx.hub.url)  # a file says file=
         # A person's decision of a conflict is in this site's history as decided, too.
         for action, group in ((audit.PULLED, [c for c in changes if c[1] not in ctx.decided]),
                               (audit.DECIDED, [c for c in changes if c[1] in ctx.decided])):
             if group:
                 ctx.report.received += ctx.db.apply_replica(
-                    group, note=f"hub={ctx.hub.url} sites={sites}", action=action)
+                    group, note=f"{where} sites={sites}", action=action)
     for doc_id, (new_state, _hash) in pending.items():
         state.docs[doc_id] = new_state
     for table, doc_id, body in changes:
@@ -219,8 +220,9 @@ def _leaves(ctx: Context, doc_id: str, revs: list[str], doc: DocState | None,
     for rev in revs:
         item = fetched.get(rev)
         if item is not None:
-            try:
-                env = unseal(ctx.state.keys, doc_id, rev, item.get("s"))
+            try:  # a sync file's envelopes come opened (the file was sealed as a whole)
+                env = item["env"] if "env" in item else unseal(ctx.state.keys, doc_id, rev,
+                                                                item.get("s"))
             except ValueError as error:
                 ctx.report.problems.append(f"{doc_id} {rev}: {error}")
                 return None

@@ -156,9 +156,6 @@ def changed_here(ctx: Context) -> list[tuple[str, str]]:
         doc = state.docs.get(doc_id)
         if doc is not None and doc.conflict is not None:
             continue  # held until a person decides
-        if doc is not None and doc.closing:
-            out.append((doc_id, "changed"))  # a person decided: the decision goes out
-            continue
         fingerprint = ctx.records.fingerprint(doc_id)
         if (doc is not None and doc.on_hub and not state.reseal and fingerprint is not None
                 and doc.fingerprint == fingerprint):
@@ -208,7 +205,7 @@ def _revisions(ctx: Context, changed: list[tuple[str, str]]) -> Iterator[Outgoin
             resend = ctx.child(doc_id, table, None, body, parent_rev=_parent(doc),
                                parent_ancestors=doc.ancestors[1:])
             resend.state.bases_from(doc)
-            yield resend
+            yield _marked(resend, decided)
 
 
 def _marked(out: Outgoing, decided: bool) -> Outgoing:

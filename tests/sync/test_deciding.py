@@ -7,6 +7,7 @@ Real encrypted databases, the real hub on 127.0.0.1; nothing mocked.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -153,3 +154,19 @@ def test_both_sites_deciding_alike_is_one_revision(make_site: Callable[..., Data
     for db in (jakarta, field):
         assert db.get(Worker, worker.id).phone == "+6281234500001"
         assert status(db).conflicts == []
+
+
+def test_a_decision_written_to_a_file_first_still_reaches_the_hub(
+        make_site: Callable[..., Database], hub_url: str, tmp_path: Path) -> None:
+    from store.sync import to_file
+
+    jakarta, field, worker = _phones_apart(make_site, hub_url)
+    decide(field, worker.id, {"phone": MINE})
+    to_file(field, tmp_path / "for-jakarta.pulang")  # never taken: the link came back first
+    report = _sync(field, hub_url, "Field")
+    assert report.sent == 2  # the closing of Jakarta's version, and the decision once
+    _sync(jakarta, hub_url, "Jakarta")
+    for db in (jakarta, field):
+        assert conflicts(db) == {}
+        assert db.get(Worker, worker.id).phone == "+6281234500002"
+    assert _decided_entries(jakarta, worker.id)

@@ -314,6 +314,16 @@ def _sync_parsers(sub: Any) -> None:
     action.add_argument("--rotate-key", action="store_true",
                         help=_("make a new shared key; every record is sealed again with it on "
                                "the next sync (export it again for the other sites)"))
+    action.add_argument("--to-file", metavar="FILE",
+                        help=_("with no link at all: write what the other sites lack to a "
+                               "new FILE, sealed with the shared key, to carry by USB stick or "
+                               "messenger"))
+    action.add_argument("--from-file", metavar="FILE",
+                        help=_("take a FILE another site wrote with --to-file; a file altered, "
+                               "cut short or made for another union is refused"))
+    sync.add_argument("--all", action="store_true", dest="everything",
+                      help=_("with --to-file: every record, not only what changed since the "
+                             "last file the other sites acknowledged"))
     sync.add_argument("--format", choices=["text", "json"], default="text",
                       help=_("text (aligned lines) or json (for scripts)"))
     # Imported here: its module is the hub command's; argparse needs only its arguments.

@@ -1,5 +1,6 @@
-"""`pulang sync` (with --status, --export-key, --import-key, --rotate-key) and `pulang hub
-purge`: this database kept in step with the other sites through a hub (`store.sync`)."""
+"""`pulang sync` (with --status, --export-key, --import-key, --rotate-key, --to-file,
+--from-file) and `pulang hub purge`: this database kept in step with the other sites through a
+hub, or files carried by hand (`store.sync`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from store import ExitCode, PulangError, _, format_datetime, ngettext, pgettext
+from store import ExitCode, PulangError, UsageError, _, format_datetime, ngettext, pgettext
 from store.db import MIN_PASSPHRASE, Database
 from tui.cli.opening import open_database
 from tui.cli.passphrases import Passphrases, key_for
@@ -80,6 +81,10 @@ def _sync(args: argparse.Namespace) -> int:
 
     path, _explicit = _db_path(args)
     passphrases = Passphrases(args)
+    if args.everything and not args.to_file:
+        raise UsageError(_("--all goes with --to-file."))
+    if args.to_file or args.from_file:
+        return _by_file(args, path)
     if args.status:
         with _open(args, passphrases) as db:
             return _say_status(status(db), args.format)
@@ -118,9 +123,35 @@ def _sync(args: argparse.Namespace) -> int:
             print(file=sys.stderr)
         if args.credentials:
             remember_credentials(db, str(Path(args.credentials).expanduser().resolve()))
+    return _say_report(report, args.format)
+
+
+def _by_file(args: argparse.Namespace, path: Path) -> int:
+    """--to-file / --from-file: the sync carried in a file (store.sync.carrying)."""
+    from store.sync import from_file, to_file
+
+    with open_database(args, path, writing=True) as db:
+        if args.to_file:
+            written = to_file(db, args.to_file, everything=args.everything,
+                              site_name=args.site)
+        else:
+            report = from_file(db, args.from_file)
+    if args.to_file:
+        if args.format == "json":
+            print(json.dumps(written.__dict__, indent=2))
+        else:
+            _say(ngettext("Wrote {count} record to {path} ({size} bytes).",
+                          "Wrote {count} records to {path} ({size} bytes).",
+                          written.records).format(count=written.records, path=written.path,
+                                                  size=written.size))
+        return int(ExitCode.OK)
+    return _say_report(report, args.format)
+
+
+def _say_report(report: Any, form: str) -> int:
     for problem in report.problems:
         _say(f"pulang: {problem}", to_stderr=True)
-    if args.format == "json":
+    if form == "json":
         print(json.dumps(report.__dict__, indent=2))
     else:
         _say(ngettext("Sent {sent}, received {received}, merged {merged}; {count} conflict "
@@ -144,13 +175,14 @@ def _say_status(status: Any, form: str) -> int:
     if form == "json":
         print(json.dumps(status.__dict__, indent=2, default=str))
         return int(ExitCode.OK)
-    if status.hub is None:
+    if status.hub is None and status.last_sync is None:
         _say(_("This database has never synced. {count} records would be sent.").format(
             count=status.waiting))
         return int(ExitCode.OK)
     last = status.last_sync or {}
     when = _when(last.get("at"))
-    _say(_("Hub: {hub}").format(hub=status.hub))
+    if status.hub is not None:  # a site that syncs by file only has none
+        _say(_("Hub: {hub}").format(hub=status.hub))
     _say(_("This site: {site}").format(site=status.site))
     _say(_("Last sync: {when}").format(when=when or pgettext("last sync", "never")))
     _say(ngettext("{count} change waiting to be sent", "{count} changes waiting to be sent",
