@@ -78,6 +78,9 @@ class PulangCommands(Provider):
             (_("Help"), _("Help and keys for the screen in front"), app.action_help),
             (_("Quit"), _("Leave Pulang"), app.exit),
         ]
+        sync = (_("Sync with the hub"),
+                _("Send the changes made here and take the other sites' (Ctrl+Y)"),
+                partial(app.run_action, "sync"))
         if app.db is None or app.db.locked:
             return common[1:]
         here: list[tuple[str, str, object]] = []
@@ -128,6 +131,7 @@ class PulangCommands(Provider):
              app.action_search),
             (_("Export…"), _("Write the database to a file: json (a backup), csv or htcds "
                              "statistics (e on Today)"), partial(_export, app)),
+            sync,
             *common,
         ]
 

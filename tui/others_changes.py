@@ -38,6 +38,7 @@ class OthersChanges:
         if changed is not None:
             rows, self.sync_conflicts = changed
             self.show_others_changes(rows)
+            self.refresh_sync_summary()  # their changes wait to be sent too
 
     def _check_refused(self, error: PulangError) -> None:
         self._checking = False

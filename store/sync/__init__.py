@@ -14,18 +14,21 @@ The envelope holds the record's table and body, the site that made the revision 
 - `pushing` / `pulling`: sending what changed here, taking and merging what the hub has;
 - `merging`: three-way merges, field by field (pure);
 - `session`: a sync run, its status, the key's export, import and rotation;
+- `summary`: the app's status line, cheaply (the changes waiting without reading the state);
 - `purging`: `pulang hub purge`, the admin's removal of erased records' old revisions.
 
 What each site knows of the others is `<db>.sync` (`store.engine.replicas`). Pulang connects
 only when an officer runs a sync, and only to the hub named.
 """
 
+from store.sync.apart import handoff, taken
 from store.sync.couch import Hub, HubProblem
 from store.sync.purging import Purged, purge
 from store.sync.pushing import Report
 from store.sync.sealing import KeyProblem
 from store.sync.session import (
     Status,
+    SyncBusy,
     SyncRefused,
     conflicts,
     erase_again,
@@ -37,7 +40,10 @@ from store.sync.session import (
     status,
     sync,
 )
+from store.sync.summary import Summary
+from store.sync.summary import read as sync_summary
 
-__all__ = ["Hub", "HubProblem", "KeyProblem", "Purged", "Report", "Status", "SyncRefused",
-           "conflicts", "erase_again", "export_key", "import_key", "load_state", "purge",
-           "remember_credentials", "rotate_key", "status", "sync"]
+__all__ = ["Hub", "HubProblem", "KeyProblem", "Purged", "Report", "Status", "Summary",
+           "SyncBusy", "SyncRefused", "conflicts", "erase_again", "export_key", "handoff",
+           "import_key", "load_state", "purge", "remember_credentials", "rotate_key", "status",
+           "sync", "sync_summary", "taken"]

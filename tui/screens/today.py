@@ -26,6 +26,7 @@ from tui.data_changed import DataChanged, follow_data_changes
 from tui.store_work import run_store
 from tui.translate import TranslatedBindings, date_cells
 from tui.widgets.caselist import fit
+from tui.widgets.sync_line import SyncLine
 from tui.widgets.today_list import TodayList, deadline_text, key_of, task_source
 
 if TYPE_CHECKING:
@@ -96,6 +97,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         yield Header()
         yield Static(_("Opening the database…"), id="today-counts", markup=False)
         yield TodayList(id="today")
+        yield SyncLine()
         yield Footer()
 
     def on_mount(self) -> None:

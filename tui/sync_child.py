@@ -1,0 +1,72 @@
+"""The app's sync, run in a process of its own (tui/syncing.py starts it): `python -m
+tui.sync_child`, the database's key and what to sync with given on standard input (one JSON
+line: never in the arguments or the environment, which other users can list), progress and
+the outcome written as JSON lines on standard output.
+
+In a process of its own, the sync (sealing, orjson and zlib of 120,000 records) never holds
+the app's interpreter: the app's frames come as often as without it (tests/perf/
+app_sync_bench.py, tests/perf/results-sync.md). The app sees the database changed by another
+process, as it does for other officers. The app quitting meanwhile does not stop it: it
+finishes by itself, and nothing is lost.
+
+    in:  {"db": path, "key": base64, "kdf": {...}, "hub": url | null, "user": ..,
+          "password": .., "credentials": path | null}
+    out: {"progress": ["sent" | "received", done, of]} ...
+         then {"report": {...}} or {"error": {"kind": .., "message": ..}}
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+from typing import Any
+
+
+def _say(line: dict[str, Any]) -> None:
+    """A line to the app; nothing when it has gone (the sync goes on without it)."""
+    try:
+        sys.stdout.write(json.dumps(line) + "\n")
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def error_line(error: BaseException) -> dict[str, Any]:
+    from store import PulangError
+
+    if isinstance(error, PulangError):
+        return {"error": {"kind": getattr(error, "kind", type(error).__name__),
+                          "message": str(error)}}
+    # A bug: its kind only (its message might quote a record).
+    return {"error": {"kind": "crash", "message": type(error).__name__}}
+
+
+def main() -> int:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in the app's terminal is the app's
+    signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    from store.db import Database
+    from store.sync import sync, taken
+
+    sealer, asked = taken(sys.stdin.buffer.readline())
+    sys.stdin.close()
+    try:
+        db = Database.open(asked["db"], sealer=sealer)
+        try:
+            db.backup()
+            report = sync(db, asked.get("hub"), user=asked.get("user"),
+                          password=asked.get("password"), credentials=asked.get("credentials"),
+                          progress=lambda what, done, of: _say({"progress": [what, done, of]}))
+        finally:
+            db.close()
+    except Exception as error:  # noqa: BLE001 - every failure is told to the app, in words
+        _say(error_line(error))
+        return 1
+    finally:
+        sealer.wipe()
+    _say({"report": report.__dict__})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
