@@ -99,8 +99,9 @@ class PulangApp(Loading, Locking, Navigation, Leaving, OthersChanges, Syncing, A
         # Over a form too: it opens on top, and Escape comes back to what was typed.
         Binding("6", "show_top('dashboard')", N_("Dashboard"), show=False, id="app.dashboard"),
         Binding("ctrl+f", "search", N_("Search everything"), id="app.search"),
-        # Over every screen: the sync runs in the background (tui/syncing.py).
-        Binding("ctrl+y", "sync", N_("Sync"), id="app.sync"),
+        # Over every screen (in F1 and the palette; in Today's footer): the sync runs in the
+        # background (tui/syncing.py).
+        Binding("ctrl+y", "sync", N_("Sync"), show=False, id="app.sync"),
     ]
 
     class BusyWaiting(Message):

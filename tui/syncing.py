@@ -20,6 +20,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import time
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,8 @@ class SyncFailed(PulangError):
         super().__init__(message)
         self.kind = kind
 
+PROGRESS_EVERY = 0.5  # seconds
+
 
 def in_thread() -> bool:
     return os.environ.get("PULANG_SYNC_IN", "process") == "thread"
@@ -56,6 +59,7 @@ class Syncing:
     sync_info: Summary | None = None
     _sync_login: tuple[str, str] | None = None  # a user and password typed, this session only
     _sync_hub_asked = ""  # the hub named in the dialog, until the first sync remembers it
+    _sync_told = 0.0  # when the status line last heard how far the sync has got
 
     # -- the status line -----------------------------------------------------------------
 
@@ -75,13 +79,10 @@ class Syncing:
         if self.sync_failure:
             return _("Last sync failed: {reason}").format(reason=self.sync_failure)
         info = self.sync_info
-        if info is None:
-            return ""
+        if info is None or info.hub is None:
+            return ""  # a database that never synced: no line (the list keeps its room)
         waiting = ngettext("{count} change waiting", "{count} changes waiting",
                            info.waiting).format(count=format_number(info.waiting))
-        if info.hub is None:
-            return _("Never synced: {waiting}. Ctrl+Y syncs with the hub.").format(
-                waiting=waiting)
         parts = [_("Synced {when} with {host}").format(
             when=_ago((info.last_sync or {}).get("at")), host=_host(info.hub))]
         parts.append(waiting)
@@ -97,7 +98,7 @@ class Syncing:
         text = self.sync_line()
         for screen in self.screen_stack:
             for line in screen.query(SyncLine):
-                line.update(text)
+                line.show(text)
 
     def refresh_sync_summary(self) -> None:
         """Count again, off the event loop, what waits to be sent (after a save, a sync)."""
@@ -185,15 +186,24 @@ class Syncing:
     def _run_child(self, line: bytes) -> dict[str, Any]:
         import json
 
-        child = subprocess.Popen(  # noqa: S603 - this interpreter, our own module
-            [sys.executable, "-m", "tui.sync_child"], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
-        assert child.stdin is not None and child.stdout is not None
-        child.stdin.write(line)
-        child.stdin.close()
+        try:
+            child = subprocess.Popen(  # noqa: S603 - this interpreter, our own module
+                [sys.executable, "-m", "tui.sync_child"], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
+            assert child.stdin is not None and child.stdout is not None
+            child.stdin.write(line)
+            child.stdin.close()
+        except OSError as error:  # no process to be had (memory, limits): said, not a crash
+            raise SyncFailed("crash", _(
+                "The sync could not start ({reason}). Nothing was changed: try again, or sync "
+                "with `pulang sync`.").format(reason=error.strerror or type(error).__name__)
+                ) from None
         outcome: dict[str, Any] = {}
         for raw in child.stdout:
-            said = json.loads(raw)
+            try:
+                said = json.loads(raw)
+            except ValueError:
+                continue  # not ours (a library's warning): the outcome comes last
             if "progress" in said:
                 self._progress_from_thread(*said["progress"])
             else:
@@ -210,6 +220,12 @@ class Syncing:
         raise SyncFailed(error["kind"], error["message"])
 
     def _progress_from_thread(self, what: str, done: int, of: int) -> None:
+        """The status line told twice a second at most (a packet goes every few tens of
+        milliseconds on a fast link: each told would redraw the line as often)."""
+        now = time.monotonic()
+        if now - self._sync_told < PROGRESS_EVERY and done != of:
+            return
+        self._sync_told = now
         self.call_from_thread(partial(self._sync_moved, what, done, of))
 
     def _sync_moved(self, what: str, done: int, of: int) -> None:

@@ -14,7 +14,9 @@ waits to be sent: 2 (the cases list), Down ten times, Enter (a case opens), Esca
 again and again, a key every 50 ms and 300 ms after a screen changes. In the runs with a sync,
 Ctrl+Y is pressed as it starts (the hub and the sites' user given as the first-time dialog
 would), and the sync is the app's own: a process of its own (`process`, the default) or a
-thread of the app's (`thread`, PULANG_SYNC_IN=thread), for the comparison.
+thread of the app's (`thread`, PULANG_SYNC_IN=thread), for the comparison. The test hub runs
+at --hub-nice (10 by default): in use it is a machine elsewhere, and here it would take the
+processor from the app as no remote hub does (0 measures it as the app's equal).
 
 Frame gaps: a 10 ms timer of the app's event loop notes when it fires; a gap is the time
 between two firings, the longest the app could not paint a frame or take a key (10 ms when
@@ -130,7 +132,9 @@ def report(results: dict[str, list[dict[str, Any]]], args: argparse.Namespace, c
         f"- Code: {code}; the whole run took {minutes:.1f} min; load average (1, 5, 15 min) "
         f"at its start and end: {load}",
         f"- Data: `tests/perf/generate.py`, {args.cases:,} cases, encrypted; a first sync to an "
-        "empty hub database (pouchdb-server on 127.0.0.1, the sites' user)",
+        "empty hub database (pouchdb-server on 127.0.0.1, the sites' user, at nice "
+        f"{args.hub_nice}: in use the hub is another machine; the app's sync process runs at "
+        "nice 10)",
         f"- Session: {args.seconds:.0f} s of 2, Down ×10, Enter, Escape, 1 ... (the docstring of "
         f"`tests/perf/app_sync_bench.py`); {args.repeats} repeats, medians",
         "",
@@ -175,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=25.0)
     parser.add_argument("--modes", default="process",
                         help="the syncs measured beside none: process, thread or both")
+    parser.add_argument("--hub-nice", type=int, default=10,
+                        help="the test hub's niceness (0: as the app's)")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/pulang-sync-bench"))
     parser.add_argument("--out", type=Path, default=ROOT / "tests/perf/results-sync.md")
     parser.add_argument("--run", choices=["none", "process", "thread"], help=argparse.SUPPRESS)
@@ -198,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(scratch)
         (work / "hub").mkdir()
         with running_hub(work / "hub") as hub:
+            if args.hub_nice:  # it stands for a machine elsewhere: behind the app here
+                os.setpriority(os.PRIO_PROCESS, hub.process.pid, args.hub_nice)
             print(f"{args.cases} cases, {args.repeats} repeats, hub {hub.server}", flush=True)
             for n in range(args.repeats):
                 print(f"repeat {n + 1}", flush=True)

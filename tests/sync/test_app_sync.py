@@ -15,7 +15,7 @@ from store.db.database import Database
 from store.domain.records import Case
 from store.sync import export_key, import_key, sync
 from tests.sync.conftest import SITE
-from tests.ui_helpers import until
+from tests.ui_helpers import screen_text, until
 
 CREDS = {"user": SITE[0], "password": SITE[1]}
 
@@ -30,6 +30,12 @@ def line(app: object) -> str:
     from tui.widgets.sync_line import SyncLine
 
     return str(app.screen.query_one(SyncLine).render())  # type: ignore[attr-defined]
+
+
+def shown(app: object) -> bool:
+    from tui.widgets.sync_line import SyncLine
+
+    return bool(app.screen.query_one(SyncLine).display)  # type: ignore[attr-defined]
 
 
 def credentials_file(folder: Path, password: str = SITE[1]) -> Path:
@@ -65,8 +71,9 @@ async def test_the_first_sync_asks_the_hub_then_sends_everything(
     records = len(jakarta.replica_tables())
     app = PulangApp(jakarta)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: "Never synced" in line(app))
-        assert f"{records} changes waiting" in line(app)
+        await until(pilot, lambda: app.sync_info is not None)
+        assert app.sync_info.waiting == records  # never synced: everything waits
+        assert not shown(app)  # and the line gives its room to the list
         await pilot.press("ctrl+y")
         await until(pilot, lambda: isinstance(app.screen, SyncDialog))
         await pilot.press(*hub_url, "tab", "tab")  # to the user, past the credentials file
@@ -121,7 +128,7 @@ async def test_a_hub_that_is_down_is_said_with_what_to_do(
     down = f"http://127.0.0.1:{closed_port()}/union"
     app = PulangApp(jakarta)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: "Never synced" in line(app))
+        await until(pilot, lambda: app.sync_info is not None)
         await pilot.press("ctrl+y")
         await until(pilot, lambda: isinstance(app.screen, SyncDialog))
         await pilot.press(*down, "tab", "tab", *SITE[0], "tab", *SITE[1], "enter")
@@ -166,3 +173,78 @@ async def test_a_database_not_encrypted_is_told_how_to_sync(tmp_path: Path) -> N
             assert not (tmp_path / "plain.json.sync").exists()
     finally:
         db.close()
+
+
+async def test_a_sync_running_elsewhere_is_said_and_waited_for(
+        make_site: Callable[..., Database], hub_url: str, tmp_path: Path) -> None:
+    """`pulang sync` of the same database holds its lock: the app says so, and changes
+    nothing."""
+    import fcntl
+
+    from tui.app import PulangApp
+
+    jakarta = make_site("jakarta", demo=True)
+    sync(jakarta, hub_url, **CREDS, credentials=str(credentials_file(tmp_path)))
+    lock = jakarta.path.with_name(jakarta.path.name + ".sync.lock")
+    app = PulangApp(jakarta)
+    with open(lock, "a+b") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: "Synced" in line(app))
+            await sync_in_app(pilot, app)
+            assert "Another sync of" in app.sync_failure
+            assert "wait for it to finish" in app.sync_failure
+
+
+async def test_quitting_while_a_sync_runs_asks_first(
+        make_site: Callable[..., Database], hub_url: str, tmp_path: Path) -> None:
+    from tui.app import PulangApp
+    from tui.dialogs.confirm import ConfirmDialog
+
+    jakarta = make_site("jakarta", demo=True)
+    sync(jakarta, hub_url, **CREDS, credentials=str(credentials_file(tmp_path)))
+    app = PulangApp(jakarta)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "Synced" in line(app))
+        await pilot.press("ctrl+y")
+        await until(pilot, lambda: app.sync_running)
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert "A sync is running" in str(app.screen.query_one("#question").render())
+        await pilot.press("n")  # stays open; the sync goes on to its end
+        await until(pilot, lambda: not app.sync_running, timeout=120)
+        assert app.sync_failure == ""
+        assert app.is_running
+
+
+async def test_the_key_is_in_the_footer_help_and_palette(
+        make_site: Callable[..., Database]) -> None:
+    from textual.command import CommandPalette
+    from textual.widgets import Static
+
+    from tui.app import PulangApp
+    from tui.dialogs.help import HelpScreen
+    from tui.screens.cases import CasesScreen
+    from tui.screens.today import TodayScreen
+
+    jakarta = make_site("jakarta", demo=True)
+    app = PulangApp(jakarta)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.sync_info is not None)
+        assert isinstance(app.screen, TodayScreen)
+        assert "^y Sync" in screen_text(app).splitlines()[-1]  # Today's footer, at 80x24
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert "Sync" in str(app.screen.query_one("#help-keys", Static).render())
+        await pilot.press("escape", "2")  # the cases list: its help lists it too
+        await until(pilot, lambda: isinstance(app.screen, CasesScreen))
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        keys = str(app.screen.query_one("#help-keys", Static).render())
+        assert any(k.split()[-1:] == ["Sync"] for k in keys.splitlines())
+        await pilot.press("escape", "ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"sync with")
+        await until(pilot, lambda: "Sync with the hub" in screen_text(app))
+        await pilot.press("enter")  # the palette's command is the key's: the dialog asks
+        await until(pilot, lambda: type(app.screen).__name__ == "SyncDialog")

@@ -59,6 +59,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         Binding("plus", "unfold", N_("Show all coming up, or fewer"), show=False,
                 id="today.unfold"),
         Binding("f1", "app.help", N_("Help"), id="today.help"),
+        Binding("ctrl+y", "app.sync", N_("Sync"), id="today.sync"),
     ]
     HELP = N_(
         "Today: what needs chasing across every open case. Next steps of the log that are "
