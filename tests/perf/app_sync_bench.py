@@ -15,8 +15,8 @@ again and again, a key every 50 ms and 300 ms after a screen changes. In the run
 Ctrl+Y is pressed as it starts (the hub and the sites' user given as the first-time dialog
 would), and the sync is the app's own: a process of its own (`process`, the default) or a
 thread of the app's (`thread`, PULANG_SYNC_IN=thread), for the comparison. The test hub runs
-at --hub-nice (10 by default): in use it is a machine elsewhere, and here it would take the
-processor from the app as no remote hub does (0 measures it as the app's equal).
+SCHED_IDLE (--hub-idle 1, the default): in use it is a machine elsewhere, and here it would
+take the processor from the app as no remote hub does (--hub-idle 0: as the app's equal).
 
 Frame gaps: a 10 ms timer of the app's event loop notes when it fires; a gap is the time
 between two firings, the longest the app could not paint a frame or take a key (10 ms when
@@ -56,6 +56,10 @@ async def session(db_path: Path, mode: str, hub: str | None, seconds: float) -> 
     app = PulangApp(db_path, sealer=unlock(db_path, PASSPHRASE))
     ticks: list[float] = []
     figures: dict[str, Any] = {"mode": mode}
+    published: list[float] = []  # when the screens were told the data changed
+    publish = app.data_changed.publish
+    app.data_changed.publish = lambda data: (published.append(time.monotonic()),  # type: ignore[method-assign]
+                                             publish(data))[1]
     async with app.run_test(size=(80, 24)) as pilot:
         deadline = time.monotonic() + 300
         while app.db is None or app.sync_info is None:
@@ -97,7 +101,10 @@ async def session(db_path: Path, mode: str, hub: str | None, seconds: float) -> 
                 await pilot.pause(0.2)
             figures.update(sync_s=(ended[0] if ended else time.monotonic()) - started,
                            failure=app.sync_failure)
-    gaps = sorted((b - a) * 1000 for a, b in zip(ticks, ticks[1:], strict=False))
+    timed = sorted(((b - a) * 1000, a - started) for a, b in zip(ticks, ticks[1:], strict=False))
+    gaps = [gap for gap, _at in timed]
+    figures.update(longest=[(round(g), round(at, 1)) for g, at in timed[-8:]],
+                   published=[round(t - started, 1) for t in published])
     figures.update(ticks=len(ticks), max_ms=gaps[-1],
                    p99_ms=gaps[min(len(gaps) - 1, int(0.99 * len(gaps)))],
                    median_ms=statistics.median(gaps))
@@ -132,9 +139,9 @@ def report(results: dict[str, list[dict[str, Any]]], args: argparse.Namespace, c
         f"- Code: {code}; the whole run took {minutes:.1f} min; load average (1, 5, 15 min) "
         f"at its start and end: {load}",
         f"- Data: `tests/perf/generate.py`, {args.cases:,} cases, encrypted; a first sync to an "
-        "empty hub database (pouchdb-server on 127.0.0.1, the sites' user, at nice "
-        f"{args.hub_nice}: in use the hub is another machine; the app's sync process runs at "
-        "nice 10)",
+        "empty hub database (pouchdb-server on 127.0.0.1, the sites' user; "
+        + ("SCHED_IDLE: in use the hub is another machine" if args.hub_idle
+           else "as the app's equal") + "; the app's sync process runs SCHED_IDLE)",
         f"- Session: {args.seconds:.0f} s of 2, Down ×10, Enter, Escape, 1 ... (the docstring of "
         f"`tests/perf/app_sync_bench.py`); {args.repeats} repeats, medians",
         "",
@@ -179,8 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=25.0)
     parser.add_argument("--modes", default="process",
                         help="the syncs measured beside none: process, thread or both")
-    parser.add_argument("--hub-nice", type=int, default=10,
-                        help="the test hub's niceness (0: as the app's)")
+    parser.add_argument("--hub-idle", type=int, default=1,
+                        help="1: the test hub runs SCHED_IDLE (stands for a machine "
+                             "elsewhere); 0: as the app's equal")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/pulang-sync-bench"))
     parser.add_argument("--out", type=Path, default=ROOT / "tests/perf/results-sync.md")
     parser.add_argument("--run", choices=["none", "process", "thread"], help=argparse.SUPPRESS)
@@ -204,8 +212,8 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(scratch)
         (work / "hub").mkdir()
         with running_hub(work / "hub") as hub:
-            if args.hub_nice:  # it stands for a machine elsewhere: behind the app here
-                os.setpriority(os.PRIO_PROCESS, hub.process.pid, args.hub_nice)
+            if args.hub_idle:  # it stands for a machine elsewhere: behind the app here
+                os.sched_setscheduler(hub.process.pid, os.SCHED_IDLE, os.sched_param(0))
             print(f"{args.cases} cases, {args.repeats} repeats, hub {hub.server}", flush=True)
             for n in range(args.repeats):
                 print(f"repeat {n + 1}", flush=True)
