@@ -26,6 +26,13 @@ from typing import Any
 
 NICE = 19
 EVERY = 0.5  # seconds between progress lines
+# After each packet, a pause as long as PACE times the packet took: the sync takes the
+# processor half the time at most (1.0), and the app's frames keep their pace on a laptop of two
+# cores (measured: the 99th-percentile gap 1.40x that without a sync at 0, 1.26x at 0.5, 1.18x
+# at 1.0; the first sync of 10,000 cases 40 s, 55 s, 75 s: tests/perf/results-sync.md). A sync
+# of the day's few changes is a packet or two: a fraction of a second more. PULANG_SYNC_PACE=0
+# syncs at full speed.
+PACE = float(os.environ.get("PULANG_SYNC_PACE", "1.0"))
 
 
 def behind_the_app() -> None:
@@ -51,16 +58,21 @@ def _say(line: dict[str, Any]) -> None:
 
 class Progress:
     """How far the sync has got, told twice a second at most: each line wakes a thread of the
-    app, which then takes the interpreter from its frames for a moment (measured)."""
+    app, which then takes the interpreter from its frames for a moment (measured). Told after
+    each packet, it paces the sync too (PACE)."""
 
     def __init__(self) -> None:
         self.told = 0.0
+        self.last = time.monotonic()
 
     def __call__(self, what: str, done: int, of: int) -> None:
         now = time.monotonic()
         if now - self.told >= EVERY or done == of:
             self.told = now
             _say({"progress": [what, done, of]})
+        if PACE:
+            time.sleep((now - self.last) * PACE)
+        self.last = time.monotonic()
 
 
 def error_line(error: BaseException) -> dict[str, Any]:
