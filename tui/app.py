@@ -50,6 +50,7 @@ from tui.registry import DRAFT_FORMS, RECORD_SCREENS, TOP_SCREENS
 from tui.screens.cases import CasesScreen
 from tui.screens.lock import LockScreen
 from tui.screens.today import TodayScreen
+from tui.syncing import Syncing
 from tui.translate import TranslatedBindings, translate_bindings
 from tui.widgets import ControlCharacterFilter
 
@@ -61,7 +62,7 @@ __all__ = ["PulangApp", "idle_minutes_from_environment"]
 
 
 # The mixins before App: theirs override its actions (quit, help_quit).
-class PulangApp(Loading, Locking, Navigation, Leaving, OthersChanges, App[None]):
+class PulangApp(Loading, Locking, Navigation, Leaving, OthersChanges, Syncing, App[None]):
     CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "Pulang"
     COMMANDS = {PulangCommands}
@@ -98,6 +99,9 @@ class PulangApp(Loading, Locking, Navigation, Leaving, OthersChanges, App[None])
         # Over a form too: it opens on top, and Escape comes back to what was typed.
         Binding("6", "show_top('dashboard')", N_("Dashboard"), show=False, id="app.dashboard"),
         Binding("ctrl+f", "search", N_("Search everything"), id="app.search"),
+        # Over every screen (in F1 and the palette; in Today's footer): the sync runs in the
+        # background (tui/syncing.py).
+        Binding("ctrl+y", "sync", N_("Sync"), show=False, id="app.sync"),
     ]
 
     class BusyWaiting(Message):
@@ -179,10 +183,12 @@ class PulangApp(Loading, Locking, Navigation, Leaving, OthersChanges, App[None])
             self.set_interval(perf.StallWatch.INTERVAL, self._stalls.tick)
         # Load only once the first frame is out: the loader competes for the interpreter.
         self.call_after_refresh(self._first_frame_painted)
+        self.when_loaded(self.refresh_sync_summary)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "lock" and (isinstance(self.screen, LockScreen) or self.db is None):
-            return False  # nothing to lock: not offered in the footer either
+        if action in ("lock", "sync") and (isinstance(self.screen, LockScreen)
+                                           or self.db is None):
+            return False  # nothing to lock or sync: not offered in the footer either
         if action == "search":  # not offered on the search itself (named, not imported)
             return (self.db is not None and not isinstance(self.screen, LockScreen)
                     and type(self.screen).__name__ != "SearchScreen")
@@ -255,6 +261,7 @@ class PulangApp(Loading, Locking, Navigation, Leaving, OthersChanges, App[None])
         def saved(outcome: tuple[Any, list[str]]) -> None:
             result, warnings = outcome
             done(result)
+            self.refresh_sync_summary()  # one more change waiting to be sent
             for warning in warnings:  # saved, but something beside it went wrong (audit trail)
                 self.notify(warning, severity="warning", timeout=15)
             if perf.enabled():

@@ -78,6 +78,12 @@ class PulangCommands(Provider):
             (_("Help"), _("Help and keys for the screen in front"), app.action_help),
             (_("Quit"), _("Leave Pulang"), app.exit),
         ]
+        sync = (_("Sync with the hub"),
+                _("Send the changes made here and take the other sites' (Ctrl+Y)"),
+                partial(app.run_action, "sync"))
+        by_file = (_("Sync by file…"),
+                   _("No link: write a file for another site, or take one it wrote (Y on "
+                     "Today)"), partial(app.run_action, "sync_file"))
         if app.db is None or app.db.locked:
             return common[1:]
         here: list[tuple[str, str, object]] = []
@@ -128,6 +134,8 @@ class PulangCommands(Provider):
              app.action_search),
             (_("Export…"), _("Write the database to a file: json (a backup), csv or htcds "
                              "statistics (e on Today)"), partial(_export, app)),
+            sync,
+            by_file,
             *common,
         ]
 

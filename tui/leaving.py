@@ -52,7 +52,8 @@ class Leaving:
         longer counts as unsaved typing; one it refused still does."""
         message.stop()
         await self.store_jobs_settled()
-        if not self.holds_unsaved_input():
+        unsaved = self.holds_unsaved_input()
+        if not unsaved and not self.sync_running:
             self.exit()
             return
         if self._quit_question is not None and self.screen is self._quit_question:
@@ -66,7 +67,9 @@ class Leaving:
 
         self._quit_question = ConfirmDialog(
             _("Quit Pulang? What you typed and did not save will be lost."), _("Quit"),
-            _("Keep editing"))
+            _("Keep editing")) if unsaved else ConfirmDialog(
+            _("A sync is running. Quit anyway? Nothing is lost: it finishes by itself, or the "
+              "next sync goes on from where it got to."), _("Quit"), _("Keep Pulang open"))
         self.push_screen(self._quit_question, answered)
 
     def after_leaving_forms(self, action: Callable[[], object]) -> Callable[[], None]:

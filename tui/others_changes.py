@@ -38,6 +38,7 @@ class OthersChanges:
         if changed is not None:
             rows, self.sync_conflicts = changed
             self.show_others_changes(rows)
+            self.refresh_sync_summary()  # their changes wait to be sent too
 
     def _check_refused(self, error: PulangError) -> None:
         self._checking = False
@@ -63,6 +64,7 @@ class OthersChanges:
     def _marks_read(self, found: tuple[list[CaseRow], dict[str, list[str]]]) -> None:
         rows, self.sync_conflicts = found
         self.data_changed.publish(DataChanged(rows))
+        self.refresh_sync_summary()  # the status line: one change waiting, a conflict fewer
 
     def show_others_changes(self, rows: list[CaseRow]) -> None:
         self.data_changed.publish(DataChanged(rows))

@@ -55,6 +55,8 @@ SYNC = ".sync"
 PENDING = ".sync-pending"
 MARKS = ".sync-marks"
 _MARKS_PURPOSE = b"sync marks"
+SUMMARY = ".sync-summary"
+_SUMMARY_PURPOSE = b"sync summary"
 _HEAD_PURPOSE = b"sync state"
 _DOCS_PURPOSE = b"sync records"
 CHUNK = 2000  # records' states per sealed line of <db>.sync
@@ -69,6 +71,13 @@ def marks_path(db_path: Path) -> Path:
     """What the app marks: the records with an undecided conflict and their fields, kept
     apart from the state so that opening the app never reads every record's common version."""
     return db_path.with_name(db_path.name + MARKS)
+
+
+def summary_path(db_path: Path) -> Path:
+    """What the app's status line reads (store.sync.summary): the hub, the last sync and a
+    CRC of each record's bytes as last found synced, kept apart from the state so that the
+    app counts the changes waiting without reading the state (tens of megabytes)."""
+    return db_path.with_name(db_path.name + SUMMARY)
 
 
 def pending_path(db_path: Path) -> Path:
@@ -220,6 +229,22 @@ def load_marks(db_path: Path, sealer: Sealer) -> dict[str, list[str]]:
     return found if isinstance(found, dict) else {}
 
 
+def save_summary(db_path: Path, sealer: Sealer, summary: dict[str, Any]) -> None:
+    write_atomically(summary_path(db_path),
+                     sealer.seal_line(orjson.dumps(summary), _SUMMARY_PURPOSE),
+                     NEW_FILE_MODE, _group(db_path))
+
+
+def load_summary(db_path: Path, sealer: Sealer) -> dict[str, Any] | None:
+    """What `save_summary` wrote; None where there is none, or it cannot be read."""
+    try:
+        plain = sealer.open_line(summary_path(db_path).read_bytes(), _SUMMARY_PURPOSE)
+    except OSError:
+        return None
+    found = orjson.loads(plain) if plain is not None else None
+    return found if isinstance(found, dict) else None
+
+
 def reseal(db_path: Path, old: Sealer | None, new: Sealer | None) -> None:
     """Seal `<db>.sync` and its marks again under the database's new key (a change of
     passphrase); idempotent: a file already under `new` is left as it is."""
@@ -231,10 +256,13 @@ def reseal(db_path: Path, old: Sealer | None, new: Sealer | None) -> None:
         return
     if state is not None:
         save(db_path, new, state)  # its marks too; re-pulled: what was pending is asked again
+        summary = load_summary(db_path, old)
+        if summary is not None:
+            save_summary(db_path, new, summary)
 
 
 # What the sync and the store take from here, with what moved beside it (replica_state).
 __all__ = ["CHUNK", "EARLIER_KEPT", "FORMAT", "LOCAL_FIELDS", "DocState", "ReplicaState",
-           "body_hash", "canonical", "exists", "load", "load_marks", "marks_path", "note_erased",
-           "note_pending", "packed", "pending_path", "reseal", "save", "settle_pending",
-           "sync_path", "unpacked"]
+           "body_hash", "canonical", "exists", "load", "load_marks", "load_summary", "marks_path",
+           "note_erased", "note_pending", "packed", "pending_path", "reseal", "save",
+           "save_summary", "settle_pending", "summary_path", "sync_path", "unpacked"]

@@ -17,6 +17,7 @@ The envelope holds the record's table and body, the site that made the revision 
 - `session`: a sync run, its status, the key's export, import and rotation;
 - `files` / `carrying`: no link at all: the same documents carried in a file, compressed and
   sealed once as a whole (`to_file`, `from_file`);
+- `summary`: the app's status line, cheaply (the changes waiting without reading the state);
 - `purging`: `pulang hub purge`, the admin's removal of erased records' old revisions;
 - `admin`: `pulang hub setup` and `pulang hub revoke`, the union's database and its sites'
   users on the hub.
@@ -26,6 +27,7 @@ only when an officer runs a sync, and only to the hub named.
 """
 
 from store.sync.admin import Revoked, SetUp, check_site_name, revoke, setup
+from store.sync.apart import handoff, taken
 from store.sync.carrying import FileReport, from_file, to_file
 from store.sync.couch import Hub, HubProblem
 from store.sync.deciding import (
@@ -48,6 +50,7 @@ from store.sync.pushing import Report
 from store.sync.sealing import KeyProblem
 from store.sync.session import (
     Status,
+    SyncBusy,
     SyncRefused,
     conflicts,
     erase_again,
@@ -59,10 +62,13 @@ from store.sync.session import (
     status,
     sync,
 )
+from store.sync.summary import Summary
+from store.sync.summary import read as sync_summary
 
 __all__ = ["AlreadyDecided", "BOTH", "Disputed", "FileRefused", "FileReport", "Hub", "HubProblem",
            "KeyProblem", "MINE", "Purged", "REMOVAL", "Report", "Revoked", "SetUp", "Side",
-           "Status", "SyncRefused", "THEIRS", "ToDecide", "Undecided", "check_site_name",
-           "conflicts", "decide", "erase_again", "export_key", "from_file", "import_key",
-           "load_state", "purge", "remember_credentials", "revoke", "rotate_key", "setup", "status",
-           "sync", "to_decide", "to_file", "undecided"]
+           "Status", "Summary", "SyncBusy", "SyncRefused", "THEIRS", "ToDecide", "Undecided",
+           "check_site_name", "conflicts", "decide", "erase_again", "export_key", "from_file",
+           "handoff", "import_key", "load_state", "purge", "remember_credentials", "revoke",
+           "rotate_key", "setup", "status", "sync", "sync_summary", "taken", "to_decide", "to_file",
+           "undecided"]

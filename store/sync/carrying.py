@@ -36,6 +36,7 @@ from store.common.errors import PulangError
 from store.common.i18n import _
 from store.engine import audit, replicas
 from store.engine.replicas import DocState, ReplicaState, body_hash
+from store.sync import summary
 from store.sync.files import FileRefused, Incoming, Line, another_key, open_file, seal_stream
 from store.sync.pulling import Leaf, _packet
 from store.sync.pushing import (
@@ -225,6 +226,7 @@ def to_file(db: Database, path: str | Path, *, everything: bool = False,
         _write_new(path, data)
         _note_last(ctx, path, sent=report.revisions, received=0)
         replicas.save(db.path, sealer, state)
+        summary.write(db, state)  # the app's status line: what is carried is not waiting
     return report
 
 
@@ -305,6 +307,7 @@ def from_file(db: Database, path: str | Path) -> Report:
         if made or results or acknowledged or ctx.report.erasures:
             _note_last(ctx, path, sent=0, received=ctx.report.received)
             replicas.save(db.path, sealer, state)  # a file taken again changes nothing
+            summary.write(db, state)
     return ctx.report
 
 

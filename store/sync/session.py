@@ -22,7 +22,7 @@ from store.common.i18n import _
 from store.engine import audit, replicas
 from store.engine.crypto import Sealer
 from store.engine.replicas import ReplicaState, body_hash
-from store.sync import sealing
+from store.sync import sealing, summary
 from store.sync.couch import Hub, split_url
 from store.sync.pulling import pull
 from store.sync.pushing import Context, Report, push
@@ -87,9 +87,12 @@ def _one_at_a_time(db_path: Path) -> Iterator[None]:
 
 def sync(db: Database, hub_url: str | None = None, *, user: str | None = None,
          password: str | None = None, site_name: str | None = None,
-         progress: Callable[[str, int, int], None] | None = None) -> Report:
+         progress: Callable[[str, int, int], None] | None = None,
+         credentials: str | None = None) -> Report:
     """Send what changed here, then take what the hub has (see store.sync's doc); the hub
-    named is remembered for the next time."""
+    named is remembered for the next time, and so is the path of the `credentials` file the
+    user and password came from, if given. The app's summary (store.sync.summary) is
+    written at the end."""
     with _one_at_a_time(db.path):
         state = _state(db, site_name)
         url = hub_url or state.hub
@@ -98,6 +101,8 @@ def sync(db: Database, hub_url: str | None = None, *, user: str | None = None,
                                 "https://host:port/database."))
         server, name = split_url(url)
         state.hub = f"{server}/{name}"
+        if credentials:
+            state.credentials = credentials
         sealer = _sealer(db)
         _settle(db, sealer, state)
         with Hub(state.hub, user, password) as hub:
@@ -119,6 +124,7 @@ def sync(db: Database, hub_url: str | None = None, *, user: str | None = None,
                 finish()
                 replicas.save(db.path, sealer, state)
             ctx.report.requests = hub.requests
+        summary.write(db, state)
         return ctx.report
 
 

@@ -27,6 +27,7 @@ from tui.screens.decide import DECIDE, DecideScreen, conflict_options, conflict_
 from tui.store_work import run_store
 from tui.translate import TranslatedBindings, date_cells
 from tui.widgets.caselist import fit
+from tui.widgets.sync_line import SyncLine
 from tui.widgets.today_list import TodayList, deadline_text, key_of, task_source, today_counts
 
 if TYPE_CHECKING:
@@ -60,6 +61,8 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         Binding("plus", "unfold", N_("Show all coming up, or fewer"), show=False,
                 id="today.unfold"),
         Binding("f1", "app.help", N_("Help"), id="today.help"),
+        Binding("ctrl+y", "app.sync", N_("Sync"), id="today.sync"),
+        Binding("Y", "app.sync_file", N_("Sync by file…"), show=False, id="today.sync_file"),
     ]
     HELP = N_(
         "Today: what needs chasing across every open case. First, when a sync found any: "
@@ -76,7 +79,8 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         "worker or step, or the meeting or agreement a task comes from. 2 or "
         "Escape shows the list of all cases, and 1 or t comes back here from the list or a "
         "case. n starts a new case; / finds a case by reference, title, place or name. e "
-        "exports the database to a file (json, csv or htcds statistics)."
+        "exports the database to a file (json, csv or htcds statistics). Ctrl+Y syncs with the "
+        "union's hub; Y (shift+y) syncs by file where there is no link."
     )
 
     def __init__(self) -> None:
@@ -102,6 +106,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         yield Header()
         yield Static(_("Opening the database…"), id="today-counts", markup=False)
         yield TodayList(id="today")
+        yield SyncLine()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -115,14 +120,11 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         if self.view is not None:
             self.reload()
 
+    conflicts_found = on_screen_resume  # the app read which records a sync left in conflict
+
     def others_changed(self, change: DataChanged) -> None:
         """Another officer changed the database: redraw now if in front, else on return."""
         if self is self.app.screen and self.view is not None:
-            self.reload()
-
-    def conflicts_found(self) -> None:
-        """The app read which records a sync left in conflict (after this screen's data)."""
-        if self.view is not None:
             self.reload()
 
     def on_resize(self) -> None:
