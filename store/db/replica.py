@@ -106,7 +106,8 @@ class ReplicaPart(Part):
                         self._engine.stage(Change(table, record_id, old, None, None))
                         written += 1
                     continue
-                data = {**body, "id": record_id, "version": (old or 0) + 1}
+                data = _in_order(KIND_OF[table], {**body, "id": record_id,
+                                                  "version": (old or 0) + 1})
                 if now is not None and {k: v for k, v in now.items() if k != "version"} == {
                         k: v for k, v in data.items() if k != "version"}:
                     continue
@@ -136,3 +137,13 @@ class ReplicaPart(Part):
                     "changed_by": author()}
             data = valid(KIND_OF[table], data).model_dump(mode="json")
             self._engine.stage(Change(table, record_id, old, data["version"], data))
+
+
+def _in_order(kind: type[Any], data: dict[str, Any]) -> dict[str, Any]:
+    """A record's fields in the order Pulang writes them (its model's), what the model does
+    not know kept after them: the indexes read a few fields of a stored record by their place
+    (`store.engine.indexes`), and a log entry taken from a hub in another order once lost its
+    next step from Today."""
+    fields = [name for name in kind.model_fields if name in data]
+    return {**{name: data[name] for name in fields},
+            **{k: v for k, v in data.items() if k not in kind.model_fields}}

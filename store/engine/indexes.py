@@ -183,7 +183,11 @@ class Indexes:
             # need with plain byte searches (ids are 32 hex digits, dates 10 characters).
             at_case = raw.find(b'"case_id":"')
             at_due = raw.rfind(b',"due_date":')
-            if raw.startswith(b'{"id":"') and raw[39:40] == b'"' and at_case > 0 and at_due > 0:
+            # The order is Pulang's own only where the entry ends with its last field (one
+            # taken from another site by an older sync ended with its version counter).
+            done = raw.endswith((b',"next_step_done":false}', b',"next_step_done":true}'))
+            if (raw.startswith(b'{"id":"') and raw[39:40] == b'"' and at_case > 0
+                    and at_due > 0 and done):
                 record_id = raw[7:39].decode()
                 case_id = raw[at_case + 11: at_case + 43].decode()
                 if raw.endswith(b',"next_step_done":false}') and raw[at_due + 12] == 34:  # '"'

@@ -7,6 +7,7 @@ nothing else is; nothing is lost; the hub holds none of the demo's names, phones
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Callable
@@ -349,3 +350,18 @@ def test_a_new_passphrase_seals_the_sync_state_again(make_site: Callable[..., Da
     assert len(status(jakarta).conflicts) == 1
     report = _sync(jakarta, hub_url, "Jakarta")
     assert (report.sent, report.received, report.problems) == (0, 0, [])
+
+
+def test_a_site_that_took_everything_from_the_hub_sees_the_same_today(
+        make_site: Callable[..., Database], hub_url: str) -> None:
+    """Found walking two laptops by hand: the field site's Today had no next step due, as a
+    log entry taken from the hub was stored in another order than the index reads."""
+    jakarta, field = _pair(make_site, hub_url)
+    day = dt.date(2026, 12, 6)
+    mine, theirs = jakarta.today(day), field.today(day)
+    assert mine.follow_ups and [f.entry_id for f in theirs.follow_ups] == [
+        f.entry_id for f in mine.follow_ups]
+    assert (theirs.overdue, len(theirs.deadlines), len(theirs.awaiting)) == (
+        mine.overdue, len(mine.deadlines), len(mine.awaiting))
+    raw = next(iter(field._engine.raw["log"].values()))  # noqa: SLF001
+    assert raw.endswith((b'"next_step_done":false}', b'"next_step_done":true}'))

@@ -57,7 +57,7 @@ ACTION_LABELS: dict[str, str] = {
     PULLED: N_("received from another site"),
     ERASURE_APPLIED: N_("erased at another site"),
     SYNC_KEY: N_("sync key changed"),
-    DECIDED: N_("changed at two sites: decided"),
+    DECIDED: N_("decided"),  # a conflict between two sites' versions (the note says whose)
     SITE_REVOKED: N_("a site's access to the hub revoked"),
     TORN_DROPPED: N_("an entry cut short by a crash was dropped"),
     GAP: N_("saved without an audit entry"),
