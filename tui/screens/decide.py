@@ -23,7 +23,7 @@ from textual.widgets import Footer, Header, Label, Static
 from textual.widgets.option_list import Option
 
 from store import N_, PulangError, _, format_datetime
-from store.domain import printable, row_name
+from store.domain import format_phone, printable, row_name
 from tui.store_work import run_store
 from tui.translate import TranslatedBindings
 from tui.widgets import RecordTable, cell
@@ -106,12 +106,14 @@ def who(side: Side) -> str:
     return _("at {site}, {time}").format(site=side.site, time=when(side))
 
 
-def value_text(value: Any) -> str:
+def value_text(value: Any, name: str = "") -> str:
+    """A value as the officer reads it (phones as they are written, not as stored)."""
     if value is None or value == "" or value == []:
         return "–"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+    values = value if isinstance(value, list) else [value]
+    if name in ("phone", "phones"):
+        values = [format_phone(v) if isinstance(v, str) else v for v in values]
+    return ", ".join(str(v) for v in values)
 
 
 class DecideScreen(TranslatedBindings, Screen[bool]):
@@ -200,7 +202,7 @@ class DecideScreen(TranslatedBindings, Screen[bool]):
         table.add_column(_("Kept"), width=8)
         for field in found.fields:
             table.add_row(cell(field.label),
-                          *(cell(row_name([value_text(v)]) or "–")
+                          *(cell(row_name([value_text(v, field.name)]) or "–")
                             for v in (field.base, field.mine, field.theirs)),
                           cell(""), key=field.name)
         self.set_focus(table)
@@ -214,11 +216,12 @@ class DecideScreen(TranslatedBindings, Screen[bool]):
         if field is None:
             detail.update("")
             return
-        detail.update("\n".join([
-            _("Before: {value}").format(value=printable(value_text(field.base), limit=600)),
-            _("Mine: {value}").format(value=printable(value_text(field.mine), limit=600)),
-            _("Theirs: {value}").format(value=printable(value_text(field.theirs), limit=600)),
-        ]))
+        def whole(value: Any) -> str:
+            return printable(value_text(value, field.name), limit=600)
+
+        detail.update("\n".join([_("Before: {value}").format(value=whole(field.base)),
+                                 _("Mine: {value}").format(value=whole(field.mine)),
+                                 _("Theirs: {value}").format(value=whole(field.theirs))]))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose" and parameters == ("both",):
