@@ -39,6 +39,9 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.delenv("PULANG_OFFICER", raising=False)
     for var in [name for name in os.environ if name.startswith("PULANG_")]:
         monkeypatch.delenv(var)  # a passphrase, a backup count from the machine: none
+    # The app's sync process at the lowest priority but not idle-only: the test workers keep
+    # every core busy, and an idle-only process would wait for them (tui/sync_child.py).
+    monkeypatch.setenv("PULANG_SYNC_IDLE", "0")
     monkeypatch.delenv("NO_COLOR", raising=False)
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(var, raising=False)

@@ -139,8 +139,10 @@ class Syncing:
             else:
                 self._start_sync(None, info.credentials)
 
+        # A group of its own: a recount of what waits (after a save, another officer's change)
+        # is exclusive in its group, and would cancel the officer's Ctrl+Y if it shared it.
         store_work.run_store(self, lambda: _summary_or_refusal(db), known, self._sync_refused,
-                             group="sync-summary", exclusive=True)
+                             group="sync-start")
 
     def action_sync_file(self) -> None:
         """No link: write a file for another site, or take one (tui/dialogs/sync_file.py)."""

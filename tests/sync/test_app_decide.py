@@ -8,6 +8,7 @@ from collections.abc import Callable
 from textual.widgets import Static
 
 from store.db.database import Database
+from store.domain import row_spellings
 from store.domain.records import Task, Worker
 from store.engine import audit
 from store.sync import conflicts
@@ -104,7 +105,8 @@ async def test_until_decided_the_field_is_marked_where_it_is_shown(
         await until(pilot, lambda: "⚠" in screen_text(app))
         shown = screen_text(app)
         assert "⚠ Changed at two sites while apart" in shown and "Decide on Today" in shown
-        assert f"⚠ {worker.full_name}" in shown  # the worker's row
+        # The worker's row, by the spelling that fits a row (the demo has Khmer names too).
+        assert f"⚠ {row_spellings(worker.all_names, worker.id)[0]}" in shown
         screen.query_one("#workers").move_to_key(worker.id)
         await pilot.press("enter")  # the worker's form
         await until(pilot, lambda: isinstance(app.screen, WorkerForm))
