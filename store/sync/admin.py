@@ -63,6 +63,8 @@ def site_user(site: str, database: str) -> str:
 
 
 def check_site_name(name: str) -> str:
+    """The site's name as the hub's user is named: lower-case ("Jakarta" is jakarta)."""
+    name = name.strip().lower()
     if not SITE_NAME.match(name):
         raise UsageError(_("{name} cannot name a site: use up to 40 lower-case letters a-z, "
                            "digits, - and _ (e.g. jakarta-office).").format(name=name))

@@ -144,7 +144,7 @@ def test_a_site_syncs_with_the_file_setup_wrote(
         cli: Run, union: str, admin_file: Path, tmp_path: Path,
         make_site: Callable[..., Database]) -> None:
     out = tmp_path / "out"
-    assert _setup(cli, union, admin_file, out, "jakarta")[0] == ExitCode.OK
+    assert _setup(cli, union, admin_file, out, "Jakarta")[0] == ExitCode.OK  # as people write it
     db = make_site("jakarta", demo=True)
     path = db.path
     db.close()
