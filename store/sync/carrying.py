@@ -151,7 +151,9 @@ def _stamp(state: ReplicaState) -> None:
     """Each record whose leaves changed since the last file gets the next count."""
     changed = []
     for doc in state.docs.values():
-        leaves = sorted((doc.conflict or {}).get("bodies", {})) or [doc.rev or ""]
+        conflict = doc.conflict or {}
+        leaves = sorted([*conflict.get("bodies", {}), *conflict.get("removed", [])]) or [
+            doc.rev or ""]
         sign = zlib.crc32(" ".join(leaves).encode("ascii"))
         if doc.raw.get("qs") != sign:
             changed.append((doc, sign))
@@ -172,6 +174,11 @@ def _outgoing(ctx: Context, since: int, made: dict[str, str]) -> Iterator[Line]:
                 yield Line(doc_id, rev, doc.ancestors if rev == doc.rev else [rev.split("-")[1]],
                            body is None, {"t": doc.table, "b": body, "site": who.get("site"),
                                           "at": who.get("at")})
+            for rev in doc.conflict.get("removed", []):  # a removal against an edit: with it
+                who = doc.conflict.get("made", {}).get(rev) or {}
+                yield Line(doc_id, rev, [rev.split("-", 1)[1]], True,
+                           {"t": doc.table, "b": None, "site": who.get("site"),
+                            "at": who.get("at")})
             continue
         found = ctx.records.get(doc_id)
         body = found[1] if found else None

@@ -318,3 +318,23 @@ def test_a_conflict_decided_at_one_site_is_gone_at_the_other_by_file(
     to_file(jakarta, tmp_path / "j2.pulang")
     assert from_file(field, tmp_path / "j2.pulang").conflicts == 0
     assert conflicts(field) == {} and field.replica_records() == jakarta.replica_records()
+
+
+def test_a_removal_against_an_edit_travels_as_a_conflict(
+        make_site: Callable[..., Database], tmp_path: Path) -> None:
+    """A third site learns of a removal-against-edit conflict from a file, as from a hub."""
+    from store.domain.records import Task
+    from store.sync import conflicts
+
+    jakarta, field = _pair(make_site, tmp_path)
+    bangkok = make_site("bangkok")
+    import_key(bangkok, export_key(jakarta, KEY_PASSPHRASE), KEY_PASSPHRASE)
+    task_id = next(i for i, (t, _b) in jakarta.replica_records().items() if t == "tasks")
+    jakarta.remove_task(task_id)
+    _edit(field, Task, task_id, text="Call the embassy again")
+    to_file(field, tmp_path / "f.pulang", site_name="Field")
+    from_file(jakarta, tmp_path / "f.pulang")
+    assert conflicts(jakarta) == {task_id: [""]}
+    to_file(jakarta, tmp_path / "j.pulang", everything=True)
+    from_file(bangkok, tmp_path / "j.pulang")
+    assert conflicts(bangkok) == {task_id: [""]}
