@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -194,12 +195,16 @@ class DecideScreen(TranslatedBindings, Screen[bool]):
             return
         self.query_one("#decide-title", Label).update(
             _("Fields changed at both sites ({count}):").format(count=len(found.fields)))
-        rest = max(30, self.size.width - 16 - 8 - 5 * 2 - 1)
-        table.add_column(_("Field"), width=16)
+        # The field's and the answer's columns as wide as their words (within reason): the
+        # values take the rest, and a phone as written (+62 812-3450-0002) fits at 80 columns.
+        first = min(16, max(cell_len(t) for t in [_("Field"), *(f.label for f in found.fields)]))
+        kept = min(10, max(cell_len(t) for t in (_("Kept"), _("mine"), _("theirs"), _("both"))))
+        rest = max(30, self.size.width - first - kept - 5 * 2 - 1)
+        table.add_column(_("Field"), width=first)
         table.add_column(_("Before"), width=rest // 3)
         table.add_column(_("Mine"), width=rest // 3)
         table.add_column(_("Theirs"), width=rest - 2 * (rest // 3))
-        table.add_column(_("Kept"), width=8)
+        table.add_column(_("Kept"), width=kept)
         for field in found.fields:
             table.add_row(cell(field.label),
                           *(cell(row_name([value_text(v, field.name)]) or "–")
