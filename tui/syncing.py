@@ -123,13 +123,19 @@ class Syncing:
 
     # -- the key ---------------------------------------------------------------------------
 
-    def action_sync(self) -> None:
-        db = self.db
-        if db is None or db.locked:
-            return
+    def _may_start(self) -> bool:
+        """Whether a sync may start now: a database open and unlocked, no sync running (said)."""
+        if self.db is None or self.db.locked:
+            return False
         if self.sync_running:
             self.notify(_("A sync is running: {progress}").format(progress=self.sync_line()),
                         timeout=5, markup=False)
+            return False
+        return True
+
+    def action_sync(self) -> None:
+        db = self.db
+        if db is None or not self._may_start():
             return
 
         def known(info: Summary) -> None:
@@ -148,12 +154,7 @@ class Syncing:
         """No link: write a file for another site, or take one (tui/dialogs/sync_file.py)."""
         from tui.dialogs.sync_file import SyncFileDialog
 
-        db = self.db
-        if db is None or db.locked:
-            return
-        if self.sync_running:
-            self.notify(_("A sync is running: {progress}").format(progress=self.sync_line()),
-                        timeout=5, markup=False)
+        if not self._may_start():
             return
 
         def answered(asked: FileAsk | None) -> None:

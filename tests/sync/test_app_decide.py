@@ -9,11 +9,11 @@ from textual.widgets import Static
 
 from store.db.database import Database
 from store.domain import row_spellings
-from store.domain.records import Task, Worker
+from store.domain.records import Worker
 from store.engine import audit
 from store.sync import conflicts
 from tests.sync.test_deciding import _phones_apart
-from tests.sync.test_sync import _edit, _pair, _sync
+from tests.sync.test_sync import _sync, removed_and_edited
 from tests.ui_helpers import open_case, screen_text, until
 
 
@@ -70,12 +70,7 @@ async def test_a_removal_against_an_edit_is_said_in_words(
     from tui.app import PulangApp
     from tui.screens.decide import DecideScreen
 
-    jakarta, field = _pair(make_site, hub_url)
-    task_id = next(i for i, (t, _b) in jakarta.replica_records().items() if t == "tasks")
-    jakarta.remove_task(task_id)
-    _edit(field, Task, task_id, text="Call the embassy again")
-    for db, name in ((jakarta, "Jakarta"), (field, "Field"), (jakarta, "Jakarta")):
-        _sync(db, hub_url, name)
+    jakarta, field, task_id = removed_and_edited(make_site, hub_url)
     app = PulangApp(jakarta)
     async with app.run_test(size=(80, 24)) as pilot:
         await _to_decide(pilot, app)

@@ -26,7 +26,7 @@ from store.sync import (
     undecided,
 )
 from tests.sync.conftest import HubUnderTest
-from tests.sync.test_sync import _edit, _pair, _sync, _worker
+from tests.sync.test_sync import _edit, _pair, _sync, _worker, removed_and_edited
 
 
 def _phones_apart(make_site: Callable[..., Database], hub: str
@@ -105,12 +105,7 @@ def test_both_keeps_every_value_of_a_list(make_site: Callable[..., Database],
 @pytest.mark.parametrize("keep", ["removal", "edit"])
 def test_a_removal_against_an_edit_is_decided_either_way(
         make_site: Callable[..., Database], hub_url: str, keep: str) -> None:
-    jakarta, field = _pair(make_site, hub_url)
-    task_id = next(i for i, (t, _b) in jakarta.replica_records().items() if t == "tasks")
-    jakarta.remove_task(task_id)
-    _edit(field, Task, task_id, text="Call the embassy again")
-    for db, name in ((jakarta, "Jakarta"), (field, "Field"), (jakarta, "Jakarta")):
-        _sync(db, hub_url, name)
+    jakarta, field, task_id = removed_and_edited(make_site, hub_url)
     found = undecided(jakarta, task_id)
     assert found.removal and found.mine.removed and not found.theirs.removed
     assert found.mine.site == "Jakarta" and found.theirs.site == "Field"

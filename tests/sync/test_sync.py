@@ -54,6 +54,18 @@ def _edit(db: Database, kind: type[Any], record_id: str, **fields: Any) -> None:
     db.save(record.model_copy(update=fields))
 
 
+def removed_and_edited(make_site: Callable[..., Database], hub: str
+                       ) -> tuple[Database, Database, str]:
+    """A task removed at Jakarta and edited at the field site, both synced: a conflict."""
+    jakarta, field = _pair(make_site, hub)
+    task_id = next(i for i, (t, _b) in jakarta.replica_records().items() if t == "tasks")
+    jakarta.remove_task(task_id)
+    _edit(field, Task, task_id, text="Call the embassy again")
+    for db, name in ((jakarta, "Jakarta"), (field, "Field"), (jakarta, "Jakarta")):
+        _sync(db, hub, name)
+    return jakarta, field, task_id
+
+
 ORDERS = list(itertools.permutations(["jakarta", "field"]))
 
 
@@ -121,12 +133,7 @@ def test_a_merge_made_at_two_sites_is_one_revision(make_site: Callable[..., Data
 
 def test_a_removal_against_an_edit_keeps_the_edit_and_is_a_conflict(
         make_site: Callable[..., Database], hub_url: str) -> None:
-    jakarta, field = _pair(make_site, hub_url)
-    task_id = next(i for i, (t, _b) in jakarta.replica_records().items() if t == "tasks")
-    jakarta.remove_task(task_id)
-    _edit(field, Task, task_id, text="Call the embassy again")
-    for db, name in ((jakarta, "Jakarta"), (field, "Field"), (jakarta, "Jakarta")):
-        _sync(db, hub_url, name)
+    jakarta, field, task_id = removed_and_edited(make_site, hub_url)
     for db in (jakarta, field):
         assert db.get(Task, task_id).text == "Call the embassy again"
         [conflict] = status(db).conflicts
