@@ -52,20 +52,6 @@ class OthersChanges:
         """Look for other officers' changes now, not at the next tick."""
         self.check_for_changes()
 
-    def refresh_sync_marks(self) -> None:
-        """After a conflict was decided here (or found gone): the marks read again, and the
-        screens showing data drawn again, without telling of another officer."""
-        db = self.db
-        if db is None or db.locked:
-            return
-        store_work.run_store(self, partial(_rows_and_marks, db), self._marks_read,
-                             group="refresh")
-
-    def _marks_read(self, found: tuple[list[CaseRow], dict[str, list[str]]]) -> None:
-        rows, self.sync_conflicts = found
-        self.data_changed.publish(DataChanged(rows))
-        self.refresh_sync_summary()  # the status line: one change waiting, a conflict fewer
-
     def show_others_changes(self, rows: list[CaseRow]) -> None:
         self.data_changed.publish(DataChanged(rows))
         self.notify(_("Updated: changes by another officer."), timeout=3)
@@ -77,9 +63,3 @@ def _rows_if_changed(db: Database) -> tuple[list[CaseRow], dict[str, list[str]]]
     from store.sync import conflicts
 
     return (db.case_rows(), conflicts(db)) if db.changed_elsewhere() else None
-
-
-def _rows_and_marks(db: Database) -> tuple[list[CaseRow], dict[str, list[str]]]:
-    from store.sync import conflicts
-
-    return db.case_rows(), conflicts(db)

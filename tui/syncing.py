@@ -301,6 +301,11 @@ class Syncing:
                 count=report.get("conflicts", 0)), timeout=8, markup=False)
         for problem in report.get("problems") or []:
             self.notify(printable(str(problem)), severity="warning", timeout=15, markup=False)
+        self.refresh_sync_marks()
+
+    def refresh_sync_marks(self) -> None:
+        """After a sync, or a conflict decided here: the conflicts read again, the screens
+        showing data drawn again (without telling of another officer), the waiting counted."""
         db = self.db
         if db is not None and not db.locked:
             store_work.run_store(self, lambda: _after_sync(db), self._show_synced,
@@ -334,7 +339,7 @@ def _summary_or_refusal(db: Database) -> Summary:
 
 
 def _after_sync(db: Database) -> tuple[Any, dict[str, list[str]]]:
-    """The cases list and the conflicts, once a sync has changed the database."""
+    """The cases list and the conflicts, once a sync (or a decision) changed the database."""
     from store.sync import conflicts
 
     db.changed_elsewhere()  # the sync's process: caught up with here, told once

@@ -20,7 +20,7 @@ from store.common.errors import PulangError
 from store.common.i18n import _
 from store.engine import replicas
 from store.engine.audit import MODELS, table_label
-from store.sync.session import _one_at_a_time, _sealer
+from store.sync.session import _one_at_a_time, _sealer, conflicts
 
 if TYPE_CHECKING:
     from store.db import Database
@@ -216,10 +216,8 @@ def to_decide(db: Database) -> list[ToDecide]:
     """Every record with an undecided conflict, from the marks only (cheap: for Today)."""
     from store.domain.records import Case
 
-    sealer = db._engine.sealer  # noqa: SLF001 - the database's own key, for its own file
-    marks = replicas.load_marks(db.path, sealer) if sealer is not None else {}
     found: list[ToDecide] = []
-    for record_id, fields in sorted(marks.items()):
+    for record_id, fields in sorted(conflicts(db).items()):
         table, body = next(((t, b) for t in MODELS if (b := db.replica_body(t, record_id))),
                            ("", None))
         if body is None:

@@ -35,6 +35,15 @@ async def _to_decide(pilot: object, app: object) -> None:
         listing.option_count) if (listing.get_option_at_index(i).id or "").startswith("c:")))
 
 
+async def _open_decision(pilot: object, app: object) -> None:
+    """Enter on the line under the cursor: "Changed by another officer", both versions read."""
+    from tui.screens.decide import DecideScreen
+
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await until(pilot, lambda: isinstance(app.screen, DecideScreen)  # type: ignore
+                and app.screen.found is not None)  # type: ignore[attr-defined]
+
+
 async def test_a_phone_changed_at_two_sites_is_decided_from_today(
         make_site: Callable[..., Database], hub_url: str) -> None:
     from tui.app import PulangApp
@@ -47,9 +56,7 @@ async def test_a_phone_changed_at_two_sites_is_decided_from_today(
         lines = _lines(app)
         assert any("Conflicts to decide (1)" in line for line in lines)
         assert any("⚠ decide" in line and "Phone" in line for line in lines)
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, DecideScreen)
-                    and app.screen.found is not None)
+        await _open_decision(pilot, app)
         message = str(app.screen.query_one("#decide-message", Static).render())
         assert "Mine:" in message and "at Field" in message and "at Jakarta" in message
         await pilot.press("t")  # keep theirs: Jakarta's number
@@ -75,9 +82,7 @@ async def test_a_removal_against_an_edit_is_said_in_words(
     async with app.run_test(size=(80, 24)) as pilot:
         await _to_decide(pilot, app)
         assert any("removed at one site, edited at the other" in line for line in _lines(app))
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, DecideScreen)
-                    and app.screen.found is not None)
+        await _open_decision(pilot, app)
         message = " ".join(str(app.screen.query_one("#decide-message", Static).render()).split())
         assert "Removed at Jakarta" in message and "edited" in message and "at Field" in message
         await pilot.press("b")  # not a list: nothing happens

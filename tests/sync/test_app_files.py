@@ -13,16 +13,10 @@ from textual.widgets import Input
 from store.db.database import Database
 from store.domain.records import Worker
 from store.engine import audit
-from store.sync import conflicts, export_key, from_file, import_key, to_file
-from tests.sync.test_app_decide import _to_decide
+from store.sync import conflicts, from_file, to_file
+from tests.sync.test_app_decide import _open_decision, _to_decide
+from tests.sync.test_files import _pair, _worker
 from tests.ui_helpers import notes, until
-
-KEY = "carried by hand 1"
-
-
-def _worker(db: Database) -> Worker:
-    ids = sorted(i for i, (t, _b) in db.replica_records().items() if t == "workers")
-    return db.get(Worker, ids[0])
 
 
 async def _by_file(pilot: object, app: object, field: str, path: Path) -> None:
@@ -44,11 +38,7 @@ async def test_a_conflict_by_file_decided_in_the_app(make_site: Callable[..., Da
     from tui.app import PulangApp
     from tui.screens.decide import DecideScreen
 
-    jakarta = make_site("jakarta", demo=True)
-    field = make_site("field")
-    to_file(jakarta, tmp_path / "first.pulang", site_name="Jakarta")
-    import_key(field, export_key(jakarta, KEY), KEY)
-    from_file(field, tmp_path / "first.pulang")
+    jakarta, field = _pair(make_site, tmp_path)
     worker = _worker(jakarta)
     for db, phone in ((jakarta, "+6281234500001"), (field, "+6281234500002")):
         db.save(db.get(Worker, worker.id).model_copy(update={"phone": phone}))
@@ -62,9 +52,7 @@ async def test_a_conflict_by_file_decided_in_the_app(make_site: Callable[..., Da
         await _by_file(pilot, app, "in", tmp_path / "from-jakarta.pulang")
         assert any("1 conflict to decide" in n for n in notes(app))
         await _to_decide(pilot, app)
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, DecideScreen)
-                    and app.screen.found is not None)
+        await _open_decision(pilot, app)
         await pilot.press("m")  # mine: the field's number
         await until(pilot, lambda: not isinstance(app.screen, DecideScreen))
         await until(pilot, lambda: not app.sync_conflicts)
@@ -82,10 +70,7 @@ async def test_a_file_altered_or_cut_is_refused_in_the_app(make_site: Callable[.
                                                            tmp_path: Path) -> None:
     from tui.app import PulangApp
 
-    jakarta = make_site("jakarta", demo=True)
-    field = make_site("field")
-    to_file(jakarta, tmp_path / "first.pulang", site_name="Jakarta")
-    import_key(field, export_key(jakarta, KEY), KEY)
+    jakarta, field = _pair(make_site, tmp_path)
     data = (tmp_path / "first.pulang").read_bytes()
     altered = bytearray(data)
     altered[len(data) // 2] ^= 1

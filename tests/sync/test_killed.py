@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -63,11 +63,10 @@ def test_a_checkpoint_the_hub_missed_is_written_at_the_next_sync(
     assert state.checkpoints[hub_url]["session"] == on_hub["session"]
 
 
-def test_a_sync_killed_before_its_merges_reached_the_hub_merges_again(
-        make_site: Callable[..., Database], hub_url: str,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """Both sites changed one case (other fields); the sync that merges them is killed when it
-    sends the merge: the next one merges again, with no conflict."""
+def _changed_apart(make_site: Callable[..., Database], hub_url: str
+                   ) -> tuple[Database, Database, Any]:
+    """Two sites in step, then one case changed at both (other fields); B has synced its
+    change, A not yet: A's next sync merges them."""
     a, b = make_site("A", demo=True), make_site("B")
     import_key(b, export_key(a, "carried by hand"), "carried by hand")
     for site in (a, b):
@@ -77,6 +76,15 @@ def test_a_sync_killed_before_its_merges_reached_the_hub_merges_again(
     there = next(c for c in b.cases() if c.id == case.id)
     b.save_case(there.model_copy(update={"destination_place": "Johor Bahru"}))
     sync(b, hub_url, user=SITE[0], password=SITE[1])
+    return a, b, case
+
+
+def test_a_sync_killed_before_its_merges_reached_the_hub_merges_again(
+        make_site: Callable[..., Database], hub_url: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both sites changed one case (other fields); the sync that merges them is killed when it
+    sends the merge: the next one merges again, with no conflict."""
+    a, b, case = _changed_apart(make_site, hub_url)
 
     sent = Hub.bulk_docs
 
@@ -106,15 +114,7 @@ def test_a_merge_the_hub_has_without_its_closing_is_not_made_again(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Killed between the packet that sent a merge and the one closing the other leaf: the
     next sync closes it, and writes no second merge of the same values."""
-    a, b = make_site("A", demo=True), make_site("B")
-    import_key(b, export_key(a, "carried by hand"), "carried by hand")
-    for site in (a, b):
-        sync(site, hub_url, user=SITE[0], password=SITE[1])
-    case = a.cases()[0]
-    a.save_case(case.model_copy(update={"title": "Renamed at A"}))
-    there = next(c for c in b.cases() if c.id == case.id)
-    b.save_case(there.model_copy(update={"destination_place": "Johor Bahru"}))
-    sync(b, hub_url, user=SITE[0], password=SITE[1])
+    a, b, case = _changed_apart(make_site, hub_url)
     with httpx.Client(auth=SITE, trust_env=False) as client:
         before = client.get(f"{hub_url}/{case.id}").json()["_rev"]
 
