@@ -42,6 +42,7 @@ from store.db.network import NetworkMixin
 from store.db.replica import ReplicaPart
 from store.db.road import RoadPart
 from store.db.saving import SavingPart
+from store.db.sharing import SharingPart
 from store.db.trail import AuditPart
 from store.db.views import ViewsPart, decode_row
 from store.db.workers import WorkersPart
@@ -67,7 +68,7 @@ _SMALL_SNAPSHOT = 16 * 1024 * 1024
 
 class Database(KeysPart, AuditPart, SavingPart, CasesPart, WorkersPart, LogPart, RoadPart,
                ViewsPart, FindingPart, DirectoryPart, MergingPart, MeetingsPart, AgreementsPart,
-               NetworkMixin, ReplicaPart):
+               NetworkMixin, ReplicaPart, SharingPart):
     """The store, as the app and the command line see it (see the module's doc): its parts'
     methods, and here opening, closing, the transaction and backups."""
 

@@ -20,10 +20,15 @@ class Classification(StrEnum):
 
 
 def _field(classification: Classification, label: str, default: Any = ..., *,
-           text: str | None = None, **kwargs: Any) -> Any:
-    extra = {"classification": classification.value, "label": label}
+           text: str | None = None, shared: bool | None = None, local: bool = False,
+           **kwargs: Any) -> Any:
+    extra: dict[str, Any] = {"classification": classification.value, "label": label}
     if text is not None:  # the kind of text it holds (`store.domain.text.RULES`); a line by default
         extra["text"] = text
+    if shared is not None:  # see `consent_covers`
+        extra["shared"] = shared
+    if local:  # see `is_local`
+        extra["local"] = True
     return Field(default, json_schema_extra=extra, **kwargs)
 
 
@@ -58,6 +63,26 @@ def label_msgid(model: type[BaseModel], name: str) -> str:
 def fields_classified(model: type[BaseModel], *levels: Classification) -> list[str]:
     """The names of the model's fields in any of the given classes, in declaration order."""
     return [name for name in model.model_fields if classification_of(model, name) in levels]
+
+
+def consent_covers(model: type[BaseModel], name: str) -> bool:
+    """Whether a worker's consent to a kind of recipient lets this private field go to one
+    (`store.domain.rules.sharing`): a personal field does unless it is free notes written for
+    the office (text of the NOTES kind) or is declared `shared=False`; a sensitive one only
+    when declared `shared=True` (a passport's number: what an embassy needs for a travel
+    document). Where a worker is, their family and their health never go."""
+    extra = _extra(model, name)
+    if "shared" in extra:
+        return bool(extra["shared"])
+    if Classification(extra["classification"]) is Classification.SENSITIVE:
+        return False
+    return extra.get("text") != "notes"  # store.domain.text.NOTES
+
+
+def is_local(model: type[BaseModel], name: str) -> bool:
+    """A field that is this database's own and never goes to a partner organisation's copy:
+    with whom a case is shared, the partner a record came from, the officer assigned here."""
+    return bool(_extra(model, name).get("local"))
 
 
 def is_private(model: type[BaseModel], name: str) -> bool:

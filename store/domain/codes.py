@@ -310,6 +310,9 @@ class AgreementArea(StrEnum):
     LEGAL_AID = "legal_aid"
     OSH = "occupational_safety_health"
     MIGRANT_PROTECTION = "migrant_protection"
+    # Cases' data shared between the parties (`pulang sync --partner`): needed, in force,
+    # before a case goes to a partner organisation's copy.
+    DATA_SHARING = "data_sharing"
     OTHER = "other"
 
 

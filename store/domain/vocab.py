@@ -257,6 +257,7 @@ _LABEL_PAIRS: list[tuple[StrEnum, str | tuple[str, str]]] = [
     (AgreementArea.LEGAL_AID, N_("legal aid")),
     (AgreementArea.OSH, N_("occupational safety and health")),
     (AgreementArea.MIGRANT_PROTECTION, N_("migrant protection")),
+    (AgreementArea.DATA_SHARING, N_("data sharing")),
     (AgreementArea.OTHER, N_("other")),
     (AgreementStatus.IDEA, N_("idea")),
     (AgreementStatus.DRAFTING, N_("drafting")),

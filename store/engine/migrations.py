@@ -137,6 +137,17 @@ def _sent_or_received(tables: Tables) -> list[str]:
         count).format(count=count, kinds=kinds)]
 
 
+def _partners(tables: Tables) -> None:
+    """Schema 6: a case can be shared with partner organisations of the directory (with none
+    yet), and a log entry says which partner's copy it came from (none so far). An
+    agreement may now cover data sharing: a new area, no change to the agreements kept."""
+    for case in tables.get("cases", {}).values():
+        case.setdefault("shared_with", [])
+    log = tables.get("log", {})
+    for key, entry in list(log.items()):
+        log[key] = _fields_before_due(entry, {"from_org_id": None})
+
+
 # Schema 1 is the first; the steps to schema 2 and onward are appended here.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "workers record when their personal data was erased", _workers_can_be_erased),
@@ -144,6 +155,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "the union's network: organisations, people, meetings, agreements",
               _the_network),
     Migration(5, "log entries say whether they were sent or received", _sent_or_received),
+    Migration(6, "cases shared with partner organisations", _partners),
 )
 
 FIRST_SCHEMA = 1

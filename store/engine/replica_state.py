@@ -207,6 +207,10 @@ class ReplicaState:
     # they have everything}.
     counter: int = 0
     peers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # A partner organisation's domain (store.sync.partners): {"org": its id in the directory,
+    # "received": ids of the records its copy made, "override": {"on", "reason"} when sharing
+    # went ahead without an agreement covering it}; empty for the union's own domain.
+    partner: dict[str, Any] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         return {"format": FORMAT, "version": VERSION, "keys": self.keys, "site": self.site_id,
@@ -214,7 +218,8 @@ class ReplicaState:
                 "credentials": self.credentials, "checkpoints": self.checkpoints,
                 "docs": {i: d.as_json() for i, d in self.docs.items()},
                 "erased": sorted(self.erased), "last_sync": self.last_sync,
-                "reseal": self.reseal, "counter": self.counter, "peers": self.peers}
+                "reseal": self.reseal, "counter": self.counter, "peers": self.peers,
+                "partner": self.partner}
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> ReplicaState:
@@ -223,4 +228,5 @@ class ReplicaState:
                    dict(raw.get("checkpoints", {})),
                    {i: DocState.from_json(d) for i, d in raw.get("docs", {}).items()},
                    set(raw.get("erased", [])), raw.get("last_sync"), bool(raw.get("reseal")),
-                   int(raw.get("counter", 0)), dict(raw.get("peers", {})))
+                   int(raw.get("counter", 0)), dict(raw.get("peers", {})),
+                   dict(raw.get("partner", {})))

@@ -5,10 +5,12 @@ to that kind of recipient and the recent log entries with them; and, for each wo
 personal data only when their consent covers that kind of recipient (`Consent.allows`).
 
 Which of a worker's fields go in, all read from the field classification:
+what may go to a recipient by `store.domain.rules.sharing.may_go` (the one rule, a partner
+organisation's copy follows it too), but the record's bookkeeping (`audit.BOOKKEEPING`):
 - public fields (sex, nationality), for a worker whose consent covers the recipient;
-- personal fields, except the record's bookkeeping (`audit.BOOKKEEPING`) and free text (a field
-  of the NOTES kind: the officer's notes are not written for a recipient);
-- of the sensitive fields, only those in `SENSITIVE_IN_BRIEF` (the passport's number and
+- personal fields, but free text (a field of the NOTES kind: the officer's notes are not
+  written for a recipient);
+- of the sensitive fields, only those declared `shared=True` (the passport's number and
   whether the worker holds it: what an embassy needs for a travel document). The current
   location or shelter, the family contact and health never go in a brief: a shelter's place is
   personal data of the highest kind, and health is specific data under UU 27/2022.
@@ -40,11 +42,11 @@ from typing import TYPE_CHECKING, Any
 from store.common import clock
 from store.common.errors import NeverRecipient, NotFound
 from store.common.i18n import _, current_language, format_date, format_datetime
-from store.domain.classification import Classification, classification_of, fields_classified
+from store.domain.classification import Classification, fields_classified
 from store.domain.countries import country_name
 from store.domain.records import Case, Consent, LogEntry, Worker, case_order, worker_numbers
 from store.domain.road import TEMPLATES
-from store.domain.text import NOTES
+from store.domain.rules.sharing import consenting, may_go
 from store.domain.vocab import NEVER_RECIPIENTS, RecipientKind, label
 from store.engine import audit
 from store.exchange.report import NO_PLAN, current_step, step_label
@@ -53,29 +55,16 @@ if TYPE_CHECKING:
     from store.db.database import Database
 
 RECENT_DAYS = 30
-SENSITIVE_IN_BRIEF = ("passport_number", "passport_status")
 _NOT_SHOWN = frozenset({"case_id", "erased_at", "stage_override"})
 
 
-def _free_text(model: type[Any], name: str) -> bool:
-    extra = model.model_fields[name].json_schema_extra
-    return isinstance(extra, dict) and extra.get("text") == NOTES.name
-
-
 def worker_fields() -> list[str]:
-    """The worker's fields a brief may hold for a consenting worker, in declaration order."""
-    for name in SENSITIVE_IN_BRIEF:  # chosen here, but only among what is classified sensitive
-        if classification_of(Worker, name) is not Classification.SENSITIVE:
-            raise AssertionError(f"Worker.{name} is no longer sensitive: review the brief")
-    chosen = []
-    for name in Worker.model_fields:
-        if name in audit.BOOKKEEPING or name in _NOT_SHOWN or _free_text(Worker, name):
-            continue
-        kind = classification_of(Worker, name)
-        if kind is Classification.SENSITIVE and name not in SENSITIVE_IN_BRIEF:
-            continue
-        chosen.append(name)
-    return chosen
+    """The worker's fields a brief may hold for a consenting worker, in declaration order:
+    what may go to a recipient (`store.domain.rules.sharing.may_go`, the rule of a partner's
+    copy too), but the record's bookkeeping."""
+    return [name for name in Worker.model_fields
+            if name not in audit.BOOKKEEPING and name not in _NOT_SHOWN
+            and may_go(Worker, name, True)]
 
 
 def case_fields() -> list[str]:
@@ -143,8 +132,7 @@ def case_brief(db: Database, case_id: str, recipient: RecipientKind, *,
     workers = case_order(db.workers_of(case.id))
     number = worker_numbers(workers)
     consents: dict[str, Consent | None] = {w.id: db.consent_of(w.id) for w in workers}
-    allowed = {w.id for w in workers
-               if (c := consents[w.id]) is not None and c.allows(recipient)}
+    allowed = {w.id for w in workers if consenting([consents[w.id]], recipient)}
 
     facts: Pairs = []
     for name in case_fields():
@@ -174,7 +162,7 @@ def case_brief(db: Database, case_id: str, recipient: RecipientKind, *,
 
     def summary_allowed(entry: LogEntry) -> bool:
         named = entry.worker_ids or list(number)
-        return all(worker_id in allowed for worker_id in named)
+        return may_go(LogEntry, "summary", all(worker_id in allowed for worker_id in named))
 
     def entry_item(entry: LogEntry) -> tuple[str, Pairs]:
         line = f"{format_datetime(entry.at)} · {label(entry.kind)}"

@@ -267,6 +267,10 @@ def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[
         # Sent next time, merged then; but a text blanked here by an erasure taken earlier
         # in this pull as the erasing site blanked it is that site's version, not an edit.
         return None
+    if ctx.policy is not None:  # a partner organisation's domain: its own rules first
+        found = ctx.policy.decide(ctx, doc_id, table, leaves, live, doc, here)
+        if found is not None:
+            return found
     if not live:
         top = leaves[0]
         if (top.env or {}).get("decided"):

@@ -56,6 +56,7 @@ class Report:
     merged: int = 0
     conflicts: int = 0
     erasures: int = 0
+    withdrawn: int = 0  # records whose fields a partner's copy may no longer hold, sent so
     requests: int = 0
     problems: list[str] = field(default_factory=list)
 
@@ -80,6 +81,8 @@ class Context:
         # log entry...), by store.sync.pulling.
         self.blanked: set[str] = set()
         self.decided: set[str] = set()  # records a pull took a person's decision of
+        # A partner organisation's domain: what it sends and takes (store.sync.partners).
+        self.policy: Any = None
 
     def now(self) -> str:
         return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
@@ -93,6 +96,8 @@ class Context:
             env["e"] = True
         if closed:
             env["closed"] = True
+        if self.policy is not None:
+            env["by"] = self.state.site_id  # which side of a partner domain made it
         return env
 
     def child(self, doc_id: str, table: str, parent: DocState | None,
@@ -133,8 +138,9 @@ class Context:
                         for o in needed]
                 body = orjson.dumps({"docs": docs, "new_edits": False})
                 listed = " ".join(f"{d['_id']}:{d['_rev']}" for d in docs)
+                partner = "" if self.policy is None else f"partner={self.policy.org_id} "
                 self.db.audit_event(audit.PUSHED, note=(
-                    f"hub={self.hub.url} documents={len(docs)} "
+                    f"{partner}hub={self.hub.url} documents={len(docs)} "
                     f"sha256={hashlib.sha256(body).hexdigest()} revisions={listed}"))
                 del body
                 self.hub.bulk_docs(docs)
@@ -199,7 +205,10 @@ def _revisions(ctx: Context, changed: list[tuple[str, str]]) -> Iterator[Outgoin
         if what == "new":
             yield ctx.child(doc_id, table, None, body)
         elif what == "changed":
-            yield _marked(ctx.child(doc_id, table, doc, body), decided)
+            out = _marked(ctx.child(doc_id, table, doc, body), decided)
+            if ctx.policy is not None and ctx.policy.withdraws(doc_id, doc, table, body):
+                out.envelope["w"] = True  # fields a partner may no longer hold
+            yield out
         else:
             assert doc is not None
             resend = ctx.child(doc_id, table, None, body, parent_rev=_parent(doc),

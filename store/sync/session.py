@@ -88,13 +88,16 @@ def _one_at_a_time(db_path: Path) -> Iterator[None]:
 def sync(db: Database, hub_url: str | None = None, *, user: str | None = None,
          password: str | None = None, site_name: str | None = None,
          progress: Callable[[str, int, int], None] | None = None,
-         credentials: str | None = None) -> Report:
+         credentials: str | None = None, policy: Any = None) -> Report:
     """Send what changed here, then take what the hub has (see store.sync's doc); the hub
     named is remembered for the next time, and so is the path of the `credentials` file the
     user and password came from, if given. The app's summary (store.sync.summary) is
-    written at the end."""
+    written at the end. `policy`: a partner organisation's domain (store.sync.partners), told
+    the state before the records are read."""
     with _one_at_a_time(db.path):
         state = _state(db, site_name)
+        if policy is not None:
+            policy.begin(state)
         url = hub_url or state.hub
         if not url:
             raise SyncRefused(_("Name the hub the first time: pulang sync --hub "
@@ -107,6 +110,7 @@ def sync(db: Database, hub_url: str | None = None, *, user: str | None = None,
         _settle(db, sealer, state)
         with Hub(state.hub, user, password) as hub:
             ctx = Context(db, hub, state, progress)
+            ctx.policy = policy
 
             def finish() -> None:
                 ctx.report.conflicts = sum(1 for d in state.docs.values()

@@ -238,3 +238,33 @@ def test_the_command_line_says_what_the_upgrade_could_not_do(tmp_path: Path, cli
             "or received") in done.stderr
     again = cli("check", "--db", path)
     assert "upgraded" not in again.stderr  # said once, when it happened
+
+
+# The schema-4 file above brought to schema 5 by that step (the code of its day), kept as it
+# is: the database just before cases could be shared with partner organisations.
+FIXTURE_V5 = FIXTURES / "schema_v5.json"
+
+
+def test_schema_6_shares_no_case_and_marks_no_entry_as_a_partners(tmp_path: Path) -> None:
+    """The real step to schema 6 on the real schema-5 file: every case shared with no one,
+    every log entry from no partner, the new field before due_date (where the loader looks),
+    every other value as it was."""
+    path = private_copy(FIXTURE_V5, tmp_path)
+    assert schema_on_disk(path) == 5
+    before = orjson.loads(path.read_bytes())
+    with Database.open(path) as db:
+        assert db.schema == 6
+        assert check(db) == []
+        assert all(c.shared_with == [] for c in db.cases())
+        entries = [e for c in db.cases() for e in db.log_of(c.id)]
+        assert entries and all(e.from_org_id is None for e in entries)
+        assert db.upgrade_notices == []
+        after = db.raw_tables()
+    for table, added in (("cases", "shared_with"), ("log", "from_org_id")):
+        old = {doc["id"]: doc for doc in before[table].values()}
+        new = {doc["id"]: doc for doc in after[table].values()}
+        assert old.keys() == new.keys()
+        for record_id, doc in old.items():
+            assert {k: v for k, v in new[record_id].items() if k != added} == doc
+    assert all(list(doc)[-3:] == ["from_org_id", "due_date", "next_step_done"]
+               for doc in after["log"].values())

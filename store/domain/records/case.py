@@ -12,7 +12,7 @@ from store.common import clock
 from store.common.i18n import N_, _
 from store.domain.classification import personal, public
 from store.domain.parse import parse_country
-from store.domain.records.base import Record, _country, _date_or_today, _listed, _problem
+from store.domain.records.base import Record, _country, _date_or_today, _ids, _listed, _problem
 from store.domain.text import LINE, NAME, shorten
 from store.domain.vocab import CaseKind, ExploitationType, ReachedVia, Sector, Stage, Urgency
 
@@ -31,12 +31,15 @@ class Case(Record):
     reached_via: ReachedVia | None = public(N_("Reached the union via"), None)
     date_reported: dt.date = public(N_("Date reported"), default_factory=clock.today)
     urgency: Urgency = public(N_("Urgency"), Urgency.NORMAL)
-    assigned_officer: str = personal(N_("Assigned officer"), "", text=NAME.name)
+    assigned_officer: str = personal(N_("Assigned officer"), "", text=NAME.name, local=True)
     stage: Stage = public(N_("Stage"), Stage.REPORTED)
     # Set when the officer chose a stage other than the one the workers' steps give; the
     # reason is in the case's log. Without plans the stage is always set by hand.
     stage_override: bool = public(N_("Stage set by hand"), False)
     tags: list[str] = public(N_("Tags"), default_factory=list, text=NAME.name)
+    # The partner organisations (of the directory) this case is shared with, by sync under
+    # a cooperation agreement covering data sharing (`store.sync.partners`).
+    shared_with: list[str] = public(N_("Shared with"), default_factory=list, local=True)
 
     @field_validator("title", mode="before")
     @classmethod
@@ -68,6 +71,11 @@ class Case(Record):
     @classmethod
     def _reported(cls, value: Any) -> Any:
         return _date_or_today(value)
+
+    @field_validator("shared_with", mode="before")
+    @classmethod
+    def _partners(cls, value: Any) -> Any:
+        return _ids(value)
 
     @field_validator("exploitation_types", "tags", mode="before")
     @classmethod

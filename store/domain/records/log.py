@@ -24,7 +24,8 @@ class LogEntry(Record):
     kind: LogKind = public(N_("Kind"), LogKind.NOTE)
     counterpart_org: str = public(N_("Counterpart organisation"), "", text=LINE.name)
     counterpart_person: str = personal(N_("Counterpart person"), "", text=NAME.name)
-    summary: str = personal(N_("Summary"), text=NOTES.name)
+    # What passed with the counterpart: it goes where every worker it names consents.
+    summary: str = personal(N_("Summary"), text=NOTES.name, shared=True)
     next_step: str = personal(N_("Next step"), "", text=LINE.name)
     # Before due_date: the loader picks due_date and next_step_done out of a line's end.
     counterpart_kind: RecipientKind | None = public(N_("Kind of counterpart"), None)
@@ -38,6 +39,8 @@ class LogEntry(Record):
     # Sent to the counterpart or received from them; None for a note, and for entries kept
     # from before schema 5 whose kind did not tell (the migration counted them).
     direction: Direction | None = public(N_("Sent or received"), None)
+    # The partner organisation (in the directory) whose copy of a shared case it came from.
+    from_org_id: str | None = public(N_("From partner"), None, local=True)
     due_date: dt.date | None = public(N_("Due date"), None)
     next_step_done: bool = public(N_("Next step done"), False)
 

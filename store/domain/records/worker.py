@@ -30,8 +30,9 @@ class Worker(Record):
     home_province: str = personal(N_("Home province"), "", text=NAME.name)
     home_district: str = personal(N_("Home district"), "", text=NAME.name)
     phone: str | None = personal(N_("Phone"), None)
-    passport_number: str = sensitive(N_("Passport number"), "", text=NAME.name)
-    passport_status: PassportStatus = sensitive(N_("Passport is"), PassportStatus.UNKNOWN)
+    passport_number: str = sensitive(N_("Passport number"), "", text=NAME.name, shared=True)
+    passport_status: PassportStatus = sensitive(N_("Passport is"), PassportStatus.UNKNOWN,
+                                                shared=True)
     current_location: str = sensitive(N_("Current location or shelter"), "", text=LINE.name)
     family_contact: str = sensitive(N_("Family contact"), "", text=LINE.name)
     health: str = sensitive(N_("Health"), "", text=NOTES.name)

@@ -90,6 +90,7 @@ from store.engine.audit.vocab import (
     R_UNSEALED_FAILED,
     RESTORE,
     SHARE,
+    SHARING_OVERRIDE,
     SYNC_KEY,
     TABLE_LABELS,
     TORN_DROPPED,
@@ -105,7 +106,8 @@ __all__ = ["ACTION_LABELS", "AuditEntry", "BOOKKEEPING", "CHANGED", "CREATE", "D
            "DELETE", "ENCRYPT", "ERASE", "ERASURE_APPLIED", "EXPORT", "GAP", "GENESIS", "Gap",
            "MERGE", "MODELS", "PASSWD", "PULLED", "PURPOSE", "PUSHED", "RESTORE", "R_CHAIN",
            "R_CHANGED", "R_CUT", "R_NOT_SEALED", "R_SEALED", "R_SEQ", "R_START",
-           "R_UNSEALED_FAILED", "SHARE", "SYNC_KEY", "TABLE_LABELS", "TORN_DROPPED", "Trail",
+           "R_UNSEALED_FAILED", "SHARE", "SHARING_OVERRIDE", "SYNC_KEY", "TABLE_LABELS",
+           "TORN_DROPPED", "Trail",
            "UPDATE", "VerifyResult", "append", "audit_path", "entries_for_changes", "entry_hash",
            "event_entry", "field_changes", "gap_entry", "read_entries", "read_line", "reseal",
            "ssh_client", "table_label", "verify"]

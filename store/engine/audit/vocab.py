@@ -38,6 +38,9 @@ PUSHED, PULLED, ERASURE_APPLIED, SYNC_KEY = "pushed", "pulled", "erasure-applied
 # A conflict between two sites' versions, decided by an officer (an ordinary edit, synced).
 DECIDED = "decided"
 SITE_REVOKED = "site-revoked"  # `pulang hub revoke`: a site's hub user removed (a lost laptop)
+# Cases shared with a partner organisation without an agreement covering data sharing in force:
+# the officer's reason is the note (store.sync.partnering).
+SHARING_OVERRIDE = "sharing-override"
 TORN_DROPPED = "torn-entry-dropped"  # written by the trail itself, see `store.engine.audit`
 GAP = "unaudited"  # changes saved while the trail could not be written, see `store.engine.audit`
 
@@ -59,6 +62,7 @@ ACTION_LABELS: dict[str, str] = {
     SYNC_KEY: N_("sync key changed"),
     DECIDED: N_("decided"),  # a conflict between two sites' versions (the note says whose)
     SITE_REVOKED: N_("a site's access to the hub revoked"),
+    SHARING_OVERRIDE: N_("shared without a data-sharing agreement"),
     TORN_DROPPED: N_("an entry cut short by a crash was dropped"),
     GAP: N_("saved without an audit entry"),
 }

@@ -1,0 +1,49 @@
+"""Cases shared with partner organisations, in the Database: marking a case shared (or no
+longer) with an organisation of the directory, and the agreement that lets it go.
+
+A part of `store.db.database.Database` (see `store.db.base`). What of a shared case goes to
+the partner's copy is `store.domain.rules.sharing`'s; the sync itself `store.sync.partners`'.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from store.common import clock
+from store.common.i18n import _
+from store.db.base import CASES, Part, valid
+from store.domain.records import Agreement, Case, Organisation
+from store.domain.vocab import AgreementArea, AgreementStatus
+
+
+class SharingPart(Part):
+    """Which cases go to which partner, and under which agreement."""
+
+    def share_case(self, case_id: str, org_id: str, shared: bool = True) -> Case:
+        """Mark the case shared with the organisation (or no longer: its copy there is
+        removed at the next sync with that partner). An ordinary edit of the case, audited."""
+        with self.transaction():
+            self._must_exist(Organisation, [org_id], _("The organisation"))
+            case = self.get(Case, case_id)
+            partners = [p for p in case.shared_with if p != org_id]
+            if shared:
+                partners.append(org_id)
+            if partners == case.shared_with:
+                return case
+            return self._save(case.model_copy(update={"shared_with": partners}))
+
+    def cases_shared_with(self, org_id: str) -> list[Case]:
+        """The cases marked shared with the organisation."""
+        with self._lock:
+            self._engine.refresh()
+            return [valid(Case, d) for d in self._engine.all(CASES)
+                    if org_id in (d.get("shared_with") or [])]
+
+    def sharing_agreement(self, org_id: str, on: dt.date | None = None) -> Agreement | None:
+        """The agreement with the organisation that covers data sharing and is in force
+        (`on` a day, today by default), the most recent first; None if there is none."""
+        on = on or clock.today()
+        found = [a for a in self.agreements_of(org_id)
+                 if org_id in a.party_ids and AgreementArea.DATA_SHARING in a.areas
+                 and a.status is AgreementStatus.IN_FORCE and (a.since or on) <= on]
+        return max(found, key=lambda a: a.since or on, default=None)
