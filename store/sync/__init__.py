@@ -20,7 +20,9 @@ The envelope holds the record's table and body, the site that made the revision 
 - `summary`: the app's status line, cheaply (the changes waiting without reading the state);
 - `purging`: `pulang hub purge`, the admin's removal of erased records' old revisions;
 - `admin`: `pulang hub setup` and `pulang hub revoke`, the union's database and its sites'
-  users on the hub.
+  users on the hub;
+- `partners` / `partnering`: a partner organisation's domain (its own key, its own database on
+  the hub): the cases shared with it, only what consent covers, under an agreement.
 
 What each site knows of the others is `<db>.sync` (`store.engine.replicas`). Pulang connects
 only when an officer runs a sync, and only to the hub named.
@@ -45,6 +47,21 @@ from store.sync.deciding import (
     undecided,
 )
 from store.sync.files import FileRefused
+from store.sync.partnering import (
+    Covered,
+    PartnerReport,
+    PartnerStatus,
+    SharingRefused,
+    covered,
+    export_partner_key,
+    find_partner,
+    import_partner_key,
+    partner_ids,
+    partner_status,
+    sync_partner,
+    view_of,
+    withdrawn_note,
+)
 from store.sync.purging import Purged, purge
 from store.sync.pushing import Report
 from store.sync.sealing import KeyProblem
@@ -65,10 +82,13 @@ from store.sync.session import (
 from store.sync.summary import Summary
 from store.sync.summary import read as sync_summary
 
-__all__ = ["AlreadyDecided", "BOTH", "Disputed", "FileRefused", "FileReport", "Hub", "HubProblem",
-           "KeyProblem", "MINE", "Purged", "REMOVAL", "Report", "Revoked", "SetUp", "Side",
-           "Status", "Summary", "SyncBusy", "SyncRefused", "THEIRS", "ToDecide", "Undecided",
-           "check_site_name", "conflicts", "decide", "erase_again", "export_key", "from_file",
-           "handoff", "import_key", "load_state", "purge", "remember_credentials", "revoke",
-           "rotate_key", "setup", "status", "sync", "sync_summary", "taken", "to_decide", "to_file",
-           "undecided"]
+__all__ = ["AlreadyDecided", "BOTH", "check_site_name", "conflicts", "Covered", "covered",
+           "decide", "Disputed", "erase_again", "export_key", "export_partner_key", "FileRefused",
+           "FileReport", "find_partner", "from_file", "handoff", "Hub", "HubProblem", "import_key",
+           "import_partner_key", "KeyProblem", "load_state", "MINE", "partner_ids",
+           "partner_status", "PartnerReport", "PartnerStatus", "purge", "Purged",
+           "remember_credentials", "REMOVAL", "Report", "revoke", "Revoked", "rotate_key", "SetUp",
+           "setup", "SharingRefused", "Side", "Status", "status", "Summary", "sync",
+           "sync_partner", "sync_summary", "SyncBusy", "SyncRefused", "taken", "THEIRS",
+           "to_decide", "to_file", "ToDecide", "Undecided", "undecided", "view_of",
+           "withdrawn_note"]
