@@ -19,6 +19,7 @@ from store.common.errors import PulangError, RuleRefused
 from store.common.i18n import _
 from store.domain.records import Agreement, Organisation
 from store.domain.text import fold
+from store.domain.vocab import AgreementArea, label
 from store.engine import audit
 from store.sync.partners import PartnerPolicy, PartnerView, partner_path
 from store.sync.pushing import Report
@@ -96,11 +97,16 @@ def covered(db: Database, view: PartnerView, override: str | None = None) -> Cov
     before = state.partner.get("override") if state is not None else None
     if before:
         return Covered(None, dict(before))
-    raise SharingRefused(_(
-        "No cooperation agreement with {org} covers data sharing and is in force, so no case "
-        "goes to it. Record one in the directory (its areas include “data sharing”, its status "
-        "“in force”), or share anyway with a reason, which is recorded: --override "
-        "\"REASON\".").format(org=view.org_name))
+    said = _("No cooperation agreement with {org} covers data sharing and is in force, so no "
+             "case goes to it.").format(org=view.org_name)
+    pending = [a for a in db.agreements_of(view.org_id) if AgreementArea.DATA_SHARING in a.areas]
+    if pending:
+        said += " " + _("“{title}” covers it but is {status}.").format(
+            title=pending[0].title, status=label(pending[0].status))
+    raise SharingRefused(said + " " + _(
+        "Record one in the directory (its areas include “data sharing”, its status “in "
+        "force”), or share anyway with a reason, which is recorded: --override "
+        "\"REASON\"."))
 
 
 @dataclass

@@ -257,7 +257,7 @@ def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[
         return None
     leaves.sort(key=lambda lf: winner_order(lf.rev, lf.deleted), reverse=True)
     live = [lf for lf in leaves if not lf.deleted]
-    if doc_id in ctx.state.erased or any(lf.env and lf.env.get("e") for lf in live):
+    if live and (doc_id in ctx.state.erased or any(lf.env and lf.env.get("e") for lf in live)):
         # Over a change made here meanwhile too: the erasure of a worker taken earlier in
         # this pull blanked their screening, consent and plan here, which must not go out
         # again as edits of their own beside the erasing site's.

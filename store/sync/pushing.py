@@ -182,7 +182,10 @@ def changed_here(ctx: Context) -> list[tuple[str, str]]:
     for doc_id, doc in state.docs.items():
         if doc_id in ctx.records or doc.rev is None or doc.conflict is not None:
             continue
-        if (doc.hash != body_hash(None) or doc.closing) and doc_id not in state.erased:
+        # An erased record is never removed by a sync (the erasure stays), but from a
+        # partner's copy when its case is no longer shared with it.
+        if (doc.hash != body_hash(None) or doc.closing) and (
+                doc_id not in state.erased or state.partner):
             out.append((doc_id, "removed"))
     return out
 

@@ -202,7 +202,8 @@ def status(db: Database) -> Status:
     waiting = sum(1 for i, (_t, body) in records.items()
                   if i not in state.docs or body_hash(body) != state.docs[i].hash)
     waiting += sum(1 for i, d in state.docs.items()
-                   if i not in records and d.rev and d.hash != body_hash(None))
+                   if i not in records and d.rev and d.hash != body_hash(None)
+                   and (i not in state.erased or state.partner))  # as push sends them
     conflicts = []
     for doc_id, doc in state.docs.items():
         if doc.conflict is None:

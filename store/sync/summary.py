@@ -54,7 +54,8 @@ def write(db: Database, state: ReplicaState) -> int:
                 continue
         synced[record_id] = fingerprint
     removed = [i for i, d in state.docs.items()
-               if i not in records and d.rev and d.hash != body_hash(None)]
+               if i not in records and d.rev and d.hash != body_hash(None)
+               and (i not in state.erased or state.partner)]  # as push sends them
     replicas.save_summary(db.path, sealer, {
         "hub": state.hub, "last_sync": state.last_sync, "credentials": state.credentials,
         "synced": synced, "removed": removed})

@@ -179,6 +179,7 @@ def test_no_agreement_no_sharing_without_an_override_recorded(
     with pytest.raises(SharingRefused) as refused:
         _sync(home, cambodia.id, hub_url, "Jakarta")
     assert isinstance(refused.value, RuleRefused) and "--override" in str(refused.value)
+    assert "covers it but is signed" in str(refused.value)
     assert httpx.get(f"{hub_url}/_all_docs", auth=ADMIN).json()["rows"] == []
     done = _sync(home, cambodia.id, hub_url, "Jakarta",
                  override="The worker asked us to, by phone; agreement in signature")
@@ -198,3 +199,31 @@ def test_the_partners_hub_database_holds_no_plaintext(
     for worker in home.workers_of(case.id):
         values |= {worker.full_name, worker.passport_number, worker.phone or ""}
     assert all(v not in raw for v in values if v and len(v) > 3)
+
+
+def test_an_erased_worker_is_erased_there_and_a_case_no_longer_shared_leaves_its_copy(
+        make_site: Callable[..., Database], hub_url: str) -> None:
+    home, partner, cambodia, us, case = _pair(make_site, hub_url)
+    note = partner.save_log_entry(build(LogEntry, {
+        "case_id": case.id, "summary": "Called the shelter.", "recorded_by": "Sokha"}))
+    _sync(partner, us, hub_url, "Phnom Penh")
+    _sync(home, cambodia, hub_url, "Jakarta")
+    worker = next(w for w in home.workers_of(case.id) if (c := home.consent_of(w.id))
+                  and c.allows(RecipientKind.PARTNER_UNION))
+    home.erase_worker(worker.id)
+    _sync(home, cambodia, hub_url, "Jakarta")
+    _sync(partner, us, hub_url, "Phnom Penh")
+    there = partner.get(Worker, worker.id)
+    assert there.erased_at is not None and there.full_name == "[erased]"
+
+    home.share_case(case.id, cambodia, shared=False)
+    _sync(home, cambodia, hub_url, "Jakarta")
+    _sync(partner, us, hub_url, "Phnom Penh")
+    assert partner.cases() == []
+    for _ in range(2):  # and it stays so, both ways
+        _sync(home, cambodia, hub_url, "Jakarta")
+        _sync(partner, us, hub_url, "Phnom Penh")
+    assert partner.cases() == []
+    assert home.get(LogEntry, note.id).from_org_id == cambodia  # kept here
+    assert partner_status(home, cambodia).status.waiting == 0
+    assert partner_status(partner, us).status.waiting == 0

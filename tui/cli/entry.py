@@ -35,7 +35,7 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "report": ("tui.cli.report", "_report"),
     "brief": ("tui.cli.brief", "_brief"),
     "find": ("tui.cli.find", "_find"),
-    "sync": ("tui.cli.sync", "_sync"),
+    "sync": ("tui.cli.partner", "sync_command"),
     "hub": ("tui.cli.hub", "_hub"),
     None: ("tui.cli.launch", "_open"),
 }

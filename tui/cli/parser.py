@@ -298,6 +298,14 @@ def _sync_parsers(sub: Any) -> None:
     sync.add_argument("--credentials", metavar="FILE",
                       help=_("a file holding `user:password` for the hub, readable only by "
                              "you (mode 0600); remembered"))
+    sync.add_argument("--partner", metavar="ORG",
+                      help=_("sync the cases shared with this organisation of the directory "
+                             "(its name, acronym or id) with its copy, through its own hub "
+                             "database and key; needs an agreement with it covering data "
+                             "sharing, in force"))
+    sync.add_argument("--override", metavar="REASON",
+                      help=_("with --partner: share although no agreement covering data "
+                             "sharing is in force; the reason is recorded"))
     sync.add_argument("--site", metavar="NAME",
                       help=_("this site's name, as the other sites read it (default: the "
                              "machine's name)"))

@@ -86,8 +86,11 @@ def _sync(args: argparse.Namespace) -> int:
     if args.to_file or args.from_file:
         return _by_file(args, path)
     if args.status:
+        from store.sync import partner_ids, partner_status
+
         with _open(args, passphrases) as db:
-            return _say_status(status(db), args.format)
+            partners = [partner_status(db, org_id) for org_id in partner_ids(db)]
+            return _say_status(status(db), args.format, partners)
     if args.export_key:
         out = Path(args.export_key).expanduser()
         if out.exists():
@@ -171,14 +174,26 @@ def _progress(what: str, done: int, of: int) -> None:
     print("\r" + line, end="", file=sys.stderr, flush=True)
 
 
-def _say_status(status: Any, form: str) -> int:
+def _say_status(status: Any, form: str, partners: list[Any] | None = None) -> int:
+    """The union's domain, then each partner's (`pulang sync --status`)."""
+    partners = partners or []
     if form == "json":
-        print(json.dumps(status.__dict__, indent=2, default=str))
+        print(json.dumps({**status.__dict__, "partners": [
+            {"partner": p.org_id, "org": p.org, "shared_cases": p.shared_cases,
+             "received": p.received, "agreement": p.agreement, "override": p.override,
+             **p.status.__dict__} for p in partners]}, indent=2, default=str))
         return int(ExitCode.OK)
+    _say_union(status)
+    for found in partners:
+        say_partner_lines(found)
+    return int(ExitCode.OK)
+
+
+def _say_union(status: Any) -> None:
     if status.hub is None and status.last_sync is None:
         _say(_("This database has never synced. {count} records would be sent.").format(
             count=status.waiting))
-        return int(ExitCode.OK)
+        return
     last = status.last_sync or {}
     when = _when(last.get("at"))
     if status.hub is not None:  # a site that syncs by file only has none
@@ -197,7 +212,33 @@ def _say_status(status: Any, form: str) -> int:
         what = (_("removed at one site, edited at another") if conflict["removed"]
                 else ", ".join(conflict["fields"]))
         _say(f"  {conflict['table']} {conflict['id'][:8]}  {what}  ({sites})")
-    return int(ExitCode.OK)
+
+
+def say_partner_lines(found: Any) -> None:
+    status = found.status
+    _say(_("Partner: {org}").format(org=found.org))
+    if status.hub is not None:
+        _say("  " + _("Hub: {hub}").format(hub=status.hub))
+    last = (status.last_sync or {}).get("at")
+    _say("  " + _("Last sync: {when}").format(
+        when=_when(last) or pgettext("last sync", "never")))
+    _say("  " + ngettext("{count} case shared with it", "{count} cases shared with it",
+                         found.shared_cases).format(count=found.shared_cases))
+    if found.received:
+        _say("  " + ngettext("{count} record made by it", "{count} records made by it",
+                             found.received).format(count=found.received))
+    if found.agreement:
+        _say("  " + _("Under the agreement “{title}”").format(title=found.agreement))
+    elif found.override:
+        _say("  " + _("No agreement covering data sharing: shared under the override recorded "
+                      "on {on}: {reason}").format(**found.override))
+    else:
+        _say("  " + _("No agreement covering data sharing is in force: the next sync will "
+                      "refuse without --override \"REASON\"."))
+    _say("  " + ngettext("{count} change waiting to be sent", "{count} changes waiting to be "
+                         "sent", status.waiting).format(count=status.waiting))
+    _say("  " + ngettext("{count} conflict to decide", "{count} conflicts to decide",
+                         len(status.conflicts)).format(count=len(status.conflicts)))
 
 
 def _when(text: str | None) -> str:
