@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.common.errors import PulangError, RuleRefused
-from store.common.i18n import _
+from store.common.i18n import _, ngettext
 from store.domain.records import Agreement, Organisation
 from store.domain.text import fold
 from store.domain.vocab import AgreementArea, label
@@ -145,10 +145,13 @@ def sync_partner(db: Database, org_id: str, hub_url: str | None = None, *,
 
 def withdrawn_note(org: str, count: int, agreement: Agreement | None) -> str:
     """What the officer hears when fields were taken back from a partner's copy."""
-    said = _("{count} record(s) had fields {org} may no longer hold (consent withdrawn or "
-             "narrowed): they are removed from its copy in Pulang. Copies it already made "
-             "outside Pulang (printed, exported, sent on) are out of Pulang's reach.").format(
-        count=count, org=org)
+    said = ngettext(
+        "{count} record had fields {org} may no longer hold (consent withdrawn or narrowed): "
+        "they are removed from its copy in Pulang.",
+        "{count} records had fields {org} may no longer hold (consent withdrawn or narrowed): "
+        "they are removed from its copy in Pulang.", count).format(count=count, org=org)
+    said += " " + _("Copies it already made outside Pulang (printed, exported, sent on) are "
+                    "out of Pulang's reach.")
     if agreement is not None:
         said += " " + _("What happens to them is for the agreement “{title}” to say: ask {org} "
                         "to act on it.").format(title=agreement.title, org=org)

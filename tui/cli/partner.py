@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from store import ExitCode, PulangError, UsageError, _
+from store import ExitCode, PulangError, UsageError, _, ngettext
 from tui.cli.opening import open_database
 from tui.cli.passphrases import Passphrases
 from tui.cli.say import _db_path, _say
@@ -103,8 +103,8 @@ def partner_sync(args: argparse.Namespace) -> int:
                           "shared_cases": done.shared_cases, "agreement": done.agreement,
                           "override": done.override, "notes": done.notes}, indent=2))
         return int(ExitCode.PROBLEMS if done.report.problems else ExitCode.OK)
-    _say(_("With {org}: {count} shared case(s).").format(org=org.name,
-                                                        count=done.shared_cases))
+    _say(ngettext("With {org}: {count} case shared.", "With {org}: {count} cases shared.",
+                  done.shared_cases).format(org=org.name, count=done.shared_cases))
     return _say_report(done.report, "text")
 
 
