@@ -8,12 +8,14 @@ the partner's copy is `store.domain.rules.sharing`'s; the sync itself `store.syn
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from store.common import clock
 from store.common.i18n import _
 from store.db.base import CASES, Part, valid
 from store.domain.records import Agreement, Case, Organisation
 from store.domain.vocab import AgreementArea, AgreementStatus
+from store.engine.indexes import CHILD_TABLES
 
 
 class SharingPart(Part):
@@ -38,6 +40,19 @@ class SharingPart(Part):
             self._engine.refresh()
             return [valid(Case, d) for d in self._engine.all(CASES)
                     if org_id in (d.get("shared_with") or [])]
+
+    def case_records(self, case_id: str) -> list[tuple[str, dict[str, Any]]]:
+        """Every record that belongs to the case (its workers, their screening, consent and
+        plan, its log, and any kind of record added later under a case), as stored: (table,
+        body), without the local version counter."""
+        with self._lock:
+            self._engine.refresh()
+            found = []
+            for table in CHILD_TABLES:
+                for doc in self._engine.children_of(table, case_id):
+                    doc.pop("version", None)
+                    found.append((table, doc))
+            return found
 
     def sharing_agreement(self, org_id: str, on: dt.date | None = None) -> Agreement | None:
         """The agreement with the organisation that covers data sharing and is in force

@@ -9,9 +9,10 @@ pull run on `PartnerView`, which shows them only this:
 
 - the cases marked shared with the organisation (`Case.shared_with`), and the cases its copy
   shared with this one (received);
-- of such a case: the case, its workers with their screening, consent and plan, and its log
-  entries with that organisation (a brief's rule) or made by it; of a case received, every
-  entry (what this side adds comes back to the side that shared it);
+- of such a case: the case and what belongs to it (its workers with their screening, consent
+  and plan, any kind of record added later under a case), but of its exchanges (log entries)
+  only those with that organisation (a brief's rule) or made by it; of a case received, all
+  (what this side adds comes back to the side that shared it);
 - of each record, only what may go (`store.domain.rules.sharing.shared_body`: the one rule of
   briefs too): a worker's personal data only where their consent covers the organisation's
   kind of recipient; a log entry's summary only where every worker it names consents. What
@@ -37,10 +38,11 @@ from typing import TYPE_CHECKING, Any
 from store.common.errors import Conflict
 from store.db.base import KIND_OF
 from store.domain.classification import is_local
-from store.domain.records import Organisation, Worker
+from store.domain.records import STORED, Consent, Organisation, Worker
 from store.domain.rules.sharing import consenting, may_go, shared_body, withheld_fields
 from store.domain.vocab import RECIPIENT_OF_ORG, RecipientKind
 from store.engine import audit, replicas
+from store.engine.indexes import CHILD_TABLES
 from store.engine.replicas import DocState, ReplicaState, body_hash
 from store.sync.merging import BOOKKEEPING
 
@@ -50,8 +52,7 @@ if TYPE_CHECKING:
     from store.sync.pushing import Context, Outgoing
 
 # What a partner's copy may make in a case: never an organisation, a meeting or an agreement.
-CASE_TABLES = ("cases", "workers", "log", "screenings", "consents", "plans")
-PER_WORKER = (("screenings", "screening_of"), ("consents", "consent_of"), ("plans", "plan_of"))
+CASE_TABLES = ("cases", *CHILD_TABLES)
 
 
 def partner_path(db_path: Path, org_id: str) -> Path:
@@ -108,31 +109,38 @@ class PartnerView:
     # -- what the sync reads ------------------------------------------------------------------
 
     def _scope(self) -> dict[str, str]:
-        """Every record of the domain: id -> table; each one's consent noted in passing."""
+        """Every record of the domain: id -> table; each one's consent noted in passing.
+        Read from what belongs to each case (`Database.case_records`): a kind of record
+        added later under a case goes by the same rule, with no code of its own."""
         received, out, consent = self.received, {}, {}
         for case in self.db.cases():
             ours = case.id not in received
             if ours and self.org_id not in case.shared_with:
                 continue
-            workers = self.db.workers_of(case.id)
+            records = self.db.case_records(case.id)
+            workers = [body["id"] for table, body in records if table == "workers"]
+            consents = {body.get("worker_id"): body for table, body in records
+                        if table == "consents"}
             # A case the partner shared goes back to the one who holds its workers' consent:
             # no one new learns of them (what may never go still does not).
-            covered = {w.id: not ours or consenting([self.db.consent_of(w.id)], self.kind)
+            covered = {w: not ours or consenting([_consent(consents.get(w))], self.kind)
                        for w in workers}
             out[case.id], consent[case.id] = "cases", all(covered.values())
-            for worker in workers:
-                out[worker.id], consent[worker.id] = "workers", covered[worker.id]
-                for table, reader in PER_WORKER:
-                    record = getattr(self.db, reader)(worker.id)
-                    if record is not None:
-                        out[record.id], consent[record.id] = table, covered[worker.id]
-            for entry in self.db.log_of(case.id):
-                if (ours and entry.counterpart_org_id != self.org_id
-                        and entry.id not in received):
-                    continue
-                named = entry.worker_ids or list(covered)
-                out[entry.id] = "log"
-                consent[entry.id] = all(covered.get(w, False) for w in named)
+            for table, body in records:
+                record_id = body["id"]
+                model = KIND_OF[table]
+                if (ours and "counterpart_org_id" in model.model_fields
+                        and body.get("counterpart_org_id") != self.org_id
+                        and record_id not in received):
+                    continue  # an exchange with someone else: a brief's rule too
+                if table == "workers":
+                    named = [record_id]
+                elif body.get("worker_id"):
+                    named = [body["worker_id"]]
+                else:
+                    named = body.get("worker_ids") or workers
+                out[record_id] = table
+                consent[record_id] = all(covered.get(w, False) for w in named)
         self._consent = consent
         return out
 
@@ -334,6 +342,15 @@ class PartnerPolicy:
                         "bodies": {**{lf.rev: lf.body for lf in live}, doc.rev: mine},
                         "mine": doc.rev}
         return new
+
+
+def _consent(body: dict[str, Any] | None) -> Consent | None:
+    if body is None:
+        return None
+    try:
+        return Consent.model_validate(body, context=STORED)
+    except ValueError:
+        return None  # damaged: as if none (`pulang check` says so)
 
 
 def _alike(first: dict[str, Any] | None, second: dict[str, Any] | None) -> bool:
