@@ -12,9 +12,11 @@ from typing import Any
 
 from store.common import clock
 from store.common.i18n import _
-from store.db.base import CASES, Part, valid
+from store.db.base import CASES, KIND_OF, Part, valid
 from store.domain.records import Agreement, Case, Organisation
+from store.domain.rules.erasure import without_names
 from store.domain.vocab import AgreementArea, AgreementStatus
+from store.engine import audit
 from store.engine.indexes import CHILD_TABLES
 
 
@@ -53,6 +55,22 @@ class SharingPart(Part):
                     doc.pop("version", None)
                     found.append((table, doc))
             return found
+
+    def forget_names(self, case_id: str, names: list[str], ids: set[str], note: str) -> int:
+        """Blank `names` out of the private text of the case's records among `ids` (a
+        worker's names, where their consent no longer lets this copy hold them), as an
+        erasure does; recorded as `audit.ERASURE_APPLIED` with `note`. How many changed."""
+        changed = 0
+        with self._lock, self.audit_as(audit.ERASURE_APPLIED, note), self.transaction():
+            for table in CHILD_TABLES:
+                for doc in self._engine.children_of(table, case_id):
+                    if doc.get("id") not in ids:
+                        continue
+                    cleaned = without_names(valid(KIND_OF[table], doc), names)
+                    if cleaned is not None:
+                        self._save(cleaned)
+                        changed += 1
+        return changed
 
     def sharing_agreement(self, org_id: str, on: dt.date | None = None) -> Agreement | None:
         """The agreement with the organisation that covers data sharing and is in force

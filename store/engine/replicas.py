@@ -89,8 +89,18 @@ def _damaged(path: Path) -> CorruptDatabase:
                                    "damaged. Pulang has not changed it.").format(path=path))
 
 
+def domains(db_path: Path) -> list[Path]:
+    """The names every domain's files are kept under: the union's (`db_path` itself), then
+    each partner organisation's (`<db>.partner-<org>`, store.sync.partners) that has a
+    state."""
+    prefix = f"{db_path.name}.partner-"
+    return [db_path, *sorted(p.with_name(p.name[:-len(SYNC)])
+                             for p in db_path.parent.glob(f"{prefix}*{SYNC}"))]
+
+
 def exists(db_path: Path) -> bool:
-    return sync_path(db_path).exists()
+    """Whether the database syncs, with the union's sites or with a partner."""
+    return any(sync_path(base).exists() for base in domains(db_path))
 
 
 def load(db_path: Path, sealer: Sealer) -> ReplicaState | None:
@@ -202,8 +212,15 @@ def settle_pending(db_path: Path, sealer: Sealer, state: ReplicaState,
 
 def note_erased(db_path: Path, sealer: Sealer | None, ids: Iterable[str]) -> None:
     """Records erased here (a worker and their screening, consent and plan): remembered as
-    erased, and the body last synced of each emptied. Nothing to do where nothing syncs."""
-    if sealer is None or not exists(db_path):
+    erased, and the body last synced of each emptied, in every domain (the union's, each
+    partner's). Nothing to do where nothing syncs."""
+    ids = list(ids)
+    for base in domains(db_path):
+        _note_erased(base, sealer, ids)
+
+
+def _note_erased(db_path: Path, sealer: Sealer | None, ids: list[str]) -> None:
+    if sealer is None or not sync_path(db_path).exists():
         return
     state = load(db_path, sealer)
     if state is None:
@@ -247,7 +264,13 @@ def load_summary(db_path: Path, sealer: Sealer) -> dict[str, Any] | None:
 
 def reseal(db_path: Path, old: Sealer | None, new: Sealer | None) -> None:
     """Seal `<db>.sync` and its marks again under the database's new key (a change of
-    passphrase); idempotent: a file already under `new` is left as it is."""
+    passphrase), and each partner domain's; idempotent: a file already under `new` is left
+    as it is."""
+    for base in domains(db_path):
+        _reseal(base, old, new)
+
+
+def _reseal(db_path: Path, old: Sealer | None, new: Sealer | None) -> None:
     if not sync_path(db_path).exists() or old is None or new is None:
         return
     try:
@@ -263,6 +286,6 @@ def reseal(db_path: Path, old: Sealer | None, new: Sealer | None) -> None:
 
 # What the sync and the store take from here, with what moved beside it (replica_state).
 __all__ = ["CHUNK", "EARLIER_KEPT", "FORMAT", "LOCAL_FIELDS", "DocState", "ReplicaState",
-           "body_hash", "canonical", "exists", "load", "load_marks", "load_summary", "marks_path",
-           "note_erased", "note_pending", "packed", "pending_path", "reseal", "save",
+           "body_hash", "canonical", "domains", "exists", "load", "load_marks", "load_summary",
+           "marks_path", "note_erased", "note_pending", "packed", "pending_path", "reseal", "save",
            "save_summary", "settle_pending", "summary_path", "sync_path", "unpacked"]

@@ -39,6 +39,7 @@ from store.common.errors import Conflict
 from store.db.base import KIND_OF
 from store.domain.classification import is_local
 from store.domain.records import STORED, Consent, Organisation, Worker
+from store.domain.rules.erasure import names_to_blank
 from store.domain.rules.sharing import consenting, may_go, shared_body, withheld_fields
 from store.domain.vocab import RECIPIENT_OF_ORG, RecipientKind
 from store.engine import audit, replicas
@@ -189,6 +190,21 @@ class PartnerView:
 
     # -- what the sync writes -----------------------------------------------------------------
 
+    def forget(self, worker_id: str) -> None:
+        """A worker whose consent no longer covers this copy: their names blanked out of what
+        this side wrote in the case (its own records only: the other side's come as it
+        sends them), as an erasure does."""
+        body = self.db.replica_body("workers", worker_id)
+        if body is None:
+            return
+        worker = Worker.model_validate(body, context=STORED)
+        names = names_to_blank(worker)
+        received = self.received
+        own = {b["id"] for _t, b in self.db.case_records(worker.case_id)} - received
+        if names and own:
+            self.db.forget_names(worker.case_id, names, own,
+                                 f"partner={self.org_id} consent withdrawn: names blanked")
+
     def audit_event(self, action: str, *, table: str | None = None,
                     record_id: str | None = None, note: str | None = None) -> None:
         self.db.audit_event(action, table=table, record_id=record_id,
@@ -301,6 +317,8 @@ class PartnerPolicy:
             if out:
                 ctx.db.audit_event(audit.ERASURE_APPLIED, table=table, record_id=doc_id, note=(
                     f"consent withdrawn: {len(out)} edit(s) made meanwhile were closed"))
+            if table == "workers" and doc_id in self.view.received:
+                self.view.forget(doc_id)
             return table, kept.body, _taken(table, kept, kept.body, doc), out
         if doc_id in self.view.received or here is None or doc is None:
             return None

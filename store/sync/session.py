@@ -165,7 +165,7 @@ def _erase(db: Database, state: ReplicaState, records: Records) -> int:
 def erase_again(db: Database) -> int:
     """After `pulang restore`: every worker this site knows was erased (here or elsewhere) and
     the backup brought back is erased again, at once. Connects to nothing. How many."""
-    if db._engine.sealer is None or not replicas.exists(db.path):  # noqa: SLF001
+    if db._engine.sealer is None or not replicas.sync_path(db.path).exists():  # noqa: SLF001
         return 0
     sealer = _sealer(db)
     with _one_at_a_time(db.path):

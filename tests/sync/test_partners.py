@@ -153,6 +153,9 @@ def test_withdrawn_consent_removes_the_fields_there_over_the_partners_edit(
     # The partner edits the worker meanwhile; the worker withdraws consent at home.
     copy = partner.get(Worker, worker.id)
     partner.save(copy.model_copy(update={"home_district": "Somewhere else"}))
+    theirs = partner.save_log_entry(build(LogEntry, {
+        "case_id": case.id, "summary": f"Met {worker.full_name} at the shelter.",
+        "recorded_by": "Sokha"}))
     _sync(partner, us, hub_url, "Phnom Penh")
     consent = home.consent_of(worker.id)
     assert consent is not None
@@ -166,6 +169,8 @@ def test_withdrawn_consent_removes_the_fields_there_over_the_partners_edit(
     there = partner.get(Worker, worker.id)
     assert there.full_name == WITHHELD and there.home_district == WITHHELD
     assert there.phone is None
+    # The partner's own note no longer names the worker, as after an erasure.
+    assert partner.get(LogEntry, theirs.id).summary == "Met [erased] at the shelter."
     assert partner_status(partner, us).status.conflicts == []
 
 
@@ -211,6 +216,9 @@ def test_an_erased_worker_is_erased_there_and_a_case_no_longer_shared_leaves_its
     worker = next(w for w in home.workers_of(case.id) if (c := home.consent_of(w.id))
                   and c.allows(RecipientKind.PARTNER_UNION))
     home.erase_worker(worker.id)
+    # Nothing of the worker stays in the partner domain's state here either.
+    doc = view_of(home, cambodia).state.docs[worker.id]  # type: ignore[union-attr]
+    assert doc.base is None and worker.id in view_of(home, cambodia).state.erased  # type: ignore[union-attr]
     _sync(home, cambodia, hub_url, "Jakarta")
     _sync(partner, us, hub_url, "Phnom Penh")
     there = partner.get(Worker, worker.id)
