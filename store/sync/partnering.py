@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from store.common import clock
 from store.common.errors import PulangError, RuleRefused
-from store.common.i18n import _, ngettext
+from store.common.i18n import _, format_date, ngettext
 from store.domain.records import Agreement, Organisation
 from store.domain.text import fold
 from store.domain.vocab import AgreementArea, label
@@ -92,7 +93,7 @@ def covered(db: Database, view: PartnerView, override: str | None = None) -> Cov
         reason = " ".join(override.split())
         db.audit_event(audit.SHARING_OVERRIDE, table="organisations", record_id=view.org_id,
                        note=reason)
-        return Covered(None, {"on": dt.date.today().isoformat(), "reason": reason})
+        return Covered(None, {"on": clock.today().isoformat(), "reason": reason})
     state = view.state
     before = state.partner.get("override") if state is not None else None
     if before:
@@ -115,7 +116,7 @@ class PartnerReport:
 
     report: Report
     org: str
-    shared_cases: int
+    shared_cases: int  # the cases the two have in common: shared with it, or by it
     agreement: str | None  # its title
     override: dict[str, str] | None = None
     notes: list[str] = field(default_factory=list)
@@ -133,14 +134,24 @@ def sync_partner(db: Database, org_id: str, hub_url: str | None = None, *,
     report = sync(view, hub_url, user=user, password=password, site_name=site_name,
                   progress=progress, credentials=credentials, policy=policy)
     report.withdrawn = len(policy.withdrawn)
-    done = PartnerReport(report, view.org_name, len(db.cases_shared_with(org_id)),
+    in_common = sum(1 for table in view.replica_tables().values() if table == "cases")
+    done = PartnerReport(report, view.org_name, in_common,
                          cover.agreement.title if cover.agreement else None, cover.override)
     if cover.override is not None:
         done.notes.append(_("Shared without an agreement covering data sharing, under the "
-                            "override recorded on {on}: {reason}").format(**cover.override))
+                            "override recorded on {on}: {reason}").format(
+            on=override_day(cover.override), reason=cover.override.get("reason", "")))
     if report.withdrawn:
         done.notes.append(withdrawn_note(view.org_name, report.withdrawn, cover.agreement))
     return done
+
+
+def override_day(override: dict[str, str]) -> str:
+    """The day an override was recorded, as the officer reads dates."""
+    try:
+        return format_date(dt.date.fromisoformat(override.get("on", "")))
+    except ValueError:
+        return override.get("on", "")
 
 
 def withdrawn_note(org: str, count: int, agreement: Agreement | None) -> str:
