@@ -86,6 +86,7 @@ class DirectoryPart(Part):
     def remove_organisation(self, org_id: str, version: int | None = None) -> None:
         with self.transaction():
             org = self._one(Organisation, org_id)
+            self._refuse_if_partner(org)
             self._refuse_if_linked(org_id, org.name)
             self._remove(Organisation, org_id, version)
 

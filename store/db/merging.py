@@ -86,6 +86,7 @@ class MergingPart(Part):
         agreements now name the one kept."""
         with self.audit_as(MERGE, note=f"{drop_id} -> {keep_id}"), self.transaction():
             keep, drop = self._merge_pair(Organisation, keep_id, drop_id)
+            self._refuse_if_partner(drop, merging=True)
             names = _union([keep.name], keep.other_names, [drop.name], drop.other_names)
             acronym = keep.acronym or drop.acronym
             if drop.acronym and fold(drop.acronym) != fold(acronym):
@@ -125,6 +126,7 @@ class MergingPart(Part):
             for meeting in self.meetings_with(drop_id):
                 self._save(meeting.model_copy(update={
                     "org_ids": _replaced(meeting.org_ids, drop_id, keep_id)}))
+            self._move_partner(drop_id, keep_id)
             self._remove(Organisation, drop_id)
             return self._save(merged)
 

@@ -11,12 +11,14 @@ import datetime as dt
 from typing import Any
 
 from store.common import clock
-from store.common.i18n import _
-from store.db.base import CASES, KIND_OF, Part, valid
-from store.domain.records import Agreement, Case, Organisation
+from store.common.errors import StillLinked
+from store.common.i18n import _, ngettext
+from store.db.base import CASES, KIND_OF, LOG, Part, valid
+from store.domain.records import Agreement, Case, LogEntry, Organisation
 from store.domain.rules.erasure import without_names
+from store.domain.text import shorten
 from store.domain.vocab import AgreementArea, AgreementStatus
-from store.engine import audit
+from store.engine import audit, replicas
 from store.engine.indexes import CHILD_TABLES
 
 
@@ -35,6 +37,32 @@ class SharingPart(Part):
             if partners == case.shared_with:
                 return case
             return self._save(case.model_copy(update={"shared_with": partners}))
+
+    def _refuse_if_partner(self, org: Organisation, merging: bool = False) -> None:
+        """An organisation cases are shared with, or whose copy syncs with this database,
+        is not removed (nor merged away: its domain's files are named by its id)."""
+        shared = len(self.cases_shared_with(org.id))
+        syncs = any(p.name.endswith(f".partner-{org.id}") for p in replicas.domains(self.path))
+        if syncs:
+            raise StillLinked(_("{name}'s copy syncs with this database: keep this record "
+                                "(merge the other one into it).").format(name=shorten(org.name)))
+        if shared and not merging:
+            raise StillLinked(ngettext(
+                "{count} case is shared with {name}: stop sharing it first.",
+                "{count} cases are shared with {name}: stop sharing them first.",
+                shared).format(count=shared, name=shorten(org.name)))
+
+    def _move_partner(self, drop_id: str, keep_id: str) -> None:
+        """A merge: the cases shared with the one merged away, and what came from it, now
+        name the one kept."""
+        for case in self.cases_shared_with(drop_id):
+            partners = list(dict.fromkeys(keep_id if p == drop_id else p
+                                          for p in case.shared_with))
+            self._save(case.model_copy(update={"shared_with": partners}))
+        for doc in self._engine.all(LOG):
+            if doc.get("from_org_id") == drop_id:
+                entry = valid(LogEntry, doc)
+                self._save(entry.model_copy(update={"from_org_id": keep_id}))
 
     def cases_shared_with(self, org_id: str) -> list[Case]:
         """The cases marked shared with the organisation."""

@@ -192,4 +192,8 @@ def _network_links(valid: dict[type[Record], list[Record]], case_ids: set[str],
         assert isinstance(entry, LogEntry)
         need(entry, Organisation, [entry.counterpart_org_id], "counterpart_org_id")
         need(entry, Person, [entry.counterpart_person_id], "counterpart_person_id")
+        need(entry, Organisation, [entry.from_org_id], "from_org_id")
+    for case in valid[Case]:
+        assert isinstance(case, Case)
+        need(case, Organisation, list(case.shared_with), "shared_with")
     return found

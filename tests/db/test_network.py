@@ -392,6 +392,28 @@ def test_check_names_a_link_to_a_record_that_is_not_there(network: Database) -> 
     assert any("names a record that does not exist: Organisation" in p for p in problems)
 
 
+def test_check_names_a_case_shared_with_or_an_entry_from_an_organisation_not_there(
+        network: Database) -> None:
+    """Schema 6's links to the directory are checked like the others."""
+    from store.domain.records import Case, LogEntry, build
+
+    case = network.save(build(Case, {"title": "Held near the border",
+                                     "destination_country": "KH"}))
+    union = org(network, "Union of Phnom Penh")
+    network.share_case(case.id, union.id)
+    network.save_log_entry(build(LogEntry, {"case_id": case.id, "summary": "Called back",
+                                            "from_org_id": union.id}))
+    assert check(network) == []
+    with network.transaction():
+        from store.db.database import _TABLE_OF
+        from store.engine.tables import Change
+
+        network._stage(Change(_TABLE_OF[Organisation], union.id, union.version, None, None))
+    problems = [str(p) for p in check(network)]
+    assert any("names a record that does not exist: Shared with" in p for p in problems)
+    assert any("names a record that does not exist: From partner" in p for p in problems)
+
+
 # -- a database from before the network -------------------------------------------------------
 
 

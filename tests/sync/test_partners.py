@@ -235,3 +235,23 @@ def test_an_erased_worker_is_erased_there_and_a_case_no_longer_shared_leaves_its
     assert home.get(LogEntry, note.id).from_org_id == cambodia  # kept here
     assert partner_status(home, cambodia).status.waiting == 0
     assert partner_status(partner, us).status.waiting == 0
+
+
+def test_a_partner_is_not_removed_nor_merged_away_and_a_merge_moves_its_cases(
+        make_site: Callable[..., Database], hub_url: str) -> None:
+    from store.common.errors import StillLinked
+
+    home, _partner, cambodia, _us, case = _pair(make_site, hub_url)
+    with pytest.raises(StillLinked, match="syncs with this database"):
+        home.remove_organisation(cambodia)
+    twin = home.save_organisation(build(Organisation, {
+        "name": "Cambodian union confed.", "kind": OrgKind.TRADE_UNION}))
+    with pytest.raises(StillLinked, match="syncs with this database"):
+        home.merge_organisations(twin.id, cambodia)  # the one that syncs is kept instead
+    other = home.save_organisation(build(Organisation, {
+        "name": "Union of Phnom Penh", "kind": OrgKind.TRADE_UNION}))
+    home.share_case(case.id, other.id)
+    with pytest.raises(StillLinked, match="1 case is shared with Union of Phnom Penh"):
+        home.remove_organisation(other.id)
+    home.merge_organisations(cambodia, other.id)
+    assert home.get(Case, case.id).shared_with == [cambodia]
