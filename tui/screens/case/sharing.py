@@ -80,14 +80,16 @@ def fit_names(lead: str, names: list[str], width: int) -> str:
     for shown in range(len(names), 0, -1):
         left = len(names) - shown
         text = lead + ", ".join(names[:shown]) + (f", … +{left}" if left else "")
-        if cell_len(text) <= width or shown == 1:
-            break
-    if cell_len(text) <= width:
-        return text
-    tail = f" +{left}" if left else ""
-    while text and cell_len(text + "…" + tail) > width:  # one name, itself too long
+        if cell_len(text) <= width:
+            return text
+    if not names:
+        return lead.strip()
+    # Not even the first name fits: it is cut short, the others counted.
+    tail = f" +{len(names) - 1}" if len(names) > 1 else ""
+    text = lead + names[0]
+    while text and cell_len(text + "…" + tail) > width:
         text = text[:-1]
-    return text.rstrip(", ") + "…" + tail
+    return text.rstrip() + "…" + tail
 
 
 class CaseSharing:
