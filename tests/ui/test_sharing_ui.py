@@ -12,7 +12,16 @@ from textual.widgets import Static
 from store.db.database import Database
 from store.domain.records import Agreement, Case, Consent, LogEntry, Organisation, Worker, build
 from store.domain.vocab import AgreementArea, AgreementStatus, RecipientKind
-from tests.ui_helpers import fill, notes, open_case, paste, screen_text, tick, until
+from tests.ui_helpers import (
+    fill,
+    notes,
+    open_case,
+    palette_offers,
+    paste,
+    screen_text,
+    tick,
+    until,
+)
 from tui.app import PulangApp
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.picker import PickerDialog
@@ -231,3 +240,26 @@ async def test_narrowing_consent_in_a_shared_case_says_it_too(demo_db: Database)
         assert RecipientKind.PARTNER_UNION not in consent.recipients
         await until(pilot, lambda: any("no longer covers" in n for n in notes(app)))
         assert any(f"{UNION} may no longer hold" in n for n in notes(app))
+
+
+async def test_the_palette_and_f1_offer_sharing(demo_db: Database) -> None:
+    from tui.dialogs.help import HelpScreen
+
+    case, _union = seed(demo_db)
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        page = await open_case(pilot, app, case)
+        await pilot.press("ctrl+p")
+        await paste(pilot, "share this case")
+        await until(pilot, lambda: palette_offers(app, "Share this case with a partner…"))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PickerDialog))
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is page)
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        keys = str(app.screen.query_one("#help-keys", Static).render())
+        assert any(line.split()[:1] == ["S"] and line.endswith("Share with a partner")
+                   for line in keys.splitlines())
+        assert "Shift+S chooses an organisation" in str(
+            app.screen.query_one("#help-text", Static).render())
