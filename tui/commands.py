@@ -111,6 +111,10 @@ class PulangCommands(Provider):
                          _("Write a brief for a partner union, the police, the embassy...: "
                            "only what each worker's consent allows (b)"),
                          self.screen.action_brief))
+            here.append((_("Share this case with a partner…"),
+                         _("Mark it shared with an organisation of the directory, or no "
+                           "longer: only what each worker's consent allows goes, at the next "
+                           "sync with it (Shift+S)"), self.screen.action_share))
         return here + [
             (_("New case"), _("Record a new case"), app.new_case),
             (_("Go to case…"), _("Find a case by reference, title, place or worker name"),

@@ -45,6 +45,9 @@ _FROM: dict[str, tuple[str, ...]] = {
     ),
     "store.domain.today": ("WEEK", "Deadline", "FollowUp", "Missing", "TaskDue", "Today"),
     "store.domain.rows": ("CaseRow",),
+    # Whether workers' consents cover a kind of recipient: the case page counts, before a case
+    # is shared with a partner, whose personal data would go.
+    "store.domain.rules.sharing": ("consenting",),
 }
 __all__, __getattr__, __dir__ = offered(__name__, _FROM)
 

@@ -1,6 +1,6 @@
-"""The case page's log table, newest first; its counterparts typed as free text, offered to be
-linked to the records of the directory they most likely are; and a log entry's next step
-marked done, or open again."""
+"""The case page's log table, newest first (an entry from a partner's copy marked « and the
+partner); its counterparts typed as free text, offered to be linked to the records of the
+directory they most likely are; and a log entry's next step marked done, or open again."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from store.domain import LogEntry, printable, row_name
 from tui.dialogs.link import LinkDialog
 from tui.store_work import run_store
 from tui.widgets import RecordTable, cell, log_kind
+
+_PARTNER_IN_ROW = 16  # characters of a partner's name in a log row (the detail has it whole)
 
 
 class CaseLog:
@@ -47,6 +49,8 @@ class CaseLog:
                 due.stylize("bold reverse")
             who = entry.counterpart_org or row_name([entry.counterpart_person])
             summary = f"{who}: {entry.summary}" if who else entry.summary
+            if entry.from_org_id:  # made in a partner's copy: « and the partner, first
+                summary = f"« {self.partner_of(entry)} · {summary}"
             if entry.consent_override:
                 summary = _("[no consent]") + " " + summary
             next_step = entry.next_step
@@ -102,6 +106,28 @@ class CaseLog:
                 name = _("(removed)")
             self._directory_names[record_id] = name
         return self._directory_names[record_id]
+
+    def partner_of(self, entry: LogEntry) -> str:
+        """The partner whose copy of the case the entry came from, short (its acronym, or its
+        name cut short) for the log's row; "" for an entry made here."""
+        if not entry.from_org_id:
+            return ""
+        key = "from:" + entry.from_org_id
+        if key not in self._directory_names:
+            try:
+                org = self.pulang.db.organisation(entry.from_org_id)
+                name = printable(org.acronym or org.name, limit=_PARTNER_IN_ROW)
+            except PulangError:
+                name = _("(removed)")
+            self._directory_names[key] = name
+        return self._directory_names[key]
+
+    def from_partner(self, entry: LogEntry) -> str:
+        """A line for the entry's detail: the partner it came from, by its whole name."""
+        if not entry.from_org_id:
+            return ""
+        return _("From partner: {org}").format(
+            org=printable(self.directory_name("org", entry.from_org_id), limit=120))
 
     def linked_names(self, entry: LogEntry) -> str:
         """The directory records an entry is linked to, in words: "Person (Organisation)"."""

@@ -1,5 +1,5 @@
 """The form for an entry of a case's log, with its counterpart (as typed, and as a record of
-the directory) and its next step.
+the directory) and its next step; an entry from a partner's copy says which partner, above.
 
 A rule of the domain asks the officer before a save goes through: a log entry sent (a
 referral, a message...) naming workers whose consent does not cover its kind of counterpart is
@@ -11,7 +11,7 @@ from typing import Any
 
 from textual import on
 from textual.content import Content
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from store import (
     ConsentNeeded,
@@ -136,6 +136,8 @@ class LogEntryForm(RecordForm[LogEntry]):
 
     def on_mount(self) -> None:
         super().on_mount()
+        if self.record is not None and self.record.from_org_id:
+            self._say_partner(self.record.from_org_id)
         # The names of the records linked now (or in a draft put back), for the fields.
         db = _db(self)
         for name, read in (("counterpart_org_id", lambda i: db.organisation(i).shown_name),
@@ -147,6 +149,17 @@ class LogEntryForm(RecordForm[LogEntry]):
                 except PulangError:
                     pass  # shown as removed
             pick.set_value(pick.value)
+
+    def _say_partner(self, org_id: str) -> None:
+        """Above the fields, read-only: the partner whose copy of the case the entry came
+        from (a sync brought it, attributed to that partner; no field changes it)."""
+        try:
+            org = _db(self).organisation(org_id).shown_name
+        except PulangError:
+            org = _("(removed)")
+        said = _("From partner: {org}").format(org=printable(org, limit=120))
+        self.mount(Static(said, id="from-partner", classes="field-hint", markup=False),
+                   before="#form")
 
     @on(PickField.Changed)
     def _picked(self, event: PickField.Changed) -> None:

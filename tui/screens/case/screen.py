@@ -36,6 +36,7 @@ from tui.screens.case.log import CaseLog
 from tui.screens.case.log_form import LogEntryForm
 from tui.screens.case.pages import CasePages
 from tui.screens.case.road import RoadHome
+from tui.screens.case.sharing import CaseSharing
 from tui.screens.case.text import shown
 from tui.screens.case.worker_actions import WorkerActions
 from tui.screens.case.worker_form import WorkerForm
@@ -57,10 +58,11 @@ def _screen_title(case: Case) -> str:
 
 
 class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorkers, CaseLog,
-                 WorkerActions, RoadHome, CasePages, Screen[None]):
+                 WorkerActions, RoadHome, CasePages, CaseSharing, Screen[None]):
     """One case's page. Its parts are mix-ins, one a module beside this one: the facts at the
     top (facts.py), the workers table or grid (workers.py), the log (log.py), what is done to
-    a worker (worker_actions.py), the road home (road.py), the pages it opens (pages.py). The
+    a worker (worker_actions.py), the road home (road.py), the pages it opens (pages.py),
+    sharing with partners (sharing.py). The
     handlers of its tables' messages (`@on`) are here: Textual finds them only on the screen's
     own classes."""
 
@@ -89,6 +91,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
                 show=False),
         Binding("I", "import_workers", N_("Import workers"), id="case.import", show=False),
         Binding("b", "brief", N_("Brief"), id="case.brief", show=False),
+        Binding("S", "share", N_("Share with a partner"), id="case.share", show=False),
         Binding("f1", "app.help", N_("Help"), id="case.help"),
     ]
     HELP = N_(
@@ -127,7 +130,15 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
         "skips it; the text as typed is never changed.\n\n"
         "A brief for a partner: b writes a brief of this case for one kind of recipient (a "
         "partner union, the police, the embassy...), as Markdown and as HTML to print, with "
-        "each worker's personal data only when their consent covers that recipient."
+        "each worker's personal data only when their consent covers that recipient.\n\n"
+        "Sharing with a partner organisation: Shift+S chooses an organisation of the directory "
+        "(a partner union...) to share this case with, after saying what goes: at the next sync "
+        "with it, the case goes to its copy, with the personal data of the workers whose "
+        "consent covers that kind of recipient only. Without an agreement with it covering "
+        "data sharing, in force, the sync refuses unless given a reason, which is recorded. "
+        "Shift+S on an organisation the case is shared with stops sharing: its copy there is "
+        "removed at the next sync. The facts at the top say with whom the case is shared; a "
+        "log entry that came from a partner's copy says so (« and its name)."
     )
 
     def __init__(self, case_id: str, drafts: list[dict[str, Any]] | None = None,
@@ -252,6 +263,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
 
     def on_resize(self) -> None:
         if self.case is not None:
+            self.render_facts()  # the partners' names fitted to the width
             self.render_workers()
             self.render_log()
 
@@ -358,6 +370,8 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
         way = direction_words(entry)
         if way:
             text = f"{way} · {text}"
+        if entry.from_org_id:
+            text += "\n" + self.from_partner(entry)
         if entry.consent_override:
             names = {w.id: w.name_in_rows for w in self.case_workers}
             text += "\n" + _("Sent without consent, on the officer's say: {names}").format(
