@@ -47,7 +47,7 @@ _FROM: dict[str, tuple[str, ...]] = {
     "store.domain.rows": ("CaseRow",),
     # Whether workers' consents cover a kind of recipient: the case page counts, before a case
     # is shared with a partner, whose personal data would go.
-    "store.domain.rules.sharing": ("consenting",),
+    "store.domain.rules.sharing": ("consenting", "recipient_of"),
 }
 __all__, __getattr__, __dir__ = offered(__name__, _FROM)
 

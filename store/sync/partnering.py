@@ -105,7 +105,7 @@ def covered(db: Database, view: PartnerView, override: str | None = None) -> Cov
         said += " " + _("“{title}” covers it but is {status}.").format(
             title=pending[0].title, status=label(pending[0].status))
     raise SharingRefused(said + " " + _(
-        "Record one in the directory (its areas include “data sharing”, its status “in "
+        "Record one among the agreements (its areas include “data sharing”, its status “in "
         "force”), or share anyway with a reason, which is recorded: --override "
         "\"REASON\"."))
 

@@ -40,8 +40,13 @@ from store.db.base import KIND_OF
 from store.domain.classification import is_local
 from store.domain.records import STORED, Consent, Organisation, Worker
 from store.domain.rules.erasure import names_to_blank
-from store.domain.rules.sharing import consenting, may_go, shared_body, withheld_fields
-from store.domain.vocab import RECIPIENT_OF_ORG, RecipientKind
+from store.domain.rules.sharing import (
+    consenting,
+    may_go,
+    recipient_of,
+    shared_body,
+    withheld_fields,
+)
 from store.engine import audit, replicas
 from store.engine.indexes import CHILD_TABLES
 from store.engine.replicas import DocState, ReplicaState, body_hash
@@ -62,12 +67,6 @@ def partner_path(db_path: Path, org_id: str) -> Path:
     return db_path.with_name(f"{db_path.name}.partner-{org_id}")
 
 
-def recipient_of(org: Organisation) -> RecipientKind:
-    """The kind of recipient an organisation is, for its workers' consent: a union is a partner
-    union; one whose type says nothing is "other", which no consent names."""
-    return RECIPIENT_OF_ORG.get(org.kind, RecipientKind.OTHER)
-
-
 class PartnerView:
     """The database as a partner's domain sees it (see the module's doc): what
     `store.sync`'s push, pull and decisions read and write through."""
@@ -76,7 +75,7 @@ class PartnerView:
         self.db = db
         self.org_id = org.id
         self.org_name = org.name
-        self.kind = recipient_of(org)
+        self.kind = recipient_of(org.kind)
         self.path = partner_path(db.path, org.id)
         self._engine = db._engine  # noqa: SLF001 - the database's own key, for its own files
         self._state: ReplicaState | None = None
@@ -378,4 +377,4 @@ def _alike(first: dict[str, Any] | None, second: dict[str, Any] | None) -> bool:
             == {k: v for k, v in second.items() if k not in BOOKKEEPING})
 
 
-__all__ = ["CASE_TABLES", "PartnerPolicy", "PartnerView", "partner_path", "recipient_of"]
+__all__ = ["CASE_TABLES", "PartnerPolicy", "PartnerView", "partner_path"]

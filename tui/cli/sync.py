@@ -230,7 +230,7 @@ def say_partner_lines(found: Any) -> None:
     if found.agreement:
         _say("  " + _("Under the agreement “{title}”").format(title=found.agreement))
     elif found.override:
-        from store.sync.partnering import override_day
+        from store.sync import override_day
 
         _say("  " + _("No agreement covering data sharing: shared under the override recorded "
                       "on {on}: {reason}").format(on=override_day(found.override),

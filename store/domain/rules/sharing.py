@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from store.domain.classification import Classification, classification_of, consent_covers, is_local
 from store.domain.records import Consent
-from store.domain.vocab import RecipientKind
+from store.domain.vocab import RECIPIENT_OF_ORG, OrgKind, RecipientKind
 
 # What a required name or text becomes where the recipient may not have it.
 WITHHELD = "[withheld]"
@@ -30,6 +30,13 @@ def consenting(consents: Iterable[Consent | None], kind: RecipientKind) -> bool:
     """Whether every one of these workers' consents covers `kind` (a worker without consent
     does not). A record about no worker in particular concerns all of its case's."""
     return all(c is not None and c.allows(kind) for c in consents)
+
+
+def recipient_of(kind: OrgKind) -> RecipientKind:
+    """The kind of recipient an organisation of this type is, for its workers' consent: a
+    union is a partner union; one whose type says nothing is "other", which no consent
+    names."""
+    return RECIPIENT_OF_ORG.get(kind, RecipientKind.OTHER)
 
 
 def may_go(model: type[BaseModel], name: str, consent: bool) -> bool:
