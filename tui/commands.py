@@ -69,6 +69,7 @@ class PulangCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
         # Imported here, not at the top, for start-up time: the case page loads pydantic.
         from tui.screens.case import CaseScreen
+        from tui.screens.directory import OrganisationScreen
 
         app: PulangApp = self.app  # type: ignore[assignment]
         common = [
@@ -111,6 +112,11 @@ class PulangCommands(Provider):
                          _("Write a brief for a partner union, the police, the embassy...: "
                            "only what each worker's consent allows (b)"),
                          self.screen.action_brief))
+        if isinstance(self.screen, OrganisationScreen):
+            here.append((_("Sync with this partner"),
+                         _("Send the cases shared with this organisation to its own database "
+                           "on the hub, and take what it added to them (s)"),
+                         self.screen.action_sync_partner))
         return here + [
             (_("New case"), _("Record a new case"), app.new_case),
             (_("Go to case…"), _("Find a case by reference, title, place or worker name"),
