@@ -12,12 +12,14 @@ import pytest
 from textual.widgets import Input, Static
 
 from store.db.database import Database
-from store.domain.records import Case, Organisation, build
+from store.domain.records import Case, Organisation, Worker, build
+from store.domain.rules.sharing import WITHHELD
 from store.domain.vocab import AgreementStatus, OrgKind
 from store.engine import audit
 from store.sync import export_partner_key, find_partner, import_partner_key
 from tests.sync.conftest import SITE
-from tests.sync.test_partners import PASS, _agreement, _cambodian_case, _sync
+from tests.sync.test_app_decide import _lines, _open_decision, _to_decide
+from tests.sync.test_partners import PASS, _agreement, _cambodian_case, _pair, _sync
 from tests.ui_helpers import screen_text, set_text, until
 
 
@@ -126,3 +128,30 @@ async def test_without_an_agreement_a_reason_is_asked_and_recorded(
         assert any("under the override recorded on" in n.message for n in app._notifications)
     overrides = [e for e in home.audit_trail().entries if e.action == audit.SHARING_OVERRIDE]
     assert len(overrides) == 1 and "by phone" in overrides[0].note
+
+
+async def test_a_partner_conflict_is_named_on_today_and_decided_there(
+        make_site: Callable[..., Database], hub_url: str) -> None:
+    from tui.app import PulangApp
+    from tui.screens.decide import DecideScreen
+
+    home, partner, cambodia, us, case = _pair(make_site, hub_url)
+    worker = next(w for w in partner.workers_of(case.id) if w.full_name != WITHHELD)
+    phone = partner.save(worker.model_copy(update={"phone": "+855 12 999 888"})).phone
+    _sync(partner, us, hub_url, "Phnom Penh")
+    before = home.get(Worker, worker.id).phone
+    assert _sync(home, cambodia, hub_url, "Jakarta").report.conflicts == 1
+    assert home.get(Worker, worker.id).phone == before
+    app = PulangApp(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_decide(pilot, app)
+        line = next(x for x in _lines(app) if "⚠ decide" in x)
+        assert "from Cambodian union confederation" in line and "Phone" in line
+        await _open_decision(pilot, app)
+        message = " ".join(str(app.screen.query_one("#decide-message", Static).render()).split())
+        assert "Theirs: " in message and "Cambodian union confederation, at Phnom Penh" in message
+        assert "Changed by Cambodian union confederation" in app.screen.title
+        await pilot.press("t")
+        await until(pilot, lambda: not isinstance(app.screen, DecideScreen))
+        await until(pilot, lambda: not any("Conflicts to decide" in x for x in _lines(app)))
+    assert home.get(Worker, worker.id).phone == phone
