@@ -155,3 +155,26 @@ async def test_a_partner_conflict_is_named_on_today_and_decided_there(
         await until(pilot, lambda: not isinstance(app.screen, DecideScreen))
         await until(pilot, lambda: not any("Conflicts to decide" in x for x in _lines(app)))
     assert home.get(Worker, worker.id).phone == phone
+
+
+async def test_a_partner_hub_that_is_down_is_said_on_its_page_and_nothing_is_lost(
+        make_site: Callable[..., Database]) -> None:
+    from tests.sync.test_app_sync import closed_port
+    from tui.app import PulangApp
+
+    home = make_site("jakarta", demo=True)
+    cambodia = find_partner(home, "Cambodian union confederation")
+    _agreement(home, find_partner(home, "KSPSI").id, cambodia.id)
+    home.share_case(_cambodian_case(home).id, cambodia.id)
+    before = home.path.read_bytes()
+    app = PulangApp(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _organisation_page(pilot, app, cambodia.id)
+        await pilot.press("s")
+        await _answer(pilot, app, hub=f"http://127.0.0.1:{closed_port()}/cambodia",
+                      user=SITE[0], password=SITE[1])
+        await until(pilot, lambda: cambodia.id in app.partner_failures, timeout=60)
+        assert "cannot be reached" in app.partner_failures[cambodia.id]
+        await until(pilot, lambda: "Last sync with this partner failed" in _facts(app))
+        assert app.sync_failure == ""  # the union's own sync line is not this one's
+    assert home.path.read_bytes() == before

@@ -28,9 +28,9 @@ class OrganisationScreen(PartnerPart, _RecordScreen):
         Binding("escape", "back", N_("Back"), id="organisation.back"),
         Binding("e", "edit", N_("Edit"), id="organisation.edit"),
         Binding("n", "new_person", N_("Add person"), id="organisation.new_person"),
+        # Before Merge: where a language's words are longer, Merge (in F1) is cut first.
+        Binding("s", "sync_partner", N_("Sync partner"), id="organisation.sync_partner"),
         Binding("M", "merge", N_("Merge"), id="organisation.merge"),
-        Binding("s", "sync_partner", N_("Sync with this partner"),
-                id="organisation.sync_partner"),
         Binding("d", "remove", N_("Remove"), id="organisation.remove", show=False),
         Binding("f1", "app.help", N_("Help"), id="organisation.help"),
     ]
