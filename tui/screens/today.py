@@ -66,7 +66,8 @@ class TodayScreen(TranslatedBindings, Screen[None]):
     ]
     HELP = N_(
         "Today: what needs chasing across every open case. First, when a sync found any: "
-        "conflicts to decide, records two sites changed while apart (Enter shows both). "
+        "conflicts to decide, records two sites changed while apart, or a partner "
+        "organisation changed in a case shared with it (Enter shows both). "
         "Next steps of the log that are "
         "overdue (marked ! overdue) or due within a week; steps home whose deadline is within a "
         "week; partners who have not answered for a few days (set how many with "
