@@ -46,6 +46,7 @@ from tui.loading import Loading
 from tui.locking import Locking, idle_minutes_from_environment
 from tui.navigation import Navigation
 from tui.others_changes import OthersChanges
+from tui.partner_syncing import PartnerSyncing
 from tui.registry import DRAFT_FORMS, RECORD_SCREENS, TOP_SCREENS
 from tui.screens.cases import CasesScreen
 from tui.screens.lock import LockScreen
@@ -62,7 +63,8 @@ __all__ = ["PulangApp", "idle_minutes_from_environment"]
 
 
 # The mixins before App: theirs override its actions (quit, help_quit).
-class PulangApp(Loading, Locking, Navigation, Leaving, OthersChanges, Syncing, App[None]):
+class PulangApp(Loading, Locking, Navigation, Leaving, OthersChanges, Syncing, PartnerSyncing,
+                App[None]):
     CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "Pulang"
     COMMANDS = {PulangCommands}

@@ -69,6 +69,7 @@ class PulangCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
         # Imported here, not at the top, for start-up time: the case page loads pydantic.
         from tui.screens.case import CaseScreen
+        from tui.screens.directory import OrganisationScreen
 
         app: PulangApp = self.app  # type: ignore[assignment]
         common = [
@@ -115,6 +116,11 @@ class PulangCommands(Provider):
                          _("Mark it shared with an organisation of the directory, or no "
                            "longer: only what each worker's consent allows goes, at the next "
                            "sync with it (Shift+S)"), self.screen.action_share))
+        if isinstance(self.screen, OrganisationScreen):
+            here.append((_("Sync with this partner"),
+                         _("Send the cases shared with this organisation to its own database "
+                           "on the hub, and take what it added to them (s)"),
+                         self.screen.action_sync_partner))
         return here + [
             (_("New case"), _("Record a new case"), app.new_case),
             (_("Go to case…"), _("Find a case by reference, title, place or worker name"),

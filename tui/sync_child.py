@@ -11,6 +11,8 @@ finishes by itself, and nothing is lost.
 
     in:  {"db": path, "key": base64, "kdf": {...}, "hub": url | null, "user": ..,
           "password": .., "credentials": path | null}
+         or, with a partner organisation (its own domain: store.sync.partnering), the same
+         and {"partner": org id, "override": reason | null}
          or, with no link, {"db", "key", "kdf", "to_file": path, "all": bool} or
          {"db", "key", "kdf", "from_file": path}
     out: {"progress": ["sent" | "received", done, of]} ...
@@ -92,12 +94,18 @@ def error_line(error: BaseException) -> dict[str, Any]:
     return {"error": {"kind": "crash", "message": type(error).__name__}}
 
 
+def partner_report(done: Any) -> dict[str, Any]:
+    """A PartnerReport as one JSON object: the sync's counts, and what the officer hears."""
+    return {**done.report.__dict__, "org": done.org, "shared_cases": done.shared_cases,
+            "agreement": done.agreement, "override": done.override, "notes": list(done.notes)}
+
+
 def main() -> int:
     behind_the_app()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in the app's terminal is the app's
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     from store.db import Database
-    from store.sync import from_file, sync, taken, to_file
+    from store.sync import from_file, sync, sync_partner, taken, to_file
 
     sealer, asked = taken(sys.stdin.buffer.readline())
     sys.stdin.close()
@@ -110,6 +118,11 @@ def main() -> int:
                 report: Any = {**made.__dict__, "sent": made.revisions, "received": 0}
             elif asked.get("from_file"):
                 report = from_file(db, asked["from_file"]).__dict__
+            elif asked.get("partner"):
+                report = partner_report(sync_partner(
+                    db, asked["partner"], asked.get("hub"), user=asked.get("user"),
+                    password=asked.get("password"), credentials=asked.get("credentials"),
+                    override=asked.get("override"), progress=Progress()))
             else:
                 report = sync(db, asked.get("hub"), user=asked.get("user"),
                               password=asked.get("password"),

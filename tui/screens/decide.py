@@ -15,23 +15,20 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
-from textual.widgets.option_list import Option
 
 from store import N_, PulangError, _, format_datetime
 from store.domain import format_phone, printable, row_name
 from tui.store_work import run_store
 from tui.translate import TranslatedBindings
 from tui.widgets import RecordTable, cell
-from tui.widgets.caselist import fit
 
 if TYPE_CHECKING:
-    from store.sync import Side, ToDecide, Undecided
+    from store.sync import Side, Undecided
     from tui.app import PulangApp
 
 MARK = "⚠"  # beside a field changed at two sites, wherever it is shown, until decided
@@ -50,47 +47,6 @@ def conflict_note(app: Any, record_id: str, label: Callable[[str], str]) -> str:
                               fields=", ".join(labels))
 
 
-def decisions(db: Any, marked: bool) -> list[ToDecide]:
-    """In a thread: the lines of "Conflicts to decide" (none to read where nothing is marked:
-    the sync's modules are not even loaded then)."""
-    if not marked:
-        return []
-    from store.sync import to_decide
-
-    return to_decide(db)
-
-
-def conflict_what(rows: list[ToDecide], record_id: str) -> str:
-    """"Worker Siti Rahma, case JKT-2026-014": the record a line of Today names."""
-    row = next((r for r in rows if r.record_id == record_id), None)
-    if row is None:
-        return ""
-    what = f"{row.kind} {row.name}".strip()
-    if row.ref and row.table != "cases":
-        what = _("{what}, case {ref}").format(what=what, ref=row.ref)
-    return what[:1].upper() + what[1:]
-
-
-def conflict_options(rows: list[ToDecide], records: dict[str, tuple[str, str]],
-                     mark_width: int, ref_width: int, width: int) -> list[Option]:
-    """Today's lines for the records a sync left in conflict; `records` learns where each
-    line goes (Enter opens "Changed by another officer" on it)."""
-    options = []
-    rest = width - mark_width - ref_width - 2
-    for row in rows[:200]:
-        key = f"c:{row.record_id}"
-        records[key] = (DECIDE, row.record_id)
-        what = (_("removed at one site, edited at the other") if row.removal
-                else ", ".join(row.fields))
-        line = Text(no_wrap=True, overflow="ellipsis", end="")
-        line.append(Text(fit(MARK + " " + _("decide"), mark_width), style="bold"))
-        name = f"{row.kind} {row.name}".strip()
-        for text, cell_width in ((row.ref, ref_width), (f"{what}: {name}", rest)):
-            line.append(" " + fit(printable(text), cell_width))
-        options.append(Option(line, id=key))
-    return options
-
-
 def when(side: Side) -> str:
     """When a side was saved, in the officer's language and time zone."""
     try:
@@ -99,8 +55,15 @@ def when(side: Side) -> str:
         return "?"
 
 
-def who(side: Side) -> str:
-    """"Dewi at Jakarta, 5 Mar 2026 10:12" (the site alone when the officer is unknown)."""
+def who(side: Side, org: str = "") -> str:
+    """"Dewi at Jakarta, 5 Mar 2026 10:12" (the site alone when the officer is unknown); a
+    partner's side names the partner `org`: "Cambodian union confederation, at Phnom Penh,
+    7 Dec 2026 09:30"."""
+    if org and not side.ours:
+        if side.officer:
+            return _("{officer} of {org}, at {site}, {time}").format(
+                officer=side.officer, org=org, site=side.site, time=when(side))
+        return _("{org}, at {site}, {time}").format(org=org, site=side.site, time=when(side))
     if side.officer:
         return _("{officer} at {site}, {time}").format(officer=side.officer, site=side.site,
                                                        time=when(side))
@@ -138,10 +101,26 @@ class DecideScreen(TranslatedBindings, Screen[bool]):
         "that side: removed, or kept with its edit. Escape goes back with nothing decided."
     )
 
-    def __init__(self, record_id: str, what: str = "") -> None:
+    PARTNER_HELP = N_(
+        "A partner organisation changed a record of a case shared with it, and this database "
+        "keeps its own value until someone decides: nothing a partner changes in what it was "
+        "sent is applied silently. The table lists each field it changed: the value it was "
+        "sent (before), mine (this database's) and theirs (the partner's); the lines under it "
+        "say who changed each, where and when. m keeps mine, t keeps theirs, b keeps both "
+        "where the field is a list; once every field is decided the decision is saved as an "
+        "ordinary edit (in the history as decided) and goes to the partner at the next sync "
+        "with it (s on its page in the directory). Escape goes back with nothing decided."
+    )
+
+    def __init__(self, record_id: str, what: str = "", *, org_id: str = "",
+                 org: str = "") -> None:
         super().__init__()
         self.record_id = record_id
         self.what = what  # "worker Siti Rahma, case JKT-2026-014", from the line it came from
+        # A partner's domain (store.sync.partnering): its id and name; "" the union's own.
+        self.org_id, self.org = org_id, org
+        if org_id:
+            self.HELP = self.PARTNER_HELP
         self.found: Undecided | None = None
         self.choices: dict[str, str] = {}
 
@@ -158,14 +137,24 @@ class DecideScreen(TranslatedBindings, Screen[bool]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = _("Changed by another officer")
+        self.title = (_("Changed by {org}").format(org=self.org) if self.org_id
+                      else _("Changed by another officer"))
         db = self.pulang.db
         if db is None:
             return
         from store.sync import undecided
 
-        run_store(self, lambda: undecided(db, self.record_id), self._shown, self._failed,
-                  group="decide", exclusive=True)
+        run_store(self, lambda: undecided(self._domain(db), self.record_id), self._shown,
+                  self._failed, group="decide", exclusive=True)
+
+    def _domain(self, db: Any) -> Any:
+        """Where the conflict is kept: the database (the union's domain), or the partner's
+        view of it (its own state, its own rules: store.sync.partners)."""
+        if not self.org_id:
+            return db
+        from store.sync import view_of
+
+        return view_of(db, self.org_id)
 
     def _failed(self, error: PulangError) -> None:
         self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
@@ -179,13 +168,16 @@ class DecideScreen(TranslatedBindings, Screen[bool]):
         if found.removal:
             removed, edited = (mine, theirs) if mine.removed else (theirs, mine)
             lines.append(_("Removed {removed}; edited {edited}.").format(
-                removed=who(removed), edited=who(edited)))
+                removed=who(removed, self.org), edited=who(edited, self.org)))
             lines.append(_("m keeps mine ({mine}), t keeps theirs ({theirs}).").format(
                 mine=_("removed") if mine.removed else _("kept, with its edit"),
                 theirs=_("removed") if theirs.removed else _("kept, with its edit")))
         else:
             lines.append(_("Mine: {who}").format(who=who(mine)))
-            lines.append(_("Theirs: {who}").format(who=who(theirs)))
+            lines.append(_("Theirs: {who}").format(who=who(theirs, self.org)))
+            if self.org_id:
+                lines.append(_("{org} changed what it was sent: until you decide, this "
+                               "database keeps its own values.").format(org=self.org))
         self.query_one("#decide-message", Static).update(
             "\n".join(printable(line, limit=300) for line in lines))
         table = self.query_one("#decide-fields", RecordTable)
@@ -276,8 +268,8 @@ class DecideScreen(TranslatedBindings, Screen[bool]):
         def failed(error: PulangError) -> None:
             self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
 
-        self.pulang.run_store(lambda: decide(db, self.record_id, dict(choices)), done, failed,
-                              what="decide")
+        self.pulang.run_store(lambda: decide(self._domain(db), self.record_id, dict(choices)),
+                              done, failed, what="decide")
 
     def action_back(self) -> None:
         self.dismiss(False)

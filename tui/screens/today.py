@@ -23,7 +23,8 @@ from store import N_, DatabaseLocked, PulangError, _, format_date
 from store.domain import WEEK, Deadline, FollowUp, printable
 from tui import perf
 from tui.data_changed import DataChanged, follow_data_changes
-from tui.screens.decide import DECIDE, DecideScreen, conflict_options, conflict_what, decisions
+from tui.screens.decide import DECIDE
+from tui.screens.to_decide import Pending, conflict_options, decisions, open_decision
 from tui.store_work import run_store
 from tui.translate import TranslatedBindings, date_cells
 from tui.widgets.caselist import fit
@@ -32,7 +33,6 @@ from tui.widgets.today_list import TodayList, deadline_text, key_of, task_source
 
 if TYPE_CHECKING:
     from store.domain import Missing, Today
-    from store.sync import ToDecide
     from tui.app import PulangApp
 
 # Widths of the columns the rows share: a mark (at least), a date, the case reference (at
@@ -66,7 +66,8 @@ class TodayScreen(TranslatedBindings, Screen[None]):
     ]
     HELP = N_(
         "Today: what needs chasing across every open case. First, when a sync found any: "
-        "conflicts to decide, records two sites changed while apart (Enter shows both). "
+        "conflicts to decide, records two sites changed while apart, or a partner "
+        "organisation changed in a case shared with it (Enter shows both). "
         "Next steps of the log that are "
         "overdue (marked ! overdue) or due within a week; steps home whose deadline is within a "
         "week; partners who have not answered for a few days (set how many with "
@@ -94,7 +95,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         self._started = 0.0
         self._painted = False
         self.unfolded = False  # every line of "coming up" shown
-        self.to_decide: list[ToDecide] = []  # records a sync left in conflict
+        self.to_decide: list[Pending] = []  # records a sync left in conflict
         self._had_conflicts = False
         self._warned = False  # the settings' warnings are told once
 
@@ -153,7 +154,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
             return  # locked meanwhile: this screen is on its way out
         self.query_one("#today-counts", Static).update(printable(str(error)))
 
-    def _computed(self, computed: tuple[Today, int, list[ToDecide]]) -> None:
+    def _computed(self, computed: tuple[Today, int, list[Pending]]) -> None:
         view, cases, self.to_decide = computed
         if not self.is_attached:
             return
@@ -227,7 +228,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
 
         if self.to_decide:  # first: what the officer reads elsewhere may not be the last word
             if not self._had_conflicts:  # newly found: the cursor goes to them
-                keep = f"c:{self.to_decide[0].record_id}"
+                keep = self.to_decide[0].key
             title(_("Conflicts to decide"), len(self.to_decide))
             options += conflict_options(self.to_decide, self.records, mark_width, ref_width,
                                         width)
@@ -363,8 +364,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
             return
         record = self.records.get(event.option.id or "")
         if record is not None and record[0] == DECIDE:
-            self.app.push_screen(DecideScreen(record[1], conflict_what(self.to_decide,
-                                                                       record[1])))
+            open_decision(self.app, self.to_decide, record[1])
         elif record is not None:
             self.pulang.open_record(*record)
             return

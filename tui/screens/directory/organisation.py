@@ -13,6 +13,7 @@ from store.domain import Organisation, Person, country_name, label, printable, s
 from tui.dialogs.picker import PickItem
 from tui.screens.directory.base import _REF, Lines, first_line, place
 from tui.screens.directory.organisation_form import OrganisationForm
+from tui.screens.directory.partner import PartnerPart
 from tui.screens.directory.person_form import PersonForm
 from tui.screens.directory.record import _likely_first, _RecordScreen
 from tui.screens.tasks import organisation_items
@@ -21,12 +22,14 @@ if TYPE_CHECKING:
     from store.db import Database
 
 
-class OrganisationScreen(_RecordScreen):
+class OrganisationScreen(PartnerPart, _RecordScreen):
     kind = "organisation"
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="organisation.back"),
         Binding("e", "edit", N_("Edit"), id="organisation.edit"),
         Binding("n", "new_person", N_("Add person"), id="organisation.new_person"),
+        # Before Merge: where a language's words are longer, Merge (in F1) is cut first.
+        Binding("s", "sync_partner", N_("Sync partner"), id="organisation.sync_partner"),
         Binding("M", "merge", N_("Merge"), id="organisation.merge"),
         Binding("d", "remove", N_("Remove"), id="organisation.remove", show=False),
         Binding("f1", "app.help", N_("Help"), id="organisation.help"),
@@ -39,12 +42,19 @@ class OrganisationScreen(_RecordScreen):
         "adds a person to it. Shift+M merges a duplicate into this organisation: choose the "
         "other record, confirm, and its names, people, members and every link move here "
         "(recorded in the audit trail). d removes it, which is refused while anything names "
-        "it: merge it instead. Escape goes back."
+        "it: merge it instead. s syncs with it as a partner: the cases shared with it go to "
+        "its own database on the hub, under their own key, and what it adds to them comes "
+        "back; the first time it asks that database's address and credentials, and without a "
+        "cooperation agreement covering data sharing in force it asks a reason to share "
+        "anyway (recorded). The lines under its facts then say its last sync, the changes "
+        "waiting, the conflicts to decide (on Today), the cases shared and under which "
+        "agreement. Escape goes back."
     )
 
     def __init__(self, org_id: str) -> None:
         super().__init__(org_id)
         self.org: Organisation | None = None
+        self.facts: list[str] = []
 
     @property
     def record_name(self) -> str:
@@ -75,7 +85,13 @@ class OrganisationScreen(_RecordScreen):
                          f"{', '.join(org.other_names)}")
         if org.notes.strip():
             facts.append(f"{Organisation.field_label('notes')}: {first_line(org.notes)}")
-        self.show_facts(facts)
+        self.facts = facts
+        self.show_all_facts()
+        self.read_partner()
+
+    def show_all_facts(self) -> None:
+        """Its facts, then its domain's status as a partner."""
+        self.show_facts([*self.facts, *self.partner_words()])
 
     def fill(self, lines: Lines, width: int) -> None:
         org = self.org
