@@ -160,11 +160,11 @@ class Loading:
 def _prepare(db: Database) -> Callable[[], dict[str, list[str]]]:
     def prepare() -> dict[str, list[str]]:
         from store.domain import prepare_reading
-        from store.sync import conflicts
+        from store.sync import marks
 
         db.prepare_network()
         db.prepare_finding()
         prepare_reading()
-        return conflicts(db)  # what a sync left undecided, marked where it is shown
+        return marks(db)  # what a sync left undecided (a partner's too), marked where shown
 
     return prepare

@@ -60,6 +60,6 @@ class OthersChanges:
 def _rows_if_changed(db: Database) -> tuple[list[CaseRow], dict[str, list[str]]] | None:
     """In a thread: the cases list if another process changed the database (a sync run from
     the command line among them), with the conflicts a sync left; else None."""
-    from store.sync import conflicts
+    from store.sync import marks
 
-    return (db.case_rows(), conflicts(db)) if db.changed_elsewhere() else None
+    return (db.case_rows(), marks(db)) if db.changed_elsewhere() else None

@@ -340,10 +340,10 @@ def _summary_or_refusal(db: Database) -> Summary:
 
 def _after_sync(db: Database) -> tuple[Any, dict[str, list[str]]]:
     """The cases list and the conflicts, once a sync (or a decision) changed the database."""
-    from store.sync import conflicts
+    from store.sync import marks
 
     db.changed_elsewhere()  # the sync's process: caught up with here, told once
-    return db.case_rows(), conflicts(db)
+    return db.case_rows(), marks(db)
 
 
 def _host(url: str) -> str:

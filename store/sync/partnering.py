@@ -106,8 +106,7 @@ def covered(db: Database, view: PartnerView, override: str | None = None) -> Cov
             title=pending[0].title, status=label(pending[0].status))
     raise SharingRefused(said + " " + _(
         "Record one among the agreements (its areas include “data sharing”, its status “in "
-        "force”), or share anyway with a reason, which is recorded: --override "
-        "\"REASON\"."))
+        "force”), or share anyway with a reason, which is recorded."))
 
 
 @dataclass

@@ -272,6 +272,20 @@ def remember_credentials(db: Database, path: str) -> None:
         replicas.save(db.path, sealer, state)
 
 
+def marks(db: Database) -> dict[str, list[str]]:
+    """`conflicts` of every domain this database syncs in (the union's, each partner's): what
+    the app marks with ⚠ wherever the record is shown."""
+    sealer = db._engine.sealer  # noqa: SLF001 - the database's own key, for its own files
+    if sealer is None:
+        return {}
+    found: dict[str, list[str]] = {}
+    for base in replicas.domains(db.path):
+        for record_id, fields in replicas.load_marks(base, sealer).items():
+            kept = found.setdefault(record_id, [])
+            kept += [f for f in fields if f not in kept]
+    return found
+
+
 def conflicts(db: Database) -> dict[str, list[str]]:
     """The records with an undecided conflict: id -> the fields in conflict ("" for a removal
     against an edit). Reads only `<db>.sync-marks`; {} where nothing syncs. For the app's

@@ -24,7 +24,7 @@ from store.domain.records import Agreement, Case, Consent, LogEntry, Organisatio
 from store.domain.rules.sharing import WITHHELD
 from store.domain.vocab import AgreementArea, AgreementStatus, OrgKind, PassportStatus, RecipientKind
 from store.engine import audit
-from store.sync import MINE, THEIRS, decide, undecided
+from store.sync import THEIRS, decide, marks, undecided
 from store.sync.partnering import (
     SharingRefused,
     export_partner_key,
@@ -129,11 +129,13 @@ def test_a_note_the_partner_adds_comes_back_attributed_and_its_edit_is_put_to_a_
     assert back.summary == note.summary and back.from_org_id == cambodia
     assert home.get(Worker, worker.id).phone == before.phone  # never applied silently
     assert done.report.conflicts == 1
+    assert marks(home) == {worker.id: ["phone"]}  # marked in the app as a union conflict is
     view = view_of(home, cambodia)
     found = undecided(view, worker.id)  # type: ignore[arg-type]
     assert [f.name for f in found.fields] == ["phone"]
     assert found.fields[0].theirs == phone
     decide(view, worker.id, {"phone": THEIRS})  # type: ignore[arg-type]
+    assert marks(home) == {}
     assert home.get(Worker, worker.id).phone == phone
     assert home.get(Worker, worker.id).current_location == before.current_location
     _sync(home, cambodia, hub_url, "Jakarta")
@@ -183,7 +185,7 @@ def test_no_agreement_no_sharing_without_an_override_recorded(
     _agreement(home, kspsi.id, cambodia.id, status=AgreementStatus.SIGNED)  # not in force
     with pytest.raises(SharingRefused) as refused:
         _sync(home, cambodia.id, hub_url, "Jakarta")
-    assert isinstance(refused.value, RuleRefused) and "--override" in str(refused.value)
+    assert isinstance(refused.value, RuleRefused) and "with a reason" in str(refused.value)
     assert "covers it but is signed" in str(refused.value)
     assert httpx.get(f"{hub_url}/_all_docs", auth=ADMIN).json()["rows"] == []
     done = _sync(home, cambodia.id, hub_url, "Jakarta",

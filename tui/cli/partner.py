@@ -5,9 +5,11 @@ its copy through its own database on a hub, under its own key (`store.sync.partn
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +85,7 @@ def partner_sync(args: argparse.Namespace) -> int:
                "with it. Export it (--export-key) for {org}.").format(org=org.name),
              to_stderr=True)
         return int(ExitCode.OK)
-    with open_database(args, path, writing=True) as db:
+    with open_database(args, path, writing=True) as db, _with_the_option():
         org = find_partner(db, args.partner)
         view = view_of(db, org.id)
         state = view.state
@@ -106,6 +108,18 @@ def partner_sync(args: argparse.Namespace) -> int:
     _say(ngettext("With {org}: {count} case shared.", "With {org}: {count} cases shared.",
                   done.shared_cases).format(org=org.name, count=done.shared_cases))
     return _say_report(done.report, "text")
+
+
+@contextlib.contextmanager
+def _with_the_option() -> Iterator[None]:
+    """A refusal for want of an agreement says how to give a reason here."""
+    from store.sync import SharingRefused
+
+    try:
+        yield
+    except SharingRefused as refused:
+        raise SharingRefused(str(refused) + " " + _("Give it with --override \"REASON\".")
+                             ) from None
 
 
 def _say_partner(found: Any, form: str) -> int:

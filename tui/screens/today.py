@@ -156,8 +156,8 @@ class TodayScreen(TranslatedBindings, Screen[None]):
 
     def _computed(self, computed: tuple[Today, int, list[Pending]]) -> None:
         view, cases, self.to_decide = computed
-        if not self.is_attached:
-            return
+        if not self.is_attached or not self.query("#today-counts"):
+            return  # on its way out: its widgets are going
         self.view, self.cases = view, cases
         if not self._warned:
             self._warned = True
