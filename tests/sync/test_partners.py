@@ -20,9 +20,15 @@ import pytest
 from store.common.errors import RuleRefused
 from store.db.database import Database
 from store.domain.classification import is_private
-from store.domain.records import Agreement, Case, Consent, LogEntry, Organisation, Worker, build
+from store.domain.records import Agreement, Case, LogEntry, Organisation, Worker, build
 from store.domain.rules.sharing import WITHHELD
-from store.domain.vocab import AgreementArea, AgreementStatus, OrgKind, PassportStatus, RecipientKind
+from store.domain.vocab import (
+    AgreementArea,
+    AgreementStatus,
+    OrgKind,
+    PassportStatus,
+    RecipientKind,
+)
 from store.engine import audit
 from store.sync import THEIRS, decide, marks, undecided
 from store.sync.partnering import (

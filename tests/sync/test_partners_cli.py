@@ -28,7 +28,7 @@ def test_sync_with_a_partner_from_the_command_line(
     case = next(c for c in home.cases() if c.destination_country == "KH")
     home.share_case(case.id, cambodia.id)
     partner = make_site("phnompenh")
-    us = partner.save_organisation(build(Organisation, {
+    partner.save_organisation(build(Organisation, {
         "name": "Konfederasi Serikat Pekerja Seluruh Indonesia", "acronym": "KSPSI",
         "kind": OrgKind.UNION_FEDERATION}))
     home_path, partner_path = home.path, partner.path
