@@ -30,6 +30,7 @@ from store.domain.vocab import (
     RecipientKind,
 )
 from store.engine import audit
+from store.exchange.check import check
 from store.sync import THEIRS, decide, marks, undecided
 from store.sync.partnering import (
     SharingRefused,
@@ -114,10 +115,16 @@ def test_the_partner_holds_only_the_shared_case_and_the_consented_fields(
                 and getattr(copy, n) not in (None, "", [], WITHHELD, WITHHELD.upper())}
         assert kept == {"passport_status": PassportStatus.UNKNOWN}
         assert copy.sex == worker.sex
-    # Log entries: only those with the partner (none linked in the demo's case: none went).
-    assert all(e.counterpart_org_id == cambodia for e in partner.log_of(case.id))
-    # Nothing of another case, nothing of the directory but what the partner keeps itself.
+    # Log entries: only those with the partner (a brief's rule), their link to the union's
+    # directory left here.
+    with_them = {e.id for e in home.log_of(case.id) if e.counterpart_org_id == cambodia}
+    assert with_them and {e.id for e in partner.log_of(case.id)} == with_them
+    assert all(e.counterpart_org_id is None and e.from_org_id == _us
+               for e in partner.log_of(case.id))
+    # Nothing of another case, nothing of the directory but what the partner keeps itself,
+    # and no link to a record of the union's directory: the partner's copy checks clean.
     assert len(partner.organisations()) == 2
+    assert check(partner) == []
 
 
 def test_a_note_the_partner_adds_comes_back_attributed_and_its_edit_is_put_to_a_person(

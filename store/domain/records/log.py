@@ -33,9 +33,10 @@ class LogEntry(Record):
     # Workers named in an entry sent (a referral, a message...) whose consent did not cover
     # its kind of counterpart, sent on the officer's say.
     consent_override: list[str] = public(N_("Sent without consent"), default_factory=list)
-    # The counterpart in the directory, when linked; the free text above stays as typed.
-    counterpart_org_id: str | None = public(N_("Linked organisation"), None)
-    counterpart_person_id: str | None = public(N_("Linked person"), None)
+    # The counterpart in the directory, when linked; the free text above stays as typed. A
+    # link is to this database's directory: a partner's copy gets the text only.
+    counterpart_org_id: str | None = public(N_("Linked organisation"), None, local=True)
+    counterpart_person_id: str | None = public(N_("Linked person"), None, local=True)
     # Sent to the counterpart or received from them; None for a note, and for entries kept
     # from before schema 5 whose kind did not tell (the migration counted them).
     direction: Direction | None = public(N_("Sent or received"), None)
