@@ -186,7 +186,9 @@ class DecideScreen(TranslatedBindings, Screen[bool]):
             self.query_one("#decide-title", Label).display = False
             return
         self.query_one("#decide-title", Label).update(
-            _("Fields changed at both sites ({count}):").format(count=len(found.fields)))
+            (_("Fields {org} changed ({count}):").format(org=self.org, count=len(found.fields))
+             if self.org else
+             _("Fields changed at both sites ({count}):").format(count=len(found.fields))))
         # The field's and the answer's columns as wide as their words (within reason): the
         # values take the rest, and a phone as written (+62 812-3450-0002) fits at 80 columns.
         first = min(16, max(cell_len(t) for t in [_("Field"), *(f.label for f in found.fields)]))
