@@ -219,6 +219,11 @@ def test_the_partners_hub_database_holds_no_plaintext(
     for worker in home.workers_of(case.id):
         values |= {worker.full_name, worker.passport_number, worker.phone or ""}
     assert all(v not in raw for v in values if v and len(v) > 3)
+    # What went to which partner, when and which records: in the audit trail, without values.
+    pushed = [e for e in home.audit_trail().entries if e.action == audit.PUSHED]
+    assert pushed and all(f"partner={_cambodia}" in e.note for e in pushed)
+    assert case.id in " ".join(e.note for e in pushed)
+    assert not any(v in e.note for e in pushed for v in values if v and len(v) > 3)
 
 
 def test_an_erased_worker_is_erased_there_and_a_case_no_longer_shared_leaves_its_copy(
