@@ -113,11 +113,9 @@ class PartnerView:
         Read from what belongs to each case (`Database.case_records`): a kind of record
         added later under a case goes by the same rule, with no code of its own."""
         received, out, consent = self.received, {}, {}
-        for case in self.db.cases():
-            ours = case.id not in received
-            if ours and self.org_id not in case.shared_with:
-                continue
-            records = self.db.case_records(case.id)
+        for case_id in self.db.cases_in_common(self.org_id, received):
+            ours = case_id not in received
+            records = self.db.case_records(case_id)
             workers = [body["id"] for table, body in records if table == "workers"]
             consents = {body.get("worker_id"): body for table, body in records
                         if table == "consents"}
@@ -125,7 +123,7 @@ class PartnerView:
             # no one new learns of them (what may never go still does not).
             covered = {w: not ours or consenting([_consent(consents.get(w))], self.kind)
                        for w in workers}
-            out[case.id], consent[case.id] = "cases", all(covered.values())
+            out[case_id], consent[case_id] = "cases", all(covered.values())
             for table, body in records:
                 record_id = body["id"]
                 model = KIND_OF[table]
