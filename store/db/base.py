@@ -21,15 +21,19 @@ from pydantic import ValidationError
 from store.common.errors import Conflict, DamagedRecord, RecordInvalid
 from store.domain.records import (
     STORED,
+    Actor,
     Agreement,
     Case,
     Consent,
+    Identifier,
     LogEntry,
     Meeting,
     Organisation,
     Person,
+    Place,
     Plan,
     Record,
+    RegistryLink,
     Screening,
     Task,
     Worker,
@@ -51,9 +55,16 @@ NETWORK_TABLE_OF: dict[type[Record], str] = {
     Organisation: ORGANISATIONS, Person: PEOPLE, Meeting: MEETINGS, Agreement: AGREEMENTS,
     Task: TASKS,
 }
+PLACES, ACTORS, IDENTIFIERS, REGISTRY_LINKS = (
+    "places", "actors", "identifiers", "registry_links")
+REGISTRY_TABLE_OF: dict[type[Record], str] = {
+    Place: PLACES, Actor: ACTORS, Identifier: IDENTIFIERS, RegistryLink: REGISTRY_LINKS,
+}
+# The tables kept by id only (the directory's and the registry's), each read whole and cached.
+BY_ID_TABLE_OF = {**NETWORK_TABLE_OF, **REGISTRY_TABLE_OF}
 TABLE_OF: dict[type[Record], str] = {Case: CASES, Worker: WORKERS, LogEntry: LOG,
                                      Screening: SCREENINGS, Consent: CONSENTS, Plan: PLANS,
-                                     **NETWORK_TABLE_OF}
+                                     **BY_ID_TABLE_OF}
 # One record of each of these per worker.
 PER_WORKER: tuple[type[Record], ...] = (Screening, Consent, Plan)
 KIND_OF: dict[str, type[Record]] = {table: kind for kind, table in TABLE_OF.items()}
@@ -145,6 +156,15 @@ class Part:
 
         # sharing.py
         def _refuse_if_partner(self, org: Organisation, merging: bool = False) -> None: ...
+
+        # registry.py
+        def _registry_after_erasure(self, worker_id: str) -> None: ...
+        def _refuse_an_actor(self, names: list[str]) -> None: ...
+        def organisation(self, org_id: str) -> Organisation: ...
+        def save_place(self, place: Place) -> Place: ...
+        def save_actor(self, actor: Actor) -> Actor: ...
+        def save_identifier(self, identifier: Identifier) -> Identifier: ...
+        def save_registry_link(self, link: RegistryLink) -> RegistryLink: ...
         def _move_partner(self, drop_id: str, keep_id: str) -> None: ...
         def tasks(self, *, meeting_id: str | None = None, agreement_id: str | None = None,
                   owner_id: str | None = None, open_only: bool = False) -> list[Task]: ...

@@ -36,6 +36,7 @@ class DirectoryPart(Part):
 
     def save_organisation(self, org: Organisation) -> Organisation:
         with self.transaction():
+            self._refuse_an_actor([org.name, org.acronym, *org.other_names])
             if org.parent_id is not None:
                 self._must_exist(Organisation, [org.parent_id], _("The organisation it is a "
                                                                   "member of"))

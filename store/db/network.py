@@ -32,22 +32,28 @@ from store.common.errors import LinkRefused, NotFound
 from store.common.i18n import N_, _
 from store.db.base import (
     AGREEMENTS,
+    BY_ID_TABLE_OF,
     MEETINGS,
     NETWORK_TABLE_OF,
     ORGANISATIONS,
     PEOPLE,
+    TABLE_OF,
     TASKS,
     Part,
     R,
 )
 from store.domain.matching import NameIndex
 from store.domain.records import (
+    Actor,
     Agreement,
+    Identifier,
     LogEntry,
     Meeting,
     Organisation,
     Person,
+    Place,
     Record,
+    RegistryLink,
     Task,
 )
 from store.domain.text import fold
@@ -115,7 +121,7 @@ class NetworkMixin(Part):
         """Every record of a directory table, parsed once per change of the table: the
         directory is read whole by most screens and by every search (treat them as read-only:
         change a record with model_copy)."""
-        table = NETWORK_TABLE_OF[kind]
+        table = BY_ID_TABLE_OF[kind]
         stamp = self._engine.stamps.get(table, 0)
         cache: dict[str, tuple[int, list[Any]]] = self.__dict__.setdefault("_parsed", {})
         cached = cache.get(table)
@@ -140,7 +146,7 @@ class NetworkMixin(Part):
 
     def _one(self, kind: type[R], record_id: str) -> R:
         """The record, or the one it was merged into; NotFound when neither exists."""
-        table = NETWORK_TABLE_OF[kind]
+        table = BY_ID_TABLE_OF[kind]
         doc = self._engine.get(table, record_id)
         if doc is None:
             merged = self._merged_into(kind, record_id)
@@ -307,7 +313,7 @@ class NetworkMixin(Part):
             )
 
     def _must_exist(self, kind: type[Record], ids: Iterable[str | None], what: str) -> None:
-        table = NETWORK_TABLE_OF.get(kind, "cases")
+        table = TABLE_OF.get(kind, "cases")
         for record_id in ids:
             if record_id is not None and self._engine.get(table, record_id) is None:
                 raise LinkRefused(_("{what} is not in the directory any more (removed or "
@@ -316,5 +322,6 @@ class NetworkMixin(Part):
 
 KIND_NAMES: dict[type[Record], str] = {
     Organisation: N_("organisation"), Person: N_("person"), Meeting: N_("meeting"),
-    Agreement: N_("agreement"), Task: N_("task"),
+    Agreement: N_("agreement"), Task: N_("task"), Place: N_("place"), Actor: N_("actor"),
+    Identifier: N_("identifier"), RegistryLink: N_("registry link"),
 }

@@ -15,15 +15,19 @@ from typing import Any
 from store.common.errors import Conflict, NotFound
 from store.db.base import KIND_OF, TABLE_OF, Part, R, valid
 from store.domain.records import (
+    Actor,
     Agreement,
     Case,
     Consent,
+    Identifier,
     LogEntry,
     Meeting,
     Organisation,
     Person,
+    Place,
     Plan,
     Record,
+    RegistryLink,
     Screening,
     Task,
     Worker,
@@ -136,7 +140,9 @@ class SavingPart(Part):
             return self.save_plan(record)  # type: ignore[return-value]
         savers: dict[type[Record], Callable[[Any], Record]] = {
             Organisation: self.save_organisation, Person: self.save_person,
-            Meeting: self.save_meeting, Agreement: self.save_agreement, Task: self.save_task}
+            Meeting: self.save_meeting, Agreement: self.save_agreement, Task: self.save_task,
+            Place: self.save_place, Actor: self.save_actor, Identifier: self.save_identifier,
+            RegistryLink: self.save_registry_link}
         if type(record) in savers:
             return savers[type(record)](record)  # type: ignore[return-value]
         raise TypeError(type(record).__name__)

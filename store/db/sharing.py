@@ -30,6 +30,9 @@ class SharingPart(Part):
         removed at the next sync with that partner). An ordinary edit of the case, audited."""
         with self.transaction():
             self._must_exist(Organisation, [org_id], _("The organisation"))
+            if shared:
+                org = self.organisation(org_id)
+                self._refuse_an_actor([org.name, org.acronym, *org.other_names])
             case = self.get(Case, case_id)
             partners = [p for p in case.shared_with if p != org_id]
             if shared:

@@ -14,7 +14,17 @@ from collections.abc import Sequence
 from store.common.errors import NotFound
 from store.common.i18n import _
 from store.db.base import LOG, PER_WORKER, TABLE_OF, WORKERS, Part, valid
-from store.domain.records import Case, LogEntry, Meeting, Task, Worker
+from store.domain.records import (
+    Actor,
+    Case,
+    Identifier,
+    LogEntry,
+    Meeting,
+    Place,
+    RegistryLink,
+    Task,
+    Worker,
+)
 from store.domain.rules.erasure import blanked, erased_worker, names_to_blank, without_names
 from store.engine import backups, replicas
 
@@ -99,8 +109,10 @@ class WorkersPart(Part):
                     cleaned = without_names(entry, names)
                     if cleaned is not None:
                         self._save(cleaned)
-                # A meeting's agenda or decisions, or a task, may name the worker too.
-                for kind in (Meeting, Task):
+                # What placed them in the registry goes; a meeting's agenda or decisions, a
+                # task, or the registry's notes may name the worker too.
+                self._registry_after_erasure(worker_id)
+                for kind in (Meeting, Task, Place, Actor, Identifier, RegistryLink):
                     for record in self._all(kind):
                         cleaned_record = without_names(record, names)
                         if cleaned_record is not None:

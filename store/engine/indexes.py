@@ -25,11 +25,19 @@ from typing import Any
 import orjson
 
 from store.domain.matching import NumberIndex, SpellingIndex
-from store.engine.migrations import META_DOC, META_TABLE, NETWORK_TABLES, Tables
+from store.engine.migrations import (
+    META_DOC,
+    META_TABLE,
+    NETWORK_TABLES,
+    REGISTRY_TABLES,
+    Tables,
+)
 
 CHILD_TABLES = ("workers", "log", "screenings", "consents", "plans")
-# The directory and what happens in it: not part of any one case; kept by id only.
-RECORD_TABLES = ("cases", *CHILD_TABLES, *NETWORK_TABLES)
+# The directory and what happens in it, and the registry (who trafficked, and where): not part
+# of any one case; kept by id only.
+BY_ID_TABLES = (*NETWORK_TABLES, *REGISTRY_TABLES)
+RECORD_TABLES = ("cases", *CHILD_TABLES, *BY_ID_TABLES)
 # Tables with one record per worker: indexed by worker too.
 PER_WORKER_TABLES = ("screenings", "consents", "plans")
 
@@ -152,7 +160,7 @@ class Indexes:
                     refs[doc["ref"]] = record_id
                     ref_of[record_id] = doc["ref"]
             return
-        if table in NETWORK_TABLES:
+        if table in BY_ID_TABLES:
             for raw in items:
                 raw_table[loads(raw)["id"]] = raw
             return
@@ -220,7 +228,7 @@ class Indexes:
                 self.ref_of[record_id] = doc["ref"]
             self._touch(record_id)
             return
-        if table in NETWORK_TABLES:
+        if table in BY_ID_TABLES:
             return
         before = self.case_of[table].get(record_id)
         after = None if doc is None else doc.get("case_id")

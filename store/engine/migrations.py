@@ -148,6 +148,17 @@ def _partners(tables: Tables) -> None:
         log[key] = _fields_before_due(entry, {"from_org_id": None})
 
 
+REGISTRY_TABLES = ("places", "actors", "identifiers", "registry_links")
+
+
+def _the_registry(tables: Tables) -> None:
+    """Schema 7: the registry of places (compounds above all), actors (recruiters, agencies,
+    brokers, employers, transporters), the identifiers they use, and their links to cases
+    and workers; none yet."""
+    for name in REGISTRY_TABLES:
+        tables.setdefault(name, {})
+
+
 # Schema 1 is the first; the steps to schema 2 and onward are appended here.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "workers record when their personal data was erased", _workers_can_be_erased),
@@ -156,6 +167,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               _the_network),
     Migration(5, "log entries say whether they were sent or received", _sent_or_received),
     Migration(6, "cases shared with partner organisations", _partners),
+    Migration(7, "the registry of places, actors and identifiers", _the_registry),
 )
 
 FIRST_SCHEMA = 1

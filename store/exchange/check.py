@@ -14,30 +14,39 @@ from pydantic import ValidationError
 
 from store.common.errors import RecordInvalid
 from store.common.i18n import N_, _
+from store.db.base import REGISTRY_TABLE_OF
 from store.db.database import CASES, CONSENTS, LOG, PLANS, SCREENINGS, WORKERS, Database
 from store.db.network import AGREEMENTS, MEETINGS, ORGANISATIONS, PEOPLE, TASKS
 from store.domain.classification import is_private
 from store.domain.records import (
+    REGISTRY_TYPES,
+    Actor,
     Agreement,
     Case,
     Consent,
+    Identifier,
     LogEntry,
     Meeting,
     Organisation,
     Person,
+    Place,
     Plan,
     Record,
+    RegistryLink,
     Screening,
     Task,
     Worker,
     build,
 )
 from store.domain.text import shorten
+from store.exchange.check_registry import registry_problems
 
 _KIND_NAMES = {Case: N_("case"), Worker: N_("worker"), LogEntry: N_("log entry"),
                Screening: N_("screening"), Consent: N_("consent"), Plan: N_("road home"),
                Organisation: N_("organisation"), Person: N_("person"), Meeting: N_("meeting"),
-               Agreement: N_("agreement"), Task: N_("task")}
+               Agreement: N_("agreement"), Task: N_("task"), Place: N_("place"),
+               Actor: N_("actor"), Identifier: N_("identifier"),
+               RegistryLink: N_("registry link")}
 _PER_WORKER = (Screening, Consent, Plan)
 
 
@@ -69,7 +78,8 @@ def check(db: Database) -> list[Problem]:
     tables = {kind: list((raw.get(name) or {}).values()) for kind, name in
               ((Case, CASES), (Worker, WORKERS), (LogEntry, LOG), (Screening, SCREENINGS),
                (Consent, CONSENTS), (Plan, PLANS), (Organisation, ORGANISATIONS),
-               (Person, PEOPLE), (Meeting, MEETINGS), (Agreement, AGREEMENTS), (Task, TASKS))}
+               (Person, PEOPLE), (Meeting, MEETINGS), (Agreement, AGREEMENTS), (Task, TASKS),
+               *((kind, REGISTRY_TABLE_OF[kind]) for kind in REGISTRY_TYPES))}
     refs = {str(d.get("id")): str(d.get("ref") or d.get("id")) for d in tables[Case]}
 
     valid: dict[type[Record], list[Record]] = {kind: [] for kind in tables}
@@ -132,6 +142,8 @@ def check(db: Database) -> list[Problem]:
                 problems.append(Problem(where, _("the worker has {count} of these; one is kept "
                                                  "per worker").format(count=per_worker[worker_id])))
     problems.extend(_network_links(valid, case_ids, refs))
+    problems.extend(registry_problems(valid, workers_by_case,
+                                      lambda kind, doc: _describe(kind, doc, refs), Problem))
     problems.extend(_audit_trail(db))
     return problems
 

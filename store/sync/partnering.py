@@ -128,6 +128,8 @@ def sync_partner(db: Database, org_id: str, hub_url: str | None = None, *,
                  credentials: str | None = None) -> PartnerReport:
     """Sync the partner's domain (see the module's doc) with its hub database."""
     view = view_of(db, org_id)
+    org = db.organisation(org_id)
+    db._refuse_an_actor([org.name, org.acronym, *org.other_names])  # noqa: SLF001 - its rule
     cover = covered(db, view, override)
     policy = PartnerPolicy(view, cover.override)
     report = sync(view, hub_url, user=user, password=password, site_name=site_name,

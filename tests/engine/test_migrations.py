@@ -252,7 +252,7 @@ def test_schema_6_shares_no_case_and_marks_no_entry_as_a_partners(tmp_path: Path
     path = private_copy(FIXTURE_V5, tmp_path)
     assert schema_on_disk(path) == 5
     before = orjson.loads(path.read_bytes())
-    with Database.open(path) as db:
+    with Database.open(path, migrations=MIGRATIONS[:5]) as db:
         assert db.schema == 6
         assert check(db) == []
         assert all(c.shared_with == [] for c in db.cases())
@@ -268,3 +268,26 @@ def test_schema_6_shares_no_case_and_marks_no_entry_as_a_partners(tmp_path: Path
             assert {k: v for k, v in new[record_id].items() if k != added} == doc
     assert all(list(doc)[-3:] == ["from_org_id", "due_date", "next_step_done"]
                for doc in after["log"].values())
+
+
+# The schema-5 file above brought to schema 6 by that step (the code of its day), kept as it
+# is: the database just before the registry.
+FIXTURE_V6 = FIXTURES / "schema_v6.json"
+
+
+def test_schema_7_opens_an_empty_registry_and_keeps_everything_else(tmp_path: Path) -> None:
+    path = private_copy(FIXTURE_V6, tmp_path)
+    assert schema_on_disk(path) == 6
+    before = orjson.loads(path.read_bytes())
+    with Database.open(path) as db:
+        assert db.schema == 7
+        assert check(db) == []
+        assert db.places() == [] and db.actors() == [] and db.identifiers() == []
+        assert db.registry_links() == [] and db.upgrade_notices == []
+        after = db.raw_tables()
+    for table in ("places", "actors", "identifiers", "registry_links"):
+        assert before.get(table, {}) == {} and after[table] == {}
+    for table, records in before.items():
+        if table in after and table != "_meta":
+            assert {d.get("id"): d for d in records.values()} == {
+                d.get("id"): d for d in after[table].values()}

@@ -14,7 +14,8 @@ policy again.
 
 One module per kind of record: `base` (what every record shares, `build`, `changed`), `case`,
 `worker`, `log`, `screening` (and consent), `plan` (the road home), `directory` (organisations
-and people), `meeting`, `agreement` and `task`. Import the records from here. The screening's
+and people), `meeting`, `agreement`, `task` and `registry` (places, actors, identifiers and
+their links to cases). Import the records from here. The screening's
 suggestion (`is_child`, `suggested_status`, `status_reason`) is a rule, in
 `store.domain.rules.screening`, and offered here too.
 """
@@ -28,6 +29,14 @@ from store.domain.records.directory import Organisation, Person, Role
 from store.domain.records.log import AWAITING_KINDS, LogEntry
 from store.domain.records.meeting import Meeting
 from store.domain.records.plan import Plan, StepState
+from store.domain.records.registry import (
+    Actor,
+    Identifier,
+    Place,
+    PlaceChange,
+    RegistryLink,
+    Sighting,
+)
 from store.domain.records.screening import INDICATOR_FIELDS, Consent, Screening
 from store.domain.records.task import Task
 from store.domain.records.worker import Worker, case_order, worker_numbers
@@ -35,24 +44,31 @@ from store.domain.rules.screening import is_child, status_reason, suggested_stat
 
 __all__ = [
     "AWAITING_KINDS",
+    "REGISTRY_TYPES",
     "INDICATOR_FIELDS",
     "NETWORK_TYPES",
     "RECORD_TYPES",
     "REF_PATTERN",
     "STORED",
+    "Actor",
     "Agreement",
     "Case",
     "Consent",
     "DraftVersion",
+    "Identifier",
     "LogEntry",
     "Meeting",
     "Organisation",
     "Person",
+    "Place",
+    "PlaceChange",
     "Plan",
     "R",
     "Record",
+    "RegistryLink",
     "Role",
     "Screening",
+    "Sighting",
     "StatusChange",
     "StepState",
     "Task",
@@ -70,5 +86,7 @@ __all__ = [
 
 # The kinds of record: those of the union's network, and all of them.
 NETWORK_TYPES: tuple[type[Record], ...] = (Organisation, Person, Meeting, Agreement, Task)
+# Who trafficked and where (the registry): not part of any one case, linked to cases.
+REGISTRY_TYPES: tuple[type[Record], ...] = (Place, Actor, Identifier, RegistryLink)
 RECORD_TYPES: tuple[type[Record], ...] = (Case, Worker, LogEntry, Screening, Consent, Plan,
-                                          *NETWORK_TYPES)
+                                          *NETWORK_TYPES, *REGISTRY_TYPES)

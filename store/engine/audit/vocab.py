@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from store.common.i18n import N_
 from store.domain.records import (
+    Actor,
     Agreement,
     Case,
     Consent,
+    Identifier,
     LogEntry,
     Meeting,
     Organisation,
     Person,
+    Place,
     Plan,
     Record,
+    RegistryLink,
     Screening,
     Task,
     Worker,
@@ -79,13 +83,19 @@ TABLE_LABELS: dict[str, str] = {
     "meetings": N_("meeting"),
     "agreements": N_("agreement"),
     "tasks": N_("task"),
+    "places": N_("place"),
+    "actors": N_("actor"),
+    "identifiers": N_("identifier"),
+    "registry_links": N_("registry link"),
 }
 
 
 MODELS: dict[str, type[Record]] = {"cases": Case, "workers": Worker, "log": LogEntry,
                                    "screenings": Screening, "consents": Consent, "plans": Plan,
                                    "organisations": Organisation, "people": Person,
-                                   "meetings": Meeting, "agreements": Agreement, "tasks": Task}
+                                   "meetings": Meeting, "agreements": Agreement, "tasks": Task,
+                                   "places": Place, "actors": Actor, "identifiers": Identifier,
+                                   "registry_links": RegistryLink}
 
 # Kept out of `fields`: they change on every save, or only ever when the record is made.
 BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "changed_by"})
