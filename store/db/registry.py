@@ -65,7 +65,7 @@ class RegistryPart(Part):
     def registry_links(self) -> list[RegistryLink]:
         return self._all(RegistryLink)
 
-    def links_to(self, record_id: str) -> list[RegistryLink]:
+    def registry_links_to(self, record_id: str) -> list[RegistryLink]:
         """The links of a place, actor or identifier, oldest report first."""
         return sorted((link for link in self._all(RegistryLink) if link.target == record_id),
                       key=lambda link: (link.reported_on, link.id))
@@ -78,7 +78,7 @@ class RegistryPart(Part):
         return next((i for i in self._all(Identifier) if i.kind is kind and i.value == value),
                     None)
 
-    def cases_of(self, record_id: str) -> list[str]:
+    def seen_in_cases(self, record_id: str) -> list[str]:
         """The cases a place, actor or identifier is seen in ("seen in N cases"): its own
         links, and for an identifier those of the actor or place that uses it, and for an
         actor or a place those of its identifiers; oldest case first."""
@@ -100,7 +100,7 @@ class RegistryPart(Part):
 
     def held_at(self, place_id: str) -> list[RegistryLink]:
         """Who was held at a place and when (the links naming a worker), earliest first."""
-        return sorted((link for link in self.links_to(place_id) if link.worker_id),
+        return sorted((link for link in self.registry_links_to(place_id) if link.worker_id),
                       key=lambda link: (link.held_from or dt.date.min, link.id))
 
     def mentions(self, case_id: str) -> list[Mention]:
@@ -145,7 +145,8 @@ class RegistryPart(Part):
             return self._save(place)
 
     def save_actor(self, actor: Actor) -> Actor:
-        return self._save(actor)
+        with self.transaction():
+            return self._save(actor)
 
     def save_identifier(self, identifier: Identifier) -> Identifier:
         """Save an identifier; one of that kind and value already in the registry is
@@ -179,7 +180,7 @@ class RegistryPart(Part):
         with self.transaction():
             if kind is not RegistryLink:
                 record = self._one(kind, record_id)
-                names = (len(self.links_to(record_id))
+                names = (len(self.registry_links_to(record_id))
                          + sum(1 for i in self._all(Identifier)
                                if record_id in (i.actor_id, i.place_id))
                          + sum(1 for p in self._all(Place)

@@ -20,7 +20,16 @@ import pytest
 from store.common.errors import RuleRefused
 from store.db.database import Database
 from store.domain.classification import is_private
-from store.domain.records import Agreement, Case, LogEntry, Organisation, Worker, build
+from store.domain.records import (
+    Agreement,
+    Case,
+    LogEntry,
+    Organisation,
+    Place,
+    RegistryLink,
+    Worker,
+    build,
+)
 from store.domain.rules.sharing import WITHHELD
 from store.domain.vocab import (
     AgreementArea,
@@ -125,6 +134,12 @@ def test_the_partner_holds_only_the_shared_case_and_the_consented_fields(
     # and no link to a record of the union's directory: the partner's copy checks clean.
     assert len(partner.organisations()) == 2
     assert check(partner) == []
+    # The registry (who trafficked them, and where) is not a partner's: it does not go.
+    compound = home.save(build(Place, {"name": "Golden compound", "country": "KH"}))
+    home.save(build(RegistryLink, {"case_id": case.id, "place_id": compound.id}))
+    _sync(home, cambodia, hub_url, "Jakarta")
+    _sync(partner, _us, hub_url, "Phnom Penh")
+    assert partner.places() == [] and partner.registry_links() == []
 
 
 def test_a_note_the_partner_adds_comes_back_attributed_and_its_edit_is_put_to_a_person(

@@ -372,3 +372,24 @@ def test_a_site_that_took_everything_from_the_hub_sees_the_same_today(
         mine.overdue, len(mine.deadlines), len(mine.awaiting))
     raw = next(iter(field._engine.raw["log"].values()))  # noqa: SLF001
     assert raw.endswith((b'"next_step_done":false}', b'"next_step_done":true}'))
+
+
+def test_the_registry_travels_sealed_like_every_record(make_site: Callable[..., Database],
+                                                        hub_url: str) -> None:
+    from store.domain.records import Identifier, Place, RegistryLink, build
+
+    jakarta, field = _pair(make_site, hub_url)
+    case = next(c for c in jakarta.cases() if jakarta.workers_of(c.id))
+    compound = jakarta.save(build(Place, {"name": "Golden Fortune compound", "country": "KH",
+                                          "latitude": 11.5564, "longitude": 104.9282}))
+    handle = jakarta.save(build(Identifier, {"kind": "telegram", "value": "@golden_hr_88",
+                                             "place_id": compound.id}))
+    jakarta.save(build(RegistryLink, {"case_id": case.id, "place_id": compound.id,
+                                      "worker_id": jakarta.workers_of(case.id)[0].id,
+                                      "held_from": "2025-09-01"}))
+    _sync(jakarta, hub_url, "Jakarta")
+    _sync(field, hub_url, "Field")
+    assert field.get(Identifier, handle.id).value == "golden_hr_88"
+    assert field.seen_in_cases(handle.id) == [case.id]
+    raw = httpx.get(f"{hub_url}/_all_docs", params={"include_docs": "true"}, auth=ADMIN).text
+    assert "Golden Fortune" not in raw and "golden_hr_88" not in raw and "104.9282" not in raw
