@@ -113,7 +113,9 @@ class Locking:
         if drafts["case"]:
             from tui.screens.case import CaseScreen
 
-            self.push_screen(CaseScreen(drafts["case"], drafts=drafts["forms"]))
+            # Its own forms only: those of the registry or the directory rebuild themselves.
+            self.push_screen(CaseScreen(drafts["case"], drafts=[
+                d for d in drafts["forms"] if d["kind"] not in self.DRAFT_FORMS]))
         else:
             for draft in drafts["forms"]:
                 if draft["kind"] == "case":

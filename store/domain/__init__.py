@@ -19,6 +19,7 @@ _FROM: dict[str, tuple[str, ...]] = {
         "Organisation", "Role", "Person", "Meeting", "StatusChange", "DraftVersion",
         "Agreement", "Task", "INDICATOR_FIELDS", "build", "case_order", "worker_numbers",
         "is_child", "suggested_status", "status_reason",
+        "Place", "Actor", "Identifier", "RegistryLink", "PlaceChange", "Sighting",
     ),
     "store.domain.vocab": (
         "AGREEMENT_MOVES", "CONSENTABLE", "RECIPIENT_OF_ORG", "AgreementArea",
@@ -26,7 +27,8 @@ _FROM: dict[str, tuple[str, ...]] = {
         "IloIndicator", "LogKind", "MeansOfControl", "MeetingKind", "OrgKind", "PassportStatus",
         "Platform", "ReachedVia", "RecipientKind", "RecruiterRelation", "RecruitmentMethod",
         "Sector", "Sex", "Stage", "StepStatus", "TraffickingStatus", "Urgency", "choices",
-        "label",
+        "label", "PlaceKind", "PlaceStatus", "ActorRole", "IdentifierKind", "SourceKind",
+        "Certainty",
     ),
     "store.domain.text": (
         "LINE", "NAME", "PLACEHOLDER", "editable", "fits_a_row", "fold", "printable",
@@ -48,6 +50,8 @@ _FROM: dict[str, tuple[str, ...]] = {
     # Whether workers' consents cover a kind of recipient: the case page counts, before a case
     # is shared with a partner, whose personal data would go.
     "store.domain.rules.sharing": ("consenting", "recipient_of"),
+    # The registry's forms: a map position typed or pasted from a map link.
+    "store.domain.rules.identifiers": ("map_position",),
 }
 __all__, __getattr__, __dir__ = offered(__name__, _FROM)
 

@@ -44,6 +44,9 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         screen = self.for_screen
         text = _(getattr(screen, "HELP", "")) if getattr(screen, "HELP", "") else ""
+        # A part of the screen (a mix-in) may add paragraphs of its own.
+        text = "\n\n".join(x for x in [text, *(_(more) for more in getattr(
+            screen, "HELP_MORE", ()))] if x)
         rows: list[str] = []
         seen: set[str] = set()
         for key, active in screen.active_bindings.items():

@@ -44,6 +44,8 @@ class FieldSpec:
     # opens, and the names of the ids the record holds now.
     source: Callable[[], Sequence[PickItem]] | None = None
     names: dict[str, str] = field(default_factory=dict)
+    # The label of a field the form reads itself (not the record's: a place's map position).
+    label: str = ""
 
 
 class PickField(Static, can_focus=True):

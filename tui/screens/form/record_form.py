@@ -123,7 +123,7 @@ class RecordForm(TranslatedBindings, ShowsBothVersions[R], Screen[R | None], Gen
                          id="form-conflict", markup=False, classes="field-hint")
         with VerticalScroll(id="form"):
             for spec in self.specs:
-                label = self.record_type.field_label(spec.name) + (" *" if spec.required else "")
+                label = self._label(spec) + (" *" if spec.required else "")
                 if spec.name in marked:
                     label = "⚠ " + label
                 with Horizontal(classes=f"field-row field-{spec.kind}"):
@@ -139,6 +139,9 @@ class RecordForm(TranslatedBindings, ShowsBothVersions[R], Screen[R | None], Gen
         # Why the last save failed (disk full, database busy…), until the next attempt.
         yield Static("", id="form-status", markup=False)
         yield Footer()
+
+    def _label(self, spec: FieldSpec) -> str:
+        return spec.label or self.record_type.field_label(spec.name)
 
     def _widget(self, spec: FieldSpec, value: Any) -> Widget:
         wid = f"f-{spec.name}"
@@ -335,7 +338,7 @@ class RecordForm(TranslatedBindings, ShowsBothVersions[R], Screen[R | None], Gen
 
     def _refused(self, invalid: RecordInvalid) -> None:
         self.show_errors(invalid.errors)
-        refused = [self.record_type.field_label(spec.name) for spec in self.specs
+        refused = [self._label(spec) for spec in self.specs
                    if spec.name in invalid.errors]
         message = _("Not saved: please correct the fields marked in red.")
         if refused:  # said at the bottom too, where it stays: which fields, by name
