@@ -38,6 +38,12 @@ def _dashboard() -> Screen[Any]:
     return DashboardScreen()
 
 
+def _registry() -> Screen[Any]:
+    from tui.screens.registry import RegistryScreen  # not on the first frame (see above)
+
+    return RegistryScreen()
+
+
 # The top-level screens besides Today and the cases list, by the key `show_top` takes. The app
 # calls them itself for a new screen each time, not `push_screen(name)`, which would keep the
 # first one made for the life of the app.
@@ -46,6 +52,7 @@ TOP_SCREENS: dict[str, Callable[[], Screen[Any]]] = {
     "meetings": _meetings,
     "agreements": _agreements,
     "dashboard": _dashboard,
+    "registry": _registry,
 }
 
 
@@ -73,6 +80,24 @@ def _agreement(record_id: str) -> Screen[Any]:
     return AgreementScreen(record_id)
 
 
+def _place(record_id: str) -> Screen[Any]:
+    from tui.screens.registry import PlaceScreen  # not on the first frame (see above)
+
+    return PlaceScreen(record_id)
+
+
+def _actor(record_id: str) -> Screen[Any]:
+    from tui.screens.registry import ActorScreen  # not on the first frame (see above)
+
+    return ActorScreen(record_id)
+
+
+def _identifier(record_id: str) -> Screen[Any]:
+    from tui.screens.registry import IdentifierScreen  # not on the first frame (see above)
+
+    return IdentifierScreen(record_id)
+
+
 # A record's page by its kind (besides cases and workers, which open the case): record id ->
 # a new screen.
 RECORD_SCREENS: dict[str, Callable[[str], Screen[Any]]] = {
@@ -80,6 +105,9 @@ RECORD_SCREENS: dict[str, Callable[[str], Screen[Any]]] = {
     "person": _person,
     "meeting": _meeting,
     "agreement": _agreement,
+    "place": _place,
+    "actor": _actor,
+    "identifier": _identifier,
 }
 
 
@@ -119,6 +147,19 @@ def _meeting_form(draft: dict[str, Any]) -> Screen[Any]:
     return MeetingForm.from_draft(draft)
 
 
+def _registry_form(draft: dict[str, Any]) -> Screen[Any]:
+    from tui.screens.registry import (  # not on the first frame (see above)
+        ActorForm,
+        IdentifierForm,
+        PlaceForm,
+        RegistryLinkForm,
+    )
+
+    form = {"place": PlaceForm, "actor": ActorForm, "identifier": IdentifierForm,
+            "registry_link": RegistryLinkForm}[draft["kind"]]
+    return form.from_draft(draft)
+
+
 # Forms outside a case, by their draft_kind: draft -> the form rebuilt from it.
 DRAFT_FORMS: dict[str, Callable[[dict[str, Any]], Screen[Any]]] = {
     "task": _task_form,
@@ -127,4 +168,8 @@ DRAFT_FORMS: dict[str, Callable[[dict[str, Any]], Screen[Any]]] = {
     "organisation": _organisation_form,
     "person": _person_form,
     "meeting": _meeting_form,
+    "place": _registry_form,
+    "actor": _registry_form,
+    "identifier": _registry_form,
+    "registry_link": _registry_form,
 }
