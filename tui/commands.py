@@ -108,6 +108,10 @@ class PulangCommands(Provider):
                          _("Organisations and people typed in this log that look like "
                            "records of the directory: link them (Shift+L)"),
                          self.screen.action_link_counterparts))
+            here.append((_("Link this case to the registry"),
+                         _("Handles and numbers typed in this case, places and actors of the "
+                           "registry: link them to it (Shift+R)"),
+                         self.screen.action_registry))
             here.append((_("Brief of this case…"),
                          _("Write a brief for a partner union, the police, the embassy...: "
                            "only what each worker's consent allows (b)"),
@@ -138,6 +142,9 @@ class PulangCommands(Provider):
             (_("Dashboard"), _("Cases by stage, workers by step, new cases per month, "
                                "days to return home: counts only (6)"),
              app.after_leaving_forms(partial(app.show_top, "dashboard"))),
+            (_("Registry"), _("Compounds, recruiters and the phones, handles and accounts they "
+                              "use, with the cases each is seen in (7)"),
+             app.after_leaving_forms(partial(app.show_top, "registry"))),
             # Over a form too: it opens on top, and Escape comes back to what was typed.
             (_("Search everything"),
              _("Cases, workers, organisations, people, meetings and agreements (Ctrl+F)"),

@@ -46,7 +46,8 @@ class CaseFacts:
         )
         # With whom the case is shared (sharing.py): one line, as many names as fit.
         shared = self.shared_line(self.size.width - 2)
-        lines = [*self._conflict_marks(), first, *by_hand, second, third, *shared]
+        lines = [*self._conflict_marks(), first, *by_hand, second, third, *shared,
+                 *self.registry_line()]
         if case.tags:
             lines.append(_("Tags: {tags}").format(tags=shown(", ".join(case.tags))))
         # One line each, cut short rather than wrapped (app.tcss): the workers and the log

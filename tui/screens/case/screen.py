@@ -35,6 +35,7 @@ from tui.screens.case.facts import CaseFacts
 from tui.screens.case.log import CaseLog
 from tui.screens.case.log_form import LogEntryForm
 from tui.screens.case.pages import CasePages
+from tui.screens.case.registry import CaseRegistry
 from tui.screens.case.road import RoadHome
 from tui.screens.case.sharing import CaseSharing
 from tui.screens.case.text import shown
@@ -58,7 +59,7 @@ def _screen_title(case: Case) -> str:
 
 
 class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorkers, CaseLog,
-                 WorkerActions, RoadHome, CasePages, CaseSharing, Screen[None]):
+                 WorkerActions, RoadHome, CasePages, CaseSharing, CaseRegistry, Screen[None]):
     """One case's page. Its parts are mix-ins, one a module beside this one: the facts at the
     top (facts.py), the workers table or grid (workers.py), the log (log.py), what is done to
     a worker (worker_actions.py), the road home (road.py), the pages it opens (pages.py),
@@ -92,6 +93,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
         Binding("I", "import_workers", N_("Import workers"), id="case.import", show=False),
         Binding("b", "brief", N_("Brief"), id="case.brief", show=False),
         Binding("S", "share", N_("Share with a partner"), id="case.share", show=False),
+        Binding("R", "registry", N_("Registry"), id="case.registry", show=False),
         Binding("f1", "app.help", N_("Help"), id="case.help"),
     ]
     HELP = N_(

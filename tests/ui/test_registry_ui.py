@@ -1,0 +1,239 @@
+"""The registry in the app (key 7): from a recruiter's handle to every case it touches in a few
+keys, a compound's page with the workers held there and when, every line saying alleged or
+confirmed, a handle typed in a log entry linked from the case page (Shift+R), and a place
+linked to a case with the worker held there.
+
+The real app at 80×24, driven by keys, on a database in a temporary folder whose registry is
+made through the store's API."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from textual.pilot import Pilot
+
+from store.db.database import Database
+from store.domain import (
+    Actor,
+    Case,
+    Identifier,
+    LogEntry,
+    Place,
+    RegistryLink,
+    Worker,
+    build,
+)
+from tests.ui_helpers import choose, fill, notes, open_case, paste, screen_text, until
+from tui.app import PulangApp
+from tui.dialogs.help import HelpScreen
+from tui.dialogs.picker import PickerDialog
+from tui.dialogs.registry_links import RegistryLinksDialog
+from tui.screens.case import CaseScreen
+from tui.screens.directory import SectionList
+from tui.screens.registry import (
+    ActorScreen,
+    IdentifierScreen,
+    PlaceScreen,
+    RegistryLinkForm,
+    RegistryScreen,
+)
+from tui.screens.today import TodayScreen
+
+
+@dataclass
+class Registry:
+    cases: list[Case]
+    workers: list[Worker]
+    budi: Actor
+    park: Place
+    handle: Identifier
+    phone: Identifier
+
+
+def a_registry(db: Database) -> Registry:
+    """Three cases; recruiter Budi's Telegram handle seen in all three (two links of its
+    own, one through Budi), his phone in none; two workers held at KK Park, a raided
+    compound, with their dates."""
+    cases, workers = [], []
+    for number, title in enumerate(("Bavet call centre", "Sihanoukville hotel",
+                                    "Myawaddy escape"), start=1):
+        case = db.save(build(Case, {"title": title, "destination_country": "KH",
+                                    "date_reported": f"2026-0{number}-10"}))
+        cases.append(case)
+        workers.append(db.save(build(Worker, {"case_id": case.id,
+                                              "full_name": f"Worker {title.split()[0]}"})))
+    budi = db.save(build(Actor, {"name": "Budi Santoso", "other_names": ["Pak Budi"],
+                                 "role": "recruiter", "country": "ID",
+                                 "source": "worker_statement", "certainty": "alleged"}))
+    park = db.save(build(Place, {"name": "KK Park", "kind": "compound", "city": "Myawaddy",
+                                 "country": "MM", "status": "raided", "operator_id": budi.id,
+                                 "history": [{"status": "operating", "on": "2025-01-02"},
+                                             {"status": "raided", "on": "2026-03-03"}],
+                                 "source": "police_report", "certainty": "confirmed",
+                                 "reported_by": "Insp. Lim"}))
+    handle = db.save(build(Identifier, {"kind": "telegram", "value": "@Recruiter_Budi88",
+                                        "actor_id": budi.id, "source": "worker_statement"}))
+    phone = db.save(build(Identifier, {"kind": "phone", "value": "+62 812 3456 7890",
+                                       "actor_id": budi.id, "certainty": "confirmed"}))
+    for case in cases[:2]:
+        db.save(build(RegistryLink, {"case_id": case.id, "identifier_id": handle.id}))
+    db.save(build(RegistryLink, {"case_id": cases[2].id, "actor_id": budi.id,
+                                 "worker_id": workers[2].id, "role": "recruiter"}))
+    for worker, start, end in ((workers[0], "2025-11-04", "2026-03-03"),
+                               (workers[2], "2025-06-20", None)):
+        db.save(build(RegistryLink, {"case_id": worker.case_id, "place_id": park.id,
+                                     "worker_id": worker.id, "held_from": start,
+                                     "held_to": end, "certainty": "confirmed"}))
+    return Registry(cases, workers, budi, park, handle, phone)
+
+
+async def to_registry(pilot: Pilot[None]) -> RegistryScreen:
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.db is not None)
+    await pilot.press("7")
+    await until(pilot, lambda: isinstance(app.screen, RegistryScreen) and app.screen.loaded)
+    return app.screen  # type: ignore[return-value]
+
+
+def line_of(app: PulangApp, text: str) -> str:
+    return next(line for line in screen_text(app).splitlines() if text in line)
+
+
+async def test_from_a_handle_to_every_case_it_touches(empty_db: Database,
+                                                      fixed_clock: dt.datetime) -> None:
+    registry = a_registry(empty_db)
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_registry(pilot)
+        # 7, / and part of the handle, Enter (to the list), Enter (the identifier).
+        await pilot.press("slash")
+        await paste(pilot, "budi88")
+        await pilot.press("enter", "enter")
+        await until(pilot, lambda: isinstance(app.screen, IdentifierScreen)
+                    and app.screen.loaded)
+        text = screen_text(app)
+        assert "Seen in 3 cases" in text
+        assert "alleged · a worker's statement · reported on 6 Dec 2026" in text
+        for case in registry.cases:
+            assert case.ref in text and case.title in text
+        # Enter on a case opens it over the page; Escape comes back for the next one.
+        listing = app.screen.query_one(SectionList)
+        first_case = next(i for i in range(listing.option_count)
+                          if (listing.get_option_at_index(i).id or "").startswith("c:"))
+        listing.highlighted = first_case
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen) and app.screen.case)
+        assert app.screen.case_id == registry.cases[0].id
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, IdentifierScreen))
+
+
+async def test_every_line_of_the_registry_says_alleged_or_confirmed(
+        empty_db: Database) -> None:
+    registry = a_registry(empty_db)
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await to_registry(pilot)
+        listing = screen.query_one(SectionList)
+        rows = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)
+                if not listing.get_option_at_index(i).disabled]
+        assert len(rows) == 4  # a place, an actor, two identifiers
+        for row in rows:
+            assert row.rstrip().endswith(("alleged", "confirmed")), row
+        assert "confirmed" in line_of(app, "KK Park")
+        assert "alleged" in line_of(app, "Budi Santoso")
+        assert "seen in 3 cases" in line_of(app, "recruiter_budi88")
+        # The phone is Budi's, seen through him in the case he is linked to.
+        assert "seen in 1 case " in line_of(app, registry.phone.value)
+        assert "confirmed" in line_of(app, registry.phone.value)
+        # The filter narrows all three sections; Escape clears it.
+        await pilot.press("slash")
+        await paste(pilot, "myawaddy")
+        assert "KK Park" in screen_text(app) and "Budi Santoso" not in screen_text(app)
+        await pilot.press("escape")
+        assert "Budi Santoso" in screen_text(app)
+
+
+async def test_a_compound_lists_the_workers_held_there_and_when(empty_db: Database) -> None:
+    registry = a_registry(empty_db)
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_registry(pilot)
+        await pilot.press("enter")  # the first line: the only place
+        await until(pilot, lambda: isinstance(app.screen, PlaceScreen) and app.screen.loaded)
+        text = screen_text(app)
+        assert "compound · Myawaddy, Myanmar" in text
+        assert "Status: raided since 3 Mar 2026" in text
+        assert "operating 2 Jan 2025 → raided 3 Mar 2026" in text
+        assert "confirmed · a police report · reported by Insp. Lim" in text
+        assert "Held here (2)" in text
+        held = line_of(app, "Worker Bavet")
+        assert registry.cases[0].ref in held and "4 Nov 2025 – 3 Mar 2026" in held
+        assert "confirmed" in held
+        held = line_of(app, "Worker Myawaddy")
+        assert registry.cases[2].ref in held and "20 Jun 2025 – …" in held
+        # Its operator opens from the page, and F1 says what the page is for.
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert "who was held there" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.press("home", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ActorScreen) and app.screen.loaded)
+        assert "Pak Budi" in screen_text(app)
+
+
+async def test_a_handle_typed_in_the_log_is_linked_from_the_case(empty_db: Database) -> None:
+    registry = a_registry(empty_db)
+    case, worker = registry.cases[1], registry.workers[1]
+    entry = empty_db.save(build(LogEntry, {
+        "case_id": case.id, "kind": "note", "recorded_by": "Dewi",
+        "at": dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC),
+        "summary": "Recruited through t.me/agen_kerja_kh, and the same @Recruiter_Budi88."}))
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_case(pilot, app, case)
+        assert "Registry: 1 identifier (Shift+R)" in screen_text(app)
+        await pilot.press("R")
+        await until(pilot, lambda: isinstance(app.screen, RegistryLinksDialog))
+        text = screen_text(app)
+        assert "Telegram agen_kerja_kh" in text and "new" in line_of(app, "agen_kerja_kh")
+        assert "✓ Telegram recruiter_budi88" in text  # linked already
+        await pilot.press("y")  # the cursor is on the first line: the new handle
+        await until(pilot, lambda: "✓ Telegram agen_kerja_kh" in screen_text(app))
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is screen)
+        assert "Registry: 2 identifiers (Shift+R)" in screen_text(app)
+    added = empty_db.find_identifier(registry.handle.kind, "agen_kerja_kh")
+    assert added is not None and added.certainty.value == "alleged"
+    assert added.source.value == "worker_statement" and added.reported_by == "Dewi"
+    link = next(li for li in empty_db.registry_of_case(case.id)
+                if li.identifier_id == added.id)
+    assert link.entry_id == entry.id and link.reported_on == dt.date(2026, 12, 1)
+    assert worker.id  # the worker is not named: the handle came from the log
+    assert "1 link to the registry made." in notes(app)
+
+
+async def test_a_compound_linked_to_a_case_with_the_worker_held_there(
+        empty_db: Database) -> None:
+    registry = a_registry(empty_db)
+    case, worker = registry.cases[1], registry.workers[1]
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_case(pilot, app, case)
+        await pilot.press("R")
+        await until(pilot, lambda: isinstance(app.screen, RegistryLinksDialog))
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(app.screen, PickerDialog))
+        await paste(pilot, "KK")
+        await pilot.press("enter", "enter")
+        await until(pilot, lambda: isinstance(app.screen, RegistryLinkForm))
+        await choose(pilot, "worker_id", worker.name_in_rows)
+        await fill(pilot, "held_from", "01/02/2026")
+        await fill(pilot, "held_to", "15/03/2026")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is screen)
+        assert "Registry: 1 place, 1 identifier" in screen_text(app)
+    link = next(li for li in empty_db.held_at(registry.park.id) if li.case_id == case.id)
+    assert link.worker_id == worker.id
+    assert (link.held_from, link.held_to) == (dt.date(2026, 2, 1), dt.date(2026, 3, 15))
