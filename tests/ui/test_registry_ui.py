@@ -194,6 +194,11 @@ async def test_a_handle_typed_in_the_log_is_linked_from_the_case(empty_db: Datab
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await open_case(pilot, app, case)
         assert "Registry: 1 identifier (Shift+R)" in screen_text(app)
+        await pilot.press("f1")  # the case's help says what Shift+R does, after its own
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert app.screen.query_one("#help-text").render().plain.endswith(
+            "or an actor (a: its role).")
+        await pilot.press("escape")
         await pilot.press("R")
         await until(pilot, lambda: isinstance(app.screen, RegistryLinksDialog))
         text = screen_text(app)

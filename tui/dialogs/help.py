@@ -44,9 +44,9 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         screen = self.for_screen
         text = _(getattr(screen, "HELP", "")) if getattr(screen, "HELP", "") else ""
-        # A part of the screen (a mix-in) may add paragraphs of its own.
-        text = "\n\n".join(x for x in [text, *(_(more) for more in getattr(
-            screen, "HELP_MORE", ()))] if x)
+        # A part of the screen (a mix-in) may add a paragraph of its own, translated.
+        more = getattr(screen, "help_more", None)
+        text = "\n\n".join(x for x in (text, more() if callable(more) else "") if x)
         rows: list[str] = []
         seen: set[str] = set()
         for key, active in screen.active_bindings.items():

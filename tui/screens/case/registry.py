@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from store import N_, PulangError, _, format_date, ngettext
+from store import PulangError, _, format_date, ngettext
 from store.domain import (
     Certainty,
     Identifier,
@@ -29,20 +29,20 @@ from tui.screens.registry.words import Names, certainty, held, seen_in
 _SOURCE_OF = {"police": SourceKind.POLICE, "partner_union": SourceKind.PARTNER,
               "media": SourceKind.NEWS}
 
-REGISTRY_HELP = N_(
-    "The registry: a line among the facts says how many places, actors and identifiers of "
-    "the registry (key 7) this case is linked to. Shift+R offers the handles and phone "
-    "numbers typed in its log and in its workers' screening answers for linking (y links, "
-    "adding one not in the registry yet, alleged; n skips), lists what the case is linked "
-    "to (Enter opens it), and links a place (p: the worker held there, from and until when) "
-    "or an actor (a: its role)."
-)
-
 
 class CaseRegistry:
     """Part of `CaseScreen` (a mix-in): the case's links to the registry."""
 
-    HELP_MORE = (REGISTRY_HELP,)  # after the page's own help, in F1
+    def help_more(self) -> str:
+        """A paragraph of F1 after the page's own help."""
+        return _(
+            "The registry: a line among the facts says how many places, actors and identifiers of "
+            "the registry (key 7) this case is linked to. Shift+R offers the handles and phone "
+            "numbers typed in its log and in its workers' screening answers for linking (y links, "
+            "adding one not in the registry yet, alleged; n skips), lists what the case is linked "
+            "to (Enter opens it), and links a place (p: the worker held there, from and until "
+            "when) or an actor (a: its role)."
+        )
 
     def registry_line(self) -> list[str]:
         db = self.pulang.db
