@@ -1,5 +1,6 @@
 """The command palette (ctrl+p): the app's own commands, every case by its reference, and (from
-three letters typed) the organisations and people of the directory by any of their names."""
+three letters typed) the organisations and people of the directory by any of their names, and
+the registry's places, actors and identifiers."""
 
 from __future__ import annotations
 
@@ -214,6 +215,7 @@ class PulangCommands(Provider):
                          org_names.get(person.org_id or "", "")]
                 found.append(("person", person.id, person.name_in_rows,
                               " · ".join(x for x in about if x)))
+        found += self._registry_found(query)
         hits = []
         for kind, record_id, name, about in found[:_MOST_RECORDS]:
             text = printable(f"{prefix} {name}", limit=200)
@@ -222,3 +224,29 @@ class PulangCommands(Provider):
                             partial(app.open_record, kind, record_id), text=text,
                             help=printable(about, limit=200)))
         return hits
+
+    def _registry_found(self, query: str) -> list[tuple[str, str, str, str]]:
+        """Places and actors of the registry by any of their names, identifiers by part of
+        their value; each said alleged or confirmed."""
+        from store.domain import fold, label, matches_query
+
+        app: PulangApp = self.app  # type: ignore[assignment]
+        db = app.db
+        assert db is not None
+        wanted = fold(query.strip().lstrip("@+"))
+        found: list[tuple[str, str, str, str]] = []
+        for place in db.places():
+            if matches_query(query, place.all_names):
+                found.append(("place", place.id, place.name, " · ".join(
+                    (_("Place in the registry"), label(place.kind), label(place.certainty)))))
+        for actor in db.actors():
+            if matches_query(query, actor.all_names):
+                found.append(("actor", actor.id, actor.name, " · ".join(
+                    (_("Actor in the registry"), label(actor.role), label(actor.certainty)))))
+        for identifier in db.identifiers():
+            if wanted and wanted in fold(identifier.value):
+                found.append(("identifier", identifier.id,
+                              f"{label(identifier.kind)} {identifier.value}", " · ".join(
+                                  (_("Identifier in the registry"),
+                                   label(identifier.certainty)))))
+        return found

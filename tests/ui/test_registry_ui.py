@@ -24,7 +24,16 @@ from store.domain import (
     Worker,
     build,
 )
-from tests.ui_helpers import choose, fill, notes, open_case, paste, screen_text, until
+from tests.ui_helpers import (
+    choose,
+    fill,
+    notes,
+    open_case,
+    palette_offers,
+    paste,
+    screen_text,
+    until,
+)
 from tui.app import PulangApp
 from tui.dialogs.help import HelpScreen
 from tui.dialogs.picker import PickerDialog
@@ -34,6 +43,7 @@ from tui.screens.directory import SectionList
 from tui.screens.registry import (
     ActorScreen,
     IdentifierScreen,
+    PlaceForm,
     PlaceScreen,
     RegistryLinkForm,
     RegistryScreen,
@@ -242,3 +252,48 @@ async def test_a_compound_linked_to_a_case_with_the_worker_held_there(
     link = next(li for li in empty_db.held_at(registry.park.id) if li.case_id == case.id)
     assert link.worker_id == worker.id
     assert (link.held_from, link.held_to) == (dt.date(2026, 2, 1), dt.date(2026, 3, 15))
+
+
+async def test_a_new_compound_from_a_pasted_map_link(empty_db: Database,
+                                                     fixed_clock: dt.datetime) -> None:
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_registry(pilot)
+        await pilot.press("n")  # which kind: a place is the first line
+        await until(pilot, lambda: isinstance(app.screen, PickerDialog))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PlaceForm))
+        await fill(pilot, "name", "Golden Fortune")
+        await fill(pilot, "position", "not a place at all")
+        await pilot.press("ctrl+s")
+        assert "is neither a latitude and longitude nor a map link" in screen_text(app)
+        assert isinstance(app.screen, PlaceForm)  # nothing lost: corrected and saved again
+        await fill(pilot, "position",
+                   "https://www.google.com/maps/place/X/@11.0921,106.1233,17z/data=!3m1")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, PlaceScreen) and app.screen.loaded)
+        text = screen_text(app)
+        assert "Position: 11.0921, 106.1233" in text
+        assert "Status: operating since 6 Dec 2026" in text
+        assert "alleged · an officer's own finding · reported on 6 Dec 2026" in text
+    place = empty_db.places()[0]
+    assert (place.latitude, place.longitude) == (11.0921, 106.1233)
+
+
+async def test_the_palette_offers_the_registry(empty_db: Database) -> None:
+    a_registry(empty_db)
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, TodayScreen) and app.db is not None)
+        await pilot.press("ctrl+p")
+        await paste(pilot, "budi88")
+        await until(pilot, lambda: palette_offers(app, "Open: Telegram recruiter_budi88"))
+        assert "Identifier in the registry · alleged" in screen_text(app)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, IdentifierScreen)
+                    and app.screen.loaded)
+        await pilot.press("ctrl+p")
+        await paste(pilot, "registry")
+        await until(pilot, lambda: palette_offers(app, "Registry"))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, RegistryScreen))
