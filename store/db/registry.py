@@ -98,6 +98,16 @@ class RegistryPart(Part):
                     order[case_id] = (doc.get("date_reported") or "", doc.get("ref") or "")
         return sorted(order, key=lambda c: order[c])
 
+    def seen_counts(self) -> dict[str, int]:
+        """`len(seen_in_cases(i))` of every identifier, in one pass over the links (the
+        registry's list shows it on every line)."""
+        cases: dict[str | None, set[str]] = {}
+        for link in self._all(RegistryLink):
+            cases.setdefault(link.target, set()).add(link.case_id)
+        return {i.id: len(cases.get(i.id, set()) | cases.get(i.actor_id, set())
+                          | cases.get(i.place_id, set()))
+                for i in self._all(Identifier)}
+
     def held_at(self, place_id: str) -> list[RegistryLink]:
         """Who was held at a place and when (the links naming a worker), earliest first."""
         return sorted((link for link in self.registry_links_to(place_id) if link.worker_id),

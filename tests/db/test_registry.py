@@ -71,6 +71,7 @@ def test_seen_in_every_case_of_the_actor_who_uses_it(demo_db: Database) -> None:
                                       "source": SourceKind.POLICE}))
     assert set(demo_db.seen_in_cases(handle.id)) == {first.id, second.id}
     assert set(demo_db.seen_in_cases(actor.id)) == {first.id, second.id}
+    assert demo_db.seen_counts()[handle.id] == 2
     assert [link.case_id for link in demo_db.registry_of_case(second.id)] == [second.id]
     assert check(demo_db) == []
 

@@ -90,7 +90,7 @@ class RegistryScreen(_Listing):
             self.places = db.places()
             self.actors = db.actors()
             self.identifiers = db.identifiers()
-            self.seen = {i.id: len(db.seen_in_cases(i.id)) for i in self.identifiers}
+            self.seen = db.seen_counts()
         except PulangError as error:
             self.notify(printable(str(error)), severity="error", markup=False)
             return
