@@ -373,3 +373,16 @@ def test_the_demo_workers_are_in_the_registry_with_their_case(demo_db: Database)
     for link in demo_db.registry_links():
         if link.worker_id:
             assert demo_db.get(Worker, link.worker_id).case_id == link.case_id
+
+
+def test_a_worker_removed_takes_their_registry_links_and_check_stays_clean(
+        demo_db: Database) -> None:
+    seed, _s, _m = _cases(demo_db)
+    worker = next(w for w in demo_db.workers_of(seed.id)
+                  if len([link for link in demo_db.registry_links()
+                          if link.worker_id == w.id]) == 2)  # held, and the recruiter's
+    before = len(demo_db.registry_links())
+    demo_db.remove_worker(worker.id)
+    assert worker.id not in {link.worker_id for link in demo_db.registry_links()}
+    assert len(demo_db.registry_links()) == before - 2
+    assert check(demo_db) == []
