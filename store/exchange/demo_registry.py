@@ -47,7 +47,7 @@ ARRIVED = [(6, 14), (6, 14), (7, 2), (7, 2), (7, 21), (8, 9), (8, 9), (8, 27), (
 
 COMPOUND: dict[str, Any] = {
     "name": "Blue Lotus compound", "other_names": ["Lotus Park", "Building B7"],
-    "kind": PlaceKind.COMPOUND, "city": "Chbar Ampov", "province": "Phnom Penh",
+    "kind": PlaceKind.COMPOUND, "city": "Chbar Ampov", "province": "Phnom Penh Capital",
     "country": "KH", "latitude": 11.5043, "longitude": 104.9571,
 }
 NEW_COMPOUND: dict[str, Any] = {
