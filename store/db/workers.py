@@ -54,7 +54,8 @@ class WorkersPart(Part):
             return saved
 
     def remove_worker(self, worker_id: str, version: int | None = None) -> None:
-        """Remove a worker; log entries that named them keep the entry but drop the link.
+        """Remove a worker; log entries that named them keep the entry but drop the link, the
+        registry's links naming them go.
 
         With `version` (the one the user saw), a worker changed elsewhere since is not removed:
         `Conflict`, with the worker as stored now.
@@ -70,6 +71,9 @@ class WorkersPart(Part):
                     entry = valid(LogEntry, entry_doc)
                     kept = [w for w in entry.worker_ids if w != worker_id]
                     self._save(entry.model_copy(update={"worker_ids": kept}))
+            for link in self._all(RegistryLink):  # and the registry's links naming them
+                if link.worker_id == worker_id:
+                    self._remove(RegistryLink, link.id)
             for kind in PER_WORKER:  # their screening, consent and plan go with them
                 record_id = self._engine.of_worker[TABLE_OF[kind]].get(worker_id)
                 if record_id is not None:

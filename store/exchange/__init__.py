@@ -24,6 +24,7 @@ _FROM: dict[str, tuple[str, ...]] = {
     ),
     "store.exchange.htcds": ("DEFAULT_K",),
     "store.exchange.brief": ("Brief", "case_brief", "record_brief"),
+    "store.exchange.brief_registry": ("REGISTRY_RECIPIENTS", "source_line"),
     "store.exchange.report": (
         "Figures", "as_text", "figures", "headings", "province_label", "step_label",
     ),

@@ -25,6 +25,10 @@ the entry names consents to the recipient; an entry that names no worker may con
 case's workers, so then every worker of the case must consent. Otherwise the summary is
 withheld, and the brief says why.
 
+For the police only (`brief_registry.REGISTRY_RECIPIENTS`), the registry's places, actors and
+identifiers of the case, each with its source: `store.exchange.brief_registry`. Any other
+recipient's brief holds nothing of the registry.
+
 Media and recruiters never receive a brief (`NeverRecipient`). Generating a brief is recorded in
 the audit trail (`audit.SHARE`, before the brief is made: what cannot be recorded is not done),
 with the kind of recipient and counts only.
@@ -49,6 +53,7 @@ from store.domain.road import TEMPLATES
 from store.domain.rules.sharing import consenting, may_go
 from store.domain.vocab import NEVER_RECIPIENTS, RecipientKind, label
 from store.engine import audit
+from store.exchange.brief_registry import REGISTRY_RECIPIENTS, registry_items
 from store.exchange.report import NO_PLAN, current_step, step_label
 
 if TYPE_CHECKING:
@@ -208,9 +213,15 @@ def case_brief(db: Database, case_id: str, recipient: RecipientKind, *,
         _Section(recent_heading.format(kind=kind_label, days=RECENT_DAYS),
                  [entry_item(e) for e in recent]),
     ]
+    registry_facts = 0
+    if recipient in REGISTRY_RECIPIENTS:  # the police only: see store.exchange.brief_registry
+        registry, registry_facts = registry_items(db, case.id, workers, number, allowed)
+        sections.append(_Section(_("Who and where (registry)"), registry))
     note = (f"brief {recipient.value}: {len(workers)} workers, {len(allowed)} with details, "
             f"{len(workers) - len(allowed)} withheld, {len(open_requests)} open requests, "
             f"{len(recent)} recent entries")
+    if recipient in REGISTRY_RECIPIENTS:
+        note += f", {registry_facts} registry facts"
     if record:
         db.audit_event(audit.SHARE, table="cases", record_id=case.id, note=note)
     title = _("Case brief {ref} for {kind}").format(ref=case.ref or "", kind=kind_label)

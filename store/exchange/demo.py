@@ -1,7 +1,8 @@
 """The demo database: the group case from the news item and a few others, the union's
-network and the draft agreement, written into a new database as one atomic change
-(`write_demo`). What they hold (names, dates, texts) is in store/exchange/demo_seed.py; here
-is how it is written, through the Database as the app would.
+network, the draft agreement and the registry, written into a new database as one atomic
+change (`write_demo`). What they hold (names, dates, texts) is in store/exchange/demo_seed.py
+(the registry's in demo_registry.py); here is how it is written, through the Database as the
+app would.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from store.domain.vocab import (
     StepStatus,
     TraffickingStatus,
 )
+from store.exchange.demo_registry import seed_registry
 from store.exchange.demo_seed import (
     AGREEMENT_AREAS,
     AGREEMENT_TITLE,
@@ -68,6 +70,7 @@ def build_demo(db: Database, today: dt.date | None = None) -> None:
         case = _seed_case(db, today)
         _other_cases(db, today)
         _seed_network(db, case, today)
+        seed_registry(db, case, today)
 
 
 def _seed_case(db: Database, today: dt.date) -> Case:

@@ -187,7 +187,10 @@ def other_cases(today: dt.date) -> list[tuple[Any, ...]]:
                 "tags": ["Mae Sot route"],
             },
             [("Lestari Handayani", [], Sex.FEMALE, 26, "Sulawesi Utara", "Manado")],
-            ("Family reports she was moved across the river at Mae Sot; phone taken.",
+            # The recruiter's handle of the registry (demo_registry.py), not linked to this
+            # case yet: its page offers it for linking.
+            ("Family reports she was moved across the river at Mae Sot; phone taken. She "
+             "answered a job offer from @LokerKamboja_VIP on Telegram.",
              "Ask the Thai partner union about rescue channels", today - dt.timedelta(days=1)),
         ),
         (

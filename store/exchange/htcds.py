@@ -16,6 +16,14 @@ What goes in:
 - No names, numbers, free text or exact dates: the year of the case's report only. Flags are
   1/0, what is not known is empty. Rows are sorted by their content, so their order says
   nothing about the order of the records.
+- Of the registry, the columns CTDC has for places: `CountryOfExploitation` is the country of
+  the compound or place of exploitation the registry says the worker was held at (a link with
+  the worker; transit and recruitment places are not where they were exploited), else the
+  case's country of destination as before; where the worker was held in several countries,
+  the case's country if it is one of them, else that of the link reported last. Read from
+  public codes only (the place's kind and country, the link's ids and date of report): no
+  name, handle, position or date of being held. The recruiter's relation stays the
+  screening's (CTDC has no column for an actor's name or role).
 
 k-anonymity (`anonymise`): over the quasi-identifiers gender, ageBroad, citizenship,
 CountryOfExploitation and yearOfRegistration, every combination of values must be shared by at
@@ -44,7 +52,7 @@ from store.common.i18n import _
 from store.db.database import Database
 from store.domain import csvcells
 from store.domain.classification import Classification, classification_of, is_private
-from store.domain.records import Case, Consent, Screening, Worker
+from store.domain.records import Case, Consent, Place, RegistryLink, Screening, Worker
 from store.domain.vocab import (
     Answer,
     ExploitationType,
@@ -54,6 +62,7 @@ from store.domain.vocab import (
     Sector,
     Sex,
 )
+from store.exchange.htcds_places import countries_held, exploited_in
 
 DEFAULT_K = 11  # as CTDC publishes its global dataset
 DATASOURCE = "Case Management"
@@ -98,6 +107,8 @@ PUBLIC_SOURCES: tuple[tuple[type[BaseModel], str], ...] = (
     (Case, "sector"), (Worker, "sex"), (Worker, "nationality"),
     (Screening, "means_of_control"), (Screening, "recruiter_relation"), (Screening, "minor"),
     (Screening, "status"), (Consent, "recipients"), (Consent, "withdrawn_on"),
+    (Place, "kind"), (Place, "country"), (RegistryLink, "case_id"), (RegistryLink, "worker_id"),
+    (RegistryLink, "place_id"), (RegistryLink, "reported_on"),
 )
 # Personal fields only ever written generalised to a CTDC age band (see the module's doc).
 GENERALISED_SOURCES: tuple[tuple[type[BaseModel], str], ...] = (
@@ -248,8 +259,10 @@ def _flag(on: bool) -> str:
     return "1" if on else "0"
 
 
-def worker_row(case: Case, worker: Worker, screening: Screening | None) -> Row:
-    """The CTDC row of one worker, from public coded fields and the generalised age only."""
+def worker_row(case: Case, worker: Worker, screening: Screening | None,
+               held_in: Sequence[str] = ()) -> Row:
+    """The CTDC row of one worker, from public coded fields and the generalised age only;
+    `held_in`: the countries the registry says they were held in (`countries_held`)."""
     row: Row = dict.fromkeys(COLUMNS, "")
     row["yearOfRegistration"] = str(case.date_reported.year)
     row["Datasource"] = DATASOURCE
@@ -261,7 +274,7 @@ def worker_row(case: Case, worker: Worker, screening: Screening | None) -> Row:
     if screening is not None and screening.minor is not Answer.UNKNOWN:
         row["majorityEntry"] = "Minor" if screening.minor is Answer.YES else "Adult"
     row["citizenship"] = worker.nationality or ""
-    row["CountryOfExploitation"] = case.destination_country
+    row["CountryOfExploitation"] = exploited_in(case, held_in)
 
     means = screening.means_of_control if screening is not None else []
     if means:
@@ -357,6 +370,7 @@ def export_htcds(db: Database, k: int = DEFAULT_K) -> tuple[bytes, HtcdsReport]:
         raise ValueError("k must be at least 1")
     rows: list[Row] = []
     no_consent = 0
+    held = countries_held(db)
     for case in db.cases():
         screenings = db.screenings_of(case.id)
         consents = db.consents_of(case.id)
@@ -365,7 +379,8 @@ def export_htcds(db: Database, k: int = DEFAULT_K) -> tuple[bytes, HtcdsReport]:
             if consent is None or not consent.allows(RecipientKind.STATISTICS):
                 no_consent += 1
                 continue
-            rows.append(worker_row(case, worker, screenings.get(worker.id)))
+            rows.append(worker_row(case, worker, screenings.get(worker.id),
+                                   held.get(worker.id, [])))
     kept, blanked, dropped = anonymise(rows, QUASI_IDENTIFIERS, k)
     kept.sort(key=lambda row: tuple(row[c] for c in COLUMNS))
     out = io.StringIO()

@@ -131,7 +131,8 @@ def test_the_brief_is_in_the_trail_and_its_files_are_private(demo_db: Database, 
     assert entry.action == "share" and entry.ref == REF
     assert entry.note == (f"brief police: {len(allowed) + len(withheld)} workers, "
                           f"{len(allowed)} with details, {len(withheld)} withheld, "
-                          "1 open requests, 0 recent entries")  # the desk's meeting of the demo
+                          "1 open requests, 0 recent entries, "  # the desk's meeting of the demo
+                          "26 registry facts")  # the demo's registry: 8 records, 18 links
     for _n, worker in allowed + withheld:
         for value in personal_values(worker):
             assert value not in entry.note
@@ -178,8 +179,9 @@ def test_each_entry_with_the_police_of_the_last_days_appears_once(demo_db: Datab
 
     def entries(md: str) -> list[str]:
         """The entries listed after the workers, each by its line."""
-        return [line for line in md.split("## Open requests to police", 1)[1].splitlines()
-                if line.startswith("### ")]
+        entries_part = md.split("## Open requests to police", 1)[1]
+        entries_part = entries_part.split("## Who and where (registry)", 1)[0]  # the demo's
+        return [line for line in entries_part.splitlines() if line.startswith("### ")]
 
     md = case_brief(demo_db, case.id, RecipientKind.POLICE, now=now).markdown
     listed = entries(md)  # the demo's own open request to the desk (a meeting), and this one
