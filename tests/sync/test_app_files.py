@@ -24,13 +24,16 @@ async def _by_file(pilot: object, app: object, field: str, path: Path) -> None:
     sync's process is done."""
     from tui.dialogs.sync_file import SyncFileDialog
 
+    said = len(notes(app))  # type: ignore[arg-type]
     await pilot.press("Y")  # type: ignore[attr-defined]
     await until(pilot, lambda: isinstance(app.screen, SyncFileDialog))  # type: ignore
     box = app.screen.query_one(f"#file-{field}", Input)  # type: ignore[attr-defined]
     box.value = str(path)
     box.focus()
     await pilot.press("enter")  # type: ignore[attr-defined]
-    await until(pilot, lambda: not app.sync_running, timeout=60)  # type: ignore
+    # Its outcome said (not only the running flag down: it may not be up yet, under load).
+    await until(pilot, lambda: len(notes(app)) > said and not app.sync_running,  # type: ignore
+                timeout=60)
 
 
 async def test_a_conflict_by_file_decided_in_the_app(make_site: Callable[..., Database],
@@ -48,15 +51,18 @@ async def test_a_conflict_by_file_decided_in_the_app(make_site: Callable[..., Da
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await until(pilot, lambda: app.db is not None and app.screen.query("#today"))
         await _by_file(pilot, app, "out", tmp_path / "from-field.pulang")
-        assert (tmp_path / "from-field.pulang").exists()
+        # The process's end, not the running flag (which may not be up yet, under load).
+        await until(pilot, lambda: (tmp_path / "from-field.pulang").exists(), timeout=60)
         await _by_file(pilot, app, "in", tmp_path / "from-jakarta.pulang")
-        assert any("1 conflict to decide" in n for n in notes(app))
+        await until(pilot, lambda: any("1 conflict to decide" in n for n in notes(app)),
+                    timeout=60)
         await _to_decide(pilot, app)
         await _open_decision(pilot, app)
         await pilot.press("m")  # mine: the field's number
         await until(pilot, lambda: not isinstance(app.screen, DecideScreen))
         await until(pilot, lambda: not app.sync_conflicts)
         await _by_file(pilot, app, "out", tmp_path / "decided.pulang")
+        await until(pilot, lambda: (tmp_path / "decided.pulang").exists(), timeout=60)
 
     from_file(jakarta, tmp_path / "from-field.pulang")
     assert worker.id in conflicts(jakarta)
