@@ -139,6 +139,29 @@ async def test_from_a_handle_to_every_case_it_touches(empty_db: Database,
         await until(pilot, lambda: isinstance(app.screen, IdentifierScreen))
 
 
+async def test_enter_after_the_filter_goes_to_the_closest_line(empty_db: Database) -> None:
+    """An agency whose name holds the handle is listed above it; the handle typed whole
+    still takes Enter to the handle, and part of a name to the first line containing it."""
+    registry = a_registry(empty_db)
+    empty_db.save(build(Actor, {"name": "Recruiter_Budi88 Travel", "role": "agency"}))
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_registry(pilot)
+        await pilot.press("slash")
+        await paste(pilot, "@recruiter_budi88")
+        await pilot.press("enter", "enter")
+        await until(pilot, lambda: isinstance(app.screen, IdentifierScreen)
+                    and app.screen.loaded)
+        assert app.screen.record.id == registry.handle.id
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, RegistryScreen))
+        await pilot.press("slash")
+        await paste(pilot, "budi88 trav")
+        await pilot.press("enter", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ActorScreen) and app.screen.loaded)
+        assert "Recruiter_Budi88 Travel" in screen_text(app)
+
+
 async def test_every_line_of_the_registry_says_alleged_or_confirmed(
         empty_db: Database) -> None:
     registry = a_registry(empty_db)

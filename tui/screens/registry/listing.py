@@ -35,13 +35,18 @@ _SURE = 10  # "alleged", "confirmed"
 _SEEN = 16  # "seen in 12 cases"
 
 
-def matches(query: str, texts: list[str]) -> bool:
-    """Whether a record answers the filter: part of a handle or number as typed (folded),
-    or any of its names, spelling differences forgiven."""
+def closeness(query: str, texts: list[str]) -> int:
+    """How well a record answers the filter: 3 a name or value exactly as typed (folded),
+    2 one containing it, 1 a name matching with spelling differences forgiven, 0 none."""
     if not query.strip():
-        return True
+        return 1
     wanted = fold(query.strip().lstrip("@+"))
-    return any(wanted in fold(t) for t in texts if t) or matches_query(query, texts)
+    folded = [fold(t).lstrip("@+") for t in texts if t]
+    if wanted in folded:
+        return 3
+    if any(wanted in t for t in folded):
+        return 2
+    return 1 if matches_query(query, texts) else 0
 
 
 class RegistryScreen(_Listing):
@@ -68,6 +73,7 @@ class RegistryScreen(_Listing):
         self.actors: list[Actor] = []
         self.identifiers: list[Identifier] = []
         self.seen: dict[str, int] = {}
+        self.closest: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,7 +108,9 @@ class RegistryScreen(_Listing):
         query = self.query_one("#registry-filter", Input).value
         width = list_width(listing, self)
         lines = Lines()
-        places = [p for p in self.places if matches(query, [*p.all_names, p.city, p.province])]
+        self.closest = {}
+        places = [p for p in self.places if self._answers(
+            f"l:{p.id}", query, [*p.all_names, p.city, p.province])]
         lines.heading(_("Places"), len(places))
         kind, status = 20, 10
         for place in places:
@@ -110,7 +118,7 @@ class RegistryScreen(_Listing):
                       (place.name, width - kind - status - _SURE - 3),
                       (label(place.kind), kind), (label(place.status), status),
                       (certainty(place), _SURE))
-        actors = [a for a in self.actors if matches(query, a.all_names)]
+        actors = [a for a in self.actors if self._answers(f"a:{a.id}", query, a.all_names)]
         lines.heading(_("Actors"), len(actors))
         role, country = 12, 14
         for actor in actors:
@@ -118,7 +126,8 @@ class RegistryScreen(_Listing):
                       (actor.name, width - role - country - _SURE - 3),
                       (label(actor.role), role), (country_name(actor.country), country),
                       (certainty(actor), _SURE))
-        identifiers = [i for i in self.identifiers if matches(query, [i.value, i.bank])]
+        identifiers = [i for i in self.identifiers
+                       if self._answers(f"i:{i.id}", query, [i.value, i.bank])]
         lines.heading(_("Identifiers"), len(identifiers))
         what = 12
         for identifier in identifiers:
@@ -129,6 +138,10 @@ class RegistryScreen(_Listing):
                       (certainty(identifier), _SURE))
         self.targets = lines.targets
         lines.show_in(listing)
+
+    def _answers(self, key: str, query: str, texts: list[str]) -> bool:
+        self.closest[key] = closeness(query, texts)
+        return self.closest[key] > 0
 
     @on(Input.Changed, "#registry-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -141,11 +154,12 @@ class RegistryScreen(_Listing):
         event.stop()
         listing = self.query_one(SectionList)
         self.set_focus(listing)
-        # The first line the filter left, ready for Enter: a handle typed, Enter, Enter.
-        first = next((i for i in range(listing.option_count)
-                      if not listing.get_option_at_index(i).disabled), None)
-        if first is not None:
-            listing.highlighted = first
+        # The closest line the filter left, ready for Enter: a handle typed, Enter, Enter.
+        # A handle typed whole goes to that handle, not to an advert whose text resembles it.
+        rows = [(self.closest.get(option.id or "", 0), -i) for i in range(listing.option_count)
+                if not (option := listing.get_option_at_index(i)).disabled]
+        if rows:
+            listing.highlighted = -max(rows)[1]
 
     def on_key(self, event: Any) -> None:
         if event.key == "down" and self.focused is self.query_one("#registry-filter"):
@@ -153,7 +167,10 @@ class RegistryScreen(_Listing):
             event.stop()
 
     def action_filter(self) -> None:
-        self.set_focus(self.query_one("#registry-filter"))
+        # What was typed before is selected: the next thing typed replaces it.
+        field = self.query_one("#registry-filter", Input)
+        self.set_focus(field)
+        field.select_all()
 
     def action_back(self) -> None:
         field = self.query_one("#registry-filter", Input)
