@@ -106,6 +106,15 @@ async def to_registry(pilot: Pilot[None]) -> RegistryScreen:
     return app.screen  # type: ignore[return-value]
 
 
+async def open_filtered(pilot: Pilot[None], text: str, page: type) -> None:
+    """`/`, `text` pasted in the filter, Enter (to the list), Enter (the closest line): its
+    page is in front once it has loaded."""
+    await pilot.press("slash")
+    await paste(pilot, text)
+    await pilot.press("enter", "enter")
+    await until(pilot, lambda: isinstance(pilot.app.screen, page) and pilot.app.screen.loaded)
+
+
 def line_of(app: PulangApp, text: str) -> str:
     return next(line for line in screen_text(app).splitlines() if text in line)
 
@@ -117,11 +126,7 @@ async def test_from_a_handle_to_every_case_it_touches(empty_db: Database,
     async with app.run_test(size=(80, 24)) as pilot:
         await to_registry(pilot)
         # 7, / and part of the handle, Enter (to the list), Enter (the identifier).
-        await pilot.press("slash")
-        await paste(pilot, "budi88")
-        await pilot.press("enter", "enter")
-        await until(pilot, lambda: isinstance(app.screen, IdentifierScreen)
-                    and app.screen.loaded)
+        await open_filtered(pilot, "budi88", IdentifierScreen)
         text = screen_text(app)
         assert "Seen in 3 cases" in text
         assert "alleged · a worker's statement · reported on 6 Dec 2026" in text
@@ -147,18 +152,11 @@ async def test_enter_after_the_filter_goes_to_the_closest_line(empty_db: Databas
     app = PulangApp(empty_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await to_registry(pilot)
-        await pilot.press("slash")
-        await paste(pilot, "@recruiter_budi88")
-        await pilot.press("enter", "enter")
-        await until(pilot, lambda: isinstance(app.screen, IdentifierScreen)
-                    and app.screen.loaded)
+        await open_filtered(pilot, "@recruiter_budi88", IdentifierScreen)
         assert app.screen.record.id == registry.handle.id
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, RegistryScreen))
-        await pilot.press("slash")
-        await paste(pilot, "budi88 trav")
-        await pilot.press("enter", "enter")
-        await until(pilot, lambda: isinstance(app.screen, ActorScreen) and app.screen.loaded)
+        await open_filtered(pilot, "budi88 trav", ActorScreen)
         assert "Recruiter_Budi88 Travel" in screen_text(app)
 
 
