@@ -318,3 +318,33 @@ async def test_the_palette_offers_the_registry(empty_db: Database) -> None:
         await until(pilot, lambda: palette_offers(app, "Registry"))
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, RegistryScreen))
+
+
+async def test_where_and_when_a_handle_was_seen_is_written_in_its_form(
+        empty_db: Database, fixed_clock: dt.datetime) -> None:
+    """One line a sighting: where, a comma, the date; a date Pulang cannot read is refused
+    with its line's number, and what was typed stays to be corrected."""
+    registry = a_registry(empty_db)
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_registry(pilot)
+        await open_filtered(pilot, "budi88", IdentifierScreen)
+        await pilot.press("e")
+        await until(pilot, lambda: type(app.screen).__name__ == "IdentifierForm")
+        seen = "Facebook group Loker Kamboja, 03/01/2026\nA worker's phone, seized\n" \
+               "Poster at the bus station, 45/13/2026"
+        await fill(pilot, "seen", seen)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "line 3" in screen_text(app))
+        assert type(app.screen).__name__ == "IdentifierForm"
+        assert app.screen.query_one("#f-seen").text == seen  # nothing typed is lost
+        await fill(pilot, "seen", seen.replace("45/13/2026", "5 Feb 2026"))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, IdentifierScreen)
+                    and "Poster at the bus station" in screen_text(app))
+        assert "3 Jan 2026" in line_of(app, "Loker Kamboja")
+    handle = empty_db.get(Identifier, registry.handle.id)
+    assert [(s.where, s.on) for s in handle.seen] == [
+        ("Facebook group Loker Kamboja", dt.date(2026, 1, 3)),
+        ("A worker's phone, seized", None),
+        ("Poster at the bus station", dt.date(2026, 2, 5))]

@@ -6,6 +6,7 @@ is alleged or confirmed.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from store import RecordInvalid, _, date_for_input
@@ -15,6 +16,7 @@ from store.domain import (
     Certainty,
     Identifier,
     IdentifierKind,
+    InputProblem,
     Place,
     PlaceKind,
     PlaceStatus,
@@ -25,6 +27,7 @@ from store.domain import (
     country_name,
     label,
     map_position,
+    parse_date,
 )
 from tui.dialogs.picker import PickItem
 from tui.screens.form import FieldSpec, RecordForm
@@ -198,6 +201,10 @@ class IdentifierForm(_SourcedForm[Identifier]):
             FieldSpec("bank", placeholder=_("for an account: the bank or the wallet")),
             FieldSpec("actor_id", "pick", source=lambda: actor_items(self._db())),
             FieldSpec("place_id", "pick", source=lambda: place_items(self._db())),
+            FieldSpec("seen", "area",
+                      placeholder=_("Facebook group Loker Kamboja, 03/01/2026"),
+                      hint=_("One a line: where it was seen, then a comma and the date if "
+                             "known.")),
             FieldSpec("notes", "area"),
         ]
 
@@ -213,7 +220,55 @@ class IdentifierForm(_SourcedForm[Identifier]):
     def values_of(self, identifier: Identifier) -> dict[str, Any]:
         return {"kind": identifier.kind, "value": identifier.value, "bank": identifier.bank,
                 "actor_id": identifier.actor_id, "place_id": identifier.place_id,
+                "seen": "\n".join(", ".join(x for x in (s.where, date_for_input(s.on)) if x)
+                                  for s in identifier.seen),
                 "notes": identifier.notes, **self.source_values(identifier)}
+
+    def validated(self) -> Identifier | None:
+        """The identifier the widgets hold, each line of "seen" read as where, then a date."""
+        values = self.values()
+        seen, wrong = [], []
+        for number, line in enumerate(str(values.pop("seen") or "").splitlines(), start=1):
+            line = line.strip()
+            where, comma, last = line.rpartition(",")
+            if comma and last.strip():
+                on = _date_or_none(last)
+                if on is not None:
+                    seen.append({"where": where.strip(), "on": on})
+                    continue
+                if looks_like_a_date(last):
+                    wrong.append(str(number))
+                    continue
+            if line:
+                on = _date_or_none(line) if looks_like_a_date(line) else None
+                seen.append({"where": "" if on else line, "on": on})
+        if wrong:
+            self._refused(RecordInvalid({"seen": _(
+                "line {lines}: the date after the comma is not one Pulang reads (DD/MM/YYYY)"
+            ).format(lines=", ".join(wrong))}, {}))
+            return None
+        try:
+            record = build(Identifier, {**self.base_data(), **values, "seen": seen})
+        except RecordInvalid as invalid:
+            self._refused(invalid)
+            return None
+        self.show_errors({})
+        self._show_status("")
+        return record
+
+
+def _date_or_none(text: str) -> dt.date | None:
+    try:
+        return parse_date(text.strip())
+    except InputProblem:
+        return None
+
+
+def looks_like_a_date(text: str) -> bool:
+    """Whether what follows a line's last comma was meant as a date: digits and separators
+    only ("3/1/2026", "2026-01-03"), or a day and a month's name ("3 Jan")."""
+    text = text.strip()
+    return bool(text) and any(c.isdigit() for c in text) and len(text.split()) <= 3
 
 
 class RegistryLinkForm(_SourcedForm[RegistryLink]):
