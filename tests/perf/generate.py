@@ -322,7 +322,7 @@ def intake_list(source: dict[str, dict[str, Any]] | Path | str, rows: int = 300,
     out = []
     for worker in present:
         nationality = worker.get("nationality") or "ID"
-        born = worker.get("date_of_birth") if rng.random() < 0.85 else None
+        born = worker.get("date_of_birth") if rng.random() < 0.92 else None
         age = None
         if born is None and worker.get("date_of_birth") and rng.random() < 0.5:
             year = int(worker["date_of_birth"][:4])

@@ -191,8 +191,8 @@ def build_people(seed: int) -> People:
 
 
 def born(rng: random.Random) -> dt.date:
-    """A date of birth, most between 1988 and 2006."""
-    year = min(2007, max(1965, round(rng.gauss(1997, 7))))
+    """A date of birth, most between 1980 and 2006."""
+    year = min(2007, max(1962, round(rng.gauss(1995, 9))))
     return dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365))
 
 
