@@ -20,6 +20,7 @@ _FROM: dict[str, tuple[str, ...]] = {
     "store.db.network": ("SEARCH_LIMIT", "Hit", "Offer"),
     "store.db.finding": ("CaseMatch", "CaseMatches", "Found", "field_label",
                          "rows_found"),
+    "store.db.people": ("PersonMatch",),
     "store.db.maintenance": tuple(_MAINTENANCE),
 }
 __all__, __getattr__, __dir__ = offered(__name__, _FROM)

@@ -41,6 +41,7 @@ from store.db.log import LogPart
 from store.db.meetings import MeetingsPart
 from store.db.merging import MergingPart
 from store.db.network import NetworkMixin
+from store.db.people import PeoplePart
 from store.db.registry import RegistryPart
 from store.db.replica import ReplicaPart
 from store.db.road import RoadPart
@@ -71,7 +72,7 @@ _SMALL_SNAPSHOT = 16 * 1024 * 1024
 
 class Database(KeysPart, AuditPart, SavingPart, CasesPart, WorkersPart, LogPart, RoadPart,
                ViewsPart, FindingPart, DirectoryPart, MergingPart, MeetingsPart, AgreementsPart,
-               NetworkMixin, ReplicaPart, SharingPart, RegistryPart, IntakesPart,
+               NetworkMixin, ReplicaPart, SharingPart, RegistryPart, PeoplePart, IntakesPart,
                InquiriesPart):
     """The store, as the app and the command line see it (see the module's doc): its parts'
     methods, and here opening, closing, the transaction and backups."""

@@ -40,7 +40,8 @@ _FROM: dict[str, tuple[str, ...]] = {
         "prepare_reading",
     ),
     "store.domain.countries": ("all_countries", "country_code", "country_name"),
-    "store.domain.matching": ("NameIndex", "cross_script_similarity", "matches_query"),
+    "store.domain.matching": ("NameIndex", "cross_script_similarity", "matches_query",
+                              "Likeness", "compare_people", "person_of", "reasons_said"),
     "store.domain.scripts": ("latin_spellings", "matching_forms", "script_of"),
     "store.domain.road": (
         "OPEN", "TEMPLATES", "Derived", "Template", "derive_from_plans", "hand_set_reason",
@@ -54,5 +55,7 @@ _FROM: dict[str, tuple[str, ...]] = {
     # The registry's forms: a map position typed or pasted from a map link.
     "store.domain.rules.identifiers": ("map_position",),
 }
-__all__, __getattr__, __dir__ = offered(__name__, _FROM)
+# store.domain's `Person` is the directory's: the person to match is offered as PersonToMatch.
+_RENAMED = {"PersonToMatch": ("store.domain.matching.people", "Person")}
+__all__, __getattr__, __dir__ = offered(__name__, _FROM, _RENAMED)
 

@@ -21,6 +21,13 @@ from store.domain.matching.across import cross_script_similarity
 from store.domain.matching.grams import SpellingIndex
 from store.domain.matching.index import Match, NameIndex, likely_matches
 from store.domain.matching.numbers import NumberHit, NumberIndex, passport_query, phone_query
+from store.domain.matching.people import (
+    Likeness,
+    Person,
+    compare_people,
+    person_of,
+    reasons_said,
+)
 from store.domain.matching.scored import NameHit, search_score
 from store.domain.matching.search import matches_query
 from store.domain.matching.words import (
@@ -36,20 +43,25 @@ __all__ = [
     "MATCH_THRESHOLD",
     "MISSING_WORD_PENALTY",
     "STOPWORDS",
+    "Likeness",
     "Match",
     "NameHit",
     "NameIndex",
     "NumberHit",
     "NumberIndex",
+    "Person",
     "SpellingIndex",
     "acronym",
+    "compare_people",
     "cross_script_similarity",
     "likely_matches",
     "matches_query",
     "name_key",
     "name_words",
     "passport_query",
+    "person_of",
     "phone_query",
+    "reasons_said",
     "search_score",
     "similarity",
 ]

@@ -1,0 +1,187 @@
+"""The Database's matching of people across every case: which saved workers each person of a
+list (or the worker being added) likely is, and why (`match_people`, `match_person`).
+
+A part of `store.db.database.Database` (see `store.db.base`). Candidates come from the
+in-memory indexes the workers' search keeps (`store.engine.indexes`: every spelling of every
+worker's name, in every script, and their phone and passport numbers, built on first use or by
+`prepare_finding` after opening) and from an index of dates of birth made here, in memory, from
+the workers' records (rebuilt when the workers changed); each candidate is then compared with
+the person by `store.domain.matching.people.compare_people`. Nothing of it is written anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+import orjson
+
+from store.common import clock
+from store.db.base import WORKERS, Part, valid
+from store.domain.matching.numbers import phone_query
+from store.domain.matching.people import (
+    NAME_EVIDENCE,
+    Likeness,
+    Person,
+    compare_people,
+    evidence,
+    name_likeness,
+    passport_key,
+    person_of_doc,
+    reasons_said,
+)
+from store.domain.records import Worker, worker_numbers
+from store.domain.text import row_name
+
+_BORN = b'"date_of_birth":"'
+_NAME_CANDIDATES = 40  # the most workers a name's look-up brings, per spelling
+_COMMON = 3  # a name near-identical to this many workers or more is common: no match alone
+_DEFAULT_REGION = "ID"
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    """A saved worker a person likely is (or may be): where, as rows name them, their number in
+    their case, and how alike (`likeness`: score, whether likely, the reasons)."""
+
+    worker_id: str
+    case_id: str
+    ref: str
+    name: str
+    number: int | None
+    likeness: Likeness
+
+    @property
+    def score(self) -> float:
+        return self.likeness.score
+
+    @property
+    def likely(self) -> bool:
+        return self.likeness.likely
+
+    @property
+    def why(self) -> list[str]:
+        """The reasons, in the user's words."""
+        return reasons_said(self.likeness)
+
+
+class PeoplePart(Part):
+    """Matching people across every case (see the module's doc)."""
+
+    _births: tuple[int, dict[str, list[str]]] | None = None
+
+    def match_person(self, person: Person, limit: int = 3,
+                     exclude: Collection[str] = ()) -> list[PersonMatch]:
+        """The saved workers `person` likely is, best first (see `match_people`)."""
+        return self.match_people([person], limit, exclude)[0]
+
+    def match_people(self, people: Sequence[Person], limit: int = 3,
+                     exclude: Collection[str] = ()) -> list[list[PersonMatch]]:
+        """For each person, the saved workers (in any case; never the ids of `exclude`) they
+        may be, at most `limit`: only workers with real evidence (a name near enough, the same
+        phone or passport), the likely ones first, then by score."""
+        with self._lock:
+            engine = self._engine
+            engine.refresh()
+            today = clock.today()
+            found: list[list[tuple[str, Likeness]]] = []
+            for person in people:
+                found.append(self._matched(person, set(exclude), limit, today))
+            numbers: dict[str, dict[str, int]] = {}
+            out = []
+            for matches in found:
+                out.append([self._person_match(worker_id, likeness, numbers)
+                            for worker_id, likeness in matches])
+            return out
+
+    # -- one person ------------------------------------------------------------------------
+
+    def _matched(self, person: Person, exclude: set[str], limit: int,
+                 today: dt.date) -> list[tuple[str, Likeness]]:
+        engine = self._engine
+        names = person.names
+        by_name: dict[str, float] = {}
+        if names:
+            spellings = engine.spelling_index()
+            for name in names:
+                for match in spellings.likely(name, limit=_NAME_CANDIDATES,
+                                              threshold=NAME_EVIDENCE):
+                    by_name[match.id] = max(by_name.get(match.id, 0.0), match.score)
+        candidates = set(by_name)
+        if person.date_of_birth is not None:
+            candidates.update(self._born_on(person.date_of_birth))
+        candidates.update(self._by_numbers(person))
+        candidates -= exclude
+        raw = engine.raw[WORKERS]
+        scored: list[tuple[str, Likeness]] = []
+        for worker_id in candidates:
+            doc = raw.get(worker_id)
+            if doc is None:
+                continue
+            other = person_of_doc(orjson.loads(doc))
+            name = name_likeness(names, other.names) if names else (0.0, "", "")
+            likeness = compare_people(person, other, on=today, name=name)
+            if evidence(likeness):
+                scored.append((worker_id, likeness))
+        scored = _common_names_demoted(scored)
+        scored.sort(key=lambda item: (not item[1].likely, -item[1].score, item[0]))
+        return scored[:limit]
+
+    def _by_numbers(self, person: Person) -> set[str]:
+        numbers = self._engine.number_index()
+        ids: set[str] = set()
+        if person.phone and phone_query(person.phone):
+            region = person.nationality or _DEFAULT_REGION
+            ids.update(hit.id for hit in numbers.phones(person.phone, lambda _id, r: r or region))
+        if passport_key(person.passport):
+            ids.update(hit.id for hit in numbers.passports(person.passport)
+                       if hit.score >= 100.0)
+        return ids
+
+    def _born_on(self, born: dt.date) -> list[str]:
+        """The workers born on that day (an index made on first use, again after a change)."""
+        engine = self._engine
+        stamp = engine.stamps.get(WORKERS, 0)
+        if self._births is None or self._births[0] != stamp:
+            index: dict[str, list[str]] = {}
+            for worker_id, raw in engine.raw[WORKERS].items():
+                at = raw.find(_BORN)
+                if at >= 0:
+                    start = at + len(_BORN)
+                    index.setdefault(raw[start:start + 10].decode(), []).append(worker_id)
+            self._births = (stamp, index)
+        return self._births[1].get(born.isoformat(), [])
+
+    def _person_match(self, worker_id: str, likeness: Likeness,
+                      numbers: dict[str, dict[str, int]]) -> PersonMatch:
+        engine = self._engine
+        case_id = engine.case_of[WORKERS].get(worker_id, "")
+        if case_id not in numbers:
+            workers = [valid(Worker, doc) for doc in engine.children_of(WORKERS, case_id)]
+            numbers[case_id] = worker_numbers(workers)
+        return PersonMatch(worker_id, case_id, engine.ref_of.get(case_id, ""),
+                           row_name(engine.names.get(worker_id) or [""], worker_id),
+                           numbers[case_id].get(worker_id), likeness)
+
+
+def _common_names_demoted(scored: list[tuple[str, Likeness]]) -> list[tuple[str, Likeness]]:
+    """A match by the name alone is no longer likely when the name is common: when many of the
+    candidates share it."""
+    alone = [worker_id for worker_id, likeness in scored
+             if likeness.likely and _name_alone(likeness)]
+    near = sum(1 for _id, likeness in scored if likeness.name_score >= 90.0)
+    if not alone or near < _COMMON:
+        return scored
+    demoted = set(alone)
+    out = []
+    for worker_id, likeness in scored:
+        if worker_id in demoted:
+            likeness = Likeness(likeness.score, False, likeness.reasons, likeness.spelling,
+                                likeness.name_score, likeness.born)
+        out.append((worker_id, likeness))
+    return out
+
+
+def _name_alone(likeness: Likeness) -> bool:
+    return not any(reason in likeness.reasons for reason in ("passport", "phone", "birth_date"))
