@@ -19,6 +19,7 @@ from store.common import clock
 from store.common.errors import RuleRefused
 from store.common.i18n import _
 from store.db.base import Part
+from store.domain.matching.people import Likeness, Person, compare_people
 from store.domain.parse import InputProblem
 from store.domain.records import (
     Actor,
@@ -40,7 +41,6 @@ from store.engine import audit
 
 if TYPE_CHECKING:
     from store.db.people import PersonMatch
-    from store.domain.matching import Likeness, Person
 
 # The kinds a phone number is looked up under in the registry (a number is often a WhatsApp).
 _PHONE_KINDS = (IdentifierKind.PHONE, IdentifierKind.WHATSAPP, IdentifierKind.TELEGRAM)
@@ -48,7 +48,6 @@ _PHONE_KINDS = (IdentifierKind.PHONE, IdentifierKind.WHATSAPP, IdentifierKind.TE
 
 def sought_person(inquiry: Inquiry) -> Person:
     """The one an inquiry seeks, as the matching compares people."""
-    from store.domain.matching import Person
     return Person(name=inquiry.sought_name, other_names=tuple(inquiry.sought_other_names),
                   date_of_birth=inquiry.sought_date_of_birth, age=inquiry.sought_age,
                   sex=inquiry.sought_sex.value if inquiry.sought_sex.value != "unknown"
@@ -57,7 +56,6 @@ def sought_person(inquiry: Inquiry) -> Person:
 
 def row_person(row: IntakeRow) -> Person:
     """A row of an intake, as the matching compares people."""
-    from store.domain.matching import Person
     return Person(name=row.name, other_names=tuple(row.other_names),
                   date_of_birth=row.date_of_birth, age=row.age,
                   sex=row.sex.value if row.sex.value != "unknown" else None,
@@ -194,7 +192,6 @@ class InquiriesPart(Part):
         inquiries = self.open_inquiries()
         if not inquiries:
             return []
-        from store.domain.matching import compare_people
         most = 3 + max(len(q.rejected_ids) for q in inquiries)
         people = [sought_person(q) for q in inquiries]
         found = self.match_people(people, limit=most)
