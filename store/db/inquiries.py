@@ -73,7 +73,7 @@ class RegistryHit:
     @property
     def said(self) -> str:
         """"this number is used by Ken Susanto, recruiter, alleged"."""
-        what = (_("this number") if self.identifier.kind is IdentifierKind.PHONE
+        what = (_("this number") if self.identifier.value.startswith("+")
                 else _("this handle"))
         if self.actor is not None:
             return _("{what} is used by {name}, {role}, {certainty}").format(
@@ -156,6 +156,7 @@ class InquiriesPart(Part):
             inquiry = self.inquiry(inquiry_id)
             return self._save(inquiry.model_copy(update={
                 **blanked(Inquiry), "handles": [], "status": InquiryStatus.CLOSED,
+                "consent_given_on": None,
                 "pending_worker_id": None}))
 
     # -- matching ----------------------------------------------------------------------------
