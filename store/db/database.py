@@ -34,9 +34,9 @@ from store.db.base import TABLE_OF as _TABLE_OF
 from store.db.cases import CasesPart
 from store.db.directory import DirectoryPart
 from store.db.finding import FindingPart
-from store.db.keys import KeysPart, unlock
 from store.db.inquiries import InquiriesPart
 from store.db.intakes import IntakesPart
+from store.db.keys import KeysPart, unlock
 from store.db.log import LogPart
 from store.db.meetings import MeetingsPart
 from store.db.merging import MergingPart

@@ -1,5 +1,5 @@
 """The demo's family inquiry (store/exchange/demo.py calls `seed_inquiry` in its transaction):
-a mother in Belu looking for her son, who stopped writing from a compound near Phnom Penh.
+a mother in Belu looking for her son, who stopped writing from a compound in Ta Khmau.
 She writes his name as the family does ("Yohanis Kristianto Manek"), which is one of the
 spellings of the sixth worker of the ten who escaped: Today shows the match for an officer to
 confirm. Her number is in no registry. Every name and number here is invented."""
@@ -31,7 +31,7 @@ def seed_inquiry(db: Database, case: Case, today: dt.date) -> Inquiry:
         "sought_date_of_birth": dt.date(born, (number * 5) % 12 + 1, number * 2 + 1),
         "sought_sex": Sex.MALE, "sought_nationality": "ID", "sought_home_province": province,
         "last_message_on": received - dt.timedelta(days=40),
-        "last_message_from": "+855 96 555 0142", "last_city": "Phnom Penh",
+        "last_message_from": "+855 96 555 0142", "last_city": "Ta Khmau",
         "last_country": "KH", "compound_name": "Lotus Park",
         "received_on": received, "received_by": "Siti Rahmawati",
         "notes": "Her son wrote that he was moved to a building with guards.",

@@ -21,8 +21,15 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from store.common import clock
 from store.common.i18n import N_, _
 from store.domain.classification import personal, public, sensitive
-from store.domain.records.base import Record, _country, _date, _date_or_today, _ids, _listed
-from store.domain.records.base import _required
+from store.domain.records.base import (
+    Record,
+    _country,
+    _date,
+    _date_or_today,
+    _ids,
+    _listed,
+    _required,
+)
 from store.domain.registry_codes import IdentifierKind, InquiryStatus
 from store.domain.text import LINE, NAME, NOTES
 from store.domain.vocab import Sex
