@@ -46,8 +46,9 @@ from typing import TYPE_CHECKING
 
 from store.common.i18n import _
 from store.domain.csvcells import unquote_cell
-from store.domain.matching import NameIndex
+from store.domain.matching import NameIndex, person_of
 from store.domain.records import Worker
+from store.domain.text import shorten
 from store.exchange.worker_lists.checking import ImportRow, preview, row_label, rows_left_out_csv
 from store.exchange.worker_lists.files import (
     MAX_BYTES,
@@ -139,9 +140,24 @@ def above_header_said(worker_list: WorkerList) -> str:
 def check_rows(db: Database, worker_list: WorkerList, mapping: Sequence[str | None],
                case_id: str) -> list[ImportRow]:
     """Every row checked (`preview`) against the workers `db` holds for the case: a name
-    already there, or close to one, is flagged. Nothing is written."""
+    already there, or close to one, is flagged; and against every other case
+    (`Database.match_people`: every spelling and script, birth date, phone, passport): a row
+    likely to be a worker of another case is flagged with that worker and why (`match`).
+    Nothing is written."""
     existing = [(w.id, w.all_names) for w in db.workers_of(case_id)]
-    return preview(worker_list, mapping, case_id, existing, NameIndex(existing))
+    rows = preview(worker_list, mapping, case_id, existing, NameIndex(existing))
+    checked = [row for row in rows if row.worker is not None]
+    found = db.match_people([person_of(row.worker) for row in checked if row.worker], limit=1,
+                            exclude={worker_id for worker_id, _names in existing})
+    for row, matches in zip(checked, found, strict=True):
+        likely = [match for match in matches if match.likely]
+        if likely:
+            row.match = likely[0]
+            row.warnings.append(_("likely {name}, worker {number} of case {ref} ({why}): the "
+                                  "same person?").format(
+                name=shorten(likely[0].name), number=likely[0].number or "?",
+                ref=likely[0].ref, why=", ".join(likely[0].why)))
+    return rows
 
 
 def workers_to_add(rows: Sequence[ImportRow]) -> list[Worker]:

@@ -8,6 +8,24 @@ its reference is `group_case_ref(seed)`, e.g. PH-2022-00001. Names come in Indon
 Khmer, Burmese and Thai, in their own scripts and in the Latin spellings they reach a union
 officer in. Records are written as the store writes them
 (a sample is validated through the real pydantic models while generating).
+
+People (tests/perf/people_names.py): names drawn Zipf-like per nationality from pools much
+larger than a name list (the committed name pairs' words, with their scripts, and syllables
+combined), so a few names are shared by hundreds of workers and most by one; other spellings
+(a variant, the name in its script, the words swapped); birth dates, phones (the nationality's
+country code) and passports spread, some missing. Over 20,000 distinct full names at 50,000
+cases (`distinct_names`).
+
+A list for intake, as an embassy or a shelter sends one, from a generated database:
+
+    from tests.perf.generate import intake_list
+    rows = intake_list(tables_or_db_path, rows=300, present_share=0.5, seed=1)
+
+Each row: name (a present worker respelt: a variant, their script, the words swapped, a typo;
+or a new person freshly drawn, whose name may well exist), date_of_birth (ISO, or empty),
+age, sex, nationality, phone, passport (some empty), expect ("present" or "new") and, for a
+present one, worker_id (the worker it is). `tests.perf.intake_bench` measures the matcher on
+it (`python -m tests.perf.intake_bench --cases 50000`).
 """
 
 from __future__ import annotations
@@ -28,11 +46,11 @@ from store.domain.vocab import (
     PassportStatus,
     ReachedVia,
     Sector,
-    Sex,
     Stage,
     Urgency,
 )
 from store.engine.migrations import FORMAT_MARKER, META_DOC, META_TABLE, SCHEMA_VERSION
+from tests.perf.people_names import People, build_people, draw_person, respelt
 
 # (given names, family names, other spellings of some names) by nationality
 NAMES: dict[str, tuple[list[str], list[str]]] = {
@@ -59,7 +77,8 @@ PLACES = {"KH": ["Phnom Penh", "Sihanoukville", "Poipet", "Bavet", "Koh Kong"],
           "TH": ["Mae Sot", "Bangkok", "Chiang Rai"],
           "PH": ["Pasay", "Clark"], "MY": ["Kuala Lumpur", "Johor Bahru"]}
 ORGS = ["KBRI Phnom Penh", "KBRI Yangon", "KBRI Vientiane", "Desk Ketenagakerjaan Polri",
-        "Cambodian union confederation", "LFTU labour department", "IOM Cambodia", "BP3MI Jawa Barat",
+        "Cambodian union confederation", "LFTU labour department", "IOM Cambodia",
+        "BP3MI Jawa Barat",
         "Bareskrim TPPO task force", "Partner shelter", "ASEAN TUC secretariat"]
 SENTENCES = [
     "Worker reports passport taken on arrival and a daily quota of scam messages.",
@@ -88,19 +107,9 @@ def _stamp(rng: random.Random, when: dt.datetime, version: int = 1) -> dict[str,
             "version": version}
 
 
-def _name(rng: random.Random, nationality: str) -> tuple[str, list[str]]:
-    given, family = NAMES[nationality]
-    first, last = rng.choice(given), rng.choice(family)
-    spellings = []
-    if first in VARIANTS or last in VARIANTS:
-        spellings.append(f"{VARIANTS.get(first, first)} {VARIANTS.get(last, last)}")
-    if rng.random() < 0.2:
-        spellings.append(f"{last} {first}")
-    return f"{first} {last}", spellings
-
-
-def make_case(rng: random.Random, number: int) -> tuple[dict[str, Any], list[dict[str, Any]],
-                                                        list[dict[str, Any]]]:
+def make_case(rng: random.Random, number: int, people: People | None = None,
+              ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+    people = people or build_people(2025)
     destination = rng.choice(list(PLACES))
     origin = rng.choices(["ID", "LA", "KH", "MM", "TH"], weights=[6, 2, 1, 1, 1])[0]
     if origin == destination:
@@ -130,21 +139,21 @@ def make_case(rng: random.Random, number: int) -> tuple[dict[str, Any], list[dic
     }
     workers = []
     for _ in range(n_workers):
-        name, spellings = _name(rng, origin)
-        born = dt.date(rng.randrange(1970, 2006), rng.randrange(1, 13), rng.randrange(1, 29))
+        person = draw_person(rng, people, origin)
+        born = person["date_of_birth"]
         workers.append({
             **_stamp(rng, when),
             "case_id": case["id"],
-            "full_name": name,
-            "other_spellings": spellings,
-            "sex": rng.choice(list(Sex)).value,
-            "date_of_birth": born.isoformat(),
-            "age": None,
+            "full_name": person["full_name"],
+            "other_spellings": person["other_spellings"],
+            "sex": person["sex"],
+            "date_of_birth": born.isoformat() if isinstance(born, dt.date) else None,
+            "age": person["age"],
             "nationality": origin,
             "home_province": rng.choice(PROVINCES),
             "home_district": rng.choice(["Medan", "Bekasi", "Cilacap", "Batam", "Belu", "Pakse"]),
-            "phone": f"+62812{rng.randrange(10_000_000, 99_999_999)}",
-            "passport_number": f"C{rng.randrange(1_000_000, 9_999_999)}",
+            "phone": person["phone"],
+            "passport_number": person["passport_number"],
             "passport_status": rng.choice(list(PassportStatus)).value,
             "current_location": "Partner shelter, " + rng.choice(PLACES[destination]),
             "family_contact": "Mother, +62813" + str(rng.randrange(10_000_000, 99_999_999)),
@@ -159,14 +168,16 @@ def make_case(rng: random.Random, number: int) -> tuple[dict[str, Any], list[dic
         entries.append({
             **_stamp(rng, at),
             "case_id": case["id"],
-            "worker_ids": [w["id"] for w in rng.sample(workers, rng.randrange(0, len(workers) + 1))],
+            "worker_ids": [w["id"] for w in rng.sample(workers,
+                                                       rng.randrange(0, len(workers) + 1))],
             "at": at.isoformat(),
             "recorded_by": rng.choice(["Rina", "Dewi", "Somchai"]),
             "kind": kind.value,
             # A referral says to what kind of recipient (the workers' consent depends on it).
             "counterpart_kind": "embassy_ministry" if kind is LogKind.REFERRAL else None,
             "counterpart_org": rng.choice(ORGS),
-            "counterpart_person": rng.choice(["Consul", "Duty officer", "President", "Case worker"]),
+            "counterpart_person": rng.choice(["Consul", "Duty officer", "President",
+                                              "Case worker"]),
             "summary": " ".join(rng.sample(SENTENCES, 2)),
             "next_step": rng.choice(SENTENCES)[:70] if due else "",
             "due_date": due.isoformat() if due else None,
@@ -178,9 +189,10 @@ def make_case(rng: random.Random, number: int) -> tuple[dict[str, Any], list[dic
 def generate_tables(cases: int, seed: int = 2025) -> dict[str, dict[str, Any]]:
     """The database's tables, as the storage keeps them, for `cases` synthetic cases."""
     rng = random.Random(seed)
+    people = build_people(seed)
     tables: dict[str, dict[str, Any]] = {"cases": {}, "workers": {}, "log": {}}
     for number in range(1, cases + 1):
-        case, workers, entries = make_case(rng, number)
+        case, workers, entries = make_case(rng, number, people)
         if number % 97 == 1:  # a sample goes through the real models, so the shape stays true
             Case.model_validate(case)
             for worker in workers:
@@ -227,6 +239,122 @@ def write_list_rows(path: Path) -> None:
     db.close()
 
 
+def distinct_names(tables: dict[str, dict[str, Any]]) -> int:
+    """How many distinct full names the workers have."""
+    return len({doc["full_name"] for doc in tables["workers"].values()})
+
+
+_CODES = {"ID": "62", "LA": "856", "KH": "855", "MM": "95", "TH": "66"}
+
+
+def _workers_of(source: dict[str, dict[str, Any]] | Path | str) -> list[dict[str, Any]]:
+    if isinstance(source, dict):
+        return list(source["workers"].values())
+    import orjson
+
+    from store.db.database import Database
+
+    db = Database.open(Path(source))
+    try:
+        return [orjson.loads(raw) for raw in db._engine.raw["workers"].values()]
+    finally:
+        db.close()
+
+
+def _typo(rng: random.Random, name: str) -> str:
+    words = name.split()
+    at = max(range(len(words)), key=lambda n: (len(words[n]), rng.random()))
+    word = words[at]
+    if len(word) >= 4:
+        n = rng.randrange(1, len(word) - 1)
+        change = rng.choice(["drop", "double", "swap"])
+        if change == "drop":
+            word = word[:n] + word[n + 1:]
+        elif change == "double":
+            word = word[:n] + word[n] + word[n:]
+        else:
+            word = word[:n] + word[n + 1] + word[n] + word[n + 2:]
+    words[at] = word
+    return " ".join(words)
+
+
+def _respelt_row(rng: random.Random, worker: dict[str, Any], people: People) -> str:
+    """A present worker's name as another list writes it."""
+    name = worker["full_name"]
+    scripts = [s for s in worker.get("other_spellings") or [] if not s.isascii()]
+    words = name.split()
+    given, family = people.given.get(worker.get("nationality") or ""), people.family.get(
+        worker.get("nationality") or "")
+    if not scripts and len(words) == 2 and given and family:
+        first, last = given.script.get(words[0]), family.script.get(words[1])
+        if first and last:
+            scripts = [f"{last} {first}" if worker.get("nationality") == "KH"
+                       else f"{first} {last}"]
+    ways = ["variant", "swapped", "typo"] + (["script", "script"] if scripts else [])
+    way = rng.choice(ways)
+    if way == "script":
+        return rng.choice(scripts)
+    if way == "swapped" and len(words) >= 2:
+        return " ".join([*words[1:], words[0]])
+    if way == "typo":
+        return _typo(rng, name)
+    other = " ".join(respelt(rng, word, people.variants) for word in words)
+    return other if other != name else _typo(rng, name)
+
+
+def _said_phone(rng: random.Random, phone: str, nationality: str) -> str:
+    code = _CODES.get(nationality, "")
+    if code and phone.startswith("+" + code) and rng.random() < 0.6:
+        national = "0" + phone[len(code) + 1:]
+        return f"{national[:4]}-{national[4:8]}-{national[8:]}"
+    return phone
+
+
+def intake_list(source: dict[str, dict[str, Any]] | Path | str, rows: int = 300,
+                present_share: float = 0.5, seed: int = 1,
+                generator_seed: int = 2025) -> list[dict[str, Any]]:
+    """A list for intake from a generated database (its tables, or its file): see the module's
+    doc. `generator_seed`: the seed the database was generated with (its name pools)."""
+    rng = random.Random(f"intake-{seed}")
+    people = build_people(generator_seed)
+    workers = [w for w in _workers_of(source) if w.get("full_name")]
+    present = rng.sample(workers, min(len(workers), round(rows * present_share)))
+    out = []
+    for worker in present:
+        nationality = worker.get("nationality") or "ID"
+        born = worker.get("date_of_birth") if rng.random() < 0.92 else None
+        age = None
+        if born is None and worker.get("date_of_birth") and rng.random() < 0.5:
+            year = int(worker["date_of_birth"][:4])
+            age = TODAY.year - year - rng.choice([0, 1])
+        out.append({
+            "name": _respelt_row(rng, worker, people), "date_of_birth": born or "",
+            "age": age if age is not None else worker.get("age") if not born else None,
+            "sex": worker.get("sex") if rng.random() < 0.5 else "",
+            "nationality": nationality,
+            "phone": _said_phone(rng, worker["phone"], nationality)
+            if worker.get("phone") and rng.random() < 0.3 else "",
+            "passport": worker.get("passport_number") or "" if rng.random() < 0.25 else "",
+            "expect": "present", "worker_id": worker["id"]})
+    origins = [w.get("nationality") or "ID" for w in workers] or ["ID"]
+    for _ in range(rows - len(present)):
+        nationality = rng.choice(origins)
+        person = draw_person(rng, people, nationality)
+        born = person["date_of_birth"] if person["date_of_birth"] and rng.random() < 0.95 \
+            else None
+        out.append({
+            "name": person["full_name"],
+            "date_of_birth": born.isoformat() if isinstance(born, dt.date) else "",
+            "age": person["age"], "sex": person["sex"] if rng.random() < 0.5 else "",
+            "nationality": nationality,
+            "phone": _said_phone(rng, str(person["phone"]), nationality)
+            if person["phone"] and rng.random() < 0.3 else "",
+            "passport": person["passport_number"] if rng.random() < 0.25 else "",
+            "expect": "new", "worker_id": ""})
+    rng.shuffle(out)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, required=True)
@@ -236,8 +364,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.out.exists():
         print(f"{args.out} exists; not overwriting it", file=sys.stderr)
         return 64
-    import orjson
-
     from store.engine.storage import write_atomically
 
     tables = generate_tables(args.cases, args.seed)
@@ -245,7 +371,8 @@ def main(argv: list[str] | None = None) -> int:
     write_list_rows(args.out)
     size = args.out.stat().st_size
     print(f"{args.out}: {args.cases} cases, {len(tables['workers'])} workers, "
-          f"{len(tables['log'])} log entries, {size / 1e6:.1f} MB "
+          f"{len(tables['log'])} log entries, {distinct_names(tables)} distinct full names, "
+          f"{size / 1e6:.1f} MB "
           f"({size / max(args.cases, 1) / 1000:.1f} KB a case); "
           f"group case with {GROUP_CASE_WORKERS} workers: {tables['cases']['1']['ref']}")
     return 0

@@ -344,6 +344,19 @@ class SpellingIndex:
                     merged[match.id] = match
         return sorted(merged.values(), key=lambda m: (-m.score, m.spelling, m.id))[:limit]
 
+    def same_words(self, name: str) -> list[Match]:
+        """The records with a spelling of the same words as a form of `name` (as compared, in
+        any order), each once with that spelling, score 100: two look-ups a form."""
+        found: dict[str, _Entry] = {}
+        for whole in map(analysed, forms_of(name)):
+            for words in {*self._by_key.get(whole.key, ()),
+                          *self._by_sorted.get(whole.sorted_key, ())}:
+                for entry in self._groups[words].entries:
+                    if entry.record_id not in found or entry.position < found[
+                            entry.record_id].position:
+                        found[entry.record_id] = entry
+        return [Match(entry.record_id, entry.spelling, 100.0) for entry in found.values()]
+
     def _likely(self, name: str, exclude: str | None, limit: int,
                 threshold: float) -> list[Match]:
         words = name_words(name)

@@ -45,10 +45,10 @@ NATIONALITY_DIFFERS = -10.0
 
 # How close a name must be, with each kind of evidence, to propose a likely match.
 NAME_ALONE = 95.0  # nothing else known on both sides: near-identical
-NAME_WITH_BIRTH_DATE = 78.0
+NAME_WITH_BIRTH_DATE = 72.0
 NAME_WITH_PHONE = 60.0  # a family shares a phone
 NAME_WITH_PASSPORT = 40.0
-NAME_WITH_AGE = 92.0
+NAME_WITH_AGE = 88.0
 NAME_EVIDENCE = 70.0  # below this, a name is no evidence at all
 PHONE_DIGITS = 8  # the last digits of two phones compared (a trunk prefix or code aside)
 

@@ -31,6 +31,7 @@ from store.exchange.worker_lists.headers import (
 from store.exchange.worker_lists.reading import ListRows
 
 if TYPE_CHECKING:
+    from store.db.people import PersonMatch
     from store.domain.matching import NameIndex
 
 
@@ -56,6 +57,7 @@ class ImportRow:
     warnings: list[str] = field(default_factory=list)
     worker: Worker | None = None
     number: str = ""  # the sheet's own number of the row, "" when it has none
+    match: PersonMatch | None = None  # a worker of another case the row likely is
 
     @property
     def ok(self) -> bool:
