@@ -21,6 +21,9 @@ _FROM: dict[str, tuple[str, ...]] = {
     "store.db.finding": ("CaseMatch", "CaseMatches", "Found", "field_label",
                          "rows_found"),
     "store.db.people": ("PersonMatch",),
+    "store.db.intakes": ("Group", "group_rows"),
+    "store.db.inquiries": ("InquiryMatches", "RegistryHit", "RowHit", "row_person",
+                           "sought_person"),
     "store.db.maintenance": tuple(_MAINTENANCE),
 }
 __all__, __getattr__, __dir__ = offered(__name__, _FROM)

@@ -26,6 +26,8 @@ from store.domain.records import (
     Case,
     Consent,
     Identifier,
+    Inquiry,
+    Intake,
     LogEntry,
     Meeting,
     Organisation,
@@ -60,8 +62,11 @@ PLACES, ACTORS, IDENTIFIERS, REGISTRY_LINKS = (
 REGISTRY_TABLE_OF: dict[type[Record], str] = {
     Place: PLACES, Actor: ACTORS, Identifier: IDENTIFIERS, RegistryLink: REGISTRY_LINKS,
 }
-# The tables kept by id only (the directory's and the registry's), each read whole and cached.
-BY_ID_TABLE_OF = {**NETWORK_TABLE_OF, **REGISTRY_TABLE_OF}
+INTAKES, INQUIRIES = "intakes", "inquiries"
+TRACING_TABLE_OF: dict[type[Record], str] = {Intake: INTAKES, Inquiry: INQUIRIES}
+# The tables kept by id only (the directory's, the registry's, the intakes and inquiries),
+# each read whole and cached.
+BY_ID_TABLE_OF = {**NETWORK_TABLE_OF, **REGISTRY_TABLE_OF, **TRACING_TABLE_OF}
 TABLE_OF: dict[type[Record], str] = {Case: CASES, Worker: WORKERS, LogEntry: LOG,
                                      Screening: SCREENINGS, Consent: CONSENTS, Plan: PLANS,
                                      **BY_ID_TABLE_OF}
@@ -165,6 +170,15 @@ class Part:
         def save_actor(self, actor: Actor) -> Actor: ...
         def save_identifier(self, identifier: Identifier) -> Identifier: ...
         def save_registry_link(self, link: RegistryLink) -> RegistryLink: ...
+        def places(self) -> list[Place]: ...
+        def find_identifier(self, kind: Any, value: str) -> Identifier | None: ...
+        def workers_of(self, case_id: str) -> list[Worker]: ...
+
+        # intakes.py, inquiries.py and people.py (issue 33)
+        def open_intakes(self) -> list[Intake]: ...
+        def _tracing_after_removal(self, worker_id: str, erased: bool = False) -> None: ...
+        def match_people(self, people: Any, limit: int = 3,
+                         exclude: Any = ()) -> list[list[Any]]: ...
         def _move_partner(self, drop_id: str, keep_id: str) -> None: ...
         def tasks(self, *, meeting_id: str | None = None, agreement_id: str | None = None,
                   owner_id: str | None = None, open_only: bool = False) -> list[Task]: ...

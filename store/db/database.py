@@ -34,6 +34,8 @@ from store.db.base import TABLE_OF as _TABLE_OF
 from store.db.cases import CasesPart
 from store.db.directory import DirectoryPart
 from store.db.finding import FindingPart
+from store.db.inquiries import InquiriesPart
+from store.db.intakes import IntakesPart
 from store.db.keys import KeysPart, unlock
 from store.db.log import LogPart
 from store.db.meetings import MeetingsPart
@@ -70,7 +72,8 @@ _SMALL_SNAPSHOT = 16 * 1024 * 1024
 
 class Database(KeysPart, AuditPart, SavingPart, CasesPart, WorkersPart, LogPart, RoadPart,
                ViewsPart, FindingPart, DirectoryPart, MergingPart, MeetingsPart, AgreementsPart,
-               NetworkMixin, ReplicaPart, SharingPart, RegistryPart, PeoplePart):
+               NetworkMixin, ReplicaPart, SharingPart, RegistryPart, PeoplePart, IntakesPart,
+               InquiriesPart):
     """The store, as the app and the command line see it (see the module's doc): its parts'
     methods, and here opening, closing, the transaction and backups."""
 

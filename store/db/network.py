@@ -47,6 +47,8 @@ from store.domain.records import (
     Actor,
     Agreement,
     Identifier,
+    Inquiry,
+    Intake,
     LogEntry,
     Meeting,
     Organisation,
@@ -324,4 +326,5 @@ KIND_NAMES: dict[type[Record], str] = {
     Organisation: N_("organisation"), Person: N_("person"), Meeting: N_("meeting"),
     Agreement: N_("agreement"), Task: N_("task"), Place: N_("place"), Actor: N_("actor"),
     Identifier: N_("identifier"), RegistryLink: N_("registry link"),
+    Intake: N_("intake"), Inquiry: N_("family inquiry"),
 }

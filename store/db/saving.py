@@ -20,6 +20,8 @@ from store.domain.records import (
     Case,
     Consent,
     Identifier,
+    Inquiry,
+    Intake,
     LogEntry,
     Meeting,
     Organisation,
@@ -142,7 +144,8 @@ class SavingPart(Part):
             Organisation: self.save_organisation, Person: self.save_person,
             Meeting: self.save_meeting, Agreement: self.save_agreement, Task: self.save_task,
             Place: self.save_place, Actor: self.save_actor, Identifier: self.save_identifier,
-            RegistryLink: self.save_registry_link}
+            RegistryLink: self.save_registry_link, Intake: self.save_intake,
+            Inquiry: self.save_inquiry}
         if type(record) in savers:
             return savers[type(record)](record)  # type: ignore[return-value]
         raise TypeError(type(record).__name__)

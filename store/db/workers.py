@@ -18,6 +18,7 @@ from store.domain.records import (
     Actor,
     Case,
     Identifier,
+    Inquiry,
     LogEntry,
     Meeting,
     Place,
@@ -74,6 +75,7 @@ class WorkersPart(Part):
             for link in self._all(RegistryLink):  # and the registry's links naming them
                 if link.worker_id == worker_id:
                     self._remove(RegistryLink, link.id)
+            self._tracing_after_removal(worker_id)  # intakes' rows and inquiries: undecided
             for kind in PER_WORKER:  # their screening, consent and plan go with them
                 record_id = self._engine.of_worker[TABLE_OF[kind]].get(worker_id)
                 if record_id is not None:
@@ -116,7 +118,8 @@ class WorkersPart(Part):
                 # What placed them in the registry goes; a meeting's agenda or decisions, a
                 # task, or the registry's notes may name the worker too.
                 self._registry_after_erasure(worker_id)
-                for kind in (Meeting, Task, Place, Actor, Identifier, RegistryLink):
+                self._tracing_after_removal(worker_id, erased=True)
+                for kind in (Meeting, Task, Place, Actor, Identifier, RegistryLink, Inquiry):
                     for record in self._all(kind):
                         cleaned_record = without_names(record, names)
                         if cleaned_record is not None:

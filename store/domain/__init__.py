@@ -20,6 +20,7 @@ _FROM: dict[str, tuple[str, ...]] = {
         "Agreement", "Task", "INDICATOR_FIELDS", "build", "case_order", "worker_numbers",
         "is_child", "suggested_status", "status_reason",
         "Place", "Actor", "Identifier", "RegistryLink", "PlaceChange", "Sighting",
+        "Intake", "IntakeRow", "Inquiry", "Handle",
     ),
     "store.domain.vocab": (
         "AGREEMENT_MOVES", "CONSENTABLE", "RECIPIENT_OF_ORG", "AgreementArea",
@@ -28,7 +29,7 @@ _FROM: dict[str, tuple[str, ...]] = {
         "Platform", "ReachedVia", "RecipientKind", "RecruiterRelation", "RecruitmentMethod",
         "Sector", "Sex", "Stage", "StepStatus", "TraffickingStatus", "Urgency", "choices",
         "label", "PlaceKind", "PlaceStatus", "ActorRole", "IdentifierKind", "SourceKind",
-        "Certainty",
+        "Certainty", "IntakeSource", "IntakeStatus", "RowDecision", "InquiryStatus",
     ),
     "store.domain.text": (
         "LINE", "NAME", "PLACEHOLDER", "editable", "fits_a_row", "fold", "printable",

@@ -70,3 +70,34 @@ class Certainty(StrEnum):
 
     ALLEGED = "alleged"
     CONFIRMED = "confirmed"
+
+
+class IntakeSource(StrEnum):
+    """Who sent a list of people released or found (issue 33's mass intake)."""
+
+    EMBASSY = "embassy"
+    SHELTER = "shelter"
+    POLICE = "police"
+    UNION = "union"
+    NGO = "ngo"
+    OTHER = "other"
+
+
+class IntakeStatus(StrEnum):
+    OPEN = "open"  # being reviewed row by row: nothing made from it yet
+    CONFIRMED = "confirmed"  # its cases and workers made, its rows blanked
+    ABANDONED = "abandoned"
+
+
+class RowDecision(StrEnum):
+    """The officer's decision on a row of an intake (None: not reviewed yet)."""
+
+    MATCH = "match"  # already a worker: linked
+    NEW = "new"  # a new worker
+    SKIP = "skip"
+
+
+class InquiryStatus(StrEnum):
+    OPEN = "open"
+    FOUND = "found"  # a worker confirmed by an officer to be the one sought
+    CLOSED = "closed"

@@ -43,8 +43,12 @@ from store.domain.registry_codes import (
     ActorRole,
     Certainty,
     IdentifierKind,
+    InquiryStatus,
+    IntakeSource,
+    IntakeStatus,
     PlaceKind,
     PlaceStatus,
+    RowDecision,
     SourceKind,
 )
 
@@ -64,6 +68,10 @@ __all__ = [
     "Direction",
     "ExploitationType",
     "IdentifierKind",
+    "InquiryStatus",
+    "IntakeSource",
+    "IntakeStatus",
+    "RowDecision",
     "IloIndicator",
     "LogKind",
     "MeansOfControl",
@@ -315,6 +323,21 @@ _LABEL_PAIRS: list[tuple[StrEnum, str | tuple[str, str]]] = [
     (SourceKind.OTHER, N_("other")),
     (Certainty.ALLEGED, N_("alleged")),
     (Certainty.CONFIRMED, N_("confirmed")),
+    (IntakeSource.EMBASSY, N_("embassy")),
+    (IntakeSource.SHELTER, N_("shelter")),
+    (IntakeSource.POLICE, N_("police")),
+    (IntakeSource.UNION, N_("union")),
+    (IntakeSource.NGO, N_("NGO")),
+    (IntakeSource.OTHER, N_("other")),
+    (IntakeStatus.OPEN, N_("open")),
+    (IntakeStatus.CONFIRMED, N_("confirmed")),
+    (IntakeStatus.ABANDONED, N_("abandoned")),
+    (RowDecision.MATCH, N_("already a worker")),
+    (RowDecision.NEW, N_("new worker")),
+    (RowDecision.SKIP, N_("skip")),
+    (InquiryStatus.OPEN, N_("open")),
+    (InquiryStatus.FOUND, N_("found")),
+    (InquiryStatus.CLOSED, N_("closed")),
 ]
 
 _LABELS: dict[tuple[type[StrEnum], str], str | tuple[str, str]] = {
@@ -352,6 +375,10 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
     IdentifierKind,
     SourceKind,
     Certainty,
+    IntakeSource,
+    IntakeStatus,
+    RowDecision,
+    InquiryStatus,
 )
 
 

@@ -30,13 +30,14 @@ from store.engine.migrations import (
     META_TABLE,
     NETWORK_TABLES,
     REGISTRY_TABLES,
+    TRACING_TABLES,
     Tables,
 )
 
 CHILD_TABLES = ("workers", "log", "screenings", "consents", "plans")
 # The directory and what happens in it, and the registry (who trafficked, and where): not part
-# of any one case; kept by id only.
-BY_ID_TABLES = (*NETWORK_TABLES, *REGISTRY_TABLES)
+# of any one case; kept by id only. So are the lists taken in and families' inquiries.
+BY_ID_TABLES = (*NETWORK_TABLES, *REGISTRY_TABLES, *TRACING_TABLES)
 RECORD_TABLES = ("cases", *CHILD_TABLES, *BY_ID_TABLES)
 # Tables with one record per worker: indexed by worker too.
 PER_WORKER_TABLES = ("screenings", "consents", "plans")

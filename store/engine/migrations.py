@@ -159,6 +159,16 @@ def _the_registry(tables: Tables) -> None:
         tables.setdefault(name, {})
 
 
+TRACING_TABLES = ("intakes", "inquiries")
+
+
+def _intakes_and_inquiries(tables: Tables) -> None:
+    """Schema 8: lists of people released or found, taken in and reviewed row by row
+    (intakes), and families' inquiries for their own; none yet."""
+    for name in TRACING_TABLES:
+        tables.setdefault(name, {})
+
+
 # Schema 1 is the first; the steps to schema 2 and onward are appended here.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "workers record when their personal data was erased", _workers_can_be_erased),
@@ -168,6 +178,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "log entries say whether they were sent or received", _sent_or_received),
     Migration(6, "cases shared with partner organisations", _partners),
     Migration(7, "the registry of places, actors and identifiers", _the_registry),
+    Migration(8, "intakes of lists and families' inquiries", _intakes_and_inquiries),
 )
 
 FIRST_SCHEMA = 1

@@ -29,6 +29,9 @@ _FROM: dict[str, tuple[str, ...]] = {
         "Figures", "as_text", "figures", "headings", "province_label", "step_label",
     ),
     "store.exchange.demo": ("write_demo",),
+    "store.exchange.intake": (
+        "RowProposal", "default_title", "intake_of", "proposals_json", "propose", "read_intake",
+    ),
 }
 # Offered under another name: `check` would be hidden by the module store.exchange.check
 # once that is imported (a package's submodule is an attribute of the package).

@@ -14,17 +14,20 @@ from pydantic import ValidationError
 
 from store.common.errors import RecordInvalid
 from store.common.i18n import N_, _
-from store.db.base import REGISTRY_TABLE_OF
+from store.db.base import REGISTRY_TABLE_OF, TRACING_TABLE_OF
 from store.db.database import CASES, CONSENTS, LOG, PLANS, SCREENINGS, WORKERS, Database
 from store.db.network import AGREEMENTS, MEETINGS, ORGANISATIONS, PEOPLE, TASKS
 from store.domain.classification import is_private
 from store.domain.records import (
     REGISTRY_TYPES,
+    TRACING_TYPES,
     Actor,
     Agreement,
     Case,
     Consent,
     Identifier,
+    Inquiry,
+    Intake,
     LogEntry,
     Meeting,
     Organisation,
@@ -40,13 +43,15 @@ from store.domain.records import (
 )
 from store.domain.text import shorten
 from store.exchange.check_registry import registry_problems
+from store.exchange.check_tracing import tracing_problems
 
 _KIND_NAMES = {Case: N_("case"), Worker: N_("worker"), LogEntry: N_("log entry"),
                Screening: N_("screening"), Consent: N_("consent"), Plan: N_("road home"),
                Organisation: N_("organisation"), Person: N_("person"), Meeting: N_("meeting"),
                Agreement: N_("agreement"), Task: N_("task"), Place: N_("place"),
                Actor: N_("actor"), Identifier: N_("identifier"),
-               RegistryLink: N_("registry link")}
+               RegistryLink: N_("registry link"), Intake: N_("intake"),
+               Inquiry: N_("family inquiry")}
 _PER_WORKER = (Screening, Consent, Plan)
 
 
@@ -79,7 +84,8 @@ def check(db: Database) -> list[Problem]:
               ((Case, CASES), (Worker, WORKERS), (LogEntry, LOG), (Screening, SCREENINGS),
                (Consent, CONSENTS), (Plan, PLANS), (Organisation, ORGANISATIONS),
                (Person, PEOPLE), (Meeting, MEETINGS), (Agreement, AGREEMENTS), (Task, TASKS),
-               *((kind, REGISTRY_TABLE_OF[kind]) for kind in REGISTRY_TYPES))}
+               *((kind, REGISTRY_TABLE_OF[kind]) for kind in REGISTRY_TYPES),
+               *((kind, TRACING_TABLE_OF[kind]) for kind in TRACING_TYPES))}
     refs = {str(d.get("id")): str(d.get("ref") or d.get("id")) for d in tables[Case]}
 
     valid: dict[type[Record], list[Record]] = {kind: [] for kind in tables}
@@ -144,6 +150,8 @@ def check(db: Database) -> list[Problem]:
     problems.extend(_network_links(valid, case_ids, refs))
     problems.extend(registry_problems(valid, workers_by_case,
                                       lambda kind, doc: _describe(kind, doc, refs), Problem))
+    problems.extend(tracing_problems(valid, lambda kind, doc: _describe(kind, doc, refs),
+                                     Problem))
     problems.extend(_audit_trail(db))
     return problems
 

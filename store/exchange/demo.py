@@ -40,6 +40,7 @@ from store.domain.vocab import (
     StepStatus,
     TraffickingStatus,
 )
+from store.exchange.demo_inquiry import seed_inquiry
 from store.exchange.demo_registry import seed_registry
 from store.exchange.demo_seed import (
     AGREEMENT_AREAS,
@@ -71,6 +72,7 @@ def build_demo(db: Database, today: dt.date | None = None) -> None:
         _other_cases(db, today)
         _seed_network(db, case, today)
         seed_registry(db, case, today)
+        seed_inquiry(db, case, today)
 
 
 def _seed_case(db: Database, today: dt.date) -> Case:

@@ -30,6 +30,7 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "restore": ("tui.cli.backups", "_restore"),
     "share": ("tui.cli.files", "_share"),
     "import-workers": ("tui.cli.workers", "_import_workers"),
+    "intake": ("tui.cli.intake", "_intake"),
     "export": ("tui.cli.exports", "_export"),
     "import": ("tui.cli.exports", "_import"),
     "report": ("tui.cli.report", "_report"),

@@ -338,6 +338,9 @@ def _sync_parsers(sub: Any) -> None:
     from tui.cli.hub import hub_parser
 
     hub_parser(sub, _common(suppress=True))
+    from tui.cli.intake import intake_parser
+
+    intake_parser(sub, _common(suppress=True), _map_choice)
 
 
 def _map_choice(text: str) -> tuple[str, str]:

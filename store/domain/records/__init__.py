@@ -14,10 +14,10 @@ policy again.
 
 One module per kind of record: `base` (what every record shares, `build`, `changed`), `case`,
 `worker`, `log`, `screening` (and consent), `plan` (the road home), `directory` (organisations
-and people), `meeting`, `agreement`, `task` and `registry` (places, actors, identifiers and
-their links to cases). Import the records from here. The screening's
-suggestion (`is_child`, `suggested_status`, `status_reason`) is a rule, in
-`store.domain.rules.screening`, and offered here too.
+and people), `meeting`, `agreement`, `task`, `registry` (places, actors, identifiers and
+their links to cases), `intake` and `inquiry` (lists taken in, families' inquiries).
+Import the records from here. The screening's suggestion (`is_child`, `suggested_status`,
+`status_reason`) is a rule, in `store.domain.rules.screening`, and offered here too.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from store.domain.records.agreement import Agreement, DraftVersion, StatusChange
 from store.domain.records.base import STORED, R, Record, build, changed, new_id
 from store.domain.records.case import REF_PATTERN, Case
 from store.domain.records.directory import Organisation, Person, Role
+from store.domain.records.inquiry import Handle, Inquiry
+from store.domain.records.intake import Intake, IntakeRow
 from store.domain.records.log import AWAITING_KINDS, LogEntry
 from store.domain.records.meeting import Meeting
 from store.domain.records.plan import Plan, StepState
@@ -46,6 +48,7 @@ __all__ = [
     "AWAITING_KINDS",
     "REGISTRY_TYPES",
     "INDICATOR_FIELDS",
+    "TRACING_TYPES",
     "NETWORK_TYPES",
     "RECORD_TYPES",
     "REF_PATTERN",
@@ -55,7 +58,11 @@ __all__ = [
     "Case",
     "Consent",
     "DraftVersion",
+    "Handle",
     "Identifier",
+    "Inquiry",
+    "Intake",
+    "IntakeRow",
     "LogEntry",
     "Meeting",
     "Organisation",
@@ -88,5 +95,7 @@ __all__ = [
 NETWORK_TYPES: tuple[type[Record], ...] = (Organisation, Person, Meeting, Agreement, Task)
 # Who trafficked and where (the registry): not part of any one case, linked to cases.
 REGISTRY_TYPES: tuple[type[Record], ...] = (Place, Actor, Identifier, RegistryLink)
+# Lists taken in and families' inquiries (issue 33): of no one case, never sent to a partner.
+TRACING_TYPES: tuple[type[Record], ...] = (Intake, Inquiry)
 RECORD_TYPES: tuple[type[Record], ...] = (Case, Worker, LogEntry, Screening, Consent, Plan,
-                                          *NETWORK_TYPES, *REGISTRY_TYPES)
+                                          *NETWORK_TYPES, *REGISTRY_TYPES, *TRACING_TYPES)

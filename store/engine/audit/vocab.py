@@ -14,6 +14,8 @@ from store.domain.records import (
     Case,
     Consent,
     Identifier,
+    Inquiry,
+    Intake,
     LogEntry,
     Meeting,
     Organisation,
@@ -45,6 +47,11 @@ SITE_REVOKED = "site-revoked"  # `pulang hub revoke`: a site's hub user removed 
 # Cases shared with a partner organisation without an agreement covering data sharing in force:
 # the officer's reason is the note (store.sync.partnering).
 SHARING_OVERRIDE = "sharing-override"
+# An intake confirmed (its group cases and workers made at once), a family told that the one
+# they sought was found, and told although the one asking is in the registry (the note is the
+# officer's reason).
+INTAKE_CONFIRMED, FAMILY_TOLD = "intake-confirmed", "family-told"
+FAMILY_TOLD_OVERRIDE = "family-told-override"
 TORN_DROPPED = "torn-entry-dropped"  # written by the trail itself, see `store.engine.audit`
 GAP = "unaudited"  # changes saved while the trail could not be written, see `store.engine.audit`
 
@@ -67,6 +74,9 @@ ACTION_LABELS: dict[str, str] = {
     DECIDED: N_("decided"),  # a conflict between two sites' versions (the note says whose)
     SITE_REVOKED: N_("a site's access to the hub revoked"),
     SHARING_OVERRIDE: N_("shared without a data-sharing agreement"),
+    INTAKE_CONFIRMED: N_("intake confirmed"),
+    FAMILY_TOLD: N_("family told"),
+    FAMILY_TOLD_OVERRIDE: N_("family told although the one asking is in the registry"),
     TORN_DROPPED: N_("an entry cut short by a crash was dropped"),
     GAP: N_("saved without an audit entry"),
 }
@@ -87,6 +97,8 @@ TABLE_LABELS: dict[str, str] = {
     "actors": N_("actor"),
     "identifiers": N_("identifier"),
     "registry_links": N_("registry link"),
+    "intakes": N_("intake"),
+    "inquiries": N_("family inquiry"),
 }
 
 
@@ -95,7 +107,8 @@ MODELS: dict[str, type[Record]] = {"cases": Case, "workers": Worker, "log": LogE
                                    "organisations": Organisation, "people": Person,
                                    "meetings": Meeting, "agreements": Agreement, "tasks": Task,
                                    "places": Place, "actors": Actor, "identifiers": Identifier,
-                                   "registry_links": RegistryLink}
+                                   "registry_links": RegistryLink, "intakes": Intake,
+                                   "inquiries": Inquiry}
 
 # Kept out of `fields`: they change on every save, or only ever when the record is made.
 BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "changed_by"})

@@ -26,7 +26,10 @@ FIELDS: tuple[str, ...] = ("full_name", "other_spellings", "sex", "date_of_birth
 # a field: a column kept in the notes under its header, a column numbering the rows, a column
 # Pulang adds to a file of rows left out.
 KEPT_IN_NOTES, ROW_NUMBERS, LEFT_OUT_COLUMNS = "kept_in_notes", "row_numbers", "left_out_columns"
-HEADER_KEYS = (*FIELDS, KEPT_IN_NOTES, ROW_NUMBERS, LEFT_OUT_COLUMNS)
+# Where the people of a list were held ("Compound", "Tempat"): an intake groups its rows by it
+# (store.exchange.intake); a worker import keeps it in the notes under its header.
+COMPOUND = "compound"
+HEADER_KEYS = (*FIELDS, KEPT_IN_NOTES, ROW_NUMBERS, LEFT_OUT_COLUMNS, COMPOUND)
 # The headers of the two columns Pulang adds to a file of rows left out (`rows_left_out_csv`),
 # read back in every language Pulang speaks besides those the words files list.
 LEFT_OUT_HEADERS = (N_("Problem"), N_("Original row"))
@@ -47,8 +50,8 @@ def _field_of_key() -> dict[str, str]:
     [headers] (a key there that is none of HEADER_KEYS is left out)."""
     found: dict[str, str] = {}
     for key, name in header_words().items():
-        if name in FIELDS or name == KEPT_IN_NOTES:
-            found[key] = "notes" if name == KEPT_IN_NOTES else name
+        if name in FIELDS or name in (KEPT_IN_NOTES, COMPOUND):
+            found[key] = "notes" if name in (KEPT_IN_NOTES, COMPOUND) else name
         elif name in (ROW_NUMBERS, LEFT_OUT_COLUMNS):
             found[key] = ROW_NUMBER if name == ROW_NUMBERS else OWN_COLUMN
     for msgid in LEFT_OUT_HEADERS:
@@ -75,6 +78,11 @@ def field_of_header(text: str) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def is_compound_header(text: str) -> bool:
+    """Whether a header names where the people were held ("Compound", "Tempat")."""
+    return header_words().get(words_key(BRACKETS.sub(" ", text))) == COMPOUND
 
 
 def is_field(found: str | None) -> bool:
