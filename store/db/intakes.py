@@ -27,10 +27,12 @@ from store.domain.records import (
     LogEntry,
     Organisation,
     Place,
+    RegistryLink,
     Worker,
     build,
     worker_numbers,
 )
+from store.domain.registry_codes import Certainty, SourceKind
 from store.domain.text import fold, shorten
 from store.domain.vocab import (
     CaseKind,
@@ -162,9 +164,12 @@ class IntakesPart(Part):
             groups = [g for g in group_rows(kept, self._all(Place))
                       if any(rows[i].decision is not RowDecision.SKIP for i in g.rows)]
             case_ids: list[str] = []
-            for group in groups:
+            for number, group in enumerate(groups, start=1):
+                title = intake.title if len(groups) == 1 else _(
+                    "{title}, group {number} of {count}").format(
+                    title=intake.title, number=number, count=len(groups))
                 case = self._group_case(intake, group, rows, countries or {},
-                                        destination_country)
+                                        destination_country, title)
                 case_ids.append(case.id)
                 self._fill_group(intake, case, group, rows, officer)
             inquiries = {q.id: q for q in self._all(Inquiry)}
@@ -178,15 +183,15 @@ class IntakesPart(Part):
                 "case_ids": case_ids, "confirmed_on": clock.today(), "confirmed_by": officer}))
 
     def _group_case(self, intake: Intake, group: Group, rows: list[IntakeRow],
-                    countries: Mapping[str, str], fallback: str | None) -> Case:
+                    countries: Mapping[str, str], fallback: str | None, title: str) -> Case:
+        """The group's case. Its title is public, so the compound (sensitive, as the
+        registry's places are) is not in it: `_fill_group` says it in the log."""
         country = ((group.place.country if group.place else None) or countries.get(group.key)
                    or fallback or intake.destination_country)
         if not country:
             raise RuleRefused(_("Say the country of the group case for {group}.").format(
                 group=shorten(group.name) if group.name else _("the rows without a compound")))
         origins = Counter(rows[i].nationality for i in group.rows if rows[i].nationality)
-        title = (_("{title}: {compound}").format(title=intake.title, compound=group.name)
-                 if group.name else intake.title)
         return self.save_case(build(Case, {
             "title": shorten(title, 200), "kind": CaseKind.GROUP,
             "destination_country": country,
@@ -211,6 +216,7 @@ class IntakesPart(Part):
             elif row.decision is RowDecision.MATCH and row.worker_id:
                 linked.append(self.get(Worker, row.worker_id))
                 rows[index] = row.model_copy(update={"case_id": case.id})
+        self._held_at(intake, case, group, rows, officer)
         said: list[str] = []
         for worker in linked:
             other = self.get(Case, worker.case_id)
@@ -227,6 +233,30 @@ class IntakesPart(Part):
                                     "Already in Pulang, linked ({count}): {workers}",
                                     len(said)).format(count=len(said),
                                                       workers=", ".join(said))}))
+
+    def _held_at(self, intake: Intake, case: Case, group: Group, rows: list[IntakeRow],
+                 officer: str) -> None:
+        """Where the list says the group was held: a log entry of the group case, and for the
+        registry's place when one is named so, a link of each new worker to it (alleged,
+        reported by the list's sender)."""
+        if not group.name:
+            return
+        self._save(build(LogEntry, {
+            "case_id": case.id, "recorded_by": officer,
+            "summary": _("{title}: held at {compound}, as the list says").format(
+                title=intake.title, compound=group.name)}))
+        if group.place is None:
+            return
+        source = SourceKind.POLICE if intake.source is IntakeSource.POLICE else \
+            SourceKind.PARTNER
+        for index in group.rows:
+            row = rows[index]
+            if row.decision is RowDecision.NEW and row.worker_id:
+                self._save(build(RegistryLink, {
+                    "case_id": case.id, "place_id": group.place.id, "worker_id": row.worker_id,
+                    "source": source, "certainty": Certainty.ALLEGED,
+                    "reported_by": shorten(intake.title, 200),
+                    "reported_on": intake.received_on}))
 
     def _tracing_after_removal(self, worker_id: str, erased: bool = False) -> None:
         """A worker removed or erased: an open intake's row matched to them is blanked

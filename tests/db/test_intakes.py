@@ -74,7 +74,14 @@ def test_confirming_makes_group_cases_workers_and_links_at_once(demo_db: Databas
     assert len(done.case_ids) == 2 and len(demo_db.cases()) == cases_before + 2
     lotus, red = (next(c for c in demo_db.cases() if c.id == i) for i in done.case_ids)
     assert lotus.kind is CaseKind.GROUP and lotus.destination_country == "KH"
-    assert "Blue Lotus compound" in lotus.title and "Gedung Merah" in red.title
+    # A case's title is public: the compounds (sensitive, as the registry's places) are
+    # said in each group case's log instead, and the registry's place is linked.
+    assert lotus.title == "KBRI Phnom Penh list, 12 Jan 2026, group 1 of 2"
+    assert "Gedung Merah" not in red.title and "Lotus" not in lotus.title
+    assert any("held at Gedung Merah" in e.summary for e in demo_db.log_of(red.id))
+    place = next(p for p in demo_db.places() if p.name == "Blue Lotus compound")
+    held = [link for link in demo_db.registry_links() if link.case_id == lotus.id]
+    assert [(link.place_id, link.certainty.value) for link in held] == [(place.id, "alleged")]
     assert [w.full_name for w in demo_db.workers_of(lotus.id)] == ["Budi Santoso Wijaya"]
     assert [w.full_name for w in demo_db.workers_of(red.id)] == ["Yohanis Kristianto Manek"]
     number = worker_numbers(demo_db.workers_of(known.case_id))[known.id]
