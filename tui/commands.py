@@ -71,6 +71,7 @@ class PulangCommands(Provider):
         # Imported here, not at the top, for start-up time: the case page loads pydantic.
         from tui.screens.case import CaseScreen
         from tui.screens.directory import OrganisationScreen
+        from tui.screens.intake.start import start_intake
 
         app: PulangApp = self.app  # type: ignore[assignment]
         common = [
@@ -146,6 +147,10 @@ class PulangCommands(Provider):
             (_("Registry"), _("Compounds, recruiters and the phones, handles and accounts they "
                               "use, with the cases each is seen in (7)"),
              app.after_leaving_forms(partial(app.show_top, "registry"))),
+            (_("Intake a list…"), _("An embassy's, shelter's or police list of people released: "
+                                    "every row matched against every case, triaged, then "
+                                    "confirmed into group cases (i)"),
+             app.after_leaving_forms(partial(start_intake, app))),
             # Over a form too: it opens on top, and Escape comes back to what was typed.
             (_("Search everything"),
              _("Cases, workers, organisations, people, meetings and agreements (Ctrl+F)"),

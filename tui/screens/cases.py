@@ -23,6 +23,7 @@ from store import N_, DatabaseLocked, PulangError, _, format_date, name_sort_key
 from store.domain import CaseRow, Stage, fold, label, printable, shorten
 from tui import perf
 from tui.data_changed import DataChanged, follow_data_changes
+from tui.screens.intake.start import IntakeKey
 from tui.store_work import run_store
 from tui.translate import TranslatedBindings, date_cells
 from tui.widgets import TextInput
@@ -107,12 +108,13 @@ def layout(width: int, wants: dict[str, int]) -> dict[str, int]:
     return widths
 
 
-class CasesScreen(TranslatedBindings, Screen[None]):
+class CasesScreen(IntakeKey, TranslatedBindings, Screen[None]):
     NAVIGATION_KEYS = True  # 1 (Today) and 2 (the cases list) leave this screen
     BINDINGS = [
         # priority: handled before keys typed right after it are routed to the list
         Binding("slash", "filter", N_("Filter"), id="cases.filter", priority=True),
         Binding("n", "new_case", N_("New case"), id="cases.new"),
+        Binding("i", "intake", N_("Intake a list"), id="cases.intake"),
         Binding("s", "next_sort", N_("Sort"), id="cases.sort"),
         Binding("S", "reverse_sort", N_("Reverse"), show=False, id="cases.reverse"),
         Binding("1", "app.show_today", N_("Today"), id="cases.today"),

@@ -24,6 +24,7 @@ from store.domain import WEEK, Deadline, FollowUp, printable
 from tui import perf
 from tui.data_changed import DataChanged, follow_data_changes
 from tui.screens.decide import DECIDE
+from tui.screens.intake.start import IntakeKey
 from tui.screens.to_decide import Pending, conflict_options, decisions, open_decision
 from tui.store_work import run_store
 from tui.translate import TranslatedBindings, date_cells
@@ -49,12 +50,13 @@ _MOST_ROWS = 200
 _CHROME = 2
 
 
-class TodayScreen(TranslatedBindings, Screen[None]):
+class TodayScreen(IntakeKey, TranslatedBindings, Screen[None]):
     NAVIGATION_KEYS = True  # 1 (Today) and 2 (the cases list) leave this screen
     BINDINGS = [
         Binding("2", "app.show_cases", N_("Cases"), id="today.cases"),
         Binding("escape", "app.show_cases", N_("Cases"), show=False, id="today.back"),
         Binding("n", "new_case", N_("New case"), id="today.new"),
+        Binding("i", "intake", N_("Intake a list"), id="today.intake"),
         Binding("e", "export", N_("Export…"), show=False, id="today.export"),
         # priority: keys typed right after it go to the cases filter, not to this list
         Binding("slash", "filter", N_("Find a case"), id="today.filter", priority=True),
@@ -388,8 +390,7 @@ class TodayScreen(TranslatedBindings, Screen[None]):
         self.pulang.when_loaded(self.pulang.new_case)
 
     def action_export(self) -> None:
-        # Imported here, not at the top, for start-up time: the export loads the database's
-        # modules (pydantic, TinyDB), which the first frame goes without.
+        # Imported here for start-up time: the export loads pydantic and TinyDB.
         from tui.dialogs.export import ExportDialog
 
         self.pulang.when_loaded(lambda: self.app.push_screen(ExportDialog()))
