@@ -146,6 +146,9 @@ class PulangCommands(Provider):
             (_("Registry"), _("Compounds, recruiters and the phones, handles and accounts they "
                               "use, with the cases each is seen in (7)"),
              app.after_leaving_forms(partial(app.show_top, "registry"))),
+            (_("Family inquiries"), _("Families looking for their own, and the workers they "
+                                      "may have found, to confirm (8)"),
+             app.after_leaving_forms(partial(app.show_top, "inquiries"))),
             # Over a form too: it opens on top, and Escape comes back to what was typed.
             (_("Search everything"),
              _("Cases, workers, organisations, people, meetings and agreements (Ctrl+F)"),

@@ -44,6 +44,12 @@ def _registry() -> Screen[Any]:
     return RegistryScreen()
 
 
+def _inquiries() -> Screen[Any]:
+    from tui.screens.inquiries import InquiriesScreen  # not on the first frame (see above)
+
+    return InquiriesScreen()
+
+
 # The top-level screens besides Today and the cases list, by the key `show_top` takes. The app
 # calls them itself for a new screen each time, not `push_screen(name)`, which would keep the
 # first one made for the life of the app.
@@ -53,6 +59,7 @@ TOP_SCREENS: dict[str, Callable[[], Screen[Any]]] = {
     "agreements": _agreements,
     "dashboard": _dashboard,
     "registry": _registry,
+    "inquiries": _inquiries,
 }
 
 

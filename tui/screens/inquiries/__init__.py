@@ -7,6 +7,7 @@ the family told only through `Database.tell_family` (`InquiryScreen`), and the f
 from __future__ import annotations
 
 from tui.screens.inquiries.form import InquiryForm
+from tui.screens.inquiries.listing import InquiriesScreen
 from tui.screens.inquiries.page import InquiryScreen
 
-__all__ = ["InquiryForm", "InquiryScreen"]
+__all__ = ["InquiriesScreen", "InquiryForm", "InquiryScreen"]
