@@ -189,3 +189,5 @@ async def test_the_palette_offers_the_inquiries(demo_db: Database) -> None:
         await until(pilot, lambda: palette_offers(app, "Family inquiries"))
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, InquiriesScreen))
+        await pilot.press("escape")  # back to Today
+        await until(pilot, lambda: isinstance(app.screen, TodayScreen))

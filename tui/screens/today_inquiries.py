@@ -21,7 +21,6 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from store import PulangError, _, format_date
-from store.domain import Case, Worker, worker_numbers
 from tui.store_work import run_store
 from tui.widgets.caselist import fit
 
@@ -64,6 +63,9 @@ class Waiting:
 def waiting_matches(db: Database) -> list[Waiting]:
     """Every worker an open inquiry may have found (a match an intake proposed first), in the
     order of `Database.inquiry_lines`. Reads the store: run it off the event loop."""
+    # Not on the first frame: the records load pydantic (tests/test_layers.py).
+    from store.domain import Case, Worker, worker_numbers
+
     out: list[Waiting] = []
     for found in db.inquiry_matches():
         inquiry = found.inquiry
