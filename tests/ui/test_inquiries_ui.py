@@ -82,6 +82,9 @@ async def test_the_demo_s_inquiry_is_confirmed_from_today_and_told_with_consent(
         today = await today_shown(pilot)
         await until(pilot, lambda: today.waiting)
         await pilot.pause()
+        today.query_one(TodayList).cursor_to(next(k for k in today.records
+                                                  if k.startswith("q:")))  # as Down would
+        await pilot.pause()
         shown = screen_text(app)
         assert "Family inquiries to confirm (1)" in shown
         line = next(x for x in shown.splitlines() if "KH-2025-0001" in x and "Yohanis" in x)

@@ -233,7 +233,6 @@ class TodayScreen(InquiriesOnToday, TranslatedBindings, Screen[None]):
             options += conflict_options(self.to_decide, self.records, mark_width, ref_width,
                                         width)
         self._had_conflicts = bool(self.to_decide)
-        self.inquiry_section(title, options, mark_width, ref_width, width)
         day = view.day
         title(_("Overdue and due this week"), len(view.follow_ups))
         for f in view.follow_ups[:_MOST_ROWS]:
@@ -286,6 +285,7 @@ class TodayScreen(InquiriesOnToday, TranslatedBindings, Screen[None]):
         if (hidden := view.missing_count - len(view.missing)) > 0:
             options.append(Option(Text(_("… and {count} more: see each case").format(
                 count=hidden)), disabled=True))
+        self.inquiry_section(title, options, mark_width, ref_width, width)
         # Last: what is not due this week yet.
         self._coming_up(title, row, options, mark_width, ref_width, rest)
 
