@@ -101,6 +101,8 @@ class PulangApp(Loading, Locking, Navigation, Leaving, OthersChanges, Syncing, P
         # Over a form too: it opens on top, and Escape comes back to what was typed.
         Binding("6", "show_top('dashboard')", N_("Dashboard"), show=False, id="app.dashboard"),
         Binding("7", "show_top('registry')", N_("Registry"), show=False, id="app.registry"),
+        Binding("8", "show_top('inquiries')", N_("Family inquiries"), show=False,
+                id="app.inquiries"),
         Binding("ctrl+f", "search", N_("Search everything"), id="app.search"),
         # Over every screen (in F1 and the palette; in Today's footer): the sync runs in the
         # background (tui/syncing.py).

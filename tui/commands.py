@@ -151,6 +151,9 @@ class PulangCommands(Provider):
                                     "every row matched against every case, triaged, then "
                                     "confirmed into group cases (i)"),
              app.after_leaving_forms(partial(start_intake, app))),
+            (_("Family inquiries"), _("Families looking for their own, and the workers they "
+                                      "may have found, to confirm (8)"),
+             app.after_leaving_forms(partial(app.show_top, "inquiries"))),
             # Over a form too: it opens on top, and Escape comes back to what was typed.
             (_("Search everything"),
              _("Cases, workers, organisations, people, meetings and agreements (Ctrl+F)"),

@@ -44,6 +44,12 @@ def _registry() -> Screen[Any]:
     return RegistryScreen()
 
 
+def _inquiries() -> Screen[Any]:
+    from tui.screens.inquiries import InquiriesScreen  # not on the first frame (see above)
+
+    return InquiriesScreen()
+
+
 # The top-level screens besides Today and the cases list, by the key `show_top` takes. The app
 # calls them itself for a new screen each time, not `push_screen(name)`, which would keep the
 # first one made for the life of the app.
@@ -53,6 +59,7 @@ TOP_SCREENS: dict[str, Callable[[], Screen[Any]]] = {
     "agreements": _agreements,
     "dashboard": _dashboard,
     "registry": _registry,
+    "inquiries": _inquiries,
 }
 
 
@@ -98,6 +105,12 @@ def _identifier(record_id: str) -> Screen[Any]:
     return IdentifierScreen(record_id)
 
 
+def _inquiry(record_id: str) -> Screen[Any]:
+    from tui.screens.inquiries import InquiryScreen  # not on the first frame (see above)
+
+    return InquiryScreen(record_id)
+
+
 # A record's page by its kind (besides cases and workers, which open the case): record id ->
 # a new screen.
 RECORD_SCREENS: dict[str, Callable[[str], Screen[Any]]] = {
@@ -108,6 +121,7 @@ RECORD_SCREENS: dict[str, Callable[[str], Screen[Any]]] = {
     "place": _place,
     "actor": _actor,
     "identifier": _identifier,
+    "inquiry": _inquiry,
 }
 
 
@@ -160,6 +174,12 @@ def _registry_form(draft: dict[str, Any]) -> Screen[Any]:
     return form.from_draft(draft)
 
 
+def _inquiry_form(draft: dict[str, Any]) -> Screen[Any]:
+    from tui.screens.inquiries import InquiryForm  # not on the first frame (see above)
+
+    return InquiryForm.from_draft(draft)
+
+
 # Forms outside a case, by their draft_kind: draft -> the form rebuilt from it.
 DRAFT_FORMS: dict[str, Callable[[dict[str, Any]], Screen[Any]]] = {
     "task": _task_form,
@@ -172,4 +192,5 @@ DRAFT_FORMS: dict[str, Callable[[dict[str, Any]], Screen[Any]]] = {
     "actor": _registry_form,
     "identifier": _registry_form,
     "registry_link": _registry_form,
+    "inquiry": _inquiry_form,
 }

@@ -26,6 +26,7 @@ from tui.data_changed import DataChanged, follow_data_changes
 from tui.screens.decide import DECIDE
 from tui.screens.intake.start import IntakeKey
 from tui.screens.to_decide import Pending, conflict_options, decisions, open_decision
+from tui.screens.today_inquiries import InquiriesOnToday
 from tui.store_work import run_store
 from tui.translate import TranslatedBindings, date_cells
 from tui.widgets.caselist import fit
@@ -50,7 +51,7 @@ _MOST_ROWS = 200
 _CHROME = 2
 
 
-class TodayScreen(IntakeKey, TranslatedBindings, Screen[None]):
+class TodayScreen(IntakeKey, InquiriesOnToday, TranslatedBindings, Screen[None]):
     NAVIGATION_KEYS = True  # 1 (Today) and 2 (the cases list) leave this screen
     BINDINGS = [
         Binding("2", "app.show_cases", N_("Cases"), id="today.cases"),
@@ -92,8 +93,7 @@ class TodayScreen(IntakeKey, TranslatedBindings, Screen[None]):
         self.cases = 0  # how many cases there are, open or closed
         # Where Enter goes from each line: option id -> (case id, focus for the case screen).
         self.targets: dict[str, tuple[str, dict[str, str]]] = {}
-        # ...or, for a task, to the record it comes from: option id -> (kind, record id).
-        self.records: dict[str, tuple[str, str]] = {}
+        self.records: dict[str, tuple[str, str]] = {}  # ...or a task's, an inquiry's record
         self._started = 0.0
         self._painted = False
         self.unfolded = False  # every line of "coming up" shown
@@ -284,10 +284,10 @@ class TodayScreen(IntakeKey, TranslatedBindings, Screen[None]):
             row(f"m:{m.worker_id}", m.case_id, {"worker": m.worker_id}, Text(""),
                 (m.ref, ref_width), (m.worker, width - ref_width - lacking_width - 3),
                 (lacking, lacking_width))
-        if view.missing_count > len(view.missing):
-            more = view.missing_count - len(view.missing)
+        if (hidden := view.missing_count - len(view.missing)) > 0:
             options.append(Option(Text(_("… and {count} more: see each case").format(
-                count=more)), disabled=True))
+                count=hidden)), disabled=True))
+        self.inquiry_section(title, options, mark_width, ref_width, width)
         # Last: what is not due this week yet.
         self._coming_up(title, row, options, mark_width, ref_width, rest)
 
