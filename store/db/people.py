@@ -18,6 +18,8 @@ from dataclasses import dataclass
 import orjson
 
 from store.common import clock
+from store.common.errors import NotFound, RuleRefused
+from store.common.i18n import _
 from store.db.base import WORKERS, Part
 from store.domain.matching.numbers import phone_query
 from store.domain.matching.people import (
@@ -32,6 +34,7 @@ from store.domain.matching.people import (
     reasons_said,
 )
 from store.domain.matching.words import MATCH_THRESHOLD
+from store.domain.records import Case, LogEntry, Worker, build, worker_numbers
 from store.domain.text import row_name
 
 _BORN = b'"date_of_birth":"'
@@ -106,6 +109,37 @@ class PeoplePart(Part):
                 out.append([self._person_match(worker_id, likeness, numbers)
                             for worker_id, likeness in matches])
             return out
+
+    def link_workers(self, case_id: str, worker_ids: Sequence[str],
+                     officer: str = "") -> list[LogEntry]:
+        """People being added to the case `case_id` who are workers of other cases already
+        (`worker_ids`): linked, not added again. In one change, for each, an entry in this
+        case's log ("already worker N of case REF: linked, not added again") and one in the
+        other case's, naming its worker ("Also reported in case REF"): by reference and number
+        only, never a name (a log's summary may be shared). Nothing else is written. NotFound
+        for a case or worker gone; RuleRefused for a worker of this very case."""
+        with self.transaction():
+            if self._doc(Case, case_id) is None:
+                raise NotFound(_("case of this worker"))
+            here = self.get(Case, case_id)
+            saved: list[LogEntry] = []
+            for worker_id in dict.fromkeys(worker_ids):
+                worker = self.get(Worker, worker_id)
+                if worker.case_id == case_id:
+                    raise RuleRefused(_("This worker is in this case already: nothing to "
+                                        "link."))
+                other = self.get(Case, worker.case_id)
+                number = worker_numbers(self.workers_of(worker.case_id)).get(worker.id)
+                saved.append(self._save(build(LogEntry, {
+                    "case_id": case_id, "recorded_by": officer,
+                    "summary": _("The person being added is already worker {number} of case "
+                                 "{ref}: linked, not added again").format(
+                        number=number or "?", ref=other.ref)})))
+                saved.append(self._save(build(LogEntry, {
+                    "case_id": worker.case_id, "worker_ids": [worker.id],
+                    "recorded_by": officer,
+                    "summary": _("Also reported in case {ref}").format(ref=here.ref)})))
+            return saved
 
     # -- one person ------------------------------------------------------------------------
 
