@@ -5,7 +5,8 @@ A part of `store.db.database.Database` (see `store.db.base`). Candidates come fr
 in-memory indexes the workers' search keeps (`store.engine.indexes`: every spelling of every
 worker's name, in every script, and their phone and passport numbers, built on first use or by
 `prepare_finding` after opening) and from an index of dates of birth made here, in memory, from
-the workers' records (rebuilt when the workers changed); each candidate is then compared with
+the workers' records (rebuilt when the workers changed; the engine keeps it, and drops it with
+the search's indexes when the app locks); each candidate is then compared with
 the person by `store.domain.matching.people.compare_people`. Nothing of it is written anywhere.
 """
 
@@ -73,8 +74,6 @@ class PersonMatch:
 
 class PeoplePart(Part):
     """Matching people across every case (see the module's doc)."""
-
-    _births: tuple[int, dict[str, list[str]]] | None = None
 
     def match_person(self, person: Person, limit: int = 3,
                      exclude: Collection[str] = ()) -> list[PersonMatch]:
@@ -188,18 +187,19 @@ class PeoplePart(Part):
         return ids
 
     def _born_on(self, born: dt.date) -> list[str]:
-        """The workers born on that day (an index made on first use, again after a change)."""
+        """The workers born on that day (an index made on first use, again after a change; kept
+        by the engine, which drops it with the records when the app locks)."""
         engine = self._engine
         stamp = engine.stamps.get(WORKERS, 0)
-        if self._births is None or self._births[0] != stamp:
+        if engine.births is None or engine.births[0] != stamp:
             index: dict[str, list[str]] = {}
             for worker_id, raw in engine.raw[WORKERS].items():
                 at = raw.find(_BORN)
                 if at >= 0:
                     start = at + len(_BORN)
                     index.setdefault(raw[start:start + 10].decode(), []).append(worker_id)
-            self._births = (stamp, index)
-        return self._births[1].get(born.isoformat(), [])
+            engine.births = (stamp, index)
+        return engine.births[1].get(born.isoformat(), [])
 
     def _person_match(self, worker_id: str, likeness: Likeness,
                       numbers: dict[str, dict[str, int]]) -> PersonMatch:
