@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from store.db import PersonMatch
 
 _SHOWN = 5  # the most workers the dialog lists
+_MORE_THAN_A_PHONE = {"name", "other_spelling", "script", "birth_date", "passport"}
 
 
 class WorkerForm(RecordForm[Worker]):
@@ -125,6 +126,10 @@ class WorkerForm(RecordForm[Worker]):
     def _matches_found(self, worker: Worker, found: list[PersonMatch]) -> None:
         self._saving = False
         self.sub_title = ""
+        # Workers of one group case often give one phone (a relative's, the group's): a
+        # worker of this case alike by that phone alone is not asked about.
+        found = [match for match in found if match.case_id != self.case_id
+                 or set(match.likeness.reasons) & _MORE_THAN_A_PHONE]
         if not found:
             self.save_with(worker, lambda: self.persist(worker))
             return
