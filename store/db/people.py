@@ -5,7 +5,8 @@ A part of `store.db.database.Database` (see `store.db.base`). Candidates come fr
 in-memory indexes the workers' search keeps (`store.engine.indexes`: every spelling of every
 worker's name, in every script, and their phone and passport numbers, built on first use or by
 `prepare_finding` after opening) and from an index of dates of birth made here, in memory, from
-the workers' records (rebuilt when the workers changed); each candidate is then compared with
+the workers' records (rebuilt when the workers changed; the engine keeps it, and drops it with
+the search's indexes when the app locks); each candidate is then compared with
 the person by `store.domain.matching.people.compare_people`. Nothing of it is written anywhere.
 """
 
@@ -18,6 +19,8 @@ from dataclasses import dataclass
 import orjson
 
 from store.common import clock
+from store.common.errors import NotFound, RuleRefused
+from store.common.i18n import _
 from store.db.base import WORKERS, Part
 from store.domain.matching.numbers import phone_query
 from store.domain.matching.people import (
@@ -32,6 +35,7 @@ from store.domain.matching.people import (
     reasons_said,
 )
 from store.domain.matching.words import MATCH_THRESHOLD
+from store.domain.records import Case, LogEntry, Worker, build, worker_numbers
 from store.domain.text import row_name
 
 _BORN = b'"date_of_birth":"'
@@ -71,8 +75,6 @@ class PersonMatch:
 class PeoplePart(Part):
     """Matching people across every case (see the module's doc)."""
 
-    _births: tuple[int, dict[str, list[str]]] | None = None
-
     def match_person(self, person: Person, limit: int = 3,
                      exclude: Collection[str] = ()) -> list[PersonMatch]:
         """The saved workers `person` likely is, best first (see `match_people`)."""
@@ -106,6 +108,37 @@ class PeoplePart(Part):
                 out.append([self._person_match(worker_id, likeness, numbers)
                             for worker_id, likeness in matches])
             return out
+
+    def link_workers(self, case_id: str, worker_ids: Sequence[str],
+                     officer: str = "") -> list[LogEntry]:
+        """People being added to the case `case_id` who are workers of other cases already
+        (`worker_ids`): linked, not added again. In one change, for each, an entry in this
+        case's log ("already worker N of case REF: linked, not added again") and one in the
+        other case's, naming its worker ("Also reported in case REF"): by reference and number
+        only, never a name (a log's summary may be shared). Nothing else is written. NotFound
+        for a case or worker gone; RuleRefused for a worker of this very case."""
+        with self.transaction():
+            if self._doc(Case, case_id) is None:
+                raise NotFound(_("case of this worker"))
+            here = self.get(Case, case_id)
+            saved: list[LogEntry] = []
+            for worker_id in dict.fromkeys(worker_ids):
+                worker = self.get(Worker, worker_id)
+                if worker.case_id == case_id:
+                    raise RuleRefused(_("This worker is in this case already: nothing to "
+                                        "link."))
+                other = self.get(Case, worker.case_id)
+                number = worker_numbers(self.workers_of(worker.case_id)).get(worker.id)
+                saved.append(self._save(build(LogEntry, {
+                    "case_id": case_id, "recorded_by": officer,
+                    "summary": _("The person being added is already worker {number} of case "
+                                 "{ref}: linked, not added again").format(
+                        number=number or "?", ref=other.ref)})))
+                saved.append(self._save(build(LogEntry, {
+                    "case_id": worker.case_id, "worker_ids": [worker.id],
+                    "recorded_by": officer,
+                    "summary": _("Also reported in case {ref}").format(ref=here.ref)})))
+            return saved
 
     # -- one person ------------------------------------------------------------------------
 
@@ -154,18 +187,19 @@ class PeoplePart(Part):
         return ids
 
     def _born_on(self, born: dt.date) -> list[str]:
-        """The workers born on that day (an index made on first use, again after a change)."""
+        """The workers born on that day (an index made on first use, again after a change; kept
+        by the engine, which drops it with the records when the app locks)."""
         engine = self._engine
         stamp = engine.stamps.get(WORKERS, 0)
-        if self._births is None or self._births[0] != stamp:
+        if engine.births is None or engine.births[0] != stamp:
             index: dict[str, list[str]] = {}
             for worker_id, raw in engine.raw[WORKERS].items():
                 at = raw.find(_BORN)
                 if at >= 0:
                     start = at + len(_BORN)
                     index.setdefault(raw[start:start + 10].decode(), []).append(worker_id)
-            self._births = (stamp, index)
-        return self._births[1].get(born.isoformat(), [])
+            engine.births = (stamp, index)
+        return engine.births[1].get(born.isoformat(), [])
 
     def _person_match(self, worker_id: str, likeness: Likeness,
                       numbers: dict[str, dict[str, int]]) -> PersonMatch:

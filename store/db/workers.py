@@ -44,13 +44,18 @@ class WorkersPart(Part):
                 raise NotFound(_("case of this worker"))
             return self._save(worker)
 
-    def import_workers(self, case_id: str, workers: Sequence[Worker]) -> list[Worker]:
+    def import_workers(self, case_id: str, workers: Sequence[Worker],
+                       linked: Sequence[str] = (), officer: str = "") -> list[Worker]:
         """Add a list of workers to a case in one atomic change: all of them, or none (see
-        `store.exchange.worker_import` for reading and checking the list first)."""
+        `store.exchange.worker_import` for reading and checking the list first). `linked`:
+        workers of other cases some rows are, linked instead of added (`link_workers`, by
+        `officer`), in the same change."""
         with self.transaction():
             if self._doc(Case, case_id) is None:
                 raise NotFound(_("case of this worker"))
             saved = [self._save(w.model_copy(update={"case_id": case_id})) for w in workers]
+            if linked:
+                self.link_workers(case_id, linked, officer)
             self._follow_stage(case_id)
             return saved
 

@@ -12,7 +12,8 @@ layout with byte searches, `_ingest` a record already parsed); every change goes
 The workers' search reads two more, built on first use (or ahead of it, after opening) and then
 kept in line by `_index` like the others: every spelling of every worker's name
 (`spelling_index`, `store.domain.matching.SpellingIndex`) and their phone and passport numbers
-(`number_index`). Personal data: in memory only, never written anywhere, dropped with the
+(`number_index`); and the matching of people keeps its index of dates of birth here (`births`,
+store/db/people.py). Personal data: in memory only, never written anywhere, dropped with the
 records (`_reset_indexes`, which locking the app runs).
 """
 
@@ -62,6 +63,7 @@ class Indexes:
     linked_of: dict[str, tuple[str, ...]]
     spellings: SpellingIndex | None
     numbers: NumberIndex | None
+    births: tuple[int, dict[str, list[str]]] | None  # the matching's (store.db.people)
     _stamp_counter: int
     _loading: bool
 
@@ -73,7 +75,7 @@ class Indexes:
         self.awaiting = set()
         self.of_worker = {t: {} for t in PER_WORKER_TABLES}
         self.linked, self.linked_of = None, {}
-        self.spellings = self.numbers = None
+        self.spellings = self.numbers = self.births = None
         for table in RECORD_TABLES:
             self._bump(table)
 

@@ -126,6 +126,9 @@ class Engine(Generations):
         # numbers, indexed in memory on first use (store.engine.indexes), then kept up to date.
         self.spellings: SpellingIndex | None = None
         self.numbers: NumberIndex | None = None
+        # Date of birth -> workers, for the matching of people (store.db.people): keyed by the
+        # workers' stamp, dropped with the others.
+        self.births: tuple[int, dict[str, list[str]]] | None = None
 
     # -- opening ---------------------------------------------------------------------------
 

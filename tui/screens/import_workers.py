@@ -6,6 +6,11 @@ its problems, and nothing written until the officer confirms. Then every row wit
 problem goes in, in one change. The screen opens on the File line: a path typed at once goes
 there, and a path pasted into the list box is read as the file, and said.
 
+A row likely to be a worker of another case (`ImportRow.match`, from every case's workers:
+`check_rows`) says who and why on its row, and the officer chooses for it, on the table: `a`
+adds it anyway (the default), `l` links it to that worker (nothing new is saved; both cases'
+logs say it, `Database.link_workers`), `s` skips it. A list pasted from a chat goes the same way.
+
 The reading and checking are `store.exchange.worker_import`'s, the same as `pulang import-workers`.
 """
 
@@ -23,6 +28,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
 
 from store import N_, PulangError, _, ngettext
+from store.db import officer
 from store.domain import printable, row_name
 from store.exchange import (
     FIELDS,
@@ -48,6 +54,8 @@ if TYPE_CHECKING:
 
 _LEFT_OUT = "-"  # the Select value of a column left out (warned about when it holds data)
 _SKIP = "skip"  # the Select value of a column the officer leaves out on purpose
+# What is done with a row likely to be a worker of another case (the officer's choice).
+ADD, LINK, SKIP_ROW = "add", "link", "skip"
 
 
 class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
@@ -57,6 +65,9 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
         Binding("ctrl+r", "read", N_("Read the list"), id="import.read", priority=True),
         Binding("ctrl+s", "import", N_("Add the workers"), id="import.save"),
         Binding("escape", "cancel", N_("Cancel"), id="import.cancel"),
+        Binding("a", "choose('add')", N_("Add anyway"), id="import.add_anyway"),
+        Binding("l", "choose('link')", N_("Link"), id="import.link"),
+        Binding("s", "choose('skip')", N_("Skip"), id="import.skip"),
         Binding("f1", "app.help", N_("Help"), id="import.help"),
     ]
     HELP = N_(
@@ -71,9 +82,11 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
         "field (several can go to the notes), or choose (skip) if it is not needed. Rows are "
         "numbered as the spreadsheet numbers them (and by its No column when it has one). "
         "Every row is checked as a save would check it and listed with its problems (left "
-        "out) and what to check (it goes in). Nothing is written until Ctrl+S and a yes: then "
-        "every row without a problem is added, all at once. Escape goes back without adding "
-        "anything."
+        "out) and what to check (it goes in). A row likely to be a worker of another case says "
+        "who, in which case, and why: on the table, a adds it anyway (the default), l links it "
+        "to that worker (nothing new is saved; both cases' logs say it, by case and number) and "
+        "s skips it. Nothing is written until Ctrl+S and a yes: then every row without a "
+        "problem is added (or linked), all at once. Escape goes back without adding anything."
     )
 
     def __init__(self, case_id: str) -> None:
@@ -82,6 +95,7 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
         self.listed: WorkerList | None = None
         self.rows: list[ImportRow] = []
         self.lost: list[LeftOut] = []  # columns with data that no field takes
+        self.choices: dict[int, str] = {}  # row index -> ADD, LINK or SKIP_ROW (flagged rows)
         self._read_note = ""  # said before the status: the paste box held a file's path
 
     @property
@@ -205,21 +219,19 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
             mapping = self._mapping() if self.query("#import-mapping Select") else \
                 guess_mapping(self.listed)
         self.rows = check_rows(db, self.listed, mapping, self.case_id)
+        self.choices = {index: ADD for index, row in enumerate(self.rows)
+                        if row.ok and row.match is not None}
+        self.refresh_bindings()
         self.lost = left_out_columns(self.listed, mapping, self._skipped())
         table = self.query_one("#import-rows", RecordTable)
         table.clear()
-        for row in self.rows:
+        for index, row in enumerate(self.rows):
             # In a row, a spelling that fits one (`fits_a_row`), or a marker.
             name = row.worker.name_in_rows if row.worker is not None else row_name([row.name])
-            if not row.ok:
-                result = _("left out: {why}").format(why="; ".join(row.problems))
-            elif row.warnings:
-                result = _("check: {what}").format(what="; ".join(row.warnings))
-            else:
-                result = _("ok")
             number = _("{row} (No. {number})").format(row=row.row, number=row.number) \
                 if row.number else str(row.row)
-            table.add_row(cell(number, 16), cell(name, 40), cell(result, 200))
+            table.add_row(cell(number, 16), cell(name, 40), cell(self._result(index), 200),
+                          key=str(index))
         good = sum(1 for r in self.rows if r.ok)
         said = [self._read_note, _("Read as {encoding}: {good} of {rows} rows can be added; "
                                    "Ctrl+S adds them.").format(
@@ -231,38 +243,104 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
         said.append(above_header_said(self.listed))
         self._status(" ".join(filter(None, said)))
 
+    def _result(self, index: int) -> str:
+        """A row's last column: left out and why, the choice made for a row likely to be a
+        worker of another case (first, to be seen at 80 columns), what to check, or ok."""
+        row = self.rows[index]
+        if not row.ok:
+            return _("left out: {why}").format(why="; ".join(row.problems))
+        warnings = row.warnings
+        if row.match is not None and warnings:  # `check_rows` says the match last: seen first
+            warnings = [warnings[-1], *warnings[:-1]]
+        result = _("check: {what}").format(what="; ".join(warnings)) if warnings else _("ok")
+        choice = self.choices.get(index)
+        if choice is None or row.match is None:
+            return result
+        if choice == LINK:
+            said = _("LINK to {ref}, worker {number}").format(
+                ref=row.match.ref, number=row.match.number or "?")
+        elif choice == SKIP_ROW:
+            said = _("SKIP")
+        else:
+            said = _("ADD anyway")
+        return _("{choice} (a/l/s) · {result}").format(choice=said, result=result)
+
     def on_data_table_row_highlighted(self, event: RecordTable.RowHighlighted) -> None:
         if 0 <= event.cursor_row < len(self.rows):
-            row = self.rows[event.cursor_row]
-            said = [*row.problems, *row.warnings] or [_("ok")]
-            self.query_one("#import-detail", Static).update(
-                printable(_("{row}: {said}").format(row=row_label(row.row, row.number, True),
-                                                    said="; ".join(said)), limit=400))
+            self._detail(event.cursor_row)
+
+    def _detail(self, index: int) -> None:
+        row = self.rows[index]
+        said = [*row.problems, *row.warnings] or [_("ok")]
+        text = _("{row}: {said}").format(row=row_label(row.row, row.number, True),
+                                         said="; ".join(said))
+        if index in self.choices:
+            text += " " + _("a adds it anyway, l links it to that worker, s skips it.")
+        self.query_one("#import-detail", Static).update(printable(text, limit=400))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """a, l and s only while a row is likely a worker of another case."""
+        return bool(self.choices) if action == "choose" else True
+
+    def action_choose(self, choice: str) -> None:
+        """For the row under the cursor, likely a worker of another case: add it anyway, link
+        it to that worker, or skip it (see the module's doc)."""
+        table = self.query_one("#import-rows", RecordTable)
+        if self.focused is not table or not self.rows:
+            return
+        index = table.cursor_row
+        if index not in self.choices:
+            self.notify(_("Only a row likely to be a worker of another case is chosen for: "
+                          "this one is added as it is, or left out."), markup=False)
+            return
+        self.choices[index] = choice
+        table.update_cell(str(index), table.ordered_columns[2].key,
+                          cell(self._result(index), 200))
+        self._detail(index)
 
     def _status(self, text: str) -> None:
         self.query_one("#import-status", Static).update(printable(text))
 
     # -- writing ------------------------------------------------------------------------
 
+    def _chosen(self) -> tuple[list[str], int]:
+        """The workers of other cases the rows chosen to be linked are, and how many rows are
+        skipped."""
+        linked = [row.match.worker_id for index, row in enumerate(self.rows)
+                  if self.choices.get(index) == LINK and row.match is not None]
+        skipped = sum(1 for choice in self.choices.values() if choice == SKIP_ROW)
+        return list(dict.fromkeys(linked)), skipped
+
     def action_import(self) -> None:
-        good = workers_to_add(self.rows)
-        if not good:
+        chosen = {index for index, choice in self.choices.items() if choice != ADD}
+        good = workers_to_add([row for index, row in enumerate(self.rows)
+                               if index not in chosen])
+        linked, skipped = self._chosen()
+        if not good and not linked:
             self._status(_("Nothing to add: read a list first (Ctrl+R), with at least one row "
                            "without problems."))
             return
-        left_out = len(self.rows) - len(good)
+        left_out = sum(1 for row in self.rows if not row.ok)
 
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
             db = self.pulang.db
             assert db is not None
-            self.pulang.run_store(lambda: db.import_workers(self.case_id, good),
-                                  lambda saved: self.dismiss(len(saved)), self._refused,
-                                  what="import")
+            self.pulang.run_store(
+                lambda: db.import_workers(self.case_id, good, linked, officer()),
+                lambda saved: self._done(len(saved), len(linked)), self._refused, what="import")
 
         question = ngettext("Add {count} worker to this case?",
                             "Add {count} workers to this case?", len(good)).format(count=len(good))
+        if linked:
+            question += " " + ngettext(
+                "{count} row is linked to a worker of another case instead.",
+                "{count} rows are linked to workers of other cases instead.",
+                len(linked)).format(count=len(linked))
+        if skipped:
+            question += " " + ngettext("{count} row is skipped.", "{count} rows are skipped.",
+                                       skipped).format(count=skipped)
         if left_out:
             question += " " + ngettext("{count} row with problems is left out.",
                                        "{count} rows with problems are left out.",
@@ -271,6 +349,13 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
             question += " " + _("Not imported: {columns}.").format(
                 columns="; ".join(lost.said for lost in self.lost))
         self.app.push_screen(ConfirmDialog(question, _("Add"), _("Not yet")), answered)
+
+    def _done(self, added: int, linked: int) -> None:
+        if linked:
+            self.notify(ngettext("{count} row linked to a worker of another case.",
+                                 "{count} rows linked to workers of other cases.",
+                                 linked).format(count=linked))
+        self.dismiss(added or None)
 
     def _refused(self, error: PulangError) -> None:
         self._status(str(error))

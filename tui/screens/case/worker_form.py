@@ -1,8 +1,9 @@
 """The form for a worker of a case: who they are, their passport, where they are now.
 
-A new worker is first looked for among every worker already saved, in any case
-(`tui.screens.case.worker_matches`): the officer sees the likely matches before a second record
-of one person is made.
+A new worker is first looked for among every worker already saved, in any case, by everything
+the form holds (`Database.match_person`; `tui.screens.case.worker_matches`): the officer sees
+who they may be, and why, before a second record of one person is made, and may link to them
+instead of saving.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from textual.binding import Binding
 from textual.widgets import Input, Static
 
 from store import N_, _, date_for_input
+from store.db import officer
 from store.domain import (
+    LogEntry,
     PassportStatus,
     Sex,
     Worker,
@@ -22,13 +25,18 @@ from store.domain import (
     country_name,
     format_phone,
     latin_spellings,
+    person_of,
+    printable,
 )
 from tui.screens.case.fields import DATE_HINT, _db
-from tui.screens.case.worker_matches import WorkerMatchesDialog, match_items
+from tui.screens.case.worker_matches import WorkerMatchesDialog
 from tui.screens.form import FieldSpec, RecordForm
 
 if TYPE_CHECKING:
-    from store.db import Found
+    from store.db import PersonMatch
+
+_SHOWN = 5  # the most workers the dialog lists
+_MORE_THAN_A_PHONE = {"name", "other_spelling", "script", "birth_date", "passport"}
 
 
 class WorkerForm(RecordForm[Worker]):
@@ -100,8 +108,8 @@ class WorkerForm(RecordForm[Worker]):
         return _db(self).save_worker(record)
 
     def action_save(self) -> None:
-        """A new worker: the likely matches among every worker saved first (in a thread),
-        then saved, or the dialog that lists them; an edit saves at once."""
+        """A new worker: the workers of every case they may be, by everything the form holds
+        (in a thread), then saved, or the dialog that lists them; an edit saves at once."""
         if self.record is not None or self._saving:
             super().action_save()
             return
@@ -112,12 +120,16 @@ class WorkerForm(RecordForm[Worker]):
         self._saving = True
         self.sub_title = _("Looking for the same worker in every case…")
         self.app.run_store(  # type: ignore[attr-defined]
-            lambda: db.similar_workers(worker.full_name, worker.other_spellings),
+            lambda: db.match_person(person_of(worker), limit=_SHOWN),
             lambda found: self._matches_found(worker, found), self._not_saved, what="match")
 
-    def _matches_found(self, worker: Worker, found: list[Found]) -> None:
+    def _matches_found(self, worker: Worker, found: list[PersonMatch]) -> None:
         self._saving = False
         self.sub_title = ""
+        # Workers of one group case often give one phone (a relative's, the group's): a
+        # worker of this case alike by that phone alone is not asked about.
+        found = [match for match in found if match.case_id != self.case_id
+                 or set(match.likeness.reasons) & _MORE_THAN_A_PHONE]
         if not found:
             self.save_with(worker, lambda: self.persist(worker))
             return
@@ -129,13 +141,30 @@ class WorkerForm(RecordForm[Worker]):
             what, worker_id = answer
             if what == "save":
                 self.save_with(worker, lambda: self.persist(worker))
-                return
-            app: Any = self.app
-            app.after_leaving_forms(
-                lambda: app.open_record("worker", worker_id, cases[worker_id]))()
+            elif what == "link":
+                self._link(worker_id)
+            else:
+                app: Any = self.app
+                app.after_leaving_forms(
+                    lambda: app.open_record("worker", worker_id, cases[worker_id]))()
 
-        self.app.push_screen(WorkerMatchesDialog(worker.name_in_rows, match_items(found)),
-                             answered)
+        self.app.push_screen(WorkerMatchesDialog(worker.name_in_rows, found), answered)
+
+    def _link(self, worker_id: str) -> None:
+        """Linked to a worker of another case: nothing new is saved; both cases' logs say it
+        (`Database.link_workers`); the form closes on this case's entry."""
+        db = _db(self)
+        self._saving = True
+        self.sub_title = _("Linking…")
+
+        def linked(entries: list[LogEntry]) -> None:
+            self._saving = False
+            self.notify(printable(entries[0].summary), markup=False)
+            self.dismiss(entries[0])  # type: ignore[arg-type]  # the case shows it in its log
+
+        self.app.run_store(  # type: ignore[attr-defined]
+            lambda: db.link_workers(self.case_id, [worker_id], officer()),
+            linked, self._not_saved, what="link")
 
     # -- a name typed in Lao, Thai, Khmer or Burmese script: its Latin spellings -------------
 
