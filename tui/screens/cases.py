@@ -114,7 +114,7 @@ class CasesScreen(IntakeKey, TranslatedBindings, Screen[None]):
         # priority: handled before keys typed right after it are routed to the list
         Binding("slash", "filter", N_("Filter"), id="cases.filter", priority=True),
         Binding("n", "new_case", N_("New case"), id="cases.new"),
-        Binding("i", "intake", N_("Intake a list"), id="cases.intake"),
+        Binding("i", "intake", N_("Intake"), id="cases.intake"),
         Binding("s", "next_sort", N_("Sort"), id="cases.sort"),
         Binding("S", "reverse_sort", N_("Reverse"), show=False, id="cases.reverse"),
         Binding("1", "app.show_today", N_("Today"), id="cases.today"),

@@ -54,10 +54,10 @@ _CHROME = 2
 class TodayScreen(IntakeKey, InquiriesOnToday, TranslatedBindings, Screen[None]):
     NAVIGATION_KEYS = True  # 1 (Today) and 2 (the cases list) leave this screen
     BINDINGS = [
-        Binding("2", "app.show_cases", N_("Cases"), id="today.cases"),
+        Binding("2", "app.show_cases", N_("Cases"), show=False, id="today.cases"),
         Binding("escape", "app.show_cases", N_("Cases"), show=False, id="today.back"),
         Binding("n", "new_case", N_("New case"), id="today.new"),
-        Binding("i", "intake", N_("Intake a list"), id="today.intake"),
+        Binding("i", "intake", N_("Intake"), id="today.intake"),
         Binding("e", "export", N_("Export…"), show=False, id="today.export"),
         # priority: keys typed right after it go to the cases filter, not to this list
         Binding("slash", "filter", N_("Find a case"), id="today.filter", priority=True),
@@ -242,6 +242,7 @@ class TodayScreen(IntakeKey, InquiriesOnToday, TranslatedBindings, Screen[None])
                 mark(f.due < day, _("today") if f.due == day else ""),
                 (format_date(f.due), self.date_width), (f.ref, ref_width), (f.next_step, rest))
         more(len(view.follow_ups))
+        self.inquiry_section(title, options, mark_width, ref_width, width)  # to confirm
         title(_("Step deadlines within 7 days"), len(view.deadlines))
         for d in view.deadlines[:_MOST_ROWS]:
             row(f"d:{d.worker_id}:{d.step}", d.case_id, {"worker": d.worker_id, "step": d.step},
@@ -287,7 +288,6 @@ class TodayScreen(IntakeKey, InquiriesOnToday, TranslatedBindings, Screen[None])
         if (hidden := view.missing_count - len(view.missing)) > 0:
             options.append(Option(Text(_("… and {count} more: see each case").format(
                 count=hidden)), disabled=True))
-        self.inquiry_section(title, options, mark_width, ref_width, width)
         # Last: what is not due this week yet.
         self._coming_up(title, row, options, mark_width, ref_width, rest)
 
