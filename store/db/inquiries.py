@@ -34,8 +34,8 @@ from store.domain.records import (
     worker_numbers,
 )
 from store.domain.rules.erasure import blanked
-from store.domain.rules.identifiers import normalise
-from store.domain.text import fold, shorten
+from store.domain.rules.identifiers import normalise, place_named
+from store.domain.text import shorten
 from store.domain.vocab import IdentifierKind, InquiryStatus, RecipientKind, label
 from store.engine import audit
 
@@ -183,9 +183,9 @@ class InquiriesPart(Part):
 
     def compound_places(self, inquiry: Inquiry) -> list[Place]:
         """The registry's places the inquiry names: linked, or the family's compound name."""
-        wanted = fold(inquiry.compound_name) if inquiry.compound_name.strip() else None
-        return [p for p in self.places() if p.id == inquiry.place_id
-                or (wanted and wanted in {fold(n) for n in p.all_names})]
+        places = self.places()
+        named = place_named(inquiry.compound_name, places)
+        return [p for p in places if p.id == inquiry.place_id or p is named]
 
     def inquiry_matches(self) -> list[InquiryMatches]:
         """For each open inquiry, what it may have found (see `InquiryMatches`): computed on

@@ -33,6 +33,7 @@ from store.domain.records import (
     worker_numbers,
 )
 from store.domain.registry_codes import Certainty, SourceKind
+from store.domain.rules.identifiers import place_named
 from store.domain.text import fold, shorten
 from store.domain.vocab import (
     CaseKind,
@@ -61,11 +62,10 @@ class Group:
 
 def group_rows(rows: Sequence[IntakeRow], places: Sequence[Place]) -> list[Group]:
     """The rows grouped by compound (see `Group`), in the order of their first row."""
-    named = {fold(name): place for place in places for name in place.all_names if name}
     groups: dict[str, Group] = {}
     for index, row in enumerate(rows):
         text = row.compound.strip()
-        place = named.get(fold(text)) if text else None
+        place = place_named(text, places) if text else None
         key = f"place:{place.id}" if place else (f"text:{fold(text)}" if text else "")
         group = groups.setdefault(key, Group(key, place.name if place else text, place))
         group.rows.append(index)

@@ -8,10 +8,16 @@ identifiers a text mentions (a log entry's summary, a worker's answers), offered
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from store.common.i18n import _
+from store.common.words import fold
 from store.domain.parse import InputProblem, parse_phone
 from store.domain.registry_codes import IdentifierKind
+
+if TYPE_CHECKING:
+    from store.domain.records.registry import Place
 
 _URL = re.compile(r"^(?:https?://)?(?:www\.|m\.|mobile\.)?", re.IGNORECASE)
 _HANDLE = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
@@ -126,3 +132,27 @@ def mentioned(text: str) -> list[tuple[IdentifierKind, str]]:
             if (kind, value) not in found:
                 found.append((kind, value))
     return found
+
+
+# Words a list or a family adds to a compound's name, or leaves off it: "Golden Bay" is the
+# registry's "Golden Bay compound".
+_PLACE_WORDS = frozenset({"compound", "complex", "kompleks", "komplek", "the"})
+
+
+def place_named(text: str, places: Sequence[Place]) -> Place | None:
+    """The registry's place `text` names: one of its names as written (case, accents and
+    spacing forgiven), else the only place whose name is the same without the words a list
+    adds or leaves off ("compound", "kompleks"); None when none is, or several are."""
+    wanted = fold(text)
+    if not wanted:
+        return None
+    exact = [p for p in places if wanted in {fold(n) for n in p.all_names if n}]
+    if exact:
+        return exact[0]
+
+    def bare(name: str) -> tuple[str, ...]:
+        return tuple(w for w in fold(name).split() if w not in _PLACE_WORDS)
+
+    core = bare(text)
+    loose = [p for p in places if core and core in {bare(n) for n in p.all_names if n}]
+    return loose[0] if len(loose) == 1 else None

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
-from store import _, ngettext
+from store import _, format_date, ngettext
 from store.db import Group, PersonMatch
 from store.domain import Inquiry, Intake, IntakeRow, RowDecision, country_name, printable
 
@@ -99,7 +99,8 @@ def counts_said(intake: Intake) -> str:
 def detail_said(row: IntakeRow, matches: Sequence[PersonMatch], shown: Shown) -> str:
     """The row under the cursor: every worker it may be, why, the inquiry, its data."""
     said = [_("{label}: {name}").format(label=row.label, name=row.name)]
-    facts = [str(row.date_of_birth or ""), row.phone, row.passport]
+    facts = [format_date(row.date_of_birth) if row.date_of_birth else "", row.phone,
+             row.passport]
     if any(facts):
         said[0] += " (" + ", ".join(f for f in facts if f) + ")"
     for match in matches:
