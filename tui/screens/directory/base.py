@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import on
 from textual.screen import Screen
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from store import _
@@ -117,6 +117,53 @@ class _Listing(TranslatedBindings, Screen[None]):
     def on_resize(self) -> None:
         if self.loaded:
             self.render_view()
+
+    # -- the filter above the list (`FILTER`: its id; "" when the screen has none) ----------
+
+    FILTER = ""
+
+    def filter_text(self) -> str:
+        return self.query_one(f"#{self.FILTER}", Input).value
+
+    def _is_filter(self, widget: object) -> bool:
+        return bool(self.FILTER) and getattr(widget, "id", None) == self.FILTER
+
+    @on(Input.Changed)
+    def _filter_changed(self, event: Input.Changed) -> None:
+        if self._is_filter(event.input):
+            event.stop()
+            if self.loaded:
+                self.render_view()
+
+    @on(Input.Submitted)
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        if self._is_filter(event.input):
+            event.stop()
+            self.set_focus(self.query_one(SectionList))
+            self.into_list()
+
+    def into_list(self) -> None:
+        """Enter in the filter has put the focus on the list (a screen may move the cursor)."""
+
+    def on_key(self, event: Any) -> None:
+        if event.key == "down" and self._is_filter(self.focused):
+            self.set_focus(self.query_one(SectionList))
+            event.stop()
+
+    def action_filter(self) -> None:
+        # What was typed before is selected: the next thing typed replaces it.
+        field = self.query_one(f"#{self.FILTER}", Input)
+        self.set_focus(field)
+        field.select_all()
+
+    def action_back(self) -> None:
+        """Escape: clears the filter (or leaves it), then goes back to Today."""
+        field = self.query_one(f"#{self.FILTER}", Input) if self.FILTER else None
+        if field is not None and (self.focused is field or field.value):
+            field.value = ""
+            self.set_focus(self.query_one(SectionList))
+            return
+        self.pulang.show_today()
 
     def reload(self) -> None:
         raise NotImplementedError

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Input
@@ -23,6 +22,7 @@ from tui.widgets import TextInput
 
 
 class DirectoryScreen(_Listing):
+    FILTER = "directory-filter"
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="directory.back", show=False),
         Binding("slash", "filter", N_("Filter"), id="directory.filter"),
@@ -100,33 +100,6 @@ class DirectoryScreen(_Listing):
                       (org_label(org), org_width))
         self.targets = lines.targets
         lines.show_in(listing)
-
-    @on(Input.Changed, "#directory-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        if self.loaded:
-            self.render_view()
-
-    @on(Input.Submitted, "#directory-filter")
-    def _into_list(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.set_focus(self.query_one(SectionList))
-
-    def on_key(self, event: Any) -> None:
-        if event.key == "down" and self.focused is self.query_one("#directory-filter"):
-            self.set_focus(self.query_one(SectionList))
-            event.stop()
-
-    def action_filter(self) -> None:
-        self.set_focus(self.query_one("#directory-filter"))
-
-    def action_back(self) -> None:
-        field = self.query_one("#directory-filter", Input)
-        if self.focused is field or field.value:
-            field.value = ""
-            self.set_focus(self.query_one(SectionList))
-            return
-        self.pulang.show_today()
 
     def action_new_organisation(self) -> None:
         self.pulang.when_loaded(lambda: self.app.push_screen(

@@ -6,9 +6,8 @@ the one asking is in the registry. `/` filters, `n` records a new inquiry, Enter
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Input
@@ -47,6 +46,7 @@ def listed(db: Database) -> Listed:
 
 
 class InquiriesScreen(_Listing):
+    FILTER = "inquiries-filter"
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="inquiries.back", show=False),
         Binding("slash", "filter", N_("Filter"), id="inquiries.filter"),
@@ -117,34 +117,6 @@ class InquiriesScreen(_Listing):
                       (q.sought_name, sought), (said, width - mark - who - sought - 3))
         self.targets = lines.targets
         lines.show_in(listing)
-
-    @on(Input.Changed, "#inquiries-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.render_view()
-
-    @on(Input.Submitted, "#inquiries-filter")
-    def _into_list(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.set_focus(self.query_one(SectionList))
-
-    def on_key(self, event: Any) -> None:
-        if event.key == "down" and self.focused is self.query_one("#inquiries-filter"):
-            self.set_focus(self.query_one(SectionList))
-            event.stop()
-
-    def action_filter(self) -> None:
-        field_ = self.query_one("#inquiries-filter", Input)
-        self.set_focus(field_)
-        field_.select_all()
-
-    def action_back(self) -> None:
-        field_ = self.query_one("#inquiries-filter", Input)
-        if self.focused is field_ or field_.value:
-            field_.value = ""
-            self.set_focus(self.query_one(SectionList))
-            return
-        self.pulang.show_today()
 
     def action_new(self) -> None:
         def created(inquiry: Inquiry | None) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Input
@@ -50,6 +49,7 @@ def closeness(query: str, texts: list[str]) -> int:
 
 
 class RegistryScreen(_Listing):
+    FILTER = "registry-filter"
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="registry.back", show=False),
         Binding("slash", "filter", N_("Filter"), id="registry.filter"),
@@ -143,42 +143,14 @@ class RegistryScreen(_Listing):
         self.closest[key] = closeness(query, texts)
         return self.closest[key] > 0
 
-    @on(Input.Changed, "#registry-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        if self.loaded:
-            self.render_view()
-
-    @on(Input.Submitted, "#registry-filter")
-    def _into_list(self, event: Input.Submitted) -> None:
-        event.stop()
+    def into_list(self) -> None:
         listing = self.query_one(SectionList)
-        self.set_focus(listing)
         # The closest line the filter left, ready for Enter: a handle typed, Enter, Enter.
         # A handle typed whole goes to that handle, not to an advert whose text resembles it.
         rows = [(self.closest.get(option.id or "", 0), -i) for i in range(listing.option_count)
                 if not (option := listing.get_option_at_index(i)).disabled]
         if rows:
             listing.highlighted = -max(rows)[1]
-
-    def on_key(self, event: Any) -> None:
-        if event.key == "down" and self.focused is self.query_one("#registry-filter"):
-            self.set_focus(self.query_one(SectionList))
-            event.stop()
-
-    def action_filter(self) -> None:
-        # What was typed before is selected: the next thing typed replaces it.
-        field = self.query_one("#registry-filter", Input)
-        self.set_focus(field)
-        field.select_all()
-
-    def action_back(self) -> None:
-        field = self.query_one("#registry-filter", Input)
-        if self.focused is field or field.value:
-            field.value = ""
-            self.set_focus(self.query_one(SectionList))
-            return
-        self.pulang.show_today()
 
     def action_new(self) -> None:
         items = [PickItem("place", _("A place"), _("a compound, a transit or recruitment place")),
