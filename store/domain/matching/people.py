@@ -262,9 +262,9 @@ def reasons_said(likeness: Likeness) -> list[str]:
     """The reasons in the user's words, translated, in the order found."""
     said: list[str] = []
     for reason in likeness.reasons:
-        if reason == "name":
+        if reason == "name" and likeness.name_score >= 100.0:
             said.append(_("same name"))
-        elif reason == "other_spelling":
+        elif reason in ("name", "other_spelling"):  # spelt otherwise: say how
             said.append(_("name spelt '{spelling}'").format(spelling=likeness.spelling))
         elif reason == "script":
             said.append(_("name in another script '{spelling}'").format(
