@@ -158,3 +158,22 @@ async def test_a_pasted_chat_is_checked_the_same(empty_db: Database) -> None:
         await until(pilot, lambda: isinstance(app.screen, CaseScreen))
     assert len(empty_db.workers_of(second.id)) == 2
     assert empty_db.log_of(first.id) == []
+
+
+async def test_a_list_that_only_links_shows_its_log_entry_at_once(empty_db: Database) -> None:
+    """No worker added, one linked: the case page comes back with the link's log entry."""
+    first, second = with_phone_and_dewi(empty_db)
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _read(pilot, app, second, "Nama;Tgl. Lahir\n"
+                             "Souksavan Phommachan;03/04/1998\n")
+        table = screen.query_one("#import-rows", RecordTable)
+        screen.set_focus(table)
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen)
+                    and "already worker 3" in screen_text(app))
+    assert empty_db.workers_of(second.id) == []

@@ -59,7 +59,7 @@ ADD, LINK, SKIP_ROW = "add", "link", "skip"
 
 
 class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
-    """Returns the number of workers added (None: nothing was)."""
+    """Returns the number of workers added (0: only links were made; None: nothing was)."""
 
     BINDINGS = [
         Binding("ctrl+r", "read", N_("Read the list"), id="import.read", priority=True),
@@ -355,7 +355,8 @@ class ImportWorkersScreen(TranslatedBindings, Screen[int | None]):
             self.notify(ngettext("{count} row linked to a worker of another case.",
                                  "{count} rows linked to workers of other cases.",
                                  linked).format(count=linked))
-        self.dismiss(added or None)
+        # 0 when only links were made: nothing added, but the case's log has new entries.
+        self.dismiss(added if added or linked else None)
 
     def _refused(self, error: PulangError) -> None:
         self._status(str(error))

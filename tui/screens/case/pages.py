@@ -51,6 +51,7 @@ class CasePages:
             if count:
                 self.notify(ngettext("{count} worker added.", "{count} workers added.",
                                      count).format(count=count))
+            if count is not None:  # added, or only linked: the log has new entries
                 self.reload()
 
         self.app.push_screen(ImportWorkersScreen(self.case_id), added)
