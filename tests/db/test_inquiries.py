@@ -168,3 +168,19 @@ def test_inquiries_and_intakes_travel_between_the_unions_sites_never_to_a_partne
     from store.sync.partners import CASE_TABLES
     assert {"inquiries", "intakes"} <= set(RECORD_TABLES)  # every site of the union has them
     assert not {"inquiries", "intakes"} & set(CASE_TABLES)  # a partner's copy never does
+
+
+def test_the_inquirers_phone_is_read_as_a_number_or_refused() -> None:
+    """As the worker form reads one (Indonesia without a country code), kept in E.164, by
+    which the registry is searched; what is not a number is said, field by field."""
+    from store.common.errors import RecordInvalid
+    from store.domain import Inquiry, build
+
+    asked = {"inquirer_name": "Ibu Rina", "sought_name": "Andi Saputra"}
+    assert build(Inquiry, {**asked, "inquirer_phone": "0812 3456 7890"}).inquirer_phone == \
+        "+6281234567890"
+    assert build(Inquiry, {**asked, "inquirer_phone": "+855 12 345 678"}).inquirer_phone == \
+        "+85512345678"
+    with pytest.raises(RecordInvalid) as refused:
+        build(Inquiry, {**asked, "inquirer_phone": "through the village head"})
+    assert list(refused.value.errors) == ["inquirer_phone"]

@@ -21,13 +21,16 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from store.common import clock
 from store.common.i18n import N_, _
 from store.domain.classification import personal, public, sensitive
+from store.domain.parse import InputProblem, parse_phone
 from store.domain.records.base import (
+    _E164,
     Record,
     _country,
     _date,
     _date_or_today,
     _ids,
     _listed,
+    _problem,
     _required,
 )
 from store.domain.registry_codes import IdentifierKind, InquiryStatus
@@ -91,6 +94,18 @@ class Inquiry(Record):
     @classmethod
     def _names_required(cls, value: Any) -> Any:
         return _required(value)
+
+    @field_validator("inquirer_phone", mode="before")
+    @classmethod
+    def _inquirer_phone(cls, value: Any) -> Any:
+        """A number, read as the worker form reads one (Indonesia when it has no country
+        code), kept in E.164: the registry is searched by it before anyone replies."""
+        if isinstance(value, str) and value.strip() and not _E164.match(value):
+            try:
+                return parse_phone(value, "ID") or ""
+            except InputProblem as problem:
+                raise _problem(str(problem)) from None
+        return value
 
     @field_validator("sought_other_names", mode="before")
     @classmethod

@@ -17,6 +17,7 @@ from store.domain import (
     choices,
     country_name,
     fold,
+    format_phone,
     label,
 )
 from tui.screens.form import FieldSpec, RecordForm
@@ -103,12 +104,13 @@ class InquiryForm(RecordForm[Inquiry]):
                 "received_on": date_for_input(clock.today())}
 
     def values_of(self, q: Inquiry) -> dict[str, Any]:
-        texts = ("inquirer_name", "relation", "inquirer_phone", "reach_by", "consent_taken_by",
+        texts = ("inquirer_name", "relation", "reach_by", "consent_taken_by",
                  "sought_name", "sought_home_province", "last_message_from", "last_city",
                  "compound_name", "received_by", "notes")
         dates = ("consent_given_on", "sought_date_of_birth", "last_message_on", "received_on")
         return {**{name: getattr(q, name) for name in texts},
                 **{name: date_for_input(getattr(q, name)) for name in dates},
+                "inquirer_phone": format_phone(q.inquirer_phone),
                 "handles": handles_text(q), "sought_other_names": ", ".join(q.sought_other_names),
                 "sought_age": "" if q.sought_age is None else str(q.sought_age),
                 "sought_sex": q.sought_sex, "place_id": q.place_id,

@@ -26,6 +26,7 @@ from store.domain import (
     RecipientKind,
     Worker,
     country_name,
+    format_phone,
     label,
     printable,
     shorten,
@@ -119,7 +120,7 @@ def facts(inquiry: Inquiry) -> list[str]:
         return " · ".join(p for p in parts if p)
 
     handles = ", ".join(f"{label(h.kind)} {h.value}" for h in q.handles)
-    lines = [joined(q.inquirer_name, q.relation, q.inquirer_phone, handles)]
+    lines = [joined(q.inquirer_name, q.relation, format_phone(q.inquirer_phone), handles)]
     if q.reach_by:
         lines.append(f"{f('reach_by')}: {q.reach_by}")
     lines.append(joined(f"{f('consent_given_on')}: {format_date(q.consent_given_on)}",
