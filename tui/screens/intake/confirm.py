@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from store import N_, _
 from store.db import Group
-from store.domain import country_name, printable
+from store.domain import country_code, printable
 from tui.translate import TranslatedBindings
 from tui.widgets import TextInput
 
@@ -77,8 +77,9 @@ class ConfirmIntakeDialog(TranslatedBindings, ModalScreen[dict[str, str] | None]
     def action_confirm(self) -> None:
         countries = {}
         for index, group in enumerate(self.groups):
-            code = self.query_one(f"#intake-country-{index}", Input).value.strip().upper()
-            if len(code) != 2 or country_name(code) == code:
+            # A name or a code, as every country field of the app reads one.
+            code = country_code(self.query_one(f"#intake-country-{index}", Input).value)
+            if code is None:
                 self.query_one("#intake-confirm-error", Static).update(
                     _("Say the country of each group case by its two-letter code."))
                 return
