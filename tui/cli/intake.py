@@ -97,8 +97,8 @@ def _intake(args: argparse.Namespace) -> int:
            "answer a family inquiry; {groups} groups by compound.").format(
         match=counts[RowDecision.MATCH], new=counts[RowDecision.NEW],
         skip=counts[RowDecision.SKIP], inquiries=answered, groups=groups))
-    _say(_("Review it row by row in the app (pulang): the open intakes are listed on Today. "
-           "Nothing is made of it until you confirm it there."))
+    _say(_("Review it row by row in the app (pulang): i on Today or the cases list resumes an "
+           "open intake. Nothing is made of it until you confirm it there."))
     return code
 
 
