@@ -15,6 +15,7 @@ import datetime as _dt
 import gettext as _gettext
 import os
 from functools import cache
+from typing import Any
 from importlib.resources import files
 
 
@@ -200,3 +201,41 @@ def datetime_for_input(value: _dt.datetime | None) -> str:
         return ""
     local = value.astimezone() if value.tzinfo else value
     return local.strftime("%d/%m/%Y %H:%M")
+
+
+def decimal_sign() -> str:
+    """The sign the current language writes before a number's decimals: "." in English and
+    Khmer, "," in Indonesian and Lao (what an amount typed in a form is read with)."""
+    from babel.numbers import get_decimal_symbol
+
+    return str(get_decimal_symbol(locale=_locale()))
+
+
+def format_money(amount: Any, currency: str) -> str:
+    """A sum with its currency as the current language writes it ("Rp 1.500.000,00",
+    "US$1,500.00"); `amount` a Decimal or its text, never a float. A currency babel does not
+    know is written by its code after the number."""
+    from decimal import Decimal
+
+    from babel.numbers import UnknownCurrencyError, format_currency
+
+    from babel.numbers import get_currency_precision
+
+    value = Decimal(str(amount))
+    digits = get_currency_precision(currency)
+    exact = value == value.quantize(Decimal(1).scaleb(-digits))  # else shown unrounded
+    try:
+        return str(format_currency(value, currency, locale=_locale(), currency_digits=exact,
+                                   format=None if exact else "¤#,##0.##########"))
+    except UnknownCurrencyError:
+        return f"{format_number(float(value), 2)} {currency}"
+
+
+def currency_name(code: str) -> str:
+    """The currency's name in the current language (the code itself if unknown)."""
+    from babel.numbers import get_currency_name
+
+    try:
+        return str(get_currency_name(code, locale=_locale()))
+    except Exception:  # an unknown code in a record changed outside Pulang
+        return code

@@ -28,8 +28,10 @@ from store.domain.records import (
     Identifier,
     Inquiry,
     Intake,
+    LegalMatter,
     LogEntry,
     Meeting,
+    MoneyEntry,
     Organisation,
     Person,
     Place,
@@ -67,9 +69,10 @@ TRACING_TABLE_OF: dict[type[Record], str] = {Intake: INTAKES, Inquiry: INQUIRIES
 # The tables kept by id only (the directory's, the registry's, the intakes and inquiries),
 # each read whole and cached.
 BY_ID_TABLE_OF = {**NETWORK_TABLE_OF, **REGISTRY_TABLE_OF, **TRACING_TABLE_OF}
+LEGAL, MONEY = "legal", "money"  # many per worker, under a case (issue 34)
 TABLE_OF: dict[type[Record], str] = {Case: CASES, Worker: WORKERS, LogEntry: LOG,
                                      Screening: SCREENINGS, Consent: CONSENTS, Plan: PLANS,
-                                     **BY_ID_TABLE_OF}
+                                     LegalMatter: LEGAL, MoneyEntry: MONEY, **BY_ID_TABLE_OF}
 # One record of each of these per worker.
 PER_WORKER: tuple[type[Record], ...] = (Screening, Consent, Plan)
 KIND_OF: dict[str, type[Record]] = {table: kind for kind, table in TABLE_OF.items()}
@@ -136,6 +139,11 @@ class Part:
         def save_meeting(self, meeting: Meeting) -> Meeting: ...
         def save_agreement(self, agreement: Agreement) -> Agreement: ...
         def save_task(self, task: Task) -> Task: ...
+        def save_legal(self, matter: LegalMatter) -> LegalMatter: ...
+        def save_money(self, entry: MoneyEntry) -> MoneyEntry: ...
+
+        # legal.py
+        def _after_for_worker(self, case_id: str, worker_id: str) -> list[str]: ...
 
         # road.py
         def _per_worker(self, kind: type[R], worker_id: str) -> R | None: ...

@@ -37,6 +37,7 @@ from store.db.finding import FindingPart
 from store.db.inquiries import InquiriesPart
 from store.db.intakes import IntakesPart
 from store.db.keys import KeysPart, unlock
+from store.db.legal import LegalPart
 from store.db.log import LogPart
 from store.db.meetings import MeetingsPart
 from store.db.merging import MergingPart
@@ -73,7 +74,7 @@ _SMALL_SNAPSHOT = 16 * 1024 * 1024
 class Database(KeysPart, AuditPart, SavingPart, CasesPart, WorkersPart, LogPart, RoadPart,
                ViewsPart, FindingPart, DirectoryPart, MergingPart, MeetingsPart, AgreementsPart,
                NetworkMixin, ReplicaPart, SharingPart, RegistryPart, PeoplePart, IntakesPart,
-               InquiriesPart):
+               InquiriesPart, LegalPart):
     """The store, as the app and the command line see it (see the module's doc): its parts'
     methods, and here opening, closing, the transaction and backups."""
 

@@ -22,8 +22,10 @@ from store.domain.records import (
     Identifier,
     Inquiry,
     Intake,
+    LegalMatter,
     LogEntry,
     Meeting,
+    MoneyEntry,
     Organisation,
     Person,
     Place,
@@ -145,7 +147,8 @@ class SavingPart(Part):
             Meeting: self.save_meeting, Agreement: self.save_agreement, Task: self.save_task,
             Place: self.save_place, Actor: self.save_actor, Identifier: self.save_identifier,
             RegistryLink: self.save_registry_link, Intake: self.save_intake,
-            Inquiry: self.save_inquiry}
+            Inquiry: self.save_inquiry, LegalMatter: self.save_legal,
+            MoneyEntry: self.save_money}
         if type(record) in savers:
             return savers[type(record)](record)  # type: ignore[return-value]
         raise TypeError(type(record).__name__)

@@ -81,6 +81,7 @@ class WorkersPart(Part):
                 if link.worker_id == worker_id:
                     self._remove(RegistryLink, link.id)
             self._tracing_after_removal(worker_id)  # intakes' rows and inquiries: undecided
+            self._after_for_worker(doc["case_id"], worker_id)  # legal matters and money
             for kind in PER_WORKER:  # their screening, consent and plan go with them
                 record_id = self._engine.of_worker[TABLE_OF[kind]].get(worker_id)
                 if record_id is not None:
@@ -124,6 +125,8 @@ class WorkersPart(Part):
                 # task, or the registry's notes may name the worker too.
                 self._registry_after_erasure(worker_id)
                 self._tracing_after_removal(worker_id, erased=True)
+                # Their legal matters and money are about them alone: they go.
+                gone += self._after_for_worker(worker.case_id, worker_id)
                 for kind in (Meeting, Task, Place, Actor, Identifier, RegistryLink, Inquiry):
                     for record in self._all(kind):
                         cleaned_record = without_names(record, names)

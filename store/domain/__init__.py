@@ -20,7 +20,7 @@ _FROM: dict[str, tuple[str, ...]] = {
         "Agreement", "Task", "INDICATOR_FIELDS", "build", "case_order", "worker_numbers",
         "is_child", "suggested_status", "status_reason",
         "Place", "Actor", "Identifier", "RegistryLink", "PlaceChange", "Sighting",
-        "Intake", "IntakeRow", "Inquiry", "Handle",
+        "Intake", "IntakeRow", "Inquiry", "Handle", "LegalMatter", "MoneyEntry",
     ),
     "store.domain.vocab": (
         "AGREEMENT_MOVES", "CONSENTABLE", "RECIPIENT_OF_ORG", "AgreementArea",
@@ -31,6 +31,13 @@ _FROM: dict[str, tuple[str, ...]] = {
         "label", "PlaceKind", "PlaceStatus", "ActorRole", "IdentifierKind", "SourceKind",
         "Certainty", "IntakeSource", "IntakeStatus", "RowDecision", "InquiryStatus",
     ),
+    # A worker's legal matters and the money in their case (issue 34): codes, sums.
+    "store.domain.legal_codes": (
+        "LegalKind", "LegalStage", "WitnessRole", "MoneyKind", "MoneyStatus", "Payer",
+        "STAGES_OF", "STATUSES_OF", "CLOSED_STAGES", "LEGAL_FOR", "MONEY_FOR",
+    ),
+    "store.domain.money": ("AmountProblem", "parse_amount", "currency_code", "totals",
+                           "converted"),
     "store.domain.text": (
         "LINE", "NAME", "PLACEHOLDER", "editable", "fits_a_row", "fold", "printable",
         "row_name", "row_spellings", "shorten", "text_problem",

@@ -39,6 +39,7 @@ from store.domain.codes import (
     TraffickingStatus,
     Urgency,
 )
+from store.domain.legal_codes import LEGAL_LABELS, LEGAL_VOCABULARIES
 from store.domain.registry_codes import (
     ActorRole,
     Certainty,
@@ -341,7 +342,7 @@ _LABEL_PAIRS: list[tuple[StrEnum, str | tuple[str, str]]] = [
 ]
 
 _LABELS: dict[tuple[type[StrEnum], str], str | tuple[str, str]] = {
-    (type(member), member.value): text for member, text in _LABEL_PAIRS
+    (type(member), member.value): text for member, text in [*_LABEL_PAIRS, *LEGAL_LABELS]
 }
 
 VOCABULARIES: tuple[type[StrEnum], ...] = (
@@ -379,6 +380,7 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
     IntakeStatus,
     RowDecision,
     InquiryStatus,
+    *LEGAL_VOCABULARIES,
 )
 
 

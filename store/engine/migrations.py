@@ -169,6 +169,16 @@ def _intakes_and_inquiries(tables: Tables) -> None:
         tables.setdefault(name, {})
 
 
+AFTER_TABLES = ("legal", "money")
+
+
+def _after_the_flight(tables: Tables) -> None:
+    """Schema 9: a worker's legal matters (detention, fines, deportation, charges, legal aid,
+    statements, the case against the recruiters) and the money in their case; none yet."""
+    for name in AFTER_TABLES:
+        tables.setdefault(name, {})
+
+
 # Schema 1 is the first; the steps to schema 2 and onward are appended here.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "workers record when their personal data was erased", _workers_can_be_erased),
@@ -179,6 +189,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "cases shared with partner organisations", _partners),
     Migration(7, "the registry of places, actors and identifiers", _the_registry),
     Migration(8, "intakes of lists and families' inquiries", _intakes_and_inquiries),
+    Migration(9, "a worker's legal matters and the money in their case", _after_the_flight),
 )
 
 FIRST_SCHEMA = 1

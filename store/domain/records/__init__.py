@@ -15,7 +15,8 @@ policy again.
 One module per kind of record: `base` (what every record shares, `build`, `changed`), `case`,
 `worker`, `log`, `screening` (and consent), `plan` (the road home), `directory` (organisations
 and people), `meeting`, `agreement`, `task`, `registry` (places, actors, identifiers and
-their links to cases), `intake` and `inquiry` (lists taken in, families' inquiries).
+their links to cases), `intake` and `inquiry` (lists taken in, families' inquiries), `legal` (a worker's legal
+matters and the money in their case).
 Import the records from here. The screening's suggestion (`is_child`, `suggested_status`,
 `status_reason`) is a rule, in `store.domain.rules.screening`, and offered here too.
 """
@@ -28,6 +29,7 @@ from store.domain.records.case import REF_PATTERN, Case
 from store.domain.records.directory import Organisation, Person, Role
 from store.domain.records.inquiry import Handle, Inquiry
 from store.domain.records.intake import Intake, IntakeRow
+from store.domain.records.legal import LegalMatter, MoneyEntry
 from store.domain.records.log import AWAITING_KINDS, LogEntry
 from store.domain.records.meeting import Meeting
 from store.domain.records.plan import Plan, StepState
@@ -45,6 +47,7 @@ from store.domain.records.worker import Worker, case_order, worker_numbers
 from store.domain.rules.screening import is_child, status_reason, suggested_status
 
 __all__ = [
+    "AFTER_TYPES",
     "AWAITING_KINDS",
     "REGISTRY_TYPES",
     "INDICATOR_FIELDS",
@@ -63,8 +66,10 @@ __all__ = [
     "Inquiry",
     "Intake",
     "IntakeRow",
+    "LegalMatter",
     "LogEntry",
     "Meeting",
+    "MoneyEntry",
     "Organisation",
     "Person",
     "Place",
@@ -97,5 +102,8 @@ NETWORK_TYPES: tuple[type[Record], ...] = (Organisation, Person, Meeting, Agreem
 REGISTRY_TYPES: tuple[type[Record], ...] = (Place, Actor, Identifier, RegistryLink)
 # Lists taken in and families' inquiries (issue 33): of no one case, never sent to a partner.
 TRACING_TYPES: tuple[type[Record], ...] = (Intake, Inquiry)
+# A worker's legal matters and the money in their case (issue 34): many per worker, under a case.
+AFTER_TYPES: tuple[type[Record], ...] = (LegalMatter, MoneyEntry)
 RECORD_TYPES: tuple[type[Record], ...] = (Case, Worker, LogEntry, Screening, Consent, Plan,
-                                          *NETWORK_TYPES, *REGISTRY_TYPES, *TRACING_TYPES)
+                                          *AFTER_TYPES, *NETWORK_TYPES, *REGISTRY_TYPES,
+                                          *TRACING_TYPES)
