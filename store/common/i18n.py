@@ -15,8 +15,8 @@ import datetime as _dt
 import gettext as _gettext
 import os
 from functools import cache
-from typing import Any
 from importlib.resources import files
+from typing import Any
 
 
 def _installed() -> tuple[str, ...]:
@@ -217,9 +217,7 @@ def format_money(amount: Any, currency: str) -> str:
     know is written by its code after the number."""
     from decimal import Decimal
 
-    from babel.numbers import UnknownCurrencyError, format_currency
-
-    from babel.numbers import get_currency_precision
+    from babel.numbers import UnknownCurrencyError, format_currency, get_currency_precision
 
     value = Decimal(str(amount))
     digits = get_currency_precision(currency)

@@ -19,7 +19,7 @@ import orjson
 
 from store.common import clock
 from store.common.collation import name_sort_key
-from store.db.base import CASES, CONSENTS, LOG, PLANS, SCREENINGS, WORKERS, Part, valid
+from store.db.base import CASES, CONSENTS, LEGAL, LOG, PLANS, SCREENINGS, WORKERS, Part, valid
 from store.db.network import SEARCH_LIMIT, Hit
 from store.domain.countries import country_name
 from store.domain.matching import matches_query
@@ -115,9 +115,22 @@ class ViewsPart(Part):
             today_rules.missing(view, cases, engine.children[WORKERS],
                                 engine.of_worker[SCREENINGS], engine.of_worker[CONSENTS],
                                 engine.names)
+            today_rules.hearings(view, cases, self._next_dates(), engine.case_of[LEGAL],
+                                 lambda matter_id: engine.get(LEGAL, matter_id), engine.names)
             self._today_tasks(view)
         view.sort()
         return view
+
+    def _next_dates(self) -> dict[str, str]:
+        """Each legal matter's next date (ISO), read off its stored bytes without parsing the
+        record (Today asks on every refresh); those without one are left out."""
+        found = {}
+        for matter_id, raw in self._engine.raw[LEGAL].items():
+            at = raw.find(b'"next_date":"')
+            if at >= 0:
+                start = at + len(b'"next_date":"')
+                found[matter_id] = raw[start:start + 10].decode()
+        return found
 
     def _log_entry(self, entry_id: str) -> LogEntry | None:
         doc = self._engine.get(LOG, entry_id)

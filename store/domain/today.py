@@ -128,11 +128,30 @@ class TaskDue:
 
 
 @dataclass(frozen=True)
+class Hearing:
+    """A worker's legal matter with a hearing or a deadline (its next date) within the week,
+    or passed while the matter is open (issue 34)."""
+
+    case_id: str
+    ref: str
+    matter_id: str
+    worker_id: str
+    worker: str
+    kind: str  # the matter's kind (`store.domain.legal_codes.LegalKind` value)
+    what: str  # what is due then, as the officer wrote it
+    due: dt.date
+
+
+Item = FollowUp | Deadline | TaskDue | Hearing
+
+
+@dataclass(frozen=True)
 class ComingUp:
-    """A next step, a step's deadline or a task due after the week, within the window."""
+    """A next step, a step's deadline, a hearing or a task due after the week, within the
+    window."""
 
     due: dt.date
-    item: FollowUp | Deadline | TaskDue
+    item: Item
 
 
 @dataclass
@@ -146,6 +165,7 @@ class Today:
     missing: list[Missing] = field(default_factory=list)
     missing_count: int = 0  # all of them, also those beyond MOST_MISSING
     tasks: list[TaskDue] = field(default_factory=list)  # from meetings and agreements
+    hearings: list[Hearing] = field(default_factory=list)  # of workers' legal matters
     # Due after the week and within `days`: every kind above, soonest first.
     coming_up: list[ComingUp] = field(default_factory=list)
     # What was wrong with the settings read ($PULANG_REPLY_DAYS, $PULANG_TODAY_DAYS).
@@ -173,7 +193,7 @@ class Today:
     def window(self) -> Window:
         return Window(self.day, self.days)
 
-    def add(self, due: dt.date, item: FollowUp | Deadline | TaskDue) -> None:
+    def add(self, due: dt.date, item: Item) -> None:
         """Put an item due on `due` (already known to be within the window) in its part."""
         if not self.window.this_week(due):
             self.coming_up.append(ComingUp(due, item))
@@ -181,6 +201,8 @@ class Today:
             self.follow_ups.append(item)
         elif isinstance(item, Deadline):
             self.deadlines.append(item)
+        elif isinstance(item, Hearing):
+            self.hearings.append(item)
         else:
             self.tasks.append(item)
 
@@ -190,18 +212,23 @@ class Today:
         self.deadlines.sort(key=lambda d: (d.deadline, d.ref, d.worker))
         self.awaiting.sort(key=lambda a: (a.since, a.ref))
         self.tasks.sort(key=lambda t: (t.due, fold(t.text)))
+        self.hearings.sort(key=lambda h: (h.due, h.ref, h.worker))
         self.coming_up.sort(key=_coming_order)
 
     @property
     def overdue(self) -> int:
         return (sum(1 for f in self.follow_ups if f.due < self.day)
                 + sum(1 for d in self.deadlines if d.deadline < self.day)
-                + sum(1 for t in self.tasks if t.due < self.day))
+                + sum(1 for t in self.tasks if t.due < self.day)
+                + sum(1 for h in self.hearings if h.due < self.day))
 
 
 def _coming_order(coming: ComingUp) -> tuple[dt.date, int, str]:
-    """Soonest first; on a day, next steps, then step deadlines (by case), then tasks."""
+    """Soonest first; on a day, hearings, next steps, then step deadlines (by case), then
+    tasks."""
     item = coming.item
     if isinstance(item, TaskDue):
-        return coming.due, 2, fold(item.text)
+        return coming.due, 3, fold(item.text)
+    if isinstance(item, Hearing):
+        return coming.due, -1, item.ref
     return coming.due, 0 if isinstance(item, FollowUp) else 1, item.ref

@@ -15,8 +15,8 @@ policy again.
 One module per kind of record: `base` (what every record shares, `build`, `changed`), `case`,
 `worker`, `log`, `screening` (and consent), `plan` (the road home), `directory` (organisations
 and people), `meeting`, `agreement`, `task`, `registry` (places, actors, identifiers and
-their links to cases), `intake` and `inquiry` (lists taken in, families' inquiries), `legal` (a worker's legal
-matters and the money in their case).
+their links to cases), `intake` and `inquiry` (lists taken in, families' inquiries), `legal`
+(a worker's legal matters and the money in their case).
 Import the records from here. The screening's suggestion (`is_child`, `suggested_status`,
 `status_reason`) is a rule, in `store.domain.rules.screening`, and offered here too.
 """

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from store.domain.legal_codes import CLOSED_STAGES
 from store.domain.records import LogEntry, Task
 from store.domain.road import OPEN, TEMPLATES
 from store.domain.rows import CaseRow
@@ -22,6 +23,7 @@ from store.domain.today import (
     Awaiting,
     Deadline,
     FollowUp,
+    Hearing,
     Missing,
     TaskDue,
     Today,
@@ -147,3 +149,27 @@ def tasks(view: Today, every: Iterable[Task], people: Mapping[str, str],
         view.add(task.due, TaskDue(task.id, task.text, people.get(task.owner_id or "", ""),
                                    task.due, task.meeting_id, task.agreement_id,
                                    titles.get(source, "")))
+
+
+_CLOSED = frozenset(stage.value for stage in CLOSED_STAGES)
+
+
+def hearings(view: Today, cases: Mapping[str, CaseRow], next_dates: Mapping[str, str],
+             case_of: Mapping[str, str], read: Callable[[str], Doc | None],
+             names: Mapping[str, Sequence[str]]) -> None:
+    """Hearings and legal deadlines of workers of open `cases` within the view's window, of
+    matters not closed. `next_dates`: each legal matter's next date (ISO) by id, for those
+    that have one; `case_of`: each matter's case; `read`: a matter as stored; `names`: each
+    worker's names."""
+    horizon = view.window.end.isoformat()
+    for matter_id, when in next_dates.items():
+        if when > horizon or case_of.get(matter_id) not in cases:
+            continue
+        doc = read(matter_id)
+        if doc is None or doc.get("stage") in _CLOSED or not doc.get("next_date"):
+            continue
+        case_id, worker_id = doc["case_id"], doc["worker_id"]
+        day = dt.date.fromisoformat(doc["next_date"])
+        view.add(day, Hearing(case_id, cases[case_id].ref, matter_id, worker_id,
+                              row_name(names.get(worker_id) or ["?"], worker_id),
+                              doc["kind"], doc.get("next_what", ""), day))
