@@ -16,8 +16,10 @@ from store.domain.records import (
     Identifier,
     Inquiry,
     Intake,
+    LegalMatter,
     LogEntry,
     Meeting,
+    MoneyEntry,
     Organisation,
     Person,
     Place,
@@ -99,6 +101,8 @@ TABLE_LABELS: dict[str, str] = {
     "registry_links": N_("registry link"),
     "intakes": N_("intake"),
     "inquiries": N_("family inquiry"),
+    "legal": N_("legal matter"),
+    "money": N_("money entry"),
 }
 
 
@@ -108,7 +112,8 @@ MODELS: dict[str, type[Record]] = {"cases": Case, "workers": Worker, "log": LogE
                                    "meetings": Meeting, "agreements": Agreement, "tasks": Task,
                                    "places": Place, "actors": Actor, "identifiers": Identifier,
                                    "registry_links": RegistryLink, "intakes": Intake,
-                                   "inquiries": Inquiry}
+                                   "inquiries": Inquiry, "legal": LegalMatter,
+                                   "money": MoneyEntry}
 
 # Kept out of `fields`: they change on every save, or only ever when the record is made.
 BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "changed_by"})
