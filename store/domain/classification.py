@@ -85,6 +85,16 @@ def is_local(model: type[BaseModel], name: str) -> bool:
     return bool(_extra(model, name).get("local"))
 
 
+def about_one_worker(model: type[BaseModel]) -> bool:
+    """A kind of record declared to be about one worker as a whole (a legal matter, a sum of
+    money in their case: `model_config`'s `json_schema_extra={"about_one_worker": True}`):
+    that it exists at all says something of them. It goes to a recipient whole where the
+    worker's consent covers that recipient, else not at all (`store.domain.rules.sharing`),
+    and a plain export, which has no recipient's consent, holds none of its rows."""
+    extra = model.model_config.get("json_schema_extra")
+    return isinstance(extra, dict) and bool(extra.get("about_one_worker"))
+
+
 def is_private(model: type[BaseModel], name: str) -> bool:
     """True for personal and sensitive fields: never in logs, crash reports or plain exports."""
     return classification_of(model, name) is not Classification.PUBLIC

@@ -32,7 +32,9 @@ Pulang's is refused, as is a newer format version.
 
 The csv export is one file per kind of record (`cases.csv`, `workers.csv`, ...), UTF-8 with
 a header of field names; lists are joined with "; ", nested values are JSON. Personal and
-sensitive fields (by `store.domain.classification`, nowhere else) are left out unless asked for.
+sensitive fields (by `store.domain.classification`, nowhere else) are left out unless asked for,
+and so are the rows of a kind of record about one worker as a whole (a legal matter, a sum of
+money in their case: `about_one_worker`), whose mere existence says something of them.
 A cell that a spreadsheet would run as a formula (one starting with =, +, -, @, a tab or a
 carriage return, a phone number "+62..." too) starts with an apostrophe, unless it is a plain
 number: the one rule of `store.domain.csvcells`.
@@ -60,7 +62,7 @@ from store.common.errors import CorruptDatabase, InputFileUnreadable, MigrationF
 from store.common.i18n import _
 from store.db.database import _KIND_OF
 from store.domain import csvcells
-from store.domain.classification import Classification, fields_classified
+from store.domain.classification import Classification, about_one_worker, fields_classified
 from store.domain.records import STORED, Record
 from store.engine import audit
 from store.engine.audit import table_label
@@ -252,6 +254,8 @@ def export_csv(db: Any, include_personal: bool = False,
         out = io.StringIO()
         writer = csvcells.writer(out, lineterminator="\r\n")
         writer.writerow(columns)
+        if not include_personal and about_one_worker(kinds[table]):
+            records = []  # that one exists says something of a worker: the header only
         for doc in records:
             writer.writerow([_cell(doc.get(column)) for column in columns])
         files[f"{table}.csv"] = ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from store.common.errors import Conflict
 from store.db.base import KIND_OF
-from store.domain.classification import is_local
+from store.domain.classification import about_one_worker, is_local
 from store.domain.records import STORED, Consent, Organisation, Worker
 from store.domain.rules.erasure import names_to_blank
 from store.domain.rules.sharing import (
@@ -137,8 +137,11 @@ class PartnerView:
                     named = [body["worker_id"]]
                 else:
                     named = body.get("worker_ids") or workers
+                allowed = all(covered.get(w, False) for w in named)
+                if about_one_worker(model) and not allowed:
+                    continue  # a worker's legal matter or money: whole, or not at all
                 out[record_id] = table
-                consent[record_id] = all(covered.get(w, False) for w in named)
+                consent[record_id] = allowed
         self._consent = consent
         return out
 

@@ -35,7 +35,9 @@ def private_values(db: Database) -> set[str]:
         if isinstance(value, enum.Enum) or value is None or isinstance(value, bool):
             return
         if isinstance(value, str):
-            if len(value.strip()) >= 4:
+            # A short bare number (a sum of "1200") turns up by chance in ids and times: the
+            # rows it is in are left out of a plain export whole (test_export_legal.py).
+            if len(value.strip()) >= 4 and not (value.isdigit() and len(value) < 6):
                 found.add(value.strip())
         elif isinstance(value, (dt.date, dt.datetime)):
             found.add(value.isoformat())

@@ -3,11 +3,12 @@ deportation, charges they face, legal aid, statements given, the case against th
 and the money in their case (recruitment fees, travel debt, ransom, unpaid wages, fines,
 compensation), many of each per worker.
 
-Everything in them is about one worker: every field but the record's identity is personal or
-sensitive, so a record goes to a recipient only where that worker's consent covers it
-(`store.domain.rules.sharing.about_one_worker`), whole or not at all; what is the database's
-own (a link to its directory or registry) never goes to a partner. Free notes stay in the
-office. The codes are `store.domain.legal_codes`'.
+Everything in them is about one worker: each kind is declared so (`about_one_worker` in the
+classification), and a record goes to a recipient only where that worker's consent covers it,
+whole or not at all; a plain export holds none. What it says (its kind, stage, sums, who and
+where) is personal or sensitive; its dates are public, as every date of a worker's road home
+is; what is the database's own (a link to its directory or registry) never goes to a partner.
+Free notes stay in the office. The codes are `store.domain.legal_codes`'.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from pydantic import field_validator
+from pydantic import ConfigDict, field_validator
 
 from store.common import clock
 from store.common.i18n import N_, _
@@ -45,6 +46,8 @@ class LegalMatter(Record):
     """One legal matter of a worker's; which fields a kind uses is the form's business, which
     stages it takes is `STAGES_OF`."""
 
+    model_config = ConfigDict(json_schema_extra={"about_one_worker": True})
+
     case_id: str = public(N_("Case"))
     worker_id: str = public(N_("Worker"))
     kind: LegalKind = sensitive(N_("Legal matter"), shared=True)
@@ -56,10 +59,10 @@ class LegalMatter(Record):
     subject: str = sensitive(N_("Charge or subject"), "", text=LINE.name, shared=True)
     # Where the worker is (was) detained: what an embassy or a lawyer needs to reach them.
     place: str = sensitive(N_("Where detained"), "", text=LINE.name, shared=True)
-    since: dt.date | None = personal(N_("Since"), None)
-    until: dt.date | None = personal(N_("Until"), None)
+    since: dt.date | None = public(N_("Since"), None)
+    until: dt.date | None = public(N_("Until"), None)
     # The next hearing or deadline, and what it is: shown on Today.
-    next_date: dt.date | None = personal(N_("Next hearing or deadline"), None)
+    next_date: dt.date | None = public(N_("Next hearing or deadline"), None)
     next_what: str = personal(N_("What is due then"), "", text=LINE.name)
     # Legal aid: the organisation (as written, and linked to this directory) and the lawyer.
     organisation: str = personal(N_("Legal aid organisation"), "", text=LINE.name)
@@ -105,6 +108,8 @@ class LegalMatter(Record):
 class MoneyEntry(Record):
     """One sum in a worker's case, at one status (`store.domain.legal_codes.MoneyStatus`)."""
 
+    model_config = ConfigDict(json_schema_extra={"about_one_worker": True})
+
     case_id: str = public(N_("Case"))
     worker_id: str = public(N_("Worker"))
     kind: MoneyKind = personal(N_("Money"))
@@ -112,7 +117,7 @@ class MoneyEntry(Record):
     # A decimal kept as its text ("1500000.50"), never a float.
     amount: str = personal(N_("Amount"))
     currency: str = personal(N_("Currency"))
-    on: dt.date | None = personal(N_("Date"), None)
+    on: dt.date | None = public(N_("Date"), None)
     paid_by: Payer | None = personal(N_("Paid by"), None)
     payer: str = personal(N_("Who paid"), "", text=NAME.name)
     evidence: str = personal(N_("Evidence"), "", text=LINE.name)
