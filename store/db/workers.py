@@ -125,8 +125,9 @@ class WorkersPart(Part):
                 # task, or the registry's notes may name the worker too.
                 self._registry_after_erasure(worker_id)
                 self._tracing_after_removal(worker_id, erased=True)
-                # Their legal matters and money are about them alone: they go.
-                gone += self._after_for_worker(worker.case_id, worker_id)
+                # Their legal matters and money are about them alone: they go (and go from the
+                # other sites as removals, as the registry's links naming them do).
+                self._after_for_worker(worker.case_id, worker_id)
                 for kind in (Meeting, Task, Place, Actor, Identifier, RegistryLink, Inquiry):
                     for record in self._all(kind):
                         cleaned_record = without_names(record, names)

@@ -41,6 +41,7 @@ from store.domain.vocab import (
     TraffickingStatus,
 )
 from store.exchange.demo_inquiry import seed_inquiry
+from store.exchange.demo_legal import seed_after
 from store.exchange.demo_registry import seed_registry
 from store.exchange.demo_seed import (
     AGREEMENT_AREAS,
@@ -73,6 +74,7 @@ def build_demo(db: Database, today: dt.date | None = None) -> None:
         _seed_network(db, case, today)
         seed_registry(db, case, today)
         seed_inquiry(db, case, today)
+        seed_after(db, case, today)
 
 
 def _seed_case(db: Database, today: dt.date) -> Case:

@@ -45,13 +45,15 @@ def test_a_name_blanked_at_both_sites_is_one_change(
     for site in (a, b):
         sync(site, hub_url, user=SITE[0], password=SITE[1])
     removed = sum(1 for link in a.registry_links() if link.worker_id == worker.id)
+    removed += len(a.legal_of(worker.case_id, worker.id) + a.money_of(worker.case_id, worker.id))
     a.erase_worker(worker.id)
 
     sent = sync(a, hub_url, user=SITE[0], password=SITE[1])
     taken = sync(b, hub_url, user=SITE[0], password=SITE[1])
 
-    # The demo's registry links naming the worker go with the erasure: sent as removals,
-    # taken with the erasure at the other site (not counted as received there).
+    # The demo's registry links naming the worker, and their legal matters and money, go with
+    # the erasure: sent as removals, taken with the erasure at the other site (not counted as
+    # received there).
     assert removed and taken.received == sent.sent - removed
     assert b.replica_records() == a.replica_records()
     for site in (a, b):
