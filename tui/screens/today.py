@@ -20,7 +20,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import N_, DatabaseLocked, PulangError, _, format_date
-from store.domain import WEEK, Deadline, FollowUp, printable
+from store.domain import WEEK, Deadline, FollowUp, Hearing, printable
 from tui import perf
 from tui.data_changed import DataChanged, follow_data_changes
 from tui.screens.decide import DECIDE
@@ -331,9 +331,9 @@ class TodayScreen(IntakeKey, InquiriesOnToday, TranslatedBindings, Screen[None])
             if isinstance(item, FollowUp):
                 row(key, item.case_id, {"entry": item.entry_id}, when, date,
                     (item.ref, ref_width), (item.next_step, rest))
-            elif isinstance(item, Deadline):
-                row(key, item.case_id, {"worker": item.worker_id, "step": item.step}, when,
-                    date, (item.ref, ref_width), (deadline_text(item), rest))
+            elif isinstance(item, (Deadline, Hearing)):
+                row(key, item.case_id, {"worker": item.worker_id, "step": getattr(item, "step",
+                    "")}, when, date, (item.ref, ref_width), (deadline_text(item), rest))
             else:
                 self.records[key] = task_source(item)
                 line = Text(no_wrap=True, overflow="ellipsis", end="")

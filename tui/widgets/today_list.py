@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 from store import N_, _, ngettext
-from store.domain import Deadline, FollowUp, TaskDue, Today
+from store.domain import Deadline, FollowUp, Hearing, TaskDue, Today
 from tui.translate import TranslatedBindings
 from tui.widgets.lists import with_cursor
 
@@ -68,8 +68,10 @@ class OfferList(TodayList):
 
 
 # What Today's lines say and where they lead.
-def deadline_text(d: Deadline) -> str:
-    """A step deadline's line: whose step, and which."""
+def deadline_text(d: Deadline | Hearing) -> str:
+    """A step deadline's line: whose step, and which; a hearing's: whose, and what is due."""
+    if isinstance(d, Hearing):
+        return d.worker + " · " + d.what
     return d.worker + " · " + _(d.step_label)
 
 
@@ -78,12 +80,14 @@ def task_source(t: TaskDue) -> tuple[str, str]:
     return ("meeting", t.meeting_id) if t.meeting_id else ("agreement", t.agreement_id or "")
 
 
-def key_of(item: FollowUp | Deadline | TaskDue) -> str:
+def key_of(item: FollowUp | Deadline | TaskDue | Hearing) -> str:
     """The id of an item's line in the list, in its week's part or in "coming up"."""
     if isinstance(item, FollowUp):
         return f"f:{item.entry_id}"
     if isinstance(item, Deadline):
         return f"d:{item.worker_id}:{item.step}"
+    if isinstance(item, Hearing):
+        return f"h:{item.matter_id}"
     return f"t:{item.task_id}"
 
 
