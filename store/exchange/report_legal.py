@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING
 
 from store.common.i18n import _, format_money
@@ -63,7 +63,9 @@ def money_totals(entries: Iterable[MoneyEntry]) -> dict[str, dict[str, Decimal]]
             pairs["owed"].append(value)
         elif entry.status is MoneyStatus.PAID and entry.kind is MoneyKind.RANSOM:
             pairs["ransom_paid"].append(value)
-    return {key: dict(sorted(totals(found).items())) for key, found in pairs.items()}
+    with localcontext() as exact:  # 25 digits an amount, summed: never rounded at 28
+        exact.prec = 80
+        return {key: dict(sorted(totals(found).items())) for key, found in pairs.items()}
 
 
 def legal_workers(matters: Iterable[LegalMatter], today: dt.date) -> dict[str, set[str]]:

@@ -25,7 +25,7 @@ from store.domain.records import Case, LegalMatter, MoneyEntry, Worker, build
 from store.domain.vocab import ExploitationType
 from store.exchange.demo import write_demo
 from store.exchange.report import MIN_PROVINCE_COUNT
-from store.exchange.report_legal import shown_count
+from store.exchange.report_legal import money_totals, shown_count
 from tests.conftest import Run
 
 CURRENCIES = ("USD", "IDR", "KHR", "THB", "LAK")
@@ -184,3 +184,12 @@ def test_small_counts_follow_the_provinces_threshold() -> None:
     assert MIN_PROVINCE_COUNT == 5
     assert [shown_count(n, MIN_PROVINCE_COUNT) for n in range(7)] == [
         0, "<5", "<5", "<5", "<5", 5, 6]
+
+
+def test_totals_are_exact_beyond_the_default_precision() -> None:
+    largest = "999999999999999.9999999999"  # 25 digits, the most an amount holds
+    entry = build(MoneyEntry, {"case_id": "c", "worker_id": "w", "kind": MoneyKind.WAGES,
+                               "status": MoneyStatus.CLAIMED, "amount": Decimal(largest),
+                               "currency": "IDR"})
+    got = money_totals([entry] * 10_000)["claimed"]["IDR"]
+    assert format(got, "f") == "9999999999999999999.9999990000"  # 29 digits
