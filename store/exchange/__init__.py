@@ -28,6 +28,10 @@ _FROM: dict[str, tuple[str, ...]] = {
     "store.exchange.report": (
         "Figures", "as_text", "figures", "headings", "province_label", "step_label",
     ),
+    "store.exchange.report_legal": (
+        "LEGAL_KEYS", "MONEY_KEYS", "count_text", "legal_heading", "legal_label",
+        "money_heading", "money_rows",
+    ),
     "store.exchange.demo": ("write_demo",),
     "store.exchange.intake": (
         "RowProposal", "default_title", "intake_of", "proposals_json", "propose", "read_intake",

@@ -25,6 +25,10 @@ the entry names consents to the recipient; an entry that names no worker may con
 case's workers, so then every worker of the case must consent. Otherwise the summary is
 withheld, and the brief says why.
 
+For a worker whose consent covers that kind of recipient, their legal matters and money of the
+kinds that recipient needs, and the principle of non-punishment where one faces a charge:
+`store.exchange.brief_legal`. Nothing of them for any other worker.
+
 For the police only (`brief_registry.REGISTRY_RECIPIENTS`), the registry's places, actors and
 identifiers of the case, each with its source: `store.exchange.brief_registry`. Any other
 recipient's brief holds nothing of the registry.
@@ -48,11 +52,13 @@ from store.common.errors import NeverRecipient, NotFound
 from store.common.i18n import _, current_language, format_date, format_datetime
 from store.domain.classification import Classification, fields_classified
 from store.domain.countries import country_name
+from store.domain.legal_codes import LEGAL_FOR, MONEY_FOR
 from store.domain.records import Case, Consent, LogEntry, Worker, case_order, worker_numbers
 from store.domain.road import TEMPLATES
 from store.domain.rules.sharing import consenting, may_go
 from store.domain.vocab import NEVER_RECIPIENTS, RecipientKind, label
 from store.engine import audit
+from store.exchange.brief_legal import legal_part
 from store.exchange.brief_registry import REGISTRY_RECIPIENTS, registry_items
 from store.exchange.report import NO_PLAN, current_step, step_label
 
@@ -205,6 +211,7 @@ def case_brief(db: Database, case_id: str, recipient: RecipientKind, *,
     # heading says "other" then (else "None." would deny the entry just listed).
     recent_heading = (_("Other log entries with {kind} in the last {days} days")
                       if open_requests else _("Log entries with {kind} in the last {days} days"))
+    legal = legal_part(db, case.id, recipient, workers, number, consents)
     sections = [
         _Section(_("The case"), [("", facts)]),
         _Section(_("Workers"), worker_items),
@@ -217,6 +224,9 @@ def case_brief(db: Database, case_id: str, recipient: RecipientKind, *,
     if recipient in REGISTRY_RECIPIENTS:  # the police only: see store.exchange.brief_registry
         registry, registry_facts = registry_items(db, case.id, workers, number, allowed)
         sections.append(_Section(_("Who and where (registry)"), registry))
+    if LEGAL_FOR.get(recipient) or MONEY_FOR.get(recipient):  # what that recipient needs
+        sections += [_Section(_("Legal matters"), legal.legal),
+                     _Section(_("Money"), legal.money)]
     note = (f"brief {recipient.value}: {len(workers)} workers, {len(allowed)} with details, "
             f"{len(workers) - len(allowed)} withheld, {len(open_requests)} open requests, "
             f"{len(recent)} recent entries")

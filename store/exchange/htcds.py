@@ -24,6 +24,9 @@ What goes in:
   public codes only (the place's kind and country, the link's ids and date of report): no
   name, handle, position or date of being held. The recruiter's relation stays the
   screening's (CTDC has no column for an actor's name or role).
+- Of the money in a worker's case, two means-of-control flags: debt bondage from a travel debt
+  or recruitment fee owed, takes earnings from unpaid wages (`store.exchange.htcds_means`, whose
+  doc says what HTCDS has no column for: legal status, prosecution, compensation, amounts).
 
 k-anonymity (`anonymise`): over the quasi-identifiers gender, ageBroad, citizenship,
 CountryOfExploitation and yearOfRegistration, every combination of values must be shared by at
@@ -43,7 +46,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -56,12 +59,14 @@ from store.domain.records import Case, Consent, Place, RegistryLink, Screening, 
 from store.domain.vocab import (
     Answer,
     ExploitationType,
-    MeansOfControl,
     RecipientKind,
     RecruiterRelation,
     Sector,
     Sex,
 )
+from store.exchange.htcds_means import MEANS as _MEANS
+from store.exchange.htcds_means import MEANS_FLAGS as _MEANS_FLAGS
+from store.exchange.htcds_means import MONEY_PUBLIC_SOURCES, MONEY_SOURCES, money_means
 from store.exchange.htcds_places import countries_held, exploited_in
 
 DEFAULT_K = 11  # as CTDC publishes its global dataset
@@ -108,11 +113,12 @@ PUBLIC_SOURCES: tuple[tuple[type[BaseModel], str], ...] = (
     (Screening, "means_of_control"), (Screening, "recruiter_relation"), (Screening, "minor"),
     (Screening, "status"), (Consent, "recipients"), (Consent, "withdrawn_on"),
     (Place, "kind"), (Place, "country"), (RegistryLink, "case_id"), (RegistryLink, "worker_id"),
-    (RegistryLink, "place_id"), (RegistryLink, "reported_on"),
+    (RegistryLink, "place_id"), (RegistryLink, "reported_on"), *MONEY_PUBLIC_SOURCES,
 )
-# Personal fields only ever written generalised to a CTDC age band (see the module's doc).
+# Personal fields only ever written generalised: to a CTDC age band, or to a means-of-control
+# flag (the money's kind and status: store.exchange.htcds_means). See the module's doc.
 GENERALISED_SOURCES: tuple[tuple[type[BaseModel], str], ...] = (
-    (Worker, "date_of_birth"), (Worker, "age"),
+    (Worker, "date_of_birth"), (Worker, "age"), *MONEY_SOURCES,
 )
 
 _GENDER = {Sex.MALE: "Male", Sex.FEMALE: "Female"}  # other and unknown: "Unknown"
@@ -123,27 +129,6 @@ AGE_BANDS: tuple[tuple[int, str], ...] = (
     (30, "30--38"), (39, "39--47"), (48, "48+"),
 )
 
-_MEANS: dict[MeansOfControl, str] = {
-    MeansOfControl.DEBT_BONDAGE: "meansOfControlDebtBondage",
-    MeansOfControl.TAKES_EARNINGS: "meansOfControlTakesEarnings",
-    MeansOfControl.RESTRICTS_FINANCIAL_ACCESS: "meansOfControlRestrictsFinancialAccess",
-    MeansOfControl.PHYSICAL_THREATS: "meansOfControlThreats",
-    MeansOfControl.THREATENS_FAMILY: "meansOfControlThreats",
-    MeansOfControl.PSYCHOLOGICAL_ABUSE: "meansOfControlPsychologicalAbuse",
-    MeansOfControl.PHYSICAL_ABUSE: "meansOfControlPhysicalAbuse",
-    MeansOfControl.SEXUAL_ABUSE: "meansOfControlSexualAbuse",
-    MeansOfControl.FALSE_PROMISES: "meansOfControlFalsePromises",
-    MeansOfControl.PSYCHOACTIVE_SUBSTANCE: "meansOfControlPsychoactiveSubstances",
-    MeansOfControl.RESTRICTS_MOVEMENT: "meansOfControlRestrictsMovement",
-    MeansOfControl.RESTRICTS_MEDICAL_CARE: "meansOfControlRestrictsMedicalCare",
-    MeansOfControl.EXCESSIVE_WORKING_HOURS: "meansOfControlExcessiveWorkingHours",
-    MeansOfControl.USES_CHILDREN: "meansOfControlUsesChildren",
-    MeansOfControl.THREATS_LAW_ENFORCEMENT: "meansOfControlThreatOfLawEnforcement",
-    MeansOfControl.WITHHOLDS_NECESSITIES: "meansOfControlWithholdsNecessities",
-    MeansOfControl.WITHHOLDS_DOCUMENTS: "meansOfControlWithholdsDocuments",
-    MeansOfControl.OTHER: "meansOfControlOther",
-}
-_MEANS_FLAGS = tuple(dict.fromkeys(_MEANS.values()))
 
 # Exploitation type -> CTDC is* column. Scam work (ForcedCriminality) is forced labour in
 # illicit activities; begging is forced labour too (typeOfLabourBegging).
@@ -233,7 +218,7 @@ def check_sources(
         if classification_of(model, name) is not Classification.PERSONAL:
             raise ClassificationChanged(
                 f"{model.__name__}.{name} is no longer classified personal: decide whether the "
-                "HTCDS export may still give its age band")
+                "HTCDS export may still give what it derives from it (an age band, a flag)")
 
 
 def age_band(age: int | None) -> str:
@@ -260,9 +245,10 @@ def _flag(on: bool) -> str:
 
 
 def worker_row(case: Case, worker: Worker, screening: Screening | None,
-               held_in: Sequence[str] = ()) -> Row:
-    """The CTDC row of one worker, from public coded fields and the generalised age only;
-    `held_in`: the countries the registry says they were held in (`countries_held`)."""
+               held_in: Sequence[str] = (), money: Collection[str] = ()) -> Row:
+    """The CTDC row of one worker, from public coded fields and generalised ones only;
+    `held_in`: the countries the registry says they were held in (`countries_held`); `money`:
+    the means-of-control columns their money sets (`htcds_means.money_means`)."""
     row: Row = dict.fromkeys(COLUMNS, "")
     row["yearOfRegistration"] = str(case.date_reported.year)
     row["Datasource"] = DATASOURCE
@@ -277,8 +263,8 @@ def worker_row(case: Case, worker: Worker, screening: Screening | None,
     row["CountryOfExploitation"] = exploited_in(case, held_in)
 
     means = screening.means_of_control if screening is not None else []
-    if means:
-        flags = {_MEANS[m] for m in means}
+    if means or money:
+        flags = {_MEANS[m] for m in means} | set(money)
         for column in _MEANS_FLAGS:
             row[column] = _flag(column in flags)
         row["meansOfControlNotSpecified"] = "0"
@@ -374,13 +360,14 @@ def export_htcds(db: Database, k: int = DEFAULT_K) -> tuple[bytes, HtcdsReport]:
     for case in db.cases():
         screenings = db.screenings_of(case.id)
         consents = db.consents_of(case.id)
+        money = money_means(db, case.id)
         for worker in db.workers_of(case.id):
             consent = consents.get(worker.id)
             if consent is None or not consent.allows(RecipientKind.STATISTICS):
                 no_consent += 1
                 continue
             rows.append(worker_row(case, worker, screenings.get(worker.id),
-                                   held.get(worker.id, [])))
+                                   held.get(worker.id, []), money.get(worker.id, ())))
     kept, blanked, dropped = anonymise(rows, QUASI_IDENTIFIERS, k)
     kept.sort(key=lambda row: tuple(row[c] for c in COLUMNS))
     out = io.StringIO()

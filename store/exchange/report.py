@@ -13,6 +13,10 @@ Everything here is a count or a median: no name, number, exact date or free text
 - Median days from report to return: for every worker who is home, the days from the case's
   `date_reported` to the day their return step was done (`return_date`), with the number of
   returns it is based on (a return without a date is counted apart, not guessed).
+- Money: totals claimed, awarded, recovered, paid as ransom and owed, per currency, as exact
+  decimals (json: "1500000.50"), never converted; and workers by legal status (facing a
+  charge, detained, deported, with legal aid, witnesses, a hearing soon), counts below the
+  small-number threshold given as "fewer than 5": `store.exchange.report_legal`.
 
 The origin province rule. A province is read from `Worker.home_province`, which the field
 classification marks as private (`is_private`): a province with few workers from it can point
@@ -27,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from store.common import clock
@@ -46,6 +50,7 @@ from store.domain.road import (
     worker_stage,
 )
 from store.domain.vocab import Stage, StepStatus, label
+from store.exchange import report_legal
 
 if TYPE_CHECKING:
     from store.db.database import Database
@@ -74,7 +79,7 @@ def headings(min_province_count: int = MIN_PROVINCE_COUNT) -> dict[str, str]:
 
 
 @dataclass
-class Figures:
+class Figures:  # money and legal: see store.exchange.report_legal
     today: str
     cases: int
     workers: int
@@ -87,6 +92,8 @@ class Figures:
     returns: int  # the returns the median is based on
     returns_without_date: int = 0
     min_province_count: int = MIN_PROVINCE_COUNT
+    money: dict[str, dict[str, str]] = field(default_factory=dict)  # total -> currency -> sum
+    legal: dict[str, int | str] = field(default_factory=dict)  # a count, or "<5"
 
     def as_json(self) -> dict[str, Any]:
         """Plain dicts, lists, strings and numbers: `json.dumps` takes it as it is."""
@@ -178,6 +185,7 @@ def figures(db: Database, today: dt.date | None = None) -> Figures:
     written; a value this version does not know (a stage, a step status) is not counted
     rather than guessed."""
     today = today or clock.today()
+    money, legal = report_legal.money_and_legal(db, today, MIN_PROVINCE_COUNT)
     by_stage = {stage.value: 0 for stage in Stage}
     by_step = {key: 0 for key in step_keys()} | {HOME: 0, NO_PLAN: 0}
     countries: Counter[str] = Counter()
@@ -223,6 +231,8 @@ def figures(db: Database, today: dt.date | None = None) -> Figures:
         median_days_to_return=float(statistics.median(days)) if days else None,
         returns=len(days),
         returns_without_date=undated,
+        money=money,
+        legal=legal,
     )
 
 
@@ -288,4 +298,6 @@ def as_text(figures: Figures) -> str:
     if figures.returns_without_date:
         lines.append("  " + _("{count} returns have no date recorded and are not counted")
                      .format(count=figures.returns_without_date))
-    return "\n".join(lines) + "\n"
+    lines += ["", *report_legal.text_lines(figures.money, figures.legal,
+                                           figures.min_province_count)]
+    return "\n".join(lines)

@@ -6,6 +6,10 @@ the new cases per month as a column chart, and cases by stage, workers by step o
 by destination country and by origin province as bars. Every bar carries its number, so it reads
 the same in monochrome (`NO_COLOR`), and the figures are counts only: the same rules as the
 report (`store/exchange/report.py`), which keeps small provinces from pointing at a person.
+After the road home, the money in the cases (claimed, awarded, recovered, ransom paid, owed:
+per currency, as the language writes a sum, never converted) and the workers by legal status,
+a count below the report's small-number threshold reading "fewer than 5"
+(`store/exchange/report_legal.py`).
 
 The figures are computed in a thread; a change by another officer recomputes them.
 """
@@ -46,8 +50,11 @@ class DashboardScreen(TranslatedBindings, Screen[None]):
         "Dashboard: how many cases and workers there are, the median days from a case's "
         "report to a worker's return home (with how many returns it is based on), new cases "
         "per month over the last twelve months, cases by stage, workers by their step on the "
-        "road home, by destination country and by origin province (provinces with few workers "
-        "are merged into \"other\", so that no one can be pointed at). Counts only: no name. "
+        "road home, the money in the cases per currency (claimed, awarded, recovered, ransom "
+        "paid, owed; never converted), workers by legal status (a count below five reads "
+        "\"fewer than 5\"), by destination country and by origin province (provinces with few "
+        "workers are merged into \"other\", so that no one can be pointed at). Counts and "
+        "totals only: no name. "
         "Up, Down, Page Up and Page Down scroll; Escape goes back to Today. The same figures "
         "for scripts: pulang report. 1 Today, 2 cases, 3 people and organisations, "
         "4 meetings, 5 agreements, 6 dashboard."
@@ -161,9 +168,64 @@ def dashboard_lines(figures: Figures, width: int) -> list[str]:
           [(label(Stage(key)), value) for key, value in figures.cases_by_stage.items()])
     block(head["workers_by_step"],
           [(step_label(key), value) for key, value in figures.workers_by_step.items() if value])
+    lines += money_and_legal_lines(figures, width)
     block(head["workers_by_destination"],
           [(country_name(key) or key, value)
            for key, value in figures.workers_by_destination.items()])
     block(head["workers_by_province"],
           [(province_label(key), value) for key, value in figures.workers_by_province.items()])
+    return lines
+
+
+def _cut(text: str, width: int) -> str:
+    out = ""
+    for char in text:
+        if cell_len(out + char) > width:
+            break
+        out += char
+    return out
+
+
+def _rows(rows: list[tuple[str, str]], width: int) -> list[str]:
+    """Label and value lines no wider than `width`: the values in a column after the labels,
+    a value too long for its line going on under it, at the same place."""
+    label_width = min(max((cell_len(name) for name, _value in rows), default=0), width // 2)
+    lines = []
+    for name, value in rows:
+        name = printable(name)
+        if cell_len(name) > label_width:  # on a line of its own, the value under it
+            lines.append(_cut(name, width))
+            name = ""
+        line = name + " " * (label_width - cell_len(name) + 2)
+        room = max(8, width - label_width - 2)
+        for part in value.split(" · "):
+            if cell_len(line.rstrip()) > label_width + 2 and cell_len(line) + 3 + cell_len(
+                    part) > width:
+                lines.append(line.rstrip())
+                line = " " * (label_width + 2)
+            elif cell_len(line.rstrip()) > label_width + 2:
+                line += " · "
+            line += _cut(part, room)
+        lines.append(line.rstrip())
+    return lines
+
+
+def money_and_legal_lines(figures: Figures, width: int) -> list[str]:
+    """The money totals per currency and the workers by legal status, as lines."""
+    from store.exchange import (
+        LEGAL_KEYS,
+        count_text,
+        legal_heading,
+        legal_label,
+        money_heading,
+        money_rows,
+    )
+
+    lines = ["", money_heading()]
+    money = money_rows(figures.money)
+    lines += _rows(money, width) if money else [_("nothing recorded")]
+    lines += ["", legal_heading()]
+    lines += _rows([(legal_label(key), count_text(figures.legal[key],
+                                                  figures.min_province_count))
+                    for key in LEGAL_KEYS if key in figures.legal], width)
     return lines
