@@ -3,7 +3,11 @@
     python -m tests.perf.generate --cases 50000 --out /tmp/pulang-50k.json
 
 Each case averages 3 workers and 8 log entries, about 7 KB of JSON with everything a record
-carries. Case number 1 is always a group case with exactly 20 workers (the benchmark opens it);
+carries. One worker in five has one or two legal matters (issue 34: a charge, a detention, a
+deportation...), a third of those with a next hearing or deadline from 20 days before the
+generator's day to 40 after, some at a stage that closes the matter (`make_legal`: drawn from
+a stream of their own, so the cases, workers and log entries are those of before).
+Case number 1 is always a group case with exactly 20 workers (the benchmark opens it);
 its reference is `group_case_ref(seed)`, e.g. PH-2022-00001. Names come in Indonesian, Lao,
 Khmer, Burmese and Thai, in their own scripts and in the Latin spellings they reach a union
 officer in. Records are written as the store writes them
@@ -38,7 +42,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from store.domain.records import Case, LogEntry, Worker
+from store.domain.legal_codes import STAGES_OF, LegalKind
+from store.domain.records import Case, LegalMatter, LogEntry, Worker
 from store.domain.vocab import (
     CaseKind,
     ExploitationType,
@@ -186,20 +191,54 @@ def make_case(rng: random.Random, number: int, people: People | None = None,
     return case, workers, entries
 
 
+LEGAL_KINDS = list(LegalKind)
+
+
+def make_legal(rng: random.Random, workers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The legal matters of a case's workers: one worker in five has one or two; a third of
+    the matters have a next date (TODAY - 20 days to TODAY + 40 days), some at a closed
+    stage."""
+    matters = []
+    for worker in workers:
+        if rng.random() >= 0.2:
+            continue
+        for _ in range(rng.choice([1, 1, 2])):
+            kind = rng.choice(LEGAL_KINDS)
+            since = TODAY - dt.timedelta(days=rng.randrange(10, 400))
+            when = dt.datetime.combine(since, dt.time(9, 0), tzinfo=dt.timezone.utc)
+            nxt = TODAY + dt.timedelta(days=rng.randrange(-20, 41)) \
+                if rng.random() < 1 / 3 else None
+            matters.append({
+                **_stamp(rng, when), "case_id": worker["case_id"], "worker_id": worker["id"],
+                "kind": kind.value, "stage": rng.choice(STAGES_OF[kind]).value,
+                "authority": rng.choice(ORGS), "reference": f"REF-{rng.randrange(10**6)}",
+                "subject": rng.choice(SENTENCES)[:60], "place": "", "since": since.isoformat(),
+                "until": None, "next_date": nxt.isoformat() if nxt else None,
+                "next_what": "Hearing at the district court" if nxt else "",
+                "organisation": "", "org_id": None, "lawyer": "", "role": None,
+                "actor_ids": [], "non_punishment": rng.random() < 0.3, "notes": ""})
+    return matters
+
+
 def generate_tables(cases: int, seed: int = 2025) -> dict[str, dict[str, Any]]:
     """The database's tables, as the storage keeps them, for `cases` synthetic cases."""
     rng = random.Random(seed)
+    legal_rng = random.Random(f"legal-{seed}")  # its own: the other tables stay as they were
     people = build_people(seed)
-    tables: dict[str, dict[str, Any]] = {"cases": {}, "workers": {}, "log": {}}
+    tables: dict[str, dict[str, Any]] = {"cases": {}, "workers": {}, "log": {}, "legal": {}}
     for number in range(1, cases + 1):
         case, workers, entries = make_case(rng, number, people)
+        matters = make_legal(legal_rng, workers)
         if number % 97 == 1:  # a sample goes through the real models, so the shape stays true
             Case.model_validate(case)
             for worker in workers:
                 Worker.model_validate(worker)
             for entry in entries:
                 LogEntry.model_validate(entry)
-        for name, docs in (("cases", [case]), ("workers", workers), ("log", entries)):
+            for matter in matters:
+                LegalMatter.model_validate(matter)
+        for name, docs in (("cases", [case]), ("workers", workers), ("log", entries),
+                           ("legal", matters)):
             table = tables[name]
             for doc in docs:
                 table[str(len(table) + 1)] = doc
@@ -371,7 +410,8 @@ def main(argv: list[str] | None = None) -> int:
     write_list_rows(args.out)
     size = args.out.stat().st_size
     print(f"{args.out}: {args.cases} cases, {len(tables['workers'])} workers, "
-          f"{len(tables['log'])} log entries, {distinct_names(tables)} distinct full names, "
+          f"{len(tables['log'])} log entries, {len(tables['legal'])} legal matters, "
+          f"{distinct_names(tables)} distinct full names, "
           f"{size / 1e6:.1f} MB "
           f"({size / max(args.cases, 1) / 1000:.1f} KB a case); "
           f"group case with {GROUP_CASE_WORKERS} workers: {tables['cases']['1']['ref']}")

@@ -22,18 +22,26 @@ from tui.screens.case import CaseScreen
 from tui.screens.case.case_form import CaseForm
 from tui.screens.cases import CasesScreen
 from tui.screens.today import TodayList, TodayScreen
+from tui.screens.today_inquiries import waiting_matches
 
 OVERDUE_STEP = "Send the recruiters' Telegram handles to the labour desk"
 
 
-def expected_counts(view: Today) -> str:
-    """The header line, worked out here from the store's own figures."""
+def expected_counts(view: Today, inquiries: int = 0) -> str:
+    """The header line, worked out here from the store's own figures (`inquiries`: the family
+    inquiries waiting to be confirmed, counted once there are some)."""
     overdue = [f for f in view.follow_ups if f.due < view.day] + [
         d for d in view.deadlines if d.deadline < view.day] + [
-        t for t in view.tasks if t.due < view.day]
+        t for t in view.tasks if t.due < view.day] + [
+        h for h in view.hearings if h.due < view.day]
     this_week = [f for f in view.follow_ups if f.due >= view.day]
+    hearings = len(view.hearings)
     return (f"{len(overdue)} overdue · {len(this_week)} due this week · "
-            f"{len(view.deadlines)} step deadlines · {len(view.awaiting)} awaiting reply · "
+            + (f"{inquiries} family inquir{'y' if inquiries == 1 else 'ies'} · "
+               if inquiries else "")
+            + f"{len(view.deadlines)} step deadlines · "
+            f"{hearings} hearing{'' if hearings == 1 else 's'} · "
+            f"{len(view.awaiting)} awaiting reply · "
             f"{len(view.tasks)} tasks · {len(view.coming_up)} coming up · "
             f"{view.missing_count} without screening or consent")
 
@@ -84,7 +92,10 @@ async def test_the_app_opens_on_today_with_the_store_s_counts(demo_db: Database)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await today_shown(pilot)
         assert isinstance(app.screen_stack[1], CasesScreen), "the list stays under Today"
-        assert " ".join(counts_text(screen).split()) == expected_counts(expected)
+        await until(pilot, lambda: screen.waiting)  # the inquiries' matches, worked out apart
+        await pilot.pause()
+        assert " ".join(counts_text(screen).split()) == expected_counts(
+            expected, len(waiting_matches(demo_db)))
         text = screen_text(app)
         overdue_line = next(line for line in text.splitlines() if "Telegram handles" in line)
         # Marked in the characters, not only by colour or style (NO_COLOR, monochrome).
@@ -219,7 +230,9 @@ async def test_coming_back_to_today_shows_what_was_done_meanwhile(demo_db: Datab
         await until(pilot, lambda: app.screen is screen and screen.view is not before)
         await pilot.pause()
         assert OVERDUE_STEP not in screen_text(app)
-        assert " ".join(counts_text(screen).split()) == expected_counts(demo_db.today())
+        await until(pilot, lambda: screen.waiting)
+        assert " ".join(counts_text(screen).split()) == expected_counts(
+            demo_db.today(), len(waiting_matches(demo_db)))
 
 
 async def test_another_officer_s_change_shows_in_today(demo_db: Database) -> None:

@@ -8,7 +8,7 @@ meanwhile still work (n, /, 2).
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -20,18 +20,20 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import N_, DatabaseLocked, PulangError, _, format_date
-from store.domain import WEEK, Deadline, FollowUp, Hearing, printable
+from store.domain import printable
 from tui import perf
 from tui.data_changed import DataChanged, follow_data_changes
 from tui.screens.decide import DECIDE
 from tui.screens.intake.start import IntakeKey
 from tui.screens.to_decide import Pending, conflict_options, decisions, open_decision
+from tui.screens.today_coming import UNFOLD, ComingUpOnToday
 from tui.screens.today_inquiries import InquiriesOnToday
+from tui.screens.today_legal import HearingsOnToday
 from tui.store_work import run_store
 from tui.translate import TranslatedBindings, date_cells
 from tui.widgets.caselist import fit
 from tui.widgets.sync_line import SyncLine
-from tui.widgets.today_list import TodayList, deadline_text, key_of, task_source, today_counts
+from tui.widgets.today_list import TodayList, deadline_text, task_source, today_counts
 
 if TYPE_CHECKING:
     from store.domain import Missing, Today
@@ -40,10 +42,6 @@ if TYPE_CHECKING:
 # Widths of the columns the rows share: a mark (at least), a date, the case reference (at
 # least: never cut, it is how officers name a case); and a task's owner.
 _MARK, _REF, _OWNER = 10, 12, 18
-# Lines of "coming up" shown while it is folded (a line below says how many more, and how to
-# show them).
-_FOLDED = 5
-_UNFOLD = "coming:more"  # the id of that line
 # Rows listed per section at most (the header counts them all): a large database can have tens
 # of thousands of next steps due, and drawing them all would stall the screen.
 _MOST_ROWS = 200
@@ -51,7 +49,8 @@ _MOST_ROWS = 200
 _CHROME = 2
 
 
-class TodayScreen(IntakeKey, InquiriesOnToday, TranslatedBindings, Screen[None]):
+class TodayScreen(IntakeKey, InquiriesOnToday, HearingsOnToday, ComingUpOnToday,
+                  TranslatedBindings, Screen[None]):
     NAVIGATION_KEYS = True  # 1 (Today) and 2 (the cases list) leave this screen
     BINDINGS = [
         Binding("2", "app.show_cases", N_("Cases"), show=False, id="today.cases"),
@@ -72,19 +71,25 @@ class TodayScreen(IntakeKey, InquiriesOnToday, TranslatedBindings, Screen[None])
         "conflicts to decide, records two sites changed while apart, or a partner "
         "organisation changed in a case shared with it (Enter shows both). "
         "Next steps of the log that are "
-        "overdue (marked ! overdue) or due within a week; steps home whose deadline is within a "
-        "week; partners who have not answered for a few days (set how many with "
-        "PULANG_REPLY_DAYS, 3 by default); tasks from meetings and agreements that are overdue "
-        "or due within a week, until they are marked done; workers without a screening or a "
-        "consent; last, coming up: next steps, step deadlines and tasks due after the week, "
-        "within 30 days (set how many with PULANG_TODAY_DAYS), the first five shown: + (or "
-        "Enter on the line that says how many more) shows them all, + again only the first "
-        "five. Up and down move between the lines, Enter opens the case at that entry, "
-        "worker or step, or the meeting or agreement a task comes from. 2 or "
-        "Escape shows the list of all cases, and 1 or t comes back here from the list or a "
-        "case. n starts a new case; / finds a case by reference, title, place or name. e "
-        "exports the database to a file (json, csv or htcds statistics). Ctrl+Y syncs with the "
-        "union's hub; Y (shift+y) syncs by file where there is no link."
+        "overdue (marked ! overdue) or due within a week; family inquiries that may have found "
+        "a worker, to confirm (Enter opens the inquiry); steps home whose deadline is within a "
+        "week; hearings and legal deadlines of workers' legal matters (a hearing, an appeal or "
+        "a fine due), overdue ones first, each with the worker, the kind of matter and what is "
+        "due, until the matter is closed; partners who have not answered for a few days (set "
+        "how many with PULANG_REPLY_DAYS, 3 by default); tasks from meetings and agreements "
+        "that are overdue or due within a week, until they are marked done; workers without a "
+        "screening or a consent; last, coming up: next steps, step deadlines, hearings and "
+        "tasks due after the week, within 30 days (set how many with PULANG_TODAY_DAYS), the "
+        "first five shown: + (or Enter on the line that says how many more) shows them all, + "
+        "again only the first five. Up and down move between the lines, Enter opens the case "
+        "at that entry, worker or step (a hearing: at its worker), or the meeting or agreement "
+        "a task comes from. 2 or Escape shows the list of all cases, and 1 or t comes back "
+        "here from the list or a case. n starts a new case; i takes in a list of people "
+        "released or found (an embassy's, a shelter's, the police's), each row checked against "
+        "the workers recorded; / finds a case by reference, title, place or name. e exports "
+        "the database "
+        "to a file (json, csv or htcds statistics). Ctrl+Y syncs with the union's hub; Y "
+        "(shift+y) syncs by file where there is no link."
     )
 
     def __init__(self) -> None:
@@ -94,9 +99,9 @@ class TodayScreen(IntakeKey, InquiriesOnToday, TranslatedBindings, Screen[None])
         # Where Enter goes from each line: option id -> (case id, focus for the case screen).
         self.targets: dict[str, tuple[str, dict[str, str]]] = {}
         self.records: dict[str, tuple[str, str]] = {}  # ...or a task's, an inquiry's record
+        self.hearing_lines = {}  # ...or a hearing's (today_legal.py)
         self._started = 0.0
         self._painted = False
-        self.unfolded = False  # every line of "coming up" shown
         self.to_decide: list[Pending] = []  # records a sync left in conflict
         self._had_conflicts = False
         self._warned = False  # the settings' warnings are told once
@@ -176,7 +181,7 @@ class TodayScreen(IntakeKey, InquiriesOnToday, TranslatedBindings, Screen[None])
 
     def counts(self) -> str:
         assert self.view is not None
-        return today_counts(self.view)
+        return today_counts(self.view, len(self.waiting))
 
     def render_view(self) -> None:
         view = self.view
@@ -200,8 +205,7 @@ class TodayScreen(IntakeKey, InquiriesOnToday, TranslatedBindings, Screen[None])
         self.date_width = date_cells()  # as wide as this language's widest date
         rest = width - mark_width - self.date_width - ref_width - 3
         options: list[Option] = []
-        self.targets = {}
-        self.records = {}
+        self.targets, self.records, self.hearing_lines = {}, {}, {}
 
         def title(text: str, count: int) -> None:
             shown = _("{title} ({count})").format(title=text, count=count) if count else \
@@ -250,6 +254,7 @@ class TodayScreen(IntakeKey, InquiriesOnToday, TranslatedBindings, Screen[None])
                 (format_date(d.deadline), self.date_width), (d.ref, ref_width),
                 (deadline_text(d), rest))
         more(len(view.deadlines))
+        self.hearing_section(title, options, mark, ref_width, rest, _MOST_ROWS)
         title(_("Awaiting reply"), len(view.awaiting))
         for a in view.awaiting[:_MOST_ROWS]:
             row(f"a:{a.entry_id}", a.case_id, {"entry": a.entry_id},
@@ -289,12 +294,12 @@ class TodayScreen(IntakeKey, InquiriesOnToday, TranslatedBindings, Screen[None])
             options.append(Option(Text(_("… and {count} more: see each case").format(
                 count=hidden)), disabled=True))
         # Last: what is not due this week yet.
-        self._coming_up(title, row, options, mark_width, ref_width, rest)
+        self.coming_up_section(title, row, options, mark_width, ref_width, rest, _MOST_ROWS)
 
         listing.clear_options()
         listing.add_options(options)
         counts = self.query_one("#today-counts", Static)
-        if self.targets or self.records:
+        if self.targets or self.records or self.hearing_lines:
             counts.update(self.counts())
         elif self.cases == 0:
             counts.update(_("No cases yet. Press n to record the first one."))
@@ -308,51 +313,9 @@ class TodayScreen(IntakeKey, InquiriesOnToday, TranslatedBindings, Screen[None])
         """Every case reference the view shows."""
         view = self.view
         assert view is not None
-        items: list[object] = [*view.follow_ups, *view.deadlines, *view.awaiting,
-                               *view.missing, *(c.item for c in view.coming_up)]
+        items: list[object] = [*view.follow_ups, *view.deadlines, *view.hearings,
+                               *view.awaiting, *view.missing, *(c.item for c in view.coming_up)]
         return {ref for item in items if (ref := getattr(item, "ref", None))}
-
-    def _coming_up(self, title: Any, row: Any, options: list[Option], mark_width: int,
-                   ref_width: int, rest: int) -> None:
-        """The part of what is due after the week, within the window: the first _FOLDED lines
-        and a line to show the others, unless unfolded."""
-        view = self.view
-        assert view is not None
-        if view.days <= WEEK:  # the window ends with the week: nothing can come up
-            return
-        title(_("Coming up within {days} days").format(days=view.days), len(view.coming_up))
-        shown = view.coming_up if self.unfolded else view.coming_up[:_FOLDED]
-        for coming in shown[:_MOST_ROWS]:
-            item = coming.item
-            when = Text(fit(_("in {days} days").format(days=(coming.due - view.day).days),
-                            mark_width))
-            date = (format_date(coming.due), self.date_width)
-            key = key_of(item)
-            if isinstance(item, FollowUp):
-                row(key, item.case_id, {"entry": item.entry_id}, when, date,
-                    (item.ref, ref_width), (item.next_step, rest))
-            elif isinstance(item, (Deadline, Hearing)):
-                row(key, item.case_id, {"worker": item.worker_id, "step": getattr(item, "step",
-                    "")}, when, date, (item.ref, ref_width), (deadline_text(item), rest))
-            else:
-                self.records[key] = task_source(item)
-                line = Text(no_wrap=True, overflow="ellipsis", end="")
-                line.append(when)
-                what = " · ".join(x for x in (item.text, item.owner or _("nobody yet"),
-                                              item.source) if x)
-                kind = _("meeting") if item.meeting_id else _("agreement")
-                for text, cell_width in (date, (kind, ref_width), (what, rest)):
-                    line.append(" " + fit(text, cell_width))
-                options.append(Option(line, id=key))
-        hidden = len(view.coming_up) - _FOLDED
-        if hidden > 0:
-            options.append(Option(Text(
-                _("{count} more: + or Enter shows them all").format(count=hidden)
-                if not self.unfolded else _("+ or Enter shows only the first {count}").format(
-                    count=_FOLDED), style="italic"), id=_UNFOLD))
-        if self.unfolded and len(view.coming_up) > _MOST_ROWS:
-            options.append(Option(Text(_("… and {count} more: see each case").format(
-                count=len(view.coming_up) - _MOST_ROWS)), disabled=True))
 
     def _move_to(self, key: str | None) -> None:
         self.query_one(TodayList).cursor_to(key)
@@ -361,8 +324,10 @@ class TodayScreen(IntakeKey, InquiriesOnToday, TranslatedBindings, Screen[None])
 
     @on(OptionList.OptionSelected, "#today")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id == _UNFOLD:
+        if event.option.id == UNFOLD:
             self.action_unfold()
+            return
+        if self.hearing_chosen(event.option.id or ""):
             return
         record = self.records.get(event.option.id or "")
         if record is not None and record[0] == DECIDE:
@@ -374,17 +339,6 @@ class TodayScreen(IntakeKey, InquiriesOnToday, TranslatedBindings, Screen[None])
         if target is not None:
             case_id, focus = target
             self.pulang.open_case(case_id, focus=focus)
-
-    def action_unfold(self) -> None:
-        """Show every line of "coming up", or only the first few again."""
-        view = self.view
-        if view is None or len(view.coming_up) <= _FOLDED:
-            return
-        self.unfolded = not self.unfolded
-        self.render_view()
-        # Unfolded: on the first line that was hidden; folded again: on the line to unfold.
-        first_hidden = view.coming_up[_FOLDED].item
-        self._move_to(_UNFOLD if not self.unfolded else key_of(first_hidden))
 
     def action_new_case(self) -> None:
         self.pulang.when_loaded(self.pulang.new_case)

@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 from store import N_, _, ngettext
-from store.domain import Deadline, FollowUp, Hearing, TaskDue, Today
+from store.domain import Deadline, FollowUp, Hearing, LegalKind, TaskDue, Today, label
 from tui.translate import TranslatedBindings
 from tui.widgets.lists import with_cursor
 
@@ -68,11 +68,21 @@ class OfferList(TodayList):
 
 
 # What Today's lines say and where they lead.
-def deadline_text(d: Deadline | Hearing) -> str:
-    """A step deadline's line: whose step, and which; a hearing's: whose, and what is due."""
-    if isinstance(d, Hearing):
-        return d.worker + " · " + d.what
+def deadline_text(d: Deadline) -> str:
+    """A step deadline's line: whose step, and which."""
     return d.worker + " · " + _(d.step_label)
+
+
+def hearing_text(h: Hearing, what: bool = True, worker: bool = True) -> str:
+    """A hearing's or legal deadline's line: whose, the kind of matter and what is due (as the
+    officer wrote it), in its week's part and in "coming up" alike; without what is due, or
+    without the worker, for a line that holds those apart."""
+    try:
+        kind = label(LegalKind(h.kind))
+    except ValueError:  # a kind of a later version's, read from a newer site
+        kind = h.kind
+    return " · ".join(x for x in (h.worker if worker else "", kind, h.what if what else "")
+                      if x)
 
 
 def task_source(t: TaskDue) -> tuple[str, str]:
@@ -91,14 +101,20 @@ def key_of(item: FollowUp | Deadline | TaskDue | Hearing) -> str:
     return f"t:{item.task_id}"
 
 
-def today_counts(view: Today) -> str:
-    """The line of counts at the top of Today."""
+def today_counts(view: Today, inquiries: int = 0) -> str:
+    """The line of counts at the top of Today (two lines at 80 columns: the words short);
+    `inquiries`: the family inquiries waiting to be confirmed (found apart from the view:
+    counted once there are some). Hearings stand for legal deadlines too, as in their part."""
     due_this_week = sum(1 for f in view.follow_ups if f.due >= view.day)
     return " · ".join([
         _("{count} overdue").format(count=view.overdue),
         _("{count} due this week").format(count=due_this_week),
+        *([ngettext("{count} family inquiry", "{count} family inquiries",
+                    inquiries).format(count=inquiries)] if inquiries else []),
         ngettext("{count} step deadline", "{count} step deadlines",
                  len(view.deadlines)).format(count=len(view.deadlines)),
+        ngettext("{count} hearing", "{count} hearings",
+                 len(view.hearings)).format(count=len(view.hearings)),
         _("{count} awaiting reply").format(count=len(view.awaiting)),
         ngettext("{count} task", "{count} tasks", len(view.tasks)).format(
             count=len(view.tasks)),
