@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 import pycountry
 
@@ -24,6 +24,7 @@ from store.common.i18n import _
 _GROUPING = re.compile(r"[\s\u00a0\u202f']")  # spaces, no-break spaces, apostrophes
 _DIGITS = re.compile(r"^[0-9]+(\.[0-9]+)?$")  # ASCII digits only
 _MAX_DIGITS = 15  # a trillion with cents: more is a typing slip
+_SUM_DIGITS = 80  # the precision sums are made at: exact for any number of such amounts
 
 
 class AmountProblem(ValueError):
@@ -70,11 +71,13 @@ def totals(entries: Iterable[tuple[str, str]]) -> dict[str, Decimal]:
     """(currency, amount text) pairs added up per currency, currencies in alphabetical order;
     an amount that is not a decimal (never saved so) is left out."""
     sums: dict[str, Decimal] = defaultdict(Decimal)
-    for currency, amount in entries:
-        try:
-            sums[currency] += Decimal(amount)
-        except (InvalidOperation, TypeError):
-            continue
+    with localcontext() as exact:  # 25 digits an amount, summed: never rounded at 28
+        exact.prec = _SUM_DIGITS
+        for currency, amount in entries:
+            try:
+                sums[currency] += Decimal(amount)
+            except (InvalidOperation, TypeError):
+                continue
     return {code: sums[code] for code in sorted(sums)}
 
 
@@ -84,11 +87,13 @@ def converted(sums: dict[str, Decimal], into: str,
     of it, as the officer gave them); None when a currency held has no rate: a converted total
     is shown only where every rate was given."""
     total = Decimal(0)
-    for code, amount in sums.items():
-        if code == into:
-            total += amount
-        elif code in rates:
-            total += amount * rates[code]
-        else:
-            return None
+    with localcontext() as exact:
+        exact.prec = _SUM_DIGITS
+        for code, amount in sums.items():
+            if code == into:
+                total += amount
+            elif code in rates:
+                total += amount * rates[code]
+            else:
+                return None
     return total
