@@ -97,11 +97,8 @@ def _seed_case(db: Database, today: dt.date) -> Case:
                         "home_province": province,
                         "home_district": district,
                         "phone": f"+62 812 5550 {1000 + number * 37}",
-                        "passport_number": (
-                            f"C{7310000 + number * 1913}"
-                            if passport is not PassportStatus.LOST
-                            else ""
-                        ),
+                        "passport_number": "" if passport is PassportStatus.LOST
+                        else f"C{7310000 + number * 1913}",
                         "passport_status": passport,
                         "current_location": "Partner shelter, Phnom Penh",
                         "family_contact": f"Family in {district}",
