@@ -42,6 +42,7 @@ from store.domain.records import STORED, Consent, Organisation, Worker
 from store.domain.rules.erasure import names_to_blank
 from store.domain.rules.sharing import (
     consenting,
+    goes_at_all,
     may_go,
     recipient_of,
     shared_body,
@@ -80,6 +81,9 @@ class PartnerView:
         self._engine = db._engine  # noqa: SLF001 - the database's own key, for its own files
         self._state: ReplicaState | None = None
         self._consent: dict[str, bool] = {}
+        # Each worker's consent as last read (its stored body, then the record): a sync reads
+        # the scope a few times, and each consent is parsed again only if it changed.
+        self._consents: dict[str, tuple[dict[str, Any], Consent | None]] = {}
 
     # -- the state ---------------------------------------------------------------------------
 
@@ -117,12 +121,12 @@ class PartnerView:
             ours = case_id not in received
             records = self.db.case_records(case_id)
             workers = [body["id"] for table, body in records if table == "workers"]
-            consents = {body.get("worker_id"): body for table, body in records
-                        if table == "consents"}
+            bodies = {body.get("worker_id"): body for table, body in records
+                      if table == "consents"}
+            consents = {w: self._consent_of(w, bodies.get(w)) for w in workers}
             # A case the partner shared goes back to the one who holds its workers' consent:
             # no one new learns of them (what may never go still does not).
-            covered = {w: not ours or consenting([_consent(consents.get(w))], self.kind)
-                       for w in workers}
+            covered = {w: not ours or consenting([consents[w]], self.kind) for w in workers}
             out[case_id], consent[case_id] = "cases", all(covered.values())
             for table, body in records:
                 record_id = body["id"]
@@ -138,12 +142,24 @@ class PartnerView:
                 else:
                     named = body.get("worker_ids") or workers
                 allowed = all(covered.get(w, False) for w in named)
-                if about_one_worker(model) and not allowed:
-                    continue  # a worker's legal matter or money: whole, or not at all
+                if ours and record_id not in received:
+                    if not goes_at_all(model, consents.get(body.get("worker_id")), self.kind):
+                        continue  # a worker's legal matter or money: whole, or not at all
+                elif about_one_worker(model):
+                    allowed = True  # the partner's own (or of its case): back to it whole
                 out[record_id] = table
                 consent[record_id] = allowed
         self._consent = consent
         return out
+
+    def _consent_of(self, worker_id: str, body: dict[str, Any] | None) -> Consent | None:
+        """The worker's consent, parsed once a sync unless its stored body changed."""
+        if body is None:
+            return None
+        known = self._consents.get(worker_id)
+        if known is None or known[0] != body:
+            known = self._consents[worker_id] = (body, _consent(body))
+        return known[1]
 
     def replica_tables(self) -> dict[str, str]:
         return self._scope()
