@@ -51,6 +51,7 @@ from store.domain.rules.sharing import (
 from store.engine import audit, replicas
 from store.engine.indexes import CHILD_TABLES
 from store.engine.replicas import DocState, ReplicaState, body_hash
+from store.sync import withdrawing
 from store.sync.merging import BOOKKEEPING
 
 if TYPE_CHECKING:
@@ -319,23 +320,20 @@ class PartnerPolicy:
             self.withdrawn.append(doc_id)
         return bool(gone)
 
+    def withdraws_removal(self, doc_id: str, table: str) -> bool:
+        """Whether a removal takes out of the partner's copy a record this side shared and
+        keeps (consent withdrawn or narrowed, the case no longer shared): it wins over an
+        edit the partner made meanwhile, as a withdrawal of fields does."""
+        return (doc_id not in self.view.received
+                and self.view.db.replica_body(table, doc_id) is not None)
+
     def decide(self, ctx: Context, doc_id: str, table: str, leaves: list[Leaf],
                live: list[Leaf], doc: DocState | None, here: tuple[str, dict[str, Any]] | None
                ) -> tuple[str, dict[str, Any] | None, DocState, list[Outgoing]] | None:
         """The partner domain's own answer for a record, or None for the union's rules."""
-        from store.sync.pulling import _taken
-
-        withdrawn = [lf for lf in live if (lf.env or {}).get("w")]
-        if withdrawn:  # as an erasure: the withdrawal wins, every other version is closed
-            kept = withdrawn[0]
-            out = [ctx.child(doc_id, table, None, None, closed=True, parent_rev=lf.rev,
-                             parent_ancestors=lf.ancestors) for lf in live if lf is not kept]
-            if out:
-                ctx.db.audit_event(audit.ERASURE_APPLIED, table=table, record_id=doc_id, note=(
-                    f"consent withdrawn: {len(out)} edit(s) made meanwhile were closed"))
-            if table == "workers" and doc_id in self.view.received:
-                self.view.forget(doc_id)
-            return table, kept.body, _taken(table, kept, kept.body, doc), out
+        found = withdrawing.decide(self, ctx, doc_id, table, leaves, live, doc)
+        if found is not None:
+            return found
         if doc_id in self.view.received or here is None or doc is None:
             return None
         theirs = [lf for lf in live if not self._ours(ctx, lf, doc)]

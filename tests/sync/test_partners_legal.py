@@ -22,7 +22,7 @@ from store.domain.rules.sharing import WITHHELD
 from store.domain.vocab import RecipientKind
 from store.exchange.check import check
 from store.sync import THEIRS, decide, marks, undecided
-from store.sync.partnering import find_partner, view_of
+from store.sync.partnering import find_partner, partner_status, view_of
 from tests.sync.conftest import ADMIN
 from tests.sync.test_partners import _cambodian_case, _pair, _sync
 
@@ -84,6 +84,11 @@ def test_a_consent_withdrawn_or_narrowed_takes_them_out_of_the_partners_copy(
     who = _named(home, case.id)
     dewi, fajar, rizky = who["dewi"], who["fajar"], who["rizky"]
     assert len(_of(partner, case.id, dewi.id)) == 3 and _of(partner, case.id, fajar.id)
+    # The partner edits her fine meanwhile: the withdrawal wins over it, as over its edit of
+    # her fields (test_partners.py), not a conflict that would keep it there.
+    fine = partner.money_of(case.id, dewi.id)[0]
+    partner.save(fine.model_copy(update={"evidence": "Copy of the waiver at our office"}))
+    _sync(partner, us, hub_url, "Phnom Penh")
     withdrawn = home.consent_of(dewi.id)
     narrowed = home.consent_of(fajar.id)
     assert withdrawn is not None and narrowed is not None
@@ -94,6 +99,9 @@ def test_a_consent_withdrawn_or_narrowed_takes_them_out_of_the_partners_copy(
     _sync(partner, us, hub_url, "Phnom Penh")
     assert _of(partner, case.id, dewi.id) == [] and _of(partner, case.id, fajar.id) == []
     assert len(_of(home, case.id, dewi.id)) == 3  # here, kept
+    assert home.get(MoneyEntry, fine.id).evidence == fine.evidence  # its edit not taken
+    assert partner_status(home, cambodia).status.conflicts == []
+    assert partner_status(partner, us).status.conflicts == []
     assert len(_of(partner, case.id, rizky.id)) == 10  # the others' stay
     for _ in range(2):  # and it stays so, both ways
         _sync(home, cambodia, hub_url, "Jakarta")
