@@ -127,7 +127,7 @@ class WorkersPart(Part):
                 self._tracing_after_removal(worker_id, erased=True)
                 # Their legal matters and money are about them alone: they go (and go from the
                 # other sites as removals, as the registry's links naming them do).
-                self._after_for_worker(worker.case_id, worker_id)
+                removed = self._after_for_worker(worker.case_id, worker_id)
                 for kind in (Meeting, Task, Place, Actor, Identifier, RegistryLink, Inquiry):
                     for record in self._all(kind):
                         cleaned_record = without_names(record, names)
@@ -135,7 +135,8 @@ class WorkersPart(Part):
                             self._save(cleaned_record)
                 backups.record_erasure(self._engine, now)
             # No earlier version of the record may stay in the journal, nor its last synced
-            # body beside it (store.engine.replicas); the sync takes the erasure to the others.
+            # body beside it (store.engine.replicas), nor those of their legal matters and
+            # money; the sync takes the erasure to the others.
             self._engine.compact(self._encoded_rows)
-            replicas.note_erased(self.path, self._engine.sealer, gone)
+            replicas.note_erased(self.path, self._engine.sealer, gone, removed)
             return erased

@@ -210,23 +210,28 @@ def settle_pending(db_path: Path, sealer: Sealer, state: ReplicaState,
 # -- what the store below does to it -------------------------------------------------------
 
 
-def note_erased(db_path: Path, sealer: Sealer | None, ids: Iterable[str]) -> None:
+def note_erased(db_path: Path, sealer: Sealer | None, ids: Iterable[str],
+                removed: Iterable[str] = ()) -> None:
     """Records erased here (a worker and their screening, consent and plan): remembered as
     erased, and the body last synced of each emptied, in every domain (the union's, each
-    partner's). Nothing to do where nothing syncs."""
-    ids = list(ids)
+    partner's). `removed`: records the erasure removed (the worker's legal matters and
+    money): their bodies last synced emptied too, not remembered as erased (they go to the
+    others as removals). Nothing to do where nothing syncs."""
+    ids, gone = list(ids), list(removed)
     for base in domains(db_path):
-        _note_erased(base, sealer, ids)
+        _note_erased(base, sealer, ids, gone)
 
 
-def _note_erased(db_path: Path, sealer: Sealer | None, ids: list[str]) -> None:
+def _note_erased(db_path: Path, sealer: Sealer | None, ids: list[str],
+                 removed: list[str]) -> None:
     if sealer is None or not sync_path(db_path).exists():
         return
     state = load(db_path, sealer)
     if state is None:
         return
-    for record_id in ids:
-        state.erased.add(record_id)
+    for record_id in [*ids, *removed]:
+        if record_id in ids:
+            state.erased.add(record_id)
         doc = state.docs.get(record_id)
         if doc is not None:
             doc.forget_bases()

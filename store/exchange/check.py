@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from store.common.errors import RecordInvalid
 from store.common.i18n import N_, _
-from store.db.base import REGISTRY_TABLE_OF, TRACING_TABLE_OF
+from store.db.base import LEGAL, MONEY, REGISTRY_TABLE_OF, TRACING_TABLE_OF
 from store.db.database import CASES, CONSENTS, LOG, PLANS, SCREENINGS, WORKERS, Database
 from store.db.network import AGREEMENTS, MEETINGS, ORGANISATIONS, PEOPLE, TASKS
 from store.domain.classification import is_private
@@ -28,8 +28,10 @@ from store.domain.records import (
     Identifier,
     Inquiry,
     Intake,
+    LegalMatter,
     LogEntry,
     Meeting,
+    MoneyEntry,
     Organisation,
     Person,
     Place,
@@ -42,6 +44,7 @@ from store.domain.records import (
     build,
 )
 from store.domain.text import shorten
+from store.exchange.check_legal import legal_problems, money_message
 from store.exchange.check_registry import registry_problems
 from store.exchange.check_tracing import tracing_problems
 
@@ -51,7 +54,8 @@ _KIND_NAMES = {Case: N_("case"), Worker: N_("worker"), LogEntry: N_("log entry")
                Agreement: N_("agreement"), Task: N_("task"), Place: N_("place"),
                Actor: N_("actor"), Identifier: N_("identifier"),
                RegistryLink: N_("registry link"), Intake: N_("intake"),
-               Inquiry: N_("family inquiry")}
+               Inquiry: N_("family inquiry"), LegalMatter: N_("legal matter"),
+               MoneyEntry: N_("money entry")}
 _PER_WORKER = (Screening, Consent, Plan)
 
 
@@ -85,7 +89,8 @@ def check(db: Database) -> list[Problem]:
                (Consent, CONSENTS), (Plan, PLANS), (Organisation, ORGANISATIONS),
                (Person, PEOPLE), (Meeting, MEETINGS), (Agreement, AGREEMENTS), (Task, TASKS),
                *((kind, REGISTRY_TABLE_OF[kind]) for kind in REGISTRY_TYPES),
-               *((kind, TRACING_TABLE_OF[kind]) for kind in TRACING_TYPES))}
+               *((kind, TRACING_TABLE_OF[kind]) for kind in TRACING_TYPES),
+               (LegalMatter, LEGAL), (MoneyEntry, MONEY))}
     refs = {str(d.get("id")): str(d.get("ref") or d.get("id")) for d in tables[Case]}
 
     valid: dict[type[Record], list[Record]] = {kind: [] for kind in tables}
@@ -98,7 +103,8 @@ def check(db: Database) -> list[Problem]:
                 for field, message in invalid.errors.items():
                     label = kind.field_label(field) if field in kind.model_fields else field
                     if field in kind.model_fields and is_private(kind, field):
-                        message = _("is not valid")
+                        said = money_message(field) if kind is MoneyEntry else None
+                        message = said or _("is not valid")
                     problems.append(Problem(where, f"{label}: {message}"))
             except ValidationError:
                 problems.append(Problem(_describe(kind, doc, refs), _("is not a valid record")))
@@ -150,6 +156,8 @@ def check(db: Database) -> list[Problem]:
     problems.extend(_network_links(valid, case_ids, refs))
     problems.extend(registry_problems(valid, workers_by_case,
                                       lambda kind, doc: _describe(kind, doc, refs), Problem))
+    problems.extend(legal_problems(valid, case_ids, workers_by_case,
+                                   lambda kind, doc: _describe(kind, doc, refs), Problem))
     problems.extend(tracing_problems(valid, lambda kind, doc: _describe(kind, doc, refs),
                                      Problem))
     problems.extend(_audit_trail(db))

@@ -42,6 +42,7 @@ from store.domain.records import STORED, Consent, Organisation, Worker
 from store.domain.rules.erasure import names_to_blank
 from store.domain.rules.sharing import (
     consenting,
+    goes_at_all,
     may_go,
     recipient_of,
     shared_body,
@@ -50,6 +51,7 @@ from store.domain.rules.sharing import (
 from store.engine import audit, replicas
 from store.engine.indexes import CHILD_TABLES
 from store.engine.replicas import DocState, ReplicaState, body_hash
+from store.sync import withdrawing
 from store.sync.merging import BOOKKEEPING
 
 if TYPE_CHECKING:
@@ -80,6 +82,9 @@ class PartnerView:
         self._engine = db._engine  # noqa: SLF001 - the database's own key, for its own files
         self._state: ReplicaState | None = None
         self._consent: dict[str, bool] = {}
+        # Each worker's consent as last read (its stored body, then the record): a sync reads
+        # the scope a few times, and each consent is parsed again only if it changed.
+        self._consents: dict[str, tuple[dict[str, Any], Consent | None]] = {}
 
     # -- the state ---------------------------------------------------------------------------
 
@@ -117,12 +122,12 @@ class PartnerView:
             ours = case_id not in received
             records = self.db.case_records(case_id)
             workers = [body["id"] for table, body in records if table == "workers"]
-            consents = {body.get("worker_id"): body for table, body in records
-                        if table == "consents"}
+            bodies = {body.get("worker_id"): body for table, body in records
+                      if table == "consents"}
+            consents = {w: self._consent_of(w, bodies.get(w)) for w in workers}
             # A case the partner shared goes back to the one who holds its workers' consent:
             # no one new learns of them (what may never go still does not).
-            covered = {w: not ours or consenting([_consent(consents.get(w))], self.kind)
-                       for w in workers}
+            covered = {w: not ours or consenting([consents[w]], self.kind) for w in workers}
             out[case_id], consent[case_id] = "cases", all(covered.values())
             for table, body in records:
                 record_id = body["id"]
@@ -138,12 +143,24 @@ class PartnerView:
                 else:
                     named = body.get("worker_ids") or workers
                 allowed = all(covered.get(w, False) for w in named)
-                if about_one_worker(model) and not allowed:
-                    continue  # a worker's legal matter or money: whole, or not at all
+                if ours and record_id not in received:
+                    if not goes_at_all(model, consents.get(body.get("worker_id")), self.kind):
+                        continue  # a worker's legal matter or money: whole, or not at all
+                elif about_one_worker(model):
+                    allowed = True  # the partner's own (or of its case): back to it whole
                 out[record_id] = table
                 consent[record_id] = allowed
         self._consent = consent
         return out
+
+    def _consent_of(self, worker_id: str, body: dict[str, Any] | None) -> Consent | None:
+        """The worker's consent, parsed once a sync unless its stored body changed."""
+        if body is None:
+            return None
+        known = self._consents.get(worker_id)
+        if known is None or known[0] != body:
+            known = self._consents[worker_id] = (body, _consent(body))
+        return known[1]
 
     def replica_tables(self) -> dict[str, str]:
         return self._scope()
@@ -303,23 +320,20 @@ class PartnerPolicy:
             self.withdrawn.append(doc_id)
         return bool(gone)
 
+    def withdraws_removal(self, doc_id: str, table: str) -> bool:
+        """Whether a removal takes out of the partner's copy a record this side shared and
+        keeps (consent withdrawn or narrowed, the case no longer shared): it wins over an
+        edit the partner made meanwhile, as a withdrawal of fields does."""
+        return (doc_id not in self.view.received
+                and self.view.db.replica_body(table, doc_id) is not None)
+
     def decide(self, ctx: Context, doc_id: str, table: str, leaves: list[Leaf],
                live: list[Leaf], doc: DocState | None, here: tuple[str, dict[str, Any]] | None
                ) -> tuple[str, dict[str, Any] | None, DocState, list[Outgoing]] | None:
         """The partner domain's own answer for a record, or None for the union's rules."""
-        from store.sync.pulling import _taken
-
-        withdrawn = [lf for lf in live if (lf.env or {}).get("w")]
-        if withdrawn:  # as an erasure: the withdrawal wins, every other version is closed
-            kept = withdrawn[0]
-            out = [ctx.child(doc_id, table, None, None, closed=True, parent_rev=lf.rev,
-                             parent_ancestors=lf.ancestors) for lf in live if lf is not kept]
-            if out:
-                ctx.db.audit_event(audit.ERASURE_APPLIED, table=table, record_id=doc_id, note=(
-                    f"consent withdrawn: {len(out)} edit(s) made meanwhile were closed"))
-            if table == "workers" and doc_id in self.view.received:
-                self.view.forget(doc_id)
-            return table, kept.body, _taken(table, kept, kept.body, doc), out
+        found = withdrawing.decide(self, ctx, doc_id, table, leaves, live, doc)
+        if found is not None:
+            return found
         if doc_id in self.view.received or here is None or doc is None:
             return None
         theirs = [lf for lf in live if not self._ours(ctx, lf, doc)]

@@ -30,6 +30,7 @@ from typing import Any
 
 from store.engine import audit, replicas
 from store.engine.replicas import DocState, body_hash
+from store.sync import erased_with
 from store.sync.merging import BOOKKEEPING, merge_leaves, winner_order
 from store.sync.pushing import BATCH, Context, Outgoing
 from store.sync.sealing import unseal
@@ -94,6 +95,8 @@ def pull(ctx: Context) -> bool:
         if time.monotonic() - saved >= SAVE_EVERY:
             _save(ctx, since, session)  # resumable from here
             saved = time.monotonic()
+    if ctx.report.erasures:
+        erased_with.sweep(ctx)
     # The hub's copy is written after the state's: a run killed between the two left it
     # behind, and is written again even when nothing new came.
     # The checkpoint carries the site's name and hub user, for `pulang hub revoke`.
@@ -148,6 +151,8 @@ def _packet(ctx: Context, results: list[dict[str, Any]]) -> None:
         known = _known_bodies(ctx, doc_id, doc)
         wanted += [(doc_id, rev) for rev in leaves if rev not in known]
         todo.append((doc_id, leaves))
+    # Workers first: an erasure among them is known when their legal matters come.
+    todo.sort(key=lambda item: ctx.records.table_of(item[0]) != "workers")
     fetched: dict[str, dict[str, dict[str, Any]]] = {}
     ctx.sites = set()  # where what this packet brings was made (a site's name is no one's data)
     for item in ctx.hub.bulk_get(wanted):
@@ -262,6 +267,8 @@ def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[
         # this pull blanked their screening, consent and plan here, which must not go out
         # again as edits of their own beside the erasing site's.
         return _erased(ctx, doc_id, table, live, doc)
+    if live and erased_with.of_erased(ctx, table, live):  # a legal matter of one erased
+        return erased_with.removed(ctx, doc_id, table, leaves, live)
     if meanwhile and not (doc_id in ctx.blanked and len(live) == 1
                           and _alike(live[0].body, here[1] if here else None)):
         # Sent next time, merged then; but a text blanked here by an erasure taken earlier
@@ -368,7 +375,8 @@ def _erased(ctx: Context, doc_id: str, table: str, live: list[Leaf], doc: DocSta
         ctx.db.erase_worker(doc_id)  # names blanked from this site's own text too
         ctx.report.erasures += 1
         ctx.records.refresh()
-        ctx.blanked |= {i for i, print_ in ctx.db.replica_fingerprints().items()
-                        if before.get(i) != print_}
+        after = ctx.db.replica_fingerprints()
+        ctx.blanked |= {i for i, print_ in after.items() if before.get(i) != print_}
+        erased_with.forget(ctx, set(before) - set(after))  # their legal matters, money...
     new = _taken(table, erasure, erasure.body, None)  # nothing from before the erasure
     return table, erasure.body, new, out

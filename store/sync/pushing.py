@@ -199,7 +199,10 @@ def _revisions(ctx: Context, changed: list[tuple[str, str]]) -> Iterator[Outgoin
             yield from _closings(ctx, doc_id, doc)
         if what == "removed":
             assert doc is not None
-            yield _marked(ctx.child(doc_id, doc.table, doc, None), decided)
+            out = _marked(ctx.child(doc_id, doc.table, doc, None), decided)
+            if ctx.policy is not None and ctx.policy.withdraws_removal(doc_id, doc.table):
+                out.envelope["w"] = True  # out of a partner's copy, over its edits
+            yield out
             continue
         found = ctx.records.get(doc_id)
         if found is None:

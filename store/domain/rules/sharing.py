@@ -8,7 +8,11 @@ Read from the field classification only (`store.domain.classification`):
   (`consent_covers`: not the office's free notes, not where a worker is, their family or
   their health);
 - a field that is the database's own (`is_local`: whom a case is shared with, the officer
-  assigned here) never goes.
+  assigned here) never goes;
+- a record about one worker as a whole (`about_one_worker`: a legal matter, money in their
+  case) goes whole or not at all (`goes_at_all`): whole where that worker's own consent
+  covers the kind of recipient, and then `shared_body` applies the field rules to it as to
+  any record.
 """
 
 from __future__ import annotations
@@ -18,7 +22,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from store.domain.classification import Classification, classification_of, consent_covers, is_local
+from store.domain.classification import (
+    Classification,
+    about_one_worker,
+    classification_of,
+    consent_covers,
+    is_local,
+)
 from store.domain.records import Consent
 from store.domain.vocab import RECIPIENT_OF_ORG, OrgKind, RecipientKind
 
@@ -30,6 +40,16 @@ def consenting(consents: Iterable[Consent | None], kind: RecipientKind) -> bool:
     """Whether every one of these workers' consents covers `kind` (a worker without consent
     does not). A record about no worker in particular concerns all of its case's."""
     return all(c is not None and c.allows(kind) for c in consents)
+
+
+def goes_at_all(model: type[BaseModel], consent: Consent | None, kind: RecipientKind) -> bool:
+    """Whether a record of `model` goes to a recipient of `kind` at all. A record about one
+    worker as a whole (`about_one_worker`: its mere existence says something of them) goes
+    only where `consent`, that worker's own, covers `kind` (none, withdrawn or narrowed: not
+    at all, never as a shell of withheld fields); any other record goes, its fields as
+    `shared_body` lets them. The partner's copy (`store.sync.partners`) and the briefs ask
+    this before `shared_body`."""
+    return not about_one_worker(model) or consenting([consent], kind)
 
 
 def recipient_of(kind: OrgKind) -> RecipientKind:
