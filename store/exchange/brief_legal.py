@@ -7,8 +7,8 @@ compensation; a partner union every kind. Any other recipient gets none of them.
 
 A legal matter and a money entry are about one worker as a whole (`about_one_worker` in the
 classification): one goes to a recipient only where that worker's consent covers it
-(`goes_to`), else not at all: a worker not covered gets nothing of it, not even a line saying
-that something exists. (`goes_to` stands here until store.domain.rules.sharing has its own.)
+(`store.domain.rules.sharing.goes_at_all`, the partner's copy's rule too), else not at all: a
+worker not covered gets nothing of it, not even a line saying that something exists.
 Of a record that goes, each field by the one rule, `store.domain.rules.sharing.may_go`: the
 office's notes never go, nor the links to this database's directory and registry (`org_id`,
 `actor_ids`, local); nor the record's bookkeeping. An amount goes with its currency, as the
@@ -31,10 +31,9 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from store.common.i18n import _, format_date, format_money
-from store.domain.classification import about_one_worker
 from store.domain.legal_codes import LEGAL_FOR, MONEY_FOR, LegalKind
 from store.domain.records import Consent, LegalMatter, MoneyEntry, Worker
-from store.domain.rules.sharing import consenting, may_go
+from store.domain.rules.sharing import goes_at_all, may_go
 from store.domain.vocab import RecipientKind, label
 from store.engine import audit
 
@@ -48,12 +47,6 @@ Item = tuple[str, Pairs]
 NON_PUNISHMENT_FOR: frozenset[RecipientKind] = frozenset({RecipientKind.POLICE,
                                                           RecipientKind.EMBASSY})
 _NOT_SHOWN = frozenset({"case_id", "worker_id", "kind", "erased_at", "amount", "currency"})
-
-
-def goes_to(model: type[BaseModel], consent: Consent | None, recipient: RecipientKind) -> bool:
-    """Whether a record of `model` about a worker with `consent` goes to `recipient` at all: a
-    record about one worker only where that worker's consent covers the recipient."""
-    return not about_one_worker(model) or consenting([consent], recipient)
 
 
 def fields_of(model: type[BaseModel]) -> list[str]:
@@ -119,7 +112,7 @@ def legal_part(db: Database, case_id: str, recipient: RecipientKind, workers: Se
 
     for matter in sorted(db.legal_of(case_id), key=order):
         worker = by_id.get(matter.worker_id)
-        if worker is None or matter.kind not in legal_kinds or not goes_to(
+        if worker is None or matter.kind not in legal_kinds or not goes_at_all(
                 LegalMatter, consents.get(worker.id), recipient):
             continue
         legal.append((line(worker, matter.kind), _details(matter)))
@@ -127,7 +120,7 @@ def legal_part(db: Database, case_id: str, recipient: RecipientKind, workers: Se
             charged.append(worker)
     for entry in sorted(db.money_of(case_id), key=order):
         worker = by_id.get(entry.worker_id)
-        if worker is None or entry.kind not in money_kinds or not goes_to(
+        if worker is None or entry.kind not in money_kinds or not goes_at_all(
                 MoneyEntry, consents.get(worker.id), recipient):
             continue
         money.append((line(worker, entry.kind), _details(entry)))
@@ -148,5 +141,5 @@ def non_punishment_line(charged: Sequence[Worker]) -> str:
     return text
 
 
-__all__ = ["NON_PUNISHMENT_FOR", "LegalPart", "fields_of", "goes_to", "legal_part",
+__all__ = ["NON_PUNISHMENT_FOR", "LegalPart", "fields_of", "legal_part",
            "non_punishment_line"]
