@@ -254,7 +254,8 @@ class CaseWorkers:
             labels = [Worker.field_label(f) if f else _("removed elsewhere") for f in fields]
             name = _("{name}: ⚠ {fields} changed at two sites, decide on Today").format(
                 name=name, fields=", ".join(labels))
-        self._worker_detail(worker, name)
+        glance = self.after_glance(worker)  # their legal matters and money (after.py)
+        self._worker_detail(worker, f"{name} · {glance}" if glance else name)
 
     def _worker_detail(self, worker: Worker, line: str) -> None:
         """The line under the workers; below it, a name in a script that does not fit a row
