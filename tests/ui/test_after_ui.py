@@ -153,7 +153,7 @@ async def test_the_issue_flow_in_english(empty_db: Database) -> None:
         case_page = " ".join(screen_text(app).split())
         assert "2 open legal matters · next: !" in case_page
         assert "2 money entries (w)" in case_page
-        assert "Money: claimed US$1,200.00 · recovered – · $ converts" in case_page
+        assert "Money ($): claimed US$1,200.00 · recovered –" in case_page
 
 
 async def test_the_issue_flow_in_indonesian(empty_db: Database) -> None:
@@ -292,7 +292,7 @@ async def test_totals_are_converted_only_with_every_rate_and_never_saved(
         said = " ".join(screen_text(app).split())
         # Claimed: 60,000,000 IDR and 1,200 USD; recovered 10,000,000 IDR.
         assert "In USD: claimed US$4,800.00 · recovered US$600.00" in said
-        assert "1 IDR = 0.00006 USD" in said
+        assert "at 1 IDR = 0.00006 USD: this session's rates, not saved" in said
     demo_db.close()
     assert b"0.00006" not in db_path.read_bytes()  # the rate is the session's, never saved
 

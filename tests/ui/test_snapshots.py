@@ -197,6 +197,7 @@ def test_worker_legal_status_and_money(snap_compare: Callable[..., bool],
     """The worker's page (issue 34): a charge with its hearing in three days marked !, legal
     aid, a statement and the case against the recruiter; fee, ransom demanded and paid by
     his mother, wages and restitution claimed, and the totals per status and currency."""
+    set_language("en")
     set_officer("Ayu Lestari")
     db = write_demo(db_path)
     try:

@@ -56,22 +56,24 @@ def keep_conversion(app: App[Any], case_id: str, conversion: Conversion) -> None
     _SESSION.setdefault(app, {})[case_id] = conversion
 
 
-def converted_line(conversion: Conversion, claimed: dict[str, Decimal],
-                   recovered: dict[str, Decimal]) -> str:
-    """The converted totals with the rates used; or why there are none (a rate missing)."""
+def converted_lines(conversion: Conversion, claimed: dict[str, Decimal],
+                    recovered: dict[str, Decimal]) -> list[str]:
+    """The converted totals, and on a line of their own the rates used (a line is cut at the
+    right edge of a narrow terminal); or why there are none (a rate missing)."""
     held = sorted(set(claimed) | set(recovered))
     into = conversion.into
     in_claimed = converted(claimed, into, conversion.rates)
     in_recovered = converted(recovered, into, conversion.rates)
     if in_claimed is None or in_recovered is None:
         missing = [c for c in held if c != into and c not in conversion.rates]
-        return _("No total in {into}: no rate given for {codes} ($ to give it).").format(
-            into=into, codes=", ".join(missing))
+        return [_("No total in {into}: no rate given for {codes} ($ to give it).").format(
+            into=into, codes=", ".join(missing))]
     rates = conversion.rate_words(held)
-    return _("In {into}: claimed {claimed} · recovered {recovered} (at {rates}; for this "
-             "session only, not saved)").format(
-        into=into, claimed=sums({into: in_claimed}), recovered=sums({into: in_recovered}),
-        rates=rates or _("no rate needed"))
+    return [_("In {into}: claimed {claimed} · recovered {recovered}").format(
+                into=into, claimed=sums({into: in_claimed}),
+                recovered=sums({into: in_recovered})),
+            _("  at {rates}: this session's rates, not saved").format(
+                rates=rates or _("no rate needed"))]
 
 
 class ConvertDialog(TranslatedBindings, ModalScreen[Conversion | None]):

@@ -8,6 +8,7 @@ hearing on Today (`open_worker_after`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -23,6 +24,8 @@ from store.domain import (
     LegalKind,
     LegalMatter,
     MoneyEntry,
+    MoneyKind,
+    MoneyStatus,
     Worker,
     label,
     printable,
@@ -132,8 +135,15 @@ class WorkerAfterScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         worker = next((w for w in workers if w.id == self.worker_id), None)
         if worker is None:
             raise PulangError(_("This worker is no longer in the case."))
-        self.matters = db.legal_of(self.case_id, self.worker_id)
-        self.entries = db.money_of(self.case_id, self.worker_id)
+        # In an order that never depends on the records' random ids: the next date first (the
+        # store's order), then the kinds and statuses in their own order.
+        kinds, statuses = list(LegalKind), list(MoneyStatus)
+        self.matters = sorted(db.legal_of(self.case_id, self.worker_id), key=lambda m: (
+            m.next_date or dt.date.max, m.since or dt.date.max, kinds.index(m.kind)))
+        money_kinds = list(MoneyKind)
+        self.entries = sorted(db.money_of(self.case_id, self.worker_id), key=lambda e: (
+            e.on or dt.date.max, money_kinds.index(e.kind), statuses.index(e.status),
+            e.currency, e.value))
         number = worker_numbers(workers).get(worker.id, 0)
         self.title = printable(f"{case.ref} · " + _("Legal status and money"), limit=200)
         self.query_one("#after-who", Static).update(self._who(worker, number))

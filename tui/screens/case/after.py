@@ -14,7 +14,7 @@ from tui.screens.after import WorkerAfterScreen
 from tui.screens.after.convert import (
     Conversion,
     ConvertDialog,
-    converted_line,
+    converted_lines,
     keep_conversion,
     session_conversion,
 )
@@ -54,11 +54,12 @@ class CaseAfter:
             return []
         claimed = self._of_status(MoneyStatus.CLAIMED)
         recovered = self._of_status(MoneyStatus.RECOVERED)
-        lines = [_("Money: claimed {claimed} · recovered {recovered} · $ converts").format(
+        # "$" first: the line is cut at the right edge of a narrow terminal, never the key.
+        lines = [_("Money ($): claimed {claimed} · recovered {recovered}").format(
             claimed=sums(claimed) or "–", recovered=sums(recovered) or "–")]
         conversion = session_conversion(self.app, self.case_id)
         if conversion is not None:
-            lines.append(converted_line(conversion, claimed, recovered))
+            lines += converted_lines(conversion, claimed, recovered)
         return lines
 
     def after_glance(self, worker: Worker) -> str:

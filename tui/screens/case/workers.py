@@ -264,5 +264,9 @@ class CaseWorkers:
         if fits_a_row(worker.full_name):
             detail.update(line)
         else:
-            detail.update(Text(f"{line}\n{printable(worker.full_name, limit=60)}",
-                               no_wrap=True, overflow="ellipsis"))
+            # The first line cut to the width (its legal matters and money may make it long),
+            # so that the name as written keeps its own line.
+            first = Text(line, no_wrap=True, overflow="ellipsis")
+            first.truncate(max(10, self.size.width - 2), overflow="ellipsis")
+            detail.update(Text.assemble(first, "\n", printable(worker.full_name, limit=60),
+                                        no_wrap=True, overflow="ellipsis"))
