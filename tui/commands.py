@@ -69,6 +69,7 @@ class Palette(CommandPalette):
 class PulangCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
         # Imported here, not at the top, for start-up time: the case page loads pydantic.
+        from tui.screens.after import WorkerAfterScreen
         from tui.screens.case import CaseScreen
         from tui.screens.directory import OrganisationScreen
         from tui.screens.intake.start import start_intake
@@ -122,6 +123,19 @@ class PulangCommands(Provider):
                          _("Mark it shared with an organisation of the directory, or no "
                            "longer: only what each worker's consent allows goes, at the next "
                            "sync with it (Shift+S)"), self.screen.action_share))
+            here.append((_("Legal status and money of the worker under the cursor"),
+                         _("Charges, detention, fines, legal aid, hearings; fees, ransom, "
+                           "wages and compensation (w)"), self.screen.action_legal_money))
+            here.append((_("Convert this case's money totals…"),
+                         _("Into one currency, at the rates you give, for this session only "
+                           "($)"), self.screen.action_convert_money))
+        if isinstance(self.screen, WorkerAfterScreen):
+            here.append((_("New legal matter"),
+                         _("A charge, detention, fine, deportation, legal aid, statement or "
+                           "the case against the recruiters (n)"), self.screen.action_new_legal))
+            here.append((_("New money entry"),
+                         _("A fee, debt, ransom, wages, fine or compensation, at one status "
+                           "(m)"), self.screen.action_new_money))
         if isinstance(self.screen, OrganisationScreen):
             here.append((_("Sync with this partner"),
                          _("Send the cases shared with this organisation to its own database "

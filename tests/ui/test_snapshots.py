@@ -181,3 +181,26 @@ def test_main_screen_in_the_networks_languages(
         screen: str, language: str, snap_compare: Callable[..., bool],
         fixed_clock: dt.datetime, db_path: Path) -> None:
     test_main_screen(screen, language, snap_compare, fixed_clock, db_path)
+
+
+async def after_rizky(pilot: Pilot[None]) -> None:
+    """Rizky's legal status and money: w on him in the demo's Cambodian case."""
+    from tui.screens.after import WorkerAfterScreen
+
+    await open_case("KH-2025-0001", worker="Rizky Pratama Nugroho")(pilot)
+    await pilot.press("w")
+    await settle(pilot, WorkerAfterScreen)
+
+
+def test_worker_legal_status_and_money(snap_compare: Callable[..., bool],
+                                       fixed_clock: dt.datetime, db_path: Path) -> None:
+    """The worker's page (issue 34): a charge with its hearing in three days marked !, legal
+    aid, a statement and the case against the recruiter; fee, ransom demanded and paid by
+    his mother, wages and restitution claimed, and the totals per status and currency."""
+    set_language("en")
+    set_officer("Ayu Lestari")
+    db = write_demo(db_path)
+    try:
+        assert snap_compare(PulangApp(db), run_before=after_rizky, terminal_size=SIZE)
+    finally:
+        db.close()

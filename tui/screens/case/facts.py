@@ -1,6 +1,6 @@
 """The case page's facts, at its top: kind, place, stage and urgency, exploitation and sector,
-how it was reported, the partners it is shared with, tags; and a stage set by hand against the
-workers' steps, when and why."""
+how it was reported, the partners it is shared with, the money claimed and recovered (after.py),
+tags; and a stage set by hand against the workers' steps, when and why."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ class CaseFacts:
         # With whom the case is shared (sharing.py): one line, as many names as fit.
         shared = self.shared_line(self.size.width - 2)
         lines = [*self._conflict_marks(), first, *by_hand, second, third, *shared,
-                 *self.registry_line()]
+                 *self.money_facts(), *self.registry_line()]
         if case.tags:
             lines.append(_("Tags: {tags}").format(tags=shown(", ".join(case.tags))))
         # One line each, cut short rather than wrapped (app.tcss): the workers and the log

@@ -1,6 +1,7 @@
 """The case page's log table, newest first (an entry from a partner's copy marked « and the
 partner); its counterparts typed as free text, offered to be linked to the records of the
-directory they most likely are; and a log entry's next step marked done, or open again."""
+directory they most likely are; a log entry's next step marked done, or open again; and the
+lines under the log, the whole of the entry under the cursor."""
 
 from __future__ import annotations
 
@@ -9,14 +10,16 @@ from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.widgets import Label
+from textual.widgets import Label, Static
 
 from store import N_, PulangError, _, clock, format_date, format_datetime
 from store.domain import LogEntry, printable, row_name
 from tui.dialogs.link import LinkDialog
+from tui.screens.case.text import shown
 from tui.store_work import run_store
-from tui.widgets import RecordTable, cell, log_kind
+from tui.widgets import RecordTable, cell, direction_words, log_kind
 
+_DETAIL_LIMIT = 2000  # characters of a summary the three lines below the log can show at most
 _PARTNER_IN_ROW = 16  # characters of a partner's name in a log row (the detail has it whole)
 
 
@@ -177,3 +180,34 @@ class CaseLog:
     def _step_marked(self, done: bool) -> None:
         self.notify(_("Next step marked done.") if done else _("Next step open again."))
         self.reload()
+
+    def show_entry(self, entry_id: str | None) -> None:
+        """The whole of the highlighted entry, since the table cuts long text short."""
+        entry = next((e for e in self.entries if e.id == entry_id), None)
+        detail = self.query_one("#log-detail", Static)
+        if entry is None:
+            detail.update("")
+            return
+        who = shown(" · ".join(row_name([p]) for p in (entry.counterpart_org,
+                                                        entry.counterpart_person) if p))
+        linked = self.linked_names(entry)
+        if linked:  # the directory's record, after the text as it was typed
+            who = f"{who} → {shown(linked)}" if who else f"→ {shown(linked)}"
+        summary = printable(entry.summary, multiline=True, limit=_DETAIL_LIMIT)
+        text = f"{who}: {summary}" if who else summary
+        way = direction_words(entry)
+        if way:
+            text = f"{way} · {text}"
+        if entry.from_org_id:
+            text += "\n" + self.from_partner(entry)
+        if entry.consent_override:
+            names = {w.id: w.name_in_rows for w in self.case_workers}
+            text += "\n" + _("Sent without consent, on the officer's say: {names}").format(
+                names=shown(", ".join(names.get(w, "?") for w in entry.consent_override)))
+        if entry.awaiting_reply:
+            text += "\n" + _("Awaiting a reply")
+        if entry.next_step:
+            text += "\n" + _("Next step: {step}").format(step=shown(entry.next_step))
+            if entry.due_date:
+                text += " · " + _("due {date}").format(date=format_date(entry.due_date))
+        detail.update(text)

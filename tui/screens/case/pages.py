@@ -1,17 +1,49 @@
 """What the case page opens in front of itself, besides its forms: the case's history, the
 screening and the consent of the worker under the cursor, an import of a list of workers, and
-a brief of the case for a partner."""
+a brief of the case for a partner; and the forms open when the app locked, opened again."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from store import _, format_datetime, ngettext
-from store.domain import printable
+from store.domain import Case, Consent, LogEntry, Worker, printable
+from tui.screens.after import WorkerAfterScreen
+from tui.screens.case.case_form import CaseForm
 from tui.screens.case.consent_form import ConsentForm
+from tui.screens.case.log_form import LogEntryForm
+from tui.screens.case.worker_form import WorkerForm
+from tui.screens.form import RecordForm
 from tui.screens.history import HistoryScreen
 
 
 class CasePages:
     """Part of `CaseScreen` (a mix-in): the pages and dialogs it opens."""
+
+    def reopen_draft(self, draft: dict[str, Any]) -> None:
+        """Open a form again as it was when the app locked, with what had been typed."""
+        record = draft.get("record")
+        form: RecordForm[Any]
+        if draft["kind"] in ("legal", "money"):  # over the worker's page, as it was opened
+            page = WorkerAfterScreen(self.case_id, draft["worker_id"])
+            self.app.push_screen(page, self._after_after)
+            page.reopen_draft(draft)
+            return
+        if draft["kind"] == "case":
+            form = CaseForm(Case.model_validate(record) if record else self.case, draft["title"])
+        elif draft["kind"] == "worker":
+            form = WorkerForm(Worker.model_validate(record) if record else None, draft["title"],
+                              self.case_id)
+        elif draft["kind"] == "consent":
+            consent = Consent.model_validate(record) if record else None
+            form = ConsentForm(consent, draft["title"], self.case_id,
+                               consent.worker_id if consent else draft["worker_id"])
+        else:
+            form = LogEntryForm(LogEntry.model_validate(record) if record else None,
+                                draft["title"], self.case_id, self.case_workers)
+        form.restore_values = draft["values"]
+        form.restore_focus = draft.get("focus")
+        self.app.push_screen(form, self._after_edit)
 
     def action_history(self) -> None:
         if self.case is None:

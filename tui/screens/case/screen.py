@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
-from store import N_, PulangError, _, format_date
+from store import N_, PulangError, _
 from store.domain import (
     Case,
     Consent,
@@ -25,12 +25,11 @@ from store.domain import (
     case_order,
     derive_from_plans,
     printable,
-    row_name,
 )
 from tui import perf
 from tui.data_changed import follow_data_changes
+from tui.screens.case.after import CaseAfter
 from tui.screens.case.case_form import CaseForm
-from tui.screens.case.consent_form import ConsentForm
 from tui.screens.case.facts import CaseFacts
 from tui.screens.case.log import CaseLog
 from tui.screens.case.log_form import LogEntryForm
@@ -38,20 +37,16 @@ from tui.screens.case.pages import CasePages
 from tui.screens.case.registry import CaseRegistry
 from tui.screens.case.road import RoadHome
 from tui.screens.case.sharing import CaseSharing
-from tui.screens.case.text import shown
 from tui.screens.case.worker_actions import WorkerActions
 from tui.screens.case.worker_form import WorkerForm
 from tui.screens.case.workers import _GRID_LEAD, CaseWorkers
-from tui.screens.form import RecordForm
 from tui.translate import TranslatedBindings
-from tui.widgets import FollowsOtherOfficers, RecordTable, direction_words
+from tui.widgets import FollowsOtherOfficers, RecordTable
 
 if TYPE_CHECKING:
     from tui.app import PulangApp
 
 R = TypeVar("R", Worker, LogEntry)
-
-_DETAIL_LIMIT = 2000  # characters of a summary the three lines below the log can show at most
 
 
 def _screen_title(case: Case) -> str:
@@ -59,11 +54,12 @@ def _screen_title(case: Case) -> str:
 
 
 class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorkers, CaseLog,
-                 WorkerActions, RoadHome, CasePages, CaseSharing, CaseRegistry, Screen[None]):
+                 WorkerActions, RoadHome, CasePages, CaseSharing, CaseAfter, CaseRegistry,
+                 Screen[None]):
     """One case's page. Its parts are mix-ins, one a module beside this one: the facts at the
     top (facts.py), the workers table or grid (workers.py), the log (log.py), what is done to
     a worker (worker_actions.py), the road home (road.py), the pages it opens (pages.py),
-    sharing with partners (sharing.py). The
+    sharing with partners (sharing.py), the workers' legal status and money (after.py). The
     handlers of its tables' messages (`@on`) are here: Textual finds them only on the screen's
     own classes."""
 
@@ -94,6 +90,10 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
         Binding("b", "brief", N_("Brief"), id="case.brief", show=False),
         Binding("S", "share", N_("Share with a partner"), id="case.share", show=False),
         Binding("R", "registry", N_("Registry"), id="case.registry", show=False),
+        Binding("w", "legal_money", N_("Legal status and money"), id="case.legal_money",
+                show=False),
+        Binding("dollar_sign", "convert_money", N_("Convert the money totals"),
+                id="case.convert_money", show=False),
         Binding("f1", "app.help", N_("Help"), id="case.help"),
     ]
     HELP = N_(
@@ -217,26 +217,6 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
                 table.move_cursor(column=_GRID_LEAD + template.keys.index(where["step"]))
             self.set_focus(table)
 
-    def reopen_draft(self, draft: dict[str, Any]) -> None:
-        """Open a form again as it was when the app locked, with what had been typed."""
-        record = draft.get("record")
-        form: RecordForm[Any]
-        if draft["kind"] == "case":
-            form = CaseForm(Case.model_validate(record) if record else self.case, draft["title"])
-        elif draft["kind"] == "worker":
-            form = WorkerForm(Worker.model_validate(record) if record else None, draft["title"],
-                              self.case_id)
-        elif draft["kind"] == "consent":
-            consent = Consent.model_validate(record) if record else None
-            form = ConsentForm(consent, draft["title"], self.case_id,
-                               consent.worker_id if consent else draft["worker_id"])
-        else:
-            form = LogEntryForm(LogEntry.model_validate(record) if record else None,
-                                draft["title"], self.case_id, self.case_workers)
-        form.restore_values = draft["values"]
-        form.restore_focus = draft.get("focus")
-        self.app.push_screen(form, self._after_edit)
-
     def reload(self) -> None:
         db = self.pulang.db
         self.case = db.get(Case, self.case_id)
@@ -246,6 +226,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
         self.consents = db.consents_of(self.case_id)
         self.screenings = db.screenings_of(self.case_id)
         self.derived = derive_from_plans(self.plans.values())  # the plans just read
+        self.load_after()  # the workers' legal matters and money
         self.selected &= {w.id for w in self.case_workers}
         self.title = _screen_title(self.case)
         self._directory_names = {}
@@ -356,35 +337,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
 
     @on(RecordTable.RowHighlighted, "#log")
     def _show_entry(self, event: RecordTable.RowHighlighted) -> None:
-        """The whole of the highlighted entry, since the table cuts long text short."""
-        entry = next((e for e in self.entries if e.id == event.row_key.value), None)
-        detail = self.query_one("#log-detail", Static)
-        if entry is None:
-            detail.update("")
-            return
-        who = shown(" · ".join(row_name([p]) for p in (entry.counterpart_org,
-                                                        entry.counterpart_person) if p))
-        linked = self.linked_names(entry)
-        if linked:  # the directory's record, after the text as it was typed
-            who = f"{who} → {shown(linked)}" if who else f"→ {shown(linked)}"
-        summary = printable(entry.summary, multiline=True, limit=_DETAIL_LIMIT)
-        text = f"{who}: {summary}" if who else summary
-        way = direction_words(entry)
-        if way:
-            text = f"{way} · {text}"
-        if entry.from_org_id:
-            text += "\n" + self.from_partner(entry)
-        if entry.consent_override:
-            names = {w.id: w.name_in_rows for w in self.case_workers}
-            text += "\n" + _("Sent without consent, on the officer's say: {names}").format(
-                names=shown(", ".join(names.get(w, "?") for w in entry.consent_override)))
-        if entry.awaiting_reply:
-            text += "\n" + _("Awaiting a reply")
-        if entry.next_step:
-            text += "\n" + _("Next step: {step}").format(step=shown(entry.next_step))
-            if entry.due_date:
-                text += " · " + _("due {date}").format(date=format_date(entry.due_date))
-        detail.update(text)
+        self.show_entry(event.row_key.value)
 
     @on(RecordTable.RowSelected)
     def _row_selected(self) -> None:

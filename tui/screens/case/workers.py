@@ -254,7 +254,8 @@ class CaseWorkers:
             labels = [Worker.field_label(f) if f else _("removed elsewhere") for f in fields]
             name = _("{name}: ⚠ {fields} changed at two sites, decide on Today").format(
                 name=name, fields=", ".join(labels))
-        self._worker_detail(worker, name)
+        glance = self.after_glance(worker)  # their legal matters and money (after.py)
+        self._worker_detail(worker, f"{name} · {glance}" if glance else name)
 
     def _worker_detail(self, worker: Worker, line: str) -> None:
         """The line under the workers; below it, a name in a script that does not fit a row
@@ -263,5 +264,9 @@ class CaseWorkers:
         if fits_a_row(worker.full_name):
             detail.update(line)
         else:
-            detail.update(Text(f"{line}\n{printable(worker.full_name, limit=60)}",
-                               no_wrap=True, overflow="ellipsis"))
+            # The first line cut to the width (its legal matters and money may make it long),
+            # so that the name as written keeps its own line.
+            first = Text(line, no_wrap=True, overflow="ellipsis")
+            first.truncate(max(10, self.size.width - 2), overflow="ellipsis")
+            detail.update(Text.assemble(first, "\n", printable(worker.full_name, limit=60),
+                                        no_wrap=True, overflow="ellipsis"))
