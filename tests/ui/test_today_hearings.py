@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from textual.widgets import Static
 
 from store.common.i18n import format_date, set_language
@@ -17,9 +16,9 @@ from tests.ui.test_today import counts_text, cursor_to
 from tests.ui_helpers import screen_text, today_shown, until
 from tui.app import PulangApp
 from tui.dialogs.help import HelpScreen
-from tui.screens import today_legal
+from tui.screens.after.page import WorkerAfterScreen
 from tui.screens.case import CaseScreen
-from tui.screens.today import TodayList, TodayScreen
+from tui.screens.today import TodayList
 
 
 def demo_hearings(db: Database) -> tuple[Hearing, Hearing]:
@@ -100,7 +99,8 @@ async def test_an_overdue_hearing_is_marked_first_and_counted(demo_db: Database)
         assert counts.startswith(f"{view.overdue} overdue") and "2 hearings ·" in counts
 
 
-async def test_enter_on_a_hearing_opens_the_case_on_its_worker(demo_db: Database) -> None:
+async def test_enter_on_a_hearing_opens_the_workers_legal_page_over_their_case(
+        demo_db: Database) -> None:
     rizky, fajar = demo_hearings(demo_db)
     app = PulangApp(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -108,6 +108,15 @@ async def test_enter_on_a_hearing_opens_the_case_on_its_worker(demo_db: Database
         for hearing in (rizky, fajar):
             await cursor_to(pilot, f"h:{hearing.matter_id}")
             await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, WorkerAfterScreen))
+            page = app.screen
+            assert (page.case_id, page.worker_id) == (hearing.case_id, hearing.worker_id)
+            await pilot.pause()
+            # On the hearing's matter, what is due said whole under the tables.
+            assert page.query_one("#legal").current_key == hearing.matter_id
+            assert hearing.what in " ".join(screen_text(app).split())
+            # Escape comes back through the case, on the worker, then to Today.
+            await pilot.press("escape")
             await until(pilot, lambda: isinstance(app.screen, CaseScreen))
             await pilot.pause()
             case = app.screen
@@ -117,22 +126,6 @@ async def test_enter_on_a_hearing_opens_the_case_on_its_worker(demo_db: Database
             assert workers.current_key == hearing.worker_id and app.focused is workers
             await pilot.press("escape")
             await today_shown(pilot)
-
-
-async def test_enter_on_a_hearing_goes_through_the_one_hook(
-        demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Where a hearing leads is `open_hearing`'s alone: the worker's legal page will be pushed
-    there."""
-    rizky, _fajar = demo_hearings(demo_db)
-    opened: list[Hearing] = []
-    monkeypatch.setattr(today_legal, "open_hearing", lambda _app, h: opened.append(h))
-    app = PulangApp(demo_db)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await today_shown(pilot)
-        await cursor_to(pilot, f"h:{rizky.matter_id}")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert opened == [rizky] and isinstance(app.screen, TodayScreen)
 
 
 async def test_f1_names_the_hearings_the_inquiries_and_i(demo_db: Database) -> None:

@@ -29,10 +29,13 @@ if TYPE_CHECKING:
 
 
 def open_hearing(app: PulangApp, hearing: Hearing) -> None:
-    """Where Enter on a hearing goes: its case's page with the worker under the cursor (as a
-    plan step's deadline does). The hook for the worker's page of legal status and money: once
-    it exists, push it here (over the case, so that Escape comes back through the case)."""
+    """Where Enter on a hearing goes: the worker's page of legal status and money, over their
+    case's page with the worker under the cursor (as a plan step's deadline opens it), so
+    that Escape comes back through the case."""
+    from tui.screens.after.page import open_worker_after  # not on the first frame
+
     app.open_case(hearing.case_id, focus={"worker": hearing.worker_id})
+    open_worker_after(app, hearing.case_id, hearing.worker_id, matter_id=hearing.matter_id)
 
 
 class HearingsOnToday:

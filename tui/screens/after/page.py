@@ -62,7 +62,7 @@ class WorkerAfterScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
     WorkerAfterScreen #legal-box { height: 1fr; }
     WorkerAfterScreen #money-box { height: 1fr; }
     WorkerAfterScreen #legal, WorkerAfterScreen #money { height: 1fr; }
-    WorkerAfterScreen #after-detail { height: auto; max-height: 2; padding: 0 1;
+    WorkerAfterScreen #after-detail { height: auto; max-height: 3; padding: 0 1;
                                       color: $text-muted; }
     WorkerAfterScreen #after-totals { height: auto; max-height: 4; padding: 0 1; }
     """
@@ -87,10 +87,11 @@ class WorkerAfterScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         "after asking; Tab moves between the two tables; Escape goes back to the case."
     )
 
-    def __init__(self, case_id: str, worker_id: str) -> None:
+    def __init__(self, case_id: str, worker_id: str, matter_id: str | None = None) -> None:
         super().__init__()
         self.case_id = case_id
         self.worker_id = worker_id
+        self.matter_id = matter_id  # the legal matter under the cursor first (a hearing's)
         self.matters: list[LegalMatter] = []
         self.entries: list[MoneyEntry] = []
 
@@ -122,7 +123,10 @@ class WorkerAfterScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
             self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
             self.app.call_later(self.app.pop_screen)
             return
-        self.set_focus(self.query_one("#legal", RecordTable))
+        legal = self.query_one("#legal", RecordTable)
+        if self.matter_id:
+            legal.move_to_key(self.matter_id)
+        self.set_focus(legal)
 
     def reload_failed(self, error: Exception) -> None:
         super().reload_failed(error)
@@ -216,8 +220,12 @@ class WorkerAfterScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         detail = self.query_one("#after-detail", Static)
         record = self._current()
         if isinstance(record, LegalMatter):
-            parts = [x for x in (record.subject, record.authority, record.reference,
-                                 record.place, record.organisation, record.lawyer) if x]
+            parts = []
+            if record.next_date:  # what is due first: the line is cut at three lines
+                parts.append(_("next {date}: {what}").format(date=next_mark(record),
+                                                             what=record.next_what))
+            parts += [x for x in (record.subject, record.authority, record.reference,
+                                  record.place, record.organisation, record.lawyer) if x]
             if record.role is not None:
                 parts.append(label(record.role))
             if record.since:
@@ -226,9 +234,6 @@ class WorkerAfterScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
                 parts.append(_("until {date}").format(date=format_date(record.until)))
             if record.non_punishment:
                 parts.append(_("non-punishment argued"))
-            if record.next_date:
-                parts.append(_("next {date}: {what}").format(date=next_mark(record),
-                                                             what=record.next_what))
             if record.actor_ids:
                 parts.append(ngettext("{count} actor of the registry",
                                       "{count} actors of the registry",
@@ -344,6 +349,8 @@ def form_from_draft(draft: dict[str, Any]) -> LegalMatterForm | MoneyForm:
 
 
 def open_worker_after(app: PulangApp, case_id: str, worker_id: str,
-                      done: Callable[[None], object] | None = None) -> None:
-    """Push the worker's legal status and money (for Today's hearings, and the palette)."""
-    app.push_screen(WorkerAfterScreen(case_id, worker_id), done)
+                      done: Callable[[None], object] | None = None,
+                      matter_id: str | None = None) -> None:
+    """Push the worker's legal status and money (for Today's hearings, on the hearing's
+    matter, and the palette)."""
+    app.push_screen(WorkerAfterScreen(case_id, worker_id, matter_id), done)
