@@ -187,7 +187,7 @@ class WorkerAfterScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         table = self.query_one("#money", RecordTable)
         keep = table.current_key
         table.clear(columns=True)
-        widths = (20, 10, 15, 12, 0)
+        widths = (20, 10, 15, 11, 0)  # a date in 11: '10 Feb 2026'
         flex = self._flexible(sum(widths), len(widths))
         for title, width in zip((N_("Money"), N_("Status"), N_("Amount"), N_("Date"),
                                  N_("Who paid")), widths, strict=True):
