@@ -232,12 +232,15 @@ def build_parser() -> argparse.ArgumentParser:
     restore_json.add_argument("file", metavar="FILE", help=_("the json export"))
     report = sub.add_parser(
         "report", parents=[_common(suppress=True)],
-        help=_("print the figures: cases by stage, workers by step, returns"),
+        help=_("print the figures: cases, workers by step, returns, money, legal status"),
         description=_("Print the figures of the database, without personal data: cases by "
                       "stage, workers by step on the road home, by destination country and "
                       "by origin province (provinces with fewer than 5 workers merged), new "
                       "cases per month, and the median days from report to return. Reads "
-                      "only: nothing is written, not even a backup."))
+                      "only: nothing is written, not even a backup.") + " " + _(
+            "Then the money in the cases per currency, never converted (claimed, awarded, "
+            "recovered, ransom paid, owed), and workers by legal status (a count under 5 "
+            "reads 'fewer than 5')."))
     report.add_argument("--format", choices=["text", "json"], default="text",
                         help=_("text (aligned lines) or json (for scripts)"))
     find = sub.add_parser(
