@@ -23,6 +23,7 @@ from store.common.i18n import _
 
 _GROUPING = re.compile(r"[\s\u00a0\u202f']")  # spaces, no-break spaces, apostrophes
 _DIGITS = re.compile(r"^[0-9]+(\.[0-9]+)?$")  # ASCII digits only
+_GROUPED = re.compile(r"^[0-9]{1,3}(,[0-9]{3})+$")  # thousands, each group of three
 _MAX_DIGITS = 15  # a trillion with cents: more is a typing slip
 _SUM_DIGITS = 80  # the precision sums are made at: exact for any number of such amounts
 
@@ -33,8 +34,9 @@ class AmountProblem(ValueError):
 
 def parse_amount(text: str, decimal_sign: str = ".") -> Decimal:
     """The amount typed, as a Decimal; `decimal_sign` is the interface language's ("," for
-    Indonesian). Refused: a negative, no digits, letters, more than two signs of the decimal
-    kind, or a sum too large to be meant."""
+    Indonesian). Refused: a negative, no digits, letters, more than one decimal sign, a
+    grouping sign that does not part the whole number into thousands ("1.2.3" in Indonesian,
+    "1,2,3" in English), or a sum too large to be meant."""
     raw = _GROUPING.sub("", text.strip())
     # Digits of any script (Lao, Khmer, Thai, Burmese) as ASCII ones.
     raw = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in raw)
@@ -44,6 +46,12 @@ def parse_amount(text: str, decimal_sign: str = ".") -> Decimal:
         raise AmountProblem(_("Not an amount: write it without a minus sign"))
     group_sign = "," if decimal_sign == "." else "."
     if raw.count(decimal_sign) > 1:
+        raise AmountProblem(_("Not an amount: write it as 1500000 or 1500000{sign}50").format(
+            sign=decimal_sign))
+    whole = raw.split(decimal_sign)[0]
+    if group_sign in whole and not _GROUPED.match(whole.replace(group_sign, ",")):
+        # "1.2.3" or "15.00.000": a sign between digits that are not groups of three is a
+        # slip, not grouping; read as grouping it would be a sum a thousand times off.
         raise AmountProblem(_("Not an amount: write it as 1500000 or 1500000{sign}50").format(
             sign=decimal_sign))
     raw = raw.replace(group_sign, "").replace(decimal_sign, ".")
