@@ -100,6 +100,10 @@ class LegalMatter(Record):
             problems["since"] = _("must not be in the future")
         if self.until is not None and self.since is not None and self.until < self.since:
             problems["until"] = _("is before the date it started")
+        if (self.kind is LegalKind.DETENTION and self.stage is LegalStage.DETAINED
+                and self.until is not None):
+            problems["stage"] = _("released on a date: set the stage to released, or clear "
+                                  "the date")
         if self.next_date is not None and not self.next_what.strip():
             problems["next_what"] = _("say what is due on that date")
         return problems
