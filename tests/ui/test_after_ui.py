@@ -309,3 +309,27 @@ async def test_the_worker_page_opens_from_the_palette(empty_db: Database) -> Non
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, WorkerAfterScreen))
         assert app.screen.worker_id == rizky.id
+
+
+async def test_the_case_totals_are_read_whole_at_80_columns(demo_db: Database) -> None:
+    """Claimed and recovered in three currencies do not fit one line at 80 columns: they go on
+    two, neither cut (a review found the recovered dollars cut off)."""
+    from store.domain.records import MoneyEntry
+
+    case = demo_db.case_by_ref("KH-2025-0001")
+    worker = demo_db.workers_of(case.id)[0]
+    for amount, currency, status in (("4800", "USD", "claimed"), ("1200.50", "USD", "recovered"),
+                                     ("400000", "KHR", "recovered")):
+        demo_db.save_money(build(MoneyEntry, {
+            "case_id": case.id, "worker_id": worker.id, "kind": "wages", "status": status,
+            "amount": Decimal(amount), "currency": currency}))
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_case(pilot, app, case)
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        claimed = next(line for line in lines if "Money ($): claimed" in line)
+        assert claimed.rstrip().endswith("US$6,000.00")
+        assert "…" not in claimed
+        recovered = lines[lines.index(claimed) + 1]
+        assert "recovered IDR10,000,000, KHR400,000.00, US$1,200.50" in recovered

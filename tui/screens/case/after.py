@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from rich.cells import cell_len
+
 from store import _
 from store.domain import LegalMatter, MoneyEntry, MoneyStatus, Worker, totals
 from tui.screens.after import WorkerAfterScreen
@@ -55,8 +57,12 @@ class CaseAfter:
         claimed = self._of_status(MoneyStatus.CLAIMED)
         recovered = self._of_status(MoneyStatus.RECOVERED)
         # "$" first: the line is cut at the right edge of a narrow terminal, never the key.
-        lines = [_("Money ($): claimed {claimed} · recovered {recovered}").format(
-            claimed=sums(claimed) or "–", recovered=sums(recovered) or "–")]
+        line = _("Money ($): claimed {claimed} · recovered {recovered}").format(
+            claimed=sums(claimed) or "–", recovered=sums(recovered) or "–")
+        lines = [line]
+        if cell_len(line) > self.size.width - 2:  # too long for one line: two, none cut
+            head, _sep, tail = line.rpartition(" · ")
+            lines = [head, "  " + tail] if head else [line]
         conversion = session_conversion(self.app, self.case_id)
         if conversion is not None:
             lines += converted_lines(conversion, claimed, recovered)
