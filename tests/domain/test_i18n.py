@@ -62,6 +62,7 @@ TRANSLATES_MARKED = {
     ("tui/screens/after/legal_form.py", "title"),
     ("tui/screens/after/legal_form.py", "next_label"),
     ("tui/screens/after/page.py", "NON_PUNISHMENT"),
+    ("tui/screens/after/money_form.py", "MONEY_HELP"),
     ("tui/screens/after/page.py", "title"),
     ("tui/screens/case/workers.py", "_STATUS_SHORT[status]"),
     ("tui/screens/case/log.py", "title"),

@@ -220,6 +220,12 @@ async def test_the_kind_narrows_the_statuses_and_who_paid_shows_for_a_sum_paid(
         await choose(pilot, "status", "paid")
         assert form.query_one("#f-paid_by").parent.display
         assert form.query_one("#f-payer").parent.display
+        # F1 says how a sum is written here and what an entry is.
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        help_text = " ".join(str(app.screen.query_one("#help-text").render()).split())
+        assert "one sum at one status" in help_text and "ISO 4217" in help_text
+        assert "with . before the cents" in help_text
 
 
 async def test_a_kind_shows_only_its_fields_labelled_for_it_and_its_stages(
@@ -285,6 +291,8 @@ async def test_totals_are_converted_only_with_every_rate_and_never_saved(
         await until(pilot, lambda: isinstance(app.screen, ConvertDialog))
         dialog = app.screen
         assert dialog.query_one("#convert-into", Input).value == "USD"  # kept this session
+        # No rate is asked for the currency converted into.
+        assert not dialog.query_one("#row-USD").display and dialog.query_one("#row-IDR").display
         dialog.query_one("#rate-IDR", Input).value = "0.00006"
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, CaseScreen))

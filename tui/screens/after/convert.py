@@ -114,9 +114,10 @@ class ConvertDialog(TranslatedBindings, ModalScreen[Conversion | None]):
             with Horizontal(classes="convert-row"):
                 yield Label(_("Into (ISO 4217)"), classes="convert-label")
                 yield TextInput(before.into if before else "", id="convert-into",
-                                placeholder="USD", compact=True, select_on_focus=False)
+                                placeholder=_("e.g. USD"), compact=True,
+                                select_on_focus=False)
             for code in self.held:
-                with Horizontal(classes="convert-row"):
+                with Horizontal(classes="convert-row", id=f"row-{code}"):
                     yield Label(_("1 {code} is worth").format(code=code),
                                 classes="convert-label")
                     rate = before.rates.get(code) if before else None
@@ -129,6 +130,17 @@ class ConvertDialog(TranslatedBindings, ModalScreen[Conversion | None]):
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#convert-into", Input))
+        self._hide_target()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "convert-into":
+            self._hide_target()
+
+    def _hide_target(self) -> None:
+        """No rate is asked for the currency converted into (1 USD is 1 USD)."""
+        into = self.query_one("#convert-into", Input).value.strip().upper()
+        for code in self.held:
+            self.query_one(f"#row-{code}").display = code != into
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -11,7 +11,7 @@ from typing import Any
 from textual import on
 from textual.widgets import Select
 
-from store import RecordInvalid, _, date_for_input, decimal_sign
+from store import N_, RecordInvalid, _, date_for_input, decimal_sign
 from store.domain import (
     STATUSES_OF,
     AmountProblem,
@@ -28,6 +28,16 @@ from tui.screens.after.words import DATE_HINT, _db
 from tui.screens.form import FieldSpec, RecordForm
 
 _WHEN_PAID = ("paid_by", "payer")  # shown only for a sum paid
+MONEY_HELP = N_(
+    "A money entry is one sum at one status: a ransom demanded and the part the family paid "
+    "are two entries, a claim and what was recovered of it two more; every total adds the "
+    "entries at a status, per currency, never across currencies. The amount is written as "
+    "your language writes it, with {sign} before the cents and no currency sign: a grouping "
+    "sign must part the number into thousands, or the amount is refused rather than read as "
+    "another sum. The currency is its ISO 4217 code (IDR, USD, KHR, LAK, THB, MYR, MMK). Who "
+    "paid is asked only for a sum paid; the evidence says where the sum is proven (a transfer "
+    "receipt, chat messages, a payslip)."
+)
 
 
 def _statuses(kind: MoneyKind | None) -> list[tuple[str, MoneyStatus]]:
@@ -48,6 +58,10 @@ class MoneyForm(RecordForm[MoneyEntry]):
         self.worker_id = worker_id
         super().__init__(record, _("New money entry") if record is None else
                          _("Edit money entry"))
+
+    def help_more(self) -> str:
+        """F1: how a sum is written here, and what an entry is."""
+        return _(MONEY_HELP).format(sign=decimal_sign())
 
     def fields(self) -> list[FieldSpec]:
         sign = decimal_sign()
