@@ -26,6 +26,7 @@ from store.domain.matching import matches_query
 from store.domain.records import Agreement, LogEntry, Meeting, Organisation, Person, Task
 from store.domain.rows import CaseRow
 from store.domain.rules import today as today_rules
+from store.domain.rules.closing import closed_as_stored
 from store.domain.text import fold
 from store.domain.today import Today
 from store.domain.vocab import label
@@ -108,15 +109,19 @@ class ViewsPart(Part):
             log_case = engine.case_of[LOG]
             today_rules.follow_ups(view, cases, engine.due, log_case,
                                    lambda entry_id: engine.get(LOG, entry_id))
+            closed = {worker_id for worker_id, raw in engine.raw[WORKERS].items()
+                      if closed_as_stored(raw)}
             today_rules.deadlines(view, cases, engine.case_of[PLANS],
-                                  lambda plan_id: engine.get(PLANS, plan_id), engine.names)
+                                  lambda plan_id: engine.get(PLANS, plan_id), engine.names,
+                                  closed)
             today_rules.awaiting(view, cases, engine.awaiting, log_case, self._log_entry,
                                  self._others_of_case)
             today_rules.missing(view, cases, engine.children[WORKERS],
                                 engine.of_worker[SCREENINGS], engine.of_worker[CONSENTS],
-                                engine.names)
+                                engine.names, closed)
             today_rules.hearings(view, cases, self._next_dates(), engine.case_of[LEGAL],
-                                 lambda matter_id: engine.get(LEGAL, matter_id), engine.names)
+                                 lambda matter_id: engine.get(LEGAL, matter_id), engine.names,
+                                 closed)
             self._today_tasks(view)
         view.sort()
         return view
