@@ -11,6 +11,8 @@ partner).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from store.common import clock
 from store.common.errors import NotFound
 from store.common.i18n import _
@@ -26,7 +28,8 @@ from store.engine.officer import officer
 class ClosingPart(Part):
     """Closing and reopening cases and workers."""
 
-    def close_case(self, case_id: str, reason_code: str, note: str = "") -> Case:
+    def close_case(self, case_id: str, reason_code: str, note: str = "",
+                   on: dt.date | None = None) -> Case:
         """Close the case for a reason of the union's list (its stage becomes closed, kept
         until it is reopened). Refused (CaseNotClosable) while a worker who is not closed has
         open steps, unless the reason is a referral: the other organisation carries them on."""
@@ -35,7 +38,7 @@ class ClosingPart(Part):
             known = rules.known_reason(reason_code)
             if not known.referred:
                 self.closable(case_id)
-            changes = rules.closing(case, reason_code, note, officer(), clock.today(),
+            changes = rules.closing(case, reason_code, note, officer(), on or clock.today(),
                                     stage=case.stage)
             self._log(case_id, rules.closing_note(reason_code))
             return self._save(case, **changes, stage=Stage.CLOSED, stage_override=True)
@@ -47,31 +50,33 @@ class ClosingPart(Part):
             plans = [p for p in self._plans(case_id).values() if p.worker_id not in closed]
             refuse_closing(plans, self._engine.names)
 
-    def reopen_case(self, case_id: str, why: str) -> Case:
+    def reopen_case(self, case_id: str, why: str, on: dt.date | None = None) -> Case:
         """Reopen a closed case: its stage becomes the one its workers' steps give, else the
-        one it stood at when it was closed (else verifying)."""
+        one it stood at when it was closed (else verifying). `on`: today unless given (each of
+        these four takes it: the demo's history has days)."""
         with self.audit_as(audit.REOPENED), self.transaction():
             case = self._case(case_id)
-            changes = rules.reopening(case, why, officer(), clock.today())
+            changes = rules.reopening(case, why, officer(), on or clock.today())
             derived = self._derived(case_id)
             stage = (derived.stage if derived is not None and derived.stage is not Stage.CLOSED
                      else rules.stage_before(case) or Stage.VERIFYING)
             self._log(case_id, rules.reopening_note(why))
             return self._save(case, **changes, stage=stage, stage_override=derived is None)
 
-    def close_worker(self, worker_id: str, reason_code: str, note: str = "") -> Worker:
+    def close_worker(self, worker_id: str, reason_code: str, note: str = "",
+                     on: dt.date | None = None) -> Worker:
         """Close a worker for a reason of the list: out of Today's lists, still in the case."""
         with self.audit_as(audit.CLOSED, reason_code), self.transaction():
             worker = self._worker(worker_id)
-            changes = rules.closing(worker, reason_code, note, officer(), clock.today())
+            changes = rules.closing(worker, reason_code, note, officer(), on or clock.today())
             self._log(worker.case_id, rules.worker_closing_note(worker.name_in_rows,
                                                                 reason_code), worker.id)
             return self._save(worker, **changes)
 
-    def reopen_worker(self, worker_id: str, why: str) -> Worker:
+    def reopen_worker(self, worker_id: str, why: str, on: dt.date | None = None) -> Worker:
         with self.audit_as(audit.REOPENED), self.transaction():
             worker = self._worker(worker_id)
-            changes = rules.reopening(worker, why, officer(), clock.today())
+            changes = rules.reopening(worker, why, officer(), on or clock.today())
             self._log(worker.case_id, rules.worker_reopening_note(worker.name_in_rows, why),
                       worker.id)
             return self._save(worker, **changes)

@@ -114,3 +114,13 @@ def test_erasing_a_closed_worker_blanks_the_note_and_keeps_the_reason(
     erased = db.get(Worker, siti.id)
     assert erased.closed_note == "" and erased.closed_by == ""
     assert erased.closed_reason == "died" and is_closed(erased)
+
+
+def test_the_demo_has_a_case_closed_and_reopened_and_a_worker_closed(demo_db: Database) -> None:
+    (thai,) = [c for c in demo_db.cases() if c.closings]
+    assert [(e.what, e.reason) for e in history(thai)] == [
+        ("closed", "not_trafficking"), ("reopened", "")]
+    assert history(thai)[0].on < history(thai)[1].on and not is_closed(thai)
+    closed = [w for c in demo_db.cases() for w in demo_db.workers_of(c.id) if is_closed(w)]
+    assert [(w.full_name, w.closed_reason) for w in closed] == [
+        ("Nur Aisyah Ramadhani", "lost_contact")]
