@@ -45,9 +45,10 @@ class Event:
 
 def history(record: Any) -> list[Event]:
     """The record's closings and reopenings, oldest first (a line this version cannot read
-    is left out)."""
+    is left out); `record` a record or its stored document."""
     events = []
-    for line in record.closings:
+    lines = record.get("closings") or [] if isinstance(record, dict) else record.closings
+    for line in lines:
         parts = line.split()
         try:
             on = dt.date.fromisoformat(parts[0])
@@ -63,7 +64,8 @@ def is_closed(record: Any) -> bool:
     events = history(record)
     if events:
         return events[-1].what == CLOSED
-    return getattr(record, "stage", None) is Stage.CLOSED
+    stage = record.get("stage") if isinstance(record, dict) else getattr(record, "stage", None)
+    return stage == Stage.CLOSED.value
 
 
 def closed_as_stored(raw: bytes) -> bool:
