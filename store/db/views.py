@@ -26,7 +26,7 @@ from store.domain.matching import matches_query
 from store.domain.records import Agreement, LogEntry, Meeting, Organisation, Person, Task
 from store.domain.rows import CaseRow
 from store.domain.rules import today as today_rules
-from store.domain.rules.closing import closed_as_stored
+from store.domain.rules.closing import closed_as_stored, is_closed
 from store.domain.text import fold
 from store.domain.today import Today
 from store.domain.vocab import label
@@ -85,6 +85,7 @@ class ViewsPart(Part):
             next_due=dt.date.fromisoformat(due) if due else None,
             urgency=doc.get("urgency", ""),
             search_text=fold(searchable),
+            closed_reason=(doc.get("closed_reason") or "") if is_closed(doc) else "",
         )
 
     def _encoded_rows(self) -> list[tuple[str, bytes]]:
@@ -226,10 +227,12 @@ def _country_words(code: str) -> str:
 
 def encode_row(row: CaseRow) -> bytes:
     return orjson.dumps([row.ref, row.title, row.destination_country, row.destination_place,
-                         row.stage, row.workers, row.next_due, row.urgency, row.search_text])
+                         row.stage, row.workers, row.next_due, row.urgency, row.search_text,
+                         row.closed_reason])
 
 
 def decode_row(case_id: str, raw: bytes) -> CaseRow:
-    ref, title, country, place, stage, workers, due, urgency, search = orjson.loads(raw)
+    ref, title, country, place, stage, workers, due, urgency, search, *closed = orjson.loads(raw)
     return CaseRow(case_id, ref, title, country, place, stage, workers,
-                   dt.date.fromisoformat(due) if due else None, urgency, search)
+                   dt.date.fromisoformat(due) if due else None, urgency, search,
+                   *closed[:1])  # a snapshot written before schema 10 has no reason

@@ -22,7 +22,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from store.common.closing import Reason, reason, reasons
+from store.common.closing import Reason, reason, reason_label, reasons
 from store.common.errors import RuleRefused
 from store.common.i18n import _
 from store.domain.vocab import Stage
@@ -66,6 +66,16 @@ def is_closed(record: Any) -> bool:
         return events[-1].what == CLOSED
     stage = record.get("stage") if isinstance(record, dict) else getattr(record, "stage", None)
     return stage == Stage.CLOSED.value
+
+
+def closing_reasons() -> tuple[Reason, ...]:
+    """The union's list in use (`store.common.closing`), for the app's picker."""
+    return reasons()
+
+
+def reason_text(code: str | None) -> str:
+    """What a closing reason reads as in the officer's language (`reason_label`)."""
+    return reason_label(code)
 
 
 def closed_as_stored(raw: bytes) -> bool:

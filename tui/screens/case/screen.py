@@ -30,6 +30,7 @@ from tui import perf
 from tui.data_changed import follow_data_changes
 from tui.screens.case.after import CaseAfter
 from tui.screens.case.case_form import CaseForm
+from tui.screens.case.closing import CaseClosing
 from tui.screens.case.facts import CaseFacts
 from tui.screens.case.log import CaseLog
 from tui.screens.case.log_form import LogEntryForm
@@ -55,7 +56,7 @@ def _screen_title(case: Case) -> str:
 
 class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorkers, CaseLog,
                  WorkerActions, RoadHome, CasePages, CaseSharing, CaseAfter, CaseRegistry,
-                 Screen[None]):
+                 CaseClosing, Screen[None]):
     """One case's page. Its parts are mix-ins, one a module beside this one: the facts at the
     top (facts.py), the workers table or grid (workers.py), the log (log.py), what is done to
     a worker (worker_actions.py), the road home (road.py), the pages it opens (pages.py),
@@ -94,6 +95,10 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
                 show=False),
         Binding("dollar_sign", "convert_money", N_("Convert the money totals"),
                 id="case.convert_money", show=False),
+        Binding("C", "close_case", N_("Close or reopen the case"), id="case.close",
+                show=False),
+        Binding("K", "close_worker", N_("Close or reopen the worker"), id="case.close_worker",
+                show=False),
         Binding("f1", "app.help", N_("Help"), id="case.help"),
     ]
     HELP = N_(
@@ -140,7 +145,13 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
         "data sharing, in force, the sync refuses unless given a reason, which is recorded. "
         "Shift+S on an organisation the case is shared with stops sharing: its copy there is "
         "removed at the next sync. The facts at the top say with whom the case is shared; a "
-        "log entry that came from a partner's copy says so (« and its name)."
+        "log entry that came from a partner's copy says so (« and its name).\n\n"
+        "Closing: Shift+C closes the case, asking the reason from the union's list and a note "
+        "for this office (kept with the case, never in the log); on a closed case it reopens "
+        "it, asking why. Shift+K closes the worker under the cursor the same way (lost contact, "
+        "asked to stop...), or reopens them: a worker closed stays in the case, marked "
+        "(closed), and leaves Today's lists. A case with open steps closes once the workers "
+        "holding them are closed, or for a referral. Both show in the history and the report."
     )
 
     def __init__(self, case_id: str, drafts: list[dict[str, Any]] | None = None,
