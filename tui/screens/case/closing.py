@@ -12,6 +12,21 @@ from tui.screens.case.text import shown
 class CaseClosing:
     """Part of `CaseScreen` (a mix-in): closing and reopening the case and its workers."""
 
+    def help_more(self) -> str:
+        """A paragraph of F1 after the page's own help (then the legal status's, the
+        registry's)."""
+        own = _(
+            "Closing: Shift+C closes the case, asking the reason from the union's list and a "
+            "note for this office (kept with the case, never in the log); on a closed case it "
+            "reopens it, asking why. Shift+K closes the worker under the cursor the same way "
+            "(lost contact, asked to stop...), or reopens them: a worker closed stays in the "
+            "case, marked (closed), and leaves Today's lists. A case with open steps closes "
+            "once the workers holding them are closed, or for a referral. Both show in the "
+            "history and in the report."
+        )
+        more = super().help_more()  # type: ignore[misc]
+        return f"{own}\n\n{more}" if more else own
+
     def action_close_case(self) -> None:
         case = self.case
         if case is None:

@@ -55,8 +55,8 @@ def _screen_title(case: Case) -> str:
 
 
 class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorkers, CaseLog,
-                 WorkerActions, RoadHome, CasePages, CaseSharing, CaseAfter, CaseRegistry,
-                 CaseClosing, Screen[None]):
+                 WorkerActions, RoadHome, CasePages, CaseSharing, CaseClosing, CaseAfter,
+                 CaseRegistry, Screen[None]):
     """One case's page. Its parts are mix-ins, one a module beside this one: the facts at the
     top (facts.py), the workers table or grid (workers.py), the log (log.py), what is done to
     a worker (worker_actions.py), the road home (road.py), the pages it opens (pages.py),
@@ -145,13 +145,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
         "data sharing, in force, the sync refuses unless given a reason, which is recorded. "
         "Shift+S on an organisation the case is shared with stops sharing: its copy there is "
         "removed at the next sync. The facts at the top say with whom the case is shared; a "
-        "log entry that came from a partner's copy says so (« and its name).\n\n"
-        "Closing: Shift+C closes the case, asking the reason from the union's list and a note "
-        "for this office (kept with the case, never in the log); on a closed case it reopens "
-        "it, asking why. Shift+K closes the worker under the cursor the same way (lost contact, "
-        "asked to stop...), or reopens them: a worker closed stays in the case, marked "
-        "(closed), and leaves Today's lists. A case with open steps closes once the workers "
-        "holding them are closed, or for a referral. Both show in the history and the report."
+        "log entry that came from a partner's copy says so (« and its name)."
     )
 
     def __init__(self, case_id: str, drafts: list[dict[str, Any]] | None = None,
