@@ -40,7 +40,7 @@ class ClosingPart(Part):
                 self.closable(case_id)
             changes = rules.closing(case, reason_code, note, officer(), on or clock.today(),
                                     stage=case.stage)
-            self._log(case_id, rules.closing_note(reason_code))
+            self._log(case_id, rules.closing_note(reason_code), on=on)
             return self._save(case, **changes, stage=Stage.CLOSED, stage_override=True)
 
     def closable(self, case_id: str) -> None:
@@ -60,7 +60,7 @@ class ClosingPart(Part):
             derived = self._derived(case_id)
             stage = (derived.stage if derived is not None and derived.stage is not Stage.CLOSED
                      else rules.stage_before(case) or Stage.VERIFYING)
-            self._log(case_id, rules.reopening_note(why))
+            self._log(case_id, rules.reopening_note(why), on=on)
             return self._save(case, **changes, stage=stage, stage_override=derived is None)
 
     def close_worker(self, worker_id: str, reason_code: str, note: str = "",
@@ -70,7 +70,7 @@ class ClosingPart(Part):
             worker = self._worker(worker_id)
             changes = rules.closing(worker, reason_code, note, officer(), on or clock.today())
             self._log(worker.case_id, rules.worker_closing_note(worker.name_in_rows,
-                                                                reason_code), worker.id)
+                                                                reason_code), worker.id, on)
             return self._save(worker, **changes)
 
     def reopen_worker(self, worker_id: str, why: str, on: dt.date | None = None) -> Worker:
@@ -78,7 +78,7 @@ class ClosingPart(Part):
             worker = self._worker(worker_id)
             changes = rules.reopening(worker, why, officer(), on or clock.today())
             self._log(worker.case_id, rules.worker_reopening_note(worker.name_in_rows, why),
-                      worker.id)
+                      worker.id, on)
             return self._save(worker, **changes)
 
     def _case(self, case_id: str) -> Case:
@@ -93,8 +93,12 @@ class ClosingPart(Part):
             raise NotFound(_("worker"))
         return self._read(Worker, doc)
 
-    def _log(self, case_id: str, summary: str, worker_id: str | None = None) -> None:
-        self._save(build(LogEntry, {"case_id": case_id, "summary": summary,
+    def _log(self, case_id: str, summary: str, worker_id: str | None = None,
+             on: dt.date | None = None) -> None:
+        """The log entry of a closing or reopening: now, or at this hour on the day `on`."""
+        now = clock.now()
+        at = now if on is None else now.replace(year=on.year, month=on.month, day=on.day)
+        self._save(build(LogEntry, {"case_id": case_id, "summary": summary, "at": at,
                                     "worker_ids": [worker_id] if worker_id else [],
                                     "recorded_by": officer()}))
 
