@@ -126,6 +126,12 @@ class PulangCommands(Provider):
             here.append((_("Legal status and money of the worker under the cursor"),
                          _("Charges, detention, fines, legal aid, hearings; fees, ransom, "
                            "wages and compensation (w)"), self.screen.action_legal_money))
+            here.append((_("Close or reopen the case…"),
+                         _("Closed with a reason from the union's list and a note, or reopened "
+                           "with a reason (Shift+C)"), self.screen.action_close_case))
+            here.append((_("Close or reopen the worker under the cursor…"),
+                         _("Lost contact, asked to stop...: out of Today's lists, still in the "
+                           "case; or reopened (Shift+K)"), self.screen.action_close_worker))
             here.append((_("Convert this case's money totals…"),
                          _("Into one currency, at the rates you give, for this session only "
                            "($)"), self.screen.action_convert_money))

@@ -7,15 +7,12 @@ needs a reason; a case with open steps is not closed) are `store.domain.rules.st
 
 from __future__ import annotations
 
-from store.common.errors import NotFound
+from store.common.errors import NotFound, RuleRefused
 from store.common.i18n import _
 from store.db.base import CASES, Part, valid
 from store.domain.records import Case, LogEntry, build
-from store.domain.rules.stage import (
-    choose_stage,
-    following_again_note,
-    refuse_closing,
-)
+from store.domain.rules.closing import is_closed
+from store.domain.rules.stage import choose_stage, following_again_note
 from store.domain.vocab import Stage
 from store.engine.migrations import META_TABLE
 from store.engine.officer import current_user, officer
@@ -43,15 +40,19 @@ class CasesPart(Part):
 
         Once its workers have plans, the stage follows their steps (`store.domain.road`): a stage
         other than the derived one needs `stage_reason`, which goes into the case's log
-        (StageReasonNeeded without it). A case cannot be closed while a worker has an open
-        step (CaseNotClosable). The rules are `store.domain.rules.stage`'s.
+        (StageReasonNeeded without it). A case cannot be closed while a worker (not closed) has
+        an open step (CaseNotClosable); one closed with a reason (`close_case`) changes stage
+        only by `reopen_case`. The rules are `store.domain.rules.stage`'s.
         """
         with self.transaction():
             doc = self._doc(Case, case.id)
             if doc is None:
                 return self._save(case, ref=self._next_ref(case))
-            if case.stage is Stage.CLOSED:
-                self._refuse_closing(case.id)
+            if case.stage is Stage.CLOSED and doc.get("stage") != Stage.CLOSED.value:
+                self.closable(case.id)  # a worker closed does not hold it open
+            elif case.stage is not Stage.CLOSED and is_closed(self._read(Case, doc)):
+                raise RuleRefused(_("This case was closed with a reason: reopen it (with a "
+                                    "reason) to change its stage."))
             choice = choose_stage(case.stage, self._derived(case.id), doc.get("stage"),
                                   bool(doc.get("stage_override")), stage_reason)
             if choice.note is not None:
@@ -73,11 +74,6 @@ class CasesPart(Part):
                 "recorded_by": current_user(),
             }))
             return self.save_case(case.model_copy(update={"stage": derived.stage}))
-
-    def _refuse_closing(self, case_id: str) -> None:
-        """CaseNotClosable naming the workers with steps neither done nor marked not needed
-        (`store.domain.rules.stage.refuse_closing`)."""
-        refuse_closing(self._plans(case_id).values(), self._engine.names)
 
     def _next_ref(self, case: Case) -> str:
         """The next reference for the case's country and year, assigned under the lock."""

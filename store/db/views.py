@@ -26,6 +26,7 @@ from store.domain.matching import matches_query
 from store.domain.records import Agreement, LogEntry, Meeting, Organisation, Person, Task
 from store.domain.rows import CaseRow
 from store.domain.rules import today as today_rules
+from store.domain.rules.closing import closed_as_stored, is_closed
 from store.domain.text import fold
 from store.domain.today import Today
 from store.domain.vocab import label
@@ -84,6 +85,7 @@ class ViewsPart(Part):
             next_due=dt.date.fromisoformat(due) if due else None,
             urgency=doc.get("urgency", ""),
             search_text=fold(searchable),
+            closed_reason=(doc.get("closed_reason") or "") if is_closed(doc) else "",
         )
 
     def _encoded_rows(self) -> list[tuple[str, bytes]]:
@@ -108,15 +110,19 @@ class ViewsPart(Part):
             log_case = engine.case_of[LOG]
             today_rules.follow_ups(view, cases, engine.due, log_case,
                                    lambda entry_id: engine.get(LOG, entry_id))
+            closed = {worker_id for worker_id, raw in engine.raw[WORKERS].items()
+                      if closed_as_stored(raw)}
             today_rules.deadlines(view, cases, engine.case_of[PLANS],
-                                  lambda plan_id: engine.get(PLANS, plan_id), engine.names)
+                                  lambda plan_id: engine.get(PLANS, plan_id), engine.names,
+                                  closed)
             today_rules.awaiting(view, cases, engine.awaiting, log_case, self._log_entry,
                                  self._others_of_case)
             today_rules.missing(view, cases, engine.children[WORKERS],
                                 engine.of_worker[SCREENINGS], engine.of_worker[CONSENTS],
-                                engine.names)
+                                engine.names, closed)
             today_rules.hearings(view, cases, self._next_dates(), engine.case_of[LEGAL],
-                                 lambda matter_id: engine.get(LEGAL, matter_id), engine.names)
+                                 lambda matter_id: engine.get(LEGAL, matter_id), engine.names,
+                                 closed)
             self._today_tasks(view)
         view.sort()
         return view
@@ -221,10 +227,12 @@ def _country_words(code: str) -> str:
 
 def encode_row(row: CaseRow) -> bytes:
     return orjson.dumps([row.ref, row.title, row.destination_country, row.destination_place,
-                         row.stage, row.workers, row.next_due, row.urgency, row.search_text])
+                         row.stage, row.workers, row.next_due, row.urgency, row.search_text,
+                         row.closed_reason])
 
 
 def decode_row(case_id: str, raw: bytes) -> CaseRow:
-    ref, title, country, place, stage, workers, due, urgency, search = orjson.loads(raw)
+    ref, title, country, place, stage, workers, due, urgency, search, *closed = orjson.loads(raw)
     return CaseRow(case_id, ref, title, country, place, stage, workers,
-                   dt.date.fromisoformat(due) if due else None, urgency, search)
+                   dt.date.fromisoformat(due) if due else None, urgency, search,
+                   *closed[:1])  # a snapshot written before schema 10 has no reason

@@ -60,6 +60,9 @@ _FROM: dict[str, tuple[str, ...]] = {
     # Whether workers' consents cover a kind of recipient: the case page counts, before a case
     # is shared with a partner, whose personal data would go.
     "store.domain.rules.sharing": ("consenting", "recipient_of"),
+    # Closing and reopening (issue 35): the union's reasons, a record's state and history.
+    "store.domain.rules.closing": ("closing_reasons", "history", "is_closed", "reason_text",
+                                   "times_reopened"),
     # The registry's forms: a map position typed or pasted from a map link.
     "store.domain.rules.identifiers": ("map_position",),
 }

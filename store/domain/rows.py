@@ -20,3 +20,4 @@ class CaseRow:
     next_due: dt.date | None
     urgency: str
     search_text: str
+    closed_reason: str = ""  # the closing reason's code, while the case is closed with one

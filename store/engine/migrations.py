@@ -179,6 +179,32 @@ def _after_the_flight(tables: Tables) -> None:
         tables.setdefault(name, {})
 
 
+# What a case and a worker hold of their closing (`store.domain.rules.closing`), as new.
+CLOSING_FIELDS: dict[str, Any] = {
+    "closed_reason": None, "closed_on": None, "closed_by": "", "closed_note": "",
+    "reopened_on": None, "reopened_reason": "", "reopened_by": "", "closings": [],
+}
+
+
+def _closed_with_a_reason(tables: Tables) -> list[str]:
+    """Schema 10: a case and a worker are closed with a reason of the union's list, and
+    reopened with a reason; none of them so far. A case closed before (its stage set to
+    closed by hand) stays closed, with no reason: the notice says how many, since their
+    reason is in their log if anywhere."""
+    for name in ("cases", "workers"):
+        for doc in tables.get(name, {}).values():
+            for field, default in CLOSING_FIELDS.items():
+                doc.setdefault(field, list(default) if isinstance(default, list) else default)
+    count = sum(1 for case in tables.get("cases", {}).values() if case.get("stage") == "closed")
+    if not count:
+        return []
+    return [ngettext(
+        "{count} case was closed before Pulang kept a reason for closing: it stays closed, "
+        "and its page says no reason was recorded.",
+        "{count} cases were closed before Pulang kept a reason for closing: they stay closed, "
+        "and their pages say no reason was recorded.", count).format(count=count)]
+
+
 # Schema 1 is the first; the steps to schema 2 and onward are appended here.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "workers record when their personal data was erased", _workers_can_be_erased),
@@ -190,6 +216,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "the registry of places, actors and identifiers", _the_registry),
     Migration(8, "intakes of lists and families' inquiries", _intakes_and_inquiries),
     Migration(9, "a worker's legal matters and the money in their case", _after_the_flight),
+    Migration(10, "cases and workers closed with a reason", _closed_with_a_reason),
 )
 
 FIRST_SCHEMA = 1

@@ -1,8 +1,6 @@
-"""The demo database: the group case from the news item and a few others, the union's
-network, the draft agreement and the registry, written into a new database as one atomic
-change (`write_demo`). What they hold (names, dates, texts) is in store/exchange/demo_seed.py
-(the registry's in demo_registry.py); here is how it is written, through the Database as the
-app would.
+"""The demo database: the group case from the news item and others, the union's network, the
+draft agreement, the registry, closings, written as one atomic change (`write_demo`). What
+they hold is in store/exchange/demo_seed.py (and demo_*.py); here, how the Database writes it.
 """
 
 from __future__ import annotations
@@ -40,6 +38,7 @@ from store.domain.vocab import (
     StepStatus,
     TraffickingStatus,
 )
+from store.exchange.demo_closing import seed_closings
 from store.exchange.demo_inquiry import seed_inquiry
 from store.exchange.demo_legal import seed_after
 from store.exchange.demo_registry import seed_registry
@@ -75,6 +74,7 @@ def build_demo(db: Database, today: dt.date | None = None) -> None:
         seed_registry(db, case, today)
         seed_inquiry(db, case, today)
         seed_after(db, case, today)
+        seed_closings(db, case, today)
 
 
 def _seed_case(db: Database, today: dt.date) -> Case:

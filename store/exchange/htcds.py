@@ -1,8 +1,9 @@
 """The HTCDS / CTDC statistics export: one row per consenting worker, k-anonymised.
 
 `export_htcds(db, k)` gives a CSV in the column names of the CTDC global k-anonymised dataset
-(shared/domain.md §5), plus one HTCDS column CTDC does not publish, `traffickingStatus` (the
-screening's confirmed status), and a `HtcdsReport` saying what was left out and suppressed.
+(shared/domain.md §5), plus HTCDS columns CTDC does not publish, `traffickingStatus` (the
+screening's confirmed status), `cas_Status` and `cas_ReasonForCaseClosure` (the case's,
+`store.exchange.htcds_closing`), and a `HtcdsReport` saying what was left out and suppressed.
 
 What goes in:
 - Only workers whose consent allows statistics (`Consent.allows(RecipientKind.STATISTICS)`:
@@ -64,6 +65,9 @@ from store.domain.vocab import (
     Sector,
     Sex,
 )
+from store.exchange.htcds_closing import COLUMNS as CLOSING_COLUMNS
+from store.exchange.htcds_closing import PUBLIC_SOURCES as CLOSING_PUBLIC_SOURCES
+from store.exchange.htcds_closing import case_status
 from store.exchange.htcds_means import MEANS as _MEANS
 from store.exchange.htcds_means import MEANS_FLAGS as _MEANS_FLAGS
 from store.exchange.htcds_means import MONEY_PUBLIC_SOURCES, MONEY_SOURCES, money_means
@@ -98,8 +102,9 @@ CTDC_COLUMNS: tuple[str, ...] = (
     "recruiterRelationFriend", "recruiterRelationFamily", "recruiterRelationOther",
     "recruiterRelationUnknown",
 )
-# HTCDS's trafficking status (PossibleVictimOfTrafficking, ...), which CTDC does not publish.
-EXTRA_COLUMNS: tuple[str, ...] = ("traffickingStatus",)
+# HTCDS's trafficking status (PossibleVictimOfTrafficking, ...), and the case's status and
+# reason for closure (store.exchange.htcds_closing), which CTDC does not publish.
+EXTRA_COLUMNS: tuple[str, ...] = ("traffickingStatus", *CLOSING_COLUMNS)
 COLUMNS: tuple[str, ...] = CTDC_COLUMNS + EXTRA_COLUMNS
 
 # The quasi-identifiers, in the order ties are broken when choosing what to suppress.
@@ -114,6 +119,7 @@ PUBLIC_SOURCES: tuple[tuple[type[BaseModel], str], ...] = (
     (Screening, "status"), (Consent, "recipients"), (Consent, "withdrawn_on"),
     (Place, "kind"), (Place, "country"), (RegistryLink, "case_id"), (RegistryLink, "worker_id"),
     (RegistryLink, "place_id"), (RegistryLink, "reported_on"), *MONEY_PUBLIC_SOURCES,
+    *CLOSING_PUBLIC_SOURCES,
 )
 # Personal fields only ever written generalised: to a CTDC age band, or to a means-of-control
 # flag (the money's kind and status: store.exchange.htcds_means). See the module's doc.
@@ -306,6 +312,7 @@ def worker_row(case: Case, worker: Worker, screening: Screening | None,
             row[column] = _flag(member is relation)
     if screening is not None and screening.status is not None:
         row["traffickingStatus"] = screening.status.value
+    row.update(case_status(case))
     return row
 
 

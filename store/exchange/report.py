@@ -17,6 +17,8 @@ Everything here is a count or a median: no name, number, exact date or free text
   decimals (json: "1500000.50"), never converted; and workers by legal status (facing a
   charge, detained, deported, with legal aid, witnesses, a hearing soon), counts below the
   small-number threshold given as "fewer than 5": `store.exchange.report_legal`.
+- Closings: cases and workers closed now by the reason of the union's list, and how many
+  times they were reopened: `store.exchange.report_closing`.
 
 The origin province rule. A province is read from `Worker.home_province`, which the field
 classification marks as private (`is_private`): a province with few workers from it can point
@@ -50,7 +52,7 @@ from store.domain.road import (
     worker_stage,
 )
 from store.domain.vocab import Stage, StepStatus, label
-from store.exchange import report_legal
+from store.exchange import report_closing, report_legal
 
 if TYPE_CHECKING:
     from store.db.database import Database
@@ -94,6 +96,7 @@ class Figures:  # money and legal: see store.exchange.report_legal
     min_province_count: int = MIN_PROVINCE_COUNT
     money: dict[str, dict[str, str]] = field(default_factory=dict)  # total -> currency -> sum
     legal: dict[str, int | str] = field(default_factory=dict)  # a count, or "<5"
+    closings: dict[str, Any] = field(default_factory=dict)  # store.exchange.report_closing
 
     def as_json(self) -> dict[str, Any]:
         """Plain dicts, lists, strings and numbers: `json.dumps` takes it as it is."""
@@ -233,6 +236,7 @@ def figures(db: Database, today: dt.date | None = None) -> Figures:
         returns_without_date=undated,
         money=money,
         legal=legal,
+        closings=report_closing.closings(source, MIN_PROVINCE_COUNT),
     )
 
 
@@ -300,4 +304,5 @@ def as_text(figures: Figures) -> str:
                      .format(count=figures.returns_without_date))
     lines += ["", *report_legal.text_lines(figures.money, figures.legal,
                                            figures.min_province_count)]
+    lines += ["", *report_closing.text_lines(figures.closings, figures.min_province_count)]
     return "\n".join(lines)

@@ -52,6 +52,7 @@ TRANSLATES_MARKED = {
     ("store/exchange/worker_import.py", "ENCODING_NAMES[self.encoding]"),
     ("store/domain/records/base.py", "label_msgid(cls, name)"),
     ("store/domain/records/base.py", "_PYDANTIC_MESSAGES.get(item['type'], _NOT_VALID)"),
+    ("store/common/closing.py", "self.label_en"),
     ("store/domain/road.py", "self.label"),
     ("store/domain/road.py", "HAND_SET"),
     ("store/domain/road.py", "self.name"),

@@ -19,12 +19,14 @@ from store.common.errors import ExitCode, MigrationFailed, NewerSchema
 from store.db.database import Database
 from store.domain.vocab import Direction, LogKind
 from store.engine.migrations import (
+    CLOSING_FIELDS,
     META_DOC,
     META_TABLE,
     MIGRATIONS,
     SCHEMA_VERSION,
     Migration,
     Tables,
+    migrate,
 )
 from store.exchange.check import check
 from tests.conftest import FIXTURES, Run, private_copy, snapshot
@@ -326,7 +328,7 @@ def test_schema_9_opens_no_legal_matter_nor_money_and_keeps_everything_else(
     path = private_copy(FIXTURE_V8, tmp_path)
     assert schema_on_disk(path) == 8
     before = orjson.loads(path.read_bytes())
-    with Database.open(path) as db:
+    with Database.open(path, migrations=MIGRATIONS[:8]) as db:
         assert db.schema == 9
         assert check(db) == []
         assert db.upgrade_notices == []
@@ -339,3 +341,53 @@ def test_schema_9_opens_no_legal_matter_nor_money_and_keeps_everything_else(
         if table in after and table not in ("_meta", "_seal"):
             assert {d.get("id"): d for d in records.values()} == {
                 d.get("id"): d for d in after[table].values()}
+
+
+# The schema-8 file above brought to schema 9 by that step (the code of its day), kept as it
+# is (its legal and money tables empty, as schema 9 writes them): the database just before
+# cases and workers were closed with a reason.
+FIXTURE_V9 = FIXTURES / "schema_v9.json"
+
+
+def test_schema_10_closes_nothing_and_keeps_everything_else(tmp_path: Path) -> None:
+    """The real step to schema 10 on the real schema-9 file: every case and worker open, with
+    no closing in their history, the new fields added and every other value as it was."""
+    path = private_copy(FIXTURE_V9, tmp_path)
+    assert schema_on_disk(path) == 9
+    before = orjson.loads(path.read_bytes())
+    with Database.open(path) as db:
+        assert db.schema == 10
+        assert check(db) == []
+        assert db.upgrade_notices == []  # no case of the file was closed
+        for case in db.cases():
+            assert case.closed_reason is None and case.closings == [] and case.stage != "closed"
+            for worker in db.workers_of(case.id):
+                assert worker.closed_on is None and worker.closings == []
+        after = db.raw_tables()
+    for table in ("cases", "workers"):
+        old = {doc["id"]: doc for doc in before[table].values()}
+        new = {doc["id"]: doc for doc in after[table].values()}
+        assert old.keys() == new.keys() and old
+        for record_id, doc in old.items():
+            assert {k: v for k, v in new[record_id].items() if k not in CLOSING_FIELDS} == doc
+            assert {k: new[record_id][k] for k in CLOSING_FIELDS} == CLOSING_FIELDS
+    for table, records in before.items():
+        if table not in ("_meta", "_seal", "cases", "workers"):
+            assert {d.get("id"): d for d in records.values()} == {
+                d.get("id"): d for d in after[table].values()}
+
+
+def test_schema_10_says_how_many_closed_cases_have_no_reason(tmp_path: Path) -> None:
+    path = private_copy(FIXTURE_V9, tmp_path)
+    data = orjson.loads(path.read_bytes())
+    key, closed = next(iter(data["cases"].items()))
+    closed["stage"], closed["stage_override"] = "closed", True
+    tables = {name: table for name, table in data.items() if name != "_seal"}
+    notices: list[str] = []
+    migrated = migrate(tables, path, notices=notices)
+    assert migrated["cases"][key]["closed_reason"] is None
+    assert migrated["cases"][key]["stage"] == "closed"  # it stays closed
+    assert notices == ["Database upgraded to schema 10: 1 case was closed before Pulang kept "
+                       "a reason for closing: it stays closed, and its page says no reason "
+                       "was recorded."]
+    assert "closed_reason" not in data["cases"][key]  # a copy was migrated

@@ -114,7 +114,7 @@ def _private_values(db: Database) -> set[str]:
 def test_header_is_the_ctdc_columns_then_trafficking_status(demo_db: Database) -> None:
     data, _report = export_htcds(demo_db)
     header, rows = _rows(data)
-    assert header == [*CTDC_NAMES, "traffickingStatus"]
+    assert header == [*CTDC_NAMES, "traffickingStatus", "cas_Status", "cas_ReasonForCaseClosure"]
     assert list(COLUMNS) == header
     # the demo's few consenting workers are too few for k = 11: every row is left out
     assert rows == [] and _report.included == 0 and _report.suppressed_rows > 0

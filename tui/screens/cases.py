@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from store import N_, DatabaseLocked, PulangError, _, format_date, name_sort_key
-from store.domain import CaseRow, Stage, fold, label, printable, shorten
+from store.domain import CaseRow, Stage, fold, label, printable, reason_text, shorten
 from tui import perf
 from tui.data_changed import DataChanged, follow_data_changes
 from tui.screens.intake.start import IntakeKey
@@ -41,7 +41,13 @@ def _stage_name(stage: str) -> str:
 
 
 def _stage_label(row: CaseRow) -> str:
+    """The stage; a case closed with a reason says why (cut to the column's width)."""
+    if row.closed_reason and row.stage == Stage.CLOSED.value:
+        return _("closed: {reason}").format(reason=reason_text(row.closed_reason))
     return _stage_name(row.stage)
+
+
+_CLOSED_MOST = 28  # the cells a closed case's stage and reason may ask of the row
 
 
 # Column order on screen; sorting goes through them in this order too.
@@ -248,9 +254,13 @@ class CasesScreen(IntakeKey, TranslatedBindings, Screen[None]):
         refs = {len(r.ref) for r in rows}  # references are ASCII (records.REF_PATTERN)
         places = {(r.destination_country, r.destination_place) for r in rows}
         stages = {r.stage for r in rows}
+        reasons = {r.closed_reason for r in rows if r.closed_reason}
+        closed = [min(_CLOSED_MOST, cell_len(_("closed: {reason}").format(
+            reason=reason_text(code)))) for code in reasons]
         return {
             "ref": max([cell_len(_("Reference")), *refs]),
-            "stage": max([_LEAST["stage"], *(cell_len(_stage_name(s)) for s in stages)]),
+            "stage": max([_LEAST["stage"], *(cell_len(_stage_name(s)) for s in stages),
+                          *closed]),
             "dest": max([_LEAST["dest"], *(min(_DEST_MOST, cell_len(f"{c} {p}"))
                                            for c, p in places)]),
             # a date in this language ("12 ធ្នូ 2026" is wider than "12 Dec 2026"), at most

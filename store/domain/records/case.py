@@ -13,7 +13,7 @@ from store.common.i18n import N_, _
 from store.domain.classification import personal, public
 from store.domain.parse import parse_country
 from store.domain.records.base import Record, _country, _date_or_today, _ids, _listed, _problem
-from store.domain.text import LINE, NAME, shorten
+from store.domain.text import LINE, NAME, NOTES, shorten
 from store.domain.vocab import CaseKind, ExploitationType, ReachedVia, Sector, Stage, Urgency
 
 REF_PATTERN = re.compile(r"^[A-Z]{2}-[0-9]{4}-[0-9]{4,}$")
@@ -40,6 +40,17 @@ class Case(Record):
     # The partner organisations (of the directory) this case is shared with, by sync under
     # a cooperation agreement covering data sharing (`store.sync.partners`).
     shared_with: list[str] = public(N_("Shared with"), default_factory=list, local=True)
+    # Closed with a reason of the union's list (`store.common.closing`), and reopened
+    # (`store.domain.rules.closing`): the reason's code and the dates are public, who and the
+    # note this office's own; `closings` keeps every closing and reopening, for the counts.
+    closed_reason: str | None = public(N_("Closing reason"), None)
+    closed_on: dt.date | None = public(N_("Closed on"), None)
+    closed_by: str = personal(N_("Closed by"), "", text=NAME.name, local=True)
+    closed_note: str = personal(N_("Closing note"), "", text=NOTES.name, local=True)
+    reopened_on: dt.date | None = public(N_("Reopened on"), None)
+    reopened_reason: str = personal(N_("Reason for reopening"), "", text=LINE.name, local=True)
+    reopened_by: str = personal(N_("Reopened by"), "", text=NAME.name, local=True)
+    closings: list[str] = public(N_("Closed and reopened"), default_factory=list)
 
     @field_validator("title", mode="before")
     @classmethod

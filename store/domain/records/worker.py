@@ -40,6 +40,16 @@ class Worker(Record):
     # When the worker's personal and sensitive data was erased (withdrawn consent, or a
     # request under the data protection law); what is left is the bare record for the counts.
     erased_at: dt.datetime | None = public(N_("Erased"), None)
+    # Closed with a reason of the union's list, and reopened, as a case is (`Case`): a worker
+    # closed is out of Today's lists but stays in the case.
+    closed_reason: str | None = public(N_("Closing reason"), None)
+    closed_on: dt.date | None = public(N_("Closed on"), None)
+    closed_by: str = personal(N_("Closed by"), "", text=NAME.name, local=True)
+    closed_note: str = personal(N_("Closing note"), "", text=NOTES.name, local=True)
+    reopened_on: dt.date | None = public(N_("Reopened on"), None)
+    reopened_reason: str = personal(N_("Reason for reopening"), "", text=LINE.name, local=True)
+    reopened_by: str = personal(N_("Reopened by"), "", text=NAME.name, local=True)
+    closings: list[str] = public(N_("Closed and reopened"), default_factory=list)
 
     @field_validator("full_name", mode="before")
     @classmethod

@@ -9,7 +9,7 @@ read, so that Today stays quick on a large database. The day is the view's: no c
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from store.domain.legal_codes import CLOSED_STAGES
@@ -56,16 +56,17 @@ def follow_ups(view: Today, cases: Mapping[str, CaseRow], due: Mapping[str, str 
 
 
 def deadlines(view: Today, cases: Mapping[str, CaseRow], plans: Mapping[str, str],
-              read: Callable[[str], Doc | None], names: Mapping[str, Sequence[str]]) -> None:
+              read: Callable[[str], Doc | None], names: Mapping[str, Sequence[str]],
+              closed: Collection[str] = frozenset()) -> None:
     """Open plan steps of workers of open `cases` whose deadline is within the view's window.
     `plans`: each plan's case by plan id; `read`: a plan as stored; `names`: each worker's
-    names."""
+    names; `closed`: the workers closed, left out."""
     horizon = view.window.end.isoformat()
     for plan_id, case_id in plans.items():
         if case_id not in cases:
             continue
         doc = read(plan_id)
-        if doc is None or doc.get("template") not in TEMPLATES:
+        if doc is None or doc.get("template") not in TEMPLATES or doc["worker_id"] in closed:
             continue
         template = TEMPLATES[doc["template"]]
         for step in doc.get("steps", []):
@@ -118,17 +119,18 @@ def awaiting(view: Today, cases: Mapping[str, CaseRow], waiting: Iterable[str],
 
 def missing(view: Today, cases: Mapping[str, CaseRow], workers: Mapping[str, Iterable[str]],
             screened: Mapping[str, Any], consented: Mapping[str, Any],
-            names: Mapping[str, Sequence[str]]) -> None:
+            names: Mapping[str, Sequence[str]], closed: Collection[str] = frozenset()) -> None:
     """Workers of open `cases` (newest reference first) without a screening or a consent, but
     for those erased: all counted, the first MOST_MISSING listed. `workers`: each case's worker
     ids; `screened`, `consented`: by worker id, those who have one; `names`: each worker's
-    names."""
+    names; `closed`: the workers closed, left out."""
     for case_id in sorted(cases, key=lambda c: cases[c].ref, reverse=True):
         for worker_id in workers.get(case_id, {}):
             has_screening = worker_id in screened
             has_consent = worker_id in consented
             shown = names.get(worker_id) or ["?"]
-            if (has_screening and has_consent) or shown[0] == ERASED_NAME:
+            if ((has_screening and has_consent) or shown[0] == ERASED_NAME
+                    or worker_id in closed):
                 continue
             view.missing_count += 1
             if len(view.missing) < MOST_MISSING:
@@ -156,17 +158,18 @@ _CLOSED = frozenset(stage.value for stage in CLOSED_STAGES)
 
 def hearings(view: Today, cases: Mapping[str, CaseRow], next_dates: Mapping[str, str],
              case_of: Mapping[str, str], read: Callable[[str], Doc | None],
-             names: Mapping[str, Sequence[str]]) -> None:
+             names: Mapping[str, Sequence[str]], closed: Collection[str] = frozenset()) -> None:
     """Hearings and legal deadlines of workers of open `cases` within the view's window, of
     matters not closed. `next_dates`: each legal matter's next date (ISO) by id, for those
     that have one; `case_of`: each matter's case; `read`: a matter as stored; `names`: each
-    worker's names."""
+    worker's names; `closed`: the workers closed, left out."""
     horizon = view.window.end.isoformat()
     for matter_id, when in next_dates.items():
         if when > horizon or case_of.get(matter_id) not in cases:
             continue
         doc = read(matter_id)
-        if doc is None or doc.get("stage") in _CLOSED or not doc.get("next_date"):
+        if (doc is None or doc.get("stage") in _CLOSED or not doc.get("next_date")
+                or doc["worker_id"] in closed):
             continue
         case_id, worker_id = doc["case_id"], doc["worker_id"]
         day = dt.date.fromisoformat(doc["next_date"])

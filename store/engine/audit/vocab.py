@@ -54,6 +54,9 @@ SHARING_OVERRIDE = "sharing-override"
 # officer's reason).
 INTAKE_CONFIRMED, FAMILY_TOLD = "intake-confirmed", "family-told"
 FAMILY_TOLD_OVERRIDE = "family-told-override"
+# A case or a worker closed with a reason of the union's list (the note is the reason's code),
+# and reopened (store.db.closing).
+CLOSED, REOPENED = "closed", "reopened"
 TORN_DROPPED = "torn-entry-dropped"  # written by the trail itself, see `store.engine.audit`
 GAP = "unaudited"  # changes saved while the trail could not be written, see `store.engine.audit`
 
@@ -79,6 +82,8 @@ ACTION_LABELS: dict[str, str] = {
     INTAKE_CONFIRMED: N_("intake confirmed"),
     FAMILY_TOLD: N_("family told"),
     FAMILY_TOLD_OVERRIDE: N_("family told although the one asking is in the registry"),
+    CLOSED: N_("closed"),
+    REOPENED: N_("reopened"),
     TORN_DROPPED: N_("an entry cut short by a crash was dropped"),
     GAP: N_("saved without an audit entry"),
 }

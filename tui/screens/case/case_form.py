@@ -2,7 +2,8 @@
 
 A rule of the domain asks the officer before a save goes through: a case's stage set by hand
 against the one its workers' steps give needs a reason (asked in a `ReasonDialog`, written to
-the log)."""
+the log); the stage "closed" chosen closes the case through `close_case`, after asking the
+reason from the union's list and a note (`tui.dialogs.closing`)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from store.domain import (
     Urgency,
     choices,
     country_name,
+    is_closed,
 )
+from tui.dialogs.closing import ask_closing
 from tui.dialogs.reason import ReasonDialog
 from tui.screens.case.fields import DATE_HINT, _db
 from tui.screens.form import FieldSpec, RecordForm
@@ -77,11 +80,23 @@ class CaseForm(RecordForm[Case]):
         }
 
     def persist(self, record: Case) -> Case:
-        return _db(self).save_case(record)
+        db = _db(self)
+        stored = db.get(Case, record.id) if record.version else None
+        if record.stage is Stage.CLOSED and not (stored is not None and is_closed(stored)):
+            if stored is not None:
+                db.closable(record.id)  # CaseNotClosable: said below the form, as before
+            raise _ClosingReasonNeeded(_("Closing the case needs a reason."))
+        return db.save_case(record)
 
     def refused_by_rule(self, error: RuleRefused, record: Case) -> bool:
         """A stage against the workers' steps: ask why, then save with the reason (it goes
-        into the log). Escape leaves the form as it is, unsaved."""
+        into the log). The stage closed: ask the reason from the list and a note, then save
+        the rest at the stage it stood at and close it. Escape leaves the form as it is."""
+        if isinstance(error, _ClosingReasonNeeded):
+            ask_closing(self.app, _("case {ref}").format(ref=record.ref or ""),
+                        lambda code, note: self.save_with(
+                            record, lambda: self._close(record, code, note)))
+            return True
         if not isinstance(error, StageReasonNeeded):
             return False  # CaseNotClosable and the like: the message shows below the form
 
@@ -97,3 +112,16 @@ class CaseForm(RecordForm[Case]):
             answered,
         )
         return True
+
+    def _close(self, record: Case, code: str, note: str) -> Case:
+        """The form's other changes saved at the stage the case stood at, then closed."""
+        db = _db(self)
+        stored = db.get(Case, record.id) if record.version else None
+        kept = record.model_copy(update={
+            "stage": stored.stage if stored is not None else Stage.REPORTED})
+        saved = db.save_case(kept)
+        return db.close_case(saved.id, code, note)
+
+
+class _ClosingReasonNeeded(RuleRefused):
+    """The stage closed was chosen: the form asks the reason (never shown as such)."""

@@ -1,6 +1,7 @@
 """The case page's facts, at its top: kind, place, stage and urgency, exploitation and sector,
 how it was reported, the partners it is shared with, the money claimed and recovered (after.py),
-tags; and a stage set by hand against the workers' steps, when and why."""
+tags; a stage set by hand against the workers' steps, when and why; and the case's closing or
+last reopening (closing.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ from typing import Any
 from textual.widgets import Static
 
 from store import _, format_date
-from store.domain import Derived, country_name, hand_set_reason, label, worker_numbers
+from store.domain import (
+    Derived,
+    country_name,
+    hand_set_reason,
+    is_closed,
+    label,
+    worker_numbers,
+)
 from tui.screens.case.text import shown
 
 
@@ -24,12 +32,17 @@ class CaseFacts:
         kinds = ", ".join(label(t) for t in case.exploitation_types) or "–"
         stage = label(case.stage)
         by_hand: list[str] = []
-        if self.derived is not None:
+        if is_closed(case):  # closed with a reason, shown on its own line, not as by hand
+            by_hand = self.closing_lines(case)
+        elif self.derived is not None:
             if case.stage_override and case.stage is not self.derived.stage:
                 stage = _("{stage} (set by hand)").format(stage=stage)
                 by_hand = self._set_by_hand(self.derived)
             else:
                 stage = self.derived.describe()
+            by_hand += self.closing_lines(case)  # reopened: when and why
+        else:
+            by_hand = self.closing_lines(case)
         first = _("{kind} case · {place} · stage: {stage} · urgency: {urgency}").format(
             kind=label(case.kind), place=place, stage=stage,
             urgency=label(case.urgency),

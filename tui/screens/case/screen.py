@@ -30,6 +30,7 @@ from tui import perf
 from tui.data_changed import follow_data_changes
 from tui.screens.case.after import CaseAfter
 from tui.screens.case.case_form import CaseForm
+from tui.screens.case.closing import CaseClosing
 from tui.screens.case.facts import CaseFacts
 from tui.screens.case.log import CaseLog
 from tui.screens.case.log_form import LogEntryForm
@@ -54,8 +55,8 @@ def _screen_title(case: Case) -> str:
 
 
 class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorkers, CaseLog,
-                 WorkerActions, RoadHome, CasePages, CaseSharing, CaseAfter, CaseRegistry,
-                 Screen[None]):
+                 WorkerActions, RoadHome, CasePages, CaseSharing, CaseClosing, CaseAfter,
+                 CaseRegistry, Screen[None]):
     """One case's page. Its parts are mix-ins, one a module beside this one: the facts at the
     top (facts.py), the workers table or grid (workers.py), the log (log.py), what is done to
     a worker (worker_actions.py), the road home (road.py), the pages it opens (pages.py),
@@ -94,6 +95,10 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
                 show=False),
         Binding("dollar_sign", "convert_money", N_("Convert the money totals"),
                 id="case.convert_money", show=False),
+        Binding("C", "close_case", N_("Close or reopen the case"), id="case.close",
+                show=False),
+        Binding("K", "close_worker", N_("Close or reopen the worker"), id="case.close_worker",
+                show=False),
         Binding("f1", "app.help", N_("Help"), id="case.help"),
     ]
     HELP = N_(

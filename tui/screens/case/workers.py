@@ -19,6 +19,7 @@ from store.domain import (
     Worker,
     fits_a_row,
     is_child,
+    is_closed,
     label,
     printable,
     row_spellings,
@@ -103,6 +104,8 @@ class CaseWorkers:
         name, *others = row_spellings(worker.all_names, worker.id)
         if worker.id in getattr(self.app, "sync_conflicts", {}):  # changed at two sites
             name = "⚠ " + name
+        if is_closed(worker):
+            name = _("(closed)") + " " + name
         return f"{number} {name} ({', '.join(others)})" if others else f"{number} {name}"
 
     def _selection_mark(self, worker: Worker) -> str:
@@ -255,7 +258,9 @@ class CaseWorkers:
             name = _("{name}: ⚠ {fields} changed at two sites, decide on Today").format(
                 name=name, fields=", ".join(labels))
         glance = self.after_glance(worker)  # their legal matters and money (after.py)
-        self._worker_detail(worker, f"{name} · {glance}" if glance else name)
+        closed = self.worker_closing(worker)  # closed when, why (closing.py)
+        line = " · ".join(p for p in (name, closed, glance) if p)
+        self._worker_detail(worker, line)
 
     def _worker_detail(self, worker: Worker, line: str) -> None:
         """The line under the workers; below it, a name in a script that does not fit a row
