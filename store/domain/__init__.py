@@ -21,6 +21,7 @@ _FROM: dict[str, tuple[str, ...]] = {
         "is_child", "suggested_status", "status_reason",
         "Place", "Actor", "Identifier", "RegistryLink", "PlaceChange", "Sighting",
         "Intake", "IntakeRow", "Inquiry", "Handle", "LegalMatter", "MoneyEntry",
+        "RequestChange",
     ),
     "store.domain.vocab": (
         "AGREEMENT_MOVES", "CONSENTABLE", "RECIPIENT_OF_ORG", "AgreementArea",
@@ -36,6 +37,9 @@ _FROM: dict[str, tuple[str, ...]] = {
         "LegalKind", "LegalStage", "WitnessRole", "MoneyKind", "MoneyStatus", "Payer",
         "STAGES_OF", "STATUSES_OF", "CLOSED_STAGES", "LEGAL_FOR", "MONEY_FOR",
     ),
+    # Requests to partners followed through (issue 35).
+    "store.domain.requests": ("RequestState", "REQUEST_MOVES", "OPEN_REQUESTS",
+                              "MIN_ANSWERED", "is_request"),
     "store.domain.money": ("AmountProblem", "parse_amount", "currency_code", "totals",
                            "converted"),
     "store.domain.text": (
