@@ -1,0 +1,119 @@
+"""Requests to partners followed through (issue 35): their states, moved one dated, audited
+change at a time, and what the log says of a partner (open requests, usual days to reply)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from store.common.errors import RecordInvalid, RuleRefused
+from store.db.database import Database
+from store.domain.records import Case, LogEntry, Organisation, build
+from store.domain.requests import RequestState
+
+DAY = dt.timedelta(days=1)
+
+
+@pytest.fixture
+def case(empty_db: Database) -> Case:
+    return empty_db.save_case(build(Case, {"title": "Three workers", "destination_country": "KH",
+                                           "date_reported": "01/11/2026"}))
+
+
+def request(db: Database, case: Case, days_ago: int, org: str = "KBRI Phnom Penh",
+            org_id: str | None = None, **more: object) -> LogEntry:
+    at = dt.datetime.now().astimezone() - days_ago * DAY
+    return db.save_log_entry(build(LogEntry, {
+        "case_id": case.id, "at": at, "kind": "referral", "summary": "Referred for papers",
+        "counterpart_org": org, "counterpart_kind": "embassy_ministry",
+        "counterpart_org_id": org_id, **more}))
+
+
+def test_a_new_referral_is_sent_on_its_day_and_a_note_is_no_request(
+        empty_db: Database, case: Case) -> None:
+    sent = request(empty_db, case, 3)
+    assert sent.request_state is RequestState.SENT
+    assert [(c.state, c.on) for c in sent.request_changes] == [
+        (RequestState.SENT, sent.at.astimezone().date())]
+    note = empty_db.save_log_entry(build(LogEntry, {"case_id": case.id, "summary": "Thought"}))
+    received = empty_db.save_log_entry(build(LogEntry, {
+        "case_id": case.id, "kind": "call", "direction": "received", "summary": "They called",
+        "counterpart_org": "KBRI Phnom Penh"}))
+    assert note.request_state is None and received.request_state is None
+    asked = empty_db.save_log_entry(build(LogEntry, {
+        "case_id": case.id, "kind": "message", "direction": "sent", "awaiting_reply": True,
+        "summary": "Asked for the list", "counterpart_org": "Police"}))
+    assert asked.request_state is RequestState.SENT
+
+
+def test_a_request_moves_only_where_its_state_leads_each_change_dated_and_audited(
+        empty_db: Database, case: Case) -> None:
+    db = empty_db
+    sent = request(db, case, 10)
+    today = dt.date.today()
+    accepted = db.set_request_state(sent.id, RequestState.ACCEPTED, on=today - 2 * DAY)
+    assert accepted.request_state is RequestState.ACCEPTED
+    with pytest.raises(RuleRefused, match="From accepted a request moves to done, withdrawn, "
+                                          "not to acknowledged"):
+        db.set_request_state(sent.id, RequestState.ACKNOWLEDGED)
+    with pytest.raises(RuleRefused, match="before the last one"):
+        db.set_request_state(sent.id, RequestState.DONE, on=today - 5 * DAY)
+    with pytest.raises(RuleRefused, match="future"):
+        db.set_request_state(sent.id, RequestState.DONE, on=today + DAY)
+    done = db.set_request_state(sent.id, "done")
+    assert [c.state for c in done.request_changes] == ["sent", "accepted", "done"]
+    assert [c.on for c in done.request_changes][1:] == [today - 2 * DAY, today]
+    with pytest.raises(RuleRefused, match="The request is done: it does not change any more"):
+        db.set_request_state(sent.id, RequestState.WITHDRAWN)
+    changes = [e for e in db.history(sent.id) if e.action == "update"]
+    assert len(changes) == 2  # one audited change a move
+    assert db.get(LogEntry, sent.id).version == sent.version + 2
+
+
+def test_a_decline_says_why_and_the_why_is_personal(empty_db: Database, case: Case) -> None:
+    db = empty_db
+    sent = request(db, case, 4)
+    with pytest.raises(RuleRefused, match="Say why the partner declined"):
+        db.set_request_state(sent.id, RequestState.DECLINED, why="  ")
+    declined = db.set_request_state(sent.id, RequestState.DECLINED, why="Not their district")
+    assert declined.request_state is RequestState.DECLINED
+    assert declined.request_why == "Not their district"
+    from store.domain.classification import Classification, classification_of
+    assert classification_of(LogEntry, "request_why") is Classification.PERSONAL
+    assert classification_of(LogEntry, "request_changes") is Classification.PUBLIC
+    with pytest.raises(RecordInvalid):  # a declined one without why is not kept
+        db.save_log_entry(declined.model_copy(update={"request_why": ""}))
+    with pytest.raises(RuleRefused, match="not a request"):
+        note = db.save_log_entry(build(LogEntry, {"case_id": case.id, "summary": "Thought"}))
+        db.set_request_state(note.id, RequestState.ACKNOWLEDGED)
+
+
+def test_a_partners_median_days_to_reply_and_open_requests_come_from_the_log(
+        empty_db: Database, case: Case) -> None:
+    db = empty_db
+    org = db.save_organisation(build(Organisation, {"name": "KBRI Phnom Penh",
+                                                    "kind": "Embassy"}))
+    today = dt.date.today()
+    first = request(db, case, 20, org_id=org.id)
+    db.set_request_state(first.id, RequestState.ACKNOWLEDGED, on=today - 18 * DAY)  # 2 days
+    second = request(db, case, 15, org_id=org.id)
+    db.save_log_entry(build(LogEntry, {  # they wrote back 6 days later: 6 days
+        "case_id": case.id, "at": dt.datetime.now().astimezone() - 9 * DAY, "kind": "letter",
+        "direction": "received", "summary": "Reply", "counterpart_org": "KBRI",
+        "counterpart_org_id": org.id}))
+    assert db.partner_replies(org.id) == [2, 6]
+    assert db.partner_reply_days(org.id) is None  # fewer than 3 answered: not computed
+    third = request(db, case, 8, org_id=org.id)
+    db.set_request_state(third.id, RequestState.ACCEPTED, on=today - 5 * DAY)  # 3 days
+    open_now = request(db, case, 1, org_id=org.id)
+    assert sorted(db.partner_replies(org.id)) == [2, 3, 6]
+    assert db.partner_reply_days(org.id) == 3
+    assert [e.id for e in db.open_requests(org.id)] == [first.id, second.id, third.id,
+                                                        open_now.id]
+    db.set_request_state(first.id, RequestState.WITHDRAWN)
+    assert first.id not in {e.id for e in db.open_requests(org.id)}
+    # A partner typed but not linked is found by its name, folded.
+    typed = request(db, case, 6, org="Shelter Mekong")
+    db.set_request_state(typed.id, RequestState.ACKNOWLEDGED, on=today - 2 * DAY)
+    assert db.partner_replies("shelter  MEKONG") == [4]
