@@ -102,3 +102,14 @@ def reply_days(requests: Sequence[tuple[LogEntry, Iterable[LogEntry]]]) -> list[
 def median_days(days: Sequence[int]) -> float | None:
     """The median of the days to reply, when there are at least MIN_ANSWERED of them."""
     return statistics.median(days) if len(days) >= MIN_ANSWERED else None
+
+
+def partner_medians(requests: Sequence[tuple[LogEntry, Iterable[LogEntry]]]
+                    ) -> dict[str, float | None]:
+    """Each partner's (`partner_of`) median days to reply, from every request with its
+    case's entries: None where fewer than MIN_ANSWERED were answered."""
+    by_partner: dict[str, list[tuple[LogEntry, Iterable[LogEntry]]]] = {}
+    for entry, others in requests:
+        if partner_of(entry):
+            by_partner.setdefault(partner_of(entry), []).append((entry, others))
+    return {partner: median_days(reply_days(found)) for partner, found in by_partner.items()}

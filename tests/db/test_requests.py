@@ -117,3 +117,44 @@ def test_a_partners_median_days_to_reply_and_open_requests_come_from_the_log(
     typed = request(db, case, 6, org="Shelter Mekong")
     db.set_request_state(typed.id, RequestState.ACKNOWLEDGED, on=today - 2 * DAY)
     assert db.partner_replies("shelter  MEKONG") == [4]
+
+
+def test_today_chases_a_request_past_the_partners_usual_reply_time_or_accepted_and_overdue(
+        empty_db: Database, case: Case) -> None:
+    db = empty_db
+    org = db.save_organisation(build(Organisation, {"name": "KBRI Phnom Penh",
+                                                    "kind": "Embassy"}))
+    today = dt.date.today()
+    for days_ago in (40, 30, 20):  # answered in 2, 3 and 3 days: usually 3
+        answered = request(db, case, days_ago, org_id=org.id)
+        db.set_request_state(answered.id, RequestState.ACKNOWLEDGED,
+                             on=today - (days_ago - (2 if days_ago == 40 else 3)) * DAY)
+        db.set_request_state(answered.id, RequestState.WITHDRAWN)
+    late = request(db, case, 4, org_id=org.id)  # past their 3 days
+    recent = request(db, case, 2, org_id=org.id)  # within them
+    other = request(db, case, 4, org="Shelter Mekong")  # no usual time: $PULANG_REPLY_DAYS
+    accepted = request(db, case, 9, org_id=org.id, next_step="Travel document",
+                       due_date=today - DAY)
+    db.set_request_state(accepted.id, RequestState.ACCEPTED, on=today - 6 * DAY)
+    not_due = request(db, case, 9, org_id=org.id, next_step="Travel document",
+                      due_date=today + DAY)
+    db.set_request_state(not_due.id, RequestState.ACCEPTED, on=today - 6 * DAY)
+    finished = []
+    for state, why in ((RequestState.DECLINED, "Full"), (RequestState.ACKNOWLEDGED, ""),
+                       (RequestState.WITHDRAWN, "")):
+        old = request(db, case, 30, org="Police", awaiting_reply=True)
+        db.set_request_state(old.id, state, on=today - DAY, why=why)
+        finished.append(old.id)
+    assert db.partner_reply_days(org.id) == 3
+
+    chased = {a.entry_id: a for a in db.today(reply_days=10).awaiting}
+    assert set(chased) == {late.id, accepted.id}
+    assert chased[late.id].state == "sent" and chased[late.id].since == today - 4 * DAY
+    assert chased[accepted.id].state == "accepted" and chased[accepted.id].since == today - DAY
+    assert {recent.id, other.id, not_due.id, *finished}.isdisjoint(chased)
+    assert other.id in {a.entry_id for a in db.today(reply_days=3).awaiting}
+    # A partner who wrote back is no longer chased for it, as before.
+    db.save_log_entry(build(LogEntry, {"case_id": case.id, "kind": "call", "summary": "Called",
+                                       "direction": "received",
+                                       "counterpart_org": "KBRI Phnom Penh"}))
+    assert late.id not in {a.entry_id for a in db.today(reply_days=10).awaiting}
