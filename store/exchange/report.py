@@ -17,6 +17,9 @@ Everything here is a count or a median: no name, number, exact date or free text
   decimals (json: "1500000.50"), never converted; and workers by legal status (facing a
   charge, detained, deported, with legal aid, witnesses, a hearing soon), counts below the
   small-number threshold given as "fewer than 5": `store.exchange.report_legal`.
+- Requests to partners by state, and each partner organisation's median days to reply
+  (organisations' names are public), not computed below 3 answered requests:
+  `store.exchange.report_requests`.
 
 The origin province rule. A province is read from `Worker.home_province`, which the field
 classification marks as private (`is_private`): a province with few workers from it can point
@@ -50,7 +53,7 @@ from store.domain.road import (
     worker_stage,
 )
 from store.domain.vocab import Stage, StepStatus, label
-from store.exchange import report_legal
+from store.exchange import report_legal, report_requests
 
 if TYPE_CHECKING:
     from store.db.database import Database
@@ -94,6 +97,10 @@ class Figures:  # money and legal: see store.exchange.report_legal
     min_province_count: int = MIN_PROVINCE_COUNT
     money: dict[str, dict[str, str]] = field(default_factory=dict)  # total -> currency -> sum
     legal: dict[str, int | str] = field(default_factory=dict)  # a count, or "<5"
+    # Requests to partners (store.exchange.report_requests): by state, and each partner's
+    # name -> {"requests", "answered", "median_days" (None: fewer than 3 answered)}.
+    requests_by_state: dict[str, int] = field(default_factory=dict)
+    partner_reply_days: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         """Plain dicts, lists, strings and numbers: `json.dumps` takes it as it is."""
@@ -186,6 +193,7 @@ def figures(db: Database, today: dt.date | None = None) -> Figures:
     rather than guessed."""
     today = today or clock.today()
     money, legal = report_legal.money_and_legal(db, today, MIN_PROVINCE_COUNT)
+    requests_by_state, partner_replies = report_requests.request_figures(db)
     by_stage = {stage.value: 0 for stage in Stage}
     by_step = {key: 0 for key in step_keys()} | {HOME: 0, NO_PLAN: 0}
     countries: Counter[str] = Counter()
@@ -233,6 +241,8 @@ def figures(db: Database, today: dt.date | None = None) -> Figures:
         returns_without_date=undated,
         money=money,
         legal=legal,
+        requests_by_state=requests_by_state,
+        partner_reply_days=partner_replies,
     )
 
 
@@ -300,4 +310,5 @@ def as_text(figures: Figures) -> str:
                      .format(count=figures.returns_without_date))
     lines += ["", *report_legal.text_lines(figures.money, figures.legal,
                                            figures.min_province_count)]
+    lines += report_requests.text_lines(figures.requests_by_state, figures.partner_reply_days)
     return "\n".join(lines)
