@@ -58,8 +58,8 @@ _FROM: dict[str, tuple[str, ...]] = {
         "OPEN", "TEMPLATES", "Derived", "Template", "derive_from_plans", "hand_set_reason",
         "next_status", "template_for",
     ),
-    "store.domain.today": ("WEEK", "Deadline", "FollowUp", "Hearing", "Missing", "TaskDue",
-                           "Today"),
+    "store.domain.today": ("WEEK", "Awaiting", "Deadline", "FollowUp", "Hearing", "Missing",
+                           "TaskDue", "Today"),
     "store.domain.rows": ("CaseRow",),
     # Whether workers' consents cover a kind of recipient: the case page counts, before a case
     # is shared with a partner, whose personal data would go.

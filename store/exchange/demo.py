@@ -1,9 +1,7 @@
-"""The demo database: the group case from the news item and a few others, the union's
-network, the draft agreement and the registry, written into a new database as one atomic
-change (`write_demo`). What they hold (names, dates, texts) is in store/exchange/demo_seed.py
-(the registry's in demo_registry.py); here is how it is written, through the Database as the
-app would.
-"""
+"""The demo database: the group case from the news item and a few others, the union's network,
+the draft agreement, the registry, the legal matters and the requests to the embassy, written
+as one atomic change (`write_demo`). What they hold is in store/exchange/demo_seed.py (and the
+other demo_*.py); here is how it is written, through the Database as the app would."""
 
 from __future__ import annotations
 
@@ -43,6 +41,7 @@ from store.domain.vocab import (
 from store.exchange.demo_inquiry import seed_inquiry
 from store.exchange.demo_legal import seed_after
 from store.exchange.demo_registry import seed_registry
+from store.exchange.demo_requests import seed_requests
 from store.exchange.demo_seed import (
     AGREEMENT_AREAS,
     AGREEMENT_TITLE,
@@ -75,6 +74,7 @@ def build_demo(db: Database, today: dt.date | None = None) -> None:
         seed_registry(db, case, today)
         seed_inquiry(db, case, today)
         seed_after(db, case, today)
+        seed_requests(db, case, today)
 
 
 def _seed_case(db: Database, today: dt.date) -> Case:
