@@ -54,9 +54,11 @@ class LogPart(Part):
                 # it had been saved before the removal.
                 kept = [w for w in entry.worker_ids if w in workers]
                 entry = entry.model_copy(update={"worker_ids": kept})
-            if entry.request_state is None and is_request(entry):
-                # A request to a partner (new, or an entry now marked awaiting a reply): sent,
-                # on its day (`store.domain.requests`).
+            stored = self._engine.get(LOG, entry.id)
+            if entry.request_state is None and is_request(entry) and (
+                    stored is None or (entry.awaiting_reply and not stored.get("awaiting_reply"))):
+                # A request to a partner, new or now awaiting a reply: sent, on its day
+                # (`store.domain.requests`). An old referral saved again stays without.
                 entry = entry.model_copy(update={
                     "request_state": RequestState.SENT,
                     "request_changes": [RequestChange(state=RequestState.SENT,

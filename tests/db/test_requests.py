@@ -158,3 +158,19 @@ def test_today_chases_a_request_past_the_partners_usual_reply_time_or_accepted_a
                                        "direction": "received",
                                        "counterpart_org": "KBRI Phnom Penh"}))
     assert late.id not in {a.entry_id for a in db.today(reply_days=10).awaiting}
+
+
+def test_an_entry_kept_without_a_state_gets_one_only_when_marked_awaiting_a_reply(
+        empty_db: Database, case: Case) -> None:
+    """As the upgrade to schema 11 left a referral that awaited nothing: saved again, it stays
+    without a state (Today would chase a year-old referral); marked awaiting, it is sent."""
+    db = empty_db
+    kept = request(db, case, 300)
+    kept = db.save_log_entry(kept.model_copy(update={"request_state": None,
+                                                     "request_changes": []}))
+    edited = db.save_log_entry(kept.model_copy(update={"summary": "Referred, typo fixed"}))
+    assert edited.request_state is None
+    assert kept.id not in {a.entry_id for a in db.today().awaiting}
+    marked = db.save_log_entry(edited.model_copy(update={"awaiting_reply": True}))
+    assert marked.request_state is RequestState.SENT
+    assert [c.on for c in marked.request_changes] == [marked.at.astimezone().date()]
