@@ -123,7 +123,14 @@ class RequestsPart(Part):
         return sorted(found, key=lambda e: e.at)
 
     def all_requests(self) -> list[tuple[LogEntry, list[LogEntry]]]:
-        """Every request, with the entries of its case: for the report and Today."""
+        """Every request, with the entries of its case (each case's read once): for the
+        report and Today."""
         with self._lock:
             self._engine.refresh()
-            return [self._with_case(e) for e in self._requests()]
+            cases: dict[str, list[LogEntry]] = {}
+            found = []
+            for entry in self._requests():
+                if entry.case_id not in cases:
+                    cases[entry.case_id] = self._with_case(entry)[1]
+                found.append((entry, cases[entry.case_id]))
+            return found
