@@ -9,7 +9,9 @@ A part of `store.db.database.Database` (see `store.db.base`); the rules are
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+
+import orjson
 
 from store.common import clock
 from store.common.errors import NotFound, RuleRefused
@@ -19,6 +21,7 @@ from store.domain.records import LogEntry, RequestChange
 from store.domain.requests import (
     OPEN_REQUESTS,
     REQUEST_MOVES,
+    Doc,
     RequestState,
     median_days,
     partner_of,
@@ -29,6 +32,7 @@ from store.domain.vocab import label
 
 # A request's state as its stored line says it (the loader's byte search, as for the indexes).
 _HAS_STATE = b'"request_state":"'
+_OPEN = frozenset(state.value for state in OPEN_REQUESTS)
 
 
 def move_refused(entry: LogEntry, state: RequestState) -> str | None:
@@ -79,35 +83,43 @@ class RequestsPart(Part):
                 update["request_why"] = why.strip()
             return self._save(entry.model_copy(update=update))
 
-    def _requests(self, ids: Iterator[str] | None = None) -> Iterator[LogEntry]:
-        """Every log entry that is a request (or those of `ids` that are)."""
+    def _requests(self, ids: Iterable[str] | None = None) -> Iterator[Doc]:
+        """Every log entry that is a request (or those of `ids` that are), as stored."""
         raw = self._engine.raw[LOG]
         for entry_id in raw if ids is None else ids:
             line = raw.get(entry_id)
             if line is not None and _HAS_STATE in line:
-                yield valid(LogEntry, self._engine.get(LOG, entry_id))
+                yield orjson.loads(line)
 
-    def _of_partner(self, partner: str) -> list[LogEntry]:
-        """The requests to `partner`: an organisation's id in the directory (the entries
-        linked to it), else an organisation's name as typed (folded)."""
+    def _of_partner(self, partner: str) -> list[Doc]:
+        """The requests to `partner`, oldest first: an organisation's id in the directory (the
+        entries linked to it), else an organisation's name as typed (folded)."""
         if self._engine.get(ORGANISATIONS, partner) is not None:
             linked = self._engine.links_index().get(partner, set())
-            return [e for e in self._requests(iter(sorted(linked)))
-                    if e.counterpart_org_id == partner]
-        key = fold(partner)
-        return [e for e in self._requests() if not e.counterpart_org_id and partner_of(e) == key]
+            found = [d for d in self._requests(linked) if d.get("counterpart_org_id") == partner]
+        else:
+            key = fold(partner)
+            found = [d for d in self._requests()
+                     if not d.get("counterpart_org_id") and partner_of(d) == key]
+        return sorted(found, key=lambda d: dt.datetime.fromisoformat(d["at"]))
 
-    def _with_case(self, entry: LogEntry) -> tuple[LogEntry, list[LogEntry]]:
-        others = [valid(LogEntry, d) for d in self._engine.children_of(LOG, entry.case_id)]
-        return entry, others
+    def _with_cases(self, docs: Iterable[Doc]) -> list[tuple[Doc, list[Doc]]]:
+        """Each request with its case's entries, as stored (each case's read once)."""
+        cases: dict[str, list[Doc]] = {}
+        found = []
+        for doc in docs:
+            case_id = doc["case_id"]
+            if case_id not in cases:
+                cases[case_id] = self._engine.children_of(LOG, case_id)
+            found.append((doc, cases[case_id]))
+        return found
 
     def partner_replies(self, partner: str) -> list[int]:
         """Days from each answered request to `partner` to their first answer, oldest request
         first."""
         with self._lock:
             self._engine.refresh()
-            requests = sorted(self._of_partner(partner), key=lambda e: e.at)
-            return reply_days([self._with_case(e) for e in requests])
+            return reply_days(self._with_cases(self._of_partner(partner)))
 
     def partner_reply_days(self, partner: str) -> float | None:
         """The median days `partner` (an organisation's id, or a name as typed) takes to
@@ -119,18 +131,11 @@ class RequestsPart(Part):
         accepted), oldest first."""
         with self._lock:
             self._engine.refresh()
-            found = [e for e in self._of_partner(org_id) if e.request_state in OPEN_REQUESTS]
-        return sorted(found, key=lambda e: e.at)
+            return [valid(LogEntry, d) for d in self._of_partner(org_id)
+                    if d.get("request_state") in _OPEN]
 
-    def all_requests(self) -> list[tuple[LogEntry, list[LogEntry]]]:
-        """Every request, with the entries of its case (each case's read once): for the
-        report and Today."""
+    def all_requests(self) -> list[tuple[Doc, list[Doc]]]:
+        """Every request with its case's entries, as stored: for the report and Today."""
         with self._lock:
             self._engine.refresh()
-            cases: dict[str, list[LogEntry]] = {}
-            found = []
-            for entry in self._requests():
-                if entry.case_id not in cases:
-                    cases[entry.case_id] = self._with_case(entry)[1]
-                found.append((entry, cases[entry.case_id]))
-            return found
+            return self._with_cases(self._requests())

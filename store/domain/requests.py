@@ -11,7 +11,7 @@ import datetime as dt
 import statistics
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from store.common.i18n import N_
 from store.domain.codes import Direction, LogKind
@@ -55,6 +55,8 @@ REQUEST_LABELS: list[tuple[StrEnum, str]] = [
     (RequestState.WITHDRAWN, N_("withdrawn")),
 ]
 
+Doc = dict[str, Any]  # a log entry as stored
+
 # Fewer answered requests than this: a partner's usual reply time is not computed.
 MIN_ANSWERED = 3
 
@@ -64,38 +66,50 @@ def is_request(entry: LogEntry) -> bool:
     return entry.sent and (entry.kind is LogKind.REFERRAL or entry.awaiting_reply)
 
 
-def partner_of(entry: LogEntry) -> str:
+def partner_of(entry: LogEntry | Doc) -> str:
     """Who a request went to, as a key: its organisation in the directory when linked, else
-    the organisation's name as typed, folded; "" when it names none."""
-    if entry.counterpart_org_id:
-        return entry.counterpart_org_id
-    return fold(entry.counterpart_org)
+    the organisation's name as typed, folded; "" when it names none. Of an entry, or of one
+    as stored (the log is read as stored for the medians: validating every entry of every
+    case with a request would take seconds on a large database)."""
+    if isinstance(entry, dict):
+        return entry.get("counterpart_org_id") or fold(entry.get("counterpart_org") or "")
+    return entry.counterpart_org_id or fold(entry.counterpart_org)
 
 
-def same_partner(entry: LogEntry, other: LogEntry) -> bool:
-    if entry.counterpart_org_id and other.counterpart_org_id:
-        return entry.counterpart_org_id == other.counterpart_org_id
-    org = fold(entry.counterpart_org)
-    return bool(org) and fold(other.counterpart_org) == org
+def _day(at: str) -> dt.date:
+    return dt.datetime.fromisoformat(at).astimezone().date()
 
 
-def first_answer(entry: LogEntry, others: Iterable[LogEntry]) -> dt.date | None:
-    """The day the partner first answered a request: its first change after "sent", or the
-    first entry received from the same partner later in the case, whichever came first."""
-    days = [change.on for change in entry.request_changes if change.state is not RequestState.SENT]
-    days += [other.at.astimezone().date() for other in others
-             if other.id != entry.id and other.at > entry.at
-             and other.direction is Direction.RECEIVED and same_partner(entry, other)]
+def first_answer(doc: Doc, others: Iterable[Doc]) -> dt.date | None:
+    """The day the partner first answered a request (as stored): its first change after
+    "sent", or the first entry received from the same partner later in the case (`others`, as
+    stored), whichever came first."""
+    days = [dt.date.fromisoformat(change["on"]) for change in doc.get("request_changes") or ()
+            if change.get("state") != RequestState.SENT.value]
+    partner, linked = partner_of(doc), bool(doc.get("counterpart_org_id"))
+    at = dt.datetime.fromisoformat(doc["at"])
+    for other in others:
+        if other.get("direction") != Direction.RECEIVED.value or other["id"] == doc["id"]:
+            continue
+        if linked and other.get("counterpart_org_id"):
+            same = other["counterpart_org_id"] == partner
+        else:
+            same = bool(partner) and fold(other.get("counterpart_org") or "") == fold(
+                doc.get("counterpart_org") or "")
+        when = dt.datetime.fromisoformat(other["at"])
+        if same and when > at:
+            days.append(when.astimezone().date())
     return min(days) if days else None
 
 
-def reply_days(requests: Sequence[tuple[LogEntry, Iterable[LogEntry]]]) -> list[int]:
-    """Days from each answered request to its first answer; (request, the case's entries)."""
+def reply_days(requests: Iterable[tuple[Doc, Iterable[Doc]]]) -> list[int]:
+    """Days from each answered request to its first answer; (request, its case's entries),
+    as stored."""
     found = []
-    for entry, others in requests:
-        answer = first_answer(entry, others)
+    for doc, others in requests:
+        answer = first_answer(doc, others)
         if answer is not None:
-            found.append(max(0, (answer - entry.at.astimezone().date()).days))
+            found.append(max(0, (answer - _day(doc["at"])).days))
     return found
 
 
@@ -104,12 +118,12 @@ def median_days(days: Sequence[int]) -> float | None:
     return statistics.median(days) if len(days) >= MIN_ANSWERED else None
 
 
-def partner_medians(requests: Sequence[tuple[LogEntry, Iterable[LogEntry]]]
-                    ) -> dict[str, float | None]:
+def partner_medians(requests: Iterable[tuple[Doc, Iterable[Doc]]]) -> dict[str, float | None]:
     """Each partner's (`partner_of`) median days to reply, from every request with its
-    case's entries: None where fewer than MIN_ANSWERED were answered."""
-    by_partner: dict[str, list[tuple[LogEntry, Iterable[LogEntry]]]] = {}
-    for entry, others in requests:
-        if partner_of(entry):
-            by_partner.setdefault(partner_of(entry), []).append((entry, others))
+    case's entries (as stored): None where fewer than MIN_ANSWERED were answered."""
+    by_partner: dict[str, list[tuple[Doc, Iterable[Doc]]]] = {}
+    for doc, others in requests:
+        partner = partner_of(doc)
+        if partner:
+            by_partner.setdefault(partner, []).append((doc, others))
     return {partner: median_days(reply_days(found)) for partner, found in by_partner.items()}

@@ -16,39 +16,46 @@ from typing import TYPE_CHECKING, Any
 
 from store.common.errors import NotFound
 from store.common.i18n import _, format_number, ngettext
-from store.domain.records import LogEntry, Organisation
-from store.domain.requests import MIN_ANSWERED, RequestState, median_days, partner_of, reply_days
+from store.domain.records import Organisation
+from store.domain.requests import (
+    MIN_ANSWERED,
+    Doc,
+    RequestState,
+    median_days,
+    partner_of,
+    reply_days,
+)
 from store.domain.vocab import label
 
 if TYPE_CHECKING:
     from store.db.database import Database
 
 
-def by_state(requests: Iterable[LogEntry]) -> dict[str, int]:
-    """How many requests stand in each state, every state listed in order."""
+def by_state(requests: Iterable[Doc]) -> dict[str, int]:
+    """How many requests (as stored) stand in each state, every state listed in order."""
     counts = {state.value: 0 for state in RequestState}
-    for entry in requests:
-        if entry.request_state is not None:
-            counts[entry.request_state.value] += 1
+    for doc in requests:
+        if doc.get("request_state") in counts:
+            counts[doc["request_state"]] += 1
     return counts
 
 
-def partners(db: Database, requests: list[tuple[LogEntry, list[LogEntry]]]
+def partners(db: Database, requests: list[tuple[Doc, list[Doc]]]
              ) -> dict[str, dict[str, Any]]:
     """Each partner's name -> {"requests", "answered", "median_days" (None below
     MIN_ANSWERED)}, names sorted."""
-    groups: dict[str, list[tuple[LogEntry, list[LogEntry]]]] = {}
+    groups: dict[str, list[tuple[Doc, list[Doc]]]] = {}
     names: dict[str, str] = {}
-    for entry, others in requests:
-        key = partner_of(entry)
+    for doc, others in requests:
+        key = partner_of(doc)
         if not key:
             continue
-        groups.setdefault(key, []).append((entry, others))
-        names.setdefault(key, entry.counterpart_org.strip())
+        groups.setdefault(key, []).append((doc, others))
+        names.setdefault(key, (doc.get("counterpart_org") or "").strip())
     found: dict[str, dict[str, Any]] = {}
     for key, group in groups.items():
         name = names[key]
-        if group[0][0].counterpart_org_id:
+        if group[0][0].get("counterpart_org_id"):
             try:
                 name = db.get(Organisation, key).name
             except NotFound:  # removed from the directory since: the name as typed
@@ -62,7 +69,7 @@ def partners(db: Database, requests: list[tuple[LogEntry, list[LogEntry]]]
 def request_figures(db: Database) -> tuple[dict[str, int], dict[str, dict[str, Any]]]:
     """Requests by state, and partners' days to reply (see the module)."""
     requests = db.all_requests()
-    return by_state(entry for entry, _others in requests), partners(db, requests)
+    return by_state(doc for doc, _others in requests), partners(db, requests)
 
 
 def text_lines(states: dict[str, int], replies: dict[str, dict[str, Any]]) -> list[str]:
