@@ -15,8 +15,8 @@ from store.domain.records import Case, LogEntry, Organisation, build
 from store.domain.requests import RequestState
 from tests.ui_helpers import notes, open_case, screen_text, set_text, until
 from tui.app import PulangApp
-from tui.dialogs.request_state import RequestStateDialog
 from tui.screens.case import CaseScreen
+from tui.screens.case.request_state import RequestStateDialog
 from tui.screens.directory import OrganisationScreen
 from tui.widgets import RecordTable
 

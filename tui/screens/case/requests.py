@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from store import _, format_date
 from store.domain import REQUEST_MOVES, LogEntry, label
-from tui.dialogs.request_state import RequestStateDialog
+from tui.screens.case.request_state import RequestStateDialog
 from tui.screens.case.text import shown
 
 
