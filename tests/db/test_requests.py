@@ -174,3 +174,17 @@ def test_an_entry_kept_without_a_state_gets_one_only_when_marked_awaiting_a_repl
     marked = db.save_log_entry(edited.model_copy(update={"awaiting_reply": True}))
     assert marked.request_state is RequestState.SENT
     assert [c.on for c in marked.request_changes] == [marked.at.astimezone().date()]
+
+
+def test_erasing_a_worker_blanks_their_name_out_of_why_a_request_was_declined(
+        empty_db: Database, case: Case) -> None:
+    from store.domain.records import Worker
+
+    db = empty_db
+    worker = db.save_worker(build(Worker, {"case_id": case.id, "full_name": "Siti Rahayu"}))
+    sent = request(db, case, 5)
+    db.set_request_state(sent.id, RequestState.DECLINED, why="Siti Rahayu is not registered")
+    db.erase_worker(worker.id)
+    kept = db.get(LogEntry, sent.id)
+    assert "Siti" not in kept.request_why and kept.request_state is RequestState.DECLINED
+    assert [c.state for c in kept.request_changes] == ["sent", "declined"]  # public: kept
