@@ -46,6 +46,7 @@ from store.db.network import NetworkMixin
 from store.db.people import PeoplePart
 from store.db.registry import RegistryPart
 from store.db.replica import ReplicaPart
+from store.db.requests import RequestsPart
 from store.db.road import RoadPart
 from store.db.saving import SavingPart
 from store.db.sharing import SharingPart
@@ -75,7 +76,7 @@ _SMALL_SNAPSHOT = 16 * 1024 * 1024
 class Database(KeysPart, AuditPart, SavingPart, CasesPart, WorkersPart, LogPart, RoadPart,
                ViewsPart, FindingPart, DirectoryPart, MergingPart, MeetingsPart, AgreementsPart,
                NetworkMixin, ReplicaPart, SharingPart, RegistryPart, PeoplePart, IntakesPart,
-               InquiriesPart, LegalPart, ClosingPart):
+               InquiriesPart, LegalPart, ClosingPart, RequestsPart):
     """The store, as the app and the command line see it (see the module's doc): its parts'
     methods, and here opening, closing, the transaction and backups."""
 

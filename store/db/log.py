@@ -10,7 +10,8 @@ from __future__ import annotations
 from store.common.errors import NotFound
 from store.common.i18n import _
 from store.db.base import LOG, WORKERS, Part, valid
-from store.domain.records import Case, Consent, LogEntry
+from store.domain.records import Case, Consent, LogEntry, RequestChange
+from store.domain.requests import RequestState, is_request
 from store.domain.rules.consent import (
     asks_consent,
     consent_gaps,
@@ -53,6 +54,15 @@ class LogPart(Part):
                 # it had been saved before the removal.
                 kept = [w for w in entry.worker_ids if w in workers]
                 entry = entry.model_copy(update={"worker_ids": kept})
+            stored = self._engine.get(LOG, entry.id)
+            if entry.request_state is None and is_request(entry) and (
+                    stored is None or (entry.awaiting_reply and not stored.get("awaiting_reply"))):
+                # A request to a partner, new or now awaiting a reply: sent, on its day
+                # (`store.domain.requests`). An old referral saved again stays without.
+                entry = entry.model_copy(update={
+                    "request_state": RequestState.SENT,
+                    "request_changes": [RequestChange(state=RequestState.SENT,
+                                                      on=entry.at.astimezone().date())]})
             return self._save(entry)
 
     def mark_next_step(self, entry: LogEntry, done: bool) -> LogEntry:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
@@ -24,6 +24,7 @@ from store.db.network import SEARCH_LIMIT, Hit
 from store.domain.countries import country_name
 from store.domain.matching import matches_query
 from store.domain.records import Agreement, LogEntry, Meeting, Organisation, Person, Task
+from store.domain.requests import partner_medians, partner_of
 from store.domain.rows import CaseRow
 from store.domain.rules import today as today_rules
 from store.domain.rules.closing import closed_as_stored, is_closed
@@ -116,7 +117,7 @@ class ViewsPart(Part):
                                   lambda plan_id: engine.get(PLANS, plan_id), engine.names,
                                   closed)
             today_rules.awaiting(view, cases, engine.awaiting, log_case, self._log_entry,
-                                 self._others_of_case)
+                                 self._others_of_case, self._usual_reply_days())
             today_rules.missing(view, cases, engine.children[WORKERS],
                                 engine.of_worker[SCREENINGS], engine.of_worker[CONSENTS],
                                 engine.names, closed)
@@ -137,6 +138,17 @@ class ViewsPart(Part):
                 start = at + len(b'"next_date":"')
                 found[matter_id] = raw[start:start + 10].decode()
         return found
+
+    def _usual_reply_days(self) -> Callable[[LogEntry], float | None]:
+        """Each partner's median days to reply (`store.db.requests`), read from the log the
+        first time Today asks, for every partner at once."""
+        medians: list[dict[str, float | None]] = []
+
+        def usual(entry: LogEntry) -> float | None:
+            if not medians:
+                medians.append(partner_medians(self.all_requests()))
+            return medians[0].get(partner_of(entry))
+        return usual
 
     def _log_entry(self, entry_id: str) -> LogEntry | None:
         doc = self._engine.get(LOG, entry_id)

@@ -21,6 +21,7 @@ _FROM: dict[str, tuple[str, ...]] = {
         "is_child", "suggested_status", "status_reason",
         "Place", "Actor", "Identifier", "RegistryLink", "PlaceChange", "Sighting",
         "Intake", "IntakeRow", "Inquiry", "Handle", "LegalMatter", "MoneyEntry",
+        "RequestChange",
     ),
     "store.domain.vocab": (
         "AGREEMENT_MOVES", "CONSENTABLE", "RECIPIENT_OF_ORG", "AgreementArea",
@@ -36,6 +37,9 @@ _FROM: dict[str, tuple[str, ...]] = {
         "LegalKind", "LegalStage", "WitnessRole", "MoneyKind", "MoneyStatus", "Payer",
         "STAGES_OF", "STATUSES_OF", "CLOSED_STAGES", "LEGAL_FOR", "MONEY_FOR",
     ),
+    # Requests to partners followed through (issue 35).
+    "store.domain.requests": ("RequestState", "REQUEST_MOVES", "OPEN_REQUESTS",
+                              "MIN_ANSWERED", "is_request"),
     "store.domain.money": ("AmountProblem", "parse_amount", "currency_code", "totals",
                            "converted"),
     "store.domain.text": (
@@ -54,8 +58,8 @@ _FROM: dict[str, tuple[str, ...]] = {
         "OPEN", "TEMPLATES", "Derived", "Template", "derive_from_plans", "hand_set_reason",
         "next_status", "template_for",
     ),
-    "store.domain.today": ("WEEK", "Deadline", "FollowUp", "Hearing", "Missing", "TaskDue",
-                           "Today"),
+    "store.domain.today": ("WEEK", "Awaiting", "Deadline", "FollowUp", "Hearing", "Missing",
+                           "TaskDue", "Today"),
     "store.domain.rows": ("CaseRow",),
     # Whether workers' consents cover a kind of recipient: the case page counts, before a case
     # is shared with a partner, whose personal data would go.

@@ -93,13 +93,16 @@ class Deadline:
 
 @dataclass(frozen=True)
 class Awaiting:
-    """A partner contacted who has not answered (no later entry with them)."""
+    """A partner contacted who has not answered (no later entry with them); or a request to a
+    partner (`store.domain.requests`) still sent past the partner's usual reply time, or
+    accepted and past its due date (`since`: then the due date)."""
 
     case_id: str
     ref: str
     entry_id: str
     counterpart: str
     since: dt.date
+    state: str = ""  # the request's state (sent, accepted), "" for an entry with none
 
 
 @dataclass(frozen=True)

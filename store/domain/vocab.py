@@ -52,6 +52,7 @@ from store.domain.registry_codes import (
     RowDecision,
     SourceKind,
 )
+from store.domain.requests import REQUEST_LABELS, RequestState
 
 __all__ = [
     "AGREEMENT_MOVES",
@@ -342,7 +343,8 @@ _LABEL_PAIRS: list[tuple[StrEnum, str | tuple[str, str]]] = [
 ]
 
 _LABELS: dict[tuple[type[StrEnum], str], str | tuple[str, str]] = {
-    (type(member), member.value): text for member, text in [*_LABEL_PAIRS, *LEGAL_LABELS]
+    (type(member), member.value): text
+    for member, text in [*_LABEL_PAIRS, *LEGAL_LABELS, *REQUEST_LABELS]
 }
 
 VOCABULARIES: tuple[type[StrEnum], ...] = (
@@ -380,6 +382,7 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
     IntakeStatus,
     RowDecision,
     InquiryStatus,
+    RequestState,
     *LEGAL_VOCABULARIES,
 )
 

@@ -45,6 +45,9 @@ BY_ID_TABLES = (*NETWORK_TABLES, *REGISTRY_TABLES, *TRACING_TABLES)
 RECORD_TABLES = ("cases", *CHILD_TABLES, *BY_ID_TABLES)
 # Tables with one record per worker: indexed by worker too.
 PER_WORKER_TABLES = ("screenings", "consents", "plans")
+# Log entries Today may chase besides those awaiting a reply: requests to partners still sent,
+# or accepted (chased past their due date) (`store.domain.requests`).
+_CHASED = (b'"request_state":"sent"', b'"request_state":"accepted"')
 
 
 class Indexes:
@@ -212,7 +215,7 @@ class Indexes:
                 doc = loads(raw)
                 record_id, case_id = doc["id"], doc["case_id"]
                 due[record_id] = None if doc.get("next_step_done") else doc.get("due_date")
-            if b'"awaiting_reply":true' in raw:
+            if b'"awaiting_reply":true' in raw or any(s in raw for s in _CHASED):
                 awaiting.add(record_id)
             raw_table[record_id] = raw
             case_of[record_id] = case_id
@@ -269,7 +272,7 @@ class Indexes:
             self.awaiting.discard(record_id)
         else:
             self.due[record_id] = None if doc.get("next_step_done") else doc.get("due_date")
-            if doc.get("awaiting_reply"):
+            if doc.get("awaiting_reply") or doc.get("request_state") in ("sent", "accepted"):
                 self.awaiting.add(record_id)
             else:
                 self.awaiting.discard(record_id)

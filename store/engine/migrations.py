@@ -8,6 +8,7 @@ one has succeeded is the result written, atomically, in one go.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ import orjson
 
 from store.common.errors import MigrationFailed
 from store.common.i18n import _, ngettext
+from store.domain.text import fold
 from store.domain.vocab import LogKind, label
 
 Tables = dict[str, dict[str, Any]]
@@ -205,6 +207,45 @@ def _closed_with_a_reason(tables: Tables) -> list[str]:
         "and their pages say no reason was recorded.", count).format(count=count)]
 
 
+def _day(at: Any) -> str:
+    """An entry's day (ISO), local, as the app shows its date."""
+    return dt.datetime.fromisoformat(str(at)).astimezone().date().isoformat()
+
+
+def _request_answered(entry: dict[str, Any], log: dict[str, Any]) -> str | None:
+    """The day (ISO) of the first later entry of the same case with the same counterpart, as
+    Today's `answered` rule reads it (folded names), or None."""
+    org, person = fold(entry.get("counterpart_org") or ""), fold(
+        entry.get("counterpart_person") or "")
+    if not org and not person:
+        return None
+    at = dt.datetime.fromisoformat(str(entry.get("at")))
+    later = [when for other in log.values()
+             if other.get("case_id") == entry.get("case_id")
+             and ((org and fold(other.get("counterpart_org") or "") == org)
+                  or (person and fold(other.get("counterpart_person") or "") == person))
+             and (when := dt.datetime.fromisoformat(str(other.get("at")))) > at]
+    return _day(min(later)) if later else None
+
+
+def _requests_followed(tables: Tables) -> None:
+    """Schema 11: a request to a partner (a log entry awaiting their reply) has a state and
+    its changes, dated. One awaiting a reply is "sent", on its day; one already answered (a
+    later entry of the case with the same counterpart, as Today read it) "acknowledged", on
+    that later entry's day; every other entry has none."""
+    log = tables.get("log", {})
+    for key, entry in list(log.items()):
+        state, changes = None, []
+        if entry.get("awaiting_reply"):
+            state, changes = "sent", [{"state": "sent", "on": _day(entry.get("at"))}]
+            answered = _request_answered(entry, log)
+            if answered is not None:
+                state = "acknowledged"
+                changes.append({"state": "acknowledged", "on": answered})
+        log[key] = _fields_before_due(entry, {"request_state": state, "request_changes": changes,
+                                              "request_why": ""})
+
+
 # Schema 1 is the first; the steps to schema 2 and onward are appended here.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "workers record when their personal data was erased", _workers_can_be_erased),
@@ -217,6 +258,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "intakes of lists and families' inquiries", _intakes_and_inquiries),
     Migration(9, "a worker's legal matters and the money in their case", _after_the_flight),
     Migration(10, "cases and workers closed with a reason", _closed_with_a_reason),
+    Migration(11, "requests to partners followed through", _requests_followed),
 )
 
 FIRST_SCHEMA = 1

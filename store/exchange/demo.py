@@ -1,7 +1,5 @@
-"""The demo database: the group case from the news item and others, the union's network, the
-draft agreement, the registry, closings, written as one atomic change (`write_demo`). What
-they hold is in store/exchange/demo_seed.py (and demo_*.py); here, how the Database writes it.
-"""
+"""The demo: the news item's group case and others, the network, the draft agreement, the
+registry, legal matters, requests, closings, as one change (`write_demo`); the data in demo_*.py."""
 
 from __future__ import annotations
 
@@ -42,6 +40,7 @@ from store.exchange.demo_closing import seed_closings
 from store.exchange.demo_inquiry import seed_inquiry
 from store.exchange.demo_legal import seed_after
 from store.exchange.demo_registry import seed_registry
+from store.exchange.demo_requests import seed_requests
 from store.exchange.demo_seed import (
     AGREEMENT_AREAS,
     AGREEMENT_TITLE,
@@ -75,6 +74,7 @@ def build_demo(db: Database, today: dt.date | None = None) -> None:
         seed_inquiry(db, case, today)
         seed_after(db, case, today)
         seed_closings(db, case, today)
+        seed_requests(db, case, today)
 
 
 def _seed_case(db: Database, today: dt.date) -> Case:

@@ -19,6 +19,9 @@ Everything here is a count or a median: no name, number, exact date or free text
   small-number threshold given as "fewer than 5": `store.exchange.report_legal`.
 - Closings: cases and workers closed now by the reason of the union's list, and how many
   times they were reopened: `store.exchange.report_closing`.
+- Requests to partners by state, and each partner organisation's median days to reply
+  (organisations' names are public), not computed below 3 answered requests:
+  `store.exchange.report_requests`.
 
 The origin province rule. A province is read from `Worker.home_province`, which the field
 classification marks as private (`is_private`): a province with few workers from it can point
@@ -52,7 +55,7 @@ from store.domain.road import (
     worker_stage,
 )
 from store.domain.vocab import Stage, StepStatus, label
-from store.exchange import report_closing, report_legal
+from store.exchange import report_closing, report_legal, report_requests
 
 if TYPE_CHECKING:
     from store.db.database import Database
@@ -97,6 +100,10 @@ class Figures:  # money and legal: see store.exchange.report_legal
     money: dict[str, dict[str, str]] = field(default_factory=dict)  # total -> currency -> sum
     legal: dict[str, int | str] = field(default_factory=dict)  # a count, or "<5"
     closings: dict[str, Any] = field(default_factory=dict)  # store.exchange.report_closing
+    # Requests to partners (store.exchange.report_requests): by state, and each partner's
+    # name -> {"requests", "answered", "median_days" (None: fewer than 3 answered)}.
+    requests_by_state: dict[str, int] = field(default_factory=dict)
+    partner_reply_days: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         """Plain dicts, lists, strings and numbers: `json.dumps` takes it as it is."""
@@ -189,6 +196,7 @@ def figures(db: Database, today: dt.date | None = None) -> Figures:
     rather than guessed."""
     today = today or clock.today()
     money, legal = report_legal.money_and_legal(db, today, MIN_PROVINCE_COUNT)
+    requests_by_state, partner_replies = report_requests.request_figures(db)
     by_stage = {stage.value: 0 for stage in Stage}
     by_step = {key: 0 for key in step_keys()} | {HOME: 0, NO_PLAN: 0}
     countries: Counter[str] = Counter()
@@ -237,6 +245,8 @@ def figures(db: Database, today: dt.date | None = None) -> Figures:
         money=money,
         legal=legal,
         closings=report_closing.closings(source, MIN_PROVINCE_COUNT),
+        requests_by_state=requests_by_state,
+        partner_reply_days=partner_replies,
     )
 
 
@@ -305,4 +315,5 @@ def as_text(figures: Figures) -> str:
     lines += ["", *report_legal.text_lines(figures.money, figures.legal,
                                            figures.min_province_count)]
     lines += ["", *report_closing.text_lines(figures.closings, figures.min_province_count)]
+    lines += report_requests.text_lines(figures.requests_by_state, figures.partner_reply_days)
     return "\n".join(lines)

@@ -355,7 +355,7 @@ def test_schema_10_closes_nothing_and_keeps_everything_else(tmp_path: Path) -> N
     path = private_copy(FIXTURE_V9, tmp_path)
     assert schema_on_disk(path) == 9
     before = orjson.loads(path.read_bytes())
-    with Database.open(path) as db:
+    with Database.open(path, migrations=MIGRATIONS[:9]) as db:
         assert db.schema == 10
         assert check(db) == []
         assert db.upgrade_notices == []  # no case of the file was closed
@@ -391,3 +391,68 @@ def test_schema_10_says_how_many_closed_cases_have_no_reason(tmp_path: Path) -> 
                        "a reason for closing: it stays closed, and its page says no reason "
                        "was recorded."]
     assert "closed_reason" not in data["cases"][key]  # a copy was migrated
+
+
+# The schema-9 file above brought to schema 10 by that step (the code of its day), kept as it
+# is: the database just before requests to partners were followed through.
+FIXTURE_V10 = FIXTURES / "schema_v10.json"
+REQUEST_FIELDS = ("request_state", "request_changes", "request_why")
+
+
+def test_schema_11_follows_the_requests_awaiting_a_reply_and_keeps_everything_else(
+        tmp_path: Path) -> None:
+    """The real step to schema 11 on the real schema-10 file: each entry awaiting a reply is
+    a request, "sent" on its day, or "acknowledged" on the day of a later entry with the same
+    counterpart; every other entry has none; every other value as it was."""
+    path = private_copy(FIXTURE_V10, tmp_path)
+    assert schema_on_disk(path) == 10
+    before = orjson.loads(path.read_bytes())
+    with Database.open(path) as db:
+        assert db.schema == 11
+        assert check(db) == []
+        assert db.upgrade_notices == []
+        entries = [e for case in db.cases() for e in db.log_of(case.id)]
+        after = db.raw_tables()
+    awaiting = [e for e in entries if e.awaiting_reply]
+    assert len(awaiting) == 2
+    for entry in entries:
+        if not entry.awaiting_reply:
+            assert entry.request_state is None and entry.request_changes == []
+            continue
+        day = entry.at.astimezone().date()
+        others = [o for o in entries if o.case_id == entry.case_id and o.at > entry.at and (
+            o.counterpart_org == entry.counterpart_org)]
+        assert entry.request_changes[0].state == "sent" and entry.request_changes[0].on == day
+        if others:
+            answer = min(o.at for o in others).astimezone().date()
+            assert entry.request_state == "acknowledged"
+            assert entry.request_changes[1].on == answer
+        else:
+            assert entry.request_state == "sent" and len(entry.request_changes) == 1
+    old = {doc["id"]: doc for doc in before["log"].values()}
+    new = {doc["id"]: doc for doc in after["log"].values()}
+    assert old.keys() == new.keys()
+    for record_id, doc in old.items():
+        assert {k: v for k, v in new[record_id].items() if k not in REQUEST_FIELDS} == doc
+        fields = list(new[record_id])  # written before due_date, as the loader needs
+        assert fields[-2:] == ["due_date", "next_step_done"]
+    for table, records in before.items():
+        if table not in ("_meta", "_seal", "log"):
+            assert {d.get("id"): d for d in records.values()} == {
+                d.get("id"): d for d in after[table].values()}
+
+
+def test_schema_11_marks_a_request_answered_later_acknowledged(tmp_path: Path) -> None:
+    data = orjson.loads(private_copy(FIXTURE_V10, tmp_path).read_bytes())
+    log = data["log"]
+    key, sent = next((k, e) for k, e in log.items() if e["awaiting_reply"])
+    answer = dict(sent, id="f" * 32, at="2026-12-20T10:00:00+00:00", awaiting_reply=False,
+                  counterpart_org=sent["counterpart_org"].upper(), direction="received")
+    log["answer"] = answer
+    tables = {name: table for name, table in data.items() if name != "_seal"}
+    migrated = migrate(tables, tmp_path)
+    entry = migrated["log"][key]
+    assert entry["request_state"] == "acknowledged"
+    assert [c["state"] for c in entry["request_changes"]] == ["sent", "acknowledged"]
+    assert entry["request_changes"][1]["on"] == "2026-12-20"
+    assert migrated["log"]["answer"]["request_state"] is None

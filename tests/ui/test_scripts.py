@@ -17,6 +17,7 @@ from tui.app import PulangApp
 from tui.screens.case import CaseScreen
 from tui.screens.directory import DirectoryScreen, PersonScreen
 from tui.screens.search import SearchScreen
+from tui.widgets.today_list import TodayList
 
 KHMER = "សុខ ចាន់ដារ៉ា"
 KHMER_ONLY = "ហ៊ុន សែន"
@@ -125,6 +126,10 @@ async def test_rows_show_a_spelling_that_fits_and_the_page_the_name_as_written(
         assert f"[Khmer script] #{khmer_only.id[:4]} · Immigration" in text
         assert f"[Myanmar script] #{burmese_only.id[:4]} · Immigration" in text
         assert f"{THAI} · Flight home" in text  # Thai fits: as written
+        # The tasks, below the demo's two partners awaited, a few lines further down.
+        app.screen.query_one(TodayList).scroll_relative(y=4, animate=False)
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
         assert "[Myanmar script]" in text.split("Tasks from meetings")[1]  # a task's owner
         assert pushed_lines(app) == []
 

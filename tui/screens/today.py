@@ -33,7 +33,13 @@ from tui.store_work import run_store
 from tui.translate import TranslatedBindings, date_cells
 from tui.widgets.caselist import fit
 from tui.widgets.sync_line import SyncLine
-from tui.widgets.today_list import TodayList, deadline_text, task_source, today_counts
+from tui.widgets.today_list import (
+    TodayList,
+    awaiting_text,
+    deadline_text,
+    task_source,
+    today_counts,
+)
 
 if TYPE_CHECKING:
     from store.domain import Missing, Today
@@ -261,7 +267,7 @@ class TodayScreen(IntakeKey, InquiriesOnToday, HearingsOnToday, ComingUpOnToday,
             row(f"a:{a.entry_id}", a.case_id, {"entry": a.entry_id},
                 mark(False, _("{days} days").format(days=(day - a.since).days)),
                 (format_date(a.since), self.date_width), (a.ref, ref_width),
-                (a.counterpart or _("(no counterpart named)"), rest))
+                (awaiting_text(a), rest))
         more(len(view.awaiting))
         title(_("Tasks from meetings and agreements"), len(view.tasks))
         task_rest = width - mark_width - self.date_width - _OWNER - 3

@@ -10,7 +10,17 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 from store import N_, _, ngettext
-from store.domain import Deadline, FollowUp, Hearing, LegalKind, TaskDue, Today, label
+from store.domain import (
+    Awaiting,
+    Deadline,
+    FollowUp,
+    Hearing,
+    LegalKind,
+    RequestState,
+    TaskDue,
+    Today,
+    label,
+)
 from tui.translate import TranslatedBindings
 from tui.widgets.lists import with_cursor
 
@@ -71,6 +81,17 @@ class OfferList(TodayList):
 def deadline_text(d: Deadline) -> str:
     """A step deadline's line: whose step, and which."""
     return d.worker + " · " + _(d.step_label)
+
+
+def awaiting_text(a: Awaiting) -> str:
+    """A partner awaited's line: who, and for a request its state (sent: unanswered since the
+    date shown; accepted: due since then)."""
+    who = a.counterpart or _("(no counterpart named)")
+    if a.state == RequestState.ACCEPTED.value:
+        return who + " · " + _("accepted, past its due date")
+    if a.state:
+        return who + " · " + _("request unanswered")
+    return who
 
 
 def hearing_text(h: Hearing, what: bool = True, worker: bool = True) -> str:

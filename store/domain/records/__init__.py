@@ -30,7 +30,7 @@ from store.domain.records.directory import Organisation, Person, Role
 from store.domain.records.inquiry import Handle, Inquiry
 from store.domain.records.intake import Intake, IntakeRow
 from store.domain.records.legal import LegalMatter, MoneyEntry
-from store.domain.records.log import AWAITING_KINDS, LogEntry
+from store.domain.records.log import AWAITING_KINDS, LogEntry, RequestChange
 from store.domain.records.meeting import Meeting
 from store.domain.records.plan import Plan, StepState
 from store.domain.records.registry import (
@@ -68,6 +68,7 @@ __all__ = [
     "IntakeRow",
     "LegalMatter",
     "LogEntry",
+    "RequestChange",
     "Meeting",
     "MoneyEntry",
     "Organisation",

@@ -5,15 +5,26 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from store.common import clock
 from store.common.i18n import N_, _
 from store.domain.classification import personal, public
 from store.domain.parse import InputProblem, parse_datetime
 from store.domain.records.base import Record, _date, _problem
+from store.domain.requests import RequestState
 from store.domain.text import LINE, NAME, NOTES
 from store.domain.vocab import Direction, LogKind, RecipientKind
+
+
+class RequestChange(BaseModel):
+    """One change of a request's state, dated (why it was declined is kept apart, personal:
+    `LogEntry.request_why`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    state: RequestState
+    on: dt.date
 
 
 class LogEntry(Record):
@@ -42,6 +53,12 @@ class LogEntry(Record):
     direction: Direction | None = public(N_("Sent or received"), None)
     # The partner organisation (in the directory) whose copy of a shared case it came from.
     from_org_id: str | None = public(N_("From partner"), None, local=True)
+    # A request to the partner (`store.domain.requests`: a referral, or another entry sent
+    # awaiting a reply) is followed through: its state and each change, dated, are public;
+    # why it was declined (or withdrawn) is personal.
+    request_state: RequestState | None = public(N_("Request state"), None)
+    request_changes: list[RequestChange] = public(N_("Request history"), default_factory=list)
+    request_why: str = personal(N_("Why declined or withdrawn"), "", text=LINE.name)
     due_date: dt.date | None = public(N_("Due date"), None)
     next_step_done: bool = public(N_("Next step done"), False)
 
@@ -102,6 +119,8 @@ class LogEntry(Record):
         if self.kind is LogKind.NOTE and self.direction is not None:
             problems["direction"] = _("a note stays in the union: it is neither sent nor "
                                       "received")
+        if self.request_state is RequestState.DECLINED and not self.request_why.strip():
+            problems["request_why"] = _("say why the partner declined")
         return problems
 
     @model_validator(mode="after")

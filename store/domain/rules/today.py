@@ -9,11 +9,13 @@ read, so that Today stays quick on a large database. The day is the view's: no c
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from store.domain.legal_codes import CLOSED_STAGES
 from store.domain.records import LogEntry, Task
+from store.domain.requests import RequestState
 from store.domain.road import OPEN, TEMPLATES
 from store.domain.rows import CaseRow
 from store.domain.rules.erasure import ERASED_NAME
@@ -97,11 +99,14 @@ def answered(entry: LogEntry, others: Iterable[LogEntry]) -> bool:
 
 def awaiting(view: Today, cases: Mapping[str, CaseRow], waiting: Iterable[str],
              case_of: Mapping[str, str], read: Callable[[str], LogEntry | None],
-             others: Callable[[LogEntry], Iterable[LogEntry]]) -> None:
-    """Partners of open `cases` contacted more than the view's reply days ago who have not
-    answered. `waiting`: the ids of entries awaiting a reply; `case_of`: each entry's case;
-    `read`: an entry; `others`: the other entries of an entry's case."""
-    cutoff = view.day - dt.timedelta(days=view.reply_days)
+             others: Callable[[LogEntry], Iterable[LogEntry]],
+             usual: Callable[[LogEntry], float | None] = lambda entry: None) -> None:
+    """Partners of open `cases` contacted more than their usual days to reply ago (`usual`:
+    the partner's median, else the view's reply days) who have not answered, and requests
+    accepted past their due date. `waiting`: the ids of entries awaiting a reply or of
+    requests still sent or accepted; `case_of`: each entry's case; `read`: an entry;
+    `others`: the other entries of an entry's case. A request declined, done, withdrawn or
+    acknowledged is not chased."""
     for entry_id in waiting:
         case_id = case_of.get(entry_id)
         if case_id not in cases:
@@ -109,12 +114,26 @@ def awaiting(view: Today, cases: Mapping[str, CaseRow], waiting: Iterable[str],
         entry = read(entry_id)
         if entry is None:
             continue
-        since = entry.at.astimezone().date()
-        if since > cutoff or answered(entry, others(entry)):
+        state = entry.request_state
+        if state is RequestState.ACCEPTED:
+            if entry.due_date is None or entry.due_date >= view.day:
+                continue
+            since = entry.due_date
+        elif state is RequestState.SENT or (state is None and entry.awaiting_reply):
+            days = usual(entry) if state is not None else None
+            reply = view.reply_days if days is None else math.ceil(days)
+            since = entry.at.astimezone().date()
+            if since > view.day - dt.timedelta(days=reply):
+                continue
+            # What the union sent the partner since (a reminder, another request) is no answer.
+            if answered(entry, (o for o in others(entry) if state is None or not o.sent)):
+                continue
+        else:
             continue
         who = " · ".join(row_name([p]) for p in (entry.counterpart_org,
                                                   entry.counterpart_person) if p)
-        view.awaiting.append(Awaiting(case_id, cases[case_id].ref, entry_id, who, since))
+        view.awaiting.append(Awaiting(case_id, cases[case_id].ref, entry_id, who, since,
+                                      state.value if state is not None else ""))
 
 
 def missing(view: Today, cases: Mapping[str, CaseRow], workers: Mapping[str, Iterable[str]],

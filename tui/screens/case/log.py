@@ -15,6 +15,7 @@ from textual.widgets import Label, Static
 from store import N_, PulangError, _, clock, format_date, format_datetime
 from store.domain import LogEntry, printable, row_name
 from tui.dialogs.link import LinkDialog
+from tui.screens.case.requests import request_lines, request_mark
 from tui.screens.case.text import shown
 from tui.store_work import run_store
 from tui.widgets import RecordTable, cell, direction_words, log_kind
@@ -56,6 +57,7 @@ class CaseLog:
                 summary = f"« {self.partner_of(entry)} · {summary}"
             if entry.consent_override:
                 summary = _("[no consent]") + " " + summary
+            summary = request_mark(entry) + summary
             next_step = entry.next_step
             if entry.awaiting_reply and not next_step:
                 next_step = _("awaiting reply")
@@ -204,7 +206,9 @@ class CaseLog:
             names = {w.id: w.name_in_rows for w in self.case_workers}
             text += "\n" + _("Sent without consent, on the officer's say: {names}").format(
                 names=shown(", ".join(names.get(w, "?") for w in entry.consent_override)))
-        if entry.awaiting_reply:
+        if entry.request_state is not None:
+            text += "\n" + request_lines(entry)
+        elif entry.awaiting_reply:
             text += "\n" + _("Awaiting a reply")
         if entry.next_step:
             text += "\n" + _("Next step: {step}").format(step=shown(entry.next_step))

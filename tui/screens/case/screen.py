@@ -36,6 +36,7 @@ from tui.screens.case.log import CaseLog
 from tui.screens.case.log_form import LogEntryForm
 from tui.screens.case.pages import CasePages
 from tui.screens.case.registry import CaseRegistry
+from tui.screens.case.requests import CaseRequests
 from tui.screens.case.road import RoadHome
 from tui.screens.case.sharing import CaseSharing
 from tui.screens.case.worker_actions import WorkerActions
@@ -56,7 +57,7 @@ def _screen_title(case: Case) -> str:
 
 class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorkers, CaseLog,
                  WorkerActions, RoadHome, CasePages, CaseSharing, CaseClosing, CaseAfter,
-                 CaseRegistry, Screen[None]):
+                 CaseRegistry, CaseRequests, Screen[None]):
     """One case's page. Its parts are mix-ins, one a module beside this one: the facts at the
     top (facts.py), the workers table or grid (workers.py), the log (log.py), what is done to
     a worker (worker_actions.py), the road home (road.py), the pages it opens (pages.py),
@@ -72,6 +73,8 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
         Binding("l", "add_log", N_("Log entry"), id="case.add_log"),
         Binding("d", "remove_worker", N_("Remove worker"), id="case.remove_worker", show=False),
         Binding("x", "toggle_done", N_("Step done"), id="case.step_done", show=False),
+        Binding("r", "request_state", N_("Request: change its state"), id="case.request",
+                show=False),
         Binding("E", "erase_worker", N_("Erase worker"), id="case.erase_worker", show=False),
         # Not in the footer: at 80 columns it would push F1 out. F1 and Ctrl+P list it.
         Binding("h", "history", N_("History"), id="case.history", show=False),

@@ -4,12 +4,21 @@ cases, meetings and agreements.
 
 from __future__ import annotations
 
+import statistics
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 
-from store import N_, NotFound, _
-from store.domain import Organisation, Person, country_name, label, printable, shorten
+from store import N_, NotFound, _, format_date, format_number, ngettext
+from store.domain import (
+    MIN_ANSWERED,
+    Organisation,
+    Person,
+    country_name,
+    label,
+    printable,
+    shorten,
+)
 from tui.dialogs.picker import PickItem
 from tui.screens.directory.base import _REF, Lines, first_line, place
 from tui.screens.directory.organisation_form import OrganisationForm
@@ -20,6 +29,17 @@ from tui.screens.tasks import organisation_items
 
 if TYPE_CHECKING:
     from store.db import Database
+
+
+def reply_words(days: list[int]) -> str:
+    """How long the organisation usually takes to answer a request, from the log."""
+    if len(days) < MIN_ANSWERED:
+        return ngettext("Days to reply: not computed, {count} request answered (fewer than "
+                        "{least})", "Days to reply: not computed, {count} requests answered "
+                        "(fewer than {least})", len(days)).format(count=len(days),
+                                                                 least=MIN_ANSWERED)
+    return _("Usually replies in {days} days (median of {count} answered requests)").format(
+        days=format_number(statistics.median(days)), count=len(days))
 
 
 class OrganisationScreen(PartnerPart, _RecordScreen):
@@ -72,7 +92,10 @@ class OrganisationScreen(PartnerPart, _RecordScreen):
         self.staff = db.people_of(org.id, former=True)
         self.member_orgs = db.members_of(org.id)
         case_ids = db.cases_of(org.id)
-        rows = {row.id: row for row in db.case_rows()} if case_ids else {}
+        self.open_list = db.open_requests(org.id)
+        self.replies = db.partner_replies(org.id)
+        rows = {row.id: row for row in db.case_rows()} if case_ids or self.open_list else {}
+        self.refs = {case_id: row.ref for case_id, row in rows.items()}
         self.case_list = [rows[c] for c in case_ids if c in rows]
         self.meeting_list = db.meetings_with(org.id)
         self.agreement_list = db.agreements_of(org.id)
@@ -85,6 +108,8 @@ class OrganisationScreen(PartnerPart, _RecordScreen):
                          f"{', '.join(org.other_names)}")
         if org.notes.strip():
             facts.append(f"{Organisation.field_label('notes')}: {first_line(org.notes)}")
+        if self.replies or self.open_list:  # an organisation asked nothing says nothing
+            facts.append(reply_words(self.replies))
         self.facts = facts
         self.show_all_facts()
         self.read_partner()
@@ -120,6 +145,14 @@ class OrganisationScreen(PartnerPart, _RecordScreen):
         for row in self.case_list:
             lines.row(f"c:{row.id}", self.open_case(row.id), (row.ref, _REF),
                       (row.title, width - _REF - 1))
+        if self.open_list:
+            lines.heading(_("Open requests"), len(self.open_list))
+        for entry in self.open_list:
+            state = label(entry.request_state) if entry.request_state else ""
+            lines.row(f"r:{entry.id}", self.open_case(entry.case_id),
+                      (self.refs.get(entry.case_id, ""), _REF),
+                      (f"{format_date(entry.at.date())} {state}", 24),
+                      (entry.summary, width - _REF - 26))
         self.meeting_rows(lines, self.meeting_list, width)
         self.agreement_rows(lines, _("Agreements"), self.agreement_list, width)
 
