@@ -4,38 +4,22 @@ where it is), when, and a note.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
-from textual.widgets.option_list import Option
 
-from store import N_, PulangError, _, clock, date_for_input
-from store.domain import (
-    AGREEMENT_MOVES,
-    Agreement,
-    AgreementStatus,
-    InputProblem,
-    label,
-    parse_date,
-    printable,
-)
-from tui.screens.agreements.common import LineList, _db
-from tui.translate import TranslatedBindings
-from tui.widgets import DateInput, TextInput
-
-DATE_HINT = "DD/MM/YYYY"
+from store import N_, _
+from store.domain import AGREEMENT_MOVES, Agreement, label
+from tui.screens.agreements.common import _db
+from tui.screens.moves import DATE_HINT, StateMoveDialog
 
 
-class MoveDialog(TranslatedBindings, ModalScreen[Agreement | None]):
+class MoveDialog(StateMoveDialog[Agreement | None]):
     """Where the agreement goes next (only the moves allowed from where it is), when, and a
     note. A refusal is shown here, with what was typed kept."""
 
+    DATE_ID, TEXT_ID, WHAT = "move-date", "move-note", "agreement"
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel"), id="move.cancel"),
         Binding("ctrl+s", "confirm", N_("Move"), id="move.confirm"),
@@ -49,101 +33,25 @@ class MoveDialog(TranslatedBindings, ModalScreen[Agreement | None]):
     )
 
     def __init__(self, agreement: Agreement) -> None:
-        super().__init__()
+        super().__init__(AGREEMENT_MOVES[agreement.status])
         self.agreement = agreement
-        self.moves: tuple[AgreementStatus, ...] = AGREEMENT_MOVES[agreement.status]
-        self._busy = False
-        self._today = date_for_input(clock.today())  # the date offered
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="move-dialog"):
-            yield Label(_("Move from {status} to:").format(status=label(self.agreement.status)),
-                        id="move-title", markup=False)
-            yield LineList(id="move-list")
-            yield Label(_("Date of the change"), classes="move-label")
-            yield DateInput(self._today, placeholder=DATE_HINT,
-                            id="move-date", echo="move-date-echo", compact=True,
-                            select_on_focus=False)
-            yield Static("", id="move-date-echo", classes="date-echo", markup=False)
-            yield Label(_("Note"), classes="move-label")
-            yield TextInput(placeholder=_("optional, e.g. signed in Jakarta by both presidents"),
-                            id="move-note", compact=True, select_on_focus=False)
-            yield Static("", id="move-error", markup=False)
-            yield Label(_("Number or Enter chooses · Ctrl+S moves · Escape cancels"),
-                        id="move-keys")
+    def heading(self) -> str:
+        return _("Move from {status} to:").format(status=label(self.agreement.status))
 
-    def on_mount(self) -> None:
-        listing = self.query_one("#move-list", LineList)
-        listing.add_options([Option(Text(f"{n} {label(s)}"), id=s.value)
-                             for n, s in enumerate(self.moves, start=1)])
-        listing.highlighted = 0
-        self.set_focus(listing)
+    def text_label(self) -> str:
+        return _("Note")
 
-    def chosen(self) -> AgreementStatus | None:
-        listing = self.query_one("#move-list", LineList)
-        if listing.highlighted is None:
-            return None
-        return self.moves[listing.highlighted]
+    def text_placeholder(self) -> str:
+        return _("optional, e.g. signed in Jakarta by both presidents")
 
-    def on_key(self, event: Any) -> None:
-        listing = self.query_one("#move-list", LineList)
-        key = getattr(event, "character", None) or ""
-        if listing.has_focus and key.isdigit() and 1 <= int(key) <= len(self.moves):
-            event.stop()
-            event.prevent_default()
-            listing.highlighted = int(key) - 1
-            self.set_focus(self.query_one("#move-date", Input))
+    def keys(self) -> str:
+        return _("Number or Enter chooses · Ctrl+S moves · Escape cancels")
 
-    @on(OptionList.OptionSelected, "#move-list")
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.set_focus(self.query_one("#move-date", Input))
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "move-date":
-            self.set_focus(self.query_one("#move-note", Input))
-        else:
-            self.action_confirm()
-
-    def _error(self, message: str) -> None:
-        self.query_one("#move-error", Static).update(printable(message))
-
-    def action_confirm(self) -> None:
-        status = self.chosen()
-        if status is None or self._busy:
-            return
-        try:
-            on_day = parse_date(self.query_one("#move-date", Input).value) or clock.today()
-        except InputProblem as problem:
-            self._error(str(problem))
-            self.set_focus(self.query_one("#move-date", Input))
-            return
-        note = self.query_one("#move-note", Input).value.strip()
-        db = _db(self)
-        agreement_id = self.agreement.id
-        self._busy = True
-        self._error("")
-
-        def failed(error: PulangError) -> None:
-            self._busy = False
-            self._error(str(error))
-
-        def done(moved: Agreement) -> None:
-            self._busy = False
-            self.dismiss(moved)
-
+    def change(self, choice: Any, on_day: Any, text: str) -> Callable[[], Agreement]:
+        db, agreement_id = _db(self), self.agreement.id
         # As stored now: another officer's change to its notes or parties is kept.
-        self.app.run_store(  # type: ignore[attr-defined]
-            lambda: db.move_agreement(db.agreement(agreement_id), status, on_day, note),
-            done, failed, what="agreement")
+        return lambda: db.move_agreement(db.agreement(agreement_id), choice, on_day, text)
 
-    @property
-    def is_dirty(self) -> bool:
-        """A date or a note typed, the move not yet made (Ctrl+Q asks first)."""
-        return (self.query_one("#move-date", Input).value != self._today
-                or bool(self.query_one("#move-note", Input).value.strip()))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+__all__ = ["DATE_HINT", "MoveDialog"]
