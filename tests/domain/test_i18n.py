@@ -64,6 +64,8 @@ TRANSLATES_MARKED = {
     ("tui/screens/after/legal_form.py", "next_label"),
     ("tui/screens/after/page.py", "NON_PUNISHMENT"),
     ("tui/screens/after/money_form.py", "MONEY_HELP"),
+    ("tui/screens/directory/base.py", "self.FILTER_HINT"),
+    ("tui/screens/directory/base.py", "self.SCREEN_TITLE"),
     ("tui/screens/after/page.py", "title"),
     ("tui/screens/case/workers.py", "_STATUS_SHORT[status]"),
     ("tui/screens/case/log.py", "title"),

@@ -9,15 +9,17 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
+from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Input, OptionList
+from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from store import _
 from store.domain import Organisation, country_name
-from tui.data_changed import DataChanged
+from tui.data_changed import DataChanged, follow_data_changes
 from tui.screens.today import TodayList
 from tui.translate import TranslatedBindings
+from tui.widgets import TextInput
 from tui.widgets.caselist import fit
 
 if TYPE_CHECKING:
@@ -103,6 +105,33 @@ class _Listing(TranslatedBindings, Screen[None]):
         db = self.pulang.db
         assert db is not None
         return db
+
+    # -- what every such screen is: a filter (if it has one), what goes above the list, the
+    # list, followed as other officers change the database ---------------------------------
+
+    SCREEN_TITLE = ""  # its title (a msgid); "" leaves the title to what the screen loads
+    FILTER_HINT = ""  # the filter's placeholder (a msgid), when it has a filter (`FILTER`)
+    LIST_ID = "record-list"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        if self.FILTER:
+            yield TextInput(placeholder=_(self.FILTER_HINT), id=self.FILTER, compact=True,
+                            select_on_focus=False)
+        yield from self.above_list()
+        yield SectionList(id=self.LIST_ID, classes="section-list")
+        yield Footer()
+
+    def above_list(self) -> ComposeResult:
+        """What a record's page shows above its list (its facts)."""
+        return iter(())
+
+    def on_mount(self) -> None:
+        follow_data_changes(self, self.others_changed)
+        if self.SCREEN_TITLE:
+            self.title = _(self.SCREEN_TITLE)
+        self.set_focus(self.query_one(SectionList))
+        self.pulang.when_loaded(self.reload)
 
     def on_screen_resume(self) -> None:
         # Back from a form, a merge or another record: what was done there may show here.

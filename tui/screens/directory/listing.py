@@ -8,21 +8,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Input
 
 from store import N_, PulangError, _
 from store.domain import Organisation, Person, label, matches_query, printable
-from tui.data_changed import follow_data_changes
 from tui.screens.directory.base import Lines, SectionList, _Listing, list_width, org_label, place
 from tui.screens.directory.organisation_form import OrganisationForm
 from tui.screens.directory.person_form import PersonForm
-from tui.widgets import TextInput
 
 
 class DirectoryScreen(_Listing):
     FILTER = "directory-filter"
+    FILTER_HINT = N_("/ to filter by any name, acronym, title or city")
+    SCREEN_TITLE = N_("People & organisations")
+    LIST_ID = "directory"
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="directory.back", show=False),
         Binding("slash", "filter", N_("Filter"), id="directory.filter"),
@@ -44,19 +44,6 @@ class DirectoryScreen(_Listing):
         super().__init__()
         self.organisations: list[Organisation] = []
         self.people: list[Person] = []
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield TextInput(placeholder=_("/ to filter by any name, acronym, title or city"),
-                        id="directory-filter", compact=True, select_on_focus=False)
-        yield SectionList(id="directory", classes="section-list")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        follow_data_changes(self, self.others_changed)
-        self.title = _("People & organisations")
-        self.set_focus(self.query_one(SectionList))
-        self.pulang.when_loaded(self.reload)
 
     def reload(self) -> None:
         db = self.pulang.db

@@ -9,11 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from store import PulangError, _, format_date
 from store.domain import label, printable, shorten
-from tui.data_changed import follow_data_changes
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.picker import PickerDialog, PickItem
 from tui.screens.directory.base import _DATE, Lines, SectionList, _Listing, list_width
@@ -38,16 +37,8 @@ class _RecordScreen(_Listing):
         matches of a new record, or the search): leaving would lose what was typed there."""
         return not any(isinstance(s, RecordForm) for s in self.app.screen_stack)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def above_list(self) -> ComposeResult:
         yield Static("", id="record-facts", markup=False)
-        yield SectionList(id="record-list", classes="section-list")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        follow_data_changes(self, self.others_changed)
-        self.set_focus(self.query_one(SectionList))
-        self.pulang.when_loaded(self.reload)
 
     def reload(self) -> None:
         db = self.pulang.db

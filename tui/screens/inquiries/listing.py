@@ -8,18 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Input
 
 from store import N_, PulangError, _
 from store.domain import Inquiry, InquiryStatus, label, matches_query, printable
-from tui.data_changed import follow_data_changes
 from tui.screens.directory.base import Lines, SectionList, _Listing, list_width
 from tui.screens.inquiries.form import InquiryForm
 from tui.screens.today_inquiries import INQUIRY, WARNED, Waiting, waiting_matches
 from tui.store_work import run_store
-from tui.widgets import TextInput
 
 if TYPE_CHECKING:
     from store.db import Database
@@ -47,6 +44,9 @@ def listed(db: Database) -> Listed:
 
 class InquiriesScreen(_Listing):
     FILTER = "inquiries-filter"
+    FILTER_HINT = N_("/ to filter by a name, a number or a place")
+    SCREEN_TITLE = N_("Family inquiries")
+    LIST_ID = "inquiries"
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="inquiries.back", show=False),
         Binding("slash", "filter", N_("Filter"), id="inquiries.filter"),
@@ -67,19 +67,6 @@ class InquiriesScreen(_Listing):
     def __init__(self) -> None:
         super().__init__()
         self.listed: Listed | None = None
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield TextInput(placeholder=_("/ to filter by a name, a number or a place"),
-                        id="inquiries-filter", compact=True, select_on_focus=False)
-        yield SectionList(id="inquiries", classes="section-list")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        follow_data_changes(self, self.others_changed)
-        self.title = _("Family inquiries")
-        self.set_focus(self.query_one(SectionList))
-        self.pulang.when_loaded(self.reload)
 
     def reload(self) -> None:
         db = self.pulang.db

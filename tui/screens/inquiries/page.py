@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from store import N_, PulangError, _, format_date
 from store.domain import (
@@ -169,6 +169,8 @@ class InquiryScreen(_Listing):
         "a worker opens their case. e edits the inquiry; d removes it. Escape goes back."
     )
 
+    SCREEN_TITLE = N_("Family inquiry")
+
     def __init__(self, inquiry_id: str) -> None:
         super().__init__()
         self.inquiry_id = inquiry_id
@@ -179,20 +181,9 @@ class InquiryScreen(_Listing):
         """1-8 leave this screen, unless it was opened over a form."""
         return not any(isinstance(s, RecordForm) for s in self.app.screen_stack)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def above_list(self) -> ComposeResult:
         yield Static("", id="inquiry-warning", markup=False)
         yield Static("", id="record-facts", markup=False)
-        yield SectionList(id="record-list", classes="section-list")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        from tui.data_changed import follow_data_changes
-
-        follow_data_changes(self, self.others_changed)
-        self.title = _("Family inquiry")
-        self.set_focus(self.query_one(SectionList))
-        self.pulang.when_loaded(self.reload)
 
     def reload(self) -> None:
         db = self.pulang.db

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Input
 
 from store import N_, PulangError, _
 from store.domain import (
@@ -23,12 +22,10 @@ from store.domain import (
     matches_query,
     printable,
 )
-from tui.data_changed import follow_data_changes
 from tui.dialogs.picker import PickerDialog, PickItem
 from tui.screens.directory.base import Lines, SectionList, _Listing, list_width
 from tui.screens.registry.forms import ActorForm, IdentifierForm, PlaceForm
 from tui.screens.registry.words import certainty, seen_in
-from tui.widgets import TextInput
 
 _SURE = 10  # "alleged", "confirmed"
 _SEEN = 16  # "seen in 12 cases"
@@ -50,6 +47,9 @@ def closeness(query: str, texts: list[str]) -> int:
 
 class RegistryScreen(_Listing):
     FILTER = "registry-filter"
+    FILTER_HINT = N_("/ to filter by any name, handle, number or city")
+    SCREEN_TITLE = N_("Registry")
+    LIST_ID = "registry"
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="registry.back", show=False),
         Binding("slash", "filter", N_("Filter"), id="registry.filter"),
@@ -74,19 +74,6 @@ class RegistryScreen(_Listing):
         self.identifiers: list[Identifier] = []
         self.seen: dict[str, int] = {}
         self.closest: dict[str, int] = {}
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield TextInput(placeholder=_("/ to filter by any name, handle, number or city"),
-                        id="registry-filter", compact=True, select_on_focus=False)
-        yield SectionList(id="registry", classes="section-list")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        follow_data_changes(self, self.others_changed)
-        self.title = _("Registry")
-        self.set_focus(self.query_one(SectionList))
-        self.pulang.when_loaded(self.reload)
 
     def reload(self) -> None:
         db = self.pulang.db

@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from store import PulangError, _
 from store.domain import printable, shorten
-from tui.data_changed import follow_data_changes
 from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.directory.base import _REF, Lines, SectionList, _Listing, list_width
 from tui.screens.form import RecordForm
@@ -52,16 +51,8 @@ class RegistryPage(_Listing):
         was typed there)."""
         return not any(isinstance(s, RecordForm) for s in self.app.screen_stack)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def above_list(self) -> ComposeResult:
         yield Static("", id="record-facts", markup=False)
-        yield SectionList(id="record-list", classes="section-list")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        follow_data_changes(self, self.others_changed)
-        self.set_focus(self.query_one(SectionList))
-        self.pulang.when_loaded(self.reload)
 
     def reload(self) -> None:
         db = self.pulang.db
