@@ -42,7 +42,6 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from store.domain.legal_codes import STAGES_OF, LegalKind
 from store.domain.records import Case, LegalMatter, LogEntry, Worker
 from store.domain.vocab import (
     CaseKind,
@@ -55,6 +54,7 @@ from store.domain.vocab import (
     Urgency,
 )
 from store.engine.migrations import FORMAT_MARKER, META_DOC, META_TABLE, SCHEMA_VERSION
+from tests.perf.generate_legal import make_legal
 from tests.perf.people_names import People, build_people, draw_person, respelt
 
 # (given names, family names, other spellings of some names) by nationality
@@ -191,35 +191,6 @@ def make_case(rng: random.Random, number: int, people: People | None = None,
     return case, workers, entries
 
 
-LEGAL_KINDS = list(LegalKind)
-
-
-def make_legal(rng: random.Random, workers: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The legal matters of a case's workers: one worker in five has one or two; a third of
-    the matters have a next date (TODAY - 20 days to TODAY + 40 days), some at a closed
-    stage."""
-    matters = []
-    for worker in workers:
-        if rng.random() >= 0.2:
-            continue
-        for _ in range(rng.choice([1, 1, 2])):
-            kind = rng.choice(LEGAL_KINDS)
-            since = TODAY - dt.timedelta(days=rng.randrange(10, 400))
-            when = dt.datetime.combine(since, dt.time(9, 0), tzinfo=dt.timezone.utc)
-            nxt = TODAY + dt.timedelta(days=rng.randrange(-20, 41)) \
-                if rng.random() < 1 / 3 else None
-            matters.append({
-                **_stamp(rng, when), "case_id": worker["case_id"], "worker_id": worker["id"],
-                "kind": kind.value, "stage": rng.choice(STAGES_OF[kind]).value,
-                "authority": rng.choice(ORGS), "reference": f"REF-{rng.randrange(10**6)}",
-                "subject": rng.choice(SENTENCES)[:60], "place": "", "since": since.isoformat(),
-                "until": None, "next_date": nxt.isoformat() if nxt else None,
-                "next_what": "Hearing at the district court" if nxt else "",
-                "organisation": "", "org_id": None, "lawyer": "", "role": None,
-                "actor_ids": [], "non_punishment": rng.random() < 0.3, "notes": ""})
-    return matters
-
-
 def generate_tables(cases: int, seed: int = 2025) -> dict[str, dict[str, Any]]:
     """The database's tables, as the storage keeps them, for `cases` synthetic cases."""
     rng = random.Random(seed)
@@ -228,7 +199,7 @@ def generate_tables(cases: int, seed: int = 2025) -> dict[str, dict[str, Any]]:
     tables: dict[str, dict[str, Any]] = {"cases": {}, "workers": {}, "log": {}, "legal": {}}
     for number in range(1, cases + 1):
         case, workers, entries = make_case(rng, number, people)
-        matters = make_legal(legal_rng, workers)
+        matters = make_legal(legal_rng, workers, TODAY, ORGS, SENTENCES, _stamp)
         if number % 97 == 1:  # a sample goes through the real models, so the shape stays true
             Case.model_validate(case)
             for worker in workers:
