@@ -246,6 +246,13 @@ def _requests_followed(tables: Tables) -> None:
                                               "request_why": ""})
 
 
+def _kept_no_longer_than_needed(tables: Tables) -> None:
+    """Schema 12: a closed case is anonymised once the union's period of keeping is over, and
+    says on which day; none has been so far."""
+    for doc in tables.get("cases", {}).values():
+        doc.setdefault("anonymised_on", None)
+
+
 # Schema 1 is the first; the steps to schema 2 and onward are appended here.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "workers record when their personal data was erased", _workers_can_be_erased),
@@ -259,6 +266,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "a worker's legal matters and the money in their case", _after_the_flight),
     Migration(10, "cases and workers closed with a reason", _closed_with_a_reason),
     Migration(11, "requests to partners followed through", _requests_followed),
+    Migration(12, "closed cases anonymised after the union's period", _kept_no_longer_than_needed),
 )
 
 FIRST_SCHEMA = 1

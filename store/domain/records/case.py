@@ -51,6 +51,9 @@ class Case(Record):
     reopened_reason: str = personal(N_("Reason for reopening"), "", text=LINE.name, local=True)
     reopened_by: str = personal(N_("Reopened by"), "", text=NAME.name, local=True)
     closings: list[str] = public(N_("Closed and reopened"), default_factory=list)
+    # When this closed case was anonymised, its period of keeping over (the union's, in
+    # `store.common.closing`): what is left is what the counts need.
+    anonymised_on: dt.date | None = public(N_("Anonymised on"), None)
 
     @field_validator("title", mode="before")
     @classmethod
