@@ -24,6 +24,7 @@ from store.domain.records import (
     Actor,
     Agreement,
     Case,
+    CheckIn,
     Consent,
     Identifier,
     Inquiry,
@@ -70,9 +71,11 @@ TRACING_TABLE_OF: dict[type[Record], str] = {Intake: INTAKES, Inquiry: INQUIRIES
 # each read whole and cached.
 BY_ID_TABLE_OF = {**NETWORK_TABLE_OF, **REGISTRY_TABLE_OF, **TRACING_TABLE_OF}
 LEGAL, MONEY = "legal", "money"  # many per worker, under a case (issue 34)
+CHECKINS = "checkins"  # many per worker, under a case (issue 35)
 TABLE_OF: dict[type[Record], str] = {Case: CASES, Worker: WORKERS, LogEntry: LOG,
                                      Screening: SCREENINGS, Consent: CONSENTS, Plan: PLANS,
-                                     LegalMatter: LEGAL, MoneyEntry: MONEY, **BY_ID_TABLE_OF}
+                                     LegalMatter: LEGAL, MoneyEntry: MONEY, CheckIn: CHECKINS,
+                                     **BY_ID_TABLE_OF}
 # One record of each of these per worker.
 PER_WORKER: tuple[type[Record], ...] = (Screening, Consent, Plan)
 KIND_OF: dict[str, type[Record]] = {table: kind for kind, table in TABLE_OF.items()}
@@ -141,6 +144,7 @@ class Part:
         def save_task(self, task: Task) -> Task: ...
         def save_legal(self, matter: LegalMatter) -> LegalMatter: ...
         def save_money(self, entry: MoneyEntry) -> MoneyEntry: ...
+        def save_checkin(self, checkin: CheckIn) -> CheckIn: ...
 
         # closing.py
         def closable(self, case_id: str) -> None: ...

@@ -32,6 +32,7 @@ from store.db.base import (
 from store.db.base import KIND_OF as _KIND_OF
 from store.db.base import TABLE_OF as _TABLE_OF
 from store.db.cases import CasesPart
+from store.db.checkins import CheckInsPart
 from store.db.closing import ClosingPart
 from store.db.directory import DirectoryPart
 from store.db.finding import FindingPart
@@ -76,7 +77,7 @@ _SMALL_SNAPSHOT = 16 * 1024 * 1024
 class Database(KeysPart, AuditPart, SavingPart, CasesPart, WorkersPart, LogPart, RoadPart,
                ViewsPart, FindingPart, DirectoryPart, MergingPart, MeetingsPart, AgreementsPart,
                NetworkMixin, ReplicaPart, SharingPart, RegistryPart, PeoplePart, IntakesPart,
-               InquiriesPart, LegalPart, ClosingPart, RequestsPart):
+               InquiriesPart, LegalPart, ClosingPart, RequestsPart, CheckInsPart):
     """The store, as the app and the command line see it (see the module's doc): its parts'
     methods, and here opening, closing, the transaction and backups."""
 

@@ -15,10 +15,10 @@ from decimal import Decimal
 
 from store.common.errors import NotFound
 from store.common.i18n import _
-from store.db.base import LEGAL, MONEY, WORKERS, Part, valid
+from store.db.base import CHECKINS, LEGAL, MONEY, WORKERS, Part, valid
 from store.domain.legal_codes import MoneyStatus
 from store.domain.money import totals
-from store.domain.records import Case, LegalMatter, MoneyEntry
+from store.domain.records import Case, CheckIn, LegalMatter, MoneyEntry
 
 
 @dataclass(frozen=True)
@@ -92,10 +92,10 @@ class LegalPart(Part):
             self._remove(MoneyEntry, entry_id, version)
 
     def _after_for_worker(self, case_id: str, worker_id: str) -> list[str]:
-        """Remove the worker's legal matters and money entries (the worker removed or
-        erased); their ids."""
+        """Remove the worker's legal matters, money entries and check-ins (the worker removed
+        or erased); their ids."""
         gone = []
-        for table, kind in ((LEGAL, LegalMatter), (MONEY, MoneyEntry)):
+        for table, kind in ((LEGAL, LegalMatter), (MONEY, MoneyEntry), (CHECKINS, CheckIn)):
             for doc in self._engine.children_of(table, case_id):
                 if doc.get("worker_id") == worker_id:
                     self._remove(kind, doc["id"])

@@ -18,6 +18,7 @@ from store.domain.records import (
     Actor,
     Agreement,
     Case,
+    CheckIn,
     Consent,
     Identifier,
     Inquiry,
@@ -148,7 +149,7 @@ class SavingPart(Part):
             Place: self.save_place, Actor: self.save_actor, Identifier: self.save_identifier,
             RegistryLink: self.save_registry_link, Intake: self.save_intake,
             Inquiry: self.save_inquiry, LegalMatter: self.save_legal,
-            MoneyEntry: self.save_money}
+            MoneyEntry: self.save_money, CheckIn: self.save_checkin}
         if type(record) in savers:
             return savers[type(record)](record)  # type: ignore[return-value]
         raise TypeError(type(record).__name__)

@@ -20,7 +20,7 @@ _FROM: dict[str, tuple[str, ...]] = {
         "Agreement", "Task", "INDICATOR_FIELDS", "build", "case_order", "worker_numbers",
         "is_child", "suggested_status", "status_reason",
         "Place", "Actor", "Identifier", "RegistryLink", "PlaceChange", "Sighting",
-        "Intake", "IntakeRow", "Inquiry", "Handle", "LegalMatter", "MoneyEntry",
+        "Intake", "IntakeRow", "Inquiry", "Handle", "LegalMatter", "MoneyEntry", "CheckIn",
         "RequestChange",
     ),
     "store.domain.vocab": (
@@ -67,6 +67,12 @@ _FROM: dict[str, tuple[str, ...]] = {
     # Closing and reopening (issue 35): the union's reasons, a record's state and history.
     "store.domain.rules.closing": ("closing_reasons", "history", "is_closed", "reason_text",
                                    "times_reopened"),
+    # Checking in after return (issue 35): the schedule, the indicators, the scores.
+    "store.domain.checkins": ("CheckInHow", "Due", "FLIGHT_STEP", "add_months", "home_on",
+                              "latest", "next_due", "schedule"),
+    "store.common.reintegration": ("DIMENSIONS", "checkin_months", "indicators", "sources"),
+    "store.domain.rules.reintegration": ("METHOD_LABELS", "OVERALL", "Score", "score",
+                                         "re_recruitment"),
     # The registry's forms: a map position typed or pasted from a map link.
     "store.domain.rules.identifiers": ("map_position",),
 }

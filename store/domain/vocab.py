@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from store.common.i18n import N_, NC_, _, pgettext
+from store.domain.checkins import CHECKIN_LABELS, CheckInHow
 from store.domain.codes import (
     AGREEMENT_MOVES,
     CONSENTABLE,
@@ -344,7 +345,7 @@ _LABEL_PAIRS: list[tuple[StrEnum, str | tuple[str, str]]] = [
 
 _LABELS: dict[tuple[type[StrEnum], str], str | tuple[str, str]] = {
     (type(member), member.value): text
-    for member, text in [*_LABEL_PAIRS, *LEGAL_LABELS, *REQUEST_LABELS]
+    for member, text in [*_LABEL_PAIRS, *LEGAL_LABELS, *REQUEST_LABELS, *CHECKIN_LABELS]
 }
 
 VOCABULARIES: tuple[type[StrEnum], ...] = (
@@ -383,6 +384,7 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
     RowDecision,
     InquiryStatus,
     RequestState,
+    CheckInHow,
     *LEGAL_VOCABULARIES,
 )
 

@@ -28,6 +28,7 @@ import orjson
 from store.domain.matching import NumberIndex, SpellingIndex
 from store.engine.migrations import (
     AFTER_TABLES,
+    CHECKIN_TABLES,
     META_DOC,
     META_TABLE,
     NETWORK_TABLES,
@@ -36,9 +37,10 @@ from store.engine.migrations import (
     Tables,
 )
 
-# The tables of a case's records; the last two (a worker's legal matters and money, many per
-# worker) are `migrations.AFTER_TABLES`.
-CHILD_TABLES = ("workers", "log", "screenings", "consents", "plans", *AFTER_TABLES)
+# The tables of a case's records; the last three (a worker's legal matters, money and
+# check-ins, many per worker) are `migrations.AFTER_TABLES` and `CHECKIN_TABLES`.
+CHILD_TABLES = ("workers", "log", "screenings", "consents", "plans", *AFTER_TABLES,
+                *CHECKIN_TABLES)
 # The directory and what happens in it, and the registry (who trafficked, and where): not part
 # of any one case; kept by id only. So are the lists taken in and families' inquiries.
 BY_ID_TABLES = (*NETWORK_TABLES, *REGISTRY_TABLES, *TRACING_TABLES)

@@ -253,6 +253,15 @@ def _kept_no_longer_than_needed(tables: Tables) -> None:
         doc.setdefault("anonymised_on", None)
 
 
+CHECKIN_TABLES = ("checkins",)
+
+
+def _checking_in(tables: Tables) -> None:
+    """Schema 13: check-ins with a worker after their return; none yet."""
+    for name in CHECKIN_TABLES:
+        tables.setdefault(name, {})
+
+
 # Schema 1 is the first; the steps to schema 2 and onward are appended here.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "workers record when their personal data was erased", _workers_can_be_erased),
@@ -267,6 +276,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, "cases and workers closed with a reason", _closed_with_a_reason),
     Migration(11, "requests to partners followed through", _requests_followed),
     Migration(12, "closed cases anonymised after the union's period", _kept_no_longer_than_needed),
+    Migration(13, "check-ins with a worker after their return", _checking_in),
 )
 
 FIRST_SCHEMA = 1

@@ -482,3 +482,26 @@ def test_schema_12_has_anonymised_no_case_and_keeps_everything_else(tmp_path: Pa
             new = {key: {k: v for k, v in doc.items() if k != "anonymised_on"}
                    for key, doc in new.items()}
         assert new == old, table
+
+
+# The schema-11 file above brought to schema 12 by that step (the code of its day), kept as it
+# is: the database just before check-ins after return.
+FIXTURE_V12 = FIXTURES / "schema_v12.json"
+
+
+def test_schema_13_opens_no_checkin_and_keeps_everything_else(tmp_path: Path) -> None:
+    path = private_copy(FIXTURE_V12, tmp_path)
+    assert schema_on_disk(path) == 12
+    before = orjson.loads(path.read_bytes())
+    assert "checkins" not in before
+    with Database.open(path, migrations=MIGRATIONS[:12]) as db:
+        assert db.schema == 13
+        assert check(db) == []
+        assert db.upgrade_notices == []
+        assert all(db.checkins_of(case.id) == [] for case in db.cases())
+        after = db.raw_tables()
+    assert after["checkins"] == {}
+    for table, records in before.items():
+        if table not in ("_meta", "_seal"):
+            assert {d.get("id"): d for d in records.values()} == {
+                d.get("id"): d for d in after[table].values()}, table

@@ -26,6 +26,7 @@ from __future__ import annotations
 from store.domain.records.agreement import Agreement, DraftVersion, StatusChange, allowed_moves
 from store.domain.records.base import STORED, R, Record, build, changed, new_id
 from store.domain.records.case import REF_PATTERN, Case
+from store.domain.records.checkin import CheckIn
 from store.domain.records.directory import Organisation, Person, Role
 from store.domain.records.inquiry import Handle, Inquiry
 from store.domain.records.intake import Intake, IntakeRow
@@ -66,6 +67,7 @@ __all__ = [
     "Inquiry",
     "Intake",
     "IntakeRow",
+    "CheckIn",
     "LegalMatter",
     "LogEntry",
     "RequestChange",
@@ -104,7 +106,7 @@ REGISTRY_TYPES: tuple[type[Record], ...] = (Place, Actor, Identifier, RegistryLi
 # Lists taken in and families' inquiries (issue 33): of no one case, never sent to a partner.
 TRACING_TYPES: tuple[type[Record], ...] = (Intake, Inquiry)
 # A worker's legal matters and the money in their case (issue 34): many per worker, under a case.
-AFTER_TYPES: tuple[type[Record], ...] = (LegalMatter, MoneyEntry)
+AFTER_TYPES: tuple[type[Record], ...] = (LegalMatter, MoneyEntry, CheckIn)
 RECORD_TYPES: tuple[type[Record], ...] = (Case, Worker, LogEntry, Screening, Consent, Plan,
                                           *AFTER_TYPES, *NETWORK_TYPES, *REGISTRY_TYPES,
                                           *TRACING_TYPES)

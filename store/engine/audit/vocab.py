@@ -12,6 +12,7 @@ from store.domain.records import (
     Actor,
     Agreement,
     Case,
+    CheckIn,
     Consent,
     Identifier,
     Inquiry,
@@ -108,6 +109,7 @@ TABLE_LABELS: dict[str, str] = {
     "inquiries": N_("family inquiry"),
     "legal": N_("legal matter"),
     "money": N_("money entry"),
+    "checkins": N_("check-in"),
 }
 
 
@@ -118,7 +120,7 @@ MODELS: dict[str, type[Record]] = {"cases": Case, "workers": Worker, "log": LogE
                                    "places": Place, "actors": Actor, "identifiers": Identifier,
                                    "registry_links": RegistryLink, "intakes": Intake,
                                    "inquiries": Inquiry, "legal": LegalMatter,
-                                   "money": MoneyEntry}
+                                   "money": MoneyEntry, "checkins": CheckIn}
 
 # Kept out of `fields`: they change on every save, or only ever when the record is made.
 BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "changed_by"})
