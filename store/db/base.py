@@ -145,6 +145,10 @@ class Part:
         # closing.py
         def closable(self, case_id: str) -> None: ...
 
+        # workers.py
+        def _erase_worker_in(self, worker_id: str, now: Any
+                             ) -> tuple[Worker, list[str], list[str]]: ...
+
         # legal.py
         def _after_for_worker(self, case_id: str, worker_id: str) -> list[str]: ...
 
