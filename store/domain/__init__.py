@@ -67,6 +67,9 @@ _FROM: dict[str, tuple[str, ...]] = {
     # Closing and reopening (issue 35): the union's reasons, a record's state and history.
     "store.domain.rules.closing": ("closing_reasons", "history", "is_closed", "reason_text",
                                    "times_reopened"),
+    # Keeping a closed case no longer than needed (issue 35): when it is anonymised, what holds it.
+    "store.domain.rules.keeping": ("HELD_BY_CHECKIN", "HELD_BY_LEGAL", "Keeping", "due_on",
+                                   "keeping_months"),
     # The registry's forms: a map position typed or pasted from a map link.
     "store.domain.rules.identifiers": ("map_position",),
 }

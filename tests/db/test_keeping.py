@@ -123,7 +123,7 @@ def test_what_is_not_closed_not_due_or_held_is_refused(demo_db: Database) -> Non
     assert item.held == HELD_BY_LEGAL and not item.is_due(later)
     with pytest.raises(RuleRefused, match="legal matter is open"):
         db.anonymise_case(case.id, "Officer Dewi", later)
-    assert db.anonymise_due("Officer Dewi", later) == []
+    assert case.id not in [k.case_id for k in db.anonymise_due("Officer Dewi", later)]
     open_case = db.cases()[0]
     with pytest.raises(RuleRefused, match="not closed"):
         db.anonymise_case(open_case.id, "Officer Dewi", later)

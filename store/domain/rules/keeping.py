@@ -23,6 +23,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from store.common.closing import months_after_closing
 from store.common.errors import RuleRefused
 from store.common.i18n import N_, _
 from store.domain.records import Case
@@ -31,6 +32,11 @@ from store.domain.rules.closing import is_closed
 # Why a case due is held (the untranslated words Today shows after "held: ").
 HELD_BY_LEGAL = N_("a legal matter is open")
 HELD_BY_CHECKIN = N_("a check-in after return is still due")
+
+
+def keeping_months() -> int:
+    """The union's period of keeping, in months after closing (24 unless its file says)."""
+    return months_after_closing()
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
