@@ -17,21 +17,30 @@ snapshot, as after an erasure, and the sync takes it to the other sites.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from store.common import clock
 from store.common.closing import months_after_closing
 from store.common.errors import NotFound, RuleRefused
 from store.common.i18n import _
-from store.db.base import CASES, KIND_OF, Part, valid
+from store.db.base import CASES, KIND_OF, Part, R, valid
 from store.domain.records import Case, LegalMatter, LogEntry, Worker, build
 from store.domain.rules import keeping as rules
-from store.domain.rules.erasure import blanked
+from store.domain.rules.erasure import ERASED_NAME, blanked
 from store.engine import audit, backups, replicas
 from store.engine.indexes import CHILD_TABLES
 from store.engine.officer import officer as current_officer
 
 _CLOSED_ON = b'"closed_on":"'
 _NOT_ANONYMISED = b'"anonymised_on":null'
+
+
+def _blanked(record: R, blank: dict[str, Any]) -> R:
+    """The record with its private fields blanked; where a rule wants a blanked field filled
+    (a log's next step, which its public due date needs), ERASED_NAME stands in it."""
+    cleaned = record.model_copy(update=blank)
+    wanted = {name: ERASED_NAME for name in cleaned.checks() if blank.get(name) == ""}
+    return cleaned.model_copy(update=wanted) if wanted else cleaned
 
 
 class KeepingPart(Part):
@@ -113,8 +122,9 @@ class KeepingPart(Part):
             blank = blanked(kind)
             for doc in list(self._engine.children_of(table, case.id)):
                 record = valid(kind, doc)
-                if record.model_copy(update=blank) != record:
-                    self._save(record.model_copy(update=blank))
+                cleaned = _blanked(record, blank)
+                if cleaned != record:
+                    self._save(cleaned)
         return gone, removed
 
     def _closed_cases(self) -> list[Case]:

@@ -40,7 +40,8 @@ def a_closed_case(db: Database, months_ago: int = 25) -> tuple[Case, Worker]:
         "notes": "Wants to train as a tailor", "home_province": "Jawa Tengah"}))
     db.save_log_entry(build(LogEntry, {
         "case_id": case.id, "worker_ids": [worker.id],
-        "summary": "Spoke with the agent about her wages", "next_step": "Call Siti Aminah"}))
+        "summary": "Spoke with the agent about her wages", "next_step": "Call Siti Aminah",
+        "due_date": TODAY.isoformat()}))  # a next step needs its words (checks)
     db.save_legal(build(LegalMatter, {"case_id": case.id, "worker_id": worker.id,
                                       "kind": "charge", "stage": "dropped",
                                       "notes": "Same family as the boat crew"}))
