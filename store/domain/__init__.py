@@ -69,7 +69,7 @@ _FROM: dict[str, tuple[str, ...]] = {
                                    "times_reopened"),
     # Keeping a closed case no longer than needed (issue 35): when it is anonymised, what holds it.
     "store.domain.rules.keeping": ("HELD_BY_CHECKIN", "HELD_BY_LEGAL", "Keeping", "due_on",
-                                   "keeping_months"),
+                                   "held_words", "keeping_months"),
     # The registry's forms: a map position typed or pasted from a map link.
     "store.domain.rules.identifiers": ("map_position",),
 }

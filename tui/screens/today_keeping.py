@@ -20,7 +20,9 @@ from store import _, format_date
 def keeping_text(item: Any) -> str:
     """What a line says of a case to be anonymised, or held."""
     if item.held:
-        return _("held: {why}").format(why=_(item.held))
+        from store.domain import held_words
+
+        return _("held: {why}").format(why=held_words(item.held))
     return _("anonymised on {date}, {months} months after closing").format(
         date=format_date(item.due), months=item.months)
 

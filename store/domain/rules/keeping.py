@@ -25,13 +25,18 @@ from dataclasses import dataclass
 
 from store.common.closing import months_after_closing
 from store.common.errors import RuleRefused
-from store.common.i18n import N_, _
+from store.common.i18n import _
 from store.domain.records import Case
 from store.domain.rules.closing import is_closed
 
-# Why a case due is held (the untranslated words Today shows after "held: ").
-HELD_BY_LEGAL = N_("a legal matter is open")
-HELD_BY_CHECKIN = N_("a check-in after return is still due")
+# Why a case due is held (a code; `held_words` says it in the officer's language).
+HELD_BY_LEGAL, HELD_BY_CHECKIN = "legal", "checkin"
+
+
+def held_words(code: str) -> str:
+    """Why a case is held, in words ("" when it is not)."""
+    return {HELD_BY_LEGAL: _("a legal matter is open"),
+            HELD_BY_CHECKIN: _("a check-in after return is still due")}.get(code, "")
 
 
 def keeping_months() -> int:
@@ -69,7 +74,7 @@ class Keeping:
     ref: str
     due: dt.date
     months: int
-    held: str = ""  # HELD_BY_LEGAL or HELD_BY_CHECKIN (untranslated), "" when not held
+    held: str = ""  # HELD_BY_LEGAL or HELD_BY_CHECKIN, "" when not held
 
     def is_due(self, today: dt.date) -> bool:
         """To be anonymised today: its day has come and nothing holds it."""
@@ -117,7 +122,7 @@ def held(items: Iterable[Keeping]) -> list[Keeping]:
 
 def refuse_anonymising(case: Case, held_reason: str) -> None:
     """RuleRefused saying why the case cannot be anonymised: not closed, already anonymised,
-    or held (`held_reason`, untranslated); else nothing."""
+    or held (`held_reason`: HELD_BY_LEGAL or HELD_BY_CHECKIN); else nothing."""
     if case.anonymised_on is not None:
         raise RuleRefused(_("This case was anonymised on {day}: there is nothing left to "
                             "anonymise.").format(day=case.anonymised_on.isoformat()))
@@ -125,7 +130,7 @@ def refuse_anonymising(case: Case, held_reason: str) -> None:
         raise RuleRefused(_("Only a closed case is anonymised; this one is not closed."))
     if held_reason:
         raise RuleRefused(_("This case is held, not anonymised: {why}.").format(
-            why=_(held_reason)))
+            why=held_words(held_reason)))
 
 
 def audit_note(months: int) -> str:
