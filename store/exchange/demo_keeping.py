@@ -22,7 +22,7 @@ def seed_keeping(db: Database, today: dt.date) -> Case:
         "origin_country": "ID", "date_reported": (closed_on - dt.timedelta(days=75)).isoformat(),
         "exploitation_types": ["ForcedLabour"],
         "sector": "A_AgricultureForestryAndFishing"}))
-    db.save_worker(build(Worker, {"case_id": case.id, "full_name": "Agus Setiawan",
-                                  "nationality": "ID", "home_province": "Jawa Tengah"}))
+    db.save_worker(build(Worker, {"case_id": case.id, "full_name": "Marthen Yosua Kailola",
+                                  "nationality": "ID", "home_province": "Maluku"}))
     return db.close_case(case.id, "returned_home", note="Home in Tegal, working at the port",
                          on=closed_on)

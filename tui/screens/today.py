@@ -263,7 +263,6 @@ class TodayScreen(IntakeKey, InquiriesOnToday, HearingsOnToday, ComingUpOnToday,
                 (deadline_text(d), rest))
         more(len(view.deadlines))
         self.hearing_section(title, options, mark, ref_width, rest, _MOST_ROWS)
-        self.keeping_section(title, row, options, mark, ref_width, rest, _MOST_ROWS)
         title(_("Awaiting reply"), len(view.awaiting))
         for a in view.awaiting[:_MOST_ROWS]:
             row(f"a:{a.entry_id}", a.case_id, {"entry": a.entry_id},
@@ -302,6 +301,7 @@ class TodayScreen(IntakeKey, InquiriesOnToday, HearingsOnToday, ComingUpOnToday,
         if (hidden := view.missing_count - len(view.missing)) > 0:
             options.append(Option(Text(_("… and {count} more: see each case").format(
                 count=hidden)), disabled=True))
+        self.keeping_section(title, row, options, mark, ref_width, rest, _MOST_ROWS)
         # Last: what is not due this week yet.
         self.coming_up_section(title, row, options, mark_width, ref_width, rest, _MOST_ROWS)
 

@@ -105,8 +105,8 @@ class CaseClosing:
         due = due_on(case, months)
         if due is None:
             return ""
-        return _("To be anonymised on {date}, {months} months after closing (unless a legal "
-                 "matter is still open).").format(date=format_date(due), months=months)
+        return _("To be anonymised on {date}, {months} months after closing.").format(
+            date=format_date(due), months=months)
 
     def worker_closing(self, worker: Worker) -> str:
         """What the line under the workers says of a worker closed ("" when open)."""
