@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from store import PulangError, _
+from store import PulangError, _, ngettext
 from store.domain import printable
 from tui import perf, store_work
 from tui.screens.today import TodayScreen
@@ -110,6 +110,26 @@ class Loading:
         # in the filter or Ctrl+F does not; and what reading a typed date or country needs,
         # so that the first save does not.
         store_work.run_store(self, _prepare(db), self._prepared, group="backup")
+        # The closed cases whose period of keeping is over are anonymised, once backed up (the
+        # backup expires as an erasure's do): only here, where the app writes, never by a
+        # command that reads.
+        if not db.locked:
+            store_work.run_store(self, db.anonymise_due, self._anonymised, self._not_anonymised,
+                                 group="keeping")
+
+    def _anonymised(self, done: list[Any]) -> None:
+        if not done:
+            return
+        self.notify(ngettext("{count} closed case anonymised: kept {months} months after "
+                             "closing.", "{count} closed cases anonymised: kept {months} months "
+                             "after closing.", len(done)).format(
+            count=len(done), months=done[0].months), timeout=15, markup=False)
+        for screen in self.screen_stack:
+            if isinstance(screen, TodayScreen) and screen.view is not None:
+                screen.reload()
+
+    def _not_anonymised(self, error: PulangError) -> None:
+        self.notify(printable(str(error)), severity="warning", timeout=15, markup=False)
 
     def _prepared(self, found: dict[str, list[str]]) -> None:
         """The records a sync left in conflict, for the screens that show them; a case open

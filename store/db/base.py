@@ -11,7 +11,7 @@ them for type checkers, so that no part imports another's module to call it.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -48,6 +48,8 @@ from store.domain.rows import CaseRow
 from store.engine.tables import Change, Engine
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from store.db.finding import Found
 
 R = TypeVar("R", bound=Record)
@@ -148,6 +150,14 @@ class Part:
 
         # closing.py
         def closable(self, case_id: str) -> None: ...
+
+        # workers.py
+        def _erase_worker_in(self, worker_id: str, now: Any
+                             ) -> tuple[Worker, list[str], list[str]]: ...
+
+        # checkins.py
+        def _checkins_ahead(self, today: dt.date,
+                            months: Sequence[int] | None = None) -> set[str]: ...
 
         # legal.py
         def _after_for_worker(self, case_id: str, worker_id: str) -> list[str]: ...

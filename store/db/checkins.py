@@ -115,6 +115,27 @@ class CheckInsPart(Part):
             return self._save(checkin.model_copy(
                 update={"followed_on": on, "followed_note": note.strip()}))
 
+    def _checkins_ahead(self, today: dt.date, months: Sequence[int] | None = None) -> set[str]:
+        """The cases (ids) with a worker home, not erased, whose schedule still has a check-in
+        not done and not yet due on `today`: keeping such a case closed does not end its
+        purpose (store/db/keeping.py holds it)."""
+        months = checkin_months() if months is None else months
+        found: set[str] = set()
+        engine = self._engine
+        for raw in engine.raw[PLANS].values():
+            if _FLOWN not in raw:
+                continue
+            plan = valid(Plan, orjson.loads(raw))
+            worker_raw = engine.raw[WORKERS].get(plan.worker_id)
+            if plan.case_id in found or worker_raw is None or b'"erased_at":null' not in worker_raw:
+                continue
+            done = [valid(CheckIn, d) for d in engine.children_of(CHECKINS, plan.case_id)
+                    if d.get("worker_id") == plan.worker_id]
+            if any(d.done is None and d.due >= today
+                   for d in schedule(home_on(plan), months, done)):
+                found.add(plan.case_id)
+        return found
+
     # -- Today ---------------------------------------------------------------------------------
 
     def _followed_workers(self) -> dict[str, tuple[str, str, Plan]]:

@@ -38,6 +38,7 @@ from store.db.directory import DirectoryPart
 from store.db.finding import FindingPart
 from store.db.inquiries import InquiriesPart
 from store.db.intakes import IntakesPart
+from store.db.keeping import KeepingPart
 from store.db.keys import KeysPart, unlock
 from store.db.legal import LegalPart
 from store.db.log import LogPart
@@ -77,7 +78,8 @@ _SMALL_SNAPSHOT = 16 * 1024 * 1024
 class Database(KeysPart, AuditPart, SavingPart, CasesPart, WorkersPart, LogPart, RoadPart,
                ViewsPart, FindingPart, DirectoryPart, MergingPart, MeetingsPart, AgreementsPart,
                NetworkMixin, ReplicaPart, SharingPart, RegistryPart, PeoplePart, IntakesPart,
-               InquiriesPart, LegalPart, ClosingPart, RequestsPart, CheckInsPart):
+               InquiriesPart, LegalPart, ClosingPart, RequestsPart, CheckInsPart,
+               KeepingPart):
     """The store, as the app and the command line see it (see the module's doc): its parts'
     methods, and here opening, closing, the transaction and backups."""
 

@@ -125,6 +125,7 @@ class ViewsPart(Part):
                                  lambda matter_id: engine.get(LEGAL, matter_id), engine.names,
                                  closed)
             self._today_tasks(view)
+            view.keeping = self.keeping(view.day)  # closed cases near their anonymising
         view.sort()
         return view
 

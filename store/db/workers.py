@@ -103,36 +103,8 @@ class WorkersPart(Part):
         """
         with self._lock:
             with self.audit_as("erase"), self.transaction():
-                doc = self._doc(Worker, worker_id)
-                if doc is None:
-                    raise NotFound(worker_id)
-                worker = valid(Worker, doc)
-                names = names_to_blank(worker)
                 now = dt.datetime.now(dt.timezone.utc)
-                erased = self._save(erased_worker(worker, now))
-                gone = [worker_id]
-                for kind in PER_WORKER:  # their screening, consent and plan keep only codes
-                    record = self._per_worker(kind, worker_id)
-                    if record is not None:
-                        self._save(record.model_copy(update=blanked(kind)))
-                        gone.append(record.id)
-                for entry_doc in self._engine.children_of(LOG, worker.case_id):
-                    entry = valid(LogEntry, entry_doc)
-                    cleaned = without_names(entry, names)
-                    if cleaned is not None:
-                        self._save(cleaned)
-                # What placed them in the registry goes; a meeting's agenda or decisions, a
-                # task, or the registry's notes may name the worker too.
-                self._registry_after_erasure(worker_id)
-                self._tracing_after_removal(worker_id, erased=True)
-                # Their legal matters and money are about them alone: they go (and go from the
-                # other sites as removals, as the registry's links naming them do).
-                removed = self._after_for_worker(worker.case_id, worker_id)
-                for kind in (Meeting, Task, Place, Actor, Identifier, RegistryLink, Inquiry):
-                    for record in self._all(kind):
-                        cleaned_record = without_names(record, names)
-                        if cleaned_record is not None:
-                            self._save(cleaned_record)
+                erased, gone, removed = self._erase_worker_in(worker_id, now)
                 backups.record_erasure(self._engine, now)
             # No earlier version of the record may stay in the journal, nor its last synced
             # body beside it (store.engine.replicas), nor those of their legal matters and
@@ -140,3 +112,41 @@ class WorkersPart(Part):
             self._engine.compact(self._encoded_rows)
             replicas.note_erased(self.path, self._engine.sealer, gone, removed)
             return erased
+
+    def _erase_worker_in(self, worker_id: str, now: dt.datetime
+                         ) -> tuple[Worker, list[str], list[str]]:
+        """The erasure's changes, inside the caller's transaction (`erase_worker`, and an
+        anonymised case's, store/db/keeping.py): the worker erased; the ids of the records
+        erased (the worker, their screening, consent and plan) and of those removed (their
+        legal matters and money). The caller records the erasure's time, compacts and notes
+        the erased ids for the sync, once the transaction is committed."""
+        doc = self._doc(Worker, worker_id)
+        if doc is None:
+            raise NotFound(worker_id)
+        worker = valid(Worker, doc)
+        names = names_to_blank(worker)
+        erased = self._save(erased_worker(worker, now))
+        gone = [worker_id]
+        for kind in PER_WORKER:  # their screening, consent and plan keep only codes
+            record = self._per_worker(kind, worker_id)
+            if record is not None:
+                self._save(record.model_copy(update=blanked(kind)))
+                gone.append(record.id)
+        for entry_doc in self._engine.children_of(LOG, worker.case_id):
+            entry = valid(LogEntry, entry_doc)
+            cleaned = without_names(entry, names)
+            if cleaned is not None:
+                self._save(cleaned)
+        # What placed them in the registry goes; a meeting's agenda or decisions, a
+        # task, or the registry's notes may name the worker too.
+        self._registry_after_erasure(worker_id)
+        self._tracing_after_removal(worker_id, erased=True)
+        # Their legal matters and money are about them alone: they go (and go from the
+        # other sites as removals, as the registry's links naming them do).
+        removed = self._after_for_worker(worker.case_id, worker_id)
+        for kind in (Meeting, Task, Place, Actor, Identifier, RegistryLink, Inquiry):
+            for record in self._all(kind):
+                cleaned_record = without_names(record, names)
+                if cleaned_record is not None:
+                    self._save(cleaned_record)
+        return erased, gone, removed

@@ -73,6 +73,9 @@ _FROM: dict[str, tuple[str, ...]] = {
     "store.common.reintegration": ("DIMENSIONS", "checkin_months", "indicators", "sources"),
     "store.domain.rules.reintegration": ("METHOD_LABELS", "OVERALL", "Score", "score",
                                          "re_recruitment"),
+    # Keeping a closed case no longer than needed (issue 35): when it is anonymised, what holds it.
+    "store.domain.rules.keeping": ("HELD_BY_CHECKIN", "HELD_BY_LEGAL", "Keeping", "due_on",
+                                   "held_words", "keeping_months"),
     # The registry's forms: a map position typed or pasted from a map link.
     "store.domain.rules.identifiers": ("map_position",),
 }

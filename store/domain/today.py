@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from store.common.i18n import _
 from store.domain.text import fold
@@ -171,6 +172,9 @@ class Today:
     hearings: list[Hearing] = field(default_factory=list)  # of workers' legal matters
     # Due after the week and within `days`: every kind above, soonest first.
     coming_up: list[ComingUp] = field(default_factory=list)
+    # Closed cases within a month of the day they are anonymised, or held past it
+    # (`store.domain.rules.keeping.Keeping`, filled by `Database.today`).
+    keeping: list[Any] = field(default_factory=list)
     # What was wrong with the settings read ($PULANG_REPLY_DAYS, $PULANG_TODAY_DAYS).
     warnings: list[str] = field(default_factory=list)
 

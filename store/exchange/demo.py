@@ -38,6 +38,7 @@ from store.domain.vocab import (
 )
 from store.exchange.demo_closing import seed_closings
 from store.exchange.demo_inquiry import seed_inquiry
+from store.exchange.demo_keeping import seed_keeping
 from store.exchange.demo_legal import seed_after
 from store.exchange.demo_registry import seed_registry
 from store.exchange.demo_requests import seed_requests
@@ -75,6 +76,7 @@ def build_demo(db: Database, today: dt.date | None = None) -> None:
         seed_after(db, case, today)
         seed_closings(db, case, today)
         seed_requests(db, case, today)
+        seed_keeping(db, today)
 
 
 def _seed_case(db: Database, today: dt.date) -> Case:

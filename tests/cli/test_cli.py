@@ -148,7 +148,7 @@ def test_demo_reset_rebuilds(cli: Run, data_folder: Path) -> None:
     with Database.open(demo) as db:
         db.save_case(build(Case, {"title": "Added while trying the demo",
                                   "destination_country": "MY"}))
-        assert len(db.cases()) == 6
+        assert len(db.cases()) == 7
 
     done = cli("demo", "--no-open", "--reset")
 
@@ -156,7 +156,7 @@ def test_demo_reset_rebuilds(cli: Run, data_folder: Path) -> None:
     with Database.open(demo) as db:
         assert db.is_demo
         assert "Added while trying the demo" not in [c.title for c in db.cases()]
-        assert len(db.cases()) == 5
+        assert len(db.cases()) == 6
 
 
 @pytest.mark.parametrize("extra", [[], ["--force"], ["--reset"]], ids=str)

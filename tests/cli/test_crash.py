@@ -84,7 +84,7 @@ def test_crash_leaves_the_database_sound(db_path: Path, demo_names: list[str]) -
     crash(db_path, "pulang")
     assert db_path.read_bytes() == before
     with Database.open(db_path) as db:
-        assert len(db.cases()) == 5
+        assert len(db.cases()) == 6
 
 
 WORKER_CHILD = textwrap.dedent(

@@ -28,6 +28,7 @@ from tui.screens.intake.start import IntakeKey
 from tui.screens.to_decide import Pending, conflict_options, decisions, open_decision
 from tui.screens.today_coming import UNFOLD, ComingUpOnToday
 from tui.screens.today_inquiries import InquiriesOnToday
+from tui.screens.today_keeping import KeepingOnToday
 from tui.screens.today_legal import HearingsOnToday
 from tui.store_work import run_store
 from tui.translate import TranslatedBindings, date_cells
@@ -56,7 +57,7 @@ _CHROME = 2
 
 
 class TodayScreen(IntakeKey, InquiriesOnToday, HearingsOnToday, ComingUpOnToday,
-                  TranslatedBindings, Screen[None]):
+                  KeepingOnToday, TranslatedBindings, Screen[None]):
     NAVIGATION_KEYS = True  # 1 (Today) and 2 (the cases list) leave this screen
     BINDINGS = [
         Binding("2", "app.show_cases", N_("Cases"), show=False, id="today.cases"),
@@ -300,6 +301,7 @@ class TodayScreen(IntakeKey, InquiriesOnToday, HearingsOnToday, ComingUpOnToday,
         if (hidden := view.missing_count - len(view.missing)) > 0:
             options.append(Option(Text(_("… and {count} more: see each case").format(
                 count=hidden)), disabled=True))
+        self.keeping_section(title, row, options, mark, ref_width, rest, _MOST_ROWS)
         # Last: what is not due this week yet.
         self.coming_up_section(title, row, options, mark_width, ref_width, rest, _MOST_ROWS)
 
@@ -321,7 +323,8 @@ class TodayScreen(IntakeKey, InquiriesOnToday, HearingsOnToday, ComingUpOnToday,
         view = self.view
         assert view is not None
         items: list[object] = [*view.follow_ups, *view.deadlines, *view.hearings,
-                               *view.awaiting, *view.missing, *(c.item for c in view.coming_up)]
+                               *view.awaiting, *view.missing, *view.keeping,
+                               *(c.item for c in view.coming_up)]
         return {ref for item in items if (ref := getattr(item, "ref", None))}
 
     def _move_to(self, key: str | None) -> None:

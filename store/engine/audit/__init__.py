@@ -62,6 +62,7 @@ from store.engine.audit.reading import (
 )
 from store.engine.audit.vocab import (
     ACTION_LABELS,
+    ANONYMISED,
     BOOKKEEPING,
     CHANGED,
     CLOSED,
@@ -107,7 +108,8 @@ from store.engine.files import audit_path
 # The trail's words (vocab), its entries as made (entries), one line (lines), writing it
 # (writing) and reading it back (reading), as one module offered them before; and where the
 # trail is (`store.engine.files`).
-__all__ = ["ACTION_LABELS", "AuditEntry", "BOOKKEEPING", "CHANGED", "CREATE", "DECIDED", "DECRYPT",
+__all__ = ["ACTION_LABELS", "ANONYMISED", "AuditEntry", "BOOKKEEPING", "CHANGED", "CREATE",
+           "DECIDED", "DECRYPT",
            "DELETE", "ENCRYPT", "ERASE", "ERASURE_APPLIED", "EXPORT", "GAP", "GENESIS", "Gap",
            "MERGE", "MODELS", "PASSWD", "PULLED", "PURPOSE", "PUSHED", "RESTORE", "R_CHAIN",
            "R_CHANGED", "R_CUT", "R_NOT_SEALED", "R_SEALED", "R_SEQ", "R_START",

@@ -58,6 +58,9 @@ FAMILY_TOLD_OVERRIDE = "family-told-override"
 # A case or a worker closed with a reason of the union's list (the note is the reason's code),
 # and reopened (store.db.closing).
 CLOSED, REOPENED = "closed", "reopened"
+# A closed case anonymised, its period of keeping over (store.db.keeping): the note says how
+# many months after closing.
+ANONYMISED = "anonymised"
 TORN_DROPPED = "torn-entry-dropped"  # written by the trail itself, see `store.engine.audit`
 GAP = "unaudited"  # changes saved while the trail could not be written, see `store.engine.audit`
 
@@ -85,6 +88,7 @@ ACTION_LABELS: dict[str, str] = {
     FAMILY_TOLD_OVERRIDE: N_("family told although the one asking is in the registry"),
     CLOSED: N_("closed"),
     REOPENED: N_("reopened"),
+    ANONYMISED: N_("anonymised"),
     TORN_DROPPED: N_("an entry cut short by a crash was dropped"),
     GAP: N_("saved without an audit entry"),
 }

@@ -4,7 +4,16 @@ closed one) and the worker under the cursor (Shift+K, likewise), each asking the
 from __future__ import annotations
 
 from store import PulangError, _, format_date
-from store.domain import Case, Worker, history, is_closed, printable, reason_text
+from store.domain import (
+    Case,
+    Worker,
+    due_on,
+    history,
+    is_closed,
+    keeping_months,
+    printable,
+    reason_text,
+)
 from tui.dialogs.closing import ask_closing, ask_reopening
 from tui.screens.case.text import shown
 
@@ -76,13 +85,28 @@ class CaseClosing:
             line = _("Closed {date}: {reason}").format(
                 date=format_date(case.closed_on), reason=reason_text(case.closed_reason))
             note = shown(" ".join(case.closed_note.split()))
-            return [f"{line} · {note}" if note else line]
+            keeping = self.keeping_line(case)
+            return [f"{line} · {note}" if note else line, *([keeping] if keeping else [])]
         if events and case.reopened_on is not None:
             return [_("Reopened {date}: {reason} (closed {date_closed}: {why_closed})").format(
                 date=format_date(case.reopened_on), reason=shown(case.reopened_reason),
                 date_closed=format_date(case.closed_on),
                 why_closed=reason_text(case.closed_reason))]
         return []
+
+    def keeping_line(self, case: Case) -> str:
+        """When the closed case is anonymised (the union's period after closing), or that
+        it was: its people's names and personal data are gone."""
+        months = keeping_months()
+        if case.anonymised_on is not None:
+            return _("Anonymised {date}: kept {months} months after closing; the names and "
+                     "personal data of its people are gone.").format(
+                date=format_date(case.anonymised_on), months=months)
+        due = due_on(case, months)
+        if due is None:
+            return ""
+        return _("To be anonymised on {date}, {months} months after closing.").format(
+            date=format_date(due), months=months)
 
     def worker_closing(self, worker: Worker) -> str:
         """What the line under the workers says of a worker closed ("" when open)."""
