@@ -26,6 +26,7 @@ from tui.data_changed import DataChanged, follow_data_changes
 from tui.screens.decide import DECIDE
 from tui.screens.intake.start import IntakeKey
 from tui.screens.to_decide import Pending, conflict_options, decisions, open_decision
+from tui.screens.today_checkins import CheckInsOnToday
 from tui.screens.today_coming import UNFOLD, ComingUpOnToday
 from tui.screens.today_inquiries import InquiriesOnToday
 from tui.screens.today_legal import HearingsOnToday
@@ -55,7 +56,7 @@ _MOST_ROWS = 200
 _CHROME = 2
 
 
-class TodayScreen(IntakeKey, InquiriesOnToday, HearingsOnToday, ComingUpOnToday,
+class TodayScreen(IntakeKey, CheckInsOnToday, InquiriesOnToday, HearingsOnToday, ComingUpOnToday,
                   TranslatedBindings, Screen[None]):
     NAVIGATION_KEYS = True  # 1 (Today) and 2 (the cases list) leave this screen
     BINDINGS = [
@@ -239,6 +240,7 @@ class TodayScreen(IntakeKey, InquiriesOnToday, HearingsOnToday, ComingUpOnToday,
                 options.append(Option(Text(_("… and {count} more: see each case").format(
                     count=total - _MOST_ROWS)), disabled=True))
 
+        self.signs_section(title, row, mark_width, ref_width, rest)  # signs of re-recruitment
         if self.to_decide:  # first: what the officer reads elsewhere may not be the last word
             if not self._had_conflicts:  # newly found: the cursor goes to them
                 keep = self.to_decide[0].key
@@ -262,6 +264,7 @@ class TodayScreen(IntakeKey, InquiriesOnToday, HearingsOnToday, ComingUpOnToday,
                 (deadline_text(d), rest))
         more(len(view.deadlines))
         self.hearing_section(title, options, mark, ref_width, rest, _MOST_ROWS)
+        self.checkins_due_section(title, row, mark, options, ref_width, rest, _MOST_ROWS)
         title(_("Awaiting reply"), len(view.awaiting))
         for a in view.awaiting[:_MOST_ROWS]:
             row(f"a:{a.entry_id}", a.case_id, {"entry": a.entry_id},
