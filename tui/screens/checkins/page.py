@@ -234,7 +234,7 @@ class CheckInsScreen(CheckInActions, FollowsOtherOfficers, TranslatedBindings, S
         table = self.query_one("#checkins", RecordTable)
         keep = table.current_key
         table.clear(columns=True)
-        heads = [(N_("Date"), 11), (N_("Check-in"), 12), (N_("How"), 9)]
+        heads = [(N_("Date"), 11), (N_("Check-in"), 10), (N_("How"), 11)]
         heads += [(N_("Econ."), 5), (N_("Soc."), 5), (N_("Psy."), 5), (N_("All"), 5),
                   (N_("Signs"), 8)]
         for title, width in heads:
