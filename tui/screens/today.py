@@ -264,7 +264,6 @@ class TodayScreen(IntakeKey, CheckInsOnToday, InquiriesOnToday, HearingsOnToday,
                 (deadline_text(d), rest))
         more(len(view.deadlines))
         self.hearing_section(title, options, mark, ref_width, rest, _MOST_ROWS)
-        self.checkins_due_section(title, row, mark, options, ref_width, rest, _MOST_ROWS)
         title(_("Awaiting reply"), len(view.awaiting))
         for a in view.awaiting[:_MOST_ROWS]:
             row(f"a:{a.entry_id}", a.case_id, {"entry": a.entry_id},
@@ -288,6 +287,7 @@ class TodayScreen(IntakeKey, CheckInsOnToday, InquiriesOnToday, HearingsOnToday,
             options.append(Option(Text(_("… and {count} more: see each meeting or "
                                          "agreement").format(count=len(view.tasks) - _MOST_ROWS)),
                                   disabled=True))
+        self.checkins_due_section(title, row, mark, options, ref_width, rest, _MOST_ROWS)
         title(_("Without screening or consent"), view.missing_count)
         def lacking_of(m: Missing) -> str:
             return ", ".join([*([] if m.screening else [_("no screening")]),

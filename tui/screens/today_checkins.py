@@ -44,6 +44,20 @@ class CheckInsOnToday:
     checkins_due: list[Any] = []  # noqa: RUF012 - likewise
     _checkins_of: object = None  # the view they were asked for
 
+    def help_more(self) -> str:
+        """F1 on Today: its two sections of check-ins after return."""
+        own = _(
+            "Check-ins after return: first of all, \u201cSigns of re-recruitment\u201d lists "
+            "each worker whose latest check-in found a recruiter's contact, an offer of work "
+            "abroad, a debt to a recruiter or the plan to leave without papers, until someone "
+            "records what was done (f on the worker's check-ins). \u201cCheck-ins due\u201d "
+            "lists the check-ins of the workers' schedules that are overdue (! overdue) or due "
+            "within a week. Enter on either opens the worker's check-ins, over their case."
+        )
+        parent = getattr(super(), "help_more", None)
+        more = parent() if callable(parent) else ""
+        return "\n\n".join(x for x in (own, more) if x)
+
     def _ask_checkins(self) -> None:
         screen: Any = self
         if screen.view is self._checkins_of:
