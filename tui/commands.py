@@ -71,6 +71,7 @@ class PulangCommands(Provider):
         # Imported here, not at the top, for start-up time: the case page loads pydantic.
         from tui.screens.after import WorkerAfterScreen
         from tui.screens.case import CaseScreen
+        from tui.screens.checkins import CheckInsScreen
         from tui.screens.directory import OrganisationScreen
         from tui.screens.intake.start import start_intake
 
@@ -126,6 +127,10 @@ class PulangCommands(Provider):
             here.append((_("Legal status and money of the worker under the cursor"),
                          _("Charges, detention, fines, legal aid, hearings; fees, ransom, "
                            "wages and compensation (w)"), self.screen.action_legal_money))
+            here.append((_("Check-ins of the worker under the cursor"),
+                         _("After the flight home: the schedule, the check-ins with their "
+                           "scores, the signs of re-recruitment (i)"),
+                         self.screen.action_checkins))
             here.append((_("Close or reopen the case…"),
                          _("Closed with a reason from the union's list and a note, or reopened "
                            "with a reason (Shift+C)"), self.screen.action_close_case))
@@ -142,6 +147,13 @@ class PulangCommands(Provider):
             here.append((_("New money entry"),
                          _("A fee, debt, ransom, wages, fine or compensation, at one status "
                            "(m)"), self.screen.action_new_money))
+        if isinstance(self.screen, CheckInsScreen):
+            here.append((_("New check-in"),
+                         _("A visit, call or messages with this worker: the questions of the "
+                           "union's check-in, scored (n)"), self.screen.action_new_checkin))
+            here.append((_("Follow up the signs of re-recruitment"),
+                         _("Say what was done about them: the worker leaves Today's signs "
+                           "(f)"), self.screen.action_follow_up))
         if isinstance(self.screen, OrganisationScreen):
             here.append((_("Sync with this partner"),
                          _("Send the cases shared with this organisation to its own database "

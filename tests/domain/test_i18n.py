@@ -67,6 +67,18 @@ TRANSLATES_MARKED = {
     ("tui/screens/directory/base.py", "self.FILTER_HINT"),
     ("tui/screens/directory/base.py", "self.SCREEN_TITLE"),
     ("tui/screens/after/page.py", "title"),
+    # Check-ins (issue 35): the indicators' questions and answers are marked in
+    # store/common/reintegration_words.py; the rest are N_() constants of the module.
+    ("tui/screens/checkins/form.py", "CHECKIN_HELP"),
+    ("tui/screens/checkins/form.py", "a.label"),
+    ("tui/screens/checkins/form.py", "indicator.question"),
+    ("tui/screens/checkins/form.py", "GROUP_TITLES[indicator.dimension]"),
+    ("tui/screens/checkins/page.py", "title"),
+    ("tui/screens/checkins/words.py", "SIGN_NAMES[ident]"),
+    ("tui/screens/checkins/words.py", "indicator.question"),
+    ("tui/screens/checkins/words.py", "answer.label"),
+    ("tui/screens/checkins/words.py", "DIMENSION_NAMES[name]"),
+    ("tui/screens/checkins/words.py", "METHOD_LABELS[method]"),
     ("tui/screens/case/workers.py", "_STATUS_SHORT[status]"),
     ("tui/screens/case/log.py", "title"),
     ("tui/screens/case/step.py", "title"),

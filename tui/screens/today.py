@@ -26,6 +26,7 @@ from tui.data_changed import DataChanged, follow_data_changes
 from tui.screens.decide import DECIDE
 from tui.screens.intake.start import IntakeKey
 from tui.screens.to_decide import Pending, conflict_options, decisions, open_decision
+from tui.screens.today_checkins import CheckInsOnToday
 from tui.screens.today_coming import UNFOLD, ComingUpOnToday
 from tui.screens.today_inquiries import InquiriesOnToday
 from tui.screens.today_keeping import KeepingOnToday
@@ -56,8 +57,8 @@ _MOST_ROWS = 200
 _CHROME = 2
 
 
-class TodayScreen(IntakeKey, InquiriesOnToday, HearingsOnToday, ComingUpOnToday,
-                  KeepingOnToday, TranslatedBindings, Screen[None]):
+class TodayScreen(IntakeKey, CheckInsOnToday, InquiriesOnToday, HearingsOnToday,
+                  ComingUpOnToday, KeepingOnToday, TranslatedBindings, Screen[None]):
     NAVIGATION_KEYS = True  # 1 (Today) and 2 (the cases list) leave this screen
     BINDINGS = [
         Binding("2", "app.show_cases", N_("Cases"), show=False, id="today.cases"),
@@ -240,6 +241,7 @@ class TodayScreen(IntakeKey, InquiriesOnToday, HearingsOnToday, ComingUpOnToday,
                 options.append(Option(Text(_("… and {count} more: see each case").format(
                     count=total - _MOST_ROWS)), disabled=True))
 
+        self.signs_section(title, row, mark_width, ref_width, rest)  # signs of re-recruitment
         if self.to_decide:  # first: what the officer reads elsewhere may not be the last word
             if not self._had_conflicts:  # newly found: the cursor goes to them
                 keep = self.to_decide[0].key
@@ -286,6 +288,7 @@ class TodayScreen(IntakeKey, InquiriesOnToday, HearingsOnToday, ComingUpOnToday,
             options.append(Option(Text(_("… and {count} more: see each meeting or "
                                          "agreement").format(count=len(view.tasks) - _MOST_ROWS)),
                                   disabled=True))
+        self.checkins_due_section(title, row, mark, options, ref_width, rest, _MOST_ROWS)
         title(_("Without screening or consent"), view.missing_count)
         def lacking_of(m: Missing) -> str:
             return ", ".join([*([] if m.screening else [_("no screening")]),

@@ -13,6 +13,7 @@ from tui.screens.case.case_form import CaseForm
 from tui.screens.case.consent_form import ConsentForm
 from tui.screens.case.log_form import LogEntryForm
 from tui.screens.case.worker_form import WorkerForm
+from tui.screens.checkins import CheckInForm, open_worker_checkins
 from tui.screens.form import RecordForm
 from tui.screens.history import HistoryScreen
 
@@ -28,6 +29,11 @@ class CasePages:
             page = WorkerAfterScreen(self.case_id, draft["worker_id"])
             self.app.push_screen(page, self._after_after)
             page.reopen_draft(draft)
+            return
+        if draft["kind"] == CheckInForm.draft_kind:  # over the worker's check-ins, likewise
+            checkins = open_worker_checkins(self.app, self.case_id, draft["worker_id"],
+                                            self._after_checkins)
+            checkins.reopen_draft(draft)
             return
         if draft["kind"] == "case":
             form = CaseForm(Case.model_validate(record) if record else self.case, draft["title"])

@@ -122,4 +122,5 @@ class RoadHome:
             else:
                 self.notify(_("Step saved for {count} workers; {same} had it so already.")
                             .format(count=len(plans), same=chosen - len(plans)))
+            self.tell_home(self.plans, plans)  # a flight home done: the check-ins' dates
             self.reload()

@@ -30,6 +30,7 @@ from tui import perf
 from tui.data_changed import follow_data_changes
 from tui.screens.case.after import CaseAfter
 from tui.screens.case.case_form import CaseForm
+from tui.screens.case.checkins import CaseCheckIns
 from tui.screens.case.closing import CaseClosing
 from tui.screens.case.facts import CaseFacts
 from tui.screens.case.log import CaseLog
@@ -56,12 +57,13 @@ def _screen_title(case: Case) -> str:
 
 
 class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorkers, CaseLog,
-                 WorkerActions, RoadHome, CasePages, CaseSharing, CaseClosing, CaseAfter,
-                 CaseRegistry, CaseRequests, Screen[None]):
+                 WorkerActions, RoadHome, CasePages, CaseSharing, CaseClosing, CaseCheckIns,
+                 CaseAfter, CaseRegistry, CaseRequests, Screen[None]):
     """One case's page. Its parts are mix-ins, one a module beside this one: the facts at the
     top (facts.py), the workers table or grid (workers.py), the log (log.py), what is done to
     a worker (worker_actions.py), the road home (road.py), the pages it opens (pages.py),
-    sharing with partners (sharing.py), the workers' legal status and money (after.py). The
+    sharing with partners (sharing.py), the check-ins after return (checkins.py), the workers'
+    legal status and money (after.py). The
     handlers of its tables' messages (`@on`) are here: Textual finds them only on the screen's
     own classes."""
 
@@ -96,6 +98,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
         Binding("R", "registry", N_("Registry"), id="case.registry", show=False),
         Binding("w", "legal_money", N_("Legal status and money"), id="case.legal_money",
                 show=False),
+        Binding("i", "checkins", N_("Check-ins"), id="case.checkins", show=False),
         Binding("dollar_sign", "convert_money", N_("Convert the money totals"),
                 id="case.convert_money", show=False),
         Binding("C", "close_case", N_("Close or reopen the case"), id="case.close",
@@ -156,7 +159,8 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
         super().__init__()
         self.case_id = case_id
         # Where to put the cursor on opening: {"worker": id}, {"entry": id} (a log entry), or
-        # {"worker": id, "step": key} (a step of that worker's road home).
+        # {"worker": id, "step": key} (a step of that worker's road home); with "open": a page
+        # over the case for that worker (checkins.py).
         self.focus_on = focus or {}
         self.drafts = drafts or []  # forms open when the app locked, to open again
         self.case: Case | None = None
@@ -207,6 +211,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
             )
         self.set_focus(self.query_one("#workers", RecordTable))
         self.move_to(self.focus_on)
+        self.open_focused_page(self.focus_on)
         drafts, self.drafts = self.drafts, []
         for draft in drafts:
             self.reopen_draft(draft)
@@ -235,6 +240,7 @@ class CaseScreen(FollowsOtherOfficers, TranslatedBindings, CaseFacts, CaseWorker
         self.screenings = db.screenings_of(self.case_id)
         self.derived = derive_from_plans(self.plans.values())  # the plans just read
         self.load_after()  # the workers' legal matters and money
+        self.load_checkins()  # and their check-ins after return
         self.selected &= {w.id for w in self.case_workers}
         self.title = _screen_title(self.case)
         self._directory_names = {}

@@ -259,7 +259,8 @@ class CaseWorkers:
                 name=name, fields=", ".join(labels))
         glance = self.after_glance(worker)  # their legal matters and money (after.py)
         closed = self.worker_closing(worker)  # closed when, why (closing.py)
-        line = " · ".join(p for p in (name, closed, glance) if p)
+        checkin = self.checkin_glance(worker)  # home: the next check-in due (checkins.py)
+        line = " · ".join(p for p in (name, closed, checkin, glance) if p)
         self._worker_detail(worker, line)
 
     def _worker_detail(self, worker: Worker, line: str) -> None:
