@@ -39,7 +39,8 @@ def test_sync_remembers_the_hub_and_where_the_credentials_are(
     first = cli("sync", "--db", site, "--hub", hub_url, "--credentials", creds,
                 "--site", "Jakarta", env=UNLOCK)
     assert first.returncode == 0, first.stderr
-    assert "Sent 138" in first.stdout  # the demo (83 + 31 + 1 + 16), closings (3), requests (4)
+    assert "Sent 142" in first.stdout  # the demo (83 + 31 + 1 + 16), closings (3), requests (4),
+    # check-ins (4)
     again = cli("sync", "--db", site, "--format", "json", env=UNLOCK)
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout)["sent"] == 0
@@ -93,7 +94,7 @@ def test_the_key_is_carried_to_another_site(cli: Run, site: Path, hub_url: str,
     assert cli("sync", "--db", other, "--import-key", key, env=env).returncode == 0
     pulled = cli("sync", "--db", other, "--hub", hub_url, "--format", "json", env=env)
     assert pulled.returncode == 0, pulled.stderr
-    assert json.loads(pulled.stdout)["received"] == 138  # the demo, its closings and requests
+    assert json.loads(pulled.stdout)["received"] == 142  # the demo, closings, requests, check-ins
     # A new key at Jakarta: the field site reads nothing sealed with it until it takes it.
     assert cli("sync", "--db", site, "--rotate-key", env=env).returncode == 0
     assert cli("sync", "--db", site, env=env).returncode == 0
@@ -125,7 +126,7 @@ def test_pulang_sync_as_a_process(pulang: Callable[..., object], site: Path, hub
     done = pulang("sync", "--db", site, "--hub", hub_url, "--credentials", creds,
                   env=UNLOCK)
     assert done.returncode == 0, done.stderr  # type: ignore[attr-defined]
-    assert "Sent 138" in done.stdout  # type: ignore[attr-defined]
+    assert "Sent 142" in done.stdout  # type: ignore[attr-defined]
 
 
 @pytest.mark.script
