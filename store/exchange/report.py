@@ -251,7 +251,7 @@ def figures(db: Database, today: dt.date | None = None) -> Figures:
         closings=report_closing.closings(source, MIN_PROVINCE_COUNT),
         requests_by_state=requests_by_state,
         partner_reply_days=partner_replies,
-        checkins=report_checkins.checkin_figures(db, today),
+        checkins=report_checkins.checkin_figures(db, today, source),
     )
 
 

@@ -5,7 +5,7 @@ name, id, date or answer of anyone.
 - "due": the check-ins of the schedule (`store.domain.checkins`) of every worker still
   followed (flown home; neither closed nor erased; case open, not anonymised) due on or
   before the report's day and not done; "overdue": those due before it. The same as Today's
-  (`Database.checkins_due`).
+  (`Database.checkins_due`), read off the stored plans the report reads already.
 - "done": the check-ins recorded; "answering_schedule": those of them answering a month of
   the schedule. "by_month": for each month of the union's template (and any other month a
   check-in answers), {"due", "done"} counted as above.
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from store.common.i18n import _, format_number, ngettext
 from store.common.reintegration import DIMENSIONS, checkin_months, indicators
-from store.domain.checkins import latest
+from store.domain.checkins import FLIGHT_STEP, latest, schedule
 from store.domain.records import CheckIn
 from store.domain.rules.closing import is_closed
 from store.domain.rules.reintegration import (
@@ -38,6 +38,9 @@ from store.domain.rules.reintegration import (
 
 if TYPE_CHECKING:
     from store.db.database import Database
+
+# What `Database.figures_source` gives: each case with its workers and their plans, as stored.
+Source = list[tuple[dict[str, Any], list[tuple[dict[str, Any], dict[str, Any] | None]]]]
 
 SCORED = (*DIMENSIONS, OVERALL)
 
@@ -67,39 +70,56 @@ def _means(checkins: list[CheckIn]) -> dict[str, dict[str, Any]]:
             for name, v in values.items()}
 
 
-def _still_followed(db: Database) -> set[str]:
-    """The workers neither closed nor erased, of cases open and not anonymised."""
-    found: set[str] = set()
-    for case, members in db.figures_source():
+def _flown(plan: dict[str, Any] | None) -> dt.date | None:
+    """The day a stored plan's flight home was done (`home_on`, read off the stored plan)."""
+    for step in (plan or {}).get("steps") or []:
+        if step.get("key") == FLIGHT_STEP and step.get("status") == "done":
+            try:
+                return dt.date.fromisoformat(str(step.get("done_on"))[:10])
+            except ValueError:
+                return None
+    return None
+
+
+def checkin_figures(db: Database, today: dt.date, source: Source | None = None
+                    ) -> dict[str, Any]:
+    """The check-ins' figures (see the module); `source`: `db.figures_source()` when the
+    caller has read it already (the report has: it reads every case)."""
+    source = db.figures_source() if source is None else source
+    months = checkin_months()
+    checkins: list[CheckIn] = []
+    homes: dict[str, dt.date] = {}  # the workers still followed, flown home: when
+    followed: set[str] = set()
+    for case, members in source:
+        checkins += db.checkins_of(case["id"])
         if is_closed(case) or case.get("anonymised_on"):
             continue
-        found.update(worker["id"] for worker, _plan in members
-                     if not worker.get("erased_at") and not is_closed(worker))
-    return found
-
-
-def checkin_figures(db: Database, today: dt.date) -> dict[str, Any]:
-    """The check-ins' figures (see the module)."""
-    months = checkin_months()
-    due = db.checkins_due(today, months)
-    checkins = [c for case, _members in db.figures_source() for c in db.checkins_of(case["id"])]
-    by_month: dict[int, dict[str, int]] = {m: {"due": 0, "done": 0} for m in months}
-    for item in due:
-        by_month[item.due.month]["due"] += 1
-    for checkin in checkins:
-        if checkin.month is not None:
-            by_month.setdefault(checkin.month, {"due": 0, "done": 0})["done"] += 1
+        for worker, plan in members:
+            if worker.get("erased_at") or is_closed(worker):
+                continue
+            followed.add(worker["id"])
+            home = _flown(plan)
+            if home is not None:
+                homes[worker["id"]] = home
     by_worker: dict[str, list[CheckIn]] = {}
     for checkin in checkins:
         by_worker.setdefault(checkin.worker_id, []).append(checkin)
+    due = [d for worker_id, home in homes.items()
+           for d in schedule(home, months, by_worker.get(worker_id, []))
+           if d.done is None and d.due <= today]
+    by_month: dict[int, dict[str, int]] = {m: {"due": 0, "done": 0} for m in months}
+    for item in due:
+        by_month[item.month]["due"] += 1
+    for checkin in checkins:
+        if checkin.month is not None:
+            by_month.setdefault(checkin.month, {"due": 0, "done": 0})["done"] += 1
     latest_ones = [c for c in (latest(group) for group in by_worker.values()) if c is not None]
-    followed = _still_followed(db)
     known = indicators()
     signed = [c for c in latest_ones
               if c.worker_id in followed and re_recruitment(c.answers, known)]
     return {
         "due": len(due),
-        "overdue": sum(1 for item in due if item.due.due < today),
+        "overdue": sum(1 for item in due if item.due < today),
         "done": len(checkins),
         "answering_schedule": sum(1 for c in checkins if c.month is not None),
         "by_month": {str(m): counts for m, counts in sorted(by_month.items())},
