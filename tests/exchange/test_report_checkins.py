@@ -140,11 +140,14 @@ def test_the_checkins_figures_are_those_of_the_records(cli: Run, db_path: Path) 
     assert got["today"] == today.isoformat()
     with Database.open(db_path) as db:
         want = recompute(db, today)
+        on_today = db.checkins_due(today)  # Today's list: the same check-ins
+        signs_on_today = db.signs_to_follow()
         states, partners = requests_recomputed(db)
         people = [w for c in db.cases() for w in db.workers_of(c.id)]
         ids = [c.id for c in db.cases()] + [w.id for w in people] + [
             ci.id for c in db.cases() for ci in db.checkins_of(c.id)]
     assert got["checkins"] == want
+    assert want["due"] == len(on_today) and want["signs_open"] == len(signs_on_today)
     # What the records make of it, by hand: the demo's Teguh (6 overdue) and Yohanes (1, 3,
     # 6 overdue; 12 done); Agus's 1-month (a check-in between answers none); Nur, closed,
     # not counted.
