@@ -36,6 +36,7 @@ from store.domain.vocab import (
     StepStatus,
     TraffickingStatus,
 )
+from store.exchange.demo_checkins import RETURNEES_FLEW, seed_checkins
 from store.exchange.demo_closing import seed_closings
 from store.exchange.demo_inquiry import seed_inquiry
 from store.exchange.demo_keeping import seed_keeping
@@ -77,6 +78,7 @@ def build_demo(db: Database, today: dt.date | None = None) -> None:
         seed_closings(db, case, today)
         seed_requests(db, case, today)
         seed_keeping(db, today)
+        seed_checkins(db, today)
 
 
 def _seed_case(db: Database, today: dt.date) -> Case:
@@ -85,29 +87,22 @@ def _seed_case(db: Database, today: dt.date) -> Case:
     for number, (name, spellings, sex, born, province, district, passport) in enumerate(
         SEED_WORKERS, start=1
     ):
-        workers.append(
-            db.save_worker(
-                build(
-                    Worker,
-                    {
-                        "case_id": case.id,
-                        "full_name": name,
-                        "other_spellings": spellings,
-                        "sex": sex,
-                        "date_of_birth": dt.date(born, (number * 5) % 12 + 1, number * 2 + 1),
-                        "nationality": "ID",
-                        "home_province": province,
-                        "home_district": district,
-                        "phone": f"+62 812 5550 {1000 + number * 37}",
-                        "passport_number": "" if passport is PassportStatus.LOST
-                        else f"C{7310000 + number * 1913}",
-                        "passport_status": passport,
-                        "current_location": "Partner shelter, Phnom Penh",
-                        "family_contact": f"Family in {district}",
-                    },
-                )
-            )
-        )
+        workers.append(db.save_worker(build(Worker, {
+            "case_id": case.id,
+            "full_name": name,
+            "other_spellings": spellings,
+            "sex": sex,
+            "date_of_birth": dt.date(born, (number * 5) % 12 + 1, number * 2 + 1),
+            "nationality": "ID",
+            "home_province": province,
+            "home_district": district,
+            "phone": f"+62 812 5550 {1000 + number * 37}",
+            "passport_number": "" if passport is PassportStatus.LOST
+            else f"C{7310000 + number * 1913}",
+            "passport_status": passport,
+            "current_location": "Partner shelter, Phnom Penh",
+            "family_contact": f"Family in {district}",
+        })))
     # Consent first: what was sent to whom below is checked against it, as in the app.
     _seed_consents(db, case, workers, today)
     police_desk = "Desk Ketenagakerjaan Polri"
@@ -295,8 +290,8 @@ def _start_road_home(db: Database, case: Case, today: dt.date) -> None:
                     org="Indonesian embassy, Vientiane", deadline=today + dt.timedelta(days=6))
     else:
         # The Sihanoukville returnees flew home on days the officer recorded: the dashboard's
-        # days from report to return rest on them.
-        for plan, days_ago in zip(plans, (52, 45)):
+        # days from report to return and their check-ins (demo_checkins.py) rest on them.
+        for plan, days_ago in zip(plans, RETURNEES_FLEW):
             db.set_step(case.id, [plan.worker_id], "flight", StepStatus.DONE,
                         org="KBRI Phnom Penh", done_on=today - dt.timedelta(days=days_ago))
 

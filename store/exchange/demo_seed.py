@@ -255,7 +255,7 @@ def other_cases(today: dt.date) -> list[tuple[Any, ...]]:
                 "exploitation_types": [ExploitationType.FORCED_CRIMINALITY],
                 "sector": Sector.J,
                 "reached_via": ReachedVia.HOTLINE,
-                "date_reported": today - dt.timedelta(days=120),
+                "date_reported": today - dt.timedelta(days=230),
                 "urgency": Urgency.LOW,
                 "stage": Stage.HANDED_OVER,
                 "tags": ["raid"],

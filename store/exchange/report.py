@@ -22,6 +22,9 @@ Everything here is a count or a median: no name, number, exact date or free text
 - Requests to partners by state, and each partner organisation's median days to reply
   (organisations' names are public), not computed below 3 answered requests:
   `store.exchange.report_requests`.
+- Check-ins after return: due, overdue and done, by month of the schedule, the scores by
+  dimension (all check-ins, and each worker's latest), the signs of re-recruitment open and
+  followed up: `store.exchange.report_checkins`.
 
 The origin province rule. A province is read from `Worker.home_province`, which the field
 classification marks as private (`is_private`): a province with few workers from it can point
@@ -55,7 +58,7 @@ from store.domain.road import (
     worker_stage,
 )
 from store.domain.vocab import Stage, StepStatus, label
-from store.exchange import report_closing, report_legal, report_requests
+from store.exchange import report_checkins, report_closing, report_legal, report_requests
 
 if TYPE_CHECKING:
     from store.db.database import Database
@@ -104,6 +107,7 @@ class Figures:  # money and legal: see store.exchange.report_legal
     # name -> {"requests", "answered", "median_days" (None: fewer than 3 answered)}.
     requests_by_state: dict[str, int] = field(default_factory=dict)
     partner_reply_days: dict[str, dict[str, Any]] = field(default_factory=dict)
+    checkins: dict[str, Any] = field(default_factory=dict)  # store.exchange.report_checkins
 
     def as_json(self) -> dict[str, Any]:
         """Plain dicts, lists, strings and numbers: `json.dumps` takes it as it is."""
@@ -247,6 +251,7 @@ def figures(db: Database, today: dt.date | None = None) -> Figures:
         closings=report_closing.closings(source, MIN_PROVINCE_COUNT),
         requests_by_state=requests_by_state,
         partner_reply_days=partner_replies,
+        checkins=report_checkins.checkin_figures(db, today, source),
     )
 
 
@@ -316,4 +321,5 @@ def as_text(figures: Figures) -> str:
                                            figures.min_province_count)]
     lines += ["", *report_closing.text_lines(figures.closings, figures.min_province_count)]
     lines += report_requests.text_lines(figures.requests_by_state, figures.partner_reply_days)
+    lines += report_checkins.text_lines(figures.checkins)
     return "\n".join(lines)

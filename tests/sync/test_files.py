@@ -263,7 +263,7 @@ def test_pulang_sync_to_file_as_a_process(pulang: Callable[..., Any],
                   env={"PULANG_PASSPHRASE": PASSPHRASE})
     assert done.returncode == 0, done.stderr
     written = orjson.loads(done.stdout)
-    assert written["records"] == 141 and written["size"] == out.stat().st_size
+    assert written["records"] == 145 and written["size"] == out.stat().st_size
     again = pulang("sync", "--db", path, "--to-file", out, env={"PULANG_PASSPHRASE": PASSPHRASE})
     assert again.returncode == 1 and "exists" in again.stderr
 
@@ -284,7 +284,7 @@ def test_the_command_line_writes_takes_and_refuses_files(
     assert wrong.returncode == ExitCode.USAGE and "--to-file" in wrong.stderr
     written = cli("sync", "--db", paths[0], "--to-file", out, env=unlock)
     assert written.returncode == 0, written.stderr
-    assert "Wrote 141 records to" in written.stdout  # the demo, closings, requests, keeping
+    assert "Wrote 145 records to" in written.stdout  # the demo and its additions
     cut = tmp_path / "cut.pulang"
     cut.write_bytes(out.read_bytes()[:-1])
     refused = cli("sync", "--db", paths[1], "--from-file", cut, env=unlock)

@@ -151,8 +151,9 @@ def test_a_site_syncs_with_the_file_setup_wrote(
     done = cli("sync", "--db", path, "--hub", union, "--credentials",
                out / "jakarta.credentials", "--site", "Jakarta", env=UNLOCK)
     assert done.returncode == ExitCode.OK, done.stderr
-    assert "Sent 141" in done.stdout  # the demo (83 + 31 + 1 + 16), closings (3), requests (4),
-    # the case to be anonymised soon (3)
+    assert "Sent 145" in done.stdout  # the demo (83 + 31 + 1 + 16), closings (3), requests (4),
+    # check-ins (4), the case to be anonymised soon (its case, worker and closing
+    # entry: 3)
 
 
 def test_a_site_cannot_read_another_union_nor_change_the_security(

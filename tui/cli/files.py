@@ -85,6 +85,11 @@ def _check(args: argparse.Namespace) -> int:
         return int(ExitCode.OK)
     for problem in problems:
         _say(str(problem))
-    _say(_("{count} problems found in {path}.").format(count=len(problems), path=path),
+    faults = [p for p in problems if not p.warning]
+    if not faults:  # only warnings: said, and the database is sound
+        _say(_("{path}: sound, {count} warnings above.").format(path=path,
+                                                                 count=len(problems)))
+        return int(ExitCode.OK)
+    _say(_("{count} problems found in {path}.").format(count=len(faults), path=path),
          to_stderr=True)
     return int(ExitCode.PROBLEMS)
