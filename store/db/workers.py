@@ -130,7 +130,12 @@ class WorkersPart(Part):
         for kind in PER_WORKER:  # their screening, consent and plan keep only codes
             record = self._per_worker(kind, worker_id)
             if record is not None:
-                self._save(record.model_copy(update=blanked(kind)))
+                blank = blanked(kind)
+                # Already blank (the erasing site's version, pulled before the worker's):
+                # not written again, or this site would send a version of its own.
+                if any(getattr(record, name) != value for name, value in blank.items()
+                       if name != "changed_by"):
+                    self._save(record.model_copy(update=blank))
                 gone.append(record.id)
         for entry_doc in self._engine.children_of(LOG, worker.case_id):
             entry = valid(LogEntry, entry_doc)

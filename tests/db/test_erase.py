@@ -80,3 +80,21 @@ def test_a_short_name_is_blanked_from_text_but_never_from_an_id() -> None:
     assert cleaned is not None
     assert (cleaned.id, cleaned.case_id) == (entry.id, entry.case_id)
     assert cleaned.summary == f"{ERASED_NAME} called from the shelter"
+
+
+def test_a_record_already_blank_is_not_written_again_by_the_erasure(demo_db: Database) -> None:
+    """A site that pulled the erasing site's blank plan before the worker's erasure erases the
+    worker itself: the plan, already blank, keeps that site's version (written again, it would
+    go out as this site's own, beside the erasing site's: found by the killed-sync test)."""
+    from store.domain.records import Plan
+    from store.domain.rules.erasure import blanked
+
+    db = demo_db
+    worker = next(w for case in db.cases() for w in db.workers_of(case.id)
+                  if db.plan_of(w.id) is not None and db.plan_of(w.id).notes)
+    plan = db.plan_of(worker.id)
+    assert plan is not None
+    blank = db.save_plan(plan.model_copy(update=blanked(Plan)))
+    db.erase_worker(worker.id)
+    after = db.plan_of(worker.id)
+    assert after is not None and after.version == blank.version and after.notes == {}
