@@ -27,22 +27,30 @@ from tui.screens.today_inquiries import waiting_matches
 OVERDUE_STEP = "Send the recruiters' Telegram handles to the labour desk"
 
 
-def expected_counts(view: Today, inquiries: int = 0) -> str:
+def expected_counts(view: Today, inquiries: int = 0, signs: int = 0, checkins: int = 0) -> str:
     """The header line, worked out here from the store's own figures (`inquiries`: the family
-    inquiries waiting to be confirmed, counted once there are some)."""
+    inquiries waiting to be confirmed, `signs` the workers showing signs of re-recruitment,
+    `checkins` the check-ins due this week: each counted once there are some; the cases to
+    anonymise likewise, from the view)."""
     overdue = [f for f in view.follow_ups if f.due < view.day] + [
         d for d in view.deadlines if d.deadline < view.day] + [
         t for t in view.tasks if t.due < view.day] + [
         h for h in view.hearings if h.due < view.day]
     this_week = [f for f in view.follow_ups if f.due >= view.day]
     hearings = len(view.hearings)
-    return (f"{len(overdue)} overdue · {len(this_week)} due this week · "
+    keeping = len(view.keeping)
+    return ((f"⚠ {signs} worker{'' if signs == 1 else 's'} with signs of re-recruitment · "
+             if signs else "")
+            + f"{len(overdue)} overdue · {len(this_week)} due this week · "
             + (f"{inquiries} family inquir{'y' if inquiries == 1 else 'ies'} · "
                if inquiries else "")
             + f"{len(view.deadlines)} step deadlines · "
             f"{hearings} hearing{'' if hearings == 1 else 's'} · "
             f"{len(view.awaiting)} awaiting reply · "
-            f"{len(view.tasks)} tasks · {len(view.coming_up)} coming up · "
+            f"{len(view.tasks)} tasks · "
+            + (f"{checkins} check-in{'' if checkins == 1 else 's'} due · " if checkins else "")
+            + (f"{keeping} case{'' if keeping == 1 else 's'} to anonymise · " if keeping else "")
+            + f"{len(view.coming_up)} coming up · "
             f"{view.missing_count} without screening or consent")
 
 
@@ -94,16 +102,22 @@ async def test_the_app_opens_on_today_with_the_store_s_counts(demo_db: Database)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await today_shown(pilot)
         assert isinstance(app.screen_stack[1], CasesScreen), "the list stays under Today"
-        await until(pilot, lambda: screen.waiting)  # the inquiries' matches, worked out apart
+        # the inquiries' matches, the signs and check-ins due: each worked out apart
+        await until(pilot, lambda: screen.waiting and screen.signs)
         await pilot.pause()
+        week_end = expected.day + dt.timedelta(days=7)
         assert " ".join(counts_text(screen).split()) == expected_counts(
-            expected, len(waiting_matches(demo_db)))
+            expected, len(waiting_matches(demo_db)), len(demo_db.signs_to_follow()),
+            len(demo_db.checkins_due(until=week_end)))
         text = screen_text(app)
         overdue_line = next(line for line in text.splitlines() if "Telegram handles" in line)
         # Marked in the characters, not only by colour or style (NO_COLOR, monochrome).
         assert "! overdue" in overdue_line and "KH-2025-0001" in overdue_line
-        assert "Awaiting reply (2)" in text  # the union's message, the embassy's referral
-        assert "5 days" in text
+        # Signs of re-recruitment first of all, at once: the demo's Ratna Juwita.
+        assert "Signs of re-recruitment (1)" in text and "Ratna Juwita" in text
+        listed = [str(option.prompt) for option in screen.query_one(TodayList)._options]
+        assert "Awaiting reply (2)" in listed  # the union's message, the embassy's referral
+        assert any("5 days" in line for line in listed)  # waited since the message
 
 
 async def test_enter_on_an_overdue_step_opens_its_case_on_that_entry(demo_db: Database) -> None:
@@ -232,9 +246,11 @@ async def test_coming_back_to_today_shows_what_was_done_meanwhile(demo_db: Datab
         await until(pilot, lambda: app.screen is screen and screen.view is not before)
         await pilot.pause()
         assert OVERDUE_STEP not in screen_text(app)
-        await until(pilot, lambda: screen.waiting)
+        await until(pilot, lambda: screen.waiting and screen.signs)
+        view = demo_db.today()
         assert " ".join(counts_text(screen).split()) == expected_counts(
-            demo_db.today(), len(waiting_matches(demo_db)))
+            view, len(waiting_matches(demo_db)), len(demo_db.signs_to_follow()),
+            len(demo_db.checkins_due(until=view.day + dt.timedelta(days=7))))
 
 
 async def test_another_officer_s_change_shows_in_today(demo_db: Database) -> None:
@@ -326,7 +342,14 @@ async def test_no_color_shows_the_cursor_and_the_overdue_mark(
                 assert segment.style.color is None or segment.style.color.is_default
             return [(s.text, s.style) for s in segments]
 
-        cursor, other_overdue = shown(1), shown(2)  # line 0 is the section's title
+        # The signs of re-recruitment come first (the cursor starts on them); then the week's
+        # part, its title a line above its first overdue line, one line an option.
+        first = next(i for i in range(listing.option_count)
+                     if "! overdue" in str(listing.get_option_at_index(i).prompt))
+        while listing.highlighted != first:
+            await pilot.press("down")
+        await pilot.pause()
+        cursor, other_overdue = shown(first), shown(first + 1)
         assert "! overdue" in cursor[0][0] and "! overdue" in other_overdue[0][0]
         assert all(style.reverse for text, style in cursor if text.strip())
         mark, *rest = [(text, style) for text, style in other_overdue if text.strip()]

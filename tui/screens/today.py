@@ -190,7 +190,8 @@ class TodayScreen(IntakeKey, CheckInsOnToday, InquiriesOnToday, HearingsOnToday,
 
     def counts(self) -> str:
         assert self.view is not None
-        return today_counts(self.view, len(self.waiting))
+        return today_counts(self.view, len(self.waiting), len(self.signs),
+                            len(self.checkins_due))
 
     def render_view(self) -> None:
         view = self.view
@@ -311,7 +312,7 @@ class TodayScreen(IntakeKey, CheckInsOnToday, InquiriesOnToday, HearingsOnToday,
         listing.clear_options()
         listing.add_options(options)
         counts = self.query_one("#today-counts", Static)
-        if self.targets or self.records or self.hearing_lines:
+        if self.targets or self.records or self.hearing_lines or self.signs:
             counts.update(self.counts())
         elif self.cases == 0:
             counts.update(_("No cases yet. Press n to record the first one."))

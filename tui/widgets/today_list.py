@@ -122,12 +122,17 @@ def key_of(item: FollowUp | Deadline | TaskDue | Hearing) -> str:
     return f"t:{item.task_id}"
 
 
-def today_counts(view: Today, inquiries: int = 0) -> str:
-    """The line of counts at the top of Today (two lines at 80 columns: the words short);
-    `inquiries`: the family inquiries waiting to be confirmed (found apart from the view:
-    counted once there are some). Hearings stand for legal deadlines too, as in their part."""
+def today_counts(view: Today, inquiries: int = 0, signs: int = 0, checkins: int = 0) -> str:
+    """The line of counts at the top of Today (two or three lines at 80 columns: the words
+    short); `inquiries`: the family inquiries waiting to be confirmed, `signs`: the workers
+    showing signs of re-recruitment, `checkins`: the check-ins after return due (found apart
+    from the view: each counted once there are some; signs first, as their part is).
+    Hearings stand for legal deadlines too, as in their part."""
     due_this_week = sum(1 for f in view.follow_ups if f.due >= view.day)
     return " · ".join([
+        *([ngettext("⚠ {count} worker with signs of re-recruitment",
+                    "⚠ {count} workers with signs of re-recruitment",
+                    signs).format(count=signs)] if signs else []),
         _("{count} overdue").format(count=view.overdue),
         _("{count} due this week").format(count=due_this_week),
         *([ngettext("{count} family inquiry", "{count} family inquiries",
@@ -139,6 +144,11 @@ def today_counts(view: Today, inquiries: int = 0) -> str:
         _("{count} awaiting reply").format(count=len(view.awaiting)),
         ngettext("{count} task", "{count} tasks", len(view.tasks)).format(
             count=len(view.tasks)),
+        *([ngettext("{count} check-in due", "{count} check-ins due",
+                    checkins).format(count=checkins)] if checkins else []),
+        *([ngettext("{count} case to anonymise", "{count} cases to anonymise",
+                    len(view.keeping)).format(count=len(view.keeping))]
+          if view.keeping else []),
         _("{count} coming up").format(count=len(view.coming_up)),
         _("{count} without screening or consent").format(count=view.missing_count),
     ])
