@@ -62,7 +62,9 @@ def test_a_checkin_goes_only_for_a_consenting_worker_and_without_its_answers(
     assert stored is not None and "by" not in stored
     assert stored["answers"] == {}
     text = str(stored)
-    for secret in (*SIGNS, "larger", "conflict", "Kampot", "Dara", "Wulandari"):
+    # What was done about the signs may tell what was answered: it stays here too.
+    assert copy.followed_note == WITHHELD
+    for secret in (*SIGNS, "larger", "conflict", "Kampot", "Dara", "Wulandari", "known trap"):
         assert secret not in text
     # Without answers, the partner's copy shows no sign, so its Today has none to follow.
     assert partner.signs_to_follow() == []

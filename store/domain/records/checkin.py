@@ -49,7 +49,9 @@ class CheckIn(Record):
     notes: str = sensitive(N_("Notes"), "", text=NOTES.name)
     # A sign of re-recruitment followed up: when, and what was done.
     followed_on: dt.date | None = public(N_("Followed up on"), None)
-    followed_note: str = personal(N_("What was done"), "", text=LINE.name)
+    # What was done may say what was answered ("warned him about the recruiter who called"):
+    # it stays in the union, as the answers do.
+    followed_note: str = personal(N_("What was done"), "", text=LINE.name, shared=False)
 
     @field_validator("on", "followed_on", mode="before")
     @classmethod
