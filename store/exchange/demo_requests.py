@@ -41,3 +41,10 @@ def seed_requests(db: Database, case: Case, today: dt.date) -> None:
     db.set_request_state(flights.id, RequestState.ACKNOWLEDGED, on=ago(19))
     db.set_request_state(flights.id, RequestState.ACCEPTED, on=ago(12))
     refer(2, "Asked for exit letters for the workers still without papers.")
+    # Linked to the embassy of the directory, as Shift+L on the case page would: its page
+    # then lists its open requests and its usual days to reply.
+    embassy = next((o for o in db.organisations() if o.acronym == EMBASSY), None)
+    if embassy is not None:
+        db.link_counterparts([e.id for e in db.log_of(case.id)
+                              if e.counterpart_org == EMBASSY and not e.counterpart_org_id],
+                             org_id=embassy.id)

@@ -86,8 +86,11 @@ def text_lines(states: dict[str, int], replies: dict[str, dict[str, Any]]) -> li
             said = ngettext("not computed: {count} answered", "not computed: {count} answered",
                             found["answered"]).format(count=found["answered"])
         else:
-            said = _("median {days} days, from {count} answered").format(
-                days=format_number(found["median_days"]), count=found["answered"])
+            median = found["median_days"]
+            said = ngettext("median {days} day, from {count} answered",
+                            "median {days} days, from {count} answered",
+                            1 if median == 1 else 2).format(days=format_number(median),
+                                                            count=found["answered"])
         lines.append(f"  {name:<{width}}  {said}")
     if not replies:
         lines.append("  " + _("no request to a partner yet"))

@@ -147,3 +147,24 @@ async def test_f1_and_the_palette_name_closing(empty_db: Database) -> None:
         await pilot.press("ctrl+p")
         await paste(pilot, "reopen the worker")
         await until(pilot, lambda: palette_offers(app, "Close or reopen the worker under"))
+
+
+async def test_a_case_with_open_steps_is_closed_only_as_a_referral(demo_db: Database) -> None:
+    """Open steps hold the case open, but a referral carries them on elsewhere: Shift+C says
+    which workers hold it and offers the referral reasons only (a review found it refused at
+    once, though F1 and the README say a referral closes it)."""
+    case = demo_db.case_by_ref("KH-2026-0001")
+    assert case is not None
+    app = PulangApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_case(pilot, app, case)
+        await pilot.press("C")
+        await until(pilot, lambda: isinstance(app.screen, PickerDialog))
+        assert [item.label for item in app.screen.items] == ["Referred to another organisation"]
+        assert "only a referral" in screen_text(app)
+        await pick(pilot, app, "Referred to another organisation")
+        await until(pilot, lambda: isinstance(app.screen, NoteDialog))
+        await pilot.press(*"To LFTU", "enter")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen)
+                    and "Closed" in facts(screen))
+        assert is_closed(demo_db.get(Case, case.id))

@@ -30,10 +30,13 @@ class NoteDialog(ReasonDialog):
         self.dismiss(event.value.strip())
 
 
-def ask_closing(app: App[object], what: str, then: Callable[[str, str], None]) -> None:
+def ask_closing(app: App[object], what: str, then: Callable[[str, str], None],
+                referrals_only: bool = False) -> None:
     """Ask why `what` (a case, a worker's name) is closed, from the list, then a note; `then`
-    gets the reason's code and the note. Escape at either step closes nothing."""
-    items = [PickItem(r.code, r.label, "") for r in closing_reasons()]
+    gets the reason's code and the note. Escape at either step closes nothing.
+    `referrals_only`: the case has open steps, which only a referral carries on elsewhere."""
+    items = [PickItem(r.code, r.label, "") for r in closing_reasons()
+             if r.referred or not referrals_only]
 
     def picked(chosen: list[str] | None) -> None:
         if not chosen:
@@ -50,8 +53,9 @@ def ask_closing(app: App[object], what: str, then: Callable[[str, str], None]) -
             .format(reason=next(i.label for i in items if i.id == code)),
             placeholder=_("e.g. her phone is off since March")), noted)
 
-    app.push_screen(PickerDialog(_("Why is {what} closed?").format(what=what), items,
-                                 filter=False), picked)
+    title = (_("Why is {what} closed? Open steps: only a referral closes it now.")
+             if referrals_only else _("Why is {what} closed?")).format(what=what)
+    app.push_screen(PickerDialog(title, items, filter=False), picked)
 
 
 def ask_reopening(app: App[object], what: str, then: Callable[[str], None]) -> None:

@@ -7,6 +7,7 @@ from store import PulangError, _, format_date
 from store.domain import (
     Case,
     Worker,
+    closing_reasons,
     due_on,
     history,
     is_closed,
@@ -46,14 +47,18 @@ class CaseClosing:
             ask_reopening(self.app, what, lambda why: self.pulang.run_store(
                 lambda: db.reopen_case(case.id, why), self._closing_done, self._store_failed))
             return
-        try:  # refused at once, before the officer is asked a reason for nothing
+        referrals_only = False
+        try:  # open steps: said at once, and only a referral (which carries them on) offered
             db.closable(case.id)
         except PulangError as error:
-            self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
-            return
+            if not any(reason.referred for reason in closing_reasons()):
+                self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
+                return
+            self.notify(printable(str(error)), severity="warning", timeout=10, markup=False)
+            referrals_only = True
         ask_closing(self.app, what, lambda code, note: self.pulang.run_store(
             lambda: db.close_case(case.id, code, note), self._closing_done,
-            self._store_failed))
+            self._store_failed), referrals_only)
 
     def action_close_worker(self) -> None:
         worker = self._under_cursor(

@@ -38,8 +38,11 @@ def reply_words(days: list[int]) -> str:
                         "{least})", "Days to reply: not computed, {count} requests answered "
                         "(fewer than {least})", len(days)).format(count=len(days),
                                                                  least=MIN_ANSWERED)
-    return _("Usually replies in {days} days (median of {count} answered requests)").format(
-        days=format_number(statistics.median(days)), count=len(days))
+    median = statistics.median(days)
+    return ngettext("Usually replies in {days} day (median of {count} answered requests)",
+                    "Usually replies in {days} days (median of {count} answered requests)",
+                    1 if median == 1 else 2).format(days=format_number(median),
+                                                    count=len(days))
 
 
 class OrganisationScreen(PartnerPart, _RecordScreen):
