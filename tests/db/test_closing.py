@@ -125,3 +125,18 @@ def test_the_demo_has_a_case_closed_and_reopened_and_a_worker_closed(demo_db: Da
     closed = [w for c in demo_db.cases() for w in demo_db.workers_of(c.id) if is_closed(w)]
     assert [(w.full_name, w.closed_reason) for w in closed] == [
         ("Nur Aisyah Ramadhani", "lost_contact")]
+
+
+def test_the_history_says_a_closing_in_words_not_its_codes(empty_db: Database) -> None:
+    """The History of a closing and a reopening: the stage by its label and the newest
+    closing or reopening in words (a review found the stored codes shown)."""
+    case, _workers = a_case(empty_db, "Siti Aminah")
+    empty_db.close_case(case.id, "duplicate", on=dt.date(2026, 11, 25))
+    empty_db.reopen_case(case.id, "Not the same after all", on=dt.date(2026, 11, 28))
+    said = [" ".join(entry.changes()) for entry in empty_db.history(case.id)
+            if entry.table == "cases" and entry.action in (audit.CLOSED, audit.REOPENED)]
+    assert len(said) == 2
+    closed, reopened = said
+    assert "closed 25 Nov 2026: Duplicate case" in closed and "duplicate " not in closed
+    assert "Stage:" in closed and "→ closed" in closed and '"closed"' not in closed
+    assert "reopened 28 Nov 2026" in reopened and "closed →" in reopened

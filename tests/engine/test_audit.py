@@ -649,7 +649,8 @@ def test_audit_lists_each_change_on_one_line_without_private_values(
     assert len(lines) == 5
     assert "KH-2025-0001" in lines[0] and "created" in lines[0] and current_user() in lines[0]
     assert f"worker KH-2025-0001 {worker.id[:8]}" in lines[2]
-    assert 'Sex: "unknown" → "female"' in lines[2] and "Full name: changed" in lines[2]
+    # A vocabulary's codes are shown by their labels, in the officer's language.
+    assert 'Sex: unknown → female' in lines[2] and "Full name: changed" in lines[2]
     assert 'Title: "Workers held in Sihanoukville" → "Workers moved to Bavet"' in lines[3]
     for value in stored_forms(PRIVATE_BEFORE) + stored_forms(PRIVATE_AFTER):
         assert value not in done.stdout

@@ -49,7 +49,7 @@ async def test_h_on_a_case_shows_its_history_newest_first(demo_db: Database) -> 
         assert table.row_count == len(expected) > 10
         newest = [str(cell) for cell in table.get_row_at(0)]
         assert newest[2] == "changed case"
-        assert newest[3] == 'Urgency: "high" → "critical"'
+        assert newest[3] == 'Urgency: high → critical'  # the vocabulary's labels
         oldest = [str(cell) for cell in table.get_row_at(table.row_count - 1)]
         assert oldest[2] == "created case"
         # A worker is named as the case screen names them; private values are not in it.

@@ -5,6 +5,8 @@ finds where the chain breaks (`store.engine.audit`)."""
 from __future__ import annotations
 
 import datetime as dt
+import enum
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from store.common.i18n import _, ngettext
+from store.common.i18n import _, format_date, ngettext
 from store.domain.classification import label_msgid
 from store.engine.audit.lines import _lines, read_line
 from store.engine.audit.vocab import (
@@ -144,10 +146,13 @@ class AuditEntry:
         parts = []
         for name in sorted(self.fields, key=lambda n: (order.get(n, len(order)), n)):
             change = self.fields[name]
-            if isinstance(change, dict):
+            if isinstance(change, dict) and name == "closings":
+                parts.append(f"{self.field_label(name)}: {_last_closing(change.get('new'))}")
+            elif isinstance(change, dict):
                 old, new = change.get("old"), change.get("new")
-                shown = (_shown(new, names) if old is None
-                         else f"{_shown(old, names)} → {_shown(new, names)}")
+                kind = _vocabulary(model, name)
+                shown = (_shown(new, names, kind) if old is None
+                         else f"{_shown(old, names, kind)} → {_shown(new, names, kind)}")
                 parts.append(f"{self.field_label(name)}: {shown}")
             else:
                 parts.append(self.field_label(name) + ": " + _("changed"))
@@ -159,9 +164,41 @@ def _is_id(value: Any) -> bool:
         c in "0123456789abcdef" for c in value)
 
 
-def _shown(value: Any, names: Mapping[str, str]) -> str:
+def _vocabulary(model: Any, name: str) -> type[enum.StrEnum] | None:
+    """The vocabulary a field's values come from (its codes are shown by their labels), or
+    None."""
+    if model is None or name not in model.model_fields:
+        return None
+    annotation = model.model_fields[name].annotation
+    for kind in (annotation, *typing.get_args(annotation)):
+        if isinstance(kind, type) and issubclass(kind, enum.StrEnum):
+            return kind
+    return None
+
+
+def _last_closing(lines: Any) -> str:
+    """The newest closing or reopening of a `closings` list, in words (its codes are the
+    stored line's: "2026-11-25 closed not_trafficking verifying")."""
+    from store.domain.rules.closing import CLOSED, history, reason_text
+
+    events = history({"closings": lines if isinstance(lines, list) else []})
+    if not events:
+        return "–"
+    last = events[-1]
+    if last.what == CLOSED:
+        return _("closed {date}: {reason}").format(date=format_date(last.on),
+                                                   reason=reason_text(last.reason))
+    return _("reopened {date}").format(date=format_date(last.on))
+
+
+def _shown(value: Any, names: Mapping[str, str],
+           kind: type[enum.StrEnum] | None = None) -> str:
     if value is None:
         return "–"
+    if kind is not None and isinstance(value, str) and value in kind._value2member_map_:
+        from store.domain.vocab import label
+
+        return label(kind(value))
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if _is_id(value):
