@@ -44,6 +44,7 @@ MARKERS = ("_", "N_", "ngettext", "pgettext", "NC_")
 # Calls that translate a string marked with N_() elsewhere: (file, argument as written).
 TRANSLATES_MARKED = {
     ("store/engine/audit/reading.py", "msgid"),
+    ("store/engine/audit/reading.py", "*msgid"),  # an action label with its context
     ("store/engine/audit/reading.py", "label_msgid(model, name)"),
     ("store/engine/audit/reading.py", "self.reason"),
     ("store/engine/backups/folder.py", "label"),

@@ -86,9 +86,13 @@ class HistoryScreen(TranslatedBindings, Screen[bool]):
         if entry.table is None:
             return entry.action_label
         if entry.table == "cases":
-            return f"{entry.action_label} {entry.table_label}"
+            # TRANSLATORS: what was done to which kind of record: "closed case".
+            return _("{action} {record}").format(action=entry.action_label,
+                                                 record=entry.table_label)
         name = self.names.get(entry.record or "") or (entry.record or "")[:8]
-        return f"{entry.action_label} {entry.table_label} {name}"
+        # TRANSLATORS: what was done to which record: "changed worker Dewi A.".
+        return _("{action} {record} {name}").format(action=entry.action_label,
+                                                    record=entry.table_label, name=name)
 
     def render_table(self) -> None:
         table = self.query_one("#history", RecordTable)

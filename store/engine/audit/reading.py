@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from store.common.i18n import _, format_date, ngettext
+from store.common.i18n import _, format_date, ngettext, pgettext
 from store.domain.classification import label_msgid
 from store.engine.audit.lines import _lines, read_line
 from store.engine.audit.vocab import (
@@ -116,6 +116,8 @@ class AuditEntry:
     @property
     def action_label(self) -> str:
         msgid = ACTION_LABELS.get(self.action)
+        if isinstance(msgid, tuple):
+            return pgettext(*msgid)
         return _(msgid) if msgid else self.action
 
     @property

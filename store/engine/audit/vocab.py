@@ -7,7 +7,7 @@ reads for them (marked for translation; translated where they are shown,
 
 from __future__ import annotations
 
-from store.common.i18n import N_
+from store.common.i18n import N_, NC_
 from store.domain.records import (
     Actor,
     Agreement,
@@ -64,7 +64,7 @@ ANONYMISED = "anonymised"
 TORN_DROPPED = "torn-entry-dropped"  # written by the trail itself, see `store.engine.audit`
 GAP = "unaudited"  # changes saved while the trail could not be written, see `store.engine.audit`
 
-ACTION_LABELS: dict[str, str] = {
+ACTION_LABELS: dict[str, str | tuple[str, str]] = {
     CREATE: N_("created"),
     UPDATE: N_("changed"),
     DELETE: N_("removed"),
@@ -86,7 +86,7 @@ ACTION_LABELS: dict[str, str] = {
     INTAKE_CONFIRMED: N_("intake confirmed"),
     FAMILY_TOLD: N_("family told"),
     FAMILY_TOLD_OVERRIDE: N_("family told although the one asking is in the registry"),
-    CLOSED: N_("closed"),
+    CLOSED: NC_("audit action", "closed"),  # not an inquiry's "closed" (open): it was closed
     REOPENED: N_("reopened"),
     ANONYMISED: N_("anonymised"),
     TORN_DROPPED: N_("an entry cut short by a crash was dropped"),

@@ -330,14 +330,16 @@ class CheckInsScreen(CheckInActions, FollowsOtherOfficers, TranslatedBindings, S
         table.move_to_key(saved.id)
         self.set_focus(table)
         self.show_detail()
+        # Short: the scores stay on the line under the table, the signs in the banner; the
+        # notices cover the table's right-hand columns while they are shown.
         self.notify(printable(scores_line(saved), limit=400), title=_("Check-in saved"),
-                    timeout=10, markup=False)
+                    timeout=5, markup=False)
         signs = re_recruitment(saved.answers, indicators())
         if signs and saved.followed_on is None:
             self.notify(printable(_("Signs of re-recruitment ({signs}): {name} is now on "
                                     "Today, until f records what was done.").format(
                 signs=sign_names(signs), name=self.worker_name), limit=400),
-                title=_("Warning"), severity="warning", timeout=20, markup=False)
+                title=_("Warning"), severity="warning", timeout=8, markup=False)
 
     def reopen_draft(self, draft: dict[str, Any]) -> None:
         """The form of this page open when the app locked, opened again as it was."""
