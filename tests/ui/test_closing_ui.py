@@ -168,3 +168,19 @@ async def test_a_case_with_open_steps_is_closed_only_as_a_referral(demo_db: Data
         await until(pilot, lambda: isinstance(app.screen, CaseScreen)
                     and "Closed" in facts(screen))
         assert is_closed(demo_db.get(Case, case.id))
+
+
+async def test_j_and_k_move_in_the_list_of_reasons(empty_db: Database) -> None:
+    """As in every other list (a review found only the arrows moved here)."""
+    case, _workers = a_case(empty_db, "Siti Aminah")
+    app = PulangApp(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_case(pilot, app, case)
+        await pilot.press("C")
+        await until(pilot, lambda: isinstance(app.screen, PickerDialog))
+        codes = [item.id for item in app.screen.items]
+        await pilot.press("home", "j", "j", "k", "enter")
+        await until(pilot, lambda: isinstance(app.screen, NoteDialog))
+        await pilot.press("enter")
+        await until(pilot, lambda: empty_db.get(Case, case.id).closed_reason is not None)
+        assert empty_db.get(Case, case.id).closed_reason == codes[1]

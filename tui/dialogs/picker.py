@@ -59,9 +59,16 @@ class PickItem:
         return f"{text} · {printable(self.detail, limit=40)}" if self.detail else text
 
 
+# j and k move as in every other list (the filter line, when there is one, takes letters).
+_J_AND_K = [Binding("j", "cursor_down", N_("Down"), show=False, id="picker.down"),
+            Binding("k", "cursor_up", N_("Up"), show=False, id="picker.up")]
+
+
 class PointedOptionList(CursorOptionList):
     """An option list whose highlighted option starts with ›, not only a colour (its options
     start with two blanks to make room for it)."""
+
+    BINDINGS = _J_AND_K
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
@@ -81,7 +88,7 @@ class PointedChoiceList(ChoiceList):
     Enter confirms the ticks (handled, like Space, in the order the keys came)."""
 
     # Instead of the list's own Enter, which would tick or untick the line once more.
-    BINDINGS = [Binding("enter", "screen.confirm", show=False)]
+    BINDINGS = [Binding("enter", "screen.confirm", show=False), *_J_AND_K]
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # Tick the item Space was pressed on: by now the cursor may have moved on (Textual
