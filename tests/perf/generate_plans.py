@@ -2,14 +2,16 @@
 check-ins after return (tests/perf/generate_checkins.py) count from the day a worker's flight
 home was done, which only a plan says.
 
-Four cases in five have plans, one for each worker (a duplicate or a case that was no
-trafficking, closed, has none), from the template of the worker's nationality. The steps of the
+Four cases in five from "awaiting rescue" on have plans, one for each worker (a case still
+reported or verifying has none yet, nor has a duplicate or a case that was no trafficking,
+closed), from the template of the worker's nationality. The steps of the
 stages the case has passed are done, as `store.domain.rules.plan.first_steps` starts them, each
 on a day (the group moves together: its workers' days are the same); the first open step is
 often in progress, and the legal step is often not needed. A case closed for a reason has every
 step settled: done up to the stage it stood at, the rest done when it closed as returned home,
-else not needed. Where the steps give another stage than the case's (a case "verifying"
-has only its report done: they give "awaiting rescue"), the stage is set by hand
+else not needed. Where the steps give another stage than the case's (a case "handed over"
+or "legal follow-up" whose workers' road, that of other countries than Indonesia, has no
+rehabilitation or legal step: they give "reintegration" or "closed"), the stage is set by hand
 (`stage_override`), as an officer's choice would be. Drawn from a random stream of its own.
 """
 
@@ -27,6 +29,7 @@ from store.domain.vocab import Stage, StepStatus
 
 PLANNED_SHARE = 0.8
 NO_PLAN_REASONS = ("duplicate", "not_trafficking")
+NO_PLAN_STAGES = (Stage.REPORTED.value, Stage.VERIFYING.value)
 ORGS_OF_STEP = {"rescue": "Host police", "shelter": "Partner shelter", "registration": "Embassy",
                 "travel_document": "Embassy", "immigration": "Host immigration",
                 "flight": "Foreign ministry", "handover": "BP3MI"}
@@ -57,7 +60,8 @@ def _statuses(rng: random.Random, keys: list[str], stage: Stage, closed: dict[st
         return found
     found = {k: StepStatus.DONE if passed_at(k, stage) else StepStatus.TODO for k in keys}
     found["report"] = StepStatus.DONE
-    if found.get("legal") is StepStatus.TODO and rng.random() < 0.6:
+    if found.get("legal") is StepStatus.TODO and stage is not Stage.LEGAL_FOLLOW_UP \
+            and rng.random() < 0.6:
         found["legal"] = StepStatus.NOT_NEEDED
     first_open = next((k for k in keys if found[k] is StepStatus.TODO and k != "legal"), None)
     if first_open is not None and rng.random() < 0.5:
@@ -82,10 +86,11 @@ def _step_days(rng: random.Random, keys: list[str], statuses: dict[str, StepStat
 def make_plans(rng: random.Random, case: dict[str, Any], workers: list[dict[str, Any]],
                today: dt.date, stamp: Callable[[random.Random, dt.datetime], dict[str, Any]],
                ) -> list[dict[str, Any]]:
-    """The plans of the case's workers (none for one case in five); sets the case's
+    """The plans of the case's workers (none for one case in five...); sets the case's
     `stage_override` where the steps give another stage (see the module's doc)."""
     closed = case if case.get("closed_on") and case["stage"] == Stage.CLOSED.value else None
-    if rng.random() >= PLANNED_SHARE or (closed and closed["closed_reason"] in NO_PLAN_REASONS):
+    if rng.random() >= PLANNED_SHARE or case["stage"] in NO_PLAN_STAGES or (
+            closed and closed["closed_reason"] in NO_PLAN_REASONS):
         return []
     reported = dt.date.fromisoformat(case["date_reported"])
     last = dt.date.fromisoformat(closed["closed_on"]) if closed else today
