@@ -213,7 +213,7 @@ def generate_tables(cases: int, seed: int = 2025) -> dict[str, dict[str, Any]]:
                 LogEntry.model_validate(entry)
             for matter in matters:
                 LegalMatter.model_validate(matter)
-            validate(added)
+            validate(added, TODAY)
         for name, docs in (("cases", [case]), ("workers", workers), ("log", entries),
                            ("legal", matters), *added.items()):
             table = tables[name]

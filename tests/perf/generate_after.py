@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from store.common import clock
 from store.domain.records import Case, CheckIn, Plan
+from store.domain.records.base import STORED
 from store.engine.migrations import CLOSING_FIELDS
 from tests.perf.generate_checkins import make_checkins
 from tests.perf.generate_closing import close_case
@@ -62,8 +64,13 @@ def _fresh(default: Any) -> Any:
     return list(default) if isinstance(default, list) else default
 
 
-def validate(added: dict[str, list[Doc]]) -> None:
-    """Put the added records through the real models (a sample: the shape stays true)."""
-    for kind, name in ((Plan, "plans"), (CheckIn, "checkins")):
-        for doc in added[name]:
-            kind.model_validate(doc)
+def validate(added: dict[str, list[Doc]], today: dt.date) -> None:
+    """Put the added records through the real models (a sample: the shape stays true), as
+    read on the generator's day `today` (no day done after it)."""
+    clock.set_today(today)
+    try:
+        for kind, name in ((Plan, "plans"), (CheckIn, "checkins")):
+            for doc in added[name]:
+                kind.model_validate(doc, context=STORED)
+    finally:
+        clock.set_today(None)

@@ -78,7 +78,7 @@ def _step_days(rng: random.Random, keys: list[str], statuses: dict[str, StepStat
     before = [k for k in done if passed_at(k, HOME_STAGE)]
     after = [k for k in done if k not in before]
     home = min(last, reported + dt.timedelta(days=rng.randrange(21, 300)))
-    days = _days(rng, reported + dt.timedelta(days=1), home, len(before))
+    days = _days(rng, min(reported + dt.timedelta(days=1), home), home, len(before))
     days += _days(rng, days[-1] if days else reported, last, len(after))
     return dict(zip(before + after, days, strict=True))
 
