@@ -2,7 +2,7 @@
 
     python -m tests.perf.generate --cases 50000 --out /tmp/pulang-50k.json
 
-Each case averages 3 workers and 8 log entries, about 7 KB of JSON with everything a record
+Each case averages 3 workers and 8 log entries, about 16 KB of JSON with everything a record
 carries. One worker in five has one or two legal matters (issue 34: a charge, a detention, a
 deportation...), a third of those with a next hearing or deadline from 20 days before the
 generator's day to 40 after, some at a stage that closes the matter (`make_legal`: drawn from

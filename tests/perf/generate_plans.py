@@ -24,7 +24,6 @@ from typing import Any
 
 from store.domain.road import HOME_STAGE, TEMPLATES, derive_stage, passed_at, template_for
 from store.domain.rules.closing import history
-from store.domain.rules.plan import first_steps
 from store.domain.vocab import Stage, StepStatus
 
 PLANNED_SHARE = 0.8
@@ -107,12 +106,12 @@ def make_plans(rng: random.Random, case: dict[str, Any], workers: list[dict[str,
         statuses, days = by_template[template.key]
         when = dt.datetime.combine(reported, dt.time(10, 0), tzinfo=dt.timezone.utc)
         steps = []
-        for step in first_steps(template, stage, reported):
-            status = statuses[step.key]
-            steps.append({"key": step.key, "status": status.value,
-                          "org": ORGS_OF_STEP.get(step.key, "") if status in (
+        for key in template.keys:  # as `first_steps` starts them: the report done when made
+            status = statuses[key]
+            steps.append({"key": key, "status": status.value,
+                          "org": ORGS_OF_STEP.get(key, "") if status in (
                               StepStatus.DONE, StepStatus.IN_PROGRESS) else "",
-                          "done_on": (step.done_on or days.get(step.key)).isoformat()
+                          "done_on": days.get(key, reported).isoformat()
                           if status is StepStatus.DONE else None,
                           "deadline": None})
         plans.append({**stamp(rng, when), "case_id": case["id"], "worker_id": worker["id"],
