@@ -2,11 +2,12 @@
 
     python -m tests.perf.generate --cases 50000 --out /tmp/pulang-50k.json
 
-Each case averages 3 workers and 8 log entries, about 7 KB of JSON with everything a record
+Each case averages 3 workers and 8 log entries, about 16 KB of JSON with everything a record
 carries. One worker in five has one or two legal matters (issue 34: a charge, a detention, a
 deportation...), a third of those with a next hearing or deadline from 20 days before the
 generator's day to 40 after, some at a stage that closes the matter (`make_legal`: drawn from
-a stream of their own, so the cases, workers and log entries are those of before).
+a stream of their own, so the cases, workers and log entries are those of before). Closings,
+roads home, check-ins after return and requests to partners: tests/perf/generate_after.py.
 Case number 1 is always a group case with exactly 20 workers (the benchmark opens it);
 its reference is `group_case_ref(seed)`, e.g. PH-2022-00001. Names come in Indonesian, Lao,
 Khmer, Burmese and Thai, in their own scripts and in the Latin spellings they reach a union
@@ -54,6 +55,7 @@ from store.domain.vocab import (
     Urgency,
 )
 from store.engine.migrations import FORMAT_MARKER, META_DOC, META_TABLE, SCHEMA_VERSION
+from tests.perf.generate_after import TABLES, Streams, after_kinds, validate
 from tests.perf.generate_legal import make_legal
 from tests.perf.people_names import People, build_people, draw_person, respelt
 
@@ -195,11 +197,14 @@ def generate_tables(cases: int, seed: int = 2025) -> dict[str, dict[str, Any]]:
     """The database's tables, as the storage keeps them, for `cases` synthetic cases."""
     rng = random.Random(seed)
     legal_rng = random.Random(f"legal-{seed}")  # its own: the other tables stay as they were
+    streams = Streams.of(seed)  # likewise
     people = build_people(seed)
-    tables: dict[str, dict[str, Any]] = {"cases": {}, "workers": {}, "log": {}, "legal": {}}
+    tables: dict[str, dict[str, Any]] = {name: {} for name in (
+        "cases", "workers", "log", "legal", *TABLES)}
     for number in range(1, cases + 1):
         case, workers, entries = make_case(rng, number, people)
         matters = make_legal(legal_rng, workers, TODAY, ORGS, SENTENCES, _stamp)
+        case, entries, added = after_kinds(streams, case, workers, entries, TODAY, _stamp)
         if number % 97 == 1:  # a sample goes through the real models, so the shape stays true
             Case.model_validate(case)
             for worker in workers:
@@ -208,8 +213,9 @@ def generate_tables(cases: int, seed: int = 2025) -> dict[str, dict[str, Any]]:
                 LogEntry.model_validate(entry)
             for matter in matters:
                 LegalMatter.model_validate(matter)
+            validate(added, TODAY)
         for name, docs in (("cases", [case]), ("workers", workers), ("log", entries),
-                           ("legal", matters)):
+                           ("legal", matters), *added.items()):
             table = tables[name]
             for doc in docs:
                 table[str(len(table) + 1)] = doc
@@ -382,9 +388,9 @@ def main(argv: list[str] | None = None) -> int:
     size = args.out.stat().st_size
     print(f"{args.out}: {args.cases} cases, {len(tables['workers'])} workers, "
           f"{len(tables['log'])} log entries, {len(tables['legal'])} legal matters, "
+          f"{len(tables['plans'])} plans, {len(tables['checkins'])} check-ins, "
           f"{distinct_names(tables)} distinct full names, "
-          f"{size / 1e6:.1f} MB "
-          f"({size / max(args.cases, 1) / 1000:.1f} KB a case); "
+          f"{size / 1e6:.1f} MB ({size / max(args.cases, 1) / 1000:.1f} KB a case); "
           f"group case with {GROUP_CASE_WORKERS} workers: {tables['cases']['1']['ref']}")
     return 0
 
