@@ -270,9 +270,11 @@ def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[
     if live and erased_with.of_erased(ctx, table, live):  # a legal matter of one erased
         return erased_with.removed(ctx, doc_id, table, leaves, live)
     if meanwhile and not (doc_id in ctx.blanked and len(live) == 1
-                          and _alike(live[0].body, here[1] if here else None)):
+                          and _holds_mine(live[0].body, here[1] if here else None, doc)):
         # Sent next time, merged then; but a text blanked here by an erasure taken earlier
-        # in this pull as the erasing site blanked it is that site's version, not an edit.
+        # in this pull as the erasing site blanked it is that site's version, not an edit:
+        # taken as it is when it holds every value changed here (the erasing site's own
+        # edits of the entry beside it are no reason to send a version of this site's).
         return None
     if ctx.policy is not None:  # a partner organisation's domain: its own rules first
         found = ctx.policy.decide(ctx, doc_id, table, leaves, live, doc, here)
@@ -319,6 +321,17 @@ def _decide(ctx: Context, doc_id: str, revs: list[str], fetched: dict[str, dict[
     new = out[0].state.bases_from(doc)
     new.advance_base(new.rev, merged)
     return table, merged, new, out
+
+
+def _holds_mine(theirs: dict[str, Any] | None, mine: dict[str, Any] | None,
+                doc: DocState | None) -> bool:
+    """`theirs` holds every value this site changed since the common version (all of
+    `mine`, when that version is not known): taking it loses nothing of this site's."""
+    base = doc.base if doc is not None else None
+    if theirs is None or mine is None or base is None:
+        return _alike(theirs, mine)
+    return all(theirs.get(k) == v for k, v in mine.items()
+               if k not in BOOKKEEPING and base.get(k) != v)
 
 
 def _alike(first: dict[str, Any] | None, second: dict[str, Any] | None) -> bool:
