@@ -28,3 +28,21 @@ def follow_data_changes(screen: Screen[object], callback: Callable[[DataChanged]
     signal = getattr(screen.app, "data_changed", None)
     if signal is not None:  # a screen tried on its own, in an app that is not Pulang's
         signal.subscribe(screen, callback, immediate=True)
+
+
+def first_load(screen: Screen[object], load: Callable[[], None],
+               callback: Callable[[DataChanged], None]) -> bool:
+    """From a record's page's `on_mount`: follow other officers' changes (`callback`), and
+    load what the page shows. When it is gone (the worker or the case removed meanwhile), say
+    so and go back: False."""
+    from store import PulangError
+    from store.domain import printable
+
+    follow_data_changes(screen, callback)
+    try:
+        load()
+    except PulangError as error:
+        screen.notify(printable(str(error)), severity="error", timeout=10, markup=False)
+        screen.app.call_later(screen.app.pop_screen)
+        return False
+    return True

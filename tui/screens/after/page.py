@@ -31,7 +31,7 @@ from store.domain import (
     printable,
     worker_numbers,
 )
-from tui.data_changed import follow_data_changes
+from tui.data_changed import first_load
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.picker import PickerDialog, PickItem
 from tui.screens.after.legal_form import LegalMatterForm
@@ -116,12 +116,7 @@ class WorkerAfterScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        follow_data_changes(self, self.others_changed)
-        try:
-            self.reload()
-        except PulangError as error:  # the worker or the case is gone: say so, go back
-            self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
-            self.app.call_later(self.app.pop_screen)
+        if not first_load(self, self.reload, self.others_changed):
             return
         legal = self.query_one("#legal", RecordTable)
         if self.matter_id:

@@ -37,7 +37,7 @@ from store.domain import (
     re_recruitment,
     worker_numbers,
 )
-from tui.data_changed import follow_data_changes
+from tui.data_changed import first_load
 from tui.screens.checkins.follow import CheckInActions
 from tui.screens.checkins.form import CheckInForm
 from tui.screens.checkins.words import (
@@ -128,12 +128,7 @@ class CheckInsScreen(CheckInActions, FollowsOtherOfficers, TranslatedBindings, S
         yield Footer()
 
     def on_mount(self) -> None:
-        follow_data_changes(self, self.others_changed)
-        try:
-            self.reload()
-        except PulangError as error:  # the worker or the case is gone: say so, go back
-            self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
-            self.app.call_later(self.app.pop_screen)
+        if not first_load(self, self.reload, self.others_changed):
             return
         table = self.query_one("#checkins", RecordTable)
         if self.checkins:
