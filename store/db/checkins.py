@@ -11,7 +11,7 @@ worker removes their check-ins (`store.db.legal`'s `_after_for_worker`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import orjson
@@ -74,8 +74,7 @@ class CheckInsPart(Part):
             if doc is None:
                 raise NotFound(_("worker"))
             plan = self._per_worker(Plan, worker_id)
-            done = [valid(CheckIn, d) for d in self._engine.children_of(CHECKINS, doc["case_id"])
-                    if d.get("worker_id") == worker_id]
+            done = self._done(doc["case_id"], worker_id)
         return schedule(home_on(plan), checkin_months() if months is None else months, done)
 
     def save_checkin(self, checkin: CheckIn) -> CheckIn:
@@ -115,22 +114,32 @@ class CheckInsPart(Part):
             return self._save(checkin.model_copy(
                 update={"followed_on": on, "followed_note": note.strip()}))
 
+    def _done(self, case_id: str, worker_id: str) -> list[CheckIn]:
+        """The worker's check-ins, as stored."""
+        return [valid(CheckIn, d) for d in self._engine.children_of(CHECKINS, case_id)
+                if d.get("worker_id") == worker_id]
+
+    def _flown(self) -> Iterator[tuple[Plan, bytes]]:
+        """Each plan whose flight home is done, with its worker's stored line (a plan whose
+        worker is gone left out): the stored lines searched first, only those parsed."""
+        engine = self._engine
+        for raw in engine.raw[PLANS].values():
+            if _FLOWN in raw:
+                plan = valid(Plan, orjson.loads(raw))
+                worker_raw = engine.raw[WORKERS].get(plan.worker_id)
+                if worker_raw is not None:
+                    yield plan, worker_raw
+
     def _checkins_ahead(self, today: dt.date, months: Sequence[int] | None = None) -> set[str]:
         """The cases (ids) with a worker home, not erased, whose schedule still has a check-in
         not done and not yet due on `today`: keeping such a case closed does not end its
         purpose (store/db/keeping.py holds it)."""
         months = checkin_months() if months is None else months
         found: set[str] = set()
-        engine = self._engine
-        for raw in engine.raw[PLANS].values():
-            if _FLOWN not in raw:
+        for plan, worker_raw in self._flown():
+            if plan.case_id in found or b'"erased_at":null' not in worker_raw:
                 continue
-            plan = valid(Plan, orjson.loads(raw))
-            worker_raw = engine.raw[WORKERS].get(plan.worker_id)
-            if plan.case_id in found or worker_raw is None or b'"erased_at":null' not in worker_raw:
-                continue
-            done = [valid(CheckIn, d) for d in engine.children_of(CHECKINS, plan.case_id)
-                    if d.get("worker_id") == plan.worker_id]
+            done = self._done(plan.case_id, plan.worker_id)
             if any(d.done is None and d.due >= today
                    for d in schedule(home_on(plan), months, done)):
                 found.add(plan.case_id)
@@ -141,15 +150,10 @@ class CheckInsPart(Part):
     def _followed_workers(self) -> dict[str, tuple[str, str, Plan]]:
         """Each worker whose flight home is done, whose case is open and not anonymised, and
         who is neither closed nor erased: worker id -> (case id, name, plan)."""
-        engine = self._engine
         found = {}
-        for raw in engine.raw[PLANS].values():
-            if _FLOWN not in raw:
-                continue
-            plan = valid(Plan, orjson.loads(raw))
-            worker_raw = engine.raw[WORKERS].get(plan.worker_id)
-            case_raw = engine.raw[CASES].get(plan.case_id)
-            if worker_raw is None or case_raw is None or closed_as_stored(worker_raw):
+        for plan, worker_raw in self._flown():
+            case_raw = self._engine.raw[CASES].get(plan.case_id)
+            if case_raw is None or closed_as_stored(worker_raw):
                 continue
             case = orjson.loads(case_raw)
             if case.get("stage") == "closed" or case.get("anonymised_on"):
@@ -169,9 +173,7 @@ class CheckInsPart(Part):
         with self._lock:
             self._engine.refresh()
             for worker_id, (case_id, name, plan) in self._followed_workers().items():
-                done = [valid(CheckIn, d) for d in self._engine.children_of(CHECKINS, case_id)
-                        if d.get("worker_id") == worker_id]
-                for due in schedule(home_on(plan), months, done):
+                for due in schedule(home_on(plan), months, self._done(case_id, worker_id)):
                     if due.done is None and due.due <= until:
                         found.append(CheckInDue(case_id, self._engine.ref_of.get(case_id, ""),
                                                 worker_id, name, due))
