@@ -20,7 +20,6 @@ from textual.widgets import Footer, Header, Label, Static
 
 from store import N_, PulangError, _, format_date, format_money, ngettext
 from store.domain import (
-    Case,
     LegalKind,
     LegalMatter,
     MoneyEntry,
@@ -44,6 +43,7 @@ from tui.screens.after.words import (
     totals_line,
     who_paid,
 )
+from tui.screens.worker_page import OneWorkersPage
 from tui.translate import TranslatedBindings
 from tui.widgets import FollowsOtherOfficers, RecordTable, cell
 
@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from tui.app import PulangApp
 
 
-class WorkerAfterScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
+class WorkerAfterScreen(OneWorkersPage, FollowsOtherOfficers, TranslatedBindings, Screen[None]):
     """A worker's legal matters and money, one page per worker."""
 
     NAVIGATION_KEYS = True
@@ -123,17 +123,9 @@ class WorkerAfterScreen(FollowsOtherOfficers, TranslatedBindings, Screen[None]):
             legal.move_to_key(self.matter_id)
         self.set_focus(legal)
 
-    def reload_failed(self, error: Exception) -> None:
-        super().reload_failed(error)
-        self.app.pop_screen()
-
     def reload(self) -> None:
         db = self.pulang.db
-        case = db.get(Case, self.case_id)
-        workers = db.workers_of(self.case_id)
-        worker = next((w for w in workers if w.id == self.worker_id), None)
-        if worker is None:
-            raise PulangError(_("This worker is no longer in the case."))
+        case, workers, worker = self.case_and_worker(db)
         # In an order that never depends on the records' random ids: the next date first (the
         # store's order), then the kinds and statuses in their own order.
         kinds, statuses = list(LegalKind), list(MoneyStatus)

@@ -22,11 +22,10 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
-from store import N_, PulangError, _, clock, format_date, ngettext
+from store import N_, _, clock, format_date, ngettext
 from store.domain import (
     DIMENSIONS,
     OVERALL,
-    Case,
     CheckIn,
     Due,
     Worker,
@@ -49,6 +48,7 @@ from tui.screens.checkins.words import (
     which,
     which_short,
 )
+from tui.screens.worker_page import OneWorkersPage
 from tui.translate import TranslatedBindings
 from tui.widgets import FollowsOtherOfficers, RecordTable, cell
 
@@ -60,7 +60,8 @@ if TYPE_CHECKING:
 _LOUD = "bold reverse"  # in the characters too (⚠): read without colours (NO_COLOR)
 
 
-class CheckInsScreen(CheckInActions, FollowsOtherOfficers, TranslatedBindings, Screen[None]):
+class CheckInsScreen(CheckInActions, OneWorkersPage, FollowsOtherOfficers, TranslatedBindings,
+                     Screen[None]):
     """A worker's schedule of check-ins and the check-ins recorded."""
 
     NAVIGATION_KEYS = True
@@ -140,17 +141,9 @@ class CheckInsScreen(CheckInActions, FollowsOtherOfficers, TranslatedBindings, S
         if draft is not None:
             self.reopen_draft(draft)
 
-    def reload_failed(self, error: Exception) -> None:
-        super().reload_failed(error)
-        self.app.pop_screen()
-
     def reload(self) -> None:
         db = self.pulang.db
-        case = db.get(Case, self.case_id)
-        workers = db.workers_of(self.case_id)
-        worker = next((w for w in workers if w.id == self.worker_id), None)
-        if worker is None:
-            raise PulangError(_("This worker is no longer in the case."))
+        case, workers, worker = self.case_and_worker(db)
         self.worker_name = worker.name_in_rows if worker.erased_at is None else \
             _("Worker {number}").format(number=worker_numbers(workers).get(worker.id, 0))
         self.checkins = sorted(db.checkins_of(self.case_id, self.worker_id),
