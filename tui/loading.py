@@ -7,6 +7,7 @@ A mixin of `PulangApp` (tui/app.py): `self` is the app.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +42,9 @@ class Loading:
                              exclusive=True)
 
     def _open(self) -> tuple[Database, list[Any]]:
-        """In the loading thread: the database opened, and its cases list."""
+        """In the loading thread: Today from what the file keeps for it, shown before anything
+        else is read (`store.db.early_view`); then the database opened, and its cases list."""
+        self._show_early()
         from store.db import Database
 
         db = Database.open(self.db_path, create=self.create, progress=self._progress,
@@ -51,6 +54,29 @@ class Loading:
         rows = db.case_rows()
         perf.mark("loaded", cases=len(rows))
         return db, rows
+
+    def _show_early(self) -> None:
+        """In the loading thread: Today drawn from the items stored at the start of the file,
+        if it has them; the records are read once it is painted (they would slow it down)."""
+        if self.sealer is not None:
+            return  # encrypted: nothing is read before it is decrypted whole
+        from store.db import early_view
+
+        try:
+            early = early_view(self.db_path)
+        except Exception:  # noqa: BLE001 - opening the database says what is wrong
+            return
+        if early is None:
+            return
+        painted = threading.Event()
+        self.call_from_thread(self._early_shown, early, painted)
+        painted.wait(5)
+
+    def _early_shown(self, early: Any, painted: threading.Event) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, TodayScreen):
+                screen.show_early(early.today, early.cases)
+        self.call_after_refresh(painted.set)
 
     def _opened(self, opened: tuple[Database, list[Any]]) -> None:
         self._loaded(*opened)

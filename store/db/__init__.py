@@ -21,6 +21,7 @@ _FROM: dict[str, tuple[str, ...]] = {
     "store.db.finding": ("CaseMatch", "CaseMatches", "Found", "field_label",
                          "rows_found"),
     "store.db.people": ("PersonMatch",),
+    "store.db.early": ("EarlyView", "early_view"),
     "store.db.intakes": ("Group", "group_rows"),
     "store.db.inquiries": ("InquiryMatches", "RegistryHit", "RowHit", "row_person",
                            "sought_person"),

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from store.common.errors import DatabaseBusy, NotCompacted, WriteFailed
+from store.db.agenda import AgendaPart
 from store.db.agreements import AgreementsPart
 from store.db.base import (
     CASES,
@@ -79,7 +80,7 @@ class Database(KeysPart, AuditPart, SavingPart, CasesPart, WorkersPart, LogPart,
                ViewsPart, FindingPart, DirectoryPart, MergingPart, MeetingsPart, AgreementsPart,
                NetworkMixin, ReplicaPart, SharingPart, RegistryPart, PeoplePart, IntakesPart,
                InquiriesPart, LegalPart, ClosingPart, RequestsPart, CheckInsPart,
-               KeepingPart):
+               KeepingPart, AgendaPart):
     """The store, as the app and the command line see it (see the module's doc): its parts'
     methods, and here opening, closing, the transaction and backups."""
 
@@ -100,6 +101,7 @@ class Database(KeysPart, AuditPart, SavingPart, CasesPart, WorkersPart, LogPart,
         # half done (`store.engine.unfinished`): for the user, in the app or on stderr.
         self.resumed: list[str] = []
         engine.on_commit = self._record_commit
+        engine.agenda_of = self._agenda_of  # Today's items, kept on each save
         self._foreign_seen = engine.foreign
 
     # -- opening and closing ---------------------------------------------------------------
@@ -181,9 +183,11 @@ class Database(KeysPart, AuditPart, SavingPart, CasesPart, WorkersPart, LogPart,
             # readers leave the files exactly as they found them.
             changed = engine.commits > 0 and engine.state is not None and engine.state.seq > 0
             small = engine.snapshot_stamp is not None and engine.snapshot_stamp[2] < _SMALL_SNAPSHOT
+            # A file without Today's items gets them once they were worked out here (the
+            # first Today after an upgrade): the next opening draws Today from them at once.
             if (changed and (small or engine.journal_size() >= COMPACT_AT_BYTES)) or (
                 changed and engine.foreign_layout
-            ):
+            ) or (engine.agenda_built and not engine.foreign_layout):
                 # Every saved change is already in the journal: a compaction that cannot
                 # happen now loses nothing, and the next close tries again.
                 try:

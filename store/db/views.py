@@ -10,26 +10,20 @@ the snapshot (`encode_row`), so that the next opening shows it at once.
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
 import orjson
 
-from store.common import clock
 from store.common.collation import name_sort_key
-from store.db.base import CASES, CONSENTS, LEGAL, LOG, PLANS, SCREENINGS, WORKERS, Part, valid
+from store.db.base import CASES, PLANS, WORKERS, Part
 from store.db.network import SEARCH_LIMIT, Hit
 from store.domain.countries import country_name
 from store.domain.matching import matches_query
-from store.domain.records import Agreement, LogEntry, Meeting, Organisation, Person, Task
-from store.domain.requests import partner_medians, partner_of
+from store.domain.records import Agreement, Meeting, Organisation, Person
 from store.domain.rows import CaseRow
-from store.domain.rules import today as today_rules
-from store.domain.rules.closing import closed_as_stored, is_closed
+from store.domain.rules.closing import is_closed
 from store.domain.text import fold
-from store.domain.today import Today
 from store.domain.vocab import label
 
 
@@ -94,80 +88,6 @@ class ViewsPart(Part):
         return [(row.id, encode_row(row)) for row in self.case_rows()]
 
     # -- Today -----------------------------------------------------------------------------
-
-    def today(self, day: dt.date | None = None, reply_days: int | None = None,
-              days: int | None = None) -> Today:
-        """What needs chasing on `day` across every case that is not closed: next steps
-        overdue or due within a week, plan steps with a deadline within a week, partners who
-        have not answered within `reply_days`, and workers without screening or consent; and
-        what of those kinds (and tasks) is due after the week, within `days`: coming up
-        (`store.domain.today.Window` says which part a date goes in). Unless given, `reply_days` and
-        `days` come from $PULANG_REPLY_DAYS and $PULANG_TODAY_DAYS."""
-        view = Today.settled(day or clock.today(), reply_days, days, os.environ)
-        with self._lock:
-            engine = self._engine
-            engine.refresh()
-            cases = today_rules.open_cases(self.case_rows())
-            log_case = engine.case_of[LOG]
-            today_rules.follow_ups(view, cases, engine.due, log_case,
-                                   lambda entry_id: engine.get(LOG, entry_id))
-            closed = {worker_id for worker_id, raw in engine.raw[WORKERS].items()
-                      if closed_as_stored(raw)}
-            today_rules.deadlines(view, cases, engine.case_of[PLANS],
-                                  lambda plan_id: engine.get(PLANS, plan_id), engine.names,
-                                  closed)
-            today_rules.awaiting(view, cases, engine.awaiting, log_case, self._log_entry,
-                                 self._others_of_case, self._usual_reply_days())
-            today_rules.missing(view, cases, engine.children[WORKERS],
-                                engine.of_worker[SCREENINGS], engine.of_worker[CONSENTS],
-                                engine.names, closed)
-            today_rules.hearings(view, cases, self._next_dates(), engine.case_of[LEGAL],
-                                 lambda matter_id: engine.get(LEGAL, matter_id), engine.names,
-                                 closed)
-            self._today_tasks(view)
-            view.keeping = self.keeping(view.day)  # closed cases near their anonymising
-        view.sort()
-        return view
-
-    def _next_dates(self) -> dict[str, str]:
-        """Each legal matter's next date (ISO), read off its stored bytes without parsing the
-        record (Today asks on every refresh); those without one are left out."""
-        found = {}
-        for matter_id, raw in self._engine.raw[LEGAL].items():
-            at = raw.find(b'"next_date":"')
-            if at >= 0:
-                start = at + len(b'"next_date":"')
-                found[matter_id] = raw[start:start + 10].decode()
-        return found
-
-    def _usual_reply_days(self) -> Callable[[LogEntry], float | None]:
-        """Each partner's median days to reply (`store.db.requests`), read from the log the
-        first time Today asks, for every partner at once."""
-        medians: list[dict[str, float | None]] = []
-
-        def usual(entry: LogEntry) -> float | None:
-            if not medians:
-                medians.append(partner_medians(self.all_requests()))
-            return medians[0].get(partner_of(entry))
-        return usual
-
-    def _log_entry(self, entry_id: str) -> LogEntry | None:
-        doc = self._engine.get(LOG, entry_id)
-        return None if doc is None else valid(LogEntry, doc)
-
-    def _others_of_case(self, entry: LogEntry) -> Iterator[LogEntry]:
-        """The other entries of the entry's case, each read when it is reached."""
-        for doc in self._engine.children_of(LOG, entry.case_id):
-            if doc["id"] != entry.id:
-                yield valid(LogEntry, doc)
-
-    def _today_tasks(self, view: Today) -> None:
-        """Open tasks overdue or due within Today's window, into their part (under the
-        lock)."""
-        people = {p.id: p.name_in_rows for p in self._all(Person)}
-        titles = {m.id: m.title for m in self._all(Meeting)}
-        titles.update({a.id: a.title for a in self._all(Agreement)})
-        today_rules.tasks(view, self._all(Task), people, titles)
 
     # -- one search across every kind of record --------------------------------------------
 

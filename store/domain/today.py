@@ -175,6 +175,10 @@ class Today:
     # Closed cases within a month of the day they are anonymised, or held past it
     # (`store.domain.rules.keeping.Keeping`, filled by `Database.today`).
     keeping: list[Any] = field(default_factory=list)
+    # Workers whose latest check-in shows signs of re-recruitment nobody followed up, and the
+    # check-ins after return due within the week (`store.domain.agenda`).
+    signs: list[Any] = field(default_factory=list)
+    checkins_due: list[Any] = field(default_factory=list)
     # What was wrong with the settings read ($PULANG_REPLY_DAYS, $PULANG_TODAY_DAYS).
     warnings: list[str] = field(default_factory=list)
 
@@ -217,7 +221,7 @@ class Today:
         """Each part in its order: soonest first."""
         self.follow_ups.sort(key=lambda f: (f.due, f.ref))
         self.deadlines.sort(key=lambda d: (d.deadline, d.ref, d.worker))
-        self.awaiting.sort(key=lambda a: (a.since, a.ref))
+        self.awaiting.sort(key=lambda a: (a.since, a.ref, a.entry_id))
         self.tasks.sort(key=lambda t: (t.due, fold(t.text)))
         self.hearings.sort(key=lambda h: (h.due, h.ref, h.worker))
         self.coming_up.sort(key=_coming_order)

@@ -18,7 +18,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from store.engine import snapshot
+from store.engine.agenda import TASKS
 from store.engine.crypto import Sealer
 from store.engine.files import SCHEMA_COPY_STAMP, journal_path, schema_copy_path
 from store.engine.indexes import RECORD_TABLES
@@ -60,11 +63,20 @@ class Generations(Loading):
         return payload if self.sealer is None else self.sealer.seal_file(payload)
 
     def _render(self, meta: dict[str, Any], rows: list[tuple[str, bytes]] | None) -> bytes:
+        today = None
+        if rows is not None and self.agenda_of is not None:
+            today = [(owner, orjson.dumps(items))
+                     for owner, items in self.fresh_agenda(self.agenda_owners).items()]
+            self.agenda_built = False  # what was worked out goes into the file now
         return self._sealed(snapshot.render(meta, {
             # TinyDB's document keys are numbered afresh: nothing refers to them.
             table: [(str(n), raw) for n, raw in enumerate(self.raw[table].values(), start=1)]
             for table in RECORD_TABLES
-        }, rows))
+        }, rows, today))
+
+    def agenda_owners(self) -> list[str]:
+        """Every owner of Today's items: each case, and the tasks."""
+        return [*self.raw["cases"], TASKS]
 
     def compact(self, rows: Callable[[], list[tuple[str, bytes]]] | None = None) -> None:
         """Fold the journal into a new snapshot generation, atomically, under the lock.

@@ -26,6 +26,7 @@ from typing import Any
 import orjson
 
 from store.domain.matching import NumberIndex, SpellingIndex
+from store.engine.agenda import Agenda
 from store.engine.migrations import (
     AFTER_TABLES,
     CHECKIN_TABLES,
@@ -52,7 +53,7 @@ PER_WORKER_TABLES = ("screenings", "consents", "plans")
 _CHASED = (b'"request_state":"sent"', b'"request_state":"accepted"')
 
 
-class Indexes:
+class Indexes(Agenda):
     """See the module's doc. The attributes are made, and said, in `Engine.__init__`."""
 
     meta: dict[str, Any]
@@ -84,6 +85,7 @@ class Indexes:
         self.of_worker = {t: {} for t in PER_WORKER_TABLES}
         self.linked, self.linked_of = None, {}
         self.spellings = self.numbers = self.births = None
+        self._reset_agenda()
         for table in RECORD_TABLES:
             self._bump(table)
 
@@ -238,8 +240,10 @@ class Indexes:
                 self.refs[doc["ref"]] = record_id
                 self.ref_of[record_id] = doc["ref"]
             self._touch(record_id)
+            self._agenda_touch(table, record_id)
             return
         if table in BY_ID_TABLES:
+            self._agenda_touch(table)
             return
         before = self.case_of[table].get(record_id)
         after = None if doc is None else doc.get("case_id")
@@ -280,6 +284,7 @@ class Indexes:
                 self.awaiting.discard(record_id)
         self._touch(before)
         self._touch(after)
+        self._agenda_touch(table, before, after)
 
     def _apply(self, table: str, record_id: str, data: dict[str, Any] | None) -> None:
         """Put (or, with data None, remove) one record in memory and in the indexes."""

@@ -145,9 +145,13 @@ def read_journal(path: Path, start: JournalState | None = None,
 
 
 def append_entry(path: Path, state: JournalState, changes: list[dict[str, Any]],
-                 sealer: Sealer | None = None) -> None:
-    """Append one entry durably after `state` (the caller holds the lock and is up to date)."""
-    entry = {
+                 sealer: Sealer | None = None,
+                 today: dict[str, list[Any]] | None = None) -> None:
+    """Append one entry durably after `state` (the caller holds the lock and is up to date).
+    `today`: Today's items of each owner (a case, the tasks) the changes touched, as they are
+    after them (`store.engine.agenda`), so that Today can be drawn before the records are
+    read."""
+    entry: dict[str, Any] = {
         "seq": state.seq + 1,
         "gen": state.generation,
         "writer": writer_id(),
@@ -155,6 +159,8 @@ def append_entry(path: Path, state: JournalState, changes: list[dict[str, Any]],
         "prev": state.last_hash,
         "changes": changes,
     }
+    if today is not None:
+        entry["today"] = today
     line = _seal(orjson.dumps(entry), sealer) + b"\n"
     try:
         fd = os.open(path, os.O_WRONLY)

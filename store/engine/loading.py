@@ -15,10 +15,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from store.common.errors import CorruptDatabase, DatabaseLocked, PassphraseNeeded
 from store.common.i18n import _
 from store.engine import snapshot, storage
 from store.engine.crypto import Sealer, is_encrypted
+from store.engine.early import read_early
 from store.engine.indexes import RECORD_TABLES, Indexes
 from store.engine.journal import JournalState, read_journal
 from store.engine.migrations import META_DOC, META_TABLE
@@ -49,9 +52,10 @@ class Loading(Indexes):
         """Read the snapshot and replay the journal; refuse anything damaged or foreign.
 
         `on_rows` hears the cases list's rows as the snapshot recorded them, before the
-        records are indexed: the list can be shown while the rest loads.
+        records are read: the list can be shown while the rest loads.
         """
         refuse_open_to_others(self.path)
+        told = self._read_early(on_rows) if on_rows is not None else False
         data, st = read_file(self.path)
         if is_encrypted(data[:64]):
             if self.sealer is None:
@@ -69,7 +73,7 @@ class Loading(Indexes):
         def rows_read(meta: dict[str, Any], rows: list[tuple[str, bytes]]) -> None:
             if meta.get("format") == "pulang-db" and meta.get("schema") == self.schema:
                 early.extend((case_id.decode(), raw) for case_id, raw in rows)
-                if on_rows is not None:
+                if on_rows is not None and not told:
                     on_rows(early)
 
         gc.disable()  # JSON holds no cycles: the collector would only slow loading down
@@ -107,6 +111,10 @@ class Loading(Indexes):
             self.snapshot_rows = early
             for table in RECORD_TABLES:
                 self._bulk_ingest(table, tables_read.get(table, []))
+            if snapshot.TODAY_TABLE in tables_read and meta.get("schema") == self.schema:
+                self.take_agenda(((owner.decode(), orjson.loads(items))
+                                  for owner, items in tables_read[snapshot.TODAY_TABLE]),
+                                 complete=True)
             del tables_read
         self._loading = False
         gc.enable()
@@ -139,6 +147,15 @@ class Loading(Indexes):
         self.snapshot_stamp = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
         gc.freeze()  # what was loaded lives long: keep it out of later collections
 
+    def _read_early(self, on_rows: Callable[[list[tuple[str, bytes]]], None]) -> bool:
+        """The cases list's rows from the start of a plain snapshot, before the records are
+        read (`store.engine.early`); whether they were told."""
+        early = read_early(self.path, self.journal, self.schema, today=False)
+        if early is None:
+            return False
+        on_rows(early.rows)
+        return True
+
     def _replay(self, entries: list[dict[str, Any]]) -> None:
         """Apply journal entries read from the file, remembering who removed what, and when."""
         for entry in entries:
@@ -151,6 +168,7 @@ class Loading(Indexes):
                                                   float(entry.get("at", 0.0)))
                 else:
                     self.removed.pop(change["id"], None)
+            self.overlay(entry.get("today"), ())
 
     def refresh(self) -> None:
         """Catch up with other processes: their journal entries, or a new snapshot of theirs."""

@@ -14,6 +14,10 @@
     "_rows":{
     "<case id>":[...the case's line in the cases list...]
     },
+    "_today":{
+    "<owner: a case id, or ~tasks>":[...Today's items of it: store.engine.agenda...]
+    },
+    "_head":{"1":{"crc32":"<checksum of every line above>"}},
     "_seal":{"1":{"crc32":"<checksum of every line above>"}}
     }
 
@@ -22,6 +26,11 @@ record stays as its bytes until someone asks for it, only the few fields the ind
 picked out, the interpreter is released between lines (so the screen stays alive while a large
 database loads), and the seal says the lines are exactly as written. A file in any other layout,
 or whose seal does not match, is parsed whole and checked field by field instead.
+
+The cases list's rows and Today's items come first, before the records, with a checksum of
+their own (`_head`): `read_head` reads only them, so the first screen is drawn from them
+while the records load (issue 36); they are kept up to date by every save (the journal's
+entries carry Today's items too: `store.engine.agenda`).
 """
 
 from __future__ import annotations
@@ -40,6 +49,10 @@ from store.common.i18n import _
 
 HEAD = b'{"_meta":{"1":'
 ROWS_TABLE = "_rows"
+TODAY_TABLE = "_today"
+HEAD_TABLE = "_head"
+_HEAD_AT = b'\n"_head":{"1":{"crc32":"'
+_FIRST_RECORDS = b'\n"cases":{\n'
 _SEAL_LINE = re.compile(rb'"_seal":\{"1":\{"crc32":"([0-9a-f]{8})"\}\}\n')
 _SLICE = 4 * 1024 * 1024
 # One record a line, found by the regular expression engine rather than a Python loop.
@@ -53,22 +66,74 @@ def _seal(body: bytes | memoryview) -> str:
     return f"{zlib.crc32(body):08x}"
 
 
+def _table(parts: list[bytes], name: str, items: list[tuple[str, bytes]]) -> None:
+    parts.append(b'"' + name.encode() + b'":{\n')
+    if items:
+        parts.append(b",\n".join(b'"' + key.encode() + b'":' + raw for key, raw in items))
+        parts.append(b"\n")
+    parts.append(b"},\n")
+
+
 def render(meta: dict[str, Any], tables: dict[str, list[tuple[str, bytes]]],
-           rows: list[tuple[str, bytes]] | None = None) -> bytes:
+           rows: list[tuple[str, bytes]] | None = None,
+           today: list[tuple[str, bytes]] | None = None) -> bytes:
     """The snapshot's bytes: `tables` maps each table to its (document key, record bytes);
-    `rows` are the cases list's rows at this moment (case id, row bytes), read first on open."""
+    `rows` are the cases list's rows at this moment (case id, row bytes) and `today` Today's
+    items of each owner (owner, items' bytes), read first on open."""
     parts = [HEAD + orjson.dumps(meta) + b"},\n"]
-    # The rows come first, so that the list can be shown before the records are read.
-    listed = {ROWS_TABLE: rows} if rows is not None else {}
-    listed.update(tables)
-    for name, items in listed.items():
-        parts.append(b'"' + name.encode() + b'":{\n')
-        if items:
-            parts.append(b",\n".join(b'"' + key.encode() + b'":' + raw for key, raw in items))
-            parts.append(b"\n")
-        parts.append(b"},\n")
+    # The rows and Today's items come first, so that they can be shown before the records
+    # are read, with a checksum of their own.
+    if rows is not None or today is not None:
+        _table(parts, ROWS_TABLE, rows or [])
+        if today is not None:  # none: not known (worked out when Today first asks)
+            _table(parts, TODAY_TABLE, today)
+        head = b"".join(parts)
+        parts = [head, b'"' + HEAD_TABLE.encode() + b'":{"1":{"crc32":"' + _seal(head).encode()
+                 + b'"}},\n']
+    for name, items in tables.items():
+        _table(parts, name, items)
     body = b"".join(parts)
     return body + b'"_seal":{"1":{"crc32":"' + _seal(body).encode() + b'"}}\n}\n'
+
+
+def read_head(path: Path) -> tuple[dict[str, Any], list[Any], list[Any] | None] | None:
+    """Meta, the cases list's rows and Today's items (None when the file has none) of a
+    snapshot in Pulang's layout, read from the start of the file alone (not the records after them) and checked against their
+    own checksum; None for a file without them, in another layout, or encrypted (the caller
+    then reads the whole file, as before)."""
+    with open(path, "rb") as handle:
+        data = handle.read(1 << 20)
+        if not data.startswith(HEAD):
+            return None
+        while (at := data.find(_HEAD_AT)) < 0 or data.find(b"\n", at + 1) < 0:
+            if data.find(_FIRST_RECORDS) >= 0:
+                return None  # the records start: this file has no head of its own
+            more = handle.read(max(len(data), 1 << 20))
+            if not more:
+                return None
+            data += more
+    start = at + len(_HEAD_AT)
+    if data[start + 8:start + 13] != b'"}},\n' or _seal(data[:at + 1]) != data[
+            start:start + 8].decode():
+        return None
+    first_end = data.find(b"\n")
+    try:
+        meta = orjson.loads(data[: first_end - 1] + b"}")["_meta"]["1"]
+    except (orjson.JSONDecodeError, KeyError, TypeError):
+        return None
+    sections = {}
+    for name in (ROWS_TABLE, TODAY_TABLE):
+        header = b'\n"' + name.encode() + b'":{\n'
+        begin = data.find(header, first_end - 1, at + 1)
+        close = data.find(b"\n},\n", begin + len(header) - 1, at + 1) if begin >= 0 else -1
+        if close < 0:
+            if name == TODAY_TABLE:
+                sections[name] = None
+                continue
+            return None
+        segment = data[begin + len(header):close]
+        sections[name] = _ROW_LINE.findall(segment) if segment else []
+    return meta, sections[ROWS_TABLE], sections[TODAY_TABLE]
 
 
 def read_lines(path: Path, progress: Callable[[float], None] | None = None,
@@ -109,6 +174,9 @@ def read_lines(path: Path, progress: Callable[[float], None] | None = None,
     while pos < end:
         header_end = data.find(b"\n", pos)
         header = data[pos:header_end]
+        if header.startswith(_HEAD_AT[1:]):  # the head's own checksum: the seal covers it
+            pos = header_end + 1
+            continue
         if not (header.startswith(b'"') and header.endswith(b'":{')):
             return None
         name = header[1:-3].decode()
@@ -121,7 +189,7 @@ def read_lines(path: Path, progress: Callable[[float], None] | None = None,
             close = data.find(b"\n},\n", header_end)
             if close < 0 or close >= end:
                 return None
-            pattern = _ROW_LINE if name == ROWS_TABLE else _RECORD_LINE
+            pattern = _ROW_LINE if name in (ROWS_TABLE, TODAY_TABLE) else _RECORD_LINE
             items = []
             # In slices of a few megabytes: the interpreter is free between them, so the
             # screen keeps drawing while hundreds of megabytes are read.

@@ -111,7 +111,7 @@ def inspect(path: Path, raw: bytes, newest_schema: int) -> Tables:
     if schema > newest_schema:
         raise _newer(path, schema, newest_schema)
     for name, table in data.items():
-        if name in ("_rows", "_seal"):
+        if name in ("_rows", "_today", "_head", "_seal"):
             continue  # the snapshot's own bookkeeping (see store/engine/snapshot.py), not records
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise CorruptDatabase(

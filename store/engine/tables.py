@@ -129,6 +129,10 @@ class Engine(Generations):
         # Date of birth -> workers, for the matching of people (store.db.people): keyed by the
         # workers' stamp, dropped with the others.
         self.births: tuple[int, dict[str, list[str]]] | None = None
+        # Today's items by owner, kept up to date on each save (store.engine.agenda); the
+        # store says how an owner's are worked out.
+        self.agenda_of: Callable[[str], list[Any]] | None = None
+        self._reset_agenda()
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -182,8 +186,10 @@ class Engine(Generations):
                     if self.state is None or self.state.generation != self.meta.get("generation"):
                         self._reset_journal()
                     assert self.state is not None
+                    today = self.commit_agenda()
                     append_entry(self.journal, self.state, [c.as_json() for c in self._pending],
-                                 self.sealer)
+                                 self.sealer, today)
+                    self.committed_agenda(today)
                     self.commits += 1
                     for change in self._pending:
                         if change.data is None and change.table != META_TABLE:

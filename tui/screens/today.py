@@ -155,6 +155,14 @@ class TodayScreen(IntakeKey, CheckInsOnToday, InquiriesOnToday, HearingsOnToday,
 
     # -- data ------------------------------------------------------------------------------
 
+    def show_early(self, view: Today, cases: int) -> None:
+        """Today drawn from the items stored with the snapshot, before the records are read
+        (`store.engine.agenda`); the view worked out once they are replaces it."""
+        if self.view is not None or not self.is_attached or not self.query("#today-counts"):
+            return
+        self._started = self._started or time.monotonic()
+        self._computed((view, cases, []))
+
     def reload(self) -> None:
         """Ask the store for today's list, in a thread (never on the event loop)."""
         self._started = time.monotonic()
@@ -242,6 +250,7 @@ class TodayScreen(IntakeKey, CheckInsOnToday, InquiriesOnToday, HearingsOnToday,
                 options.append(Option(Text(_("… and {count} more: see each case").format(
                     count=total - _MOST_ROWS)), disabled=True))
 
+        keep = self.newly_signed() or keep  # signs newly found: the cursor goes to them
         self.signs_section(title, row, mark_width, ref_width, rest)  # signs of re-recruitment
         if self.to_decide:  # first: what the officer reads elsewhere may not be the last word
             if not self._had_conflicts:  # newly found: the cursor goes to them

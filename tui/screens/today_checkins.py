@@ -6,14 +6,12 @@ Enter on a line opens the worker's check-ins over their case, so that Escape com
 the case.
 
 A mix-in of `tui.screens.today.TodayScreen` (kept apart: that module is full). Both lists are
-read in a thread once per view Today computes (`Database.signs_to_follow`, and
-`Database.checkins_due` until the week's end), then the sections are drawn again, as the
-family inquiries are (today_inquiries.py).
+the view's (`Today.signs`, `Today.checkins_due`: `store.domain.agenda` fills them from the
+items the store keeps up to date on each save).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -21,28 +19,36 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from store import _, format_date
-from tui.store_work import run_store
 from tui.widgets.caselist import fit
 
 if TYPE_CHECKING:
-    from store.db import Database
+    pass
 
 CHECKINS = "checkins"  # the page a line opens over the case (tui/screens/case/checkins.py)
 _WEEK = 7
 
 
-def checkins_today(db: Database, day: dt.date) -> tuple[list[Any], list[Any]]:
-    """The workers with signs to follow up, and the check-ins due until the week's end.
-    Reads the store: run it off the event loop."""
-    return db.signs_to_follow(), db.checkins_due(until=day + dt.timedelta(days=_WEEK))
-
-
 class CheckInsOnToday:
     """Today's sections of signs of re-recruitment and check-ins due (see the module's doc)."""
 
-    signs: list[Any] = []  # noqa: RUF012 - replaced, never changed in place
-    checkins_due: list[Any] = []  # noqa: RUF012 - likewise
-    _checkins_of: object = None  # the view they were asked for
+    _signs_seen: frozenset[str] = frozenset()
+
+    @property
+    def signs(self) -> list[Any]:
+        view = getattr(self, "view", None)
+        return [] if view is None else view.signs
+
+    @property
+    def checkins_due(self) -> list[Any]:
+        view = getattr(self, "view", None)
+        return [] if view is None else view.checkins_due
+
+    def newly_signed(self) -> str | None:
+        """The line of the first worker with signs not shown before (the cursor goes to
+        them, as to conflicts newly found), or None."""
+        seen, self._signs_seen = self._signs_seen, frozenset(s.worker_id for s in self.signs)
+        newly = [s for s in self.signs if s.worker_id not in seen]
+        return f"s:{newly[0].worker_id}" if newly else None
 
     def help_more(self) -> str:
         """F1 on Today: its two sections of check-ins after return."""
@@ -58,32 +64,10 @@ class CheckInsOnToday:
         more = parent() if callable(parent) else ""
         return "\n\n".join(x for x in (own, more) if x)
 
-    def _ask_checkins(self) -> None:
-        screen: Any = self
-        if screen.view is self._checkins_of:
-            return
-        self._checkins_of = screen.view
-        db, day = screen.app.db, screen.view.day
-        if db is not None and not db.locked:
-            run_store(screen, lambda: checkins_today(db, day), self._checkins_found,
-                      lambda _error: None, group="today-checkins", exclusive=True)
-
-    def _checkins_found(self, found: tuple[list[Any], list[Any]]) -> None:
-        screen: Any = self
-        signs, due = found
-        changed = (signs, due) != (self.signs, self.checkins_due)
-        newly = [s for s in signs if s.worker_id not in {o.worker_id for o in self.signs}]
-        self.signs, self.checkins_due = signs, due
-        if changed and screen.view is not None and screen.is_attached:
-            screen.render_view()
-            if newly:  # signs newly found: the cursor goes to them, as to conflicts
-                screen.query_one("#today").cursor_to(f"s:{newly[0].worker_id}")
-
     def signs_section(self, title: Callable[[str, int], None], row: Callable[..., None],
                       mark_width: int, ref_width: int, rest: int) -> None:
         """First on Today, when there are any: a line a worker with signs not followed up,
         marked loud (in the characters too: read without colours)."""
-        self._ask_checkins()
         if not self.signs:
             return
         from tui.screens.checkins.words import sign_names  # not on the first frame
@@ -95,14 +79,13 @@ class CheckInsOnToday:
             said = _("{name}: {signs}").format(name=found.name, signs=sign_names(found.signs))
             row(f"s:{found.worker_id}", found.case_id,
                 {"worker": found.worker_id, "open": CHECKINS}, mark,
-                (format_date(found.checkin.on), screen.date_width), (found.ref, ref_width),
+                (format_date(found.on), screen.date_width), (found.ref, ref_width),
                 (said, rest))
 
     def checkins_due_section(self, title: Callable[[str, int], None], row: Callable[..., None],
                              mark: Callable[[bool, str], Text], options: list[Option],
                              ref_width: int, rest: int, most: int) -> None:
         """Overdue check-ins first (marked ! overdue), then those due within the week."""
-        self._ask_checkins()
         from tui.screens.checkins.words import which  # not on the first frame
 
         screen: Any = self
@@ -120,4 +103,4 @@ class CheckInsOnToday:
                 count=len(self.checkins_due) - most)), disabled=True))
 
 
-__all__ = ["CHECKINS", "CheckInsOnToday", "checkins_today"]
+__all__ = ["CHECKINS", "CheckInsOnToday"]

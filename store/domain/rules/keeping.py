@@ -18,19 +18,21 @@ Pure: the caller hands the cases, the ids of the cases held, the period and the 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from store.common.closing import months_after_closing
 from store.common.errors import RuleRefused
 from store.common.i18n import _
 from store.domain.records import Case
 from store.domain.rules.closing import is_closed
-
-# Why a case due is held (a code; `held_words` says it in the officer's language).
-HELD_BY_LEGAL, HELD_BY_CHECKIN = "legal", "checkin"
+from store.domain.rules.kept import (  # noqa: F401 - offered here too
+    HELD_BY_CHECKIN,
+    HELD_BY_LEGAL,
+    Keeping,
+    add_months,
+    warn_from,
+)
 
 
 def held_words(code: str) -> str:
@@ -44,41 +46,12 @@ def keeping_months() -> int:
     return months_after_closing()
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """`day` moved by `months` calendar months (negative: back); a day the month has not
-    (the 31st, the 29th of February) becomes the month's last day."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
-
-
 def due_on(case: Case, months: int) -> dt.date | None:
     """The day the case falls due to be anonymised: its closing day plus `months`; None when
     it is not closed now, has no closing day, or is anonymised already."""
     if case.anonymised_on is not None or case.closed_on is None or not is_closed(case):
         return None
     return add_months(case.closed_on, months)
-
-
-def warn_from(due: dt.date) -> dt.date:
-    """The first day Today warns of a case due on `due`: a calendar month before."""
-    return add_months(due, -1)
-
-
-@dataclass(frozen=True)
-class Keeping:
-    """A closed case within a month of its day (or past it), and what holds it, if anything."""
-
-    case_id: str
-    ref: str
-    due: dt.date
-    months: int
-    held: str = ""  # HELD_BY_LEGAL or HELD_BY_CHECKIN, "" when not held
-
-    def is_due(self, today: dt.date) -> bool:
-        """To be anonymised today: its day has come and nothing holds it."""
-        return self.due <= today and not self.held
 
 
 def held_why(case_id: str, legal_open: set[str], held_by_checkins: set[str]) -> str:
