@@ -42,4 +42,4 @@ def early_view(path: str | Path, day: dt.date | None = None) -> EarlyView | None
     view = Today.settled(day or clock.today(), None, None, os.environ)
     fill(view, early.today.values(), checkin_months(), months_after_closing())
     view.sort()
-    return EarlyView(view, len(early.rows))
+    return EarlyView(view, early.head.count_rows())

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from store.engine import snapshot
 from store.engine.journal import read_journal
 from store.engine.migrations import META_TABLE
@@ -25,7 +23,7 @@ from store.engine.migrations import META_TABLE
 @dataclass
 class Early:
     meta: dict[str, Any]
-    rows: list[tuple[str, bytes]]  # case id, the row's bytes
+    head: snapshot.Head  # the cases list's rows among it
     today: dict[str, list[Any]] | None  # owner -> items; None when the journal cannot say
 
 
@@ -39,13 +37,13 @@ def read_early(path: Path, journal: Path, schema: int, today: bool = True) -> Ea
         return None
     if head is None:
         return None
-    meta, rows, items = head
+    meta = head.meta
     if meta.get("format") != "pulang-db" or meta.get("schema") != schema:
         return None
-    early = Early(meta, [(case_id.decode(), raw) for case_id, raw in rows], None)
-    if not today or items is None:
+    early = Early(meta, head, None)
+    if not today or head.today is None:
         return early
-    agenda = {owner.decode(): orjson.loads(found) for owner, found in items}
+    agenda = head.today_items()
     try:
         state = read_journal(journal)
     except Exception:  # noqa: BLE001 - a damaged journal: reading it all says so, later

@@ -153,7 +153,7 @@ class Loading(Indexes):
         early = read_early(self.path, self.journal, self.schema, today=False)
         if early is None:
             return False
-        on_rows(early.rows)
+        on_rows([(case_id.decode(), raw) for case_id, raw in early.head.row_lines()])
         return True
 
     def _replay(self, entries: list[dict[str, Any]]) -> None:

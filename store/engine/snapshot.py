@@ -39,6 +39,7 @@ import re
 import time
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -96,24 +97,49 @@ def render(meta: dict[str, Any], tables: dict[str, list[tuple[str, bytes]]],
     return body + b'"_seal":{"1":{"crc32":"' + _seal(body).encode() + b'"}}\n}\n'
 
 
-def read_head(path: Path) -> tuple[dict[str, Any], list[Any], list[Any] | None] | None:
-    """Meta, the cases list's rows and Today's items (None when the file has none) of a
-    snapshot in Pulang's layout, read from the start of the file alone (not the records after them) and checked against their
-    own checksum; None for a file without them, in another layout, or encrypted (the caller
-    then reads the whole file, as before)."""
+@dataclass(frozen=True)
+class Head:
+    """The start of a snapshot, before its records: meta, and the lines of the cases list's
+    rows and of Today's items as they stand in the file (None: it has no items)."""
+
+    meta: dict[str, Any]
+    rows: bytes
+    today: bytes | None
+
+    def row_lines(self) -> list[tuple[bytes, bytes]]:
+        """(case id, the row's bytes) of each row."""
+        return _ROW_LINE.findall(self.rows) if self.rows else []
+
+    def count_rows(self) -> int:
+        return self.rows.count(b"\n") + 1 if self.rows else 0
+
+    def today_items(self) -> dict[str, list[Any]]:
+        """Today's items by owner, parsed at once."""
+        return orjson.loads(b"{" + self.today + b"}") if self.today else {}
+
+
+def read_head(path: Path) -> Head | None:
+    """The start of a snapshot in Pulang's layout (see `Head`), read from the file alone (not
+    the records after it) and checked against its own checksum; None for a file without one,
+    in another layout, or encrypted (the caller then reads the whole file, as before)."""
+    parts: list[bytes] = []
+    size = 0
     with open(path, "rb") as handle:
         data = handle.read(1 << 20)
         if not data.startswith(HEAD):
             return None
-        while (at := data.find(_HEAD_AT)) < 0 or data.find(b"\n", at + 1) < 0:
-            if data.find(_FIRST_RECORDS) >= 0:
+        while (at := data.find(_HEAD_AT, max(0, size - 64))) < 0 \
+                or data.find(b"\n", at + 1) < 0:
+            if data.find(_FIRST_RECORDS, max(0, size - 64)) >= 0:
                 return None  # the records start: this file has no head of its own
             more = handle.read(max(len(data), 1 << 20))
             if not more:
                 return None
-            data += more
+            size = len(data)
+            parts = [data, more]
+            data = b"".join(parts)
     start = at + len(_HEAD_AT)
-    if data[start + 8:start + 13] != b'"}},\n' or _seal(data[:at + 1]) != data[
+    if data[start + 8:start + 13] != b'"}},\n' or _seal(memoryview(data)[:at + 1]) != data[
             start:start + 8].decode():
         return None
     first_end = data.find(b"\n")
@@ -121,7 +147,7 @@ def read_head(path: Path) -> tuple[dict[str, Any], list[Any], list[Any] | None] 
         meta = orjson.loads(data[: first_end - 1] + b"}")["_meta"]["1"]
     except (orjson.JSONDecodeError, KeyError, TypeError):
         return None
-    sections = {}
+    sections: dict[str, bytes | None] = {}
     for name in (ROWS_TABLE, TODAY_TABLE):
         header = b'\n"' + name.encode() + b'":{\n'
         begin = data.find(header, first_end - 1, at + 1)
@@ -131,9 +157,10 @@ def read_head(path: Path) -> tuple[dict[str, Any], list[Any], list[Any] | None] 
                 sections[name] = None
                 continue
             return None
-        segment = data[begin + len(header):close]
-        sections[name] = _ROW_LINE.findall(segment) if segment else []
-    return meta, sections[ROWS_TABLE], sections[TODAY_TABLE]
+        sections[name] = data[begin + len(header):close]
+    rows = sections[ROWS_TABLE]
+    assert rows is not None
+    return Head(meta, rows, sections[TODAY_TABLE])
 
 
 def read_lines(path: Path, progress: Callable[[float], None] | None = None,
