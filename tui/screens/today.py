@@ -51,8 +51,10 @@ if TYPE_CHECKING:
 # least: never cut, it is how officers name a case); and a task's owner.
 _MARK, _REF, _OWNER = 10, 12, 18
 # Rows listed per section at most (the header counts them all): a large database can have tens
-# of thousands of next steps due, and drawing them all would stall the screen.
-_MOST_ROWS = 200
+# of thousands of next steps due, and drawing them all would stall the screen (drawing 200 a
+# section took 0.7 s on the benchmark's 10,000 cases: each line is laid out as it is added).
+# Three screens' worth at 80x24; the rest are on each case.
+_MOST_ROWS = 60
 # Room the list's scrollbar takes from the screen's width, before the list is laid out.
 _CHROME = 2
 
@@ -179,10 +181,12 @@ class TodayScreen(IntakeKey, CheckInsOnToday, InquiriesOnToday, HearingsOnToday,
         self.query_one("#today-counts", Static).update(printable(str(error)))
 
     def _computed(self, computed: tuple[Today, int, list[Pending]]) -> None:
-        view, cases, self.to_decide = computed
+        view, cases, to_decide = computed
         if not self.is_attached or not self.query("#today-counts"):
             return  # on its way out: its widgets are going
-        self.view, self.cases = view, cases
+        if (view, cases, to_decide) == (self.view, self.cases, self.to_decide):
+            return  # as drawn already (from the items read before the records, say)
+        self.view, self.cases, self.to_decide = view, cases, to_decide
         if not self._warned:
             self._warned = True
             for warning in view.warnings:
@@ -251,7 +255,8 @@ class TodayScreen(IntakeKey, CheckInsOnToday, InquiriesOnToday, HearingsOnToday,
                     count=total - _MOST_ROWS)), disabled=True))
 
         keep = self.newly_signed() or keep  # signs newly found: the cursor goes to them
-        self.signs_section(title, row, mark_width, ref_width, rest)  # signs of re-recruitment
+        self.signs_section(title, row, mark_width, ref_width, rest,  # signs of re-recruitment
+                           _MOST_ROWS, options)
         if self.to_decide:  # first: what the officer reads elsewhere may not be the last word
             if not self._had_conflicts:  # newly found: the cursor goes to them
                 keep = self.to_decide[0].key

@@ -65,7 +65,8 @@ class CheckInsOnToday:
         return "\n\n".join(x for x in (own, more) if x)
 
     def signs_section(self, title: Callable[[str, int], None], row: Callable[..., None],
-                      mark_width: int, ref_width: int, rest: int) -> None:
+                      mark_width: int, ref_width: int, rest: int, most: int,
+                      options: list[Option]) -> None:
         """First on Today, when there are any: a line a worker with signs not followed up,
         marked loud (in the characters too: read without colours)."""
         if not self.signs:
@@ -74,13 +75,16 @@ class CheckInsOnToday:
 
         screen: Any = self
         title(_("Signs of re-recruitment"), len(self.signs))
-        for found in self.signs:
+        for found in self.signs[:most]:
             mark = Text(fit("⚠ " + _("signs"), mark_width), style="bold reverse")
             said = _("{name}: {signs}").format(name=found.name, signs=sign_names(found.signs))
             row(f"s:{found.worker_id}", found.case_id,
                 {"worker": found.worker_id, "open": CHECKINS}, mark,
                 (format_date(found.on), screen.date_width), (found.ref, ref_width),
                 (said, rest))
+        if len(self.signs) > most:
+            options.append(Option(Text(_("… and {count} more: see each case").format(
+                count=len(self.signs) - most)), disabled=True))
 
     def checkins_due_section(self, title: Callable[[str, int], None], row: Callable[..., None],
                              mark: Callable[[bool, str], Text], options: list[Option],
