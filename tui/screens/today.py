@@ -116,6 +116,7 @@ class TodayScreen(IntakeKey, CheckInsOnToday, InquiriesOnToday, HearingsOnToday,
         self.to_decide: list[Pending] = []  # records a sync left in conflict
         self._had_conflicts = False
         self._warned = False  # the settings' warnings are told once
+        self.drawn_early = False  # drawn from the stored items, before the records were read
 
     @property
     def pulang(self) -> PulangApp:
@@ -163,6 +164,7 @@ class TodayScreen(IntakeKey, CheckInsOnToday, InquiriesOnToday, HearingsOnToday,
         if self.view is not None or not self.is_attached or not self.query("#today-counts"):
             return
         self._started = self._started or time.monotonic()
+        self.drawn_early = True
         self._computed((view, cases, []))
 
     def reload(self) -> None:
