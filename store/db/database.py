@@ -64,7 +64,7 @@ from store.engine.crypto import Sealer
 from store.engine.migrations import MIGRATIONS, Migration, Tables
 from store.engine.officer import current_user
 from store.engine.storage import remove_stale_temporaries
-from store.engine.tables import COMPACT_AT_BYTES, Engine
+from store.engine.tables import Engine, compact_at
 
 # What is importable from here: the Database, and what other modules and tests take from it
 # (the tables are store.db.base's, the erasing rules store.domain.rules.erasure's).
@@ -182,10 +182,11 @@ class Database(KeysPart, AuditPart, SavingPart, CasesPart, WorkersPart, LogPart,
             # Only a process that saved something rewrites the snapshot: `check` and other
             # readers leave the files exactly as they found them.
             changed = engine.commits > 0 and engine.state is not None and engine.state.seq > 0
-            small = engine.snapshot_stamp is not None and engine.snapshot_stamp[2] < _SMALL_SNAPSHOT
+            size = engine.snapshot_stamp[2] if engine.snapshot_stamp is not None else 0
+            small = engine.snapshot_stamp is not None and size < _SMALL_SNAPSHOT
             # A file without Today's items gets them once they were worked out here (the
             # first Today after an upgrade): the next opening draws Today from them at once.
-            if (changed and (small or engine.journal_size() >= COMPACT_AT_BYTES)) or (
+            if (changed and (small or engine.journal_size() >= compact_at(size))) or (
                 changed and engine.foreign_layout
             ) or (engine.agenda_built and not engine.foreign_layout):
                 # Every saved change is already in the journal: a compaction that cannot

@@ -32,6 +32,7 @@ from store.engine.generations import (
     KEEP_REMOVALS,
     KEEP_REMOVALS_SECONDS,
     Generations,
+    compact_at,
 )
 from store.engine.indexes import CHILD_TABLES, PER_WORKER_TABLES, RECORD_TABLES
 from store.engine.journal import (
@@ -230,5 +231,5 @@ def remove_database_files(path: Path) -> None:
 # What the engine offers, with the names that moved beside it (indexes, loading, generations)
 # and are still found here.
 __all__ = ["CHILD_TABLES", "COMPACT_AT_BYTES", "KEEP_REMOVALS", "KEEP_REMOVALS_SECONDS",
-           "PER_WORKER_TABLES", "RECORD_TABLES", "Change", "Engine", "Progress",
+           "compact_at", "PER_WORKER_TABLES", "RECORD_TABLES", "Change", "Engine", "Progress",
            "remove_database_files"]
