@@ -354,18 +354,26 @@ class TodayScreen(IntakeKey, CheckInsOnToday, InquiriesOnToday, HearingsOnToday,
 
     @on(OptionList.OptionSelected, "#today")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id == UNFOLD:
+        chosen = event.option.id or ""
+        if chosen == UNFOLD:
             self.action_unfold()
+        elif self.pulang.db is None:  # drawn from the stored items: the records come next
+            self.notify(_("Still reading the database: this opens as soon as it is read."),
+                        timeout=5, markup=False)
+            self.pulang.when_loaded(lambda: self._open_line(chosen))
+        else:
+            self._open_line(chosen)
+
+    def _open_line(self, chosen: str) -> None:
+        if self.hearing_chosen(chosen):
             return
-        if self.hearing_chosen(event.option.id or ""):
-            return
-        record = self.records.get(event.option.id or "")
+        record = self.records.get(chosen)
         if record is not None and record[0] == DECIDE:
             open_decision(self.app, self.to_decide, record[1])
         elif record is not None:
             self.pulang.open_record(*record)
             return
-        target = self.targets.get(event.option.id or "")
+        target = self.targets.get(chosen)
         if target is not None:
             case_id, focus = target
             self.pulang.open_case(case_id, focus=focus)
