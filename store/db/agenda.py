@@ -68,6 +68,8 @@ class AgendaPart(Part):
             engine.refresh()
             agenda = engine.fresh_agenda(engine.agenda_owners)
             fill(view, agenda.values(), checkin_months(), months_after_closing())
+            # A case whose records cannot be read is not in the view: say so.
+            view.warnings += sorted({str(e) for e in engine.agenda_failed.values()})
         view.sort()
         return view
 

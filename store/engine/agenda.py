@@ -41,11 +41,13 @@ class Agenda:
     agenda_complete: bool  # False: some owner's items are unknown (work them all out)
     agenda_of: Callable[[str], list[Any]] | None  # the store's: an owner's items, now
     agenda_built: bool  # every owner's items were worked out here (the file had none)
+    agenda_failed: dict[str, Exception]  # owners whose records could not be read, and why
     _loading: bool
 
     def _reset_agenda(self) -> None:
         self.agenda, self.agenda_dirty, self.agenda_complete = {}, set(), False
         self.agenda_built = False
+        self.agenda_failed: dict[str, Exception] = {}
 
     def _agenda_touch(self, table: str, *case_ids: str | None) -> None:
         if self._loading:
@@ -76,19 +78,29 @@ class Agenda:
             self.agenda.pop(owner, None)
 
     def _work_out(self, owners: Iterable[str]) -> dict[str, list[Any]]:
+        """The owners' items; one whose records cannot be read (a damaged record) is left
+        out, its items dropped, and kept in `agenda_failed` with why."""
         assert self.agenda_of is not None
-        return {owner: self.agenda_of(owner) for owner in owners}
+        found = {}
+        for owner in owners:
+            try:
+                found[owner] = self.agenda_of(owner)
+            except Exception as error:  # noqa: BLE001 - said where Today is drawn
+                self.agenda_failed[owner] = error
+                self.agenda.pop(owner, None)
+            else:
+                self.agenda_failed.pop(owner, None)
+        return found
 
     def commit_agenda(self) -> dict[str, list[Any]] | None:
         """The items of the owners touched since they were last worked out, for the journal
         entry being committed (None when the store does not keep them: an engine alone)."""
         if self.agenda_of is None:
             return None
-        try:
-            return self._work_out(sorted(self.agenda_dirty))
-        except Exception:  # noqa: BLE001 - never a reason to refuse a save
-            # The owners stay marked: Today works them out when it asks (and says why not).
-            return None
+        found = self._work_out(sorted(self.agenda_dirty))
+        # An owner that could not be worked out: the entry carries none, so that Today is
+        # not drawn early from items that may be stale (never a reason to refuse a save).
+        return None if self.agenda_failed.keys() & self.agenda_dirty else found
 
     def committed_agenda(self, items: dict[str, list[Any]] | None) -> None:
         """The journal entry carrying `items` is written: they are the owners' now."""

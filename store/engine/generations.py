@@ -77,9 +77,11 @@ class Generations(Loading):
     def _render(self, meta: dict[str, Any], rows: list[tuple[str, bytes]] | None) -> bytes:
         today = None
         if rows is not None and self.agenda_of is not None:
-            today = [(owner, orjson.dumps(items))
-                     for owner, items in self.fresh_agenda(self.agenda_owners).items()]
-            self.agenda_built = False  # what was worked out goes into the file now
+            agenda = self.fresh_agenda(self.agenda_owners)
+            # Stored only whole: a Today drawn early without a case would mislead.
+            if not self.agenda_failed:
+                today = [(owner, orjson.dumps(items)) for owner, items in agenda.items()]
+                self.agenda_built = False  # what was worked out goes into the file now
         return self._sealed(snapshot.render(meta, {
             # TinyDB's document keys are numbered afresh: nothing refers to them.
             table: [(str(n), raw) for n, raw in enumerate(self.raw[table].values(), start=1)]

@@ -187,7 +187,11 @@ class TodayScreen(IntakeKey, CheckInsOnToday, InquiriesOnToday, HearingsOnToday,
         if not self.is_attached or not self.query("#today-counts"):
             return  # on its way out: its widgets are going
         if (view, cases, to_decide) == (self.view, self.cases, self.to_decide):
-            return  # as drawn already (from the items read before the records, say)
+            # As drawn already (from the items read before the records, say): not drawn
+            # again (a second or so at 50,000 cases); the inquiries' matches asked anew.
+            self.view = view
+            self.ask_inquiries()
+            return
         self.view, self.cases, self.to_decide = view, cases, to_decide
         if not self._warned:
             self._warned = True

@@ -99,12 +99,7 @@ class InquiriesOnToday:
         case, whom the family seeks and who asks."""
         # From the matches found so far; asked for again for a new view.
         screen: Any = self
-        if screen.view is not self._inquiries_of:
-            self._inquiries_of = screen.view
-            db = screen.app.db
-            if db is not None and not db.locked:
-                run_store(screen, lambda: waiting_matches(db), self._inquiries_found,
-                          lambda _error: None, group="today-inquiries", exclusive=True)
+        self.ask_inquiries()
         if not self.waiting:
             return
         title(_("Family inquiries to confirm"), len(self.waiting))
@@ -119,6 +114,16 @@ class InquiriesOnToday:
                                      (waiting.ref, ref_width), (waiting.said, rest)):
                 line.append(" " + fit(text, cell_width))
             options.append(Option(line, id=key))
+
+    def ask_inquiries(self) -> None:
+        """Work the matches out again, in a thread, once for each view Today computes (and
+        once the database is read: a view drawn before it cannot)."""
+        screen: Any = self
+        db = screen.app.db
+        if screen.view is not self._inquiries_of and db is not None and not db.locked:
+            self._inquiries_of = screen.view
+            run_store(screen, lambda: waiting_matches(db), self._inquiries_found,
+                      lambda _error: None, group="today-inquiries", exclusive=True)
 
     def _inquiries_found(self, waiting: list[Waiting]) -> None:
         screen: Any = self
