@@ -75,9 +75,11 @@ class Registry:
                 "notes": ""})
         reg._recruiters = [a for a in reg.actors if a["role"] in ("recruiter", "agency")]
         for n in range(count_of("places", cases)):
-            country = rng.choice(_COUNTRIES)
-            kind = rng.choice([PlaceKind.COMPOUND] * 6 + [PlaceKind.TRANSIT,
-                                                          PlaceKind.RECRUITMENT])
+            # A compound in every destination first, then as the cases go.
+            first = n < len(_PROVINCES)
+            country = list(_PROVINCES)[n] if first else rng.choice(_COUNTRIES)
+            kind = PlaceKind.COMPOUND if first else rng.choice(
+                [PlaceKind.COMPOUND] * 6 + [PlaceKind.TRANSIT, PlaceKind.RECRUITMENT])
             reported = _sourced(rng, since, today, stamp)
             status, history = _status(rng, dt.date.fromisoformat(reported["reported_on"]),
                                       today)
