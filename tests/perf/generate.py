@@ -1,18 +1,26 @@
 """Deterministic synthetic Pulang databases for benchmarks and for trying the app at scale.
 
-    python -m tests.perf.generate --cases 50000 --out /tmp/pulang-50k.json
+    python -m tests.perf.generate --cases 50000 --out /tmp/pulang-50k.json [--schema 12]
 
-Each case averages 3 workers and 8 log entries, about 16 KB of JSON with everything a record
-carries. One worker in five has one or two legal matters (issue 34: a charge, a detention, a
-deportation...), a third of those with a next hearing or deadline from 20 days before the
-generator's day to 40 after, some at a stage that closes the matter (`make_legal`: drawn from
-a stream of their own, so the cases, workers and log entries are those of before). Closings,
-roads home, check-ins after return and requests to partners: tests/perf/generate_after.py.
-Case number 1 is always a group case with exactly 20 workers (the benchmark opens it);
-its reference is `group_case_ref(seed)`, e.g. PH-2022-00001. Names come in Indonesian, Lao,
-Khmer, Burmese and Thai, in their own scripts and in the Latin spellings they reach a union
-officer in. Records are written as the store writes them
-(a sample is validated through the real pydantic models while generating).
+Each case averages 3 workers and 8 log entries, about 23 KB of JSON with everything its
+records carry. One worker in five has one or two legal matters (issue 34: a charge, a
+detention, a deportation...), a third of those with a next hearing or deadline from 20 days
+before the generator's day to 40 after, some at a stage that closes the matter (`make_legal`:
+drawn from a stream of their own, so the cases, workers and log entries are those of before).
+Closings, roads home, check-ins after return and requests to partners:
+tests/perf/generate_after.py. Screenings and consents, money, the registry and its links, the
+directory with its meetings, agreements and tasks, intakes and families' inquiries:
+tests/perf/generate_more.py. Case number 1 is always a group case with exactly 20 workers (the
+benchmark opens it); its reference is `group_case_ref(seed)`, e.g. PH-2022-00001. Names come
+in Indonesian, Lao, Khmer, Burmese and Thai, in their own scripts and in the Latin spellings
+they reach a union officer in. Records are written as the store writes them (a sample is
+validated through the real pydantic models while generating).
+
+The file is written as it is drawn (`write_database`, tests/perf/generate_write.py): in
+Pulang's snapshot layout with the cases list's rows and the seal, as Pulang's compaction
+writes it, in about 110 MB of memory at 50,000 cases. `--schema 12` writes the schema before
+the check-ins (no `checkins` table), for the migration's benchmark: Pulang upgrades it on
+opening. `generate_tables` gives the same records as tables in memory, for small databases.
 
 People (tests/perf/people_names.py): names drawn Zipf-like per nationality from pools much
 larger than a name list (the committed name pairs' words, with their scripts, and syllables
