@@ -91,8 +91,9 @@ PULANG = (str(VENV_BIN / "pulang") if (VENV_BIN / "pulang").exists()
           else shutil.which("pulang") or "pulang")
 SEED = 2025
 COLUMNS, LINES = 80, 24
-GENERATOR_SOURCES = [HERE / "generate.py", ROOT / "store" / "snapshot.py",
-                     ROOT / "store" / "migrations.py"]
+GENERATOR_SOURCES = [*sorted(HERE.glob("generate*.py")), HERE / "people_names.py",
+                     ROOT / "store" / "engine" / "snapshot.py",
+                     ROOT / "store" / "engine" / "migrations.py"]
 
 FILTER_TERM = "siregar"  # an Indonesian surname: about one case in eight has a Siregar
 KEY_GAP = 0.3  # seconds between filter keystrokes

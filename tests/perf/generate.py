@@ -1,18 +1,26 @@
 """Deterministic synthetic Pulang databases for benchmarks and for trying the app at scale.
 
-    python -m tests.perf.generate --cases 50000 --out /tmp/pulang-50k.json
+    python -m tests.perf.generate --cases 50000 --out /tmp/pulang-50k.json [--schema 12]
 
-Each case averages 3 workers and 8 log entries, about 16 KB of JSON with everything a record
-carries. One worker in five has one or two legal matters (issue 34: a charge, a detention, a
-deportation...), a third of those with a next hearing or deadline from 20 days before the
-generator's day to 40 after, some at a stage that closes the matter (`make_legal`: drawn from
-a stream of their own, so the cases, workers and log entries are those of before). Closings,
-roads home, check-ins after return and requests to partners: tests/perf/generate_after.py.
-Case number 1 is always a group case with exactly 20 workers (the benchmark opens it);
-its reference is `group_case_ref(seed)`, e.g. PH-2022-00001. Names come in Indonesian, Lao,
-Khmer, Burmese and Thai, in their own scripts and in the Latin spellings they reach a union
-officer in. Records are written as the store writes them
-(a sample is validated through the real pydantic models while generating).
+Each case averages 3 workers and 8 log entries, about 23 KB of JSON with everything its
+records carry. One worker in five has one or two legal matters (issue 34: a charge, a
+detention, a deportation...), a third of those with a next hearing or deadline from 20 days
+before the generator's day to 40 after, some at a stage that closes the matter (`make_legal`:
+drawn from a stream of their own, so the cases, workers and log entries are those of before).
+Closings, roads home, check-ins after return and requests to partners:
+tests/perf/generate_after.py. Screenings and consents, money, the registry and its links, the
+directory with its meetings, agreements and tasks, intakes and families' inquiries:
+tests/perf/generate_more.py. Case number 1 is always a group case with exactly 20 workers (the
+benchmark opens it); its reference is `group_case_ref(seed)`, e.g. PH-2022-00001. Names come
+in Indonesian, Lao, Khmer, Burmese and Thai, in their own scripts and in the Latin spellings
+they reach a union officer in. Records are written as the store writes them (a sample is
+validated through the real pydantic models while generating).
+
+The file is written as it is drawn (`write_database`, tests/perf/generate_write.py): in
+Pulang's snapshot layout with the cases list's rows and the seal, as Pulang's compaction
+writes it, in about 110 MB of memory at 50,000 cases. `--schema 12` writes the schema before
+the check-ins (no `checkins` table), for the migration's benchmark: Pulang upgrades it on
+opening. `generate_tables` gives the same records as tables in memory, for small databases.
 
 People (tests/perf/people_names.py): names drawn Zipf-like per nationality from pools much
 larger than a name list (the committed name pairs' words, with their scripts, and syllables
@@ -39,6 +47,7 @@ import argparse
 import datetime as dt
 import random
 import sys
+import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -54,10 +63,18 @@ from store.domain.vocab import (
     Stage,
     Urgency,
 )
-from store.engine.migrations import FORMAT_MARKER, META_DOC, META_TABLE, SCHEMA_VERSION
+from store.engine.migrations import (
+    CHECKIN_TABLES,
+    FORMAT_MARKER,
+    META_DOC,
+    META_TABLE,
+    SCHEMA_VERSION,
+)
 from tests.perf.generate_after import TABLES, Streams, after_kinds, validate
 from tests.perf.generate_legal import make_legal
-from tests.perf.people_names import People, build_people, draw_person, respelt
+from tests.perf.generate_more import KINDS, More, validate_more
+from tests.perf.generate_write import SnapshotWriter, case_row, peak_memory_mb
+from tests.perf.people_names import People, build_people, draw_person
 
 # (given names, family names, other spellings of some names) by nationality
 NAMES: dict[str, tuple[list[str], list[str]]] = {
@@ -193,18 +210,42 @@ def make_case(rng: random.Random, number: int, people: People | None = None,
     return case, workers, entries
 
 
-def generate_tables(cases: int, seed: int = 2025) -> dict[str, dict[str, Any]]:
-    """The database's tables, as the storage keeps them, for `cases` synthetic cases."""
+class _Tables:
+    """Where `generate_into` puts the records: here, tables in memory (`generate_tables`)."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.tables: dict[str, dict[str, Any]] = {name: {} for name in names}
+
+    def add(self, name: str, docs: list[dict[str, Any]]) -> None:
+        table = self.tables[name]
+        for doc in docs:
+            table[str(len(table) + 1)] = doc
+
+    def row(self, case: dict[str, Any], workers: list[dict[str, Any]],
+            entries: list[dict[str, Any]]) -> None:
+        pass  # `write_list_rows` lets Pulang make them
+
+
+def generate_into(sink: Any, cases: int, seed: int = 2025,
+                  schema: int = SCHEMA_VERSION) -> None:
+    """Draw `cases` synthetic cases with every record of theirs and the records of no one
+    case, handing each table's records to `sink.add(table, docs)` and each case with its
+    workers and log entries to `sink.row` as soon as drawn. At `schema` 12 (the schema before
+    the check-ins) no check-ins are handed."""
     rng = random.Random(seed)
     legal_rng = random.Random(f"legal-{seed}")  # its own: the other tables stay as they were
     streams = Streams.of(seed)  # likewise
     people = build_people(seed)
-    tables: dict[str, dict[str, Any]] = {name: {} for name in (
-        "cases", "workers", "log", "legal", *TABLES)}
+    more = More.begin(seed, cases, TODAY, _stamp, ORGS)  # likewise, each kind its own
+    kept = (lambda name: name != "checkins") if schema < 13 else (lambda name: True)
+    for name, docs in more.before().items():
+        sink.add(name, docs)
+    validate_more(more.before(), TODAY)
     for number in range(1, cases + 1):
         case, workers, entries = make_case(rng, number, people)
         matters = make_legal(legal_rng, workers, TODAY, ORGS, SENTENCES, _stamp)
         case, entries, added = after_kinds(streams, case, workers, entries, TODAY, _stamp)
+        extra = more.of_case(case, workers, entries, matters)
         if number % 97 == 1:  # a sample goes through the real models, so the shape stays true
             Case.model_validate(case)
             for worker in workers:
@@ -214,15 +255,62 @@ def generate_tables(cases: int, seed: int = 2025) -> dict[str, dict[str, Any]]:
             for matter in matters:
                 LegalMatter.model_validate(matter)
             validate(added, TODAY)
+            validate_more(extra, TODAY)
         for name, docs in (("cases", [case]), ("workers", workers), ("log", entries),
-                           ("legal", matters), *added.items()):
-            table = tables[name]
-            for doc in docs:
-                table[str(len(table) + 1)] = doc
-    meta = {"format": FORMAT_MARKER, "schema": SCHEMA_VERSION, "demo": False,
+                           ("legal", matters), *added.items(), *extra.items()):
+            if kept(name):
+                sink.add(name, docs)
+        sink.row(case, workers, entries)
+    after = more.after(people)
+    validate_more(after, TODAY)
+    for name, docs in after.items():
+        sink.add(name, docs)
+
+
+def meta_of(schema: int = SCHEMA_VERSION) -> dict[str, Any]:
+    return {"format": FORMAT_MARKER, "schema": schema, "demo": False,
             "created_at": TODAY.isoformat(), "counters": {}}
+
+
+def generate_tables(cases: int, seed: int = 2025) -> dict[str, dict[str, Any]]:
+    """The database's tables, as the storage keeps them, for `cases` synthetic cases (in
+    memory: for small databases; `write_database` writes a large one as it goes)."""
+    sink = _Tables(["cases", "workers", "log", "legal", *TABLES, *KINDS])
+    generate_into(sink, cases, seed)
     # The marker first, as Pulang writes it, so a glance at the file's head recognises it.
-    return {META_TABLE: {META_DOC: meta}, **tables}
+    return {META_TABLE: {META_DOC: meta_of()}, **sink.tables}
+
+
+class _Written:
+    """Where `generate_into` puts the records for `write_database`: the snapshot's spools, each
+    case's row of the list, and what the summary tells."""
+
+    def __init__(self, writer: SnapshotWriter) -> None:
+        self.writer, self.names = writer, set()
+
+    def add(self, name: str, docs: list[dict[str, Any]]) -> None:
+        self.writer.add(name, docs)
+        if name == "workers":
+            self.names.update(doc["full_name"] for doc in docs)
+
+    def row(self, case: dict[str, Any], workers: list[dict[str, Any]],
+            entries: list[dict[str, Any]]) -> None:
+        self.writer.row(case["id"], case_row(case, workers, entries))
+
+
+def write_database(out: Path, cases: int, seed: int = 2025,
+                   schema: int = SCHEMA_VERSION) -> tuple[dict[str, int], int, str]:
+    """Generate and write the database at `out` as it goes (tests/perf/generate_write.py):
+    records per table, distinct full names, the group case's reference."""
+    from store.engine.indexes import RECORD_TABLES
+
+    tables = [t for t in RECORD_TABLES if schema >= 13 or t not in CHECKIN_TABLES]
+    with SnapshotWriter(out, {**meta_of(schema), "generation": 2, "removed": {}},
+                        tables) as writer:
+        sink = _Written(writer)
+        generate_into(sink, cases, seed, schema)
+        writer.finish()
+        return dict(writer.counts), len(sink.names), group_case_ref(seed)
 
 
 def group_case_ref(seed: int = 2025) -> str:
@@ -260,140 +348,35 @@ def distinct_names(tables: dict[str, dict[str, Any]]) -> int:
     return len({doc["full_name"] for doc in tables["workers"].values()})
 
 
-_CODES = {"ID": "62", "LA": "856", "KH": "855", "MM": "95", "TH": "66"}
-
-
-def _workers_of(source: dict[str, dict[str, Any]] | Path | str) -> list[dict[str, Any]]:
-    if isinstance(source, dict):
-        return list(source["workers"].values())
-    import orjson
-
-    from store.db.database import Database
-
-    db = Database.open(Path(source))
-    try:
-        return [orjson.loads(raw) for raw in db._engine.raw["workers"].values()]
-    finally:
-        db.close()
-
-
-def _typo(rng: random.Random, name: str) -> str:
-    words = name.split()
-    at = max(range(len(words)), key=lambda n: (len(words[n]), rng.random()))
-    word = words[at]
-    if len(word) >= 4:
-        n = rng.randrange(1, len(word) - 1)
-        change = rng.choice(["drop", "double", "swap"])
-        if change == "drop":
-            word = word[:n] + word[n + 1:]
-        elif change == "double":
-            word = word[:n] + word[n] + word[n:]
-        else:
-            word = word[:n] + word[n + 1] + word[n] + word[n + 2:]
-    words[at] = word
-    return " ".join(words)
-
-
-def _respelt_row(rng: random.Random, worker: dict[str, Any], people: People) -> str:
-    """A present worker's name as another list writes it."""
-    name = worker["full_name"]
-    scripts = [s for s in worker.get("other_spellings") or [] if not s.isascii()]
-    words = name.split()
-    given, family = people.given.get(worker.get("nationality") or ""), people.family.get(
-        worker.get("nationality") or "")
-    if not scripts and len(words) == 2 and given and family:
-        first, last = given.script.get(words[0]), family.script.get(words[1])
-        if first and last:
-            scripts = [f"{last} {first}" if worker.get("nationality") == "KH"
-                       else f"{first} {last}"]
-    ways = ["variant", "swapped", "typo"] + (["script", "script"] if scripts else [])
-    way = rng.choice(ways)
-    if way == "script":
-        return rng.choice(scripts)
-    if way == "swapped" and len(words) >= 2:
-        return " ".join([*words[1:], words[0]])
-    if way == "typo":
-        return _typo(rng, name)
-    other = " ".join(respelt(rng, word, people.variants) for word in words)
-    return other if other != name else _typo(rng, name)
-
-
-def _said_phone(rng: random.Random, phone: str, nationality: str) -> str:
-    code = _CODES.get(nationality, "")
-    if code and phone.startswith("+" + code) and rng.random() < 0.6:
-        national = "0" + phone[len(code) + 1:]
-        return f"{national[:4]}-{national[4:8]}-{national[8:]}"
-    return phone
-
-
-def intake_list(source: dict[str, dict[str, Any]] | Path | str, rows: int = 300,
-                present_share: float = 0.5, seed: int = 1,
-                generator_seed: int = 2025) -> list[dict[str, Any]]:
-    """A list for intake from a generated database (its tables, or its file): see the module's
-    doc. `generator_seed`: the seed the database was generated with (its name pools)."""
-    rng = random.Random(f"intake-{seed}")
-    people = build_people(generator_seed)
-    workers = [w for w in _workers_of(source) if w.get("full_name")]
-    present = rng.sample(workers, min(len(workers), round(rows * present_share)))
-    out = []
-    for worker in present:
-        nationality = worker.get("nationality") or "ID"
-        born = worker.get("date_of_birth") if rng.random() < 0.92 else None
-        age = None
-        if born is None and worker.get("date_of_birth") and rng.random() < 0.5:
-            year = int(worker["date_of_birth"][:4])
-            age = TODAY.year - year - rng.choice([0, 1])
-        out.append({
-            "name": _respelt_row(rng, worker, people), "date_of_birth": born or "",
-            "age": age if age is not None else worker.get("age") if not born else None,
-            "sex": worker.get("sex") if rng.random() < 0.5 else "",
-            "nationality": nationality,
-            "phone": _said_phone(rng, worker["phone"], nationality)
-            if worker.get("phone") and rng.random() < 0.3 else "",
-            "passport": worker.get("passport_number") or "" if rng.random() < 0.25 else "",
-            "expect": "present", "worker_id": worker["id"]})
-    origins = [w.get("nationality") or "ID" for w in workers] or ["ID"]
-    for _ in range(rows - len(present)):
-        nationality = rng.choice(origins)
-        person = draw_person(rng, people, nationality)
-        born = person["date_of_birth"] if person["date_of_birth"] and rng.random() < 0.95 \
-            else None
-        out.append({
-            "name": person["full_name"],
-            "date_of_birth": born.isoformat() if isinstance(born, dt.date) else "",
-            "age": person["age"], "sex": person["sex"] if rng.random() < 0.5 else "",
-            "nationality": nationality,
-            "phone": _said_phone(rng, str(person["phone"]), nationality)
-            if person["phone"] and rng.random() < 0.3 else "",
-            "passport": person["passport_number"] if rng.random() < 0.25 else "",
-            "expect": "new", "worker_id": ""})
-    rng.shuffle(out)
-    return out
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--schema", type=int, choices=(12, SCHEMA_VERSION),
+                        default=SCHEMA_VERSION,
+                        help="12: the previous schema (no check-ins), for the migration's "
+                             "benchmark")
     args = parser.parse_args(argv)
     if args.out.exists():
         print(f"{args.out} exists; not overwriting it", file=sys.stderr)
         return 64
-    from store.engine.storage import write_atomically
-
-    tables = generate_tables(args.cases, args.seed)
-    write_atomically(args.out, snapshot_bytes(tables), 0o600, None)
-    write_list_rows(args.out)
+    started = time.perf_counter()
+    counts, names, ref = write_database(args.out, args.cases, args.seed, args.schema)
     size = args.out.stat().st_size
-    print(f"{args.out}: {args.cases} cases, {len(tables['workers'])} workers, "
-          f"{len(tables['log'])} log entries, {len(tables['legal'])} legal matters, "
-          f"{len(tables['plans'])} plans, {len(tables['checkins'])} check-ins, "
-          f"{distinct_names(tables)} distinct full names, "
-          f"{size / 1e6:.1f} MB ({size / max(args.cases, 1) / 1000:.1f} KB a case); "
-          f"group case with {GROUP_CASE_WORKERS} workers: {tables['cases']['1']['ref']}")
+    print(f"{args.out}: {args.cases} cases, schema {args.schema}, {names} distinct full "
+          f"names, {size / 1e6:.1f} MB ({size / max(args.cases, 1) / 1000:.1f} KB a case), "
+          f"{time.perf_counter() - started:.1f} s, peak {peak_memory_mb():.0f} MB; group case "
+          f"with {GROUP_CASE_WORKERS} workers: {ref}")
+    print("records: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
     return 0
 
+
+# Kept here for the benchmarks that import it from this module.
+from tests.perf.generate_intake import intake_list  # noqa: E402
+
+__all__ = ["generate_tables", "group_case_ref", "intake_list", "snapshot_bytes", "write_database",
+           "write_list_rows"]
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -1,13 +1,18 @@
-"""The shares of a generated database's records of issue 35's kinds, as the store reads them
-(for tests/perf/generate_after.py's doc and the issue's figures):
+"""The shares of a generated database's records, as the store reads them (for the docs of
+tests/perf/generate_after.py and generate_more.py, and the issues' figures):
 
     python -m tests.perf.generated_shares /tmp/pulang-10k.json [--day 2026-11-01]
 
 Records per table and the file's size; closings (by reason, reopened, warned of by Today's
 keeping, due, held); roads home (stage set by hand, workers home); check-ins (done of those
 due, with signs, followed up, overdue on the day, signs on Today); requests to partners by
-state and those Today chases. `--day` is the day asked (the generator's by default: on it no
-case is due to be anonymised yet; on a later day those warned of become due).
+state and those Today chases (issue 35); screenings and consents (workers with both, with one,
+with neither; Today's count of those without), money by kind and status, the registry (places
+by status, actors by role, cases linked), the directory (agreements by status, tasks done and
+on Today) and the lists taken in and families' inquiries by status (issue 36).
+
+`--day` is the day asked (the generator's by default: on it no case is due to be anonymised
+yet; on a later day those warned of become due).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from store.common import clock
 from store.domain.rules.closing import history, times_reopened
 from tests.perf.generate import TODAY
 from tests.perf.generate_checkins import home_on
+from tests.perf.generated_more_shares import more_shares
 
 
 def _share(part: int, whole: int) -> str:
@@ -38,10 +44,10 @@ def shares(path: Path, day: dt.date) -> list[str]:
     db = Database.open(path)
     try:
         raw = db._engine.raw
-        tables = {name: [orjson.loads(line) for line in raw[name].values()]
-                  for name in ("cases", "workers", "log", "legal", "plans", "checkins")}
         lines = [f"{path}: {path.stat().st_size / 1e6:.1f} MB; day asked {day}",
-                 "records: " + ", ".join(f"{name} {len(docs)}" for name, docs in tables.items())]
+                 "records: " + ", ".join(f"{name} {len(docs)}" for name, docs in raw.items())]
+        tables = {name: [orjson.loads(line) for line in docs.values()]
+                  for name, docs in raw.items()}
         lines += _closings(tables["cases"])
         keeping = db.keeping(day)
         lines.append(f"keeping on {day}: {sum(1 for k in keeping if k.held)} held, "
@@ -53,7 +59,9 @@ def shares(path: Path, day: dt.date) -> list[str]:
         lines.append(f"Today on {day}: check-ins due or overdue {len(db.checkins_due(day))}, "
                      f"workers with signs not followed {len(db.signs_to_follow())}")
         lines += _requests(tables["log"])
-        lines.append(f"Today on {day}: requests chased {len(db.today(day).awaiting)}")
+        today = db.today(day)
+        lines.append(f"Today on {day}: requests chased {len(today.awaiting)}")
+        lines += more_shares(tables, today)
     finally:
         db.close()
         clock.set_today(None)
