@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -57,18 +57,33 @@ def render(meta: dict[str, Any], tables: dict[str, list[tuple[str, bytes]]],
            rows: list[tuple[str, bytes]] | None = None) -> bytes:
     """The snapshot's bytes: `tables` maps each table to its (document key, record bytes);
     `rows` are the cases list's rows at this moment (case id, row bytes), read first on open."""
-    parts = [HEAD + orjson.dumps(meta) + b"},\n"]
+    return b"".join(pieces(meta, tables, rows))
+
+
+def pieces(meta: dict[str, Any], tables: dict[str, list[tuple[str, bytes]]],
+           rows: list[tuple[str, bytes]] | None = None) -> Iterator[bytes]:
+    """`render`'s bytes in pieces of a few megabytes, the seal computed as they go: a large
+    snapshot is written without being whole in memory (`storage.write_atomically`)."""
+    crc = 0
+    piece = HEAD + orjson.dumps(meta) + b"},\n"
     # The rows come first, so that the list can be shown before the records are read.
     listed = {ROWS_TABLE: rows} if rows is not None else {}
     listed.update(tables)
     for name, items in listed.items():
-        parts.append(b'"' + name.encode() + b'":{\n')
-        if items:
-            parts.append(b",\n".join(b'"' + key.encode() + b'":' + raw for key, raw in items))
-            parts.append(b"\n")
-        parts.append(b"},\n")
-    body = b"".join(parts)
-    return body + b'"_seal":{"1":{"crc32":"' + _seal(body).encode() + b'"}}\n}\n'
+        lines = [piece, b'"' + name.encode() + b'":{\n']
+        size, last = 0, len(items) - 1
+        for n, (key, raw) in enumerate(items):
+            lines.append(b'"' + key.encode() + b'":' + raw + (b",\n" if n < last else b"\n"))
+            size += len(raw)
+            if size >= _SLICE:
+                piece = b"".join(lines)
+                crc = zlib.crc32(piece, crc)
+                yield piece
+                lines, size = [], 0
+        lines.append(b"},\n")
+        piece = b"".join(lines)
+    crc = zlib.crc32(piece, crc)
+    yield piece + b'"_seal":{"1":{"crc32":"' + f"{crc:08x}".encode() + b'"}}\n}\n'
 
 
 def read_lines(path: Path, progress: Callable[[float], None] | None = None,
