@@ -98,7 +98,7 @@ class _Counter:
     def __init__(self, total: int, upgrading: Upgrading | None) -> None:
         self.total, self.done, self.upgrading = total, 0, upgrading
         self.said_at = 0
-        if upgrading is not None:
+        if upgrading is not None and total:
             upgrading(0, total)
 
     def add(self, count: int) -> None:
