@@ -160,8 +160,8 @@ def _apply_whole(meta: Record, raw: RawTables, path: object, step: Migration) ->
         raise _failed(path, step, error) from error
     tables.pop(META_TABLE, None)
     raw.clear()
-    raw.update({name: {key: orjson.dumps(doc) for key, doc in records.items()}
-                for name, records in tables.items()})
+    raw.update({name: {key: memoryview(orjson.dumps(doc)).tobytes()
+                       for key, doc in records.items()} for name, records in tables.items()})
     return list(said or ())
 
 
@@ -196,7 +196,9 @@ def _walk(raw: RawTables, path: object, run: list[Migration], counter: _Counter,
                 doc = loads(value)
                 for failing, change in changes:
                     doc = change(doc)
-                records[key] = dumps(doc)  # the same keys: the dict keeps its size
+                # The same keys: the dict keeps its size. A copy of orjson's bytes, which
+                # hold eight kilobytes or more whatever their length.
+                records[key] = memoryview(dumps(doc)).tobytes()
                 done += 1
                 if done == _PROGRESS_EVERY:
                     counter.add(done)
