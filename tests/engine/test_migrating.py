@@ -14,8 +14,9 @@ import pytest
 from store.common.errors import MigrationFailed
 from store.db.database import Database
 from store.engine import migrating, snapshot
+from store.engine.crypto import is_encrypted_file
 from store.engine.migrations import MIGRATIONS, SCHEMA_VERSION, Migration, Walk, migrate
-from tests.conftest import FIXTURES, Run, private_copy
+from tests.conftest import FIXTURES, PASSPHRASE, Run, private_copy
 from tests.conftest import snapshot as files_of
 
 OLDER = sorted(FIXTURES.glob("schema_v*.json"), key=lambda p: int(p.stem.removeprefix("schema_v")))
@@ -142,3 +143,23 @@ def test_the_command_line_says_the_records_upgraded(tmp_path: Path, cli: Run) ->
     again = cli("check", "--db", path)
     assert "Upgrading" not in again.stderr
 
+
+
+@pytest.mark.usefixtures("cheap_keys")
+def test_an_encrypted_database_is_upgraded_and_stays_encrypted(tmp_path: Path) -> None:
+    path = private_copy(FIXTURES / "schema_v11.json", tmp_path)
+    with Database.open(path, migrations=MIGRATIONS[:11]) as db:  # to schema 12, then encrypted
+        db.encrypt(PASSPHRASE)
+        titles = sorted(case.title for case in db.cases())
+    heard: list[tuple[int, int]] = []
+    with Database.open(path, passphrase=PASSPHRASE,
+                       upgrading=lambda done, of: heard.append((done, of))) as db:
+        assert db.schema == SCHEMA_VERSION and db.encrypted
+        assert sorted(case.title for case in db.cases()) == titles
+        backup = db.backup_path
+    assert heard[-1][0] == heard[-1][1] > 0
+    assert backup is not None and is_encrypted_file(backup) and is_encrypted_file(path)
+    assert all(title.encode() not in path.read_bytes() for title in titles)
+    with Database.open(path, passphrase=PASSPHRASE) as db:
+        assert db.schema == SCHEMA_VERSION and db.backup_path is None
+        assert sorted(case.title for case in db.cases()) == titles
