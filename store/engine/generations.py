@@ -187,6 +187,10 @@ class Generations(Loading):
                 write_atomically(self.path, self._sealed(snapshot.render(full, tables)), mode,
                                  st.st_gid)
             del tables
+            # Dated now, as a copy written now would be (the backups' rules read its time):
+            # the file is the copy's alone from the moment the new one took its name.
+            with contextlib.suppress(OSError):
+                os.utime(backup)
             self.meta = meta
             self.snapshot_stamp = file_stamp(self.path)
             self.foreign_layout = False

@@ -163,3 +163,13 @@ def test_an_encrypted_database_is_upgraded_and_stays_encrypted(tmp_path: Path) -
     with Database.open(path, passphrase=PASSPHRASE) as db:
         assert db.schema == SCHEMA_VERSION and db.backup_path is None
         assert sorted(case.title for case in db.cases()) == titles
+
+
+def test_the_copy_from_before_is_dated_when_the_upgrade_was_made(tmp_path: Path) -> None:
+    path = private_copy(FIXTURES / "schema_v12.json", tmp_path)
+    original = path.read_bytes()
+    os.utime(path, (1_000_000_000, 1_000_000_000))  # last written long ago
+    with Database.open(path) as db:
+        copy = db.backup_path
+    assert copy is not None and copy.read_bytes() == original
+    assert copy.stat().st_mtime > 1_700_000_000 and copy.stat().st_ino != path.stat().st_ino
