@@ -61,9 +61,13 @@ class Loading:
         self.call_from_thread(self._show_status, text)
 
     def _upgrading(self, done: int, total: int) -> None:
-        """From the loading thread: how far the upgrade of an older database has got."""
+        """From the loading thread: how far the upgrade of an older database has got (once
+        every record is done, it is written, and the rest of the opening follows)."""
         text = ngettext("Upgrading the database: {done} of {total} record…",
-                        "Upgrading the database: {done} of {total} records…", total)
+                        "Upgrading the database: {done} of {total} records…", total) \
+            if done < total else ngettext("Upgraded {total} record; opening the database…",
+                                          "Upgraded {total} records; opening the database…",
+                                          total)
         self.call_from_thread(self._show_status, text.format(done=done, total=total))
 
     def _show_status(self, text: str) -> None:

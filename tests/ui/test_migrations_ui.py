@@ -43,4 +43,5 @@ async def test_the_app_shows_the_upgrade_in_its_opening_status(tmp_path: Path) -
             if app.db is not None:
                 break
             await pilot.pause(0.05)
-    assert f"Upgrading the database: {total} of {total} records…" in shown
+    assert shown.index(f"Upgrading the database: 0 of {total} records…") < shown.index(
+        f"Upgraded {total} records; opening the database…")
