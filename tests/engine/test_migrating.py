@@ -173,3 +173,12 @@ def test_the_copy_from_before_is_dated_when_the_upgrade_was_made(tmp_path: Path)
         copy = db.backup_path
     assert copy is not None and copy.read_bytes() == original
     assert copy.stat().st_mtime > 1_700_000_000 and copy.stat().st_ino != path.stat().st_ino
+
+
+def test_a_table_no_pending_step_changes_is_kept_as_its_bytes_unparsed() -> None:
+    kept = b"not even JSON: never parsed"
+    raw: migrating.RawTables = {"workers": {"w": kept}, "cases": {"c": b'{"id":"c"}'}}
+    meta, changed = migrating.run_steps({"schema": 11}, raw, "test", MIGRATIONS)
+    assert meta["schema"] == SCHEMA_VERSION and changed == {"cases"}
+    assert raw["workers"]["w"] is kept and raw["checkins"] == {}
+    assert orjson.loads(raw["cases"]["c"]) == {"id": "c", "anonymised_on": None}
