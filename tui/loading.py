@@ -49,7 +49,7 @@ class Loading:
 
         db = Database.open(self.db_path, create=self.create, progress=self._progress,
                            on_rows=self._rows_early, sealer=self.sealer,
-                           on_busy=self._busy_waiting)
+                           on_busy=self._busy_waiting, upgrading=self._upgrading)
         self.sealer = None  # the database holds the key from now on, and wipes it
         rows = db.case_rows()
         perf.mark("loaded", cases=len(rows))
@@ -85,6 +85,16 @@ class Loading:
         """From the loading thread: show how far it has got."""
         text = _("Opening the database… {percent}%").format(percent=int(share * 100))
         self.call_from_thread(self._show_status, text)
+
+    def _upgrading(self, done: int, total: int) -> None:
+        """From the loading thread: how far the upgrade of an older database has got (once
+        every record is done, it is written, and the rest of the opening follows)."""
+        text = ngettext("Upgrading the database: {done} of {total} record…",
+                        "Upgrading the database: {done} of {total} records…", total) \
+            if done < total else ngettext("Upgraded {total} record; opening the database…",
+                                          "Upgraded {total} records; opening the database…",
+                                          total)
+        self.call_from_thread(self._show_status, text.format(done=done, total=total))
 
     def _show_status(self, text: str) -> None:
         self.cases_screen.show_status(text)

@@ -119,6 +119,7 @@ class Database(KeysPart, AuditPart, SavingPart, CasesPart, WorkersPart, LogPart,
         passphrase: str | None = None,
         sealer: Sealer | None = None,
         on_busy: Callable[[], None] | None = None,
+        upgrading: Callable[[int, int], None] | None = None,
     ) -> Database:
         """Open (or, with `create`, make) a database; refuse anything that is not one.
 
@@ -130,6 +131,8 @@ class Database(KeysPart, AuditPart, SavingPart, CasesPart, WorkersPart, LogPart,
         `progress` hears the share of the snapshot read so far, now and then, while it loads;
         `on_rows` hears the cases list as the snapshot recorded it, before the records are
         indexed, so a screen can show it early. `on_busy`: see the `on_busy` property.
+        `upgrading` hears, while a database of an older schema is upgraded, the records done
+        of the total, now and then, and once more when they are all done.
         """
         path = Path(path)
         seeded: dict[str, CaseRow] = {}
@@ -149,7 +152,8 @@ class Database(KeysPart, AuditPart, SavingPart, CasesPart, WorkersPart, LogPart,
             if sealer is None:
                 sealer = unlock(path, passphrase)
             engine = Engine.open(path, migrations=migrations, progress=progress,
-                                 on_rows=rows_first, sealer=sealer, on_busy=on_busy)
+                                 on_rows=rows_first, sealer=sealer, on_busy=on_busy,
+                                 upgrading=upgrading)
             remove_stale_temporaries(path)
             resumed = unfinished.settle(path, engine.sealer, on_busy)
         engine.on_busy = on_busy

@@ -14,7 +14,7 @@ import gc
 import os
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +27,9 @@ from store.engine.files import SCHEMA_COPY_STAMP, journal_path, schema_copy_path
 from store.engine.indexes import RECORD_TABLES
 from store.engine.journal import locked, new_journal_bytes, read_journal
 from store.engine.loading import Loading
-from store.engine.migrations import META_DOC, META_TABLE, Migration, migrate
-from store.engine.storage import file_stamp, read_file, write_atomically
+from store.engine.migrating import Upgrading, run_steps
+from store.engine.migrations import Migration
+from store.engine.storage import file_stamp, write_atomically
 
 # Fold the journal into the snapshot at close once it is this large, or a share of the
 # snapshot, whichever is larger (`compact_at`).
@@ -163,30 +164,91 @@ class Generations(Loading):
         known.sort(reverse=True)
         return {rid: [writer, at] for at, rid, writer in known[:KEEP_REMOVALS]}
 
-    def upgrade(self) -> None:
-        """Migrate to this program's schema, after a backup copy of snapshot and journal."""
+    def upgrade(self, upgrading: Upgrading | None = None) -> None:
+        """Migrate to this program's schema, after a backup copy of snapshot and journal.
+
+        The steps run on the records' bytes in memory, every table walked once
+        (`store.engine.migrating`; `upgrading` hears the records done of the total); a failing
+        step raises MigrationFailed before anything is written or locked, and whoever opened
+        the engine drops it. Under the lock, should the files have changed since they were
+        read (another process wrote, or upgraded), they are read again and migrated again.
+        The new snapshot is written in pieces (when plain), never whole in memory.
+        """
         moment = time.strftime(SCHEMA_COPY_STAMP)
-        old_schema = self.meta["schema"]
-        # Fails before any write; what the steps have to tell the officer goes to `notices`.
-        notices: list[str] = []
-        migrated = migrate(self.tables, self.path, self.migrations, notices)
+        old_schema = int(self.meta["schema"])
+        notices: list[str] = []  # what the steps have to tell the officer
+        meta, changed = run_steps(self.meta, self.raw, self.path, self.migrations, notices,
+                                  upgrading)
         with locked(self.path, on_wait=self.on_busy):
-            raw, st = read_file(self.path)
+            if not self._as_read():
+                self.load()
+                old_schema = int(self.meta["schema"])
+                if old_schema >= self.schema:
+                    return  # another process upgraded it meanwhile
+                notices = []
+                meta, changed = run_steps(self.meta, self.raw, self.path, self.migrations,
+                                          notices, upgrading)
+            if changed:  # records changed: their indexes are made again, from their bytes
+                raw = self.raw
+                self._reset_indexes()
+                self._loading = True
+                for name in RECORD_TABLES:
+                    self._bulk_ingest(name, list(raw.get(name, {}).values()))
+                self._loading = False
+                del raw
+            meta["generation"] = int(self.meta.get("generation", 0)) + 1
+            st = os.stat(self.path)
             mode = stat.S_IMODE(st.st_mode)
             backup = schema_copy_path(self.path, old_schema, moment)
-            write_atomically(backup, raw, mode, st.st_gid)
+            _keep_copy(self.path, backup, mode, st.st_gid)
             if self.journal.exists():
                 write_atomically(journal_path(backup),
                                  self.journal.read_bytes(), mode, st.st_gid)
-            meta = migrated[META_TABLE][META_DOC]
-            meta["generation"] = int(self.meta.get("generation", 0)) + 1
-            self._reset_indexes()
-            for name in RECORD_TABLES:
-                for key, doc in migrated.get(name, {}).items():
-                    self._ingest(name, doc)
-            write_atomically(self.path, self._render(meta, None), mode, st.st_gid)
+            full = {**meta, "removed": self._removals_to_keep()}
+            tables = {table: [(str(n), raw) for n, raw in enumerate(
+                self.raw[table].values(), start=1)] for table in RECORD_TABLES}
+            if self.sealer is None:
+                write_atomically(self.path, snapshot.pieces(full, tables), mode, st.st_gid)
+            else:
+                write_atomically(self.path, self._sealed(snapshot.render(full, tables)), mode,
+                                 st.st_gid)
+            del tables
+            # Dated now, as a copy written now would be (the backups' rules read its time):
+            # the file is the copy's alone from the moment the new one took its name.
+            with contextlib.suppress(OSError):
+                os.utime(backup)
             self.meta = meta
+            self.snapshot_stamp = file_stamp(self.path)
+            self.foreign_layout = False
             self._reset_journal()
         self.backup_path = backup
         self.upgrade_notices = notices
-        self.load()
+
+    def _as_read(self) -> bool:
+        """Whether the snapshot and its journal are as they were when last read."""
+        if file_stamp(self.path) != self.snapshot_stamp:
+            return False
+        try:
+            st = os.stat(self.journal)
+        except FileNotFoundError:
+            return self.state is None and self.stale_journal is None
+        read = self.state.stamp if self.state is not None else self.stale_journal
+        return (st.st_ino, st.st_size) == read
+
+
+def _keep_copy(path: Path, copy: Path, mode: int, gid: int | None) -> None:
+    """`copy` made of the file at `path` as it is: a second name of it (the file is only ever
+    replaced whole, never changed in place, so the copy stays as it is now), or where the file
+    system has no hard links (or the name is taken), a copy written in pieces."""
+    try:
+        os.link(path, copy)
+        return
+    except OSError:
+        pass
+
+    def chunks() -> Iterator[bytes]:
+        with open(path, "rb") as handle:
+            while piece := handle.read(4 * 1024 * 1024):
+                yield piece
+
+    write_atomically(copy, chunks(), mode, gid)

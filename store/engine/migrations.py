@@ -2,8 +2,10 @@
 
 Each later change to a record's shape appends a `Migration` here and a test that opens a database
 written by the schema before it (tests/fixtures/schema_vN.json). They are applied on open, after
-a backup copy of the file, all or nothing: the steps run on a copy in memory, and only when every
-one has succeeded is the result written, atomically, in one go.
+a backup copy of the file, all or nothing: the steps run in memory, and only when every one has
+succeeded is the result written, atomically, in one go. Each step says what it does to one
+record of a table (`Walk`): `store.engine.migrating` runs every step pending on each record in
+one pass over each table, from the records' bytes, with progress.
 """
 
 from __future__ import annotations
@@ -11,38 +13,32 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-import orjson
-
-from store.common.errors import MigrationFailed
-from store.common.i18n import _, ngettext
+from store.common.i18n import ngettext
 from store.domain.text import fold
 from store.domain.vocab import LogKind, label
+from store.engine.migrating import (
+    META_DOC,
+    META_TABLE,
+    Migration,
+    Reader,
+    Record,
+    Tables,
+    Walk,
+)
+from store.engine.migrating import migrate as _migrate
 
-Tables = dict[str, dict[str, Any]]
-
-META_TABLE = "_meta"
-META_DOC = "1"
 FORMAT_MARKER = "pulang-db"
 
 
-@dataclass(frozen=True)
-class Migration:
-    """One step. `apply` changes the tables in place; what the officer must hear about the
-    result (records it could not bring up to date by itself), it returns as notices, in the
-    user's language; `migrate` hands them on to whoever opened the database."""
-
-    to_version: int
-    description: str
-    apply: Callable[[Tables], list[str] | None]
-
-
-def _workers_can_be_erased(tables: Tables) -> None:
+def _workers_can_be_erased(read: Reader) -> Walk:
     """Schema 2: a worker records when their personal data was erased (never, so far)."""
-    for worker in tables.get("workers", {}).values():
-        worker.setdefault("erased_at", None)
+    def worker(doc: Record) -> Record:
+        doc.setdefault("erased_at", None)
+        return doc
+
+    return Walk({"workers": worker})
 
 
 def _fields_before_due(entry: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
@@ -64,34 +60,36 @@ def _fields_before_due(entry: dict[str, Any], fields: dict[str, Any]) -> dict[st
     return rebuilt
 
 
-def _the_road_home(tables: Tables) -> None:
+def _log_fields(fields: dict[str, Any]) -> Callable[[Record], Record]:
+    """A log entry's change: `fields` (name -> default) added before its due_date."""
+    def entry(doc: Record) -> Record:
+        return _fields_before_due(doc, fields)
+
+    return entry
+
+
+def _the_road_home(read: Reader) -> Walk:
     """Schema 3: screenings, consents and plans, one of each per worker (none yet); log entries
     say what kind of counterpart they went to and whether they await a reply; a case's stage
     is kept as it was, as set by hand."""
-    for name in ("screenings", "consents", "plans"):
-        tables.setdefault(name, {})
-    for case in tables.get("cases", {}).values():
-        case.setdefault("stage_override", False)
-    log = tables.get("log", {})
-    for key, entry in list(log.items()):
-        log[key] = _fields_before_due(entry, {"counterpart_kind": None, "awaiting_reply": False,
-                                              "consent_override": []})
+    def case(doc: Record) -> Record:
+        doc.setdefault("stage_override", False)
+        return doc
+
+    return Walk({"cases": case, "log": _log_fields(
+        {"counterpart_kind": None, "awaiting_reply": False, "consent_override": []})})
 
 
 NETWORK_TABLES = ("organisations", "people", "meetings", "agreements", "tasks")
 
 
-def _the_network(tables: Tables) -> None:
+def _the_network(read: Reader) -> Walk:
     """Schema 4: the union's network (organisations, people, meetings, agreements and their
     tasks; none yet), and log entries that can name their counterpart from it. Every entry's
     free-text counterpart is kept exactly as it was, and linked to nothing: the app offers
     links for the officer to confirm."""
-    for name in NETWORK_TABLES:
-        tables.setdefault(name, {})
-    log = tables.get("log", {})
-    for key, entry in list(log.items()):
-        log[key] = _fields_before_due(
-            entry, {"counterpart_org_id": None, "counterpart_person_id": None})
+    return Walk({"log": _log_fields({"counterpart_org_id": None,
+                                     "counterpart_person_id": None})})
 
 
 # Log entries whose kind says which way they went; the others are told apart below.
@@ -109,7 +107,7 @@ def _direction_of(entry: dict[str, Any]) -> str | None:
     return None
 
 
-def _sent_or_received(tables: Tables) -> list[str]:
+def _sent_or_received(read: Reader) -> Walk:
     """Schema 5: log entries say whether they were sent to the counterpart or received from
     them, since what is sent carries the workers it names and their consent counts. Marked
     from what each entry already says: a referral is sent, and so is a call, message or letter
@@ -117,12 +115,17 @@ def _sent_or_received(tables: Tables) -> list[str]:
     message could have come in or gone out; a meeting or visit goes both ways) is left unknown,
     and the notice says how many, by kind, for the officer to tell."""
     unknown: Counter[str] = Counter()
-    log = tables.get("log", {})
-    for key, entry in list(log.items()):
-        direction = _direction_of(entry)
-        if direction is None and entry.get("kind") not in _NO_DIRECTION_KINDS:
-            unknown[str(entry.get("kind"))] += 1
-        log[key] = _fields_before_due(entry, {"direction": direction})
+
+    def entry(doc: Record) -> Record:
+        direction = _direction_of(doc)
+        if direction is None and doc.get("kind") not in _NO_DIRECTION_KINDS:
+            unknown[str(doc.get("kind"))] += 1
+        return _fields_before_due(doc, {"direction": direction})
+
+    return Walk({"log": entry}, lambda: _unknown_directions(unknown))
+
+
+def _unknown_directions(unknown: Counter[str]) -> list[str]:
     if not unknown:
         return []
     known = {kind.value: kind for kind in LogKind}
@@ -139,47 +142,27 @@ def _sent_or_received(tables: Tables) -> list[str]:
         count).format(count=count, kinds=kinds)]
 
 
-def _partners(tables: Tables) -> None:
+def _partners(read: Reader) -> Walk:
     """Schema 6: a case can be shared with partner organisations of the directory (with none
     yet), and a log entry says which partner's copy it came from (none so far). An
     agreement may now cover data sharing: a new area, no change to the agreements kept."""
-    for case in tables.get("cases", {}).values():
-        case.setdefault("shared_with", [])
-    log = tables.get("log", {})
-    for key, entry in list(log.items()):
-        log[key] = _fields_before_due(entry, {"from_org_id": None})
+    def case(doc: Record) -> Record:
+        doc.setdefault("shared_with", [])
+        return doc
+
+    return Walk({"cases": case, "log": _log_fields({"from_org_id": None})})
 
 
+# Schema 7: the registry of places (compounds above all), actors (recruiters, agencies,
+# brokers, employers, transporters), the identifiers they use, and their links to cases and
+# workers; none yet.
 REGISTRY_TABLES = ("places", "actors", "identifiers", "registry_links")
-
-
-def _the_registry(tables: Tables) -> None:
-    """Schema 7: the registry of places (compounds above all), actors (recruiters, agencies,
-    brokers, employers, transporters), the identifiers they use, and their links to cases
-    and workers; none yet."""
-    for name in REGISTRY_TABLES:
-        tables.setdefault(name, {})
-
-
+# Schema 8: lists of people released or found, taken in and reviewed row by row (intakes),
+# and families' inquiries for their own; none yet.
 TRACING_TABLES = ("intakes", "inquiries")
-
-
-def _intakes_and_inquiries(tables: Tables) -> None:
-    """Schema 8: lists of people released or found, taken in and reviewed row by row
-    (intakes), and families' inquiries for their own; none yet."""
-    for name in TRACING_TABLES:
-        tables.setdefault(name, {})
-
-
+# Schema 9: a worker's legal matters (detention, fines, deportation, charges, legal aid,
+# statements, the case against the recruiters) and the money in their case; none yet.
 AFTER_TABLES = ("legal", "money")
-
-
-def _after_the_flight(tables: Tables) -> None:
-    """Schema 9: a worker's legal matters (detention, fines, deportation, charges, legal aid,
-    statements, the case against the recruiters) and the money in their case; none yet."""
-    for name in AFTER_TABLES:
-        tables.setdefault(name, {})
-
 
 # What a case and a worker hold of their closing (`store.domain.rules.closing`), as new.
 CLOSING_FIELDS: dict[str, Any] = {
@@ -188,23 +171,33 @@ CLOSING_FIELDS: dict[str, Any] = {
 }
 
 
-def _closed_with_a_reason(tables: Tables) -> list[str]:
+def _closed_with_a_reason(read: Reader) -> Walk:
     """Schema 10: a case and a worker are closed with a reason of the union's list, and
     reopened with a reason; none of them so far. A case closed before (its stage set to
     closed by hand) stays closed, with no reason: the notice says how many, since their
     reason is in their log if anywhere."""
-    for name in ("cases", "workers"):
-        for doc in tables.get(name, {}).values():
-            for field, default in CLOSING_FIELDS.items():
-                doc.setdefault(field, list(default) if isinstance(default, list) else default)
-    count = sum(1 for case in tables.get("cases", {}).values() if case.get("stage") == "closed")
-    if not count:
-        return []
-    return [ngettext(
-        "{count} case was closed before Pulang kept a reason for closing: it stays closed, "
-        "and its page says no reason was recorded.",
-        "{count} cases were closed before Pulang kept a reason for closing: they stay closed, "
-        "and their pages say no reason was recorded.", count).format(count=count)]
+    closed = [0]
+
+    def closable(doc: Record) -> Record:
+        for name, default in CLOSING_FIELDS.items():
+            doc.setdefault(name, list(default) if isinstance(default, list) else default)
+        return doc
+
+    def case(doc: Record) -> Record:
+        closed[0] += doc.get("stage") == "closed"
+        return closable(doc)
+
+    def said() -> list[str]:
+        count = closed[0]
+        if not count:
+            return []
+        return [ngettext(
+            "{count} case was closed before Pulang kept a reason for closing: it stays closed, "
+            "and its page says no reason was recorded.",
+            "{count} cases were closed before Pulang kept a reason for closing: they stay "
+            "closed, and their pages say no reason was recorded.", count).format(count=count)]
+
+    return Walk({"cases": case, "workers": closable}, said)
 
 
 def _day(at: Any) -> str:
@@ -212,71 +205,90 @@ def _day(at: Any) -> str:
     return dt.datetime.fromisoformat(str(at)).astimezone().date().isoformat()
 
 
-def _request_answered(entry: dict[str, Any], log: dict[str, Any]) -> str | None:
-    """The day (ISO) of the first later entry of the same case with the same counterpart, as
-    Today's `answered` rule reads it (folded names), or None."""
+# A log entry as the answer to a request reads it: its counterpart's names (folded) and when
+# (as stored: read only when the names match, as before).
+_Said = tuple[str, str, Any]
+
+
+def _request_answered(entry: Record, of_case: list[_Said]) -> str | None:
+    """The day (ISO) of the first later entry of the same case (`of_case`) with the same
+    counterpart, as Today's `answered` rule reads it (folded names), or None."""
     org, person = fold(entry.get("counterpart_org") or ""), fold(
         entry.get("counterpart_person") or "")
     if not org and not person:
         return None
     at = dt.datetime.fromisoformat(str(entry.get("at")))
-    later = [when for other in log.values()
-             if other.get("case_id") == entry.get("case_id")
-             and ((org and fold(other.get("counterpart_org") or "") == org)
-                  or (person and fold(other.get("counterpart_person") or "") == person))
-             and (when := dt.datetime.fromisoformat(str(other.get("at")))) > at]
+    later = [when for other_org, other_person, other_at in of_case
+             if ((org and other_org == org) or (person and other_person == person))
+             and (when := dt.datetime.fromisoformat(str(other_at))) > at]
     return _day(min(later)) if later else None
 
 
-def _requests_followed(tables: Tables) -> None:
+def _requests_followed(read: Reader) -> Walk:
     """Schema 11: a request to a partner (a log entry awaiting their reply) has a state and
     its changes, dated. One awaiting a reply is "sent", on its day; one already answered (a
     later entry of the case with the same counterpart, as Today read it) "acknowledged", on
-    that later entry's day; every other entry has none."""
-    log = tables.get("log", {})
-    for key, entry in list(log.items()):
+    that later entry's day; every other entry has none.
+
+    Whether a request was answered reads the case's other entries: their case, counterpart
+    and moment are gathered first, case by case, from the log as it stands before the pass
+    (no step since schema 1 changes these fields, so the steps before this one in the same
+    pass leave them as read); each entry is then changed in the pass."""
+    by_case: dict[Any, list[_Said]] = {}
+    for other in read("log"):
+        org, person = (fold(other.get("counterpart_org") or ""),
+                       fold(other.get("counterpart_person") or ""))
+        if org or person:  # an entry naming no one answers no request
+            by_case.setdefault(other.get("case_id"), []).append((org, person, other.get("at")))
+
+    def entry(doc: Record) -> Record:
         state, changes = None, []
-        if entry.get("awaiting_reply"):
-            state, changes = "sent", [{"state": "sent", "on": _day(entry.get("at"))}]
-            answered = _request_answered(entry, log)
+        if doc.get("awaiting_reply"):
+            state, changes = "sent", [{"state": "sent", "on": _day(doc.get("at"))}]
+            answered = _request_answered(doc, by_case.get(doc.get("case_id"), []))
             if answered is not None:
                 state = "acknowledged"
                 changes.append({"state": "acknowledged", "on": answered})
-        log[key] = _fields_before_due(entry, {"request_state": state, "request_changes": changes,
-                                              "request_why": ""})
+        return _fields_before_due(doc, {"request_state": state, "request_changes": changes,
+                                        "request_why": ""})
+
+    return Walk({"log": entry})
 
 
-def _kept_no_longer_than_needed(tables: Tables) -> None:
+def _kept_no_longer_than_needed(read: Reader) -> Walk:
     """Schema 12: a closed case is anonymised once the union's period of keeping is over, and
     says on which day; none has been so far."""
-    for doc in tables.get("cases", {}).values():
+    def case(doc: Record) -> Record:
         doc.setdefault("anonymised_on", None)
+        return doc
+
+    return Walk({"cases": case})
 
 
+# Schema 13: check-ins with a worker after their return; none yet.
 CHECKIN_TABLES = ("checkins",)
-
-
-def _checking_in(tables: Tables) -> None:
-    """Schema 13: check-ins with a worker after their return; none yet."""
-    for name in CHECKIN_TABLES:
-        tables.setdefault(name, {})
 
 
 # Schema 1 is the first; the steps to schema 2 and onward are appended here.
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(2, "workers record when their personal data was erased", _workers_can_be_erased),
-    Migration(3, "screening, consent and the road home", _the_road_home),
+    Migration(2, "workers record when their personal data was erased",
+              walk=_workers_can_be_erased),
+    Migration(3, "screening, consent and the road home", walk=_the_road_home,
+              new_tables=("screenings", "consents", "plans")),
     Migration(4, "the union's network: organisations, people, meetings, agreements",
-              _the_network),
-    Migration(5, "log entries say whether they were sent or received", _sent_or_received),
-    Migration(6, "cases shared with partner organisations", _partners),
-    Migration(7, "the registry of places, actors and identifiers", _the_registry),
-    Migration(8, "intakes of lists and families' inquiries", _intakes_and_inquiries),
-    Migration(9, "a worker's legal matters and the money in their case", _after_the_flight),
-    Migration(10, "cases and workers closed with a reason", _closed_with_a_reason),
-    Migration(11, "requests to partners followed through", _requests_followed),
-    Migration(12, "closed cases anonymised after the union's period", _kept_no_longer_than_needed),
-    Migration(13, "check-ins with a worker after their return", _checking_in),
+              walk=_the_network, new_tables=NETWORK_TABLES),
+    Migration(5, "log entries say whether they were sent or received", walk=_sent_or_received),
+    Migration(6, "cases shared with partner organisations", walk=_partners),
+    Migration(7, "the registry of places, actors and identifiers",
+              new_tables=REGISTRY_TABLES),
+    Migration(8, "intakes of lists and families' inquiries", new_tables=TRACING_TABLES),
+    Migration(9, "a worker's legal matters and the money in their case",
+              new_tables=AFTER_TABLES),
+    Migration(10, "cases and workers closed with a reason", walk=_closed_with_a_reason),
+    Migration(11, "requests to partners followed through", walk=_requests_followed),
+    Migration(12, "closed cases anonymised after the union's period",
+              walk=_kept_no_longer_than_needed),
+    Migration(13, "check-ins with a worker after their return", new_tables=CHECKIN_TABLES),
 )
 
 FIRST_SCHEMA = 1
@@ -292,28 +304,14 @@ SCHEMA_VERSION = schema_of(MIGRATIONS)
 
 def migrate(tables: Tables, path: object, steps: Sequence[Migration] = MIGRATIONS,
             notices: list[str] | None = None) -> Tables:
-    """Return a migrated copy of `tables`; the original is left as it was. What the steps
-    have to say is added to `notices`, each prefixed with the schema it came with."""
-    meta = tables[META_TABLE][META_DOC]
-    version = int(meta["schema"])
-    # A copy the steps may change freely: through JSON, which the tables are (deepcopy takes
-    # ten times as long on a large database, and this runs before the first screen).
-    result = orjson.loads(orjson.dumps(tables))
-    for step in steps:
-        if step.to_version <= version:
-            continue
-        try:
-            said = step.apply(result)
-        except Exception as error:  # any failure leaves the file untouched
-            raise MigrationFailed(
-                path,
-                _("{path}: upgrading the database to schema {version} failed ({error}); "
-                  "the file was not changed.").format(
-                    path=path, version=step.to_version, error=type(error).__name__
-                ),
-            ) from error
-        result[META_TABLE][META_DOC]["schema"] = step.to_version
-        if notices is not None:
-            notices += [_("Database upgraded to schema {version}: {notice}").format(
-                version=step.to_version, notice=notice) for notice in said or ()]
-    return result
+    """Return a migrated copy of `tables` (a document shaped as the database file); the
+    original is left as it was. What the steps have to say is added to `notices`, each
+    prefixed with the schema it came with (`store.engine.migrating.run_steps`)."""
+    return _migrate(tables, path, steps, notices)
+
+
+# What other modules take from here, those of `store.engine.migrating` among them.
+__all__ = ["AFTER_TABLES", "CHECKIN_TABLES", "CLOSING_FIELDS", "FIRST_SCHEMA", "FORMAT_MARKER",
+           "META_DOC", "META_TABLE", "MIGRATIONS", "NETWORK_TABLES", "REGISTRY_TABLES",
+           "SCHEMA_VERSION", "TRACING_TABLES", "Migration", "Tables", "Walk", "migrate",
+           "schema_of"]

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,6 +81,14 @@ def render(meta: dict[str, Any], tables: dict[str, list[tuple[str, bytes]]],
     """The snapshot's bytes: `tables` maps each table to its (document key, record bytes);
     `rows` are the cases list's rows at this moment (case id, row bytes) and `today` Today's
     items of each owner (owner, items' bytes), read first on open."""
+    return b"".join(pieces(meta, tables, rows, today))
+
+
+def pieces(meta: dict[str, Any], tables: dict[str, list[tuple[str, bytes]]],
+           rows: list[tuple[str, bytes]] | None = None,
+           today: list[tuple[str, bytes]] | None = None) -> Iterator[bytes]:
+    """`render`'s bytes in pieces of a few megabytes, the seal computed as they go: a large
+    snapshot is written without being whole in memory (`storage.write_atomically`)."""
     parts = [HEAD + orjson.dumps(meta) + b"},\n"]
     # The rows and Today's items come first, so that they can be shown before the records
     # are read, with a checksum of their own.
@@ -91,10 +99,23 @@ def render(meta: dict[str, Any], tables: dict[str, list[tuple[str, bytes]]],
         head = b"".join(parts)
         parts = [head, b'"' + HEAD_TABLE.encode() + b'":{"1":{"crc32":"' + _seal(head).encode()
                  + b'"}},\n']
+    piece = b"".join(parts)
+    crc = 0
     for name, items in tables.items():
-        _table(parts, name, items)
-    body = b"".join(parts)
-    return body + b'"_seal":{"1":{"crc32":"' + _seal(body).encode() + b'"}}\n}\n'
+        lines = [piece, b'"' + name.encode() + b'":{\n']
+        size, last = 0, len(items) - 1
+        for n, (key, raw) in enumerate(items):
+            lines.append(b'"' + key.encode() + b'":' + raw + (b",\n" if n < last else b"\n"))
+            size += len(raw)
+            if size >= _SLICE:
+                piece = b"".join(lines)
+                crc = zlib.crc32(piece, crc)
+                yield piece
+                lines, size = [], 0
+        lines.append(b"},\n")
+        piece = b"".join(lines)
+    crc = zlib.crc32(piece, crc)
+    yield piece + b'"_seal":{"1":{"crc32":"' + f"{crc:08x}".encode() + b'"}}\n}\n'
 
 
 @dataclass(frozen=True)

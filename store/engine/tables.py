@@ -44,6 +44,7 @@ from store.engine.journal import (
     writer_id,
 )
 from store.engine.loading import Progress
+from store.engine.migrating import Upgrading
 from store.engine.migrations import META_DOC, META_TABLE, MIGRATIONS, Migration, schema_of
 from store.engine.storage import (
     NEW_FILE_MODE,
@@ -161,12 +162,15 @@ class Engine(Generations):
              progress: Progress | None = None,
              on_rows: Callable[[list[tuple[str, bytes]]], None] | None = None,
              sealer: Sealer | None = None,
-             on_busy: Callable[[], None] | None = None) -> Engine:
+             on_busy: Callable[[], None] | None = None,
+             upgrading: Upgrading | None = None) -> Engine:
+        """Read the files; an older schema is upgraded (`upgrading` hears the records done
+        of the total as it goes)."""
         engine = cls(path, migrations, sealer)
         engine.on_busy = on_busy  # opening may migrate, under the lock
         engine.load(progress, on_rows)
         if engine.meta["schema"] < engine.schema:
-            engine.upgrade()
+            engine.upgrade(upgrading)
         return engine
 
     # -- writing ---------------------------------------------------------------------------
