@@ -81,7 +81,8 @@ class Generations(Loading):
             agenda = self.fresh_agenda(self.agenda_owners)
             # Stored only whole: a Today drawn early without a case would mislead.
             if not self.agenda_failed:
-                today = [(owner, orjson.dumps(items)) for owner, items in agenda.items()]
+                today = [(owner, memoryview(orjson.dumps(items)).tobytes())
+                         for owner, items in agenda.items()]
                 self.agenda_built = False  # what was worked out goes into the file now
         return self._sealed(snapshot.render(meta, {
             # TinyDB's document keys are numbered afresh: nothing refers to them.
