@@ -75,7 +75,10 @@ class Generations(Loading):
         """What goes to disk: the snapshot itself, or encrypted as a whole with the key."""
         return payload if self.sealer is None else self.sealer.seal_file(payload)
 
-    def _render(self, meta: dict[str, Any], rows: list[tuple[str, bytes]] | None) -> bytes:
+    def _render(self, meta: dict[str, Any],
+                rows: list[tuple[str, bytes]] | None) -> bytes | Iterator[bytes]:
+        """The new snapshot: in pieces as it is written when plain (a large one is never whole
+        in memory), whole and sealed when encrypted (the seal needs it all)."""
         today = None
         if rows is not None and self.agenda_of is not None:
             agenda = self.fresh_agenda(self.agenda_owners)
@@ -84,11 +87,14 @@ class Generations(Loading):
                 today = [(owner, memoryview(orjson.dumps(items)).tobytes())
                          for owner, items in agenda.items()]
                 self.agenda_built = False  # what was worked out goes into the file now
-        return self._sealed(snapshot.render(meta, {
+        tables = {
             # TinyDB's document keys are numbered afresh: nothing refers to them.
             table: [(str(n), raw) for n, raw in enumerate(self.raw[table].values(), start=1)]
             for table in RECORD_TABLES
-        }, rows, today))
+        }
+        if self.sealer is None:
+            return snapshot.pieces(meta, tables, rows, today)
+        return self._sealed(snapshot.render(meta, tables, rows, today))
 
     def agenda_owners(self) -> list[str]:
         """Every owner of Today's items: each case, and the tasks."""
