@@ -32,7 +32,7 @@ from store.db.base import (
     Part,
     valid,
 )
-from store.domain.agenda import FAR, fill
+from store.domain.agenda import FAR, fill, pending
 from store.domain.checkins import home_on, latest
 from store.domain.records import Case, CheckIn, LegalMatter, LogEntry, Person, Plan, Task
 from store.domain.requests import first_answer, partner_of
@@ -152,6 +152,7 @@ class AgendaPart(Part):
         """A "w" item for each worker of the case home (their flight done), not erased."""
         engine = self._engine
         found = []
+        months = list(checkin_months())
         for plan_id in engine.children[PLANS].get(case_id, {}):
             raw = engine.raw[PLANS][plan_id]
             if _FLOWN not in raw:
@@ -165,7 +166,8 @@ class AgendaPart(Part):
             done = sorted({c["month"] for c in engine.children_of(CHECKINS, case_id)
                            if c.get("worker_id") == plan.worker_id and c.get("month") is not None})
             found.append(["w", _iso(home), case_id, ref, plan.worker_id, name, done,
-                          followed and plan.worker_id not in (closed or set())])
+                          followed and plan.worker_id not in (closed or set()), months,
+                          pending(home, months, done)])
         return found
 
     def _signs(self, case_id: str, ref: str, worker_raw: dict[str, bytes],

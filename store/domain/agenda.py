@@ -12,14 +12,17 @@ for `fill`, which puts the items in a `Today` for its day:
     ["a", since, case_id, ref, entry_id, who, state, partner]           a partner to chase
     ["m", case_id, ref, worker_id, worker, screened, consented]         screening or consent
     ["r", partner, days]                                                a request answered
-    ["w", home, case_id, ref, worker_id, name, [months done], followed] a worker home
+    ["w", home, case_id, ref, worker_id, name, [months done], followed, [months],
+     [[month, due], ...]]                                               a worker home
     ["s", on, case_id, ref, worker_id, name, checkin_id, [[id, code]]]  signs to follow up
     ["k", closed_on, case_id, ref, legal_open]                          a closed case
     ["t", due, task_id, text, owner, meeting_id, agreement_id, source]  a task
 
 Dates are ISO strings. "a" items were answered by nobody when worked out; "m" items are only
 for workers not erased nor closed; "w" for workers home and not erased ("followed": also not
-closed, their case open); "s" for a worker's latest check-in with signs nobody followed up.
+closed, their case open), with the days of the check-ins not done of the union's months
+when worked out (`fill` works them out again when the months have changed since); "s" for a
+worker's latest check-in with signs nobody followed up.
 """
 
 from __future__ import annotations
@@ -149,36 +152,46 @@ def fill(view: Today, agenda: Iterable[list[Item]], months: Sequence[int],
     missing.sort(key=lambda m: m[2], reverse=True)
     view.missing_count = len(missing)
     view.missing = [Missing(*m[1:7]) for m in missing[:MOST_MISSING]]
-    _checkins(view, homes, months)
-    _keeping(view, closings, homes, months, keep_months)
+    _checkins(view, homes, list(months))
+    _keeping(view, closings, homes, list(months), keep_months)
     view.signs.sort(key=lambda s: (s.on, s.ref, s.name))
 
 
-def _pending(home: Item, months: Sequence[int]) -> Iterable[tuple[int, dt.date]]:
-    """The months of a worker's schedule without a check-in, with their days."""
-    done, start = set(home[6]), _day(home[1])
-    return ((month, add_months(start, month)) for month in months if month not in done)
+def pending(home: dt.date, months: Sequence[int], done: Iterable[int]) -> list[list[Any]]:
+    """[month, day (ISO)] of each month of the schedule from `home` without a check-in."""
+    answered = set(done)
+    return [[month, add_months(home, month).isoformat()] for month in months
+            if month not in answered]
 
 
-def _checkins(view: Today, homes: dict[str, list[Item]], months: Sequence[int]) -> None:
-    until = view.day + dt.timedelta(days=WEEK)
+def _pending(home: Item, months: list[int]) -> list[list[Any]]:
+    """The months of a worker's schedule without a check-in, with their days (ISO): as
+    worked out with the item, unless the union's months have changed since."""
+    if len(home) > 9 and home[8] == months:
+        return home[9]
+    return pending(_day(home[1]), months, home[6])
+
+
+def _checkins(view: Today, homes: dict[str, list[Item]], months: list[int]) -> None:
+    until = (view.day + dt.timedelta(days=WEEK)).isoformat()
     for workers in homes.values():
         for home in workers:
             if home[7]:
                 view.checkins_due += [
-                    CheckInDue(home[2], home[3], home[4], home[5], Due(month, due, None))
+                    CheckInDue(home[2], home[3], home[4], home[5], Due(month, _day(due), None))
                     for month, due in _pending(home, months) if due <= until]
     view.checkins_due.sort(key=lambda d: (d.due.due, d.ref, d.name))
 
 
 def _keeping(view: Today, closings: list[Item], homes: dict[str, list[Item]],
-             months: Sequence[int], keep_months: int) -> None:
+             months: list[int], keep_months: int) -> None:
     day = view.day
+    today = day.isoformat()
     for item in closings:
         due = add_months(_day(item[1]), keep_months)
         if day < warn_from(due):
             continue
-        ahead = any(when >= day for home in homes.get(item[2], [])
+        ahead = any(when >= today for home in homes.get(item[2], [])
                     for _month, when in _pending(home, months))
         held = HELD_BY_LEGAL if item[4] else HELD_BY_CHECKIN if ahead else ""
         view.keeping.append(Keeping(item[2], item[3], due, keep_months, held))

@@ -134,3 +134,26 @@ def test_an_encrypted_database_is_not_read_early(db_path: Path) -> None:
     db.close()
     assert early_view(db_path) is None
     assert b"Sealed" not in db_path.read_bytes()
+
+
+def test_the_unions_months_changed_since_are_the_ones_today_uses(
+        demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The items keep the days of the check-ins of the months when they were worked out; a
+    union that changes its months sees its own at once, read early or from the records."""
+    before = early_view(demo_path, TODAY + dt.timedelta(days=400))
+    own = tmp_path / "checkins.toml"
+    own.write_text("[checkins]\nmonths = [2, 24]\n", encoding="utf-8")
+    monkeypatch.setenv("PULANG_CHECKINS", str(own))
+    db = Database.open(demo_path)
+    try:
+        for day in DAYS:
+            early = early_view(demo_path, day)
+            assert early is not None
+            assert same_today(early.today, db.today(day)) == [], day
+        assert before is not None
+        late = early_view(demo_path, TODAY + dt.timedelta(days=400))
+        assert late is not None
+        assert {d.due.month for d in late.today.checkins_due} <= {2, 24}
+        assert {d.due.month for d in before.today.checkins_due} - {2, 24}
+    finally:
+        db.close()
