@@ -1,0 +1,209 @@
+"""`pulang check`'s validation of the records, in bulk (`store.exchange.check` calls it).
+
+Each table is validated a chunk at a time, straight from the bytes the engine holds: one
+pydantic `TypeAdapter(list[Model]).validate_json` call per chunk, with the very validators a
+save runs. Only a chunk that fails is validated again record by record, as `build` does, to name
+each bad field. Of a valid record only its `Facts` are kept (its id, its case, the ids it names:
+what the references between records are checked against), never the record: so not every model
+of every table is alive at once, and nothing personal outlives its chunk.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any
+
+import orjson
+from pydantic import TypeAdapter, ValidationError
+
+from store.common.errors import RecordInvalid
+from store.common.i18n import N_, _
+from store.domain.classification import is_private
+from store.domain.records import (
+    Actor,
+    Agreement,
+    Case,
+    CheckIn,
+    Consent,
+    Identifier,
+    Inquiry,
+    Intake,
+    LegalMatter,
+    LogEntry,
+    Meeting,
+    MoneyEntry,
+    Organisation,
+    Person,
+    Place,
+    Plan,
+    Record,
+    RegistryLink,
+    Screening,
+    Task,
+    Worker,
+    build,
+)
+from store.domain.vocab import IntakeStatus
+from store.exchange.check_legal import money_message
+
+KIND_NAMES = {Case: N_("case"), Worker: N_("worker"), LogEntry: N_("log entry"),
+              Screening: N_("screening"), Consent: N_("consent"), Plan: N_("road home"),
+              Organisation: N_("organisation"), Person: N_("person"), Meeting: N_("meeting"),
+              Agreement: N_("agreement"), Task: N_("task"), Place: N_("place"),
+              Actor: N_("actor"), Identifier: N_("identifier"),
+              RegistryLink: N_("registry link"), Intake: N_("intake"),
+              Inquiry: N_("family inquiry"), LegalMatter: N_("legal matter"),
+              MoneyEntry: N_("money entry"), CheckIn: N_("check-in")}
+CHUNK = 2000  # records validated at once: a few megabytes of models at most
+
+_CASE = ("id", "case_id")
+_WORKER = ("id", "case_id", "worker_id")
+# What the checks of references read of a record of each kind (`facts`), by the record's own
+# field names; the few that are worked out (`_DERIVED`) are named for what they hold.
+_FIELDS: dict[type[Record], tuple[str, ...]] = {
+    Case: ("id", "ref", "shared_with"),
+    Worker: _CASE,
+    LogEntry: (*_CASE, "worker_ids", "counterpart_org_id", "counterpart_person_id",
+               "from_org_id"),
+    Screening: _WORKER, Consent: _WORKER, Plan: _WORKER,
+    Organisation: ("id", "parent_id"),
+    Person: ("id", "org_ids"),
+    Meeting: ("id", "org_ids", "person_ids", "agreement_ids", "case_ids"),
+    Agreement: ("id", "party_ids", "signatory_ids"),
+    Task: ("id", "owner_id", "meeting_id", "agreement_id"),
+    Place: ("id", "operator_id", "moved_to_id"),
+    Actor: ("id",),
+    Identifier: ("id", "actor_id", "place_id"),
+    RegistryLink: (*_CASE, "entry_id", "place_id", "actor_id", "identifier_id", "worker_id"),
+    Intake: ("id", "source_org_id", "case_ids", "row_workers", "row_inquiries", "kept_personal"),
+    Inquiry: ("id", "worker_id", "pending_worker_id", "place_id"),
+    LegalMatter: (*_WORKER, "org_id", "actor_ids"),
+    MoneyEntry: _WORKER,
+    CheckIn: (*_WORKER, "unknown_answers"),
+}
+_DERIVED: dict[type[Record], Callable[[Any], dict[str, Any]]] = {
+    Person: lambda p: {"org_ids": (p.org_id, *(r.org_id for r in p.history))},
+    Intake: lambda i: {
+        "case_ids": (*i.case_ids, *(r.case_id for r in i.rows)),
+        "row_workers": tuple(r.worker_id for r in i.rows),
+        "row_inquiries": tuple(r.inquiry_id for r in i.rows),
+        "kept_personal": i.status is IntakeStatus.CONFIRMED and any(
+            r.name or r.other_names or r.phone or r.passport or r.date_of_birth
+            or r.compound or r.notes for r in i.rows)},
+    CheckIn: lambda c: {"unknown_answers": tuple(c.unknown_answers())},
+}
+
+
+def _facts_type(kind: type[Record]) -> type:
+    made = namedtuple(kind.__name__ + "Facts", _FIELDS[kind])  # type: ignore[misc]  # noqa: PYI024
+    made.__module__ = __name__
+    made.kind = kind  # type: ignore[attr-defined]
+    globals()[made.__name__] = made  # found by pickle, when a child process sends them
+    return made
+
+
+FACTS: dict[type[Record], type] = {kind: _facts_type(kind) for kind in _FIELDS}
+_ADAPTERS: dict[type[Record], TypeAdapter[list[Any]]] = {}
+
+
+def facts(record: Record) -> Any:
+    """What the checks of references read of `record`."""
+    kind = type(record)
+    if kind in _DERIVED:
+        derived = _DERIVED[kind](record)
+        return FACTS[kind]._make(derived[name] if name in derived else getattr(record, name)
+                                 for name in _FIELDS[kind])
+    return FACTS[kind]._make(_GETTERS[kind](record))
+
+
+# The plain ones read at once (a getter of one field returns the value, not a 1-tuple).
+_GETTERS = {kind: (attrgetter(*names) if len(names) > 1 else
+                   lambda record, name=names[0]: (getattr(record, name),))
+            for kind, names in _FIELDS.items()}
+
+
+Describe = Callable[[type[Record], dict[str, Any]], str]
+Problem = Callable[..., Any]
+
+
+def validate_chunk(kind: type[Record], raws: list[bytes], describe: Describe,
+                   problem: Problem) -> tuple[list[Any], list[Any]]:
+    """The facts of the valid records of `raws` (each a record's JSON, as stored) and the
+    problems of the others, in their order."""
+    adapter = _ADAPTERS.get(kind)
+    if adapter is None:
+        adapter = _ADAPTERS[kind] = TypeAdapter(list[kind])  # type: ignore[valid-type]
+    try:
+        records = adapter.validate_json(b"[" + b",".join(raws) + b"]")
+    except Exception:  # noqa: BLE001 - whatever it was, the records one by one say it exactly
+        return _one_by_one(kind, raws, describe, problem)
+    return [facts(record) for record in records], []
+
+
+def _one_by_one(kind: type[Record], raws: list[bytes], describe: Describe,
+                problem: Problem) -> tuple[list[Any], list[Any]]:
+    """As `build` validates a record, and what it says of each bad field."""
+    found: list[Any] = []
+    problems: list[Any] = []
+    for raw in raws:
+        doc = orjson.loads(raw)
+        try:
+            found.append(facts(build(kind, dict(doc))))
+        except RecordInvalid as invalid:
+            where = describe(kind, doc)
+            for field, message in invalid.errors.items():
+                label = kind.field_label(field) if field in kind.model_fields else field
+                if field in kind.model_fields and is_private(kind, field):
+                    said = money_message(field) if kind is MoneyEntry else None
+                    message = said or _("is not valid")
+                problems.append(problem(where, f"{label}: {message}"))
+        except ValidationError:
+            problems.append(problem(describe(kind, doc), _("is not a valid record")))
+    return found, problems
+
+
+Tables = dict[type[Record], dict[str, bytes]]
+Progress = Callable[[str, int, int], None]
+
+
+def chunks(tables: Tables) -> list[tuple[type[Record], int, list[bytes]]]:
+    """Every table cut in chunks: (kind, number of the chunk in its table, the records)."""
+    cut = []
+    for kind, table in tables.items():
+        raws = list(table.values())
+        cut.extend((kind, n, raws[start:start + CHUNK])
+                   for n, start in enumerate(range(0, len(raws), CHUNK)))
+    return cut
+
+
+def validate_tables(tables: Tables, describe: Describe, problem: Problem,
+                    progress: Progress | None = None, also: Callable[[], Any] | None = None,
+                    ) -> tuple[dict[type[Record], tuple[list[Any], list[Any]]], Any]:
+    """Kind -> (the facts of its valid records, the problems of the others), each in the
+    order of its table; and what `also` returned (run beside the records, in a second process
+    when the work is worth one: `store.exchange.check_split`)."""
+    from store.exchange.check_split import run_chunks
+
+    work = chunks(tables)
+    totals = {kind: len(table) for kind, table in tables.items()}
+    done = dict.fromkeys(tables, 0)
+
+    def heard(number: int) -> None:
+        kind, _n, raws = work[number]
+        done[kind] += len(raws)
+        if progress is not None:
+            progress(_(KIND_NAMES[kind]), done[kind], totals[kind])
+
+    def one(number: int) -> tuple[list[Any], list[Any]]:
+        kind, _n, raws = work[number]
+        return validate_chunk(kind, raws, describe, problem)
+
+    outcomes, also_said = run_chunks(len(work), one, heard, also)
+    result: dict[type[Record], tuple[list[Any], list[Any]]] = {
+        kind: ([], []) for kind in tables}
+    for (kind, _n, _raws), (found, problems) in zip(work, outcomes, strict=True):
+        result[kind][0].extend(found)
+        result[kind][1].extend(problems)
+    return result, also_said
