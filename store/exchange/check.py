@@ -14,25 +14,31 @@ from typing import Any
 
 import orjson
 
-from store.common.i18n import _
+from store.common.i18n import N_, _
 from store.db.base import CHECKINS, LEGAL, MONEY, REGISTRY_TABLE_OF, TRACING_TABLE_OF
 from store.db.database import CASES, CONSENTS, LOG, PLANS, SCREENINGS, WORKERS, Database
 from store.db.network import AGREEMENTS, MEETINGS, ORGANISATIONS, PEOPLE, TASKS
 from store.domain.records import (
     REGISTRY_TYPES,
     TRACING_TYPES,
+    Actor,
     Agreement,
     Case,
     CheckIn,
     Consent,
+    Identifier,
+    Inquiry,
+    Intake,
     LegalMatter,
     LogEntry,
     Meeting,
     MoneyEntry,
     Organisation,
     Person,
+    Place,
     Plan,
     Record,
+    RegistryLink,
     Screening,
     Task,
     Worker,
@@ -40,11 +46,18 @@ from store.domain.records import (
 from store.domain.text import shorten
 from store.exchange.check_checkins import checkin_problems
 from store.exchange.check_legal import legal_problems
-from store.exchange.check_records import KIND_NAMES as _KIND_NAMES
 from store.exchange.check_records import validate_tables
 from store.exchange.check_registry import registry_problems
 from store.exchange.check_tracing import tracing_problems
 
+_KIND_NAMES = {Case: N_("case"), Worker: N_("worker"), LogEntry: N_("log entry"),
+               Screening: N_("screening"), Consent: N_("consent"), Plan: N_("road home"),
+               Organisation: N_("organisation"), Person: N_("person"), Meeting: N_("meeting"),
+               Agreement: N_("agreement"), Task: N_("task"), Place: N_("place"),
+               Actor: N_("actor"), Identifier: N_("identifier"),
+               RegistryLink: N_("registry link"), Intake: N_("intake"),
+               Inquiry: N_("family inquiry"), LegalMatter: N_("legal matter"),
+               MoneyEntry: N_("money entry"), CheckIn: N_("check-in")}
 _PER_WORKER = (Screening, Consent, Plan)
 # Each kind of record and its table, in the order the problems are said.
 _TABLES = ((Case, CASES), (Worker, WORKERS), (LogEntry, LOG), (Screening, SCREENINGS),
@@ -96,7 +109,11 @@ def check(db: Database, progress: Progress | None = None) -> list[Problem]:
     def describe(kind: type[Record], doc: dict[str, object]) -> str:
         return _describe(kind, doc, refs)
 
-    valid, audit = validate_tables(tables, describe, Problem, progress,
+    def heard(kind: type[Record], done: int, total: int) -> None:
+        if progress is not None:
+            progress(_(_KIND_NAMES[kind]), done, total)
+
+    valid, audit = validate_tables(tables, describe, Problem, heard,
                                    also=lambda: _audit_trail(db))
     for kind, (_facts, found) in valid.items():
         problems.extend(found)

@@ -19,7 +19,7 @@ import orjson
 from pydantic import TypeAdapter, ValidationError
 
 from store.common.errors import RecordInvalid
-from store.common.i18n import N_, _
+from store.common.i18n import _
 from store.domain.classification import is_private
 from store.domain.records import (
     Actor,
@@ -48,14 +48,6 @@ from store.domain.records import (
 from store.domain.vocab import IntakeStatus
 from store.exchange.check_legal import money_message
 
-KIND_NAMES = {Case: N_("case"), Worker: N_("worker"), LogEntry: N_("log entry"),
-              Screening: N_("screening"), Consent: N_("consent"), Plan: N_("road home"),
-              Organisation: N_("organisation"), Person: N_("person"), Meeting: N_("meeting"),
-              Agreement: N_("agreement"), Task: N_("task"), Place: N_("place"),
-              Actor: N_("actor"), Identifier: N_("identifier"),
-              RegistryLink: N_("registry link"), Intake: N_("intake"),
-              Inquiry: N_("family inquiry"), LegalMatter: N_("legal matter"),
-              MoneyEntry: N_("money entry"), CheckIn: N_("check-in")}
 CHUNK = 2000  # records validated at once: a few megabytes of models at most
 
 _CASE = ("id", "case_id")
@@ -165,7 +157,7 @@ def _one_by_one(kind: type[Record], raws: list[bytes], describe: Describe,
 
 
 Tables = dict[type[Record], dict[str, bytes]]
-Progress = Callable[[str, int, int], None]
+Progress = Callable[[type[Record], int, int], None]
 
 
 def chunks(tables: Tables) -> list[tuple[type[Record], int, list[bytes]]]:
@@ -194,7 +186,7 @@ def validate_tables(tables: Tables, describe: Describe, problem: Problem,
         kind, _n, raws = work[number]
         done[kind] += len(raws)
         if progress is not None:
-            progress(_(KIND_NAMES[kind]), done[kind], totals[kind])
+            progress(kind, done[kind], totals[kind])
 
     def one(number: int) -> tuple[list[Any], list[Any]]:
         kind, _n, raws = work[number]

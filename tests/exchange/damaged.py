@@ -28,11 +28,13 @@ def damage_demo(path: Path) -> list[str]:
     _first(data, "log")["colour"] = "red"  # not a field of a log entry
     entry = _first(data, "log", 1)
     entry["worker_ids"] = [*entry["worker_ids"], "1" * 32]  # a worker not of its case
-    plan = _first(data, "plans")
-    twin = copy.deepcopy(plan)
-    twin["id"] = "2" * 32  # a second road home for the same worker
+    # Of a case left sound: a second road home for the same worker, and one of no template.
+    plans = [p for p in sorted(data["plans"].values(), key=lambda d: d["id"])
+             if p["case_id"] != cases[0]["id"]]
+    twin = copy.deepcopy(plans[0])
+    twin["id"] = "2" * 32
     data["plans"]["twin"] = twin
-    _first(data, "plans", 1)["template"] = "XX"  # no such template
+    plans[1]["template"] = "XX"
     _first(data, "organisations")["parent_id"] = "3" * 32
     _first(data, "meetings")["case_ids"] = ["4" * 32]
     _first(data, "tasks")["owner_id"] = "5" * 32
