@@ -105,6 +105,10 @@ def check(db: Database, progress: Progress | None = None) -> list[Problem]:
     refs = {}
     for record_id, doc in ((i, orjson.loads(r)) for i, r in tables[Case].items()):
         refs[str(record_id)] = str(doc.get("ref") or record_id)
+    twice = {kind: [(i, n) for i, n in Counter(str(i) for i in table).items() if n > 1]
+             for kind, table in tables.items()}  # the engine keeps a table by id: never yet
+    records = {kind: list(table.values()) for kind, table in tables.items()}
+    del raw, tables  # the records' bytes stay (the engine's), not these tables of them
 
     def describe(kind: type[Record], doc: dict[str, object]) -> str:
         return _describe(kind, doc, refs)
@@ -113,17 +117,15 @@ def check(db: Database, progress: Progress | None = None) -> list[Problem]:
         if progress is not None:
             progress(_(_KIND_NAMES[kind]), done, total)
 
-    valid, audit = validate_tables(tables, describe, Problem, heard,
+    valid, audit = validate_tables(records, describe, Problem, heard,
                                    also=lambda: _audit_trail(db))
+    del records
     for kind, (_facts, found) in valid.items():
         problems.extend(found)
-        for record_id, count in Counter(str(i) for i in tables[kind]).items():
-            if count > 1:  # the engine keeps a table by id: said if that ever changes
-                problems.append(
-                    Problem(_(_KIND_NAMES[kind]) + f" {record_id[:8]}",
-                            _("the same id is used by {count} records").format(count=count))
-                )
-    del raw, tables
+        problems.extend(
+            Problem(_(_KIND_NAMES[kind]) + f" {record_id[:8]}",
+                    _("the same id is used by {count} records").format(count=count))
+            for record_id, count in twice[kind])
     facts = {kind: found for kind, (found, _problems) in valid.items()}
     problems.extend(_references(facts, describe))
     problems.extend(audit)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import namedtuple
 from collections.abc import Callable
 from operator import attrgetter
+from sys import intern
 from typing import Any
 
 import orjson
@@ -44,6 +45,7 @@ from store.domain.records import (
     Task,
     Worker,
     build,
+    checkin,
 )
 from store.domain.vocab import IntakeStatus
 from store.exchange.check_legal import money_message
@@ -84,7 +86,7 @@ _DERIVED: dict[type[Record], Callable[[Any], dict[str, Any]]] = {
         "kept_personal": i.status is IntakeStatus.CONFIRMED and any(
             r.name or r.other_names or r.phone or r.passport or r.date_of_birth
             or r.compound or r.notes for r in i.rows)},
-    CheckIn: lambda c: {"unknown_answers": tuple(c.unknown_answers())},
+    CheckIn: lambda c: {"unknown_answers": _unknown_answers(c)},
 }
 
 
@@ -101,19 +103,40 @@ _ADAPTERS: dict[type[Record], TypeAdapter[list[Any]]] = {}
 
 
 def facts(record: Record) -> Any:
-    """What the checks of references read of `record`."""
+    """What the checks of references read of `record`; its case's and worker's ids shared
+    with every other record's (`sys.intern`): many records name the same case."""
     kind = type(record)
     if kind in _DERIVED:
         derived = _DERIVED[kind](record)
-        return FACTS[kind]._make(derived[name] if name in derived else getattr(record, name)
-                                 for name in _FIELDS[kind])
-    return FACTS[kind]._make(_GETTERS[kind](record))
+        values = [derived[name] if name in derived else getattr(record, name)
+                  for name in _FIELDS[kind]]
+    else:
+        values = list(_GETTERS[kind](record))
+    for at in _SHARED_AT[kind]:
+        if type(values[at]) is str:
+            values[at] = intern(values[at])
+    return FACTS[kind]._make(values)
 
 
 # The plain ones read at once (a getter of one field returns the value, not a 1-tuple).
 _GETTERS = {kind: (attrgetter(*names) if len(names) > 1 else
                    lambda record, name=names[0]: (getattr(record, name),))
             for kind, names in _FIELDS.items()}
+_SHARED_AT = {kind: [at for at, name in enumerate(names) if name in ("case_id", "worker_id")]
+              for kind, names in _FIELDS.items()}
+
+
+def _unknown_answers(record: CheckIn) -> tuple[str, ...]:
+    """`CheckIn.unknown_answers`, the union's indicators looked at once for a whole chunk
+    rather than for each check-in: the same answers, in the same order."""
+    offered = _OFFERED.get("now")
+    if offered is None:
+        known = {i.id: i for i in checkin.indicators()}  # as the check-in reads them
+        offered = _OFFERED["now"] = {(key, a.code) for key, i in known.items() for a in i.answers}
+    return tuple(key for key, code in record.answers.items() if (key, code) not in offered)
+
+
+_OFFERED: dict[str, set[tuple[str, str]]] = {}  # emptied at each chunk (`validate_chunk`)
 
 
 Describe = Callable[[type[Record], dict[str, Any]], str]
@@ -124,6 +147,7 @@ def validate_chunk(kind: type[Record], raws: list[bytes], describe: Describe,
                    problem: Problem) -> tuple[list[Any], list[Any]]:
     """The facts of the valid records of `raws` (each a record's JSON, as stored) and the
     problems of the others, in their order."""
+    _OFFERED.clear()
     adapter = _ADAPTERS.get(kind)
     if adapter is None:
         adapter = _ADAPTERS[kind] = TypeAdapter(list[kind])  # type: ignore[valid-type]
@@ -156,46 +180,38 @@ def _one_by_one(kind: type[Record], raws: list[bytes], describe: Describe,
     return found, problems
 
 
-Tables = dict[type[Record], dict[str, bytes]]
+Tables = dict[type[Record], list[bytes]]
 Progress = Callable[[type[Record], int, int], None]
-
-
-def chunks(tables: Tables) -> list[tuple[type[Record], int, list[bytes]]]:
-    """Every table cut in chunks: (kind, number of the chunk in its table, the records)."""
-    cut = []
-    for kind, table in tables.items():
-        raws = list(table.values())
-        cut.extend((kind, n, raws[start:start + CHUNK])
-                   for n, start in enumerate(range(0, len(raws), CHUNK)))
-    return cut
 
 
 def validate_tables(tables: Tables, describe: Describe, problem: Problem,
                     progress: Progress | None = None, also: Callable[[], Any] | None = None,
                     ) -> tuple[dict[type[Record], tuple[list[Any], list[Any]]], Any]:
     """Kind -> (the facts of its valid records, the problems of the others), each in the
-    order of its table; and what `also` returned (run beside the records, in a second process
-    when the work is worth one: `store.exchange.check_split`)."""
+    order of its table (`tables`: each kind's records as stored); and what `also` returned
+    (run beside the records, in a second process when the work is worth one:
+    `store.exchange.check_split`)."""
     from store.exchange.check_split import run_chunks
 
-    work = chunks(tables)
-    totals = {kind: len(table) for kind, table in tables.items()}
+    # Every table cut in chunks: (kind, where the chunk starts, where it ends).
+    work = [(kind, start, min(start + CHUNK, len(raws)))
+            for kind, raws in tables.items() for start in range(0, len(raws), CHUNK)]
     done = dict.fromkeys(tables, 0)
 
     def heard(number: int) -> None:
-        kind, _n, raws = work[number]
-        done[kind] += len(raws)
+        kind, start, end = work[number]
+        done[kind] += end - start
         if progress is not None:
-            progress(kind, done[kind], totals[kind])
+            progress(kind, done[kind], len(tables[kind]))
 
     def one(number: int) -> tuple[list[Any], list[Any]]:
-        kind, _n, raws = work[number]
-        return validate_chunk(kind, raws, describe, problem)
+        kind, start, end = work[number]
+        return validate_chunk(kind, tables[kind][start:end], describe, problem)
 
     outcomes, also_said = run_chunks(len(work), one, heard, also)
     result: dict[type[Record], tuple[list[Any], list[Any]]] = {
         kind: ([], []) for kind in tables}
-    for (kind, _n, _raws), (found, problems) in zip(work, outcomes, strict=True):
+    for (kind, _start, _end), (found, problems) in zip(work, outcomes, strict=True):
         result[kind][0].extend(found)
         result[kind][1].extend(problems)
     return result, also_said

@@ -44,7 +44,8 @@ def damage_demo(path: Path) -> list[str]:
     _first(data, "money")["amount"] = 1500.5  # a float, as a script might write it
     _first(data, "legal")["org_id"] = "9" * 32
     checkin = _first(data, "checkins")
-    checkin["answers"] = {**checkin["answers"], "no_such_question": "yes"}
+    asked = next(iter(checkin["answers"]))  # an answer the question does not offer, too
+    checkin["answers"] = {**checkin["answers"], asked: "not_offered", "no_such_question": "yes"}
     _first(data, "checkins", 1)["worker_id"] = "a" * 32
     path.write_bytes(orjson.dumps(data))
     return ["Date reported: ", "the reference is used by 2 cases", "Full name: is not valid",

@@ -71,9 +71,10 @@ def _rollup(pid: int) -> tuple[int, int]:
 
 
 def run(command: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
-    """One command under /usr/bin/time -v, its process tree sampled meanwhile."""
+    """One command under /usr/bin/time -v, its process tree sampled meanwhile; in the root
+    folder, so that `python -c` finds no source tree in its current folder."""
     process = subprocess.Popen(["/usr/bin/time", "-v", *command], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, env=env)
+                               stderr=subprocess.PIPE, env=env, cwd="/")
     peaks = {"rss_sum": 0, "pss_sum": 0}
 
     def sample() -> None:
