@@ -7,7 +7,8 @@ begins with `also` (the audit trail's chain) and sends back what it found of eac
 facts of the valid records and the problems of the others: ids and messages, nothing
 personal) through a pipe, in memory. The child reads the records the parent already holds
 (forked: no second read of the file, no second copy until it touches them). Should the child
-fail or die, the parent does what is left itself: the result is the same either way.
+fail or die, the parent does what is left itself: the result is the same either way. A
+process running other threads (the app's) is not forked: it checks alone.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -29,11 +31,17 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+def _may_fork() -> bool:
+    """Only a process of one thread is forked: a lock another thread held at that moment (the
+    database's, a backup's) would stay held in the child for ever (the app's threads, say)."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
 def run_chunks(count: int, one: Callable[[int], Any], heard: Callable[[int], None],
                also: Callable[[], Any] | None = None) -> tuple[list[Any], Any]:
     """`one(n)` for every n below `count`, in a second process too when worth it; `heard(n)`
     as each one is done (in this process). Returns the results in order, and `also()`'s."""
-    if count < MIN_CHUNKS or _cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if count < MIN_CHUNKS or _cores() < 2 or not _may_fork():
         results = []
         for number in range(count):
             results.append(one(number))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ def _shared(monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setattr(check_records, "CHUNK", 3)
     monkeypatch.setattr(check_split, "MIN_CHUNKS", 1)
     monkeypatch.setattr(check_split, "_cores", lambda: 2)
+    monkeypatch.setattr(check_split, "_may_fork", lambda: True)  # whatever pytest runs
     monkeypatch.setattr(check_split, "_child", counted)
     return ran
 
@@ -121,3 +123,21 @@ def test_check_shows_progress_on_a_terminal_only_and_never_on_stdout(
     assert done.stderr.endswith("\r")  # the line is wiped before anything else is said
     assert "Checking" not in done.stdout
     assert done.stdout.strip().endswith("sound, no problems found.")
+
+
+def test_a_process_running_other_threads_checks_alone(
+        damaged: tuple[Database, list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    db, _said = damaged
+    may_fork = check_split._may_fork
+    ran = _shared(monkeypatch)
+    monkeypatch.setattr(check_split, "_may_fork", may_fork)  # the real one, this time
+    waiting = threading.Event()
+    other = threading.Thread(target=waiting.wait)
+    other.start()
+    try:
+        assert check_split._may_fork() is False
+        assert _lines(db)
+    finally:
+        waiting.set()
+        other.join()
+    assert ran.value == 0
