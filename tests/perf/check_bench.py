@@ -10,6 +10,7 @@ process under `/usr/bin/time -v`:
 - the trail: every line of `DB.audit` read and parsed (`json.loads`), the least a check of it
   must do;
 - `pulang --db DB check` (the command line, as a user runs it);
+- with `--alone`, the same command with no child process (everything in one process);
 - with `--before SRC`, the same command from another source tree (`SRC` first on the path:
   e.g. `git archive <commit> | tar -x -C SRC`), in the same venv.
 
@@ -105,6 +106,9 @@ def main() -> None:
     parser.add_argument("db", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--before", type=Path, help="another source tree, run the same way")
+    parser.add_argument("--alone", action="store_true",
+                        help="also `check` without its child process (the records and the "
+                             "trail checked in one process)")
     args = parser.parse_args()
     python, pulang = sys.executable, str(Path(sys.executable).parent / "pulang")
     trail = Path(f"{args.db}.audit")
@@ -114,6 +118,11 @@ def main() -> None:
                         ", 'rb'): json.loads(line)"], None),
         "check": ([pulang, "--db", str(args.db), "check"], None),
     }
+    if args.alone:
+        commands["check alone"] = ([python, "-c", "import sys; from store.exchange import "
+                                    "check_split; check_split.MIN_CHUNKS = sys.maxsize; from "
+                                    "tui.cli.entry import main; sys.exit(main(sys.argv[1:]))",
+                                    "--db", str(args.db), "check"], None)
     if args.before:
         env = {**os.environ, "PYTHONPATH": str(args.before.resolve())}
         # As the console script runs it, from the other tree.
