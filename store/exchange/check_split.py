@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import signal
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -62,24 +63,30 @@ def run_chunks(count: int, one: Callable[[int], Any], heard: Callable[[int], Non
         except queue.Empty:
             return False
         if number < 0:
-            also_said.append(result)
+            if result != _FAILED:
+                also_said.append(result)
         elif result != _FAILED:
             results[number] = result
             heard(number)
         return True
 
-    while (number := _take(counter, count)) is not None:
-        results[number] = one(number)
-        heard(number)
-        while receive(block=False):
-            pass
-    # The rest is the child's: wait for it, unless it stopped before sending everything.
-    while len(results) < count or (also is not None and not also_said):
-        if not receive(block=True) and not child.is_alive():
+    try:
+        while (number := _take(counter, count)) is not None:
+            results[number] = one(number)
+            heard(number)
             while receive(block=False):
                 pass
-            break
-    child.join(5)
+        # The rest is the child's: wait for it, unless it stopped before sending everything.
+        while len(results) < count or (also is not None and not also_said):
+            if not receive(block=True) and not child.is_alive():
+                while receive(block=False):
+                    pass
+                break
+        child.join(5)
+    finally:  # an error here (or Ctrl+C): the child's work is not wanted any more
+        if child.is_alive():
+            child.terminate()
+            child.join()
     for number in range(count):  # what the child could not do (or send), done here
         if number not in results:
             results[number] = one(number)
@@ -100,12 +107,19 @@ def _take(counter: Any, count: int) -> int | None:
 
 def _child(count: int, one: Callable[[int], Any], also: Callable[[], Any] | None,
            counter: Any, sent: multiprocessing.Queue[tuple[int, Any]]) -> None:
+    # Ctrl+C is the parent's to hear (it ends this process); whatever fails here, the parent
+    # does again and says: nothing is printed from this process.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if also is not None:
-        sent.put((-1, also()))
+        try:
+            said = also()
+        except Exception:  # noqa: BLE001
+            said = _FAILED
+        sent.put((-1, said))
     while (number := _take(counter, count)) is not None:
         try:
             result = one(number)
-        except Exception:  # noqa: BLE001 - the parent does it again, and says what it is
+        except Exception:  # noqa: BLE001
             result = _FAILED
         sent.put((number, result))
     sent.close()
