@@ -283,6 +283,13 @@ class Database(KeysPart, AuditPart, SavingPart, CasesPart, WorkersPart, LogPart,
         with self.transaction():
             return backups.record_erasure(self._engine, when)
 
+    def raw_records(self) -> dict[str, dict[str, bytes]]:
+        """Each table's records as stored (snapshot plus journal): id -> their JSON bytes,
+        unparsed (`pulang check` parses them a chunk at a time)."""
+        with self._lock:
+            self._engine.refresh()
+            return {table: dict(records) for table, records in self._engine.raw.items()}
+
     def raw_tables(self) -> Tables:
         """The tables as stored (snapshot plus journal), unvalidated: for `pulang check`."""
         with self._lock:

@@ -22,6 +22,7 @@ class InputProblem(ValueError):
 
 
 _NUMERIC = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$")
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # The day, the month's name or abbreviation (in any script; its dots are left out) and the
 # year: "3 Mei 2024", "12 Dec. 2025", "3 ມັງກອນ 2024".
 _WORDS = re.compile(r"^(\d{1,2})\s+(\S+?)\.?\s+(\d{4})$")
@@ -68,6 +69,11 @@ def parse_date(text: str) -> dt.date | None:
     cleaned = text.strip()
     if not cleaned:
         return None
+    if _ISO.fullmatch(cleaned):  # as a date is stored: read at once (no relative date is so)
+        try:
+            return dt.date(int(cleaned[:4]), int(cleaned[5:7]), int(cleaned[8:]))
+        except ValueError:
+            pass  # no such day: said below, as for any other way of writing it
     if (relative := relative_date(cleaned)) is not None:
         return relative
     try:

@@ -56,7 +56,9 @@ _ONE_LINE_BREAKS = re.compile("[\t\n\r\u2028\u2029]")
 
 def text_problem(value: str, rule: TextRule) -> str | None:
     """Why `value` cannot be saved in a field of this kind (translated), or None."""
-    if _REFUSED.search(value) or (not rule.multiline and _ONE_LINE_BREAKS.search(value)):
+    # Printable text (most of it) holds none of the characters refused below: no need to look.
+    if not value.isprintable() and (
+            _REFUSED.search(value) or (not rule.multiline and _ONE_LINE_BREAKS.search(value))):
         if _SURROGATE.search(value):
             return _("contains a character that cannot be stored; remove it")
         if _REFUSED.search(value):

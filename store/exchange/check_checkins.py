@@ -14,21 +14,26 @@ from store.common.i18n import _
 from store.domain.records import CheckIn, Record
 
 
-def checkin_problems(valid: dict[type[Record], list[Record]], case_ids: set[str],
+def checkin_problems(valid: dict[type[Record], list[Any]], case_ids: set[str],
                      workers_by_case: dict[str, set[str]],
                      describe: Callable[[type[Record], dict[str, Any]], str],
                      problem: Callable[..., Any]) -> list[Any]:
     """The problems of the check-ins (`problem(where, message)`), and the warnings
     (`problem(where, message, warning=True)`)."""
     found: list[Any] = []
-    for record in valid.get(CheckIn, []):
-        assert isinstance(record, CheckIn)
-        where = describe(CheckIn, record.model_dump())
+    for record in valid.get(CheckIn, []):  # their facts (`store.exchange.check_records`)
         if record.case_id not in case_ids:
-            found.append(problem(where, _("belongs to a case that does not exist")))
+            said = _("belongs to a case that does not exist")
         elif record.worker_id not in workers_by_case.get(record.case_id, set()):
-            found.append(problem(where, _("is about a worker who is not in its case")))
-        for indicator in record.unknown_answers():
+            said = _("is about a worker who is not in its case")
+        elif not record.unknown_answers:
+            continue
+        else:
+            said = None
+        where = describe(CheckIn, record._asdict())
+        if said is not None:
+            found.append(problem(where, said))
+        for indicator in record.unknown_answers:
             found.append(problem(where, _(
                 "answers {indicator}, which the union's check-in no longer asks or with an "
                 "answer it no longer offers: kept, not scored (was the check-ins file "

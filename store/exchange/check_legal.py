@@ -23,7 +23,7 @@ def money_message(field: str) -> str | None:
     return None
 
 
-def legal_problems(valid: dict[type[Record], list[Record]], case_ids: set[str],
+def legal_problems(valid: dict[type[Record], list[Any]], case_ids: set[str],
                    workers_by_case: dict[str, set[str]],
                    describe: Callable[[type[Record], dict[str, Any]], str],
                    problem: Callable[[str, str], Any]) -> list[Any]:
@@ -32,19 +32,18 @@ def legal_problems(valid: dict[type[Record], list[Record]], case_ids: set[str],
     missing = _("names a record that does not exist: {what}")
     found: list[Any] = []
     for kind in (LegalMatter, MoneyEntry):
-        for record in valid.get(kind, []):
-            assert isinstance(record, LegalMatter | MoneyEntry)
-            where = describe(kind, record.model_dump())
+        for record in valid.get(kind, []):  # their facts (`store.exchange.check_records`)
+            said = []
             if record.case_id not in case_ids:
-                found.append(problem(where, _("belongs to a case that does not exist")))
+                said.append(_("belongs to a case that does not exist"))
             elif record.worker_id not in workers_by_case.get(record.case_id, set()):
-                found.append(problem(where, _("is about a worker who is not in its case")))
-            if not isinstance(record, LegalMatter):
-                continue
-            if record.org_id is not None and record.org_id not in orgs:
-                found.append(problem(where, missing.format(
-                    what=LegalMatter.field_label("org_id"))))
-            if any(a not in actors for a in record.actor_ids):
-                found.append(problem(where, missing.format(
-                    what=LegalMatter.field_label("actor_ids"))))
+                said.append(_("is about a worker who is not in its case"))
+            if kind is LegalMatter:
+                if record.org_id is not None and record.org_id not in orgs:
+                    said.append(missing.format(what=LegalMatter.field_label("org_id")))
+                if any(a not in actors for a in record.actor_ids):
+                    said.append(missing.format(what=LegalMatter.field_label("actor_ids")))
+            if said:
+                where = describe(kind, record._asdict())
+                found.extend(problem(where, message) for message in said)
     return found

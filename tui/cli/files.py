@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 
 from store import ExitCode, MissingDatabase, PulangError, _
 from store.db import SCHEMA_VERSION, SHARE, Database, group_id, quick_inspect, share_database
@@ -79,7 +80,12 @@ def _share(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     path, _explicit = _db_path(args)
     with open_database(args, path) as db:
-        problems = check_database(db)
+        shown = _Progress() if sys.stderr.isatty() else None
+        try:
+            problems = check_database(db, shown)
+        finally:
+            if shown is not None:
+                shown.clear()
     if not problems:
         _say(_("{path}: sound, no problems found.").format(path=path))
         return int(ExitCode.OK)
@@ -93,3 +99,27 @@ def _check(args: argparse.Namespace) -> int:
     _say(_("{count} problems found in {path}.").format(count=len(faults), path=path),
          to_stderr=True)
     return int(ExitCode.PROBLEMS)
+
+
+class _Progress:
+    """On a terminal (stderr), once the check has taken more than a moment: one line rewritten
+    as the records of each kind are checked; gone when it ends, before what it found is said.
+    Nothing when stderr is not a terminal (a script or a log reads only the result)."""
+
+    DELAY = 0.5  # seconds: a small database is checked before anything is shown
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.width = 0
+
+    def __call__(self, kind: str, done: int, total: int) -> None:
+        if time.monotonic() - self.start < self.DELAY:
+            return
+        line = _("Checking records: {kind}, {done} of {total}").format(
+            kind=kind, done=done, total=total)
+        print("\r" + line.ljust(self.width), end="", file=sys.stderr, flush=True)
+        self.width = max(self.width, len(line))
+
+    def clear(self) -> None:
+        if self.width:
+            print("\r" + " " * self.width + "\r", end="", file=sys.stderr, flush=True)
