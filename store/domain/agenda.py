@@ -46,6 +46,7 @@ from store.domain.today import (
     MOST_MISSING,
     WEEK,
     Awaiting,
+    ComingUp,
     Deadline,
     FollowUp,
     Hearing,
@@ -97,45 +98,33 @@ def fill(view: Today, agenda: Iterable[list[Item]], months: Sequence[int],
     `months`, and the closed cases within a month of their anonymising, `keep_months` after
     closing."""
     day, window = view.day, view.window
-    end = window.end.isoformat()
-    answers: dict[str, list[int]] = {}
-    chase: list[Item] = []
-    missing: list[Item] = []
-    homes: dict[str, list[Item]] = {}
-    closings: list[Item] = []
-    for items in agenda:
+    end, week = window.end.isoformat(), window.week_end.isoformat()
+    kinds: dict[str, list[Item]] = {kind: [] for kind in "fdhtamrwks"}
+    for items in agenda:  # sorted by kind first: one tight loop a kind after
         for item in items:
-            kind = item[0]
-            if kind in "fdht" and item[1] > end:
-                continue
-            if kind == "f":
-                due = _day(item[1])
-                view.add(due, FollowUp(item[2], item[3], item[4], item[5], due))
-            elif kind == "d":
-                due = _day(item[1])
-                view.add(due, Deadline(item[2], item[3], item[4], item[5], item[6], item[7],
-                                       due))
-            elif kind == "h":
-                due = _day(item[1])
-                view.add(due, Hearing(*item[2:9], due))
-            elif kind == "t":
-                due = _day(item[1])
-                view.add(due, TaskDue(item[2], item[3], item[4], due, item[5], item[6],
-                                      item[7]))
-            elif kind == "a":
-                chase.append(item)
-            elif kind == "m":
-                missing.append(item)
-            elif kind == "r":
-                answers.setdefault(item[1], []).append(item[2])
-            elif kind == "w":
-                homes.setdefault(item[2], []).append(item)
-            elif kind == "k":
-                closings.append(item)
-            elif kind == "s":
-                view.signs.append(SignsToFollow(item[2], item[3], item[4], item[5],
-                                                _day(item[1]), item[6],
-                                                [(a, b) for a, b in item[7]]))
+            kinds[item[0]].append(item)
+    dated = ((view.follow_ups, kinds["f"], lambda i, due: FollowUp(*i[2:6], due)),
+             (view.deadlines, kinds["d"], lambda i, due: Deadline(*i[2:8], due)),
+             (view.hearings, kinds["h"], lambda i, due: Hearing(*i[2:9], due)),
+             (view.tasks, kinds["t"], lambda i, due: TaskDue(*i[2:5], due, *i[5:8])))
+    coming = view.coming_up
+    for part, found, make in dated:  # due in the window: this week's part, else coming up
+        for item in found:
+            when = item[1]
+            if when <= week:
+                part.append(make(item, _day(when)))
+            elif when <= end:
+                due = _day(when)
+                coming.append(ComingUp(due, make(item, due)))
+    view.signs += [SignsToFollow(*i[2:6], _day(i[1]), i[6], [(a, b) for a, b in i[7]])
+                   for i in kinds["s"]]
+    answers: dict[str, list[int]] = {}
+    for item in kinds["r"]:
+        answers.setdefault(item[1], []).append(item[2])
+    chase, missing, closings = kinds["a"], kinds["m"], kinds["k"]
+    homes: dict[str, list[Item]] = {}
+    for item in kinds["w"]:
+        homes.setdefault(item[2], []).append(item)
     medians = {partner: median_days(days) for partner, days in answers.items()}
     for item in chase:
         since, state = _day(item[1]), item[6]
