@@ -12,8 +12,9 @@ again... Two figures each, from the moment just before the process is spawned:
   it).
 Pulang runs on a fresh copy of --db (`pulang --db COPY`), or with --demo on a copy of a demo
 database written once beforehand (`pulang demo --db COPY`: the demo reopened as it is). The
-process is killed once both are seen (the loading behind them is not measured here). Medians
-and the ratios of the medians are printed, with every run's figures.
+sources are compiled to bytecode first (compileall). The process is killed once both are seen
+(the loading behind them is not measured here). Medians and the ratios of the medians are
+printed, with every run's figures.
 """
 
 from __future__ import annotations
@@ -56,6 +57,13 @@ def first_frame(argv: list[str], text: str, scratch: Path, name: str) -> dict[st
         return {"screen": screen, "trace": program.since_start_ms(traced)}
 
 
+def compile_sources() -> None:
+    """Pulang's modules compiled to bytecode, as an installed app's are, and as Textual's are in
+    the venv: with PYTHONDONTWRITEBYTECODE set (in some shells), every start compiled them anew."""
+    subprocess.run([PYTHON, "-m", "compileall", "-q", "store", "tui", "tests/perf"], cwd=ROOT,
+                   check=True)
+
+
 def measure_minimal(scratch: Path) -> dict[str, float]:
     return first_frame([PYTHON, "-m", "tests.perf.minimal_app"], MINIMAL_TEXT, scratch,
                        "minimal")
@@ -86,6 +94,7 @@ def main() -> None:
     source.add_argument("--demo", action="store_true", help="the demo, reopened as it is")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    compile_sources()
     with tempfile.TemporaryDirectory(prefix="first-frame-") as folder:
         scratch = Path(folder)
         database = write_demo(scratch) if args.demo else args.db.resolve()
