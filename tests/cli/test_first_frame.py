@@ -1,0 +1,78 @@
+"""What `pulang --db FILE` has imported when its first frame is out (issue 36): Textual, the
+app's shell, Today and the cases list, and nothing the frame does not need. The rest (the
+records and the Database, reading dates and phones, the palette, the other screens) loads
+after it, in the thread that opens the database or where first used.
+
+The command runs in a fresh interpreter (this one has imported everything already), through
+`tui.cli.main` on a real database file, with the app headless; it stops at the moment the app
+starts loading, once its first frame is painted, and reports the modules imported by then.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from store.db.database import Database
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Up to the first frame and no further: `_first_frame_painted` is where loading begins.
+UP_TO_THE_FIRST_FRAME = """
+import json, sys
+from textual.app import App
+
+run = App.run
+
+def first_frame(app):
+    with open(sys.argv[1], "w", encoding="utf-8") as out:
+        json.dump(sorted(sys.modules), out)
+    app.exit()
+
+def headless(app, **options):
+    type(app)._first_frame_painted = first_frame
+    return run(app, headless=True, **options)
+
+App.run = headless
+from tui.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+# Each is tens of milliseconds (or more) that the first frame does not need.
+NOT_BEFORE_THE_FIRST_FRAME = (
+    "pydantic",  # the records
+    "store.domain.records",
+    "store.db.database",  # the Database: opened in a thread after the frame
+    "store.exchange",  # exports, imports, the demo's writer
+    "store.sync",
+    "store.domain.parse",  # reading typed dates and phones...
+    "phonenumbers",  # ...and what it brings
+    "pycountry",
+    "babel",
+    "tui.commands",  # the palette's commands: when the palette opens
+    "tui.screens.case",  # other screens and dialogs
+    "tui.dialogs.export",
+    "tui.cli.opening",  # the commands' way of opening a database
+)
+
+
+def modules_at_first_frame(tmp_path: Path, *args: str) -> list[str]:
+    found = tmp_path / "modules.json"
+    done = subprocess.run([sys.executable, "-c", UP_TO_THE_FIRST_FRAME, str(found), *args],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded: list[str] = json.loads(found.read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_the_first_frame_of_pulang_on_a_database_imports_only_what_it_needs(
+        tmp_path: Path) -> None:
+    path = tmp_path / "pulang.json"
+    Database.open(path, create=True).close()
+    loaded = modules_at_first_frame(tmp_path, "--db", str(path))
+    assert "tui.screens.today" in loaded  # the harness stopped at the first frame, not before
+    early = [name for name in NOT_BEFORE_THE_FIRST_FRAME
+             if any(m == name or m.startswith(name + ".") for m in loaded)]
+    assert not early, f"imported before the first frame: {early}"
