@@ -53,6 +53,8 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "babel",
     "tui.commands",  # the palette's commands: when the palette opens
     "tui.screens.case",  # other screens and dialogs
+    "tui.screens.decide",  # a conflict's decision: Textual's DataTable behind it
+    "textual.widgets._data_table",
     "tui.dialogs.export",
     "tui.cli.opening",  # the commands' way of opening a database
 )

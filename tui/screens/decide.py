@@ -23,6 +23,7 @@ from textual.widgets import Footer, Header, Label, Static
 
 from store import N_, PulangError, _, format_datetime
 from store.domain import printable, row_name
+from tui.screens.decide_marks import DECIDE, MARK  # noqa: F401 - offered here still
 from tui.store_work import run_store
 from tui.translate import TranslatedBindings
 from tui.widgets import RecordTable, cell
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
     from store.sync import Side, Undecided
     from tui.app import PulangApp
 
-MARK = "⚠"  # beside a field changed at two sites, wherever it is shown, until decided
-DECIDE = "decide"  # the kind of a line of Today's "Conflicts to decide"
 
 
 def conflict_note(app: Any, record_id: str, label: Callable[[str], str]) -> str:
