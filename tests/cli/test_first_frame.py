@@ -14,30 +14,38 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from store.db.database import Database
 
 ROOT = Path(__file__).resolve().parents[2]
 
 # Up to the first frame and no further: `_first_frame_painted` is where loading begins.
+# Through the console script's entry point (`run`, which turns the garbage collector off until
+# that frame), with sys.argv as `pulang` would have it.
 UP_TO_THE_FIRST_FRAME = """
-import json, sys
+import gc, json, sys
 from textual.app import App
 
 run = App.run
+collecting = []
+report = sys.argv[1]
 
 def first_frame(app):
-    with open(sys.argv[1], "w", encoding="utf-8") as out:
-        json.dump(sorted(sys.modules), out)
+    with open(report, "w", encoding="utf-8") as out:
+        json.dump({"modules": sorted(sys.modules), "collecting": collecting + [gc.isenabled()]},
+                  out)
     app.exit()
 
 def headless(app, **options):
+    collecting.append(gc.isenabled())  # as the app starts
     type(app)._first_frame_painted = first_frame
     return run(app, headless=True, **options)
 
 App.run = headless
-from tui.cli import main
-sys.exit(main(sys.argv[2:]))
+from tui.cli import run as pulang
+sys.argv = ["pulang", *sys.argv[2:]]
+pulang()
 """
 
 # Each is tens of milliseconds (or more) that the first frame does not need.
@@ -60,21 +68,26 @@ NOT_BEFORE_THE_FIRST_FRAME = (
 )
 
 
-def modules_at_first_frame(tmp_path: Path, *args: str) -> list[str]:
-    found = tmp_path / "modules.json"
+def at_first_frame(tmp_path: Path, *args: str) -> dict[str, list[Any]]:
+    """The modules imported when the first frame is out, and whether the garbage collector
+    was on as the app started and once that frame was out."""
+    found = tmp_path / "first_frame.json"
     done = subprocess.run([sys.executable, "-c", UP_TO_THE_FIRST_FRAME, str(found), *args],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
-    loaded: list[str] = json.loads(found.read_text(encoding="utf-8"))
-    return loaded
+    seen: dict[str, list[Any]] = json.loads(found.read_text(encoding="utf-8"))
+    return seen
 
 
 def test_the_first_frame_of_pulang_on_a_database_imports_only_what_it_needs(
         tmp_path: Path) -> None:
     path = tmp_path / "pulang.json"
     Database.open(path, create=True).close()
-    loaded = modules_at_first_frame(tmp_path, "--db", str(path))
+    seen = at_first_frame(tmp_path, "--db", str(path))
+    loaded = seen["modules"]
     assert "tui.screens.today" in loaded  # the harness stopped at the first frame, not before
     early = [name for name in NOT_BEFORE_THE_FIRST_FRAME
              if any(m == name or m.startswith(name + ".") for m in loaded)]
     assert not early, f"imported before the first frame: {early}"
+    # No garbage collection while the app starts (tens of milliseconds), and on again after.
+    assert seen["collecting"] == [False, True]
