@@ -18,6 +18,7 @@ from its own classes, so those stay here.
 
 from __future__ import annotations
 
+import gc
 import time
 import weakref
 from collections.abc import Callable, Iterable, Sequence
@@ -37,7 +38,6 @@ from store import N_, PulangError, _, busy_retrying
 from store.db import Sealer, is_encrypted_file
 from store.domain import printable
 from tui import perf, store_work
-from tui.commands import PulangCommands
 from tui.crash import safe_report
 from tui.data_changed import DataChanged
 from tui.dialogs.help import HelpScreen
@@ -56,10 +56,20 @@ from tui.translate import TranslatedBindings, translate_bindings
 from tui.widgets import ControlCharacterFilter
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from store.db import Database
 
 # idle_minutes_from_environment: its old path (it lives with the idle lock now).
 __all__ = ["PulangApp", "idle_minutes_from_environment"]
+
+
+def _pulang_commands() -> type[Provider]:
+    """The palette's commands, imported when the palette first opens: tui.commands brings every
+    screen's keys and the shared widgets, which the first frame does not need."""
+    from tui.commands import PulangCommands
+
+    return PulangCommands
 
 
 # The mixins before App: theirs override its actions (quit, help_quit).
@@ -67,7 +77,7 @@ class PulangApp(Loading, Locking, Navigation, Leaving, OthersChanges, Syncing, P
                 App[None]):
     CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "Pulang"
-    COMMANDS = {PulangCommands}
+    COMMANDS = {_pulang_commands}  # a callable: Textual asks it when the palette opens
     ENABLE_COMMAND_PALETTE = True
     # By name, each a callable making a new screen (tui/registry.py).
     SCREENS = TOP_SCREENS
@@ -171,6 +181,8 @@ class PulangApp(Loading, Locking, Navigation, Leaving, OthersChanges, Syncing, P
         return [*filters, self._control_filter]
 
     def on_mount(self) -> None:
+        # Collected again once the first frame is out (`tui.cli.entry.run` turned it off).
+        self.call_after_refresh(gc.enable)
         self.sub_title = printable(str(self.db_path))
         if self.idle_seconds > 0:
             self.set_interval(min(30.0, max(1.0, self.idle_seconds / 4)), self._lock_if_idle)

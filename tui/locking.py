@@ -10,8 +10,6 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-import orjson
-
 from store import PulangError
 from tui.screens.cases import CasesScreen
 from tui.screens.lock import LockScreen
@@ -76,6 +74,8 @@ class Locking:
         data, drop the records and the key, and ask for the passphrase."""
         if isinstance(self.screen, LockScreen) or self.db is None:
             return
+        import orjson  # here, not at the top: not on the first frame
+
         from tui.screens.case import CaseScreen
         from tui.screens.form import RecordForm
 
@@ -98,6 +98,8 @@ class Locking:
 
     async def _relocked(self, _result: object) -> None:
         """Unlocked again: the list, the case that was open, and the forms as they were."""
+        import orjson
+
         assert self.db is not None
         sealed, self._sealed_drafts = self._sealed_drafts, None
         self._drafts_unsaved = False  # the forms are back, and say it themselves

@@ -22,7 +22,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
 from store import N_, PulangError, _, format_datetime
-from store.domain import format_phone, printable, row_name
+from store.domain import printable, row_name
+from tui.screens.decide_marks import DECIDE, MARK  # noqa: F401 - offered here still
 from tui.store_work import run_store
 from tui.translate import TranslatedBindings
 from tui.widgets import RecordTable, cell
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
     from store.sync import Side, Undecided
     from tui.app import PulangApp
 
-MARK = "⚠"  # beside a field changed at two sites, wherever it is shown, until decided
-DECIDE = "decide"  # the kind of a line of Today's "Conflicts to decide"
 
 
 def conflict_note(app: Any, record_id: str, label: Callable[[str], str]) -> str:
@@ -72,6 +71,10 @@ def who(side: Side, org: str = "") -> str:
 
 def value_text(value: Any, name: str = "") -> str:
     """A value as the officer reads it (phones as they are written, not as stored)."""
+    # Imported here, not at the top: Today imports this module for its first frame, and
+    # reading phones brings phonenumbers.
+    from store.domain import format_phone
+
     if value is None or value == "" or value == []:
         return "–"
     values = value if isinstance(value, list) else [value]

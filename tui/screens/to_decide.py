@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from store import _
 from store.domain import printable
-from tui.screens.decide import DECIDE, MARK, DecideScreen
+from tui.screens.decide_marks import DECIDE, MARK
 from tui.widgets.caselist import fit
 
 if TYPE_CHECKING:
@@ -103,6 +103,8 @@ def conflict_options(lines: list[Pending], records: dict[str, tuple[str, str]],
 
 def open_decision(app: Any, lines: list[Pending], key: str) -> None:
     """Enter on a line of "Conflicts to decide": the decision screen, on its domain."""
+    from tui.screens.decide import DecideScreen  # not on the first frame
+
     pending = next((p for p in lines if p.key == key), None)
     if pending is not None:
         app.push_screen(DecideScreen(pending.row.record_id, pending.what,

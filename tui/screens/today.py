@@ -23,7 +23,7 @@ from store import N_, DatabaseLocked, PulangError, _, format_date
 from store.domain import printable
 from tui import perf
 from tui.data_changed import DataChanged, follow_data_changes
-from tui.screens.decide import DECIDE
+from tui.screens.decide_marks import DECIDE
 from tui.screens.intake.start import IntakeKey
 from tui.screens.to_decide import Pending, conflict_options, decisions, open_decision
 from tui.screens.today_checkins import CheckInsOnToday

@@ -17,7 +17,7 @@ from textual.filter import LineFilter
 from textual.widgets import Checkbox, Input
 
 from store import _, date_for_input, datetime_for_input, day_and_date
-from store.domain import PLACEHOLDER, InputProblem, is_relative, parse_date, parse_datetime
+from store.domain import PLACEHOLDER
 
 # What must never reach the terminal as text: C0, DEL, C1 (ESC, CSI, BEL, backspace, CR...),
 # the line and paragraph separators, and lone surrogates (which cannot even be encoded).
@@ -100,6 +100,11 @@ class DateInput(TextInput):
     def meaning(self) -> dt.date | None:
         """The day (a datetime `with_time`) the field's relative text means; None when the
         text is empty, written as a date already, or not a date."""
+        # Imported here, not at the top: reading what is typed brings the countries and the
+        # phone numbers (pycountry, phonenumbers), and the cases list's filter, an input of
+        # this module, is on the app's first frame.
+        from store.domain import InputProblem, is_relative, parse_date, parse_datetime
+
         if not is_relative(self.value):
             return None
         try:
