@@ -29,6 +29,7 @@ from store.domain.vocab import label
 
 if TYPE_CHECKING:
     from store.db.database import Database
+    from store.exchange.report_stored import Stored
 
 
 def by_state(requests: Iterable[Doc]) -> dict[str, int]:
@@ -66,10 +67,23 @@ def partners(db: Database, requests: list[tuple[Doc, list[Doc]]]
     return dict(sorted(found.items(), key=lambda kv: kv[0].casefold()))
 
 
-def request_figures(db: Database) -> tuple[dict[str, int], dict[str, dict[str, Any]]]:
-    """Requests by state, and partners' days to reply (see the module)."""
-    requests = db.all_requests()
+def request_figures(db: Database, stored: Stored | None = None
+                    ) -> tuple[dict[str, int], dict[str, dict[str, Any]]]:
+    """Requests by state, and partners' days to reply (see the module); from `stored` (the
+    report's reading of the tables) when given, else from the database."""
+    requests = db.all_requests() if stored is None else _requests(stored)
     return by_state(doc for doc, _others in requests), partners(db, requests)
+
+
+def _requests(stored: Stored) -> list[tuple[Doc, list[Doc]]]:
+    """Every request with the entries of its case a first answer can be (those received:
+    `store.domain.requests.first_answer` reads no other), as stored, each case's gathered
+    once; only those entries are parsed, not the whole log."""
+    requests = stored.where("log", b'"request_state":"')
+    received: dict[str, list[Doc]] = {}
+    for doc in stored.where("log", b'"direction":"received"'):
+        received.setdefault(doc.get("case_id", ""), []).append(doc)
+    return [(doc, received.get(doc["case_id"], [])) for doc in requests]
 
 
 def text_lines(states: dict[str, int], replies: dict[str, dict[str, Any]]) -> list[str]:
