@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -231,6 +231,16 @@ class ViewsPart(Part):
                 raw={table: dict(engine.raw[table]) for table in FIGURES_TABLES},
                 plan_of=dict(engine.of_worker[PLANS]))
 
+
+    def stored_records(self, tables: Iterable[str]) -> tuple[dict[str, Any],
+                                                              dict[str, dict[str, bytes]]]:
+        """The meta document and, for each of `tables`, record id -> its stored bytes, as they
+        stand now (the dicts copied under the lock, not the bytes, never changed in place):
+        what the exports write from, record by record (`store.exchange.export_stream`)."""
+        with self._lock:
+            engine = self._engine
+            engine.refresh()
+            return dict(engine.meta), {table: dict(engine.raw[table]) for table in tables}
 
 # The tables the figures read (`figures_source`).
 FIGURES_TABLES = (CASES, WORKERS, PLANS, LOG, LEGAL, base.MONEY, base.CHECKINS, base.ORGANISATIONS)
