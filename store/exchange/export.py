@@ -64,6 +64,7 @@ from store.domain.records import STORED, Record
 from store.engine import audit
 from store.engine.migrations import FIRST_SCHEMA, META_DOC, META_TABLE, MIGRATIONS, Tables, migrate
 from store.exchange.export_stream import (
+    Checking,
     Importable,
     Pieces,
     csv_pieces,
@@ -115,8 +116,9 @@ def json_export(db: Any, exported_at: dt.datetime | None = None, check: bool = F
         "exported_at": moment.isoformat(timespec="seconds"),
         "counters": dict(meta.get("counters", {})),
     }
-    importable = Importable(db, _kinds(), raw) if check else None
-    return lambda: json_pieces(header, _kinds(), raw, importable)
+    kinds = _kinds()
+    checking = Checking(Importable(db, kinds, raw), kinds, raw, sorted(kinds)) if check else None
+    return lambda: json_pieces(header, kinds, raw, checking)
 
 
 def read_export(data: bytes, schema: int) -> tuple[dict[str, list[dict[str, Any]]],
@@ -261,12 +263,12 @@ def csv_export(db: Any, include_personal: bool = False, check: bool = False,
     stand now (or `stored`); with `check`, each record checked as the import takes it."""
     kinds = _kinds()
     _meta, raw = db.stored_records(kinds) if stored is None else stored
-    importable = Importable(db, kinds, raw) if check else None
+    checking = Checking(Importable(db, kinds, raw), kinds, raw, kinds) if check else None
 
     def pieces(table: str) -> Pieces:
         columns = columns_of(kinds[table], include_personal)
         return lambda: csv_pieces(table, kinds[table], columns, raw.get(table, {}),
-                                  include_personal, importable)
+                                  include_personal, checking)
     return {f"{table}.csv": pieces(table) for table in kinds}
 
 

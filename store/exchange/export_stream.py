@@ -71,6 +71,38 @@ class Importable:
                 kind=table_label(table), id=shown, path=self.db.path))
 
 
+class Checking:
+    """How an export's records are checked: beside the writing, in worker processes, for a
+    large database (`export_check.beside`, started with the first piece), else each as it is
+    written (`Importable`). `done(table)` before a table's part of the file is finished."""
+
+    def __init__(self, check: Importable, kinds: dict[str, type[Record]],
+                 raw: dict[str, dict[str, bytes]], tables: Iterable[str]) -> None:
+        self.check, self.kinds, self.raw, self.tables = check, kinds, raw, list(tables)
+        self.started = False
+        self.beside: Any = None
+
+    def start(self) -> None:
+        if not self.started:
+            from store.exchange.export_check import beside
+
+            self.started = True
+            self.beside = beside(self.check, self.kinds, self.raw, self.tables)
+
+    def inline(self) -> Importable | None:
+        return None if self.beside is not None else self.check
+
+    def done(self, table: str) -> None:
+        if self.beside is not None:
+            self.beside.wait(table)
+            if not self.beside.pending:
+                self.beside.close()
+
+    def stop(self) -> None:
+        if self.beside is not None:
+            self.beside.close()
+
+
 def checked_docs(raw: dict[str, bytes], table: str,
                  check: Importable | None) -> Iterator[list[dict[str, Any]]]:
     """The stored documents of a table sorted by id, in batches, each checked (`check`)."""
@@ -91,28 +123,38 @@ def checked_docs(raw: dict[str, bytes], table: str,
 
 
 def json_pieces(header: dict[str, Any], tables: Iterable[str], raw: dict[str, dict[str, bytes]],
-                check: Importable | None) -> Iterator[bytes]:
+                checking: Checking | None) -> Iterator[bytes]:
     """The json export: `header` (its other keys: counters, exported_at, format, schema,
     version), then every table's records as stored; one JSON object, keys sorted, a newline
     at the end: what orjson.dumps(document, OPT_SORT_KEYS | OPT_APPEND_NEWLINE) gave."""
     dumps, sort = orjson.dumps, orjson.OPT_SORT_KEYS
     before = {k: v for k, v in header.items() if k < "tables"}
     after = {k: v for k, v in header.items() if k > "tables"}
-    yield dumps(before, option=sort)[:-1] + (b',"tables":{' if before else b'{"tables":{')
-    for n, table in enumerate(sorted(tables)):
-        yield (b"," if n else b"") + dumps(table) + b":["
-        first = True
-        for docs in checked_docs(raw.get(table, {}), table, check):
-            piece = b",".join(dumps(doc, option=sort) for doc in docs)
-            yield piece if first else b"," + piece
-            first = False
-        yield b"]"
+    if checking is not None:
+        checking.start()
+    try:
+        yield dumps(before, option=sort)[:-1] + (b',"tables":{' if before else b'{"tables":{')
+        for n, table in enumerate(sorted(tables)):
+            yield (b"," if n else b"") + dumps(table) + b":["
+            first = True
+            inline = None if checking is None else checking.inline()
+            for docs in checked_docs(raw.get(table, {}), table, inline):
+                piece = b",".join(dumps(doc, option=sort) for doc in docs)
+                yield piece if first else b"," + piece
+                first = False
+            if checking is not None:
+                checking.done(table)
+            yield b"]"
+    except BaseException:
+        if checking is not None:
+            checking.stop()
+        raise
     closing = dumps(after, option=sort)[1:] if after else b"}"
     yield b"}" + (b"," + closing if after else closing) + b"\n"
 
 
 def csv_pieces(table: str, kind: type[Record], columns: list[str], raw: dict[str, bytes],
-               include_personal: bool, check: Importable | None) -> Iterator[bytes]:
+               include_personal: bool, checking: Checking | None) -> Iterator[bytes]:
     """One csv file (UTF-8 with a BOM, for spreadsheets): its header, then a row per record
     (none for a kind about one worker as a whole, unless personal fields are asked for);
     every record checked all the same."""
@@ -122,15 +164,25 @@ def csv_pieces(table: str, kind: type[Record], columns: list[str], raw: dict[str
     out = io.StringIO()
     writer = csvcells.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
-    yield ("\ufeff" + out.getvalue()).encode("utf-8")
-    for docs in checked_docs(raw, table, check):
-        if not rows:
-            continue
-        out.seek(0)
-        out.truncate()
-        for doc in docs:
-            writer.writerow([_cell(doc.get(column)) for column in columns])
-        yield out.getvalue().encode("utf-8")
+    if checking is not None:
+        checking.start()
+    try:
+        yield ("\ufeff" + out.getvalue()).encode("utf-8")
+        inline = None if checking is None else checking.inline()
+        for docs in checked_docs(raw, table, inline):
+            if not rows:
+                continue
+            out.seek(0)
+            out.truncate()
+            for doc in docs:
+                writer.writerow([_cell(doc.get(column)) for column in columns])
+            yield out.getvalue().encode("utf-8")
+        if checking is not None:
+            checking.done(table)
+    except BaseException:
+        if checking is not None:
+            checking.stop()
+        raise
 
 
 class _Sink:

@@ -105,3 +105,36 @@ def test_a_damaged_record_leaves_a_folder_as_it_was(demo_db: Database, tmp_path:
     assert [p.name for p in folder.iterdir()] == ["notes.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert audit.audit_path(path).read_bytes() == trail
+
+
+def test_a_large_export_is_checked_beside_the_writing(demo_db: Database, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]
+                                                      ) -> None:
+    """From export_check.PARALLEL_FROM records on (here: any), the records are checked in
+    worker processes: the same bytes when all is well, the same refusal when it is not."""
+    from store.exchange import export_check
+
+    monkeypatch.setattr(export_check, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(export_check, "CHUNK", 5)
+    waited: list[str] = []
+    wait = export_check.Beside.wait
+
+    def counted(self: export_check.Beside, table: str) -> None:
+        waited.append(table)
+        wait(self, table)
+
+    monkeypatch.setattr(export_check.Beside, "wait", counted)
+    monkeypatch.setattr(export_stream.Importable, "record", None)  # never in the writing
+    made = b"".join(json_export(demo_db, MOMENT, check=True)())
+    assert made == at_once(demo_db)
+    assert waited == sorted(_KIND_OF)
+
+    path = demo_db.path
+    worker_id = damage_a_worker(demo_db)
+    for fmt, out in (("json", tmp_path / "export.json"), ("csv", tmp_path / "export.zip"),
+                     ("csv", tmp_path / "folder")):
+        assert main(["export", "--format", fmt, "--yes", "--db", str(path),
+                     "--out", str(out)]) == ExitCode.UNREADABLE
+        assert f"worker {worker_id}" in capsys.readouterr().err
+        assert not out.exists()
