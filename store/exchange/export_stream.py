@@ -280,11 +280,21 @@ def htcds_checked(db: Any, k: int) -> tuple[bytes, Any]:
     _meta, raw = db.stored_records(kinds)
     check = Importable(db, kinds, raw)
     models: dict[str, list[Any]] = {table: [] for table in _HTCDS_TABLES}
-    for table in kinds:
-        kept = models.get(table)
-        for docs in checked_docs(raw.get(table, {}), table, None):
-            for doc in docs:
-                record = check.record(table, doc)
-                if kept is not None:
-                    kept.append(record)
+    # The tables the statistics do not read are checked beside, where the database is large.
+    checking = Checking(check, kinds, raw, [t for t in kinds if t not in models])
+    checking.start()
+    try:
+        for table in kinds:
+            kept = models.get(table)
+            if kept is None and checking.inline() is None:
+                continue
+            for docs in checked_docs(raw.get(table, {}), table, None):
+                for doc in docs:
+                    record = check.record(table, doc)
+                    if kept is not None:
+                        kept.append(record)
+        for table in checking.tables:
+            checking.done(table)
+    finally:
+        checking.stop()
     return export_htcds(_Checked(models), k)  # type: ignore[arg-type]

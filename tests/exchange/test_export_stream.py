@@ -138,3 +138,29 @@ def test_a_large_export_is_checked_beside_the_writing(demo_db: Database, tmp_pat
                      "--out", str(out)]) == ExitCode.UNREADABLE
         assert f"worker {worker_id}" in capsys.readouterr().err
         assert not out.exists()
+
+
+def test_the_statistics_check_beside_what_they_do_not_read(demo_db: Database, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]
+                                                           ) -> None:
+    from tinydb import TinyDB
+
+    from store.engine.storage import AtomicJSONStorage
+    from store.exchange import export_check
+    from store.exchange.htcds import export_htcds
+
+    monkeypatch.setattr(export_check, "PARALLEL_FROM", 1)
+    expected = export_htcds(demo_db)
+    assert prepare_export(demo_db, "htcds", record=False).data == expected[0]
+
+    path = demo_db.path
+    demo_db.close()
+    with TinyDB(path, storage=AtomicJSONStorage) as tiny:
+        [key, doc] = next(iter(tiny.table("log")._read_table().items()))
+        tiny.table("log").update({"kind": "not a kind"}, doc_ids=[int(key)])
+    out = tmp_path / "statistics.csv"
+    assert main(["export", "--format", "htcds", "--db", str(path),
+                 "--out", str(out)]) == ExitCode.UNREADABLE
+    assert f"log entry {doc['id']}" in capsys.readouterr().err
+    assert not out.exists()
