@@ -158,8 +158,6 @@ def csv_pieces(table: str, kind: type[Record], columns: list[str], raw: dict[str
     """One csv file (UTF-8 with a BOM, for spreadsheets): its header, then a row per record
     (none for a kind about one worker as a whole, unless personal fields are asked for);
     every record checked all the same."""
-    from store.exchange.export import _cell
-
     rows = include_personal or not about_one_worker(kind)
     out = io.StringIO()
     writer = csvcells.writer(out, lineterminator="\r\n")
@@ -183,6 +181,19 @@ def csv_pieces(table: str, kind: type[Record], columns: list[str], raw: dict[str
         if checking is not None:
             checking.stop()
         raise
+
+
+def _cell(value: Any) -> str:
+    """A stored value as the text of its cell (`store.domain.csvcells.writer` makes it safe)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(v if isinstance(v, str) else orjson.dumps(v).decode() for v in value)
+    if isinstance(value, dict):
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+    return str(value)
 
 
 class _Sink:
