@@ -83,15 +83,16 @@ class _Scores:
                     for name in DIMENSIONS}
         overall = self._weighted(scored, "overall_weight")
         # In the indicators' order, as `score` takes them: each one's answer codes -> score
-        # (the first answer of a code, as `score` finds it), its dimension and its weight in
-        # it and in the whole (1.0 where the part is not weighted).
-        self.rows: list[tuple[str, dict[str, float | None], str, float, float]] = []
+        # (the first answer of a code, as `score` finds it), its dimension (its place in
+        # SCORED, the whole's being 3) and its weight in it and in the whole (1.0 where the
+        # part is not weighted).
+        self.rows: list[tuple[str, dict[str, float | None], int, float, float]] = []
         for indicator in scored:
             codes: dict[str, float | None] = {}
             for answer in indicator.answers:
                 codes.setdefault(answer.code, answer.score)
             name = str(indicator.dimension)
-            self.rows.append((indicator.id, codes, name,
+            self.rows.append((indicator.id, codes, SCORED.index(name),
                               indicator.weight if weighted[name] else 1.0,  # type: ignore[arg-type]
                               indicator.overall_weight if overall else 1.0))  # type: ignore[arg-type]
         self.signs: list[tuple[str, dict[str, bool]]] = []
@@ -107,24 +108,23 @@ class _Scores:
         return bool(counted) and all(w is not None and w > 0 for w in weights)
 
     def values(self, answers: dict[str, str]) -> dict[str, float | None]:
-        pairs: dict[str, list[tuple[float, float]]] = {name: [] for name in SCORED}
-        whole = pairs[OVERALL]
-        for indicator_id, codes, name, weight, overall_weight in self.rows:
+        # The weighted mean of each part as `score` makes it (sum of score x weight over sum
+        # of weights, each summed from 0 in the indicators' order): the same floats.
+        weights: list[float] = [0, 0, 0, 0]
+        weighted: list[float] = [0, 0, 0, 0]
+        for indicator_id, codes, part, weight, overall_weight in self.rows:
             code = answers.get(indicator_id)
             given = None if code is None else codes.get(code)
             if given is not None:
-                pairs[name].append((given, weight))
-                whole.append((given, overall_weight))
-        return {name: _mean(found) for name, found in pairs.items()}
+                weights[part] += weight
+                weighted[part] += given * weight
+                weights[3] += overall_weight
+                weighted[3] += given * overall_weight
+        return {name: weighted[n] / weights[n] if weights[n] else None
+                for n, name in enumerate(SCORED)}
 
     def signed(self, answers: dict[str, str]) -> bool:
         return any(codes.get(answers.get(i, ""), False) for i, codes in self.signs)
-
-
-def _mean(pairs: list[tuple[float, float]]) -> float | None:
-    """The weighted mean of (score, weight) pairs, as `score` makes it; None for none."""
-    total = sum(weight for _score, weight in pairs)
-    return sum(value * weight for value, weight in pairs) / total if total else None
 
 
 def _means(values: list[dict[str, float | None]]) -> dict[str, dict[str, Any]]:
