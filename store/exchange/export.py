@@ -39,10 +39,13 @@ A cell that a spreadsheet would run as a formula (one starting with =, +, -, @, 
 carriage return, a phone number "+62..." too) starts with an apostrophe, unless it is a plain
 number: the one rule of `store.domain.csvcells`.
 
-Nothing here writes a file. `prepare_export` makes an export's bytes and records it in the
-audit trail, for the command line and the app to write (the trail first: what cannot be
-recorded is not written). An export is refused whole when a record in the database would
-not pass the import (`refuse_unimportable`): a backup that cannot be read back is none.
+Nothing here writes a file. `prepare_export` gives an export ready to be made as it is
+written (`Prepared.stream`, `store.exchange.export_stream`: never whole in memory) and its
+audit note, for the command line and the app to stage beside its place, record in the audit
+trail, then put in place (what cannot be recorded is not written). An export is refused whole
+when a record in the database would not pass the import (`export_stream.Importable`, checked
+as the records are written, or beside the writing for a large database:
+`store.exchange.export_check`): a backup that cannot be read back is none.
 """
 
 from __future__ import annotations
