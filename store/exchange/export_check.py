@@ -51,6 +51,7 @@ class Beside:
     def __init__(self, check: Any, kinds: dict[str, type[Any]],
                  raw: dict[str, dict[str, bytes]], tables: Iterable[str]) -> None:
         self.check = check  # an export_stream.Importable: the one wording of a refusal
+        self.closed = False
         workers = max(1, min(2, os.cpu_count() or 1))
         self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
         self.pending: dict[str, list[tuple[list[str], Future[int | None]]]] = {}
@@ -71,6 +72,7 @@ class Beside:
                 self.check.refuse(table, ids[found])
 
     def close(self) -> None:
+        self.closed = True
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 

@@ -74,29 +74,33 @@ class Importable:
 class Checking:
     """How an export's records are checked: beside the writing, in worker processes, for a
     large database (`export_check.beside`, started with the first piece), else each as it is
-    written (`Importable`). `done(table)` before a table's part of the file is finished."""
+    written (`Importable`). `done(table)` before a table's part of the file is finished. A
+    table found importable is not checked again when the export is made again (its bytes are
+    this export's own copy); one refused is, and refused again."""
 
     def __init__(self, check: Importable, kinds: dict[str, type[Record]],
                  raw: dict[str, dict[str, bytes]], tables: Iterable[str]) -> None:
         self.check, self.kinds, self.raw, self.tables = check, kinds, raw, list(tables)
-        self.started = False
+        self.passed: set[str] = set()
         self.beside: Any = None
 
     def start(self) -> None:
-        if not self.started:
-            from store.exchange.export_check import beside
+        from store.exchange.export_check import beside
 
-            self.started = True
-            self.beside = beside(self.check, self.kinds, self.raw, self.tables)
+        if self.beside is not None and not self.beside.closed:
+            return  # under way (the csv files share it)
+        left = [table for table in self.tables if table not in self.passed]
+        self.beside = beside(self.check, self.kinds, self.raw, left) if left else None
 
-    def inline(self) -> Importable | None:
-        return None if self.beside is not None else self.check
+    def inline(self, table: str) -> Importable | None:
+        return None if self.beside is not None or table in self.passed else self.check
 
     def done(self, table: str) -> None:
-        if self.beside is not None:
+        if table not in self.passed and self.beside is not None:
             self.beside.wait(table)
             if not self.beside.pending:
                 self.beside.close()
+        self.passed.add(table)
 
     def stop(self) -> None:
         if self.beside is not None:
@@ -137,7 +141,7 @@ def json_pieces(header: dict[str, Any], tables: Iterable[str], raw: dict[str, di
         for n, table in enumerate(sorted(tables)):
             yield (b"," if n else b"") + dumps(table) + b":["
             first = True
-            inline = None if checking is None else checking.inline()
+            inline = None if checking is None else checking.inline(table)
             for docs in checked_docs(raw.get(table, {}), table, inline):
                 piece = b",".join(dumps(doc, option=sort) for doc in docs)
                 yield piece if first else b"," + piece
@@ -166,7 +170,7 @@ def csv_pieces(table: str, kind: type[Record], columns: list[str], raw: dict[str
         checking.start()
     try:
         yield ("\ufeff" + out.getvalue()).encode("utf-8")
-        inline = None if checking is None else checking.inline()
+        inline = None if checking is None else checking.inline(table)
         for docs in checked_docs(raw, table, inline):
             if not rows:
                 continue
@@ -297,7 +301,7 @@ def htcds_checked(db: Any, k: int) -> tuple[bytes, Any]:
     try:
         for table in kinds:
             kept = models.get(table)
-            if kept is None and checking.inline() is None:
+            if kept is None and checking.inline(table) is None:
                 continue
             for docs in checked_docs(raw.get(table, {}), table, None):
                 for doc in docs:

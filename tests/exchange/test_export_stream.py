@@ -13,7 +13,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store.common.errors import ExitCode
+from store.common.errors import CorruptDatabase, ExitCode
 from store.db.database import _KIND_OF, Database
 from store.engine import audit
 from store.engine.migrations import META_DOC, META_TABLE
@@ -138,6 +138,12 @@ def test_a_large_export_is_checked_beside_the_writing(demo_db: Database, tmp_pat
                      "--out", str(out)]) == ExitCode.UNREADABLE
         assert f"worker {worker_id}" in capsys.readouterr().err
         assert not out.exists()
+    with Database.open(path) as damaged:
+        for fmt in ("json", "csv"):
+            prepared = prepare_export(damaged, fmt, record=False)
+            for _again in range(2):  # made again, refused again
+                with pytest.raises(CorruptDatabase, match=worker_id):
+                    b"".join(prepared.stream())
 
 
 def test_the_statistics_check_beside_what_they_do_not_read(demo_db: Database, tmp_path: Path,
