@@ -39,36 +39,46 @@ A cell that a spreadsheet would run as a formula (one starting with =, +, -, @, 
 carriage return, a phone number "+62..." too) starts with an apostrophe, unless it is a plain
 number: the one rule of `store.domain.csvcells`.
 
-Nothing here writes a file. `prepare_export` makes an export's bytes and records it in the
-audit trail, for the command line and the app to write (the trail first: what cannot be
-recorded is not written). An export is refused whole when a record in the database would
-not pass the import (`refuse_unimportable`): a backup that cannot be read back is none.
+Nothing here writes a file. `prepare_export` gives an export ready to be made as it is
+written (`Prepared.stream`, `store.exchange.export_stream`: never whole in memory) and its
+audit note, for the command line and the app to stage beside its place, record in the audit
+trail, then put in place (what cannot be recorded is not written). An export is refused whole
+when a record in the database would not pass the import (`export_stream.Importable`, checked
+as the records are written, or beside the writing for a large database:
+`store.exchange.export_check`): a backup that cannot be read back is none.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
-import zipfile
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import orjson
 from pydantic import ValidationError
 
-from store.common.errors import CorruptDatabase, InputFileUnreadable, MigrationFailed, RecordInvalid
+from store.common.errors import InputFileUnreadable, MigrationFailed, RecordInvalid
 from store.common.i18n import _
 from store.db.database import _KIND_OF
-from store.domain import csvcells
-from store.domain.classification import Classification, about_one_worker, fields_classified
+from store.domain.classification import Classification, fields_classified
 from store.domain.records import STORED, Record
 from store.engine import audit
-from store.engine.audit import table_label
 from store.engine.migrations import FIRST_SCHEMA, META_DOC, META_TABLE, MIGRATIONS, Tables, migrate
-from store.exchange.htcds import DEFAULT_K, HtcdsReport, export_htcds
+from store.exchange.export_stream import (
+    Checking,
+    Importable,
+    Pieces,
+    _cell,  # noqa: F401 - the csv cell, named here as before
+    csv_pieces,
+    htcds_checked,
+    json_pieces,
+    zip_pieces,
+)
+from store.exchange.htcds import DEFAULT_K, HtcdsReport
 
+Stored = tuple[dict[str, Any], dict[str, dict[str, bytes]]]  # `Database.stored_records`
 FORMAT = "pulang-export"
 VERSION = 1
 
@@ -86,25 +96,33 @@ def tables_of(db: Any, raw: dict[str, dict[str, Any]] | None = None
             for table in _kinds()}
 
 
-def counts(tables: dict[str, list[dict[str, Any]]]) -> str:
+def counts(tables: dict[str, Any]) -> str:
     """How many records per table, for the audit note and the user: no values."""
     return " ".join(f"{table}={len(records)}" for table, records in tables.items())
 
 
-def export_json(db: Any, exported_at: dt.datetime | None = None,
-                raw: dict[str, dict[str, Any]] | None = None) -> bytes:
-    raw = db.raw_tables() if raw is None else raw
-    meta = raw.get(META_TABLE, {}).get(META_DOC, {})
+def export_json(db: Any, exported_at: dt.datetime | None = None) -> bytes:
+    """The json export whole (`json_export` makes it as it is written)."""
+    return b"".join(json_export(db, exported_at)())
+
+
+def json_export(db: Any, exported_at: dt.datetime | None = None, check: bool = False,
+                stored: Stored | None = None) -> Pieces:
+    """The json export's pieces, made when called, from the records as they stand now (or
+    `stored`: `Database.stored_records`); with `check`, each record checked as the import
+    takes it (`export_stream.Importable`)."""
+    meta, raw = db.stored_records(_kinds()) if stored is None else stored
     moment = exported_at or dt.datetime.now(dt.timezone.utc)
-    document = {
+    header = {
         "format": FORMAT,
         "version": VERSION,
         "schema": db.schema,
         "exported_at": moment.isoformat(timespec="seconds"),
         "counters": dict(meta.get("counters", {})),
-        "tables": tables_of(db, raw),
     }
-    return orjson.dumps(document, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
+    kinds = _kinds()
+    checking = Checking(Importable(db, kinds, raw), kinds, raw, sorted(kinds)) if check else None
+    return lambda: json_pieces(header, kinds, raw, checking)
 
 
 def read_export(data: bytes, schema: int) -> tuple[dict[str, list[dict[str, Any]]],
@@ -175,21 +193,15 @@ def _importable(kind: type[Record], doc: Any, seen: set[str]) -> Record | None:
 def refuse_unimportable(db: Any, tables: dict[str, list[dict[str, Any]]]) -> None:
     """CorruptDatabase (exit 2) naming the first record (its kind and id, never a value) that
     `pulang import` would refuse, e.g. one another program changed: an export is a backup,
-    and a backup that cannot be read back is none. Nothing is written or recorded then."""
+    and a backup that cannot be read back is none. Nothing is written or recorded then.
+    (The exports check their records as they write them: `export_stream.Importable`.)"""
     kinds = _kinds()
     seen: set[str] = set()
+    refusal = Importable(db, {}, {})
     for table, records in tables.items():
         for doc in records:
             if _importable(kinds[table], doc, seen) is None:
-                found = doc.get("id") if isinstance(doc, dict) else None
-                # An id as Pulang makes them; anything else in its place may be a value.
-                shown = found if isinstance(found, str) and re.fullmatch(
-                    r"[0-9a-f]{32}", found) else "?"
-                raise CorruptDatabase(db.path, _(
-                    "The {kind} {id} in {path} is damaged (changed outside Pulang) and an "
-                    "export of it could not be imported again. Nothing was exported; run "
-                    "`pulang check` to see what is wrong with it.").format(
-                        kind=table_label(table), id=shown, path=db.path))
+                refusal.refuse(table, doc.get("id") if isinstance(doc, dict) else None)
 
 
 def _upgraded(tables: dict[str, Any], theirs: int, ours: int) -> dict[str, list[Any]]:
@@ -224,19 +236,6 @@ def import_json(db: Any, data: bytes) -> dict[str, int]:
 
 # -- csv -----------------------------------------------------------------------------------
 
-def _cell(value: Any) -> str:
-    """A stored value as the text of its cell (`store.domain.csvcells.writer` makes it safe)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return "; ".join(v if isinstance(v, str) else orjson.dumps(v).decode() for v in value)
-    if isinstance(value, dict):
-        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
-    return str(value)
-
-
 def columns_of(kind: type[Record], include_personal: bool) -> list[str]:
     levels = [Classification.PUBLIC]
     if include_personal:
@@ -244,34 +243,30 @@ def columns_of(kind: type[Record], include_personal: bool) -> list[str]:
     return fields_classified(kind, *levels)
 
 
-def export_csv(db: Any, include_personal: bool = False,
-               tables: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, bytes]:
+def export_csv(db: Any, include_personal: bool = False) -> dict[str, bytes]:
     """One CSV per kind of record: file name -> bytes (UTF-8 with a BOM, for spreadsheets)."""
-    files: dict[str, bytes] = {}
+    return {name: b"".join(pieces()) for name, pieces in csv_export(db, include_personal).items()}
+
+
+def csv_export(db: Any, include_personal: bool = False, check: bool = False,
+               stored: Stored | None = None) -> dict[str, Pieces]:
+    """Each csv file's pieces (`export_csv`), made when called, from the records as they
+    stand now (or `stored`); with `check`, each record checked as the import takes it."""
     kinds = _kinds()
-    for table, records in (tables_of(db) if tables is None else tables).items():
+    _meta, raw = db.stored_records(kinds) if stored is None else stored
+    checking = Checking(Importable(db, kinds, raw), kinds, raw, kinds) if check else None
+
+    def pieces(table: str) -> Pieces:
         columns = columns_of(kinds[table], include_personal)
-        out = io.StringIO()
-        writer = csvcells.writer(out, lineterminator="\r\n")
-        writer.writerow(columns)
-        if not include_personal and about_one_worker(kinds[table]):
-            records = []  # that one exists says something of a worker: the header only
-        for doc in records:
-            writer.writerow([_cell(doc.get(column)) for column in columns])
-        files[f"{table}.csv"] = ("\ufeff" + out.getvalue()).encode("utf-8")
-    return files
+        return lambda: csv_pieces(table, kinds[table], columns, raw.get(table, {}),
+                                  include_personal, checking)
+    return {f"{table}.csv": pieces(table) for table in kinds}
 
 
 def zipped(files: dict[str, bytes]) -> bytes:
     """The files in one zip, with a fixed date (the same files give the same bytes)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in sorted(files.items()):
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.external_attr = 0o600 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data)
-    return buffer.getvalue()
+    return b"".join(zip_pieces({name: (lambda data=data: iter([data]))
+                                for name, data in files.items()}))
 
 
 # -- an export made and recorded, for the command line and the app to write -----------------
@@ -295,12 +290,21 @@ def export_targets(fmt: str, out: Path) -> list[Path]:
 
 @dataclass(frozen=True)
 class Prepared:
-    """An export ready to write: `data` is the one file (csv: the zip of `files`)."""
+    """An export ready to write: `stream` makes the one file's bytes as they are written
+    (csv: the zip of `members`), checking each record; `data` is that file whole."""
 
-    data: bytes
+    stream: Pieces
     note: str  # as recorded in the audit trail: counts, no values
-    files: dict[str, bytes] = field(default_factory=dict)  # csv: one file per table
+    members: dict[str, Pieces] = field(default_factory=dict)  # csv: one file per table
     report: HtcdsReport | None = None  # htcds: what was left out and suppressed
+
+    @property
+    def data(self) -> bytes:
+        return b"".join(self.stream())
+
+    @property
+    def files(self) -> dict[str, bytes]:
+        return {name: b"".join(pieces()) for name, pieces in self.members.items()}
 
 
 def record_export(db: Any, prepared: Prepared) -> None:
@@ -310,30 +314,33 @@ def record_export(db: Any, prepared: Prepared) -> None:
 
 def prepare_export(db: Any, fmt: str, *, include_personal: bool = False,
                    k: int | None = None, record: bool = True) -> Prepared:
-    """Make the export in `fmt` ("json", "csv" or "htcds") and, unless `record` is False,
-    record it in the audit trail before returning it: the caller writes it only after. With
-    `record=False` the caller records it (`record_export`) between staging the file and
-    putting it in place (`store.engine.storage.write_recorded`). `include_personal` is for csv; `k`
-    for htcds (its default when None). A record the import would refuse (changed outside
-    Pulang) refuses the export, CorruptDatabase naming it: nothing is made or recorded."""
+    """Make the export in `fmt` ("json", "csv" or "htcds") ready to write and, unless `record`
+    is False, record it in the audit trail before returning it: the caller writes it only
+    after. With `record=False` the caller records it (`record_export`) between staging the
+    file and putting it in place (`store.engine.storage.write_recorded`), as it should: the
+    json and csv exports are made while they are staged (`Prepared.stream`), checking each
+    record as the import takes it, and a record the import would refuse (changed outside
+    Pulang) stops it with CorruptDatabase naming it: the staged file is removed, nothing is
+    put in place or recorded. The htcds statistics (small: one row per consenting worker) are
+    made and every record checked here. `include_personal` is for csv; `k` for htcds (its
+    default when None)."""
     if fmt not in FORMATS:
         raise ValueError(fmt)
-    raw = db.raw_tables()  # read once: it parses every record
-    tables = tables_of(db, raw)
-    refuse_unimportable(db, tables)  # before anything is made, written or recorded
     if fmt == "htcds":
-        data, report = export_htcds(db, k=DEFAULT_K if k is None else k)
-        prepared = Prepared(data, report.audit_note(), report=report)
-        if record:
-            record_export(db, prepared)
-        return prepared
-    personal = holds_personal(fmt, include_personal)
-    note = f"{fmt}{' personal' if personal else ''}: {counts(tables)}"
-    if fmt == "json":
-        prepared = Prepared(export_json(db, raw=raw), note)
+        data, report = htcds_checked(db, k=DEFAULT_K if k is None else k)
+        prepared = Prepared(lambda: iter([data]), report.audit_note(), report=report)
     else:
-        files = export_csv(db, include_personal=include_personal, tables=tables)
-        prepared = Prepared(zipped(files), note, files=files)
+        personal = holds_personal(fmt, include_personal)
+        stored = db.stored_records(_kinds())  # what is counted is what is written
+        if fmt == "json":
+            stream = json_export(db, check=True, stored=stored)
+            members: dict[str, Pieces] = {}
+        else:
+            members = csv_export(db, include_personal=include_personal, check=True,
+                                 stored=stored)
+            stream = partial(zip_pieces, members)
+        note = f"{fmt}{' personal' if personal else ''}: {counts(stored[1])}"
+        prepared = Prepared(stream, note, members)
     if record:
         record_export(db, prepared)  # what cannot be recorded is not done
     return prepared

@@ -43,7 +43,9 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from store.common import clock
+from store.common.closing import reasons
 from store.common.i18n import _, format_number
+from store.common.reintegration import checkin_months
 from store.domain.classification import is_private
 from store.domain.countries import country_name
 from store.domain.records import Plan, Worker
@@ -59,9 +61,11 @@ from store.domain.road import (
 )
 from store.domain.vocab import Stage, StepStatus, label
 from store.exchange import report_checkins, report_closing, report_legal, report_requests
+from store.exchange.report_stored import Members, Stored, kept, no_collection
 
 if TYPE_CHECKING:
     from store.db.database import Database
+    from store.db.views import FiguresSource
 
 HOME = "home"
 NO_PLAN = "no plan"
@@ -195,12 +199,39 @@ def last_months(today: dt.date, count: int = MONTHS) -> list[str]:
 def figures(db: Database, today: dt.date | None = None) -> Figures:
     """The figures of the whole database (read only: nothing is written).
 
-    Read from the stored documents (`Database.figures_source`), which were validated when
-    written; a value this version does not know (a stage, a step status) is not counted
-    rather than guessed."""
+    Counted in one pass over the stored documents (`Database.figures_source`, parsed once per
+    table, never through the models: they were validated when written); a value this version
+    does not know (a stage, a step status) is not counted rather than guessed. Each part is
+    kept until a table it reads changes (`report_stored.kept`): the dashboard shown again
+    counts nothing. Treat the result as read-only."""
     today = today or clock.today()
-    money, legal = report_legal.money_and_legal(db, today, MIN_PROVINCE_COUNT)
-    requests_by_state, partner_replies = report_requests.request_figures(db)
+    with no_collection():
+        return _figures(db, db.figures_source(), today)
+
+
+def _figures(db: Database, source: FiguresSource, today: dt.date) -> Figures:
+    stored = Stored(source)
+    road = kept(db, source, "road", ("cases", "workers", "plans"), today.isoformat(),
+                lambda: _road(stored.members(), today))
+    money, legal = kept(db, source, "legal", ("cases", "legal", "money"), today.isoformat(),
+                        lambda: report_legal.money_and_legal(stored, today, MIN_PROVINCE_COUNT))
+    requests_by_state, partner_replies = kept(
+        db, source, "requests", ("log", "organisations"), None,
+        lambda: report_requests.request_figures(db, stored))
+    closings = kept(db, source, "closings", ("cases", "workers"),
+                    tuple(reason.code for reason in reasons()),
+                    lambda: report_closing.closings(stored.members(), MIN_PROVINCE_COUNT))
+    checkins = kept(db, source, "checkins", ("cases", "workers", "plans", "checkins"),
+                    (today.isoformat(), checkin_months()),
+                    lambda: report_checkins.checkin_figures(stored, today))
+    return Figures(today=today.isoformat(), **road, money=money, legal=legal,
+                   closings=closings, requests_by_state=requests_by_state,
+                   partner_reply_days=partner_replies, checkins=checkins)
+
+
+def _road(source: Members, today: dt.date) -> dict[str, Any]:
+    """The cases by stage, the workers by step on the road home, by destination and origin,
+    the new cases per month and the days to return (see the module): Figures' fields."""
     by_stage = {stage.value: 0 for stage in Stage}
     by_step = {key: 0 for key in step_keys()} | {HOME: 0, NO_PLAN: 0}
     countries: Counter[str] = Counter()
@@ -209,7 +240,6 @@ def figures(db: Database, today: dt.date | None = None) -> Figures:
     days: list[int] = []
     undated = 0
     workers = 0
-    source = db.figures_source()
     for case, members in source:
         if case.get("stage") in by_stage:
             by_stage[case["stage"]] += 1
@@ -234,25 +264,19 @@ def figures(db: Database, today: dt.date | None = None) -> Figures:
                     undated += 1
                 else:
                     days.append((came_home - reported).days)
-    return Figures(
-        today=today.isoformat(),
-        cases=len(source),
-        workers=workers,
-        cases_by_stage=by_stage,
-        workers_by_step=by_step,
-        workers_by_destination=dict(sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))),
-        workers_by_province=_provinces(provinces),
-        new_cases_by_month=months,
-        median_days_to_return=float(statistics.median(days)) if days else None,
-        returns=len(days),
-        returns_without_date=undated,
-        money=money,
-        legal=legal,
-        closings=report_closing.closings(source, MIN_PROVINCE_COUNT),
-        requests_by_state=requests_by_state,
-        partner_reply_days=partner_replies,
-        checkins=report_checkins.checkin_figures(db, today, source),
-    )
+    return {
+        "cases": len(source),
+        "workers": workers,
+        "cases_by_stage": by_stage,
+        "workers_by_step": by_step,
+        "workers_by_destination": dict(sorted(countries.items(),
+                                              key=lambda kv: (-kv[1], kv[0]))),
+        "workers_by_province": _provinces(provinces),
+        "new_cases_by_month": months,
+        "median_days_to_return": float(statistics.median(days)) if days else None,
+        "returns": len(days),
+        "returns_without_date": undated,
+    }
 
 
 def _provinces(counts: Counter[str]) -> dict[str, int]:

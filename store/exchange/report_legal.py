@@ -29,15 +29,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal, localcontext
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from store.common.i18n import _, format_money
-from store.domain.legal_codes import LegalKind, LegalStage, MoneyKind, MoneyStatus, WitnessRole
+from store.domain.legal_codes import (
+    CLOSED_STAGES,
+    LegalKind,
+    LegalStage,
+    MoneyKind,
+    MoneyStatus,
+    WitnessRole,
+)
 from store.domain.money import totals
-from store.domain.records import LegalMatter, MoneyEntry
 
 if TYPE_CHECKING:
-    from store.db.database import Database
+    from store.domain.records import LegalMatter, MoneyEntry
+    from store.exchange.report_stored import Stored
+
+Doc = dict[str, Any]  # a record as stored
 
 HEARING_DAYS = 30
 
@@ -48,45 +57,54 @@ LEGAL_KEYS: tuple[str, ...] = ("facing_charge", "detained", "deported_or_blackli
                                "legal_aid", "witness", "hearing_soon")
 
 
-def money_totals(entries: Iterable[MoneyEntry]) -> dict[str, dict[str, Decimal]]:
-    """The totals of `entries` (see the module), each {currency: sum}, currencies sorted."""
-    pairs: dict[str, list[tuple[str, Decimal]]] = {key: [] for key in MONEY_KEYS}
+def money_totals(entries: Iterable[MoneyEntry | Doc]) -> dict[str, dict[str, Decimal]]:
+    """The totals of `entries` (see the module), each {currency: sum}, currencies sorted;
+    the entries as records or as stored."""
+    pairs: dict[str, list[tuple[str, Any]]] = {key: [] for key in MONEY_KEYS}
     for entry in entries:
-        value = (entry.currency, entry.value)
-        if entry.status is MoneyStatus.CLAIMED:
-            pairs["claimed"].append(value)
-        elif entry.status is MoneyStatus.AWARDED:
-            pairs["awarded"].append(value)
-        elif entry.status is MoneyStatus.RECOVERED:
-            pairs["recovered"].append(value)
-        elif entry.status is MoneyStatus.OWED:
-            pairs["owed"].append(value)
-        elif entry.status is MoneyStatus.PAID and entry.kind is MoneyKind.RANSOM:
+        if isinstance(entry, dict):
+            status, kind = entry.get("status"), entry.get("kind")
+            value = (entry.get("currency"), entry.get("amount"))
+        else:
+            status, kind = entry.status.value, entry.kind.value
+            value = (entry.currency, entry.value)
+        if status in _MONEY_STATUS:
+            pairs[_MONEY_STATUS[status]].append(value)
+        elif status == MoneyStatus.PAID.value and kind == MoneyKind.RANSOM.value:
             pairs["ransom_paid"].append(value)
     with localcontext() as exact:  # 25 digits an amount, summed: never rounded at 28
         exact.prec = 80
         return {key: dict(sorted(totals(found).items())) for key, found in pairs.items()}
 
 
-def legal_workers(matters: Iterable[LegalMatter], today: dt.date) -> dict[str, set[str]]:
-    """For each legal count (see the module), the ids of the workers it counts."""
+_MONEY_STATUS = {MoneyStatus.CLAIMED.value: "claimed", MoneyStatus.AWARDED.value: "awarded",
+                 MoneyStatus.RECOVERED.value: "recovered", MoneyStatus.OWED.value: "owed"}
+_CLOSED = frozenset(stage.value for stage in CLOSED_STAGES)
+
+
+def legal_workers(matters: Iterable[LegalMatter | Doc], today: dt.date) -> dict[str, set[str]]:
+    """For each legal count (see the module), the ids of the workers it counts; the matters
+    as records or as stored."""
     found: dict[str, set[str]] = {key: set() for key in LEGAL_KEYS}
-    soon = today + dt.timedelta(days=HEARING_DAYS)
+    first, soon = today.isoformat(), (today + dt.timedelta(days=HEARING_DAYS)).isoformat()
     for matter in matters:
-        kind, who = matter.kind, matter.worker_id
-        if kind is LegalKind.CHARGE and matter.is_open:
+        doc = matter if isinstance(matter, dict) else matter.model_dump(mode="json")
+        kind, who, stage = doc.get("kind"), doc.get("worker_id"), doc.get("stage")
+        is_open = stage is None or stage not in _CLOSED
+        if kind == LegalKind.CHARGE.value and is_open:
             found["facing_charge"].add(who)
-        elif kind is LegalKind.DETENTION and matter.is_open:
+        elif kind == LegalKind.DETENTION.value and is_open:
             found["detained"].add(who)
-        elif kind is LegalKind.DEPORTATION and matter.stage in (LegalStage.DEPORTED,
-                                                                LegalStage.BLACKLISTED):
+        elif kind == LegalKind.DEPORTATION.value and stage in (LegalStage.DEPORTED.value,
+                                                               LegalStage.BLACKLISTED.value):
             found["deported_or_blacklisted"].add(who)
-        elif kind is LegalKind.LEGAL_AID and matter.stage is LegalStage.ASSIGNED:
+        elif kind == LegalKind.LEGAL_AID.value and stage == LegalStage.ASSIGNED.value:
             found["legal_aid"].add(who)
-        elif (kind is LegalKind.PROSECUTION and matter.is_open
-              and matter.role in (WitnessRole.WITNESS, WitnessRole.COMPLAINANT)):
+        elif (kind == LegalKind.PROSECUTION.value and is_open
+              and doc.get("role") in (WitnessRole.WITNESS.value, WitnessRole.COMPLAINANT.value)):
             found["witness"].add(who)
-        if matter.is_open and matter.next_date is not None and today <= matter.next_date <= soon:
+        next_date = doc.get("next_date")
+        if is_open and next_date and first <= str(next_date)[:10] <= soon:
             found["hearing_soon"].add(who)
     return found
 
@@ -96,15 +114,12 @@ def shown_count(count: int, min_count: int) -> int | str:
     return f"<{min_count}" if 0 < count < min_count else count
 
 
-def money_and_legal(db: Database, today: dt.date, min_count: int
+def money_and_legal(stored: Stored, today: dt.date, min_count: int
                     ) -> tuple[dict[str, dict[str, str]], dict[str, int | str]]:
     """The money totals as json gives them ({currency: "1500000.50"}) and the legal counts,
-    of every case in `db` (read only)."""
-    entries: list[MoneyEntry] = []
-    matters: list[LegalMatter] = []
-    for case in db.cases():
-        entries += db.money_of(case.id)
-        matters += db.legal_of(case.id)
+    of every case (its stored money entries and legal matters: `report_stored.Stored`)."""
+    entries = [doc for docs in stored.of_cases("money").values() for doc in docs]
+    matters = [doc for docs in stored.of_cases("legal").values() for doc in docs]
     money = {key: {currency: format(value, "f") for currency, value in sums.items()}
              for key, sums in money_totals(entries).items()}
     legal = {key: shown_count(len(ids), min_count)

@@ -25,10 +25,12 @@ from store.domain.requests import (
     partner_of,
     reply_days,
 )
+from store.domain.text import fold
 from store.domain.vocab import label
 
 if TYPE_CHECKING:
     from store.db.database import Database
+    from store.exchange.report_stored import Stored
 
 
 def by_state(requests: Iterable[Doc]) -> dict[str, int]:
@@ -66,10 +68,39 @@ def partners(db: Database, requests: list[tuple[Doc, list[Doc]]]
     return dict(sorted(found.items(), key=lambda kv: kv[0].casefold()))
 
 
-def request_figures(db: Database) -> tuple[dict[str, int], dict[str, dict[str, Any]]]:
-    """Requests by state, and partners' days to reply (see the module)."""
-    requests = db.all_requests()
+def request_figures(db: Database, stored: Stored | None = None
+                    ) -> tuple[dict[str, int], dict[str, dict[str, Any]]]:
+    """Requests by state, and partners' days to reply (see the module); from `stored` (the
+    report's reading of the tables) when given, else from the database."""
+    requests = db.all_requests() if stored is None else _requests(stored)
     return by_state(doc for doc, _others in requests), partners(db, requests)
+
+
+def _requests(stored: Stored) -> list[tuple[Doc, list[Doc]]]:
+    """Every request with the entries of its case that may be its partner's answer, as
+    stored: those received from the organisation it is linked to, or from one of the same
+    name (folded), a superset of those `store.domain.requests.first_answer` counts (it reads
+    no others, and checks each again). Only the requests and the entries received are parsed,
+    not the whole log."""
+    requests = stored.where("log", b'"request_state":"')
+    by_org: dict[tuple[str, str], list[Doc]] = {}
+    by_name: dict[tuple[str, str], list[Doc]] = {}
+    for doc in stored.where("log", b'"direction":"received"'):
+        case_id = doc.get("case_id", "")
+        if doc.get("counterpart_org_id"):
+            by_org.setdefault((case_id, doc["counterpart_org_id"]), []).append(doc)
+        name = fold(doc.get("counterpart_org") or "")
+        by_name.setdefault((case_id, name), []).append(doc)
+    found = []
+    for doc in requests:
+        case_id = doc["case_id"]
+        linked = doc.get("counterpart_org_id")
+        same = by_name.get((case_id, fold(doc.get("counterpart_org") or "")), [])
+        if linked:
+            same = [*by_org.get((case_id, linked), []),
+                    *(other for other in same if not other.get("counterpart_org_id"))]
+        found.append((doc, same))
+    return found
 
 
 def text_lines(states: dict[str, int], replies: dict[str, dict[str, Any]]) -> list[str]:

@@ -5,6 +5,7 @@ database."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,19 +62,30 @@ def _export(args: argparse.Namespace) -> int:
         out = Path(args.out)
         prepared = prepare_export(db, args.format, include_personal=args.include_personal,
                                   record=False)
+        made = None  # a folder made here, removed again when nothing is written in it
         if args.format == "json" or out.suffix.lower() == ".zip":
-            files = [(out, prepared.data)]
+            files = [(out, prepared.stream())]
         else:
             try:
+                if not out.is_dir():
+                    made = out
                 out.mkdir(mode=0o700, parents=True, exist_ok=True)
             except OSError as error:
                 reason = failure_reason(error)
                 raise WriteFailed(reason, _("Could not write {path}: {reason}. Nothing was "
                                             "written there.").format(path=out,
                                                                      reason=reason)) from None
-            files = [(out / name, data) for name, data in prepared.files.items()]
-        # Written beside their places, recorded in the trail, then put in place.
-        write_recorded(files, lambda: record_export(db, prepared), database=db.path)
+            files = [(out / name, pieces()) for name, pieces in prepared.members.items()]
+        # Each made as it is written beside its place (a record the import would refuse
+        # stops it there), recorded in the trail, then put in place.
+        try:
+            write_recorded(files, lambda: record_export(db, prepared),  # type: ignore[arg-type]
+                           database=db.path)
+        except BaseException:
+            if made is not None:
+                with contextlib.suppress(OSError):
+                    made.rmdir()
+            raise
         _say(_("Exported to {path}.").format(path=out))
     return int(ExitCode.OK)
 
@@ -92,7 +104,7 @@ def _export_htcds(args: argparse.Namespace, db: Database) -> int:
     if args.k < 2:
         return _fail(_("--k must be 2 or more: with 1, a row could be one person."),
                      ExitCode.USAGE)
-    prepared = prepare_export(db, "htcds", k=args.k, record=False)
+    prepared = prepare_export(db, "htcds", k=args.k, record=False)  # small: made whole
     data, report = prepared.data, prepared.report
     assert report is not None
     if args.out:

@@ -156,8 +156,8 @@ class ExportDialog(OutDialog):
             prepared = prepare_export(db, fmt, include_personal=include_personal, k=k,
                                       record=False)
             # Written beside its place, recorded in the trail, then put in place.
-            write_recorded([(path, prepared.data)], lambda: record_export(db, prepared),
-                           database=db.path)
+            write_recorded([(path, prepared.stream())],  # type: ignore[list-item]
+                           lambda: record_export(db, prepared), database=db.path)
             return prepared
 
         def done(prepared: Prepared) -> None:

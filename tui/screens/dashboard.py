@@ -11,7 +11,9 @@ per currency, as the language writes a sum, never converted) and the workers by 
 a count below the report's small-number threshold reading "fewer than 5"
 (`store/exchange/report_legal.py`).
 
-The figures are computed in a thread; a change by another officer recomputes them.
+The figures are computed in a thread; a change by another officer recomputes them. What is
+counted is kept until a table it reads changes (store/exchange/report_stored.py): the dashboard
+shown again counts nothing.
 """
 
 from __future__ import annotations
