@@ -112,7 +112,8 @@ def probe(what: str, *args: Path, scratch: Path) -> tuple[Ran, dict[str, Any]]:
 
 
 def wait_text(app: PtyProgram, text: str, timeout: float) -> float:
-    """ms from the spawn to the moment `text` was first read from the program's terminal."""
+    """ms from the spawn to the moment `text` was first read from the program's terminal:
+    call it at once after the spawn (it is timed when seen, polling every millisecond)."""
     wanted, deadline = text.encode(), time.monotonic() + timeout
     while wanted not in app._output_since(0):
         if not app.alive():
@@ -132,8 +133,8 @@ def today_timeout(cases: int) -> float:
 
 def measure_minimal(scratch: Path) -> dict[str, float]:
     with run_in_pty([PYTHON, "-m", "tests.perf.minimal_app"], scratch, "minimal") as app:
-        first = app.wait("first_frame", timeout=60)
-        text = wait_text(app, MINIMAL_TEXT, timeout=60)
+        text = wait_text(app, MINIMAL_TEXT, timeout=60)  # first: it is timed as it is seen
+        first = app.wait("first_frame", timeout=60)  # the trace line carries its own moment
         app.quit(timeout=30)
     return {"first_frame": app.since_start_ms(first), "first_text": text}
 
@@ -144,9 +145,8 @@ def measure_app(database: Path, cases: int, scratch: Path, quit_timeout: float
     figures: dict[str, float] = {}
     with fresh_copy(database, scratch) as copy, \
             run_in_pty([PULANG, "--db", str(copy)], scratch, "pulang") as app:
-        first = app.wait("first_frame", timeout=60)
-        figures["first_text"] = wait_text(app, PULANG_TEXT, timeout=60)
-        figures["first_frame"] = app.since_start_ms(first)
+        figures["first_text"] = wait_text(app, PULANG_TEXT, timeout=60)  # as for the minimal
+        figures["first_frame"] = app.since_start_ms(app.wait("first_frame", timeout=60))
         shown = app.wait("today_shown", timeout=today_timeout(cases))
         figures["today"] = app.since_start_ms(shown)
         figures["today_own"] = shown.get("ms", 0.0)
@@ -306,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     scratch = args.scratch or Path(tempfile.mkdtemp(prefix="bench-fifty-"))
     started = time.monotonic()
     code = code_state()  # as it was when the run started (others may be editing meanwhile)
+    load_before = os.getloadavg()[0]  # others' work on the machine, which the figures share
     results = []
     try:
         for database in databases:
@@ -318,7 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.scratch is None:
             shutil.rmtree(scratch, ignore_errors=True)
-    text = report(results, command, time.monotonic() - started, code, code_state(), NOTES)
+    load = f"{load_before:.1f} when it began, {os.getloadavg()[0]:.1f} when it ended"
+    text = report(results, command, time.monotonic() - started, code, code_state(), NOTES, load)
     args.out.write_text(text + "\n", encoding="utf-8")
     print()
     print(text)

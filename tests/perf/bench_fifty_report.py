@@ -114,7 +114,7 @@ def table(result: Result) -> list[str]:
 
 
 def report(results: list[Result], command: str, seconds: float, code: str, code_after: str,
-           notes: list[str]) -> str:
+           notes: list[str], load: str = "") -> str:
     lines = [
         "# Pulang benchmark results: issue 36, fast at fifty thousand",
         "",
@@ -123,7 +123,7 @@ def report(results: list[Result], command: str, seconds: float, code: str, code_
         f"- Machine: {machine()}",
         f"- Code: {code}" + ("" if code_after == code else f"; when it ended: {code_after}"),
         f"- Terminal: pseudo-terminal {COLUMNS}×{LINES}, TERM=xterm-256color; whole run took "
-        f"{seconds / 60:.1f} min",
+        f"{seconds / 60:.1f} min" + (f"; load average (1 min) {load}" if load else ""),
         "- What each row measures: the docstring of `tests/perf/bench_fifty.py`. Every step ran "
         "on a fresh copy of the database.",
         "",
