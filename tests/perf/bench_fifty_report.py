@@ -52,8 +52,10 @@ ROWS = [
         "baseline.load_ms", JSON_LOAD, 0.15, 0.15),
     Row("Dashboard figures, second computation, in-process", "figures.figures_again",
         "baseline.load_ms", JSON_LOAD),
-    Row("Peak memory of the app (VmHWM, Today shown)", "app.memory", "baseline.load_rss",
-        LOAD_RSS, 0.6, 0.6, unit="MB"),
+    Row("Peak memory of the app (VmHWM over its whole run, to its exit)", "app.memory",
+        "baseline.load_rss", LOAD_RSS, 0.6, 0.6, unit="MB"),
+    Row("Peak memory of the app 1 s after Today was shown (VmHWM)", "app.memory_today",
+        "baseline.load_rss", LOAD_RSS, unit="MB"),
     Row("Peak memory of `pulang check` (ru_maxrss)", "check.check_rss", "baseline.load_rss",
         LOAD_RSS, 0.6, 0.6, unit="MB"),
 ]
