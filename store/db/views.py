@@ -19,7 +19,7 @@ import orjson
 
 from store.common.collation import name_sort_key
 from store.db import base
-from store.db.base import CASES, PLANS, WORKERS, Part
+from store.db.base import CASES, LEGAL, LOG, PLANS, WORKERS, Part
 from store.db.network import SEARCH_LIMIT, Hit
 from store.domain.countries import country_name
 from store.domain.matching import matches_query
