@@ -99,6 +99,20 @@ def schema12(path: Path, out: Path) -> dict[str, Any]:
     return {"checkins_dropped": dropped, "bytes": out.stat().st_size}
 
 
+def session(path: Path) -> dict[str, Any]:
+    """The database as Pulang leaves it after an officer's first session on it: the closed
+    cases due anonymised, Today worked out (its items stored with the snapshot), closed. A
+    generated file has never been opened; a database in use has been, every day."""
+    from store.db import Database
+
+    started = time.perf_counter()
+    db = Database.open(path)
+    anonymised = len(db.anonymise_due())
+    db.today()
+    db.close()
+    return {"ms": (time.perf_counter() - started) * 1000, "anonymised": anonymised}
+
+
 def main(argv: list[str]) -> int:
     what, path = argv[0], Path(argv[1])
     if what in ("load", "load-audit"):
@@ -107,6 +121,8 @@ def main(argv: list[str]) -> int:
         result = open_database(path)
     elif what == "figures":
         result = figures(path)
+    elif what == "session":
+        result = session(path)
     elif what == "schema12":
         result = schema12(path, Path(argv[2]))
     else:
