@@ -113,11 +113,15 @@ class KeepingPart(Part):
         removed: list[str] = []
         with self._lock:
             held = self._held_by_checkins(today)  # once, not for each case
-            for item in rules.due_today(self.keeping(today), today):
-                _case, erased, lost = self._anonymise(item.case_id, officer, today, held)
-                gone += erased
-                removed += lost
-                done.append(item)
+            due = rules.due_today(self.keeping(today), today)
+        # Each case in a transaction of its own, the lock let go between them: the officer's
+        # screens read meanwhile (this runs in the background as the app opens).
+        for item in due:
+            _case, erased, lost = self._anonymise(item.case_id, officer, today, held)
+            gone += erased
+            removed += lost
+            done.append(item)
+        with self._lock:
             if done:
                 # Folded in once for them all: a compaction rewrites the whole snapshot (a
                 # minute's writing for 83 cases at 10,000 when it followed each one).
