@@ -21,6 +21,7 @@ from store.common.errors import NotFound, RecordInvalid, RuleRefused
 from store.common.i18n import _
 from store.common.reintegration import checkin_months, indicators
 from store.db.base import CASES, CHECKINS, PLANS, WORKERS, Part, valid
+from store.domain.agenda import CheckInDue
 from store.domain.checkins import Due, home_on, latest, schedule
 from store.domain.records import Case, CheckIn, Plan
 from store.domain.rules.closing import closed_as_stored
@@ -28,17 +29,6 @@ from store.domain.rules.reintegration import re_recruitment
 
 # A plan whose flight home is done, as its stored line says it (steps are written key first).
 _FLOWN = b'"key":"flight","status":"done"'
-
-
-@dataclass(frozen=True)
-class CheckInDue:
-    """A check-in of a worker's schedule not yet done, for Today."""
-
-    case_id: str
-    ref: str
-    worker_id: str
-    name: str
-    due: Due
 
 
 @dataclass(frozen=True)
