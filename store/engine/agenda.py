@@ -14,8 +14,8 @@ depends on the day or on a setting is worked out when Today is drawn, never stor
   go into the journal entry with it (`commit_agenda`), so that the journal says what Today is
   after each entry.
 - A snapshot stores every owner's items in its `_today` table, read before the records
-  (`store.engine.snapshot.read_head`); with the journal's on top (`overlay`), Today is drawn
-  while the records load.
+  (`store.engine.snapshot.read_head`); with the journal's on top (`store.engine.early`),
+  Today is drawn while the records load.
 - An owner whose items are not known (a file without them, a journal entry from a program
   that did not write them) is worked out when Today first asks (`fresh_agenda`).
 
@@ -61,13 +61,10 @@ class Agenda:
         self.agenda = dict(items)
         self.agenda_complete = complete
 
-    def overlay(self, today: dict[str, list[Any]] | None, touched: Iterable[str]) -> None:
-        """A journal entry's items (None: it carried none): those owners are up to date; an
-        owner it touched without saying is worked out again."""
-        if today is None:
-            self.agenda_dirty.update(touched)
-            return
-        for owner, items in today.items():
+    def overlay(self, today: dict[str, list[Any]] | None) -> None:
+        """A journal entry's items, read after its changes (which marked their owners): those
+        owners are up to date. An entry without items leaves them marked, worked out again."""
+        for owner, items in (today or {}).items():
             self._set_items(owner, items)
             self.agenda_dirty.discard(owner)
 

@@ -168,7 +168,7 @@ class Loading(Indexes):
                                                   float(entry.get("at", 0.0)))
                 else:
                     self.removed.pop(change["id"], None)
-            self.overlay(entry.get("today"), ())
+            self.overlay(entry.get("today"))
 
     def refresh(self) -> None:
         """Catch up with other processes: their journal entries, or a new snapshot of theirs."""
